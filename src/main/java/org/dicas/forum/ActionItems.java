@@ -1,0 +1,140 @@
+package org.dicas.forum;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.Marking;
+import org.dicas.shared.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Action items: government users assign them; the owner (or a government user) closes them. */
+@Service
+public class ActionItems {
+
+    private final ForumRecords f;
+    private final Directory directory;
+    private final Clock clock;
+
+    ActionItems(ForumRecords f, Directory directory, Clock clock) {
+        this.f = f;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    private static final String SELECT = """
+            select a.id, r.marking, a.meeting_id, a.agenda_item_id, a.title, a.description, a.owner_id,
+                   u.display_name, a.due_date, a.status
+            from action_item a join record r on r.id = a.id join app_user u on u.id = a.owner_id
+            where {visible}""";
+
+    private ActionItem row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        LocalDate due = rs.getObject(9, LocalDate.class);
+        return new ActionItem(rs.getLong(1), Marking.parse(rs.getString(2)), (Long) rs.getObject(3),
+                (Long) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), due,
+                ActionItem.statusOn(rs.getString(10), due, LocalDate.now(clock)));
+    }
+
+    public List<ActionItem> list(DicasUser user) {
+        return f.visible(SELECT + " order by a.due_date, a.id", user).query((rs, n) -> row(rs)).list();
+    }
+
+    /** The open (including overdue) action items a user owns, soonest due first. */
+    public List<ActionItem> openFor(DicasUser user) {
+        return f.visible(SELECT + " and a.owner_id = :me and a.status = 'OPEN' order by a.due_date, a.id", user)
+                .param("me", user.id()).query((rs, n) -> row(rs)).list();
+    }
+
+    public List<ActionItem> ofMeeting(DicasUser user, long meetingId) {
+        return f.visible(SELECT + " and a.meeting_id = :m order by a.due_date, a.id", user)
+                .param("m", meetingId).query((rs, n) -> row(rs)).list();
+    }
+
+    public ActionItem get(DicasUser user, long id) {
+        return f.visible(SELECT + " and a.id = :id", user).param("id", id).query((rs, n) -> row(rs)).optional()
+                .orElseThrow(() -> new NotFoundException("action item", id));
+    }
+
+    @Transactional
+    public ActionItem create(DicasUser user, ActionItemCommand c) {
+        Meetings.requireOrganiser(user);
+        Marking marking = ForumRecords.marking(c.marking());
+        validate(user, c);
+        long id = f.records.register("ACTION_ITEM", c.title(), c.title() + "\n" + c.description(), marking,
+                Optional.empty(), user,
+                i -> "/action-items#action-" + i);
+        f.jdbc.sql("""
+                        insert into action_item (id, meeting_id, agenda_item_id, title, description, owner_id, due_date,
+                                                 status, completed_at)
+                        values (:id, :m, :a, :t, :d, :o, :due, :s, case when :s = 'DONE' then now() end)""")
+                .param("id", id).param("m", c.meetingId()).param("a", c.agendaItemId()).param("t", c.title())
+                .param("d", c.description()).param("o", c.ownerId()).param("due", c.dueDate())
+                .param("s", stored(c.status())).update();
+        return get(user, id);
+    }
+
+    @Transactional
+    public ActionItem update(DicasUser user, long id, ActionItemCommand c) {
+        ActionItem existing = get(user, id);
+        if (!user.government() && existing.ownerId() != user.id()) {
+            throw new AccessDeniedException("only the owner or a government user changes an action item");
+        }
+        Marking marking = ForumRecords.marking(c.marking());
+        validate(user, c);
+        f.records.update(id, c.title(), c.title() + "\n" + c.description(), marking, Optional.empty(), user);
+        f.jdbc.sql("""
+                        update action_item set meeting_id = :m, agenda_item_id = :a, title = :t, description = :d,
+                               owner_id = :o, due_date = :due, status = :s,
+                               completed_at = case when :s = 'DONE' then coalesce(completed_at, now()) end
+                        where id = :id""")
+                .param("id", id).param("m", c.meetingId()).param("a", c.agendaItemId()).param("t", c.title())
+                .param("d", c.description()).param("o", c.ownerId()).param("due", c.dueDate())
+                .param("s", stored(c.status())).update();
+        return get(user, id);
+    }
+
+    /** Marks an action item done or open again. */
+    @Transactional
+    public ActionItem setDone(DicasUser user, long id, boolean done) {
+        ActionItem a = get(user, id);
+        if (!user.government() && a.ownerId() != user.id()) {
+            throw new AccessDeniedException("only the owner or a government user changes an action item");
+        }
+        f.jdbc.sql("""
+                        update action_item set status = :s,
+                               completed_at = case when :s = 'DONE' then coalesce(completed_at, now()) end
+                        where id = :id""")
+                .param("id", id).param("s", done ? "DONE" : "OPEN").update();
+        return get(user, id);
+    }
+
+    private static String stored(ActionItem.Status s) {
+        return s == ActionItem.Status.DONE ? "DONE" : "OPEN";
+    }
+
+    private void validate(DicasUser user, ActionItemCommand c) {
+        if (directory.user(c.ownerId()).isEmpty()) {
+            throw new InvalidInputException("ownerId", "no user " + c.ownerId());
+        }
+        if (c.meetingId() != null && !f.readable(c.meetingId(), user)) {
+            throw new InvalidInputException("meetingId", "no meeting " + c.meetingId());
+        }
+        if (c.agendaItemId() != null) {
+            if (c.meetingId() == null) {
+                throw new InvalidInputException("agendaItemId", "an agenda item needs its meeting (meetingId)");
+            }
+            boolean ok = f.readable(c.agendaItemId(), user) && f.jdbc.sql(
+                            "select count(*) from agenda_item where id = :a and meeting_id = :m")
+                    .param("a", c.agendaItemId()).param("m", c.meetingId()).query(Integer.class).single() > 0;
+            if (!ok) {
+                throw new InvalidInputException("agendaItemId", "meeting " + c.meetingId() + " has no agenda item "
+                        + c.agendaItemId());
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.dicas.forum;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+public record AgendaItemCommand(@Min(1) @Max(999) Integer position, @NotBlank @Size(max = 300) String title,
+                                @Size(max = 20000) String description, @Size(max = 200) String presenter,
+                                boolean industrySession, @NotBlank @Size(max = 500) String marking) {
+    public AgendaItemCommand {
+        description = description == null ? "" : description;
+        presenter = presenter == null ? "" : presenter;
+    }
+}

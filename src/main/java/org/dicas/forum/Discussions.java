@@ -1,0 +1,166 @@
+package org.dicas.forum;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.dicas.security.DicasUser;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.Marking;
+import org.dicas.shared.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Threaded discussions. Anyone may post; authors edit and delete their own posts. */
+@Service
+public class Discussions {
+
+    private final ForumRecords f;
+
+    Discussions(ForumRecords f) {
+        this.f = f;
+    }
+
+    private static final String THREADS = """
+            select t.id, r.marking, t.working_group_id, t.title, t.body, t.author_id, u.display_name, r.created_at,
+                   t.last_activity_at,
+                   (select count(*) from reply x join record xr on xr.id = x.id
+                     where x.thread_id = t.id and {visible:xr}) as replies
+            from discussion_thread t join record r on r.id = t.id join app_user u on u.id = t.author_id
+            where {visible}""";
+
+    private DiscussionThread thread(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new DiscussionThread(rs.getLong(1), Marking.parse(rs.getString(2)), (Long) rs.getObject(3),
+                rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
+                rs.getTimestamp(9).toInstant(), rs.getInt(10));
+    }
+
+    private org.springframework.jdbc.core.simple.JdbcClient.StatementSpec threads(String sql, DicasUser user) {
+        var inner = f.policy.sqlFilter(user, "xr");
+        return f.visible(sql.replace("{visible:xr}", inner.clause()), user);
+    }
+
+    public List<DiscussionThread> list(DicasUser user) {
+        return threads(THREADS + " order by t.last_activity_at desc", user).query((rs, n) -> thread(rs)).list();
+    }
+
+    public List<DiscussionThread> recent(DicasUser user, int limit) {
+        return threads(THREADS + " order by t.last_activity_at desc limit :limit", user).param("limit", limit)
+                .query((rs, n) -> thread(rs)).list();
+    }
+
+    public List<DiscussionThread> ofWorkingGroup(DicasUser user, long wg) {
+        return threads(THREADS + " and t.working_group_id = :wg order by t.last_activity_at desc", user)
+                .param("wg", wg).query((rs, n) -> thread(rs)).list();
+    }
+
+    public DiscussionThread thread(DicasUser user, long id) {
+        return threads(THREADS + " and t.id = :id", user).param("id", id).query((rs, n) -> thread(rs)).optional()
+                .orElseThrow(() -> new NotFoundException("thread", id));
+    }
+
+    public ThreadWithReplies get(DicasUser user, long id) {
+        DiscussionThread t = thread(user, id);
+        return new ThreadWithReplies(t, replies(user, id));
+    }
+
+    public List<Reply> replies(DicasUser user, long threadId) {
+        return f.visible("""
+                        select p.id, r.marking, p.thread_id, p.parent_id, p.body, p.author_id, u.display_name,
+                               r.created_at, p.edited_at, p.deleted_at
+                        from reply p join record r on r.id = p.id join app_user u on u.id = p.author_id
+                        where {visible} and p.thread_id = :t order by p.id""", user)
+                .param("t", threadId)
+                .query((rs, n) -> {
+                    boolean deleted = rs.getTimestamp(10) != null;
+                    return new Reply(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getLong(3),
+                            (Long) rs.getObject(4), deleted ? "" : rs.getString(5), rs.getLong(6), rs.getString(7),
+                            rs.getTimestamp(8).toInstant(), instant(rs.getTimestamp(9)), deleted);
+                }).list();
+    }
+
+    public Reply reply(DicasUser user, long threadId, long replyId) {
+        return replies(user, threadId).stream().filter(r -> r.id() == replyId).findFirst()
+                .orElseThrow(() -> new NotFoundException("reply", replyId));
+    }
+
+    private static Instant instant(java.sql.Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    @Transactional
+    public DiscussionThread start(DicasUser user, ThreadCommand c) {
+        Marking marking = ForumRecords.marking(c.marking());
+        if (c.workingGroupId() != null && !f.readable(c.workingGroupId(), user)) {
+            throw new InvalidInputException("workingGroupId", "no working group " + c.workingGroupId());
+        }
+        long id = f.records.register("THREAD", c.title(), c.title() + "\n" + c.body(), marking, Optional.empty(), user,
+                i -> "/discussions/" + i);
+        f.jdbc.sql("insert into discussion_thread (id, working_group_id, title, body, author_id) values (:id, :wg, :t, :b, :a)")
+                .param("id", id).param("wg", c.workingGroupId()).param("t", c.title()).param("b", c.body())
+                .param("a", user.id()).update();
+        return thread(user, id);
+    }
+
+    @Transactional
+    public DiscussionThread edit(DicasUser user, long id, ThreadCommand c) {
+        DiscussionThread t = thread(user, id);
+        if (t.authorId() != user.id()) {
+            throw new AccessDeniedException("only the author edits a thread");
+        }
+        Marking marking = ForumRecords.marking(c.marking());
+        if (c.workingGroupId() != null && !f.readable(c.workingGroupId(), user)) {
+            throw new InvalidInputException("workingGroupId", "no working group " + c.workingGroupId());
+        }
+        f.records.update(id, c.title(), c.title() + "\n" + c.body(), marking, Optional.empty(), user);
+        f.jdbc.sql("update discussion_thread set working_group_id = :wg, title = :t, body = :b where id = :id")
+                .param("id", id).param("wg", c.workingGroupId()).param("t", c.title()).param("b", c.body()).update();
+        return thread(user, id);
+    }
+
+    @Transactional
+    public Reply addReply(DicasUser user, long threadId, ReplyCommand c) {
+        DiscussionThread t = thread(user, threadId);
+        Marking marking = ForumRecords.marking(c.marking());
+        if (c.parentId() != null && replies(user, threadId).stream().noneMatch(r -> r.id() == c.parentId())) {
+            throw new InvalidInputException("parentId", "thread " + threadId + " has no reply " + c.parentId());
+        }
+        long id = f.records.register("REPLY", "Re: " + t.title(), c.body(), marking, Optional.empty(), user,
+                i -> "/discussions/" + threadId + "#reply-" + i);
+        f.jdbc.sql("insert into reply (id, thread_id, parent_id, body, author_id) values (:id, :t, :p, :b, :a)")
+                .param("id", id).param("t", threadId).param("p", c.parentId()).param("b", c.body())
+                .param("a", user.id()).update();
+        f.jdbc.sql("update discussion_thread set last_activity_at = now() where id = :t").param("t", threadId).update();
+        return reply(user, threadId, id);
+    }
+
+    @Transactional
+    public Reply editReply(DicasUser user, long threadId, long replyId, ReplyCommand c) {
+        Reply r = ownReply(user, threadId, replyId);
+        Marking marking = ForumRecords.marking(c.marking());
+        f.records.update(replyId, "Re: " + thread(user, threadId).title(), c.body(), marking, Optional.empty(), user);
+        f.jdbc.sql("update reply set body = :b, edited_at = now() where id = :id")
+                .param("id", r.id()).param("b", c.body()).update();
+        return reply(user, threadId, replyId);
+    }
+
+    /** Deletes a reply's text; the reply keeps its place and shows as deleted. */
+    @Transactional
+    public Reply deleteReply(DicasUser user, long threadId, long replyId) {
+        Reply r = ownReply(user, threadId, replyId);
+        f.jdbc.sql("update reply set body = '', deleted_at = now() where id = :id").param("id", r.id()).update();
+        f.records.updateText(replyId, "Re: " + thread(user, threadId).title(), "");
+        return reply(user, threadId, replyId);
+    }
+
+    private Reply ownReply(DicasUser user, long threadId, long replyId) {
+        Reply r = reply(user, threadId, replyId);
+        if (r.authorId() != user.id()) {
+            throw new AccessDeniedException("only the author changes a reply");
+        }
+        if (r.deleted()) {
+            throw new InvalidInputException("reply", "reply " + replyId + " was deleted");
+        }
+        return r;
+    }
+}

@@ -1,0 +1,53 @@
+package org.dicas.forum;
+
+import java.util.Map;
+import java.util.Optional;
+import org.dicas.security.DicasUser;
+import org.dicas.security.MarkedRecords;
+import org.dicas.security.ReleasabilityPolicy;
+import org.dicas.security.SqlFilter;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.Marking;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** What every forum repository needs: the database, the record registry and the policy's SQL predicate. */
+@Component
+class ForumRecords {
+
+    final JdbcClient jdbc;
+    final MarkedRecords records;
+    final ReleasabilityPolicy policy;
+
+    ForumRecords(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy) {
+        this.jdbc = jdbc;
+        this.records = records;
+        this.policy = policy;
+    }
+
+    /** A query whose {@code {visible}} placeholder is replaced by the policy predicate over alias {@code r}. */
+    JdbcClient.StatementSpec visible(String sql, DicasUser user) {
+        SqlFilter f = policy.sqlFilter(user, "r");
+        return jdbc.sql(sql.replace("{visible}", f.clause())).params(f.parameters());
+    }
+
+    static Marking marking(String banner) {
+        if (banner == null || banner.isBlank()) {
+            throw new InvalidInputException("marking", "a marking is required, e.g. CUI//REL TO USA, JPN");
+        }
+        return Marking.parse(banner.trim());
+    }
+
+    /** True when the record exists and the user may read it; used to check ids that a request refers to. */
+    boolean readable(Long id, DicasUser user) {
+        return id != null && records.readable(id, user);
+    }
+
+    static Map<String, Object> none() {
+        return Map.of();
+    }
+
+    static <T> Optional<T> opt(T t) {
+        return Optional.ofNullable(t);
+    }
+}

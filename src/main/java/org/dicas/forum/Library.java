@@ -1,0 +1,79 @@
+package org.dicas.forum;
+
+import java.util.List;
+import java.util.Optional;
+import org.dicas.security.DicasUser;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.Marking;
+import org.dicas.shared.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The document library. Anyone may add a document; its author edits it. */
+@Service
+public class Library {
+
+    private final ForumRecords f;
+
+    Library(ForumRecords f) {
+        this.f = f;
+    }
+
+    private static final String SELECT = """
+            select d.id, r.marking, d.working_group_id, d.title, d.body, d.author_id, u.display_name, r.created_at,
+                   r.updated_at
+            from document d join record r on r.id = d.id join app_user u on u.id = d.author_id where {visible}""";
+
+    private Document row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Document(rs.getLong(1), Marking.parse(rs.getString(2)), (Long) rs.getObject(3), rs.getString(4),
+                rs.getString(5), rs.getLong(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
+                rs.getTimestamp(9).toInstant());
+    }
+
+    public List<Document> list(DicasUser user) {
+        return f.visible(SELECT + " order by r.updated_at desc, d.id desc", user).query((rs, n) -> row(rs)).list();
+    }
+
+    public List<Document> ofWorkingGroup(DicasUser user, long wg) {
+        return f.visible(SELECT + " and d.working_group_id = :wg order by d.title", user).param("wg", wg)
+                .query((rs, n) -> row(rs)).list();
+    }
+
+    public Document get(DicasUser user, long id) {
+        return f.visible(SELECT + " and d.id = :id", user).param("id", id).query((rs, n) -> row(rs)).optional()
+                .orElseThrow(() -> new NotFoundException("document", id));
+    }
+
+    @Transactional
+    public Document add(DicasUser user, DocumentCommand c) {
+        Marking marking = ForumRecords.marking(c.marking());
+        checkWorkingGroup(user, c.workingGroupId());
+        long id = f.records.register("DOCUMENT", c.title(), c.title() + "\n" + c.body(), marking, Optional.empty(), user,
+                i -> "/documents/" + i);
+        f.jdbc.sql("insert into document (id, working_group_id, title, body, author_id) values (:id, :wg, :t, :b, :a)")
+                .param("id", id).param("wg", c.workingGroupId()).param("t", c.title()).param("b", c.body())
+                .param("a", user.id()).update();
+        return get(user, id);
+    }
+
+    @Transactional
+    public Document update(DicasUser user, long id, DocumentCommand c) {
+        Document d = get(user, id);
+        if (d.authorId() != user.id()) {
+            throw new AccessDeniedException("only the author edits a document");
+        }
+        Marking marking = ForumRecords.marking(c.marking());
+        checkWorkingGroup(user, c.workingGroupId());
+        f.records.update(id, c.title(), c.title() + "\n" + c.body(), marking, Optional.empty(), user);
+        f.jdbc.sql("update document set working_group_id = :wg, title = :t, body = :b where id = :id")
+                .param("id", id).param("wg", c.workingGroupId()).param("t", c.title()).param("b", c.body()).update();
+        return get(user, id);
+    }
+
+    private void checkWorkingGroup(DicasUser user, Long wg) {
+        if (wg != null && !f.readable(wg, user)) {
+            throw new InvalidInputException("workingGroupId", "no working group " + wg);
+        }
+    }
+}

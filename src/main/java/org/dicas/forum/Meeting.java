@@ -1,0 +1,21 @@
+package org.dicas.forum;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import org.dicas.shared.Marking;
+
+/** A plenary, working-group or industry meeting; times are shown in the meeting's own time zone. */
+public record Meeting(long id, Marking marking, Kind kind, Long workingGroupId, String titleEn, String titleJa,
+                      ZonedDateTime startsAt, ZonedDateTime endsAt, String timeZone, String location, String minutes,
+                      List<Attendee> attendees) {
+
+    public enum Kind { PLENARY, WORKING_GROUP, INDUSTRY }
+
+    public record Attendee(long userId, String displayName, String nation, String organization) {
+    }
+
+    public String title(Locale locale) {
+        return "ja".equals(locale.getLanguage()) ? titleJa : titleEn;
+    }
+}

@@ -1,0 +1,20 @@
+package org.dicas.forum;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dicas.shared.Marking;
+
+/** A meeting with the agenda items, decisions and action items the reader may see. */
+public record MeetingDetails(Meeting meeting, List<AgendaItem> agenda, List<Decision> decisions,
+                             List<ActionItem> actionItems) {
+
+    /** The high-water mark of everything shown, for the page banner. */
+    public Marking highWaterMark() {
+        List<Marking> all = new ArrayList<>();
+        all.add(meeting.marking());
+        agenda.forEach(a -> all.add(a.marking()));
+        decisions.forEach(d -> all.add(d.marking()));
+        actionItems.forEach(a -> all.add(a.marking()));
+        return Marking.highWaterMark(all);
+    }
+}

@@ -1,0 +1,238 @@
+package org.dicas.forum;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.Marking;
+import org.dicas.shared.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Meetings with their agendas, minutes and decisions. Government users organise them; everyone reads by policy. */
+@Service
+public class Meetings {
+
+    private final ForumRecords f;
+    private final Directory directory;
+    private final ActionItems actionItems;
+    private final Clock clock;
+
+    Meetings(ForumRecords f, Directory directory, ActionItems actionItems, Clock clock) {
+        this.f = f;
+        this.directory = directory;
+        this.actionItems = actionItems;
+        this.clock = clock;
+    }
+
+    private static final String SELECT = """
+            select m.id, r.marking, m.kind, m.working_group_id, m.title_en, m.title_ja, m.starts_at, m.ends_at,
+                   m.time_zone, m.location, m.minutes
+            from meeting m join record r on r.id = m.id where {visible}""";
+
+    private record Row(long id, String marking, String kind, Long workingGroupId, String titleEn, String titleJa,
+                       java.sql.Timestamp startsAt, java.sql.Timestamp endsAt, String timeZone, String location,
+                       String minutes) {
+    }
+
+    private Meeting toMeeting(Row r, boolean withAttendees) {
+        ZoneId zone = ZoneId.of(r.timeZone());
+        List<Meeting.Attendee> attendees = !withAttendees ? List.of() : f.jdbc.sql("""
+                        select u.id, u.display_name, u.nation, o.name from meeting_attendee a
+                        join app_user u on u.id = a.user_id join organization o on o.id = u.organization_id
+                        where a.meeting_id = :id order by u.nation, u.display_name""")
+                .param("id", r.id())
+                .query((rs, n) -> new Meeting.Attendee(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4))).list();
+        return new Meeting(r.id(), Marking.parse(r.marking()), Meeting.Kind.valueOf(r.kind()), r.workingGroupId(),
+                r.titleEn(), r.titleJa(), r.startsAt().toInstant().atZone(zone), r.endsAt().toInstant().atZone(zone),
+                r.timeZone(), r.location(), r.minutes(), attendees);
+    }
+
+    public List<Meeting> list(DicasUser user) {
+        return f.visible(SELECT + " order by m.starts_at desc", user).query(Row.class).list().stream()
+                .map(r -> toMeeting(r, false)).toList();
+    }
+
+    public List<Meeting> ofWorkingGroup(DicasUser user, long workingGroupId) {
+        return f.visible(SELECT + " and m.working_group_id = :wg order by m.starts_at desc", user)
+                .param("wg", workingGroupId).query(Row.class).list().stream().map(r -> toMeeting(r, false)).toList();
+    }
+
+    public List<Meeting> upcoming(DicasUser user, int limit) {
+        return f.visible(SELECT + " and m.ends_at >= :now order by m.starts_at limit :limit", user)
+                .param("now", java.sql.Timestamp.from(Instant.now(clock))).param("limit", limit)
+                .query(Row.class).list().stream().map(r -> toMeeting(r, false)).toList();
+    }
+
+    public Meeting meeting(DicasUser user, long id) {
+        return f.visible(SELECT + " and m.id = :id", user).param("id", id).query(Row.class).optional()
+                .map(r -> toMeeting(r, true)).orElseThrow(() -> new NotFoundException("meeting", id));
+    }
+
+    public MeetingDetails get(DicasUser user, long id) {
+        Meeting m = meeting(user, id);
+        List<AgendaItem> agenda = f.visible("""
+                        select a.id, r.marking, a.meeting_id, a.position, a.title, a.description, a.presenter,
+                               a.industry_session
+                        from agenda_item a join record r on r.id = a.id
+                        where {visible} and a.meeting_id = :id order by a.position, a.id""", user)
+                .param("id", id)
+                .query((rs, n) -> new AgendaItem(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getLong(3),
+                        rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8))).list();
+        List<Decision> decisions = f.visible("""
+                        select d.id, r.marking, d.meeting_id, d.agenda_item_id, d.text
+                        from decision d join record r on r.id = d.id
+                        where {visible} and d.meeting_id = :id order by d.id""", user)
+                .param("id", id)
+                .query((rs, n) -> new Decision(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getLong(3),
+                        (Long) rs.getObject(4), rs.getString(5))).list();
+        return new MeetingDetails(m, agenda, decisions, actionItems.ofMeeting(user, id));
+    }
+
+    @Transactional
+    public Meeting create(DicasUser user, MeetingCommand c) {
+        requireOrganiser(user);
+        Marking marking = ForumRecords.marking(c.marking());
+        ZoneId zone = validate(user, c);
+        long id = f.records.register("MEETING", c.titleEn(), searchText(c), marking, Optional.empty(), user,
+                i -> "/meetings/" + i);
+        f.jdbc.sql("""
+                        insert into meeting (id, kind, working_group_id, title_en, title_ja, starts_at, ends_at,
+                                             time_zone, location, minutes)
+                        values (:id, :kind, :wg, :en, :ja, :starts, :ends, :tz, :loc, :minutes)""")
+                .param("id", id).params(columns(c, zone)).update();
+        writeAttendees(id, c);
+        return meeting(user, id);
+    }
+
+    @Transactional
+    public Meeting update(DicasUser user, long id, MeetingCommand c) {
+        meeting(user, id);
+        requireOrganiser(user);
+        Marking marking = ForumRecords.marking(c.marking());
+        ZoneId zone = validate(user, c);
+        f.records.update(id, c.titleEn(), searchText(c), marking, Optional.empty(), user);
+        f.jdbc.sql("""
+                        update meeting set kind = :kind, working_group_id = :wg, title_en = :en, title_ja = :ja,
+                               starts_at = :starts, ends_at = :ends, time_zone = :tz, location = :loc,
+                               minutes = :minutes where id = :id""")
+                .param("id", id).params(columns(c, zone)).update();
+        f.jdbc.sql("delete from meeting_attendee where meeting_id = :id").param("id", id).update();
+        writeAttendees(id, c);
+        return meeting(user, id);
+    }
+
+    @Transactional
+    public Meeting recordMinutes(DicasUser user, long id, MinutesCommand c) {
+        Meeting m = meeting(user, id);
+        requireOrganiser(user);
+        f.jdbc.sql("update meeting set minutes = :minutes where id = :id").param("id", id)
+                .param("minutes", c.minutes()).update();
+        f.records.updateText(id, m.titleEn(), String.join("\n", m.titleEn(), m.titleJa(), m.location(), c.minutes()));
+        return meeting(user, id);
+    }
+
+    @Transactional
+    public AgendaItem addAgendaItem(DicasUser user, long meetingId, AgendaItemCommand c) {
+        meeting(user, meetingId);
+        requireOrganiser(user);
+        Marking marking = ForumRecords.marking(c.marking());
+        int position = c.position() != null ? c.position() : f.jdbc.sql(
+                "select coalesce(max(position), 0) + 1 from agenda_item where meeting_id = :m")
+                .param("m", meetingId).query(Integer.class).single();
+        long id = f.records.register("AGENDA_ITEM", c.title(),
+                String.join("\n", c.title(), c.description(), c.presenter()), marking, Optional.empty(), user,
+                i -> "/meetings/" + meetingId + "#agenda-" + i);
+        f.jdbc.sql("""
+                        insert into agenda_item (id, meeting_id, position, title, description, presenter, industry_session)
+                        values (:id, :m, :p, :t, :d, :pr, :ind)""")
+                .param("id", id).param("m", meetingId).param("p", position).param("t", c.title())
+                .param("d", c.description()).param("pr", c.presenter()).param("ind", c.industrySession()).update();
+        return get(user, meetingId).agenda().stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+    }
+
+    @Transactional
+    public Decision addDecision(DicasUser user, long meetingId, DecisionCommand c) {
+        meeting(user, meetingId);
+        requireOrganiser(user);
+        Marking marking = ForumRecords.marking(c.marking());
+        if (c.agendaItemId() != null && !agendaItemOf(user, meetingId, c.agendaItemId())) {
+            throw new InvalidInputException("agendaItemId", "meeting " + meetingId + " has no agenda item " + c.agendaItemId());
+        }
+        String title = c.text().length() > 120 ? c.text().substring(0, 120) + "…" : c.text();
+        long id = f.records.register("DECISION", title, c.text(), marking, Optional.empty(), user,
+                i -> "/meetings/" + meetingId + "#decision-" + i);
+        f.jdbc.sql("insert into decision (id, meeting_id, agenda_item_id, text) values (:id, :m, :a, :t)")
+                .param("id", id).param("m", meetingId).param("a", c.agendaItemId()).param("t", c.text()).update();
+        return new Decision(id, marking, meetingId, c.agendaItemId(), c.text());
+    }
+
+    boolean agendaItemOf(DicasUser user, long meetingId, long agendaItemId) {
+        return f.readable(agendaItemId, user) && f.jdbc.sql(
+                        "select count(*) from agenda_item where id = :a and meeting_id = :m")
+                .param("a", agendaItemId).param("m", meetingId).query(Integer.class).single() > 0;
+    }
+
+    /** Meetings are organised by government users (policy, acquisition, service staff, secretariat). */
+    static void requireOrganiser(DicasUser user) {
+        if (!user.government()) {
+            throw new AccessDeniedException("only government users organise meetings");
+        }
+    }
+
+    private ZoneId validate(DicasUser user, MeetingCommand c) {
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(c.timeZone());
+        } catch (DateTimeException e) {
+            throw new InvalidInputException("timeZone", "unknown time zone '" + c.timeZone() + "' (use e.g. Asia/Tokyo)");
+        }
+        if (!c.endsAt().isAfter(c.startsAt())) {
+            throw new InvalidInputException("endsAt", "a meeting must end after it starts");
+        }
+        if (c.kind() == Meeting.Kind.WORKING_GROUP && c.workingGroupId() == null) {
+            throw new InvalidInputException("workingGroupId", "a working-group meeting needs its working group");
+        }
+        if (c.workingGroupId() != null && !f.readable(c.workingGroupId(), user)) {
+            throw new InvalidInputException("workingGroupId", "no working group " + c.workingGroupId());
+        }
+        if (directory.usersById(c.attendeeIds()).size() != new HashSet<>(c.attendeeIds()).size()) {
+            throw new InvalidInputException("attendeeIds", "unknown user among " + c.attendeeIds());
+        }
+        return zone;
+    }
+
+    private static java.util.Map<String, Object> columns(MeetingCommand c, ZoneId zone) {
+        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        p.put("kind", c.kind().name());
+        p.put("wg", c.workingGroupId());
+        p.put("en", c.titleEn());
+        p.put("ja", c.titleJa());
+        p.put("starts", java.sql.Timestamp.from(ZonedDateTime.of(c.startsAt(), zone).toInstant()));
+        p.put("ends", java.sql.Timestamp.from(ZonedDateTime.of(c.endsAt(), zone).toInstant()));
+        p.put("tz", zone.getId());
+        p.put("loc", c.location());
+        p.put("minutes", c.minutes());
+        return p;
+    }
+
+    private void writeAttendees(long id, MeetingCommand c) {
+        for (Long u : new HashSet<>(c.attendeeIds())) {
+            f.jdbc.sql("insert into meeting_attendee (meeting_id, user_id) values (:m, :u)")
+                    .param("m", id).param("u", u).update();
+        }
+    }
+
+    private static String searchText(MeetingCommand c) {
+        return String.join("\n", c.titleEn(), c.titleJa(), c.location(), c.minutes());
+    }
+}

@@ -1,0 +1,31 @@
+package org.dicas.forum;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dicas.shared.Marking;
+
+/** A thread and the replies the reader may see, in the order they were written. */
+public record ThreadWithReplies(DiscussionThread thread, List<Reply> replies) {
+    public Marking highWaterMark() {
+        List<Marking> all = new ArrayList<>();
+        all.add(thread.marking());
+        replies.forEach(r -> all.add(r.marking()));
+        return Marking.highWaterMark(all);
+    }
+
+    /** Nesting depth of each reply (0 for answers to the opening post), for display. */
+    public int depth(Reply reply) {
+        int depth = 0;
+        Long parent = reply.parentId();
+        while (parent != null && depth < 6) {
+            Long p = parent;
+            Reply up = replies.stream().filter(r -> r.id() == p).findFirst().orElse(null);
+            if (up == null) {
+                break;
+            }
+            depth++;
+            parent = up.parentId();
+        }
+        return depth;
+    }
+}

@@ -1,0 +1,159 @@
+package org.dicas.forum;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
+import org.dicas.security.Role;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.Marking;
+import org.dicas.shared.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Working groups: read through the policy; created and changed by the secretariat (ADMIN). */
+@Service
+public class WorkingGroups {
+
+    private final ForumRecords f;
+    private final Directory directory;
+
+    WorkingGroups(ForumRecords f, Directory directory) {
+        this.f = f;
+        this.directory = directory;
+    }
+
+    private static final String SELECT = """
+            select w.id, r.marking, w.code, w.name_en, w.name_ja, w.mandate_en, w.mandate_ja, w.status, w.group_code
+            from working_group w join record r on r.id = w.id where {visible}""";
+
+    private record Row(long id, String marking, String code, String nameEn, String nameJa, String mandateEn,
+                       String mandateJa, String status, String groupCode) {
+    }
+
+    public List<WorkingGroup> list(DicasUser user) {
+        return f.visible(SELECT + " order by w.code", user).query(Row.class).list().stream()
+                .map(this::complete).toList();
+    }
+
+    public WorkingGroup get(DicasUser user, long id) {
+        return find(user, id).orElseThrow(() -> new NotFoundException("working group", id));
+    }
+
+    public Optional<WorkingGroup> find(DicasUser user, long id) {
+        return f.visible(SELECT + " and w.id = :id", user).param("id", id).query(Row.class).optional()
+                .map(this::complete);
+    }
+
+    private WorkingGroup complete(Row r) {
+        List<WorkingGroup.CoChair> chairs = f.jdbc.sql("""
+                        select c.nation, c.name, coalesce(o.name, '') from wg_co_chair c
+                        left join organization o on o.id = c.organization_id
+                        where c.working_group_id = :id order by c.nation""")
+                .param("id", r.id())
+                .query((rs, n) -> new WorkingGroup.CoChair(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+        List<WorkingGroup.Member> members = f.jdbc.sql("""
+                        select u.id, u.display_name, u.nation, o.name from wg_member m
+                        join app_user u on u.id = m.user_id join organization o on o.id = u.organization_id
+                        where m.working_group_id = :id order by u.nation, u.display_name""")
+                .param("id", r.id())
+                .query((rs, n) -> new WorkingGroup.Member(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4))).list();
+        return new WorkingGroup(r.id(), Marking.parse(r.marking()), r.code(), r.nameEn(), r.nameJa(), r.mandateEn(),
+                r.mandateJa(), WorkingGroup.Status.valueOf(r.status()), r.groupCode(), chairs, members);
+    }
+
+    @Transactional
+    public WorkingGroup create(DicasUser user, WorkingGroupCommand c) {
+        requireSecretariat(user);
+        Marking marking = ForumRecords.marking(c.marking());
+        validate(c);
+        if (f.jdbc.sql("select count(*) from working_group where code = :c").param("c", c.code())
+                .query(Integer.class).single() > 0) {
+            throw new InvalidInputException("code", "a working group with code " + c.code() + " already exists");
+        }
+        long id = f.records.register("WORKING_GROUP", c.nameEn(), searchText(c), marking, Optional.empty(), user,
+                i -> "/working-groups/" + i);
+        f.jdbc.sql("""
+                        insert into working_group (id, code, name_en, name_ja, mandate_en, mandate_ja, status, group_code)
+                        values (:id, :code, :en, :ja, :men, :mja, :status, :grp)""")
+                .param("id", id).param("code", c.code()).param("en", c.nameEn()).param("ja", c.nameJa())
+                .param("men", c.mandateEn()).param("mja", c.mandateJa()).param("status", c.status().name())
+                .param("grp", blankToNull(c.groupCode())).update();
+        writeChairsAndMembers(id, c);
+        return get(user, id);
+    }
+
+    @Transactional
+    public WorkingGroup update(DicasUser user, long id, WorkingGroupCommand c) {
+        get(user, id);
+        requireSecretariat(user);
+        Marking marking = ForumRecords.marking(c.marking());
+        validate(c);
+        if (f.jdbc.sql("select count(*) from working_group where code = :c and id <> :id").param("c", c.code())
+                .param("id", id).query(Integer.class).single() > 0) {
+            throw new InvalidInputException("code", "a working group with code " + c.code() + " already exists");
+        }
+        f.records.update(id, c.nameEn(), searchText(c), marking, Optional.empty(), user);
+        f.jdbc.sql("""
+                        update working_group set code = :code, name_en = :en, name_ja = :ja, mandate_en = :men,
+                               mandate_ja = :mja, status = :status, group_code = :grp where id = :id""")
+                .param("id", id).param("code", c.code()).param("en", c.nameEn()).param("ja", c.nameJa())
+                .param("men", c.mandateEn()).param("mja", c.mandateJa()).param("status", c.status().name())
+                .param("grp", blankToNull(c.groupCode())).update();
+        f.jdbc.sql("delete from wg_co_chair where working_group_id = :id").param("id", id).update();
+        f.jdbc.sql("delete from wg_member where working_group_id = :id").param("id", id).update();
+        writeChairsAndMembers(id, c);
+        return get(user, id);
+    }
+
+    private void validate(WorkingGroupCommand c) {
+        Set<String> nations = new HashSet<>();
+        for (var chair : c.coChairs()) {
+            if (!directory.nationExists(chair.nation())) {
+                throw new InvalidInputException("coChairs.nation", "unknown nation " + chair.nation());
+            }
+            if (!nations.add(chair.nation())) {
+                throw new InvalidInputException("coChairs", "one co-chair per nation: " + chair.nation() + " twice");
+            }
+            if (chair.organizationId() != null && directory.organization(chair.organizationId()).isEmpty()) {
+                throw new InvalidInputException("coChairs.organizationId", "unknown organization " + chair.organizationId());
+            }
+        }
+        if (directory.usersById(c.memberIds()).size() != new HashSet<>(c.memberIds()).size()) {
+            throw new InvalidInputException("memberIds", "unknown user among " + c.memberIds());
+        }
+        String grp = blankToNull(c.groupCode());
+        if (grp != null && directory.groups().stream().noneMatch(g -> g.code().equals(grp))) {
+            throw new InvalidInputException("groupCode", "unknown need-to-know group " + grp);
+        }
+    }
+
+    private void writeChairsAndMembers(long id, WorkingGroupCommand c) {
+        for (var chair : c.coChairs()) {
+            f.jdbc.sql("insert into wg_co_chair (working_group_id, nation, name, organization_id) values (:id, :n, :name, :org)")
+                    .param("id", id).param("n", chair.nation()).param("name", chair.name())
+                    .param("org", chair.organizationId()).update();
+        }
+        for (Long member : new HashSet<>(c.memberIds())) {
+            f.jdbc.sql("insert into wg_member (working_group_id, user_id) values (:id, :u)")
+                    .param("id", id).param("u", member).update();
+        }
+    }
+
+    static void requireSecretariat(DicasUser user) {
+        if (!user.hasRole(Role.ADMIN)) {
+            throw new org.springframework.security.access.AccessDeniedException("secretariat only");
+        }
+    }
+
+    private static String searchText(WorkingGroupCommand c) {
+        return String.join("\n", c.code(), c.nameEn(), c.nameJa(), c.mandateEn(), c.mandateJa());
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

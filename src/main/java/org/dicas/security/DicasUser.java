@@ -1,0 +1,32 @@
+package org.dicas.security;
+
+import java.util.Optional;
+import java.util.Set;
+import org.dicas.shared.AccessLevel;
+import org.dicas.shared.NationCode;
+
+/** A signed-in person with the attributes the releasability policy decides on. */
+public record DicasUser(long id, String username, String displayName, NationCode nation, long organizationId,
+                        String organizationName, OrganizationKind organizationKind, AccessLevel accessLevel,
+                        Set<Role> roles, Set<String> groups, Optional<String> locale) {
+
+    public DicasUser {
+        roles = Set.copyOf(roles);
+        groups = Set.copyOf(groups);
+        locale = locale == null ? Optional.empty() : locale;
+    }
+
+    /** Government users are people of a government body or a military service. */
+    public boolean government() {
+        return organizationKind.isGovernment();
+    }
+
+    /** The company an industry user works for. */
+    public Optional<Long> companyId() {
+        return organizationKind == OrganizationKind.COMPANY ? Optional.of(organizationId) : Optional.empty();
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+}

@@ -1,0 +1,57 @@
+package org.dicas.security;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.dicas.shared.Marking;
+
+/**
+ * The one releasability policy of the trust model. A user may read a record only if all hold:
+ * <ol>
+ * <li>the user's nation is the originating nation, or is listed in REL TO; with neither NOFORN nor REL TO, any
+ * nation may read;</li>
+ * <li>the record's level is at most the user's access level;</li>
+ * <li>with GROUP, the user belongs to at least one listed group;</li>
+ * <li>with PROPIN, the user is a government user or works for the owning company;</li>
+ * <li>with EXPORT, the user's nation is the originating nation (authorizations arrive with the trust issue; until
+ * then EXPORT reads as NOFORN).</li>
+ * </ol>
+ * The same rules come in two renderings: {@link #mayRead} for one record in memory, and {@link #sqlFilter} as a
+ * predicate over the {@code record} table, so that lists, counts and searches filter inside the database before
+ * paging. {@code ReleasabilityPolicyTest} proves both renderings agree on every case of its table.
+ * Plain Java on purpose: no Spring, no database.
+ */
+public final class ReleasabilityPolicy {
+
+    public boolean mayRead(DicasUser user, RecordMarking record) {
+        Marking m = record.marking();
+        boolean originator = user.nation().equals(record.originNation());
+        boolean nationOk = originator || m.relTo().contains(user.nation()) || m.releasableToAllNations();
+        boolean levelOk = user.accessLevel().dominates(m.level());
+        boolean groupOk = m.groups().isEmpty() || m.groups().stream().anyMatch(user.groups()::contains);
+        boolean propinOk = !m.propin() || user.government()
+                || (user.companyId().isPresent() && user.companyId().equals(record.owningCompanyId()));
+        boolean exportOk = m.export().isEmpty() || originator;
+        return nationOk && levelOk && groupOk && propinOk && exportOk;
+    }
+
+    /**
+     * The same decision as SQL over a row of the {@code record} table with the given alias. Parameter names are
+     * prefixed with {@code rp_} so they do not clash with a query's own.
+     */
+    public SqlFilter sqlFilter(DicasUser user, String alias) {
+        String r = alias + ".";
+        String clause = "(" + r + "level <= :rp_level"
+                + " and (" + r + "origin_nation = :rp_nation or (not " + r + "noforn and (cardinality(" + r
+                + "rel_to) = 0 or :rp_nation = any(" + r + "rel_to))))"
+                + " and (cardinality(" + r + "groups) = 0 or " + r + "groups && cast(:rp_groups as text[]))"
+                + " and (not " + r + "propin or :rp_government or " + r + "owning_company_id = :rp_company)"
+                + " and (" + r + "export_regime is null or " + r + "origin_nation = :rp_nation))";
+        Map<String, Object> p = new HashMap<>();
+        p.put("rp_level", (short) user.accessLevel().rank());
+        p.put("rp_nation", user.nation().code());
+        p.put("rp_groups", "{" + String.join(",", user.groups()) + "}");
+        p.put("rp_government", user.government());
+        p.put("rp_company", user.companyId().orElse(-1L));
+        return new SqlFilter(clause, p);
+    }
+}

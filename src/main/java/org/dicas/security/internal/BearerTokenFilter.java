@@ -1,0 +1,50 @@
+package org.dicas.security.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.dicas.security.DicasPrincipal;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates API calls carrying {@code Authorization: Bearer <token>}. */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+    private final ApiTokens tokens;
+    private final UserAccounts accounts;
+    private final org.dicas.security.Directory directory;
+
+    BearerTokenFilter(ApiTokens tokens, UserAccounts accounts, org.dicas.security.Directory directory) {
+        this.tokens = tokens;
+        this.accounts = accounts;
+        this.directory = directory;
+    }
+
+    static String bearer(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return header.substring(7).trim();
+        }
+        return null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String token = bearer(request);
+        if (token != null && !token.isEmpty()) {
+            tokens.userOf(token).flatMap(directory::user).ifPresent(user -> {
+                DicasPrincipal principal = accounts.loadUserByUsername(user.username());
+                if (principal.isEnabled()) {
+                    var auth = UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                            principal.getAuthorities());
+                    SecurityContextHolder.getContext().setAuthentication(auth);
+                }
+            });
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,26 @@
+package org.dicas.shared;
+
+import java.util.regex.Pattern;
+
+/** The {@code EXPORT <regime> <ref>} control of a marking, e.g. {@code EXPORT ITAR USML-IV}. */
+public record ExportControl(Regime regime, String reference) {
+
+    public enum Regime { ITAR, EAR, FEFTA }
+
+    static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.()_-]{0,39}");
+
+    public ExportControl {
+        if (regime == null) {
+            throw new InvalidMarkingException("export control needs a regime (ITAR, EAR or FEFTA)");
+        }
+        if (reference == null || !REFERENCE.matcher(reference).matches()) {
+            throw new InvalidMarkingException("export reference '" + reference
+                    + "' must be 1-40 letters, digits or . ( ) _ - and start with a letter or digit");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EXPORT " + regime + " " + reference;
+    }
+}

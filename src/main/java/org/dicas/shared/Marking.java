@@ -1,0 +1,242 @@
+package org.dicas.shared;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * A security marking, parsed from and formatted to the banner grammar of the trust model:
+ * <pre>
+ * banner  := level ( "//" control )*
+ * level   := "PUBLIC" | "UNCLASSIFIED" | "CUI"
+ * control := "NOFORN" | "REL TO " NAT ( ", " NAT )* | "GROUP " CODE ( ", " CODE )*
+ *          | "PROPIN" | "EXPORT " REGIME " " REF
+ * </pre>
+ * Controls appear at most once each, in the order above; NOFORN and REL TO exclude each other.
+ * {@code Marking.parse(b).banner().equals(b)} holds for every valid banner {@code b}.
+ */
+public record Marking(AccessLevel level, boolean noForn, List<NationCode> relTo, List<String> groups,
+                      boolean propin, Optional<ExportControl> export) {
+
+    public static final int MAX_LENGTH = 500;
+    static final Pattern GROUP_CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]{0,31}");
+    private static final List<String> CONTROL_ORDER = List.of("NOFORN", "REL TO", "GROUP", "PROPIN", "EXPORT");
+
+    public Marking {
+        if (level == null) {
+            throw new InvalidMarkingException("a marking needs a level (PUBLIC, UNCLASSIFIED or CUI)");
+        }
+        relTo = List.copyOf(relTo == null ? List.of() : relTo);
+        groups = List.copyOf(groups == null ? List.of() : groups);
+        export = export == null ? Optional.empty() : export;
+        if (noForn && !relTo.isEmpty()) {
+            throw new InvalidMarkingException("NOFORN and REL TO are mutually exclusive");
+        }
+        if (new LinkedHashSet<>(relTo).size() != relTo.size()) {
+            throw new InvalidMarkingException("REL TO names a nation twice");
+        }
+        if (new LinkedHashSet<>(groups).size() != groups.size()) {
+            throw new InvalidMarkingException("GROUP names a group twice");
+        }
+        for (String g : groups) {
+            if (!GROUP_CODE.matcher(g).matches()) {
+                throw new InvalidMarkingException("group code '" + g
+                        + "' must be 1-32 upper-case letters, digits, '_' or '-'");
+            }
+        }
+    }
+
+    public static Marking of(AccessLevel level) {
+        return new Marking(level, false, List.of(), List.of(), false, Optional.empty());
+    }
+
+    /** Parses a banner; throws {@link InvalidMarkingException} naming the problem when it is not valid. */
+    @JsonCreator
+    public static Marking parse(String banner) {
+        if (banner == null || banner.isEmpty()) {
+            throw new InvalidMarkingException("marking is empty; it must start with PUBLIC, UNCLASSIFIED or CUI");
+        }
+        if (banner.length() > MAX_LENGTH) {
+            throw new InvalidMarkingException("marking is longer than " + MAX_LENGTH + " characters");
+        }
+        String[] parts = banner.split("//", -1);
+        AccessLevel level = parseLevel(parts[0]);
+        boolean noForn = false;
+        boolean propin = false;
+        List<NationCode> relTo = List.of();
+        List<String> groups = List.of();
+        Optional<ExportControl> export = Optional.empty();
+        int lastRank = -1;
+        for (int i = 1; i < parts.length; i++) {
+            String control = parts[i];
+            if (control.isEmpty()) {
+                throw new InvalidMarkingException("empty control after '//' (control " + i + ")");
+            }
+            String name = controlName(control);
+            int rank = CONTROL_ORDER.indexOf(name);
+            if (rank == lastRank) {
+                throw new InvalidMarkingException(name + " appears more than once");
+            }
+            if (rank < lastRank) {
+                throw new InvalidMarkingException("controls must be in the order NOFORN, REL TO, GROUP, PROPIN, EXPORT: "
+                        + name + " comes after " + CONTROL_ORDER.get(lastRank));
+            }
+            lastRank = rank;
+            switch (name) {
+                case "NOFORN" -> noForn = true;
+                case "REL TO" -> {
+                    if (noForn) {
+                        throw new InvalidMarkingException("NOFORN and REL TO are mutually exclusive");
+                    }
+                    relTo = parseNations(control.substring("REL TO ".length()));
+                }
+                case "GROUP" -> groups = parseList(control.substring("GROUP ".length()), "GROUP");
+                case "PROPIN" -> propin = true;
+                case "EXPORT" -> export = Optional.of(parseExport(control));
+                default -> throw new IllegalStateException(name);
+            }
+        }
+        return new Marking(level, noForn, relTo, groups, propin, export);
+    }
+
+    private static AccessLevel parseLevel(String text) {
+        for (AccessLevel l : AccessLevel.values()) {
+            if (l.name().equals(text)) {
+                return l;
+            }
+        }
+        throw new InvalidMarkingException("unknown level '" + text + "': a marking starts with PUBLIC, UNCLASSIFIED or CUI");
+    }
+
+    private static String controlName(String control) {
+        if (control.equals("NOFORN")) {
+            return "NOFORN";
+        }
+        if (control.equals("PROPIN")) {
+            return "PROPIN";
+        }
+        if (control.startsWith("REL TO ")) {
+            return "REL TO";
+        }
+        if (control.startsWith("GROUP ")) {
+            return "GROUP";
+        }
+        if (control.startsWith("EXPORT ")) {
+            return "EXPORT";
+        }
+        throw new InvalidMarkingException("unknown control '" + control
+                + "': expected NOFORN, REL TO <nations>, GROUP <codes>, PROPIN or EXPORT <regime> <ref>");
+    }
+
+    private static List<String> parseList(String text, String control) {
+        if (text.isEmpty()) {
+            throw new InvalidMarkingException(control + " lists nothing");
+        }
+        List<String> items = List.of(text.split(", ", -1));
+        for (String item : items) {
+            if (item.isEmpty() || item.contains(",") || item.contains(" ")) {
+                throw new InvalidMarkingException(control + " entry '" + item
+                        + "' is malformed: separate entries with a comma and one space (\", \")");
+            }
+        }
+        return items;
+    }
+
+    private static List<NationCode> parseNations(String text) {
+        List<NationCode> nations = new ArrayList<>();
+        for (String item : parseList(text, "REL TO")) {
+            if (!NationCode.isValid(item)) {
+                throw new InvalidMarkingException("REL TO entry '" + item + "' is not an ISO 3166 alpha-3 nation code");
+            }
+            nations.add(new NationCode(item));
+        }
+        return nations;
+    }
+
+    private static ExportControl parseExport(String control) {
+        String[] words = control.split(" ", -1);
+        if (words.length != 3) {
+            throw new InvalidMarkingException("export control '" + control + "' must read EXPORT <ITAR|EAR|FEFTA> <reference>");
+        }
+        ExportControl.Regime regime;
+        try {
+            regime = ExportControl.Regime.valueOf(words[1]);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidMarkingException("unknown export regime '" + words[1] + "': expected ITAR, EAR or FEFTA");
+        }
+        return new ExportControl(regime, words[2]);
+    }
+
+    /** The banner string: the exact inverse of {@link #parse(String)}. */
+    @JsonValue
+    public String banner() {
+        StringBuilder b = new StringBuilder(level.name());
+        if (noForn) {
+            b.append("//NOFORN");
+        }
+        if (!relTo.isEmpty()) {
+            b.append("//REL TO ").append(String.join(", ", relTo.stream().map(NationCode::code).toList()));
+        }
+        if (!groups.isEmpty()) {
+            b.append("//GROUP ").append(String.join(", ", groups));
+        }
+        if (propin) {
+            b.append("//PROPIN");
+        }
+        export.ifPresent(e -> b.append("//").append(e));
+        return b.toString();
+    }
+
+    /** True when neither NOFORN nor REL TO limits the nations that may read. */
+    public boolean releasableToAllNations() {
+        return !noForn && relTo.isEmpty();
+    }
+
+    /**
+     * The high-water mark of several markings, for anything derived from several records: the highest level,
+     * REL TO intersected (NOFORN when any input is NOFORN or the intersection is empty), groups united,
+     * PROPIN and EXPORT carried. The marking of nothing is PUBLIC.
+     */
+    public static Marking highWaterMark(Collection<Marking> markings) {
+        AccessLevel level = AccessLevel.PUBLIC;
+        boolean noForn = false;
+        Set<NationCode> rel = null;
+        Set<String> groups = new LinkedHashSet<>();
+        boolean propin = false;
+        Optional<ExportControl> export = Optional.empty();
+        for (Marking m : markings) {
+            if (m.level.compareTo(level) > 0) {
+                level = m.level;
+            }
+            noForn |= m.noForn;
+            if (!m.relTo.isEmpty()) {
+                if (rel == null) {
+                    rel = new LinkedHashSet<>(m.relTo);
+                } else {
+                    rel.retainAll(m.relTo);
+                }
+            }
+            groups.addAll(m.groups);
+            propin |= m.propin;
+            if (export.isEmpty()) {
+                export = m.export;
+            }
+        }
+        if (rel != null && rel.isEmpty()) {
+            noForn = true;
+        }
+        List<NationCode> relTo = noForn || rel == null ? List.of() : List.copyOf(rel);
+        return new Marking(level, noForn, relTo, List.copyOf(groups), propin, export);
+    }
+
+    @Override
+    public String toString() {
+        return banner();
+    }
+}
