@@ -71,6 +71,9 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> unauthorized(AuthenticationException e) {
+        if (e instanceof org.springframework.security.authentication.InternalAuthenticationServiceException) {
+            throw e; // a fault of ours, not of the caller's credentials: let it surface as 500 and in the log
+        }
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "username or password is wrong");
         return problemResponse(p);
     }

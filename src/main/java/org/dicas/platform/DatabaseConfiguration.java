@@ -51,13 +51,14 @@ class DatabaseConfiguration {
 
         @Bean(destroyMethod = "close")
         EmbeddedPostgres embeddedPostgres(@Value("${dicas.data-dir}") String dataDir,
-                                          @Value("${dicas.embedded.port:0}") int port) throws IOException {
+                                          @Value("${dicas.embedded.port:0}") int port,
+                                          @Value("${dicas.embedded.clean:false}") boolean clean) throws IOException {
             Path dir = Path.of(dataDir).toAbsolutePath().resolve("postgres");
             Files.createDirectories(dir.getParent());
             log.info("Starting embedded PostgreSQL with data in {}", dir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir.toFile())
-                    .setCleanDataDirectory(false)
+                    .setCleanDataDirectory(clean)
                     .setServerConfig("timezone", "UTC")
                     .setServerConfig("max_connections", "50");
             if (port > 0) {

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * Renders Markdown safely for display: raw HTML in the text is escaped, not passed through, and link targets
  * other than http(s), mailto and relative paths are dropped, so a post or document cannot inject script.
- * Templates call it as {@code @markdown.html(text)}.
+ * Templates call it as {@code ${markdown.html(text)}}.
  */
-@Component("markdown")
+@Component
 public class Markdown {
 
     private final Parser parser;

@@ -99,7 +99,7 @@ public class MarkedRecords {
         return rm;
     }
 
-    private static java.util.Map<String, Object> markingColumns(RecordMarking rm) {
+    static java.util.Map<String, Object> markingColumns(RecordMarking rm) {
         Marking m = rm.marking();
         java.util.Map<String, Object> p = new java.util.HashMap<>();
         p.put("marking", m.banner());

@@ -29,7 +29,7 @@ class UserAccounts implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
         record Account(String hash, boolean enabled, boolean demo) {
         }
-        Account a = jdbc.sql("select password_hash, enabled, demo from app_user where id = :id")
+        Account a = jdbc.sql("select password_hash as hash, enabled, demo from app_user where id = :id")
                 .param("id", user.id()).query(Account.class).single();
         return new DicasPrincipal(user, a.hash(), a.enabled() && (!a.demo() || demoMode.enabled()));
     }

@@ -1,0 +1,56 @@
+package org.dicas.forum.api;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.dicas.forum.ActionItem;
+import org.dicas.forum.ActionItemCommand;
+import org.dicas.forum.ActionItems;
+import org.dicas.security.DicasUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/action-items")
+@Tag(name = "Action items")
+class ActionItemApi {
+
+    private final ActionItems actionItems;
+
+    ActionItemApi(ActionItems actionItems) {
+        this.actionItems = actionItems;
+    }
+
+    @GetMapping
+    List<ActionItem> list(DicasUser me, @RequestParam(required = false) ActionItem.Status status,
+                          @RequestParam(defaultValue = "false") boolean mine) {
+        return actionItems.list(me).stream()
+                .filter(a -> status == null || a.status() == status)
+                .filter(a -> !mine || a.ownerId() == me.id())
+                .toList();
+    }
+
+    @GetMapping("/{id}")
+    ActionItem get(DicasUser me, @PathVariable long id) {
+        return actionItems.get(me, id);
+    }
+
+    @PostMapping
+    ResponseEntity<ActionItem> create(DicasUser me, @Valid @RequestBody ActionItemCommand command) {
+        ActionItem a = actionItems.create(me, command);
+        return ResponseEntity.created(URI.create("/api/v1/action-items/" + a.id())).body(a);
+    }
+
+    @PutMapping("/{id}")
+    ActionItem update(DicasUser me, @PathVariable long id, @Valid @RequestBody ActionItemCommand command) {
+        return actionItems.update(me, id, command);
+    }
+}

@@ -1,0 +1,51 @@
+package org.dicas.forum.api;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.dicas.forum.Document;
+import org.dicas.forum.DocumentCommand;
+import org.dicas.forum.Library;
+import org.dicas.security.DicasUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/documents")
+@Tag(name = "Documents")
+class DocumentApi {
+
+    private final Library library;
+
+    DocumentApi(Library library) {
+        this.library = library;
+    }
+
+    @GetMapping
+    List<Document> list(DicasUser me) {
+        return library.list(me);
+    }
+
+    @GetMapping("/{id}")
+    Document get(DicasUser me, @PathVariable long id) {
+        return library.get(me, id);
+    }
+
+    @PostMapping
+    ResponseEntity<Document> add(DicasUser me, @Valid @RequestBody DocumentCommand command) {
+        Document d = library.add(me, command);
+        return ResponseEntity.created(URI.create("/api/v1/documents/" + d.id())).body(d);
+    }
+
+    @PutMapping("/{id}")
+    Document update(DicasUser me, @PathVariable long id, @Valid @RequestBody DocumentCommand command) {
+        return library.update(me, id, command);
+    }
+}

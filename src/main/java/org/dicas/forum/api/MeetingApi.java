@@ -1,0 +1,88 @@
+package org.dicas.forum.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.dicas.forum.AgendaItem;
+import org.dicas.forum.AgendaItemCommand;
+import org.dicas.forum.Decision;
+import org.dicas.forum.DecisionCommand;
+import org.dicas.forum.Meeting;
+import org.dicas.forum.MeetingCalendar;
+import org.dicas.forum.MeetingCommand;
+import org.dicas.forum.MeetingDetails;
+import org.dicas.forum.Meetings;
+import org.dicas.forum.MinutesCommand;
+import org.dicas.security.DicasUser;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/meetings")
+@Tag(name = "Meetings")
+class MeetingApi {
+
+    private final Meetings meetings;
+    private final MeetingCalendar calendar;
+
+    MeetingApi(Meetings meetings, MeetingCalendar calendar) {
+        this.meetings = meetings;
+        this.calendar = calendar;
+    }
+
+    @GetMapping
+    List<Meeting> list(DicasUser me) {
+        return meetings.list(me);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A meeting with the agenda items, decisions and action items the caller may read")
+    MeetingDetails get(DicasUser me, @PathVariable long id) {
+        return meetings.get(me, id);
+    }
+
+    @PostMapping
+    ResponseEntity<Meeting> create(DicasUser me, @Valid @RequestBody MeetingCommand command) {
+        Meeting m = meetings.create(me, command);
+        return ResponseEntity.created(URI.create("/api/v1/meetings/" + m.id())).body(m);
+    }
+
+    @PutMapping("/{id}")
+    Meeting update(DicasUser me, @PathVariable long id, @Valid @RequestBody MeetingCommand command) {
+        return meetings.update(me, id, command);
+    }
+
+    @PutMapping("/{id}/minutes")
+    Meeting minutes(DicasUser me, @PathVariable long id, @Valid @RequestBody MinutesCommand command) {
+        return meetings.recordMinutes(me, id, command);
+    }
+
+    @PostMapping("/{id}/agenda-items")
+    ResponseEntity<AgendaItem> agendaItem(DicasUser me, @PathVariable long id,
+                                          @Valid @RequestBody AgendaItemCommand command) {
+        AgendaItem a = meetings.addAgendaItem(me, id, command);
+        return ResponseEntity.status(201).body(a);
+    }
+
+    @PostMapping("/{id}/decisions")
+    ResponseEntity<Decision> decision(DicasUser me, @PathVariable long id, @Valid @RequestBody DecisionCommand command) {
+        return ResponseEntity.status(201).body(meetings.addDecision(me, id, command));
+    }
+
+    @GetMapping(value = "/{id}/calendar.ics", produces = "text/calendar")
+    ResponseEntity<String> ics(DicasUser me, @PathVariable long id) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar;charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"meeting-" + id + ".ics\"")
+                .body(calendar.ics(me, id));
+    }
+}

@@ -1,0 +1,51 @@
+package org.dicas.forum.api;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.dicas.forum.WorkingGroup;
+import org.dicas.forum.WorkingGroupCommand;
+import org.dicas.forum.WorkingGroups;
+import org.dicas.security.DicasUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/working-groups")
+@Tag(name = "Working groups")
+class WorkingGroupApi {
+
+    private final WorkingGroups groups;
+
+    WorkingGroupApi(WorkingGroups groups) {
+        this.groups = groups;
+    }
+
+    @GetMapping
+    List<WorkingGroup> list(DicasUser me) {
+        return groups.list(me);
+    }
+
+    @GetMapping("/{id}")
+    WorkingGroup get(DicasUser me, @PathVariable long id) {
+        return groups.get(me, id);
+    }
+
+    @PostMapping
+    ResponseEntity<WorkingGroup> create(DicasUser me, @Valid @RequestBody WorkingGroupCommand command) {
+        WorkingGroup g = groups.create(me, command);
+        return ResponseEntity.created(URI.create("/api/v1/working-groups/" + g.id())).body(g);
+    }
+
+    @PutMapping("/{id}")
+    WorkingGroup update(DicasUser me, @PathVariable long id, @Valid @RequestBody WorkingGroupCommand command) {
+        return groups.update(me, id, command);
+    }
+}

@@ -1,0 +1,52 @@
+package org.dicas.forum.web;
+
+import java.util.List;
+import org.dicas.forum.ActionItem;
+import org.dicas.forum.ActionItems;
+import org.dicas.security.DicasUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+@RequestMapping("/action-items")
+class ActionItemPages {
+
+    private final ActionItems actionItems;
+
+    ActionItemPages(ActionItems actionItems) {
+        this.actionItems = actionItems;
+    }
+
+    @GetMapping
+    String list(DicasUser me, @RequestParam(defaultValue = "all") String filter, Model model) {
+        List<ActionItem> items = switch (filter) {
+            case "mine" -> actionItems.list(me).stream().filter(a -> a.ownerId() == me.id()).toList();
+            case "open" -> actionItems.list(me).stream().filter(a -> a.status() != ActionItem.Status.DONE).toList();
+            case "overdue" -> actionItems.list(me).stream().filter(a -> a.status() == ActionItem.Status.OVERDUE).toList();
+            default -> actionItems.list(me);
+        };
+        model.addAttribute("items", items);
+        model.addAttribute("filter", List.of("mine", "open", "overdue").contains(filter) ? filter : "all");
+        Pages.banner(model, items.stream().map(ActionItem::marking).toList());
+        return "action-items/list";
+    }
+
+    /** Marks done (or reopens); answers htmx with the updated table row, browsers without script with a redirect. */
+    @PostMapping("/{id}/done")
+    String done(DicasUser me, @PathVariable long id, @RequestParam(defaultValue = "true") boolean done,
+                @RequestHeader(value = "HX-Request", required = false) String htmx,
+                @RequestHeader(value = "Referer", required = false) String referer, Model model) {
+        ActionItem a = actionItems.setDone(me, id, done);
+        if (htmx != null) {
+            model.addAttribute("a", a);
+            return "action-items/list :: row(a=${a})";
+        }
+        return "redirect:" + (a.meetingId() != null ? "/meetings/" + a.meetingId() : "/action-items") + "#action-" + id;
+    }
+}

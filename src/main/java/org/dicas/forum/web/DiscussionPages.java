@@ -1,0 +1,150 @@
+package org.dicas.forum.web;
+
+import jakarta.validation.Validator;
+import java.util.List;
+import org.dicas.forum.DiscussionThread;
+import org.dicas.forum.Discussions;
+import org.dicas.forum.Reply;
+import org.dicas.forum.ReplyCommand;
+import org.dicas.forum.ThreadWithReplies;
+import org.dicas.forum.WorkingGroups;
+import org.dicas.security.DicasUser;
+import org.dicas.shared.AccessLevel;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.InvalidMarkingException;
+import org.dicas.shared.Marking;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+@RequestMapping("/discussions")
+class DiscussionPages {
+
+    private final Discussions discussions;
+    private final WorkingGroups groups;
+    private final Validator validator;
+
+    DiscussionPages(Discussions discussions, WorkingGroups groups, Validator validator) {
+        this.discussions = discussions;
+        this.groups = groups;
+        this.validator = validator;
+    }
+
+    @GetMapping
+    String list(DicasUser me, Model model) {
+        List<DiscussionThread> threads = discussions.list(me);
+        model.addAttribute("threads", threads);
+        Pages.banner(model, threads.stream().map(DiscussionThread::marking).toList());
+        return "discussions/list";
+    }
+
+    @GetMapping("/{id}")
+    String thread(DicasUser me, @PathVariable long id, Model model) {
+        return threadPage(me, id, model, List.of());
+    }
+
+    private String threadPage(DicasUser me, long id, Model model, List<String> errors) {
+        ThreadWithReplies t = discussions.get(me, id);
+        model.addAttribute("thread", t);
+        model.addAttribute("errors", errors);
+        Pages.banner(model, t.highWaterMark());
+        return "discussions/detail";
+    }
+
+    @GetMapping("/new")
+    String newThread(DicasUser me, Model model) {
+        return form(me, model, new ThreadForm(), List.of());
+    }
+
+    @PostMapping
+    String start(DicasUser me, @ModelAttribute("form") ThreadForm form, Model model) {
+        List<String> errors = validator.validate(form.command()).stream()
+                .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
+        if (errors.isEmpty()) {
+            try {
+                return "redirect:/discussions/" + discussions.start(me, form.command()).id();
+            } catch (InvalidInputException | InvalidMarkingException e) {
+                errors = Pages.errors(e);
+            }
+        }
+        return form(me, model, form, errors);
+    }
+
+    private String form(DicasUser me, Model model, ThreadForm form, List<String> errors) {
+        var all = groups.list(me);
+        model.addAttribute("form", form);
+        model.addAttribute("groups", all);
+        model.addAttribute("errors", errors);
+        Pages.banner(model, all.stream().map(g -> g.marking()).toList());
+        return "discussions/form";
+    }
+
+    @PostMapping("/{id}/replies")
+    String reply(DicasUser me, @PathVariable long id, @RequestParam(required = false) Long parentId,
+                 @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String marking,
+                 Model model) {
+        discussions.thread(me, id);
+        ReplyCommand cmd = new ReplyCommand(parentId, body, marking);
+        List<String> errors = validator.validate(cmd).stream()
+                .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
+        if (errors.isEmpty()) {
+            try {
+                Reply r = discussions.addReply(me, id, cmd);
+                return "redirect:/discussions/" + id + "#reply-" + r.id();
+            } catch (InvalidInputException | InvalidMarkingException e) {
+                errors = Pages.errors(e);
+            }
+        }
+        return threadPage(me, id, model, errors);
+    }
+
+    @GetMapping("/{id}/replies/{replyId}/edit")
+    String editReplyForm(DicasUser me, @PathVariable long id, @PathVariable long replyId, Model model) {
+        Reply r = discussions.reply(me, id, replyId);
+        return editForm(model, r, r.body(), r.marking().banner(), List.of());
+    }
+
+    @PostMapping("/{id}/replies/{replyId}/edit")
+    String editReply(DicasUser me, @PathVariable long id, @PathVariable long replyId,
+                     @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String marking,
+                     Model model) {
+        Reply r = discussions.reply(me, id, replyId);
+        ReplyCommand cmd = new ReplyCommand(r.parentId(), body, marking);
+        List<String> errors = validator.validate(cmd).stream()
+                .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
+        if (errors.isEmpty()) {
+            try {
+                discussions.editReply(me, id, replyId, cmd);
+                return "redirect:/discussions/" + id + "#reply-" + replyId;
+            } catch (InvalidInputException | InvalidMarkingException e) {
+                errors = Pages.errors(e);
+            }
+        }
+        return editForm(model, r, body, marking, errors);
+    }
+
+    private String editForm(Model model, Reply r, String body, String marking, List<String> errors) {
+        model.addAttribute("reply", r);
+        model.addAttribute("body", body);
+        model.addAttribute("marking", marking);
+        model.addAttribute("errors", errors);
+        Pages.banner(model, r.marking());
+        return "discussions/reply-edit";
+    }
+
+    @PostMapping("/{id}/replies/{replyId}/delete")
+    String deleteReply(DicasUser me, @PathVariable long id, @PathVariable long replyId) {
+        discussions.deleteReply(me, id, replyId);
+        return "redirect:/discussions/" + id + "#reply-" + replyId;
+    }
+
+    static Marking none() {
+        return Marking.of(AccessLevel.PUBLIC);
+    }
+}

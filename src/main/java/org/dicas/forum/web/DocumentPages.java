@@ -1,0 +1,106 @@
+package org.dicas.forum.web;
+
+import jakarta.validation.Validator;
+import java.util.List;
+import org.dicas.forum.Document;
+import org.dicas.forum.Library;
+import org.dicas.forum.WorkingGroups;
+import org.dicas.security.DicasUser;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.InvalidMarkingException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+@Controller
+@RequestMapping("/documents")
+class DocumentPages {
+
+    private final Library library;
+    private final WorkingGroups groups;
+    private final Validator validator;
+
+    DocumentPages(Library library, WorkingGroups groups, Validator validator) {
+        this.library = library;
+        this.groups = groups;
+        this.validator = validator;
+    }
+
+    @GetMapping
+    String list(DicasUser me, Model model) {
+        List<Document> docs = library.list(me);
+        model.addAttribute("documents", docs);
+        Pages.banner(model, docs.stream().map(Document::marking).toList());
+        return "documents/list";
+    }
+
+    @GetMapping("/{id}")
+    String document(DicasUser me, @PathVariable long id, Model model) {
+        Document d = library.get(me, id);
+        model.addAttribute("doc", d);
+        Pages.banner(model, d.marking());
+        return "documents/detail";
+    }
+
+    @GetMapping("/new")
+    String newDocument(DicasUser me, Model model) {
+        return form(me, model, new DocumentForm(), "/documents", List.of());
+    }
+
+    @PostMapping
+    String add(DicasUser me, @ModelAttribute("form") DocumentForm form, Model model) {
+        List<String> errors = validate(form);
+        if (errors.isEmpty()) {
+            try {
+                return "redirect:/documents/" + library.add(me, form.command()).id();
+            } catch (InvalidInputException | InvalidMarkingException e) {
+                errors = Pages.errors(e);
+            }
+        }
+        return form(me, model, form, "/documents", errors);
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(DicasUser me, @PathVariable long id, Model model) {
+        Document d = library.get(me, id);
+        if (d.authorId() != me.id()) {
+            throw new AccessDeniedException("only the author edits a document");
+        }
+        return form(me, model, DocumentForm.of(d), "/documents/" + id + "/edit", List.of());
+    }
+
+    @PostMapping("/{id}/edit")
+    String edit(DicasUser me, @PathVariable long id, @ModelAttribute("form") DocumentForm form, Model model) {
+        library.get(me, id);
+        List<String> errors = validate(form);
+        if (errors.isEmpty()) {
+            try {
+                library.update(me, id, form.command());
+                return "redirect:/documents/" + id;
+            } catch (InvalidInputException | InvalidMarkingException e) {
+                errors = Pages.errors(e);
+            }
+        }
+        return form(me, model, form, "/documents/" + id + "/edit", errors);
+    }
+
+    private List<String> validate(DocumentForm form) {
+        return validator.validate(form.command()).stream()
+                .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
+    }
+
+    private String form(DicasUser me, Model model, DocumentForm form, String action, List<String> errors) {
+        var all = groups.list(me);
+        model.addAttribute("form", form);
+        model.addAttribute("action", action);
+        model.addAttribute("groups", all);
+        model.addAttribute("errors", errors);
+        Pages.banner(model, all.stream().map(g -> g.marking()).toList());
+        return "documents/form";
+    }
+}

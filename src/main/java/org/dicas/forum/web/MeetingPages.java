@@ -1,0 +1,222 @@
+package org.dicas.forum.web;
+
+import jakarta.validation.Validator;
+import java.time.LocalDate;
+import java.util.List;
+import org.dicas.forum.ActionItem;
+import org.dicas.forum.ActionItemCommand;
+import org.dicas.forum.ActionItems;
+import org.dicas.forum.AgendaItemCommand;
+import org.dicas.forum.DecisionCommand;
+import org.dicas.forum.Meeting;
+import org.dicas.forum.MeetingCalendar;
+import org.dicas.forum.MeetingDetails;
+import org.dicas.forum.Meetings;
+import org.dicas.forum.MinutesCommand;
+import org.dicas.forum.WorkingGroup;
+import org.dicas.forum.WorkingGroups;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
+import org.dicas.shared.AccessLevel;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.InvalidMarkingException;
+import org.dicas.shared.Marking;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+@RequestMapping("/meetings")
+class MeetingPages {
+
+    static final List<String> ZONES = List.of("Asia/Tokyo", "Pacific/Honolulu", "America/New_York",
+            "America/Los_Angeles", "Australia/Canberra", "Europe/London", "Europe/Rome", "UTC");
+
+    private final Meetings meetings;
+    private final ActionItems actionItems;
+    private final WorkingGroups groups;
+    private final MeetingCalendar calendar;
+    private final Directory directory;
+    private final Validator validator;
+
+    MeetingPages(Meetings meetings, ActionItems actionItems, WorkingGroups groups, MeetingCalendar calendar,
+                 Directory directory, Validator validator) {
+        this.meetings = meetings;
+        this.actionItems = actionItems;
+        this.groups = groups;
+        this.calendar = calendar;
+        this.directory = directory;
+        this.validator = validator;
+    }
+
+    @GetMapping
+    String list(DicasUser me, Model model) {
+        List<Meeting> all = meetings.list(me);
+        model.addAttribute("meetings", all);
+        model.addAttribute("canOrganise", me.government());
+        Pages.banner(model, all.stream().map(Meeting::marking).toList());
+        return "meetings/list";
+    }
+
+    @GetMapping("/{id}")
+    String detail(DicasUser me, @PathVariable long id, Model model) {
+        return detailPage(me, id, model, List.of());
+    }
+
+    private String detailPage(DicasUser me, long id, Model model, List<String> errors) {
+        MeetingDetails details = meetings.get(me, id);
+        Meeting m = details.meeting();
+        WorkingGroup group = m.workingGroupId() == null ? null : groups.find(me, m.workingGroupId()).orElse(null);
+        model.addAttribute("details", details);
+        model.addAttribute("m", m);
+        model.addAttribute("group", group);
+        model.addAttribute("canOrganise", me.government());
+        model.addAttribute("users", directory.users());
+        model.addAttribute("errors", errors);
+        Pages.banner(model, details.highWaterMark());
+        return "meetings/detail";
+    }
+
+    @GetMapping(value = "/{id}/calendar.ics")
+    ResponseEntity<String> ics(DicasUser me, @PathVariable long id) {
+        return icsResponse(calendar.ics(me, id), "meeting-" + id + ".ics");
+    }
+
+    @GetMapping(value = "/calendar.ics")
+    ResponseEntity<String> icsAll(DicasUser me) {
+        return icsResponse(calendar.all(me), "dicas-meetings.ics");
+    }
+
+    static ResponseEntity<String> icsResponse(String body, String filename) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(filename).build().toString())
+                .body(body);
+    }
+
+    @PostMapping("/{id}/agenda")
+    String addAgendaItem(DicasUser me, @PathVariable long id, @RequestParam(defaultValue = "") String title,
+                         @RequestParam(defaultValue = "") String description,
+                         @RequestParam(defaultValue = "") String presenter,
+                         @RequestParam(defaultValue = "false") boolean industrySession,
+                         @RequestParam(defaultValue = "") String marking, Model model) {
+        var cmd = new AgendaItemCommand(null, title, description, presenter, industrySession, marking);
+        return act(me, id, model, cmd, () -> meetings.addAgendaItem(me, id, cmd));
+    }
+
+    @PostMapping("/{id}/decisions")
+    String addDecision(DicasUser me, @PathVariable long id, @RequestParam(defaultValue = "") String text,
+                       @RequestParam(required = false) Long agendaItemId,
+                       @RequestParam(defaultValue = "") String marking, Model model) {
+        var cmd = new DecisionCommand(agendaItemId, text, marking);
+        return act(me, id, model, cmd, () -> meetings.addDecision(me, id, cmd));
+    }
+
+    @PostMapping("/{id}/minutes")
+    String minutes(DicasUser me, @PathVariable long id, @RequestParam(defaultValue = "") String minutes, Model model) {
+        var cmd = new MinutesCommand(minutes);
+        return act(me, id, model, cmd, () -> meetings.recordMinutes(me, id, cmd));
+    }
+
+    @PostMapping("/{id}/action-items")
+    String addActionItem(DicasUser me, @PathVariable long id, @RequestParam(defaultValue = "") String title,
+                         @RequestParam(required = false) Long ownerId,
+                         @RequestParam(required = false) LocalDate dueDate,
+                         @RequestParam(required = false) Long agendaItemId,
+                         @RequestParam(defaultValue = "") String marking, Model model) {
+        var cmd = new ActionItemCommand(id, agendaItemId, title, "", ownerId, dueDate, ActionItem.Status.OPEN, marking);
+        return act(me, id, model, cmd, () -> actionItems.create(me, cmd));
+    }
+
+    private String act(DicasUser me, long id, Model model, Object command, Runnable action) {
+        meetings.meeting(me, id);
+        List<String> errors = validator.validate(command).stream()
+                .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
+        if (errors.isEmpty()) {
+            try {
+                action.run();
+                return "redirect:/meetings/" + id;
+            } catch (InvalidInputException | InvalidMarkingException e) {
+                errors = Pages.errors(e);
+            }
+        }
+        return detailPage(me, id, model, errors);
+    }
+
+    @GetMapping("/new")
+    String createForm(DicasUser me, Model model) {
+        requireOrganiser(me);
+        return form(me, model, new MeetingForm(), "/meetings", List.of());
+    }
+
+    @PostMapping
+    String create(DicasUser me, @ModelAttribute("form") MeetingForm form, Model model) {
+        requireOrganiser(me);
+        List<String> errors = validate(form);
+        if (errors.isEmpty()) {
+            try {
+                return "redirect:/meetings/" + meetings.create(me, form.command()).id();
+            } catch (InvalidInputException | InvalidMarkingException e) {
+                errors = Pages.errors(e);
+            }
+        }
+        return form(me, model, form, "/meetings", errors);
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(DicasUser me, @PathVariable long id, Model model) {
+        Meeting m = meetings.meeting(me, id);
+        requireOrganiser(me);
+        return form(me, model, MeetingForm.of(m), "/meetings/" + id + "/edit", List.of());
+    }
+
+    @PostMapping("/{id}/edit")
+    String edit(DicasUser me, @PathVariable long id, @ModelAttribute("form") MeetingForm form, Model model) {
+        meetings.meeting(me, id);
+        requireOrganiser(me);
+        List<String> errors = validate(form);
+        if (errors.isEmpty()) {
+            try {
+                meetings.update(me, id, form.command());
+                return "redirect:/meetings/" + id;
+            } catch (InvalidInputException | InvalidMarkingException e) {
+                errors = Pages.errors(e);
+            }
+        }
+        return form(me, model, form, "/meetings/" + id + "/edit", errors);
+    }
+
+    private List<String> validate(MeetingForm form) {
+        return validator.validate(form.command()).stream()
+                .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
+    }
+
+    private String form(DicasUser me, Model model, MeetingForm form, String action, List<String> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("action", action);
+        model.addAttribute("errors", errors);
+        model.addAttribute("kinds", List.of(Meeting.Kind.values()).stream().map(Enum::name).toList());
+        model.addAttribute("groups", groups.list(me));
+        model.addAttribute("zones", ZONES);
+        model.addAttribute("users", directory.users());
+        Pages.banner(model, Marking.of(AccessLevel.PUBLIC));
+        return "meetings/form";
+    }
+
+    private static void requireOrganiser(DicasUser me) {
+        if (!me.government()) {
+            throw new AccessDeniedException("only government users organise meetings");
+        }
+    }
+}

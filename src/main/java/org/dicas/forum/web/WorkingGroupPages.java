@@ -1,0 +1,150 @@
+package org.dicas.forum.web;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.List;
+import org.dicas.forum.Discussions;
+import org.dicas.forum.Library;
+import org.dicas.forum.Meetings;
+import org.dicas.forum.WorkingGroup;
+import org.dicas.forum.WorkingGroups;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
+import org.dicas.security.Role;
+import org.dicas.shared.AccessLevel;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.InvalidMarkingException;
+import org.dicas.shared.Marking;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+@Controller
+@RequestMapping("/working-groups")
+class WorkingGroupPages {
+
+    private final WorkingGroups groups;
+    private final Meetings meetings;
+    private final Discussions discussions;
+    private final Library library;
+    private final Directory directory;
+    private final Validator validator;
+
+    WorkingGroupPages(WorkingGroups groups, Meetings meetings, Discussions discussions, Library library,
+                      Directory directory, Validator validator) {
+        this.groups = groups;
+        this.meetings = meetings;
+        this.discussions = discussions;
+        this.library = library;
+        this.directory = directory;
+        this.validator = validator;
+    }
+
+    @GetMapping
+    String list(DicasUser me, Model model) {
+        List<WorkingGroup> all = groups.list(me);
+        model.addAttribute("groups", all);
+        model.addAttribute("canManage", me.hasRole(Role.ADMIN));
+        Pages.banner(model, all.stream().map(WorkingGroup::marking).toList());
+        return "working-groups/list";
+    }
+
+    @GetMapping("/{id}")
+    String detail(DicasUser me, @PathVariable long id, Model model) {
+        WorkingGroup g = groups.get(me, id);
+        var ms = meetings.ofWorkingGroup(me, id);
+        var ts = discussions.ofWorkingGroup(me, id);
+        var ds = library.ofWorkingGroup(me, id);
+        List<Marking> shown = new ArrayList<>();
+        shown.add(g.marking());
+        ms.forEach(m -> shown.add(m.marking()));
+        ts.forEach(t -> shown.add(t.marking()));
+        ds.forEach(d -> shown.add(d.marking()));
+        model.addAttribute("group", g);
+        model.addAttribute("meetings", ms);
+        model.addAttribute("threads", ts);
+        model.addAttribute("documents", ds);
+        model.addAttribute("canManage", me.hasRole(Role.ADMIN));
+        Pages.banner(model, shown);
+        return "working-groups/detail";
+    }
+
+    @GetMapping("/new")
+    String createForm(DicasUser me, Model model) {
+        requireAdmin(me);
+        return form(model, new WorkingGroupForm(), "/working-groups", List.of());
+    }
+
+    @PostMapping
+    String create(DicasUser me, @ModelAttribute("form") WorkingGroupForm form, Model model) {
+        requireAdmin(me);
+        List<String> errors = validate(form);
+        if (errors.isEmpty()) {
+            try {
+                return "redirect:/working-groups/" + groups.create(me, form.command()).id();
+            } catch (InvalidInputException | InvalidMarkingException e) {
+                errors = Pages.errors(e);
+            }
+        }
+        return form(model, form, "/working-groups", errors);
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(DicasUser me, @PathVariable long id, Model model) {
+        WorkingGroup g = groups.get(me, id);
+        requireAdmin(me);
+        return form(model, WorkingGroupForm.of(g), "/working-groups/" + id + "/edit", List.of());
+    }
+
+    @PostMapping("/{id}/edit")
+    String edit(DicasUser me, @PathVariable long id, @ModelAttribute("form") WorkingGroupForm form, Model model) {
+        groups.get(me, id);
+        requireAdmin(me);
+        List<String> errors = validate(form);
+        if (errors.isEmpty()) {
+            try {
+                groups.update(me, id, form.command());
+                return "redirect:/working-groups/" + id;
+            } catch (InvalidInputException | InvalidMarkingException e) {
+                errors = Pages.errors(e);
+            }
+        }
+        return form(model, form, "/working-groups/" + id + "/edit", errors);
+    }
+
+    private List<String> validate(WorkingGroupForm form) {
+        return validator.validate(form.command()).stream()
+                .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
+    }
+
+    private String form(Model model, WorkingGroupForm form, String action, List<String> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("action", action);
+        model.addAttribute("errors", errors);
+        model.addAttribute("statuses", List.of(WorkingGroup.Status.values()).stream().map(Enum::name).toList());
+        model.addAttribute("groupCodes", directory.groups());
+        model.addAttribute("nations", directory.nations());
+        model.addAttribute("users", directory.users());
+        Pages.banner(model, Marking.of(AccessLevel.PUBLIC));
+        if (!errors.isEmpty()) {
+            model.addAttribute("status", 400);
+        }
+        return "working-groups/form";
+    }
+
+    static void requireAdmin(DicasUser me) {
+        if (!me.hasRole(Role.ADMIN)) {
+            throw new AccessDeniedException("secretariat only");
+        }
+    }
+
+    static String describe(ConstraintViolation<?> v) {
+        return v.getPropertyPath() + ": " + v.getMessage();
+    }
+}

@@ -1,0 +1,15 @@
+package org.dicas.security.internal;
+
+import org.dicas.shared.Marking;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class LoginPage {
+
+    @GetMapping("/login")
+    String login(org.springframework.ui.Model model) {
+        model.addAttribute("pageMarking", Marking.of(org.dicas.shared.AccessLevel.PUBLIC));
+        return "login";
+    }
+}

@@ -1,0 +1,40 @@
+package org.dicas;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.dicas.security.ReleasabilityPolicy;
+import org.junit.jupiter.api.Test;
+
+/** Business rules stay plain Java, and the read policy lives in one place. */
+class ArchitectureTest {
+
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.dicas");
+
+    @Test
+    void sharedValueTypesAndThePolicyHaveNoSpringInThem() {
+        noClasses().that().resideInAPackage("org.dicas.shared..")
+                .or().haveFullyQualifiedName(ReleasabilityPolicy.class.getName())
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void engineAndDomainPackagesHaveNoSpringInThem() {
+        noClasses().that().resideInAPackage("..engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
+                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheSecurityModuleImplementsTheReadRules() {
+        classes().that().haveSimpleNameContaining("Releasability")
+                .should().resideInAPackage("org.dicas.security")
+                .check(CLASSES);
+    }
+}

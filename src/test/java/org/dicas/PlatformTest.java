@@ -1,0 +1,20 @@
+package org.dicas;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole platform on a random port over a real embedded PostgreSQL in a fresh directory, in demo mode.
+ * All tests with this annotation share one application context (and one database).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "dicas.data-dir=${java.io.tmpdir}/dicas-test-${random.uuid}",
+        "dicas.embedded.clean=true",
+        "dicas.demo=true"})
+public @interface PlatformTest {
+}

@@ -1,0 +1,64 @@
+package org.dicas.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class MarkingTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PUBLIC", "UNCLASSIFIED", "CUI", "CUI//NOFORN", "CUI//REL TO USA, JPN",
+            "CUI//REL TO USA, JPN//EXPORT ITAR USML-IV", "UNCLASSIFIED//GROUP WG-SHIP, PLENARY",
+            "CUI//NOFORN//GROUP WG-MISSILE//PROPIN//EXPORT EAR 3A001.a", "CUI//PROPIN", "PUBLIC//EXPORT FEFTA 1-2(1)"})
+    void validBannersRoundTripExactly(String banner) {
+        assertThat(Marking.parse(banner).banner()).isEqualTo(banner);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "''|marking is empty",
+            "SECRET|unknown level 'SECRET'",
+            "cui|unknown level 'cui'",
+            "CUI//|empty control",
+            "CUI//NOFORN//REL TO USA|NOFORN and REL TO are mutually exclusive",
+            "CUI//REL TO USA,JPN|separate entries with a comma and one space",
+            "CUI//REL TO USA,  JPN|separate entries",
+            "CUI//REL TO XXX|'XXX' is not an ISO 3166 alpha-3 nation code",
+            "CUI//REL TO USA, USA|names a nation twice",
+            "'CUI//REL TO '|REL TO lists nothing",
+            "CUI//PROPIN//NOFORN|NOFORN comes after PROPIN",
+            "CUI//EXPORT ITAR|must read EXPORT",
+            "CUI//EXPORT CWC X1|unknown export regime 'CWC'",
+            "CUI//GROUP wg-ship|group code 'wg-ship'",
+            "CUI//FOUO|unknown control 'FOUO'",
+            "CUI//PROPIN//PROPIN|PROPIN appears more than once",
+            "CUI //NOFORN|unknown level 'CUI '"})
+    void invalidBannersAreRejectedNamingTheProblem(String banner, String problem) {
+        assertThatThrownBy(() -> Marking.parse(banner)).isInstanceOf(InvalidMarkingException.class)
+                .hasMessageContaining(problem);
+    }
+
+    @Test
+    void highWaterMarkIntersectsReleaseAndTakesTheHighestLevel() {
+        Marking hwm = Marking.highWaterMark(List.of(Marking.parse("UNCLASSIFIED//REL TO USA, JPN, AUS"),
+                Marking.parse("CUI//REL TO USA, JPN//GROUP WG-SHIP"), Marking.parse("PUBLIC//PROPIN")));
+        assertThat(hwm.banner()).isEqualTo("CUI//REL TO USA, JPN//GROUP WG-SHIP//PROPIN");
+    }
+
+    @Test
+    void highWaterMarkOfDisjointReleaseIsNoforn() {
+        Marking hwm = Marking.highWaterMark(List.of(Marking.parse("CUI//REL TO USA, AUS"),
+                Marking.parse("CUI//REL TO JPN, GBR")));
+        assertThat(hwm.banner()).isEqualTo("CUI//NOFORN");
+    }
+
+    @Test
+    void highWaterMarkOfNothingIsPublic() {
+        assertThat(Marking.highWaterMark(List.of()).banner()).isEqualTo("PUBLIC");
+    }
+}
