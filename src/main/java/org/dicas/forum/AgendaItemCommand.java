@@ -7,9 +7,10 @@ import jakarta.validation.constraints.Size;
 
 public record AgendaItemCommand(@Min(1) @Max(999) Integer position, @NotBlank @Size(max = 300) String title,
                                 @Size(max = 20000) String description, @Size(max = 200) String presenter,
-                                boolean industrySession, @NotBlank @Size(max = 500) String marking) {
+                                Boolean industrySession, @NotBlank @Size(max = 500) String marking) {
     public AgendaItemCommand {
         description = description == null ? "" : description;
         presenter = presenter == null ? "" : presenter;
+        industrySession = industrySession != null && industrySession;
     }
 }

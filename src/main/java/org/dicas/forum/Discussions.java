@@ -41,16 +41,16 @@ public class Discussions {
     }
 
     public List<DiscussionThread> list(DicasUser user) {
-        return threads(THREADS + " order by t.last_activity_at desc", user).query((rs, n) -> thread(rs)).list();
+        return threads(THREADS + " order by t.last_activity_at desc, t.id desc", user).query((rs, n) -> thread(rs)).list();
     }
 
     public List<DiscussionThread> recent(DicasUser user, int limit) {
-        return threads(THREADS + " order by t.last_activity_at desc limit :limit", user).param("limit", limit)
+        return threads(THREADS + " order by t.last_activity_at desc, t.id desc limit :limit", user).param("limit", limit)
                 .query((rs, n) -> thread(rs)).list();
     }
 
     public List<DiscussionThread> ofWorkingGroup(DicasUser user, long wg) {
-        return threads(THREADS + " and t.working_group_id = :wg order by t.last_activity_at desc", user)
+        return threads(THREADS + " and t.working_group_id = :wg order by t.last_activity_at desc, t.id desc", user)
                 .param("wg", wg).query((rs, n) -> thread(rs)).list();
     }
 

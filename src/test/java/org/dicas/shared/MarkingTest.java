@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
@@ -19,25 +21,28 @@ class MarkingTest {
         assertThat(Marking.parse(banner).banner()).isEqualTo(banner);
     }
 
+    static Stream<Arguments> invalidBanners() {
+        return Stream.of(
+                Arguments.of("", "marking is empty"),
+                Arguments.of("SECRET", "unknown level 'SECRET'"),
+                Arguments.of("cui", "unknown level 'cui'"),
+                Arguments.of("CUI//", "empty control"),
+                Arguments.of("CUI//NOFORN//REL TO USA", "NOFORN and REL TO are mutually exclusive"),
+                Arguments.of("CUI//REL TO USA,JPN", "separate entries with a comma and one space"),
+                Arguments.of("CUI//REL TO USA,  JPN", "separate entries"),
+                Arguments.of("CUI//REL TO XXX", "'XXX' is not an ISO 3166 alpha-3 nation code"),
+                Arguments.of("CUI//REL TO USA, USA", "names a nation twice"),
+                Arguments.of("CUI//REL TO ", "REL TO lists nothing"),
+                Arguments.of("CUI//PROPIN//NOFORN", "NOFORN comes after PROPIN"),
+                Arguments.of("CUI//EXPORT ITAR", "must read EXPORT"),
+                Arguments.of("CUI//EXPORT CWC X1", "unknown export regime 'CWC'"),
+                Arguments.of("CUI//GROUP wg-ship", "group code 'wg-ship'"),
+                Arguments.of("CUI//FOUO", "unknown control 'FOUO'"),
+                Arguments.of("CUI//PROPIN//PROPIN", "PROPIN appears more than once"));
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "''|marking is empty",
-            "SECRET|unknown level 'SECRET'",
-            "cui|unknown level 'cui'",
-            "CUI//|empty control",
-            "CUI//NOFORN//REL TO USA|NOFORN and REL TO are mutually exclusive",
-            "CUI//REL TO USA,JPN|separate entries with a comma and one space",
-            "CUI//REL TO USA,  JPN|separate entries",
-            "CUI//REL TO XXX|'XXX' is not an ISO 3166 alpha-3 nation code",
-            "CUI//REL TO USA, USA|names a nation twice",
-            "'CUI//REL TO '|REL TO lists nothing",
-            "CUI//PROPIN//NOFORN|NOFORN comes after PROPIN",
-            "CUI//EXPORT ITAR|must read EXPORT",
-            "CUI//EXPORT CWC X1|unknown export regime 'CWC'",
-            "CUI//GROUP wg-ship|group code 'wg-ship'",
-            "CUI//FOUO|unknown control 'FOUO'",
-            "CUI//PROPIN//PROPIN|PROPIN appears more than once",
-            "CUI //NOFORN|unknown level 'CUI '"})
+    @MethodSource("invalidBanners")
     void invalidBannersAreRejectedNamingTheProblem(String banner, String problem) {
         assertThatThrownBy(() -> Marking.parse(banner)).isInstanceOf(InvalidMarkingException.class)
                 .hasMessageContaining(problem);

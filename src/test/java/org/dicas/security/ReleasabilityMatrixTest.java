@@ -1,0 +1,201 @@
+package org.dicas.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dicas.PlatformTest;
+import org.dicas.demo.DemoUsers;
+import org.dicas.support.Http;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Creates records with a spread of markings, then reads every one back as every demo user through every read path
+ * (API by id, API list, search, HTML page, counts, calendar export, dashboard). Each path must agree with the policy:
+ * a record the user may not read does not exist for them.
+ */
+@PlatformTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReleasabilityMatrixTest {
+
+    static final String TAG = "Matrixfixture";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Directory directory;
+    @Autowired
+    MarkedRecords records;
+    @Autowired
+    ReleasabilityPolicy policy;
+
+    record Fixture(String kind, long id, long parentId, String marking, String author) {
+    }
+
+    final List<Fixture> fixtures = new ArrayList<>();
+    Http http;
+
+    @BeforeAll
+    void createMarkedRecords() {
+        http = new Http(port);
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (String u : DemoUsers.usernames()) {
+            tokens.put(u, http.token(u, DemoUsers.PASSWORD));
+        }
+        Object[][] docs = {
+                {"us.acq", "PUBLIC"}, {"us.acq", "UNCLASSIFIED"}, {"us.acq", "CUI"},
+                {"us.acq", "CUI//REL TO USA, JPN"}, {"us.acq", "CUI//NOFORN"},
+                {"us.acq", "UNCLASSIFIED//REL TO USA, JPN, AUS"}, {"us.navy", "CUI//GROUP WG-SHIP"},
+                {"us.acq", "CUI//REL TO USA, JPN//GROUP WG-MISSILE"}, {"us.acq", "CUI//REL TO USA, JPN//EXPORT ITAR USML-IV"},
+                {"jp.atla", "CUI//NOFORN"}, {"jp.industry", "CUI//PROPIN"}, {"us.industry", "UNCLASSIFIED//PROPIN"},
+                {"jp.atla", "UNCLASSIFIED//GROUP PLENARY"}, {"au.dod", "UNCLASSIFIED//REL TO AUS, USA"}};
+        for (Object[] d : docs) {
+            var r = http.post("/api/v1/documents", tokens.get((String) d[0]),
+                    Map.of("title", TAG + " document " + d[1], "body", TAG + " body", "marking", d[1]));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            fixtures.add(new Fixture("document", r.json().get("id").asLong(), 0, (String) d[1], (String) d[0]));
+        }
+        var thread = http.post("/api/v1/threads", tokens.get("jp.atla"),
+                Map.of("title", TAG + " thread", "body", "議論", "marking", "PUBLIC"));
+        long threadId = thread.json().get("id").asLong();
+        fixtures.add(new Fixture("thread", threadId, 0, "PUBLIC", "jp.atla"));
+        Object[][] replies = {{"us.acq", "CUI//NOFORN"}, {"jp.msdf", "CUI//GROUP WG-SHIP"}, {"au.dod", "UNCLASSIFIED"}};
+        for (Object[] rp : replies) {
+            var r = http.post("/api/v1/threads/" + threadId + "/replies", tokens.get((String) rp[0]),
+                    Map.of("body", TAG + " reply " + rp[1], "marking", rp[1]));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            fixtures.add(new Fixture("reply", r.json().get("id").asLong(), threadId, (String) rp[1], (String) rp[0]));
+        }
+        var hiddenThread = http.post("/api/v1/threads", tokens.get("us.navy"),
+                Map.of("title", TAG + " ship thread", "body", "dock", "marking", "CUI//GROUP WG-SHIP"));
+        fixtures.add(new Fixture("thread", hiddenThread.json().get("id").asLong(), 0, "CUI//GROUP WG-SHIP", "us.navy"));
+        Object[][] meetings = {{"us.acq", "CUI//NOFORN"}, {"jp.atla", "UNCLASSIFIED//REL TO USA, JPN, AUS"},
+                {"us.acq", "CUI//REL TO USA, JPN"}};
+        long jpAtlaId = directory.userByUsername("jp.atla").orElseThrow().id();
+        for (Object[] m : meetings) {
+            var r = http.post("/api/v1/meetings", tokens.get((String) m[0]), Map.of("kind", "PLENARY",
+                    "titleEn", TAG + " meeting " + m[1], "titleJa", "会合", "startsAt", "2027-09-01T10:00:00",
+                    "endsAt", "2027-09-01T12:00:00", "timeZone", "Asia/Tokyo", "marking", m[1]));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            long meetingId = r.json().get("id").asLong();
+            fixtures.add(new Fixture("meeting", meetingId, 0, (String) m[1], (String) m[0]));
+            var a = http.post("/api/v1/action-items", tokens.get((String) m[0]), Map.of("meetingId", meetingId,
+                    "title", TAG + " action " + m[1], "ownerId", jpAtlaId, "dueDate", "2027-10-01", "marking", m[1]));
+            assertThat(a.status()).as(a.body()).isEqualTo(201);
+            fixtures.add(new Fixture("action-item", a.json().get("id").asLong(), meetingId, (String) m[1], (String) m[0]));
+        }
+    }
+
+    boolean expected(DicasUser user, Fixture f) {
+        return policy.mayRead(user, records.find(f.id()).orElseThrow());
+    }
+
+    @Test
+    void everyReadPathAgreesWithThePolicyForEveryDemoUser() {
+        int checks = 0;
+        for (String username : DemoUsers.usernames()) {
+            DicasUser user = directory.userByUsername(username).orElseThrow();
+            String token = http.token(username, DemoUsers.PASSWORD);
+            Http web = new Http(port).signIn(username, DemoUsers.PASSWORD);
+            String docList = http.get("/api/v1/documents", token).body();
+            String threadList = http.get("/api/v1/threads", token).body();
+            String meetingList = http.get("/api/v1/meetings", token).body();
+            String actionList = http.get("/api/v1/action-items", token).body();
+            String docPage = web.get("/documents", null).body();
+            String threadsPage = web.get("/discussions", null).body();
+            String meetingsPage = web.get("/meetings", null).body();
+            String actionsPage = web.get("/action-items", null).body();
+            String calendar = web.get("/meetings/calendar.ics", null).body();
+            String dashboard = web.get("/", null).body();
+            JsonNode search = http.get("/api/v1/search?q=" + TAG + "&limit=200", token).json();
+            String searchPage = web.get("/search?q=" + TAG, null).body();
+            List<Long> searchIds = new ArrayList<>();
+            search.get("hits").forEach(h -> searchIds.add(h.get("id").asLong()));
+            for (Fixture f : fixtures) {
+                boolean visible = expected(user, f);
+                String what = username + " reading " + f;
+                switch (f.kind()) {
+                    case "document" -> {
+                        assertThat(http.get("/api/v1/documents/" + f.id(), token).status()).as(what).isEqualTo(visible ? 200 : 404);
+                        assertThat(web.get("/documents/" + f.id(), null).status()).as(what).isEqualTo(visible ? 200 : 404);
+                        assertThat(docList.contains("\"id\":" + f.id() + ",")).as(what).isEqualTo(visible);
+                        assertThat(docPage.contains("href=\"/documents/" + f.id() + "\"")).as(what).isEqualTo(visible);
+                    }
+                    case "thread" -> {
+                        assertThat(http.get("/api/v1/threads/" + f.id(), token).status()).as(what).isEqualTo(visible ? 200 : 404);
+                        assertThat(web.get("/discussions/" + f.id(), null).status()).as(what).isEqualTo(visible ? 200 : 404);
+                        assertThat(threadList.contains("\"id\":" + f.id() + ",")).as(what).isEqualTo(visible);
+                        assertThat(threadsPage.contains("href=\"/discussions/" + f.id() + "\"")).as(what).isEqualTo(visible);
+                        if (visible) {
+                            long countedReplies = fixtures.stream().filter(r -> r.parentId() == f.id() && "reply".equals(r.kind()))
+                                    .filter(r -> expected(user, r)).count();
+                            JsonNode t = http.get("/api/v1/threads/" + f.id(), token).json();
+                            assertThat(t.get("thread").get("replyCount").asLong()).as(what + " reply count").isEqualTo(countedReplies);
+                            assertThat(t.get("replies").size()).as(what + " replies").isEqualTo((int) countedReplies);
+                        }
+                    }
+                    case "reply" -> {
+                        String path = "/api/v1/threads/" + f.parentId() + "/replies/" + f.id();
+                        assertThat(http.get(path, token).status()).as(what).isEqualTo(visible ? 200 : 404);
+                        String page = web.get("/discussions/" + f.parentId(), null).body();
+                        assertThat(page.contains("id=\"reply-" + f.id() + "\"")).as(what).isEqualTo(visible);
+                    }
+                    case "meeting" -> {
+                        assertThat(http.get("/api/v1/meetings/" + f.id(), token).status()).as(what).isEqualTo(visible ? 200 : 404);
+                        assertThat(web.get("/meetings/" + f.id(), null).status()).as(what).isEqualTo(visible ? 200 : 404);
+                        assertThat(web.get("/meetings/" + f.id() + "/calendar.ics", null).status()).as(what).isEqualTo(visible ? 200 : 404);
+                        assertThat(meetingList.contains("\"id\":" + f.id() + ",")).as(what).isEqualTo(visible);
+                        assertThat(meetingsPage.contains("href=\"/meetings/" + f.id() + "\"")).as(what).isEqualTo(visible);
+                        assertThat(calendar.contains("UID:meeting-" + f.id() + "@dicas")).as(what).isEqualTo(visible);
+                    }
+                    case "action-item" -> {
+                        assertThat(http.get("/api/v1/action-items/" + f.id(), token).status()).as(what).isEqualTo(visible ? 200 : 404);
+                        assertThat(actionList.contains("\"id\":" + f.id() + ",")).as(what).isEqualTo(visible);
+                        assertThat(actionsPage.contains("id=\"action-" + f.id() + "\"")).as(what).isEqualTo(visible);
+                        if (username.equals("jp.atla")) {
+                            assertThat(dashboard.contains("id=\"action-" + f.id() + "\"")).as(what).isEqualTo(visible);
+                        } else {
+                            assertThat(dashboard.contains("id=\"action-" + f.id() + "\"")).as(what).isFalse();
+                        }
+                    }
+                    default -> throw new IllegalStateException(f.kind());
+                }
+                assertThat(searchIds.contains(f.id())).as(what + " via search").isEqualTo(visible);
+                checks++;
+            }
+            assertThat(search.get("hits").size()).as(username + " search count")
+                    .isEqualTo((int) fixtures.stream().filter(f -> expected(user, f)).count());
+            assertThat(searchPage).as(username).contains(search.get("hits").size() + "");
+        }
+        assertThat(checks).isEqualTo(fixtures.size() * DemoUsers.usernames().size());
+    }
+
+    @Test
+    void theMatrixIsNotTrivial() {
+        DicasUser au = directory.userByUsername("au.dod").orElseThrow();
+        DicasUser jp = directory.userByUsername("jp.atla").orElseThrow();
+        DicasUser jpIndustry = directory.userByUsername("jp.industry").orElseThrow();
+        DicasUser usIndustry = directory.userByUsername("us.industry").orElseThrow();
+        // independent of the policy code: what the trust model says these users see among the documents
+        assertThat(visibleDocs(au)).containsExactlyInAnyOrder("PUBLIC", "UNCLASSIFIED",
+                "UNCLASSIFIED//REL TO USA, JPN, AUS", "UNCLASSIFIED//PROPIN", "UNCLASSIFIED//REL TO AUS, USA");
+        assertThat(visibleDocs(jp)).contains("CUI//REL TO USA, JPN", "CUI//NOFORN", "CUI//PROPIN")
+                .doesNotContain("CUI//REL TO USA, JPN//EXPORT ITAR USML-IV", "UNCLASSIFIED//REL TO AUS, USA");
+        assertThat(visibleDocs(jpIndustry)).contains("CUI//PROPIN", "CUI//REL TO USA, JPN//GROUP WG-MISSILE")
+                .doesNotContain("UNCLASSIFIED//PROPIN", "UNCLASSIFIED//GROUP PLENARY");
+        assertThat(visibleDocs(usIndustry)).contains("UNCLASSIFIED//PROPIN", "PUBLIC")
+                .doesNotContain("CUI", "CUI//PROPIN", "CUI//GROUP WG-SHIP");
+    }
+
+    List<String> visibleDocs(DicasUser user) {
+        return fixtures.stream().filter(f -> f.kind().equals("document")).filter(f -> expected(user, f))
+                .map(Fixture::marking).toList();
+    }
+}

@@ -1,0 +1,125 @@
+package org.dicas.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A real HTTP client against the running platform: bearer-token API calls and signed-in browser-like sessions. */
+public final class Http {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    public record Response(int status, String body, HttpResponse<String> raw) {
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse("");
+        }
+    }
+
+    private final String base;
+    private final HttpClient client;
+
+    public Http(int port) {
+        this.base = "http://localhost:" + port;
+        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public String token(String username, String password) {
+        Response r = post("/api/v1/auth/token", null, Map.of("username", username, "password", password));
+        if (r.status() != 200) {
+            throw new IllegalStateException("no token for " + username + ": " + r.status() + " " + r.body());
+        }
+        return r.json().get("token").asString();
+    }
+
+    public Response get(String path, String token) {
+        return send(request(path, token).GET().build());
+    }
+
+    public Response post(String path, String token, Object body) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)))
+                .build());
+    }
+
+    public Response put(String path, String token, Object body) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)))
+                .build());
+    }
+
+    public Response delete(String path, String token) {
+        return send(request(path, token).DELETE().build());
+    }
+
+    /** Signs this client in through the login form (with its CSRF token), as a browser would. */
+    public Http signIn(String username, String password) {
+        Response login = get("/login", null);
+        Response r = form("/login", csrf(login.body()), Map.of("username", username, "password", password));
+        if (r.status() != 302 || r.header("Location").contains("error")) {
+            throw new IllegalStateException("sign-in failed for " + username + ": " + r.status() + " " + r.header("Location"));
+        }
+        return this;
+    }
+
+    /** Posts a form from a page: the CSRF token is taken from {@code page}. */
+    public Response form(String path, String csrf, Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (csrf != null) {
+            all.put("_csrf", csrf);
+        }
+        String body = all.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return send(request(path, null).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public static String csrf(String page) {
+        Matcher m = CSRF.matcher(page);
+        if (!m.find()) {
+            throw new IllegalStateException("page has no CSRF token");
+        }
+        return m.group(1);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(r.statusCode(), r.body(), r);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
