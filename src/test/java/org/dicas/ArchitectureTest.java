@@ -17,8 +17,10 @@ class ArchitectureTest {
 
     @Test
     void sharedValueTypesAndThePolicyHaveNoSpringInThem() {
-        noClasses().that().resideInAPackage("org.dicas.shared..")
-                .or().haveFullyQualifiedName(ReleasabilityPolicy.class.getName())
+        noClasses().that().resideInAPackage("org.dicas.shared..").and().doNotHaveSimpleName("package-info")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..")
+                .check(CLASSES);
+        noClasses().that().haveFullyQualifiedName(ReleasabilityPolicy.class.getName())
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..")
                 .check(CLASSES);
     }

@@ -3,6 +3,7 @@ package org.dicas.security.internal;
 import org.dicas.platform.ApiProblems;
 import org.dicas.security.Directory;
 import org.dicas.security.ReleasabilityPolicy;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -47,6 +48,11 @@ class SecurityConfiguration {
         return new ProviderManager(provider);
     }
 
+    /** The filter chains exist only when the platform serves HTTP (not for command-line runs). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class FilterChains {
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, UserAccounts accounts, Directory directory)
@@ -83,5 +89,6 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
     }
 }

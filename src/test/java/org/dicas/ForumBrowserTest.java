@@ -1,0 +1,349 @@
+package org.dicas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The platform in a real (headless) Chromium: the Japanese forum flow end to end, and an axe-core accessibility
+ * sweep (WCAG 2.0/2.1 A and AA) over the main pages in English and Japanese.
+ * <p>
+ * Runs under failsafe ({@code mvn verify}); drives Debian's {@code /usr/bin/chromium}, never a downloaded browser.
+ */
+@PlatformTest
+class ForumBrowserTest {
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final String PASSWORD = "demo";
+    private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
+
+    private static Playwright playwright;
+    private static Browser browser;
+    private static Path screenshots;
+
+    @LocalServerPort
+    int port;
+
+    private BrowserContext context;
+    private Page page;
+    private final List<String> consoleProblems = new ArrayList<>();
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        if (!Files.isExecutable(CHROMIUM)) {
+            fail("Chromium is required for the browser tests but " + CHROMIUM + " is missing or not executable "
+                    + "(install Debian's 'chromium' package); Playwright browser downloads are disabled.");
+        }
+        screenshots = buildDirectory().resolve("screenshots");
+        Files.createDirectories(screenshots);
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openContext() {
+        context = newContext();
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+        if (!consoleProblems.isEmpty()) {
+            System.out.println("[ForumBrowserTest] browser console problems:\n  " + String.join("\n  ", consoleProblems));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Test 1: a Japanese-speaking user posts a thread and a reply; the language choice survives signing out
+    // ------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void japaneseUserPostsThreadAndReplyAndLanguageIsRemembered() {
+        signIn(page, "jp.atla");
+        assertEquals("en", htmlLang(page), "a fresh jp.atla session with an English browser starts in English");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("日本語").setExact(true)).click();
+        page.waitForLoadState(LoadState.LOAD);
+        assertJapanese(page);
+        assertTrue(page.locator("h1").innerText().contains("ダッシュボード"),
+                "dashboard heading is in Japanese: " + page.locator("h1").innerText());
+
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String title = "艦船整備協力に関する議題 " + suffix;
+        String body = "日本の造船所における米海軍艦艇の修理について意見交換を行いたい。" + suffix;
+        String replyText = "賛成です。次回の会合で具体的な手順を確認しましょう。" + suffix;
+
+        page.navigate(url("/discussions/new"));
+        assertJapanese(page);
+        page.locator("#title").fill(title);
+        page.locator("#body").fill(body);
+        if (page.locator("#workingGroupId option").count() > 1) {
+            page.locator("#workingGroupId").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        }
+        Locator marking = page.locator("#marking");
+        if (marking.inputValue().isBlank()) {
+            marking.fill("UNCLASSIFIED");
+        }
+        page.locator("main form button[type=submit]").click();
+        page.waitForURL(Pattern.compile(".*/discussions/\\d+$"));
+        page.waitForLoadState(LoadState.LOAD);
+
+        String threadUrl = page.url();
+        assertEquals(title, page.locator("main h1").innerText().trim(), "the new thread shows its Japanese title");
+        assertTrue(page.locator("main .opening-post").innerText().contains(body), "the thread shows its body");
+        assertJapanese(page);
+
+        page.locator("#reply-body").fill(replyText);
+        assertFalse(page.locator("#reply-marking").inputValue().isBlank(), "the reply marking is prefilled");
+        page.locator("section[aria-labelledby=reply-heading] button[type=submit]").click();
+        page.waitForLoadState(LoadState.LOAD);
+        assertTrue(page.url().startsWith(threadUrl), "after replying we are back on the thread: " + page.url());
+
+        Locator reply = page.locator("li.reply[id^=reply-]").filter(new Locator.FilterOptions().setHasText(replyText));
+        reply.first().waitFor();
+        assertEquals(1, reply.count(), "the reply appears once on the thread page");
+        assertTrue(reply.first().isVisible(), "the reply is visible");
+        assertJapanese(page);
+        screenshot(page, "thread-ja.png");
+
+        // sign out, sign in again: the choice of Japanese was stored for the user, not just the session
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("サインアウト")).click();
+        page.waitForURL(Pattern.compile(".*/login\\?logout$"));
+        signIn(page, "jp.atla");
+        assertJapanese(page);
+
+        // and also from a brand-new browser (no cookies at all)
+        try (BrowserContext fresh = newContext()) {
+            Page other = fresh.newPage();
+            signIn(other, "jp.atla");
+            assertJapanese(other);
+            other.navigate(threadUrl);
+            assertJapanese(other);
+            assertTrue(other.locator("main").innerText().contains(replyText), "the reply is stored");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Test 2: axe-core over the main pages, English and Japanese
+    // ------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void mainPagesHaveNoSeriousOrCriticalAccessibilityViolations() {
+        List<String> problems = new ArrayList<>();
+
+        page.navigate(url("/login"));
+        check(page, "login-en", problems);
+
+        signIn(page, "us.acq");
+        assertEquals("en", htmlLang(page), "us.acq starts in English");
+
+        String group = firstDetailLink(page, "/working-groups", "/working-groups/\\d+");
+        String meeting = firstDetailLink(page, "/meetings", "/meetings/\\d+");
+        String thread = firstDetailLink(page, "/discussions", "/discussions/\\d+");
+        String document = firstDetailLink(page, "/documents", "/documents/\\d+");
+
+        List<String[]> pages = List.of(
+                new String[] {"dashboard", "/"},
+                new String[] {"working-groups", "/working-groups"},
+                new String[] {"working-group", group},
+                new String[] {"meetings", "/meetings"},
+                new String[] {"meeting", meeting},
+                new String[] {"action-items", "/action-items"},
+                new String[] {"discussions", "/discussions"},
+                new String[] {"discussion-new", "/discussions/new"},
+                new String[] {"thread", thread},
+                new String[] {"documents", "/documents"},
+                new String[] {"document", document},
+                new String[] {"document-new", "/documents/new"},
+                new String[] {"search", "/search?q=MSRA"});
+        for (String[] p : pages) {
+            page.navigate(url(p[1]));
+            assertEquals("en", htmlLang(page), p[1] + " is in English");
+            check(page, p[0] + "-en", problems);
+        }
+
+        try {
+            page.navigate(url("/?lang=ja"));
+            assertJapanese(page);
+            check(page, "dashboard-ja", problems);
+            for (String[] p : List.of(
+                    new String[] {"working-group-ja", group},
+                    new String[] {"meeting-ja", meeting},
+                    new String[] {"action-items-ja", "/action-items"},
+                    new String[] {"thread-ja-axe", thread},
+                    new String[] {"document-new-ja", "/documents/new"},
+                    new String[] {"search-ja", "/search?q=MSRA"})) {
+                page.navigate(url(p[1]));
+                assertJapanese(page);
+                check(page, p[0], problems);
+            }
+        } finally {
+            page.navigate(url("/?lang=en")); // leave us.acq as we found them
+        }
+
+        try (BrowserContext anonymous = newContext()) {
+            Page login = anonymous.newPage();
+            login.navigate(url("/login?lang=ja"));
+            assertEquals("ja", htmlLang(login));
+            check(login, "login-ja", problems);
+        }
+
+        if (!problems.isEmpty()) {
+            fail(problems.size() + " serious/critical accessibility violation(s):\n" + String.join("\n", problems));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    private BrowserContext newContext() {
+        BrowserContext c = browser.newContext(new Browser.NewContextOptions()
+                .setLocale("en-US")
+                .setViewportSize(1280, 900));
+        c.setDefaultTimeout(15_000);
+        c.onPage(p -> p.onConsoleMessage(m -> {
+            if ("error".equals(m.type()) || m.text().contains("Content Security Policy")) {
+                consoleProblems.add(p.url() + ": " + m.text());
+            }
+        }));
+        return c;
+    }
+
+    private String url(String path) {
+        return path.startsWith("http") ? path : "http://localhost:" + port + path;
+    }
+
+    private void signIn(Page p, String username) {
+        if (!p.url().contains("/login")) {
+            p.navigate(url("/login"));
+        }
+        p.locator("#username").fill(username);
+        p.locator("#password").fill(PASSWORD);
+        p.locator("main form button[type=submit]").click();
+        p.waitForURL(u -> !u.contains("/login"));
+        p.waitForLoadState(LoadState.LOAD);
+        assertTrue(p.locator("header .user-box").isVisible(), "signed in as " + username + " at " + p.url());
+    }
+
+    private static String htmlLang(Page p) {
+        return p.locator("html").getAttribute("lang");
+    }
+
+    private static void assertJapanese(Page p) {
+        assertEquals("ja", htmlLang(p), "<html lang> on " + p.url());
+        String nav = p.locator("header nav").innerText();
+        assertTrue(nav.contains("作業部会"), "the navigation is in Japanese on " + p.url() + ": " + nav);
+    }
+
+    /** Opens a list page and returns the address of its first detail link matching {@code pathRegex}. */
+    private String firstDetailLink(Page p, String listPath, String pathRegex) {
+        p.navigate(url(listPath));
+        for (String href : p.locator("main a[href]").all().stream().map(a -> a.getAttribute("href")).toList()) {
+            if (href.matches(pathRegex)) {
+                return href;
+            }
+        }
+        fail("no link matching " + pathRegex + " on " + listPath + " for us.acq");
+        return null;
+    }
+
+    /** Screenshots the page and runs axe on it, adding one line per serious/critical violation to {@code problems}. */
+    private static void check(Page p, String name, List<String> problems) {
+        p.waitForLoadState(LoadState.LOAD);
+        screenshot(p, "a11y-" + name + ".png");
+        p.locator("details").evaluateAll("ds => ds.forEach(d => d.open = true)");
+        AxeResults results = new AxeBuilder(p).withTags(List.of("wcag2a","wcag2aa","wcag21a","wcag21aa","wcag22aa","best-practice")).analyze();
+        for (Rule r : results.getIncomplete()) for (CheckedNode n : r.getNodes()) System.out.println("[axe-review] " + name + " " + r.getId() + " " + n.getHtml() + " :: " + String.valueOf(n.getFailureSummary()).replace('\n',' '));
+        for (Rule r : results.getViolations()) for (CheckedNode n : r.getNodes()) System.out.println("[axe-viol] " + name + " " + r.getImpact() + " " + r.getId() + " " + n.getHtml() + " :: " + String.valueOf(n.getFailureSummary()).replace('\n',' '));
+        if (results.isErrored()) {
+            problems.add(name + " (" + p.url() + "): axe failed to run: " + results.getErrorMessage());
+            return;
+        }
+        if (results.getPasses() == null || results.getPasses().isEmpty()) {
+            problems.add(name + " (" + p.url() + "): axe reported no passing rules, so it probably did not run");
+        }
+        System.out.println("[axe] " + name + ": " + results.getPasses().size() + " rule(s) passed, "
+                + results.getViolations().size() + " violated, needs review: "
+                + results.getIncomplete().stream().map(Rule::getId).toList());
+        for (Rule v : results.getViolations()) {
+            String impact = v.getImpact();
+            System.out.println("[axe] " + name + ": " + impact + " " + v.getId() + " (" + v.getNodes().size() + " node(s))");
+            if (impact != null && BLOCKING_IMPACTS.contains(impact)) {
+                List<CheckedNode> nodes = v.getNodes();
+                String first = nodes.isEmpty() ? "(no node)" : nodes.get(0).getHtml();
+                String summary = nodes.isEmpty() || nodes.get(0).getFailureSummary() == null ? ""
+                        : " — " + nodes.get(0).getFailureSummary().replace('\n', ' ');
+                problems.add("%s (%s): [%s] %s, %d node(s), first: %s%s".formatted(
+                        name, p.url(), impact, v.getId(), nodes.size(), first, summary));
+            }
+        }
+    }
+
+    private static void screenshot(Page p, String file) {
+        p.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve(file)).setFullPage(true));
+    }
+
+    /** {@code project.build.directory} if given, else the folder holding the compiled tests, else {@code target}. */
+    private static Path buildDirectory() {
+        String configured = System.getProperty("project.build.directory");
+        if (configured != null && !configured.isBlank()) {
+            return Paths.get(configured);
+        }
+        try {
+            Path classes = Paths.get(ForumBrowserTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isDirectory(classes) && classes.getParent() != null) {
+                return classes.getParent();
+            }
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            // fall through to the conventional folder
+        }
+        return Paths.get("target");
+    }
+}
