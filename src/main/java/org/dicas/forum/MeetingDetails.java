@@ -1,11 +1,12 @@
 package org.dicas.forum;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.ArrayList;
 import java.util.List;
 import org.dicas.shared.Marking;
 
-/** A meeting with the agenda items, decisions and action items the reader may see. */
-public record MeetingDetails(Meeting meeting, List<AgendaItem> agenda, List<Decision> decisions,
+/** A meeting (its fields at the top level in JSON) with the agenda items, decisions and action items the reader may see. */
+public record MeetingDetails(@JsonUnwrapped Meeting meeting, List<AgendaItem> agenda, List<Decision> decisions,
                              List<ActionItem> actionItems) {
 
     /** The high-water mark of everything shown, for the page banner. */

@@ -1,11 +1,12 @@
 package org.dicas.forum;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.ArrayList;
 import java.util.List;
 import org.dicas.shared.Marking;
 
-/** A thread and the replies the reader may see, in the order they were written. */
-public record ThreadWithReplies(DiscussionThread thread, List<Reply> replies) {
+/** A thread (its fields at the top level in JSON) and the replies the reader may see, in the order they were written. */
+public record ThreadWithReplies(@JsonUnwrapped DiscussionThread thread, List<Reply> replies) {
     public Marking highWaterMark() {
         List<Marking> all = new ArrayList<>();
         all.add(thread.marking());

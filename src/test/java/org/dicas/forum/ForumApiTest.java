@@ -204,10 +204,12 @@ class ForumApiTest {
         assertThat(http.put("/api/v1/meetings/" + id + "/minutes", us, Map.of("minutes", "## Minutes")).status())
                 .isEqualTo(200);
         JsonNode details = http.get("/api/v1/meetings/" + id, jp).json();
+        assertThat(details.get("id").asLong()).isEqualTo(id);
+        assertThat(details.get("marking").asString()).isEqualTo("CUI//REL TO USA, JPN");
         assertThat(details.get("agenda").size()).isEqualTo(1);
         assertThat(details.get("decisions").size()).isEqualTo(1);
         assertThat(details.get("actionItems").size()).isEqualTo(1);
-        assertThat(details.get("meeting").get("minutes").asString()).isEqualTo("## Minutes");
+        assertThat(details.get("minutes").asString()).isEqualTo("## Minutes");
         // the owner closes it
         long actionId = action.json().get("id").asLong();
         var done = http.put("/api/v1/action-items/" + actionId, jp, Map.of("meetingId", id, "title", "Send draft",
@@ -251,6 +253,8 @@ class ForumApiTest {
         var deleted = http.delete("/api/v1/threads/" + id + "/replies/" + first, us);
         assertThat(deleted.json().get("deleted").asBoolean()).isTrue();
         JsonNode thread = http.get("/api/v1/threads/" + id, jp).json();
+        assertThat(thread.get("id").asLong()).isEqualTo(id);
+        assertThat(thread.get("marking").asString()).isEqualTo("UNCLASSIFIED");
         JsonNode replies = thread.get("replies");
         assertThat(replies.size()).isEqualTo(2);
         assertThat(replies.get(0).get("deleted").asBoolean()).isTrue();
