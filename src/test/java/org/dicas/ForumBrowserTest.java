@@ -322,6 +322,10 @@ class ForumBrowserTest {
 
     private static void assertJapanese(Page p) {
         assertEquals("ja", htmlLang(p), "<html lang> on " + p.url());
+        assertEquals("true", p.locator(".lang-switch a[hreflang=ja]").getAttribute("aria-current"),
+                "the 日本語 link is marked as the current language on " + p.url());
+        assertEquals(null, p.locator(".lang-switch a[hreflang=en]").getAttribute("aria-current"),
+                "the English link is not marked current on " + p.url());
         String nav = p.locator("header nav").innerText();
         assertTrue(nav.contains("作業部会"), "the navigation is in Japanese on " + p.url() + ": " + nav);
     }

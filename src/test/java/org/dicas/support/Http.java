@@ -104,7 +104,7 @@ public final class Http {
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
