@@ -9,10 +9,8 @@ import org.dicas.forum.ReplyCommand;
 import org.dicas.forum.ThreadWithReplies;
 import org.dicas.forum.WorkingGroups;
 import org.dicas.security.DicasUser;
-import org.dicas.shared.AccessLevel;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.InvalidMarkingException;
-import org.dicas.shared.Marking;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,8 +62,7 @@ class DiscussionPages {
 
     @PostMapping
     String start(DicasUser me, @ModelAttribute("form") ThreadForm form, Model model) {
-        List<String> errors = validator.validate(form.command()).stream()
-                .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
+        List<String> errors = Pages.violations(validator, form.command());
         if (errors.isEmpty()) {
             try {
                 return "redirect:/discussions/" + discussions.start(me, form.command()).id();
@@ -91,8 +88,7 @@ class DiscussionPages {
                  Model model) {
         discussions.thread(me, id);
         ReplyCommand cmd = new ReplyCommand(parentId, body, marking);
-        List<String> errors = validator.validate(cmd).stream()
-                .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
+        List<String> errors = Pages.violations(validator, cmd);
         if (errors.isEmpty()) {
             try {
                 Reply r = discussions.addReply(me, id, cmd);
@@ -116,8 +112,7 @@ class DiscussionPages {
                      Model model) {
         Reply r = discussions.reply(me, id, replyId);
         ReplyCommand cmd = new ReplyCommand(r.parentId(), body, marking);
-        List<String> errors = validator.validate(cmd).stream()
-                .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
+        List<String> errors = Pages.violations(validator, cmd);
         if (errors.isEmpty()) {
             try {
                 discussions.editReply(me, id, replyId, cmd);
@@ -142,9 +137,5 @@ class DiscussionPages {
     String deleteReply(DicasUser me, @PathVariable long id, @PathVariable long replyId) {
         discussions.deleteReply(me, id, replyId);
         return "redirect:/discussions/" + id + "#reply-" + replyId;
-    }
-
-    static Marking none() {
-        return Marking.of(AccessLevel.PUBLIC);
     }
 }

@@ -90,8 +90,7 @@ class DocumentPages {
     }
 
     private List<String> validate(DocumentForm form) {
-        return validator.validate(form.command()).stream()
-                .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
+        return Pages.violations(validator, form.command());
     }
 
     private String form(DicasUser me, Model model, DocumentForm form, String action, List<String> errors) {

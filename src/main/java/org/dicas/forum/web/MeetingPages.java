@@ -141,8 +141,7 @@ class MeetingPages {
 
     private String act(DicasUser me, long id, Model model, Object command, Runnable action) {
         meetings.meeting(me, id);
-        List<String> errors = validator.validate(command).stream()
-                .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
+        List<String> errors = Pages.violations(validator, command);
         if (errors.isEmpty()) {
             try {
                 action.run();
@@ -198,8 +197,7 @@ class MeetingPages {
     }
 
     private List<String> validate(MeetingForm form) {
-        return validator.validate(form.command()).stream()
-                .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
+        return Pages.violations(validator, form.command());
     }
 
     private String form(DicasUser me, Model model, MeetingForm form, String action, List<String> errors) {

@@ -30,6 +30,12 @@ final class Pages {
         return errors;
     }
 
+    /** Bean-validation problems of a command, as "field: message" lines for the form's error summary. */
+    static List<String> violations(jakarta.validation.Validator validator, Object command) {
+        return validator.validate(command).stream()
+                .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
+    }
+
     /** The message of a rule the service refused, for display above the form. */
     static List<String> errors(RuntimeException e) {
         if (e instanceof InvalidInputException ii) {

@@ -1,6 +1,5 @@
 package org.dicas.forum.web;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,8 +118,7 @@ class WorkingGroupPages {
     }
 
     private List<String> validate(WorkingGroupForm form) {
-        return validator.validate(form.command()).stream()
-                .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
+        return Pages.violations(validator, form.command());
     }
 
     private String form(Model model, WorkingGroupForm form, String action, List<String> errors) {
@@ -132,9 +130,6 @@ class WorkingGroupPages {
         model.addAttribute("nations", directory.nations());
         model.addAttribute("users", directory.users());
         Pages.banner(model, Marking.of(AccessLevel.PUBLIC));
-        if (!errors.isEmpty()) {
-            model.addAttribute("status", 400);
-        }
         return "working-groups/form";
     }
 
@@ -142,9 +137,5 @@ class WorkingGroupPages {
         if (!me.hasRole(Role.ADMIN)) {
             throw new AccessDeniedException("secretariat only");
         }
-    }
-
-    static String describe(ConstraintViolation<?> v) {
-        return v.getPropertyPath() + ": " + v.getMessage();
     }
 }
