@@ -15,7 +15,7 @@ public final class CurrentUser {
     }
 
     public static Optional<DicasUser> from(Authentication auth) {
-        if (auth != null && auth.getPrincipal() instanceof DicasPrincipal p) {
+        if (auth != null && auth.getPrincipal() instanceof DicasAccount p) {
             return Optional.of(p.user());
         }
         return Optional.empty();

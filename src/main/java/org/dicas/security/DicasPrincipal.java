@@ -7,7 +7,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The Spring Security principal for a {@link DicasUser}. */
-public record DicasPrincipal(DicasUser user, String passwordHash, boolean enabled) implements UserDetails {
+public record DicasPrincipal(DicasUser user, String passwordHash, boolean enabled) implements UserDetails, DicasAccount {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {

@@ -3,6 +3,8 @@ package org.dicas.security.internal;
 import org.dicas.platform.ApiProblems;
 import org.dicas.security.Directory;
 import org.dicas.security.ReleasabilityPolicy;
+import org.dicas.security.SingleSignOn;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -76,7 +78,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, ObjectProvider<SingleSignOn> singleSignOn) throws Exception {
+        for (SingleSignOn sso : singleSignOn.orderedStream().toList()) {
+            sso.configure(http);
+        }
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
