@@ -56,8 +56,9 @@ public class ActionItems {
     }
 
     public ActionItem get(DicasUser user, long id) {
-        return f.visible(SELECT + " and a.id = :id", user).param("id", id).query((rs, n) -> row(rs)).optional()
+        ActionItem a = f.visible(SELECT + " and a.id = :id", user).param("id", id).query((rs, n) -> row(rs)).optional()
                 .orElseThrow(() -> new NotFoundException("action item", id));
+        return f.shown(user, "ACTION_ITEM", id, a.marking(), a);
     }
 
     @Transactional

@@ -55,8 +55,9 @@ public class Discussions {
     }
 
     public DiscussionThread thread(DicasUser user, long id) {
-        return threads(THREADS + " and t.id = :id", user).param("id", id).query((rs, n) -> thread(rs)).optional()
-                .orElseThrow(() -> new NotFoundException("thread", id));
+        DiscussionThread t = threads(THREADS + " and t.id = :id", user).param("id", id).query((rs, n) -> thread(rs))
+                .optional().orElseThrow(() -> new NotFoundException("thread", id));
+        return f.shown(user, "THREAD", id, t.marking(), t);
     }
 
     public ThreadWithReplies get(DicasUser user, long id) {
@@ -149,7 +150,7 @@ public class Discussions {
     public Reply deleteReply(DicasUser user, long threadId, long replyId) {
         Reply r = ownReply(user, threadId, replyId);
         f.jdbc.sql("update reply set body = '', deleted_at = now() where id = :id").param("id", r.id()).update();
-        f.records.updateText(replyId, "Re: " + thread(user, threadId).title(), "");
+        f.records.deleted(replyId, "Re: " + thread(user, threadId).title(), user);
         return reply(user, threadId, replyId);
     }
 

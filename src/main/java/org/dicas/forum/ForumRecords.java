@@ -2,6 +2,7 @@ package org.dicas.forum;
 
 import java.util.Map;
 import java.util.Optional;
+import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.MarkedRecords;
 import org.dicas.security.ReleasabilityPolicy;
@@ -18,11 +19,19 @@ class ForumRecords {
     final JdbcClient jdbc;
     final MarkedRecords records;
     final ReleasabilityPolicy policy;
+    final AuditLog audit;
 
-    ForumRecords(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy) {
+    ForumRecords(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, AuditLog audit) {
         this.jdbc = jdbc;
         this.records = records;
         this.policy = policy;
+        this.audit = audit;
+    }
+
+    /** A single record shown to a user: CUI reads go into the audit log. */
+    <T> T shown(DicasUser user, String kind, long id, Marking marking, T value) {
+        audit.read(user, kind, id, marking);
+        return value;
     }
 
     /** A query whose {@code {visible}} placeholder is replaced by the policy predicate over alias {@code r}. */

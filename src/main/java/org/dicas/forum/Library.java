@@ -41,8 +41,9 @@ public class Library {
     }
 
     public Document get(DicasUser user, long id) {
-        return f.visible(SELECT + " and d.id = :id", user).param("id", id).query((rs, n) -> row(rs)).optional()
+        Document d = f.visible(SELECT + " and d.id = :id", user).param("id", id).query((rs, n) -> row(rs)).optional()
                 .orElseThrow(() -> new NotFoundException("document", id));
+        return f.shown(user, "DOCUMENT", id, d.marking(), d);
     }
 
     @Transactional

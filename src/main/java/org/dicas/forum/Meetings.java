@@ -74,8 +74,9 @@ public class Meetings {
     }
 
     public Meeting meeting(DicasUser user, long id) {
-        return f.visible(SELECT + " and m.id = :id", user).param("id", id).query(Row.class).optional()
+        Meeting m = f.visible(SELECT + " and m.id = :id", user).param("id", id).query(Row.class).optional()
                 .map(r -> toMeeting(r, true)).orElseThrow(() -> new NotFoundException("meeting", id));
+        return f.shown(user, "MEETING", id, m.marking(), m);
     }
 
     public MeetingDetails get(DicasUser user, long id) {
@@ -137,7 +138,7 @@ public class Meetings {
         requireOrganiser(user);
         f.jdbc.sql("update meeting set minutes = :minutes where id = :id").param("id", id)
                 .param("minutes", c.minutes()).update();
-        f.records.updateText(id, m.titleEn(), String.join("\n", m.titleEn(), m.titleJa(), m.location(), c.minutes()));
+        f.records.updateText(id, m.titleEn(), String.join("\n", m.titleEn(), m.titleJa(), m.location(), c.minutes()), user);
         return meeting(user, id);
     }
 

@@ -39,7 +39,8 @@ public class WorkingGroups {
     }
 
     public WorkingGroup get(DicasUser user, long id) {
-        return find(user, id).orElseThrow(() -> new NotFoundException("working group", id));
+        WorkingGroup g = find(user, id).orElseThrow(() -> new NotFoundException("working group", id));
+        return f.shown(user, "WORKING_GROUP", id, g.marking(), g);
     }
 
     public Optional<WorkingGroup> find(DicasUser user, long id) {

@@ -33,7 +33,7 @@ import tools.jackson.core.JacksonException;
  * Errors of the JSON API as {@code application/problem+json} (RFC 9457). Bad input names the offending field in
  * {@code field} (and {@code detail}); a record the caller may not read is a plain 404, like a missing one.
  */
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10)
 @RestControllerAdvice(annotations = RestController.class)
 public class ApiProblems extends ResponseEntityExceptionHandler {
 

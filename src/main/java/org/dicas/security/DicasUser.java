@@ -29,4 +29,12 @@ public record DicasUser(long id, String username, String displayName, NationCode
     public boolean hasRole(Role role) {
         return roles.contains(role);
     }
+
+    public boolean disclosureOfficer() {
+        return roles.contains(Role.DISCLOSURE_OFFICER);
+    }
+
+    public boolean administrator() {
+        return roles.contains(Role.ADMIN);
+    }
 }

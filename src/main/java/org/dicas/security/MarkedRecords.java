@@ -15,12 +15,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class MarkedRecords {
 
+    /** A record as the trust features see it: what it is, where its page is, and its marking. */
+    public record Summary(long id, String kind, String title, String link, RecordMarking marking, Long createdBy) {
+    }
+
     private final JdbcClient jdbc;
     private final ReleasabilityPolicy policy;
+    private final AuditLog audit;
 
-    MarkedRecords(JdbcClient jdbc, ReleasabilityPolicy policy) {
+    MarkedRecords(JdbcClient jdbc, ReleasabilityPolicy policy, AuditLog audit) {
         this.jdbc = jdbc;
         this.policy = policy;
+        this.audit = audit;
     }
 
     /**
@@ -42,6 +48,7 @@ public class MarkedRecords {
                 .param("author", author.id())
                 .query(Long.class).single();
         jdbc.sql("update record set link = :link where id = :id").param("link", link.apply(id)).param("id", id).update();
+        audit.append(author, "CREATE", id, kind, marking.banner());
         return id;
     }
 
@@ -60,11 +67,61 @@ public class MarkedRecords {
                 .param("id", id).param("title", title).param("text", searchText)
                 .params(markingColumns(rm))
                 .update();
+        audit.append(editor, "UPDATE", id, kindOf(id),
+                current.marking().equals(marking) ? marking.banner() : current.marking().banner() + " -> " + marking.banner());
     }
 
-    public void updateText(long id, String title, String searchText) {
+    /**
+     * Changes only the marking of a record (a release decision). The caller has checked who may release; the new
+     * marking must still be one the actor can read.
+     */
+    public void changeMarking(long id, Marking marking, DicasUser actor, String reason) {
+        RecordMarking current = find(id).orElseThrow();
+        RecordMarking rm = new RecordMarking(marking, current.originNation(),
+                marking.propin() ? current.owningCompanyId() : Optional.empty());
+        if (!policy.mayRead(actor, new RecordMarking(marking, current.originNation(), rm.owningCompanyId(),
+                current.authorizations()))) {
+            throw new InvalidInputException("marking", "you could not read a record marked " + marking.banner());
+        }
+        jdbc.sql("""
+                        update record set marking = :marking, level = :level, noforn = :noforn,
+                               rel_to = cast(:relTo as text[]), groups = cast(:groups as text[]), propin = :propin,
+                               export_regime = :export, owning_company_id = :company, updated_at = now()
+                        where id = :id""")
+                .param("id", id).params(markingColumns(rm)).update();
+        audit.append(actor, "MARKING_CHANGED", id, kindOf(id),
+                current.marking().banner() + " -> " + marking.banner() + " (" + reason + ")");
+    }
+
+    /** A record whose content was deleted (it keeps its place, e.g. a reply): its text leaves search, and it is audited. */
+    public void deleted(long id, String title, DicasUser actor) {
+        jdbc.sql("update record set title = :title, search_text = '', updated_at = now() where id = :id")
+                .param("id", id).param("title", title).update();
+        audit.append(actor, "DELETE", id, kindOf(id), "");
+    }
+
+    public String kindOf(long id) {
+        return jdbc.sql("select kind from record where id = :id").param("id", id).query(String.class).optional().orElse("");
+    }
+
+    public Optional<Summary> summary(long id) {
+        return jdbc.sql("select id, kind, title, link, created_by from record where id = :id").param("id", id)
+                .query((rs, n) -> new Summary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        find(id).orElseThrow(), (Long) rs.getObject(5)))
+                .optional();
+    }
+
+    /** The authorizations attached to a record. */
+    public java.util.List<ExportAuthorization> authorizationsOf(long recordId) {
+        return jdbc.sql(ExportAuthorizations.SELECT + " ea where exists (select 1 from record_authorization ra "
+                        + "where ra.authorization_id = ea.id and ra.record_id = :r) order by id")
+                .param("r", recordId).query((rs, n) -> ExportAuthorizations.row(rs)).list();
+    }
+
+    public void updateText(long id, String title, String searchText, DicasUser editor) {
         jdbc.sql("update record set title = :title, search_text = :text, updated_at = now() where id = :id")
                 .param("id", id).param("title", title).param("text", searchText).update();
+        audit.append(editor, "UPDATE", id, kindOf(id), "text");
     }
 
     public Optional<RecordMarking> find(long id) {
@@ -72,7 +129,9 @@ public class MarkedRecords {
                 .param("id", id)
                 .query((rs, n) -> new RecordMarking(Marking.parse(rs.getString(1)), NationCode.of(rs.getString(2)),
                         Optional.ofNullable((Long) rs.getObject(3))))
-                .optional();
+                .optional()
+                .map(rm -> rm.marking().export().isEmpty() ? rm
+                        : new RecordMarking(rm.marking(), rm.originNation(), rm.owningCompanyId(), authorizationsOf(id)));
     }
 
     /** Whether the user may read the record with this id; a missing record reads as not readable. */

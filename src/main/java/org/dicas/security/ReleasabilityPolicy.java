@@ -1,5 +1,7 @@
 package org.dicas.security;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.dicas.shared.Marking;
@@ -12,15 +14,25 @@ import org.dicas.shared.Marking;
  * <li>the record's level is at most the user's access level;</li>
  * <li>with GROUP, the user belongs to at least one listed group;</li>
  * <li>with PROPIN, the user is a government user or works for the owning company;</li>
- * <li>with EXPORT, the user's nation is the originating nation (authorizations arrive with the trust issue; until
- * then EXPORT reads as NOFORN).</li>
+ * <li>with EXPORT, the user's nation is the originating nation, or an authorization attached to the record is
+ * active today and covers the user's nation (and, for industry users, their company when it lists companies).</li>
  * </ol>
  * The same rules come in two renderings: {@link #mayRead} for one record in memory, and {@link #sqlFilter} as a
  * predicate over the {@code record} table, so that lists, counts and searches filter inside the database before
  * paging. {@code ReleasabilityPolicyTest} proves both renderings agree on every case of its table.
- * Plain Java on purpose: no Spring, no database.
+ * Plain Java on purpose: no Spring, no database. "Today" comes from the clock it is given.
  */
 public final class ReleasabilityPolicy {
+
+    private final Clock clock;
+
+    public ReleasabilityPolicy(Clock clock) {
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
 
     public boolean mayRead(DicasUser user, RecordMarking record) {
         Marking m = record.marking();
@@ -30,7 +42,9 @@ public final class ReleasabilityPolicy {
         boolean groupOk = m.groups().isEmpty() || m.groups().stream().anyMatch(user.groups()::contains);
         boolean propinOk = !m.propin() || user.government()
                 || (user.companyId().isPresent() && user.companyId().equals(record.owningCompanyId()));
-        boolean exportOk = m.export().isEmpty() || originator;
+        LocalDate today = today();
+        boolean exportOk = m.export().isEmpty() || originator
+                || record.authorizations().stream().anyMatch(a -> a.covers(user, today));
         return nationOk && levelOk && groupOk && propinOk && exportOk;
     }
 
@@ -45,13 +59,19 @@ public final class ReleasabilityPolicy {
                 + "rel_to) = 0 or :rp_nation = any(" + r + "rel_to))))"
                 + " and (cardinality(" + r + "groups) = 0 or " + r + "groups && cast(:rp_groups as text[]))"
                 + " and (not " + r + "propin or :rp_government or " + r + "owning_company_id = :rp_company)"
-                + " and (" + r + "export_regime is null or " + r + "origin_nation = :rp_nation))";
+                + " and (" + r + "export_regime is null or " + r + "origin_nation = :rp_nation or exists ("
+                + "select 1 from record_authorization ra join export_authorization ea on ea.id = ra.authorization_id"
+                + " where ra.record_id = " + r + "id and :rp_nation = any(ea.covered_nations)"
+                + " and ea.valid_from <= :rp_today and ea.valid_to >= :rp_today"
+                + " and (:rp_government or cardinality(ea.covered_companies) = 0"
+                + " or :rp_company = any(ea.covered_companies)))))";
         Map<String, Object> p = new HashMap<>();
         p.put("rp_level", (short) user.accessLevel().rank());
         p.put("rp_nation", user.nation().code());
         p.put("rp_groups", "{" + String.join(",", user.groups()) + "}");
         p.put("rp_government", user.government());
         p.put("rp_company", user.companyId().orElse(-1L));
+        p.put("rp_today", today());
         return new SqlFilter(clause, p);
     }
 }

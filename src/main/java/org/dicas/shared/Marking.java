@@ -193,6 +193,27 @@ public record Marking(AccessLevel level, boolean noForn, List<NationCode> relTo,
         return b.toString();
     }
 
+    /**
+     * This marking released to more nations (a foreign-disclosure decision): NOFORN becomes REL TO the originator and
+     * the nations; a REL TO list gains the nations it lacks (originator first); a marking limited to no nation at all
+     * stays as it is. Other controls are unchanged.
+     */
+    public Marking releasedTo(NationCode origin, Collection<NationCode> nations) {
+        if (releasableToAllNations() || nations.isEmpty()) {
+            return this;
+        }
+        Set<NationCode> rel = new LinkedHashSet<>();
+        rel.add(origin);
+        rel.addAll(relTo);
+        rel.addAll(nations);
+        return new Marking(level, false, List.copyOf(rel), groups, propin, export);
+    }
+
+    /** Whether a user of this nation passes the nation rule for a record of this origin. */
+    public boolean releasableTo(NationCode nation, NationCode origin) {
+        return nation.equals(origin) || releasableToAllNations() || relTo.contains(nation);
+    }
+
     /** True when neither NOFORN nor REL TO limits the nations that may read. */
     public boolean releasableToAllNations() {
         return !noForn && relTo.isEmpty();

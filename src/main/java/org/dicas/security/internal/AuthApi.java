@@ -48,8 +48,8 @@ class AuthApi {
 
     @DeleteMapping("/api/v1/auth/token")
     @Operation(summary = "Revoke the bearer token of this call")
-    ResponseEntity<Void> revoke(@RequestHeader("Authorization") String authorization) {
-        sessions.revokeToken(authorization.substring("Bearer ".length()).trim());
+    ResponseEntity<Void> revoke(DicasUser me, @RequestHeader("Authorization") String authorization) {
+        sessions.revokeToken(authorization.substring("Bearer ".length()).trim(), me.username());
         return ResponseEntity.noContent().build();
     }
 

@@ -8,7 +8,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 class LoginPage {
 
     @GetMapping("/login")
-    String login(org.springframework.ui.Model model) {
+    String login(org.springframework.ui.Model model,
+                 @org.springframework.web.bind.annotation.RequestParam(required = false) String locked) {
+        model.addAttribute("locked", locked != null);
         model.addAttribute("pageMarking", Marking.of(org.dicas.shared.AccessLevel.PUBLIC));
         return "login";
     }

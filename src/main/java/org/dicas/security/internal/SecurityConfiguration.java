@@ -6,7 +6,11 @@ import org.dicas.security.ReleasabilityPolicy;
 import org.dicas.security.SingleSignOn;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -34,8 +38,8 @@ class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    ReleasabilityPolicy releasabilityPolicy() {
-        return new ReleasabilityPolicy();
+    ReleasabilityPolicy releasabilityPolicy(java.time.Clock clock) {
+        return new ReleasabilityPolicy(clock);
     }
 
     @Bean
@@ -44,10 +48,16 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationManager authenticationManager(UserAccounts accounts, PasswordEncoder encoder) {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
-        provider.setPasswordEncoder(encoder);
-        return new ProviderManager(provider);
+    AuthenticationManager authenticationManager(UserAccounts accounts, PasswordEncoder encoder, SignInThrottle throttle,
+                                                ApplicationEventPublisher events) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+        passwords.setPasswordEncoder(encoder);
+        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+        DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
+        publisher.setAdditionalExceptionMappings(Map.of(SignInThrottle.SignInThrottledException.class,
+                AuthenticationFailureLockedEvent.class));
+        manager.setAuthenticationEventPublisher(publisher);
+        return manager;
     }
 
     /** The filter chains exist only when the platform serves HTTP (not for command-line runs). */
@@ -57,9 +67,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, UserAccounts accounts, Directory directory)
-            throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, UserAccounts accounts, Directory directory,
+                                 AuthenticationManager manager) throws Exception {
         http.securityMatcher("/api/**")
+                .authenticationManager(manager)
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
@@ -78,7 +89,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, ObjectProvider<SingleSignOn> singleSignOn) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, ObjectProvider<SingleSignOn> singleSignOn,
+                                 AuthenticationManager manager) throws Exception {
+        http.authenticationManager(manager);
         for (SingleSignOn sso : singleSignOn.orderedStream().toList()) {
             sso.configure(http);
         }
@@ -87,7 +100,9 @@ class SecurityConfiguration {
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                        .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath()
+                                + (ex instanceof SignInThrottle.SignInThrottledException ? "/login?error&locked" : "/login?error"))))
                 .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h

@@ -1,5 +1,6 @@
 package org.dicas.security.internal;
 
+import org.dicas.security.AuditLog;
 import org.dicas.security.DicasPrincipal;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -11,20 +12,26 @@ class Sessions {
 
     private final AuthenticationManager authenticationManager;
     private final ApiTokens tokens;
+    private final AuditLog audit;
 
-    Sessions(AuthenticationManager authenticationManager, ApiTokens tokens) {
+    Sessions(AuthenticationManager authenticationManager, ApiTokens tokens, AuditLog audit) {
         this.authenticationManager = authenticationManager;
         this.tokens = tokens;
+        this.audit = audit;
     }
 
     /** Throws an {@code AuthenticationException} (answered 401) when the credentials do not hold. */
     String issueToken(String username, String password) {
         var auth = authenticationManager.authenticate(
                 UsernamePasswordAuthenticationToken.unauthenticated(username, password));
-        return tokens.issue(((DicasPrincipal) auth.getPrincipal()).user().id());
+        String token = tokens.issue(((DicasPrincipal) auth.getPrincipal()).user().id());
+        audit.append(username, "TOKEN_ISSUED", null, null, "");
+        return token;
     }
 
-    void revokeToken(String token) {
-        tokens.revoke(token);
+    void revokeToken(String token, String username) {
+        if (tokens.revoke(token)) {
+            audit.append(username, "TOKEN_REVOKED", null, null, "");
+        }
     }
 }

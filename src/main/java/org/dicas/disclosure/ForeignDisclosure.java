@@ -1,0 +1,257 @@
+package org.dicas.disclosure;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.dicas.notifications.Notifications;
+import org.dicas.security.AuditLog;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
+import org.dicas.security.ExportAuthorization;
+import org.dicas.security.ExportAuthorizations;
+import org.dicas.security.MarkedRecords;
+import org.dicas.security.OrganizationKind;
+import org.dicas.security.ReleasabilityPolicy;
+import org.dicas.security.Role;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.Marking;
+import org.dicas.shared.NationCode;
+import org.dicas.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The foreign-disclosure workflow: request, approve (possibly narrower) or deny, with audit and notifications. */
+@Service
+public class ForeignDisclosure {
+
+    private final JdbcClient jdbc;
+    private final MarkedRecords records;
+    private final ReleasabilityPolicy policy;
+    private final Directory directory;
+    private final ExportAuthorizations authorizations;
+    private final AuditLog audit;
+    private final Notifications notifications;
+
+    ForeignDisclosure(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, Directory directory,
+                      ExportAuthorizations authorizations, AuditLog audit, Notifications notifications) {
+        this.jdbc = jdbc;
+        this.records = records;
+        this.policy = policy;
+        this.directory = directory;
+        this.authorizations = authorizations;
+        this.audit = audit;
+        this.notifications = notifications;
+    }
+
+    private static final String SELECT = """
+            select d.id, d.record_id, r.title, r.link, r.origin_nation, d.requester_id, u.display_name,
+                   d.requested_nations, d.requested_companies, d.justification, d.status, d.requested_at,
+                   o.display_name as decided_by, d.decided_at, d.decision_reason, d.released_nations,
+                   d.released_companies, d.marking_before, d.marking_after
+            from disclosure_request d join record r on r.id = d.record_id join app_user u on u.id = d.requester_id
+            left join app_user o on o.id = d.decided_by""";
+
+    static DisclosureRequest row(ResultSet rs) throws SQLException {
+        return new DisclosureRequest(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getLong(6), rs.getString(7), List.of((String[]) rs.getArray(8).getArray()),
+                Arrays.asList((Long[]) rs.getArray(9).getArray()), rs.getString(10),
+                DisclosureRequest.Status.valueOf(rs.getString(11)), rs.getTimestamp(12).toInstant(), rs.getString(13),
+                rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant(), rs.getString(15),
+                List.of((String[]) rs.getArray(16).getArray()), Arrays.asList((Long[]) rs.getArray(17).getArray()),
+                rs.getString(18), rs.getString(19));
+    }
+
+    /** The record as this user may see it; a record they may not read does not exist (404). */
+    MarkedRecords.Summary readable(DicasUser user, long recordId) {
+        return records.summary(recordId).filter(s -> policy.mayRead(user, s.marking()))
+                .orElseThrow(() -> new NotFoundException("record", recordId));
+    }
+
+    @Transactional
+    public DisclosureRequest request(DicasUser user, long recordId, ReleaseRequest r) {
+        MarkedRecords.Summary rec = readable(user, recordId);
+        Marking m = rec.marking().marking();
+        NationCode origin = rec.marking().originNation();
+        if (r.nations().isEmpty() && r.companies().isEmpty()) {
+            throw new InvalidInputException("nations", "name at least one nation or company to release to");
+        }
+        if (r.justification() == null || r.justification().isBlank()) {
+            throw new InvalidInputException("justification", "a justification is required");
+        }
+        Set<String> nations = new LinkedHashSet<>();
+        for (String n : r.nations()) {
+            if (!directory.nationExists(n)) {
+                throw new InvalidInputException("nations", "unknown nation " + n);
+            }
+            NationCode code = NationCode.of(n);
+            if (m.releasableTo(code, origin) && m.export().isEmpty()) {
+                throw new InvalidInputException("nations", n + " may already read this record");
+            }
+            nations.add(n);
+        }
+        for (Long c : r.companies()) {
+            var org = directory.organization(c);
+            if (org.isEmpty() || org.get().kind() != OrganizationKind.COMPANY) {
+                throw new InvalidInputException("companies", "no company " + c);
+            }
+        }
+        if (!r.companies().isEmpty() && m.export().isEmpty()) {
+            throw new InvalidInputException("companies",
+                    "companies are released through an export authorization; this record has no EXPORT control");
+        }
+        long id = jdbc.sql("""
+                        insert into disclosure_request (record_id, requester_id, requested_nations, requested_companies,
+                                                        justification, status)
+                        values (:r, :u, cast(:n as text[]), cast(:c as bigint[]), :j, 'PENDING') returning id""")
+                .param("r", recordId).param("u", user.id()).param("n", array(nations))
+                .param("c", array(new LinkedHashSet<>(r.companies()))).param("j", r.justification().strip())
+                .query(Long.class).single();
+        audit.append(user, "RELEASE_REQUESTED", recordId, rec.kind(),
+                "request #" + id + " nations=" + nations + " companies=" + r.companies() + ": " + r.justification().strip());
+        notifications.send(officersOf(origin), "Release request #" + id + " for \"" + rec.title() + "\" awaits a decision"
+                + " / 開示要請 #" + id + " が判断待ちです", "/records/" + recordId + "/history");
+        return get(user, id);
+    }
+
+    List<Long> officersOf(NationCode nation) {
+        return directory.users().stream().filter(u -> u.nation().equals(nation))
+                .filter(u -> u.hasRole(Role.DISCLOSURE_OFFICER)).map(DicasUser::id).toList();
+    }
+
+    public DisclosureRequest get(DicasUser user, long id) {
+        DisclosureRequest d = jdbc.sql(SELECT + " where d.id = :id").param("id", id).query((rs, n) -> row(rs)).optional()
+                .orElseThrow(() -> new NotFoundException("disclosure request", id));
+        readable(user, d.recordId());
+        return d;
+    }
+
+    /** Requests about one record (the record must be readable). */
+    public List<DisclosureRequest> ofRecord(DicasUser user, long recordId) {
+        readable(user, recordId);
+        return jdbc.sql(SELECT + " where d.record_id = :r order by d.id desc").param("r", recordId)
+                .query((rs, n) -> row(rs)).list();
+    }
+
+    /** Pending requests an officer may decide: records of their nation that they can read. */
+    public List<DisclosureRequest> awaitingDecision(DicasUser officer) {
+        if (!officer.hasRole(Role.DISCLOSURE_OFFICER)) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where d.status = 'PENDING' and r.origin_nation = :n order by d.id").param("n",
+                        officer.nation().code()).query((rs, n) -> row(rs)).list().stream()
+                .filter(d -> records.readable(d.recordId(), officer)).toList();
+    }
+
+    /** Requests the user made, on records they can still read. */
+    public List<DisclosureRequest> madeBy(DicasUser user) {
+        return jdbc.sql(SELECT + " where d.requester_id = :u order by d.id desc").param("u", user.id())
+                .query((rs, n) -> row(rs)).list().stream().filter(d -> records.readable(d.recordId(), user)).toList();
+    }
+
+    private MarkedRecords.Summary decidable(DicasUser officer, DisclosureRequest d) {
+        MarkedRecords.Summary rec = readable(officer, d.recordId());
+        if (!officer.hasRole(Role.DISCLOSURE_OFFICER)) {
+            throw new AccessDeniedException("only disclosure officers decide releases");
+        }
+        if (!rec.marking().originNation().equals(officer.nation())) {
+            throw new AccessDeniedException("only the originating nation releases its records");
+        }
+        if (d.status() != DisclosureRequest.Status.PENDING) {
+            throw new InvalidInputException("status", "request #" + d.id() + " was already " + d.status());
+        }
+        return rec;
+    }
+
+    @Transactional
+    public DisclosureRequest approve(DicasUser officer, long id, ReleaseDecision decision) {
+        DisclosureRequest d = get(officer, id);
+        MarkedRecords.Summary rec = decidable(officer, d);
+        List<String> nations = decision.nations() == null ? d.requestedNations() : decision.nations();
+        List<Long> companies = decision.companies() == null ? d.requestedCompanies() : decision.companies();
+        if (!d.requestedNations().containsAll(nations)) {
+            throw new InvalidInputException("nations", "an approval may only release nations that were asked for");
+        }
+        if (!d.requestedCompanies().containsAll(companies)) {
+            throw new InvalidInputException("companies", "an approval may only release companies that were asked for");
+        }
+        if (nations.isEmpty() && companies.isEmpty()) {
+            throw new InvalidInputException("nations", "approve at least one nation or company, or deny the request");
+        }
+        Marking before = rec.marking().marking();
+        NationCode origin = rec.marking().originNation();
+        List<NationCode> released = nations.stream().map(NationCode::of).toList();
+        Marking after = before.releasedTo(origin, released);
+        if (!after.equals(before)) {
+            records.changeMarking(d.recordId(), after, officer, "release request #" + id);
+        }
+        Long authorizationId = null;
+        if (before.export().isPresent()) {
+            LocalDate today = policy.today();
+            LocalDate validTo = decision.validTo() != null ? decision.validTo() : today.plusYears(1);
+            if (validTo.isBefore(today)) {
+                throw new InvalidInputException("validTo", "validTo is in the past");
+            }
+            Set<String> covered = new LinkedHashSet<>(nations);
+            for (Long c : companies) {
+                directory.organization(c).ifPresent(o -> covered.add(o.nation()));
+            }
+            ExportAuthorization a = authorizations.issue(officer, new ExportAuthorizations.Command("FD-" + id,
+                    ExportAuthorization.Kind.AGREEMENT, before.export().get().regime(), new ArrayList<>(covered),
+                    companies, today, validTo, "Foreign-disclosure decision on request #" + id));
+            authorizations.attach(officer, a.id(), d.recordId());
+            authorizationId = a.id();
+        }
+        jdbc.sql("""
+                        update disclosure_request set status = 'APPROVED', decided_by = :o, decided_at = now(),
+                               decision_reason = :reason, released_nations = cast(:n as text[]),
+                               released_companies = cast(:c as bigint[]), marking_before = :before,
+                               marking_after = :after, authorization_id = :a
+                        where id = :id""")
+                .param("o", officer.id()).param("reason", decision.reason()).param("n", array(nations))
+                .param("c", array(companies)).param("before", before.banner()).param("after", after.banner())
+                .param("a", authorizationId).param("id", id).update();
+        audit.append(officer, "RELEASE_APPROVED", d.recordId(), rec.kind(), "request #" + id + " nations=" + nations
+                + " companies=" + companies + " " + before.banner() + " -> " + after.banner()
+                + (decision.reason().isBlank() ? "" : ": " + decision.reason()));
+        notifyDecision(d, rec, "approved / 承認されました");
+        return get(officer, id);
+    }
+
+    @Transactional
+    public DisclosureRequest deny(DicasUser officer, long id, ReleaseDecision decision) {
+        DisclosureRequest d = get(officer, id);
+        MarkedRecords.Summary rec = decidable(officer, d);
+        if (decision.reason().isBlank()) {
+            throw new InvalidInputException("reason", "a denial needs a reason");
+        }
+        jdbc.sql("""
+                        update disclosure_request set status = 'DENIED', decided_by = :o, decided_at = now(),
+                               decision_reason = :reason where id = :id""")
+                .param("o", officer.id()).param("reason", decision.reason()).param("id", id).update();
+        audit.append(officer, "RELEASE_DENIED", d.recordId(), rec.kind(), "request #" + id + ": " + decision.reason());
+        notifyDecision(d, rec, "denied / 却下されました");
+        return get(officer, id);
+    }
+
+    private void notifyDecision(DisclosureRequest d, MarkedRecords.Summary rec, String outcome) {
+        List<Long> to = new ArrayList<>();
+        to.add(d.requesterId());
+        if (rec.createdBy() != null) {
+            to.add(rec.createdBy());
+        }
+        notifications.send(to, "Release request #" + d.id() + " for \"" + rec.title() + "\" " + outcome,
+                "/records/" + d.recordId() + "/history");
+    }
+
+    static String array(java.util.Collection<?> values) {
+        return "{" + values.stream().map(String::valueOf).collect(Collectors.joining(",")) + "}";
+    }
+}

@@ -1,0 +1,43 @@
+package org.dicas.disclosure;
+
+import java.util.List;
+import org.dicas.security.AuditLog;
+import org.dicas.security.DicasUser;
+import org.dicas.security.ExportAuthorization;
+import org.dicas.security.MarkedRecords;
+import org.springframework.stereotype.Service;
+
+/**
+ * The history of one record as its readers see it: who created and changed it and its marking, every release
+ * request and decision, and the export authorizations attached to it. Reads are audited but not shown here.
+ */
+@Service
+public class RecordHistory {
+
+    public record Event(java.time.Instant at, String actor, String action, String detail) {
+    }
+
+    public record View(long id, String kind, String title, String link, String marking, String originNation,
+                       List<Event> events, List<DisclosureRequest> requests, List<ExportAuthorization> authorizations) {
+    }
+
+    private final ForeignDisclosure disclosure;
+    private final AuditLog audit;
+    private final MarkedRecords records;
+
+    RecordHistory(ForeignDisclosure disclosure, AuditLog audit, MarkedRecords records) {
+        this.disclosure = disclosure;
+        this.audit = audit;
+        this.records = records;
+    }
+
+    public View of(DicasUser user, long recordId) {
+        MarkedRecords.Summary rec = disclosure.readable(user, recordId);
+        List<Event> events = audit.entries(new AuditLog.Filter(null, null, recordId, null, null, 500)).stream()
+                .filter(e -> !e.action().equals("READ"))
+                .map(e -> new Event(e.at(), e.actor(), e.action(), e.detail())).toList();
+        return new View(rec.id(), rec.kind(), rec.title(), rec.link(), rec.marking().marking().banner(),
+                rec.marking().originNation().code(), events, disclosure.ofRecord(user, recordId),
+                records.authorizationsOf(recordId));
+    }
+}

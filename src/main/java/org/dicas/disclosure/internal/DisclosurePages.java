@@ -1,0 +1,99 @@
+package org.dicas.disclosure.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.dicas.disclosure.DisclosureRequest;
+import org.dicas.disclosure.ForeignDisclosure;
+import org.dicas.disclosure.RecordHistory;
+import org.dicas.disclosure.ReleaseDecision;
+import org.dicas.disclosure.ReleaseRequest;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
+import org.dicas.security.OrganizationKind;
+import org.dicas.security.Role;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.Marking;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class DisclosurePages {
+
+    private final ForeignDisclosure disclosure;
+    private final RecordHistory history;
+    private final Directory directory;
+
+    DisclosurePages(ForeignDisclosure disclosure, RecordHistory history, Directory directory) {
+        this.disclosure = disclosure;
+        this.history = history;
+        this.directory = directory;
+    }
+
+    @GetMapping("/records/{id}/history")
+    String history(DicasUser me, @PathVariable long id, Model model) {
+        return historyPage(me, id, model, List.of());
+    }
+
+    private String historyPage(DicasUser me, long id, Model model, List<String> errors) {
+        RecordHistory.View view = history.of(me, id);
+        model.addAttribute("view", view);
+        model.addAttribute("errors", errors);
+        model.addAttribute("nations", directory.nations().stream().filter(n -> !n.code().equals(view.originNation())).toList());
+        model.addAttribute("companies", directory.organizations().stream()
+                .filter(o -> o.kind() == OrganizationKind.COMPANY).toList());
+        model.addAttribute("exportControlled", Marking.parse(view.marking()).export().isPresent());
+        model.addAttribute("canDecide", me.hasRole(Role.DISCLOSURE_OFFICER) && me.nation().code().equals(view.originNation()));
+        model.addAttribute("pageMarking", Marking.parse(view.marking()));
+        return "records/history";
+    }
+
+    @PostMapping("/records/{id}/disclosure-requests")
+    String request(DicasUser me, @PathVariable long id, @RequestParam(required = false) List<String> nations,
+                   @RequestParam(required = false) List<Long> companies,
+                   @RequestParam(defaultValue = "") String justification, Model model) {
+        try {
+            disclosure.request(me, id, new ReleaseRequest(nations, companies, justification));
+            return "redirect:/records/" + id + "/history";
+        } catch (InvalidInputException e) {
+            return historyPage(me, id, model, List.of(e.field() + ": " + e.getMessage()));
+        }
+    }
+
+    @PostMapping("/disclosure-requests/{id}/decision")
+    String decide(DicasUser me, @PathVariable long id, @RequestParam String outcome,
+                  @RequestParam(required = false) List<String> nations,
+                  @RequestParam(required = false) List<Long> companies,
+                  @RequestParam(required = false) LocalDate validTo,
+                  @RequestParam(defaultValue = "") String reason, Model model) {
+        DisclosureRequest d = disclosure.get(me, id);
+        try {
+            ReleaseDecision decision = new ReleaseDecision(nations == null ? List.of() : nations,
+                    companies == null ? List.of() : companies, validTo, reason);
+            switch (outcome) {
+                case "approve" -> disclosure.approve(me, id, decision);
+                case "deny" -> disclosure.deny(me, id, decision);
+                default -> throw new InvalidInputException("outcome", "approve or deny");
+            }
+            return "redirect:/records/" + d.recordId() + "/history";
+        } catch (InvalidInputException e) {
+            return historyPage(me, d.recordId(), model, List.of(e.field() + ": " + e.getMessage()));
+        } catch (AccessDeniedException e) {
+            throw e;
+        }
+    }
+
+    @GetMapping("/disclosure-requests")
+    String inbox(DicasUser me, Model model) {
+        var awaiting = disclosure.awaitingDecision(me);
+        var mine = disclosure.madeBy(me);
+        model.addAttribute("awaiting", awaiting);
+        model.addAttribute("mine", mine);
+        model.addAttribute("pageMarking", Marking.of(org.dicas.shared.AccessLevel.PUBLIC));
+        return "records/requests";
+    }
+}

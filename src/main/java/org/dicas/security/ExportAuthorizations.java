@@ -1,0 +1,227 @@
+package org.dicas.security;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.dicas.shared.ExportControl;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.NationCode;
+import org.dicas.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Export-control authorizations: issued, changed and attached to records only by disclosure officers of the issuing
+ * nation, and only to records that nation originated and that carry an EXPORT control of the same regime.
+ * Officers of other nations do not see them (404).
+ */
+@Service
+public class ExportAuthorizations {
+
+    /** What an officer submits to issue or change an authorization. */
+    public record Command(String number, ExportAuthorization.Kind kind, ExportControl.Regime regime,
+                          List<String> coveredNations, List<Long> coveredCompanies, LocalDate validFrom,
+                          LocalDate validTo, String note) {
+        public Command {
+            coveredNations = coveredNations == null ? List.of() : coveredNations;
+            coveredCompanies = coveredCompanies == null ? List.of() : coveredCompanies;
+            note = note == null ? "" : note;
+        }
+    }
+
+    static final String SELECT = """
+            select id, number, kind, regime, issuing_nation, covered_nations, covered_companies, valid_from, valid_to, note
+            from export_authorization""";
+
+    private final JdbcClient jdbc;
+    private final Directory directory;
+    private final AuditLog audit;
+    private final MarkedRecords records;
+
+    ExportAuthorizations(JdbcClient jdbc, Directory directory, AuditLog audit, MarkedRecords records) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.audit = audit;
+        this.records = records;
+    }
+
+    static ExportAuthorization row(ResultSet rs) throws SQLException {
+        return new ExportAuthorization(rs.getLong("id"), rs.getString("number"),
+                ExportAuthorization.Kind.valueOf(rs.getString("kind")), ExportControl.Regime.valueOf(rs.getString("regime")),
+                NationCode.of(rs.getString("issuing_nation")),
+                Arrays.stream((String[]) rs.getArray("covered_nations").getArray()).map(NationCode::of).toList(),
+                longs(rs.getArray("covered_companies")), rs.getObject("valid_from", LocalDate.class),
+                rs.getObject("valid_to", LocalDate.class), rs.getString("note"));
+    }
+
+    static List<Long> longs(Array a) throws SQLException {
+        return Arrays.stream((Long[]) a.getArray()).toList();
+    }
+
+    static void requireOfficer(DicasUser user) {
+        if (!user.hasRole(Role.DISCLOSURE_OFFICER)) {
+            throw new NotFoundException("authorizations", "");
+        }
+    }
+
+    /** The authorizations the officer's nation issued. */
+    public List<ExportAuthorization> issuedBy(DicasUser officer) {
+        requireOfficer(officer);
+        return jdbc.sql(SELECT + " where issuing_nation = :n order by valid_to desc, id desc")
+                .param("n", officer.nation().code()).query((rs, i) -> row(rs)).list();
+    }
+
+    public ExportAuthorization get(DicasUser officer, long id) {
+        requireOfficer(officer);
+        return jdbc.sql(SELECT + " where id = :id and issuing_nation = :n").param("id", id)
+                .param("n", officer.nation().code()).query((rs, i) -> row(rs)).optional()
+                .orElseThrow(() -> new NotFoundException("authorization", id));
+    }
+
+    /** Authorizations attached to a record (all of them, active or not), for the policy and the record's history. */
+    public List<ExportAuthorization> attachedTo(long recordId) {
+        return records.authorizationsOf(recordId);
+    }
+
+    /** The ids of the records an authorization is attached to. */
+    public List<Long> recordsOf(DicasUser officer, long id) {
+        get(officer, id);
+        return jdbc.sql("select record_id from record_authorization where authorization_id = :a order by record_id")
+                .param("a", id).query(Long.class).list();
+    }
+
+    @Transactional
+    public ExportAuthorization issue(DicasUser officer, Command c) {
+        requireOfficer(officer);
+        validate(officer, c, null);
+        long id = jdbc.sql("""
+                        insert into export_authorization (number, kind, regime, issuing_nation, covered_nations,
+                               covered_companies, valid_from, valid_to, note, created_by)
+                        values (:number, :kind, :regime, :issuer, cast(:nations as text[]), cast(:companies as bigint[]),
+                                :from, :to, :note, :by) returning id""")
+                .params(columns(c)).param("issuer", officer.nation().code()).param("by", officer.id())
+                .query(Long.class).single();
+        audit.append(officer, "AUTHORIZATION_ISSUED", null, "AUTHORIZATION", describe(id, c));
+        return get(officer, id);
+    }
+
+    @Transactional
+    public ExportAuthorization change(DicasUser officer, long id, Command c) {
+        get(officer, id);
+        validate(officer, c, id);
+        jdbc.sql("""
+                        update export_authorization set number = :number, kind = :kind, regime = :regime,
+                               covered_nations = cast(:nations as text[]), covered_companies = cast(:companies as bigint[]),
+                               valid_from = :from, valid_to = :to, note = :note
+                        where id = :id""")
+                .params(columns(c)).param("id", id).update();
+        audit.append(officer, "AUTHORIZATION_CHANGED", null, "AUTHORIZATION", describe(id, c));
+        return get(officer, id);
+    }
+
+    /** Attaches an authorization to a record of the officer's nation that carries an EXPORT control of its regime. */
+    @Transactional
+    public void attach(DicasUser officer, long id, long recordId) {
+        ExportAuthorization a = get(officer, id);
+        RecordMarking rm = records.find(recordId).filter(r -> records.readable(recordId, officer))
+                .orElseThrow(() -> new InvalidInputException("recordId", "no record " + recordId));
+        if (!rm.originNation().equals(officer.nation())) {
+            throw new AccessDeniedException("only the originating nation releases its records");
+        }
+        if (rm.marking().export().isEmpty()) {
+            throw new InvalidInputException("recordId", "record " + recordId + " carries no EXPORT control");
+        }
+        if (rm.marking().export().get().regime() != a.regime()) {
+            throw new InvalidInputException("recordId", "record " + recordId + " is controlled under "
+                    + rm.marking().export().get().regime() + ", the authorization under " + a.regime());
+        }
+        jdbc.sql("""
+                        insert into record_authorization (record_id, authorization_id, attached_by) values (:r, :a, :by)
+                        on conflict do nothing""")
+                .param("r", recordId).param("a", id).param("by", officer.id()).update();
+        audit.append(officer, "AUTHORIZATION_ATTACHED", recordId, null, a.number());
+    }
+
+    @Transactional
+    public void detach(DicasUser officer, long id, long recordId) {
+        ExportAuthorization a = get(officer, id);
+        int n = jdbc.sql("delete from record_authorization where record_id = :r and authorization_id = :a")
+                .param("r", recordId).param("a", id).update();
+        if (n == 0) {
+            throw new NotFoundException("attachment", recordId);
+        }
+        audit.append(officer, "AUTHORIZATION_DETACHED", recordId, null, a.number());
+    }
+
+    private void validate(DicasUser officer, Command c, Long id) {
+        if (c.number() == null || c.number().isBlank() || c.number().length() > 64) {
+            throw new InvalidInputException("number", "an authorization needs a number of at most 64 characters");
+        }
+        if (c.kind() == null) {
+            throw new InvalidInputException("kind", "kind is LICENCE or AGREEMENT");
+        }
+        if (c.regime() == null) {
+            throw new InvalidInputException("regime", "regime is ITAR, EAR or FEFTA");
+        }
+        if (c.coveredNations().isEmpty()) {
+            throw new InvalidInputException("coveredNations", "an authorization covers at least one nation");
+        }
+        for (String n : c.coveredNations()) {
+            if (!directory.nationExists(n)) {
+                throw new InvalidInputException("coveredNations", "unknown nation " + n);
+            }
+        }
+        for (Long company : c.coveredCompanies()) {
+            var org = directory.organization(company);
+            if (org.isEmpty() || org.get().kind() != OrganizationKind.COMPANY) {
+                throw new InvalidInputException("coveredCompanies", "no company " + company);
+            }
+        }
+        if (c.validFrom() == null || c.validTo() == null) {
+            throw new InvalidInputException("validTo", "validFrom and validTo are required");
+        }
+        if (c.validTo().isBefore(c.validFrom())) {
+            throw new InvalidInputException("validTo", "validTo is before validFrom");
+        }
+        if (c.note().length() > 2000) {
+            throw new InvalidInputException("note", "note is longer than 2000 characters");
+        }
+        boolean duplicate = jdbc.sql("""
+                        select count(*) from export_authorization
+                        where issuing_nation = :n and number = :number and id <> :id""")
+                .param("n", officer.nation().code()).param("number", c.number()).param("id", id == null ? -1 : id)
+                .query(Integer.class).single() > 0;
+        if (duplicate) {
+            throw new InvalidInputException("number", "authorization " + c.number() + " already exists");
+        }
+    }
+
+    private static java.util.Map<String, Object> columns(Command c) {
+        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        p.put("number", c.number().strip());
+        p.put("kind", c.kind().name());
+        p.put("regime", c.regime().name());
+        p.put("nations", "{" + String.join(",", c.coveredNations().stream().distinct().toList()) + "}");
+        p.put("companies", "{" + c.coveredCompanies().stream().distinct().map(String::valueOf).collect(Collectors.joining(",")) + "}");
+        p.put("from", c.validFrom());
+        p.put("to", c.validTo());
+        p.put("note", c.note());
+        return p;
+    }
+
+    private static String describe(long id, Command c) {
+        return "#" + id + " " + c.kind() + " " + c.number() + " " + c.regime() + " nations=" + c.coveredNations()
+                + " companies=" + c.coveredCompanies() + " valid " + c.validFrom() + ".." + c.validTo();
+    }
+
+    static Optional<Long> none() {
+        return Optional.empty();
+    }
+}

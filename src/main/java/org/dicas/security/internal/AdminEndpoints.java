@@ -1,0 +1,224 @@
+package org.dicas.security.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.dicas.security.AuditLog;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
+import org.dicas.security.Role;
+import org.dicas.shared.AccessLevel;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.Marking;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The secretariat's user administration and the audit log: API and pages, ADMIN only (everyone else: 404). */
+final class AdminEndpoints {
+
+    private AdminEndpoints() {
+    }
+
+    @RestController
+    @Tag(name = "Administration")
+    static class Api {
+        private final UserAdministration users;
+        private final AuditLog audit;
+
+        Api(UserAdministration users, AuditLog audit) {
+            this.users = users;
+            this.audit = audit;
+        }
+
+        @GetMapping("/api/v1/audit/verify")
+        @Operation(summary = "Walk the audit hash chain (ADMIN only; others 404)")
+        Map<String, Object> verify(DicasUser me) {
+            UserAdministration.requireAdmin(me);
+            AuditLog.Verification v = audit.verify();
+            var body = new java.util.LinkedHashMap<String, Object>();
+            body.put("valid", v.valid());
+            body.put("entries", v.entries());
+            body.put("firstBrokenEntry", v.firstBrokenEntry());
+            return body;
+        }
+
+        @GetMapping("/api/v1/audit")
+        @Operation(summary = "Audit entries, newest first, with filters (ADMIN only; others 404)")
+        List<AuditLog.Entry> entries(DicasUser me, @RequestParam(required = false) String actor,
+                                     @RequestParam(required = false) String action,
+                                     @RequestParam(required = false) Long recordId,
+                                     @RequestParam(required = false) LocalDate from,
+                                     @RequestParam(required = false) LocalDate to,
+                                     @RequestParam(defaultValue = "200") int limit) {
+            UserAdministration.requireAdmin(me);
+            return audit.entries(filter(actor, action, recordId, from, to, limit));
+        }
+
+        @GetMapping("/api/v1/admin/users")
+        List<UserAdministration.Account> users(DicasUser me) {
+            return users.accounts(me);
+        }
+
+        @PostMapping("/api/v1/admin/users")
+        ResponseEntity<UserAdministration.Account> create(DicasUser me, @RequestBody UserAdministration.AccountCommand c) {
+            var a = users.create(me, c);
+            return ResponseEntity.created(URI.create("/api/v1/admin/users/" + a.id())).body(a);
+        }
+
+        @PutMapping("/api/v1/admin/users/{id}")
+        UserAdministration.Account change(DicasUser me, @PathVariable long id, @RequestBody UserAdministration.AccountCommand c) {
+            return users.change(me, id, c);
+        }
+
+        record Password(String password) {
+        }
+
+        @PostMapping("/api/v1/admin/users/{id}/password")
+        ResponseEntity<Void> password(DicasUser me, @PathVariable long id, @RequestBody Password p) {
+            users.resetPassword(me, id, p.password());
+            return ResponseEntity.noContent().build();
+        }
+
+        record Enabled(boolean enabled) {
+        }
+
+        @PostMapping("/api/v1/admin/users/{id}/enabled")
+        ResponseEntity<Void> enabled(DicasUser me, @PathVariable long id, @RequestBody Enabled e) {
+            users.setEnabled(me, id, e.enabled());
+            return ResponseEntity.noContent().build();
+        }
+    }
+
+    static AuditLog.Filter filter(String actor, String action, Long recordId, LocalDate from, LocalDate to, int limit) {
+        return new AuditLog.Filter(actor, action, recordId,
+                from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
+                to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), limit);
+    }
+
+    @Controller
+    static class Pages {
+        private final UserAdministration users;
+        private final AuditLog audit;
+        private final Directory directory;
+
+        Pages(UserAdministration users, AuditLog audit, Directory directory) {
+            this.users = users;
+            this.audit = audit;
+            this.directory = directory;
+        }
+
+        @GetMapping("/admin/audit")
+        String audit(DicasUser me, @RequestParam(required = false) String actor,
+                     @RequestParam(required = false) String action, @RequestParam(required = false) Long recordId,
+                     @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+                     Model model) {
+            UserAdministration.requireAdmin(me);
+            model.addAttribute("verification", audit.verify());
+            model.addAttribute("entries", audit.entries(filter(actor, action, recordId, from, to, 500)));
+            model.addAttribute("actions", audit.actions());
+            model.addAttribute("actor", actor);
+            model.addAttribute("action", action);
+            model.addAttribute("recordId", recordId);
+            model.addAttribute("from", from);
+            model.addAttribute("to", to);
+            model.addAttribute("pageMarking", Marking.of(AccessLevel.PUBLIC));
+            return "admin/audit";
+        }
+
+        @GetMapping("/admin/users")
+        String users(DicasUser me, Model model) {
+            return usersPage(me, model, List.of());
+        }
+
+        private String usersPage(DicasUser me, Model model, List<String> errors) {
+            model.addAttribute("accounts", users.accounts(me));
+            return form(model, errors, null);
+        }
+
+        private String form(Model model, List<String> errors, UserAdministration.Account account) {
+            model.addAttribute("errors", errors);
+            model.addAttribute("account", account);
+            model.addAttribute("nations", directory.nations());
+            model.addAttribute("organizations", directory.organizations());
+            model.addAttribute("groups", directory.groups());
+            model.addAttribute("roles", Role.values());
+            model.addAttribute("levels", AccessLevel.values());
+            model.addAttribute("pageMarking", Marking.of(AccessLevel.PUBLIC));
+            return account == null ? "admin/users" : "admin/user";
+        }
+
+        @PostMapping("/admin/users")
+        String create(DicasUser me, @RequestParam(defaultValue = "") String username,
+                      @RequestParam(defaultValue = "") String displayName, @RequestParam(defaultValue = "") String nation,
+                      @RequestParam(required = false) Long organizationId,
+                      @RequestParam(defaultValue = "UNCLASSIFIED") AccessLevel accessLevel,
+                      @RequestParam(required = false) Set<Role> roles, @RequestParam(required = false) Set<String> groups,
+                      @RequestParam(defaultValue = "") String password, Model model) {
+            UserAdministration.requireAdmin(me);
+            try {
+                var a = users.create(me, new UserAdministration.AccountCommand(username.strip(), displayName, nation,
+                        organizationId, accessLevel, roles, groups, password));
+                return "redirect:/admin/users/" + a.id();
+            } catch (InvalidInputException e) {
+                return usersPage(me, model, List.of(e.field() + ": " + e.getMessage()));
+            }
+        }
+
+        @GetMapping("/admin/users/{id}")
+        String user(DicasUser me, @PathVariable long id, Model model) {
+            return form(model, List.of(), users.account(me, id));
+        }
+
+        @PostMapping("/admin/users/{id}")
+        String change(DicasUser me, @PathVariable long id, @RequestParam(defaultValue = "") String displayName,
+                      @RequestParam(defaultValue = "") String nation, @RequestParam(required = false) Long organizationId,
+                      @RequestParam(defaultValue = "UNCLASSIFIED") AccessLevel accessLevel,
+                      @RequestParam(required = false) Set<Role> roles, @RequestParam(required = false) Set<String> groups,
+                      Model model) {
+            var a = users.account(me, id);
+            try {
+                users.change(me, id, new UserAdministration.AccountCommand(a.username(), displayName, nation,
+                        organizationId, accessLevel, roles, groups, null));
+                return "redirect:/admin/users/" + id;
+            } catch (InvalidInputException e) {
+                return form(model, List.of(e.field() + ": " + e.getMessage()), a);
+            }
+        }
+
+        @PostMapping("/admin/users/{id}/password")
+        String password(DicasUser me, @PathVariable long id, @RequestParam(defaultValue = "") String password,
+                        Model model) {
+            var a = users.account(me, id);
+            try {
+                users.resetPassword(me, id, password);
+                return "redirect:/admin/users/" + id;
+            } catch (InvalidInputException e) {
+                return form(model, List.of(e.field() + ": " + e.getMessage()), a);
+            }
+        }
+
+        @PostMapping("/admin/users/{id}/enabled")
+        String enabled(DicasUser me, @PathVariable long id, @RequestParam boolean enabled, Model model) {
+            var a = users.account(me, id);
+            try {
+                users.setEnabled(me, id, enabled);
+                return "redirect:/admin/users/" + id;
+            } catch (InvalidInputException e) {
+                return form(model, List.of(e.field() + ": " + e.getMessage()), a);
+            }
+        }
+    }
+}

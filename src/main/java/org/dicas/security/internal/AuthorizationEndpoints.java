@@ -1,0 +1,180 @@
+package org.dicas.security.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
+import org.dicas.security.ExportAuthorization;
+import org.dicas.security.ExportAuthorizations;
+import org.dicas.security.OrganizationKind;
+import org.dicas.shared.AccessLevel;
+import org.dicas.shared.ExportControl;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.Marking;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Export authorizations for disclosure officers of the issuing nation: JSON API and pages. Others get 404. */
+final class AuthorizationEndpoints {
+
+    private AuthorizationEndpoints() {
+    }
+
+    @RestController
+    @Tag(name = "Export authorizations")
+    static class Api {
+        record Details(ExportAuthorization authorization, List<Long> records) {
+        }
+
+        private final ExportAuthorizations authorizations;
+
+        Api(ExportAuthorizations authorizations) {
+            this.authorizations = authorizations;
+        }
+
+        @GetMapping("/api/v1/authorizations")
+        @Operation(summary = "Authorizations issued by the caller's nation (disclosure officers only)")
+        List<ExportAuthorization> list(DicasUser me) {
+            return authorizations.issuedBy(me);
+        }
+
+        @GetMapping("/api/v1/authorizations/{id}")
+        Details get(DicasUser me, @PathVariable long id) {
+            return new Details(authorizations.get(me, id), authorizations.recordsOf(me, id));
+        }
+
+        @PostMapping("/api/v1/authorizations")
+        ResponseEntity<ExportAuthorization> issue(DicasUser me, @RequestBody ExportAuthorizations.Command command) {
+            ExportAuthorization a = authorizations.issue(me, command);
+            return ResponseEntity.created(URI.create("/api/v1/authorizations/" + a.id())).body(a);
+        }
+
+        @PutMapping("/api/v1/authorizations/{id}")
+        ExportAuthorization change(DicasUser me, @PathVariable long id, @RequestBody ExportAuthorizations.Command command) {
+            return authorizations.change(me, id, command);
+        }
+
+        @PostMapping("/api/v1/authorizations/{id}/records/{recordId}")
+        @Operation(summary = "Attach to an export-controlled record of the caller's nation")
+        ResponseEntity<Void> attach(DicasUser me, @PathVariable long id, @PathVariable long recordId) {
+            authorizations.attach(me, id, recordId);
+            return ResponseEntity.noContent().build();
+        }
+
+        @DeleteMapping("/api/v1/authorizations/{id}/records/{recordId}")
+        ResponseEntity<Void> detach(DicasUser me, @PathVariable long id, @PathVariable long recordId) {
+            authorizations.detach(me, id, recordId);
+            return ResponseEntity.noContent().build();
+        }
+    }
+
+    @Controller
+    static class Pages {
+        private final ExportAuthorizations authorizations;
+        private final Directory directory;
+
+        Pages(ExportAuthorizations authorizations, Directory directory) {
+            this.authorizations = authorizations;
+            this.directory = directory;
+        }
+
+        @GetMapping("/authorizations")
+        String list(DicasUser me, Model model) {
+            return listPage(me, model, List.of());
+        }
+
+        private String listPage(DicasUser me, Model model, List<String> errors) {
+            model.addAttribute("authorizations", authorizations.issuedBy(me));
+            model.addAttribute("today", LocalDate.now());
+            return form(model, errors);
+        }
+
+        private String form(Model model, List<String> errors) {
+            model.addAttribute("errors", errors);
+            model.addAttribute("nations", directory.nations());
+            model.addAttribute("companies", directory.organizations().stream()
+                    .filter(o -> o.kind() == OrganizationKind.COMPANY).toList());
+            model.addAttribute("kinds", ExportAuthorization.Kind.values());
+            model.addAttribute("regimes", ExportControl.Regime.values());
+            model.addAttribute("pageMarking", Marking.of(AccessLevel.PUBLIC));
+            return "authorizations/list";
+        }
+
+        @PostMapping("/authorizations")
+        String issue(DicasUser me, @RequestParam(defaultValue = "") String number,
+                     @RequestParam(defaultValue = "LICENCE") ExportAuthorization.Kind kind,
+                     @RequestParam(defaultValue = "ITAR") ExportControl.Regime regime,
+                     @RequestParam(required = false) List<String> coveredNations,
+                     @RequestParam(required = false) List<Long> coveredCompanies,
+                     @RequestParam(required = false) LocalDate validFrom, @RequestParam(required = false) LocalDate validTo,
+                     @RequestParam(defaultValue = "") String note, Model model) {
+            try {
+                ExportAuthorization a = authorizations.issue(me, new ExportAuthorizations.Command(number, kind, regime,
+                        coveredNations, coveredCompanies, validFrom, validTo, note));
+                return "redirect:/authorizations/" + a.id();
+            } catch (InvalidInputException e) {
+                return listPage(me, model, List.of(e.field() + ": " + e.getMessage()));
+            }
+        }
+
+        @GetMapping("/authorizations/{id}")
+        String detail(DicasUser me, @PathVariable long id, Model model) {
+            return detailPage(me, id, model, List.of());
+        }
+
+        private String detailPage(DicasUser me, long id, Model model, List<String> errors) {
+            model.addAttribute("authorization", authorizations.get(me, id));
+            model.addAttribute("records", authorizations.recordsOf(me, id));
+            model.addAttribute("errors", errors);
+            model.addAttribute("pageMarking", Marking.of(AccessLevel.PUBLIC));
+            return "authorizations/detail";
+        }
+
+        @PostMapping("/authorizations/{id}/edit")
+        String change(DicasUser me, @PathVariable long id, @RequestParam(required = false) LocalDate validFrom,
+                      @RequestParam(required = false) LocalDate validTo, @RequestParam(defaultValue = "") String note,
+                      @RequestParam(required = false) List<String> coveredNations,
+                      @RequestParam(required = false) List<Long> coveredCompanies, Model model) {
+            ExportAuthorization a = authorizations.get(me, id);
+            try {
+                authorizations.change(me, id, new ExportAuthorizations.Command(a.number(), a.kind(), a.regime(),
+                        coveredNations == null ? a.coveredNations().stream().map(n -> n.code()).toList() : coveredNations,
+                        coveredCompanies == null ? a.coveredCompanies() : coveredCompanies, validFrom, validTo, note));
+                return "redirect:/authorizations/" + id;
+            } catch (InvalidInputException e) {
+                return detailPage(me, id, model, List.of(e.field() + ": " + e.getMessage()));
+            }
+        }
+
+        @PostMapping("/authorizations/{id}/records")
+        String attach(DicasUser me, @PathVariable long id, @RequestParam(required = false) Long recordId, Model model) {
+            try {
+                if (recordId == null) {
+                    throw new InvalidInputException("recordId", "give the id of a record to attach");
+                }
+                authorizations.attach(me, id, recordId);
+                return "redirect:/authorizations/" + id;
+            } catch (InvalidInputException e) {
+                return detailPage(me, id, model, List.of(e.field() + ": " + e.getMessage()));
+            }
+        }
+
+        @PostMapping("/authorizations/{id}/records/{recordId}/detach")
+        String detach(DicasUser me, @PathVariable long id, @PathVariable long recordId) {
+            authorizations.detach(me, id, recordId);
+            return "redirect:/authorizations/" + id;
+        }
+    }
+}

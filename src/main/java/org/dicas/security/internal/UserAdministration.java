@@ -1,0 +1,174 @@
+package org.dicas.security.internal;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.dicas.security.AuditLog;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
+import org.dicas.security.Role;
+import org.dicas.shared.AccessLevel;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.NationCode;
+import org.dicas.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The secretariat's user administration: create accounts, set nation, organization, access level, roles and groups,
+ * reset passwords, disable accounts. ADMIN only (others: 404). Every change is audited.
+ */
+@Service
+class UserAdministration {
+
+    record Account(long id, String username, String displayName, String nation, long organizationId,
+                   String organization, String accessLevel, List<String> roles, List<String> groups, boolean enabled,
+                   boolean demo) {
+    }
+
+    record AccountCommand(String username, String displayName, String nation, Long organizationId,
+                          AccessLevel accessLevel, Set<Role> roles, Set<String> groups, String password) {
+        AccountCommand {
+            roles = roles == null ? Set.of() : roles;
+            groups = groups == null ? Set.of() : groups;
+        }
+    }
+
+    static final int MIN_PASSWORD = 12;
+
+    private final JdbcClient jdbc;
+    private final Directory directory;
+    private final PasswordEncoder encoder;
+    private final AuditLog audit;
+
+    UserAdministration(JdbcClient jdbc, Directory directory, PasswordEncoder encoder, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.encoder = encoder;
+        this.audit = audit;
+    }
+
+    static void requireAdmin(DicasUser user) {
+        if (!user.administrator()) {
+            throw new NotFoundException("page", "admin");
+        }
+    }
+
+    private static final String SELECT = """
+            select u.id, u.username, u.display_name, u.nation, u.organization_id, o.name, u.access_level, u.roles,
+                   u.groups, u.enabled, u.demo
+            from app_user u join organization o on o.id = u.organization_id""";
+
+    private static Account row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Account(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                rs.getString(6), rs.getString(7), List.of((String[]) rs.getArray(8).getArray()),
+                List.of((String[]) rs.getArray(9).getArray()), rs.getBoolean(10), rs.getBoolean(11));
+    }
+
+    List<Account> accounts(DicasUser admin) {
+        requireAdmin(admin);
+        return jdbc.sql(SELECT + " order by u.nation, u.username").query((rs, n) -> row(rs)).list();
+    }
+
+    Account account(DicasUser admin, long id) {
+        requireAdmin(admin);
+        return jdbc.sql(SELECT + " where u.id = :id").param("id", id).query((rs, n) -> row(rs)).optional()
+                .orElseThrow(() -> new NotFoundException("user", id));
+    }
+
+    @Transactional
+    Account create(DicasUser admin, AccountCommand c) {
+        requireAdmin(admin);
+        if (c.username() == null || !c.username().matches("[a-z0-9][a-z0-9._-]{1,63}")) {
+            throw new InvalidInputException("username", "2-64 lower-case letters, digits, '.', '_' or '-'");
+        }
+        if (directory.userByUsername(c.username()).isPresent()) {
+            throw new InvalidInputException("username", "user " + c.username() + " already exists");
+        }
+        checkPassword(c.password());
+        validate(c);
+        long id = directory.createUser(new Directory.NewUser(c.username(), encoder.encode(c.password()),
+                c.displayName().strip(), NationCode.of(c.nation()), c.organizationId(), c.accessLevel(), c.roles(),
+                c.groups(), false));
+        audit.append(admin, "USER_CREATED", null, null, describe(c.username(), c));
+        return account(admin, id);
+    }
+
+    @Transactional
+    Account change(DicasUser admin, long id, AccountCommand c) {
+        Account existing = account(admin, id);
+        validate(c);
+        jdbc.sql("""
+                        update app_user set display_name = :name, nation = :nation, organization_id = :org,
+                               access_level = :level, roles = cast(:roles as text[]), groups = cast(:groups as text[])
+                        where id = :id""")
+                .param("name", c.displayName().strip()).param("nation", c.nation()).param("org", c.organizationId())
+                .param("level", c.accessLevel().name())
+                .param("roles", "{" + c.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")) + "}")
+                .param("groups", "{" + c.groups().stream().sorted().collect(Collectors.joining(",")) + "}")
+                .param("id", id).update();
+        audit.append(admin, "USER_CHANGED", null, null, describe(existing.username(), c));
+        return account(admin, id);
+    }
+
+    @Transactional
+    void resetPassword(DicasUser admin, long id, String password) {
+        Account a = account(admin, id);
+        checkPassword(password);
+        jdbc.sql("update app_user set password_hash = :h where id = :id").param("h", encoder.encode(password))
+                .param("id", id).update();
+        jdbc.sql("delete from sign_in_attempt where username = :u").param("u", a.username()).update();
+        audit.append(admin, "PASSWORD_RESET", null, null, a.username());
+    }
+
+    @Transactional
+    void setEnabled(DicasUser admin, long id, boolean enabled) {
+        Account a = account(admin, id);
+        if (a.id() == admin.id() && !enabled) {
+            throw new InvalidInputException("enabled", "you cannot disable your own account");
+        }
+        jdbc.sql("update app_user set enabled = :e where id = :id").param("e", enabled).param("id", id).update();
+        if (!enabled) {
+            jdbc.sql("update api_token set revoked_at = now() where user_id = :id and revoked_at is null")
+                    .param("id", id).update();
+        }
+        audit.append(admin, enabled ? "USER_ENABLED" : "USER_DISABLED", null, null, a.username());
+    }
+
+    private void validate(AccountCommand c) {
+        if (c.displayName() == null || c.displayName().isBlank() || c.displayName().length() > 200) {
+            throw new InvalidInputException("displayName", "a display name of at most 200 characters is required");
+        }
+        if (c.nation() == null || !directory.nationExists(c.nation())) {
+            throw new InvalidInputException("nation", "unknown nation " + c.nation());
+        }
+        if (c.organizationId() == null || directory.organization(c.organizationId()).isEmpty()) {
+            throw new InvalidInputException("organizationId", "unknown organization " + c.organizationId());
+        }
+        if (!directory.organization(c.organizationId()).get().nation().equals(c.nation())) {
+            throw new InvalidInputException("organizationId", "the organization belongs to another nation");
+        }
+        if (c.accessLevel() == null) {
+            throw new InvalidInputException("accessLevel", "PUBLIC, UNCLASSIFIED or CUI");
+        }
+        Set<String> known = directory.groups().stream().map(Directory.Group::code).collect(Collectors.toSet());
+        for (String g : c.groups()) {
+            if (!known.contains(g)) {
+                throw new InvalidInputException("groups", "unknown need-to-know group " + g);
+            }
+        }
+    }
+
+    static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > 200) {
+            throw new InvalidInputException("password", "a password needs " + MIN_PASSWORD + " to 200 characters");
+        }
+    }
+
+    private static String describe(String username, AccountCommand c) {
+        return username + " nation=" + c.nation() + " org=" + c.organizationId() + " access=" + c.accessLevel()
+                + " roles=" + c.roles() + " groups=" + c.groups();
+    }
+}

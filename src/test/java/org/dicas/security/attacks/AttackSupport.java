@@ -1,0 +1,142 @@
+package org.dicas.security.attacks;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Shared checks of the attack tests: is a page free of injected script, what text does it show, did the database change. */
+final class AttackSupport {
+
+    /** The only script a page may load. */
+    static final String HTMX = "/js/htmx.min.js";
+
+    /** Attributes whose value a browser follows or fetches as a URL. */
+    private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "xlink:href",
+            "data", "poster", "background", "cite", "srcset", "ping", "codebase", "dynsrc", "lowsrc", "content",
+            "hx-get", "hx-post", "hx-put", "hx-patch", "hx-delete");
+
+    /** Elements that the templates never render, and that would let injected markup run or load something. */
+    private static final String FOREIGN_ELEMENTS = "iframe, frame, frameset, object, embed, applet, svg, math, base, "
+            + "style, meta[http-equiv], portal";
+
+    private static final Pattern DONE_FORM = Pattern.compile("/action-items/\\d+/done");
+
+    /** The tables whose content the attacks must not change unless they say so. */
+    static final List<String> DATA_TABLES = List.of("record", "working_group", "wg_co_chair", "wg_member", "meeting",
+            "meeting_attendee", "agenda_item", "decision", "action_item", "discussion_thread", "reply", "document",
+            "app_user", "nation", "organization", "need_to_know_group");
+
+    private AttackSupport() {
+    }
+
+    /**
+     * Everything in a page that would run script or load active content: a script other than the site's own htmx,
+     * any {@code on*} event attribute, a {@code javascript:}/{@code vbscript:} URL (case-insensitive, ignoring the
+     * spaces and control characters browsers ignore), htmx attributes outside the site's own action-item forms,
+     * inline styles, and elements the templates never use. Empty when the page is safe.
+     */
+    static List<String> scriptInjection(String html) {
+        Document doc = Jsoup.parse(html);
+        List<String> problems = new ArrayList<>();
+        for (Element script : doc.select("script")) {
+            if (!HTMX.equals(script.attr("src")) || !script.data().isBlank()) {
+                problems.add("foreign <script>: " + abbreviate(script.outerHtml()));
+            }
+        }
+        for (Element e : doc.select(FOREIGN_ELEMENTS)) {
+            problems.add("foreign <" + e.tagName() + ">: " + abbreviate(e.outerHtml()));
+        }
+        for (Element e : doc.getAllElements()) {
+            for (Attribute a : e.attributes()) {
+                String key = a.getKey().toLowerCase(Locale.ROOT);
+                if (key.startsWith("on")) {
+                    problems.add("event attribute " + key + " on " + abbreviate(e.outerHtml()));
+                }
+                if (key.equals("style")) {
+                    problems.add("inline style on " + abbreviate(e.outerHtml()));
+                }
+                if (URL_ATTRIBUTES.contains(key) && scriptUrl(a.getValue())) {
+                    problems.add("script URL in " + key + " on " + abbreviate(e.outerHtml()));
+                }
+                if ((key.startsWith("hx-") || key.startsWith("data-hx-"))
+                        && !(e.tagName().equals("form") && DONE_FORM.matcher(e.attr("action")).matches())) {
+                    problems.add("htmx attribute " + key + " on " + abbreviate(e.outerHtml()));
+                }
+            }
+            if (e.tagName().equals("form") && !e.attr("action").startsWith("/")) {
+                problems.add("form posting off-site: " + abbreviate(e.outerHtml()));
+            }
+            if (e.tagName().equals("link") && !e.attr("href").startsWith("/css/")) {
+                problems.add("foreign <link>: " + abbreviate(e.outerHtml()));
+            }
+        }
+        return problems;
+    }
+
+    static boolean scriptUrl(String value) {
+        String v = value.replaceAll("[\\x00-\\x20\\x7f]", "").toLowerCase(Locale.ROOT);
+        return v.startsWith("javascript:") || v.startsWith("vbscript:");
+    }
+
+    /** The text a reader sees in a page: all text (including text areas) and the values of input fields. */
+    static String shownText(String html) {
+        Document doc = Jsoup.parse(html);
+        StringBuilder b = new StringBuilder(doc.text());
+        for (Element input : doc.select("input[value]")) {
+            b.append(' ').append(input.attr("value"));
+        }
+        return normalize(b.toString());
+    }
+
+    static String normalize(String s) {
+        return s.replace('\u00a0', ' ').replaceAll("\\s+", " ").trim();
+    }
+
+    static String abbreviate(String s) {
+        String one = s.replaceAll("\\s+", " ");
+        return one.length() > 300 ? one.substring(0, 300) + "…" : one;
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Encodes a value as one path segment (spaces as %20, not +). */
+    static String segment(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Row count and a digest of every row of each data table: equal fingerprints mean nothing was written. */
+    static Map<String, String> fingerprint(JdbcClient jdbc) {
+        Map<String, String> f = new LinkedHashMap<>();
+        for (String table : DATA_TABLES) {
+            f.put(table, jdbc.sql("select count(*) || ':' || md5(coalesce(string_agg(t::text, '|' order by t::text), ''))"
+                    + " from " + table + " t").query(String.class).single());
+        }
+        return f;
+    }
+
+    static List<String> publicTables(JdbcClient jdbc) {
+        return jdbc.sql("select table_name from information_schema.tables where table_schema = 'public' order by 1")
+                .query(String.class).list();
+    }
+
+    static int count(JdbcClient jdbc, String table) {
+        return jdbc.sql("select count(*) from " + table).query(Integer.class).single();
+    }
+
+    static long userId(JdbcClient jdbc, String username) {
+        return jdbc.sql("select id from app_user where username = :u").param("u", username).query(Long.class).single();
+    }
+}
