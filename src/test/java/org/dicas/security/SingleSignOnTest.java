@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,9 +30,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken;
 
 /**
  * Single sign-on against a real OpenID Connect provider (Spring Authorization Server, {@link TestIdentityProvider})
@@ -59,7 +64,9 @@ class SingleSignOnTest {
     JdbcClient jdbc;
     Directory directory;
     /** Documents by marking, written by us.acq (who is in every group) before anyone signs in. */
-    final Map<String, Long> documents = new java.util.LinkedHashMap<>();
+    final Map<String, Long> documents = new LinkedHashMap<>();
+    /** Names of successful single sign-ons, from the platform's authentication events. */
+    final List<String> ssoSignIns = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     void startProviderAndPlatform() throws IOException {
@@ -75,7 +82,7 @@ class SingleSignOnTest {
         String issuer = "http://127.0.0.1:" + TestIdentityProvider.port(idp);
         dataDir = Files.createTempDirectory("dicas-sso-test-");
         List<String> args = new ArrayList<>(List.of("--server.port=" + appPort, "--dicas.data-dir=" + dataDir,
-                "--dicas.demo=true", "--dicas.embedded.clean=true", "--spring.main.banner-mode=off", "--logging.level.org.springframework.security=DEBUG", "--logging.level.org.springframework.security.oauth2=TRACE",
+                "--dicas.demo=true", "--dicas.embedded.clean=true", "--spring.main.banner-mode=off",
                 "--spring.security.oauth2.client.provider.testidp.issuer-uri=" + issuer,
                 "--dicas.sso.providers.testidp.nation-claim=nation",
                 "--dicas.sso.providers.testidp.organization=" + ORGANIZATION,
@@ -94,6 +101,14 @@ class SingleSignOnTest {
                     r + "client-name=" + (registration.equals("testidp") ? "UK MOD" : "Other IdP")));
         }
         app = new SpringApplicationBuilder(DicasApplication.class).run(args.toArray(String[]::new));
+        app.addApplicationListener(new ApplicationListener<AuthenticationSuccessEvent>() {
+            @Override
+            public void onApplicationEvent(AuthenticationSuccessEvent event) {
+                if (event.getAuthentication() instanceof OAuth2LoginAuthenticationToken) {
+                    ssoSignIns.add(event.getAuthentication().getName());
+                }
+            }
+        });
         jdbc = app.getBean(JdbcClient.class);
         directory = app.getBean(Directory.class);
 
@@ -159,6 +174,8 @@ class SingleSignOnTest {
         assertThat(web.get("/documents/" + documents.get("CUI//GROUP WG-SHIP"), null).status()).isEqualTo(200);
         // the web session is no key to the API
         assertThat(web.get("/api/v1/me", null).status()).isEqualTo(401);
+        // published like a password sign-in, so the sign-in audit sees it
+        assertThat(ssoSignIns).containsExactly("gb.alice");
     }
 
     @Test

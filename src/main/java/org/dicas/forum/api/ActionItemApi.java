@@ -38,6 +38,16 @@ class ActionItemApi {
                 .toList();
     }
 
+    /** A bulk export: every action item the caller may read, with the banner of their high-water mark. */
+    record Export(org.dicas.shared.Marking marking, List<ActionItem> items) {
+    }
+
+    @GetMapping("/export")
+    Export export(DicasUser me) {
+        List<ActionItem> items = actionItems.list(me);
+        return new Export(org.dicas.shared.Marking.highWaterMark(items.stream().map(ActionItem::marking).toList()), items);
+    }
+
     @GetMapping("/{id}")
     ActionItem get(DicasUser me, @PathVariable long id) {
         return actionItems.get(me, id);

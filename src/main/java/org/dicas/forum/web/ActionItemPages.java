@@ -37,6 +37,22 @@ class ActionItemPages {
         return "action-items/list";
     }
 
+    /** CSV of the action items the user may read; the banner (their high-water mark) is the first and last line. */
+    @GetMapping(value = "/export.csv")
+    org.springframework.http.ResponseEntity<String> export(DicasUser me) {
+        List<ActionItem> items = actionItems.list(me);
+        var csv = new org.dicas.platform.CsvFile(
+                org.dicas.shared.Marking.highWaterMark(items.stream().map(ActionItem::marking).toList()),
+                List.of("id", "marking", "title", "owner", "due", "status", "meeting"));
+        items.forEach(a -> csv.row(List.of(a.id(), a.marking().banner(), a.title(), a.ownerName(), a.dueDate(),
+                a.status(), a.meetingId() == null ? "" : a.meetingId())));
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"action-items.csv\"")
+                .header("X-DICAS-Marking", csv.banner().banner())
+                .body(csv.content());
+    }
+
     /** Marks done (or reopens); answers htmx with the updated table row, browsers without script with a redirect. */
     @PostMapping("/{id}/done")
     String done(DicasUser me, @PathVariable long id, @RequestParam(defaultValue = "true") boolean done,

@@ -47,7 +47,10 @@ final class AttackSupport {
      * inline styles, and elements the templates never use. Empty when the page is safe.
      */
     static List<String> scriptInjection(String html) {
-        Document doc = Jsoup.parse(html);
+        return scriptInjection(Jsoup.parse(html));
+    }
+
+    static List<String> scriptInjection(Document doc) {
         List<String> problems = new ArrayList<>();
         for (Element script : doc.select("script")) {
             if (!HTMX.equals(script.attr("src")) || !script.data().isBlank()) {
@@ -91,7 +94,10 @@ final class AttackSupport {
 
     /** The text a reader sees in a page: all text (including text areas) and the values of input fields. */
     static String shownText(String html) {
-        Document doc = Jsoup.parse(html);
+        return shownText(Jsoup.parse(html));
+    }
+
+    static String shownText(Document doc) {
         StringBuilder b = new StringBuilder(doc.text());
         for (Element input : doc.select("input[value]")) {
             b.append(' ').append(input.attr("value"));
