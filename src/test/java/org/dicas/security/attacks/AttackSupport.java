@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.dicas.demo.DemoUsers;
+import org.dicas.support.Http;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -37,7 +40,23 @@ final class AttackSupport {
             "meeting_attendee", "agenda_item", "decision", "action_item", "discussion_thread", "reply", "document",
             "app_user", "nation", "organization", "need_to_know_group");
 
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static final Map<String, Http> SESSIONS = new ConcurrentHashMap<>();
+
     private AttackSupport() {
+    }
+
+    /** An API token of a demo user, issued once per run (signing in hashes the password, which is slow on purpose). */
+    static String token(int port, String username) {
+        return TOKENS.computeIfAbsent(port + "/" + username, k -> new Http(port).token(username, DemoUsers.PASSWORD));
+    }
+
+    /**
+     * A signed-in web session of a demo user, shared by the attack tests; a test that signs out or changes the
+     * session's language must sign in its own.
+     */
+    static Http session(int port, String username) {
+        return SESSIONS.computeIfAbsent(port + "/" + username, k -> new Http(port).signIn(username, DemoUsers.PASSWORD));
     }
 
     /**
@@ -131,6 +150,11 @@ final class AttackSupport {
                     + " from " + table + " t").query(String.class).single());
         }
         return f;
+    }
+
+    /** The tables whose fingerprint differs. */
+    static List<String> changed(Map<String, String> before, Map<String, String> after) {
+        return before.keySet().stream().filter(t -> !before.get(t).equals(after.get(t))).toList();
     }
 
     static List<String> publicTables(JdbcClient jdbc) {

@@ -26,9 +26,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Stored (and reflected) cross-site scripting. Every payload goes into every user-text field that pages show (in
- * three groups side by side, so each value still fits a title), once through the JSON API and once through the HTML forms, in English and Japanese. Every page that shows the text is
- * then parsed: it must contain no foreign script, no event attribute, no {@code javascript:} URL, and it must show the
- * text escaped (so the test cannot pass because the text is simply missing). The JSON API returns the text verbatim.
+ * three groups side by side, so each value still fits a title), once through the JSON API and once through the HTML
+ * forms, in English and Japanese. Every page that shows the text is then parsed: it must contain no foreign script,
+ * no event attribute, no {@code javascript:} URL, and it must show the text escaped (so the test cannot pass because
+ * the text is simply missing). The JSON API returns the text verbatim, as JSON.
  */
 @PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -156,10 +157,10 @@ class StoredXssTest {
     @BeforeAll
     void storePayloadsEverywhere() {
         http = new Http(port);
-        acqToken = http.token(DemoUsers.US_ACQ, DemoUsers.PASSWORD);
-        adminToken = http.token(DemoUsers.ADMIN, DemoUsers.PASSWORD);
-        web = new Http(port).signIn(DemoUsers.US_ACQ, DemoUsers.PASSWORD);
-        adminWeb = new Http(port).signIn(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+        acqToken = AttackSupport.token(port, DemoUsers.US_ACQ);
+        adminToken = AttackSupport.token(port, DemoUsers.ADMIN);
+        web = AttackSupport.session(port, DemoUsers.US_ACQ);
+        adminWeb = AttackSupport.session(port, DemoUsers.ADMIN);
         webCsrf = Http.csrf(web.get("/", null).body());
         adminCsrf = Http.csrf(adminWeb.get("/", null).body());
         acqId = AttackSupport.userId(jdbc, DemoUsers.US_ACQ);
@@ -180,12 +181,13 @@ class StoredXssTest {
                         s.v(Field.MEETING_LOCATION), s.v(Field.ACTION_TITLE)), dashboardFailures);
             }
         }
-        jaWeb = new Http(port).signIn(DemoUsers.JP_ATLA, DemoUsers.PASSWORD);
+        jaWeb = AttackSupport.session(port, DemoUsers.JP_ATLA); // switched to Japanese, and back at the end
         assertThat(jaWeb.get("/?lang=ja", null).body()).contains("lang=\"ja\"");
     }
 
     @AfterAll
     void restoreLanguage() {
+        jaWeb.get("/?lang=en", null);
         jdbc.sql("update app_user set locale = :l where username = 'jp.atla'").param("l", jpAtlaLocale).update();
     }
 
