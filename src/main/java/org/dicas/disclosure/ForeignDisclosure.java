@@ -71,7 +71,7 @@ public class ForeignDisclosure {
 
     /** The record as this user may see it; a record they may not read does not exist (404). */
     MarkedRecords.Summary readable(DicasUser user, long recordId) {
-        return records.summary(recordId).filter(s -> policy.mayRead(user, s.marking()))
+        return records.summary(recordId).filter(s -> records.readable(recordId, user))
                 .orElseThrow(() -> new NotFoundException("record", recordId));
     }
 

@@ -122,14 +122,14 @@ public class ActionItems {
         if (directory.user(c.ownerId()).isEmpty()) {
             throw new InvalidInputException("ownerId", "no user " + c.ownerId());
         }
-        if (c.meetingId() != null && !f.readable(c.meetingId(), user)) {
+        if (c.meetingId() != null && !f.readable(c.meetingId(), "MEETING", user)) {
             throw new InvalidInputException("meetingId", "no meeting " + c.meetingId());
         }
         if (c.agendaItemId() != null) {
             if (c.meetingId() == null) {
                 throw new InvalidInputException("agendaItemId", "an agenda item needs its meeting (meetingId)");
             }
-            boolean ok = f.readable(c.agendaItemId(), user) && f.jdbc.sql(
+            boolean ok = f.readable(c.agendaItemId(), "AGENDA_ITEM", user) && f.jdbc.sql(
                             "select count(*) from agenda_item where id = :a and meeting_id = :m")
                     .param("a", c.agendaItemId()).param("m", c.meetingId()).query(Integer.class).single() > 0;
             if (!ok) {

@@ -80,7 +80,9 @@ public class Discussions {
                 }).list();
     }
 
+    /** One reply; its thread must be readable too (404 otherwise, whatever the reply's own marking). */
     public Reply reply(DicasUser user, long threadId, long replyId) {
+        thread(user, threadId);
         return replies(user, threadId).stream().filter(r -> r.id() == replyId).findFirst()
                 .orElseThrow(() -> new NotFoundException("reply", replyId));
     }
@@ -92,7 +94,7 @@ public class Discussions {
     @Transactional
     public DiscussionThread start(DicasUser user, ThreadCommand c) {
         Marking marking = ForumRecords.marking(c.marking());
-        if (c.workingGroupId() != null && !f.readable(c.workingGroupId(), user)) {
+        if (c.workingGroupId() != null && !f.readable(c.workingGroupId(), "WORKING_GROUP", user)) {
             throw new InvalidInputException("workingGroupId", "no working group " + c.workingGroupId());
         }
         long id = f.records.register("THREAD", c.title(), c.title() + "\n" + c.body(), marking, Optional.empty(), user,
@@ -110,7 +112,7 @@ public class Discussions {
             throw new AccessDeniedException("only the author edits a thread");
         }
         Marking marking = ForumRecords.marking(c.marking());
-        if (c.workingGroupId() != null && !f.readable(c.workingGroupId(), user)) {
+        if (c.workingGroupId() != null && !f.readable(c.workingGroupId(), "WORKING_GROUP", user)) {
             throw new InvalidInputException("workingGroupId", "no working group " + c.workingGroupId());
         }
         f.records.update(id, c.title(), c.title() + "\n" + c.body(), marking, Optional.empty(), user);
@@ -131,6 +133,7 @@ public class Discussions {
         f.jdbc.sql("insert into reply (id, thread_id, parent_id, body, author_id) values (:id, :t, :p, :b, :a)")
                 .param("id", id).param("t", threadId).param("p", c.parentId()).param("b", c.body())
                 .param("a", user.id()).update();
+        f.records.placeIn(id, threadId);
         f.jdbc.sql("update discussion_thread set last_activity_at = now() where id = :t").param("t", threadId).update();
         return reply(user, threadId, id);
     }

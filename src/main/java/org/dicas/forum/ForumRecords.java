@@ -47,9 +47,9 @@ class ForumRecords {
         return Marking.parse(banner.trim());
     }
 
-    /** True when the record exists and the user may read it; used to check ids that a request refers to. */
-    boolean readable(Long id, DicasUser user) {
-        return id != null && records.readable(id, user);
+    /** True when the record exists, is of that kind and the user may read it; checks ids a request refers to. */
+    boolean readable(Long id, String kind, DicasUser user) {
+        return id != null && records.readableAs(id, kind, user);
     }
 
     static Map<String, Object> none() {

@@ -73,7 +73,7 @@ public class Library {
     }
 
     private void checkWorkingGroup(DicasUser user, Long wg) {
-        if (wg != null && !f.readable(wg, user)) {
+        if (wg != null && !f.readable(wg, "WORKING_GROUP", user)) {
             throw new InvalidInputException("workingGroupId", "no working group " + wg);
         }
     }

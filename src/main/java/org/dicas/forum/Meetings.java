@@ -158,6 +158,7 @@ public class Meetings {
                         values (:id, :m, :p, :t, :d, :pr, :ind)""")
                 .param("id", id).param("m", meetingId).param("p", position).param("t", c.title())
                 .param("d", c.description()).param("pr", c.presenter()).param("ind", c.industrySession()).update();
+        f.records.placeIn(id, meetingId);
         return get(user, meetingId).agenda().stream().filter(a -> a.id() == id).findFirst().orElseThrow();
     }
 
@@ -174,11 +175,12 @@ public class Meetings {
                 i -> "/meetings/" + meetingId + "#decision-" + i);
         f.jdbc.sql("insert into decision (id, meeting_id, agenda_item_id, text) values (:id, :m, :a, :t)")
                 .param("id", id).param("m", meetingId).param("a", c.agendaItemId()).param("t", c.text()).update();
+        f.records.placeIn(id, meetingId);
         return new Decision(id, marking, meetingId, c.agendaItemId(), c.text());
     }
 
     boolean agendaItemOf(DicasUser user, long meetingId, long agendaItemId) {
-        return f.readable(agendaItemId, user) && f.jdbc.sql(
+        return f.readable(agendaItemId, "AGENDA_ITEM", user) && f.jdbc.sql(
                         "select count(*) from agenda_item where id = :a and meeting_id = :m")
                 .param("a", agendaItemId).param("m", meetingId).query(Integer.class).single() > 0;
     }
@@ -203,7 +205,7 @@ public class Meetings {
         if (c.kind() == Meeting.Kind.WORKING_GROUP && c.workingGroupId() == null) {
             throw new InvalidInputException("workingGroupId", "a working-group meeting needs its working group");
         }
-        if (c.workingGroupId() != null && !f.readable(c.workingGroupId(), user)) {
+        if (c.workingGroupId() != null && !f.readable(c.workingGroupId(), "WORKING_GROUP", user)) {
             throw new InvalidInputException("workingGroupId", "no working group " + c.workingGroupId());
         }
         if (directory.usersById(c.attendeeIds()).size() != new HashSet<>(c.attendeeIds()).size()) {

@@ -123,7 +123,9 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             if (t instanceof JacksonException je) {
                 field = path(je.getPath());
                 String original = je.getOriginalMessage();
-                if (original != null && original.startsWith("Unrecognized property")) {
+                if (original != null && original.contains(NulCharacters.MESSAGE)) {
+                    detail = field + ": " + NulCharacters.MESSAGE;
+                } else if (original != null && original.startsWith("Unrecognized property")) {
                     detail = field + ": unknown field";
                 } else if (field != null && !field.isEmpty()) {
                     detail = field + ": wrong type or malformed value";

@@ -5,6 +5,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /**
@@ -16,9 +20,23 @@ class JsonConfiguration {
 
     @Bean
     JsonMapperBuilderCustomizer strictTextFields() {
+        SimpleModule noNul = new SimpleModule("dicas-no-nul").addDeserializer(String.class, new NulRejectingStrings());
         return builder -> builder.withCoercionConfig(LogicalType.Textual, c -> c
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .addModule(noNul);
+    }
+
+    /** Text with a NUL character cannot be stored (PostgreSQL refuses it): it is bad input, named by its field. */
+    static final class NulRejectingStrings extends StringDeserializer {
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) {
+            String s = super.deserialize(p, ctxt);
+            if (s != null && s.indexOf('\0') >= 0) {
+                throw ctxt.weirdStringException(s, String.class, NulCharacters.MESSAGE);
+            }
+            return s;
+        }
     }
 }

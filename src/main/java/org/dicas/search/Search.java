@@ -38,7 +38,7 @@ public class Search {
             throw new InvalidInputException("q", "query is longer than " + MAX_QUERY + " characters");
         }
         List<String> words = Arrays.stream(q.split("\\s+")).filter(w -> !w.isEmpty()).limit(10).toList();
-        SqlFilter f = policy.sqlFilter(user, "r");
+        SqlFilter f = policy.sqlFilterWithContainer(user, "r");
         StringBuilder sql = new StringBuilder("""
                 select r.kind, r.id, r.title, r.marking, r.link, r.search_text from record r where """)
                 .append(f.clause());

@@ -100,6 +100,16 @@ public class MarkedRecords {
         audit.append(actor, "DELETE", id, kindOf(id), "");
     }
 
+    /** Places a record inside its container (a reply in its thread, an agenda item in its meeting). */
+    public void placeIn(long id, long containerId) {
+        jdbc.sql("update record set container_id = :c where id = :id").param("c", containerId).param("id", id).update();
+    }
+
+    /** Whether the record exists, is of this kind and the user may read it. */
+    public boolean readableAs(long id, String kind, DicasUser user) {
+        return kindOf(id).equals(kind) && readable(id, user);
+    }
+
     public String kindOf(long id) {
         return jdbc.sql("select kind from record where id = :id").param("id", id).query(String.class).optional().orElse("");
     }
@@ -134,9 +144,17 @@ public class MarkedRecords {
                         : new RecordMarking(rm.marking(), rm.originNation(), rm.owningCompanyId(), authorizationsOf(id)));
     }
 
-    /** Whether the user may read the record with this id; a missing record reads as not readable. */
+    /**
+     * Whether the user may read the record with this id — and its container, when it sits inside one (a reply's
+     * thread, an agenda item's meeting). A missing record reads as not readable.
+     */
     public boolean readable(long id, DicasUser user) {
-        return find(id).map(rm -> policy.mayRead(user, rm)).orElse(false);
+        if (!find(id).map(rm -> policy.mayRead(user, rm)).orElse(false)) {
+            return false;
+        }
+        Long container = jdbc.sql("select coalesce(container_id, 0) from record where id = :id").param("id", id)
+                .query(Long.class).single();
+        return container == 0 || readable(container, user);
     }
 
     private RecordMarking check(Marking marking, Optional<Long> owningCompanyId, DicasUser author) {

@@ -49,6 +49,18 @@ public final class ReleasabilityPolicy {
     }
 
     /**
+     * The SQL predicate for records that may sit inside a container record ({@code container_id}): the record and,
+     * when it has one, its container must both be readable — a reply of a hidden thread is not found either.
+     */
+    public SqlFilter sqlFilterWithContainer(DicasUser user, String alias) {
+        SqlFilter own = sqlFilter(user, alias);
+        SqlFilter container = sqlFilter(user, alias + "_c");
+        return new SqlFilter("(" + own.clause() + " and (" + alias + ".container_id is null or exists (select 1 from record "
+                + alias + "_c where " + alias + "_c.id = " + alias + ".container_id and " + container.clause() + ")))",
+                own.parameters());
+    }
+
+    /**
      * The same decision as SQL over a row of the {@code record} table with the given alias. Parameter names are
      * prefixed with {@code rp_} so they do not clash with a query's own.
      */

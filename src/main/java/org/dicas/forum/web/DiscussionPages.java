@@ -103,6 +103,9 @@ class DiscussionPages {
     @GetMapping("/{id}/replies/{replyId}/edit")
     String editReplyForm(DicasUser me, @PathVariable long id, @PathVariable long replyId, Model model) {
         Reply r = discussions.reply(me, id, replyId);
+        if (r.authorId() != me.id()) {
+            throw new org.springframework.security.access.AccessDeniedException("only the author edits a reply");
+        }
         return editForm(model, r, r.body(), r.marking().banner(), List.of());
     }
 
