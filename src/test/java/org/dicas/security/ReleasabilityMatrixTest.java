@@ -62,6 +62,29 @@ class ReleasabilityMatrixTest {
             assertThat(r.status()).as(r.body()).isEqualTo(201);
             fixtures.add(new Fixture("document", r.json().get("id").asLong(), 0, (String) d[1], (String) d[0]));
         }
+        // export-controlled data with authorizations: one active for JPN limited to the Japanese company, one expired
+        long sakura = directory.organizations().stream().filter(o -> o.name().startsWith("Sakura")).findFirst()
+                .orElseThrow().id();
+        java.time.LocalDate today = java.time.LocalDate.now();
+        Object[][] exported = {{"CUI//REL TO USA, JPN//EXPORT ITAR USML-XII", List.of(sakura), today.minusDays(1), today.plusDays(1)},
+                {"CUI//REL TO USA, JPN, AUS//EXPORT EAR 3A001", List.of(), today.minusDays(30), today.minusDays(1)},
+                {"UNCLASSIFIED//REL TO USA, JPN, AUS//EXPORT EAR 5A002", List.of(), today, today}};
+        int n = 0;
+        for (Object[] e : exported) {
+            String marking = (String) e[0];
+            var doc = http.post("/api/v1/documents", tokens.get("us.acq"),
+                    Map.of("title", TAG + " document " + marking, "body", TAG + " body", "marking", marking));
+            assertThat(doc.status()).as(doc.body()).isEqualTo(201);
+            long docId = doc.json().get("id").asLong();
+            var a = http.post("/api/v1/authorizations", tokens.get("us.fdo"), Map.of("number", "MATRIX-" + (n++),
+                    "kind", "LICENCE", "regime", marking.contains("ITAR") ? "ITAR" : "EAR",
+                    "coveredNations", List.of("JPN", "AUS"), "coveredCompanies", e[1],
+                    "validFrom", e[2].toString(), "validTo", e[3].toString()));
+            assertThat(a.status()).as(a.body()).isEqualTo(201);
+            assertThat(http.post("/api/v1/authorizations/" + a.json().get("id").asLong() + "/records/" + docId,
+                    tokens.get("us.fdo"), "").status()).isEqualTo(204);
+            fixtures.add(new Fixture("document", docId, 0, marking, "us.acq"));
+        }
         var thread = http.post("/api/v1/threads", tokens.get("jp.atla"),
                 Map.of("title", TAG + " thread", "body", "議論", "marking", "PUBLIC"));
         long threadId = thread.json().get("id").asLong();
@@ -185,11 +208,22 @@ class ReleasabilityMatrixTest {
         DicasUser usIndustry = directory.userByUsername("us.industry").orElseThrow();
         // independent of the policy code: what the trust model says these users see among the documents
         assertThat(visibleDocs(au)).containsExactlyInAnyOrder("PUBLIC", "UNCLASSIFIED",
-                "UNCLASSIFIED//REL TO USA, JPN, AUS", "UNCLASSIFIED//PROPIN", "UNCLASSIFIED//REL TO AUS, USA");
+                "UNCLASSIFIED//REL TO USA, JPN, AUS", "UNCLASSIFIED//PROPIN", "UNCLASSIFIED//REL TO AUS, USA",
+                "UNCLASSIFIED//REL TO USA, JPN, AUS//EXPORT EAR 5A002");
         assertThat(visibleDocs(jp)).contains("CUI//REL TO USA, JPN", "CUI//NOFORN", "CUI//PROPIN")
                 .doesNotContain("CUI//REL TO USA, JPN//EXPORT ITAR USML-IV", "UNCLASSIFIED//REL TO AUS, USA");
         assertThat(visibleDocs(jpIndustry)).contains("CUI//PROPIN", "CUI//REL TO USA, JPN//GROUP WG-MISSILE")
                 .doesNotContain("UNCLASSIFIED//PROPIN", "UNCLASSIFIED//GROUP PLENARY");
+        assertThat(visibleDocs(jp)).as("active authorization for JPN, company-limited: government covered")
+                .contains("CUI//REL TO USA, JPN//EXPORT ITAR USML-XII", "UNCLASSIFIED//REL TO USA, JPN, AUS//EXPORT EAR 5A002")
+                .doesNotContain("CUI//REL TO USA, JPN, AUS//EXPORT EAR 3A001");
+        assertThat(visibleDocs(jpIndustry)).as("Sakura covered by the company-limited licence")
+                .contains("CUI//REL TO USA, JPN//EXPORT ITAR USML-XII");
+        assertThat(visibleDocs(au)).as("AUS covered on the single valid day; REL TO without AUS stays closed")
+                .contains("UNCLASSIFIED//REL TO USA, JPN, AUS//EXPORT EAR 5A002")
+                .doesNotContain("CUI//REL TO USA, JPN//EXPORT ITAR USML-XII");
+        assertThat(visibleDocs(directory.userByUsername("us.navy").orElseThrow()))
+                .contains("CUI//REL TO USA, JPN, AUS//EXPORT EAR 3A001");
         assertThat(visibleDocs(usIndustry)).contains("UNCLASSIFIED//PROPIN", "PUBLIC")
                 .doesNotContain("CUI", "CUI//PROPIN", "CUI//GROUP WG-SHIP");
     }
