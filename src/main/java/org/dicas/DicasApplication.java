@@ -17,6 +17,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class DicasApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && org.dicas.cli.DicasCommandLine.isCommand(args[0])) {
+            System.exit(org.dicas.cli.DicasCommandLine.run(args));
+        }
         SpringApplication.run(DicasApplication.class, args);
     }
 }

@@ -327,6 +327,32 @@ class ForumBrowserTest {
         return path.startsWith("http") ? path : "http://localhost:" + port + path;
     }
 
+    // ------------------------------------------------------------------------------------------------------------
+    // Test 3: the supply-chain workspace — what-if, graph view (ECharts), accessibility
+    // ------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void analystRunsAWhatIfAndSeesTheUpstreamGraph() {
+        signIn(page, "us.acq");
+        page.navigate(url("/supply-chain"));
+        page.locator("main table a[href*='/supply-chain/networks/']").first().click();
+        page.waitForLoadState(LoadState.LOAD);
+        String networkUrl = page.url();
+        assertTrue(page.locator("main").innerText().contains("AIM-120-US"), "end items listed on " + networkUrl);
+        page.locator("#disruptCountry").fill("CHN");
+        page.locator("#whatif + form button[type=submit], section[aria-labelledby=whatif] button[type=submit]").first().click();
+        page.waitForLoadState(LoadState.LOAD);
+        String notice = page.locator("section[aria-labelledby=whatif] .notice").innerText();
+        assertTrue(notice.contains("AIM-120-JP"), "the Japanese AMRAAM line stops without Chinese magnets: " + notice);
+        List<String> problems = new ArrayList<>();
+        check(page, "supply-chain-network-en", problems);
+        page.navigate(url(networkUrl.replaceAll("^https?://[^/]+", "").replaceAll("\\?.*$", "") + "/graph?endItem=AIM-120-US"));
+        page.waitForSelector("#network-graph svg");
+        assertTrue(page.locator("#network-graph svg").count() > 0, "ECharts drew the graph");
+        check(page, "supply-chain-graph-en", problems);
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
     private void signIn(Page p, String username) {
         if (!p.url().contains("/login")) {
             p.navigate(url("/login"));

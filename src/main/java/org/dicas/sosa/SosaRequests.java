@@ -1,0 +1,552 @@
+package org.dicas.sosa;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.dicas.notifications.Notifications;
+import org.dicas.security.AuditLog;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
+import org.dicas.security.MarkedRecords;
+import org.dicas.security.ReleasabilityPolicy;
+import org.dicas.security.Role;
+import org.dicas.security.SqlFilter;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.Marking;
+import org.dicas.shared.NationCode;
+import org.dicas.shared.NotFoundException;
+import org.dicas.sosa.SosaRequest.Action;
+import org.dicas.sosa.SosaRequest.NodeRef;
+import org.dicas.sosa.SosaRequest.Response;
+import org.dicas.sosa.SosaRequest.Status;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The Security of Supply request workflow. A government user submits a request to the other nation's SoSA office
+ * (the requesting nation is the author's); a government user of the receiving nation acknowledges it and records
+ * the firm's response; a government user of the requesting nation closes it. Wrong steps are refused naming
+ * {@code status}, the wrong nation or an industry user gets "forbidden", and a request the user may not read does
+ * not exist. Every step is audited ({@code SOSA_SUBMITTED}, {@code SOSA_ACKNOWLEDGED}, {@code SOSA_RESPONDED},
+ * {@code SOSA_CLOSED}), kept in the request's history and notified to the other side.
+ */
+@Service
+public class SosaRequests {
+
+    /** The kind of the {@code record} row of a request. */
+    public static final String KIND = "SOSA_REQUEST";
+    /** The kind of the supply-network node records a request may name. */
+    public static final String NODE_KIND = "SUPPLY_NODE";
+    /** Who hears of a new request: government users of the receiving nation with one of these roles. */
+    public static final Set<Role> NOTIFIED_ROLES = EnumSet.of(Role.ACQUISITION, Role.POLICY);
+    /** Values of the list's {@code state} filter besides the statuses. */
+    public static final String OPEN = "OPEN";
+    public static final String ALL = "ALL";
+
+    private final JdbcClient jdbc;
+    private final MarkedRecords records;
+    private final ReleasabilityPolicy policy;
+    private final AuditLog audit;
+    private final Directory directory;
+    private final Notifications notifications;
+    private final Clock clock;
+
+    SosaRequests(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, AuditLog audit,
+                 Directory directory, Notifications notifications, Clock clock) {
+        this.jdbc = jdbc;
+        this.records = records;
+        this.policy = policy;
+        this.audit = audit;
+        this.directory = directory;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    private static final String SELECT = """
+            select s.id, r.marking, s.status, s.requesting_nation, s.receiving_nation, s.program, s.item,
+                   s.supplier_node_id, s.supplier_name, s.quantity, s.needed_by, s.justification, s.requester_id,
+                   u.display_name, s.submitted_at, s.acknowledged_at, ua.display_name, s.acknowledge_note,
+                   s.response, s.promised_date, s.promised_quantity, s.response_note, s.responded_at,
+                   ur.display_name, s.closed_at, uc.display_name, s.outcome_note
+            from sosa_request s join record r on r.id = s.id join app_user u on u.id = s.requester_id
+            left join app_user ua on ua.id = s.acknowledged_by left join app_user ur on ur.id = s.responded_by
+            left join app_user uc on uc.id = s.closed_by
+            where {visible}""";
+
+    /** A row before the reader-specific parts (nodes, history, ages) are added. */
+    private record Row(long id, Marking marking, Status status, String requestingNation, String receivingNation,
+                       String program, String item, Long supplierNodeId, String supplierName, int quantity,
+                       LocalDate neededBy, String justification, long requesterId, String requesterName,
+                       Instant submittedAt, SosaRequest.Acknowledgement acknowledgement,
+                       SosaRequest.FirmResponse firmResponse, SosaRequest.Closure closure) {
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        Instant ackAt = instant(rs, 16);
+        Instant respAt = instant(rs, 23);
+        Instant closedAt = instant(rs, 25);
+        return new Row(rs.getLong(1), Marking.parse(rs.getString(2)), Status.valueOf(rs.getString(3)),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), (Long) rs.getObject(8),
+                rs.getString(9), rs.getInt(10), rs.getObject(11, LocalDate.class), rs.getString(12), rs.getLong(13),
+                rs.getString(14), instant(rs, 15),
+                ackAt == null ? null : new SosaRequest.Acknowledgement(ackAt, rs.getString(17), rs.getString(18)),
+                respAt == null ? null : new SosaRequest.FirmResponse(Response.valueOf(rs.getString(19)),
+                        rs.getObject(20, LocalDate.class), (Integer) rs.getObject(21), rs.getString(22), respAt,
+                        rs.getString(24)),
+                closedAt == null ? null : new SosaRequest.Closure(closedAt, rs.getString(26), rs.getString(27)));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        java.sql.Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private JdbcClient.StatementSpec visible(String sql, DicasUser user, Map<String, Object> params) {
+        SqlFilter f = policy.sqlFilter(user, "r");
+        return jdbc.sql(sql.replace("{visible}", f.clause())).params(f.parameters()).params(params);
+    }
+
+    /** Today, by the platform clock: the reference for ages and for "not in the past". */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    // ----------------------------------------------------------------------------------------------- reads
+
+    /**
+     * Requests the user may read, most urgent (earliest needed-by) first. {@code state} is {@code OPEN} (default:
+     * everything not closed), {@code ALL} or one status; {@code nation} (optional) keeps requests this nation sent or
+     * received.
+     */
+    public List<SosaRequest> list(DicasUser user, String state, String nation) {
+        String st = state == null || state.isBlank() ? OPEN : state.strip().toUpperCase(Locale.ROOT);
+        StringBuilder sql = new StringBuilder(SELECT);
+        Map<String, Object> p = new HashMap<>();
+        if (st.equals(OPEN)) {
+            sql.append(" and s.status <> 'CLOSED'");
+        } else if (!st.equals(ALL)) {
+            Status status = parseStatus(st);
+            sql.append(" and s.status = :status");
+            p.put("status", status.name());
+        }
+        if (nation != null && !nation.isBlank()) {
+            String n = nation.strip().toUpperCase(Locale.ROOT);
+            if (!NationCode.isValid(n) || !directory.nationExists(n)) {
+                throw new InvalidInputException("nation", "unknown nation '" + nation.strip() + "'");
+            }
+            sql.append(" and (s.requesting_nation = :nation or s.receiving_nation = :nation)");
+            p.put("nation", n);
+        }
+        sql.append(" order by s.needed_by, s.id");
+        return assemble(user, visible(sql.toString(), user, p).query((rs, n) -> row(rs)).list());
+    }
+
+    private static Status parseStatus(String state) {
+        try {
+            return Status.valueOf(state);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("state", "unknown state '" + state + "': expected OPEN, ALL, "
+                    + String.join(", ", java.util.Arrays.stream(Status.values()).map(Enum::name).toList()));
+        }
+    }
+
+    /** One request; a request the user may not read is not found. A read of a CUI request is audited. */
+    public SosaRequest get(DicasUser user, long id) {
+        SosaRequest r = find(user, id);
+        audit.read(user, KIND, id, r.marking());
+        return r;
+    }
+
+    private SosaRequest find(DicasUser user, long id) {
+        Row row = visible(SELECT + " and s.id = :id", user, Map.of("id", id)).query((rs, n) -> row(rs)).optional()
+                .orElseThrow(() -> new NotFoundException("SoSA request", id));
+        return assemble(user, List.of(row)).get(0);
+    }
+
+    /** The supply-network nodes the user may read, to choose a supplier node or the nodes a request relieves. */
+    public List<NodeRef> supplyNodes(DicasUser user) {
+        SqlFilter f = policy.sqlFilterWithContainer(user, "r");
+        return jdbc.sql("select r.id, r.title, r.marking from record r where r.kind = '" + NODE_KIND + "'"
+                        + " and exists (select 1 from supply_node n where n.id = r.id) and " + f.clause()
+                        + " order by r.title, r.id limit 500")
+                .params(f.parameters())
+                .query((rs, n) -> new NodeRef(rs.getLong(1), rs.getString(2), Marking.parse(rs.getString(3)))).list();
+    }
+
+    /** What this user may do next on this request (for the action forms of the request page). */
+    public Set<Action> allowedActions(DicasUser user, SosaRequest r) {
+        Set<Action> actions = EnumSet.noneOf(Action.class);
+        if (!user.government()) {
+            return actions;
+        }
+        String mine = user.nation().code();
+        if (mine.equals(r.receivingNation()) && r.status() == Status.SUBMITTED) {
+            actions.add(Action.ACKNOWLEDGE);
+        }
+        if (mine.equals(r.receivingNation()) && r.status() == Status.ACKNOWLEDGED) {
+            actions.add(Action.RESPOND);
+        }
+        if (mine.equals(r.requestingNation()) && r.status() == Status.RESPONDED) {
+            actions.add(Action.CLOSE);
+        }
+        return actions;
+    }
+
+    /** Whether the user may submit requests at all (government users only). */
+    public boolean maySubmit(DicasUser user) {
+        return user.government();
+    }
+
+    private List<SosaRequest> assemble(DicasUser user, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = rows.stream().map(Row::id).toList();
+        Map<Long, List<Long>> links = new HashMap<>();
+        jdbc.sql("select request_id, node_id from sosa_request_node where request_id in (:ids) order by node_id")
+                .param("ids", ids)
+                .query(rs -> {
+                    links.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                });
+        Set<Long> nodeIds = new LinkedHashSet<>();
+        links.values().forEach(nodeIds::addAll);
+        rows.stream().map(Row::supplierNodeId).filter(java.util.Objects::nonNull).forEach(nodeIds::add);
+        Map<Long, NodeRef> nodes = visibleNodes(user, nodeIds);
+        Map<Long, List<SosaRequest.Event>> history = new HashMap<>();
+        jdbc.sql("""
+                        select e.request_id, e.at, u.display_name, u.nation, e.status, e.detail
+                        from sosa_request_event e join app_user u on u.id = e.actor_id
+                        where e.request_id in (:ids) order by e.id""")
+                .param("ids", ids)
+                .query(rs -> {
+                    history.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new SosaRequest.Event(
+                            rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                            Status.valueOf(rs.getString(5)), rs.getString(6)));
+                });
+        LocalDate today = today();
+        List<SosaRequest> out = new ArrayList<>();
+        for (Row r : rows) {
+            LocalDate submitted = LocalDate.ofInstant(r.submittedAt(), clock.getZone());
+            LocalDate end = r.closure() != null ? LocalDate.ofInstant(r.closure().at(), clock.getZone()) : today;
+            long age = Math.max(0, ChronoUnit.DAYS.between(submitted, end));
+            long until = ChronoUnit.DAYS.between(today, r.neededBy());
+            List<NodeRef> linked = links.getOrDefault(r.id(), List.of()).stream().map(nodes::get)
+                    .filter(java.util.Objects::nonNull).toList();
+            out.add(new SosaRequest(r.id(), r.marking(), r.status(), r.requestingNation(), r.receivingNation(),
+                    r.program(), r.item(), r.supplierNodeId() == null ? null : nodes.get(r.supplierNodeId()),
+                    r.supplierName(), r.quantity(), r.neededBy(), r.justification(), r.requesterId(),
+                    r.requesterName(), r.submittedAt(), r.acknowledgement(), r.firmResponse(), r.closure(), age,
+                    until, r.status() != Status.CLOSED && until < 0, linked,
+                    List.copyOf(history.getOrDefault(r.id(), List.of()))));
+        }
+        return out;
+    }
+
+    /** The nodes among {@code ids} this user may read (node and, when it has one, its container). */
+    private Map<Long, NodeRef> visibleNodes(DicasUser user, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        SqlFilter f = policy.sqlFilterWithContainer(user, "r");
+        Map<Long, NodeRef> nodes = new LinkedHashMap<>();
+        jdbc.sql("select r.id, r.title, r.marking from record r where r.id in (:nodeIds) and r.kind = '" + NODE_KIND
+                        + "' and " + f.clause() + " order by r.title, r.id")
+                .params(f.parameters()).param("nodeIds", List.copyOf(ids))
+                .query(rs -> {
+                    nodes.put(rs.getLong(1), new NodeRef(rs.getLong(1), rs.getString(2), Marking.parse(rs.getString(3))));
+                });
+        return nodes;
+    }
+
+    // ----------------------------------------------------------------------------------------------- writes
+
+    /** Submits a new request from the author's nation to the receiving nation's SoSA office. */
+    @Transactional
+    public SosaRequest submit(DicasUser user, SosaRequestCommand c) {
+        if (!user.government()) {
+            throw new AccessDeniedException("only government users submit Security of Supply requests");
+        }
+        NationCode from = user.nation();
+        String to = c.receivingNation() == null ? "" : c.receivingNation().strip();
+        if (!NationCode.isValid(to) || !directory.nationExists(to)) {
+            throw new InvalidInputException("receivingNation", "unknown nation '" + to + "'");
+        }
+        NationCode toNation = NationCode.of(to);
+        if (toNation.equals(from)) {
+            throw new InvalidInputException("receivingNation",
+                    "a request goes to the other nation's SoSA office; it cannot be addressed to " + from);
+        }
+        if (blank(c.program())) {
+            throw new InvalidInputException("program", "a program is required");
+        }
+        if (blank(c.item())) {
+            throw new InvalidInputException("item", "an item is required");
+        }
+        if (c.quantity() == null || c.quantity() <= 0) {
+            throw new InvalidInputException("quantity", "the quantity must be a whole number greater than 0");
+        }
+        if (c.neededBy() == null) {
+            throw new InvalidInputException("neededBy", "a needed-by date is required");
+        }
+        if (c.neededBy().isBefore(today())) {
+            throw new InvalidInputException("neededBy", "the needed-by date " + c.neededBy() + " is in the past");
+        }
+        if (blank(c.justification())) {
+            throw new InvalidInputException("justification", "a justification is required");
+        }
+        Marking marking = marking(c.marking());
+        if (!marking.releasableTo(toNation, from)) {
+            throw new InvalidInputException("marking", "a request marked " + marking.banner()
+                    + " is not releasable to " + toNation + ", so its SoSA office could not read it; mark it e.g. "
+                    + marking.level() + "//REL TO " + from + ", " + toNation);
+        }
+        if (marking.export().isPresent()) {
+            throw new InvalidInputException("marking", "an export-controlled request could not be read by "
+                    + toNation + " without an authorization; leave the EXPORT control out of the request");
+        }
+        Long supplierNode = c.supplierNodeId();
+        if (supplierNode != null && !isReadableNode(supplierNode, user)) {
+            throw new InvalidInputException("supplierNodeId", "no supply-network node " + supplierNode);
+        }
+        String supplierName = c.supplierName().strip();
+        if (supplierNode == null && supplierName.isEmpty()) {
+            throw new InvalidInputException("supplierName", "name the supplier, or choose a supplier node");
+        }
+        Set<Long> linked = new LinkedHashSet<>();
+        for (Long n : c.linkedNodeIds()) {
+            if (n == null || !isReadableNode(n, user)) {
+                throw new InvalidInputException("linkedNodeIds", "no supply-network node " + n);
+            }
+            linked.add(n);
+        }
+        String program = c.program().strip();
+        String item = c.item().strip();
+        String justification = c.justification().strip();
+        String title = "SoSA " + from + " → " + toNation + ": " + item + " (" + program + ")";
+        long id = records.register(KIND, title, String.join("\n", program, item, supplierName, justification),
+                marking, Optional.empty(), user, i -> "/sosa/requests/" + i);
+        jdbc.sql("""
+                        insert into sosa_request (id, requesting_nation, receiving_nation, program, item,
+                                                  supplier_node_id, supplier_name, quantity, needed_by,
+                                                  justification, status, requester_id)
+                        values (:id, :from, :to, :program, :item, :node, :supplier, :qty, :needed, :why,
+                                'SUBMITTED', :u)""")
+                .param("id", id).param("from", from.code()).param("to", toNation.code()).param("program", program)
+                .param("item", item).param("node", supplierNode).param("supplier", supplierName)
+                .param("qty", c.quantity()).param("needed", c.neededBy()).param("why", justification)
+                .param("u", user.id()).update();
+        for (Long n : linked) {
+            jdbc.sql("insert into sosa_request_node (request_id, node_id) values (:r, :n)")
+                    .param("r", id).param("n", n).update();
+        }
+        String detail = from + " -> " + toNation + ": " + c.quantity() + " x " + item + " (" + program
+                + "), needed by " + c.neededBy() + (linked.isEmpty() ? "" : ", relieves nodes " + linked);
+        event(id, user, Status.SUBMITTED, detail);
+        audit.append(user, "SOSA_SUBMITTED", id, KIND, detail);
+        List<Long> officers = directory.users().stream()
+                .filter(u -> u.government() && u.nation().equals(toNation))
+                .filter(u -> NOTIFIED_ROLES.stream().anyMatch(u::hasRole))
+                .filter(u -> u.id() != user.id() && records.readable(id, u))
+                .map(DicasUser::id).toList();
+        notifications.send(officers, "SoSA request #" + id + " from " + from + " (" + item + ", " + program
+                + ") awaits acknowledgement by " + toNation + " / " + from + "からのSoSA要請 #" + id
+                + " が受領待ちです", link(id));
+        return find(user, id);
+    }
+
+    /** The receiving nation acknowledges a submitted request. */
+    @Transactional
+    public SosaRequest acknowledge(DicasUser user, long id, SosaAcknowledgement a) {
+        SosaRequest r = find(user, id);
+        receivingSide(user, r, "acknowledges");
+        expect(r, Status.SUBMITTED, "acknowledged");
+        String note = a == null ? "" : a.note().strip();
+        change(id, Status.SUBMITTED, """
+                update sosa_request set status = 'ACKNOWLEDGED', acknowledged_by = :u, acknowledged_at = now(),
+                       acknowledge_note = :note where id = :id and status = 'SUBMITTED'""", Map.of("u", user.id(), "note", note));
+        String detail = "acknowledged by " + user.nation() + (note.isEmpty() ? "" : ": " + note);
+        event(id, user, Status.ACKNOWLEDGED, detail);
+        audit.append(user, "SOSA_ACKNOWLEDGED", id, KIND, detail);
+        notifyUsers(id, user, List.of(r.requesterId()), "SoSA request #" + id + " (" + r.item()
+                + ") was acknowledged by " + user.nation() + " / SoSA要請 #" + id + " は " + user.nation()
+                + " に受領されました");
+        return find(user, id);
+    }
+
+    /** The receiving nation records the firm's response to an acknowledged request. */
+    @Transactional
+    public SosaRequest respond(DicasUser user, long id, SosaResponseCommand c) {
+        SosaRequest r = find(user, id);
+        receivingSide(user, r, "records the firm's response to");
+        expect(r, Status.ACKNOWLEDGED, "answered");
+        if (c.response() == null) {
+            throw new InvalidInputException("response", "choose ACCEPTED, PARTIALLY_ACCEPTED or DECLINED");
+        }
+        LocalDate date = c.promisedDate();
+        Integer qty = c.promisedQuantity();
+        String note = c.note().strip();
+        if (qty != null && qty <= 0) {
+            throw new InvalidInputException("promisedQuantity", "the promised quantity must be greater than 0");
+        }
+        switch (c.response()) {
+            case ACCEPTED, PARTIALLY_ACCEPTED -> {
+                if (date == null) {
+                    throw new InvalidInputException("promisedDate", "an accepted response needs a promised delivery date");
+                }
+                if (date.isBefore(today())) {
+                    throw new InvalidInputException("promisedDate", "the promised delivery date " + date + " is in the past");
+                }
+                if (c.response() == Response.ACCEPTED) {
+                    qty = qty == null ? r.quantity() : qty;
+                    if (qty < r.quantity()) {
+                        throw new InvalidInputException("promisedQuantity", "an accepted response promises the full "
+                                + "quantity (" + r.quantity() + "); record PARTIALLY_ACCEPTED for less");
+                    }
+                } else {
+                    if (qty == null) {
+                        throw new InvalidInputException("promisedQuantity", "a partial acceptance needs a promised quantity");
+                    }
+                    if (qty > r.quantity()) {
+                        throw new InvalidInputException("promisedQuantity", "a partial acceptance promises at most the "
+                                + "requested quantity (" + r.quantity() + ")");
+                    }
+                }
+            }
+            case DECLINED -> {
+                if (date != null) {
+                    throw new InvalidInputException("promisedDate", "a declined response promises no delivery date");
+                }
+                if (qty != null) {
+                    throw new InvalidInputException("promisedQuantity", "a declined response promises no quantity");
+                }
+                if (note.isEmpty()) {
+                    throw new InvalidInputException("note", "give the firm's reason for declining");
+                }
+            }
+            default -> throw new IllegalStateException(c.response().name());
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put("u", user.id());
+        p.put("response", c.response().name());
+        p.put("date", date);
+        p.put("qty", qty);
+        p.put("note", note);
+        change(id, Status.ACKNOWLEDGED, """
+                update sosa_request set status = 'RESPONDED', response = :response, promised_date = :date,
+                       promised_quantity = :qty, response_note = :note, responded_by = :u, responded_at = now()
+                where id = :id and status = 'ACKNOWLEDGED'""", p);
+        String detail = c.response() + (qty == null ? "" : ", " + qty + " of " + r.quantity())
+                + (date == null ? "" : " by " + date) + (note.isEmpty() ? "" : ": " + note);
+        event(id, user, Status.RESPONDED, detail);
+        audit.append(user, "SOSA_RESPONDED", id, KIND, detail);
+        notifyUsers(id, user, List.of(r.requesterId()), "SoSA request #" + id + " (" + r.item()
+                + "): the firm's response is " + c.response() + " / SoSA要請 #" + id + " に企業の回答（"
+                + c.response() + "）が記録されました");
+        return find(user, id);
+    }
+
+    /** The requesting nation closes a request once the firm's response is in. */
+    @Transactional
+    public SosaRequest close(DicasUser user, long id, SosaClosure c) {
+        SosaRequest r = find(user, id);
+        if (!user.government() || !user.nation().code().equals(r.requestingNation())) {
+            throw new AccessDeniedException("only a government user of the requesting nation ("
+                    + r.requestingNation() + ") closes this request");
+        }
+        expect(r, Status.RESPONDED, "closed");
+        if (c == null || blank(c.outcome())) {
+            throw new InvalidInputException("outcome", "note the outcome of the request");
+        }
+        String outcome = c.outcome().strip();
+        change(id, Status.RESPONDED, """
+                update sosa_request set status = 'CLOSED', closed_by = :u, closed_at = now(), outcome_note = :note
+                where id = :id and status = 'RESPONDED'""", Map.of("u", user.id(), "note", outcome));
+        event(id, user, Status.CLOSED, outcome);
+        audit.append(user, "SOSA_CLOSED", id, KIND, outcome);
+        List<Long> to = new ArrayList<>();
+        jdbc.sql("select requester_id, acknowledged_by, responded_by from sosa_request where id = :id").param("id", id)
+                .query(rs -> {
+                    for (int i = 1; i <= 3; i++) {
+                        Long u = (Long) rs.getObject(i);
+                        if (u != null) {
+                            to.add(u);
+                        }
+                    }
+                });
+        notifyUsers(id, user, to, "SoSA request #" + id + " (" + r.item() + ") was closed by " + user.nation()
+                + " / SoSA要請 #" + id + " は " + user.nation() + " により完了しました");
+        return find(user, id);
+    }
+
+    // ----------------------------------------------------------------------------------------------- helpers
+
+    private void receivingSide(DicasUser user, SosaRequest r, String verb) {
+        if (!user.government() || !user.nation().code().equals(r.receivingNation())) {
+            throw new AccessDeniedException("only a government user of the receiving nation (" + r.receivingNation()
+                    + ") " + verb + " this request");
+        }
+    }
+
+    private static void expect(SosaRequest r, Status expected, String what) {
+        if (r.status() != expected) {
+            throw new InvalidInputException("status", "request #" + r.id() + " is " + r.status() + "; only a "
+                    + expected + " request can be " + what);
+        }
+    }
+
+    private void change(long id, Status expected, String sql, Map<String, Object> params) {
+        int n = jdbc.sql(sql).params(params).param("id", id).update();
+        if (n != 1) {
+            throw new InvalidInputException("status", "request #" + id + " is no longer " + expected);
+        }
+        jdbc.sql("update record set updated_at = now() where id = :id").param("id", id).update();
+    }
+
+    private void event(long id, DicasUser actor, Status status, String detail) {
+        jdbc.sql("insert into sosa_request_event (request_id, actor_id, status, detail) values (:r, :u, :s, :d)")
+                .param("r", id).param("u", actor.id()).param("s", status.name()).param("d", detail).update();
+    }
+
+    private void notifyUsers(long id, DicasUser actor, Collection<Long> userIds, String message) {
+        List<Long> to = directory.usersById(new LinkedHashSet<>(userIds)).values().stream()
+                .filter(u -> u.id() != actor.id() && records.readable(id, u)).map(DicasUser::id).sorted().toList();
+        notifications.send(to, message, link(id));
+    }
+
+    private boolean isReadableNode(long id, DicasUser user) {
+        return records.readableAs(id, NODE_KIND, user)
+                && jdbc.sql("select exists (select 1 from supply_node where id = :id)").param("id", id)
+                .query(Boolean.class).single();
+    }
+
+    static String link(long id) {
+        return "/sosa/requests/" + id;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static Marking marking(String banner) {
+        if (blank(banner)) {
+            throw new InvalidInputException("marking", "a marking is required, e.g. CUI//REL TO USA, JPN");
+        }
+        return Marking.parse(banner.strip());
+    }
+}

@@ -1,0 +1,216 @@
+package org.dicas.sosa.internal;
+
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.InvalidMarkingException;
+import org.dicas.shared.Marking;
+import org.dicas.sosa.SosaAcknowledgement;
+import org.dicas.sosa.SosaClosure;
+import org.dicas.sosa.SosaRequest;
+import org.dicas.sosa.SosaRequestCommand;
+import org.dicas.sosa.SosaRequests;
+import org.dicas.sosa.SosaResponseCommand;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The SoSA request pages: open requests with their ages, the new-request form, and one request with its steps. */
+@Controller
+@RequestMapping("/sosa/requests")
+class SosaPages {
+
+    static final List<String> STATES = Stream.concat(Stream.of(SosaRequests.OPEN, SosaRequests.ALL),
+            Arrays.stream(SosaRequest.Status.values()).map(Enum::name)).toList();
+
+    private final SosaRequests requests;
+    private final Directory directory;
+    private final Validator validator;
+
+    SosaPages(SosaRequests requests, Directory directory, Validator validator) {
+        this.requests = requests;
+        this.directory = directory;
+        this.validator = validator;
+    }
+
+    @GetMapping
+    String list(DicasUser me, @RequestParam(required = false) String state,
+                @RequestParam(required = false) String nation, Model model) {
+        String st = state == null || state.isBlank() ? SosaRequests.OPEN : state.strip().toUpperCase(Locale.ROOT);
+        String na = nation == null ? "" : nation.strip().toUpperCase(Locale.ROOT);
+        List<String> errors = List.of();
+        List<SosaRequest> shown;
+        try {
+            shown = requests.list(me, st, na);
+        } catch (InvalidInputException e) {
+            errors = errors(e);
+            st = SosaRequests.OPEN;
+            na = "";
+            shown = requests.list(me, st, na);
+        }
+        model.addAttribute("requests", shown);
+        model.addAttribute("state", st);
+        model.addAttribute("nation", na);
+        model.addAttribute("states", STATES);
+        model.addAttribute("nations", directory.nations());
+        model.addAttribute("maySubmit", requests.maySubmit(me));
+        model.addAttribute("errors", errors);
+        List<Marking> markings = new ArrayList<>();
+        for (SosaRequest r : shown) {
+            markings.add(r.marking());
+            if (r.supplierNode() != null) {
+                markings.add(r.supplierNode().marking());
+            }
+        }
+        model.addAttribute("pageMarking", Marking.highWaterMark(markings));
+        return "sosa/list";
+    }
+
+    @GetMapping("/new")
+    String newRequest(DicasUser me, Model model) {
+        mustSubmit(me);
+        return form(me, model, new SosaRequestForm(), List.of());
+    }
+
+    @PostMapping
+    String submit(DicasUser me, @ModelAttribute("form") SosaRequestForm form, Model model) {
+        mustSubmit(me);
+        List<String> errors;
+        try {
+            SosaRequestCommand command = form.command();
+            errors = violations(command);
+            if (errors.isEmpty()) {
+                return "redirect:/sosa/requests/" + requests.submit(me, command).id();
+            }
+        } catch (InvalidInputException | InvalidMarkingException e) {
+            errors = errors(e);
+        }
+        return form(me, model, form, errors);
+    }
+
+    @GetMapping("/{id}")
+    String request(DicasUser me, @PathVariable long id, Model model) {
+        return detail(me, id, model, List.of(), Map.of());
+    }
+
+    @PostMapping("/{id}/acknowledge")
+    String acknowledge(DicasUser me, @PathVariable long id, @RequestParam(defaultValue = "") String note, Model model) {
+        SosaAcknowledgement a = new SosaAcknowledgement(note);
+        return step(me, id, model, a, Map.of("ackNote", note), () -> requests.acknowledge(me, id, a));
+    }
+
+    @PostMapping("/{id}/response")
+    String respond(DicasUser me, @PathVariable long id, @RequestParam(defaultValue = "") String response,
+                   @RequestParam(defaultValue = "") String promisedDate,
+                   @RequestParam(defaultValue = "") String promisedQuantity,
+                   @RequestParam(defaultValue = "") String note, Model model) {
+        Map<String, String> posted = Map.of("response", response, "promisedDate", promisedDate,
+                "promisedQuantity", promisedQuantity, "responseNote", note);
+        SosaResponseCommand c;
+        try {
+            c = new SosaResponseCommand(response(response), SosaRequestForm.date("promisedDate", promisedDate),
+                    SosaRequestForm.integer("promisedQuantity", promisedQuantity), note);
+        } catch (InvalidInputException e) {
+            return detail(me, id, model, errors(e), posted);
+        }
+        return step(me, id, model, c, posted, () -> requests.respond(me, id, c));
+    }
+
+    @PostMapping("/{id}/close")
+    String close(DicasUser me, @PathVariable long id, @RequestParam(defaultValue = "") String outcome, Model model) {
+        SosaClosure c = new SosaClosure(outcome);
+        return step(me, id, model, c, Map.of("outcome", outcome), () -> requests.close(me, id, c));
+    }
+
+    private String step(DicasUser me, long id, Model model, Object command, Map<String, String> posted, Runnable action) {
+        List<String> errors = violations(command);
+        if (errors.isEmpty()) {
+            try {
+                action.run();
+                return "redirect:/sosa/requests/" + id;
+            } catch (InvalidInputException e) {
+                errors = errors(e);
+            }
+        }
+        return detail(me, id, model, errors, posted);
+    }
+
+    private static SosaRequest.Response response(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return SosaRequest.Response.valueOf(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("response", "choose ACCEPTED, PARTIALLY_ACCEPTED or DECLINED");
+        }
+    }
+
+    private String detail(DicasUser me, long id, Model model, List<String> errors, Map<String, String> posted) {
+        SosaRequest r = requests.get(me, id);
+        model.addAttribute("r", r);
+        model.addAttribute("actions", requests.allowedActions(me, r).stream().map(Enum::name).toList());
+        model.addAttribute("responses", SosaRequest.Response.values());
+        model.addAttribute("errors", errors);
+        Map<String, String> values = new HashMap<>(Map.of("ackNote", "", "response", "", "promisedDate", "",
+                "promisedQuantity", "", "responseNote", "", "outcome", ""));
+        values.putAll(posted);
+        model.addAttribute("posted", values);
+        model.addAttribute("today", requests.today());
+        List<Marking> markings = new ArrayList<>();
+        markings.add(r.marking());
+        if (r.supplierNode() != null) {
+            markings.add(r.supplierNode().marking());
+        }
+        r.linkedNodes().forEach(n -> markings.add(n.marking()));
+        model.addAttribute("pageMarking", Marking.highWaterMark(markings));
+        return "sosa/detail";
+    }
+
+    private String form(DicasUser me, Model model, SosaRequestForm form, List<String> errors) {
+        List<SosaRequest.NodeRef> nodes = requests.supplyNodes(me);
+        model.addAttribute("form", form);
+        model.addAttribute("nodes", nodes);
+        model.addAttribute("nations", directory.nations().stream()
+                .filter(n -> !n.code().equals(me.nation().code())).toList());
+        model.addAttribute("today", requests.today());
+        model.addAttribute("errors", errors);
+        model.addAttribute("pageMarking", Marking.highWaterMark(nodes.stream().map(SosaRequest.NodeRef::marking).toList()));
+        return "sosa/form";
+    }
+
+    private void mustSubmit(DicasUser me) {
+        if (!requests.maySubmit(me)) {
+            throw new AccessDeniedException("only government users submit Security of Supply requests");
+        }
+    }
+
+    private List<String> violations(Object command) {
+        return validator.validate(command).stream()
+                .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
+    }
+
+    private static List<String> errors(RuntimeException e) {
+        if (e instanceof InvalidInputException ii) {
+            return List.of(ii.field() + ": " + ii.getMessage());
+        }
+        if (e instanceof InvalidMarkingException im) {
+            return List.of("marking: " + im.getMessage());
+        }
+        throw e;
+    }
+}

@@ -1,0 +1,241 @@
+package org.dicas.supplychain;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.dicas.security.AuditLog;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
+import org.dicas.security.MarkedRecords;
+import org.dicas.security.OrganizationKind;
+import org.dicas.security.ReleasabilityPolicy;
+import org.dicas.security.SqlFilter;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.Marking;
+import org.dicas.shared.NotFoundException;
+import org.dicas.supplychain.engine.NetworkException;
+import org.dicas.supplychain.engine.NetworkSpec;
+import org.dicas.supplychain.engine.SupplyChainEngine;
+import org.dicas.supplychain.engine.SupplyNetwork;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stored supply networks: import (validated by the engine, a new version per program), listing, and the data the
+ * analyses need. A network version never changes after import, so its compiled form is cached.
+ */
+@Service
+public class SupplyNetworks {
+
+    /** A node as stored, with its marking. */
+    public record StoredNode(long recordId, String code, String name, String company, String country, Integer ttrDays,
+                             Double capacity, Marking marking) {
+    }
+
+    private final JdbcClient jdbc;
+    private final MarkedRecords records;
+    private final ReleasabilityPolicy policy;
+    private final Directory directory;
+    private final AuditLog audit;
+    private final Map<Long, SupplyNetwork> compiled = new ConcurrentHashMap<>();
+
+    SupplyNetworks(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, Directory directory,
+                   AuditLog audit) {
+        this.jdbc = jdbc;
+        this.records = records;
+        this.policy = policy;
+        this.directory = directory;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public SupplyNetworkSummary importNetwork(DicasUser user, NetworkImport imp) {
+        if (!user.government()) {
+            throw new AccessDeniedException("government users import supply networks");
+        }
+        Marking networkMarking = Marking.parse(imp.marking().strip());
+        NetworkSpec spec = toSpec(imp.network());
+        try {
+            SupplyChainEngine.compile(spec);
+        } catch (NetworkException e) {
+            throw new InvalidInputException("network", e.getMessage());
+        }
+        Map<String, Long> companies = directory.organizations().stream()
+                .filter(o -> o.kind() == OrganizationKind.COMPANY)
+                .collect(Collectors.toMap(Directory.Organization::name, Directory.Organization::id, (a, b) -> a));
+        int version = jdbc.sql("select coalesce(max(version), 0) + 1 from supply_network where program = :p")
+                .param("p", imp.program().strip()).query(Integer.class).single();
+        String title = imp.program().strip() + " v" + version + " — " + imp.name().strip();
+        long id = records.register("SUPPLY_NETWORK", title, title, networkMarking, Optional.empty(), user,
+                i -> "/supply-chain/networks/" + i);
+        jdbc.sql("insert into supply_network (id, program, name, version, imported_by) values (:id, :p, :n, :v, :u)")
+                .param("id", id).param("p", imp.program().strip()).param("n", imp.name().strip()).param("v", version)
+                .param("u", user.id()).update();
+        for (NetworkImport.Node n : imp.network().nodes()) {
+            Marking m = n.marking() == null || n.marking().isBlank() ? networkMarking : parseNodeMarking(n);
+            Optional<Long> owner = Optional.empty();
+            if (n.owningCompany() != null && !n.owningCompany().isBlank()) {
+                Long org = companies.get(n.owningCompany().strip());
+                if (org == null) {
+                    throw new InvalidInputException("network.nodes", "node " + n.id() + ": no company named "
+                            + n.owningCompany());
+                }
+                owner = Optional.of(org);
+            }
+            String text = String.join(" ", n.id(), blank(n.name()), blank(n.company()), blank(n.country()));
+            long nodeId = records.register("SUPPLY_NODE", n.id() + (blank(n.name()).isEmpty() ? "" : " — " + n.name()),
+                    text, m, owner, user, i -> "/supply-chain/networks/" + id + "#node-" + i);
+            records.placeIn(nodeId, id);
+            jdbc.sql("""
+                            insert into supply_node (id, network_id, code, name, company, country, ttr_days, capacity)
+                            values (:id, :net, :code, :name, :company, :country, :ttr, :cap)""")
+                    .param("id", nodeId).param("net", id).param("code", n.id()).param("name", blank(n.name()))
+                    .param("company", blank(n.company())).param("country", blank(n.country()))
+                    .param("ttr", n.ttrDays()).param("cap", n.capacity()).update();
+        }
+        int position = 0;
+        for (NetworkImport.Input in : imp.network().inputs()) {
+            jdbc.sql("""
+                            insert into supply_input (network_id, node_code, item, sources, position)
+                            values (:net, :node, :item, cast(:sources as text[]), :pos)""")
+                    .param("net", id).param("node", in.node()).param("item", blank(in.item()))
+                    .param("sources", in.sources().toArray(new String[0])).param("pos", position++).update();
+        }
+        for (NetworkImport.EndItem e : imp.network().endItems()) {
+            jdbc.sql("""
+                            insert into supply_end_item (network_id, code, node_code, program, inventory_days)
+                            values (:net, :code, :node, :program, :inv)""")
+                    .param("net", id).param("code", e.id()).param("node", e.node()).param("program", blank(e.program()))
+                    .param("inv", e.inventoryDays()).update();
+        }
+        audit.append(user, "NETWORK_IMPORTED", id, "SUPPLY_NETWORK", imp.network().nodes().size() + " nodes, "
+                + imp.network().inputs().size() + " inputs, " + imp.network().endItems().size() + " end items");
+        return summary(user, id);
+    }
+
+    private static Marking parseNodeMarking(NetworkImport.Node n) {
+        try {
+            return Marking.parse(n.marking().strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("network.nodes", "node " + n.id() + ": " + e.getMessage());
+        }
+    }
+
+    static NetworkSpec toSpec(NetworkImport.Network n) {
+        return new NetworkSpec(
+                n.nodes().stream().map(x -> new NetworkSpec.Node(x.id(), x.name(), x.company(), x.country(), x.ttrDays(),
+                        x.capacity())).toList(),
+                n.inputs().stream().map(x -> new NetworkSpec.Input(x.node(), x.item(),
+                        x.sources() == null ? List.of() : x.sources())).toList(),
+                n.endItems().stream().map(x -> new NetworkSpec.EndItem(x.id(), x.node(), x.program(), x.inventoryDays()))
+                        .toList());
+    }
+
+    static String blank(String s) {
+        return s == null ? "" : s.strip();
+    }
+
+    private static final String NETWORKS = """
+            select n.id, r.marking, n.program, n.name, n.version, n.imported_at,
+                   (select count(*) from supply_input i where i.network_id = n.id) as inputs,
+                   (select count(*) from supply_end_item e where e.network_id = n.id) as end_items
+            from supply_network n join record r on r.id = n.id where {visible}""";
+
+    private SqlFilter filter(DicasUser user, String alias) {
+        return policy.sqlFilter(user, alias);
+    }
+
+    public List<SupplyNetworkSummary> list(DicasUser user) {
+        SqlFilter f = filter(user, "r");
+        return jdbc.sql(NETWORKS.replace("{visible}", f.clause()) + " order by n.program, n.version desc")
+                .params(f.parameters()).query((rs, i) -> rs.getLong(1)).list().stream()
+                .map(id -> summary(user, id)).toList();
+    }
+
+    public SupplyNetworkSummary summary(DicasUser user, long id) {
+        SqlFilter f = filter(user, "r");
+        var row = jdbc.sql(NETWORKS.replace("{visible}", f.clause()) + " and n.id = :id").params(f.parameters())
+                .param("id", id).query((rs, i) -> new Object[] {rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getInt(7), rs.getInt(8)})
+                .optional().orElseThrow(() -> new NotFoundException("supply network", id));
+        int total = jdbc.sql("select count(*) from supply_node where network_id = :id").param("id", id)
+                .query(Integer.class).single();
+        int visible = nodes(user, id).size();
+        return new SupplyNetworkSummary(id, Marking.parse((String) row[0]), (String) row[1], (String) row[2],
+                (Integer) row[3], (java.time.Instant) row[4], visible, total - visible, (Integer) row[5], (Integer) row[6]);
+    }
+
+    /** The nodes of a network the user may read, by code. */
+    public Map<String, StoredNode> nodes(DicasUser user, long networkId) {
+        SqlFilter f = filter(user, "r");
+        Map<String, StoredNode> out = new HashMap<>();
+        jdbc.sql("""
+                        select s.id, s.code, s.name, s.company, s.country, s.ttr_days, s.capacity, r.marking
+                        from supply_node s join record r on r.id = s.id
+                        where s.network_id = :net and """ + f.clause())
+                .params(f.parameters()).param("net", networkId)
+                .query(rs -> {
+                    out.put(rs.getString(2), new StoredNode(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), (Integer) rs.getObject(6), (Double) rs.getObject(7),
+                            Marking.parse(rs.getString(8))));
+                });
+        return out;
+    }
+
+    /** The whole network as the engine needs it (every node: analyses run on the full network). */
+    NetworkSpec spec(long networkId) {
+        List<NetworkSpec.Node> nodes = jdbc.sql("""
+                        select code, name, company, country, ttr_days, capacity from supply_node
+                        where network_id = :net order by code""")
+                .param("net", networkId)
+                .query((rs, i) -> new NetworkSpec.Node(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), (Integer) rs.getObject(5), (Double) rs.getObject(6))).list();
+        List<NetworkSpec.Input> inputs = jdbc.sql("""
+                        select node_code, item, sources from supply_input where network_id = :net order by position""")
+                .param("net", networkId)
+                .query((rs, i) -> new NetworkSpec.Input(rs.getString(1), rs.getString(2),
+                        List.of((String[]) rs.getArray(3).getArray()))).list();
+        List<NetworkSpec.EndItem> endItems = jdbc.sql("""
+                        select code, node_code, program, inventory_days from supply_end_item where network_id = :net
+                        order by code""")
+                .param("net", networkId)
+                .query((rs, i) -> new NetworkSpec.EndItem(rs.getString(1), rs.getString(2), rs.getString(3),
+                        (Integer) rs.getObject(4))).list();
+        return new NetworkSpec(nodes, inputs, endItems);
+    }
+
+    SupplyNetwork compiled(long networkId) {
+        if (compiled.size() > 16) {
+            compiled.clear();
+        }
+        return compiled.computeIfAbsent(networkId, id -> SupplyChainEngine.compile(spec(id)));
+    }
+
+    /** The network restricted to the nodes a user may read (for analyses whose figures would reveal hidden nodes). */
+    static NetworkSpec restrictedTo(NetworkSpec spec, Set<String> visible) {
+        List<NetworkSpec.Input> inputs = new ArrayList<>();
+        for (NetworkSpec.Input in : spec.inputs()) {
+            if (!visible.contains(in.node())) {
+                continue;
+            }
+            List<String> sources = in.sources().stream().filter(visible::contains).toList();
+            if (!sources.isEmpty()) {
+                inputs.add(new NetworkSpec.Input(in.node(), in.item(), sources));
+            }
+        }
+        return new NetworkSpec(spec.nodes().stream().filter(n -> visible.contains(n.id())).toList(), inputs,
+                spec.endItems().stream().filter(e -> visible.contains(e.node())).toList());
+    }
+
+    static Set<String> codes(Map<String, StoredNode> nodes) {
+        return new HashSet<>(nodes.keySet());
+    }
+}

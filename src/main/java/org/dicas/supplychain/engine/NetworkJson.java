@@ -1,0 +1,514 @@
+package org.dicas.supplychain.engine;
+
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON form of a network and of an analysis report, read and written by streaming (no tree in memory).
+ *
+ * <pre>{"nodes":[{"id":"N1","name":"…","company":"…","country":"JPN","ttrDays":180,"capacity":120}],
+ *  "inputs":[{"node":"N1","item":"propellant","sources":["N5","N9"]}],
+ *  "endItems":[{"id":"GPI-RM","node":"N1","program":"GPI","inventoryDays":90}]}</pre>
+ *
+ * Unknown properties are ignored. Errors are one-line {@link NetworkException}s with the line and column: malformed
+ * JSON, a value of the wrong type, and every validation error of {@link SupplyNetwork#compile}.
+ */
+public final class NetworkJson {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private NetworkJson() {
+    }
+
+    /** Reads and validates a network (errors carry line and column). */
+    public static NetworkSpec read(InputStream in) {
+        Parsed p = parse(in);
+        SupplyNetwork.compile(p.spec, p.positions);
+        return p.spec;
+    }
+
+    /** Reads, validates and compiles a network in one go (the command line's path: one compilation only). */
+    public static SupplyNetwork readNetwork(InputStream in) {
+        Parsed p = parse(in);
+        return SupplyNetwork.compile(p.spec, p.positions);
+    }
+
+    private record Parsed(NetworkSpec spec, Positions positions) {
+    }
+
+    /** Start line and column of every node, input and end item object, for error messages. */
+    private static final class JsonPositions implements Positions {
+        final CritSet.IntBuf nodes = new CritSet.IntBuf();
+        final CritSet.IntBuf inputs = new CritSet.IntBuf();
+        final CritSet.IntBuf endItems = new CritSet.IntBuf();
+
+        static String at(CritSet.IntBuf b, int i) {
+            if (2 * i + 1 >= b.size) {
+                return "";
+            }
+            return " (line " + b.a[2 * i] + ", column " + b.a[2 * i + 1] + ")";
+        }
+
+        @Override
+        public String node(int index) {
+            return at(nodes, index);
+        }
+
+        @Override
+        public String input(int index) {
+            return at(inputs, index);
+        }
+
+        @Override
+        public String endItem(int index) {
+            return at(endItems, index);
+        }
+    }
+
+    private static Parsed parse(InputStream in) {
+        List<NetworkSpec.Node> nodes = new ArrayList<>();
+        List<NetworkSpec.Input> inputs = new ArrayList<>();
+        List<NetworkSpec.EndItem> endItems = new ArrayList<>();
+        JsonPositions pos = new JsonPositions();
+        Map<String, String> ids = new HashMap<>();
+        Map<String, String> words = new HashMap<>();
+        try (JsonParser p = MAPPER.createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw error(p, "expected a JSON object with nodes, inputs and endItems");
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (name) {
+                    case "nodes" -> {
+                        startArray(p, v, name);
+                        while (p.nextToken() == JsonToken.START_OBJECT) {
+                            mark(pos.nodes, p);
+                            nodes.add(readNode(p, ids, words));
+                        }
+                        endArray(p, "node");
+                    }
+                    case "inputs" -> {
+                        startArray(p, v, name);
+                        while (p.nextToken() == JsonToken.START_OBJECT) {
+                            mark(pos.inputs, p);
+                            inputs.add(readInput(p, ids, words));
+                        }
+                        endArray(p, "input");
+                    }
+                    case "endItems" -> {
+                        startArray(p, v, name);
+                        while (p.nextToken() == JsonToken.START_OBJECT) {
+                            mark(pos.endItems, p);
+                            endItems.add(readEndItem(p, ids, words));
+                        }
+                        endArray(p, "end item");
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            if (t != JsonToken.END_OBJECT) {
+                throw error(p, "expected a property name");
+            }
+            if (p.nextToken() != null) {
+                throw error(p, "unexpected content after the network object");
+            }
+        } catch (JacksonException e) {
+            throw malformed(e);
+        }
+        return new Parsed(new NetworkSpec(nodes, inputs, endItems), pos);
+    }
+
+    private static void mark(CritSet.IntBuf b, JsonParser p) {
+        TokenStreamLocation l = p.currentTokenLocation();
+        b.add(l.getLineNr());
+        b.add(l.getColumnNr());
+    }
+
+    private static void startArray(JsonParser p, JsonToken v, String name) {
+        if (v != JsonToken.START_ARRAY) {
+            throw error(p, "expected an array for '" + name + "'");
+        }
+    }
+
+    private static void endArray(JsonParser p, String what) {
+        if (p.currentToken() != JsonToken.END_ARRAY) {
+            throw error(p, "expected an object for each " + what);
+        }
+    }
+
+    private static NetworkSpec.Node readNode(JsonParser p, Map<String, String> ids, Map<String, String> words) {
+        String id = null;
+        String name = null;
+        String company = null;
+        String country = null;
+        Integer ttr = null;
+        Double capacity = null;
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String f = p.currentName();
+            p.nextToken();
+            switch (f) {
+                case "id" -> id = intern(ids, text(p, f));
+                case "name" -> name = text(p, f);
+                case "company" -> company = intern(words, text(p, f));
+                case "country" -> country = intern(words, text(p, f));
+                case "ttrDays" -> ttr = whole(p, f);
+                case "capacity" -> capacity = number(p, f);
+                default -> p.skipChildren();
+            }
+        }
+        return new NetworkSpec.Node(id, name, company, country, ttr, capacity);
+    }
+
+    private static NetworkSpec.Input readInput(JsonParser p, Map<String, String> ids, Map<String, String> words) {
+        String node = null;
+        String item = null;
+        List<String> sources = null;
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (f) {
+                case "node" -> node = intern(ids, text(p, f));
+                case "item" -> item = intern(words, text(p, f));
+                case "sources" -> {
+                    if (v == JsonToken.VALUE_NULL) {
+                        sources = null;
+                    } else if (v != JsonToken.START_ARRAY) {
+                        throw error(p, "expected an array of node ids for 'sources'");
+                    } else {
+                        List<String> s = new ArrayList<>(4);
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            s.add(intern(ids, text(p, f)));
+                        }
+                        sources = s.size() <= 2 ? listOf(s) : s;
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        return new NetworkSpec.Input(node, item, sources);
+    }
+
+    /** A compact list that tolerates nulls (a null source is reported by validation). */
+    private static List<String> listOf(List<String> s) {
+        if (s.contains(null)) {
+            return s;
+        }
+        return List.copyOf(s);
+    }
+
+    private static NetworkSpec.EndItem readEndItem(JsonParser p, Map<String, String> ids, Map<String, String> words) {
+        String id = null;
+        String node = null;
+        String program = null;
+        Integer inventory = null;
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String f = p.currentName();
+            p.nextToken();
+            switch (f) {
+                case "id" -> id = text(p, f);
+                case "node" -> node = intern(ids, text(p, f));
+                case "program" -> program = intern(words, text(p, f));
+                case "inventoryDays" -> inventory = whole(p, f);
+                default -> p.skipChildren();
+            }
+        }
+        return new NetworkSpec.EndItem(id, node, program, inventory);
+    }
+
+    private static String intern(Map<String, String> pool, String s) {
+        if (s == null) {
+            return null;
+        }
+        String had = pool.putIfAbsent(s, s);
+        return had == null ? s : had;
+    }
+
+    private static String text(JsonParser p, String field) {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT) {
+            return p.getString();
+        }
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        throw error(p, "expected a string for '" + field + "'");
+    }
+
+    private static Integer whole(JsonParser p, String field) {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+            return p.getIntValue();
+        }
+        throw error(p, "expected a whole number for '" + field + "'");
+    }
+
+    private static Double number(JsonParser p, String field) {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            return p.getDoubleValue();
+        }
+        throw error(p, "expected a number for '" + field + "'");
+    }
+
+    private static NetworkException error(JsonParser p, String message) {
+        TokenStreamLocation l = p.currentTokenLocation();
+        return new NetworkException(message + " (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")");
+    }
+
+    private static NetworkException malformed(JacksonException e) {
+        TokenStreamLocation l = e.getLocation();
+        String msg = e.getOriginalMessage();
+        if (msg == null) {
+            msg = e.getClass().getSimpleName();
+        }
+        msg = msg.replaceAll("\\s+", " ").trim();
+        String where = l == null || l == TokenStreamLocation.NA || l.getLineNr() < 0 ? ""
+                : " at line " + l.getLineNr() + ", column " + l.getColumnNr();
+        return new NetworkException("malformed JSON" + where + ": " + msg);
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /** Writes a network in the input format (compact, UTF-8); used by the generators and for export. */
+    public static void write(NetworkSpec spec, OutputStream out) {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        try (JsonGenerator g = MAPPER.createGenerator(new KeepOpen(w))) {
+            g.writeStartObject();
+            g.writeName("nodes");
+            g.writeStartArray();
+            for (NetworkSpec.Node n : spec.nodes()) {
+                g.writeStartObject();
+                g.writeStringProperty("id", n.id());
+                optional(g, "name", n.name());
+                optional(g, "company", n.company());
+                optional(g, "country", n.country());
+                if (n.ttrDays() != null) {
+                    g.writeNumberProperty("ttrDays", n.ttrDays());
+                }
+                if (n.capacity() != null) {
+                    double c = n.capacity();
+                    if (c == Math.rint(c) && Math.abs(c) < 1e15) {
+                        g.writeNumberProperty("capacity", (long) c);
+                    } else {
+                        g.writeNumberProperty("capacity", c);
+                    }
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeName("inputs");
+            g.writeStartArray();
+            for (NetworkSpec.Input in : spec.inputs()) {
+                g.writeStartObject();
+                g.writeStringProperty("node", in.node());
+                optional(g, "item", in.item());
+                g.writeName("sources");
+                g.writeStartArray();
+                for (String s : in.sources()) {
+                    g.writeString(s);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeName("endItems");
+            g.writeStartArray();
+            for (NetworkSpec.EndItem e : spec.endItems()) {
+                g.writeStartObject();
+                g.writeStringProperty("id", e.id());
+                g.writeStringProperty("node", e.node());
+                optional(g, "program", e.program());
+                if (e.inventoryDays() != null) {
+                    g.writeNumberProperty("inventoryDays", e.inventoryDays());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        try {
+            w.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The report of an analysis as pretty-printed JSON. */
+    public static String write(Analysis analysis, Concentration concentration, List<Exposure> exposures) {
+        StringWriter w = new StringWriter();
+        write(null, null, null, analysis, concentration, exposures, w, true);
+        return w.toString();
+    }
+
+    /**
+     * Streams the report: {@code network} (counts, when a network is given), {@code disruption} and
+     * {@code concerns} (when given), {@code disruptedNodes}, {@code endItems}, {@code criticalNodes},
+     * {@code stoppedEndItems}, {@code inputsWithoutSource}, {@code concentration} {endItems, inputs} and
+     * {@code exposures}. The writer is flushed, not closed.
+     */
+    public static void write(SupplyNetwork network, Disruption disruption, Set<String> concerns, Analysis analysis,
+                             Concentration concentration, List<Exposure> exposures, Writer out, boolean pretty) {
+        Writer target = new KeepOpen(out);
+        try (JsonGenerator g = pretty ? MAPPER.writerWithDefaultPrettyPrinter().createGenerator(target)
+                : MAPPER.createGenerator(target)) {
+            g.writeStartObject();
+            if (network != null) {
+                g.writeName("network");
+                g.writeStartObject();
+                g.writeNumberProperty("nodes", network.nodeCount());
+                g.writeNumberProperty("inputs", network.inputCount());
+                g.writeNumberProperty("links", network.linkCount());
+                g.writeNumberProperty("endItems", network.endItemCount());
+                g.writeEndObject();
+            }
+            if (disruption != null) {
+                g.writeName("disruption");
+                g.writeStartObject();
+                strings(g, "nodes", new TreeSet<>(disruption.nodes()));
+                strings(g, "countries", new TreeSet<>(disruption.countries()));
+                strings(g, "companies", new TreeSet<>(disruption.companies()));
+                g.writeEndObject();
+            }
+            if (concerns != null) {
+                strings(g, "concerns", new TreeSet<>(concerns));
+            }
+            if (analysis != null) {
+                strings(g, "disruptedNodes", analysis.disruptedNodes());
+                g.writeName("endItems");
+                g.writeStartArray();
+                for (Analysis.EndItemResult r : analysis.endItems()) {
+                    g.writeStartObject();
+                    g.writeStringProperty("id", r.id());
+                    g.writeStringProperty("node", r.node());
+                    optional(g, "program", r.program());
+                    g.writeBooleanProperty("operational", r.operational());
+                    strings(g, "singlePointsOfFailure", r.singlePointsOfFailure());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeName("criticalNodes");
+                g.writeStartArray();
+                for (Analysis.CriticalNode c : analysis.criticalNodes()) {
+                    g.writeStartObject();
+                    g.writeStringProperty("node", c.node());
+                    strings(g, "criticalFor", c.criticalFor());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                strings(g, "stoppedEndItems", analysis.stoppedEndItems());
+                g.writeName("inputsWithoutSource");
+                g.writeStartArray();
+                for (Analysis.LostInput l : analysis.inputsWithoutSource()) {
+                    g.writeStartObject();
+                    g.writeStringProperty("node", l.node());
+                    optional(g, "item", l.item());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            if (concentration != null) {
+                g.writeName("concentration");
+                g.writeStartObject();
+                g.writeName("endItems");
+                entries(g, concentration.endItems());
+                g.writeName("inputs");
+                entries(g, concentration.inputs());
+                g.writeEndObject();
+            }
+            if (exposures != null) {
+                g.writeName("exposures");
+                g.writeStartArray();
+                for (Exposure x : exposures) {
+                    g.writeStartObject();
+                    g.writeStringProperty("node", x.node());
+                    g.writeNumberProperty("ttrDays", x.ttrDays());
+                    strings(g, "endItems", x.endItems());
+                    g.writeNumberProperty("maxDaysShort", x.maxDaysShort());
+                    g.writeNumberProperty("riskExposureIndex", x.riskExposureIndex());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        }
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void entries(JsonGenerator g, List<Concentration.Entry> entries) {
+        g.writeStartArray();
+        for (Concentration.Entry e : entries) {
+            g.writeStartObject();
+            optional(g, "endItem", e.endItem());
+            g.writeStringProperty("node", e.node());
+            optional(g, "item", e.item());
+            g.writeNumberProperty("countryHhi", e.countryHhi());
+            g.writeNumberProperty("companyHhi", e.companyHhi());
+            g.writeNumberProperty("concernShare", e.concernShare());
+            optional(g, "topCountry", e.topCountry());
+            g.writeNumberProperty("topCountryShare", e.topCountryShare());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void optional(JsonGenerator g, String name, String value) {
+        if (value != null) {
+            g.writeStringProperty(name, value);
+        }
+    }
+
+    private static void strings(JsonGenerator g, String name, java.util.Collection<String> values) {
+        g.writeName(name);
+        g.writeStartArray();
+        for (String s : values) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
+    }
+
+    /** Lets the generator close without closing the caller's writer. */
+    private static final class KeepOpen extends FilterWriter {
+        KeepOpen(Writer out) {
+            super(out);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+}

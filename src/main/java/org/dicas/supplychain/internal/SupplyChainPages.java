@@ -1,0 +1,198 @@
+package org.dicas.supplychain.internal;
+
+import jakarta.validation.Validator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.dicas.platform.CsvFile;
+import org.dicas.security.DicasUser;
+import org.dicas.shared.AccessLevel;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.InvalidMarkingException;
+import org.dicas.shared.Marking;
+import org.dicas.supplychain.NetworkAnalyses;
+import org.dicas.supplychain.NetworkAnalysisView;
+import org.dicas.supplychain.NetworkGraph;
+import org.dicas.supplychain.NetworkImport;
+import org.dicas.supplychain.SupplyNetworkSummary;
+import org.dicas.supplychain.SupplyNetworks;
+import org.dicas.supplychain.engine.Disruption;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+@Controller
+class SupplyChainPages {
+
+    private final SupplyNetworks networks;
+    private final NetworkAnalyses analyses;
+    private final NetworkGraph graphs;
+    private final Validator validator;
+    private final JsonMapper json;
+
+    SupplyChainPages(SupplyNetworks networks, NetworkAnalyses analyses, NetworkGraph graphs, Validator validator,
+                     JsonMapper json) {
+        this.networks = networks;
+        this.analyses = analyses;
+        this.graphs = graphs;
+        this.validator = validator;
+        this.json = json;
+    }
+
+    @GetMapping("/supply-chain")
+    String list(DicasUser me, Model model) {
+        return listPage(me, model, List.of(), "", "", "UNCLASSIFIED", "");
+    }
+
+    private String listPage(DicasUser me, Model model, List<String> errors, String program, String name,
+                            String marking, String network) {
+        List<SupplyNetworkSummary> all = networks.list(me);
+        model.addAttribute("networks", all);
+        model.addAttribute("errors", errors);
+        model.addAttribute("program", program);
+        model.addAttribute("name", name);
+        model.addAttribute("marking", marking);
+        model.addAttribute("network", network);
+        model.addAttribute("pageMarking", Marking.highWaterMark(all.stream().map(SupplyNetworkSummary::marking).toList()));
+        return "supply-chain/list";
+    }
+
+    @PostMapping("/supply-chain/networks")
+    String importNetwork(DicasUser me, @RequestParam(defaultValue = "") String program,
+                         @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String marking,
+                         @RequestParam(defaultValue = "") String network, Model model) {
+        List<String> errors = new ArrayList<>();
+        try {
+            NetworkImport.Network parsed = json.readValue(network, NetworkImport.Network.class);
+            NetworkImport imp = new NetworkImport(program, name, marking, parsed);
+            validator.validate(imp).forEach(v -> errors.add(v.getPropertyPath() + ": " + v.getMessage()));
+            if (errors.isEmpty()) {
+                return "redirect:/supply-chain/networks/" + networks.importNetwork(me, imp).id();
+            }
+        } catch (JacksonException e) {
+            errors.add("network: malformed JSON: " + e.getOriginalMessage());
+        } catch (InvalidInputException e) {
+            errors.add(e.field() + ": " + e.getMessage());
+        } catch (InvalidMarkingException e) {
+            errors.add("marking: " + e.getMessage());
+        }
+        return listPage(me, model, errors, program, name, marking, network);
+    }
+
+    static Set<String> set(List<String> values) {
+        Set<String> out = new LinkedHashSet<>();
+        if (values != null) {
+            for (String v : values) {
+                Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    @GetMapping("/supply-chain/networks/{id}")
+    String network(DicasUser me, @PathVariable long id, @RequestParam(required = false) List<String> disruptNode,
+                   @RequestParam(required = false) List<String> disruptCountry,
+                   @RequestParam(required = false) List<String> disruptCompany,
+                   @RequestParam(required = false) List<String> concern, Model model) {
+        Disruption d = new Disruption(set(disruptNode), set(disruptCountry), set(disruptCompany));
+        Set<String> concerns = set(concern);
+        NetworkAnalysisView view = analyses.analyze(me, id, d, concerns);
+        model.addAttribute("view", view);
+        model.addAttribute("disruptNode", String.join(", ", d.nodes()));
+        model.addAttribute("disruptCountry", String.join(", ", d.countries()));
+        model.addAttribute("disruptCompany", String.join(", ", d.companies()));
+        model.addAttribute("concern", String.join(", ", concerns));
+        model.addAttribute("pageMarking", view.marking());
+        return "supply-chain/network";
+    }
+
+    @GetMapping("/supply-chain/networks/{id}/graph")
+    String graph(DicasUser me, @PathVariable long id, @RequestParam String endItem, Model model) {
+        NetworkGraph.Graph g = graphs.upstream(me, id, endItem);
+        model.addAttribute("graph", g);
+        model.addAttribute("network", networks.summary(me, id));
+        model.addAttribute("pageMarking", g.marking());
+        return "supply-chain/graph";
+    }
+
+    @GetMapping(value = "/supply-chain/networks/{id}/graph.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    NetworkGraph.Graph graphJson(DicasUser me, @PathVariable long id, @RequestParam String endItem) {
+        return graphs.upstream(me, id, endItem);
+    }
+
+    static final List<String> COLUMNS = List.of("end item", "operational", "node", "name", "company", "country",
+            "node marking");
+
+    private static List<List<Object>> spofRows(NetworkAnalysisView view) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (var e : view.endItems()) {
+            for (var n : e.singlePointsOfFailure()) {
+                rows.add(List.of(e.id(), e.operational(), n.code(), n.name(), n.company(), n.country(), n.marking().banner()));
+            }
+            if (e.withheldSinglePointsOfFailure() > 0) {
+                rows.add(List.of(e.id(), e.operational(), "(" + e.withheldSinglePointsOfFailure() + " withheld)", "", "",
+                        "", ""));
+            }
+        }
+        return rows;
+    }
+
+    @GetMapping("/supply-chain/networks/{id}/single-points-of-failure.csv")
+    ResponseEntity<String> csv(DicasUser me, @PathVariable long id) {
+        NetworkAnalysisView view = analyses.analyze(me, id, Disruption.NONE, Set.of());
+        CsvFile csv = new CsvFile(view.marking(), COLUMNS);
+        spofRows(view).forEach(csv::row);
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"single-points-of-failure.csv\"")
+                .header("X-DICAS-Marking", view.marking().banner()).body(csv.content());
+    }
+
+    @GetMapping("/supply-chain/networks/{id}/single-points-of-failure.xlsx")
+    ResponseEntity<byte[]> excel(DicasUser me, @PathVariable long id) throws IOException {
+        NetworkAnalysisView view = analyses.analyze(me, id, Disruption.NONE, Set.of());
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet("Single points of failure");
+            int r = 0;
+            sheet.createRow(r++).createCell(0).setCellValue(view.marking().banner());
+            Row header = sheet.createRow(r++);
+            for (int c = 0; c < COLUMNS.size(); c++) {
+                header.createCell(c).setCellValue(COLUMNS.get(c));
+            }
+            for (List<Object> row : spofRows(view)) {
+                Row x = sheet.createRow(r++);
+                for (int c = 0; c < row.size(); c++) {
+                    x.createCell(c).setCellValue(String.valueOf(row.get(c)));
+                }
+            }
+            sheet.createRow(r).createCell(0).setCellValue(view.marking().banner());
+            sheet.getHeader().setCenter(view.marking().banner());
+            sheet.getFooter().setCenter(view.marking().banner());
+            wb.write(out);
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                    .header("Content-Disposition", "attachment; filename=\"single-points-of-failure.xlsx\"")
+                    .header("X-DICAS-Marking", view.marking().banner()).body(out.toByteArray());
+        }
+    }
+
+    static Marking none() {
+        return Marking.of(AccessLevel.PUBLIC);
+    }
+}
