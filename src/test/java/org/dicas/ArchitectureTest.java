@@ -27,7 +27,7 @@ class ArchitectureTest {
 
     @Test
     void engineAndDomainPackagesHaveNoSpringInThem() {
-        noClasses().that().resideInAPackage("..engine..")
+        noClasses().that().resideInAPackage("..engine..").and().doNotHaveSimpleName("package-info")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
                 .allowEmptyShould(true)
                 .check(CLASSES);

@@ -45,6 +45,7 @@ public final class SupplyChainBenchmark {
         int endItems = 100;
         int smallNodes = 2_000;
         boolean jgrapht = true;
+        String file = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
@@ -53,11 +54,16 @@ public final class SupplyChainBenchmark {
                 case "--end-items" -> endItems = Integer.parseInt(args[++i]);
                 case "--small-nodes" -> smallNodes = Integer.parseInt(args[++i]);
                 case "--no-jgrapht" -> jgrapht = false;
+                case "--file" -> file = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         System.out.printf(Locale.ROOT, "java %s, %d processors, max heap %,d MB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        if (file != null) {
+            load(java.nio.file.Path.of(file));
+            return;
+        }
         large(seed, nodes, links, endItems, jgrapht);
         small(seed, smallNodes, endItems);
     }
@@ -114,6 +120,26 @@ public final class SupplyChainBenchmark {
             if (!same) {
                 throw new AssertionError("JGraphT and the engine disagree");
             }
+        }
+    }
+
+    /** Reading a JSON file: parse alone, then parse + validate + compile, three times each. */
+    static void load(java.nio.file.Path file) {
+        for (int round = 0; round < 3; round++) {
+            long t0 = System.nanoTime();
+            NetworkSpec spec;
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+                spec = org.dicas.supplychain.engine.NetworkJson.read(in);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            long t1 = System.nanoTime();
+            long used = usedHeapMb();
+            long t2 = System.nanoTime();
+            SupplyNetwork net = SupplyChainEngine.compile(spec);
+            long t3 = System.nanoTime();
+            System.out.printf(Locale.ROOT, "read+validate %.2f s (heap with spec %,d MB); compile again %.2f s"
+                    + " (%,d nodes)%n", (t1 - t0) / 1e9, used, (t3 - t2) / 1e9, net.nodeCount());
         }
     }
 
