@@ -353,6 +353,32 @@ class ForumBrowserTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
+    @Test
+    void usOfficeAcknowledgesAJapaneseSosaRequest() {
+        signIn(page, "us.acq");
+        page.navigate(url("/sosa/requests"));
+        List<String> problems = new ArrayList<>();
+        check(page, "sosa-list-en", problems);
+        String href = null;
+        for (var a : page.locator("main table a[href*='/sosa/requests/']").all()) {
+            page.navigate(url(a.getAttribute("href")));
+            if (page.locator("form[action$='/acknowledge']").count() > 0) {
+                href = a.getAttribute("href");
+                break;
+            }
+            page.navigate(url("/sosa/requests"));
+        }
+        assertTrue(href != null, "a request submitted to the United States awaits acknowledgement");
+        check(page, "sosa-request-en", problems);
+        page.locator("#ackNote").fill("Forwarded to the DPAS office");
+        page.locator("form[action$='/acknowledge'] button[type=submit]").click();
+        page.waitForLoadState(LoadState.LOAD);
+        assertTrue(page.locator("form[action$='/response']").count() > 0, "after acknowledging, the firm's response can be recorded");
+        assertTrue(page.locator("main").innerText().contains("Forwarded to the DPAS office"), "the acknowledgement is in the history");
+        screenshot(page, "sosa-acknowledged.png");
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
     private void signIn(Page p, String username) {
         if (!p.url().contains("/login")) {
             p.navigate(url("/login"));
