@@ -360,13 +360,14 @@ class ForumBrowserTest {
         List<String> problems = new ArrayList<>();
         check(page, "sosa-list-en", problems);
         String href = null;
-        for (var a : page.locator("main table a[href*='/sosa/requests/']").all()) {
-            page.navigate(url(a.getAttribute("href")));
+        List<String> links = page.locator("main table a[href*='/sosa/requests/']").all().stream()
+                .map(a -> a.getAttribute("href")).toList();
+        for (String link : links) {
+            page.navigate(url(link));
             if (page.locator("form[action$='/acknowledge']").count() > 0) {
-                href = a.getAttribute("href");
+                href = link;
                 break;
             }
-            page.navigate(url("/sosa/requests"));
         }
         assertTrue(href != null, "a request submitted to the United States awaits acknowledgement");
         check(page, "sosa-request-en", problems);
