@@ -7,11 +7,12 @@
       .then(function (r) { return r.json(); })
       .then(function (g) {
         var perTier = {};
+        var maxTier = g.nodes.reduce(function (m, n) { return Math.max(m, n.tier); }, 0);
         var nodes = g.nodes.map(function (n) {
           var i = perTier[n.tier] = (perTier[n.tier] || 0) + 1;
           return {
-            id: n.id, name: n.collapsed > 0 ? '+' + n.collapsed : n.label,
-            x: n.tier * 220, y: i * 60,
+            id: n.id, name: n.collapsed > 0 ? '+' + n.collapsed : n.id, full: n.label,
+            x: (maxTier - n.tier) * 260, y: i * 48,
             symbolSize: n.collapsed > 0 ? 30 : 18,
             itemStyle: {color: n.critical ? '#a4161a' : (n.collapsed > 0 ? '#6b7780' : '#0b4f8a')},
             label: {show: true, position: 'right', color: '#1b1f24'}
@@ -21,6 +22,7 @@
         var chart = echarts.init(el, null, {renderer: 'svg'});
         chart.setOption({
           animation: false,
+          tooltip: {formatter: function (p) { return p.dataType === 'node' ? (p.data.full || p.data.name) : ''; }},
           series: [{type: 'graph', layout: 'none', roam: true, data: nodes, links: links,
             edgeSymbol: ['none', 'arrow'], lineStyle: {color: '#6b7780'}}]
         });
