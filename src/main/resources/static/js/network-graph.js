@@ -22,7 +22,7 @@
         var chart = echarts.init(el, null, {renderer: 'svg'});
         chart.setOption({
           animation: false,
-          tooltip: {formatter: function (p) { return p.dataType === 'node' ? (p.data.full || p.data.name) : ''; }},
+          tooltip: {formatter: function (p) { return p.dataType === 'node' ? echarts.format.encodeHTML(p.data.full || p.data.name) : ''; }},
           series: [{type: 'graph', layout: 'none', roam: true, data: nodes, links: links,
             edgeSymbol: ['none', 'arrow'], lineStyle: {color: '#6b7780'}}]
         });
