@@ -10,16 +10,13 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,9 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class NetworkJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private NetworkJson() {
     }
@@ -92,8 +87,9 @@ public final class NetworkJson {
         List<NetworkSpec.Input> inputs = new ArrayList<>();
         List<NetworkSpec.EndItem> endItems = new ArrayList<>();
         JsonPositions pos = new JsonPositions();
-        Map<String, String> ids = new HashMap<>();
-        Map<String, String> words = new HashMap<>();
+        StringPool ids = new StringPool(1 << 16);
+        StringPool words = new StringPool(1 << 10);
+        java.util.Set<String> sections = new java.util.HashSet<>();
         try (JsonParser p = MAPPER.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw error(p, "expected a JSON object with nodes, inputs and endItems");
@@ -102,6 +98,9 @@ public final class NetworkJson {
             while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
                 String name = p.currentName();
                 JsonToken v = p.nextToken();
+                if (!sections.add(name)) {
+                    throw error(p, "duplicate property '" + name + "'");
+                }
                 switch (name) {
                     case "nodes" -> {
                         startArray(p, v, name);
@@ -160,40 +159,67 @@ public final class NetworkJson {
         }
     }
 
-    private static NetworkSpec.Node readNode(JsonParser p, Map<String, String> ids, Map<String, String> words) {
+    private static NetworkSpec.Node readNode(JsonParser p, StringPool ids, StringPool words) {
         String id = null;
         String name = null;
         String company = null;
         String country = null;
         Integer ttr = null;
         Double capacity = null;
+        int seen = 0;
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String f = p.currentName();
             p.nextToken();
             switch (f) {
-                case "id" -> id = intern(ids, text(p, f));
-                case "name" -> name = text(p, f);
-                case "company" -> company = intern(words, text(p, f));
-                case "country" -> country = intern(words, text(p, f));
-                case "ttrDays" -> ttr = whole(p, f);
-                case "capacity" -> capacity = number(p, f);
+                case "id" -> {
+                    seen = once(p, f, seen, 1);
+                    id = text(p, f, ids);
+                }
+                case "name" -> {
+                    seen = once(p, f, seen, 2);
+                    name = text(p, f, null);
+                }
+                case "company" -> {
+                    seen = once(p, f, seen, 4);
+                    company = text(p, f, words);
+                }
+                case "country" -> {
+                    seen = once(p, f, seen, 8);
+                    country = text(p, f, words);
+                }
+                case "ttrDays" -> {
+                    seen = once(p, f, seen, 16);
+                    ttr = whole(p, f);
+                }
+                case "capacity" -> {
+                    seen = once(p, f, seen, 32);
+                    capacity = number(p, f);
+                }
                 default -> p.skipChildren();
             }
         }
         return new NetworkSpec.Node(id, name, company, country, ttr, capacity);
     }
 
-    private static NetworkSpec.Input readInput(JsonParser p, Map<String, String> ids, Map<String, String> words) {
+    private static NetworkSpec.Input readInput(JsonParser p, StringPool ids, StringPool words) {
         String node = null;
         String item = null;
         List<String> sources = null;
+        int seen = 0;
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String f = p.currentName();
             JsonToken v = p.nextToken();
             switch (f) {
-                case "node" -> node = intern(ids, text(p, f));
-                case "item" -> item = intern(words, text(p, f));
+                case "node" -> {
+                    seen = once(p, f, seen, 1);
+                    node = text(p, f, ids);
+                }
+                case "item" -> {
+                    seen = once(p, f, seen, 2);
+                    item = text(p, f, words);
+                }
                 case "sources" -> {
+                    seen = once(p, f, seen, 4);
                     if (v == JsonToken.VALUE_NULL) {
                         sources = null;
                     } else if (v != JsonToken.START_ARRAY) {
@@ -201,7 +227,7 @@ public final class NetworkJson {
                     } else {
                         List<String> s = new ArrayList<>(4);
                         while (p.nextToken() != JsonToken.END_ARRAY) {
-                            s.add(intern(ids, text(p, f)));
+                            s.add(text(p, f, ids));
                         }
                         sources = s.size() <= 2 ? listOf(s) : s;
                     }
@@ -220,37 +246,57 @@ public final class NetworkJson {
         return List.copyOf(s);
     }
 
-    private static NetworkSpec.EndItem readEndItem(JsonParser p, Map<String, String> ids, Map<String, String> words) {
+    private static NetworkSpec.EndItem readEndItem(JsonParser p, StringPool ids, StringPool words) {
         String id = null;
         String node = null;
         String program = null;
         Integer inventory = null;
+        int seen = 0;
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String f = p.currentName();
             p.nextToken();
             switch (f) {
-                case "id" -> id = text(p, f);
-                case "node" -> node = intern(ids, text(p, f));
-                case "program" -> program = intern(words, text(p, f));
-                case "inventoryDays" -> inventory = whole(p, f);
+                case "id" -> {
+                    seen = once(p, f, seen, 1);
+                    id = text(p, f, null);
+                }
+                case "node" -> {
+                    seen = once(p, f, seen, 2);
+                    node = text(p, f, ids);
+                }
+                case "program" -> {
+                    seen = once(p, f, seen, 4);
+                    program = text(p, f, words);
+                }
+                case "inventoryDays" -> {
+                    seen = once(p, f, seen, 8);
+                    inventory = whole(p, f);
+                }
                 default -> p.skipChildren();
             }
         }
         return new NetworkSpec.EndItem(id, node, program, inventory);
     }
 
-    private static String intern(Map<String, String> pool, String s) {
-        if (s == null) {
-            return null;
+    /** Refuses a property given twice in one object. */
+    private static int once(JsonParser p, String field, int seen, int bit) {
+        if ((seen & bit) != 0) {
+            throw error(p, "duplicate property '" + field + "'");
         }
-        String had = pool.putIfAbsent(s, s);
-        return had == null ? s : had;
+        return seen | bit;
     }
 
-    private static String text(JsonParser p, String field) {
+    /** A string value (a whole number is taken as its text), canonical through the pool when one is given. */
+    private static String text(JsonParser p, String field, StringPool pool) {
         JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT) {
-            return p.getString();
+        if (t == JsonToken.VALUE_STRING) {
+            if (pool == null) {
+                return p.getString();
+            }
+            return pool.intern(p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
+        }
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            return pool == null ? p.getString() : pool.intern(p.getString());
         }
         if (t == JsonToken.VALUE_NULL) {
             return null;
