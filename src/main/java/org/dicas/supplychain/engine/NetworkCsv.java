@@ -20,9 +20,9 @@ import org.apache.commons.csv.CSVRecord;
  * <ul>
  *   <li>nodes: {@code id} (required), {@code name}, {@code company}, {@code country}, {@code ttrDays},
  *       {@code capacity}</li>
- *   <li>inputs: {@code node}, {@code item}, and either {@code source} (one source per row: the rows of one node and
- *       item make one input) or {@code sources} (several ids separated by {@code ;} or {@code |}); rows with the same
- *       node and item are merged into one input</li>
+ *   <li>inputs: {@code node}, {@code item}, and either {@code sources} (one input per row, its source ids separated
+ *       by {@code ;} or {@code |}, exactly like the JSON form) or {@code source} alone (one source link per row: the
+ *       rows of the same node and item make one input, whose position in errors is its first row)</li>
  *   <li>end items (optional file): {@code id}, {@code node}, {@code program}, {@code inventoryDays}</li>
  * </ul>
  * Errors are one-line {@link NetworkException}s naming the offending id and the file and line, e.g.
@@ -190,7 +190,9 @@ public final class NetworkCsv {
             throw new NetworkException(inputsName + " has no column 'source' or 'sources' (" + inputsName
                     + " line 1)");
         }
-        Map<List<String>, Group> groups = new LinkedHashMap<>();
+        // with a sources column every row is one input; with only a source column the rows of a node and item merge
+        boolean perRow = it.columns.containsKey("sources");
+        Map<List<?>, Group> groups = new LinkedHashMap<>();
         for (Line l : it) {
             String node = it.get(l, "node");
             String item = it.get(l, "item");
@@ -223,8 +225,8 @@ public final class NetworkCsv {
                             + it.at(l));
                 }
             }
-            Group g = groups.computeIfAbsent(java.util.Arrays.asList(node, item), k -> new Group(node, item,
-                    it.at(l)));
+            List<?> key = perRow ? List.of(groups.size()) : java.util.Arrays.asList(node, item);
+            Group g = groups.computeIfAbsent(key, k -> new Group(node, item, it.at(l)));
             g.sources.addAll(srcs);
         }
         List<NetworkSpec.Input> inputs = new ArrayList<>(groups.size());

@@ -17,6 +17,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class NetworkJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** Leaves the caller's streams open; writes doubles with the fast (shortest-representation) writer. */
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .build();
 
     private NetworkJson() {
     }

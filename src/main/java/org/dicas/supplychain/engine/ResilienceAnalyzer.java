@@ -222,11 +222,18 @@ public final class ResilienceAnalyzer {
                 if (m == 1) {
                     acc = alt[0];
                 } else {
-                    // smallest first, stop when empty
-                    Arrays.sort(alt, 0, m, Comparator.comparingInt(c -> c.size));
-                    acc = alt[0];
-                    for (int j = 1; j < m && acc.size > 0; j++) {
-                        acc = CritSet.intersect(acc, alt[j]);
+                    // start from the smallest, stop as soon as the intersection is empty
+                    int min = 0;
+                    for (int j = 1; j < m; j++) {
+                        if (alt[j].size < alt[min].size) {
+                            min = j;
+                        }
+                    }
+                    acc = alt[min];
+                    for (int j = 0; j < m && acc.size > 0; j++) {
+                        if (j != min) {
+                            acc = CritSet.intersect(acc, alt[j]);
+                        }
                     }
                 }
                 Arrays.fill(alt, 0, m, null);

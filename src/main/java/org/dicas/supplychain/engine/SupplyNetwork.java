@@ -348,6 +348,7 @@ public final class SupplyNetwork {
                 }
                 specInputNode[k] = consumer;
                 specSrcStart[k] = p;
+                boolean small = s.size() <= 16;
                 for (String sid : s) {
                     if (blank(sid)) {
                         throw new NetworkException(of + " has a source without id" + at.input(k));
@@ -356,7 +357,16 @@ public final class SupplyNetwork {
                     if (x < 0) {
                         throw new NetworkException(of + " names unknown source node '" + sid + "'" + at.input(k));
                     }
-                    if (seen[x] != k + 1) {
+                    if (small) {
+                        // a short scan beats a random access into seen[]
+                        boolean dup = false;
+                        for (int q = specSrcStart[k]; q < p && !dup; q++) {
+                            dup = src[q] == x;
+                        }
+                        if (!dup) {
+                            src[p++] = x;
+                        }
+                    } else if (seen[x] != k + 1) {
                         seen[x] = k + 1;
                         src[p++] = x;
                     }

@@ -150,6 +150,8 @@ public final class SupplyChainBenchmark {
         NetworkSpec spec = SyntheticNetworks.layered(SyntheticNetworks.Params.of(seed, nodes, nodes * 5L, items));
         Disruption what = new Disruption(Set.of(), Set.of(SyntheticNetworks.COUNTRIES[2]), Set.of());
         SupplyNetwork net = SupplyChainEngine.compile(spec);
+        System.out.printf(Locale.ROOT, "(%,d nodes, %,d inputs, %,d links)%n", net.nodeCount(), net.inputCount(),
+                net.linkCount());
         Analysis[] holder = new Analysis[1];
         double engine = median(21, () -> holder[0] = SupplyChainEngine.analyze(net, what));
 

@@ -140,13 +140,13 @@ class NetworkValidationTest {
         assertThat(json("{\"nodes\":[{\"id\":\"N1\",\"capacity\":-1}]}"))
                 .isEqualTo("node 'N1' has an invalid capacity -1.0 (line 1, column 11)");
         assertThat(json("{\"nodes\":[{\"id\":\"N1\"}],\"inputs\":[{\"item\":\"x\",\"sources\":[\"N1\"]}]}"))
-                .isEqualTo("input 'x' names no node (line 1, column 33)");
+                .isEqualTo("input 'x' names no node (line 1, column 34)");
         assertThat(json("{\"nodes\":[{\"id\":\"N1\"}],\"inputs\":[{\"node\":\"N1\",\"item\":\"x\",\"sources\":[\"\"]}]}"))
-                .isEqualTo("input 'x' of node 'N1' has a source without id (line 1, column 33)");
+                .isEqualTo("input 'x' of node 'N1' has a source without id (line 1, column 34)");
         assertThat(json("{\"nodes\":[{\"id\":\"N1\"}],\"endItems\":[{\"node\":\"N1\"}]}"))
-                .isEqualTo("end item #1 has no id (line 1, column 35)");
+                .isEqualTo("end item #1 has no id (line 1, column 36)");
         assertThat(json("{\"nodes\":[{\"id\":\"N1\"}],\"endItems\":[{\"id\":\"E\",\"node\":\"N1\",\"inventoryDays\":-1}]}"))
-                .isEqualTo("end item 'E' has a negative inventoryDays -1 (line 1, column 35)");
+                .isEqualTo("end item 'E' has a negative inventoryDays -1 (line 1, column 36)");
     }
 
     @Test
