@@ -31,4 +31,14 @@ public record NetworkImport(@NotBlank @Size(max = 100) String program, @NotBlank
 
     public record EndItem(String id, String node, String program, Integer inventoryDays) {
     }
+
+    /** A network read by the engine (e.g. from CSV files); every node takes the network's marking. */
+    public static NetworkImport of(String program, String name, String marking,
+                                   org.dicas.supplychain.engine.NetworkSpec spec) {
+        return new NetworkImport(program, name, marking, new Network(
+                spec.nodes().stream().map(n -> new Node(n.id(), n.name(), n.company(), n.country(), n.ttrDays(),
+                        n.capacity(), null, null)).toList(),
+                spec.inputs().stream().map(i -> new Input(i.node(), i.item(), i.sources())).toList(),
+                spec.endItems().stream().map(e -> new EndItem(e.id(), e.node(), e.program(), e.inventoryDays())).toList()));
+    }
 }

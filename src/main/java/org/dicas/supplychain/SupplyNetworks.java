@@ -61,7 +61,13 @@ public class SupplyNetworks {
         if (!user.government()) {
             throw new AccessDeniedException("government users import supply networks");
         }
-        Marking networkMarking = Marking.parse(imp.marking().strip());
+        if (imp.program() == null || imp.program().isBlank() || imp.program().length() > 100) {
+            throw new InvalidInputException("program", "a program name of at most 100 characters is required");
+        }
+        if (imp.name() == null || imp.name().isBlank() || imp.name().length() > 200) {
+            throw new InvalidInputException("name", "a network name of at most 200 characters is required");
+        }
+        Marking networkMarking = Marking.parse(imp.marking() == null ? "" : imp.marking().strip());
         NetworkSpec spec = toSpec(imp.network());
         try {
             SupplyChainEngine.compile(spec);

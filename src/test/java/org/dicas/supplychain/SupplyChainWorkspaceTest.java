@@ -169,4 +169,45 @@ class SupplyChainWorkspaceTest {
         assertThat(http.post("/api/v1/supply-chain/networks", http.token("us.industry", "demo"), ok).status())
                 .as("industry does not import").isEqualTo(403);
     }
+
+    static java.net.http.HttpResponse<String> multipart(int port, String token, Map<String, String> fields,
+                                                         Map<String, String> files) throws Exception {
+        String boundary = "----dicas" + System.nanoTime();
+        StringBuilder b = new StringBuilder();
+        fields.forEach((k, v) -> b.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(k).append("\"\r\n\r\n").append(v).append("\r\n"));
+        files.forEach((k, v) -> b.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(k).append("\"; filename=\"").append(k).append(".csv\"\r\nContent-Type: text/csv\r\n\r\n")
+                .append(v).append("\r\n"));
+        b.append("--").append(boundary).append("--\r\n");
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + "/api/v1/supply-chain/networks/csv"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(b.toString())).build();
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void spreadsheetsImportWithLineNumbersInErrors() throws Exception {
+        String acq = new Http(port).token("us.acq", "demo");
+        Map<String, String> fields = Map.of("program", "CSV program", "name", "from spreadsheets", "marking", "UNCLASSIFIED");
+        String nodes = "id,name,company,country,ttrDays,capacity\nA,Assembly,Acme,USA,100,10\nB,Part,Beta,JPN,50,5\n";
+        var bad = multipart(port, acq, fields, Map.of("nodes", nodes, "inputs", "node,item,sources\nA,part,B\nA,other,ZZZ\n"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("inputs.csv").contains("ZZZ").contains("3");
+        var good = multipart(port, acq, fields, Map.of("nodes", nodes, "inputs", "node,item,sources\nA,part,B\n",
+                "endItems", "id,node,program,inventoryDays\nE1,A,CSV program,30\n"));
+        assertThat(good.statusCode()).as(good.body()).isEqualTo(201);
+        long id = Http.JSON.readTree(good.body()).get("id").asLong();
+        JsonNode view = new Http(port).get("/api/v1/supply-chain/networks/" + id + "/analysis", acq).json();
+        assertThat(codes(endItem(view, "E1").get("singlePointsOfFailure"))).containsExactly("A", "B");
+    }
+
+    @Test
+    void tablesFilterByNode() {
+        Http web = new Http(port).signIn("us.acq", "demo");
+        String page = web.get("/supply-chain/networks/" + demoNetwork() + "?filter=battery", null).body();
+        assertThat(page).contains("BAT-US-1 Thermal battery").doesNotContain("SK-US-1 RF seeker —");
+    }
 }

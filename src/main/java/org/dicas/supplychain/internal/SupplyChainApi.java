@@ -50,6 +50,18 @@ class SupplyChainApi {
         return ResponseEntity.created(URI.create("/api/v1/supply-chain/networks/" + s.id())).body(s);
     }
 
+    @PostMapping(value = "/csv", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import nodes.csv + inputs.csv (+ endItems.csv) as the next version; errors name file and line")
+    ResponseEntity<SupplyNetworkSummary> importCsv(DicasUser me, @RequestParam String program, @RequestParam String name,
+            @RequestParam String marking, @RequestParam(required = false) org.springframework.web.multipart.MultipartFile nodes,
+            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile inputs,
+            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile endItems)
+            throws java.io.IOException {
+        NetworkImport imp = CsvImport.read(program, name, marking, nodes, inputs, endItems);
+        SupplyNetworkSummary s = networks.importNetwork(me, imp);
+        return ResponseEntity.created(URI.create("/api/v1/supply-chain/networks/" + s.id())).body(s);
+    }
+
     @GetMapping("/{id}")
     SupplyNetworkSummary get(DicasUser me, @PathVariable long id) {
         return networks.summary(me, id);

@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -95,6 +96,27 @@ class SupplyChainPages {
         return listPage(me, model, errors, program, name, marking, network);
     }
 
+    /** Import from spreadsheets: nodes.csv + inputs.csv (+ endItems.csv), checked with line numbers in errors. */
+    @PostMapping(value = "/supply-chain/networks/csv", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    String importCsv(DicasUser me, @RequestParam(defaultValue = "") String program,
+                     @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String marking,
+                     @RequestParam(required = false) MultipartFile nodes, @RequestParam(required = false) MultipartFile inputs,
+                     @RequestParam(required = false) MultipartFile endItems, Model model) throws IOException {
+        List<String> errors = new ArrayList<>();
+        try {
+            NetworkImport imp = CsvImport.read(program, name, marking, nodes, inputs, endItems);
+            validator.validate(imp).forEach(v -> errors.add(v.getPropertyPath() + ": " + v.getMessage()));
+            if (errors.isEmpty()) {
+                return "redirect:/supply-chain/networks/" + networks.importNetwork(me, imp).id();
+            }
+        } catch (InvalidInputException e) {
+            errors.add(e.field() + ": " + e.getMessage());
+        } catch (InvalidMarkingException e) {
+            errors.add("marking: " + e.getMessage());
+        }
+        return listPage(me, model, errors, program, name, marking, "");
+    }
+
     static Set<String> set(List<String> values) {
         Set<String> out = new LinkedHashSet<>();
         if (values != null) {
@@ -109,11 +131,13 @@ class SupplyChainPages {
     String network(DicasUser me, @PathVariable long id, @RequestParam(required = false) List<String> disruptNode,
                    @RequestParam(required = false) List<String> disruptCountry,
                    @RequestParam(required = false) List<String> disruptCompany,
-                   @RequestParam(required = false) List<String> concern, Model model) {
+                   @RequestParam(required = false) List<String> concern,
+                   @RequestParam(defaultValue = "") String filter, Model model) {
         Disruption d = new Disruption(set(disruptNode), set(disruptCountry), set(disruptCompany));
         Set<String> concerns = set(concern);
-        NetworkAnalysisView view = analyses.analyze(me, id, d, concerns);
+        NetworkAnalysisView view = NetworkFilter.apply(analyses.analyze(me, id, d, concerns), filter);
         model.addAttribute("view", view);
+        model.addAttribute("filter", filter);
         model.addAttribute("disruptNode", String.join(", ", d.nodes()));
         model.addAttribute("disruptCountry", String.join(", ", d.countries()));
         model.addAttribute("disruptCompany", String.join(", ", d.companies()));
