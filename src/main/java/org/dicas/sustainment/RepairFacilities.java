@@ -1,0 +1,252 @@
+package org.dicas.sustainment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
+import org.dicas.security.OrganizationKind;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.Marking;
+import org.dicas.shared.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Repair facilities. Every read is filtered by the releasability policy in SQL (a hidden facility is not listed and
+ * is not found). Government users create and change facilities; an industry user may register or change only the
+ * PROPIN capacity data of their own company. Facility and resource codes are globally unique.
+ */
+@Service
+public class RepairFacilities {
+
+    /** The kind of the {@code record} row of a facility. */
+    public static final String KIND = "REPAIR_FACILITY";
+
+    private final SustainmentRecords s;
+
+    RepairFacilities(SustainmentRecords s) {
+        this.s = s;
+    }
+
+    private static final String SELECT = """
+            select f.id, r.marking, f.code, f.name, f.nation, f.certifications, f.lat, f.lon, r.owning_company_id
+            from repair_facility f join record r on r.id = f.id where {visible}""";
+
+    private record Row(long id, Marking marking, String code, String name, String nation, List<String> certs,
+                       Double lat, Double lon, Long company) {
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
+                rs.getString(5).strip(), SustainmentRecords.list(rs, 6), SustainmentRecords.dbl(rs, 7),
+                SustainmentRecords.dbl(rs, 8), (Long) rs.getObject(9));
+    }
+
+    /** The facilities the user may read, by code. */
+    public List<RepairFacility> list(DicasUser user) {
+        return assemble(s.visible(SELECT + " order by f.code", user).query((rs, n) -> row(rs)).list());
+    }
+
+    /** One facility; hidden or missing is not found. A read of a CUI facility is audited. */
+    public RepairFacility get(DicasUser user, long id) {
+        RepairFacility f = assemble(s.visible(SELECT + " and f.id = :id", user).param("id", id)
+                .query((rs, n) -> row(rs)).optional().map(List::of)
+                .orElseThrow(() -> new NotFoundException("repair facility", id))).get(0);
+        s.audit.read(user, KIND, id, f.marking());
+        return f;
+    }
+
+    /**
+     * EVERY facility regardless of any reader, for the planning solver, which needs the whole problem. Whatever is
+     * computed from it must be filtered by the policy again before it is shown to anyone.
+     */
+    public List<RepairFacility> allForPlanning() {
+        return assemble(s.jdbc.sql(SELECT.replace("{visible}", "true") + " order by f.code").query((rs, n) -> row(rs)).list());
+    }
+
+    /** Whether this user may register facilities at all (government users; industry users for their own company). */
+    public boolean mayCreate(DicasUser user) {
+        return user.government() || user.companyId().isPresent();
+    }
+
+    @Transactional
+    public RepairFacility create(DicasUser user, RepairFacilityCommand c) {
+        Marking marking = SustainmentRecords.marking(c.marking());
+        Optional<Long> company = checkWriter(user, marking, c.owningCompanyId(), Optional.empty());
+        Checked v = check(c, null);
+        long id = s.records.register(KIND, v.code + " " + v.name, searchText(v), marking, company, user,
+                i -> "/sustainment/facilities/" + i);
+        s.jdbc.sql("""
+                        insert into repair_facility (id, code, name, nation, certifications, lat, lon)
+                        values (:id, :code, :name, :nation, cast(:certs as text[]), :lat, :lon)""")
+                .param("id", id).param("code", v.code).param("name", v.name).param("nation", v.nation)
+                .param("certs", SustainmentRecords.array(v.certs)).param("lat", c.lat()).param("lon", c.lon())
+                .update();
+        writeChildren(id, v);
+        return get(user, id);
+    }
+
+    @Transactional
+    public RepairFacility update(DicasUser user, long id, RepairFacilityCommand c) {
+        RepairFacility current = get(user, id);
+        Marking marking = SustainmentRecords.marking(c.marking());
+        Optional<Long> company = checkWriter(user, marking, c.owningCompanyId(), Optional.ofNullable(current.owningCompanyId()));
+        Checked v = check(c, id);
+        s.records.update(id, v.code + " " + v.name, searchText(v), marking, company, user);
+        s.jdbc.sql("""
+                        update repair_facility set code = :code, name = :name, nation = :nation,
+                               certifications = cast(:certs as text[]), lat = :lat, lon = :lon where id = :id""")
+                .param("id", id).param("code", v.code).param("name", v.name).param("nation", v.nation)
+                .param("certs", SustainmentRecords.array(v.certs)).param("lat", c.lat()).param("lon", c.lon())
+                .update();
+        s.jdbc.sql("delete from repair_resource where facility_id = :id").param("id", id).update();
+        s.jdbc.sql("delete from repair_closure where facility_id = :id").param("id", id).update();
+        writeChildren(id, v);
+        return get(user, id);
+    }
+
+    /** Whether a resource with this code exists on a facility the user may read; its kind if so. */
+    Optional<String> visibleResourceKind(DicasUser user, String code) {
+        return s.visible("""
+                        select rr.kind from repair_resource rr join repair_facility f on f.id = rr.facility_id
+                        join record r on r.id = f.id where rr.code = :code and {visible}""", user)
+                .param("code", code).query(String.class).optional();
+    }
+
+    // ----------------------------------------------------------------------------------------------- checks
+
+    private record Checked(String code, String name, String nation, List<String> certs,
+                           List<RepairFacility.Resource> resources, List<RepairFacility.ClosedPeriod> closed) {
+    }
+
+    private static String searchText(Checked v) {
+        return v.code + " " + v.name + " " + v.nation + " " + String.join(" ", v.certs) + " "
+                + String.join(" ", v.resources.stream().map(RepairFacility.Resource::code).toList());
+    }
+
+    /**
+     * Government users write any facility. An industry user writes only PROPIN data owned by their own company.
+     * Returns the owning company to register.
+     */
+    private Optional<Long> checkWriter(DicasUser user, Marking marking, Long owningCompanyId, Optional<Long> currentOwner) {
+        if (!user.government()) {
+            Optional<Long> mine = user.companyId();
+            boolean own = mine.isPresent() && marking.propin()
+                    && (owningCompanyId == null || mine.get().equals(owningCompanyId))
+                    && (currentOwner.isEmpty() || currentOwner.equals(mine));
+            if (!own) {
+                throw new AccessDeniedException("only government users register repair facilities (industry users: "
+                        + "their own company's PROPIN capacity data)");
+            }
+            return mine;
+        }
+        if (owningCompanyId == null) {
+            return marking.propin() ? currentOwner : Optional.empty();
+        }
+        Directory.Organization org = s.directory.organization(owningCompanyId)
+                .orElseThrow(() -> new InvalidInputException("owningCompanyId", "no organization " + owningCompanyId));
+        if (org.kind() != OrganizationKind.COMPANY) {
+            throw new InvalidInputException("owningCompanyId", org.name() + " is not a company");
+        }
+        return Optional.of(owningCompanyId);
+    }
+
+    private Checked check(RepairFacilityCommand c, Long id) {
+        String code = SustainmentRecords.code("code", c.code());
+        String name = SustainmentRecords.text("name", c.name(), 200);
+        String nation = s.nation("nation", c.nation());
+        List<String> certs = SustainmentRecords.labels("certifications", c.certifications());
+        SustainmentRecords.latLon("lat", c.lat(), "lon", c.lon());
+        if (s.jdbc.sql("select exists (select 1 from repair_facility where code = :c and id <> :id)")
+                .param("c", code).param("id", id == null ? -1L : id).query(Boolean.class).single()) {
+            throw new InvalidInputException("code", "facility code " + code + " is already in use");
+        }
+        if (c.resources().size() > 100) {
+            throw new InvalidInputException("resources", "at most 100 resources");
+        }
+        List<RepairFacility.Resource> resources = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (RepairFacility.Resource r : c.resources()) {
+            if (r == null) {
+                throw new InvalidInputException("resources", "a resource is missing");
+            }
+            String rc = SustainmentRecords.code("resources", r.code());
+            String kind = SustainmentRecords.kind("resources", r.kind());
+            if (r.maxLengthM() != null && (r.maxLengthM().isNaN() || r.maxLengthM() <= 0 || r.maxLengthM() > 2000)) {
+                throw new InvalidInputException("resources", "maximum length of " + rc + " must be above 0 and at most 2000 m");
+            }
+            if (!codes.add(rc)) {
+                throw new InvalidInputException("resources", "resource code " + rc + " appears twice");
+            }
+            if (s.jdbc.sql("select exists (select 1 from repair_resource where code = :c and facility_id <> :id)")
+                    .param("c", rc).param("id", id == null ? -1L : id).query(Boolean.class).single()) {
+                throw new InvalidInputException("resources", "resource code " + rc + " is already in use");
+            }
+            resources.add(new RepairFacility.Resource(rc, kind, r.maxLengthM()));
+        }
+        if (c.closedPeriods().size() > 100) {
+            throw new InvalidInputException("closedPeriods", "at most 100 closed periods");
+        }
+        List<RepairFacility.ClosedPeriod> closed = new ArrayList<>();
+        for (RepairFacility.ClosedPeriod p : c.closedPeriods()) {
+            if (p == null || p.start() == null || p.end() == null) {
+                throw new InvalidInputException("closedPeriods", "a closed period needs a start and an end");
+            }
+            if (p.end().isBefore(p.start())) {
+                throw new InvalidInputException("closedPeriods", "closed period ends (" + p.end() + ") before it starts ("
+                        + p.start() + ")");
+            }
+            if (p.start().isBefore(LocalDate.of(2000, 1, 1)) || p.end().isAfter(LocalDate.of(2100, 12, 31))) {
+                throw new InvalidInputException("closedPeriods", "closed periods lie between 2000 and 2100");
+            }
+            closed.add(p);
+        }
+        return new Checked(code, name, nation, certs, resources, closed);
+    }
+
+    private void writeChildren(long id, Checked v) {
+        for (RepairFacility.Resource r : v.resources) {
+            s.jdbc.sql("insert into repair_resource (facility_id, code, kind, max_length_m) values (:f, :c, :k, :l)")
+                    .param("f", id).param("c", r.code()).param("k", r.kind()).param("l", r.maxLengthM()).update();
+        }
+        for (RepairFacility.ClosedPeriod p : v.closed) {
+            s.jdbc.sql("insert into repair_closure (facility_id, start_date, end_date) values (:f, :s, :e)")
+                    .param("f", id).param("s", p.start()).param("e", p.end()).update();
+        }
+    }
+
+    private List<RepairFacility> assemble(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = rows.stream().map(Row::id).toList();
+        Map<Long, List<RepairFacility.Resource>> resources = new LinkedHashMap<>();
+        s.jdbc.sql("select facility_id, code, kind, max_length_m from repair_resource where facility_id in (:ids) "
+                        + "order by facility_id, code")
+                .param("ids", ids).query((rs, n) -> {
+                    resources.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new RepairFacility.Resource(
+                            rs.getString(2), rs.getString(3), SustainmentRecords.dbl(rs, 4)));
+                    return 0;
+                }).list();
+        Map<Long, List<RepairFacility.ClosedPeriod>> closed = new LinkedHashMap<>();
+        s.jdbc.sql("select facility_id, start_date, end_date from repair_closure where facility_id in (:ids) "
+                        + "order by facility_id, start_date")
+                .param("ids", ids).query((rs, n) -> {
+                    closed.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new RepairFacility.ClosedPeriod(
+                            rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)));
+                    return 0;
+                }).list();
+        return rows.stream().map(r -> new RepairFacility(r.id, r.marking, r.code, r.name, r.nation, r.certs,
+                resources.getOrDefault(r.id, List.of()), closed.getOrDefault(r.id, List.of()), r.lat, r.lon,
+                r.company)).toList();
+    }
+}

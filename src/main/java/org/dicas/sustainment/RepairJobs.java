@@ -1,0 +1,244 @@
+package org.dicas.sustainment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.dicas.security.DicasUser;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.Marking;
+import org.dicas.shared.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Repair jobs. Reads are filtered by the releasability policy in SQL (hidden is not found); government users create,
+ * change, pin and unpin jobs. {@code foreign_repair_allowed} is <b>derived</b> by the {@link ForeignRepairRule} for
+ * ship work (any job needing a dry dock or pier) — an explicit value that contradicts the rule is refused, naming
+ * {@code foreignRepairAllowed}. For aircraft work (hangars only) an explicit value is taken as the decision of the
+ * responsible authority; without one, the rule's answer is stored.
+ */
+@Service
+public class RepairJobs {
+
+    /** The kind of the {@code record} row of a job. */
+    public static final String KIND = "REPAIR_JOB";
+
+    private final SustainmentRecords s;
+    private final RepairFacilities facilities;
+
+    RepairJobs(SustainmentRecords s, RepairFacilities facilities) {
+        this.s = s;
+        this.facilities = facilities;
+    }
+
+    private static final String SELECT = """
+            select j.id, r.marking, j.code, j.asset, j.flag_nation, j.resource_kinds, j.length_m, j.duration_days,
+                   j.earliest_start, j.due_date, j.priority, j.requires, j.forward_deployed, j.voyage_repair,
+                   j.due_home, j.foreign_repair_allowed, j.home_lat, j.home_lon, j.pinned_resource, j.pinned_start
+            from repair_job j join record r on r.id = j.id where {visible}""";
+
+    private static RepairJob row(ResultSet rs) throws SQLException {
+        return new RepairJob(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
+                rs.getString(5).strip(), SustainmentRecords.list(rs, 6), SustainmentRecords.dbl(rs, 7), rs.getInt(8),
+                rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class), rs.getInt(11),
+                SustainmentRecords.list(rs, 12), rs.getBoolean(13), rs.getBoolean(14),
+                rs.getObject(15, LocalDate.class), rs.getBoolean(16), SustainmentRecords.dbl(rs, 17),
+                SustainmentRecords.dbl(rs, 18), rs.getString(19), rs.getObject(20, LocalDate.class));
+    }
+
+    /** The jobs the user may read, most urgent first (priority 1 first, then due date). */
+    public List<RepairJob> list(DicasUser user) {
+        return s.visible(SELECT + " order by j.priority, j.due_date, j.code", user).query((rs, n) -> row(rs)).list();
+    }
+
+    /** One job; hidden or missing is not found. A read of a CUI job is audited. */
+    public RepairJob get(DicasUser user, long id) {
+        RepairJob j = find(user, id);
+        s.audit.read(user, KIND, id, j.marking());
+        return j;
+    }
+
+    private RepairJob find(DicasUser user, long id) {
+        return s.visible(SELECT + " and j.id = :id", user).param("id", id).query((rs, n) -> row(rs)).optional()
+                .orElseThrow(() -> new NotFoundException("repair job", id));
+    }
+
+    /**
+     * EVERY job regardless of any reader, for the planning solver, which needs the whole problem. Whatever is
+     * computed from it must be filtered by the policy again before it is shown to anyone.
+     */
+    public List<RepairJob> allForPlanning() {
+        return s.jdbc.sql(SELECT.replace("{visible}", "true") + " order by j.priority, j.due_date, j.code")
+                .query((rs, n) -> row(rs)).list();
+    }
+
+    /** Government users create, change and pin jobs. */
+    public boolean mayWrite(DicasUser user) {
+        return user.government();
+    }
+
+    @Transactional
+    public RepairJob create(DicasUser user, RepairJobCommand c) {
+        mustWrite(user);
+        Marking marking = SustainmentRecords.marking(c.marking());
+        Checked v = check(c, null);
+        long id = s.records.register(KIND, v.code + " " + v.asset, v.code + " " + v.asset + " " + v.flag, marking,
+                Optional.empty(), user, i -> "/sustainment/jobs/" + i);
+        s.jdbc.sql("""
+                        insert into repair_job (id, code, asset, flag_nation, resource_kinds, length_m, duration_days,
+                            earliest_start, due_date, priority, requires, forward_deployed, voyage_repair, due_home,
+                            foreign_repair_allowed, home_lat, home_lon)
+                        values (:id, :code, :asset, :flag, cast(:kinds as text[]), :len, :dur, :es, :due, :prio,
+                            cast(:req as text[]), :fd, :vr, :home, :fra, :hlat, :hlon)""")
+                .param("id", id).params(v.params(c)).update();
+        return get(user, id);
+    }
+
+    @Transactional
+    public RepairJob update(DicasUser user, long id, RepairJobCommand c) {
+        mustWrite(user);
+        find(user, id);
+        Marking marking = SustainmentRecords.marking(c.marking());
+        Checked v = check(c, id);
+        s.records.update(id, v.code + " " + v.asset, v.code + " " + v.asset + " " + v.flag, marking, Optional.empty(), user);
+        s.jdbc.sql("""
+                        update repair_job set code = :code, asset = :asset, flag_nation = :flag,
+                            resource_kinds = cast(:kinds as text[]), length_m = :len, duration_days = :dur,
+                            earliest_start = :es, due_date = :due, priority = :prio, requires = cast(:req as text[]),
+                            forward_deployed = :fd, voyage_repair = :vr, due_home = :home,
+                            foreign_repair_allowed = :fra, home_lat = :hlat, home_lon = :hlon
+                        where id = :id""")
+                .param("id", id).params(v.params(c)).update();
+        return get(user, id);
+    }
+
+    /** Fixes the job to a resource (of a facility the user may read, of a kind the job needs) and a start day. */
+    @Transactional
+    public RepairJob pin(DicasUser user, long id, String resourceCode, LocalDate start) {
+        mustWrite(user);
+        RepairJob j = find(user, id);
+        if (resourceCode == null || resourceCode.isBlank()) {
+            throw new InvalidInputException("resource", "choose a resource");
+        }
+        String code = resourceCode.strip();
+        String kind = facilities.visibleResourceKind(user, code)
+                .orElseThrow(() -> new InvalidInputException("resource", "no resource " + code));
+        if (!j.resourceKinds().contains(kind)) {
+            throw new InvalidInputException("resource", code + " is a " + kind + "; the job needs "
+                    + String.join(" or ", j.resourceKinds()));
+        }
+        if (start == null) {
+            throw new InvalidInputException("start", "a start date is required");
+        }
+        if (start.isBefore(LocalDate.of(2000, 1, 1)) || start.isAfter(LocalDate.of(2100, 12, 31))) {
+            throw new InvalidInputException("start", "the start lies between 2000 and 2100");
+        }
+        s.jdbc.sql("update repair_job set pinned_resource = :r, pinned_start = :s where id = :id")
+                .param("r", code).param("s", start).param("id", id).update();
+        s.audit.append(user, "REPAIR_JOB_PINNED", id, KIND, code + " from " + start);
+        return get(user, id);
+    }
+
+    @Transactional
+    public RepairJob unpin(DicasUser user, long id) {
+        mustWrite(user);
+        find(user, id);
+        s.jdbc.sql("update repair_job set pinned_resource = null, pinned_start = null where id = :id").param("id", id)
+                .update();
+        s.audit.append(user, "REPAIR_JOB_UNPINNED", id, KIND, "");
+        return get(user, id);
+    }
+
+    private void mustWrite(DicasUser user) {
+        if (!mayWrite(user)) {
+            throw new AccessDeniedException("only government users create or change repair jobs");
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------- checks
+
+    private record Checked(String code, String asset, String flag, List<String> kinds, List<String> requires,
+                           int duration, int priority, boolean foreignRepairAllowed) {
+        java.util.Map<String, Object> params(RepairJobCommand c) {
+            java.util.Map<String, Object> p = new java.util.HashMap<>();
+            p.put("code", code);
+            p.put("asset", asset);
+            p.put("flag", flag);
+            p.put("kinds", SustainmentRecords.array(kinds));
+            p.put("len", c.lengthM());
+            p.put("dur", duration);
+            p.put("es", c.earliestStart());
+            p.put("due", c.dueDate());
+            p.put("prio", priority);
+            p.put("req", SustainmentRecords.array(requires));
+            p.put("fd", Boolean.TRUE.equals(c.forwardDeployed()));
+            p.put("vr", Boolean.TRUE.equals(c.voyageRepair()));
+            p.put("home", c.dueHome());
+            p.put("fra", foreignRepairAllowed);
+            p.put("hlat", c.homeLat());
+            p.put("hlon", c.homeLon());
+            return p;
+        }
+    }
+
+    private Checked check(RepairJobCommand c, Long id) {
+        String code = SustainmentRecords.code("code", c.code());
+        String asset = SustainmentRecords.text("asset", c.asset(), 200);
+        String flag = s.nation("flagNation", c.flagNation());
+        if (c.resourceKinds().isEmpty()) {
+            throw new InvalidInputException("resourceKinds", "name at least one of DRYDOCK, PIER, HANGAR");
+        }
+        List<String> kinds = new ArrayList<>();
+        for (String k : c.resourceKinds()) {
+            String kind = SustainmentRecords.kind("resourceKinds", k);
+            if (!kinds.contains(kind)) {
+                kinds.add(kind);
+            }
+        }
+        if (c.lengthM() != null && (c.lengthM().isNaN() || c.lengthM() <= 0 || c.lengthM() > 2000)) {
+            throw new InvalidInputException("lengthM", "length must be above 0 and at most 2000 m");
+        }
+        if (c.durationDays() == null || c.durationDays() <= 0 || c.durationDays() > 3650) {
+            throw new InvalidInputException("durationDays", "duration must be 1 to 3650 days");
+        }
+        if (c.earliestStart() == null) {
+            throw new InvalidInputException("earliestStart", "required");
+        }
+        if (c.dueDate() == null) {
+            throw new InvalidInputException("dueDate", "required");
+        }
+        if (c.earliestStart().isBefore(LocalDate.of(2000, 1, 1)) || c.dueDate().isAfter(LocalDate.of(2100, 12, 31))) {
+            throw new InvalidInputException("earliestStart", "dates lie between 2000 and 2100");
+        }
+        if (c.dueDate().isBefore(c.earliestStart())) {
+            throw new InvalidInputException("dueDate", "the due date (" + c.dueDate() + ") is before the earliest start ("
+                    + c.earliestStart() + ")");
+        }
+        if (c.priority() == null || c.priority() < 1 || c.priority() > 10) {
+            throw new InvalidInputException("priority", "priority is 1 (most urgent) to 10");
+        }
+        List<String> requires = SustainmentRecords.labels("requires", c.requires());
+        SustainmentRecords.latLon("homeLat", c.homeLat(), "homeLon", c.homeLon());
+        if (s.jdbc.sql("select exists (select 1 from repair_job where code = :c and id <> :id)")
+                .param("c", code).param("id", id == null ? -1L : id).query(Boolean.class).single()) {
+            throw new InvalidInputException("code", "job code " + code + " is already in use");
+        }
+        ForeignRepairRule.AssetType type = ForeignRepairRule.AssetType.ofResourceKinds(kinds);
+        ForeignRepairRule.Decision d = ForeignRepairRule.decide(new ForeignRepairRule.Input(flag,
+                ForeignRepairRule.FOREIGN, type, Boolean.TRUE.equals(c.forwardDeployed()), c.durationDays(),
+                c.dueHome(), c.earliestStart(), null, Boolean.TRUE.equals(c.voyageRepair())));
+        boolean allowed = d.allowed();
+        if (c.foreignRepairAllowed() != null) {
+            if (type == ForeignRepairRule.AssetType.SHIP && c.foreignRepairAllowed() != d.allowed()) {
+                throw new InvalidInputException("foreignRepairAllowed", "for ship work it is derived by the "
+                        + "foreign-repair rule and cannot be set: " + d.summary());
+            }
+            allowed = c.foreignRepairAllowed();
+        }
+        return new Checked(code, asset, flag, kinds, requires, c.durationDays(), c.priority(), allowed);
+    }
+}

@@ -1,0 +1,279 @@
+package org.dicas.sustainment.engine;
+
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Strict JSON for the repair-scheduling problem (unknown fields, wrong types and malformed JSON are one-line
+ * {@link ScheduleException}s naming the record) and the command line's output shape.
+ */
+public final class ScheduleJson {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private ScheduleJson() {
+    }
+
+    /** Reads a problem (not yet validated: see {@link RepairScheduler#validate}). */
+    public static ScheduleProblem read(InputStream in) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(in);
+        } catch (JacksonException e) {
+            String m = e.getOriginalMessage();
+            var loc = e.getLocation();
+            throw new ScheduleException("malformed JSON: " + oneLine(m)
+                    + (loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")"));
+        }
+        if (root == null || root.isMissingNode() || !root.isObject()) {
+            throw new ScheduleException("problem: expected a JSON object with horizon, facilities and jobs");
+        }
+        String where = "problem";
+        fields(root, where, Set.of("horizon", "facilities", "jobs", "pinned"));
+        JsonNode h = root.get("horizon");
+        if (h == null || h.isNull()) {
+            throw new ScheduleException("problem: horizon is required");
+        }
+        object(h, "horizon");
+        fields(h, "horizon", Set.of("start", "end"));
+        ScheduleProblem.Horizon horizon = new ScheduleProblem.Horizon(date(h, "start", "horizon", true),
+                date(h, "end", "horizon", true));
+        List<ScheduleProblem.Facility> facilities = new ArrayList<>();
+        JsonNode fs = array(root, "facilities", where);
+        for (int i = 0; fs != null && i < fs.size(); i++) {
+            facilities.add(facility(fs.get(i), i));
+        }
+        List<ScheduleProblem.Job> jobs = new ArrayList<>();
+        JsonNode js = array(root, "jobs", where);
+        for (int i = 0; js != null && i < js.size(); i++) {
+            jobs.add(job(js.get(i), i));
+        }
+        List<ScheduleProblem.Pin> pins = new ArrayList<>();
+        JsonNode ps = array(root, "pinned", where);
+        for (int i = 0; ps != null && i < ps.size(); i++) {
+            JsonNode p = ps.get(i);
+            String w = "pinned[" + i + "]";
+            object(p, w);
+            fields(p, w, Set.of("job", "resource", "start"));
+            w = "pin of job " + text(p, "job", w, true);
+            pins.add(new ScheduleProblem.Pin(text(p, "job", w, true), text(p, "resource", w, true),
+                    date(p, "start", w, true)));
+        }
+        return new ScheduleProblem(horizon, facilities, jobs, pins);
+    }
+
+    private static ScheduleProblem.Facility facility(JsonNode f, int i) {
+        String w = "facilities[" + i + "]";
+        object(f, w);
+        w = name("facility", f, w);
+        fields(f, w, Set.of("id", "nation", "certifications", "resources", "closed", "location"));
+        List<ScheduleProblem.Resource> resources = new ArrayList<>();
+        JsonNode rs = array(f, "resources", w);
+        for (int k = 0; rs != null && k < rs.size(); k++) {
+            JsonNode r = rs.get(k);
+            String rw = w + ", resources[" + k + "]";
+            object(r, rw);
+            rw = name("resource", r, rw) + " of " + w;
+            fields(r, rw, Set.of("id", "kind", "maxLengthM"));
+            resources.add(new ScheduleProblem.Resource(text(r, "id", rw, true), text(r, "kind", rw, true),
+                    number(r, "maxLengthM", rw)));
+        }
+        List<ScheduleProblem.Period> closed = new ArrayList<>();
+        JsonNode cs = array(f, "closed", w);
+        for (int k = 0; cs != null && k < cs.size(); k++) {
+            JsonNode p = cs.get(k);
+            String pw = w + ", closed[" + k + "]";
+            object(p, pw);
+            fields(p, pw, Set.of("start", "end"));
+            closed.add(new ScheduleProblem.Period(date(p, "start", pw, true), date(p, "end", pw, true)));
+        }
+        return new ScheduleProblem.Facility(text(f, "id", w, true), text(f, "nation", w, false),
+                strings(f, "certifications", w), resources, closed, location(f, "location", w));
+    }
+
+    private static ScheduleProblem.Job job(JsonNode j, int i) {
+        String w = "jobs[" + i + "]";
+        object(j, w);
+        w = name("job", j, w);
+        fields(j, w, Set.of("id", "asset", "flagNation", "resourceKinds", "lengthM", "durationDays", "earliestStart",
+                "dueDate", "priority", "requires", "foreignRepairAllowed", "homePort"));
+        Integer duration = integer(j, "durationDays", w);
+        if (duration == null) {
+            throw new ScheduleException(w + ": durationDays is required");
+        }
+        Integer priority = integer(j, "priority", w);
+        JsonNode fra = j.get("foreignRepairAllowed");
+        if (fra != null && !fra.isNull() && !fra.isBoolean()) {
+            throw new ScheduleException(w + ": foreignRepairAllowed must be true or false");
+        }
+        return new ScheduleProblem.Job(text(j, "id", w, true), text(j, "asset", w, false),
+                text(j, "flagNation", w, false), strings(j, "resourceKinds", w), number(j, "lengthM", w), duration,
+                date(j, "earliestStart", w, false), date(j, "dueDate", w, false), priority == null ? 1 : priority,
+                strings(j, "requires", w), fra != null && fra.booleanValue(false), location(j, "homePort", w));
+    }
+
+    private static String name(String kind, JsonNode n, String fallback) {
+        JsonNode id = n.get("id");
+        return id != null && id.isString() ? kind + " " + id.stringValue() : fallback;
+    }
+
+    private static void object(JsonNode n, String w) {
+        if (n == null || !n.isObject()) {
+            throw new ScheduleException(w + ": expected an object");
+        }
+    }
+
+    private static void fields(JsonNode n, String w, Set<String> allowed) {
+        for (String f : n.propertyNames()) {
+            if (!allowed.contains(f)) {
+                throw new ScheduleException(w + ": unknown field '" + f + "'");
+            }
+        }
+    }
+
+    private static JsonNode array(JsonNode n, String field, String w) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isArray()) {
+            throw new ScheduleException(w + ": " + field + " must be an array");
+        }
+        return v;
+    }
+
+    private static String text(JsonNode n, String field, String w, boolean required) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw new ScheduleException(w + ": " + field + " is required");
+            }
+            return null;
+        }
+        if (!v.isString()) {
+            throw new ScheduleException(w + ": " + field + " must be a string");
+        }
+        return v.stringValue();
+    }
+
+    private static List<String> strings(JsonNode n, String field, String w) {
+        JsonNode v = array(n, field, w);
+        if (v == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : v) {
+            if (!e.isString()) {
+                throw new ScheduleException(w + ": " + field + " must be an array of strings");
+            }
+            out.add(e.stringValue());
+        }
+        return out;
+    }
+
+    private static Double number(JsonNode n, String field, String w) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isNumber()) {
+            throw new ScheduleException(w + ": " + field + " must be a number");
+        }
+        return v.doubleValue();
+    }
+
+    private static Integer integer(JsonNode n, String field, String w) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new ScheduleException(w + ": " + field + " must be a whole number");
+        }
+        return v.intValue();
+    }
+
+    private static LocalDate date(JsonNode n, String field, String w, boolean required) {
+        String s = text(n, field, w, required);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new ScheduleException(w + ": " + field + " must be a date YYYY-MM-DD (got '" + s + "')");
+        }
+    }
+
+    private static ScheduleProblem.Location location(JsonNode n, String field, String w) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        String lw = w + ", " + field;
+        object(v, lw);
+        fields(v, lw, Set.of("lat", "lon"));
+        Double lat = number(v, "lat", lw);
+        Double lon = number(v, "lon", lw);
+        if (lat == null || lon == null) {
+            throw new ScheduleException(lw + ": lat and lon are required");
+        }
+        return new ScheduleProblem.Location(lat, lon);
+    }
+
+    /** The command line's output: assignments, unassigned with reasons, score. */
+    public static String write(Schedule schedule) {
+        return write(schedule, false);
+    }
+
+    public static String write(Schedule schedule, boolean indent) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        List<Map<String, Object>> as = new ArrayList<>();
+        for (Schedule.Assignment a : schedule.assignments()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("job", a.job());
+            m.put("facility", a.facility());
+            m.put("resource", a.resource());
+            m.put("start", a.start().toString());
+            m.put("finish", a.finish().toString());
+            m.put("daysLate", a.daysLate());
+            as.add(m);
+        }
+        List<Map<String, Object>> us = new ArrayList<>();
+        for (Schedule.Unassigned u : schedule.unassigned()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("job", u.job());
+            m.put("reason", u.reason());
+            us.add(m);
+        }
+        Map<String, Object> score = new LinkedHashMap<>();
+        score.put("unassignedPriority", schedule.score().unassignedPriority());
+        score.put("weightedTardinessDays", schedule.score().weightedTardinessDays());
+        score.put("transitKm", schedule.score().transitKm());
+        root.put("assignments", as);
+        root.put("unassigned", us);
+        root.put("score", score);
+        return indent ? MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root)
+                : MAPPER.writeValueAsString(root);
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
+    }
+}

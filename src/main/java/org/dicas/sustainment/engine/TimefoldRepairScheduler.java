@@ -1,0 +1,310 @@
+package org.dicas.sustainment.engine;
+
+import ai.timefold.solver.core.api.solver.Solver;
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.heuristic.selector.entity.EntitySelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.CartesianProductMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.value.ValueSelectorConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import ai.timefold.solver.core.impl.solver.DefaultSolver;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Greedy baseline (earliest due date first, earliest feasible slot) seeding a Timefold local search; the result is
+ * verified against every hard rule and never worse than the baseline.
+ */
+final class TimefoldRepairScheduler implements RepairScheduler {
+
+    static final String NO_ROOM = "no room in the horizon";
+
+    /** Statistics of the last {@link #solve} on this thread (for the benchmarks). */
+    record Stats(long scoreCalculationCount, long millisSpent, long moveEvaluationCount) {
+        long scoreCalculationsPerSecond() {
+            return millisSpent <= 0 ? 0 : scoreCalculationCount * 1000 / millisSpent;
+        }
+    }
+
+    static final ThreadLocal<Stats> LAST_STATS = new ThreadLocal<>();
+
+    @Override
+    public void validate(ScheduleProblem problem) {
+        Compiled.of(problem);
+    }
+
+    @Override
+    public Schedule greedy(ScheduleProblem problem) {
+        Compiled c = Compiled.of(problem);
+        return toSchedule(c, greedyPlacement(c));
+    }
+
+    /** A placement: job index → resource and start day, or absent. */
+    record Place(Res resource, int start) {
+    }
+
+    static Map<Integer, Place> greedyPlacement(Compiled c) {
+        Map<Integer, Place> out = new HashMap<>();
+        boolean[][] busy = new boolean[c.resources.size()][];
+        for (Compiled.JobInfo j : c.jobs) {
+            Res r = c.pinResource(j);
+            if (r != null) {
+                int s = c.day(c.pins.get(j.id()).start());
+                occupy(busy, c, r, s, j.job.durationDays());
+                out.put(j.index, new Place(r, s));
+            }
+        }
+        List<Compiled.JobInfo> order = new ArrayList<>();
+        for (Compiled.JobInfo j : c.jobs) {
+            if (j.placeable() && !c.pins.containsKey(j.id())) {
+                order.add(j);
+            }
+        }
+        order.sort(Comparator.<Compiled.JobInfo>comparingInt(j -> j.due)
+                .thenComparing(Comparator.<Compiled.JobInfo>comparingInt(j -> j.job.priority()).reversed())
+                .thenComparingInt(j -> j.index));
+        for (Compiled.JobInfo j : order) {
+            int dur = j.job.durationDays();
+            Res best = null;
+            int bestStart = Integer.MAX_VALUE;
+            for (Res r : j.eligible) {
+                int s = earliestFree(busy[r.index], r, j.earliest, j.latestStart, dur, bestStart);
+                if (s < 0) {
+                    continue;
+                }
+                if (s < bestStart || s == bestStart && j.km[r.index] < j.km[best.index]) {
+                    best = r;
+                    bestStart = s;
+                }
+            }
+            if (best != null) {
+                occupy(busy, c, best, bestStart, dur);
+                out.put(j.index, new Place(best, bestStart));
+            }
+        }
+        return out;
+    }
+
+    /** The first start in [from, to] (and not after {@code notAfter}) with dur free, open days; -1 if none. */
+    private static int earliestFree(boolean[] busy, Res r, int from, int to, int dur, int notAfter) {
+        int limit = Math.min(to, notAfter);
+        int s = from;
+        while (s <= limit) {
+            int bad = -1;
+            for (int d = s + dur - 1; d >= s; d--) {
+                if (busy != null && busy[d] || r.closedDays(d, d + 1) > 0) {
+                    bad = d;
+                    break;
+                }
+            }
+            if (bad < 0) {
+                return s;
+            }
+            s = bad + 1;
+        }
+        return -1;
+    }
+
+    private static void occupy(boolean[][] busy, Compiled c, Res r, int s, int dur) {
+        if (busy[r.index] == null) {
+            busy[r.index] = new boolean[c.days];
+        }
+        for (int d = s; d < s + dur; d++) {
+            busy[r.index][d] = true;
+        }
+    }
+
+    /**
+     * Builds the output from a placement, re-checking every hard rule (pins first, then input order): anything
+     * infeasible is dropped and reported as {@value #NO_ROOM}.
+     */
+    static Schedule toSchedule(Compiled c, Map<Integer, Place> placement) {
+        boolean[][] busy = new boolean[c.resources.size()][];
+        Map<Integer, Place> kept = new HashMap<>();
+        List<Compiled.JobInfo> order = new ArrayList<>();
+        for (Compiled.JobInfo j : c.jobs) {
+            if (c.pins.containsKey(j.id())) {
+                order.add(j);
+            }
+        }
+        for (Compiled.JobInfo j : c.jobs) {
+            if (!c.pins.containsKey(j.id())) {
+                order.add(j);
+            }
+        }
+        for (Compiled.JobInfo j : order) {
+            Place p = placement.get(j.index);
+            if (p == null || p.resource() == null || !j.eligible.contains(p.resource())) {
+                continue;
+            }
+            int s = p.start();
+            int dur = j.job.durationDays();
+            if (s < j.earliest || s > j.latestStart || p.resource().closedDays(s, s + dur) > 0) {
+                continue;
+            }
+            boolean[] b = busy[p.resource().index];
+            boolean free = true;
+            for (int d = s; b != null && d < s + dur; d++) {
+                if (b[d]) {
+                    free = false;
+                    break;
+                }
+            }
+            if (!free) {
+                continue;
+            }
+            occupy(busy, c, p.resource(), s, dur);
+            kept.put(j.index, p);
+        }
+        List<Schedule.Assignment> assignments = new ArrayList<>();
+        List<Schedule.Unassigned> unassigned = new ArrayList<>();
+        long up = 0;
+        long wt = 0;
+        long km = 0;
+        for (Compiled.JobInfo j : c.jobs) {
+            Place p = kept.get(j.index);
+            if (p == null) {
+                unassigned.add(new Schedule.Unassigned(j.id(), j.exclusion != null ? j.exclusion : NO_ROOM));
+                up += j.job.priority();
+                continue;
+            }
+            int finish = p.start() + j.job.durationDays() - 1;
+            int late = (int) Math.max(0, (long) finish - j.due);
+            wt += (long) j.job.priority() * late;
+            km += j.km[p.resource().index];
+            assignments.add(new Schedule.Assignment(j.id(), p.resource().facility, p.resource().id,
+                    c.date(p.start()), c.date(finish), late));
+        }
+        return new Schedule(assignments, unassigned, new Schedule.Score(up, wt, km));
+    }
+
+    /** Lexicographic: negative when a is better (smaller) than b. */
+    static int compare(Schedule.Score a, Schedule.Score b) {
+        int x = Long.compare(a.unassignedPriority(), b.unassignedPriority());
+        if (x != 0) {
+            return x;
+        }
+        x = Long.compare(a.weightedTardinessDays(), b.weightedTardinessDays());
+        return x != 0 ? x : Long.compare(a.transitKm(), b.transitKm());
+    }
+
+    @Override
+    public Schedule solve(ScheduleProblem problem, Duration limit, Consumer<Schedule> progress, BooleanSupplier stop) {
+        long deadline = System.nanoTime() + (limit == null ? 0 : limit.toNanos());
+        Consumer<Schedule> report = progress == null ? s -> { } : progress;
+        BooleanSupplier stopped = stop == null ? () -> false : stop;
+        Compiled c = Compiled.of(problem);
+        Map<Integer, Place> seed = greedyPlacement(c);
+        Schedule greedy = toSchedule(c, seed);
+        report.accept(greedy);
+        LAST_STATS.remove();
+        List<JobSlot> entities = new ArrayList<>();
+        Map<JobSlot, Compiled.JobInfo> infoOf = new HashMap<>();
+        boolean anyMovable = false;
+        for (Compiled.JobInfo j : c.jobs) {
+            if (!j.placeable()) {
+                continue;
+            }
+            JobSlot e = new JobSlot(j.id(), j.job.priority(), j.job.durationDays(), j.earliest, j.latestStart, j.due,
+                    j.eligible, c.resources.size(), j.km);
+            Place p = seed.get(j.index);
+            if (p != null) {
+                e.setResource(p.resource());
+                e.setStart(p.start());
+            }
+            boolean pinned = c.pins.containsKey(j.id());
+            e.setPinned(pinned);
+            anyMovable |= !pinned;
+            entities.add(e);
+            infoOf.put(e, j);
+        }
+        long remainingMs = (deadline - System.nanoTime()) / 1_000_000;
+        if (!anyMovable || remainingMs < 50 || stopped.getAsBoolean()) {
+            return greedy;
+        }
+        Solver<RepairPlan> solver = SolverFactory.<RepairPlan>create(config(Duration.ofMillis(remainingMs)))
+                .buildSolver();
+        Schedule[] best = {greedy};
+        solver.addEventListener(event -> {
+            Schedule s = toSchedule(c, placement(event.getNewBestSolution(), infoOf, c));
+            if (compare(s.score(), best[0].score()) < 0) {
+                best[0] = s;
+                report.accept(s);
+            }
+        });
+        AtomicBoolean done = new AtomicBoolean();
+        Thread watcher = new Thread(() -> {
+            while (!done.get()) {
+                if (stopped.getAsBoolean()) {
+                    solver.terminateEarly();
+                    return;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "repair-scheduler-stop");
+        watcher.setDaemon(true);
+        watcher.start();
+        RepairPlan result;
+        try {
+            result = solver.solve(new RepairPlan(c.resources, entities));
+        } finally {
+            done.set(true);
+            watcher.interrupt();
+        }
+        if (solver instanceof DefaultSolver<RepairPlan> ds) {
+            LAST_STATS.set(new Stats(ds.getScoreCalculationCount(), ds.getTimeMillisSpent(),
+                    ds.getMoveEvaluationCount()));
+        }
+        Schedule solved = toSchedule(c, placement(result, infoOf, c));
+        return compare(solved.score(), greedy.score()) < 0 ? solved : greedy;
+    }
+
+    private static Map<Integer, Place> placement(RepairPlan plan, Map<JobSlot, Compiled.JobInfo> infoOf, Compiled c) {
+        Map<Integer, Place> out = new HashMap<>();
+        for (JobSlot e : plan.getJobs()) {
+            Compiled.JobInfo j = c.jobById.get(e.getId());
+            if (e.getResource() != null && e.getStart() != null && j != null) {
+                out.put(j.index, new Place(c.resources.get(e.getResource().index), e.getStart()));
+            }
+        }
+        return out;
+    }
+
+    static SolverConfig config(Duration limit) {
+        EntitySelectorConfig recorded = new EntitySelectorConfig().withId("job").withEntityClass(JobSlot.class);
+        ChangeMoveSelectorConfig changeResource = new ChangeMoveSelectorConfig()
+                .withEntitySelectorConfig(recorded)
+                .withValueSelectorConfig(new ValueSelectorConfig().withVariableName("resource"));
+        ChangeMoveSelectorConfig changeStart = new ChangeMoveSelectorConfig()
+                .withEntitySelectorConfig(new EntitySelectorConfig().withMimicSelectorRef("job"))
+                .withValueSelectorConfig(new ValueSelectorConfig().withVariableName("start"));
+        UnionMoveSelectorConfig moves = new UnionMoveSelectorConfig().withMoveSelectors(
+                new ChangeMoveSelectorConfig(),
+                new SwapMoveSelectorConfig(),
+                new CartesianProductMoveSelectorConfig().withMoveSelectors(changeResource, changeStart),
+                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(EarliestSlotMoveFactory.class));
+        return new SolverConfig()
+                .withSolutionClass(RepairPlan.class)
+                .withEntityClasses(JobSlot.class)
+                .withConstraintProviderClass(RepairConstraints.class)
+                .withRandomSeed(42L)
+                .withTerminationConfig(new TerminationConfig().withSpentLimit(limit))
+                .withPhases(new LocalSearchPhaseConfig().withMoveSelectorConfig(moves));
+    }
+}

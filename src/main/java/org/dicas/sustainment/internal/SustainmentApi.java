@@ -1,0 +1,99 @@
+package org.dicas.sustainment.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.dicas.security.DicasUser;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.sustainment.PinCommand;
+import org.dicas.sustainment.RepairFacilities;
+import org.dicas.sustainment.RepairFacility;
+import org.dicas.sustainment.RepairFacilityCommand;
+import org.dicas.sustainment.RepairJob;
+import org.dicas.sustainment.RepairJobCommand;
+import org.dicas.sustainment.RepairJobs;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Repair facilities and jobs as JSON; every read filtered by the releasability policy (hidden = 404). */
+@RestController
+@RequestMapping("/api/v1/sustainment")
+@Tag(name = "Sustainment")
+class SustainmentApi {
+
+    private final RepairFacilities facilities;
+    private final RepairJobs jobs;
+
+    SustainmentApi(RepairFacilities facilities, RepairJobs jobs) {
+        this.facilities = facilities;
+        this.jobs = jobs;
+    }
+
+    @GetMapping("/facilities")
+    @Operation(summary = "Repair facilities you may read, by code")
+    List<RepairFacility> facilities(DicasUser me) {
+        return facilities.list(me);
+    }
+
+    @GetMapping("/facilities/{id}")
+    RepairFacility facility(DicasUser me, @PathVariable long id) {
+        return facilities.get(me, id);
+    }
+
+    @PostMapping("/facilities")
+    @Operation(summary = "Register a facility (government users; industry users: their company's PROPIN data)")
+    ResponseEntity<RepairFacility> createFacility(DicasUser me, @RequestBody RepairFacilityCommand command) {
+        RepairFacility f = facilities.create(me, command);
+        return ResponseEntity.created(URI.create("/api/v1/sustainment/facilities/" + f.id())).body(f);
+    }
+
+    @PutMapping("/facilities/{id}")
+    RepairFacility updateFacility(DicasUser me, @PathVariable long id, @RequestBody RepairFacilityCommand command) {
+        return facilities.update(me, id, command);
+    }
+
+    @GetMapping("/jobs")
+    @Operation(summary = "Repair jobs you may read, most urgent first")
+    List<RepairJob> jobs(DicasUser me) {
+        return jobs.list(me);
+    }
+
+    @GetMapping("/jobs/{id}")
+    RepairJob job(DicasUser me, @PathVariable long id) {
+        return jobs.get(me, id);
+    }
+
+    @PostMapping("/jobs")
+    @Operation(summary = "Create a job (government users); foreignRepairAllowed is derived for ship work")
+    ResponseEntity<RepairJob> createJob(DicasUser me, @RequestBody RepairJobCommand command) {
+        RepairJob j = jobs.create(me, command);
+        return ResponseEntity.created(URI.create("/api/v1/sustainment/jobs/" + j.id())).body(j);
+    }
+
+    @PutMapping("/jobs/{id}")
+    RepairJob updateJob(DicasUser me, @PathVariable long id, @RequestBody RepairJobCommand command) {
+        return jobs.update(me, id, command);
+    }
+
+    @PostMapping("/jobs/{id}/pin")
+    @Operation(summary = "Pin a job to a resource and start day (government users)")
+    RepairJob pin(DicasUser me, @PathVariable long id, @RequestBody(required = false) PinCommand pin) {
+        if (pin == null) {
+            throw new InvalidInputException("resource", "give a resource and a start");
+        }
+        return jobs.pin(me, id, pin.resource(), pin.start());
+    }
+
+    @DeleteMapping("/jobs/{id}/pin")
+    RepairJob unpin(DicasUser me, @PathVariable long id) {
+        return jobs.unpin(me, id);
+    }
+}

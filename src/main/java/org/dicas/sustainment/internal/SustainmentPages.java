@@ -1,0 +1,201 @@
+package org.dicas.sustainment.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
+import org.dicas.security.OrganizationKind;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.InvalidMarkingException;
+import org.dicas.shared.Marking;
+import org.dicas.sustainment.RepairEligibility;
+import org.dicas.sustainment.RepairFacilities;
+import org.dicas.sustainment.RepairFacility;
+import org.dicas.sustainment.RepairJob;
+import org.dicas.sustainment.RepairJobs;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The sustainment pages: overview, facilities (list, new, one), jobs (list, new, one with eligibility and pin). */
+@Controller
+@RequestMapping("/sustainment")
+class SustainmentPages {
+
+    static final List<String> KINDS = List.of("DRYDOCK", "PIER", "HANGAR");
+    static final String DEFAULT_MARKING = "CUI//REL TO USA, JPN";
+
+    private final RepairFacilities facilities;
+    private final RepairJobs jobs;
+    private final Directory directory;
+
+    SustainmentPages(RepairFacilities facilities, RepairJobs jobs, Directory directory) {
+        this.facilities = facilities;
+        this.jobs = jobs;
+        this.directory = directory;
+    }
+
+    @GetMapping
+    String overview(DicasUser me, Model model) {
+        List<RepairFacility> fs = facilities.list(me);
+        List<RepairJob> js = jobs.list(me);
+        model.addAttribute("facilityCount", fs.size());
+        model.addAttribute("jobCount", js.size());
+        model.addAttribute("pinnedCount", js.stream().filter(j -> j.pinnedResource() != null).count());
+        List<Marking> markings = new ArrayList<>(fs.stream().map(RepairFacility::marking).toList());
+        js.forEach(j -> markings.add(j.marking()));
+        model.addAttribute("pageMarking", Marking.highWaterMark(markings));
+        return "sustainment/overview";
+    }
+
+    // ------------------------------------------------------------------------------------------- facilities
+
+    @GetMapping("/facilities")
+    String facilityList(DicasUser me, Model model) {
+        Map<String, String> v = SustainmentForms.values(null, SustainmentForms.FACILITY_FIELDS);
+        v.put("marking", DEFAULT_MARKING);
+        v.put("nation", me.nation().code());
+        return facilityList(me, model, v, List.of());
+    }
+
+    @PostMapping("/facilities")
+    String createFacility(DicasUser me, @RequestParam MultiValueMap<String, String> params, Model model) {
+        if (!facilities.mayCreate(me)) {
+            throw new AccessDeniedException("only government users register repair facilities");
+        }
+        Map<String, String> v = SustainmentForms.values(params, SustainmentForms.FACILITY_FIELDS);
+        try {
+            return "redirect:/sustainment/facilities/" + facilities.create(me, SustainmentForms.facility(v)).id();
+        } catch (InvalidInputException | InvalidMarkingException e) {
+            return facilityList(me, model, v, errors(e));
+        }
+    }
+
+    private String facilityList(DicasUser me, Model model, Map<String, String> form, List<String> errors) {
+        List<RepairFacility> fs = facilities.list(me);
+        model.addAttribute("facilities", fs);
+        model.addAttribute("mayCreate", facilities.mayCreate(me));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("nations", directory.nations());
+        model.addAttribute("companies", directory.organizations().stream()
+                .filter(o -> o.kind() == OrganizationKind.COMPANY).toList());
+        model.addAttribute("pageMarking", Marking.highWaterMark(fs.stream().map(RepairFacility::marking).toList()));
+        return "sustainment/facilities";
+    }
+
+    @GetMapping("/facilities/{id}")
+    String facility(DicasUser me, @PathVariable long id, Model model) {
+        RepairFacility f = facilities.get(me, id);
+        model.addAttribute("f", f);
+        model.addAttribute("owner", f.owningCompanyId() == null ? null
+                : directory.organization(f.owningCompanyId()).orElse(null));
+        model.addAttribute("pageMarking", f.marking());
+        return "sustainment/facility";
+    }
+
+    // ------------------------------------------------------------------------------------------------ jobs
+
+    @GetMapping("/jobs")
+    String jobList(DicasUser me, Model model) {
+        Map<String, String> v = SustainmentForms.values(null, SustainmentForms.JOB_FIELDS);
+        v.put("marking", DEFAULT_MARKING);
+        v.put("flagNation", me.nation().code());
+        v.put("priority", "3");
+        return jobList(me, model, v, List.of(), List.of("DRYDOCK"));
+    }
+
+    @PostMapping("/jobs")
+    String createJob(DicasUser me, @RequestParam MultiValueMap<String, String> params, Model model) {
+        if (!jobs.mayWrite(me)) {
+            throw new AccessDeniedException("only government users create repair jobs");
+        }
+        Map<String, String> v = SustainmentForms.values(params, SustainmentForms.JOB_FIELDS);
+        List<String> kinds = params.getOrDefault("resourceKinds", List.of());
+        try {
+            return "redirect:/sustainment/jobs/" + jobs.create(me, SustainmentForms.job(v, kinds)).id();
+        } catch (InvalidInputException | InvalidMarkingException e) {
+            return jobList(me, model, v, errors(e), kinds);
+        }
+    }
+
+    private String jobList(DicasUser me, Model model, Map<String, String> form, List<String> errors, List<String> kinds) {
+        List<RepairJob> js = jobs.list(me);
+        model.addAttribute("jobs", js);
+        model.addAttribute("mayWrite", jobs.mayWrite(me));
+        model.addAttribute("form", form);
+        model.addAttribute("formKinds", kinds);
+        model.addAttribute("kinds", KINDS);
+        model.addAttribute("errors", errors);
+        model.addAttribute("nations", directory.nations());
+        model.addAttribute("pageMarking", Marking.highWaterMark(js.stream().map(RepairJob::marking).toList()));
+        return "sustainment/jobs";
+    }
+
+    @GetMapping("/jobs/{id}")
+    String job(DicasUser me, @PathVariable long id, Model model) {
+        return jobDetail(me, id, model, List.of(), new LinkedMultiValueMap<>());
+    }
+
+    @PostMapping("/jobs/{id}/pin")
+    String pin(DicasUser me, @PathVariable long id, @RequestParam MultiValueMap<String, String> params, Model model) {
+        try {
+            jobs.pin(me, id, params.getFirst("resource"), SustainmentForms.date("start", params.getFirst("start")));
+            return "redirect:/sustainment/jobs/" + id;
+        } catch (InvalidInputException e) {
+            return jobDetail(me, id, model, errors(e), params);
+        }
+    }
+
+    @PostMapping("/jobs/{id}/unpin")
+    String unpin(DicasUser me, @PathVariable long id) {
+        jobs.unpin(me, id);
+        return "redirect:/sustainment/jobs/" + id;
+    }
+
+    private String jobDetail(DicasUser me, long id, Model model, List<String> errors,
+                             MultiValueMap<String, String> posted) {
+        RepairJob j = jobs.get(me, id);
+        List<RepairFacility> fs = facilities.list(me);
+        List<RepairEligibility.Result> eligibility = RepairEligibility.check(j, fs);
+        model.addAttribute("j", j);
+        model.addAttribute("decision", j.foreignRepairDecision());
+        model.addAttribute("eligibility", eligibility);
+        model.addAttribute("mayWrite", jobs.mayWrite(me));
+        model.addAttribute("errors", errors);
+        List<String> resources = new ArrayList<>();
+        for (RepairFacility f : fs) {
+            f.resources().stream().filter(r -> j.resourceKinds().contains(r.kind())).forEach(r -> resources.add(r.code()));
+        }
+        model.addAttribute("resources", resources);
+        Map<String, String> pin = new HashMap<>();
+        pin.put("resource", posted.getFirst("resource") != null ? posted.getFirst("resource")
+                : j.pinnedResource() == null ? "" : j.pinnedResource());
+        pin.put("start", posted.getFirst("start") != null ? posted.getFirst("start")
+                : j.pinnedStart() == null ? j.earliestStart().toString() : j.pinnedStart().toString());
+        model.addAttribute("pin", pin);
+        List<Marking> markings = new ArrayList<>(fs.stream().map(RepairFacility::marking).toList());
+        markings.add(j.marking());
+        model.addAttribute("pageMarking", Marking.highWaterMark(markings));
+        return "sustainment/job";
+    }
+
+    private static List<String> errors(RuntimeException e) {
+        if (e instanceof InvalidInputException ii) {
+            return List.of(ii.field() + ": " + ii.getMessage());
+        }
+        if (e instanceof InvalidMarkingException im) {
+            return List.of("marking: " + im.getMessage());
+        }
+        throw e;
+    }
+}

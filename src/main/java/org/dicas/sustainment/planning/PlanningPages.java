@@ -1,0 +1,147 @@
+package org.dicas.sustainment.planning;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.dicas.platform.CsvFile;
+import org.dicas.security.DicasUser;
+import org.dicas.shared.AccessLevel;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.Marking;
+import org.dicas.sustainment.RepairJobs;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+@Controller
+class PlanningPages {
+
+    private final PlanningRuns runs;
+    private final PlanCharts charts;
+    private final RepairJobs jobs;
+
+    PlanningPages(PlanningRuns runs, PlanCharts charts, RepairJobs jobs) {
+        this.runs = runs;
+        this.charts = charts;
+        this.jobs = jobs;
+    }
+
+    @GetMapping("/sustainment/plans")
+    String list(DicasUser me, Model model) {
+        return listPage(me, model, List.of());
+    }
+
+    private String listPage(DicasUser me, Model model, List<String> errors) {
+        List<PlanView> plans = runs.list(me);
+        model.addAttribute("plans", plans);
+        model.addAttribute("errors", errors);
+        model.addAttribute("defaultStart", LocalDate.of(LocalDate.now().getYear() + 1, 1, 1));
+        model.addAttribute("defaultEnd", LocalDate.of(LocalDate.now().getYear() + 1, 12, 31));
+        model.addAttribute("pageMarking", Marking.highWaterMark(plans.stream().map(PlanView::marking).toList()));
+        return "sustainment/plans";
+    }
+
+    @PostMapping("/sustainment/plans")
+    String start(DicasUser me, @RequestParam(required = false) LocalDate horizonStart,
+                 @RequestParam(required = false) LocalDate horizonEnd, @RequestParam(defaultValue = "10") int seconds,
+                 Model model) {
+        try {
+            return "redirect:/sustainment/plans/" + runs.start(me, horizonStart, horizonEnd, seconds);
+        } catch (InvalidInputException e) {
+            return listPage(me, model, List.of(e.field() + ": " + e.getMessage()));
+        }
+    }
+
+    @GetMapping("/sustainment/plans/{id}")
+    String plan(DicasUser me, @PathVariable long id, Model model) {
+        return planPage(me, id, model, List.of());
+    }
+
+    private String planPage(DicasUser me, long id, Model model, List<String> errors) {
+        PlanView v = runs.view(me, id);
+        model.addAttribute("plan", v);
+        model.addAttribute("errors", errors);
+        model.addAttribute("months", charts.demandAndCapacity(me, id));
+        model.addAttribute("pageMarking", v.marking());
+        return "sustainment/plan";
+    }
+
+    /** The status panel alone, polled by htmx while the plan runs. */
+    @GetMapping("/sustainment/plans/{id}/status")
+    String status(DicasUser me, @PathVariable long id, Model model) {
+        model.addAttribute("plan", runs.view(me, id));
+        return "sustainment/plan :: status";
+    }
+
+    @PostMapping("/sustainment/plans/{id}/stop")
+    String stop(DicasUser me, @PathVariable long id, Model model) {
+        try {
+            runs.stop(me, id);
+            return "redirect:/sustainment/plans/" + id;
+        } catch (InvalidInputException e) {
+            return planPage(me, id, model, List.of(e.field() + ": " + e.getMessage()));
+        }
+    }
+
+    @PostMapping("/sustainment/plans/{id}/replan")
+    String replan(DicasUser me, @PathVariable long id, Model model) {
+        try {
+            return "redirect:/sustainment/plans/" + runs.replan(me, id);
+        } catch (InvalidInputException e) {
+            return planPage(me, id, model, List.of(e.field() + ": " + e.getMessage()));
+        }
+    }
+
+    /** Pins a job where this plan put it; the next run keeps it there. */
+    @PostMapping("/sustainment/plans/{id}/pin")
+    String pin(DicasUser me, @PathVariable long id, @RequestParam long jobId, @RequestParam String resource,
+               @RequestParam LocalDate start, @RequestParam(defaultValue = "true") boolean pinned, Model model) {
+        runs.view(me, id);
+        try {
+            if (pinned) {
+                jobs.pin(me, jobId, resource, start);
+            } else {
+                jobs.unpin(me, jobId);
+            }
+            return "redirect:/sustainment/plans/" + id;
+        } catch (InvalidInputException e) {
+            return planPage(me, id, model, List.of(e.field() + ": " + e.getMessage()));
+        }
+    }
+
+    @GetMapping(value = "/sustainment/plans/{id}/gantt.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    PlanCharts.Gantt gantt(DicasUser me, @PathVariable long id) {
+        return charts.gantt(me, id);
+    }
+
+    @GetMapping(value = "/sustainment/plans/{id}/demand.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    List<PlanCharts.Month> demand(DicasUser me, @PathVariable long id) {
+        return charts.demandAndCapacity(me, id);
+    }
+
+    @GetMapping("/sustainment/plans/{id}/plan.csv")
+    ResponseEntity<String> csv(DicasUser me, @PathVariable long id) {
+        PlanView v = runs.view(me, id);
+        CsvFile csv = new CsvFile(v.marking(), List.of("job", "asset", "priority", "facility", "resource", "start",
+                "finish", "days late", "pinned", "marking"));
+        v.assignments().forEach(a -> csv.row(List.of(a.job(), a.asset(), a.priority(), a.facility(), a.resource(),
+                a.start(), a.finish(), a.daysLate(), a.pinned(), a.marking().banner())));
+        v.unassigned().forEach(u -> csv.row(List.of(u.job(), u.asset(), u.priority(), "", "", "", "", "", "",
+                u.marking().banner() + " — unassigned: " + u.reason())));
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"plan-" + id + ".csv\"")
+                .header("X-DICAS-Marking", v.marking().banner()).body(csv.content());
+    }
+
+    static Marking none() {
+        return Marking.of(AccessLevel.PUBLIC);
+    }
+}

@@ -1,0 +1,261 @@
+package org.dicas.sustainment.planning;
+
+import jakarta.annotation.PreDestroy;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.dicas.security.AuditLog;
+import org.dicas.security.DicasUser;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.Marking;
+import org.dicas.shared.NotFoundException;
+import org.dicas.sustainment.RepairFacilities;
+import org.dicas.sustainment.RepairFacility;
+import org.dicas.sustainment.RepairJob;
+import org.dicas.sustainment.RepairJobs;
+import org.dicas.sustainment.engine.RepairScheduler;
+import org.dicas.sustainment.engine.Schedule;
+import org.dicas.sustainment.engine.ScheduleException;
+import org.dicas.sustainment.engine.ScheduleProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Planning runs: the whole problem (every facility and job, with pins) is stored with the run, solved in the
+ * background by the scheduling engine, its best schedule saved as it improves; a run can be stopped. Runs left
+ * unfinished by a restart are marked FAILED at start-up. Readers see each run filtered to what they may read.
+ */
+@Service
+public class PlanningRuns {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanningRuns.class);
+    public static final int MAX_SECONDS = 600;
+
+    private final JdbcClient jdbc;
+    private final RepairFacilities facilities;
+    private final RepairJobs jobs;
+    private final AuditLog audit;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "repair-planning");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<Long, AtomicBoolean> stops = new ConcurrentHashMap<>();
+
+    PlanningRuns(JdbcClient jdbc, RepairFacilities facilities, RepairJobs jobs, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.facilities = facilities;
+        this.jobs = jobs;
+        this.audit = audit;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void failInterruptedRuns() {
+        jdbc.sql("""
+                        update repair_plan set status = 'FAILED', message = 'interrupted by a restart', finished_at = now()
+                        where status in ('QUEUED', 'RUNNING', 'STOPPING')""").update();
+    }
+
+    @PreDestroy
+    void shutdown() {
+        stops.values().forEach(s -> s.set(true));
+        executor.shutdownNow();
+    }
+
+    /** The problem as the engine reads it: every facility and job, and the pins set on jobs. */
+    ScheduleProblem problem(LocalDate start, LocalDate end) {
+        List<ScheduleProblem.Facility> fs = new ArrayList<>();
+        for (RepairFacility f : facilities.allForPlanning()) {
+            fs.add(new ScheduleProblem.Facility(f.code(), f.nation(), f.certifications(),
+                    f.resources().stream().map(r -> new ScheduleProblem.Resource(r.code(), r.kind(), r.maxLengthM())).toList(),
+                    f.closedPeriods().stream().map(c -> new ScheduleProblem.Period(c.start(), c.end())).toList(),
+                    f.lat() == null || f.lon() == null ? null : new ScheduleProblem.Location(f.lat(), f.lon())));
+        }
+        List<ScheduleProblem.Job> js = new ArrayList<>();
+        List<ScheduleProblem.Pin> pins = new ArrayList<>();
+        for (RepairJob j : jobs.allForPlanning()) {
+            js.add(new ScheduleProblem.Job(j.code(), j.asset(), j.flagNation(), j.resourceKinds(), j.lengthM(),
+                    j.durationDays(), j.earliestStart(), j.dueDate(), j.priority(), j.requires(),
+                    j.foreignRepairAllowed(),
+                    j.homeLat() == null || j.homeLon() == null ? null : new ScheduleProblem.Location(j.homeLat(), j.homeLon())));
+            if (j.pinnedResource() != null && j.pinnedStart() != null) {
+                pins.add(new ScheduleProblem.Pin(j.code(), j.pinnedResource(), j.pinnedStart()));
+            }
+        }
+        return new ScheduleProblem(new ScheduleProblem.Horizon(start, end), fs, js, pins);
+    }
+
+    public long start(DicasUser user, LocalDate horizonStart, LocalDate horizonEnd, int seconds) {
+        if (!user.government()) {
+            throw new AccessDeniedException("government users run plans");
+        }
+        if (horizonStart == null || horizonEnd == null) {
+            throw new InvalidInputException("horizonStart", "a horizon start and end are required");
+        }
+        if (horizonEnd.isBefore(horizonStart)) {
+            throw new InvalidInputException("horizonEnd", "the horizon ends before it starts");
+        }
+        if (horizonEnd.isAfter(horizonStart.plusYears(3))) {
+            throw new InvalidInputException("horizonEnd", "plan at most three years at a time");
+        }
+        if (seconds < 1 || seconds > MAX_SECONDS) {
+            throw new InvalidInputException("seconds", "solve for 1 to " + MAX_SECONDS + " seconds");
+        }
+        ScheduleProblem problem = problem(horizonStart, horizonEnd);
+        RepairScheduler scheduler = RepairScheduler.create();
+        try {
+            scheduler.validate(problem);
+        } catch (ScheduleException e) {
+            throw new InvalidInputException("problem", e.getMessage());
+        }
+        Schedule greedy = scheduler.greedy(problem);
+        long id = jdbc.sql("""
+                        insert into repair_plan (created_by, status, seconds, horizon_start, horizon_end, problem, greedy,
+                                                 result, score)
+                        values (:u, 'QUEUED', :s, :hs, :he, :p, :g, :g, :score) returning id""")
+                .param("u", user.id()).param("s", seconds).param("hs", horizonStart).param("he", horizonEnd)
+                .param("p", json.writeValueAsString(problem)).param("g", json.writeValueAsString(greedy))
+                .param("score", json.writeValueAsString(greedy.score())).query(Long.class).single();
+        audit.append(user, "PLAN_STARTED", null, "REPAIR_PLAN", "plan #" + id + " " + horizonStart + ".." + horizonEnd
+                + ", " + seconds + " s, " + problem.jobs().size() + " jobs, " + problem.pinned().size() + " pinned");
+        AtomicBoolean stop = new AtomicBoolean();
+        stops.put(id, stop);
+        executor.submit(() -> run(id, problem, seconds, stop, scheduler));
+        return id;
+    }
+
+    private void run(long id, ScheduleProblem problem, int seconds, AtomicBoolean stop, RepairScheduler scheduler) {
+        try {
+            jdbc.sql("update repair_plan set status = 'RUNNING', updated_at = now() where id = :id and status = 'QUEUED'")
+                    .param("id", id).update();
+            Schedule best = scheduler.solve(problem, Duration.ofSeconds(seconds), s -> save(id, s, null), stop::get);
+            save(id, best, stop.get() ? "STOPPED" : "DONE");
+        } catch (RuntimeException e) {
+            log.warn("Plan {} failed", id, e);
+            jdbc.sql("update repair_plan set status = 'FAILED', message = :m, finished_at = now() where id = :id")
+                    .param("m", String.valueOf(e.getMessage())).param("id", id).update();
+        } finally {
+            stops.remove(id);
+        }
+    }
+
+    private void save(long id, Schedule s, String finalStatus) {
+        jdbc.sql("""
+                        update repair_plan set result = :r, score = :score, updated_at = now(),
+                               status = coalesce(cast(:status as text), status),
+                               finished_at = case when cast(:status as text) is null then finished_at else now() end
+                        where id = :id""")
+                .param("r", json.writeValueAsString(s)).param("score", json.writeValueAsString(s.score()))
+                .param("status", finalStatus).param("id", id).update();
+    }
+
+    public void stop(DicasUser user, long id) {
+        view(user, id);
+        if (!user.government()) {
+            throw new AccessDeniedException("government users stop plans");
+        }
+        AtomicBoolean stop = stops.get(id);
+        if (stop == null) {
+            throw new InvalidInputException("status", "plan #" + id + " is not running");
+        }
+        stop.set(true);
+        jdbc.sql("update repair_plan set status = 'STOPPING' where id = :id and status in ('QUEUED', 'RUNNING')")
+                .param("id", id).update();
+        audit.append(user, "PLAN_STOPPED", null, "REPAIR_PLAN", "plan #" + id);
+    }
+
+    /** Starts a new run with the same horizon and time, taking the jobs' current pins. */
+    public long replan(DicasUser user, long id) {
+        PlanView v = view(user, id);
+        return start(user, v.horizonStart(), v.horizonEnd(), v.seconds());
+    }
+
+    private record Row(long id, String status, String createdBy, Timestamp createdAt, int seconds, LocalDate horizonStart,
+                       LocalDate horizonEnd, String result, String greedy, String message) {
+    }
+
+    private static final String SELECT = """
+            select p.id, p.status, u.display_name as created_by, p.created_at, p.seconds, p.horizon_start,
+                   p.horizon_end, p.result, p.greedy, p.message
+            from repair_plan p join app_user u on u.id = p.created_by""";
+
+    public List<PlanView> list(DicasUser user) {
+        return jdbc.sql(SELECT + " order by p.id desc limit 50").query(Row.class).list().stream()
+                .map(r -> view(user, r)).toList();
+    }
+
+    public PlanView view(DicasUser user, long id) {
+        return jdbc.sql(SELECT + " where p.id = :id").param("id", id).query(Row.class).optional()
+                .map(r -> view(user, r)).orElseThrow(() -> new NotFoundException("plan", id));
+    }
+
+    /** The raw result (every job), for the demand chart's capacity side; never shown as such. */
+    Schedule schedule(long id) {
+        String r = jdbc.sql("select coalesce(result, greedy) from repair_plan where id = :id").param("id", id)
+                .query(String.class).single();
+        return json.readValue(r, Schedule.class);
+    }
+
+    ScheduleProblem storedProblem(long id) {
+        return json.readValue(jdbc.sql("select problem from repair_plan where id = :id").param("id", id)
+                .query(String.class).single(), ScheduleProblem.class);
+    }
+
+    private PlanView view(DicasUser user, Row r) {
+        Schedule s = json.readValue(r.result() != null ? r.result() : r.greedy(), Schedule.class);
+        Schedule g = json.readValue(r.greedy(), Schedule.class);
+        Map<String, RepairJob> visibleJobs = new HashMap<>();
+        jobs.list(user).forEach(j -> visibleJobs.put(j.code(), j));
+        Map<String, RepairFacility> visibleFacilities = new HashMap<>();
+        facilities.list(user).forEach(f -> visibleFacilities.put(f.code(), f));
+        List<Marking> shown = new ArrayList<>();
+        List<PlanView.AssignmentView> assignments = new ArrayList<>();
+        int withheld = 0;
+        for (Schedule.Assignment a : s.assignments()) {
+            RepairJob j = visibleJobs.get(a.job());
+            RepairFacility f = visibleFacilities.get(a.facility());
+            if (j == null || f == null) {
+                withheld++;
+                continue;
+            }
+            shown.add(j.marking());
+            shown.add(f.marking());
+            assignments.add(new PlanView.AssignmentView(j.id(), j.code(), j.asset(), j.priority(), f.code(), f.name(),
+                    a.resource(), a.start(), a.finish(), a.daysLate(),
+                    a.resource().equals(j.pinnedResource()) && a.start().equals(j.pinnedStart()), j.marking()));
+        }
+        List<PlanView.UnassignedView> unassigned = new ArrayList<>();
+        int withheldUnassigned = 0;
+        for (Schedule.Unassigned u : s.unassigned()) {
+            RepairJob j = visibleJobs.get(u.job());
+            if (j == null) {
+                withheldUnassigned++;
+                continue;
+            }
+            shown.add(j.marking());
+            unassigned.add(new PlanView.UnassignedView(j.id(), j.code(), j.asset(), j.priority(), u.reason(), j.marking()));
+        }
+        return new PlanView(r.id(), r.status(), r.createdBy(), r.createdAt().toInstant(), r.seconds(), r.horizonStart(),
+                r.horizonEnd(), score(s.score()), score(g.score()), r.message(), assignments, withheld, unassigned,
+                withheldUnassigned, Marking.highWaterMark(shown));
+    }
+
+    private static PlanView.Score score(Schedule.Score s) {
+        return new PlanView.Score(s.unassignedPriority(), s.weightedTardinessDays(), s.transitKm());
+    }
+}

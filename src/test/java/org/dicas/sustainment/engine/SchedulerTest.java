@@ -1,0 +1,47 @@
+package org.dicas.sustainment.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.dicas.sustainment.bench.InstanceGenerator;
+import org.junit.jupiter.api.Test;
+
+/** The solver's contract: example result, progress, early stop, never worse than greedy. */
+class SchedulerTest {
+
+    final RepairScheduler scheduler = RepairScheduler.create();
+
+    @Test
+    void theExampleStartsAfterTheClosure() {
+        Schedule s = scheduler.greedy(Problems.read(Problems.EXAMPLE));
+        assertThat(s.assignments()).containsExactly(new Schedule.Assignment("J1", "F1", "F1-DD1",
+                LocalDate.parse("2027-05-06"), LocalDate.parse("2027-09-02"), 64));
+        assertThat(s.score()).isEqualTo(new Schedule.Score(0, 192, 17));
+    }
+
+    @Test
+    void progressImprovesAndStopEndsTheRunEarly() {
+        ScheduleProblem p = InstanceGenerator.generate(7, 60, 6, 365);
+        List<Schedule> seen = new ArrayList<>();
+        long t0 = System.nanoTime();
+        Schedule s = scheduler.solve(p, Duration.ofSeconds(30), seen::add,
+                () -> System.nanoTime() - t0 > 1_500_000_000L);
+        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(6);
+        assertThat(seen).isNotEmpty();
+        for (int i = 1; i < seen.size(); i++) {
+            assertThat(TimefoldRepairScheduler.compare(seen.get(i).score(), seen.get(i - 1).score())).isNegative();
+        }
+        assertThat(TimefoldRepairScheduler.compare(s.score(), scheduler.greedy(p).score())).isLessThanOrEqualTo(0);
+        assertThat(s.score()).isEqualTo(seen.get(seen.size() - 1).score());
+        ScheduleProperties.checkHardRules(p, s);
+    }
+
+    @Test
+    void zeroTimeReturnsTheGreedySchedule() {
+        ScheduleProblem p = InstanceGenerator.generate(3, 20, 3, 200);
+        assertThat(scheduler.solve(p, Duration.ZERO, x -> { }, () -> false)).isEqualTo(scheduler.greedy(p));
+    }
+}
