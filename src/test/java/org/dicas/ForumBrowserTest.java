@@ -380,6 +380,42 @@ class ForumBrowserTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
+    // ------------------------------------------------------------------------------------------------------------
+    // Test 5: sustainment — run a plan, see the Gantt, pin a job, re-plan
+    // ------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void plannerRunsAPlanPinsAJobAndReplans() {
+        signIn(page, "us.navy");
+        page.navigate(url("/sustainment/plans"));
+        page.locator("#seconds").fill("2");
+        page.locator("section[aria-labelledby=new-plan] button[type=submit]").click();
+        page.waitForURL(u -> u.matches(".*/sustainment/plans/\\d+$"));
+        // the status panel polls (htmx) until the solver is done
+        page.waitForSelector("#plan-status .plan-status:text-matches('Done|Stopped')",
+                new Page.WaitForSelectorOptions().setTimeout(60_000));
+        page.reload();
+        page.waitForSelector("#plan-gantt svg");
+        assertTrue(page.locator("#plan-gantt svg rect").count() > 0, "the Gantt shows the assignments");
+        List<String> problems = new ArrayList<>();
+        check(page, "sustainment-plan-en", problems);
+        String firstJob = page.locator("main table tbody tr[id^=assignment-]").first().getAttribute("id");
+        page.locator("tr#" + firstJob + " button[type=submit]").click();
+        page.waitForLoadState(LoadState.LOAD);
+        assertTrue(page.locator("tr#" + firstJob + " button[type=submit]").innerText().contains("Unpin"),
+                "the job is pinned");
+        page.locator("form[action$='/replan'] button[type=submit]").click();
+        page.waitForURL(u -> u.matches(".*/sustainment/plans/\\d+$"));
+        page.waitForSelector("#plan-status .plan-status:text-matches('Done|Stopped')",
+                new Page.WaitForSelectorOptions().setTimeout(60_000));
+        page.reload();
+        assertTrue(page.locator("tr#" + firstJob + " button[type=submit]").innerText().contains("Unpin"),
+                "the re-planned schedule keeps the pinned job in place");
+        screenshot(page, "sustainment-replanned.png");
+        page.locator("tr#" + firstJob + " button[type=submit]").click();
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
     private void signIn(Page p, String username) {
         if (!p.url().contains("/login")) {
             p.navigate(url("/login"));
