@@ -397,6 +397,8 @@ class ForumBrowserTest {
         page.reload();
         page.waitForSelector("#plan-gantt svg");
         assertTrue(page.locator("#plan-gantt svg rect").count() > 0, "the Gantt shows the assignments");
+        page.waitForSelector("#plan-demand svg");
+        assertTrue(page.locator("#plan-demand svg path").count() > 0, "the demand-vs-capacity chart is drawn");
         List<String> problems = new ArrayList<>();
         check(page, "sustainment-plan-en", problems);
         String firstJob = page.locator("main table tbody tr[id^=assignment-]").first().getAttribute("id");
