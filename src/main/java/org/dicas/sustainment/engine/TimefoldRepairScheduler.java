@@ -247,7 +247,7 @@ final class TimefoldRepairScheduler implements RepairScheduler {
         AtomicBoolean done = new AtomicBoolean();
         Thread watcher = new Thread(() -> {
             while (!done.get()) {
-                if (stopped.getAsBoolean()) {
+                if (stopped.getAsBoolean() || System.nanoTime() > deadline) {
                     solver.terminateEarly();
                     return;
                 }
