@@ -93,43 +93,18 @@ final class SustainmentForms {
     }
 
     static Double number(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Double.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "'" + value + "' is not a number");
-        }
+        return org.dicas.platform.FormValues.number(field, value);
     }
 
     static Integer integer(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "'" + value + "' is not a whole number");
-        }
+        return org.dicas.platform.FormValues.integer(field, value);
     }
 
     static Long id(String field, String value) {
-        try {
-            return Long.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "'" + value + "' is not an id");
-        }
+        return org.dicas.platform.FormValues.id(field, value);
     }
 
     static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "'" + value + "' is not a date (yyyy-mm-dd)");
-        }
+        return org.dicas.platform.FormValues.date(field, value);
     }
 }

@@ -1,0 +1,53 @@
+package org.dicas.platform;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.dicas.shared.InvalidInputException;
+
+/** Parsing of form fields posted as text, with errors that name the field (blank → null where optional). */
+public final class FormValues {
+
+    private FormValues() {
+    }
+
+    public static Long id(String field, String value) {
+        try {
+            return Long.valueOf(value.strip());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new InvalidInputException(field, "'" + value + "' is not a record id");
+        }
+    }
+
+    public static Integer integer(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "'" + value + "' is not a whole number");
+        }
+    }
+
+    public static Double number(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "'" + value + "' is not a number");
+        }
+    }
+
+    public static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "'" + value + "' is not a date (yyyy-mm-dd)");
+        }
+    }
+}
