@@ -52,11 +52,5 @@ class ForumRecords {
         return id != null && records.readableAs(id, kind, user);
     }
 
-    static Map<String, Object> none() {
-        return Map.of();
-    }
 
-    static <T> Optional<T> opt(T t) {
-        return Optional.ofNullable(t);
-    }
 }

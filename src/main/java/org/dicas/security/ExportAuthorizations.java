@@ -221,7 +221,4 @@ public class ExportAuthorizations {
                 + " companies=" + c.coveredCompanies() + " valid " + c.validFrom() + ".." + c.validTo();
     }
 
-    static Optional<Long> none() {
-        return Optional.empty();
-    }
 }

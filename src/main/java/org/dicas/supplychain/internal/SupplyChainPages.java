@@ -216,7 +216,4 @@ class SupplyChainPages {
         }
     }
 
-    static Marking none() {
-        return Marking.of(AccessLevel.PUBLIC);
-    }
 }

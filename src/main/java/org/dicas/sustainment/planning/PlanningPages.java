@@ -141,7 +141,4 @@ class PlanningPages {
                 .header("X-DICAS-Marking", v.marking().banner()).body(csv.content());
     }
 
-    static Marking none() {
-        return Marking.of(AccessLevel.PUBLIC);
-    }
 }
