@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Locale;
 import org.dicas.shared.Marking;
 
-/** A plenary, working-group or industry meeting; times are shown in the meeting's own time zone. */
+/**
+ * A plenary, working-group, industry meeting or consultation (policy, acquisition and service staff of the nations
+ * linking requirements to plans); times are shown in the meeting's own time zone.
+ */
 public record Meeting(long id, Marking marking, Kind kind, Long workingGroupId, String titleEn, String titleJa,
                       ZonedDateTime startsAt, ZonedDateTime endsAt, String timeZone, String location, String minutes,
                       List<Attendee> attendees) {
 
-    public enum Kind { PLENARY, WORKING_GROUP, INDUSTRY }
+    public enum Kind { PLENARY, WORKING_GROUP, INDUSTRY, CONSULTATION }
 
     public record Attendee(long userId, String displayName, String nation, String organization) {
     }

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
+import org.dicas.security.MarkedRecords;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,12 +27,15 @@ public class Meetings {
     private final Directory directory;
     private final ActionItems actionItems;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Meetings(ForumRecords f, Directory directory, ActionItems actionItems, Clock clock) {
+    Meetings(ForumRecords f, Directory directory, ActionItems actionItems, Clock clock,
+             ApplicationEventPublisher events) {
         this.f = f;
         this.directory = directory;
         this.actionItems = actionItems;
         this.clock = clock;
+        this.events = events;
     }
 
     private static final String SELECT = """
@@ -83,20 +88,55 @@ public class Meetings {
         Meeting m = meeting(user, id);
         List<AgendaItem> agenda = f.visible("""
                         select a.id, r.marking, a.meeting_id, a.position, a.title, a.description, a.presenter,
-                               a.industry_session
+                               a.industry_session, a.linked_record_id
                         from agenda_item a join record r on r.id = a.id
                         where {visible} and a.meeting_id = :id order by a.position, a.id""", user)
                 .param("id", id)
                 .query((rs, n) -> new AgendaItem(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getLong(3),
-                        rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8))).list();
+                        rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8),
+                        (Long) rs.getObject(9), null, null, false)).list()
+                .stream().map(a -> withLinkedRecord(user, a)).toList();
         List<Decision> decisions = f.visible("""
-                        select d.id, r.marking, d.meeting_id, d.agenda_item_id, d.text
+                        select d.id, r.marking, d.meeting_id, d.agenda_item_id, d.text, d.opportunity_id, d.to_stage
                         from decision d join record r on r.id = d.id
                         where {visible} and d.meeting_id = :id order by d.id""", user)
                 .param("id", id)
                 .query((rs, n) -> new Decision(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getLong(3),
-                        (Long) rs.getObject(4), rs.getString(5))).list();
+                        (Long) rs.getObject(4), rs.getString(5), (Long) rs.getObject(6), rs.getString(7), null, null,
+                        false))
+                .list().stream().map(d -> withOpportunity(user, d)).toList();
         return new MeetingDetails(m, agenda, decisions, actionItems.ofMeeting(user, id));
+    }
+
+    /**
+     * The agenda item with its linked record's title and link when the reader may read that record; otherwise the
+     * link is withheld (not even its id is shown).
+     */
+    private AgendaItem withLinkedRecord(DicasUser user, AgendaItem a) {
+        if (a.linkedRecordId() == null) {
+            return a;
+        }
+        Optional<MarkedRecords.Summary> s = readableSummary(a.linkedRecordId(), user);
+        return new AgendaItem(a.id(), a.marking(), a.meetingId(), a.position(), a.title(), a.description(),
+                a.presenter(), a.industrySession(), s.map(MarkedRecords.Summary::id).orElse(null),
+                s.map(MarkedRecords.Summary::title).orElse(null), s.map(MarkedRecords.Summary::link).orElse(null),
+                s.isEmpty());
+    }
+
+    /** The decision with its opportunity's id, title and link when the reader may read it; otherwise withheld. */
+    private Decision withOpportunity(DicasUser user, Decision d) {
+        if (d.opportunityId() == null) {
+            return d;
+        }
+        Optional<MarkedRecords.Summary> s = readableSummary(d.opportunityId(), user);
+        return new Decision(d.id(), d.marking(), d.meetingId(), d.agendaItemId(), d.text(),
+                s.map(MarkedRecords.Summary::id).orElse(null), d.toStage(),
+                s.map(MarkedRecords.Summary::title).orElse(null), s.map(MarkedRecords.Summary::link).orElse(null),
+                s.isEmpty());
+    }
+
+    private Optional<MarkedRecords.Summary> readableSummary(long recordId, DicasUser user) {
+        return f.records.readable(recordId, user) ? f.records.summary(recordId) : Optional.empty();
     }
 
     @Transactional
@@ -147,6 +187,9 @@ public class Meetings {
         meeting(user, meetingId);
         requireOrganiser(user);
         Marking marking = ForumRecords.marking(c.marking());
+        if (c.linkedRecordId() != null && !f.records.readable(c.linkedRecordId(), user)) {
+            throw new InvalidInputException("linkedRecordId", "no readable record " + c.linkedRecordId());
+        }
         int position = c.position() != null ? c.position() : f.jdbc.sql(
                 "select coalesce(max(position), 0) + 1 from agenda_item where meeting_id = :m")
                 .param("m", meetingId).query(Integer.class).single();
@@ -154,29 +197,67 @@ public class Meetings {
                 String.join("\n", c.title(), c.description(), c.presenter()), marking, Optional.empty(), user,
                 i -> "/meetings/" + meetingId + "#agenda-" + i);
         f.jdbc.sql("""
-                        insert into agenda_item (id, meeting_id, position, title, description, presenter, industry_session)
-                        values (:id, :m, :p, :t, :d, :pr, :ind)""")
+                        insert into agenda_item (id, meeting_id, position, title, description, presenter, industry_session,
+                                                 linked_record_id)
+                        values (:id, :m, :p, :t, :d, :pr, :ind, :linked)""")
                 .param("id", id).param("m", meetingId).param("p", position).param("t", c.title())
-                .param("d", c.description()).param("pr", c.presenter()).param("ind", c.industrySession()).update();
+                .param("d", c.description()).param("pr", c.presenter()).param("ind", c.industrySession())
+                .param("linked", c.linkedRecordId()).update();
         f.records.placeIn(id, meetingId);
         return get(user, meetingId).agenda().stream().filter(a -> a.id() == id).findFirst().orElseThrow();
     }
 
+    /**
+     * Records a decision. In a consultation, a decision naming an opportunity and a stage moves that opportunity's
+     * pipeline stage: {@link PipelineStageDecided} is published after the decision is saved, inside this transaction.
+     */
     @Transactional
     public Decision addDecision(DicasUser user, long meetingId, DecisionCommand c) {
-        meeting(user, meetingId);
+        Meeting meeting = meeting(user, meetingId);
         requireOrganiser(user);
         Marking marking = ForumRecords.marking(c.marking());
         if (c.agendaItemId() != null && !agendaItemOf(user, meetingId, c.agendaItemId())) {
             throw new InvalidInputException("agendaItemId", "meeting " + meetingId + " has no agenda item " + c.agendaItemId());
         }
+        validateStageMove(user, meeting, c);
         String title = c.text().length() > 120 ? c.text().substring(0, 120) + "…" : c.text();
         long id = f.records.register("DECISION", title, c.text(), marking, Optional.empty(), user,
                 i -> "/meetings/" + meetingId + "#decision-" + i);
-        f.jdbc.sql("insert into decision (id, meeting_id, agenda_item_id, text) values (:id, :m, :a, :t)")
-                .param("id", id).param("m", meetingId).param("a", c.agendaItemId()).param("t", c.text()).update();
+        f.jdbc.sql("""
+                        insert into decision (id, meeting_id, agenda_item_id, text, opportunity_id, to_stage)
+                        values (:id, :m, :a, :t, :o, :s)""")
+                .param("id", id).param("m", meetingId).param("a", c.agendaItemId()).param("t", c.text())
+                .param("o", c.opportunityId()).param("s", c.toStage()).update();
         f.records.placeIn(id, meetingId);
-        return new Decision(id, marking, meetingId, c.agendaItemId(), c.text());
+        Decision saved = withOpportunity(user, new Decision(id, marking, meetingId, c.agendaItemId(), c.text(),
+                c.opportunityId(), c.toStage(), null, null, false));
+        if (c.opportunityId() != null && c.toStage() != null) {
+            events.publishEvent(new PipelineStageDecided(id, meetingId, c.opportunityId(), c.toStage(), user.id()));
+        }
+        return saved;
+    }
+
+    private void validateStageMove(DicasUser user, Meeting meeting, DecisionCommand c) {
+        if (c.opportunityId() == null && c.toStage() == null) {
+            return;
+        }
+        if (meeting.kind() != Meeting.Kind.CONSULTATION) {
+            throw new InvalidInputException(c.opportunityId() != null ? "opportunityId" : "toStage",
+                    "only a consultation's decisions move pipeline stages");
+        }
+        if (c.opportunityId() == null) {
+            throw new InvalidInputException("opportunityId", "name the opportunity whose stage the decision moves");
+        }
+        if (c.toStage() == null) {
+            throw new InvalidInputException("toStage", "choose the stage: " + String.join(", ", Decision.PIPELINE_STAGES));
+        }
+        if (!Decision.PIPELINE_STAGES.contains(c.toStage())) {
+            throw new InvalidInputException("toStage", "unknown stage '" + c.toStage() + "': expected one of "
+                    + String.join(", ", Decision.PIPELINE_STAGES));
+        }
+        if (!f.records.readable(c.opportunityId(), user)) {
+            throw new InvalidInputException("opportunityId", "no readable record " + c.opportunityId());
+        }
     }
 
     boolean agendaItemOf(DicasUser user, long meetingId, long agendaItemId) {

@@ -1,32 +1,37 @@
 package org.dicas.search;
 
-import java.util.Arrays;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import org.dicas.search.engine.BilingualQuery;
+import org.dicas.search.engine.Found;
+import org.dicas.search.engine.ReadableIds;
+import org.dicas.search.internal.ReadableRecordSets;
+import org.dicas.search.internal.SearchIndexer;
 import org.dicas.security.DicasUser;
-import org.dicas.security.ReleasabilityPolicy;
-import org.dicas.security.SqlFilter;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Searches titles and bodies of every record type the caller may read. Every word of the query must occur
- * (case-insensitive substring, which also serves Japanese text without word breaks). Filtering happens in SQL
- * before the limit, so a hidden record can neither appear nor push a visible one off the page.
+ * Finds records of every type the caller may read, in English and Japanese, over the bilingual Lucene index (see
+ * {@link BilingualQuery} for what matches and how results rank; ADR 0010). The set of records the caller may read
+ * is a filter inside the Lucene query, so a hidden record can neither appear, be counted nor push a visible one off
+ * the page.
  */
 @Service
 public class Search {
 
     public static final int MAX_QUERY = 200;
+    public static final int MAX_LIMIT = 200;
 
-    private final JdbcClient jdbc;
-    private final ReleasabilityPolicy policy;
+    private final SearchIndexer indexer;
+    private final ReadableRecordSets readable;
 
-    Search(JdbcClient jdbc, ReleasabilityPolicy policy) {
-        this.jdbc = jdbc;
-        this.policy = policy;
+    Search(SearchIndexer indexer, ReadableRecordSets readable) {
+        this.indexer = indexer;
+        this.readable = readable;
     }
 
     public List<SearchHit> search(DicasUser user, String query, int limit) {
@@ -37,36 +42,14 @@ public class Search {
         if (q.length() > MAX_QUERY) {
             throw new InvalidInputException("q", "query is longer than " + MAX_QUERY + " characters");
         }
-        List<String> words = Arrays.stream(q.split("\\s+")).filter(w -> !w.isEmpty()).limit(10).toList();
-        SqlFilter f = policy.sqlFilterWithContainer(user, "r");
-        StringBuilder sql = new StringBuilder("""
-                select r.kind, r.id, r.title, r.marking, r.link, r.search_text from record r where """)
-                .append(f.clause());
-        for (int i = 0; i < words.size(); i++) {
-            sql.append(" and (r.title || ' ' || r.search_text) ilike :w").append(i).append(" escape '\\'");
+        BilingualQuery bq = BilingualQuery.of(q, indexer.glossary());
+        ReadableIds ids = readable.of(user);
+        try {
+            List<Found> found = indexer.index().search(bq, ids, Math.max(1, Math.min(limit, MAX_LIMIT)));
+            return found.stream().map(f -> new SearchHit(f.kind().toLowerCase(Locale.ROOT).replace('_', '-'), f.id(),
+                    f.title(), Marking.parse(f.marking()), f.link(), f.snippet())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        sql.append(" order by r.updated_at desc, r.id desc limit :limit");
-        var spec = jdbc.sql(sql.toString()).params(f.parameters()).param("limit", Math.max(1, Math.min(limit, 200)));
-        for (int i = 0; i < words.size(); i++) {
-            spec = spec.param("w" + i, "%" + escape(words.get(i)) + "%");
-        }
-        return spec.query((rs, n) -> new SearchHit(rs.getString(1).toLowerCase(Locale.ROOT).replace('_', '-'),
-                rs.getLong(2), rs.getString(3), Marking.parse(rs.getString(4)), rs.getString(5),
-                snippet(rs.getString(6), words.get(0)))).list();
-    }
-
-    static String escape(String word) {
-        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    static String snippet(String text, String word) {
-        if (text == null) {
-            return "";
-        }
-        String flat = text.replaceAll("\\s+", " ");
-        int at = flat.toLowerCase(Locale.ROOT).indexOf(word.toLowerCase(Locale.ROOT));
-        int start = Math.max(0, at < 0 ? 0 : at - 60);
-        int end = Math.min(flat.length(), start + 160);
-        return (start > 0 ? "…" : "") + flat.substring(start, end) + (end < flat.length() ? "…" : "");
     }
 }

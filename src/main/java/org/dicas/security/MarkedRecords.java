@@ -22,11 +22,14 @@ public class MarkedRecords {
     private final JdbcClient jdbc;
     private final ReleasabilityPolicy policy;
     private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    MarkedRecords(JdbcClient jdbc, ReleasabilityPolicy policy, AuditLog audit) {
+    MarkedRecords(JdbcClient jdbc, ReleasabilityPolicy policy, AuditLog audit,
+                  org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.policy = policy;
         this.audit = audit;
+        this.events = events;
     }
 
     /**
@@ -49,6 +52,7 @@ public class MarkedRecords {
                 .query(Long.class).single();
         jdbc.sql("update record set link = :link where id = :id").param("link", link.apply(id)).param("id", id).update();
         audit.append(author, "CREATE", id, kind, marking.banner());
+        events.publishEvent(new RecordChanged(id));
         return id;
     }
 
@@ -69,6 +73,7 @@ public class MarkedRecords {
                 .update();
         audit.append(editor, "UPDATE", id, kindOf(id),
                 current.marking().equals(marking) ? marking.banner() : current.marking().banner() + " -> " + marking.banner());
+        events.publishEvent(new RecordChanged(id));
     }
 
     /**
@@ -91,6 +96,7 @@ public class MarkedRecords {
                 .param("id", id).params(markingColumns(rm)).update();
         audit.append(actor, "MARKING_CHANGED", id, kindOf(id),
                 current.marking().banner() + " -> " + marking.banner() + " (" + reason + ")");
+        events.publishEvent(new RecordChanged(id));
     }
 
     /** A record whose content was deleted (it keeps its place, e.g. a reply): its text leaves search, and it is audited. */
@@ -98,11 +104,13 @@ public class MarkedRecords {
         jdbc.sql("update record set title = :title, search_text = '', updated_at = now() where id = :id")
                 .param("id", id).param("title", title).update();
         audit.append(actor, "DELETE", id, kindOf(id), "");
+        events.publishEvent(new RecordChanged(id));
     }
 
     /** Places a record inside its container (a reply in its thread, an agenda item in its meeting). */
     public void placeIn(long id, long containerId) {
         jdbc.sql("update record set container_id = :c where id = :id").param("c", containerId).param("id", id).update();
+        events.publishEvent(new RecordChanged(id));
     }
 
     /** Whether the record exists, is of this kind and the user may read it. */
@@ -132,6 +140,7 @@ public class MarkedRecords {
         jdbc.sql("update record set title = :title, search_text = :text, updated_at = now() where id = :id")
                 .param("id", id).param("title", title).param("text", searchText).update();
         audit.append(editor, "UPDATE", id, kindOf(id), "text");
+        events.publishEvent(new RecordChanged(id));
     }
 
     public Optional<RecordMarking> find(long id) {

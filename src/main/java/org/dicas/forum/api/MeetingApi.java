@@ -68,6 +68,8 @@ class MeetingApi {
     }
 
     @PostMapping("/{id}/agenda-items")
+    @Operation(summary = "Add an agenda item; linkedRecordId (optional) links a record you may read, e.g. a "
+            + "requirement, opportunity or program in a consultation")
     ResponseEntity<AgendaItem> agendaItem(DicasUser me, @PathVariable long id,
                                           @Valid @RequestBody AgendaItemCommand command) {
         AgendaItem a = meetings.addAgendaItem(me, id, command);
@@ -75,6 +77,8 @@ class MeetingApi {
     }
 
     @PostMapping("/{id}/decisions")
+    @Operation(summary = "Record a decision; in a consultation, opportunityId + toStage (LEAD, CANDIDATE, UNDER_STUDY, "
+            + "AGREED, PROGRAM) move that opportunity's pipeline stage (PipelineStageDecided is published)")
     ResponseEntity<Decision> decision(DicasUser me, @PathVariable long id, @Valid @RequestBody DecisionCommand command) {
         return ResponseEntity.status(201).body(meetings.addDecision(me, id, command));
     }

@@ -82,6 +82,7 @@ class MeetingPages {
         model.addAttribute("group", group);
         model.addAttribute("canOrganise", me.government());
         model.addAttribute("users", directory.users());
+        model.addAttribute("stages", org.dicas.forum.Decision.PIPELINE_STAGES);
         model.addAttribute("errors", errors);
         Pages.banner(model, details.highWaterMark());
         return "meetings/detail";
@@ -110,16 +111,19 @@ class MeetingPages {
                          @RequestParam(defaultValue = "") String description,
                          @RequestParam(defaultValue = "") String presenter,
                          @RequestParam(defaultValue = "false") boolean industrySession,
+                         @RequestParam(required = false) Long linkedRecordId,
                          @RequestParam(defaultValue = "") String marking, Model model) {
-        var cmd = new AgendaItemCommand(null, title, description, presenter, industrySession, marking);
+        var cmd = new AgendaItemCommand(null, title, description, presenter, industrySession, marking, linkedRecordId);
         return act(me, id, model, cmd, () -> meetings.addAgendaItem(me, id, cmd));
     }
 
     @PostMapping("/{id}/decisions")
     String addDecision(DicasUser me, @PathVariable long id, @RequestParam(defaultValue = "") String text,
                        @RequestParam(required = false) Long agendaItemId,
+                       @RequestParam(required = false) Long opportunityId,
+                       @RequestParam(defaultValue = "") String toStage,
                        @RequestParam(defaultValue = "") String marking, Model model) {
-        var cmd = new DecisionCommand(agendaItemId, text, marking);
+        var cmd = new DecisionCommand(agendaItemId, text, marking, opportunityId, toStage);
         return act(me, id, model, cmd, () -> meetings.addDecision(me, id, cmd));
     }
 

@@ -1,0 +1,233 @@
+package org.dicas.programs;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.dicas.security.AuditLog;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
+import org.dicas.security.MarkedRecords;
+import org.dicas.security.ReleasabilityPolicy;
+import org.dicas.security.SqlFilter;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.Marking;
+import org.dicas.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Agreements around the cooperative programs (MOU, project arrangement, SoSA, terms of reference): parties, signed
+ * date, forum documents and linked programs. Written by government users and the secretariat, read by policy; a
+ * reader sees the documents and programs they may read and a count of the withheld ones.
+ */
+@Service
+public class Agreements {
+
+    /** The kind of the {@code record} row of an agreement. */
+    public static final String KIND = "AGREEMENT";
+    /** The kind of the forum's document records an agreement links to. */
+    public static final String DOCUMENT_KIND = "DOCUMENT";
+
+    private final JdbcClient jdbc;
+    private final MarkedRecords records;
+    private final ReleasabilityPolicy policy;
+    private final AuditLog audit;
+    private final Directory directory;
+    private final Programs programs;
+
+    Agreements(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, AuditLog audit,
+               Directory directory, Programs programs) {
+        this.jdbc = jdbc;
+        this.records = records;
+        this.policy = policy;
+        this.audit = audit;
+        this.directory = directory;
+        this.programs = programs;
+    }
+
+    private static final String SELECT = """
+            select a.id, r.marking, a.type, a.title, a.description, a.signed_on, r.created_by
+            from agreement a join record r on r.id = a.id where {visible}""";
+
+    private record Row(long id, String marking, String type, String title, String description,
+                       java.time.LocalDate signedOn, Long createdBy) {
+    }
+
+    private JdbcClient.StatementSpec visible(String sql, DicasUser user) {
+        SqlFilter f = policy.sqlFilter(user, "r");
+        return jdbc.sql(sql.replace("{visible}", f.clause())).params(f.parameters());
+    }
+
+    public boolean mayWrite(DicasUser user) {
+        return programs.mayWrite(user);
+    }
+
+    /** The agreements the user may read, most recently signed first (unsigned ones last). */
+    public List<Agreement> readable(DicasUser user) {
+        return visible(SELECT + " order by a.signed_on desc nulls last, a.title, a.id", user).query(Row.class).list()
+                .stream().map(r -> assemble(r, user)).toList();
+    }
+
+    /** The agreements the user may read that link this program. */
+    public List<Agreement> ofProgram(DicasUser user, long programId) {
+        return visible(SELECT + " and exists (select 1 from agreement_program ap where ap.agreement_id = a.id"
+                        + " and ap.program_id = :p) order by a.signed_on desc nulls last, a.id", user)
+                .param("p", programId).query(Row.class).list().stream().map(r -> assemble(r, user)).toList();
+    }
+
+    public Optional<Agreement> find(long id, DicasUser user) {
+        return visible(SELECT + " and a.id = :id", user).param("id", id).query(Row.class).optional()
+                .map(r -> assemble(r, user));
+    }
+
+    /** One agreement shown to the user; hidden means not found. A CUI read is audited. */
+    public Agreement get(DicasUser user, long id) {
+        Agreement a = find(id, user).orElseThrow(() -> new NotFoundException("agreement", id));
+        audit.read(user, KIND, id, a.marking());
+        return a;
+    }
+
+    private Agreement assemble(Row r, DicasUser user) {
+        List<String> parties = jdbc.sql("select nation from agreement_party where agreement_id = :id order by position")
+                .param("id", r.id()).query(String.class).list();
+        int[] withheld = {0};
+        List<Program.LinkedRecord> documents = links("agreement_document", "document_id", r.id(), user, withheld);
+        List<Program.LinkedRecord> linkedPrograms = links("agreement_program", "program_id", r.id(), user, withheld);
+        return new Agreement(r.id(), Marking.parse(r.marking()), Agreement.Type.valueOf(r.type()), r.title(),
+                r.description(), parties, r.signedOn(), documents, linkedPrograms, withheld[0],
+                r.createdBy() == null ? 0 : r.createdBy());
+    }
+
+    private List<Program.LinkedRecord> links(String table, String column, long id, DicasUser user, int[] withheld) {
+        List<Long> ids = jdbc.sql("select " + column + " from " + table + " where agreement_id = :id order by position")
+                .param("id", id).query(Long.class).list();
+        List<Program.LinkedRecord> shown = new ArrayList<>();
+        for (long l : ids) {
+            Optional<Program.LinkedRecord> rec = Programs.linkedRecord(l, user, records);
+            if (rec.isPresent()) {
+                shown.add(rec.get());
+            } else {
+                withheld[0]++;
+            }
+        }
+        return shown;
+    }
+
+    /** The forum documents the user may read, to link from an agreement. */
+    public List<Program.LinkedRecord> documents(DicasUser user) {
+        SqlFilter f = policy.sqlFilterWithContainer(user, "r");
+        return jdbc.sql("select r.id, r.kind, r.title, r.link, r.marking from record r where r.kind = '"
+                        + DOCUMENT_KIND + "' and exists (select 1 from document d where d.id = r.id) and "
+                        + f.clause() + " order by r.title, r.id limit 500")
+                .params(f.parameters())
+                .query((rs, n) -> new Program.LinkedRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), Marking.parse(rs.getString(5)))).list();
+    }
+
+    @Transactional
+    public Agreement create(DicasUser author, AgreementCommand c) {
+        requireWriter(author);
+        Marking marking = Programs.marking(c.marking());
+        List<String> parties = validate(author, c);
+        long id = records.register(KIND, c.title(), searchText(c), marking, Optional.empty(), author,
+                i -> "/agreements/" + i);
+        jdbc.sql("insert into agreement (id, type, title, description, signed_on) values (:id, :type, :t, :d, :s)")
+                .param("id", id).params(columns(c)).update();
+        writeChildren(id, c, parties);
+        return find(id, author).orElseThrow();
+    }
+
+    @Transactional
+    public Agreement update(DicasUser editor, long id, AgreementCommand c) {
+        find(id, editor).orElseThrow(() -> new NotFoundException("agreement", id));
+        requireWriter(editor);
+        Marking marking = Programs.marking(c.marking());
+        List<String> parties = validate(editor, c);
+        records.update(id, c.title(), searchText(c), marking, Optional.empty(), editor);
+        jdbc.sql("update agreement set type = :type, title = :t, description = :d, signed_on = :s where id = :id")
+                .param("id", id).params(columns(c)).update();
+        for (String table : List.of("agreement_party", "agreement_document", "agreement_program")) {
+            jdbc.sql("delete from " + table + " where agreement_id = :id").param("id", id).update();
+        }
+        writeChildren(id, c, parties);
+        return find(id, editor).orElseThrow();
+    }
+
+    private void requireWriter(DicasUser user) {
+        if (!mayWrite(user)) {
+            throw new AccessDeniedException("only government users and the secretariat write agreements");
+        }
+    }
+
+    private List<String> validate(DicasUser author, AgreementCommand c) {
+        if (c.type() == null) {
+            throw new InvalidInputException("type", "choose the agreement type");
+        }
+        if (c.title() == null || c.title().isBlank()) {
+            throw new InvalidInputException("title", "an agreement needs a title");
+        }
+        if (c.parties().isEmpty()) {
+            throw new InvalidInputException("parties", "an agreement needs at least one party nation");
+        }
+        Set<String> parties = new LinkedHashSet<>();
+        for (String p : c.parties()) {
+            String n = p == null ? "" : p.strip().toUpperCase(Locale.ROOT);
+            if (!directory.nationExists(n)) {
+                throw new InvalidInputException("parties", "unknown nation '" + p + "'");
+            }
+            if (!parties.add(n)) {
+                throw new InvalidInputException("parties", "nation " + n + " is listed twice");
+            }
+        }
+        checkLinks("documentIds", c.documentIds(), DOCUMENT_KIND, author);
+        checkLinks("programIds", c.programIds(), Programs.KIND, author);
+        return List.copyOf(parties);
+    }
+
+    private void checkLinks(String field, List<Long> ids, String kind, DicasUser author) {
+        Set<Long> seen = new HashSet<>();
+        for (Long id : ids) {
+            if (id == null || !seen.add(id)) {
+                throw new InvalidInputException(field, "record " + id + " is empty or listed twice");
+            }
+            if (!records.readableAs(id, kind, author)) {
+                throw new InvalidInputException(field, "no readable " + kind.toLowerCase(Locale.ROOT) + " " + id);
+            }
+        }
+    }
+
+    private void writeChildren(long id, AgreementCommand c, List<String> parties) {
+        for (int i = 0; i < parties.size(); i++) {
+            jdbc.sql("insert into agreement_party (agreement_id, nation, position) values (:id, :n, :p)")
+                    .param("id", id).param("n", parties.get(i)).param("p", i).update();
+        }
+        for (int i = 0; i < c.documentIds().size(); i++) {
+            jdbc.sql("insert into agreement_document (agreement_id, document_id, position) values (:id, :d, :p)")
+                    .param("id", id).param("d", c.documentIds().get(i)).param("p", i).update();
+        }
+        for (int i = 0; i < c.programIds().size(); i++) {
+            jdbc.sql("insert into agreement_program (agreement_id, program_id, position) values (:id, :d, :p)")
+                    .param("id", id).param("d", c.programIds().get(i)).param("p", i).update();
+        }
+    }
+
+    private static Map<String, Object> columns(AgreementCommand c) {
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("type", c.type().name());
+        p.put("t", c.title());
+        p.put("d", c.description());
+        p.put("s", c.signedOn());
+        return p;
+    }
+
+    private static String searchText(AgreementCommand c) {
+        return String.join("\n", c.title(), c.type().name().replace('_', ' '), c.description());
+    }
+}

@@ -1,0 +1,288 @@
+package org.dicas.programs;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.dicas.security.AuditLog;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
+import org.dicas.security.MarkedRecords;
+import org.dicas.security.ReleasabilityPolicy;
+import org.dicas.security.SqlFilter;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.Marking;
+import org.dicas.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Cooperative programs. Government users (government bodies, military services) and the secretariat write them;
+ * everyone reads what the releasability policy releases to them, a hidden program does not exist (404). Partner
+ * cost shares sum to exactly 100 %; each partner's work-share imbalance is its work-share target minus its cost
+ * share. Linked requirements are record ids the author may read; a reader sees the titles of those they may read
+ * and a count of the withheld ones. Creation and changes are audited through the record registry.
+ */
+@Service
+public class Programs {
+
+    /** The kind of the {@code record} row of a program. */
+    public static final String KIND = "PROGRAM";
+
+    static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final JdbcClient jdbc;
+    private final MarkedRecords records;
+    private final ReleasabilityPolicy policy;
+    private final AuditLog audit;
+    private final Directory directory;
+
+    Programs(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, AuditLog audit, Directory directory) {
+        this.jdbc = jdbc;
+        this.records = records;
+        this.policy = policy;
+        this.audit = audit;
+        this.directory = directory;
+    }
+
+    private static final String SELECT = """
+            select p.id, r.marking, p.type, p.status, p.name_en, p.name_ja, p.description, r.created_by
+            from program p join record r on r.id = p.id where {visible}""";
+
+    private record Row(long id, String marking, String type, String status, String nameEn, String nameJa,
+                       String description, Long createdBy) {
+    }
+
+    private JdbcClient.StatementSpec visible(String sql, DicasUser user) {
+        SqlFilter f = policy.sqlFilter(user, "r");
+        return jdbc.sql(sql.replace("{visible}", f.clause())).params(f.parameters());
+    }
+
+    /** Whether this user may create and change programs and agreements: government users and the secretariat. */
+    public boolean mayWrite(DicasUser user) {
+        return user.government() || user.administrator();
+    }
+
+    // ----------------------------------------------------------------------------------------------- reads
+
+    /** The programs the user may read, by name. */
+    public List<Program> readable(DicasUser user) {
+        return visible(SELECT + " order by coalesce(nullif(p.name_en, ''), p.name_ja), p.id", user)
+                .query(Row.class).list().stream().map(r -> assemble(r, user)).toList();
+    }
+
+    /** One program, when the user may read it (no audit entry; see {@link #get}). */
+    public Optional<Program> find(long id, DicasUser user) {
+        return visible(SELECT + " and p.id = :id", user).param("id", id).query(Row.class).optional()
+                .map(r -> assemble(r, user));
+    }
+
+    /** One program shown to the user; a program the user may not read is not found. A CUI read is audited. */
+    public Program get(DicasUser user, long id) {
+        Program p = find(id, user).orElseThrow(() -> new NotFoundException("program", id));
+        audit.read(user, KIND, id, p.marking());
+        return p;
+    }
+
+    private Program assemble(Row r, DicasUser user) {
+        List<Program.Partner> partners = jdbc.sql("""
+                        select nation, cost_share, work_share from program_partner where program_id = :id
+                        order by position, nation""")
+                .param("id", r.id())
+                .query((rs, n) -> {
+                    BigDecimal cost = rs.getBigDecimal(2);
+                    BigDecimal work = rs.getBigDecimal(3);
+                    return new Program.Partner(rs.getString(1), cost, work, work == null ? null : work.subtract(cost));
+                }).list();
+        List<Program.Milestone> milestones = jdbc.sql("""
+                        select name, due_on from program_milestone where program_id = :id order by due_on, position""")
+                .param("id", r.id())
+                .query((rs, n) -> new Program.Milestone(rs.getString(1), rs.getObject(2, java.time.LocalDate.class)))
+                .list();
+        List<Long> linked = jdbc.sql("select record_id from program_requirement where program_id = :id order by position")
+                .param("id", r.id()).query(Long.class).list();
+        List<Program.LinkedRecord> shown = new ArrayList<>();
+        int withheld = 0;
+        for (long id : linked) {
+            Optional<Program.LinkedRecord> l = linkedRecord(id, user, records);
+            if (l.isPresent()) {
+                shown.add(l.get());
+            } else {
+                withheld++;
+            }
+        }
+        return new Program(r.id(), Marking.parse(r.marking()), Program.Type.valueOf(r.type()),
+                Program.Status.valueOf(r.status()), r.nameEn(), r.nameJa(), r.description(), partners, milestones,
+                shown, withheld, r.createdBy() == null ? 0 : r.createdBy());
+    }
+
+    /** A linked record's title and link, only when the user may read it. */
+    static Optional<Program.LinkedRecord> linkedRecord(long id, DicasUser user, MarkedRecords records) {
+        if (!records.readable(id, user)) {
+            return Optional.empty();
+        }
+        return records.summary(id).map(s -> new Program.LinkedRecord(s.id(), s.kind(), s.title(), s.link(),
+                s.marking().marking()));
+    }
+
+    // ----------------------------------------------------------------------------------------------- writes
+
+    /** Creates a program written by {@code author}; returns it as the author sees it. Nothing is saved on bad input. */
+    @Transactional
+    public Program create(DicasUser author, ProgramCommand c) {
+        requireWriter(author);
+        Marking marking = marking(c.marking());
+        validate(author, c);
+        long id = records.register(KIND, title(c), searchText(c), marking, Optional.empty(), author,
+                i -> "/programs/" + i);
+        jdbc.sql("""
+                        insert into program (id, type, status, name_en, name_ja, description)
+                        values (:id, :type, :status, :en, :ja, :d)""")
+                .param("id", id).params(columns(c)).update();
+        writeChildren(id, c);
+        return find(id, author).orElseThrow();
+    }
+
+    /** Changes a program the editor may read; nothing is changed on bad input. */
+    @Transactional
+    public Program update(DicasUser editor, long id, ProgramCommand c) {
+        find(id, editor).orElseThrow(() -> new NotFoundException("program", id));
+        requireWriter(editor);
+        Marking marking = marking(c.marking());
+        validate(editor, c);
+        records.update(id, title(c), searchText(c), marking, Optional.empty(), editor);
+        jdbc.sql("""
+                        update program set type = :type, status = :status, name_en = :en, name_ja = :ja,
+                               description = :d where id = :id""")
+                .param("id", id).params(columns(c)).update();
+        for (String table : List.of("program_partner", "program_milestone", "program_requirement")) {
+            jdbc.sql("delete from " + table + " where program_id = :id").param("id", id).update();
+        }
+        writeChildren(id, c);
+        return find(id, editor).orElseThrow();
+    }
+
+    private void requireWriter(DicasUser user) {
+        if (!mayWrite(user)) {
+            throw new AccessDeniedException("only government users and the secretariat write programs");
+        }
+    }
+
+    static Marking marking(String banner) {
+        if (banner == null || banner.isBlank()) {
+            throw new InvalidInputException("marking", "a marking is required, e.g. CUI//REL TO USA, JPN");
+        }
+        return Marking.parse(banner.strip());
+    }
+
+    private void validate(DicasUser author, ProgramCommand c) {
+        if (c.type() == null) {
+            throw new InvalidInputException("type", "choose the program type");
+        }
+        if (c.nameEn().isBlank() && c.nameJa().isBlank()) {
+            throw new InvalidInputException("nameEn", "give the program's name in English or Japanese");
+        }
+        if (c.partners().isEmpty()) {
+            throw new InvalidInputException("partners", "a program needs at least one partner nation");
+        }
+        Set<String> nations = new HashSet<>();
+        BigDecimal costTotal = BigDecimal.ZERO;
+        BigDecimal workTotal = BigDecimal.ZERO;
+        for (int i = 0; i < c.partners().size(); i++) {
+            ProgramCommand.Partner p = c.partners().get(i);
+            String field = "partners[" + i + "]";
+            String nation = p.nation() == null ? "" : p.nation().strip().toUpperCase(Locale.ROOT);
+            if (!directory.nationExists(nation)) {
+                throw new InvalidInputException(field + ".nation", "unknown nation '" + p.nation() + "'");
+            }
+            if (!nations.add(nation)) {
+                throw new InvalidInputException(field + ".nation", "nation " + nation + " is listed twice");
+            }
+            costTotal = costTotal.add(percent(field + ".costShare", p.costShare(), true));
+            if (p.workShare() != null) {
+                workTotal = workTotal.add(percent(field + ".workShare", p.workShare(), false));
+            }
+        }
+        if (costTotal.compareTo(HUNDRED) != 0) {
+            throw new InvalidInputException("partners.costShare",
+                    "cost shares must sum to exactly 100 %, they sum to " + costTotal.stripTrailingZeros().toPlainString() + " %");
+        }
+        if (workTotal.compareTo(HUNDRED) > 0) {
+            throw new InvalidInputException("partners.workShare",
+                    "work-share targets sum to " + workTotal.stripTrailingZeros().toPlainString() + " %, more than 100 %");
+        }
+        for (int i = 0; i < c.milestones().size(); i++) {
+            ProgramCommand.Milestone m = c.milestones().get(i);
+            if (m.name() == null || m.name().isBlank()) {
+                throw new InvalidInputException("milestones[" + i + "].name", "a milestone needs a name");
+            }
+            if (m.date() == null) {
+                throw new InvalidInputException("milestones[" + i + "].date", "a milestone needs a date");
+            }
+        }
+        Set<Long> seen = new HashSet<>();
+        for (Long id : c.requirementIds()) {
+            if (id == null || !seen.add(id)) {
+                throw new InvalidInputException("requirementIds", "requirement " + id + " is empty or listed twice");
+            }
+            if (!records.readable(id, author) || KIND.equals(records.kindOf(id))) {
+                throw new InvalidInputException("requirementIds", "no readable requirement record " + id);
+            }
+        }
+    }
+
+    private static BigDecimal percent(String field, BigDecimal value, boolean required) {
+        if (value == null) {
+            if (required) {
+                throw new InvalidInputException(field, "give a percentage between 0 and 100");
+            }
+            return BigDecimal.ZERO;
+        }
+        if (value.signum() < 0 || value.compareTo(HUNDRED) > 0) {
+            throw new InvalidInputException(field, "a percentage must be between 0 and 100, not " + value.toPlainString());
+        }
+        if (value.stripTrailingZeros().scale() > 2) {
+            throw new InvalidInputException(field, "at most two decimals, not " + value.toPlainString());
+        }
+        return value;
+    }
+
+    private void writeChildren(long id, ProgramCommand c) {
+        for (int i = 0; i < c.partners().size(); i++) {
+            ProgramCommand.Partner p = c.partners().get(i);
+            jdbc.sql("""
+                            insert into program_partner (program_id, nation, position, cost_share, work_share)
+                            values (:id, :n, :pos, :cost, :work)""")
+                    .param("id", id).param("n", p.nation().strip().toUpperCase(Locale.ROOT)).param("pos", i)
+                    .param("cost", p.costShare()).param("work", p.workShare()).update();
+        }
+        for (int i = 0; i < c.milestones().size(); i++) {
+            ProgramCommand.Milestone m = c.milestones().get(i);
+            jdbc.sql("insert into program_milestone (program_id, position, name, due_on) values (:id, :pos, :n, :d)")
+                    .param("id", id).param("pos", i).param("n", m.name().strip()).param("d", m.date()).update();
+        }
+        for (int i = 0; i < c.requirementIds().size(); i++) {
+            jdbc.sql("insert into program_requirement (program_id, record_id, position) values (:id, :r, :pos)")
+                    .param("id", id).param("r", c.requirementIds().get(i)).param("pos", i).update();
+        }
+    }
+
+    private static Map<String, Object> columns(ProgramCommand c) {
+        return Map.of("type", c.type().name(), "status", c.status().name(), "en", c.nameEn(), "ja", c.nameJa(),
+                "d", c.description());
+    }
+
+    private static String title(ProgramCommand c) {
+        return c.nameEn().isBlank() ? c.nameJa() : c.nameEn();
+    }
+
+    private static String searchText(ProgramCommand c) {
+        return String.join("\n", c.nameEn(), c.nameJa(), c.type().name().replace('_', ' '), c.description());
+    }
+}

@@ -1,0 +1,132 @@
+package org.dicas.programs.internal;
+
+import jakarta.validation.Validator;
+import java.util.List;
+import org.dicas.programs.Agreement;
+import org.dicas.programs.AgreementCommand;
+import org.dicas.programs.Agreements;
+import org.dicas.programs.Program;
+import org.dicas.programs.Programs;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.InvalidMarkingException;
+import org.dicas.shared.Marking;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/** The agreement pages: the list, one agreement with its documents and programs, and the new/edit form. */
+@Controller
+@RequestMapping("/agreements")
+class AgreementPages {
+
+    private final Agreements agreements;
+    private final Programs programs;
+    private final Directory directory;
+    private final Validator validator;
+
+    AgreementPages(Agreements agreements, Programs programs, Directory directory, Validator validator) {
+        this.agreements = agreements;
+        this.programs = programs;
+        this.directory = directory;
+        this.validator = validator;
+    }
+
+    @GetMapping
+    String list(DicasUser me, Model model) {
+        List<Agreement> all = agreements.readable(me);
+        model.addAttribute("agreements", all);
+        model.addAttribute("mayWrite", agreements.mayWrite(me));
+        model.addAttribute("pageMarking", Marking.highWaterMark(all.stream().map(Agreement::marking).toList()));
+        return "agreements/list";
+    }
+
+    @GetMapping("/{id}")
+    String detail(DicasUser me, @PathVariable long id, Model model) {
+        Agreement a = agreements.get(me, id);
+        model.addAttribute("a", a);
+        model.addAttribute("mayWrite", agreements.mayWrite(me));
+        model.addAttribute("pageMarking", a.highWaterMark());
+        return "agreements/detail";
+    }
+
+    @GetMapping("/new")
+    String createForm(DicasUser me, Model model) {
+        mustWrite(me);
+        return form(me, model, new AgreementForm(), "/agreements", List.of());
+    }
+
+    @PostMapping
+    String create(DicasUser me, @ModelAttribute("form") AgreementForm form, Model model) {
+        mustWrite(me);
+        List<String> errors;
+        try {
+            AgreementCommand c = form.command();
+            errors = violations(c);
+            if (errors.isEmpty()) {
+                return "redirect:/agreements/" + agreements.create(me, c).id();
+            }
+        } catch (InvalidInputException | InvalidMarkingException e) {
+            errors = ProgramPages.errors(e);
+        }
+        return form(me, model, form, "/agreements", errors);
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(DicasUser me, @PathVariable long id, Model model) {
+        Agreement a = agreements.get(me, id);
+        mustWrite(me);
+        return form(me, model, AgreementForm.of(a), "/agreements/" + id + "/edit", List.of());
+    }
+
+    @PostMapping("/{id}/edit")
+    String edit(DicasUser me, @PathVariable long id, @ModelAttribute("form") AgreementForm form, Model model) {
+        agreements.get(me, id);
+        mustWrite(me);
+        List<String> errors;
+        try {
+            AgreementCommand c = form.command();
+            errors = violations(c);
+            if (errors.isEmpty()) {
+                agreements.update(me, id, c);
+                return "redirect:/agreements/" + id;
+            }
+        } catch (InvalidInputException | InvalidMarkingException e) {
+            errors = ProgramPages.errors(e);
+        }
+        return form(me, model, form, "/agreements/" + id + "/edit", errors);
+    }
+
+    private String form(DicasUser me, Model model, AgreementForm form, String action, List<String> errors) {
+        List<Program.LinkedRecord> documents = agreements.documents(me);
+        List<Program> readablePrograms = programs.readable(me);
+        model.addAttribute("form", form);
+        model.addAttribute("action", action);
+        model.addAttribute("types", Agreement.Type.values());
+        model.addAttribute("nations", directory.nations());
+        model.addAttribute("documents", documents);
+        model.addAttribute("programs", readablePrograms);
+        model.addAttribute("errors", errors);
+        List<Marking> shown = new java.util.ArrayList<>(documents.stream().map(Program.LinkedRecord::marking).toList());
+        readablePrograms.forEach(p -> shown.add(p.marking()));
+        model.addAttribute("pageMarking", Marking.highWaterMark(shown));
+        return "agreements/form";
+    }
+
+    private void mustWrite(DicasUser me) {
+        if (!agreements.mayWrite(me)) {
+            throw new AccessDeniedException("only government users and the secretariat write agreements");
+        }
+    }
+
+    private List<String> violations(Object command) {
+        return validator.validate(command).stream()
+                .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
+    }
+}

@@ -1,0 +1,144 @@
+package org.dicas.programs.internal;
+
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.List;
+import org.dicas.programs.Agreement;
+import org.dicas.programs.Agreements;
+import org.dicas.programs.Program;
+import org.dicas.programs.ProgramCommand;
+import org.dicas.programs.Programs;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
+import org.dicas.shared.AccessLevel;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.InvalidMarkingException;
+import org.dicas.shared.Marking;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/** The cooperative-program pages: the list, one program with its shares and milestones, and the new/edit form. */
+@Controller
+@RequestMapping("/programs")
+class ProgramPages {
+
+    private final Programs programs;
+    private final Agreements agreements;
+    private final Directory directory;
+    private final Validator validator;
+
+    ProgramPages(Programs programs, Agreements agreements, Directory directory, Validator validator) {
+        this.programs = programs;
+        this.agreements = agreements;
+        this.directory = directory;
+        this.validator = validator;
+    }
+
+    @GetMapping
+    String list(DicasUser me, Model model) {
+        List<Program> all = programs.readable(me);
+        model.addAttribute("programs", all);
+        model.addAttribute("mayWrite", programs.mayWrite(me));
+        model.addAttribute("pageMarking", Marking.highWaterMark(all.stream().map(Program::marking).toList()));
+        return "programs/list";
+    }
+
+    @GetMapping("/{id}")
+    String detail(DicasUser me, @PathVariable long id, Model model) {
+        Program p = programs.get(me, id);
+        List<Agreement> linked = agreements.ofProgram(me, id);
+        model.addAttribute("p", p);
+        model.addAttribute("agreements", linked);
+        model.addAttribute("mayWrite", programs.mayWrite(me));
+        List<Marking> shown = new ArrayList<>();
+        shown.add(p.highWaterMark());
+        linked.forEach(a -> shown.add(a.marking()));
+        model.addAttribute("pageMarking", Marking.highWaterMark(shown));
+        return "programs/detail";
+    }
+
+    @GetMapping("/new")
+    String createForm(DicasUser me, Model model) {
+        mustWrite(me);
+        return form(model, new ProgramForm(), "/programs", List.of());
+    }
+
+    @PostMapping
+    String create(DicasUser me, @ModelAttribute("form") ProgramForm form, Model model) {
+        mustWrite(me);
+        List<String> errors;
+        try {
+            ProgramCommand c = form.command();
+            errors = violations(c);
+            if (errors.isEmpty()) {
+                return "redirect:/programs/" + programs.create(me, c).id();
+            }
+        } catch (InvalidInputException | InvalidMarkingException e) {
+            errors = errors(e);
+        }
+        return form(model, form, "/programs", errors);
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(DicasUser me, @PathVariable long id, Model model) {
+        Program p = programs.get(me, id);
+        mustWrite(me);
+        return form(model, ProgramForm.of(p), "/programs/" + id + "/edit", List.of());
+    }
+
+    @PostMapping("/{id}/edit")
+    String edit(DicasUser me, @PathVariable long id, @ModelAttribute("form") ProgramForm form, Model model) {
+        programs.get(me, id);
+        mustWrite(me);
+        List<String> errors;
+        try {
+            ProgramCommand c = form.command();
+            errors = violations(c);
+            if (errors.isEmpty()) {
+                programs.update(me, id, c);
+                return "redirect:/programs/" + id;
+            }
+        } catch (InvalidInputException | InvalidMarkingException e) {
+            errors = errors(e);
+        }
+        return form(model, form, "/programs/" + id + "/edit", errors);
+    }
+
+    private String form(Model model, ProgramForm form, String action, List<String> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("action", action);
+        model.addAttribute("types", Program.Type.values());
+        model.addAttribute("statuses", Program.Status.values());
+        model.addAttribute("nations", directory.nations());
+        model.addAttribute("errors", errors);
+        model.addAttribute("pageMarking", Marking.of(AccessLevel.PUBLIC));
+        return "programs/form";
+    }
+
+    private void mustWrite(DicasUser me) {
+        if (!programs.mayWrite(me)) {
+            throw new AccessDeniedException("only government users and the secretariat write programs");
+        }
+    }
+
+    private List<String> violations(Object command) {
+        return validator.validate(command).stream()
+                .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
+    }
+
+    static List<String> errors(RuntimeException e) {
+        if (e instanceof InvalidInputException ii) {
+            return List.of(ii.field() + ": " + ii.getMessage());
+        }
+        if (e instanceof InvalidMarkingException im) {
+            return List.of("marking: " + im.getMessage());
+        }
+        throw e;
+    }
+}

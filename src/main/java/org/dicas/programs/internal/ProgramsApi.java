@@ -1,0 +1,83 @@
+package org.dicas.programs.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.dicas.programs.Agreement;
+import org.dicas.programs.AgreementCommand;
+import org.dicas.programs.Agreements;
+import org.dicas.programs.Program;
+import org.dicas.programs.ProgramCommand;
+import org.dicas.programs.Programs;
+import org.dicas.security.DicasUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Programs and agreements over JSON: list, get, create, update. A record the caller may not read answers 404. */
+@RestController
+@Tag(name = "Programs and agreements")
+class ProgramsApi {
+
+    private final Programs programs;
+    private final Agreements agreements;
+
+    ProgramsApi(Programs programs, Agreements agreements) {
+        this.programs = programs;
+        this.agreements = agreements;
+    }
+
+    @GetMapping("/api/v1/programs")
+    @Operation(summary = "Cooperative programs you may read, with partner cost shares, work-share targets and imbalance "
+            + "(work share − cost share), milestones and the linked requirements you may read (others counted as withheld)")
+    List<Program> programs(DicasUser me) {
+        return programs.readable(me);
+    }
+
+    @GetMapping("/api/v1/programs/{id}")
+    Program program(DicasUser me, @PathVariable long id) {
+        return programs.get(me, id);
+    }
+
+    @PostMapping("/api/v1/programs")
+    @Operation(summary = "Create a program (government users and the secretariat); cost shares must sum to exactly 100")
+    ResponseEntity<Program> createProgram(DicasUser me, @Valid @RequestBody ProgramCommand command) {
+        Program p = programs.create(me, command);
+        return ResponseEntity.created(URI.create("/api/v1/programs/" + p.id())).body(p);
+    }
+
+    @PutMapping("/api/v1/programs/{id}")
+    @Operation(summary = "Replace a program's fields, partners, milestones and linked requirements")
+    Program updateProgram(DicasUser me, @PathVariable long id, @Valid @RequestBody ProgramCommand command) {
+        return programs.update(me, id, command);
+    }
+
+    @GetMapping("/api/v1/agreements")
+    @Operation(summary = "Agreements you may read, most recently signed first, with the documents and programs you may read")
+    List<Agreement> agreements(DicasUser me) {
+        return agreements.readable(me);
+    }
+
+    @GetMapping("/api/v1/agreements/{id}")
+    Agreement agreement(DicasUser me, @PathVariable long id) {
+        return agreements.get(me, id);
+    }
+
+    @PostMapping("/api/v1/agreements")
+    @Operation(summary = "Create an agreement (government users and the secretariat)")
+    ResponseEntity<Agreement> createAgreement(DicasUser me, @Valid @RequestBody AgreementCommand command) {
+        Agreement a = agreements.create(me, command);
+        return ResponseEntity.created(URI.create("/api/v1/agreements/" + a.id())).body(a);
+    }
+
+    @PutMapping("/api/v1/agreements/{id}")
+    Agreement updateAgreement(DicasUser me, @PathVariable long id, @Valid @RequestBody AgreementCommand command) {
+        return agreements.update(me, id, command);
+    }
+}

@@ -1,0 +1,274 @@
+package org.dicas.requirements;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.dicas.requirements.internal.FeedParser;
+import org.dicas.security.AuditLog;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
+import org.dicas.security.RecordMarking;
+import org.dicas.security.ReleasabilityPolicy;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.Marking;
+import org.dicas.shared.NationCode;
+import org.dicas.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * RSS 2.0 / Atom feed subscriptions and feed-file uploads. A poll fetches the feed over HTTP (connect and read
+ * timeouts, size limit), parses it with the hardened parser (no DTD, no external entities) and saves every item not
+ * seen before (by guid, else link) as a lead, in one transaction; a feed that cannot be fetched or parsed records its
+ * error on the subscription and saves nothing, and the other subscriptions go on. Polls on a schedule run only when
+ * {@code dicas.leads.feeds.poll-enabled=true}; "poll now" always works.
+ */
+@Service
+public class Feeds {
+
+    private static final Logger log = LoggerFactory.getLogger(Feeds.class);
+    /** The largest feed document read. */
+    public static final int MAX_FEED_BYTES = 5 * 1024 * 1024;
+    /** The default poll interval in minutes. */
+    public static final int DEFAULT_POLL_MINUTES = 60;
+
+    /** The outcome of one poll: how many new leads it brought, or its error. */
+    public record PollResult(long subscriptionId, int newLeads, Optional<String> error) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Leads leads;
+    private final ReleasabilityPolicy policy;
+    private final Directory directory;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+    private final Duration timeout;
+    private final HttpClient http;
+
+    Feeds(JdbcClient jdbc, Leads leads, ReleasabilityPolicy policy, Directory directory, AuditLog audit,
+          PlatformTransactionManager transactionManager,
+          @Value("${dicas.leads.feeds.timeout:PT15S}") Duration timeout) {
+        this.jdbc = jdbc;
+        this.leads = leads;
+        this.policy = policy;
+        this.directory = directory;
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    private static final String SELECT = """
+            select f.id, f.url, f.name, f.source_type, f.marking, f.poll_minutes, u.display_name, f.created_at,
+                   f.last_polled_at, f.last_new_items, f.last_error, f.last_error_at, u.nation
+            from lead_feed f join app_user u on u.id = f.subscriber_id""";
+
+    private static FeedSubscription row(ResultSet rs) throws SQLException {
+        return new FeedSubscription(rs.getLong(1), rs.getString(2), rs.getString(3),
+                LeadSource.valueOf(rs.getString(4)), Marking.parse(rs.getString(5)), rs.getInt(6), rs.getString(7),
+                rs.getTimestamp(8).toInstant(), instant(rs.getTimestamp(9)), (Integer) rs.getObject(10),
+                rs.getString(11), instant(rs.getTimestamp(12)));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    /**
+     * The subscriptions a government user may see: those whose lead marking the user may read (a subscription
+     * carries no marking of its own; its URL and name are treated like its leads).
+     */
+    public List<FeedSubscription> list(DicasUser user) {
+        if (!user.government()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " order by f.name, f.id").query((rs, n) -> new Object[]{row(rs), rs.getString(13)})
+                .list().stream()
+                .filter(o -> policy.mayRead(user, new RecordMarking(((FeedSubscription) o[0]).marking(),
+                        NationCode.of((String) o[1]), Optional.empty())))
+                .map(o -> (FeedSubscription) o[0]).toList();
+    }
+
+    public FeedSubscription get(DicasUser user, long id) {
+        return list(user).stream().filter(f -> f.id() == id).findFirst()
+                .orElseThrow(() -> new NotFoundException("feed subscription", id));
+    }
+
+    /** Subscribes to a feed (government users). The marking is that of its leads and must be one the user may read. */
+    @Transactional
+    public FeedSubscription subscribe(DicasUser user, FeedSubscriptionCommand c) {
+        if (!leads.mayWrite(user)) {
+            throw new AccessDeniedException("only government users subscribe to feeds");
+        }
+        if (c.url().isEmpty()) {
+            throw new InvalidInputException("url", "the feed's address is required");
+        }
+        Leads.checkLink("url", c.url());
+        if (c.name().isEmpty()) {
+            throw new InvalidInputException("name", "name the feed");
+        }
+        LeadSource source = LeadSource.parse("sourceType", c.sourceType());
+        int minutes = c.pollMinutes() == null ? DEFAULT_POLL_MINUTES : c.pollMinutes();
+        if (minutes < 5 || minutes > 10080) {
+            throw new InvalidInputException("pollMinutes", "the poll interval is 5 to 10080 minutes (a week)");
+        }
+        if (c.marking().isEmpty()) {
+            throw new InvalidInputException("marking", "a marking for the feed's leads is required");
+        }
+        Marking marking = Marking.parse(c.marking());
+        if (!policy.mayRead(user, new RecordMarking(marking, user.nation(), user.companyId()))) {
+            throw new InvalidInputException("marking", "you could not read leads marked " + marking.banner());
+        }
+        if (jdbc.sql("select exists (select 1 from lead_feed where url = :u)").param("u", c.url())
+                .query(Boolean.class).single()) {
+            throw new InvalidInputException("url", "this feed is subscribed already");
+        }
+        long id = jdbc.sql("""
+                        insert into lead_feed (url, name, source_type, marking, poll_minutes, subscriber_id)
+                        values (:url, :name, :type, :marking, :min, :u) returning id""")
+                .param("url", c.url()).param("name", c.name()).param("type", source.name())
+                .param("marking", marking.banner()).param("min", minutes).param("u", user.id())
+                .query(Long.class).single();
+        audit.append(user, "FEED_SUBSCRIBED", null, Leads.KIND, "#" + id + " " + c.url());
+        return get(user, id);
+    }
+
+    /** Polls one subscription now ("poll now"), for a user who may see it and writes leads. */
+    public PollResult pollNow(DicasUser user, long id) {
+        get(user, id);
+        if (!leads.mayWrite(user)) {
+            throw new AccessDeniedException("only government users poll feeds");
+        }
+        return poll(id);
+    }
+
+    /** Polls every subscription whose interval has passed since its last poll; one broken feed does not stop the rest. */
+    public List<PollResult> pollDue() {
+        List<Long> due = jdbc.sql("""
+                        select id from lead_feed
+                        where last_polled_at is null or last_polled_at + make_interval(mins => poll_minutes) <= now()
+                        order by id""").query(Long.class).list();
+        return due.stream().map(this::poll).toList();
+    }
+
+    /** Fetches, parses and saves one feed; a failure is recorded on the subscription, never thrown. */
+    public PollResult poll(long id) {
+        String url = jdbc.sql("select url from lead_feed where id = :id").param("id", id).query(String.class)
+                .optional().orElseThrow(() -> new NotFoundException("feed subscription", id));
+        try {
+            byte[] body = fetch(url);
+            List<FeedParser.Item> items = FeedParser.parse(body);
+            Integer n = transaction.execute(s -> save(id, items, Lead.Origin.FEED));
+            jdbc.sql("""
+                            update lead_feed set last_polled_at = now(), last_new_items = :n, last_error = null,
+                                   last_error_at = null where id = :id""")
+                    .param("n", n).param("id", id).update();
+            return new PollResult(id, n == null ? 0 : n, Optional.empty());
+        } catch (FeedParser.FeedException | IOException | RuntimeException e) {
+            String error = e instanceof FeedParser.FeedException || e instanceof IOException
+                    ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (error == null || error.isBlank()) {
+                error = e.getClass().getSimpleName();
+            }
+            if (e instanceof java.net.http.HttpTimeoutException) {
+                error = "timed out after " + timeout.toSeconds() + " s";
+            }
+            log.warn("Feed {} ({}) could not be read: {}", id, url, error);
+            jdbc.sql("""
+                            update lead_feed set last_polled_at = now(), last_new_items = null, last_error = :e,
+                                   last_error_at = now() where id = :id""")
+                    .param("e", error.length() > 2000 ? error.substring(0, 2000) : error).param("id", id).update();
+            return new PollResult(id, 0, Optional.of(error));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new PollResult(id, 0, Optional.of("interrupted"));
+        }
+    }
+
+    /**
+     * Reads an uploaded RSS/Atom file into leads with the given source and marking, all or nothing (a malformed file
+     * is refused naming {@code file}); items seen before are skipped. Returns how many leads were new.
+     */
+    @Transactional
+    public int importFile(DicasUser user, byte[] document, String sourceType, String sourceName, String marking) {
+        if (!leads.mayWrite(user)) {
+            throw new AccessDeniedException("only government users import leads");
+        }
+        if (document == null || document.length == 0) {
+            throw new InvalidInputException("file", "choose an RSS or Atom file");
+        }
+        List<FeedParser.Item> items;
+        try {
+            items = FeedParser.parse(document);
+        } catch (FeedParser.FeedException e) {
+            throw new InvalidInputException("file", e.getMessage());
+        }
+        int n = 0;
+        for (FeedParser.Item item : items) {
+            LeadCommand c = new LeadCommand(sourceType, sourceName, item.date().orElse(null), item.title(),
+                    item.text(), item.link(), marking);
+            if (leads.saveFeedItem(user, c, Lead.Origin.FEED_FILE, null, item.key()).isPresent()) {
+                n++;
+            }
+        }
+        audit.append(user, "FEED_FILE_IMPORTED", null, Leads.KIND, n + " new leads of " + items.size() + " items");
+        return n;
+    }
+
+    private Integer save(long feedId, List<FeedParser.Item> items, Lead.Origin origin) {
+        var f = jdbc.sql("select subscriber_id, source_type, name, marking from lead_feed where id = :id for update")
+                .param("id", feedId)
+                .query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+                .single();
+        DicasUser subscriber = directory.user((Long) f[0])
+                .orElseThrow(() -> new IllegalStateException("the subscriber of feed " + feedId + " is gone"));
+        int n = 0;
+        for (FeedParser.Item item : items) {
+            LeadCommand c = new LeadCommand((String) f[1], (String) f[2], item.date().orElse(null), item.title(),
+                    item.text(), item.link(), (String) f[3]);
+            try {
+                if (leads.saveFeedItem(subscriber, c, origin, feedId, item.key()).isPresent()) {
+                    n++;
+                }
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(e.field(), "item " + item.key() + ": " + e.field() + ": "
+                        + e.getMessage());
+            }
+        }
+        return n;
+    }
+
+    private byte[] fetch(String url) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                .header("Accept", "application/rss+xml, application/atom+xml, application/xml, text/xml")
+                .header("User-Agent", "DICAS-leads/1").GET().build();
+        HttpResponse<InputStream> r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = r.body()) {
+            if (r.statusCode() != 200) {
+                throw new IOException("HTTP " + r.statusCode() + " from " + url);
+            }
+            byte[] body = in.readNBytes(MAX_FEED_BYTES + 1);
+            if (body.length > MAX_FEED_BYTES) {
+                throw new IOException("the feed is larger than " + MAX_FEED_BYTES / (1024 * 1024) + " MB");
+            }
+            return body;
+        }
+    }
+}

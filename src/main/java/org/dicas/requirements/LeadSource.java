@@ -1,0 +1,27 @@
+package org.dicas.requirements;
+
+/**
+ * Where a lead came from — the forum's third recommendation names the first three: overseas government
+ * representatives (e.g. a defense attaché's report), international conferences and trade shows, and private-sector
+ * sources (industry roundtables, company notices).
+ */
+public enum LeadSource {
+    OVERSEAS_GOVERNMENT_REPRESENTATIVE, INTERNATIONAL_CONFERENCE, PRIVATE_SECTOR, OTHER;
+
+    /** The source type named by {@code value} (case-insensitive), or an error naming {@code field}. */
+    public static LeadSource parse(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new org.dicas.shared.InvalidInputException(field, "a source type is required: " + names());
+        }
+        try {
+            return valueOf(value.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new org.dicas.shared.InvalidInputException(field, "unknown source type '" + value.strip()
+                    + "': expected " + names());
+        }
+    }
+
+    static String names() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(Enum::name).toList());
+    }
+}

@@ -1,0 +1,243 @@
+package org.dicas.requirements;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.dicas.security.AuditLog;
+import org.dicas.security.DicasUser;
+import org.dicas.security.MarkedRecords;
+import org.dicas.security.ReleasabilityPolicy;
+import org.dicas.security.SqlFilter;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.InvalidMarkingException;
+import org.dicas.shared.Marking;
+import org.dicas.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The leads intake: leads entered by hand, imported from CSV/JSON (all or nothing, errors name the line or record),
+ * or brought by feeds ({@link Feeds}). Every lead is a marked record (kind {@code LEAD}); reads go through the
+ * releasability policy's SQL predicate, a hidden lead does not exist. Government users write leads; everybody reads
+ * the leads their marking allows.
+ */
+@Service
+public class Leads {
+
+    /** The kind of the {@code record} row of a lead. */
+    public static final String KIND = "LEAD";
+    /** How many leads a list shows at most (newest first). */
+    public static final int LIST_LIMIT = 500;
+    /** How many leads one import may hold. */
+    public static final int IMPORT_LIMIT = 2000;
+
+    private final JdbcClient jdbc;
+    private final MarkedRecords records;
+    private final ReleasabilityPolicy policy;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Leads(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.records = records;
+        this.policy = policy;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    private static final String SELECT = """
+            select l.id, r.marking, l.source_type, l.source_name, l.lead_date, l.title, l.body, l.language, l.link,
+                   l.origin, f.name, u.display_name, l.entered_at,
+                   (select min(o.id) from opportunity o join record ro on ro.id = o.id
+                     where o.lead_id = l.id and {visibleO}) as opportunity_id
+            from lead l join record r on r.id = l.id join app_user u on u.id = l.entered_by
+            left join lead_feed f on f.id = l.feed_id
+            where {visible}""";
+
+    private static Lead row(ResultSet rs) throws SQLException {
+        return new Lead(rs.getLong(1), Marking.parse(rs.getString(2)), LeadSource.valueOf(rs.getString(3)),
+                rs.getString(4), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getString(9), Lead.Origin.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12),
+                rs.getTimestamp(13).toInstant(), (Long) rs.getObject(14));
+    }
+
+    private JdbcClient.StatementSpec visible(String sql, DicasUser user) {
+        SqlFilter f = policy.sqlFilter(user, "r");
+        SqlFilter fo = policy.sqlFilter(user, "ro");
+        return jdbc.sql(sql.replace("{visible}", f.clause()).replace("{visibleO}", fo.clause()))
+                .params(f.parameters()).params(fo.parameters());
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The leads the user may read, newest first (at most {@link #LIST_LIMIT}). */
+    public List<Lead> list(DicasUser user) {
+        return visible(SELECT + " order by l.lead_date desc, l.id desc limit " + LIST_LIMIT, user)
+                .query((rs, n) -> row(rs)).list();
+    }
+
+    /** One lead; a lead the user may not read is not found. Reading a CUI lead is audited. */
+    public Lead get(DicasUser user, long id) {
+        Lead l = find(user, id);
+        audit.read(user, KIND, id, l.marking());
+        return l;
+    }
+
+    Lead find(DicasUser user, long id) {
+        return visible(SELECT + " and l.id = :id", user).param("id", id).query((rs, n) -> row(rs)).optional()
+                .orElseThrow(() -> new NotFoundException("lead", id));
+    }
+
+    /** Whether the user may enter leads, import them and subscribe to feeds: government users. */
+    public boolean mayWrite(DicasUser user) {
+        return user.government();
+    }
+
+    /** Enters one lead by hand. */
+    @Transactional
+    public Lead create(DicasUser user, LeadCommand c) {
+        mustWrite(user);
+        long id = save(user, c, Lead.Origin.MANUAL, null, null);
+        return find(user, id);
+    }
+
+    /**
+     * Imports leads, all or nothing: the first bad row is refused naming {@code file} with its line (CSV) or record
+     * (JSON) number and field, and nothing is saved. Returns the new leads.
+     */
+    @Transactional
+    public List<Lead> importAll(DicasUser user, List<LeadImportRow> rows) {
+        mustWrite(user);
+        if (rows.isEmpty()) {
+            throw new InvalidInputException("file", "the file holds no leads");
+        }
+        if (rows.size() > IMPORT_LIMIT) {
+            throw new InvalidInputException("file", "at most " + IMPORT_LIMIT + " leads per import, got " + rows.size());
+        }
+        List<Long> ids = new ArrayList<>();
+        for (LeadImportRow row : rows) {
+            try {
+                ids.add(save(user, row.command(), Lead.Origin.IMPORT, null, null));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("file", row.position() + ": " + e.field() + ": " + e.getMessage());
+            } catch (InvalidMarkingException e) {
+                throw new InvalidInputException("file", row.position() + ": marking: " + e.getMessage());
+            }
+        }
+        audit.append(user, "LEADS_IMPORTED", null, KIND, ids.size() + " leads");
+        return ids.stream().map(id -> find(user, id)).toList();
+    }
+
+    /**
+     * Saves a feed item as a lead unless a lead with the same key exists already (then returns empty). Used by
+     * {@link Feeds}; the caller holds the transaction.
+     */
+    Optional<Long> saveFeedItem(DicasUser author, LeadCommand c, Lead.Origin origin, Long feedId, String key) {
+        if (jdbc.sql("select exists (select 1 from lead where external_key = :k)").param("k", key)
+                .query(Boolean.class).single()) {
+            return Optional.empty();
+        }
+        return Optional.of(save(author, c, origin, feedId, key));
+    }
+
+    private long save(DicasUser user, LeadCommand c, Lead.Origin origin, Long feedId, String key) {
+        LeadSource source = LeadSource.parse("sourceType", c.sourceType());
+        if (c.sourceName().isEmpty()) {
+            throw new InvalidInputException("sourceName", "name the source (e.g. the embassy, conference or company)");
+        }
+        if (c.sourceName().length() > 300) {
+            throw new InvalidInputException("sourceName", "at most 300 characters");
+        }
+        if (c.text().isEmpty() && c.title().isEmpty()) {
+            throw new InvalidInputException("text", "the lead needs a text");
+        }
+        if (c.text().length() > 20000) {
+            throw new InvalidInputException("text", "at most 20000 characters");
+        }
+        LocalDate date = c.date() == null ? today() : c.date();
+        if (date.isAfter(today().plusDays(1))) {
+            throw new InvalidInputException("date", "the lead's date " + date + " is in the future");
+        }
+        String link = c.link();
+        if (!link.isEmpty()) {
+            checkLink("link", link);
+        }
+        String title = c.title().isEmpty() ? titleFrom(c.text()) : c.title();
+        if (title.length() > 500) {
+            throw new InvalidInputException("title", "at most 500 characters");
+        }
+        if (c.marking().isEmpty()) {
+            throw new InvalidInputException("marking", "a marking is required, e.g. CUI//REL TO USA, JPN");
+        }
+        Marking marking = Marking.parse(c.marking());
+        String language = language(title + " " + c.text());
+        long id = records.register(KIND, title, String.join("\n", title, c.text(), c.sourceName()), marking,
+                Optional.empty(), user, i -> "/leads/" + i);
+        jdbc.sql("""
+                        insert into lead (id, source_type, source_name, lead_date, title, body, language, link,
+                                          external_key, feed_id, origin, entered_by)
+                        values (:id, :type, :name, :date, :title, :body, :lang, :link, :key, :feed, :origin, :u)""")
+                .param("id", id).param("type", source.name()).param("name", c.sourceName()).param("date", date)
+                .param("title", title).param("body", c.text()).param("lang", language)
+                .param("link", link.isEmpty() ? null : link).param("key", key).param("feed", feedId)
+                .param("origin", origin.name()).param("u", user.id()).update();
+        return id;
+    }
+
+    /** An http(s) address, or an error naming {@code field}. */
+    static URI checkLink(String field, String link) {
+        try {
+            URI u = new URI(link);
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) {
+                throw new InvalidInputException(field, "'" + link + "' is not an http(s) address");
+            }
+            return u;
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException(field, "'" + link + "' is not an http(s) address");
+        }
+    }
+
+    /** The first sentence or line of the text, at most 120 characters. */
+    static String titleFrom(String text) {
+        String first = text.strip().split("\\R", 2)[0];
+        int stop = -1;
+        for (int i = 0; i < first.length(); i++) {
+            char ch = first.charAt(i);
+            if (ch == '。' || (ch == '.' && i + 1 < first.length() && first.charAt(i + 1) == ' ')) {
+                stop = i + 1;
+                break;
+            }
+        }
+        String t = stop > 0 ? first.substring(0, stop) : first;
+        return t.length() <= 120 ? t.strip() : t.substring(0, 119).strip() + "…";
+    }
+
+    /** {@code ja} when the text holds any kana or kanji, else {@code en}. */
+    public static String language(String text) {
+        return text.codePoints().anyMatch(Leads::japanese) ? "ja" : "en";
+    }
+
+    private static boolean japanese(int cp) {
+        Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+        return s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA
+                || s == Character.UnicodeScript.HAN;
+    }
+
+    private void mustWrite(DicasUser user) {
+        if (!mayWrite(user)) {
+            throw new AccessDeniedException("only government users enter leads");
+        }
+    }
+}

@@ -1,0 +1,553 @@
+package org.dicas.requirements;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.dicas.programs.Program;
+import org.dicas.programs.ProgramCommand;
+import org.dicas.programs.Programs;
+import org.dicas.requirements.engine.LearningCurve;
+import org.dicas.security.AuditLog;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
+import org.dicas.security.MarkedRecords;
+import org.dicas.security.ReleasabilityPolicy;
+import org.dicas.security.SqlFilter;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.Marking;
+import org.dicas.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The cooperative-opportunity pipeline: LEAD → CANDIDATE → UNDER_STUDY → AGREED → PROGRAM. Every opportunity is a
+ * marked record (kind {@code OPPORTUNITY}) at least as restrictive as the requirements and lead it links; hidden
+ * opportunities do not exist. Stages move forward one step at a time; one step back is allowed with a reason, except
+ * from PROGRAM. The agreed step creates the cooperative program through {@link Programs#create} with the linked
+ * requirements, in the same transaction, and the opportunity then stands at PROGRAM (the history shows both steps).
+ * Government users who may read an opportunity write it. Every change is audited and kept in the history.
+ */
+@Service
+public class Pipeline {
+
+    public static final String KIND = "OPPORTUNITY";
+    /** Default first-unit cost A: 1.0, i.e. costs in multiples of the first unit's cost. */
+    public static final double DEFAULT_FIRST_UNIT_COST = LearningCurve.DEFAULT_FIRST_UNIT_COST;
+    /** Default learning rate LR: 0.85, a common figure for aerospace production. */
+    public static final double DEFAULT_LEARNING_RATE = LearningCurve.DEFAULT_LEARNING_RATE;
+
+    private final JdbcClient jdbc;
+    private final MarkedRecords records;
+    private final ReleasabilityPolicy policy;
+    private final AuditLog audit;
+    private final Directory directory;
+    private final Requirements requirements;
+    private final Programs programs;
+
+    Pipeline(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, AuditLog audit, Directory directory,
+             Requirements requirements, Programs programs) {
+        this.jdbc = jdbc;
+        this.records = records;
+        this.policy = policy;
+        this.audit = audit;
+        this.directory = directory;
+        this.requirements = requirements;
+        this.programs = programs;
+    }
+
+    private static final String SELECT = """
+            select o.id, r.marking, o.title, o.stage, o.owner_id, u.display_name, o.next_step, o.next_step_date,
+                   o.first_unit_cost, o.learning_rate, o.lead_id,
+                   (select rl.title from record rl where rl.id = o.lead_id and {visibleL}) as lead_title,
+                   o.program_id,
+                   (select rp.title from record rp where rp.id = o.program_id and {visibleP}) as program_title,
+                   o.created_by, o.created_at
+            from opportunity o join record r on r.id = o.id join app_user u on u.id = o.owner_id
+            where {visible}""";
+
+    private record Row(long id, Marking marking, String title, OpportunityStage stage, long ownerId,
+                       String ownerName, String nextStep, LocalDate nextStepDate, double a, double lr, Long leadId,
+                       String leadTitle, Long programId, String programTitle, long createdBy,
+                       java.time.Instant createdAt) {
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getString(3),
+                OpportunityStage.valueOf(rs.getString(4)), rs.getLong(5), rs.getString(6), rs.getString(7),
+                rs.getObject(8, LocalDate.class), rs.getDouble(9), rs.getDouble(10), (Long) rs.getObject(11),
+                rs.getString(12), (Long) rs.getObject(13), rs.getString(14), rs.getLong(15),
+                rs.getTimestamp(16).toInstant());
+    }
+
+    private JdbcClient.StatementSpec visible(String sql, DicasUser user) {
+        SqlFilter f = policy.sqlFilter(user, "r");
+        return jdbc.sql(sql.replace("{visible}", f.clause())
+                        .replace("{visibleL}", policy.sqlFilter(user, "rl").clause())
+                        .replace("{visibleP}", policy.sqlFilter(user, "rp").clause()))
+                .params(f.parameters());
+    }
+
+    // ----------------------------------------------------------------------------------------------- reads
+
+    /** The opportunities the user may read, by stage then newest first. */
+    public List<Opportunity> list(DicasUser user) {
+        return assemble(user, visible(SELECT + " order by o.id desc", user).query((rs, n) -> row(rs)).list());
+    }
+
+    /** One opportunity if the user may read it (not audited). */
+    public Optional<Opportunity> find(long id, DicasUser user) {
+        return visible(SELECT + " and o.id = :id", user).param("id", id).query((rs, n) -> row(rs)).optional()
+                .map(r -> assemble(user, List.of(r)).get(0));
+    }
+
+    /** One opportunity for display; hidden or missing is not found. A read of a CUI opportunity is audited. */
+    public Opportunity get(DicasUser user, long id) {
+        Opportunity o = find(id, user).orElseThrow(() -> new NotFoundException("opportunity", id));
+        audit.read(user, KIND, id, o.marking());
+        return o;
+    }
+
+    /** Whether the user may create opportunities and move stages: government users. */
+    public boolean mayWrite(DicasUser user) {
+        return user.government();
+    }
+
+    /** The opportunities (readable by the user) that link this requirement. */
+    public List<Opportunity> linking(DicasUser user, long requirementId) {
+        return assemble(user, visible(SELECT + " and exists (select 1 from opportunity_requirement x where "
+                        + "x.opportunity_id = o.id and x.requirement_id = :q) order by o.id desc", user)
+                .param("q", requirementId).query((rs, n) -> row(rs)).list());
+    }
+
+    private List<Opportunity> assemble(DicasUser user, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = rows.stream().map(Row::id).toList();
+        Map<Long, List<Long>> links = new HashMap<>();
+        jdbc.sql("select opportunity_id, requirement_id from opportunity_requirement where opportunity_id in (:ids) "
+                        + "order by requirement_id").param("ids", ids)
+                .query(rs -> {
+                    links.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                });
+        Map<Long, List<Opportunity.StageChange>> history = new HashMap<>();
+        jdbc.sql("""
+                        select e.opportunity_id, e.at, u.display_name, u.nation, e.from_stage, e.to_stage, e.detail,
+                               e.meeting_id
+                        from opportunity_event e join app_user u on u.id = e.actor_id
+                        where e.opportunity_id in (:ids) order by e.id""").param("ids", ids)
+                .query(rs -> {
+                    history.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Opportunity.StageChange(
+                            rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                            rs.getString(5) == null ? null : OpportunityStage.valueOf(rs.getString(5)),
+                            OpportunityStage.valueOf(rs.getString(6)), rs.getString(7), (Long) rs.getObject(8)));
+                });
+        Map<Long, Requirement> readable = new HashMap<>();
+        links.values().stream().flatMap(List::stream).distinct()
+                .forEach(q -> requirements.find(q, user).ifPresent(r -> readable.put(q, r)));
+        List<Opportunity> out = new ArrayList<>();
+        for (Row r : rows) {
+            List<Long> linked = links.getOrDefault(r.id(), List.of());
+            List<Opportunity.LinkedRequirement> shown = linked.stream().map(readable::get)
+                    .filter(java.util.Objects::nonNull)
+                    .map(q -> new Opportunity.LinkedRequirement(q.id(), q.nation(), q.titleEn(), q.titleJa(),
+                            q.quantity(), q.needBy(), q.marking())).toList();
+            out.add(new Opportunity(r.id(), r.marking(), r.title(), r.stage(), r.ownerId(), r.ownerName(),
+                    r.nextStep(), r.nextStepDate(), r.a(), r.lr(), shown, linked.size() - shown.size(), r.leadId(),
+                    r.leadTitle(), r.programId(), r.programTitle(), savings(r.a(), r.lr(), shown),
+                    history.getOrDefault(r.id(), List.of()), r.createdBy(), r.createdAt()));
+        }
+        return out;
+    }
+
+    /**
+     * The savings of buying the stated quantities together under the curve (A, LR): Σ C(Qi) − C(ΣQi); null when fewer
+     * than two linked requirements state a quantity.
+     */
+    public static Opportunity.Savings savings(double a, double lr, List<Opportunity.LinkedRequirement> linked) {
+        List<Integer> q = linked.stream().map(Opportunity.LinkedRequirement::quantity)
+                .filter(x -> x != null && x > 0).toList();
+        if (q.size() < 2) {
+            return null;
+        }
+        LearningCurve curve = new LearningCurve(a, lr);
+        double separate = q.stream().mapToDouble(curve::cost).sum();
+        double combined = curve.cost(q.stream().mapToInt(Integer::intValue).sum());
+        double saved = separate - combined;
+        return new Opportunity.Savings(q, separate, combined, saved, separate == 0 ? 0 : saved / separate);
+    }
+
+    // ----------------------------------------------------------------------------------------------- writes
+
+    /**
+     * Creates an opportunity at CANDIDATE when it links requirements of two or more nations, else at LEAD (a lead
+     * with fewer requirements). Nothing is saved on bad input.
+     */
+    @Transactional
+    public Opportunity create(DicasUser user, OpportunityCommand c) {
+        mustWrite(user);
+        Checked k = check(user, c, null);
+        OpportunityStage stage = k.nations().size() >= 2 ? OpportunityStage.CANDIDATE : OpportunityStage.LEAD;
+        long id = records.register(KIND, k.title(), k.title() + "\n" + c.nextStep(), k.marking(), Optional.empty(),
+                user, Pipeline::link);
+        jdbc.sql("""
+                        insert into opportunity (id, title, stage, owner_id, next_step, next_step_date,
+                                                 first_unit_cost, learning_rate, lead_id, created_by)
+                        values (:id, :title, :stage, :owner, :next, :nextDate, :a, :lr, :lead, :u)""")
+                .param("id", id).param("title", k.title()).param("stage", stage.name()).param("owner", k.ownerId())
+                .param("next", c.nextStep()).param("nextDate", c.nextStepDate()).param("a", k.a())
+                .param("lr", k.lr()).param("lead", c.leadId()).param("u", user.id()).update();
+        for (Long q : k.requirementIds()) {
+            jdbc.sql("insert into opportunity_requirement (opportunity_id, requirement_id) values (:o, :q)")
+                    .param("o", id).param("q", q).update();
+        }
+        String detail = "created" + (k.requirementIds().isEmpty() ? "" : " linking requirements "
+                + k.requirementIds()) + (c.leadId() == null ? "" : " from lead #" + c.leadId());
+        event(id, user, null, stage, detail, null);
+        audit.append(user, "OPPORTUNITY_CREATED", id, KIND, stage + ": " + detail);
+        return find(id, user).orElseThrow();
+    }
+
+    /**
+     * Changes title, owner, next step, A and LR, links and marking of an opportunity the user may read. The stage
+     * does not change here; a LEAD that now links requirements of two nations may then move to CANDIDATE.
+     */
+    @Transactional
+    public Opportunity update(DicasUser user, long id, OpportunityCommand c) {
+        Opportunity o = find(id, user).orElseThrow(() -> new NotFoundException("opportunity", id));
+        mustWrite(user);
+        Checked k = check(user, c, o);
+        if (o.stage() != OpportunityStage.LEAD && k.nations().size() < 2) {
+            throw new InvalidInputException("requirementIds", "an opportunity past LEAD links requirements of two "
+                    + "or more nations");
+        }
+        records.update(id, k.title(), k.title() + "\n" + c.nextStep(), k.marking(), Optional.empty(), user);
+        jdbc.sql("""
+                        update opportunity set title = :title, owner_id = :owner, next_step = :next,
+                               next_step_date = :nextDate, first_unit_cost = :a, learning_rate = :lr,
+                               lead_id = :lead where id = :id""")
+                .param("id", id).param("title", k.title()).param("owner", k.ownerId()).param("next", c.nextStep())
+                .param("nextDate", c.nextStepDate()).param("a", k.a()).param("lr", k.lr())
+                .param("lead", c.leadId()).update();
+        jdbc.sql("delete from opportunity_requirement where opportunity_id = :o").param("o", id).update();
+        for (Long q : k.requirementIds()) {
+            jdbc.sql("insert into opportunity_requirement (opportunity_id, requirement_id) values (:o, :q)")
+                    .param("o", id).param("q", q).update();
+        }
+        String detail = String.format(Locale.ROOT, "edited: A %s, LR %s, next step '%s'%s, requirements %s",
+                fmt(k.a()), fmt(k.lr()), c.nextStep(), c.nextStepDate() == null ? "" : " by " + c.nextStepDate(),
+                k.requirementIds());
+        event(id, user, o.stage(), o.stage(), detail, null);
+        audit.append(user, "OPPORTUNITY_UPDATED", id, KIND, detail);
+        return find(id, user).orElseThrow();
+    }
+
+    /**
+     * Moves the stage (see the class comment). Moving to AGREED (from UNDER_STUDY) needs the program details; the
+     * program is created and the opportunity stands at PROGRAM. Nothing is saved on bad input.
+     */
+    @Transactional
+    public Opportunity move(DicasUser user, long id, PipelineMove m) {
+        return move(user, id, m, null);
+    }
+
+    private Opportunity move(DicasUser user, long id, PipelineMove m, Long meetingId) {
+        Opportunity o = find(id, user).orElseThrow(() -> new NotFoundException("opportunity", id));
+        mustWrite(user);
+        if (m == null || m.toStage().isEmpty()) {
+            throw new InvalidInputException("toStage", "choose the stage to move to");
+        }
+        OpportunityStage to = OpportunityStage.parse("toStage", m.toStage());
+        OpportunityStage from = o.stage();
+        if (from == OpportunityStage.PROGRAM) {
+            throw new InvalidInputException("toStage", "the opportunity has become program #" + o.programId()
+                    + "; it no longer moves in the pipeline");
+        }
+        if (to == OpportunityStage.PROGRAM && from == OpportunityStage.UNDER_STUDY) {
+            to = OpportunityStage.AGREED;
+        }
+        if (from.isPrevious(to)) {
+            if (m.reason().isEmpty()) {
+                throw new InvalidInputException("reason", "a step back needs a reason");
+            }
+            change(id, from, to, null);
+            event(id, user, from, to, "back: " + m.reason(), meetingId);
+            audit.append(user, "OPPORTUNITY_STAGE", id, KIND, from + " -> " + to + " (back: " + m.reason() + ")");
+            return find(id, user).orElseThrow();
+        }
+        if (!from.isNext(to)) {
+            throw new InvalidInputException("toStage", "an opportunity at " + from + " moves to "
+                    + next(from) + " (or one step back with a reason), not to " + to);
+        }
+        if (to == OpportunityStage.CANDIDATE && o.requirements().stream().map(Opportunity.LinkedRequirement::nation)
+                .distinct().count() < 2) {
+            throw new InvalidInputException("requirementIds", "link requirements of two or more nations before the "
+                    + "opportunity becomes a CANDIDATE");
+        }
+        if (to == OpportunityStage.AGREED) {
+            return agree(user, o, m, meetingId);
+        }
+        change(id, from, to, null);
+        event(id, user, from, to, m.reason(), meetingId);
+        audit.append(user, "OPPORTUNITY_STAGE", id, KIND, from + " -> " + to
+                + (m.reason().isEmpty() ? "" : ": " + m.reason()));
+        return find(id, user).orElseThrow();
+    }
+
+    private Opportunity agree(DicasUser user, Opportunity o, PipelineMove m, Long meetingId) {
+        PipelineMove.ProgramDetails d = m.program();
+        if (d == null) {
+            throw new InvalidInputException("program", "the agreed step creates the cooperative program: give its "
+                    + "type and the partners' cost shares");
+        }
+        Program.Type type;
+        try {
+            type = Program.Type.valueOf(d.type().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("program.type", "choose a program type: " + String.join(", ",
+                    java.util.Arrays.stream(Program.Type.values()).map(Enum::name).toList()));
+        }
+        if (d.partners().size() < 2) {
+            throw new InvalidInputException("program.partners", "a cooperative program has two or more partner "
+                    + "nations with cost shares");
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (PipelineMove.PartnerShare p : d.partners()) {
+            if (p.costShare() == null || p.costShare().signum() <= 0) {
+                throw new InvalidInputException("program.partners", "every partner needs a cost share above 0 %");
+            }
+            sum = sum.add(p.costShare());
+        }
+        if (sum.compareTo(BigDecimal.valueOf(100)) != 0) {
+            throw new InvalidInputException("program.partners", "the cost shares sum to " + sum.stripTrailingZeros()
+                    .toPlainString() + " %, not 100 %");
+        }
+        String en = d.nameEn();
+        String ja = d.nameJa();
+        if (en.isEmpty() && ja.isEmpty()) {
+            if (Leads.language(o.title()).equals("ja")) {
+                ja = o.title();
+            } else {
+                en = o.title();
+            }
+        }
+        List<Long> requirementIds = o.requirements().stream().map(Opportunity.LinkedRequirement::id).toList();
+        Program p = programs.create(user, new ProgramCommand(en, ja, type, Program.Status.PROPOSED,
+                "Agreed from pipeline opportunity #" + o.id() + ": " + o.title(),
+                d.partners().stream().map(s -> new ProgramCommand.Partner(s.nation() == null ? "" : s.nation()
+                        .strip().toUpperCase(Locale.ROOT), s.costShare(), null)).toList(),
+                List.of(), requirementIds, o.marking().banner()));
+        change(o.id(), o.stage(), OpportunityStage.AGREED, null);
+        event(o.id(), user, o.stage(), OpportunityStage.AGREED, m.reason(), meetingId);
+        change(o.id(), OpportunityStage.AGREED, OpportunityStage.PROGRAM, p.id());
+        event(o.id(), user, OpportunityStage.AGREED, OpportunityStage.PROGRAM, "program #" + p.id() + " "
+                + p.name() + " (" + type + ") created", meetingId);
+        audit.append(user, "OPPORTUNITY_STAGE", o.id(), KIND, o.stage() + " -> AGREED -> PROGRAM #" + p.id());
+        return find(o.id(), user).orElseThrow();
+    }
+
+    /**
+     * Records that an opportunity at UNDER_STUDY or AGREED became a cooperative program that exists already (agreed
+     * before it was tracked here): the opportunity moves to PROGRAM linked to it. The program must be one the user
+     * may read.
+     */
+    @Transactional
+    public Opportunity attachProgram(DicasUser user, long id, long programId, String reason) {
+        Opportunity o = find(id, user).orElseThrow(() -> new NotFoundException("opportunity", id));
+        mustWrite(user);
+        if (!records.readableAs(programId, Programs.KIND, user)) {
+            throw new InvalidInputException("programId", "no program " + programId);
+        }
+        if (o.stage() != OpportunityStage.UNDER_STUDY && o.stage() != OpportunityStage.AGREED) {
+            throw new InvalidInputException("toStage", "only an opportunity under study or agreed becomes a program");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (o.stage() == OpportunityStage.UNDER_STUDY) {
+            change(id, OpportunityStage.UNDER_STUDY, OpportunityStage.AGREED, null);
+            event(id, user, OpportunityStage.UNDER_STUDY, OpportunityStage.AGREED, why, null);
+        }
+        change(id, OpportunityStage.AGREED, OpportunityStage.PROGRAM, programId);
+        event(id, user, OpportunityStage.AGREED, OpportunityStage.PROGRAM, "existing program #" + programId, null);
+        audit.append(user, "OPPORTUNITY_STAGE", id, KIND, o.stage() + " -> PROGRAM (existing program #" + programId + ")");
+        return find(id, user).orElseThrow();
+    }
+
+    /**
+     * Applies a consultation decision: moves the opportunity as {@code decider} (who must be a government user who
+     * may read it). A decision the pipeline cannot apply (a jump of several stages, or AGREED without the program
+     * details) is noted in the history and leaves the stage as it is. Returns whether the stage moved.
+     */
+    @Transactional
+    public boolean applyDecision(long opportunityId, String toStage, long deciderId, long meetingId, long decisionId) {
+        Optional<DicasUser> decider = directory.user(deciderId);
+        if (decider.isEmpty() || !mayWrite(decider.get())) {
+            return false;
+        }
+        DicasUser user = decider.get();
+        Optional<Opportunity> o = find(opportunityId, user);
+        if (o.isEmpty()) {
+            return false;
+        }
+        OpportunityStage current = o.get().stage();
+        OpportunityStage to = OpportunityStage.parse("toStage", toStage);
+        String why = "decided at meeting #" + meetingId + " (decision #" + decisionId + ")";
+        if (to == current) {
+            event(opportunityId, user, current, current, why + ": stage confirmed", meetingId);
+            return false;
+        }
+        if ((to == OpportunityStage.AGREED || to == OpportunityStage.PROGRAM) && current != OpportunityStage.PROGRAM) {
+            event(opportunityId, user, current, current, why + ": " + to + " — the program details are still needed "
+                    + "to create the program", meetingId);
+            jdbc.sql("update opportunity set next_step = :n where id = :id")
+                    .param("n", "Create the program agreed at meeting #" + meetingId).param("id", opportunityId)
+                    .update();
+            return false;
+        }
+        try {
+            move(user, opportunityId, new PipelineMove(to.name(), why, null), meetingId);
+            return true;
+        } catch (InvalidInputException e) {
+            event(opportunityId, user, current, current, why + ": not applied — " + e.getMessage(), meetingId);
+            return false;
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------- helpers
+
+    private record Checked(String title, List<Long> requirementIds, Set<String> nations, long ownerId, double a,
+                           double lr, Marking marking) {
+    }
+
+    private Checked check(DicasUser user, OpportunityCommand c, Opportunity existing) {
+        List<Marking> floor = new ArrayList<>();
+        Map<Long, Requirement> linked = new LinkedHashMap<>();
+        for (Long q : c.requirementIds()) {
+            if (q == null) {
+                throw new InvalidInputException("requirementIds", "a requirement id is missing");
+            }
+            Requirement r = requirements.find(q, user)
+                    .orElseThrow(() -> new InvalidInputException("requirementIds", "no requirement " + q));
+            linked.put(q, r);
+            floor.add(r.marking());
+        }
+        if (existing != null && existing.withheldRequirements() > 0) {
+            throw new InvalidInputException("requirementIds", "this opportunity links requirements you may not "
+                    + "read; only a reader of all of them may change it");
+        }
+        Set<String> nations = new LinkedHashSet<>();
+        linked.values().forEach(r -> nations.add(r.nation()));
+        String leadTitle = null;
+        if (c.leadId() != null) {
+            if (!records.readableAs(c.leadId(), Leads.KIND, user)) {
+                throw new InvalidInputException("leadId", "no lead " + c.leadId());
+            }
+            var lead = records.summary(c.leadId()).orElseThrow();
+            leadTitle = lead.title();
+            floor.add(lead.marking().marking());
+        } else if (nations.size() < 2) {
+            throw new InvalidInputException("requirementIds", "link requirements of two or more nations (a flagged "
+                    + "pair or group), or promote a lead");
+        }
+        String title = !c.title().isEmpty() ? c.title() : leadTitle != null && linked.isEmpty() ? leadTitle
+                : String.join(" / ", linked.values().stream().map(Requirement::title).toList());
+        if (title.length() > 500) {
+            title = title.substring(0, 499) + "…";
+        }
+        long owner = c.ownerId() == null ? (existing == null ? user.id() : existing.ownerId()) : c.ownerId();
+        DicasUser ownerUser = directory.user(owner)
+                .orElseThrow(() -> new InvalidInputException("ownerId", "no user " + c.ownerId()));
+        if (!ownerUser.government()) {
+            throw new InvalidInputException("ownerId", "the owner is a government user");
+        }
+        double a = c.firstUnitCost() == null ? (existing == null ? DEFAULT_FIRST_UNIT_COST : existing.firstUnitCost())
+                : c.firstUnitCost();
+        double lr = c.learningRate() == null ? (existing == null ? DEFAULT_LEARNING_RATE : existing.learningRate())
+                : c.learningRate();
+        checkCurve(a, lr);
+        Marking hwm = Marking.highWaterMark(floor);
+        Marking marking;
+        if (c.marking().isEmpty()) {
+            marking = existing != null && atLeast(existing.marking(), hwm) ? existing.marking() : hwm;
+        } else {
+            marking = Marking.parse(c.marking());
+            if (!atLeast(marking, hwm)) {
+                throw new InvalidInputException("marking", "the opportunity must be at least as restrictive as "
+                        + "what it links (" + hwm.banner() + "); " + marking.banner() + " is not");
+            }
+        }
+        org.dicas.shared.NationCode origin = existing == null ? user.nation()
+                : records.find(existing.id()).orElseThrow().originNation();
+        if (!owner(ownerUser, marking, origin)) {
+            throw new InvalidInputException("ownerId", ownerUser.displayName() + " could not read an opportunity "
+                    + "marked " + marking.banner());
+        }
+        return new Checked(title, List.copyOf(linked.keySet()), nations, owner, a, lr, marking);
+    }
+
+    private boolean owner(DicasUser owner, Marking marking, org.dicas.shared.NationCode origin) {
+        return policy.mayRead(owner, new org.dicas.security.RecordMarking(marking, origin, Optional.empty()));
+    }
+
+    /** Checks A and LR: A > 0, LR in (0, 1]; the error names the field. */
+    public static void checkCurve(double firstUnitCost, double learningRate) {
+        if (!(firstUnitCost > 0) || Double.isInfinite(firstUnitCost)) {
+            throw new InvalidInputException("firstUnitCost", "the first-unit cost A must be greater than 0");
+        }
+        if (!(learningRate > 0 && learningRate <= 1)) {
+            throw new InvalidInputException("learningRate", "the learning rate LR must be in (0, 1], e.g. 0.85");
+        }
+    }
+
+    /** Whether {@code chosen} is at least as restrictive as {@code floor}. */
+    static boolean atLeast(Marking chosen, Marking floor) {
+        return Marking.highWaterMark(List.of(chosen, floor)).equals(Marking.highWaterMark(List.of(chosen)));
+    }
+
+    private void change(long id, OpportunityStage from, OpportunityStage to, Long programId) {
+        int n = jdbc.sql("update opportunity set stage = :to, program_id = :p where id = :id and stage = :from")
+                .param("to", to.name()).param("p", programId).param("id", id).param("from", from.name()).update();
+        if (n != 1) {
+            throw new InvalidInputException("toStage", "opportunity #" + id + " is no longer at " + from);
+        }
+        jdbc.sql("update record set updated_at = now() where id = :id").param("id", id).update();
+    }
+
+    private void event(long id, DicasUser actor, OpportunityStage from, OpportunityStage to, String detail,
+                       Long meetingId) {
+        jdbc.sql("""
+                        insert into opportunity_event (opportunity_id, actor_id, from_stage, to_stage, detail, meeting_id)
+                        values (:o, :u, :f, :t, :d, :m)""")
+                .param("o", id).param("u", actor.id()).param("f", from == null ? null : from.name())
+                .param("t", to.name()).param("d", detail == null ? "" : detail).param("m", meetingId).update();
+    }
+
+    private static OpportunityStage next(OpportunityStage s) {
+        return OpportunityStage.values()[Math.min(s.ordinal() + 1, OpportunityStage.values().length - 1)];
+    }
+
+    private static String fmt(double d) {
+        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+
+    private void mustWrite(DicasUser user) {
+        if (!mayWrite(user)) {
+            throw new AccessDeniedException("only government users work the opportunity pipeline");
+        }
+    }
+
+    public static String link(long id) {
+        return "/opportunities/" + id;
+    }
+}

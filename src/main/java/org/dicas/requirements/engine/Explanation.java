@@ -1,0 +1,19 @@
+package org.dicas.requirements.engine;
+
+import java.util.List;
+
+/**
+ * Why a pair scored as it did: the shared concepts and literals (both languages), the cross-lingual text similarity,
+ * the capability area (of the requirement asked about; inferred when not given) and whether the other requirement is
+ * in the same area, the timing relation of the need windows, the quantity fit (smaller/larger, 0.5 when unknown),
+ * whether the needs are of the same kind ({@code needKind}: acquire, develop, sustain, train, produce; empty when
+ * unknown) and one readable English sentence.
+ */
+public record Explanation(List<MatchedTerm> matchedTerms, double textSimilarity, String capabilityArea, boolean sameArea,
+                          TimingOverlap timing, double quantityFit, String summary, String otherCapabilityArea,
+                          String needKind, String otherNeedKind, boolean sameServiceDomain) {
+
+    public Explanation {
+        matchedTerms = List.copyOf(matchedTerms);
+    }
+}

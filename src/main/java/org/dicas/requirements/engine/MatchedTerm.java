@@ -1,0 +1,21 @@
+package org.dicas.requirements.engine;
+
+/**
+ * Something two requirements share: a glossary concept (id, its English and Japanese terms) or, when
+ * {@code conceptId} is empty, a shared literal such as a designator ("SM-3", "T-7A") or a same-language word stem.
+ * {@code weight} is the term's share of the text similarity (its IDF-weighted contribution).
+ */
+public record MatchedTerm(String conceptId, String english, String japanese, String literal, double weight) {
+
+    public boolean isConcept() {
+        return !conceptId.isEmpty();
+    }
+
+    /** "trainer aircraft / 練習機" for a concept, the literal otherwise. */
+    public String label() {
+        if (!isConcept()) {
+            return literal;
+        }
+        return japanese.isEmpty() ? english : english + " / " + japanese;
+    }
+}

@@ -1,0 +1,617 @@
+package org.dicas.requirements.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.dicas.search.text.CapabilityArea;
+import org.dicas.search.text.Glossary;
+
+/**
+ * Finds cooperative opportunities among requirements of different nations (method: {@code docs/opportunity-method.md}).
+ *
+ * <p>Each requirement becomes two sparse TF-IDF vectors: a language-neutral one (glossary concepts in English or
+ * Japanese, designators such as SM-3 or T-7A) and a same-language one (English stems or Japanese kuromoji terms not
+ * covered by a concept). Candidates come from an inverted index over the features; each candidate is then scored
+ * from text similarity, capability area, service domain, timing of need windows and quantity, and judged an
+ * opportunity when the score clears a threshold, the two share a subject (an object concept or a designator), the
+ * kinds of need agree (acquire vs sustain) and the need windows can be aligned. Immutable and thread-safe once built.
+ */
+public final class OpportunityFinder {
+
+    /** Score weights (sum 1). */
+    static final double W_TEXT = 0.55;
+    static final double W_AREA = 0.15;
+    static final double W_TIMING = 0.12;
+    static final double W_DOMAIN = 0.10;
+    static final double W_QUANTITY = 0.08;
+    /** Factor applied to the score when the kinds of need differ (repair vs procurement). */
+    static final double KIND_MISMATCH_FACTOR = 0.6;
+    /** Minimum score of an opportunity. */
+    static final double OPPORTUNITY_THRESHOLD = 0.50;
+    /** Minimum shared subject weight (share of the neutral similarity carried by objects/designators). */
+    static final double MIN_SUBJECT_SIMILARITY = 0.20;
+    /** Longest gap between need windows that a shift can still bridge. */
+    static final int MAX_GAP_MONTHS = 12;
+    /** Share of the same-language similarity added to the neutral one. */
+    static final double STEM_SHARE = 0.3;
+
+    private final Glossary glossary;
+    private final Profiles profiles;
+    private final List<RequirementProfile> requirements;
+    private final Map<String, Integer> indexOf;
+    private final Map<String, Integer> featureIds = new HashMap<>();
+    private final List<String> featureKeys = new ArrayList<>();
+    private int[] df;
+    private final int n;
+    private final Doc[] docs;
+    private int[][] postings;
+    private float[][] postingWeights;
+    private final int postingLimit;
+
+    /** One requirement's weighted features, sorted by feature id, normalised per vector. */
+    record Doc(int[] neutralIds, float[] neutralW, int[] stemIds, float[] stemW, double unknownNeutral,
+               String area, boolean areaGiven, String domain, Profiles.NeedKind kind, Map<String, String> literals) {
+    }
+
+    private OpportunityFinder(List<RequirementProfile> requirements, Glossary glossary) {
+        this.glossary = glossary;
+        this.profiles = new Profiles(glossary);
+        this.requirements = List.copyOf(requirements);
+        this.n = this.requirements.size();
+        this.indexOf = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            if (indexOf.put(this.requirements.get(i).id(), i) != null) {
+                throw new IllegalArgumentException("duplicate requirement id " + this.requirements.get(i).id());
+            }
+        }
+        Profiles.Raw[] raws = new Profiles.Raw[n];
+        IntStream.range(0, n).parallel().forEach(i -> raws[i] = profiles.raw(this.requirements.get(i)));
+        int[] counts = new int[16];
+        for (Profiles.Raw r : raws) {
+            for (String k : r.neutral().keySet()) {
+                counts = count(k, counts);
+            }
+            for (String k : r.stems().keySet()) {
+                counts = count(k, counts);
+            }
+        }
+        this.df = Arrays.copyOf(counts, featureKeys.size());
+        this.docs = new Doc[n];
+        IntStream.range(0, n).parallel().forEach(i -> docs[i] = doc(this.requirements.get(i), raws[i]));
+        this.postingLimit = n <= 5000 ? Integer.MAX_VALUE : Math.max(2000, n / 25);
+        buildPostings();
+        int size = n;
+        this.accumulators = ThreadLocal.withInitial(() -> new Accumulator(size));
+    }
+
+    private int[] count(String key, int[] counts) {
+        Integer id = featureIds.get(key);
+        if (id == null) {
+            id = featureKeys.size();
+            featureIds.put(key, id);
+            featureKeys.add(key);
+            if (id >= counts.length) {
+                counts = Arrays.copyOf(counts, counts.length * 2);
+            }
+        }
+        counts[id]++;
+        return counts;
+    }
+
+    /** Builds the finder over a set of requirements with the shipped glossary (ids must be unique). */
+    public static OpportunityFinder over(List<RequirementProfile> requirements) {
+        return over(requirements, Glossary.shipped());
+    }
+
+    public static OpportunityFinder over(List<RequirementProfile> requirements, Glossary glossary) {
+        return new OpportunityFinder(requirements, glossary);
+    }
+
+    public int size() {
+        return n;
+    }
+
+    public List<RequirementProfile> requirements() {
+        return requirements;
+    }
+
+    public Optional<RequirementProfile> requirement(String id) {
+        Integer i = indexOf.get(id);
+        return i == null ? Optional.empty() : Optional.of(requirements.get(i));
+    }
+
+    // ---------------------------------------------------------------- features
+
+    private double idf(String key) {
+        Integer id = featureIds.get(key);
+        int d = id == null ? 0 : df[id];
+        return Math.log(1 + (n - d + 0.5) / (d + 0.5));
+    }
+
+    private Doc doc(RequirementProfile p, Profiles.Raw raw) {
+        Map<String, Double> neutral = weigh(raw.neutral());
+        Map<String, Double> stems = weigh(raw.stems());
+        double norm = Math.sqrt(neutral.values().stream().mapToDouble(w -> w * w).sum());
+        double stemNorm = Math.sqrt(stems.values().stream().mapToDouble(w -> w * w).sum());
+        double unknown = 0;
+        List<int[]> ids = new ArrayList<>();
+        TreeMap<Integer, Float> nt = new TreeMap<>();
+        for (Map.Entry<String, Double> e : neutral.entrySet()) {
+            Integer id = featureIds.get(e.getKey());
+            if (id == null) {
+                unknown += e.getValue() * e.getValue();
+            } else {
+                nt.put(id, (float) (e.getValue() / norm));
+            }
+        }
+        TreeMap<Integer, Float> st = new TreeMap<>();
+        for (Map.Entry<String, Double> e : stems.entrySet()) {
+            Integer id = featureIds.get(e.getKey());
+            if (id != null) {
+                st.put(id, (float) (e.getValue() / stemNorm));
+            }
+        }
+        String area = p.capabilityArea().isEmpty() ? profiles.inferArea(neutral) : p.capabilityArea();
+        return new Doc(keys(nt), values(nt), keys(st), values(st), unknown, area, !p.capabilityArea().isEmpty(),
+                profiles.serviceDomain(p.service()), profiles.needKind(raw.neutral()), raw.literals());
+    }
+
+    private Map<String, Double> weigh(Map<String, Integer> tf) {
+        Map<String, Double> w = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> e : tf.entrySet()) {
+            double rw = profiles.roleWeight(e.getKey());
+            if (rw > 0) {
+                w.put(e.getKey(), (1 + Math.log(e.getValue())) * idf(e.getKey()) * rw);
+            }
+        }
+        return w;
+    }
+
+    private static int[] keys(TreeMap<Integer, Float> m) {
+        return m.keySet().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static float[] values(TreeMap<Integer, Float> m) {
+        float[] v = new float[m.size()];
+        int i = 0;
+        for (float f : m.values()) {
+            v[i++] = f;
+        }
+        return v;
+    }
+
+    private void buildPostings() {
+        int f = featureKeys.size();
+        int[] len = new int[f];
+        for (Doc d : docs) {
+            for (int id : d.neutralIds()) {
+                len[id]++;
+            }
+            for (int id : d.stemIds()) {
+                len[id]++;
+            }
+        }
+        postings = new int[f][];
+        postingWeights = new float[f][];
+        for (int i = 0; i < f; i++) {
+            postings[i] = new int[len[i]];
+            postingWeights[i] = new float[len[i]];
+        }
+        int[] fill = new int[f];
+        for (int di = 0; di < n; di++) {
+            Doc d = docs[di];
+            for (int k = 0; k < d.neutralIds().length; k++) {
+                int id = d.neutralIds()[k];
+                postings[id][fill[id]] = di;
+                postingWeights[id][fill[id]++] = d.neutralW()[k];
+            }
+            for (int k = 0; k < d.stemIds().length; k++) {
+                int id = d.stemIds()[k];
+                postings[id][fill[id]] = di;
+                postingWeights[id][fill[id]++] = d.stemW()[k] * (float) STEM_SHARE;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- candidates
+
+    private static final class Accumulator {
+        final float[] acc;
+        final int[] touched;
+        int size;
+
+        Accumulator(int n) {
+            acc = new float[n];
+            touched = new int[n];
+        }
+    }
+
+    private final ThreadLocal<Accumulator> accumulators;
+
+    /** Candidate documents for a query doc, by an approximate dot product over the inverted index. */
+    private int[] candidateDocs(Doc q, int self, String excludeNation, int want) {
+        Accumulator a = accumulators.get();
+        accumulate(a, q.neutralIds(), q.neutralW(), 1f);
+        accumulate(a, q.stemIds(), q.stemW(), (float) STEM_SHARE);
+        int[] order = new int[a.size];
+        int m = 0;
+        for (int k = 0; k < a.size; k++) {
+            int d = a.touched[k];
+            if (d != self && (excludeNation == null || !sameNation(excludeNation, requirements.get(d).nation()))) {
+                order[m++] = d;
+            }
+        }
+        int[] result;
+        if (m <= want) {
+            result = Arrays.copyOf(order, m);
+        } else {
+            // partial selection of the best `want` by accumulated value
+            final float[] acc = a.acc;
+            Integer[] boxed = new Integer[m];
+            for (int k = 0; k < m; k++) {
+                boxed[k] = order[k];
+            }
+            Arrays.sort(boxed, (x, y) -> Float.compare(acc[y], acc[x]));
+            result = new int[want];
+            for (int k = 0; k < want; k++) {
+                result[k] = boxed[k];
+            }
+        }
+        for (int k = 0; k < a.size; k++) {
+            a.acc[a.touched[k]] = 0;
+        }
+        a.size = 0;
+        return result;
+    }
+
+    private void accumulate(Accumulator a, int[] ids, float[] w, float scale) {
+        for (int k = 0; k < ids.length; k++) {
+            int[] p = postings[ids[k]];
+            if (p.length > postingLimit) {
+                continue;
+            }
+            float[] pw = postingWeights[ids[k]];
+            float qw = w[k] * scale;
+            for (int j = 0; j < p.length; j++) {
+                int d = p[j];
+                if (a.acc[d] == 0) {
+                    a.touched[a.size++] = d;
+                }
+                a.acc[d] += qw * pw[j] + 1e-9f;
+            }
+        }
+    }
+
+    private static boolean sameNation(String a, String b) {
+        return !a.isEmpty() && a.equalsIgnoreCase(b);
+    }
+
+    /** Candidates of other nations for a requirement of the set, best first (at most {@code top}). */
+    public List<Candidate> candidatesFor(String requirementId, int top) {
+        Integer i = indexOf.get(requirementId);
+        if (i == null) {
+            throw new IllegalArgumentException("unknown requirement " + requirementId);
+        }
+        if (top <= 0) {
+            return List.of();
+        }
+        RequirementProfile p = requirements.get(i);
+        Doc q = docs[i];
+        int[] cands = candidateDocs(q, i, p.nation(), Math.max(4 * top, 40));
+        return rank(p, q, cands, top);
+    }
+
+    /** Matches an outside text (a lead) against the set: any nation, best first. */
+    public List<Candidate> match(RequirementProfile outsider, int top) {
+        if (top <= 0) {
+            return List.of();
+        }
+        Doc q = doc(outsider, profiles.raw(outsider));
+        int[] cands = candidateDocs(q, -1, null, Math.max(4 * top, 40));
+        return rank(outsider, q, cands, top);
+    }
+
+    private List<Candidate> rank(RequirementProfile p, Doc q, int[] cands, int top) {
+        List<Candidate> out = new ArrayList<>(cands.length);
+        for (int c : cands) {
+            Scored s = score(p, q, requirements.get(c), docs[c]);
+            out.add(new Candidate(requirements.get(c).id(), s.score, s.opportunity, s.explanation));
+        }
+        out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::id));
+        return out.size() > top ? List.copyOf(out.subList(0, top)) : List.copyOf(out);
+    }
+
+    /** Candidates for every requirement, in parallel (keys in set order). */
+    public Map<String, List<Candidate>> matchAll(int top) {
+        List<List<Candidate>> lists = IntStream.range(0, n).parallel()
+                .mapToObj(i -> candidatesFor(requirements.get(i).id(), top)).toList();
+        Map<String, List<Candidate>> out = new LinkedHashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            out.put(requirements.get(i).id(), lists.get(i));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- scoring
+
+    private record Scored(double score, boolean opportunity, Explanation explanation) {
+    }
+
+    /** The engine's full view of one pair of the set. */
+    public Assessment assess(String idA, String idB) {
+        Integer a = indexOf.get(idA);
+        Integer b = indexOf.get(idB);
+        if (a == null || b == null) {
+            throw new IllegalArgumentException("unknown requirement " + (a == null ? idA : idB));
+        }
+        RequirementProfile pa = requirements.get(a);
+        RequirementProfile pb = requirements.get(b);
+        Scored s = score(pa, docs[a], pb, docs[b]);
+        int qa = pa.quantity().orElse(0);
+        int qb = pb.quantity().orElse(0);
+        OptionalDouble savings = qa > 0 && qb > 0
+                ? OptionalDouble.of(LearningCurve.defaults().savings(qa, qb)) : OptionalDouble.empty();
+        return new Assessment(idA, idB, s.score, s.opportunity, s.explanation, s.explanation.timing().aligned(),
+                savings, qa, qb);
+    }
+
+    private Scored score(RequirementProfile pa, Doc a, RequirementProfile pb, Doc b) {
+        List<MatchedTerm> shared = new ArrayList<>();
+        double neutralDot = 0;
+        double subjectDot = 0;
+        int i = 0;
+        int j = 0;
+        while (i < a.neutralIds().length && j < b.neutralIds().length) {
+            int x = a.neutralIds()[i];
+            int y = b.neutralIds()[j];
+            if (x < y) {
+                i++;
+            } else if (x > y) {
+                j++;
+            } else {
+                double c = a.neutralW()[i] * (double) b.neutralW()[j];
+                neutralDot += c;
+                String key = featureKeys.get(x);
+                if (profiles.isSubject(key)) {
+                    subjectDot += c;
+                }
+                shared.add(term(key, c, a, b));
+                i++;
+                j++;
+            }
+        }
+        double stemDot = 0;
+        i = 0;
+        j = 0;
+        List<MatchedTerm> sharedStems = new ArrayList<>();
+        while (i < a.stemIds().length && j < b.stemIds().length) {
+            int x = a.stemIds()[i];
+            int y = b.stemIds()[j];
+            if (x < y) {
+                i++;
+            } else if (x > y) {
+                j++;
+            } else {
+                double c = a.stemW()[i] * (double) b.stemW()[j];
+                stemDot += c;
+                sharedStems.add(term(featureKeys.get(x), c * STEM_SHARE, a, b));
+                i++;
+                j++;
+            }
+        }
+        double neutral = clamp(neutralDot);
+        double text = clamp(neutral + STEM_SHARE * clamp(stemDot) * (1 - neutral));
+        shared.sort(Comparator.comparingDouble(MatchedTerm::weight).reversed());
+        sharedStems.sort(Comparator.comparingDouble(MatchedTerm::weight).reversed());
+        shared.addAll(sharedStems.subList(0, Math.min(5, sharedStems.size())));
+
+        double areaFit = areaFit(a.area(), b.area());
+        TimingOverlap timing = TimingOverlap.of(pa.needBy(), pb.needBy());
+        double timingFit = timing.fit();
+        double quantityFit = quantityFit(pa, pb);
+        double domainFit = domainFit(a.domain(), b.domain());
+        boolean kindOk = a.kind().compatibleWith(b.kind());
+        double score = W_TEXT * text + W_AREA * areaFit + W_TIMING * timingFit + W_DOMAIN * domainFit
+                + W_QUANTITY * quantityFit;
+        if (!kindOk) {
+            score *= KIND_MISMATCH_FACTOR;
+        }
+        score = clamp(score);
+        boolean timingOk = !timing.known() || timing.overlapMonths() > 0 || timing.gapMonths() <= MAX_GAP_MONTHS;
+        boolean subjectOk = subjectDot >= MIN_SUBJECT_SIMILARITY;
+        boolean opportunity = score >= OPPORTUNITY_THRESHOLD && subjectOk && kindOk && timingOk;
+        String summary = summary(shared, text, a, b, timing, quantityFit, pa, pb, opportunity, subjectOk, kindOk,
+                timingOk, score);
+        Explanation e = new Explanation(shared, round(text), a.area(), areaFit >= 1.0, timing, round(quantityFit),
+                summary, b.area(), a.kind().label(), b.kind().label(),
+                !a.domain().isEmpty() && a.domain().equals(b.domain()));
+        return new Scored(round(score), opportunity, e);
+    }
+
+    private MatchedTerm term(String key, double weight, Doc a, Doc b) {
+        Glossary.Entry e = profiles.entry(key);
+        if (e != null) {
+            String literal = a.literals().getOrDefault(key, "");
+            return new MatchedTerm(e.id(), e.englishTerm(), e.japaneseTerm(), literal, round(weight));
+        }
+        String literal = a.literals().get(key);
+        if (literal == null) {
+            literal = key.substring(2);
+        }
+        return new MatchedTerm("", "", "", literal, round(weight));
+    }
+
+    static double areaFit(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0.5;
+        }
+        if (a.equals(b)) {
+            return 1.0;
+        }
+        return CapabilityArea.topLevel(a).equals(CapabilityArea.topLevel(b)) ? 0.6 : 0.0;
+    }
+
+    static double domainFit(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0.5;
+        }
+        if (a.equals(b)) {
+            return 1.0;
+        }
+        return a.equals("JOINT") || b.equals("JOINT") ? 0.5 : 0.0;
+    }
+
+    static double quantityFit(RequirementProfile a, RequirementProfile b) {
+        if (a.quantity().isEmpty() || b.quantity().isEmpty()) {
+            return 0.5;
+        }
+        int qa = a.quantity().getAsInt();
+        int qb = b.quantity().getAsInt();
+        if (qa <= 0 || qb <= 0) {
+            return qa == qb ? 1.0 : 0.0;
+        }
+        return Math.min(qa, qb) / (double) Math.max(qa, qb);
+    }
+
+    private String summary(List<MatchedTerm> shared, double text, Doc a, Doc b, TimingOverlap timing,
+                           double quantityFit, RequirementProfile pa, RequirementProfile pb, boolean opportunity,
+                           boolean subjectOk, boolean kindOk, boolean timingOk, double score) {
+        StringBuilder s = new StringBuilder();
+        List<String> labels = shared.stream().filter(t -> t.weight() > 0).limit(4).map(MatchedTerm::label).toList();
+        s.append(opportunity ? "Likely cooperative opportunity: " : "Not judged an opportunity: ");
+        if (labels.isEmpty()) {
+            s.append("no shared terms");
+        } else {
+            s.append("both mention ").append(String.join(", ", labels));
+        }
+        s.append(String.format(Locale.ROOT, " (text similarity %.2f)", text));
+        s.append(a.area().equals(b.area()) && !a.area().isEmpty() ? "; same capability area " + a.area()
+                : "; areas " + orNone(a.area()) + " vs " + orNone(b.area()));
+        if (timing.known()) {
+            s.append(timing.overlapMonths() > 0 ? "; need windows overlap " + timing.overlapMonths() + " months"
+                    : "; need windows " + timing.gapMonths() + " months apart");
+        } else {
+            s.append("; timing unknown");
+        }
+        if (pa.quantity().isPresent() && pb.quantity().isPresent()) {
+            s.append("; quantities ").append(pa.quantity().getAsInt()).append(" and ").append(pb.quantity().getAsInt());
+        }
+        if (!opportunity) {
+            List<String> why = new ArrayList<>();
+            if (!kindOk) {
+                why.add("different kinds of need (" + a.kind().label() + " vs " + b.kind().label() + ")");
+            }
+            if (!subjectOk) {
+                why.add("no shared specific subject");
+            }
+            if (!timingOk) {
+                why.add("need dates too far apart");
+            }
+            if (score < OPPORTUNITY_THRESHOLD) {
+                why.add(String.format(Locale.ROOT, "score %.2f below %.2f", score, OPPORTUNITY_THRESHOLD));
+            }
+            s.append(" — ").append(String.join(", ", why));
+        }
+        return s.append('.').toString();
+    }
+
+    private static String orNone(String area) {
+        return area.isEmpty() ? "unknown" : area;
+    }
+
+    static double clamp(double x) {
+        return x < 0 ? 0 : x > 1 ? 1 : x;
+    }
+
+    static double round(double x) {
+        return Math.round(x * 10000) / 10000.0;
+    }
+
+    // ---------------------------------------------------------------- groups
+
+    /** Groups of requirements of three or more nations in which every pair is flagged an opportunity. */
+    public List<OpportunityGroup> groups() {
+        return groups(matchAll(10));
+    }
+
+    /** Groups from precomputed candidates (e.g. the result of {@link #matchAll}). */
+    public List<OpportunityGroup> groups(Map<String, List<Candidate>> candidates) {
+        Map<Set<String>, OpportunityGroup> found = new ConcurrentHashMap<>();
+        for (Map.Entry<String, List<Candidate>> e : candidates.entrySet()) {
+            List<Candidate> flagged = e.getValue().stream().filter(Candidate::opportunity).toList();
+            if (flagged.size() < 2) {
+                continue;
+            }
+            List<String> members = new ArrayList<>(List.of(e.getKey()));
+            Set<String> nations = new LinkedHashSet<>();
+            nations.add(nationOf(e.getKey()));
+            for (Candidate c : flagged) {
+                String nation = nationOf(c.id());
+                if (nations.contains(nation)) {
+                    continue;
+                }
+                boolean allFlagged = members.stream().allMatch(m -> assess(m, c.id()).opportunity());
+                if (allFlagged) {
+                    members.add(c.id());
+                    nations.add(nation);
+                }
+            }
+            if (nations.size() >= 3) {
+                List<String> sorted = members.stream().sorted().toList();
+                found.computeIfAbsent(new LinkedHashSet<>(sorted), k -> group(sorted));
+            }
+        }
+        List<OpportunityGroup> out = new ArrayList<>(found.values());
+        out.sort(Comparator.comparingDouble(OpportunityGroup::meanScore).reversed()
+                .thenComparing(g -> g.requirementIds().get(0)));
+        // drop groups contained in a larger one
+        List<OpportunityGroup> kept = new ArrayList<>();
+        for (OpportunityGroup g : out) {
+            boolean contained = kept.stream().anyMatch(k -> k.requirementIds().containsAll(g.requirementIds()));
+            if (!contained) {
+                kept.add(g);
+            }
+        }
+        return kept;
+    }
+
+    private String nationOf(String id) {
+        return requirements.get(indexOf.get(id)).nation().toUpperCase(Locale.ROOT);
+    }
+
+    private OpportunityGroup group(List<String> members) {
+        List<Assessment> pairs = new ArrayList<>();
+        Map<String, Integer> areas = new TreeMap<>();
+        for (int x = 0; x < members.size(); x++) {
+            areas.merge(docs[indexOf.get(members.get(x))].area(), 1, Integer::sum);
+            for (int y = x + 1; y < members.size(); y++) {
+                pairs.add(assess(members.get(x), members.get(y)));
+            }
+        }
+        String area = areas.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+        double mean = round(pairs.stream().mapToDouble(Assessment::score).average().orElse(0));
+        List<String> nations = members.stream().map(this::nationOf).toList();
+        return new OpportunityGroup(members, nations, area, mean, pairs);
+    }
+
+    /** The capability area used for a requirement of the set (given, or inferred from its concepts). */
+    public String capabilityAreaOf(String id) {
+        Integer i = indexOf.get(id);
+        if (i == null) {
+            throw new IllegalArgumentException("unknown requirement " + id);
+        }
+        return docs[i].area();
+    }
+}

@@ -1,0 +1,61 @@
+package org.dicas.requirements.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.dicas.requirements.AcquisitionPlan;
+import org.dicas.requirements.AcquisitionPlanCommand;
+import org.dicas.requirements.AcquisitionPlans;
+import org.dicas.security.DicasUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/acquisition-plans")
+@Tag(name = "Acquisition plans", description = "Plans answering a requirement: milestones and a budget profile by "
+        + "the nation's fiscal year (USA FY Oct-Sep named by ending year; Japan JFY Apr-Mar named by starting year; "
+        + "Australia FY Jul-Jun)")
+class AcquisitionPlanApi {
+
+    private final AcquisitionPlans plans;
+
+    AcquisitionPlanApi(AcquisitionPlans plans) {
+        this.plans = plans;
+    }
+
+    @GetMapping
+    @Operation(summary = "Plans you may read (a plan needs its requirement to be readable too); requirement = "
+            + "plans of one requirement")
+    List<AcquisitionPlan> list(DicasUser me, @RequestParam(required = false) Long requirement) {
+        return plans.list(me, requirement);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One plan with its milestones and budget lines labelled by the nation's fiscal year")
+    AcquisitionPlan get(DicasUser me, @PathVariable long id) {
+        return plans.get(me, id);
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a plan for a requirement (whoever may change the requirement). budget[].fiscalYear "
+            + "is the number the requirement's nation uses (USA FY2026 = 2026, starts 1 Oct 2025; JPN JFY2026 = 2026, "
+            + "starts 1 Apr 2026)")
+    ResponseEntity<AcquisitionPlan> create(DicasUser me, @RequestBody AcquisitionPlanCommand command) {
+        AcquisitionPlan p = plans.create(me, command);
+        return ResponseEntity.created(URI.create("/api/v1/acquisition-plans/" + p.id())).body(p);
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Replace a plan's title, notes, milestones, budget and marking")
+    AcquisitionPlan update(DicasUser me, @PathVariable long id, @RequestBody AcquisitionPlanCommand command) {
+        return plans.update(me, id, command);
+    }
+}

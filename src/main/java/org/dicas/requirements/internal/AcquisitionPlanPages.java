@@ -1,0 +1,126 @@
+package org.dicas.requirements.internal;
+
+import java.util.List;
+import org.dicas.requirements.AcquisitionPlan;
+import org.dicas.requirements.AcquisitionPlanCommand;
+import org.dicas.requirements.AcquisitionPlans;
+import org.dicas.requirements.Requirement;
+import org.dicas.requirements.Requirements;
+import org.dicas.security.DicasUser;
+import org.dicas.shared.FiscalYear;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.InvalidMarkingException;
+import org.dicas.shared.Marking;
+import org.dicas.shared.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The acquisition-plan pages: all plans, one plan with milestones and budget by fiscal year, and the form. */
+@Controller
+@RequestMapping("/acquisition-plans")
+class AcquisitionPlanPages {
+
+    private final AcquisitionPlans plans;
+    private final Requirements requirements;
+
+    AcquisitionPlanPages(AcquisitionPlans plans, Requirements requirements) {
+        this.plans = plans;
+        this.requirements = requirements;
+    }
+
+    @GetMapping
+    String list(DicasUser me, Model model) {
+        List<AcquisitionPlan> all = plans.list(me, null);
+        model.addAttribute("plans", all);
+        model.addAttribute("pageMarking", Marking.highWaterMark(all.stream().map(AcquisitionPlan::marking).toList()));
+        return "acquisition-plans/list";
+    }
+
+    @GetMapping("/{id}")
+    String detail(DicasUser me, @PathVariable long id, Model model) {
+        AcquisitionPlan p = plans.get(me, id);
+        Requirement r = requirements.find(p.requirementId(), me).orElseThrow(() ->
+                new NotFoundException("acquisition plan", id));
+        model.addAttribute("p", p);
+        model.addAttribute("r", r);
+        model.addAttribute("convention", FiscalYear.conventionOf(p.nation()).name());
+        model.addAttribute("mayEdit", plans.mayWrite(me, r));
+        model.addAttribute("pageMarking", Marking.highWaterMark(List.of(p.marking(), r.marking())));
+        return "acquisition-plans/detail";
+    }
+
+    @GetMapping("/new")
+    String newPlan(DicasUser me, @RequestParam long requirement, Model model) {
+        Requirement r = requirements.get(me, requirement);
+        mustWrite(me, r);
+        AcquisitionPlanForm form = new AcquisitionPlanForm();
+        form.setRequirementId(Long.toString(r.id()));
+        form.setMarking(r.marking().banner());
+        return form(model, form, r, null, List.of());
+    }
+
+    @PostMapping
+    String create(DicasUser me, @ModelAttribute("form") AcquisitionPlanForm form, Model model) {
+        Long reqId;
+        try {
+            reqId = org.dicas.platform.FormValues.id("requirementId", form.getRequirementId());
+        } catch (InvalidInputException e) {
+            throw new NotFoundException("requirement", -1);
+        }
+        Requirement r = requirements.get(me, reqId);
+        mustWrite(me, r);
+        try {
+            AcquisitionPlanCommand c = form.command();
+            return "redirect:/acquisition-plans/" + plans.create(me, c).id();
+        } catch (InvalidInputException | InvalidMarkingException e) {
+            return form(model, form, r, null, RequirementPages.errors(e));
+        }
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(DicasUser me, @PathVariable long id, Model model) {
+        AcquisitionPlan p = plans.get(me, id);
+        Requirement r = requirements.get(me, p.requirementId());
+        mustWrite(me, r);
+        return form(model, AcquisitionPlanForm.of(p), r, p, List.of());
+    }
+
+    @PostMapping("/{id}")
+    String update(DicasUser me, @PathVariable long id, @ModelAttribute("form") AcquisitionPlanForm form, Model model) {
+        AcquisitionPlan p = plans.get(me, id);
+        Requirement r = requirements.get(me, p.requirementId());
+        mustWrite(me, r);
+        try {
+            plans.update(me, id, form.command());
+            return "redirect:/acquisition-plans/" + id;
+        } catch (InvalidInputException | InvalidMarkingException e) {
+            return form(model, form, r, p, RequirementPages.errors(e));
+        }
+    }
+
+    private String form(Model model, AcquisitionPlanForm form, Requirement r, AcquisitionPlan current,
+                        List<String> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("r", r);
+        model.addAttribute("current", current);
+        model.addAttribute("convention", FiscalYear.conventionOf(r.nation()).name());
+        model.addAttribute("errors", errors);
+        model.addAttribute("pageMarking", current == null ? r.marking()
+                : Marking.highWaterMark(List.of(r.marking(), current.marking())));
+        return "acquisition-plans/form";
+    }
+
+    private void mustWrite(DicasUser me, Requirement r) {
+        if (!plans.mayWrite(me, r)) {
+            throw new AccessDeniedException("only government users of " + r.nation()
+                    + " or the requirement's author write its plans");
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package org.dicas.requirements.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.dicas.platform.FormValues;
+import org.dicas.programs.Program;
+import org.dicas.requirements.Opportunity;
+import org.dicas.requirements.OpportunityCommand;
+import org.dicas.requirements.OpportunityFinderService;
+import org.dicas.requirements.OpportunityStage;
+import org.dicas.requirements.Pipeline;
+import org.dicas.requirements.PipelineMove;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.InvalidMarkingException;
+import org.dicas.shared.Marking;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The opportunity pages: the pipeline board by stage, one opportunity (edit, stage moves, the agreed step's program
+ * form, history), the finder (flagged pairs and groups) and the pair page with its learning-curve form.
+ */
+@Controller
+class OpportunityPages {
+
+    private final Pipeline pipeline;
+    private final OpportunityFinderService finder;
+    private final Directory directory;
+
+    OpportunityPages(Pipeline pipeline, OpportunityFinderService finder, Directory directory) {
+        this.pipeline = pipeline;
+        this.finder = finder;
+        this.directory = directory;
+    }
+
+    @GetMapping("/opportunities")
+    String board(DicasUser me, Model model) {
+        List<Opportunity> all = pipeline.list(me);
+        Map<OpportunityStage, List<Opportunity>> byStage = new EnumMap<>(OpportunityStage.class);
+        for (OpportunityStage s : OpportunityStage.values()) {
+            byStage.put(s, new ArrayList<>());
+        }
+        all.forEach(o -> byStage.get(o.stage()).add(o));
+        model.addAttribute("stages", OpportunityStage.values());
+        model.addAttribute("byStage", byStage);
+        model.addAttribute("count", all.size());
+        model.addAttribute("errors", List.of());
+        model.addAttribute("pageMarking", Marking.highWaterMark(all.stream().map(Opportunity::highWaterMark).toList()));
+        return "opportunities/board";
+    }
+
+    @GetMapping("/opportunities/finder")
+    String finder(DicasUser me, Model model) {
+        OpportunityFinderService.Overview o = finder.overview(me);
+        model.addAttribute("overview", o);
+        List<Marking> m = new ArrayList<>();
+        o.pairs().forEach(p -> {
+            m.add(p.a().marking());
+            m.add(p.b().marking());
+        });
+        o.groups().forEach(g -> g.members().forEach(x -> m.add(x.marking())));
+        model.addAttribute("pageMarking", Marking.highWaterMark(m));
+        return "opportunities/finder";
+    }
+
+    @GetMapping("/opportunities/pair")
+    String pair(DicasUser me, @RequestParam long a, @RequestParam long b,
+                @RequestParam(defaultValue = "") String firstUnitCost,
+                @RequestParam(defaultValue = "") String learningRate, Model model) {
+        List<String> errors = new ArrayList<>();
+        double fa = Pipeline.DEFAULT_FIRST_UNIT_COST;
+        double lr = Pipeline.DEFAULT_LEARNING_RATE;
+        try {
+            Double x = FormValues.number("firstUnitCost", firstUnitCost);
+            Double y = FormValues.number("learningRate", learningRate);
+            Pipeline.checkCurve(x == null ? fa : x, y == null ? lr : y);
+            fa = x == null ? fa : x;
+            lr = y == null ? lr : y;
+        } catch (InvalidInputException e) {
+            errors.add(e.field() + ": " + e.getMessage());
+        }
+        OpportunityFinderService.PairView p = finder.pair(me, a, b, fa, lr);
+        model.addAttribute("p", p);
+        model.addAttribute("pairRequirements", List.of(p.a(), p.b()));
+        model.addAttribute("errors", errors);
+        model.addAttribute("firstUnitCost", firstUnitCost.isBlank() ? fmt(fa) : firstUnitCost);
+        model.addAttribute("learningRate", learningRate.isBlank() ? fmt(lr) : learningRate);
+        model.addAttribute("defaultFirstUnitCost", fmt(Pipeline.DEFAULT_FIRST_UNIT_COST));
+        model.addAttribute("defaultLearningRate", fmt(Pipeline.DEFAULT_LEARNING_RATE));
+        model.addAttribute("mayWrite", pipeline.mayWrite(me));
+        model.addAttribute("tracked", pipeline.linking(me, a).stream()
+                .filter(o -> o.requirements().stream().anyMatch(r -> r.id() == b)).toList());
+        model.addAttribute("pageMarking", p.highWaterMark());
+        return "opportunities/pair";
+    }
+
+    /** "Track this opportunity" (pair page) and "Promote" (lead page) post here. */
+    @PostMapping("/opportunities")
+    String create(DicasUser me, @RequestParam(required = false) List<String> requirementIds,
+                  @RequestParam(defaultValue = "") String leadId, @RequestParam(defaultValue = "") String title,
+                  @RequestParam(defaultValue = "") String firstUnitCost,
+                  @RequestParam(defaultValue = "") String learningRate, Model model) {
+        List<Long> ids = new ArrayList<>();
+        for (String s : requirementIds == null ? List.<String>of() : requirementIds) {
+            if (!s.isBlank()) {
+                ids.add(FormValues.id("requirementIds", s));
+            }
+        }
+        try {
+            Opportunity o = pipeline.create(me, new OpportunityCommand(title, ids, optionalId("leadId", leadId),
+                    null, "", null, FormValues.number("firstUnitCost", firstUnitCost),
+                    FormValues.number("learningRate", learningRate), ""));
+            return "redirect:/opportunities/" + o.id();
+        } catch (InvalidInputException | InvalidMarkingException e) {
+            board(me, model);
+            model.addAttribute("errors", List.of(message(e)));
+            return "opportunities/board";
+        }
+    }
+
+    @GetMapping("/opportunities/{id}")
+    String detail(DicasUser me, @PathVariable long id, Model model) {
+        return detail(me, id, model, List.of(), Map.of());
+    }
+
+    @PostMapping("/opportunities/{id}")
+    String update(DicasUser me, @PathVariable long id, @RequestParam Map<String, String> form, Model model) {
+        try {
+            Opportunity o = pipeline.get(me, id);
+            List<Long> ids = o.requirements().stream().map(Opportunity.LinkedRequirement::id).toList();
+            String extra = form.getOrDefault("addRequirementId", "").strip();
+            List<Long> all = new ArrayList<>(ids);
+            if (!extra.isEmpty()) {
+                all.add(FormValues.id("addRequirementId", extra));
+            }
+            pipeline.update(me, id, new OpportunityCommand(form.getOrDefault("title", ""), all, o.leadId(),
+                    optionalId("ownerId", form.getOrDefault("ownerId", "")), form.getOrDefault("nextStep", ""),
+                    FormValues.date("nextStepDate", form.getOrDefault("nextStepDate", "")),
+                    FormValues.number("firstUnitCost", form.getOrDefault("firstUnitCost", "")),
+                    FormValues.number("learningRate", form.getOrDefault("learningRate", "")),
+                    form.getOrDefault("marking", "")));
+            return "redirect:/opportunities/" + id;
+        } catch (InvalidInputException | InvalidMarkingException e) {
+            return detail(me, id, model, List.of(message(e)), form);
+        }
+    }
+
+    @PostMapping("/opportunities/{id}/stage")
+    String move(DicasUser me, @PathVariable long id, @RequestParam Map<String, String> form, Model model) {
+        try {
+            PipelineMove.ProgramDetails program = null;
+            if (!form.getOrDefault("programType", "").isBlank()) {
+                List<PipelineMove.PartnerShare> partners = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    String nation = form.getOrDefault("partnerNation" + i, "").strip();
+                    String share = form.getOrDefault("partnerShare" + i, "").strip();
+                    if (nation.isEmpty() && share.isEmpty()) {
+                        continue;
+                    }
+                    Double d = FormValues.number("partnerShare" + i, share);
+                    partners.add(new PipelineMove.PartnerShare(nation, d == null ? null : BigDecimal.valueOf(d)));
+                }
+                program = new PipelineMove.ProgramDetails(form.get("programType"), partners,
+                        form.getOrDefault("programNameEn", ""), form.getOrDefault("programNameJa", ""));
+            }
+            pipeline.move(me, id, new PipelineMove(form.getOrDefault("toStage", ""), form.getOrDefault("reason", ""),
+                    program));
+            return "redirect:/opportunities/" + id;
+        } catch (InvalidInputException e) {
+            return detail(me, id, model, List.of(message(e)), form);
+        }
+    }
+
+    private String detail(DicasUser me, long id, Model model, List<String> errors, Map<String, String> posted) {
+        Opportunity o = pipeline.get(me, id);
+        model.addAttribute("o", o);
+        model.addAttribute("errors", errors);
+        Map<String, String> values = new HashMap<>();
+        values.put("title", o.title());
+        values.put("nextStep", o.nextStep());
+        values.put("nextStepDate", o.nextStepDate() == null ? "" : o.nextStepDate().toString());
+        values.put("firstUnitCost", fmt(o.firstUnitCost()));
+        values.put("learningRate", fmt(o.learningRate()));
+        values.put("marking", o.marking().banner());
+        values.put("ownerId", String.valueOf(o.ownerId()));
+        values.put("reason", "");
+        values.put("addRequirementId", "");
+        values.put("programType", "");
+        values.put("programNameEn", "");
+        values.put("programNameJa", "");
+        List<String> nations = o.requirements().stream().map(Opportunity.LinkedRequirement::nation).distinct()
+                .toList();
+        for (int i = 0; i < 6; i++) {
+            values.put("partnerNation" + i, i < nations.size() ? nations.get(i) : "");
+            values.put("partnerShare" + i, "");
+        }
+        values.putAll(posted);
+        model.addAttribute("posted", values);
+        model.addAttribute("mayWrite", pipeline.mayWrite(me));
+        model.addAttribute("next", o.stage() == OpportunityStage.PROGRAM ? null
+                : OpportunityStage.values()[o.stage().ordinal() + 1]);
+        model.addAttribute("previous", o.stage() == OpportunityStage.PROGRAM || o.stage() == OpportunityStage.LEAD
+                ? null : OpportunityStage.values()[o.stage().ordinal() - 1]);
+        model.addAttribute("programTypes", Program.Type.values());
+        model.addAttribute("owners", directory.users().stream().filter(DicasUser::government).toList());
+        model.addAttribute("partnerRows", List.of(0, 1, 2, 3, 4, 5));
+        model.addAttribute("pageMarking", o.highWaterMark());
+        return "opportunities/detail";
+    }
+
+    static String message(RuntimeException e) {
+        if (e instanceof InvalidInputException ii) {
+            return ii.field() + ": " + ii.getMessage();
+        }
+        return "marking: " + e.getMessage();
+    }
+
+    static Long optionalId(String field, String value) {
+        return value == null || value.isBlank() ? null : FormValues.id(field, value);
+    }
+
+    static String fmt(double d) {
+        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+}

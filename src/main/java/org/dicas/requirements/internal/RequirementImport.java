@@ -1,0 +1,114 @@
+package org.dicas.requirements.internal;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.dicas.requirements.RequirementCommand;
+import org.dicas.requirements.Requirements;
+import org.dicas.security.DicasUser;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports requirements from a CSV or Excel file, all or nothing: every line is checked first, and when any line is
+ * wrong nothing is saved and the errors are listed with their line numbers (at most {@link #MAX_ERRORS}); otherwise
+ * all requirements are created in one transaction.
+ */
+@Service
+class RequirementImport {
+
+    static final int MAX_BYTES = 1024 * 1024;
+    static final int MAX_ROWS = 2000;
+    static final int MAX_ERRORS = 50;
+
+    /** What an import did. */
+    record Result(int imported, List<Long> ids) {
+    }
+
+    /** An import refused: the errors of the file, each naming its line. Nothing was saved. */
+    static final class Refused extends RuntimeException {
+        private final List<String> errors;
+
+        Refused(List<String> errors) {
+            super(String.join("; ", errors.subList(0, Math.min(errors.size(), 5)))
+                    + (errors.size() > 5 ? "; …" : ""));
+            this.errors = List.copyOf(errors);
+        }
+
+        List<String> errors() {
+            return errors;
+        }
+    }
+
+    private final Requirements requirements;
+
+    RequirementImport(Requirements requirements) {
+        this.requirements = requirements;
+    }
+
+    @Transactional
+    public Result importFile(DicasUser user, String filename, byte[] bytes) {
+        if (!requirements.mayWrite(user)) {
+            throw new AccessDeniedException("only government users import requirements");
+        }
+        if (bytes == null || bytes.length == 0) {
+            throw new Refused(List.of("the file is empty or missing"));
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new Refused(List.of("the file is larger than " + MAX_BYTES / 1024 + " KB; split it"));
+        }
+        RequirementImportFile.Content content = RequirementImportFile.read(filename, bytes, MAX_ROWS);
+        List<String> errors = new ArrayList<>(content.problems());
+        if (errors.isEmpty() && content.lines().isEmpty()) {
+            errors.add("the file holds a header row but no requirements");
+        }
+        List<RequirementCommand> commands = new ArrayList<>();
+        for (RequirementImportFile.Line line : content.lines()) {
+            if (errors.size() > MAX_ERRORS) {
+                break;
+            }
+            List<String> lineErrors = new ArrayList<>();
+            Integer quantity = null;
+            String q = line.get("quantity");
+            if (!q.isEmpty()) {
+                try {
+                    quantity = Integer.valueOf(q);
+                } catch (NumberFormatException e) {
+                    lineErrors.add("quantity \"" + q + "\" is not a whole number");
+                }
+            }
+            LocalDate needBy = null;
+            String d = line.get("needBy");
+            if (!d.isEmpty()) {
+                try {
+                    needBy = LocalDate.parse(d);
+                } catch (DateTimeParseException e) {
+                    lineErrors.add("needBy \"" + d + "\" is not a date (yyyy-mm-dd)");
+                }
+            }
+            RequirementCommand c = new RequirementCommand(line.get("nation"), line.get("service"),
+                    line.get("capabilityArea"), line.get("titleEn"), line.get("titleJa"), line.get("descriptionEn"),
+                    line.get("descriptionJa"), quantity, needBy, line.get("status"), line.get("marking"));
+            for (Requirements.FieldProblem p : requirements.check(user, c)) {
+                boolean parsedAlready = (p.field().equals("needBy") && !d.isEmpty() && needBy == null)
+                        || (p.field().equals("quantity") && !q.isEmpty() && quantity == null);
+                if (!parsedAlready) {
+                    lineErrors.add(p.field() + ": " + p.message());
+                }
+            }
+            lineErrors.forEach(e -> errors.add("line " + line.number() + ": " + e));
+            commands.add(c);
+        }
+        if (!errors.isEmpty()) {
+            List<String> shown = new ArrayList<>(errors.subList(0, Math.min(errors.size(), MAX_ERRORS)));
+            if (errors.size() > MAX_ERRORS) {
+                shown.add("… more errors not shown; nothing was imported");
+            }
+            throw new Refused(shown);
+        }
+        List<Long> ids = requirements.createAll(user, commands);
+        return new Result(ids.size(), ids);
+    }
+}

@@ -1,0 +1,196 @@
+package org.dicas.requirements.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.dicas.requirements.AcquisitionPlan;
+import org.dicas.requirements.AcquisitionPlans;
+import org.dicas.requirements.CapabilityArea;
+import org.dicas.requirements.CapabilityAreas;
+import org.dicas.requirements.Requirement;
+import org.dicas.requirements.RequirementStatus;
+import org.dicas.requirements.Requirements;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.InvalidMarkingException;
+import org.dicas.shared.Marking;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The requirement pages: the filtered list, one requirement with its plans, the form, and the import. */
+@Controller
+@RequestMapping("/requirements")
+class RequirementPages {
+
+    private final Requirements requirements;
+    private final AcquisitionPlans plans;
+    private final CapabilityAreas areas;
+    private final Directory directory;
+    private final RequirementImport importer;
+
+    RequirementPages(Requirements requirements, AcquisitionPlans plans, CapabilityAreas areas, Directory directory,
+                     RequirementImport importer) {
+        this.requirements = requirements;
+        this.plans = plans;
+        this.areas = areas;
+        this.directory = directory;
+        this.importer = importer;
+    }
+
+    @GetMapping
+    String list(DicasUser me, @RequestParam(required = false) String nation,
+                @RequestParam(required = false) String area, @RequestParam(required = false) String status,
+                @RequestParam(required = false) String text, Model model) {
+        Requirements.Filter filter = new Requirements.Filter(trim(nation).toUpperCase(Locale.ROOT),
+                trim(area).toUpperCase(Locale.ROOT), trim(status).toUpperCase(Locale.ROOT), trim(text));
+        List<String> errors = List.of();
+        List<Requirement> shown;
+        try {
+            shown = requirements.list(me, filter);
+        } catch (InvalidInputException e) {
+            errors = List.of(e.field() + ": " + e.getMessage());
+            filter = Requirements.Filter.NONE;
+            shown = requirements.list(me, filter);
+        }
+        model.addAttribute("requirements", shown);
+        model.addAttribute("filter", filter);
+        model.addAttribute("nations", directory.nations());
+        model.addAttribute("areas", areas.all());
+        model.addAttribute("statuses", RequirementStatus.values());
+        model.addAttribute("mayWrite", requirements.mayWrite(me));
+        model.addAttribute("errors", errors);
+        model.addAttribute("pageMarking", Marking.highWaterMark(shown.stream().map(Requirement::marking).toList()));
+        return "requirements/list";
+    }
+
+    @GetMapping("/{id}")
+    String detail(DicasUser me, @PathVariable long id, Model model) {
+        Requirement r = requirements.get(me, id);
+        List<AcquisitionPlan> ps = plans.list(me, id);
+        model.addAttribute("r", r);
+        model.addAttribute("area", areas.find(r.capabilityArea()).orElse(null));
+        model.addAttribute("plans", ps);
+        model.addAttribute("mayEdit", requirements.mayEdit(me, r));
+        List<Marking> markings = new ArrayList<>();
+        markings.add(r.marking());
+        ps.forEach(p -> markings.add(p.marking()));
+        model.addAttribute("pageMarking", Marking.highWaterMark(markings));
+        return "requirements/detail";
+    }
+
+    @GetMapping("/new")
+    String newRequirement(DicasUser me, Model model) {
+        mustWrite(me);
+        RequirementForm form = new RequirementForm();
+        form.setNation(me.nation().code());
+        return form(me, model, form, null, List.of());
+    }
+
+    @PostMapping
+    String create(DicasUser me, @ModelAttribute("form") RequirementForm form, Model model) {
+        mustWrite(me);
+        try {
+            return "redirect:/requirements/" + requirements.create(me, form.command()).id();
+        } catch (InvalidInputException | InvalidMarkingException e) {
+            return form(me, model, form, null, errors(e));
+        }
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(DicasUser me, @PathVariable long id, Model model) {
+        Requirement r = requirements.get(me, id);
+        mustEdit(me, r);
+        return form(me, model, RequirementForm.of(r), r, List.of());
+    }
+
+    @PostMapping("/{id}")
+    String update(DicasUser me, @PathVariable long id, @ModelAttribute("form") RequirementForm form, Model model) {
+        Requirement r = requirements.get(me, id);
+        mustEdit(me, r);
+        try {
+            requirements.update(me, id, form.command());
+            return "redirect:/requirements/" + id;
+        } catch (InvalidInputException | InvalidMarkingException e) {
+            return form(me, model, form, r, errors(e));
+        }
+    }
+
+    @GetMapping("/import")
+    String importPage(DicasUser me, Model model) {
+        mustWrite(me);
+        return importView(model, List.of(), null);
+    }
+
+    @PostMapping("/import")
+    String importFile(DicasUser me, @RequestParam(name = "file", required = false) MultipartFile file, Model model)
+            throws IOException {
+        mustWrite(me);
+        if (file == null || file.isEmpty()) {
+            return importView(model, List.of("the file is empty or missing"), null);
+        }
+        try {
+            RequirementImport.Result result = importer.importFile(me, file.getOriginalFilename(), file.getBytes());
+            return importView(model, List.of(), result);
+        } catch (RequirementImport.Refused e) {
+            return importView(model, e.errors(), null);
+        }
+    }
+
+    private String importView(Model model, List<String> errors, RequirementImport.Result result) {
+        model.addAttribute("errors", errors);
+        model.addAttribute("result", result);
+        model.addAttribute("columns", RequirementImportFile.COLUMNS);
+        model.addAttribute("maxKb", RequirementImport.MAX_BYTES / 1024);
+        model.addAttribute("pageMarking", Marking.parse("UNCLASSIFIED"));
+        return "requirements/import";
+    }
+
+    private String form(DicasUser me, Model model, RequirementForm form, Requirement current, List<String> errors) {
+        List<CapabilityArea> all = areas.all();
+        model.addAttribute("form", form);
+        model.addAttribute("current", current);
+        model.addAttribute("nations", directory.nations());
+        model.addAttribute("areas", all);
+        model.addAttribute("statuses", RequirementStatus.values());
+        model.addAttribute("services", requirements.serviceSuggestions(me));
+        model.addAttribute("errors", errors);
+        model.addAttribute("pageMarking", current == null ? Marking.parse("UNCLASSIFIED") : current.marking());
+        return "requirements/form";
+    }
+
+    private void mustWrite(DicasUser me) {
+        if (!requirements.mayWrite(me)) {
+            throw new AccessDeniedException("only government users write requirements");
+        }
+    }
+
+    private void mustEdit(DicasUser me, Requirement r) {
+        if (!requirements.mayEdit(me, r)) {
+            throw new AccessDeniedException("only government users of " + r.nation() + " or the author change it");
+        }
+    }
+
+    static List<String> errors(RuntimeException e) {
+        if (e instanceof InvalidInputException ii) {
+            return List.of(ii.field() + ": " + ii.getMessage());
+        }
+        if (e instanceof InvalidMarkingException im) {
+            return List.of("marking: " + im.getMessage());
+        }
+        throw e;
+    }
+
+    private static String trim(String s) {
+        return s == null ? "" : s.strip();
+    }
+}

@@ -1,0 +1,317 @@
+package org.dicas.search.engine;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.ngram.NGramTokenizer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.Bits;
+import org.dicas.search.text.Glossary;
+import org.dicas.search.text.TextAnalysis;
+
+/**
+ * The bilingual Lucene index of every record. One document per record with:
+ * <ul>
+ *   <li>{@code en}, {@code en_title}: English-analysed (lower case, stop words, Porter stems) title and text;</li>
+ *   <li>{@code ja}, {@code ja_title}: kuromoji-analysed (search mode: compounds also split) title and text;</li>
+ *   <li>{@code concept}, {@code concept_title}: ids of the glossary concepts mentioned, in either language;</li>
+ *   <li>{@code lit3}, {@code lit12}: case-folded character trigrams (with positions) and uni/bigrams of
+ *       "title text", for literal substring matches;</li>
+ *   <li>{@code id}, {@code updated}: doc values (the readable filter and change detection), {@code key} for updates,
+ *       and the stored kind, title, text, marking and link shown in results.</li>
+ * </ul>
+ * Thread-safe: one writer, near-real-time searchers refreshed after each change. The index records its schema
+ * (field layout and glossary fingerprint) in the commit; {@link #open} starts a fresh index when it differs.
+ */
+public final class BilingualIndex implements Closeable {
+
+    /** Bump when fields or analysis change: an index of another schema is rebuilt. */
+    public static final String SCHEMA = "dicas-search/1";
+
+    static final String ID = "id";
+    static final String KEY = "key";
+    static final String UPDATED = "updated";
+    static final String EN = "en";
+    static final String EN_TITLE = "en_title";
+    static final String JA = "ja";
+    static final String JA_TITLE = "ja_title";
+    static final String CONCEPT = "concept";
+    static final String CONCEPT_TITLE = "concept_title";
+    static final String LIT3 = "lit3";
+    static final String LIT12 = "lit12";
+    static final String KIND = "kind";
+    static final String TITLE = "title";
+    static final String TEXT = "text";
+    static final String MARKING = "marking";
+    static final String LINK = "link";
+
+    private static final FieldType TRIGRAMS = literalType(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+    private static final FieldType SHORT_GRAMS = literalType(IndexOptions.DOCS);
+    private static final Sort BEST_FIRST = new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.LONG, true));
+
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Glossary glossary;
+    private final boolean created;
+    private final String schema;
+
+    private BilingualIndex(IndexWriter writer, Glossary glossary, boolean created, String schema) throws IOException {
+        this.writer = writer;
+        this.glossary = glossary;
+        this.created = created;
+        this.schema = schema;
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /**
+     * Opens the index in the directory, or creates an empty one when there is none or when it was written with
+     * another schema or glossary ({@link #created()} tells). {@code glossary} may be null (no concept expansion).
+     */
+    public static BilingualIndex open(Directory directory, Glossary glossary) throws IOException {
+        String schema = schemaOf(glossary);
+        boolean reusable = DirectoryReader.indexExists(directory)
+                && schema.equals(SegmentInfos.readLatestCommit(directory).getUserData().get("schema"));
+        IndexWriterConfig config = new IndexWriterConfig(analyzer())
+                .setOpenMode(reusable ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(64);
+        IndexWriter writer = new IndexWriter(directory, config);
+        writer.setLiveCommitData(Map.of("schema", schema).entrySet());
+        if (!reusable) {
+            writer.commit();
+        }
+        return new BilingualIndex(writer, glossary, !reusable, schema);
+    }
+
+    /** The schema string an index built with this glossary carries. */
+    public static String schemaOf(Glossary glossary) {
+        return SCHEMA + " glossary=" + fingerprint(glossary);
+    }
+
+    static String fingerprint(Glossary glossary) {
+        if (glossary == null) {
+            return "none";
+        }
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Glossary.Entry e : glossary.entries()) {
+                md.update((e.id() + "\t" + String.join("|", e.english()) + "\t" + String.join("|", e.japanese()) + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** True when {@link #open} found no usable index and started an empty one. */
+    public boolean created() {
+        return created;
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    public Glossary glossary() {
+        return glossary;
+    }
+
+    /** Adds or replaces these records. Call {@link #refresh} to make them searchable. */
+    public void upsert(Collection<IndexedRecord> records) throws IOException {
+        for (IndexedRecord r : records) {
+            writer.updateDocument(new Term(KEY, Long.toString(r.id())), document(r));
+        }
+    }
+
+    public void delete(Collection<Long> ids) throws IOException {
+        for (long id : ids) {
+            writer.deleteDocuments(new Term(KEY, Long.toString(id)));
+        }
+    }
+
+    /** Makes changes so far visible to searches. */
+    public void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Makes changes so far durable. */
+    public void commit() throws IOException {
+        if (writer.hasUncommittedChanges()) {
+            writer.commit();
+        }
+    }
+
+    /** Number of records in the (refreshed) index. */
+    public int size() throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            return s.getIndexReader().numDocs();
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** Record id → last-change time (microseconds) of every record in the (refreshed) index. */
+    public Map<Long, Long> versions() throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            Map<Long, Long> out = new HashMap<>();
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                NumericDocValues ids = leaf.reader().getNumericDocValues(ID);
+                NumericDocValues updated = leaf.reader().getNumericDocValues(UPDATED);
+                Bits live = leaf.reader().getLiveDocs();
+                if (ids == null || updated == null) {
+                    continue;
+                }
+                for (int doc = ids.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = ids.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        out.put(ids.longValue(), updated.advanceExact(doc) ? updated.longValue() : 0L);
+                    }
+                }
+            }
+            return out;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /**
+     * The best {@code limit} records matching the query among those in {@code readable} (null: all), best first
+     * (BM25 score, then newest). Readability is a filter clause of the Lucene query itself.
+     */
+    public List<Found> search(BilingualQuery query, ReadableIds readable, int limit) throws IOException {
+        if (query.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        IndexSearcher s = searchers.acquire();
+        try {
+            TopFieldDocs top = s.search(query.forReader(readable), limit, BEST_FIRST, true);
+            StoredFields stored = s.storedFields();
+            List<Found> out = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc sd : top.scoreDocs) {
+                Document d = stored.document(sd.doc);
+                String title = d.get(TITLE);
+                String text = d.get(TEXT);
+                out.add(new Found(d.getField(ID).numericValue().longValue(), d.get(KIND), title, d.get(MARKING),
+                        d.get(LINK), Snippets.around(text, query, glossary), sd.score));
+            }
+            return out;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** Number of readable records matching the query (null readable: all), for tests and benchmarks. */
+    public int count(BilingualQuery query, ReadableIds readable) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            return s.count(query.forReader(readable));
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.close();
+    }
+
+    Document document(IndexedRecord r) {
+        Document d = new Document();
+        d.add(new StringField(KEY, Long.toString(r.id()), Field.Store.NO));
+        d.add(new NumericDocValuesField(ID, r.id()));
+        d.add(new StoredField(ID, r.id()));
+        d.add(new NumericDocValuesField(UPDATED, r.updatedMicros()));
+        d.add(new StoredField(KIND, r.kind()));
+        d.add(new StoredField(TITLE, r.title()));
+        d.add(new StoredField(TEXT, r.text()));
+        d.add(new StoredField(MARKING, r.marking()));
+        d.add(new StoredField(LINK, r.link()));
+        String title = TextAnalysis.normalize(r.title());
+        String text = TextAnalysis.normalize(r.text());
+        d.add(new TextField(EN_TITLE, title, Field.Store.NO));
+        d.add(new TextField(EN, title, Field.Store.NO));
+        d.add(new TextField(EN, text, Field.Store.NO));
+        d.add(new TextField(JA_TITLE, title, Field.Store.NO));
+        d.add(new TextField(JA, title, Field.Store.NO));
+        d.add(new TextField(JA, text, Field.Store.NO));
+        if (glossary != null) {
+            Set<String> inTitle = glossary.conceptsIn(title);
+            for (String c : inTitle) {
+                d.add(new StringField(CONCEPT_TITLE, c, Field.Store.NO));
+            }
+            Set<String> all = new java.util.LinkedHashSet<>(inTitle);
+            all.addAll(glossary.conceptsIn(text));
+            for (String c : all) {
+                d.add(new StringField(CONCEPT, c, Field.Store.NO));
+            }
+        }
+        String literal = r.title() + " " + r.text();
+        d.add(new Field(LIT3, literal, TRIGRAMS));
+        d.add(new Field(LIT12, literal, SHORT_GRAMS));
+        return d;
+    }
+
+    private static FieldType literalType(IndexOptions options) {
+        FieldType t = new FieldType();
+        t.setTokenized(true);
+        t.setOmitNorms(true);
+        t.setIndexOptions(options);
+        t.freeze();
+        return t;
+    }
+
+    private static Analyzer grams(int min, int max) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer t = new NGramTokenizer(min, max);
+                return new TokenStreamComponents(t, new LowerCaseFilter(t));
+            }
+        };
+    }
+
+    static Analyzer analyzer() {
+        Analyzer en = TextAnalysis.englishAnalyzer();
+        Analyzer ja = TextAnalysis.japaneseAnalyzer();
+        return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), Map.of(EN, en, EN_TITLE, en, JA, ja, JA_TITLE, ja,
+                LIT3, grams(3, 3), LIT12, grams(1, 2)));
+    }
+}

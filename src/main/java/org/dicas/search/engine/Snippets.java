@@ -1,0 +1,102 @@
+package org.dicas.search.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.dicas.search.text.Glossary;
+import org.dicas.search.text.TextAnalysis;
+
+/**
+ * A plain-text fragment of a record's text around what the query matched, in either language: literal occurrences
+ * of the query words, English or Japanese analysed terms of the query, and glossary terms of the query's concepts
+ * (so an English query shows the Japanese passage that means it). The densest window of matches wins; without a
+ * match in the text (the title matched) the text's beginning is shown. The caller escapes it for HTML.
+ */
+final class Snippets {
+
+    static final int WIDTH = 160;
+    static final int LEAD = 50;
+    static final int MAX_ANALYSED = 20_000;
+
+    private Snippets() {
+    }
+
+    static String around(String text, BilingualQuery query, Glossary glossary) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        String flat = TextAnalysis.normalize(text.strip().replaceAll("\\s+", " "));
+        String scope = flat.length() > MAX_ANALYSED ? flat.substring(0, MAX_ANALYSED) : flat;
+        List<Integer> at = new ArrayList<>();
+        String folded = BilingualQuery.fold(scope);
+        for (String w : query.words()) {
+            String f = BilingualQuery.fold(TextAnalysis.normalize(w));
+            if (folded.length() == scope.length()) {
+                for (int i = folded.indexOf(f); i >= 0 && at.size() < 200; i = folded.indexOf(f, i + 1)) {
+                    at.add(i);
+                }
+            }
+        }
+        offsetsOf(TextAnalysis.englishAnalyzer(), scope, query.englishTerms(), at);
+        if (TextAnalysis.hasJapanese(scope)) {
+            offsetsOf(TextAnalysis.japaneseAnalyzer(), scope, query.japaneseTerms(), at);
+        }
+        if (glossary != null && !query.concepts().isEmpty()) {
+            for (Glossary.Match m : glossary.matchesIn(scope)) {
+                if (query.concepts().contains(m.conceptId()) && m.start() < scope.length()) {
+                    at.add(m.start());
+                }
+            }
+        }
+        int start = 0;
+        if (!at.isEmpty()) {
+            Collections.sort(at);
+            int best = at.get(0);
+            int bestCount = 0;
+            for (int i = 0, j = 0; i < at.size(); i++) {
+                while (j < at.size() && at.get(j) < at.get(i) + WIDTH - LEAD) {
+                    j++;
+                }
+                if (j - i > bestCount) {
+                    bestCount = j - i;
+                    best = at.get(i);
+                }
+            }
+            start = Math.max(0, best - LEAD);
+        }
+        int end = Math.min(flat.length(), start + WIDTH);
+        if (Character.isLowSurrogate(flat.charAt(start)) && start > 0) {
+            start--;
+        }
+        if (end < flat.length() && Character.isHighSurrogate(flat.charAt(end - 1))) {
+            end--;
+        }
+        return (start > 0 ? "…" : "") + flat.substring(start, end) + (end < flat.length() ? "…" : "");
+    }
+
+    private static void offsetsOf(Analyzer analyzer, String text, Set<String> terms, List<Integer> at) {
+        if (terms.isEmpty()) {
+            return;
+        }
+        try (TokenStream ts = analyzer.tokenStream("snippet", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken() && at.size() < 400) {
+                if (terms.contains(term.toString())) {
+                    at.add(off.startOffset());
+                }
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
