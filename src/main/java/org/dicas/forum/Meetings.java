@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.MarkedRecords;
+import org.dicas.security.SqlFilter;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
@@ -137,6 +138,25 @@ public class Meetings {
 
     private Optional<MarkedRecords.Summary> readableSummary(long recordId, DicasUser user) {
         return f.records.readable(recordId, user) ? f.records.summary(recordId) : Optional.empty();
+    }
+
+    /**
+     * The agenda items the user may read (in meetings they may read) that link this record, e.g. the consultations
+     * that discussed a program or requirement; most recent meeting first.
+     */
+    public List<AgendaItem> agendaItemsLinking(DicasUser user, long recordId) {
+        SqlFilter mf = f.policy.sqlFilter(user, "mr");
+        return f.visible("select a.id, r.marking, a.meeting_id, a.position, a.title, a.description, a.presenter,"
+                        + " a.industry_session, a.linked_record_id"
+                        + " from agenda_item a join record r on r.id = a.id join meeting m on m.id = a.meeting_id"
+                        + " join record mr on mr.id = m.id"
+                        + " where {visible} and a.linked_record_id = :rec and " + mf.clause()
+                        + " order by m.starts_at desc, a.position", user)
+                .params(mf.parameters()).param("rec", recordId)
+                .query((rs, n) -> new AgendaItem(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getLong(3),
+                        rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8),
+                        (Long) rs.getObject(9), null, null, false)).list()
+                .stream().map(a -> withLinkedRecord(user, a)).toList();
     }
 
     @Transactional

@@ -153,11 +153,23 @@ public class Agreements {
         records.update(id, c.title(), searchText(c), marking, Optional.empty(), editor);
         jdbc.sql("update agreement set type = :type, title = :t, description = :d, signed_on = :s where id = :id")
                 .param("id", id).params(columns(c)).update();
+        // links the editor cannot read stay: the editor never saw them, so cannot have removed them
+        List<Long> documents = new ArrayList<>(c.documentIds());
+        documents.addAll(hiddenLinks("agreement_document", "document_id", id, editor, c.documentIds()));
+        List<Long> linkedPrograms = new ArrayList<>(c.programIds());
+        linkedPrograms.addAll(hiddenLinks("agreement_program", "program_id", id, editor, c.programIds()));
         for (String table : List.of("agreement_party", "agreement_document", "agreement_program")) {
             jdbc.sql("delete from " + table + " where agreement_id = :id").param("id", id).update();
         }
-        writeChildren(id, c, parties);
+        writeChildren(id, new AgreementCommand(c.type(), c.title(), c.description(), c.parties(), c.signedOn(),
+                documents, linkedPrograms, c.marking()), parties);
         return find(id, editor).orElseThrow();
+    }
+
+    private List<Long> hiddenLinks(String table, String column, long id, DicasUser editor, List<Long> given) {
+        return jdbc.sql("select " + column + " from " + table + " where agreement_id = :id order by position")
+                .param("id", id).query(Long.class).list().stream()
+                .filter(l -> !records.readable(l, editor) && !given.contains(l)).toList();
     }
 
     private void requireWriter(DicasUser user) {

@@ -161,10 +161,17 @@ public class Programs {
                         update program set type = :type, status = :status, name_en = :en, name_ja = :ja,
                                description = :d where id = :id""")
                 .param("id", id).params(columns(c)).update();
+        // links to requirements the editor cannot read stay: the editor never saw them, so cannot have removed them
+        List<Long> kept = jdbc.sql("select record_id from program_requirement where program_id = :id order by position")
+                .param("id", id).query(Long.class).list().stream()
+                .filter(r -> !records.readable(r, editor) && !c.requirementIds().contains(r)).toList();
         for (String table : List.of("program_partner", "program_milestone", "program_requirement")) {
             jdbc.sql("delete from " + table + " where program_id = :id").param("id", id).update();
         }
-        writeChildren(id, c);
+        List<Long> linked = new ArrayList<>(c.requirementIds());
+        linked.addAll(kept);
+        writeChildren(id, new ProgramCommand(c.nameEn(), c.nameJa(), c.type(), c.status(), c.description(),
+                c.partners(), c.milestones(), linked, c.marking()));
         return find(id, editor).orElseThrow();
     }
 

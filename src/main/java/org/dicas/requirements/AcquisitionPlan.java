@@ -28,5 +28,22 @@ public record AcquisitionPlan(long id, long requirementId, String requirementTit
      */
     public record BudgetLine(int fiscalYear, String label, String labelJa, LocalDate start, LocalDate end,
                              BigDecimal amount, String currency) {
+        /** The amount with thousands separators and at most two decimals, e.g. {@code 1,000,000} or {@code 2.5}. */
+        public String amountText() {
+            return AcquisitionPlan.format(amount);
+        }
+    }
+
+    /** The totals for display, one per currency: {@code 3,500,000.5 USD}. */
+    public List<String> totalsText() {
+        return totals.entrySet().stream().map(e -> format(e.getValue()) + " " + e.getKey()).toList();
+    }
+
+    /** An amount with thousands separators and at most two decimals ({@code 3,500,000.5}). */
+    public static String format(BigDecimal amount) {
+        java.text.DecimalFormat f = new java.text.DecimalFormat("#,##0.##",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.US));
+        f.setRoundingMode(java.math.RoundingMode.HALF_UP);
+        return f.format(amount);
     }
 }

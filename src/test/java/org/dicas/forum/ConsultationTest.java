@@ -248,6 +248,11 @@ class ConsultationTest {
         assertThat(found.get("startsAt").asString()).startsWith("2025-");
         JsonNode details = http.get("/api/v1/meetings/" + found.get("id").asLong(), us).json();
         assertThat(details.get("agenda").size()).isGreaterThanOrEqualTo(3);
-        assertThat(details.get("agenda").get(0).get("linkedLink").asString()).startsWith("/programs/");
+        JsonNode first = details.get("agenda").get(0);
+        assertThat(first.get("linkedLink").asString()).startsWith("/programs/");
+        // the program's page lists the consultation agenda items that discussed it
+        String program = new Http(port).signIn("us.acq", "demo").get(first.get("linkedLink").asString(), null).body();
+        assertThat(program).contains(first.get("title").asString(),
+                "/meetings/" + found.get("id").asLong() + "#agenda-" + first.get("id").asLong());
     }
 }

@@ -160,6 +160,19 @@ class ProgramsApiTest {
         String page = new Http(port).signIn("us.acq", "demo").get("/programs/" + id, null).body();
         assertThat(page).contains("PRGTEST shared trainer requirement", "1 linked records withheld")
                 .doesNotContain("Japan-only trainer requirement");
+        // an editor who cannot see a link cannot remove it
+        var edit = http.put(API + "/" + id, us, program("Trainer with requirements", REL,
+                List.of(partner("JPN", 50, 50), partner("USA", 50, 50)), List.of(shared)));
+        assertThat(edit.status()).as(edit.body()).isEqualTo(200);
+        assertThat(edit.json().get("withheldRequirements").asInt()).isEqualTo(1);
+        assertThat(http.get(API + "/" + id, jp).json().get("requirements").size()).isEqualTo(2);
+    }
+
+    @Test
+    void theApiIsDescribedInOpenApi() {
+        String docs = http.get("/v3/api-docs", null).body();
+        assertThat(docs).contains("\"/api/v1/programs\"", "\"/api/v1/programs/{id}\"", "\"/api/v1/agreements\"",
+                "\"/api/v1/agreements/{id}\"", "ProgramCommand", "AgreementCommand");
     }
 
     @Test
@@ -233,6 +246,9 @@ class ProgramsApiTest {
         assertThat(byName.get("CCA AI research — Overwhelming Response through Collaborative Autonomy").get("type")
                 .asString()).isEqualTo("RDTE_PROJECT_ARRANGEMENT");
         assertThat(byName).containsKeys("AMRAAM co-production", "PAC-3 MSE co-production");
+        // the demo requirements (seeded before the programs) are linked by record id
+        assertThat(gpi.get("requirements").size()).isGreaterThanOrEqualTo(1);
+        gpi.get("requirements").forEach(r -> assertThat(r.get("kind").asString()).isEqualTo("REQUIREMENT"));
         // GPI's work share is more balanced than SM-3 Block IIA's
         double gpiGap = Math.abs(gpi.get("partners").get(0).get("imbalance").asDouble());
         double sm3Gap = Math.abs(byName.get("SM-3 Block IIA cooperative development").get("partners").get(0)

@@ -95,6 +95,11 @@ class AcquisitionPlanTest {
         long id = p.get("id").asLong();
         assertThat(http.get(API + "/" + id, jp).json().get("budget").get(0).get("label").asString()).isEqualTo("FY2026");
         assertThat(texts(http.get(API + "?requirement=" + req, us).json(), "title")).containsExactly("PLANTEST plan");
+        Http web = new Http(port).signIn("us.acq", "demo");
+        assertThat(web.get("/acquisition-plans/" + id + "?lang=en", null).body())
+                .contains("FY2026", "2025-10-01", "2026-09-30", "1,000,000 USD", "2,500,000.5 USD", "3,500,000.5 USD")
+                .doesNotContain("米国2026会計年度");
+        assertThat(web.get("/acquisition-plans/" + id + "?lang=ja", null).body()).contains("米国2026会計年度", "(FY2026)");
     }
 
     @Test

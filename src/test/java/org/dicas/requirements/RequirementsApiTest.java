@@ -215,4 +215,24 @@ class RequirementsApiTest {
         assertThat(requirements.readable(usUser).stream().filter(r -> r.nation().equals("JPN")).count())
                 .as("the Japanese NOFORN demo requirement is hidden from the US").isLessThan(jpTotal);
     }
+
+    @Test
+    void openApiDescribesRequirementsPlansAndImport() {
+        var docs = http.get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/requirements", "/api/v1/requirements/{id}",
+                "/api/v1/requirements/import", "/api/v1/acquisition-plans", "/api/v1/acquisition-plans/{id}",
+                "multipart/form-data");
+    }
+
+    @Test
+    void theRequirementHistoryShowsItsCreationAndChanges() {
+        Map<String, Object> b = body("", "APITEST 履歴", "CUI//REL TO JPN, USA");
+        long id = http.post(API, jp, b).json().get("id").asLong();
+        b.put("status", "FUNDED");
+        assertThat(http.put(API + "/" + id, jp, b).status()).isEqualTo(200);
+        var history = new Http(port).signIn("us.acq", "demo").get("/records/" + id + "/history?lang=en", null);
+        assertThat(history.status()).isEqualTo(200);
+        assertThat(history.body()).contains("APITEST 履歴", "CREATE", "REQUIREMENT_STATUS", "DRAFT -&gt; FUNDED");
+    }
 }

@@ -38,7 +38,7 @@ public class ProgramForm {
                         + (x.workShare() == null ? "" : " " + x.workShare().stripTrailingZeros().toPlainString()))
                 .collect(Collectors.joining("\n"));
         f.milestones = p.milestones().stream().map(m -> m.date() + " " + m.name()).collect(Collectors.joining("\n"));
-        // requirements the editor cannot read are not shown, and so are dropped on save unless re-entered
+        // requirements the editor cannot read are not shown; the service keeps their links on save
         f.requirementIds = p.requirements().stream().map(r -> String.valueOf(r.id())).collect(Collectors.joining(", "));
         f.marking = p.marking().banner();
         return f;

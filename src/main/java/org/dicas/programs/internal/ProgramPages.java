@@ -3,6 +3,8 @@ package org.dicas.programs.internal;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
+import org.dicas.forum.AgendaItem;
+import org.dicas.forum.Meetings;
 import org.dicas.programs.Agreement;
 import org.dicas.programs.Agreements;
 import org.dicas.programs.Program;
@@ -30,12 +32,14 @@ class ProgramPages {
 
     private final Programs programs;
     private final Agreements agreements;
+    private final Meetings meetings;
     private final Directory directory;
     private final Validator validator;
 
-    ProgramPages(Programs programs, Agreements agreements, Directory directory, Validator validator) {
+    ProgramPages(Programs programs, Agreements agreements, Meetings meetings, Directory directory, Validator validator) {
         this.programs = programs;
         this.agreements = agreements;
+        this.meetings = meetings;
         this.directory = directory;
         this.validator = validator;
     }
@@ -53,12 +57,15 @@ class ProgramPages {
     String detail(DicasUser me, @PathVariable long id, Model model) {
         Program p = programs.get(me, id);
         List<Agreement> linked = agreements.ofProgram(me, id);
+        List<AgendaItem> discussed = meetings.agendaItemsLinking(me, id);
         model.addAttribute("p", p);
         model.addAttribute("agreements", linked);
+        model.addAttribute("discussed", discussed);
         model.addAttribute("mayWrite", programs.mayWrite(me));
         List<Marking> shown = new ArrayList<>();
         shown.add(p.highWaterMark());
         linked.forEach(a -> shown.add(a.marking()));
+        discussed.forEach(a -> shown.add(a.marking()));
         model.addAttribute("pageMarking", Marking.highWaterMark(shown));
         return "programs/detail";
     }

@@ -101,7 +101,7 @@ class ProgramsDemoData implements ApplicationRunner {
                 List.of(partner("USA", 60, 58), partner("JPN", 40, 42)),
                 List.of(new ProgramCommand.Milestone("Cooperative development arrangement (May 2024)", LocalDate.of(2024, 5, 1)),
                         new ProgramCommand.Milestone("Propulsion design review (illustrative)", LocalDate.of(2027, 3, 31))),
-                requirements(us, "%glide%", "%hypersonic%", "%滑空%"), REL));
+                requirements(us, "%Glide Phase Interceptor%", "%滑空段階%"), REL));
         Program cca = programs.create(us, new ProgramCommand("CCA AI research — Overwhelming Response through "
                         + "Collaborative Autonomy", "協調型無人機（CCA）向けAI研究", Program.Type.RDTE_PROJECT_ARRANGEMENT,
                 Program.Status.ACTIVE,
@@ -109,35 +109,35 @@ class ProgramsDemoData implements ApplicationRunner {
                         + "arrangements; project arrangement of December 2023." + ILLUSTRATIVE,
                 List.of(partner("USA", 50, 50), partner("JPN", 50, 50)),
                 List.of(new ProgramCommand.Milestone("Project arrangement signed (Dec 2023)", LocalDate.of(2023, 12, 1))),
-                requirements(us, "%collaborative combat%", "%unmanned%", "%無人機%"), REL));
+                requirements(us, "%Collaborative Combat Aircraft%", "%無人機%"), REL));
         Program amraam = programs.create(us, new ProgramCommand("AMRAAM co-production", "AMRAAM共同生産",
                 Program.Type.CO_PRODUCTION, Program.Status.ACTIVE,
                 "Co-production of AIM-120 AMRAAM air-to-air missiles to expand supply for both nations."
                         + " All figures illustrative." + ILLUSTRATIVE,
                 List.of(partner("USA", 50, 55), partner("JPN", 50, 45)),
                 List.of(new ProgramCommand.Milestone("First co-produced lot accepted (illustrative)", LocalDate.of(2027, 6, 30))),
-                requirements(us, "%air-to-air%", "%AMRAAM%", "%空対空%"), REL));
+                requirements(us, "%AMRAAM%"), REL));
         Program pac3 = programs.create(jp, new ProgramCommand("PAC-3 MSE co-production", "PAC-3 MSE共同生産",
                 Program.Type.CO_PRODUCTION, Program.Status.ACTIVE,
                 "Co-production of PAC-3 MSE interceptors in Japan, with deliveries for both nations."
                         + " All figures illustrative." + ILLUSTRATIVE,
                 List.of(partner("JPN", 60, 65), partner("USA", 40, 35)),
                 List.of(new ProgramCommand.Milestone("Production ramp-up complete (illustrative)", LocalDate.of(2027, 12, 31))),
-                requirements(jp, "%PAC-3%", "%interceptor%", "%迎撃%"), REL));
+                requirements(jp, "%PAC-3 MSE%"), REL));
         Program trainer = programs.create(jp, new ProgramCommand("Trainer aircraft (T-7A path and tactical trainer)",
                 "練習機（T-7Aの活用と戦術練習機の共同開発）", Program.Type.CO_DEVELOPMENT, Program.Status.PROPOSED,
                 "Both nations must replace old trainers. One path: Japan uses the T-7A, then the nations co-develop a "
                         + "tactical trainer from it. Pilot-training requirement talks began in July 2024." + ILLUSTRATIVE,
                 List.of(partner("JPN", 50, null), partner("USA", 50, null)),
                 List.of(new ProgramCommand.Milestone("Pilot-training requirement talks begin (Jul 2024)", LocalDate.of(2024, 7, 1))),
-                requirements(jp, "%trainer%", "%練習機%"), REL));
+                requirements(jp, "%pilot training aircraft%", "%練習機%"), REL));
         Program sm3 = programs.create(us, new ProgramCommand("SM-3 Block IIA cooperative development",
                 "SM-3ブロックIIA共同開発", Program.Type.CO_DEVELOPMENT, Program.Status.COMPLETED,
                 "Cooperative development of the SM-3 Block IIA ballistic-missile interceptor, completed; the "
                         + "reference case for a less balanced work share." + ILLUSTRATIVE,
                 List.of(partner("USA", 50, 65), partner("JPN", 50, 35)),
                 List.of(new ProgramCommand.Milestone("Development complete (illustrative)", LocalDate.of(2017, 12, 31))),
-                List.of(), REL));
+                requirements(us, "%SM-3 Block IIA%", "%SM-3ブロックIIA%"), REL));
 
         List<Agreement> made = new ArrayList<>();
         made.add(agreements.create(us, new AgreementCommand(Agreement.Type.MOU,

@@ -31,17 +31,19 @@ import org.dicas.search.text.Glossary;
 public final class OpportunityFinder {
 
     /** Score weights (sum 1). */
-    static final double W_TEXT = 0.55;
+    static final double W_TEXT = 0.60;
     static final double W_AREA = 0.15;
     static final double W_TIMING = 0.12;
-    static final double W_DOMAIN = 0.10;
+    static final double W_DOMAIN = 0.05;
     static final double W_QUANTITY = 0.08;
     /** Factor applied to the score when the kinds of need differ (repair vs procurement). */
     static final double KIND_MISMATCH_FACTOR = 0.6;
     /** Minimum score of an opportunity. */
     static final double OPPORTUNITY_THRESHOLD = 0.50;
-    /** Minimum shared subject weight (share of the neutral similarity carried by objects/designators). */
-    static final double MIN_SUBJECT_SIMILARITY = 0.20;
+    /** Minimum cosine similarity of the subjects (objects, qualifiers, designators) of an opportunity. */
+    static final double MIN_SUBJECT_SIMILARITY = 0.30;
+    /** Share of the subject similarity in the language-neutral similarity (the rest: all concepts). */
+    static final double SUBJECT_SHARE = 0.5;
     /** Longest gap between need windows that a shift can still bridge. */
     static final int MAX_GAP_MONTHS = 12;
     /** Share of the same-language similarity added to the neutral one. */
@@ -57,12 +59,18 @@ public final class OpportunityFinder {
     private final int n;
     private final Doc[] docs;
     private int[][] postings;
+    /** Per feature id: names a subject (object, qualifier, designator, narrow area)? is an area feature? */
+    private boolean[] subjectFeature;
+    private boolean[] areaFeature;
+    /** Per requirement: its nation as a small int (upper-cased code; -1 when empty). */
+    private final int[] nationIds;
     private float[][] postingWeights;
     private final int postingLimit;
 
     /** One requirement's weighted features, sorted by feature id, normalised per vector. */
-    record Doc(int[] neutralIds, float[] neutralW, int[] stemIds, float[] stemW, double unknownNeutral,
-               String area, boolean areaGiven, String domain, Profiles.NeedKind kind, Map<String, String> literals) {
+    record Doc(int[] neutralIds, float[] neutralW, int[] stemIds, float[] stemW, double neutralNorm,
+               double subjectNorm, String area, Map<String, Double> areaVector, String domain, Profiles.NeedKind kind,
+               Map<String, String> literals) {
     }
 
     private OpportunityFinder(List<RequirementProfile> requirements, Glossary glossary) {
@@ -92,6 +100,18 @@ public final class OpportunityFinder {
         IntStream.range(0, n).parallel().forEach(i -> docs[i] = doc(this.requirements.get(i), raws[i]));
         this.postingLimit = n <= 5000 ? Integer.MAX_VALUE : Math.max(2000, n / 25);
         buildPostings();
+        this.subjectFeature = new boolean[featureKeys.size()];
+        this.areaFeature = new boolean[featureKeys.size()];
+        for (int f = 0; f < featureKeys.size(); f++) {
+            subjectFeature[f] = profiles.isSubject(featureKeys.get(f));
+            areaFeature[f] = featureKeys.get(f).startsWith(Profiles.AREA);
+        }
+        Map<String, Integer> nations = new HashMap<>();
+        this.nationIds = new int[n];
+        for (int i = 0; i < n; i++) {
+            String nation = this.requirements.get(i).nation().toUpperCase(Locale.ROOT);
+            nationIds[i] = nation.isEmpty() ? -1 : nations.computeIfAbsent(nation, k -> nations.size());
+        }
         int size = n;
         this.accumulators = ThreadLocal.withInitial(() -> new Accumulator(size));
     }
@@ -144,15 +164,13 @@ public final class OpportunityFinder {
         Map<String, Double> neutral = weigh(raw.neutral());
         Map<String, Double> stems = weigh(raw.stems());
         double norm = Math.sqrt(neutral.values().stream().mapToDouble(w -> w * w).sum());
+        double subjectNorm = Math.sqrt(neutral.entrySet().stream().filter(e -> profiles.isSubject(e.getKey()))
+                .mapToDouble(e -> e.getValue() * e.getValue()).sum());
         double stemNorm = Math.sqrt(stems.values().stream().mapToDouble(w -> w * w).sum());
-        double unknown = 0;
-        List<int[]> ids = new ArrayList<>();
         TreeMap<Integer, Float> nt = new TreeMap<>();
         for (Map.Entry<String, Double> e : neutral.entrySet()) {
             Integer id = featureIds.get(e.getKey());
-            if (id == null) {
-                unknown += e.getValue() * e.getValue();
-            } else {
+            if (id != null) {
                 nt.put(id, (float) (e.getValue() / norm));
             }
         }
@@ -163,8 +181,10 @@ public final class OpportunityFinder {
                 st.put(id, (float) (e.getValue() / stemNorm));
             }
         }
-        String area = p.capabilityArea().isEmpty() ? profiles.inferArea(neutral) : p.capabilityArea();
-        return new Doc(keys(nt), values(nt), keys(st), values(st), unknown, area, !p.capabilityArea().isEmpty(),
+        Map<String, Double> areaVector = p.capabilityArea().isEmpty() ? profiles.areaVector(neutral)
+                : Profiles.areaVectorOf(p.capabilityArea());
+        String area = p.capabilityArea().isEmpty() ? Profiles.bestArea(areaVector) : p.capabilityArea();
+        return new Doc(keys(nt), values(nt), keys(st), values(st), norm, subjectNorm, area, areaVector,
                 profiles.serviceDomain(p.service()), profiles.needKind(raw.neutral()), raw.literals());
     }
 
@@ -241,7 +261,7 @@ public final class OpportunityFinder {
     private final ThreadLocal<Accumulator> accumulators;
 
     /** Candidate documents for a query doc, by an approximate dot product over the inverted index. */
-    private int[] candidateDocs(Doc q, int self, String excludeNation, int want) {
+    private int[] candidateDocs(Doc q, int self, int excludeNation, int want) {
         Accumulator a = accumulators.get();
         accumulate(a, q.neutralIds(), q.neutralW(), 1f);
         accumulate(a, q.stemIds(), q.stemW(), (float) STEM_SHARE);
@@ -249,7 +269,7 @@ public final class OpportunityFinder {
         int m = 0;
         for (int k = 0; k < a.size; k++) {
             int d = a.touched[k];
-            if (d != self && (excludeNation == null || !sameNation(excludeNation, requirements.get(d).nation()))) {
+            if (d != self && (excludeNation < 0 || nationIds[d] != excludeNation)) {
                 order[m++] = d;
             }
         }
@@ -257,23 +277,58 @@ public final class OpportunityFinder {
         if (m <= want) {
             result = Arrays.copyOf(order, m);
         } else {
-            // partial selection of the best `want` by accumulated value
-            final float[] acc = a.acc;
-            Integer[] boxed = new Integer[m];
-            for (int k = 0; k < m; k++) {
-                boxed[k] = order[k];
-            }
-            Arrays.sort(boxed, (x, y) -> Float.compare(acc[y], acc[x]));
-            result = new int[want];
-            for (int k = 0; k < want; k++) {
-                result[k] = boxed[k];
-            }
+            result = topByValue(order, m, a.acc, want);
         }
         for (int k = 0; k < a.size; k++) {
             a.acc[a.touched[k]] = 0;
         }
         a.size = 0;
         return result;
+    }
+
+    /** The {@code want} entries of {@code docs[0..m)} with the largest {@code value[doc]} (a bounded min-heap). */
+    static int[] topByValue(int[] docs, int m, float[] value, int want) {
+        int[] heap = new int[want];
+        int size = 0;
+        for (int k = 0; k < m; k++) {
+            int d = docs[k];
+            if (size < want) {
+                heap[size] = d;
+                int i = size++;
+                while (i > 0) {
+                    int parent = (i - 1) >>> 1;
+                    if (value[heap[parent]] <= value[heap[i]]) {
+                        break;
+                    }
+                    int t = heap[parent];
+                    heap[parent] = heap[i];
+                    heap[i] = t;
+                    i = parent;
+                }
+            } else if (value[d] > value[heap[0]]) {
+                heap[0] = d;
+                int i = 0;
+                while (true) {
+                    int l = 2 * i + 1;
+                    int r = l + 1;
+                    int smallest = i;
+                    if (l < size && value[heap[l]] < value[heap[smallest]]) {
+                        smallest = l;
+                    }
+                    if (r < size && value[heap[r]] < value[heap[smallest]]) {
+                        smallest = r;
+                    }
+                    if (smallest == i) {
+                        break;
+                    }
+                    int t = heap[smallest];
+                    heap[smallest] = heap[i];
+                    heap[i] = t;
+                    i = smallest;
+                }
+            }
+        }
+        return Arrays.copyOf(heap, size);
     }
 
     private void accumulate(Accumulator a, int[] ids, float[] w, float scale) {
@@ -294,9 +349,6 @@ public final class OpportunityFinder {
         }
     }
 
-    private static boolean sameNation(String a, String b) {
-        return !a.isEmpty() && a.equalsIgnoreCase(b);
-    }
 
     /** Candidates of other nations for a requirement of the set, best first (at most {@code top}). */
     public List<Candidate> candidatesFor(String requirementId, int top) {
@@ -309,7 +361,7 @@ public final class OpportunityFinder {
         }
         RequirementProfile p = requirements.get(i);
         Doc q = docs[i];
-        int[] cands = candidateDocs(q, i, p.nation(), Math.max(4 * top, 40));
+        int[] cands = candidateDocs(q, i, nationIds[i], Math.max(4 * top, 40));
         return rank(p, q, cands, top);
     }
 
@@ -319,18 +371,29 @@ public final class OpportunityFinder {
             return List.of();
         }
         Doc q = doc(outsider, profiles.raw(outsider));
-        int[] cands = candidateDocs(q, -1, null, Math.max(4 * top, 40));
+        int[] cands = candidateDocs(q, -1, -1, Math.max(4 * top, 40));
         return rank(outsider, q, cands, top);
     }
 
     private List<Candidate> rank(RequirementProfile p, Doc q, int[] cands, int top) {
-        List<Candidate> out = new ArrayList<>(cands.length);
-        for (int c : cands) {
-            Scored s = score(p, q, requirements.get(c), docs[c]);
+        // Score every candidate (numbers only), then explain the best `top`.
+        double[] scores = new double[cands.length];
+        Integer[] order = new Integer[cands.length];
+        for (int k = 0; k < cands.length; k++) {
+            scores[k] = score(p, q, requirements.get(cands[k]), docs[cands[k]], false).score;
+            order[k] = k;
+        }
+        Arrays.sort(order, (x, y) -> {
+            int c = Double.compare(scores[y], scores[x]);
+            return c != 0 ? c : requirements.get(cands[x]).id().compareTo(requirements.get(cands[y]).id());
+        });
+        List<Candidate> out = new ArrayList<>(Math.min(top, cands.length));
+        for (int k = 0; k < Math.min(top, cands.length); k++) {
+            int c = cands[order[k]];
+            Scored s = score(p, q, requirements.get(c), docs[c], true);
             out.add(new Candidate(requirements.get(c).id(), s.score, s.opportunity, s.explanation));
         }
-        out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::id));
-        return out.size() > top ? List.copyOf(out.subList(0, top)) : List.copyOf(out);
+        return List.copyOf(out);
     }
 
     /** Candidates for every requirement, in parallel (keys in set order). */
@@ -358,7 +421,7 @@ public final class OpportunityFinder {
         }
         RequirementProfile pa = requirements.get(a);
         RequirementProfile pb = requirements.get(b);
-        Scored s = score(pa, docs[a], pb, docs[b]);
+        Scored s = score(pa, docs[a], pb, docs[b], true);
         int qa = pa.quantity().orElse(0);
         int qb = pb.quantity().orElse(0);
         OptionalDouble savings = qa > 0 && qb > 0
@@ -367,7 +430,7 @@ public final class OpportunityFinder {
                 savings, qa, qb);
     }
 
-    private Scored score(RequirementProfile pa, Doc a, RequirementProfile pb, Doc b) {
+    private Scored score(RequirementProfile pa, Doc a, RequirementProfile pb, Doc b, boolean explain) {
         List<MatchedTerm> shared = new ArrayList<>();
         double neutralDot = 0;
         double subjectDot = 0;
@@ -383,11 +446,12 @@ public final class OpportunityFinder {
             } else {
                 double c = a.neutralW()[i] * (double) b.neutralW()[j];
                 neutralDot += c;
-                String key = featureKeys.get(x);
-                if (profiles.isSubject(key)) {
-                    subjectDot += c;
+                if (subjectFeature[x]) {
+                    subjectDot += c * a.neutralNorm() * b.neutralNorm();
                 }
-                shared.add(term(key, c, a, b));
+                if (explain && !areaFeature[x]) {
+                    shared.add(term(featureKeys.get(x), c, a, b));
+                }
                 i++;
                 j++;
             }
@@ -406,18 +470,22 @@ public final class OpportunityFinder {
             } else {
                 double c = a.stemW()[i] * (double) b.stemW()[j];
                 stemDot += c;
-                sharedStems.add(term(featureKeys.get(x), c * STEM_SHARE, a, b));
+                if (explain) {
+                    sharedStems.add(term(featureKeys.get(x), c * STEM_SHARE, a, b));
+                }
                 i++;
                 j++;
             }
         }
-        double neutral = clamp(neutralDot);
+        double subject = a.subjectNorm() > 0 && b.subjectNorm() > 0
+                ? clamp(subjectDot / (a.subjectNorm() * b.subjectNorm())) : 0;
+        double neutral = SUBJECT_SHARE * subject + (1 - SUBJECT_SHARE) * clamp(neutralDot);
         double text = clamp(neutral + STEM_SHARE * clamp(stemDot) * (1 - neutral));
         shared.sort(Comparator.comparingDouble(MatchedTerm::weight).reversed());
         sharedStems.sort(Comparator.comparingDouble(MatchedTerm::weight).reversed());
         shared.addAll(sharedStems.subList(0, Math.min(5, sharedStems.size())));
 
-        double areaFit = areaFit(a.area(), b.area());
+        double areaFit = areaFit(a.areaVector(), b.areaVector());
         TimingOverlap timing = TimingOverlap.of(pa.needBy(), pb.needBy());
         double timingFit = timing.fit();
         double quantityFit = quantityFit(pa, pb);
@@ -430,11 +498,15 @@ public final class OpportunityFinder {
         }
         score = clamp(score);
         boolean timingOk = !timing.known() || timing.overlapMonths() > 0 || timing.gapMonths() <= MAX_GAP_MONTHS;
-        boolean subjectOk = subjectDot >= MIN_SUBJECT_SIMILARITY;
+        boolean subjectOk = subject >= MIN_SUBJECT_SIMILARITY;
         boolean opportunity = score >= OPPORTUNITY_THRESHOLD && subjectOk && kindOk && timingOk;
+        if (!explain) {
+            return new Scored(round(score), opportunity, null);
+        }
         String summary = summary(shared, text, a, b, timing, quantityFit, pa, pb, opportunity, subjectOk, kindOk,
                 timingOk, score);
-        Explanation e = new Explanation(shared, round(text), a.area(), areaFit >= 1.0, timing, round(quantityFit),
+        Explanation e = new Explanation(shared, round(text), a.area(), a.area().equals(b.area()), timing,
+                round(quantityFit),
                 summary, b.area(), a.kind().label(), b.kind().label(),
                 !a.domain().isEmpty() && a.domain().equals(b.domain()));
         return new Scored(round(score), opportunity, e);
@@ -453,14 +525,19 @@ public final class OpportunityFinder {
         return new MatchedTerm("", "", "", literal, round(weight));
     }
 
-    static double areaFit(String a, String b) {
+    /** Cosine of two area vectors (second-level and top-level codes); 0.5 when either is unknown. */
+    static double areaFit(Map<String, Double> a, Map<String, Double> b) {
         if (a.isEmpty() || b.isEmpty()) {
             return 0.5;
         }
-        if (a.equals(b)) {
-            return 1.0;
+        double dot = 0;
+        for (Map.Entry<String, Double> e : a.entrySet()) {
+            Double w = b.get(e.getKey());
+            if (w != null) {
+                dot += e.getValue() * w;
+            }
         }
-        return CapabilityArea.topLevel(a).equals(CapabilityArea.topLevel(b)) ? 0.6 : 0.0;
+        return clamp(dot);
     }
 
     static double domainFit(String a, String b) {

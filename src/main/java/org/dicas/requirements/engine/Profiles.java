@@ -17,7 +17,7 @@ import org.dicas.search.text.TextAnalysis;
 final class Profiles {
 
     /** The kind of need: what the nation wants to do about the object. */
-    enum NeedKind { NONE, ACQUIRE, SUSTAIN, MIXED;
+    enum NeedKind { NONE, ACQUIRE, SUSTAIN, TRAIN, MIXED;
 
         boolean compatibleWith(NeedKind other) {
             return this == NONE || other == NONE || this == MIXED || other == MIXED || this == other;
@@ -33,6 +33,7 @@ final class Profiles {
     static final String DESIGNATOR = "d:";
     static final String EN_STEM = "e:";
     static final String JA_TERM = "j:";
+    static final String AREA = "a:";
 
     /** Designators: letters then digits (SM-3, PAC-3, T-7A, F-35A, AIM-120, MQ-9B, AN/TPY-2, Type 12). */
     private static final Pattern DESIGNATOR_PATTERN = Pattern.compile(
@@ -51,9 +52,14 @@ final class Profiles {
     }
 
     Raw raw(RequirementProfile p) {
+        String title = TextAnalysis.normalize(p.title());
         String text = TextAnalysis.normalize(p.text());
         Map<String, Integer> neutral = new LinkedHashMap<>();
         Map<String, String> literals = new HashMap<>();
+        // The title states the need: its concepts count twice.
+        for (Glossary.Match m : glossary.matchesIn(title)) {
+            neutral.merge(CONCEPT + m.conceptId(), 1, Integer::sum);
+        }
         List<Glossary.Match> matches = glossary.matchesIn(text);
         boolean[] covered = new boolean[text.length()];
         for (Glossary.Match m : matches) {
@@ -64,6 +70,15 @@ final class Profiles {
                 covered[i] = true;
             }
         }
+        // Related subjects share their narrow capability area: an area feature per subject concept.
+        Map<String, Integer> areas = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> f : neutral.entrySet()) {
+            Glossary.Entry e = entry(f.getKey());
+            if (e != null && isSubject(f.getKey()) && e.area().indexOf('.') > 0) {
+                areas.merge(AREA + e.area(), f.getValue(), Integer::sum);
+            }
+        }
+        neutral.putAll(areas);
         Matcher d = DESIGNATOR_PATTERN.matcher(text);
         while (d.find()) {
             String norm = d.group(1).toUpperCase(Locale.ROOT).replaceAll("[- /]", "").replace("TYPE", "");
@@ -72,6 +87,9 @@ final class Profiles {
             }
             if (NOT_DESIGNATOR.matcher(norm).matches()) {
                 continue;
+            }
+            if (covered[d.start(1)] && covered[d.end(1) - 1]) {
+                continue; // already counted as a glossary concept (T-4 is a trainer aircraft)
             }
             if (d.group(1).startsWith("Type") || d.group(1).endsWith("式")) {
                 norm = "TYPE" + norm.replaceAll("\\D", "");
@@ -127,6 +145,9 @@ final class Profiles {
         if (key.startsWith(EN_STEM) || key.startsWith(JA_TERM)) {
             return 0.5;
         }
+        if (key.startsWith(AREA)) {
+            return 0.5;
+        }
         Glossary.Entry e = entry(key);
         if (e == null) {
             return 0;
@@ -142,33 +163,49 @@ final class Profiles {
 
     /** True for features that name what is needed (objects, qualifiers, designators): evidence of a shared need. */
     boolean isSubject(String key) {
-        if (key.startsWith(DESIGNATOR)) {
+        if (key.startsWith(DESIGNATOR) || key.startsWith(AREA)) {
             return true;
         }
         Glossary.Entry e = entry(key);
         return e != null && (e.role() == Glossary.Role.OBJECT || e.role() == Glossary.Role.QUALIFIER);
     }
 
-    /** Need kind from activity concepts: SUSTAINMENT activities vs acquisition activities. */
+    /**
+     * Need kind from the concepts that say what is to be done: SUSTAINMENT concepts (repair, overhaul, spare parts;
+     * not generic ones) count as sustain, ACTIVITY concepts of ACQUISITION or INDUSTRIAL_BASE (procure, replace,
+     * develop, produce, build) as acquire, ACTIVITY concepts of TRAINING as train. The largest count wins; a tie
+     * is MIXED (compatible with every kind); none is NONE.
+     */
     NeedKind needKind(Map<String, Integer> neutral) {
         int sustain = 0;
         int acquire = 0;
+        int train = 0;
         for (Map.Entry<String, Integer> f : neutral.entrySet()) {
             Glossary.Entry e = entry(f.getKey());
-            if (e == null || e.role() != Glossary.Role.ACTIVITY) {
+            if (e == null) {
                 continue;
             }
             String top = CapabilityArea.topLevel(e.area());
-            if (top.equals("SUSTAINMENT")) {
-                sustain += f.getValue();
-            } else if (top.equals("ACQUISITION") || top.equals("INDUSTRIAL_BASE")) {
-                acquire += f.getValue();
+            Glossary.Role role = e.role();
+            int n = f.getValue();
+            if (top.equals("SUSTAINMENT") && role != Glossary.Role.GENERIC && role != Glossary.Role.ORG
+                    && role != Glossary.Role.PROCESS) {
+                sustain += n;
+            } else if (role == Glossary.Role.ACTIVITY && (top.equals("ACQUISITION") || top.equals("INDUSTRIAL_BASE"))) {
+                acquire += n;
+            } else if (role == Glossary.Role.ACTIVITY && top.equals("TRAINING")) {
+                train += n;
             }
         }
-        if (sustain == 0 && acquire == 0) {
+        int max = Math.max(sustain, Math.max(acquire, train));
+        if (max == 0) {
             return NeedKind.NONE;
         }
-        return sustain > acquire ? NeedKind.SUSTAIN : acquire > sustain ? NeedKind.ACQUIRE : NeedKind.MIXED;
+        int winners = (sustain == max ? 1 : 0) + (acquire == max ? 1 : 0) + (train == max ? 1 : 0);
+        if (winners > 1) {
+            return NeedKind.MIXED;
+        }
+        return sustain == max ? NeedKind.SUSTAIN : acquire == max ? NeedKind.ACQUIRE : NeedKind.TRAIN;
     }
 
     /** Service domain (AIR, MARITIME, LAND, SPACE or JOINT; empty when unknown) from the service's glossary concepts. */
@@ -186,8 +223,12 @@ final class Profiles {
         return "JOINT";
     }
 
-    /** Area inferred from weighted concepts: the second-level (or top-level) area with the largest weight. */
-    String inferArea(Map<String, Double> conceptWeights) {
+    /**
+     * Area vector inferred from weighted concepts: each concept adds its weight to its area code and to the top-level
+     * code (services, acquisition vocabulary and the cross-cutting ACQUISITION area do not count; sustainment
+     * activities count 2.5 times — repairing an aircraft is a sustainment need, not an air one). Unit length.
+     */
+    Map<String, Double> areaVector(Map<String, Double> conceptWeights) {
         Map<String, Double> byArea = new HashMap<>();
         for (Map.Entry<String, Double> f : conceptWeights.entrySet()) {
             Glossary.Entry e = entry(f.getKey());
@@ -196,37 +237,53 @@ final class Profiles {
                 continue;
             }
             double w = f.getValue();
-            if (e.role() == Glossary.Role.ACTIVITY && CapabilityArea.topLevel(e.area()).equals("SUSTAINMENT")) {
-                w *= 2.5; // repairing an aircraft is a sustainment need, not an air one
+            if (CapabilityArea.topLevel(e.area()).equals("SUSTAINMENT") && e.role() != Glossary.Role.GENERIC) {
+                w *= 2.5;
             }
             byArea.merge(e.area(), w, Double::sum);
             if (e.area().indexOf('.') > 0) {
-                byArea.merge(CapabilityArea.topLevel(e.area()), w * 0.5, Double::sum);
+                byArea.merge(CapabilityArea.topLevel(e.area()), w, Double::sum);
             }
         }
-        // Prefer the best second-level area; its top level only when no second-level area stands out.
-        String best = "";
+        return unit(byArea);
+    }
+
+    /** The area vector of a given code: the code and its top level. */
+    static Map<String, Double> areaVectorOf(String code) {
+        Map<String, Double> m = new HashMap<>();
+        m.put(code, 1.0);
+        m.merge(CapabilityArea.topLevel(code), 1.0, Double::sum);
+        return unit(m);
+    }
+
+    private static Map<String, Double> unit(Map<String, Double> m) {
+        double norm = Math.sqrt(m.values().stream().mapToDouble(w -> w * w).sum());
+        if (norm == 0) {
+            return Map.of();
+        }
+        Map<String, Double> out = new HashMap<>();
+        m.forEach((k, v) -> out.put(k, v / norm));
+        return out;
+    }
+
+    /** The area named by a vector: the heaviest top level, then its heaviest second-level code if any. */
+    static String bestArea(Map<String, Double> vector) {
+        String top = "";
+        double topW = 0;
+        for (Map.Entry<String, Double> e : vector.entrySet()) {
+            if (e.getKey().indexOf('.') < 0 && (e.getValue() > topW
+                    || (e.getValue() == topW && e.getKey().compareTo(top) < 0))) {
+                top = e.getKey();
+                topW = e.getValue();
+            }
+        }
+        String best = top;
         double bestW = 0;
-        for (Map.Entry<String, Double> a : byArea.entrySet()) {
-            double w = a.getValue() + (a.getKey().indexOf('.') > 0 ? 1e-9 : 0);
-            if (w > bestW || (w == bestW && a.getKey().compareTo(best) < 0)) {
-                best = a.getKey();
-                bestW = w;
-            }
-        }
-        if (best.indexOf('.') < 0) {
-            // a top-level area won: use the strongest child if any
-            String top = best;
-            String child = "";
-            double childW = 0;
-            for (Map.Entry<String, Double> a : byArea.entrySet()) {
-                if (a.getKey().startsWith(top + ".") && a.getValue() > childW) {
-                    child = a.getKey();
-                    childW = a.getValue();
-                }
-            }
-            if (!child.isEmpty()) {
-                best = child;
+        for (Map.Entry<String, Double> e : vector.entrySet()) {
+            if (e.getKey().startsWith(top + ".") && (e.getValue() > bestW
+                    || (e.getValue() == bestW && e.getKey().compareTo(best) < 0))) {
+                best = e.getKey();
+                bestW = e.getValue();
             }
         }
         return best;

@@ -14,10 +14,11 @@ import org.dicas.search.text.Glossary;
 import org.dicas.search.text.TextAnalysis;
 
 /**
- * A plain-text fragment of a record's text around what the query matched, in either language: literal occurrences
- * of the query words, English or Japanese analysed terms of the query, and glossary terms of the query's concepts
- * (so an English query shows the Japanese passage that means it). The densest window of matches wins; without a
- * match in the text (the title matched) the text's beginning is shown. The caller escapes it for HTML.
+ * A plain-text fragment of a record's text around what the query matched, in either language. Evidence is looked
+ * for from the cheapest to the dearest, stopping at the first kind found: the query words as written, the query's
+ * English analysed terms, its Japanese terms, and finally the glossary terms of its concepts (so an English query
+ * shows the Japanese passage that means it). The densest window of matches wins; without a match in the text (the
+ * title matched) the text's beginning is shown; a short text is shown whole. The caller escapes it for HTML.
  */
 final class Snippets {
 
@@ -33,22 +34,29 @@ final class Snippets {
             return "";
         }
         String flat = TextAnalysis.normalize(text.strip().replaceAll("\\s+", " "));
+        if (flat.length() <= WIDTH) {
+            return flat;
+        }
         String scope = flat.length() > MAX_ANALYSED ? flat.substring(0, MAX_ANALYSED) : flat;
         List<Integer> at = new ArrayList<>();
+        // cheapest evidence first: the words as written, then English terms, then Japanese terms, then concepts
         String folded = BilingualQuery.fold(scope);
-        for (String w : query.words()) {
-            String f = BilingualQuery.fold(TextAnalysis.normalize(w));
-            if (folded.length() == scope.length()) {
-                for (int i = folded.indexOf(f); i >= 0 && at.size() < 200; i = folded.indexOf(f, i + 1)) {
-                    at.add(i);
+        if (folded.length() == scope.length()) {
+            for (String w : query.words()) {
+                indexesOf(folded, BilingualQuery.fold(TextAnalysis.normalize(w)), at);
+            }
+        }
+        if (at.isEmpty()) {
+            offsetsOf(TextAnalysis.englishAnalyzer(), scope, query.englishTerms(), at);
+        }
+        if (at.isEmpty() && folded.length() == scope.length()) {
+            for (String t : query.japaneseTerms()) {
+                if (TextAnalysis.hasJapanese(t)) {
+                    indexesOf(folded, t, at);
                 }
             }
         }
-        offsetsOf(TextAnalysis.englishAnalyzer(), scope, query.englishTerms(), at);
-        if (TextAnalysis.hasJapanese(scope)) {
-            offsetsOf(TextAnalysis.japaneseAnalyzer(), scope, query.japaneseTerms(), at);
-        }
-        if (glossary != null && !query.concepts().isEmpty()) {
+        if (at.isEmpty() && glossary != null && !query.concepts().isEmpty()) {
             for (Glossary.Match m : glossary.matchesIn(scope)) {
                 if (query.concepts().contains(m.conceptId()) && m.start() < scope.length()) {
                     at.add(m.start());
@@ -79,6 +87,15 @@ final class Snippets {
             end--;
         }
         return (start > 0 ? "…" : "") + flat.substring(start, end) + (end < flat.length() ? "…" : "");
+    }
+
+    private static void indexesOf(String text, String part, List<Integer> at) {
+        if (part.isEmpty()) {
+            return;
+        }
+        for (int i = text.indexOf(part); i >= 0 && at.size() < 200; i = text.indexOf(part, i + 1)) {
+            at.add(i);
+        }
     }
 
     private static void offsetsOf(Analyzer analyzer, String text, Set<String> terms, List<Integer> at) {

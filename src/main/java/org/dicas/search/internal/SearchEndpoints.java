@@ -25,7 +25,8 @@ class SearchApi {
     }
 
     @GetMapping("/api/v1/search")
-    @Operation(summary = "Records of every type the caller may read whose title or text contains all query words")
+    @Operation(summary = "Records of every type the caller may read matching every query word, in English or Japanese: "
+            + "as written, as a word of either language, or by a glossary concept in the other language; best first")
     Hits search(DicasUser me, @RequestParam(defaultValue = "") String q,
                 @RequestParam(defaultValue = "50") int limit) {
         List<SearchHit> hits = search.search(me, q, limit);

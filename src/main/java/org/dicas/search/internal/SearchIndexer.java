@@ -63,7 +63,7 @@ public class SearchIndexer {
     private volatile boolean ready;
 
     SearchIndexer(JdbcClient jdbc, @Value("${dicas.data-dir}") String dataDir,
-                  @Value("${dicas.search.background-rebuild-above:20000}") int backgroundAbove) {
+                  @Value("${dicas.search.background-rebuild-above:5000}") int backgroundAbove) {
         this.jdbc = jdbc;
         this.directory = Path.of(dataDir).toAbsolutePath().resolve("search-index");
         this.backgroundAbove = backgroundAbove;

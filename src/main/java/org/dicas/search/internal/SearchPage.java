@@ -15,9 +15,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SearchPage {
 
     private final Search search;
+    private final SearchIndexer indexer;
 
-    SearchPage(Search search) {
+    SearchPage(Search search, SearchIndexer indexer) {
         this.search = search;
+        this.indexer = indexer;
     }
 
     @GetMapping("/search")
@@ -30,6 +32,7 @@ class SearchPage {
         }
         model.addAttribute("q", q);
         model.addAttribute("hits", hits);
+        model.addAttribute("searchRebuilding", !indexer.ready());
         model.addAttribute("pageMarking", Marking.highWaterMark(hits.stream().map(SearchHit::marking).toList()));
         return "search";
     }
