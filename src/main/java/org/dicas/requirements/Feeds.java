@@ -222,8 +222,8 @@ public class Feeds {
         }
         int n = 0;
         for (FeedParser.Item item : items) {
-            LeadCommand c = new LeadCommand(sourceType, sourceName, item.date().orElse(null), item.title(),
-                    item.text(), item.link(), marking);
+            LeadCommand c = new LeadCommand(sourceType, sourceName, item.date().orElse(null), fit(item.title(), 500),
+                    fit(item.text(), 20000), safeLink(item.link()), marking);
             if (leads.saveFeedItem(user, c, Lead.Origin.FEED_FILE, null, item.key()).isPresent()) {
                 n++;
             }
@@ -241,8 +241,8 @@ public class Feeds {
                 .orElseThrow(() -> new IllegalStateException("the subscriber of feed " + feedId + " is gone"));
         int n = 0;
         for (FeedParser.Item item : items) {
-            LeadCommand c = new LeadCommand((String) f[1], (String) f[2], item.date().orElse(null), item.title(),
-                    item.text(), item.link(), (String) f[3]);
+            LeadCommand c = new LeadCommand((String) f[1], (String) f[2], item.date().orElse(null),
+                    fit(item.title(), 500), fit(item.text(), 20000), safeLink(item.link()), (String) f[3]);
             try {
                 if (leads.saveFeedItem(subscriber, c, origin, feedId, item.key()).isPresent()) {
                     n++;
@@ -253,6 +253,24 @@ public class Feeds {
             }
         }
         return n;
+    }
+
+    /** Feed text is cut to the lead's limits rather than failing the whole feed. */
+    static String fit(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    /** A feed item's link is kept only when it is an http(s) address (it becomes a link on the lead page). */
+    static String safeLink(String link) {
+        if (link == null || link.isBlank() || link.length() > 2000) {
+            return "";
+        }
+        try {
+            Leads.checkLink("link", link);
+            return link;
+        } catch (InvalidInputException e) {
+            return "";
+        }
     }
 
     private byte[] fetch(String url) throws IOException, InterruptedException {

@@ -126,6 +126,20 @@ class PipelineTest {
         assertThat(history.get(2).get("detail").asString()).contains("Schedules first");
         assertThat(count("select count(*) from audit_entry where record_id = :id and action = 'OPPORTUNITY_STAGE'", id))
                 .isEqualTo(3);
+        Map<String, Object> edit = pair("PAC-3 MSE seeker line");
+        edit.put("firstUnitCost", 4.0);
+        edit.put("learningRate", 0.9);
+        var edited = http.put(API + "/" + id, us, edit);
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(edited.json().get("stage").asString()).isEqualTo("LEAD");
+        assertThat(edited.json().get("savings").get("savings").asDouble()).isCloseTo(
+                new org.dicas.requirements.engine.LearningCurve(4.0, 0.9).savings(650, 200),
+                org.assertj.core.api.Assertions.within(1e-6));
+        edit.put("learningRate", 0.0);
+        assertThat(http.put(API + "/" + id, us, edit).body()).contains("learningRate");
+        edit.put("learningRate", 0.9);
+        edit.put("ownerId", directory.userByUsername("jp.industry").orElseThrow().id());
+        assertThat(http.put(API + "/" + id, us, edit).body()).contains("ownerId");
         var industry = move(http.token("jp.industry", "demo"), id, Map.of("toStage", "CANDIDATE"));
         assertThat(industry.status()).isIn(403, 404);
     }

@@ -39,11 +39,11 @@ public final class OpportunityFinder {
     /** Factor applied to the score when the kinds of need differ (repair vs procurement). */
     static final double KIND_MISMATCH_FACTOR = 0.6;
     /** Minimum score of an opportunity. */
-    static final double OPPORTUNITY_THRESHOLD = 0.50;
+    static final double OPPORTUNITY_THRESHOLD = Double.parseDouble(System.getProperty("dicas.th", "0.50"));
     /** Minimum cosine similarity of the subjects (objects, qualifiers, designators) of an opportunity. */
     static final double MIN_SUBJECT_SIMILARITY = 0.30;
     /** Share of the subject similarity in the language-neutral similarity (the rest: all concepts). */
-    static final double SUBJECT_SHARE = 0.5;
+    static final double SUBJECT_SHARE = Double.parseDouble(System.getProperty("dicas.ss", "0.5"));
     /** Longest gap between need windows that a shift can still bridge. */
     static final int MAX_GAP_MONTHS = 12;
     /** Share of the same-language similarity added to the neutral one. */

@@ -89,6 +89,9 @@ class OpportunityPages {
         } catch (InvalidInputException e) {
             errors.add(e.field() + ": " + e.getMessage());
         }
+        if (a == b) {
+            return "redirect:/requirements/" + a + "/matches";
+        }
         OpportunityFinderService.PairView p = finder.pair(me, a, b, fa, lr);
         model.addAttribute("p", p);
         model.addAttribute("pairRequirements", List.of(p.a(), p.b()));
@@ -110,13 +113,13 @@ class OpportunityPages {
                   @RequestParam(defaultValue = "") String leadId, @RequestParam(defaultValue = "") String title,
                   @RequestParam(defaultValue = "") String firstUnitCost,
                   @RequestParam(defaultValue = "") String learningRate, Model model) {
-        List<Long> ids = new ArrayList<>();
-        for (String s : requirementIds == null ? List.<String>of() : requirementIds) {
-            if (!s.isBlank()) {
-                ids.add(FormValues.id("requirementIds", s));
-            }
-        }
         try {
+            List<Long> ids = new ArrayList<>();
+            for (String s : requirementIds == null ? List.<String>of() : requirementIds) {
+                if (!s.isBlank()) {
+                    ids.add(FormValues.id("requirementIds", s));
+                }
+            }
             Opportunity o = pipeline.create(me, new OpportunityCommand(title, ids, optionalId("leadId", leadId),
                     null, "", null, FormValues.number("firstUnitCost", firstUnitCost),
                     FormValues.number("learningRate", learningRate), ""));

@@ -37,9 +37,9 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.Bits;
 import org.dicas.search.text.Glossary;
@@ -83,7 +83,6 @@ public final class BilingualIndex implements Closeable {
 
     private static final FieldType TRIGRAMS = literalType(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
     private static final FieldType SHORT_GRAMS = literalType(IndexOptions.DOCS);
-    private static final Sort BEST_FIRST = new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.LONG, true));
 
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -213,7 +212,7 @@ public final class BilingualIndex implements Closeable {
 
     /**
      * The best {@code limit} records matching the query among those in {@code readable} (null: all), best first
-     * (BM25 score, then newest). Readability is a filter clause of the Lucene query itself.
+     * (BM25 score; equal scores in index order). Readability is a filter clause of the Lucene query itself.
      */
     public List<Found> search(BilingualQuery query, ReadableIds readable, int limit) throws IOException {
         if (query.isEmpty() || limit <= 0) {
@@ -221,7 +220,7 @@ public final class BilingualIndex implements Closeable {
         }
         IndexSearcher s = searchers.acquire();
         try {
-            TopFieldDocs top = s.search(query.forReader(readable), limit, BEST_FIRST, true);
+            TopDocs top = s.search(query.forReader(readable), limit);
             StoredFields stored = s.storedFields();
             List<Found> out = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
@@ -230,6 +229,28 @@ public final class BilingualIndex implements Closeable {
                 String text = d.get(TEXT);
                 out.add(new Found(d.getField(ID).numericValue().longValue(), d.get(KIND), title, d.get(MARKING),
                         d.get(LINK), Snippets.around(text, query, glossary), sd.score));
+            }
+            return out;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** Ids of the best {@code limit} readable matches, without reading stored fields or making snippets. */
+    public long[] topIds(BilingualQuery query, ReadableIds readable, int limit) throws IOException {
+        if (query.isEmpty() || limit <= 0) {
+            return new long[0];
+        }
+        IndexSearcher s = searchers.acquire();
+        try {
+            TopDocs top = s.search(query.forReader(readable), limit);
+            long[] out = new long[top.scoreDocs.length];
+            List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+            for (int i = 0; i < out.length; i++) {
+                int doc = top.scoreDocs[i].doc;
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                NumericDocValues ids = DocValues.getNumeric(leaf.reader(), ID);
+                out[i] = ids.advanceExact(doc - leaf.docBase) ? ids.longValue() : -1;
             }
             return out;
         } finally {

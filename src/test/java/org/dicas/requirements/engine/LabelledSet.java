@@ -169,6 +169,14 @@ record LabelledSet(String name, List<RequirementProfile> requirements, Set<Set<S
     }
 
     public static void main(String[] args) {
+        if (args.length == 2) {
+            LabelledSet s = load(args[0], args[0], args[1]);
+            System.out.println(s.name() + ": " + s.requirements().size() + " requirements, " + s.truePairs().size()
+                    + " true pairs (" + s.crossLingualPairs() + " Japanese-English)");
+            System.out.println("  " + s.engine().row());
+            System.out.println("  " + s.bm25().row());
+            return;
+        }
         for (LabelledSet s : List.of(
                 load("dev set", "devset/requirements-devset.json", "devset/requirements-devset-labels.json"))) {
             System.out.println(s.name() + ": " + s.requirements().size() + " requirements, " + s.truePairs().size()
