@@ -31,6 +31,9 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
                 .allowEmptyShould(true)
                 .check(CLASSES);
+        noClasses().that().resideInAPackage("..search.text..").and().doNotHaveSimpleName("package-info")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
+                .check(CLASSES);
     }
 
     @Test

@@ -418,6 +418,80 @@ class ForumBrowserTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
+    // ------------------------------------------------------------------------------------------------------------
+    // Test 6: requirements to programs — a Japanese official searches in Japanese, finds the U.S. requirement,
+    // opens the opportunity and sees the aligned window and the savings of a combined buy
+    // ------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void japaneseOfficialFindsTheEnglishRequirementAndSeesTheOpportunity() {
+        signIn(page, "jp.atla");
+        page.navigate(url("/?lang=ja"));
+        page.locator("#site-search").fill("滑空段階迎撃ミサイル");
+        page.locator("form.search-form button[type=submit]").click();
+        page.waitForURL(u -> u.contains("/search"));
+        page.waitForLoadState(LoadState.LOAD);
+        List<String> problems = new ArrayList<>();
+        check(page, "search-requirement-ja", problems);
+        Locator english = page.locator("main a[href*='/requirements/']", new Page.LocatorOptions()
+                .setHasText(Pattern.compile("Glide Phase Interceptor")));
+        assertTrue(english.count() > 0, "the Japanese query finds the English GPI requirement: "
+                + page.locator("main").innerText());
+        english.first().click();
+        page.waitForURL(u -> u.matches(".*/requirements/\\d+$"));
+        assertJapanese(page);
+        check(page, "requirement-ja", problems);
+
+        page.locator("#requirement-matches").click();
+        page.waitForURL(u -> u.matches(".*/requirements/\\d+/matches$"));
+        check(page, "requirement-matches-ja", problems);
+        Locator flaggedJapanese = page.locator("main table tbody tr", new Page.LocatorOptions()
+                .setHas(page.locator("td .status"))).locator("a[href*='/opportunities/pair']",
+                new Locator.LocatorOptions().setHasText(Pattern.compile("^JPN")));
+        assertTrue(flaggedJapanese.count() > 0, "a Japanese requirement is flagged as an opportunity: "
+                + page.locator("main").innerText());
+        flaggedJapanese.first().click();
+        page.waitForURL(u -> u.contains("/opportunities/pair"));
+        check(page, "opportunity-pair-ja", problems);
+
+        String window = page.locator("section[aria-labelledby=window]").innerText();
+        assertTrue(window.contains("JFY") || window.contains("年度"), "the window in Japan's fiscal year: " + window);
+        assertTrue(window.contains("FY"), "the window in the U.S. fiscal year: " + window);
+        Locator savings = page.locator("section[aria-labelledby=savings] dl.facts dd");
+        assertTrue(savings.count() == 3, "separate cost, combined cost and savings are shown");
+        String before = savings.nth(2).innerText();
+        assertTrue(before.matches("[0-9.,]+ \\([0-9.]+ %\\)"), "savings with their share: " + before);
+        page.locator("#learningRate").fill("0.80");
+        page.locator("section[aria-labelledby=savings] form button[type=submit]").click();
+        page.waitForLoadState(LoadState.LOAD);
+        String after = page.locator("section[aria-labelledby=savings] dl.facts dd").nth(2).innerText();
+        assertTrue(!after.equals(before), "a steeper learning curve changes the savings: " + before + " -> " + after);
+        screenshot(page, "opportunity-pair-ja.png");
+
+        for (String[] p : List.of(
+                new String[] {"opportunities-ja", "/opportunities"},
+                new String[] {"opportunity-finder-ja", "/opportunities/finder"},
+                new String[] {"leads-ja", "/leads"},
+                new String[] {"requirements-ja", "/requirements"},
+                new String[] {"programs-ja", "/programs"},
+                new String[] {"agreements-ja", "/agreements"})) {
+            page.navigate(url(p[1]));
+            check(page, p[0], problems);
+        }
+        page.navigate(url("/?lang=en")); // leave jp.atla's language as we found it
+        for (String[] p : List.of(
+                new String[] {"requirements-en", "/requirements"},
+                new String[] {"programs-en", "/programs"},
+                new String[] {"leads-en", "/leads"})) {
+            page.navigate(url(p[1]));
+            check(page, p[0], problems);
+            String detail = firstDetailLink(page, p[1], p[1] + "/\\d+");
+            page.navigate(url(detail));
+            check(page, p[0] + "-detail", problems);
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
     private void signIn(Page p, String username) {
         if (!p.url().contains("/login")) {
             p.navigate(url("/login"));

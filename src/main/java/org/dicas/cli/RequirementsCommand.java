@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -82,8 +83,11 @@ final class RequirementsCommand implements Callable<Integer> {
                         : Files.readString(Path.of(input), StandardCharsets.UTF_8);
                 List<RequirementProfile> requirements = RequirementsJson.read(json);
                 OpportunityFinder finder = OpportunityFinder.over(requirements);
-                Map<String, List<Candidate>> matches = finder.matchAll(top);
-                List<OpportunityGroup> groups = finder.groups(top >= 10 ? matches : finder.matchAll(10));
+                // one pass: groups look at the best 10 candidates, the output shows the best K
+                Map<String, List<Candidate>> wide = finder.matchAll(Math.max(top, 10));
+                List<OpportunityGroup> groups = finder.groups(wide);
+                Map<String, List<Candidate>> matches = new LinkedHashMap<>();
+                wide.forEach((id, c) -> matches.put(id, c.size() > top ? c.subList(0, top) : c));
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(RequirementsJson.write(finder, matches, groups, !compact));
                 out.flush();

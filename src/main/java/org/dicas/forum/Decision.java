@@ -11,6 +11,9 @@ import org.dicas.shared.Marking;
 public record Decision(long id, Marking marking, long meetingId, Long agendaItemId, String text, Long opportunityId,
                        String toStage, String opportunityTitle, String opportunityLink, boolean opportunityWithheld) {
 
+    /** The record kind a stage-moving decision names (the requirements module's opportunities). */
+    public static final String OPPORTUNITY_KIND = "OPPORTUNITY";
+
     /** The pipeline stages a consultation decision may move an opportunity to, in order. */
     public static final List<String> PIPELINE_STAGES = List.of("LEAD", "CANDIDATE", "UNDER_STUDY", "AGREED", "PROGRAM");
 

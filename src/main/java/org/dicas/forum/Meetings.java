@@ -278,6 +278,9 @@ public class Meetings {
         if (!f.records.readable(c.opportunityId(), user)) {
             throw new InvalidInputException("opportunityId", "no readable record " + c.opportunityId());
         }
+        if (!f.records.kindOf(c.opportunityId()).equals(Decision.OPPORTUNITY_KIND)) {
+            throw new InvalidInputException("opportunityId", "record " + c.opportunityId() + " is not an opportunity");
+        }
     }
 
     boolean agendaItemOf(DicasUser user, long meetingId, long agendaItemId) {

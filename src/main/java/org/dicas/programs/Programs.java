@@ -34,6 +34,8 @@ public class Programs {
 
     /** The kind of the {@code record} row of a program. */
     public static final String KIND = "PROGRAM";
+    /** The record kind of the requirements module's requirements, the only records a program links as requirements. */
+    public static final String REQUIREMENT_KIND = "REQUIREMENT";
 
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -238,7 +240,7 @@ public class Programs {
             if (id == null || !seen.add(id)) {
                 throw new InvalidInputException("requirementIds", "requirement " + id + " is empty or listed twice");
             }
-            if (!records.readable(id, author) || KIND.equals(records.kindOf(id))) {
+            if (!records.readableAs(id, REQUIREMENT_KIND, author)) {
                 throw new InvalidInputException("requirementIds", "no readable requirement record " + id);
             }
         }

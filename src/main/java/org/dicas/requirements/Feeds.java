@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.dicas.requirements.internal.FeedAddresses;
 import org.dicas.requirements.internal.FeedParser;
 import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
@@ -38,7 +39,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * timeouts, size limit), parses it with the hardened parser (no DTD, no external entities) and saves every item not
  * seen before (by guid, else link) as a lead, in one transaction; a feed that cannot be fetched or parsed records its
  * error on the subscription and saves nothing, and the other subscriptions go on. Polls on a schedule run only when
- * {@code dicas.leads.feeds.poll-enabled=true}; "poll now" always works.
+ * {@code dicas.leads.feeds.poll-enabled=true}; "poll now" always works. Against server-side request forgery only
+ * http(s) addresses of public hosts are subscribed and fetched ({@link FeedAddresses}; checked again before each
+ * fetch and on every redirect hop, which are followed by hand, at most {@value #MAX_REDIRECTS}) unless
+ * {@code dicas.leads.feeds.allow-private-hosts=true}.
  */
 @Service
 public class Feeds {
@@ -48,6 +52,8 @@ public class Feeds {
     public static final int MAX_FEED_BYTES = 5 * 1024 * 1024;
     /** The default poll interval in minutes. */
     public static final int DEFAULT_POLL_MINUTES = 60;
+    /** The most redirects followed for one fetch. */
+    public static final int MAX_REDIRECTS = 5;
 
     /** The outcome of one poll: how many new leads it brought, or its error. */
     public record PollResult(long subscriptionId, int newLeads, Optional<String> error) {
@@ -61,10 +67,12 @@ public class Feeds {
     private final TransactionTemplate transaction;
     private final Duration timeout;
     private final HttpClient http;
+    private volatile FeedAddresses addresses;
 
     Feeds(JdbcClient jdbc, Leads leads, ReleasabilityPolicy policy, Directory directory, AuditLog audit,
           PlatformTransactionManager transactionManager,
-          @Value("${dicas.leads.feeds.timeout:PT15S}") Duration timeout) {
+          @Value("${dicas.leads.feeds.timeout:PT15S}") Duration timeout,
+          @Value("${dicas.leads.feeds.allow-private-hosts:false}") boolean allowPrivateHosts) {
         this.jdbc = jdbc;
         this.leads = leads;
         this.policy = policy;
@@ -72,7 +80,18 @@ public class Feeds {
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactionManager);
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.addresses = new FeedAddresses(allowPrivateHosts);
+    }
+
+    /**
+     * Replaces the address rule (tests that serve feeds from a local HTTP server allow private hosts for their run
+     * and restore the rule afterwards); returns the rule it replaced.
+     */
+    FeedAddresses addressRule(FeedAddresses rule) {
+        FeedAddresses before = addresses;
+        addresses = rule;
+        return before;
     }
 
     private static final String SELECT = """
@@ -120,7 +139,12 @@ public class Feeds {
         if (c.url().isEmpty()) {
             throw new InvalidInputException("url", "the feed's address is required");
         }
-        Leads.checkLink("url", c.url());
+        URI address = Leads.checkLink("url", c.url());
+        try {
+            addresses.check(address);
+        } catch (FeedAddresses.RefusedAddressException e) {
+            throw new InvalidInputException("url", e.getMessage());
+        }
         if (c.name().isEmpty()) {
             throw new InvalidInputException("name", "name the feed");
         }
@@ -181,8 +205,9 @@ public class Feeds {
                                    last_error_at = null where id = :id""")
                     .param("n", n).param("id", id).update();
             return new PollResult(id, n == null ? 0 : n, Optional.empty());
-        } catch (FeedParser.FeedException | IOException | RuntimeException e) {
+        } catch (FeedParser.FeedException | FeedAddresses.RefusedAddressException | IOException | RuntimeException e) {
             String error = e instanceof FeedParser.FeedException || e instanceof IOException
+                    || e instanceof FeedAddresses.RefusedAddressException
                     ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
             if (error == null || error.isBlank()) {
                 error = e.getClass().getSimpleName();
@@ -273,11 +298,40 @@ public class Feeds {
         }
     }
 
-    private byte[] fetch(String url) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .header("Accept", "application/rss+xml, application/atom+xml, application/xml, text/xml")
-                .header("User-Agent", "DICAS-leads/1").GET().build();
-        HttpResponse<InputStream> r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    /** Fetches a feed, checking the address before the first request and before following each redirect. */
+    private byte[] fetch(String url) throws IOException, InterruptedException, FeedAddresses.RefusedAddressException {
+        URI target;
+        try {
+            target = new URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new FeedAddresses.RefusedAddressException("the feed address is malformed");
+        }
+        for (int hop = 0; ; hop++) {
+            addresses.check(target);
+            HttpRequest request = HttpRequest.newBuilder(target).timeout(timeout)
+                    .header("Accept", "application/rss+xml, application/atom+xml, application/xml, text/xml")
+                    .header("User-Agent", "DICAS-leads/1").GET().build();
+            HttpResponse<InputStream> r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            int status = r.statusCode();
+            if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
+                r.body().close();
+                String location = r.headers().firstValue("Location")
+                        .orElseThrow(() -> new IOException("HTTP " + status + " without a Location from " + url));
+                if (hop >= MAX_REDIRECTS) {
+                    throw new IOException("more than " + MAX_REDIRECTS + " redirects from " + url);
+                }
+                try {
+                    target = target.resolve(new URI(location));
+                } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                    throw new IOException("HTTP " + status + " to a malformed address from " + url);
+                }
+                continue;
+            }
+            return body(r, url);
+        }
+    }
+
+    private static byte[] body(HttpResponse<InputStream> r, String url) throws IOException {
         try (InputStream in = r.body()) {
             if (r.statusCode() != 200) {
                 throw new IOException("HTTP " + r.statusCode() + " from " + url);

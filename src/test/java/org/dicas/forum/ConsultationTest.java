@@ -157,7 +157,7 @@ class ConsultationTest {
     @Test
     void aDecisionMovingAStageIsStoredShownAndPublishedOverHttp() {
         long meeting = consultation(us, "CONSTEST stage move");
-        long opportunity = record("us.acq", "TEST_OPPORTUNITY", "CONSTEST trainer opportunity", REL);
+        long opportunity = record("us.acq", "OPPORTUNITY", "CONSTEST trainer opportunity", REL);
         List<PipelineStageDecided> seen = new CopyOnWriteArrayList<>();
         ApplicationListener<PayloadApplicationEvent<?>> listener = e -> {
             if (e.getPayload() instanceof PipelineStageDecided d && d.meetingId() == meeting) {
@@ -194,7 +194,7 @@ class ConsultationTest {
     void aDecisionMovingAStagePublishesTheEventAfterItIsSaved(AssertablePublishedEvents events) {
         DicasUser us = directory.userByUsername("us.acq").orElseThrow();
         long meeting = consultation(this.us, "CONSTEST service move");
-        long opportunity = record("us.acq", "TEST_OPPORTUNITY", "CONSTEST co-production opportunity", REL);
+        long opportunity = record("us.acq", "OPPORTUNITY", "CONSTEST co-production opportunity", REL);
         Decision d = meetings.addDecision(us, meeting, new DecisionCommand(null, "Agree the co-production", REL,
                 opportunity, "AGREED"));
         assertThat(jdbc.sql("select count(*) from decision where id = :id and opportunity_id = :o")
@@ -209,8 +209,8 @@ class ConsultationTest {
     @Test
     void badStageMovesAreRefusedNamingTheFieldAndNothingIsSaved() {
         long meeting = consultation(us, "CONSTEST bad moves");
-        long opportunity = record("us.acq", "TEST_OPPORTUNITY", "CONSTEST opportunity", REL);
-        long japanOnly = record("jp.atla", "TEST_OPPORTUNITY", "CONSTEST Japan-only opportunity", "CUI//NOFORN");
+        long opportunity = record("us.acq", "OPPORTUNITY", "CONSTEST opportunity", REL);
+        long japanOnly = record("jp.atla", "OPPORTUNITY", "CONSTEST Japan-only opportunity", "CUI//NOFORN");
         int before = decisions();
         assertThat(http.post("/api/v1/meetings/" + meeting + "/decisions", us, decision("x", opportunity, "SIGNED"))
                 .json().get("field").asString()).isEqualTo("toStage");
@@ -232,6 +232,24 @@ class ConsultationTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> meetings.addDecision(usUser, meeting,
                         new DecisionCommand(null, "x", REL, japanOnly, "LEAD")))
                 .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void aDecisionMovesOnlyAnOpportunityNotARecordOfAnotherKind() {
+        long meeting = consultation(us, "CONSTEST wrong kind");
+        long requirement = record("us.acq", "REQUIREMENT", "CONSTEST readable requirement", REL);
+        long program = record("us.acq", "PROGRAM", "CONSTEST readable program", REL);
+        int before = decisions();
+        for (long id : new long[]{requirement, program, meeting}) {
+            var r = http.post("/api/v1/meetings/" + meeting + "/decisions", us, decision("x", id, "CANDIDATE"));
+            assertThat(r.status()).as(r.body()).isEqualTo(400);
+            assertThat(r.json().get("field").asString()).isEqualTo("opportunityId");
+            assertThat(r.body()).contains("not an opportunity");
+        }
+        var huge = http.post("/api/v1/meetings/" + meeting + "/decisions", us, decision("x", Long.MAX_VALUE, "LEAD"));
+        assertThat(huge.status()).isEqualTo(400);
+        assertThat(huge.json().get("field").asString()).isEqualTo("opportunityId");
+        assertThat(decisions()).isEqualTo(before);
     }
 
     @Test

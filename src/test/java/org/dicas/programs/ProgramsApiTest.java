@@ -72,7 +72,7 @@ class ProgramsApiTest {
     /** A stand-in for a requirement record of another module: the program refers to records by id only. */
     long requirementRecord(String author, String title, String marking) {
         DicasUser u = directory.userByUsername(author).orElseThrow();
-        return records.register("TEST_REQUIREMENT", title, title, Marking.parse(marking), Optional.empty(), u,
+        return records.register(Programs.REQUIREMENT_KIND, title, title, Marking.parse(marking), Optional.empty(), u,
                 i -> "/records/" + i + "/history");
     }
 

@@ -1,6 +1,7 @@
 package org.dicas.requirements;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dicas.PlatformTest;
+import org.dicas.requirements.internal.FeedAddresses;
+import org.dicas.shared.InvalidInputException;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.support.Http;
@@ -25,7 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Feeds served by a real HTTP server in the test (JDK HttpServer on a random port): RSS and Atom items become leads
  * once however often the feed is polled, Japanese text survives, a malformed or hostile (XXE) feed records an error on
- * its subscription and saves nothing while the other subscriptions go on.
+ * its subscription and saves nothing while the other subscriptions go on. The server on 127.0.0.1 is reachable only
+ * because each test allows private hosts for its run (the shared context keeps the default, which refuses them);
+ * without that rule a loopback feed is refused, and a redirect to a private host is refused on its hop.
  */
 @PlatformTest
 class FeedPollingTest {
@@ -45,10 +50,12 @@ class FeedPollingTest {
 
     HttpServer server;
     final Map<String, String> documents = new ConcurrentHashMap<>();
+    final Map<String, String> redirects = new ConcurrentHashMap<>();
     final AtomicInteger hits = new AtomicInteger();
     DicasUser jp;
     DicasUser us;
     String run;
+    FeedAddresses defaultRule;
 
     @BeforeEach
     void start() throws IOException {
@@ -57,6 +64,13 @@ class FeedPollingTest {
             hits.incrementAndGet();
             String doc = documents.get(exchange.getRequestURI().getPath());
             byte[] body = doc == null ? new byte[0] : doc.getBytes(StandardCharsets.UTF_8);
+            String redirect = redirects.get(exchange.getRequestURI().getPath());
+            if (redirect != null) {
+                exchange.getResponseHeaders().add("Location", redirect);
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+                return;
+            }
             exchange.getResponseHeaders().add("Content-Type", "application/xml; charset=utf-8");
             exchange.sendResponseHeaders(doc == null ? 404 : 200, doc == null ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -67,10 +81,12 @@ class FeedPollingTest {
         jp = directory.userByUsername("jp.atla").orElseThrow();
         us = directory.userByUsername("us.acq").orElseThrow();
         run = "r" + SEQ.incrementAndGet() + "-" + System.nanoTime();
+        defaultRule = feeds.addressRule(new FeedAddresses(true));
     }
 
     @AfterEach
     void stop() {
+        feeds.addressRule(defaultRule);
         server.stop(0);
     }
 
@@ -180,6 +196,65 @@ class FeedPollingTest {
         // not due again until its interval has passed
         assertThat(feeds.pollDue().stream().map(Feeds.PollResult::subscriptionId))
                 .doesNotContain(broken.id(), good.id(), missing.id());
+    }
+
+    @Test
+    void loopbackFeedIsRefusedUnlessPrivateHostsAreAllowed() {
+        documents.put("/" + run + "/rss", rss());
+        feeds.addressRule(defaultRule);
+        assertThat(defaultRule.allowsPrivateHosts()).as("the platform's default").isFalse();
+        assertThatThrownBy(() -> subscribe(jp, "/" + run + "/rss", "UNCLASSIFIED"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("loopback")
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("url"));
+        for (String address : List.of("file:///etc/passwd", "http://169.254.169.254/latest/meta-data/",
+                "http://[::1]:8080/feed", "http://10.0.0.1/feed")) {
+            assertThatThrownBy(() -> feeds.subscribe(jp,
+                            new FeedSubscriptionCommand(address, "Probe " + run, "OTHER", "UNCLASSIFIED", 60)))
+                    .as(address).isInstanceOf(InvalidInputException.class);
+        }
+        // a feed subscribed while private hosts were allowed is not fetched once they are not
+        feeds.addressRule(new FeedAddresses(true));
+        FeedSubscription f = subscribe(jp, "/" + run + "/rss", "UNCLASSIFIED");
+        feeds.addressRule(defaultRule);
+        Feeds.PollResult r = feeds.poll(f.id());
+        assertThat(r.error()).get().asString().contains("127.0.0.1");
+        assertThat(hits.get()).isZero();
+        assertThat(leadsOf(f.id())).isZero();
+
+        Http http = new Http(port);
+        Http.Response refused = http.post("/api/v1/leads/feeds", http.token("jp.atla", "demo"),
+                "{\"url\":\"http://127.0.0.1:1/feed\",\"name\":\"Probe\",\"sourceType\":\"OTHER\","
+                        + "\"marking\":\"UNCLASSIFIED\"}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"url\"");
+    }
+
+    @Test
+    void redirectsAreFollowedAndEachHopIsChecked() {
+        documents.put("/" + run + "/rss", rss());
+        redirects.put("/" + run + "/moved", url("/" + run + "/rss"));
+        redirects.put("/" + run + "/to-file", "file:///etc/passwd");
+        redirects.put("/" + run + "/to-metadata", "http://169.254.169.254/latest/meta-data/");
+        redirects.put("/" + run + "/loop", "/" + run + "/loop");
+        FeedSubscription moved = subscribe(jp, "/" + run + "/moved", "UNCLASSIFIED");
+        FeedSubscription toFile = subscribe(jp, "/" + run + "/to-file", "UNCLASSIFIED");
+        FeedSubscription loop = subscribe(jp, "/" + run + "/loop", "UNCLASSIFIED");
+        FeedSubscription toMetadata = subscribe(jp, "/" + run + "/to-metadata", "UNCLASSIFIED");
+
+        assertThat(feeds.poll(moved.id()).newLeads()).isEqualTo(2);
+        assertThat(feeds.poll(toFile.id()).error()).get().asString().contains("only http and https");
+        assertThat(feeds.poll(loop.id()).error()).get().asString().contains("more than " + Feeds.MAX_REDIRECTS);
+
+        // only the test server itself is trusted: the redirect's private target is refused before it is fetched
+        feeds.addressRule(new FeedAddresses(false) {
+            @Override
+            protected boolean mayFetch(java.net.InetAddress a) {
+                return a.getHostAddress().equals("127.0.0.1") || super.mayFetch(a);
+            }
+        });
+        Feeds.PollResult r = feeds.poll(toMetadata.id());
+        assertThat(r.error()).get().asString().contains("169.254.169.254").contains("link-local");
+        assertThat(leadsOf(toMetadata.id()) + leadsOf(toFile.id()) + leadsOf(loop.id())).isZero();
     }
 
     @Test

@@ -135,7 +135,7 @@ class LeadImportTest {
                 """);
         assertThat(link.body()).contains("line 2: link");
         var column = upload(jp, "csv", "text/csv", "sourceType,sourceName,text,colour\nOTHER,x,y,red\n");
-        assertThat(column.body()).contains("line 1: unknown column 'colour'");
+        assertThat(column.body()).contains("line 1: unknown column \\\"colour\\\"");
         var marking = upload(jp, "csv", "text/csv", "sourceType,sourceName,text,marking\nOTHER,x,y,CUI\n"
                 + "OTHER,x,y,CUI//NOFORN//REL TO USA\n");
         assertThat(marking.statusCode()).isEqualTo(400);

@@ -209,7 +209,9 @@ class BilingualSearchTest {
         assertThat(dir).doesNotExist();
         try (BilingualIndex index = indexer.open(dir)) {
             assertThat(index.created()).isTrue();
-            indexer.reconcile(index);
+            SearchIndexer.Reconciliation rebuilt = indexer.reconcile(index);
+            System.out.printf("search index rebuilt from the database: %d records in %d ms%n", rebuilt.indexed(),
+                    rebuilt.millis());
             assertThat(index.size()).isEqualTo(records);
             assertThat(index.count(BilingualQuery.of("sempiternal", index.glossary()), null)).isEqualTo(1);
         }

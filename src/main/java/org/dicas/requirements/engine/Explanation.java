@@ -7,11 +7,12 @@ import java.util.List;
  * the capability area (of the requirement asked about; inferred when not given) and whether the other requirement is
  * in the same area, the timing relation of the need windows, the quantity fit (smaller/larger, 0.5 when unknown),
  * whether the needs are of the same kind ({@code needKind}: acquire, develop, sustain, train, produce; empty when
- * unknown) and one readable English sentence.
+ * unknown), whether both services are of the same domain (air, maritime, land, space), the similarity of the two
+ * requirements' capability-area profiles in [0,1] and one readable English sentence.
  */
 public record Explanation(List<MatchedTerm> matchedTerms, double textSimilarity, String capabilityArea, boolean sameArea,
                           TimingOverlap timing, double quantityFit, String summary, String otherCapabilityArea,
-                          String needKind, String otherNeedKind, boolean sameServiceDomain) {
+                          String needKind, String otherNeedKind, boolean sameServiceDomain, double areaSimilarity) {
 
     public Explanation {
         matchedTerms = List.copyOf(matchedTerms);

@@ -39,13 +39,23 @@ public final class OpportunityFinder {
     /** Factor applied to the score when the kinds of need differ (repair vs procurement). */
     static final double KIND_MISMATCH_FACTOR = 0.6;
     /** Minimum score of an opportunity. */
-    static final double OPPORTUNITY_THRESHOLD = Double.parseDouble(System.getProperty("dicas.th", "0.50"));
+    static final double OPPORTUNITY_THRESHOLD = 0.50;
     /** Minimum cosine similarity of the subjects (objects, qualifiers, designators) of an opportunity. */
     static final double MIN_SUBJECT_SIMILARITY = 0.30;
     /** Share of the subject similarity in the language-neutral similarity (the rest: all concepts). */
-    static final double SUBJECT_SHARE = Double.parseDouble(System.getProperty("dicas.ss", "0.5"));
+    static final double SUBJECT_SHARE = 0.5;
+    /**
+     * Area-profile similarity that lets two requirements whose main areas differ at the top level still be an
+     * opportunity (a missile buy for fighters and for air defence).
+     */
+    static final double MIN_AREA_SIMILARITY = 0.7;
     /** Longest gap between need windows that a shift can still bridge. */
     static final int MAX_GAP_MONTHS = 12;
+    /**
+     * Pseudo-documents without the feature added to the collection size in the IDF, so that in a small set the set's
+     * own main topic (five trainer requirements out of nine) is not treated as a common word.
+     */
+    static final int BACKGROUND_DOCS = 100;
     /** Share of the same-language similarity added to the neutral one. */
     static final double STEM_SHARE = 0.3;
 
@@ -157,7 +167,8 @@ public final class OpportunityFinder {
     private double idf(String key) {
         Integer id = featureIds.get(key);
         int d = id == null ? 0 : df[id];
-        return Math.log(1 + (n - d + 0.5) / (d + 0.5));
+        double docs = n + BACKGROUND_DOCS;
+        return Math.log(1 + (docs - d + 0.5) / (d + 0.5));
     }
 
     private Doc doc(RequirementProfile p, Profiles.Raw raw) {
@@ -261,23 +272,21 @@ public final class OpportunityFinder {
     private final ThreadLocal<Accumulator> accumulators;
 
     /** Candidate documents for a query doc, by an approximate dot product over the inverted index. */
-    private int[] candidateDocs(Doc q, int self, int excludeNation, int want) {
+    private int[] candidateDocs(Doc q, int self, int excludeNation, int want, int minimum) {
         Accumulator a = accumulators.get();
         accumulate(a, q.neutralIds(), q.neutralW(), 1f);
         accumulate(a, q.stemIds(), q.stemW(), (float) STEM_SHARE);
-        int[] order = new int[a.size];
-        int m = 0;
-        for (int k = 0; k < a.size; k++) {
-            int d = a.touched[k];
-            if (d != self && (excludeNation < 0 || nationIds[d] != excludeNation)) {
-                order[m++] = d;
+        int[] result = topByValue(a.touched, a.size, a.acc, want, self, excludeNation);
+        if (result.length < minimum) {
+            // Too few share a term: fill up with other requirements (area, timing and quantity still rank them).
+            int[] filled = Arrays.copyOf(result, Math.min(minimum, n));
+            int f = result.length;
+            for (int d = 0; d < n && f < filled.length; d++) {
+                if (d != self && (excludeNation < 0 || nationIds[d] != excludeNation) && a.acc[d] == 0) {
+                    filled[f++] = d;
+                }
             }
-        }
-        int[] result;
-        if (m <= want) {
-            result = Arrays.copyOf(order, m);
-        } else {
-            result = topByValue(order, m, a.acc, want);
+            result = Arrays.copyOf(filled, f);
         }
         for (int k = 0; k < a.size; k++) {
             a.acc[a.touched[k]] = 0;
@@ -286,12 +295,18 @@ public final class OpportunityFinder {
         return result;
     }
 
-    /** The {@code want} entries of {@code docs[0..m)} with the largest {@code value[doc]} (a bounded min-heap). */
-    static int[] topByValue(int[] docs, int m, float[] value, int want) {
+    /**
+     * The {@code want} entries of {@code docs[0..m)} with the largest {@code value[doc]} (a bounded min-heap),
+     * leaving out {@code self} and requirements of {@code excludeNation} (when ≥ 0).
+     */
+    private int[] topByValue(int[] docs, int m, float[] value, int want, int self, int excludeNation) {
         int[] heap = new int[want];
         int size = 0;
         for (int k = 0; k < m; k++) {
             int d = docs[k];
+            if (d == self || (excludeNation >= 0 && nationIds[d] == excludeNation)) {
+                continue;
+            }
             if (size < want) {
                 heap[size] = d;
                 int i = size++;
@@ -361,7 +376,7 @@ public final class OpportunityFinder {
         }
         RequirementProfile p = requirements.get(i);
         Doc q = docs[i];
-        int[] cands = candidateDocs(q, i, nationIds[i], Math.max(4 * top, 40));
+        int[] cands = candidateDocs(q, i, nationIds[i], Math.max(4 * top, 40), top);
         return rank(p, q, cands, top);
     }
 
@@ -371,7 +386,7 @@ public final class OpportunityFinder {
             return List.of();
         }
         Doc q = doc(outsider, profiles.raw(outsider));
-        int[] cands = candidateDocs(q, -1, -1, Math.max(4 * top, 40));
+        int[] cands = candidateDocs(q, -1, -1, Math.max(4 * top, 40), top);
         return rank(outsider, q, cands, top);
     }
 
@@ -499,16 +514,18 @@ public final class OpportunityFinder {
         score = clamp(score);
         boolean timingOk = !timing.known() || timing.overlapMonths() > 0 || timing.gapMonths() <= MAX_GAP_MONTHS;
         boolean subjectOk = subject >= MIN_SUBJECT_SIMILARITY;
-        boolean opportunity = score >= OPPORTUNITY_THRESHOLD && subjectOk && kindOk && timingOk;
+        boolean areaOk = CapabilityArea.topLevel(a.area()).equals(CapabilityArea.topLevel(b.area()))
+                || areaFit >= MIN_AREA_SIMILARITY;
+        boolean opportunity = score >= OPPORTUNITY_THRESHOLD && subjectOk && kindOk && timingOk && areaOk;
         if (!explain) {
             return new Scored(round(score), opportunity, null);
         }
         String summary = summary(shared, text, a, b, timing, quantityFit, pa, pb, opportunity, subjectOk, kindOk,
-                timingOk, score);
+                timingOk, areaOk, score);
         Explanation e = new Explanation(shared, round(text), a.area(), a.area().equals(b.area()), timing,
                 round(quantityFit),
                 summary, b.area(), a.kind().label(), b.kind().label(),
-                !a.domain().isEmpty() && a.domain().equals(b.domain()));
+                !a.domain().isEmpty() && a.domain().equals(b.domain()), round(areaFit));
         return new Scored(round(score), opportunity, e);
     }
 
@@ -564,7 +581,7 @@ public final class OpportunityFinder {
 
     private String summary(List<MatchedTerm> shared, double text, Doc a, Doc b, TimingOverlap timing,
                            double quantityFit, RequirementProfile pa, RequirementProfile pb, boolean opportunity,
-                           boolean subjectOk, boolean kindOk, boolean timingOk, double score) {
+                           boolean subjectOk, boolean kindOk, boolean timingOk, boolean areaOk, double score) {
         StringBuilder s = new StringBuilder();
         List<String> labels = shared.stream().filter(t -> t.weight() > 0).limit(4).map(MatchedTerm::label).toList();
         s.append(opportunity ? "Likely cooperative opportunity: " : "Not judged an opportunity: ");
@@ -595,6 +612,9 @@ public final class OpportunityFinder {
             }
             if (!timingOk) {
                 why.add("need dates too far apart");
+            }
+            if (!areaOk) {
+                why.add("different capability areas");
             }
             if (score < OPPORTUNITY_THRESHOLD) {
                 why.add(String.format(Locale.ROOT, "score %.2f below %.2f", score, OPPORTUNITY_THRESHOLD));

@@ -1,20 +1,15 @@
 package org.dicas.requirements.internal;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.dicas.requirements.LeadCommand;
 import org.dicas.requirements.LeadImportRow;
+import org.dicas.requirements.Leads;
 import org.dicas.shared.InvalidInputException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +29,8 @@ public final class LeadImport {
 
     public static final List<String> COLUMNS = List.of("sourceType", "sourceName", "date", "title", "text", "link",
             "marking");
-    private static final Set<String> REQUIRED = Set.of("sourceType", "sourceName", "text");
+    private static final ImportTable.Layout LAYOUT = new ImportTable.Layout("leads", COLUMNS,
+            List.of("sourceType", "sourceName", "text"), Map.of());
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private LeadImport() {
@@ -49,44 +45,17 @@ public final class LeadImport {
     }
 
     public static List<LeadImportRow> csv(String content, String defaultMarking) {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
+        ImportTable.Content table = ImportTable.csv(content.getBytes(StandardCharsets.UTF_8), Leads.IMPORT_LIMIT,
+                LAYOUT);
+        if (!table.problems().isEmpty()) {
+            List<String> shown = table.problems().subList(0, Math.min(table.problems().size(), 5));
+            throw new InvalidInputException("file", String.join("; ", shown)
+                    + (table.problems().size() > shown.size() ? "; …" : ""));
+        }
         List<LeadImportRow> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(content), format)) {
-            Map<String, Integer> header = parser.getHeaderMap();
-            for (String column : header.keySet()) {
-                if (!COLUMNS.contains(column)) {
-                    throw new InvalidInputException("file", "line 1: unknown column '" + column + "'; expected "
-                            + String.join(",", COLUMNS));
-                }
-            }
-            for (String required : REQUIRED) {
-                if (!header.containsKey(required)) {
-                    throw new InvalidInputException("file", "line 1: the column '" + required + "' is missing");
-                }
-            }
-            Iterator<CSVRecord> it = parser.iterator();
-            while (true) {
-                long line = parser.getCurrentLineNumber() + 1;
-                CSVRecord r;
-                try {
-                    if (!it.hasNext()) {
-                        break;
-                    }
-                    r = it.next();
-                } catch (IllegalStateException | java.io.UncheckedIOException e) {
-                    throw new InvalidInputException("file", "line " + line + ": " + e.getMessage());
-                }
-                int at = (int) parser.getCurrentLineNumber();
-                if (r.size() != header.size()) {
-                    throw new InvalidInputException("file", "line " + at + ": " + r.size() + " fields, expected "
-                            + header.size());
-                }
-                rows.add(new LeadImportRow("line " + at, command("line " + at, name -> header.containsKey(name)
-                        ? r.get(name) : "", defaultMarking)));
-            }
-        } catch (IOException e) {
-            throw new InvalidInputException("file", "the CSV file cannot be read: " + e.getMessage());
+        for (ImportTable.Line line : table.lines()) {
+            String where = "line " + line.number();
+            rows.add(new LeadImportRow(where, command(where, line::get, defaultMarking)));
         }
         return rows;
     }

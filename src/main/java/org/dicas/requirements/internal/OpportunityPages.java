@@ -90,6 +90,7 @@ class OpportunityPages {
             errors.add(e.field() + ": " + e.getMessage());
         }
         if (a == b) {
+            finder.matches(me, a, 1); // 404 unless the user may read it
             return "redirect:/requirements/" + a + "/matches";
         }
         OpportunityFinderService.PairView p = finder.pair(me, a, b, fa, lr);

@@ -23,6 +23,13 @@ class RequirementImport {
     static final int MAX_ROWS = 2000;
     static final int MAX_ERRORS = 50;
 
+    /** The columns a file may have, in their documented order. */
+    static final List<String> COLUMNS = List.of("nation", "service", "capabilityArea", "titleEn", "titleJa",
+            "descriptionEn", "descriptionJa", "quantity", "needBy", "status", "marking");
+    static final ImportTable.Layout LAYOUT = new ImportTable.Layout("requirements", COLUMNS,
+            List.of("service", "capabilityArea", "needBy", "marking"),
+            java.util.Map.of("a title column (\"titleEn\" and/or \"titleJa\")", List.of("titleEn", "titleJa")));
+
     /** What an import did. */
     record Result(int imported, List<Long> ids) {
     }
@@ -59,13 +66,13 @@ class RequirementImport {
         if (bytes.length > MAX_BYTES) {
             throw new Refused(List.of("the file is larger than " + MAX_BYTES / 1024 + " KB; split it"));
         }
-        RequirementImportFile.Content content = RequirementImportFile.read(filename, bytes, MAX_ROWS);
+        ImportTable.Content content = ImportTable.read(filename, bytes, MAX_ROWS, LAYOUT);
         List<String> errors = new ArrayList<>(content.problems());
         if (errors.isEmpty() && content.lines().isEmpty()) {
             errors.add("the file holds a header row but no requirements");
         }
         List<RequirementCommand> commands = new ArrayList<>();
-        for (RequirementImportFile.Line line : content.lines()) {
+        for (ImportTable.Line line : content.lines()) {
             if (errors.size() > MAX_ERRORS) {
                 break;
             }

@@ -149,7 +149,7 @@ class RequirementPages {
     private String importView(Model model, List<String> errors, RequirementImport.Result result) {
         model.addAttribute("errors", errors);
         model.addAttribute("result", result);
-        model.addAttribute("columns", RequirementImportFile.COLUMNS);
+        model.addAttribute("columns", RequirementImport.COLUMNS);
         model.addAttribute("maxKb", RequirementImport.MAX_BYTES / 1024);
         model.addAttribute("pageMarking", Marking.parse("UNCLASSIFIED"));
         return "requirements/import";

@@ -54,7 +54,7 @@ import org.dicas.search.text.TextAnalysis;
  *   <li>{@code lit3}, {@code lit12}: case-folded character trigrams (with positions) and uni/bigrams of
  *       "title text", for literal substring matches;</li>
  *   <li>{@code id}, {@code updated}: doc values (the readable filter and change detection), {@code key} for updates,
- *       and the stored kind, title, text, marking and link shown in results.</li>
+ *       and the stored kind, title, text, marking, link and container.</li>
  * </ul>
  * Thread-safe: one writer, near-real-time searchers refreshed after each change. The index records its schema
  * (field layout and glossary fingerprint) in the commit; {@link #open} starts a fresh index when it differs.
@@ -62,7 +62,7 @@ import org.dicas.search.text.TextAnalysis;
 public final class BilingualIndex implements Closeable {
 
     /** Bump when fields or analysis change: an index of another schema is rebuilt. */
-    public static final String SCHEMA = "dicas-search/1";
+    public static final String SCHEMA = "dicas-search/2";
 
     static final String ID = "id";
     static final String KEY = "key";
@@ -80,6 +80,7 @@ public final class BilingualIndex implements Closeable {
     static final String TEXT = "text";
     static final String MARKING = "marking";
     static final String LINK = "link";
+    static final String CONTAINER = "container";
 
     private static final FieldType TRIGRAMS = literalType(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
     private static final FieldType SHORT_GRAMS = literalType(IndexOptions.DOCS);
@@ -285,6 +286,7 @@ public final class BilingualIndex implements Closeable {
         d.add(new StoredField(TEXT, r.text()));
         d.add(new StoredField(MARKING, r.marking()));
         d.add(new StoredField(LINK, r.link()));
+        d.add(new StoredField(CONTAINER, r.containerId()));
         String title = TextAnalysis.normalize(r.title());
         String text = TextAnalysis.normalize(r.text());
         d.add(new TextField(EN_TITLE, title, Field.Store.NO));
@@ -294,12 +296,12 @@ public final class BilingualIndex implements Closeable {
         d.add(new TextField(JA, title, Field.Store.NO));
         d.add(new TextField(JA, text, Field.Store.NO));
         if (glossary != null) {
-            Set<String> inTitle = glossary.conceptsIn(title);
+            Set<String> inTitle = conceptsOf(title);
             for (String c : inTitle) {
                 d.add(new StringField(CONCEPT_TITLE, c, Field.Store.NO));
             }
             Set<String> all = new java.util.LinkedHashSet<>(inTitle);
-            all.addAll(glossary.conceptsIn(text));
+            all.addAll(conceptsOf(text));
             for (String c : all) {
                 d.add(new StringField(CONCEPT, c, Field.Store.NO));
             }
@@ -308,6 +310,40 @@ public final class BilingualIndex implements Closeable {
         d.add(new Field(LIT3, literal, TRIGRAMS));
         d.add(new Field(LIT12, literal, SHORT_GRAMS));
         return d;
+    }
+
+    /**
+     * The concepts a text mentions, including those nested inside a longer term: the glossary matches the longest
+     * term (滑空段階迎撃ミサイル is "glide phase interceptor"), but a record about that is also about an interceptor and
+     * a missile, so each matched term is matched again without its first and without its last character until no
+     * new term appears. Queries keep the longest match only, so a query for the narrow concept stays narrow.
+     */
+    Set<String> conceptsOf(String text) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (Glossary.Match m : glossary.matchesIn(text)) {
+            out.add(m.conceptId());
+            todo.add(m.literal());
+        }
+        while (!todo.isEmpty()) {
+            String literal = todo.poll();
+            int n = literal.codePointCount(0, literal.length());
+            if (n < 2 || !seen.add(literal)) {
+                continue;
+            }
+            String withoutFirst = literal.substring(literal.offsetByCodePoints(0, 1));
+            String withoutLast = literal.substring(0, literal.offsetByCodePoints(literal.length(), -1));
+            for (String part : List.of(withoutFirst, withoutLast)) {
+                for (Glossary.Match m : glossary.matchesIn(part)) {
+                    out.add(m.conceptId());
+                    if (m.literal().length() < literal.length()) {
+                        todo.add(m.literal());
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static FieldType literalType(IndexOptions options) {

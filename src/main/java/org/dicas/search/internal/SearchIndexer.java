@@ -59,6 +59,8 @@ public class SearchIndexer {
     private final int backgroundAbove;
     private final Glossary glossary;
     private final AtomicLong changes = new AtomicLong();
+    /** Held while rows are read and written to the index, so an older read never overwrites a newer one. */
+    private final Object writing = new Object();
     private volatile BilingualIndex index;
     private volatile boolean ready;
 
@@ -144,9 +146,15 @@ public class SearchIndexer {
             Set<Long> gone = new HashSet<>(target.versions().keySet());
             gone.removeAll(inDatabase.keySet());
             for (int i = 0; i < stale.size(); i += BATCH) {
-                target.upsert(load(stale.subList(i, Math.min(stale.size(), i + BATCH))));
+                synchronized (writing) {
+                    target.upsert(load(stale.subList(i, Math.min(stale.size(), i + BATCH))));
+                }
             }
-            target.delete(gone);
+            synchronized (writing) {
+                Set<Long> stillGone = new HashSet<>(gone);
+                load(gone).forEach(r -> stillGone.remove(r.id()));
+                target.delete(stillGone);
+            }
             target.refresh();
             target.commit();
             if (!stale.isEmpty() || !gone.isEmpty()) {
@@ -196,11 +204,13 @@ public class SearchIndexer {
             return;
         }
         try {
-            List<IndexedRecord> rows = load(ids);
-            Set<Long> gone = new LinkedHashSet<>(ids);
-            rows.forEach(r -> gone.remove(r.id()));
-            target.upsert(rows);
-            target.delete(gone);
+            synchronized (writing) {
+                List<IndexedRecord> rows = load(ids);
+                Set<Long> gone = new LinkedHashSet<>(ids);
+                rows.forEach(r -> gone.remove(r.id()));
+                target.upsert(rows);
+                target.delete(gone);
+            }
             target.refresh();
         } catch (IOException | RuntimeException e) {
             log.error("Could not index records {}; the next reconciliation will", ids, e);

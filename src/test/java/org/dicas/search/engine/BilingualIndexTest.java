@@ -21,7 +21,8 @@ class BilingualIndexTest {
     static final String GLOSSARY = "id\tarea\ten\tja\trole\n"
             + "interceptor\tMD\tinterceptor|interceptor missile\t迎撃ミサイル|迎撃弾\tOBJECT\n"
             + "trainer\tAIR\ttrainer aircraft|trainer jet|trainer\t練習機\tOBJECT\n"
-            + "ship-repair\tSUS\tship repair\t船舶修理|艦船修理\tACTIVITY\n";
+            + "ship-repair\tSUS\tship repair\t船舶修理|艦船修理\tACTIVITY\n"
+            + "missile\tMD\tmissile\tミサイル\tGENERIC\n";
 
     static Glossary glossary() {
         return Glossary.load(new StringReader(GLOSSARY), new StringReader(AREAS));
@@ -70,6 +71,7 @@ class BilingualIndexTest {
         assertThat(ids("trainer aircraft")).containsExactlyInAnyOrder(2L, 4L);
         assertThat(ids("ship repair")).containsExactly(3L);
         assertThat(ids("interceptors")).contains(1L, 5L, 6L);
+        assertThat(ids("missile")).as("a record about an interceptor missile is about a missile").containsExactly(6L);
     }
 
     @Test

@@ -497,4 +497,183 @@ class IdorTest {
         }
         assertThat(failures).as(failures.size() + " problems").isEmpty();
     }
+
+    /**
+     * The requirements, opportunities, leads, programs and agreements of issue 5: every {@code {id}} endpoint and page,
+     * read and write, answers au.dod 404 like a missing id for records released only to the USA and Japan, references
+     * to them are refused, and nothing changes.
+     */
+    @Test
+    void requirementsPipelineLeadsProgramsAndAgreementsAre404ForAustraliaAndWritesChangeNothing() {
+        String marking = HIDDEN_MARKINGS.get(0);
+        String secret = "idorreqsecret";
+        long usReq = created(http.post("/api/v1/requirements", acq, Map.of("nation", "USA", "service", "Air Force",
+                "capabilityArea", "AIR", "titleEn", secret + " trainer jet", "descriptionEn", secret + " need",
+                "quantity", 100, "needBy", "2031-01-01", "marking", marking)), "US requirement");
+        long jpReq = created(http.post("/api/v1/requirements", jp, Map.of("nation", "JPN", "service", "ASDF",
+                "capabilityArea", "AIR", "titleJa", secret + " 練習機", "descriptionJa", secret + " 更新",
+                "quantity", 50, "needBy", "2031-06-01", "marking", marking)), "JP requirement");
+        long plan = created(http.post("/api/v1/acquisition-plans", acq, Map.of("requirementId", usReq,
+                "title", secret + " plan", "milestones", List.of(Map.of("name", secret + " award", "due", "2029-01-01")),
+                "budget", List.of(Map.of("fiscalYear", 2029, "amount", 1000, "currency", "USD")), "marking", marking)),
+                "plan");
+        long opportunity = created(http.post("/api/v1/opportunities", acq, Map.of("title", secret + " opportunity",
+                "requirementIds", List.of(usReq, jpReq), "marking", marking)), "opportunity");
+        long lead = created(http.post("/api/v1/leads", acq, Map.of("sourceType", "OTHER", "sourceName", secret,
+                "title", secret + " lead", "text", secret + " lead text", "marking", marking)), "lead");
+        long program = created(http.post("/api/v1/programs", acq, Map.of("nameEn", secret + " program",
+                "type", "CO_DEVELOPMENT", "partners", List.of(Map.of("nation", "USA", "costShare", 50),
+                        Map.of("nation", "JPN", "costShare", 50)), "requirementIds", List.of(usReq), "marking", marking)),
+                "program");
+        long agreement = created(http.post("/api/v1/agreements", acq, Map.of("type", "MOU", "title", secret + " MOU",
+                "parties", List.of("USA", "JPN"), "programIds", List.of(program), "marking", marking)), "agreement");
+        long feed = created(http.post("/api/v1/leads/feeds", acq, Map.of("url", "https://203.0.113.9/" + secret,
+                "name", secret + " feed", "sourceType", "OTHER", "marking", marking)), "feed");
+        long[] ids = {usReq, jpReq, plan, opportunity, lead, program, agreement, feed};
+        java.util.function.Function<String, String> missing = p -> {
+            String s = p;
+            for (long id : ids) {
+                s = s.replaceAll("(?<=[/=])" + id + "(?=/|$|&|\\.)", MISSING);
+            }
+            return s;
+        };
+        java.util.function.Function<String, String> noIds = b -> {
+            String s = b;
+            for (long id : ids) {
+                s = s.replaceAll("\\b" + id + "\\b", "ID");
+            }
+            return s.replace(MISSING, "ID");
+        };
+        List<String> failures = new ArrayList<>();
+        List<String> reads = List.of("/api/v1/requirements/" + usReq, "/api/v1/requirements/" + jpReq + "/matches",
+                "/api/v1/acquisition-plans/" + plan, "/api/v1/opportunities/" + opportunity, "/api/v1/leads/" + lead,
+                "/api/v1/programs/" + program, "/api/v1/agreements/" + agreement,
+                "/api/v1/opportunities/pair?a=" + usReq + "&b=" + jpReq);
+        for (String path : reads) {
+            assertThat(http.get(path, acq).status()).as("GET " + path + " as us.acq (control)").isEqualTo(200);
+            var r = http.get(path, au);
+            var none = http.get(missing.apply(path), au);
+            if (r.status() != 404 || r.body().contains(secret)) {
+                failures.add("GET " + path + " as au.dod: " + r.status() + " " + AttackSupport.abbreviate(r.body()));
+            } else if (none.status() != 404 || !noIds.apply(none.body()).equals(noIds.apply(r.body()))) {
+                failures.add("GET " + path + " as au.dod differs from a missing id: " + r.body() + " vs "
+                        + none.status() + " " + none.body());
+            }
+        }
+        for (String list : List.of("/api/v1/requirements", "/api/v1/acquisition-plans", "/api/v1/opportunities",
+                "/api/v1/opportunities/finder", "/api/v1/leads", "/api/v1/leads/feeds", "/api/v1/programs",
+                "/api/v1/agreements", "/api/v1/acquisition-plans?requirement=" + usReq,
+                "/api/v1/requirements?text=" + secret, "/api/v1/search?q=" + secret)) {
+            var r = http.get(list, au);
+            if (r.status() != 200 || r.body().contains(secret)) {
+                failures.add("GET " + list + " as au.dod shows the hidden records: " + r.status());
+            }
+        }
+        var before = AttackSupport.fingerprint(jdbc);
+        var beforeTables = fingerprintOf(ISSUE5_TABLES);
+        Map<String, java.util.function.Supplier<Http.Response>> writes = new LinkedHashMap<>();
+        writes.put("PUT requirements/{id}", () -> http.put("/api/v1/requirements/" + usReq, au, Map.of("nation", "USA",
+                "titleEn", "hijacked", "capabilityArea", "AIR", "marking", "UNCLASSIFIED")));
+        writes.put("PUT acquisition-plans/{id}", () -> http.put("/api/v1/acquisition-plans/" + plan, au,
+                Map.of("requirementId", usReq, "title", "hijacked", "marking", "UNCLASSIFIED")));
+        writes.put("PUT opportunities/{id}", () -> http.put("/api/v1/opportunities/" + opportunity, au,
+                Map.of("title", "hijacked", "requirementIds", List.of(usReq, jpReq))));
+        writes.put("POST opportunities/{id}/stage", () -> http.post("/api/v1/opportunities/" + opportunity + "/stage",
+                au, Map.of("toStage", "UNDER_STUDY")));
+        writes.put("POST leads/feeds/{id}/poll", () -> http.post("/api/v1/leads/feeds/" + feed + "/poll", au, "{}"));
+        writes.put("PUT programs/{id}", () -> http.put("/api/v1/programs/" + program, au, Map.of("nameEn", "hijacked",
+                "type", "CO_PRODUCTION", "partners", List.of(Map.of("nation", "AUS", "costShare", 100)),
+                "marking", "UNCLASSIFIED")));
+        writes.put("PUT agreements/{id}", () -> http.put("/api/v1/agreements/" + agreement, au, Map.of("type", "OTHER",
+                "title", "hijacked", "parties", List.of("AUS"), "marking", "UNCLASSIFIED")));
+        writes.forEach((name, call) -> {
+            var r = call.get();
+            if (r.status() != 404) {
+                failures.add(name + " as au.dod: " + r.status() + " " + AttackSupport.abbreviate(r.body()));
+            }
+        });
+        Map<String, Http.Response> references = new LinkedHashMap<>();
+        references.put("POST acquisition-plans {requirementId: hidden}", http.post("/api/v1/acquisition-plans", au,
+                Map.of("requirementId", usReq, "title", "ref", "marking", "UNCLASSIFIED")));
+        references.put("POST opportunities {requirementIds: hidden}", http.post("/api/v1/opportunities", au,
+                Map.of("title", "ref", "requirementIds", List.of(usReq, jpReq))));
+        references.put("POST opportunities {leadId: hidden}", http.post("/api/v1/opportunities", au,
+                Map.of("title", "ref", "leadId", lead)));
+        references.put("POST programs {requirementIds: hidden}", http.post("/api/v1/programs", au, Map.of("nameEn",
+                "ref", "type", "CO_PRODUCTION", "partners", List.of(Map.of("nation", "AUS", "costShare", 100)),
+                "requirementIds", List.of(usReq), "marking", "UNCLASSIFIED")));
+        references.put("POST agreements {programIds: hidden}", http.post("/api/v1/agreements", au, Map.of("type",
+                "OTHER", "title", "ref", "parties", List.of("AUS"), "programIds", List.of(program),
+                "marking", "UNCLASSIFIED")));
+        references.forEach((name, r) -> {
+            if ((r.status() != 400 && r.status() != 404) || r.body().contains(secret)) {
+                failures.add(name + " as au.dod: " + r.status() + " " + AttackSupport.abbreviate(r.body()));
+            }
+        });
+        List<String> pages = List.of("/requirements/" + usReq, "/requirements/" + usReq + "/edit",
+                "/requirements/" + jpReq + "/matches", "/acquisition-plans/" + plan, "/acquisition-plans/" + plan + "/edit",
+                "/acquisition-plans/new?requirement=" + usReq, "/opportunities/" + opportunity, "/leads/" + lead,
+                "/programs/" + program, "/programs/" + program + "/edit", "/agreements/" + agreement,
+                "/agreements/" + agreement + "/edit", "/opportunities/pair?a=" + usReq + "&b=" + jpReq);
+        for (String path : pages) {
+            assertThat(acqWeb.get(path, null).status()).as("GET " + path + " for a reader (control)").isEqualTo(200);
+            var r = auWeb.get(path, null);
+            if (r.status() != 404 || r.body().contains(secret)) {
+                failures.add("GET " + path + " as au.dod: " + r.status());
+            } else if (auWeb.get(path.contains("pair?") ? path.replace("a=" + usReq, "a=" + MISSING)
+                    : missing.apply(path), null).status() != 404) { // the same id twice redirects to its matches
+                failures.add("GET " + path + " as au.dod answers 404 but a missing id does not");
+            }
+        }
+        for (String list : List.of("/requirements", "/acquisition-plans", "/opportunities", "/opportunities/finder",
+                "/leads", "/programs", "/agreements")) {
+            var r = auWeb.get(list, null);
+            if (r.status() != 200 || r.body().contains(secret)) {
+                failures.add("GET " + list + " as au.dod shows the hidden records: " + r.status());
+            }
+        }
+        Map<String, Map<String, String>> posts = new LinkedHashMap<>();
+        posts.put("/requirements/" + usReq, Map.of("nation", "USA", "titleEn", "hijacked", "capabilityArea", "AIR",
+                "marking", "UNCLASSIFIED"));
+        posts.put("/acquisition-plans/" + plan, Map.of("requirementId", "" + usReq, "title", "hijacked",
+                "marking", "UNCLASSIFIED"));
+        posts.put("/opportunities/" + opportunity, Map.of("title", "hijacked"));
+        posts.put("/opportunities/" + opportunity + "/stage", Map.of("toStage", "UNDER_STUDY"));
+        posts.put("/leads/" + lead + "/promote", Map.of("requirementIds", "" + usReq));
+        posts.put("/leads/feeds/" + feed + "/poll", Map.of());
+        posts.put("/programs/" + program + "/edit", Map.of("nameEn", "hijacked", "type", "CO_PRODUCTION",
+                "marking", "UNCLASSIFIED"));
+        posts.put("/agreements/" + agreement + "/edit", Map.of("type", "OTHER", "title", "hijacked",
+                "marking", "UNCLASSIFIED"));
+        posts.forEach((path, fields) -> {
+            var r = auWeb.form(path, auCsrf, fields);
+            if (r.status() != 404) {
+                failures.add("POST " + path + " as au.dod with a valid CSRF token: " + r.status() + " "
+                        + r.header("Location"));
+            }
+        });
+        var after = AttackSupport.fingerprint(jdbc);
+        if (!after.equals(before)) {
+            failures.add("database after au.dod's attempts changed in " + AttackSupport.changed(before, after));
+        }
+        var afterTables = fingerprintOf(ISSUE5_TABLES);
+        if (!afterTables.equals(beforeTables)) {
+            failures.add("database after au.dod's attempts changed in " + AttackSupport.changed(beforeTables, afterTables));
+        }
+        assertThat(failures).as(failures.size() + " problems").isEmpty();
+    }
+
+    static final List<String> ISSUE5_TABLES = List.of("requirement", "acquisition_plan", "acquisition_plan_milestone",
+            "acquisition_plan_budget_line", "opportunity", "opportunity_requirement", "opportunity_event", "lead",
+            "lead_feed", "program", "program_partner", "program_milestone", "program_requirement", "agreement",
+            "agreement_party", "agreement_document", "agreement_program");
+
+    Map<String, String> fingerprintOf(List<String> tables) {
+        Map<String, String> f = new LinkedHashMap<>();
+        for (String table : tables) {
+            f.put(table, jdbc.sql("select count(*) || ':' || md5(coalesce(string_agg(t::text, '|' order by t::text), ''))"
+                    + " from " + table + " t").query(String.class).single());
+        }
+        return f;
+    }
 }

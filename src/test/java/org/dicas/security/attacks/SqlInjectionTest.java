@@ -243,6 +243,10 @@ class SqlInjectionTest {
             apiParams.put("mine", "/api/v1/action-items?mine=" + AttackSupport.enc(q));
             apiParams.put("status=OPEN&mine", "/api/v1/action-items?status=OPEN&mine=" + AttackSupport.enc(q));
             apiParams.put("limit", "/api/v1/search?q=MSRA&limit=" + AttackSupport.enc(q));
+            for (String filter : List.of("nation", "area", "status", "text")) {
+                apiParams.put("requirements " + filter, "/api/v1/requirements?" + filter + "=" + AttackSupport.enc(q));
+            }
+            apiParams.put("acquisition-plans requirement", "/api/v1/acquisition-plans?requirement=" + AttackSupport.enc(q));
             apiParams.forEach((name, path) -> {
                 var r = timed("GET /api/v1/...?" + name + "=" + show(q) + " as au.dod", () -> http.get(path, au), failures);
                 if (r.status() != 400 && r.status() != 200 && r.status() < 500) {
@@ -281,9 +285,11 @@ class SqlInjectionTest {
                 "99999999999999999999", "(select 1)", "1 UNION SELECT 1", "%");
         List<String> apiPaths = List.of("/api/v1/documents/%s", "/api/v1/threads/%s", "/api/v1/threads/%s/replies",
                 "/api/v1/threads/1/replies/%s", "/api/v1/meetings/%s", "/api/v1/meetings/%s/calendar.ics",
-                "/api/v1/action-items/%s", "/api/v1/working-groups/%s");
+                "/api/v1/action-items/%s", "/api/v1/working-groups/%s", "/api/v1/requirements/%s",
+                "/api/v1/acquisition-plans/%s", "/api/v1/opportunities/%s", "/api/v1/programs/%s", "/api/v1/agreements/%s");
         List<String> pages = List.of("/documents/%s", "/documents/%s/edit", "/discussions/%s", "/meetings/%s",
-                "/meetings/%s/calendar.ics", "/working-groups/%s", "/discussions/1/replies/%s/edit");
+                "/meetings/%s/calendar.ics", "/working-groups/%s", "/discussions/1/replies/%s/edit", "/requirements/%s",
+                "/acquisition-plans/%s", "/opportunities/%s", "/leads/%s", "/programs/%s", "/agreements/%s");
         for (String id : ids) {
             String seg = AttackSupport.segment(id);
             for (String p : apiPaths) {

@@ -27,16 +27,21 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Reads the rows of an uploaded requirements file: CSV (UTF-8, comma-separated, header row) or Excel {@code .xlsx}
- * (first sheet, header row). Each row keeps the line (CSV: the physical line it starts on; Excel: the sheet's row
- * number) so that errors can name it. Column names are matched without regard to case; blank rows are skipped.
+ * Reads the rows of an uploaded table — CSV (UTF-8, comma-separated, header row) or Excel {@code .xlsx} (first
+ * sheet, header row) — for the module's imports (requirements, leads). Each row keeps its line (CSV: the physical
+ * line it starts on; Excel: the sheet's row number) so that errors can name it. Column names are matched without
+ * regard to case against the {@link Layout}; blank rows are skipped; every problem of the file as a whole is
+ * returned as "line N: …" text, never thrown.
  */
-final class RequirementImportFile {
+final class ImportTable {
 
-    /** The columns a file may have, in their documented order. */
-    static final List<String> COLUMNS = List.of("nation", "service", "capabilityArea", "titleEn", "titleJa",
-            "descriptionEn", "descriptionJa", "quantity", "needBy", "status", "marking");
-    static final List<String> REQUIRED = List.of("service", "capabilityArea", "needBy", "marking");
+    /**
+     * What a file must look like: the rows' noun (for messages), its columns in their documented order, the
+     * required ones, and groups of columns of which at least one must be present (e.g. an English or Japanese title),
+     * each under what the message calls it.
+     */
+    record Layout(String noun, List<String> columns, List<String> required, Map<String, List<String>> oneOf) {
+    }
 
     /** One data row: its line number and its values by column name (blank for missing cells). */
     record Line(int number, Map<String, String> values) {
@@ -49,7 +54,7 @@ final class RequirementImportFile {
     record Content(List<Line> lines, List<String> problems) {
     }
 
-    private RequirementImportFile() {
+    private ImportTable() {
     }
 
     static boolean isExcel(String filename, byte[] bytes) {
@@ -57,13 +62,95 @@ final class RequirementImportFile {
         return zip || (filename != null && filename.toLowerCase(Locale.ROOT).endsWith(".xlsx"));
     }
 
-    static Content read(String filename, byte[] bytes, int maxRows) {
-        return isExcel(filename, bytes) ? excel(bytes, maxRows) : csv(bytes, maxRows);
+    static Content read(String filename, byte[] bytes, int maxRows, Layout layout) {
+        return isExcel(filename, bytes) ? excel(bytes, maxRows, layout) : csv(bytes, maxRows, layout);
+    }
+
+    /**
+     * Collects rows in file order: the first non-blank row is the header, then each row is checked against it. The
+     * CSV and Excel readers differ only in how they find the cells and line of a row.
+     */
+    private static final class Rows {
+        private final int maxRows;
+        private final Layout layout;
+        private final List<Line> lines = new ArrayList<>();
+        private final List<String> problems = new ArrayList<>();
+        private List<String> header;
+
+        Rows(int maxRows, Layout layout) {
+            this.maxRows = maxRows;
+            this.layout = layout;
+        }
+
+        /** Takes one row; false when reading must stop (a bad header, too many rows). */
+        boolean add(int line, List<String> cells) {
+            if (header == null) {
+                if (cells.stream().allMatch(String::isBlank)) {
+                    return true;
+                }
+                header = headerOf(cells, line);
+                return problems.isEmpty();
+            }
+            if (cells.stream().allMatch(String::isBlank)) {
+                return true;
+            }
+            if (lines.size() >= maxRows) {
+                problems.clear();
+                lines.clear();
+                problems.add("the file holds more than " + maxRows + " " + layout.noun() + "; split it");
+                return false;
+            }
+            if (cells.size() > header.size()) {
+                problems.add("line " + line + ": " + cells.size() + " cells but the header has " + header.size()
+                        + " columns");
+                return true;
+            }
+            Map<String, String> v = new LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                v.put(header.get(i), i < cells.size() ? cells.get(i).strip() : "");
+            }
+            lines.add(new Line(line, v));
+            return true;
+        }
+
+        Content content(String what) {
+            if (header == null && problems.isEmpty()) {
+                return failed(what + " is empty: it needs a header row and at least one row of " + layout.noun());
+            }
+            return new Content(List.copyOf(lines), List.copyOf(problems));
+        }
+
+        private List<String> headerOf(List<String> cells, int line) {
+            List<String> names = new ArrayList<>();
+            for (String raw : cells) {
+                String name = raw.strip();
+                String column = layout.columns().stream().filter(c -> c.equalsIgnoreCase(name)).findFirst()
+                        .orElse(null);
+                if (column == null) {
+                    problems.add("line " + line + ": unknown column \"" + name + "\" (columns: "
+                            + String.join(", ", layout.columns()) + ")");
+                } else if (names.contains(column)) {
+                    problems.add("line " + line + ": column \"" + column + "\" appears twice");
+                }
+                names.add(column == null ? name : column);
+            }
+            for (String required : layout.required()) {
+                if (!names.contains(required)) {
+                    problems.add("line " + line + ": the header lacks the column \"" + required + "\"");
+                }
+            }
+            layout.oneOf().forEach((what, group) -> {
+                if (group.stream().noneMatch(names::contains)) {
+                    problems.add("line " + line + ": the header needs " + what);
+                }
+            });
+            return names;
+        }
     }
 
     // ----------------------------------------------------------------------------------------------- CSV
 
-    static Content csv(byte[] bytes, int maxRows) {
+    static Content csv(byte[] bytes, int maxRows, Layout layout) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -78,41 +165,23 @@ final class RequirementImportFile {
             return failed("the file contains NUL characters; it is not a CSV file");
         }
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
-        List<Line> lines = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        Rows rows = new Rows(maxRows, layout);
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            List<String> header = null;
             int[] newlinesBefore = newlineIndex(text);
             for (CSVRecord rec : parser) {
-                int line = lineAt(newlinesBefore, (int) rec.getCharacterPosition());
-                List<String> cells = rec.toList();
-                if (header == null) {
-                    header = headerOf(cells, line, problems);
-                    if (!problems.isEmpty()) {
-                        return new Content(List.of(), problems);
-                    }
-                    continue;
+                // a record after blank lines starts where they start: its line is that of its first character
+                int at = (int) rec.getCharacterPosition();
+                while (at < text.length() && (text.charAt(at) == '\n' || text.charAt(at) == '\r')) {
+                    at++;
                 }
-                if (cells.stream().allMatch(String::isBlank)) {
-                    continue;
+                if (!rows.add(lineAt(newlinesBefore, at), rec.toList())) {
+                    break;
                 }
-                if (lines.size() >= maxRows) {
-                    return failed("the file holds more than " + maxRows + " requirements; split it");
-                }
-                if (cells.size() > header.size()) {
-                    problems.add("line " + line + ": " + cells.size() + " cells but the header has " + header.size()
-                            + " columns");
-                    continue;
-                }
-                lines.add(new Line(line, values(header, cells)));
-            }
-            if (header == null) {
-                return failed("the file is empty: it needs a header row and at least one requirement");
             }
         } catch (IOException | RuntimeException e) {
             return failed("the CSV cannot be read: " + firstLine(e.getMessage()));
         }
-        return new Content(lines, problems);
+        return rows.content("the file");
     }
 
     private static int[] newlineIndex(String text) {
@@ -142,9 +211,8 @@ final class RequirementImportFile {
 
     // ----------------------------------------------------------------------------------------------- Excel
 
-    static Content excel(byte[] bytes, int maxRows) {
-        List<Line> lines = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+    static Content excel(byte[] bytes, int maxRows, Layout layout) {
+        Rows rows = new Rows(maxRows, layout);
         try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             if (wb.getNumberOfSheets() == 0) {
                 return failed("the workbook has no sheet");
@@ -152,9 +220,7 @@ final class RequirementImportFile {
             Sheet sheet = wb.getSheetAt(0);
             FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
             DataFormatter formatter = new DataFormatter(Locale.ROOT);
-            List<String> header = null;
             for (Row row : sheet) {
-                int line = row.getRowNum() + 1;
                 int width = Math.max(row.getLastCellNum(), 0);
                 List<String> cells = new ArrayList<>();
                 for (int i = 0; i < width; i++) {
@@ -163,36 +229,14 @@ final class RequirementImportFile {
                 while (!cells.isEmpty() && cells.get(cells.size() - 1).isBlank()) {
                     cells.remove(cells.size() - 1);
                 }
-                if (header == null) {
-                    if (cells.isEmpty()) {
-                        continue;
-                    }
-                    header = headerOf(cells, line, problems);
-                    if (!problems.isEmpty()) {
-                        return new Content(List.of(), problems);
-                    }
-                    continue;
+                if (!rows.add(row.getRowNum() + 1, cells)) {
+                    break;
                 }
-                if (cells.stream().allMatch(String::isBlank)) {
-                    continue;
-                }
-                if (lines.size() >= maxRows) {
-                    return failed("the file holds more than " + maxRows + " requirements; split it");
-                }
-                if (cells.size() > header.size()) {
-                    problems.add("line " + line + ": " + cells.size() + " cells but the header has " + header.size()
-                            + " columns");
-                    continue;
-                }
-                lines.add(new Line(line, values(header, cells)));
-            }
-            if (header == null) {
-                return failed("the sheet is empty: it needs a header row and at least one requirement");
             }
         } catch (IOException | RuntimeException e) {
             return failed("the Excel file cannot be read (an .xlsx workbook is expected): " + firstLine(e.getMessage()));
         }
-        return new Content(lines, problems);
+        return rows.content("the sheet");
     }
 
     private static String cell(Cell c, DataFormatter formatter, FormulaEvaluator evaluator) {
@@ -212,40 +256,6 @@ final class RequirementImportFile {
             return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
         }
         return formatter.formatCellValue(c, evaluator).strip();
-    }
-
-    // ----------------------------------------------------------------------------------------------- shared
-
-    private static List<String> headerOf(List<String> cells, int line, List<String> problems) {
-        List<String> header = new ArrayList<>();
-        for (String raw : cells) {
-            String name = raw.strip();
-            String column = COLUMNS.stream().filter(c -> c.equalsIgnoreCase(name)).findFirst().orElse(null);
-            if (column == null) {
-                problems.add("line " + line + ": unknown column \"" + name + "\" (columns: " + String.join(", ", COLUMNS)
-                        + ")");
-            } else if (header.contains(column)) {
-                problems.add("line " + line + ": column \"" + column + "\" appears twice");
-            }
-            header.add(column == null ? name : column);
-        }
-        for (String required : REQUIRED) {
-            if (!header.contains(required)) {
-                problems.add("line " + line + ": the header lacks the column \"" + required + "\"");
-            }
-        }
-        if (!header.contains("titleEn") && !header.contains("titleJa")) {
-            problems.add("line " + line + ": the header needs a title column (\"titleEn\" and/or \"titleJa\")");
-        }
-        return header;
-    }
-
-    private static Map<String, String> values(List<String> header, List<String> cells) {
-        Map<String, String> v = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            v.put(header.get(i), i < cells.size() ? cells.get(i).strip() : "");
-        }
-        return v;
     }
 
     private static Content failed(String problem) {
