@@ -212,6 +212,7 @@ public final class RequirementsJson {
         o.put("capabilityArea", e.capabilityArea());
         o.put("otherCapabilityArea", e.otherCapabilityArea());
         o.put("sameArea", e.sameArea());
+        o.put("areaSimilarity", e.areaSimilarity());
         o.put("needKind", e.needKind());
         o.put("otherNeedKind", e.otherNeedKind());
         o.put("sameServiceDomain", e.sameServiceDomain());

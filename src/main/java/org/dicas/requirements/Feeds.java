@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * RSS 2.0 / Atom feed subscriptions and feed-file uploads. A poll fetches the feed over HTTP (connect and read
- * timeouts, size limit), parses it with the hardened parser (no DTD, no external entities) and saves every item not
+ * timeouts, a deadline for the whole body, size limit), parses it with the hardened parser (no DTD, no external entities) and saves every item not
  * seen before (by guid, else link) as a lead, in one transaction; a feed that cannot be fetched or parsed records its
  * error on the subscription and saves nothing, and the other subscriptions go on. Polls on a schedule run only when
  * {@code dicas.leads.feeds.poll-enabled=true}; "poll now" always works. Against server-side request forgery only
@@ -65,7 +65,7 @@ public class Feeds {
     private final Directory directory;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
-    private final Duration timeout;
+    private volatile Duration timeout;
     private final HttpClient http;
     private volatile FeedAddresses addresses;
 
@@ -82,6 +82,21 @@ public class Feeds {
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.addresses = new FeedAddresses(allowPrivateHosts);
+    }
+
+    /** A deadline that closes a body still being read when it passes, so a stalling server cannot hold the poller. */
+    private static final java.util.concurrent.ScheduledExecutorService DEADLINES =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "feed-deadline");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** Replaces the per-request and body timeout (tests use a short one); returns the one it replaced. */
+    Duration timeout(Duration t) {
+        Duration before = timeout;
+        timeout = t;
+        return before;
     }
 
     /**
@@ -213,7 +228,7 @@ public class Feeds {
                 error = e.getClass().getSimpleName();
             }
             if (e instanceof java.net.http.HttpTimeoutException) {
-                error = "timed out after " + timeout.toSeconds() + " s";
+                error = "timed out after " + timeout.toMillis() / 1000.0 + " s";
             }
             log.warn("Feed {} ({}) could not be read: {}", id, url, error);
             jdbc.sql("""
@@ -331,16 +346,37 @@ public class Feeds {
         }
     }
 
-    private static byte[] body(HttpResponse<InputStream> r, String url) throws IOException {
-        try (InputStream in = r.body()) {
+    private byte[] body(HttpResponse<InputStream> r, String url) throws IOException {
+        Duration limit = timeout;
+        InputStream in = r.body();
+        java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
+        var deadline = DEADLINES.schedule(() -> {
+            expired.set(true);
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // closing only unblocks the reader
+            }
+        }, limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        try (in) {
             if (r.statusCode() != 200) {
                 throw new IOException("HTTP " + r.statusCode() + " from " + url);
             }
             byte[] body = in.readNBytes(MAX_FEED_BYTES + 1);
+            if (expired.get()) {
+                throw new java.net.http.HttpTimeoutException("the body took longer than " + limit);
+            }
             if (body.length > MAX_FEED_BYTES) {
                 throw new IOException("the feed is larger than " + MAX_FEED_BYTES / (1024 * 1024) + " MB");
             }
             return body;
+        } catch (IOException e) {
+            if (expired.get() && !(e instanceof java.net.http.HttpTimeoutException)) {
+                throw new java.net.http.HttpTimeoutException("the body took longer than " + limit);
+            }
+            throw e;
+        } finally {
+            deadline.cancel(false);
         }
     }
 }

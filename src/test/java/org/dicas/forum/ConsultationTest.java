@@ -106,7 +106,7 @@ class ConsultationTest {
                 "titleEn", "CONSTEST page consultation", "titleJa", "ページの協議", "startsAt", "2027-05-01T10:00",
                 "endsAt", "2027-05-01T12:00", "timeZone", "Asia/Tokyo", "marking", REL));
         assertThat(r.status()).as(r.body()).isEqualTo(302);
-        String page = web.get(r.header("Location"), null).body();
+        String page = web.get(r.header("Location") + "?lang=en", null).body();
         assertThat(page).contains("CONSTEST page consultation", "Consultation", "decision-opportunity");
         Http ja = new Http(port).signIn("jp.atla", "demo");
         assertThat(ja.get(r.header("Location") + "?lang=ja", null).body()).contains("協議");
@@ -135,7 +135,7 @@ class ConsultationTest {
         assertThat(http.get("/api/v1/meetings/" + meeting, jp).json().get("agenda").get(1).get("linkedRecordId")
                 .asLong()).isEqualTo(japanOnly);
         assertThat(theirs.toString()).doesNotContain("CONSTEST Japan-only requirement");
-        String page = new Http(port).signIn("us.acq", "demo").get("/meetings/" + meeting, null).body();
+        String page = new Http(port).signIn("us.acq", "demo").get("/meetings/" + meeting + "?lang=en", null).body();
         assertThat(page).contains("CONSTEST shared requirement", "withheld")
                 .doesNotContain("CONSTEST Japan-only requirement");
     }
@@ -184,9 +184,9 @@ class ConsultationTest {
         } finally {
             multicaster.removeApplicationListener(listener);
         }
-        String page = new Http(port).signIn("us.acq", "demo").get("/meetings/" + meeting, null).body();
+        String page = new Http(port).signIn("us.acq", "demo").get("/meetings/" + meeting + "?lang=en", null).body();
         assertThat(page).contains("Moves to stage Under study", "CONSTEST trainer opportunity");
-        String ja = new Http(port).signIn("jp.atla", "demo").get("/meetings/" + meeting, null).body();
+        String ja = new Http(port).signIn("jp.atla", "demo").get("/meetings/" + meeting + "?lang=ja", null).body();
         assertThat(ja).contains("段階「検討中」へ移行", "CONSTEST trainer opportunity");
     }
 

@@ -100,6 +100,7 @@ class AcquisitionPlanTest {
                 .contains("FY2026", "2025-10-01", "2026-09-30", "1,000,000 USD", "2,500,000.5 USD", "3,500,000.5 USD")
                 .doesNotContain("米国2026会計年度");
         assertThat(web.get("/acquisition-plans/" + id + "?lang=ja", null).body()).contains("米国2026会計年度", "(FY2026)");
+        web.get("/?lang=en", null); // the language choice is remembered for the user: leave us.acq in English
     }
 
     @Test

@@ -64,6 +64,18 @@ class FeedPollingTest {
             hits.incrementAndGet();
             String doc = documents.get(exchange.getRequestURI().getPath());
             byte[] body = doc == null ? new byte[0] : doc.getBytes(StandardCharsets.UTF_8);
+            if (exchange.getRequestURI().getPath().endsWith("/stall")) {
+                exchange.sendResponseHeaders(200, 0); // chunked: the body never ends
+                exchange.getResponseBody().write("<rss version=\"2.0\"><channel>".getBytes(StandardCharsets.UTF_8));
+                exchange.getResponseBody().flush();
+                try {
+                    Thread.sleep(8000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.close();
+                return;
+            }
             String redirect = redirects.get(exchange.getRequestURI().getPath());
             if (redirect != null) {
                 exchange.getResponseHeaders().add("Location", redirect);
@@ -255,6 +267,22 @@ class FeedPollingTest {
         Feeds.PollResult r = feeds.poll(toMetadata.id());
         assertThat(r.error()).get().asString().contains("169.254.169.254").contains("link-local");
         assertThat(leadsOf(toMetadata.id()) + leadsOf(toFile.id()) + leadsOf(loop.id())).isZero();
+    }
+
+    @Test
+    void aServerThatStallsTheBodyTimesOutAndDoesNotHoldThePoller() {
+        FeedSubscription f = subscribe(jp, "/" + run + "/stall", "UNCLASSIFIED");
+        java.time.Duration before = feeds.timeout(java.time.Duration.ofSeconds(1));
+        try {
+            long start = System.nanoTime();
+            Feeds.PollResult r = feeds.poll(f.id());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(r.error()).get().asString().contains("timed out after 1.0 s");
+            assertThat(millis).as("the poll ended at the deadline, not when the server gave up").isLessThan(6000);
+            assertThat(leadsOf(f.id())).isZero();
+        } finally {
+            feeds.timeout(before);
+        }
     }
 
     @Test
