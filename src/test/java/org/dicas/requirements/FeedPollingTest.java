@@ -69,7 +69,7 @@ class FeedPollingTest {
                 exchange.getResponseBody().write("<rss version=\"2.0\"><channel>".getBytes(StandardCharsets.UTF_8));
                 exchange.getResponseBody().flush();
                 try {
-                    Thread.sleep(8000);
+                    Thread.sleep(5000);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -278,7 +278,7 @@ class FeedPollingTest {
             Feeds.PollResult r = feeds.poll(f.id());
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(r.error()).get().asString().contains("timed out after 1.0 s");
-            assertThat(millis).as("the poll ended at the deadline, not when the server gave up").isLessThan(6000);
+            assertThat(millis).as("the poll ended at the deadline, not when the server gave up").isLessThan(4000);
             assertThat(leadsOf(f.id())).isZero();
         } finally {
             feeds.timeout(before);

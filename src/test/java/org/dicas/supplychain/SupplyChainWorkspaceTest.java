@@ -130,7 +130,8 @@ class SupplyChainWorkspaceTest {
     @Test
     void pagesRender() {
         Http web = new Http(port).signIn("jp.atla", "demo");
-        assertThat(web.get("/supply-chain", null).body()).contains("Missile co-production");
+        // the language is remembered on the account and other tests use jp.atla in Japanese: ask for English
+        assertThat(web.get("/supply-chain?lang=en", null).body()).contains("Missile co-production");
         String network = web.get("/supply-chain/networks/" + demoNetwork() + "?disruptCountry=CHN", null).body();
         assertThat(network).contains("AIM-120-JP", "Single points of failure");
         var graph = web.get("/supply-chain/networks/" + demoNetwork() + "/graph?endItem=PAC3-MSE-JP", null);

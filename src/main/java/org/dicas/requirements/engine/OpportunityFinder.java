@@ -49,6 +49,8 @@ public final class OpportunityFinder {
      * opportunity (a missile buy for fighters and for air defence).
      */
     static final double MIN_AREA_SIMILARITY = 0.7;
+    /** Subject similarity at which the two requirements clearly name the same object, whatever their areas. */
+    static final double STRONG_SUBJECT_SIMILARITY = 0.6;
     /** Longest gap between need windows that a shift can still bridge. */
     static final int MAX_GAP_MONTHS = 12;
     /**
@@ -173,6 +175,9 @@ public final class OpportunityFinder {
 
     private Doc doc(RequirementProfile p, Profiles.Raw raw) {
         Map<String, Double> neutral = weigh(raw.neutral());
+        for (String k : raw.modifierOnly()) {
+            neutral.computeIfPresent(k, (key, w) -> w * Profiles.MODIFIER_WEIGHT);
+        }
         Map<String, Double> stems = weigh(raw.stems());
         double norm = Math.sqrt(neutral.values().stream().mapToDouble(w -> w * w).sum());
         double subjectNorm = Math.sqrt(neutral.entrySet().stream().filter(e -> profiles.isSubject(e.getKey()))
@@ -514,8 +519,10 @@ public final class OpportunityFinder {
         score = clamp(score);
         boolean timingOk = !timing.known() || timing.overlapMonths() > 0 || timing.gapMonths() <= MAX_GAP_MONTHS;
         boolean subjectOk = subject >= MIN_SUBJECT_SIMILARITY;
+        // The areas are inferred from the same words: a strong shared subject outweighs an area disagreement that
+        // incidental words caused ("carried externally", "transportable"); only a weak subject needs area agreement.
         boolean areaOk = CapabilityArea.topLevel(a.area()).equals(CapabilityArea.topLevel(b.area()))
-                || areaFit >= MIN_AREA_SIMILARITY;
+                || areaFit >= MIN_AREA_SIMILARITY || subject >= STRONG_SUBJECT_SIMILARITY;
         boolean opportunity = score >= OPPORTUNITY_THRESHOLD && subjectOk && kindOk && timingOk && areaOk;
         if (!explain) {
             return new Scored(round(score), opportunity, null);

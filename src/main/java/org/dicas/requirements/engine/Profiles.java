@@ -2,10 +2,12 @@ package org.dicas.requirements.engine;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dicas.search.text.CapabilityArea;
@@ -42,7 +44,7 @@ final class Profiles {
 
     /** Raw, unweighted features of one text. */
     record Raw(Map<String, Integer> neutral, Map<String, Integer> stems, Language language,
-               Map<String, String> literals) {
+               Map<String, String> literals, Set<String> modifierOnly) {
     }
 
     private final Glossary glossary;
@@ -56,19 +58,34 @@ final class Profiles {
         String text = TextAnalysis.normalize(p.text());
         Map<String, Integer> neutral = new LinkedHashMap<>();
         Map<String, String> literals = new HashMap<>();
+        // Features seen only in a modifier position ("batteries for radios", 無線機用の蓄電池): they narrow the need
+        // but are not what is needed, and weigh less (MODIFIER_WEIGHT).
+        Map<String, Boolean> headSeen = new HashMap<>();
         // The title states the need: its concepts count twice.
+        boolean[] titleNegated = negated(title);
+        boolean[] titleModifier = modifiers(title);
         for (Glossary.Match m : glossary.matchesIn(title)) {
+            if (dropped(m, titleNegated)) {
+                continue;
+            }
             neutral.merge(CONCEPT + m.conceptId(), 1, Integer::sum);
+            headSeen.merge(CONCEPT + m.conceptId(), !inSpan(m, titleModifier, title), Boolean::logicalOr);
         }
         List<Glossary.Match> matches = glossary.matchesIn(text);
         boolean[] covered = new boolean[text.length()];
+        boolean[] negatedSpan = negated(text);
+        boolean[] modifierSpan = modifiers(text);
         for (Glossary.Match m : matches) {
-            String key = CONCEPT + m.conceptId();
-            neutral.merge(key, 1, Integer::sum);
-            literals.putIfAbsent(key, m.literal());
             for (int i = m.start(); i < m.end() && i < covered.length; i++) {
                 covered[i] = true;
             }
+            if (dropped(m, negatedSpan)) {
+                continue;
+            }
+            String key = CONCEPT + m.conceptId();
+            neutral.merge(key, 1, Integer::sum);
+            literals.putIfAbsent(key, m.literal());
+            headSeen.merge(key, !inSpan(m, modifierSpan, text), Boolean::logicalOr);
         }
         // Related subjects share their narrow capability area: an area feature per subject concept.
         Map<String, Integer> areas = new LinkedHashMap<>();
@@ -76,6 +93,7 @@ final class Profiles {
             Glossary.Entry e = entry(f.getKey());
             if (e != null && isSubject(f.getKey()) && e.area().indexOf('.') > 0) {
                 areas.merge(AREA + e.area(), f.getValue(), Integer::sum);
+                headSeen.merge(AREA + e.area(), headSeen.getOrDefault(f.getKey(), true), Boolean::logicalOr);
             }
         }
         neutral.putAll(areas);
@@ -119,7 +137,85 @@ final class Profiles {
                 }
             }
         }
-        return new Raw(neutral, stems, lang, literals);
+        Set<String> modifierOnly = new HashSet<>();
+        headSeen.forEach((k, head) -> {
+            if (!head) {
+                modifierOnly.add(k);
+            }
+        });
+        return new Raw(neutral, stems, lang, literals, modifierOnly);
+    }
+
+    /** Weight of a feature met only in a modifier position, relative to the head of the need. */
+    static final double MODIFIER_WEIGHT = 0.6;
+
+    /** English words after which, up to the end of the clause, nouns say what the need is for, not what it is. */
+    private static final Pattern EN_MODIFIER = Pattern.compile(
+            "(?i)\\b(?:for|on|onboard|aboard|to support|supporting|used by|used with|compatible with|carried by|"
+            + "fitted to|installed (?:on|in)|integrated (?:on|with|into))\\b[^.;:()\\n]*");
+    /** Japanese: a noun directly followed by 用 / 向け / 搭載 names what the object is for (携帯無線機用の蓄電池). */
+    private static final Pattern JA_MODIFIER_END = Pattern.compile("^(?:用|向け|向|に搭載|へ搭載|搭載|の搭載|専用)");
+
+    /** Positions of a text in a modifier phrase. */
+    static boolean[] modifiers(String text) {
+        boolean[] out = new boolean[text.length()];
+        Matcher m = EN_MODIFIER.matcher(text);
+        while (m.find()) {
+            for (int i = m.start(); i < m.end(); i++) {
+                out[i] = true;
+            }
+        }
+        return out;
+    }
+
+    private static boolean inSpan(Glossary.Match m, boolean[] span, String text) {
+        if (m.language() == Language.JA) {
+            // Japanese puts the modifier first and marks it: 潜水艦用の蓄電池, 戦闘機搭載型ポッド.
+            int end = Math.min(m.end(), text.length());
+            return JA_MODIFIER_END.matcher(text.substring(end, Math.min(text.length(), end + 4))).find();
+        }
+        return m.start() < span.length && span[m.start()];
+    }
+
+    /** Clause-level negation cues: the clause's activities are what the requirement does NOT ask for. */
+    private static final Pattern EN_NEGATION = Pattern.compile(
+            "(?i)\\b(?:not|no|nor|excluding|excludes|excluded|except|other than|out of scope|outside the scope)\\b");
+    private static final Pattern JA_NEGATION = Pattern.compile("含まない|含めない|含まず|を除く|を除き|は除く|対象外|行わない|行わず|しない|ではない|ではなく|不要");
+
+    /** Positions of a text inside a negated clause (clauses end at . ; : , 。 、 ； and line breaks). */
+    static boolean[] negated(String text) {
+        boolean[] out = new boolean[text.length()];
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '.';
+            boolean end = c == '.' || c == ';' || c == ':' || c == ',' || c == '。' || c == '、' || c == '；'
+                    || c == '\n' || c == '，';
+            if (end) {
+                // "1.5" is not the end of a clause
+                boolean decimal = c == '.' && i > 0 && i + 1 < text.length() && Character.isDigit(text.charAt(i - 1))
+                        && Character.isDigit(text.charAt(i + 1));
+                if (decimal) {
+                    continue;
+                }
+                String clause = text.substring(start, Math.min(i, text.length()));
+                if (EN_NEGATION.matcher(clause).find() || JA_NEGATION.matcher(clause).find()) {
+                    for (int k = start; k < i && k < out.length; k++) {
+                        out[k] = true;
+                    }
+                }
+                start = i + 1;
+            }
+        }
+        return out;
+    }
+
+    /** A negated activity ("new acquisition not included", "no aircraft are procured") is not a need. */
+    private boolean dropped(Glossary.Match m, boolean[] negatedSpan) {
+        if (m.start() >= negatedSpan.length || !negatedSpan[m.start()]) {
+            return false;
+        }
+        Glossary.Entry e = glossary.entry(m.conceptId()).orElse(null);
+        return e != null && e.role() == Glossary.Role.ACTIVITY;
     }
 
     private static boolean isNumber(String t) {
