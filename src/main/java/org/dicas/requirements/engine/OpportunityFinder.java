@@ -82,7 +82,7 @@ public final class OpportunityFinder {
     /** One requirement's weighted features, sorted by feature id, normalised per vector. */
     record Doc(int[] neutralIds, float[] neutralW, int[] stemIds, float[] stemW, double neutralNorm,
                double subjectNorm, String area, Map<String, Double> areaVector, String domain, Profiles.NeedKind kind,
-               Map<String, String> literals) {
+               Map<String, String> literals, int[] modifierIds) {
     }
 
     private OpportunityFinder(List<RequirementProfile> requirements, Glossary glossary) {
@@ -200,8 +200,10 @@ public final class OpportunityFinder {
         Map<String, Double> areaVector = p.capabilityArea().isEmpty() ? profiles.areaVector(neutral)
                 : Profiles.areaVectorOf(p.capabilityArea());
         String area = p.capabilityArea().isEmpty() ? Profiles.bestArea(areaVector) : p.capabilityArea();
+        int[] modifierIds = raw.purposeOnly().stream().filter(profiles::isSubject).map(featureIds::get)
+                .filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).sorted().toArray();
         return new Doc(keys(nt), values(nt), keys(st), values(st), norm, subjectNorm, area, areaVector,
-                profiles.serviceDomain(p.service()), profiles.needKind(raw.neutral()), raw.literals());
+                profiles.serviceDomain(p.service()), profiles.needKind(raw.neutral()), raw.literals(), modifierIds);
     }
 
     private Map<String, Double> weigh(Map<String, Integer> tf) {
@@ -522,13 +524,19 @@ public final class OpportunityFinder {
         // The areas are inferred from the same words: a strong shared subject outweighs an area disagreement that
         // incidental words caused ("carried externally", "transportable"); only a weak subject needs area agreement.
         boolean areaOk = CapabilityArea.topLevel(a.area()).equals(CapabilityArea.topLevel(b.area()))
-                || areaFit >= MIN_AREA_SIMILARITY || subject >= STRONG_SUBJECT_SIMILARITY;
-        boolean opportunity = score >= OPPORTUNITY_THRESHOLD && subjectOk && kindOk && timingOk && areaOk;
+                || areaFit >= MIN_AREA_SIMILARITY
+                || (subject >= STRONG_SUBJECT_SIMILARITY && !activityArea(a.area()) && !activityArea(b.area()));
+        // Same object for different uses (batteries for radios vs batteries for submarines): both name what the
+        // object is for, and neither use appears anywhere in the other requirement.
+        boolean purposeOk = !(a.modifierIds().length > 0 && b.modifierIds().length > 0
+                && !intersects(a.modifierIds(), b.neutralIds()) && !intersects(b.modifierIds(), a.neutralIds()));
+        boolean opportunity = score >= OPPORTUNITY_THRESHOLD && subjectOk && kindOk && timingOk && areaOk
+                && purposeOk;
         if (!explain) {
             return new Scored(round(score), opportunity, null);
         }
         String summary = summary(shared, text, a, b, timing, quantityFit, pa, pb, opportunity, subjectOk, kindOk,
-                timingOk, areaOk, score);
+                timingOk, areaOk, purposeOk, score);
         Explanation e = new Explanation(shared, round(text), a.area(), a.area().equals(b.area()), timing,
                 round(quantityFit),
                 summary, b.area(), a.kind().label(), b.kind().label(),
@@ -549,6 +557,23 @@ public final class OpportunityFinder {
         return new MatchedTerm("", "", "", literal, round(weight));
     }
 
+    /** True when two sorted id arrays share an element. */
+    private static boolean intersects(int[] x, int[] y) {
+        int i = 0;
+        int j = 0;
+        while (i < x.length && j < y.length) {
+            if (x[i] == y[j]) {
+                return true;
+            }
+            if (x[i] < y[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return false;
+    }
+
     /** Cosine of two area vectors (second-level and top-level codes); 0.5 when either is unknown. */
     static double areaFit(Map<String, Double> a, Map<String, Double> b) {
         if (a.isEmpty() || b.isEmpty()) {
@@ -562,6 +587,15 @@ public final class OpportunityFinder {
             }
         }
         return clamp(dot);
+    }
+
+    /**
+     * Sustainment and training are areas of activity, not of objects: a requirement that lands there is about
+     * doing something to the object (repair it, train on it), so a shared object does not bridge that difference.
+     */
+    static boolean activityArea(String area) {
+        String top = CapabilityArea.topLevel(area);
+        return top.equals("SUSTAINMENT") || top.equals("TRAINING");
     }
 
     static double domainFit(String a, String b) {
@@ -588,7 +622,8 @@ public final class OpportunityFinder {
 
     private String summary(List<MatchedTerm> shared, double text, Doc a, Doc b, TimingOverlap timing,
                            double quantityFit, RequirementProfile pa, RequirementProfile pb, boolean opportunity,
-                           boolean subjectOk, boolean kindOk, boolean timingOk, boolean areaOk, double score) {
+                           boolean subjectOk, boolean kindOk, boolean timingOk, boolean areaOk, boolean purposeOk,
+                           double score) {
         StringBuilder s = new StringBuilder();
         List<String> labels = shared.stream().filter(t -> t.weight() > 0).limit(4).map(MatchedTerm::label).toList();
         s.append(opportunity ? "Likely cooperative opportunity: " : "Not judged an opportunity: ");
@@ -622,6 +657,9 @@ public final class OpportunityFinder {
             }
             if (!areaOk) {
                 why.add("different capability areas");
+            }
+            if (!purposeOk) {
+                why.add("the same kind of item for different uses");
             }
             if (score < OPPORTUNITY_THRESHOLD) {
                 why.add(String.format(Locale.ROOT, "score %.2f below %.2f", score, OPPORTUNITY_THRESHOLD));

@@ -44,7 +44,7 @@ final class Profiles {
 
     /** Raw, unweighted features of one text. */
     record Raw(Map<String, Integer> neutral, Map<String, Integer> stems, Language language,
-               Map<String, String> literals, Set<String> modifierOnly) {
+               Map<String, String> literals, Set<String> modifierOnly, Set<String> purposeOnly) {
     }
 
     private final Glossary glossary;
@@ -64,17 +64,46 @@ final class Profiles {
         // The title states the need: its concepts count twice.
         boolean[] titleNegated = negated(title);
         boolean[] titleModifier = modifiers(title);
-        for (Glossary.Match m : glossary.matchesIn(title)) {
+        boolean[] titlePurpose = purposes(title);
+        Set<String> purpose = new HashSet<>();
+        Set<String> premodifiers = new HashSet<>();
+        List<Glossary.Match> titleMatches = glossary.matchesIn(title);
+        // English noun phrase: the last object before the first cue or punctuation is the head, objects before it
+        // name what it is for ("Black Hawk aircrew simulator", "T-7A ground-based training system").
+        int phraseEnd = firstCueOrPunctuation(title);
+        Set<Integer> titleObjectStarts = japaneseObjectStarts(titleMatches);
+        Glossary.Match lastObject = null;
+        for (Glossary.Match m : titleMatches) {
+            if (m.language() == Language.EN && m.start() < phraseEnd && isObject(m)) {
+                lastObject = m;
+            }
+        }
+        for (Glossary.Match m : titleMatches) {
             if (dropped(m, titleNegated)) {
                 continue;
             }
+            if (lastObject != null && m != lastObject && m.language() == Language.EN && m.start() < phraseEnd
+                    && isObject(m) && m.end() <= lastObject.start()) {
+                neutral.merge(CONCEPT + m.conceptId(), 1, Integer::sum);
+                headSeen.merge(CONCEPT + m.conceptId(), false, Boolean::logicalOr);
+                purpose.add(CONCEPT + m.conceptId());
+                premodifiers.add(CONCEPT + m.conceptId());
+                continue;
+            }
             neutral.merge(CONCEPT + m.conceptId(), 1, Integer::sum);
-            headSeen.merge(CONCEPT + m.conceptId(), !inSpan(m, titleModifier, title), Boolean::logicalOr);
+            boolean japaneseModifier = modifiesNextObject(m, titleObjectStarts, title);
+            headSeen.merge(CONCEPT + m.conceptId(), !inSpan(m, titleModifier, title) && !japaneseModifier,
+                    Boolean::logicalOr);
+            if (inPurpose(m, titlePurpose, title) || japaneseModifier) {
+                purpose.add(CONCEPT + m.conceptId());
+            }
         }
         List<Glossary.Match> matches = glossary.matchesIn(text);
         boolean[] covered = new boolean[text.length()];
         boolean[] negatedSpan = negated(text);
         boolean[] modifierSpan = modifiers(text);
+        int titleLength = text.startsWith(title) ? title.length() : 0;
+        Set<Integer> objectStarts = japaneseObjectStarts(matches);
         for (Glossary.Match m : matches) {
             for (int i = m.start(); i < m.end() && i < covered.length; i++) {
                 covered[i] = true;
@@ -85,7 +114,10 @@ final class Profiles {
             String key = CONCEPT + m.conceptId();
             neutral.merge(key, 1, Integer::sum);
             literals.putIfAbsent(key, m.literal());
-            headSeen.merge(key, !inSpan(m, modifierSpan, text), Boolean::logicalOr);
+            boolean inTitle = titleLength > 0 && m.end() <= titleLength;
+            boolean modifier = inSpan(m, modifierSpan, text) || (inTitle && premodifiers.contains(key))
+                    || modifiesNextObject(m, objectStarts, text);
+            headSeen.merge(key, !modifier, Boolean::logicalOr);
         }
         // Related subjects share their narrow capability area: an area feature per subject concept.
         Map<String, Integer> areas = new LinkedHashMap<>();
@@ -94,6 +126,9 @@ final class Profiles {
             if (e != null && isSubject(f.getKey()) && e.area().indexOf('.') > 0) {
                 areas.merge(AREA + e.area(), f.getValue(), Integer::sum);
                 headSeen.merge(AREA + e.area(), headSeen.getOrDefault(f.getKey(), true), Boolean::logicalOr);
+                if (purpose.contains(f.getKey())) {
+                    purpose.add(AREA + e.area());
+                }
             }
         }
         neutral.putAll(areas);
@@ -143,7 +178,10 @@ final class Profiles {
                 modifierOnly.add(k);
             }
         });
-        return new Raw(neutral, stems, lang, literals, modifierOnly);
+        // The use that distinguishes two needs is the one the title states ("batteries for soldier radios").
+        Set<String> purposeOnly = new HashSet<>(modifierOnly);
+        purposeOnly.retainAll(purpose);
+        return new Raw(neutral, stems, lang, literals, modifierOnly, purposeOnly);
     }
 
     /** Weight of a feature met only in a modifier position, relative to the head of the need. */
@@ -151,15 +189,38 @@ final class Profiles {
 
     /** English words after which, up to the end of the clause, nouns say what the need is for, not what it is. */
     private static final Pattern EN_MODIFIER = Pattern.compile(
-            "(?i)\\b(?:for|on|onboard|aboard|to support|supporting|used by|used with|compatible with|carried by|"
-            + "fitted to|installed (?:on|in)|integrated (?:on|with|into))\\b[^.;:()\\n]*");
+            "(?i)\\b(?:with|including|combining|against|to (?:counter|defeat|detect|protect)|countering|defeating)"
+            + "\\b[^.;:()\\n]*");
+    /** English words after which, up to the end of the clause, nouns name the use: what the object is for. */
+    private static final Pattern EN_PURPOSE = Pattern.compile(
+            "(?i)(?:\\bfor(?<!\\b(?:request|requests|proposal|proposals|plan|plans|program|programme|requirement|"
+            + "requirements|need|needs|funding|budget|contract|contracts|demand|tender|solicitation|rfp|rfi|bid|"
+            + "option|options|candidate|candidates|search|source|sources|responsible|responsibility)\\sfor)|"
+            + "\\b(?:mounted on|carried on|on board|onboard|aboard|to support|supporting|used by|used with|"
+            + "compatible with|carried by|fitted to|installed (?:on|in)|integrated (?:on|with|into)))\\b[^.;:()\\n]*");
+    /** A parenthesis gives detail (components, an example, an abbreviation), not the need itself. */
+    private static final Pattern PARENTHESIS = Pattern.compile("[(（][^)）]*[)）]");
     /** Japanese: a noun directly followed by 用 / 向け / 搭載 names what the object is for (携帯無線機用の蓄電池). */
-    private static final Pattern JA_MODIFIER_END = Pattern.compile("^(?:用|向け|向|に搭載|へ搭載|搭載|の搭載|専用)");
+    private static final Pattern JA_MODIFIER_END = Pattern.compile("^(?:用|向け|に搭載|へ搭載|搭載|の搭載|専用)");
 
     /** Positions of a text in a modifier phrase. */
     static boolean[] modifiers(String text) {
         boolean[] out = new boolean[text.length()];
-        Matcher m = EN_MODIFIER.matcher(text);
+        for (Pattern p : List.of(EN_MODIFIER, PARENTHESIS, EN_PURPOSE)) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                for (int i = m.start(); i < m.end(); i++) {
+                    out[i] = true;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Positions of a text in a purpose phrase ("for soldier radios"). */
+    static boolean[] purposes(String text) {
+        boolean[] out = new boolean[text.length()];
+        Matcher m = EN_PURPOSE.matcher(text);
         while (m.find()) {
             for (int i = m.start(); i < m.end(); i++) {
                 out[i] = true;
@@ -172,15 +233,81 @@ final class Profiles {
         if (m.language() == Language.JA) {
             // Japanese puts the modifier first and marks it: 潜水艦用の蓄電池, 戦闘機搭載型ポッド.
             int end = Math.min(m.end(), text.length());
+            return JA_MODIFIER_END.matcher(text.substring(end, Math.min(text.length(), end + 4))).find()
+                    || (m.start() < span.length && span[m.start()]);
+        }
+        return m.start() < span.length && span[m.start()];
+    }
+
+    private static boolean inPurpose(Glossary.Match m, boolean[] span, String text) {
+        if (m.language() == Language.JA) {
+            int end = Math.min(m.end(), text.length());
             return JA_MODIFIER_END.matcher(text.substring(end, Math.min(text.length(), end + 4))).find();
         }
         return m.start() < span.length && span[m.start()];
     }
 
+    /**
+     * Japanese head rule: in 「AのB」 or the compound 「AB」 the last noun is the head, so an object directly followed
+     * (or followed after の) by another object only says what that object belongs to (潜水艦の蓄電池, 練習機シミュレーター).
+     */
+    private boolean modifiesNextObject(Glossary.Match m, Set<Integer> objectStarts, String text) {
+        if (m.language() != Language.JA || !isObject(m)) {
+            return false;
+        }
+        // The next object may follow after の and a short prefix written in kanji or katakana (の充電式蓄電池), but
+        // not after another particle (と, や: coordination) or punctuation.
+        int limit = Math.min(text.length(), m.end() + 5);
+        int next = m.end();
+        while (true) {
+            if (objectStarts.contains(next)) {
+                return true;
+            }
+            if (next >= limit || !(text.charAt(next) == 'の' || isKanjiOrKatakana(text.charAt(next)))) {
+                return false;
+            }
+            next++;
+        }
+    }
+
+    /** Start offsets of the Japanese object matches of a text. */
+    private Set<Integer> japaneseObjectStarts(List<Glossary.Match> matches) {
+        Set<Integer> starts = new HashSet<>();
+        for (Glossary.Match o : matches) {
+            if (o.language() == Language.JA && isObject(o)) {
+                starts.add(o.start());
+            }
+        }
+        return starts;
+    }
+
+    private static boolean isKanjiOrKatakana(char c) {
+        return (c >= '\u4e00' && c <= '\u9fff') || (c >= '\u30a0' && c <= '\u30ff');
+    }
+
+    private boolean isObject(Glossary.Match m) {
+        Glossary.Entry e = glossary.entry(m.conceptId()).orElse(null);
+        return e != null && e.role() == Glossary.Role.OBJECT;
+    }
+
+    /** Where the leading noun phrase of an English title ends: at a cue word or punctuation. */
+    private static int firstCueOrPunctuation(String title) {
+        int end = title.length();
+        for (Pattern p : List.of(EN_MODIFIER, EN_PURPOSE, PARENTHESIS, Pattern.compile("[.,;:—–]|\\s-\\s"))) {
+            Matcher m = p.matcher(title);
+            if (m.find()) {
+                end = Math.min(end, m.start());
+            }
+        }
+        return end;
+    }
+
     /** Clause-level negation cues: the clause's activities are what the requirement does NOT ask for. */
     private static final Pattern EN_NEGATION = Pattern.compile(
-            "(?i)\\b(?:not|no|nor|excluding|excludes|excluded|except|other than|out of scope|outside the scope)\\b");
-    private static final Pattern JA_NEGATION = Pattern.compile("含まない|含めない|含まず|を除く|を除き|は除く|対象外|行わない|行わず|しない|ではない|ではなく|不要");
+            "(?i)\\b(?:(?:not|no)\\b(?!\\s+(?:later|earlier|less|more|fewer|greater|longer|sooner|only|exceeding)\\b)"
+            + "|nor\\b|excluding\\b|excludes\\b|excluded\\b|except\\b|other than\\b|out of scope\\b"
+            + "|outside the scope\\b)");
+    private static final Pattern JA_NEGATION = Pattern.compile("含まない|含めない|含まず|を除く|を除き|は除く|対象外|行わない|行わず|ではない|ではなく");
 
     /** Positions of a text inside a negated clause (clauses end at . ; : , 。 、 ； and line breaks). */
     static boolean[] negated(String text) {
@@ -268,7 +395,7 @@ final class Profiles {
 
     /**
      * Need kind from the concepts that say what is to be done: SUSTAINMENT concepts (repair, overhaul, spare parts;
-     * not generic ones) count as sustain, ACTIVITY concepts of ACQUISITION or INDUSTRIAL_BASE (procure, replace,
+     * not generic ones, not the supplies of SUSTAINMENT.LOGISTICS such as fuel or generators) count as sustain, ACTIVITY concepts of ACQUISITION or INDUSTRIAL_BASE (procure, replace,
      * develop, produce, build) as acquire, ACTIVITY concepts of TRAINING as train. The largest count wins; a tie
      * is MIXED (compatible with every kind); none is NONE.
      */
@@ -284,8 +411,11 @@ final class Profiles {
             String top = CapabilityArea.topLevel(e.area());
             Glossary.Role role = e.role();
             int n = f.getValue();
+            // Supplies (fuel, generators, test equipment) are objects of the logistics area: buying them is not
+            // sustaining something; repair, overhaul and spare parts are.
+            boolean supply = e.area().equals("SUSTAINMENT.LOGISTICS") && role == Glossary.Role.OBJECT;
             if (top.equals("SUSTAINMENT") && role != Glossary.Role.GENERIC && role != Glossary.Role.ORG
-                    && role != Glossary.Role.PROCESS) {
+                    && role != Glossary.Role.PROCESS && !supply) {
                 sustain += n;
             } else if (role == Glossary.Role.ACTIVITY && (top.equals("ACQUISITION") || top.equals("INDUSTRIAL_BASE"))) {
                 acquire += n;

@@ -106,7 +106,8 @@ public final class Glossary {
             }
             for (String term : e.japanese()) {
                 String n = normalizeJapanese(term);
-                if (!n.isEmpty()) {
+                // Terms without Japanese characters (NASAMS, MK41) are left to the English matcher.
+                if (!n.isEmpty() && TextAnalysis.hasJapanese(n)) {
                     ja.computeIfAbsent(n.charAt(0), k -> new ArrayList<>()).add(new JaTerm(n, e.id()));
                 }
             }
@@ -350,7 +351,11 @@ public final class Glossary {
         int i = 0;
         while (i < s.length()) {
             char c = s.charAt(i);
-            JaTerm[] candidates = TextAnalysis.isJapanese(c) ? japaneseByFirst.get(c) : null;
+            // Japanese terms may start with a designator (T-4練習機, GPS妨害): those start only at a word boundary.
+            // Numeric type designators (12式) are left to the designator feature of the opportunity finder.
+            boolean start = TextAnalysis.isJapanese(c) || (Character.isLetter(c) && (i == 0
+                    || !Character.isLetterOrDigit(s.charAt(i - 1)) || TextAnalysis.isJapanese(s.charAt(i - 1))));
+            JaTerm[] candidates = start ? japaneseByFirst.get(c) : null;
             JaTerm hit = null;
             if (candidates != null) {
                 for (JaTerm t : candidates) {

@@ -15,7 +15,7 @@ class GlossaryTest {
 
     @Test
     void shipsAFewHundredConceptsWithTermsInBothLanguagesAndKnownAreas() {
-        assertThat(G.size()).isGreaterThanOrEqualTo(350);
+        assertThat(G.size()).isGreaterThanOrEqualTo(550);
         Set<String> areas = new HashSet<>();
         G.capabilityAreas().forEach(a -> areas.add(a.code()));
         assertThat(areas).contains("AIR", "MARITIME", "LAND", "MISSILE_DEFENSE", "MUNITIONS", "SPACE", "CYBER_EW",
@@ -33,6 +33,50 @@ class GlossaryTest {
         Set<String> en = G.conceptsIn("Acquire interceptor missiles against hypersonic weapons in the glide phase by FY2032");
         assertThat(ja).contains("glide_phase", "hypersonic", "interceptor", "acquire");
         assertThat(en).contains("glide_phase", "hypersonic", "interceptor", "acquire");
+    }
+
+    @Test
+    void noTermBelongsToTwoConcepts() {
+        java.util.Map<String, String> owner = new java.util.HashMap<>();
+        for (Glossary.Entry e : G.entries()) {
+            for (String t : e.english()) {
+                String prev = owner.put("en:" + t.toLowerCase(java.util.Locale.ROOT), e.id());
+                assertThat(prev == null || prev.equals(e.id())).as("English term %s in %s and %s", t, prev, e.id()).isTrue();
+            }
+            for (String t : e.japanese()) {
+                String prev = owner.put("ja:" + t, e.id());
+                assertThat(prev == null || prev.equals(e.id())).as("Japanese term %s in %s and %s", t, prev, e.id()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void closeButDifferentSubjectsAreDifferentConcepts() {
+        assertThat(G.conceptsIn("binocular night vision goggles")).contains("night_vision").doesNotContain("body_armor");
+        assertThat(G.conceptsIn("個人用暗視装置")).contains("night_vision").doesNotContain("body_armor");
+        assertThat(G.conceptsIn("ballistic protection vests")).contains("body_armor");
+        assertThat(G.conceptsIn("防弾チョッキ")).containsExactly("body_armor");
+        assertThat(G.conceptsIn("counter-small UAS system")).contains("counter_uas").doesNotContain("unmanned_aircraft");
+        assertThat(G.conceptsIn("対ドローン装置")).contains("counter_uas").doesNotContain("unmanned_aircraft");
+        assertThat(G.conceptsIn("aeromedical evacuation")).containsExactly("medevac");
+        assertThat(G.conceptsIn("患者空輸")).containsExactly("medevac");
+        assertThat(G.conceptsIn("自律航行")).containsExactly("autonomy");
+        assertThat(G.conceptsIn("autonomous navigation")).containsExactly("autonomy");
+        assertThat(G.conceptsIn("耐妨害")).containsExactly("anti_jam");
+        assertThat(G.conceptsIn("anti-jam")).containsExactly("anti_jam");
+        assertThat(G.conceptsIn("リチウムイオン蓄電池")).containsExactly("batteries");
+        assertThat(G.conceptsIn("固定式警戒管制レーダー")).containsExactly("warning_control_radar");
+        assertThat(G.conceptsIn("coastal surveillance radar")).containsExactly("coastal_radar");
+        // incidental words that used to name logistics or repair
+        assertThat(G.conceptsIn("transportable terminals")).doesNotContain("packaging", "transportation");
+        assertThat(G.conceptsIn("fixed-wing aircraft")).doesNotContain("repair");
+    }
+
+    @Test
+    void japaneseTermsThatStartWithADesignatorMatchAtAWordBoundary() {
+        assertThat(G.conceptsIn("ECMポッドの取得")).contains("ew_pod");
+        assertThat(G.conceptsIn("GPS妨害への対処")).contains("gps_jamming");
+        assertThat(G.conceptsIn("XECMポッド")).doesNotContain("ew_pod");
     }
 
     @Test
@@ -62,13 +106,22 @@ class GlossaryTest {
 
     @Test
     void matchesReportTheLiteralAndItsLanguage() {
-        var matches = G.matchesIn("T-4練習機の後継");
+        var matches = G.matchesIn("老朽化したT-4練習機の後継となる練習機");
         assertThat(matches).anySatisfy(m -> {
             assertThat(m.conceptId()).isEqualTo("trainer_aircraft");
             assertThat(m.language()).isEqualTo(Language.JA);
             assertThat(m.literal()).isEqualTo("練習機");
         });
-        assertThat(matches).anySatisfy(m -> assertThat(m.literal()).isEqualTo("T-4"));
+        // the designator-led Japanese term is one match; the designator is also read as English
+        assertThat(matches).anySatisfy(m -> {
+            assertThat(m.conceptId()).isEqualTo("t4");
+            assertThat(m.language()).isEqualTo(Language.JA);
+            assertThat(m.literal()).isEqualTo("T-4練習機");
+        });
+        assertThat(matches).anySatisfy(m -> {
+            assertThat(m.conceptId()).isEqualTo("trainer_aircraft");
+            assertThat(m.literal()).isEqualTo("T-4");
+        });
     }
 
     @Test

@@ -1,0 +1,89 @@
+package org.dicas.requirements.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How the engine reads what a requirement needs, beyond shared words: negated activities are not needs, the head of
+ * the need outweighs what it is for, the same item for different uses is not a shared need, and a strong shared
+ * subject is not vetoed by an area that incidental words produced.
+ */
+class NeedReadingTest {
+
+    static RequirementProfile req(String id, String nation, String service, String title, String description,
+                                  Integer quantity, String needBy) {
+        return OpportunityFinderTest.req(id, nation, service, title, description, quantity, needBy);
+    }
+
+    static final List<RequirementProfile> SET = List.of(
+            req("US-POD", "USA", "USAF", "Airborne electronic attack pod for fighter aircraft",
+                    "Acquire a podded electronic warfare jamming capability carried externally on fighter aircraft.",
+                    40, "2029-06"),
+            req("JP-POD", "JPN", "航空自衛隊", "戦闘機搭載型電子戦ポッドの取得",
+                    "戦闘機に搭載する電子戦ポッドを取得し、相手の防空レーダーを妨害する。", 24, "2029-03"),
+            req("JP-PODR", "JPN", "航空自衛隊", "電子戦ポッドの修理及び定期整備",
+                    "現有の電子戦ポッドの故障修理、定期点検及び部品交換を外注する。新規取得は含まない。", null, "2029-03"),
+            req("US-BAT", "USA", "US Army", "Lithium-ion batteries for soldier radios",
+                    "Rechargeable lithium-ion battery packs and chargers for dismounted soldier radios.", 50000, "2028-06"),
+            req("JP-BAT", "JPN", "陸上自衛隊", "携帯無線機用リチウムイオン電池の取得",
+                    "携帯無線機用の充電式リチウムイオン蓄電池を取得する。", 30000, "2028-09"),
+            req("JP-SUBBAT", "JPN", "海上自衛隊", "潜水艦用リチウムイオン蓄電池の調達",
+                    "たいげい型潜水艦に搭載する主蓄電池としてリチウムイオン電池を調達する。", 8, "2028-09"),
+            req("JP-RADIO", "JPN", "陸上自衛隊", "携帯無線機の更新",
+                    "普通科部隊に配備する携帯型の広帯域多目的無線機を更新する。", 8000, "2028-03"),
+            req("US-SAT", "USA", "US Army", "Transportable protected SATCOM terminals",
+                    "Procure transportable satellite communications terminals supporting anti-jam links for command posts.",
+                    300, "2028-06"),
+            req("JP-SAT", "JPN", "陸上自衛隊", "可搬型衛星通信装置の取得",
+                    "耐妨害性を有する可搬型の衛星通信装置を取得し、指揮所間の通信を確保する。", 150, "2028-09"));
+
+    static final OpportunityFinder FINDER = OpportunityFinder.over(SET);
+
+    @Test
+    void aNegatedAcquisitionIsNotANeedSoRepairIsNotMatchedWithABuy() {
+        Assessment repair = FINDER.assess("JP-PODR", "US-POD");
+        assertThat(repair.explanation().needKind()).isEqualTo("sustain");
+        assertThat(repair.opportunity()).isFalse();
+        assertThat(repair.explanation().summary()).contains("different kinds of need");
+        assertThat(FINDER.assess("JP-POD", "US-POD").opportunity()).isTrue();
+    }
+
+    @Test
+    void theHeadOfTheNeedOutweighsWhatItIsFor() {
+        assertThat(FINDER.assess("US-BAT", "JP-BAT").opportunity()).isTrue();
+        assertThat(FINDER.candidatesFor("US-BAT", 1).get(0).id()).isEqualTo("JP-BAT");
+        // batteries for radios are not radios
+        assertThat(FINDER.assess("US-BAT", "JP-RADIO").opportunity()).isFalse();
+    }
+
+    @Test
+    void theSameItemForDifferentUsesIsNotASharedNeed() {
+        Assessment a = FINDER.assess("US-BAT", "JP-SUBBAT");
+        assertThat(a.opportunity()).isFalse();
+        assertThat(a.explanation().summary()).contains("different uses");
+    }
+
+    @Test
+    void incidentalWordsDoNotVetoAStrongSharedSubject() {
+        Assessment pod = FINDER.assess("US-POD", "JP-POD");
+        assertThat(pod.opportunity()).isTrue();
+        Assessment sat = FINDER.assess("US-SAT", "JP-SAT");
+        assertThat(sat.opportunity()).isTrue();
+        assertThat(sat.explanation().needKind()).isEqualTo("acquire");
+    }
+
+    @Test
+    void inJapaneseTheLastNounIsTheHead() {
+        OpportunityFinder f = OpportunityFinder.over(List.of(
+                req("JP-A", "JPN", "海上自衛隊", "潜水艦の蓄電池の更新", "たいげい型潜水艦の主蓄電池を更新する。", 8, "2028-09"),
+                req("JP-B", "AUS", "陸上自衛隊", "携帯無線機の蓄電池の更新", "携帯無線機の充電式蓄電池を更新する。", 9000,
+                        "2028-09"),
+                req("US-C", "USA", "USN", "Submarine main storage batteries", "Replace main storage batteries on submarines.",
+                        6, "2028-06")));
+        assertThat(f.assess("JP-A", "JP-B").opportunity()).isFalse();
+        assertThat(f.assess("JP-A", "JP-B").explanation().summary()).contains("different uses");
+        assertThat(f.assess("JP-A", "US-C").opportunity()).isTrue();
+    }
+}
