@@ -74,6 +74,7 @@ public final class OpportunityFinder {
     /** Per feature id: names a subject (object, qualifier, designator, narrow area)? is an area feature? */
     private boolean[] subjectFeature;
     private boolean[] areaFeature;
+    private boolean[] systemFeature;
     /** Per requirement: its nation as a small int (upper-cased code; -1 when empty). */
     private final int[] nationIds;
     private float[][] postingWeights;
@@ -82,7 +83,7 @@ public final class OpportunityFinder {
     /** One requirement's weighted features, sorted by feature id, normalised per vector. */
     record Doc(int[] neutralIds, float[] neutralW, int[] stemIds, float[] stemW, double neutralNorm,
                double subjectNorm, String area, Map<String, Double> areaVector, String domain, Profiles.NeedKind kind,
-               Map<String, String> literals, int[] modifierIds) {
+               Map<String, String> literals, int[] modifierIds, boolean namesSystem) {
     }
 
     private OpportunityFinder(List<RequirementProfile> requirements, Glossary glossary) {
@@ -114,7 +115,9 @@ public final class OpportunityFinder {
         buildPostings();
         this.subjectFeature = new boolean[featureKeys.size()];
         this.areaFeature = new boolean[featureKeys.size()];
+        this.systemFeature = new boolean[featureKeys.size()];
         for (int f = 0; f < featureKeys.size(); f++) {
+            systemFeature[f] = profiles.isSystem(featureKeys.get(f));
             subjectFeature[f] = profiles.isSubject(featureKeys.get(f));
             areaFeature[f] = featureKeys.get(f).startsWith(Profiles.AREA);
         }
@@ -197,13 +200,15 @@ public final class OpportunityFinder {
                 st.put(id, (float) (e.getValue() / stemNorm));
             }
         }
-        Map<String, Double> areaVector = p.capabilityArea().isEmpty() ? profiles.areaVector(neutral)
+        Profiles.NeedKind kind = profiles.needKind(raw.neutral());
+        Map<String, Double> areaVector = p.capabilityArea().isEmpty() ? profiles.areaVector(neutral, kind)
                 : Profiles.areaVectorOf(p.capabilityArea());
         String area = p.capabilityArea().isEmpty() ? Profiles.bestArea(areaVector) : p.capabilityArea();
         int[] modifierIds = raw.purposeOnly().stream().filter(profiles::isSubject).map(featureIds::get)
                 .filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).sorted().toArray();
         return new Doc(keys(nt), values(nt), keys(st), values(st), norm, subjectNorm, area, areaVector,
-                profiles.serviceDomain(p.service()), profiles.needKind(raw.neutral()), raw.literals(), modifierIds);
+                profiles.serviceDomain(p.service()), kind, raw.literals(), modifierIds,
+                raw.neutral().keySet().stream().anyMatch(profiles::isSystem));
     }
 
     private Map<String, Double> weigh(Map<String, Integer> tf) {
@@ -456,6 +461,7 @@ public final class OpportunityFinder {
         List<MatchedTerm> shared = new ArrayList<>();
         double neutralDot = 0;
         double subjectDot = 0;
+        boolean sharedSystem = false;
         int i = 0;
         int j = 0;
         while (i < a.neutralIds().length && j < b.neutralIds().length) {
@@ -470,6 +476,7 @@ public final class OpportunityFinder {
                 neutralDot += c;
                 if (subjectFeature[x]) {
                     subjectDot += c * a.neutralNorm() * b.neutralNorm();
+                    sharedSystem |= systemFeature[x];
                 }
                 if (explain && !areaFeature[x]) {
                     shared.add(term(featureKeys.get(x), c, a, b));
@@ -520,7 +527,10 @@ public final class OpportunityFinder {
         }
         score = clamp(score);
         boolean timingOk = !timing.known() || timing.overlapMonths() > 0 || timing.gapMonths() <= MAX_GAP_MONTHS;
-        boolean subjectOk = subject >= MIN_SUBJECT_SIMILARITY;
+        // Parts or service for different systems: the shared subject is only a part or a service (spare parts,
+        // overhaul) while each requirement names a system the other does not.
+        boolean differentSystems = a.namesSystem() && b.namesSystem() && !sharedSystem;
+        boolean subjectOk = subject >= MIN_SUBJECT_SIMILARITY && !differentSystems;
         // The areas are inferred from the same words: a strong shared subject outweighs an area disagreement that
         // incidental words caused ("carried externally", "transportable"); only a weak subject needs area agreement.
         boolean areaOk = CapabilityArea.topLevel(a.area()).equals(CapabilityArea.topLevel(b.area()))
@@ -536,7 +546,7 @@ public final class OpportunityFinder {
             return new Scored(round(score), opportunity, null);
         }
         String summary = summary(shared, text, a, b, timing, quantityFit, pa, pb, opportunity, subjectOk, kindOk,
-                timingOk, areaOk, purposeOk, score);
+                timingOk, areaOk, purposeOk, score, differentSystems);
         Explanation e = new Explanation(shared, round(text), a.area(), a.area().equals(b.area()), timing,
                 round(quantityFit),
                 summary, b.area(), a.kind().label(), b.kind().label(),
@@ -623,7 +633,7 @@ public final class OpportunityFinder {
     private String summary(List<MatchedTerm> shared, double text, Doc a, Doc b, TimingOverlap timing,
                            double quantityFit, RequirementProfile pa, RequirementProfile pb, boolean opportunity,
                            boolean subjectOk, boolean kindOk, boolean timingOk, boolean areaOk, boolean purposeOk,
-                           double score) {
+                           double score, boolean differentSystems) {
         StringBuilder s = new StringBuilder();
         List<String> labels = shared.stream().filter(t -> t.weight() > 0).limit(4).map(MatchedTerm::label).toList();
         s.append(opportunity ? "Likely cooperative opportunity: " : "Not judged an opportunity: ");
@@ -650,7 +660,8 @@ public final class OpportunityFinder {
                 why.add("different kinds of need (" + a.kind().label() + " vs " + b.kind().label() + ")");
             }
             if (!subjectOk) {
-                why.add("no shared specific subject");
+                why.add(differentSystems ? "only parts or services in common, for different systems"
+                        : "no shared specific subject");
             }
             if (!timingOk) {
                 why.add("need dates too far apart");

@@ -394,6 +394,29 @@ final class Profiles {
     }
 
     /**
+     * True for subject features that name a system, platform or weapon (not a part, a service or the acquisition
+     * itself): spare parts, repair or maintenance shared by two requirements are no shared need when each names a
+     * different system they are for ("Radar spare parts" vs F-35A用補用部品).
+     */
+    boolean isSystem(String key) {
+        if (key.startsWith(DESIGNATOR)) {
+            return true;
+        }
+        String area;
+        if (key.startsWith(AREA)) {
+            area = key.substring(AREA.length());
+        } else {
+            Glossary.Entry e = entry(key);
+            if (e == null || (e.role() != Glossary.Role.OBJECT && e.role() != Glossary.Role.QUALIFIER)) {
+                return false;
+            }
+            area = e.area();
+        }
+        String top = CapabilityArea.topLevel(area);
+        return !top.equals("SUSTAINMENT") && !top.equals("ACQUISITION");
+    }
+
+    /**
      * Need kind from the concepts that say what is to be done: SUSTAINMENT concepts (repair, overhaul, spare parts;
      * not generic ones, not the supplies of SUSTAINMENT.LOGISTICS such as fuel or generators) count as sustain, ACTIVITY concepts of ACQUISITION or INDUSTRIAL_BASE (procure, replace,
      * develop, produce, build) as acquire, ACTIVITY concepts of TRAINING as train. The largest count wins; a tie
@@ -455,6 +478,16 @@ final class Profiles {
      * activities count 2.5 times — repairing an aircraft is a sustainment need, not an air one). Unit length.
      */
     Map<String, Double> areaVector(Map<String, Double> conceptWeights) {
+        return areaVector(conceptWeights, NeedKind.NONE);
+    }
+
+    /**
+     * Area vector for a need of a known kind. The sustainment boost applies only when the need is not an acquisition
+     * or training one: "Buy torpedoes to restore war reserve inventory" buys torpedoes (the head object decides the
+     * area); incidental sustainment words in the description do not make it a sustainment need.
+     */
+    Map<String, Double> areaVector(Map<String, Double> conceptWeights, NeedKind kind) {
+        boolean sustainmentNeed = kind == NeedKind.SUSTAIN || kind == NeedKind.MIXED || kind == NeedKind.NONE;
         Map<String, Double> byArea = new HashMap<>();
         for (Map.Entry<String, Double> f : conceptWeights.entrySet()) {
             Glossary.Entry e = entry(f.getKey());
@@ -464,7 +497,7 @@ final class Profiles {
             }
             double w = f.getValue();
             if (CapabilityArea.topLevel(e.area()).equals("SUSTAINMENT") && e.role() != Glossary.Role.GENERIC) {
-                w *= 2.5;
+                w *= sustainmentNeed ? 2.5 : 0.5;
             }
             byArea.merge(e.area(), w, Double::sum);
             if (e.area().indexOf('.') > 0) {

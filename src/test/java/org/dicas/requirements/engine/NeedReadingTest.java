@@ -86,4 +86,47 @@ class NeedReadingTest {
         assertThat(f.assess("JP-A", "JP-B").explanation().summary()).contains("different uses");
         assertThat(f.assess("JP-A", "US-C").opportunity()).isTrue();
     }
+
+    @Test
+    void partsForDifferentSystemsAreNotASharedNeed() {
+        OpportunityFinder f = OpportunityFinder.over(List.of(
+                req("AU-RSP", "AUS", "RAAF", "Radar spare parts", "Spare parts for ground-based air surveillance radars.",
+                        null, "2028-06"),
+                req("JP-FSP", "JPN", "航空自衛隊", "F-35A用補用部品の取得", "F-35A戦闘機の可動率向上のため補用部品を一括取得する。",
+                        null, "2028-03"),
+                req("US-FSP", "USA", "USAF", "F-35A spare parts", "Buy spare parts for the F-35A fleet.", null,
+                        "2028-06")));
+        Assessment different = f.assess("AU-RSP", "JP-FSP");
+        assertThat(different.opportunity()).isFalse();
+        assertThat(different.explanation().summary()).contains("for different systems");
+        assertThat(f.assess("US-FSP", "JP-FSP").opportunity()).isTrue();
+    }
+
+    @Test
+    void theHeadObjectOfAnAcquisitionDecidesTheAreaNotIncidentalSustainmentWords() {
+        OpportunityFinder f = OpportunityFinder.over(List.of(
+                req("JP-TOR", "JPN", "海自", "潜水艦用長魚雷の取得", "潜水艦搭載用の長魚雷を40発取得し、対潜能力を維持する。", 40,
+                        "2027-09"),
+                req("US-TOR", "USA", "USN", "Heavyweight torpedo procurement",
+                        "Buy 36 submarine-launched heavyweight torpedoes to restore war reserve inventory and maintain "
+                                + "readiness.", 36,
+                        "2027-12")));
+        Assessment a = f.assess("US-TOR", "JP-TOR");
+        assertThat(a.explanation().capabilityArea()).isEqualTo("MUNITIONS.ANTI_SHIP");
+        assertThat(a.explanation().needKind()).isEqualTo("acquire");
+        assertThat(a.opportunity()).isTrue();
+    }
+
+    @Test
+    void loiteringMunitionsAreOneConceptAcrossLanguages() {
+        OpportunityFinder f = OpportunityFinder.over(List.of(
+                req("JP-LM", "JPN", "陸自", "小型攻撃用無人機（滞空型弾薬）の取得", "普通科部隊用の滞空型弾薬を一式取得する。", null,
+                        "2028-03"),
+                req("US-LM", "USA", "USMC", "Loitering munition for infantry",
+                        "Man-portable loitering munitions for rifle companies.", null, "2028-06"),
+                req("US-SD", "USA", "US Army", "Small quadcopter drones", "Small reconnaissance drones for squads.", null,
+                        "2028-06")));
+        assertThat(f.assess("JP-LM", "US-LM").opportunity()).isTrue();
+        assertThat(f.candidatesFor("JP-LM", 1).get(0).id()).isEqualTo("US-LM");
+    }
 }

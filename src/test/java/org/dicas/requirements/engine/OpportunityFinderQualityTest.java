@@ -16,6 +16,7 @@ class OpportunityFinderQualityTest {
     static LabelledSet dev;
     static LabelledSet holdout;
     static LabelledSet blindA;
+    static LabelledSet blindB;
 
     @BeforeAll
     static void load() {
@@ -24,6 +25,8 @@ class OpportunityFinderQualityTest {
                 "devset/requirements-holdout-labels.json");
         blindA = LabelledSet.load("blind set A", "devset/requirements-blind-a.json",
                 "devset/requirements-blind-a-labels.json");
+        blindB = LabelledSet.load("blind set B", "devset/requirements-blind-b.json",
+                "devset/requirements-blind-b-labels.json");
     }
 
     @Test
@@ -78,6 +81,24 @@ class OpportunityFinderQualityTest {
         System.out.println("  " + engine.row());
         System.out.println("  " + bm25.row());
         assertThat(blindA.requirements()).hasSize(54);
+        assertThat(engine.f1()).isGreaterThan(bm25.f1());
+        assertThat(engine.recallAt3()).isGreaterThan(bm25.recallAt3());
+    }
+
+    /**
+     * Blind set B was written by someone who never saw the engine; its first run (flag F1 0.833, recall@3 0.895) was
+     * blind, after which it was used for development (docs/opportunity-method.md): only an honest floor is asserted.
+     */
+    @Test
+    void blindSetBIsReportedAndBeatsBm25() {
+        LabelledSet.Quality engine = blindB.engine();
+        LabelledSet.Quality bm25 = blindB.bm25();
+        System.out.println("Opportunity finder quality, " + blindB.name() + " (" + blindB.requirements().size()
+                + " requirements, " + blindB.truePairs().size() + " true pairs, " + blindB.crossLingualPairs()
+                + " Japanese-English):");
+        System.out.println("  " + engine.row());
+        System.out.println("  " + bm25.row());
+        assertThat(blindB.requirements()).hasSize(54);
         assertThat(engine.f1()).isGreaterThan(bm25.f1());
         assertThat(engine.recallAt3()).isGreaterThan(bm25.recallAt3());
     }

@@ -171,4 +171,24 @@ class GlossaryTest {
         // generous bound (shared CI machines): 100,000 records would take well under a minute
         assertThat(microsPerText).isLessThan(500);
     }
+
+    @Test
+    void bilingualFactsFromTheSecondBlindSetAreOneConceptEach() {
+        assertThat(G.conceptsIn("滞空型弾薬")).containsExactly("loitering_munition_strike");
+        assertThat(G.conceptsIn("loitering munitions")).containsExactly("loitering_munition_strike");
+        assertThat(G.conceptsIn("one-way attack drone")).containsExactly("loitering_munition_strike");
+        assertThat(G.conceptsIn("subsea data cables")).containsExactly("undersea_cable");
+        assertThat(G.conceptsIn("海底通信ケーブル")).containsExactly("undersea_cable");
+        assertThat(G.conceptsIn("普通科部隊")).containsExactly("infantry");
+        // a SAM battery is air defence, not an electrical battery
+        assertThat(G.conceptsIn("medium-range SAM battery")).contains("air_defense").doesNotContain("batteries");
+        // 人員輸送型 is a vehicle variant, not logistics transport
+        assertThat(G.conceptsIn("人員輸送型")).containsExactly("ifv");
+        // forging is not casting
+        assertThat(G.conceptsIn("チタン鍛造品")).containsExactly("forgings");
+        assertThat(G.conceptsIn("titanium forgings")).containsExactly("forgings");
+        assertThat(G.conceptsIn("大型鋳造品")).containsExactly("castings_forgings");
+        // a mission package is not packaging
+        assertThat(G.conceptsIn("uncrewed vehicle package")).doesNotContain("packaging");
+    }
 }
