@@ -75,6 +75,7 @@ public final class OpportunityFinder {
     private boolean[] subjectFeature;
     private boolean[] areaFeature;
     private boolean[] systemFeature;
+    private boolean[] objectFeature;
     /** Per requirement: its nation as a small int (upper-cased code; -1 when empty). */
     private final int[] nationIds;
     private float[][] postingWeights;
@@ -83,7 +84,8 @@ public final class OpportunityFinder {
     /** One requirement's weighted features, sorted by feature id, normalised per vector. */
     record Doc(int[] neutralIds, float[] neutralW, int[] stemIds, float[] stemW, double neutralNorm,
                double subjectNorm, String area, Map<String, Double> areaVector, String domain, Profiles.NeedKind kind,
-               Map<String, String> literals, int[] modifierIds, boolean namesSystem) {
+               Map<String, String> literals, int[] modifierIds, boolean namesSystem, Profiles.NeedForm form,
+               boolean namesObject) {
     }
 
     private OpportunityFinder(List<RequirementProfile> requirements, Glossary glossary) {
@@ -116,8 +118,10 @@ public final class OpportunityFinder {
         this.subjectFeature = new boolean[featureKeys.size()];
         this.areaFeature = new boolean[featureKeys.size()];
         this.systemFeature = new boolean[featureKeys.size()];
+        this.objectFeature = new boolean[featureKeys.size()];
         for (int f = 0; f < featureKeys.size(); f++) {
             systemFeature[f] = profiles.isSystem(featureKeys.get(f));
+            objectFeature[f] = profiles.isObject(featureKeys.get(f));
             subjectFeature[f] = profiles.isSubject(featureKeys.get(f));
             areaFeature[f] = featureKeys.get(f).startsWith(Profiles.AREA);
         }
@@ -208,7 +212,9 @@ public final class OpportunityFinder {
                 .filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).sorted().toArray();
         return new Doc(keys(nt), values(nt), keys(st), values(st), norm, subjectNorm, area, areaVector,
                 profiles.serviceDomain(p.service()), kind, raw.literals(), modifierIds,
-                raw.neutral().keySet().stream().anyMatch(profiles::isSystem));
+                raw.neutral().keySet().stream().anyMatch(profiles::isSystem),
+                Profiles.needForm(p.title(), p.description()),
+                raw.neutral().keySet().stream().anyMatch(profiles::isObject));
     }
 
     private Map<String, Double> weigh(Map<String, Integer> tf) {
@@ -462,6 +468,7 @@ public final class OpportunityFinder {
         double neutralDot = 0;
         double subjectDot = 0;
         boolean sharedSystem = false;
+        boolean sharedObject = false;
         int i = 0;
         int j = 0;
         while (i < a.neutralIds().length && j < b.neutralIds().length) {
@@ -477,6 +484,7 @@ public final class OpportunityFinder {
                 if (subjectFeature[x]) {
                     subjectDot += c * a.neutralNorm() * b.neutralNorm();
                     sharedSystem |= systemFeature[x];
+                    sharedObject |= objectFeature[x];
                 }
                 if (explain && !areaFeature[x]) {
                     shared.add(term(featureKeys.get(x), c, a, b));
@@ -530,7 +538,12 @@ public final class OpportunityFinder {
         // Parts or service for different systems: the shared subject is only a part or a service (spare parts,
         // overhaul) while each requirement names a system the other does not.
         boolean differentSystems = a.namesSystem() && b.namesSystem() && !sharedSystem;
-        boolean subjectOk = subject >= MIN_SUBJECT_SIMILARITY && !differentSystems;
+        // A field (CBRN, anti-jam: a qualifier) is not a thing: when both name objects and share only qualifiers, the
+        // shared subject must be strong (chemical detectors and decontamination systems are both CBRN, but different
+        // items; "unmanned mine countermeasures" shared in full is one need).
+        boolean fieldOnly = a.namesObject() && b.namesObject() && !sharedObject
+                && subject < STRONG_SUBJECT_SIMILARITY;
+        boolean subjectOk = subject >= MIN_SUBJECT_SIMILARITY && !differentSystems && !fieldOnly;
         // The areas are inferred from the same words: a strong shared subject outweighs an area disagreement that
         // incidental words caused ("carried externally", "transportable"); only a weak subject needs area agreement.
         boolean areaOk = CapabilityArea.topLevel(a.area()).equals(CapabilityArea.topLevel(b.area()))
@@ -540,13 +553,18 @@ public final class OpportunityFinder {
         // object is for, and neither use appears anywhere in the other requirement.
         boolean purposeOk = !(a.modifierIds().length > 0 && b.modifierIds().length > 0
                 && !intersects(a.modifierIds(), b.neutralIds()) && !intersects(b.modifierIds(), a.neutralIds()));
+        // A study, a facility or a software update is not the item it is about (a radar siting study vs buying the
+        // radar; ammunition igloos vs the shells; a receiver software update vs new antennas).
+        boolean formOk = a.form() == b.form();
+        // Quantities three orders apart (4 igloos vs 20,000 shells) are not one buy.
+        boolean quantityOk = grossQuantityRatio(pa, pb) < GROSS_QUANTITY_RATIO;
         boolean opportunity = score >= OPPORTUNITY_THRESHOLD && subjectOk && kindOk && timingOk && areaOk
-                && purposeOk;
+                && purposeOk && formOk && quantityOk;
         if (!explain) {
             return new Scored(round(score), opportunity, null);
         }
         String summary = summary(shared, text, a, b, timing, quantityFit, pa, pb, opportunity, subjectOk, kindOk,
-                timingOk, areaOk, purposeOk, score, differentSystems);
+                timingOk, areaOk, purposeOk, score, differentSystems, formOk, quantityOk);
         Explanation e = new Explanation(shared, round(text), a.area(), a.area().equals(b.area()), timing,
                 round(quantityFit),
                 summary, b.area(), a.kind().label(), b.kind().label(),
@@ -618,6 +636,22 @@ public final class OpportunityFinder {
         return a.equals("JOINT") || b.equals("JOINT") ? 0.5 : 0.0;
     }
 
+    /** Ratio of the larger to the smaller quantity at which two requirements are not one buy. */
+    static final double GROSS_QUANTITY_RATIO = 50;
+
+    /** Larger over smaller quantity; 1 when either is unknown or not positive. */
+    static double grossQuantityRatio(RequirementProfile a, RequirementProfile b) {
+        if (a.quantity().isEmpty() || b.quantity().isEmpty()) {
+            return 1;
+        }
+        int qa = a.quantity().getAsInt();
+        int qb = b.quantity().getAsInt();
+        if (qa <= 0 || qb <= 0) {
+            return 1;
+        }
+        return Math.max(qa, qb) / (double) Math.min(qa, qb);
+    }
+
     static double quantityFit(RequirementProfile a, RequirementProfile b) {
         if (a.quantity().isEmpty() || b.quantity().isEmpty()) {
             return 0.5;
@@ -633,7 +667,7 @@ public final class OpportunityFinder {
     private String summary(List<MatchedTerm> shared, double text, Doc a, Doc b, TimingOverlap timing,
                            double quantityFit, RequirementProfile pa, RequirementProfile pb, boolean opportunity,
                            boolean subjectOk, boolean kindOk, boolean timingOk, boolean areaOk, boolean purposeOk,
-                           double score, boolean differentSystems) {
+                           double score, boolean differentSystems, boolean formOk, boolean quantityOk) {
         StringBuilder s = new StringBuilder();
         List<String> labels = shared.stream().filter(t -> t.weight() > 0).limit(4).map(MatchedTerm::label).toList();
         s.append(opportunity ? "Likely cooperative opportunity: " : "Not judged an opportunity: ");
@@ -659,9 +693,15 @@ public final class OpportunityFinder {
             if (!kindOk) {
                 why.add("different kinds of need (" + a.kind().label() + " vs " + b.kind().label() + ")");
             }
+            if (!formOk) {
+                why.add("different kinds of need (" + a.form().label() + " vs " + b.form().label() + ")");
+            }
             if (!subjectOk) {
                 why.add(differentSystems ? "only parts or services in common, for different systems"
                         : "no shared specific subject");
+            }
+            if (!quantityOk) {
+                why.add("quantities differ grossly");
             }
             if (!timingOk) {
                 why.add("need dates too far apart");

@@ -47,6 +47,84 @@ final class Profiles {
                Map<String, String> literals, Set<String> modifierOnly, Set<String> purposeOnly) {
     }
 
+    /**
+     * The form of what is needed, read from the head of the title: an item (equipment, munitions, a service on them),
+     * a study (siting, feasibility, trade study, 調査, 検討 — not 研究, which in Japanese budgets is R&D), a facility
+     * (building, hangar, igloo, dry dock, 施設, 建て替え, 格納庫, 弾薬庫) or a software change to fielded systems (a
+     * software update, "software-only", ソフトウェア改修; buying a software product is an item). A study of a radar, a magazine for shells or a software update for receivers is not the radar, the
+     * shells or the receivers: different forms are different needs.
+     */
+    enum NeedForm { ITEM, STUDY, FACILITY, SOFTWARE;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** English head words (last word of the title's leading noun phrase, before "of"/"at"/"in") by form. */
+    private static final Pattern EN_STUDY_HEAD = Pattern.compile(
+            "(?i)\\b(?:stud(?:y|ies)|feasibility|feasibility analysis|options? analysis|trade analysis|siting|"
+            + "site survey)$");
+    private static final Pattern EN_FACILITY_HEAD = Pattern.compile(
+            "(?i)\\b(?:facility|facilities|building|buildings|hangar|hangars|igloo|igloos|dock|docks|drydock|drydocks|"
+            + "barracks|warehouse|warehouses)$");
+    private static final Pattern EN_SOFTWARE_HEAD = Pattern.compile(
+            "(?i)\\bsoftware(?:[- ]only)?\\s+(?:update|updates|upgrade|upgrades|release|releases|refresh|patch|patches|"
+            + "modification|modifications)$");
+    /** Japanese titles are head-final: the form is read from how the title ends. */
+    private static final Pattern JA_STUDY_END = Pattern.compile(
+            "(?:調査|検討|調査分析|フィージビリティ・?スタディ)(?:事業|業務|等)?$");
+    private static final Pattern JA_FACILITY_END = Pattern.compile(
+            "(?:施設|格納庫|弾薬庫|火薬庫|乾ドック|ドック|庁舎|隊舎|宿舎|病棟|建て替え|建替え|建替|掩体)"
+            + "(?:の?(?:整備|建設|新設|建て替え|建替え|改修))?(?:事業|等)?$");
+    private static final Pattern JA_SOFTWARE_END = Pattern.compile(
+            "ソフトウェア(?:の)?(?:改修|更新|アップデート)(?:事業|等)?$");
+    /** The description may say so outright ("Study only", "software-only update", ソフトウェアのみ). */
+    private static final Pattern STUDY_ONLY = Pattern.compile("(?i)\\bstudy only\\b|調査のみ|検討のみ");
+    private static final Pattern SOFTWARE_ONLY = Pattern.compile("(?i)\\bsoftware[- ]only\\b|ソフトウェアのみ");
+    private static final Pattern EN_HEAD_END = Pattern.compile("(?i)\\s+(?:of|at|in|on|to)\\s");
+
+    /** The form of the need (see {@link NeedForm}). */
+    static NeedForm needForm(String title, String description) {
+        String t = TextAnalysis.normalize(title == null ? "" : title).strip();
+        String d = description == null ? "" : description;
+        if (STUDY_ONLY.matcher(d).find()) {
+            return NeedForm.STUDY;
+        }
+        if (SOFTWARE_ONLY.matcher(d).find()) {
+            return NeedForm.SOFTWARE;
+        }
+        if (TextAnalysis.hasJapanese(t)) {
+            String end = t.replaceAll("[（(][^)）]*[)）]\\s*$", "").strip();
+            if (JA_STUDY_END.matcher(end).find()) {
+                return NeedForm.STUDY;
+            }
+            if (JA_FACILITY_END.matcher(end).find()) {
+                return NeedForm.FACILITY;
+            }
+            if (JA_SOFTWARE_END.matcher(end).find()) {
+                return NeedForm.SOFTWARE;
+            }
+            return NeedForm.ITEM;
+        }
+        String phrase = t.substring(0, firstCueOrPunctuation(t));
+        Matcher of = EN_HEAD_END.matcher(phrase);
+        if (of.find()) {
+            phrase = phrase.substring(0, of.start());
+        }
+        phrase = phrase.strip();
+        if (EN_STUDY_HEAD.matcher(phrase).find()) {
+            return NeedForm.STUDY;
+        }
+        if (EN_FACILITY_HEAD.matcher(phrase).find()) {
+            return NeedForm.FACILITY;
+        }
+        if (EN_SOFTWARE_HEAD.matcher(phrase).find()) {
+            return NeedForm.SOFTWARE;
+        }
+        return NeedForm.ITEM;
+    }
+
     private final Glossary glossary;
 
     Profiles(Glossary glossary) {
@@ -391,6 +469,15 @@ final class Profiles {
         }
         Glossary.Entry e = entry(key);
         return e != null && (e.role() == Glossary.Role.OBJECT || e.role() == Glossary.Role.QUALIFIER);
+    }
+
+    /** True for features that name a thing: a designator or an OBJECT concept (not a qualifier, field or area). */
+    boolean isObject(String key) {
+        if (key.startsWith(DESIGNATOR)) {
+            return true;
+        }
+        Glossary.Entry e = entry(key);
+        return e != null && e.role() == Glossary.Role.OBJECT;
     }
 
     /**

@@ -129,4 +129,105 @@ class NeedReadingTest {
         assertThat(f.assess("JP-LM", "US-LM").opportunity()).isTrue();
         assertThat(f.candidatesFor("JP-LM", 1).get(0).id()).isEqualTo("US-LM");
     }
+
+    @Test
+    void theFormOfTheNeedIsReadFromTheHeadOfTheTitle() {
+        assertThat(Profiles.needForm("Coastal surveillance radar feasibility study", "")).isEqualTo(Profiles.NeedForm.STUDY);
+        assertThat(Profiles.needForm("Study of options for a future tanker", "")).isEqualTo(Profiles.NeedForm.STUDY);
+        assertThat(Profiles.needForm("沿岸監視レーダーの配置検討", "")).isEqualTo(Profiles.NeedForm.STUDY);
+        // 研究 in a Japanese budget is research and development, not a paper study
+        assertThat(Profiles.needForm("高出力マイクロ波兵器の研究", "")).isEqualTo(Profiles.NeedForm.ITEM);
+        assertThat(Profiles.needForm("Missile storage magazine and maintenance building", ""))
+                .isEqualTo(Profiles.NeedForm.FACILITY);
+        assertThat(Profiles.needForm("Aircraft hangars for maritime patrol aircraft", ""))
+                .isEqualTo(Profiles.NeedForm.FACILITY);
+        assertThat(Profiles.needForm("基地隊舎の建て替え", "")).isEqualTo(Profiles.NeedForm.FACILITY);
+        assertThat(Profiles.needForm("弾薬庫の整備", "")).isEqualTo(Profiles.NeedForm.FACILITY);
+        assertThat(Profiles.needForm("Combat management system software upgrade", ""))
+                .isEqualTo(Profiles.NeedForm.SOFTWARE);
+        assertThat(Profiles.needForm("Radio waveform update", "Software-only change to fielded radios."))
+                .isEqualTo(Profiles.NeedForm.SOFTWARE);
+        // a premodifier or an object after "of" does not make the form
+        assertThat(Profiles.needForm("Software-defined radios", "")).isEqualTo(Profiles.NeedForm.ITEM);
+        // buying a software product is buying an item; only a change to fielded systems is a software need
+        assertThat(Profiles.needForm("Mission planning software", "")).isEqualTo(Profiles.NeedForm.ITEM);
+        assertThat(Profiles.needForm("Hydrographic survey", "")).isEqualTo(Profiles.NeedForm.ITEM);
+        assertThat(Profiles.needForm("Additive manufacturing of spare parts at depots", ""))
+                .isEqualTo(Profiles.NeedForm.ITEM);
+        assertThat(Profiles.needForm("Refit of frigates at a commercial dock", "")).isEqualTo(Profiles.NeedForm.ITEM);
+    }
+
+    @Test
+    void aStudyAFacilityOrASoftwareUpdateIsNotTheItemItIsAbout() {
+        OpportunityFinder f = OpportunityFinder.over(List.of(
+                req("US-ST", "USA", "USN", "Long-range maritime patrol radar siting study",
+                        "Analyse candidate coastal sites for a long-range surveillance radar. Study only.", null, "2028-06"),
+                req("AU-RB", "AUS", "RAAF", "Long-range coastal surveillance radar",
+                        "Acquire a long-range coastal surveillance radar to watch the northern approaches.", 1, "2028-09"),
+                req("GB-IG", "GBR", "Royal Navy", "Munitions storage buildings for naval gun ammunition",
+                        "Construct storage buildings at a naval base for 76 mm naval gun ammunition.", 3, "2028-06"),
+                req("JP-AM", "JPN", "海上自衛隊", "76mm艦砲弾薬の調達", "護衛艦の76mm艦砲用の弾薬を調達する。", 3000, "2028-03"),
+                req("IT-SW", "ITA", "Marina Militare", "Navigation receiver software update against jamming",
+                        "Software-only update of installed GPS receivers to detect jamming.", null, "2028-06"),
+                req("JP-AN", "JPN", "航空自衛隊", "GPS耐妨害アンテナの取得", "輸送機のGPS受信機に耐妨害アンテナを取得して換装する。", 50,
+                        "2028-03")));
+        Assessment study = f.assess("US-ST", "AU-RB");
+        assertThat(study.opportunity()).isFalse();
+        assertThat(study.explanation().summary()).contains("different kinds of need (study vs item)");
+        Assessment store = f.assess("GB-IG", "JP-AM");
+        assertThat(store.opportunity()).isFalse();
+        assertThat(store.explanation().summary()).contains("facility vs item").contains("quantities differ grossly");
+        Assessment software = f.assess("IT-SW", "JP-AN");
+        assertThat(software.opportunity()).isFalse();
+        assertThat(software.explanation().summary()).contains("software vs item");
+    }
+
+    @Test
+    void grossQuantityMismatchRefusesTheFlag() {
+        OpportunityFinder f = OpportunityFinder.over(List.of(
+                req("US-Q", "USA", "US Army", "155mm artillery shells", "Procure 155mm artillery ammunition.", 100000,
+                        "2028-06"),
+                req("JP-Q", "JPN", "陸上自衛隊", "155mm榴弾の取得", "155mm榴弾砲用の砲弾を取得する。", 1000, "2028-03"),
+                req("AU-Q", "AUS", "Australian Army", "155mm artillery ammunition", "Buy 155mm artillery shells.", 1500,
+                        "2028-06")));
+        Assessment gross = f.assess("US-Q", "AU-Q");
+        assertThat(gross.opportunity()).isFalse();
+        assertThat(gross.explanation().summary()).contains("quantities differ grossly");
+        assertThat(f.assess("JP-Q", "AU-Q").opportunity()).isTrue();
+    }
+
+    @Test
+    void aGenericWordLikeFacilityIsNeverTheOnlySharedSubject() {
+        OpportunityFinder f = OpportunityFinder.over(List.of(
+                req("JP-HOS", "JPN", "陸上自衛隊", "自衛隊病院の建て替え", "老朽化した病院施設を建て替える。", 1, "2028-03"),
+                req("US-HAN", "USA", "USAF", "Hangar facility for tanker aircraft",
+                        "Military construction of a hangar facility for tanker aircraft.", 1, "2028-06"),
+                req("AU-HAN", "AUS", "RAAF", "Aircraft hangars for tanker aircraft",
+                        "Build new hangars at the base for the tanker fleet.", 2, "2028-06")));
+        assertThat(f.assess("JP-HOS", "US-HAN").opportunity()).isFalse();
+        assertThat(f.assess("US-HAN", "AU-HAN").opportunity()).isTrue();
+    }
+
+    @Test
+    void detectionAndDecontaminationAreDifferentFunctionsOfOneField() {
+        OpportunityFinder f = OpportunityFinder.over(List.of(
+                req("JP-DET", "JPN", "陸上自衛隊", "化学剤検知装置の調達", "NBC偵察部隊に化学剤検知装置を配備する。", 20, "2028-03"),
+                req("IT-DEC", "ITA", "Esercito", "CBRN decontamination systems",
+                        "Procure decontamination systems for CBRN defence units.", 20, "2028-06"),
+                req("US-DET", "USA", "US Army", "Chemical agent detectors",
+                        "Procure chemical agent detectors for CBRN reconnaissance units.", 30, "2028-06")));
+        assertThat(f.assess("JP-DET", "IT-DEC").opportunity()).isFalse();
+        assertThat(f.assess("JP-DET", "US-DET").opportunity()).isTrue();
+    }
+
+    @Test
+    void heavyLiftIsNotALeadInTrainer() {
+        OpportunityFinder f = OpportunityFinder.over(List.of(
+                req("US-HL", "USA", "US Army", "Heavy-lift cargo helicopters", "New-build heavy-lift cargo helicopters.",
+                        10, "2029-06"),
+                req("JP-HL", "JPN", "陸上自衛隊", "輸送ヘリコプター（大型）の取得", "大型輸送ヘリコプターを取得する。", 6, "2029-03")));
+        Assessment a = f.assess("US-HL", "JP-HL");
+        assertThat(a.explanation().capabilityArea()).isEqualTo("AIR.ROTARY");
+        assertThat(a.opportunity()).isTrue();
+    }
 }
