@@ -85,7 +85,7 @@ public final class OpportunityFinder {
     record Doc(int[] neutralIds, float[] neutralW, int[] stemIds, float[] stemW, double neutralNorm,
                double subjectNorm, String area, Map<String, Double> areaVector, String domain, Profiles.NeedKind kind,
                Map<String, String> literals, int[] modifierIds, boolean namesSystem, Profiles.NeedForm form,
-               boolean namesObject) {
+               boolean namesObject, int head, int[] headIds) {
     }
 
     private OpportunityFinder(List<RequirementProfile> requirements, Glossary glossary) {
@@ -207,14 +207,25 @@ public final class OpportunityFinder {
         Profiles.NeedKind kind = profiles.needKind(raw.neutral());
         Map<String, Double> areaVector = p.capabilityArea().isEmpty() ? profiles.areaVector(neutral, kind)
                 : Profiles.areaVectorOf(p.capabilityArea());
-        String area = p.capabilityArea().isEmpty() ? Profiles.bestArea(areaVector) : p.capabilityArea();
+        // The head object of the title decides the area when the glossary knows it ("naval anti-ship missile" whose
+        // description names the ships that launch it is a munition, not a ship).
+        // Only for a need to buy or train: repairing a vehicle stays a sustainment need (Profiles.areaVector).
+        boolean buying = kind == Profiles.NeedKind.ACQUIRE || kind == Profiles.NeedKind.TRAIN;
+        Glossary.Entry headEntry = raw.head() == null || !buying ? null : profiles.entry(raw.head());
+        String area = !p.capabilityArea().isEmpty() ? p.capabilityArea()
+                : headEntry != null && headEntry.area().indexOf('.') > 0 ? headEntry.area()
+                : Profiles.bestArea(areaVector);
+        Integer headId = raw.head() == null ? null : featureIds.get(raw.head());
+        int[] headIds = raw.neutral().keySet().stream().filter(k -> !raw.modifierOnly().contains(k))
+                .filter(profiles::isObject).map(featureIds::get).filter(java.util.Objects::nonNull)
+                .mapToInt(Integer::intValue).sorted().toArray();
         int[] modifierIds = raw.purposeOnly().stream().filter(profiles::isSubject).map(featureIds::get)
                 .filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).sorted().toArray();
         return new Doc(keys(nt), values(nt), keys(st), values(st), norm, subjectNorm, area, areaVector,
                 profiles.serviceDomain(p.service()), kind, raw.literals(), modifierIds,
                 raw.neutral().keySet().stream().anyMatch(profiles::isSystem),
                 Profiles.needForm(p.title(), p.description()),
-                raw.neutral().keySet().stream().anyMatch(profiles::isObject));
+                raw.neutral().keySet().stream().anyMatch(profiles::isObject), headId == null ? -1 : headId, headIds);
     }
 
     private Map<String, Double> weigh(Map<String, Integer> tf) {
@@ -543,7 +554,13 @@ public final class OpportunityFinder {
         // items; "unmanned mine countermeasures" shared in full is one need).
         boolean fieldOnly = a.namesObject() && b.namesObject() && !sharedObject
                 && subject < STRONG_SUBJECT_SIMILARITY;
-        boolean subjectOk = subject >= MIN_SUBJECT_SIMILARITY && !differentSystems && !fieldOnly;
+        // Heads that do not meet: each title names a known head object, and neither head is named by the other as
+        // what it needs (only, if at all, as what it is for): ejection seats for trainers are not the trainer.
+        // Heads of one narrow capability area meet (an ELINT aircraft and an ISR aircraft are one kind of platform).
+        boolean headsApart = a.head() >= 0 && b.head() >= 0
+                && Arrays.binarySearch(b.headIds(), a.head()) < 0 && Arrays.binarySearch(a.headIds(), b.head()) < 0
+                && !headArea(a).equals(headArea(b));
+        boolean subjectOk = subject >= MIN_SUBJECT_SIMILARITY && !differentSystems && !fieldOnly && !headsApart;
         // The areas are inferred from the same words: a strong shared subject outweighs an area disagreement that
         // incidental words caused ("carried externally", "transportable"); only a weak subject needs area agreement.
         boolean areaOk = CapabilityArea.topLevel(a.area()).equals(CapabilityArea.topLevel(b.area()))
@@ -555,7 +572,13 @@ public final class OpportunityFinder {
                 && !intersects(a.modifierIds(), b.neutralIds()) && !intersects(b.modifierIds(), a.neutralIds()));
         // A study, a facility or a software update is not the item it is about (a radar siting study vs buying the
         // radar; ammunition igloos vs the shells; a receiver software update vs new antennas).
-        boolean formOk = a.form() == b.form();
+        // Research and development are one continuum: research is compatible with a development (an item whose title
+        // says develop, R&D, demonstrator, prototype, 開発, 試作, 実証), never with a supply or a buy.
+        boolean formOk = a.form() == b.form()
+                || (a.form() == Profiles.NeedForm.RESEARCH && b.form() == Profiles.NeedForm.ITEM
+                        && Profiles.namesDevelopment(pb.title()))
+                || (b.form() == Profiles.NeedForm.RESEARCH && a.form() == Profiles.NeedForm.ITEM
+                        && Profiles.namesDevelopment(pa.title()));
         // Quantities three orders apart (4 igloos vs 20,000 shells) are not one buy.
         boolean quantityOk = grossQuantityRatio(pa, pb) < GROSS_QUANTITY_RATIO;
         boolean opportunity = score >= OPPORTUNITY_THRESHOLD && subjectOk && kindOk && timingOk && areaOk
@@ -570,6 +593,12 @@ public final class OpportunityFinder {
                 summary, b.area(), a.kind().label(), b.kind().label(),
                 !a.domain().isEmpty() && a.domain().equals(b.domain()), round(areaFit));
         return new Scored(round(score), opportunity, e);
+    }
+
+    /** The capability area of a document's title head (empty when it has none). */
+    private String headArea(Doc d) {
+        Glossary.Entry e = d.head() < 0 ? null : profiles.entry(featureKeys.get(d.head()));
+        return e == null ? "" : e.area();
     }
 
     private MatchedTerm term(String key, double weight, Doc a, Doc b) {

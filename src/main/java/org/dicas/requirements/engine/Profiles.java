@@ -44,7 +44,7 @@ final class Profiles {
 
     /** Raw, unweighted features of one text. */
     record Raw(Map<String, Integer> neutral, Map<String, Integer> stems, Language language,
-               Map<String, String> literals, Set<String> modifierOnly, Set<String> purposeOnly) {
+               Map<String, String> literals, Set<String> modifierOnly, Set<String> purposeOnly, String head) {
     }
 
     /**
@@ -54,10 +54,10 @@ final class Profiles {
      * software update, "software-only", ソフトウェア改修; buying a software product is an item). A study of a radar, a magazine for shells or a software update for receivers is not the radar, the
      * shells or the receivers: different forms are different needs.
      */
-    enum NeedForm { ITEM, STUDY, FACILITY, SOFTWARE;
+    enum NeedForm { ITEM, STUDY, FACILITY, SOFTWARE, RESEARCH, PRODUCTION_BASE;
 
         String label() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', ' ');
         }
     }
 
@@ -67,7 +67,16 @@ final class Profiles {
             + "site survey)$");
     private static final Pattern EN_FACILITY_HEAD = Pattern.compile(
             "(?i)\\b(?:facility|facilities|building|buildings|hangar|hangars|igloo|igloos|dock|docks|drydock|drydocks|"
-            + "barracks|warehouse|warehouses)$");
+            + "barracks|warehouse|warehouses|chamber|chambers|test range|test ranges|range instrumentation|"
+            + "test facility|test facilities|test site|test sites|wind tunnel|wind tunnels)$");
+    /** Research (not development, not a research-and-development programme that ends in a product). */
+    private static final Pattern EN_RESEARCH_HEAD = Pattern.compile(
+            "(?i)\\b(?:research|basic research|applied research|research and demonstration|research programme|"
+            + "research program|research project)$");
+    /** Building up the capacity to make an item (a production base, a second source) is not buying the item. */
+    private static final Pattern EN_PRODUCTION_BASE_HEAD = Pattern.compile(
+            "(?i)\\b(?:production base|production bases|industrial base|manufacturing base|second source|"
+            + "second sources|second-source|domestic production base|foundry|foundries)$");
     private static final Pattern EN_SOFTWARE_HEAD = Pattern.compile(
             "(?i)\\bsoftware(?:[- ]only)?\\s+(?:update|updates|upgrade|upgrades|release|releases|refresh|patch|patches|"
             + "modification|modifications)$");
@@ -75,14 +84,27 @@ final class Profiles {
     private static final Pattern JA_STUDY_END = Pattern.compile(
             "(?:調査|検討|調査分析|フィージビリティ・?スタディ)(?:事業|業務|等)?$");
     private static final Pattern JA_FACILITY_END = Pattern.compile(
-            "(?:施設|格納庫|弾薬庫|火薬庫|乾ドック|ドック|庁舎|隊舎|宿舎|病棟|建て替え|建替え|建替|掩体)"
+            "(?:施設|格納庫|弾薬庫|火薬庫|乾ドック|ドック|庁舎|隊舎|宿舎|病棟|建て替え|建替え|建替|掩体"
+            + "|試験設備|試験場|試験室|試験装置|風洞|射場|試験評価施設)"
             + "(?:の?(?:整備|建設|新設|建て替え|建替え|改修))?(?:事業|等)?$");
+    /** Japanese research: 研究 at the end (研究開発, which ends in a product, is not). */
+    private static final Pattern JA_RESEARCH_END = Pattern.compile("(?<!開発)(?:研究|基礎研究|調査研究)(?:事業|等)?$");
+    private static final Pattern JA_PRODUCTION_BASE_END = Pattern.compile(
+            "(?:生産基盤|製造基盤|産業基盤|国内生産基盤|供給源)(?:の)?(?:強化|維持|整備|確立|構築|拡充|確保|開拓)?(?:事業|等)?$");
     private static final Pattern JA_SOFTWARE_END = Pattern.compile(
             "ソフトウェア(?:の)?(?:改修|更新|アップデート)(?:事業|等)?$");
     /** The description may say so outright ("Study only", "software-only update", ソフトウェアのみ). */
     private static final Pattern STUDY_ONLY = Pattern.compile("(?i)\\bstudy only\\b|調査のみ|検討のみ");
     private static final Pattern SOFTWARE_ONLY = Pattern.compile("(?i)\\bsoftware[- ]only\\b|ソフトウェアのみ");
     private static final Pattern EN_HEAD_END = Pattern.compile("(?i)\\s+(?:of|at|in|on|to)\\s");
+
+    private static final Pattern DEVELOPMENT_TITLE = Pattern.compile(
+            "(?i)\\bdevelop(?:s|ing|ment)?\\b|\\bR&D\\b|\\bdemonstrat(?:or|ion)s?\\b|\\bprototyp(?:e|es|ing)\\b|開発|試作|実証");
+
+    /** True when a title states a development (develop, R&D, demonstrator, prototype, 開発, 試作, 実証). */
+    static boolean namesDevelopment(String title) {
+        return title != null && DEVELOPMENT_TITLE.matcher(title).find();
+    }
 
     /** The form of the need (see {@link NeedForm}). */
     static NeedForm needForm(String title, String description) {
@@ -105,6 +127,12 @@ final class Profiles {
             if (JA_SOFTWARE_END.matcher(end).find()) {
                 return NeedForm.SOFTWARE;
             }
+            if (JA_RESEARCH_END.matcher(end).find()) {
+                return NeedForm.RESEARCH;
+            }
+            if (JA_PRODUCTION_BASE_END.matcher(end).find()) {
+                return NeedForm.PRODUCTION_BASE;
+            }
             return NeedForm.ITEM;
         }
         String phrase = t.substring(0, firstCueOrPunctuation(t));
@@ -121,6 +149,12 @@ final class Profiles {
         }
         if (EN_SOFTWARE_HEAD.matcher(phrase).find()) {
             return NeedForm.SOFTWARE;
+        }
+        if (EN_RESEARCH_HEAD.matcher(phrase).find()) {
+            return NeedForm.RESEARCH;
+        }
+        if (EN_PRODUCTION_BASE_HEAD.matcher(phrase).find()) {
+            return NeedForm.PRODUCTION_BASE;
         }
         return NeedForm.ITEM;
     }
@@ -146,6 +180,7 @@ final class Profiles {
         Set<String> purpose = new HashSet<>();
         Set<String> premodifiers = new HashSet<>();
         List<Glossary.Match> titleMatches = glossary.matchesIn(title);
+        String titleHeadKey = null;
         // English noun phrase: the last object before the first cue or punctuation is the head, objects before it
         // name what it is for ("Black Hawk aircrew simulator", "T-7A ground-based training system").
         int phraseEnd = firstCueOrPunctuation(title);
@@ -157,7 +192,7 @@ final class Profiles {
             }
         }
         for (Glossary.Match m : titleMatches) {
-            if (dropped(m, titleNegated)) {
+            if (dropped(m, titleNegated) || excluded(m, title)) {
                 continue;
             }
             if (lastObject != null && m != lastObject && m.language() == Language.EN && m.start() < phraseEnd
@@ -170,8 +205,13 @@ final class Profiles {
             }
             neutral.merge(CONCEPT + m.conceptId(), 1, Integer::sum);
             boolean japaneseModifier = modifiesNextObject(m, titleObjectStarts, title);
-            headSeen.merge(CONCEPT + m.conceptId(), !inSpan(m, titleModifier, title) && !japaneseModifier,
-                    Boolean::logicalOr);
+            boolean titleHead = !inSpan(m, titleModifier, title) && !japaneseModifier;
+            headSeen.merge(CONCEPT + m.conceptId(), titleHead, Boolean::logicalOr);
+            // The head object of the title: the English phrase's last object, the Japanese title's last unmarked one.
+            // Only a system, platform or weapon is a head here (a service such as sustainment or spare parts is not).
+            if (titleHead && isObject(m) && (m.language() == Language.JA || m == lastObject)) {
+                titleHeadKey = isSystem(CONCEPT + m.conceptId()) ? CONCEPT + m.conceptId() : null;
+            }
             if (inPurpose(m, titlePurpose, title) || japaneseModifier) {
                 purpose.add(CONCEPT + m.conceptId());
             }
@@ -186,7 +226,7 @@ final class Profiles {
             for (int i = m.start(); i < m.end() && i < covered.length; i++) {
                 covered[i] = true;
             }
-            if (dropped(m, negatedSpan)) {
+            if (dropped(m, negatedSpan) || excluded(m, text)) {
                 continue;
             }
             String key = CONCEPT + m.conceptId();
@@ -259,7 +299,7 @@ final class Profiles {
         // The use that distinguishes two needs is the one the title states ("batteries for soldier radios").
         Set<String> purposeOnly = new HashSet<>(modifierOnly);
         purposeOnly.retainAll(purpose);
-        return new Raw(neutral, stems, lang, literals, modifierOnly, purposeOnly);
+        return new Raw(neutral, stems, lang, literals, modifierOnly, purposeOnly, titleHeadKey);
     }
 
     /** Weight of a feature met only in a modifier position, relative to the head of the need. */
@@ -281,9 +321,23 @@ final class Profiles {
     /** Japanese: a noun directly followed by 用 / 向け / 搭載 names what the object is for (携帯無線機用の蓄電池). */
     private static final Pattern JA_MODIFIER_END = Pattern.compile("^(?:用|向け|に搭載|へ搭載|搭載|の搭載|専用)");
 
+    /** Japanese purpose clause: what comes before 〜するため(に) says why, not what is needed (安全を確保するため). */
+    private static final Pattern JA_PURPOSE_END = Pattern.compile("(?:する|の)ために?");
+
     /** Positions of a text in a modifier phrase. */
     static boolean[] modifiers(String text) {
         boolean[] out = new boolean[text.length()];
+        // the purpose clause runs back from 〜ため to the start of its clause (linear: found by its end)
+        Matcher purpose = JA_PURPOSE_END.matcher(text);
+        while (purpose.find()) {
+            int start = purpose.start();
+            while (start > 0 && "。、，．；\n".indexOf(text.charAt(start - 1)) < 0) {
+                start--;
+            }
+            for (int i = start; i < purpose.end(); i++) {
+                out[i] = true;
+            }
+        }
         for (Pattern p : List.of(EN_MODIFIER, PARENTHESIS, EN_PURPOSE)) {
             Matcher m = p.matcher(text);
             while (m.find()) {
@@ -412,6 +466,22 @@ final class Profiles {
             }
         }
         return out;
+    }
+
+    /** A thing the need is free of: "rare-earth-free magnets", "without rare earths", レアアースを使用しない. */
+    private static final Pattern JA_EXCLUDED_AFTER = Pattern.compile("^(?:を|は)?(?:使用しない|使わない|用いない|含まない)|^フリー");
+    private static final Pattern EN_EXCLUDED_AFTER = Pattern.compile("(?i)^[- ]free\\b");
+    private static final Pattern EN_EXCLUDED_BEFORE = Pattern.compile("(?i)\\b(?:without|free of|free from)\\s+(?:any\\s+)?$");
+
+    /** True for a concept the text says the need is free of: it is not a feature of the need. */
+    static boolean excluded(Glossary.Match m, String text) {
+        int end = Math.min(m.end(), text.length());
+        String after = text.substring(end, Math.min(text.length(), end + 8));
+        if (m.language() == Language.JA) {
+            return JA_EXCLUDED_AFTER.matcher(after).find();
+        }
+        String before = text.substring(Math.max(0, m.start() - 20), Math.min(m.start(), text.length()));
+        return EN_EXCLUDED_AFTER.matcher(after).find() || EN_EXCLUDED_BEFORE.matcher(before).find();
     }
 
     /** A negated activity ("new acquisition not included", "no aircraft are procured") is not a need. */

@@ -135,8 +135,24 @@ class NeedReadingTest {
         assertThat(Profiles.needForm("Coastal surveillance radar feasibility study", "")).isEqualTo(Profiles.NeedForm.STUDY);
         assertThat(Profiles.needForm("Study of options for a future tanker", "")).isEqualTo(Profiles.NeedForm.STUDY);
         assertThat(Profiles.needForm("沿岸監視レーダーの配置検討", "")).isEqualTo(Profiles.NeedForm.STUDY);
-        // 研究 in a Japanese budget is research and development, not a paper study
-        assertThat(Profiles.needForm("高出力マイクロ波兵器の研究", "")).isEqualTo(Profiles.NeedForm.ITEM);
+        // 研究 in a Japanese budget is research, not a paper study: research matches research, not a buy (§9d);
+        // 研究開発 ends in a product and stays an item
+        assertThat(Profiles.needForm("高出力マイクロ波兵器の研究", "")).isEqualTo(Profiles.NeedForm.RESEARCH);
+        assertThat(Profiles.needForm("Directed energy weapon research and demonstration", ""))
+                .isEqualTo(Profiles.NeedForm.RESEARCH);
+        assertThat(Profiles.needForm("ミサイル追尾用衛星コンステレーションの研究開発", "")).isEqualTo(Profiles.NeedForm.ITEM);
+        // building the capacity to make an item is not buying it
+        assertThat(Profiles.needForm("暗視装置用イメージ増強管の国内生産基盤の強化", ""))
+                .isEqualTo(Profiles.NeedForm.PRODUCTION_BASE);
+        assertThat(Profiles.needForm("固体ロケットモーターの生産基盤強化", "")).isEqualTo(Profiles.NeedForm.PRODUCTION_BASE);
+        assertThat(Profiles.needForm("Solid rocket motor second source", "")).isEqualTo(Profiles.NeedForm.PRODUCTION_BASE);
+        assertThat(Profiles.needForm("Trusted gallium nitride foundry", "")).isEqualTo(Profiles.NeedForm.PRODUCTION_BASE);
+        assertThat(Profiles.needForm("155mm artillery ammunition production expansion", ""))
+                .isEqualTo(Profiles.NeedForm.ITEM);
+        // a test chamber or a test range is a facility
+        assertThat(Profiles.needForm("Thermal vacuum test chamber for satellite infrared sensors", ""))
+                .isEqualTo(Profiles.NeedForm.FACILITY);
+        assertThat(Profiles.needForm("誘導弾の試験場の整備", "")).isEqualTo(Profiles.NeedForm.FACILITY);
         assertThat(Profiles.needForm("Missile storage magazine and maintenance building", ""))
                 .isEqualTo(Profiles.NeedForm.FACILITY);
         assertThat(Profiles.needForm("Aircraft hangars for maritime patrol aircraft", ""))
@@ -229,5 +245,64 @@ class NeedReadingTest {
         Assessment a = f.assess("US-HL", "JP-HL");
         assertThat(a.explanation().capabilityArea()).isEqualTo("AIR.ROTARY");
         assertThat(a.opportunity()).isTrue();
+    }
+
+    @Test
+    void researchAProductionBaseOrATestChamberIsNotTheItemItIsAbout() {
+        OpportunityFinder f = OpportunityFinder.over(List.of(
+                req("JP-MAG", "JPN", "防衛装備庁", "レアアースを使用しない高性能磁石の研究",
+                        "レアアースを使用しない高性能な永久磁石を研究し、装備品のモーターへの適用を図る。", null, "2029-03"),
+                req("US-MAG", "USA", "DLA", "Rare earth permanent magnet supply",
+                        "Secure a supply of rare earth permanent magnets for weapon system motors and actuators.", 10000,
+                        "2029-06"),
+                req("JP-NVB", "JPN", "防衛装備庁", "暗視装置用イメージ増強管の国内生産基盤の強化",
+                        "暗視装置に用いるイメージ増強管を国内で生産できる基盤を強化する。", null, "2029-03"),
+                req("US-NVG", "USA", "US Army", "Binocular night vision goggles",
+                        "Procure binocular night vision goggles for dismounted soldiers.", 5000, "2029-06")));
+        Assessment research = f.assess("JP-MAG", "US-MAG");
+        assertThat(research.opportunity()).isFalse();
+        assertThat(research.explanation().summary()).contains("research vs item");
+        // what the need is free of is no feature of it
+        assertThat(research.explanation().matchedTerms()).noneMatch(t -> t.conceptId().equals("rare_earth"));
+        assertThat(Profiles.namesDevelopment("Rare-earth-free magnet development")).isTrue();
+        assertThat(Profiles.namesDevelopment("Rare earth permanent magnet supply")).isFalse();
+        Assessment base = f.assess("JP-NVB", "US-NVG");
+        assertThat(base.opportunity()).isFalse();
+        assertThat(base.explanation().summary()).contains("production base vs item");
+    }
+
+    @Test
+    void aComponentForAPlatformIsNotThePlatform() {
+        OpportunityFinder f = OpportunityFinder.over(List.of(
+                req("IT-SEAT", "ITA", "Aeronautica Militare", "Ejection seats for jet trainers and fighters",
+                        "Procure new zero-zero ejection seats for jet trainers and fighter aircraft.", 120, "2029-06"),
+                req("JP-SEAT", "JPN", "航空自衛隊", "射出座席の取得",
+                        "練習機及び戦闘機の搭乗員の安全を確保するため、ゼロゼロ射出座席を取得する。", 100, "2029-03"),
+                req("US-JT", "USA", "USAF", "Advanced jet trainer to replace T-38",
+                        "Procure an advanced jet trainer aircraft to replace the T-38 fleet.", 350, "2029-06"),
+                req("JP-JT", "JPN", "航空自衛隊", "T-4練習機の後継機の取得", "T-4練習機の後継となる練習機を取得する。", 200, "2029-03")));
+        // the seats match the seats and the trainers the trainers ...
+        assertThat(f.assess("IT-SEAT", "JP-SEAT").opportunity()).isTrue();
+        assertThat(f.assess("US-JT", "JP-JT").opportunity()).isTrue();
+        // ... but seats "for jet trainers" are not the trainer: the heads do not meet
+        assertThat(f.assess("IT-SEAT", "US-JT").opportunity()).isFalse();
+        assertThat(f.assess("IT-SEAT", "JP-JT").opportunity()).isFalse();
+        assertThat(f.assess("JP-SEAT", "US-JT").opportunity()).isFalse();
+    }
+
+    @Test
+    void theHeadObjectDecidesTheAreaSoAShipLaunchedMissileIsAMunitionNotTheShip() {
+        OpportunityFinder f = OpportunityFinder.over(List.of(
+                req("IT-ASM", "ITA", "Marina Militare", "Next-generation naval anti-ship missile",
+                        "Replace the current anti-ship missile on frigates and destroyers with a longer-range missile.",
+                        40, "2030-06"),
+                req("JP-ASM", "JPN", "海上自衛隊", "艦発射型長射程対艦誘導弾の取得",
+                        "護衛艦から発射する長射程の対艦誘導弾を取得する。", 48, "2030-03"),
+                req("AU-FFG", "AUS", "Royal Australian Navy", "General purpose frigate acquisition",
+                        "Acquire general purpose frigates to replace the Anzac class.", 11, "2030-06")));
+        Assessment missiles = f.assess("IT-ASM", "JP-ASM");
+        assertThat(missiles.explanation().capabilityArea()).isEqualTo("MUNITIONS.ANTI_SHIP");
+        assertThat(missiles.opportunity()).isTrue();
+        assertThat(f.assess("IT-ASM", "AU-FFG").opportunity()).isFalse();
     }
 }
