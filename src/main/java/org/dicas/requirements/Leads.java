@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.dicas.search.text.Language;
 import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.MarkedRecords;
@@ -226,13 +227,7 @@ public class Leads {
 
     /** {@code ja} when the text holds any kana or kanji, else {@code en}. */
     public static String language(String text) {
-        return text.codePoints().anyMatch(Leads::japanese) ? "ja" : "en";
-    }
-
-    private static boolean japanese(int cp) {
-        Character.UnicodeScript s = Character.UnicodeScript.of(cp);
-        return s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA
-                || s == Character.UnicodeScript.HAN;
+        return Language.detect(text) == Language.JA ? "ja" : "en";
     }
 
     private void mustWrite(DicasUser user) {

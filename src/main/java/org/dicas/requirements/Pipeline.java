@@ -502,10 +502,10 @@ public class Pipeline {
 
     /** Checks A and LR: A > 0, LR in (0, 1]; the error names the field. */
     public static void checkCurve(double firstUnitCost, double learningRate) {
-        if (!(firstUnitCost > 0) || Double.isInfinite(firstUnitCost)) {
+        if (!LearningCurve.validFirstUnitCost(firstUnitCost)) {
             throw new InvalidInputException("firstUnitCost", "the first-unit cost A must be greater than 0");
         }
-        if (!(learningRate > 0 && learningRate <= 1)) {
+        if (!LearningCurve.validLearningRate(learningRate)) {
             throw new InvalidInputException("learningRate", "the learning rate LR must be in (0, 1], e.g. 0.85");
         }
     }

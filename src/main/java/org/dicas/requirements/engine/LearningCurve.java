@@ -18,12 +18,22 @@ public record LearningCurve(double firstUnitCost, double learningRate) {
     public static final double DEFAULT_FIRST_UNIT_COST = 1.0;
 
     public LearningCurve {
-        if (!(learningRate > 0 && learningRate <= 1)) {
+        if (!validLearningRate(learningRate)) {
             throw new IllegalArgumentException("learning rate must be in (0, 1], was " + learningRate);
         }
-        if (!(firstUnitCost > 0) || Double.isInfinite(firstUnitCost)) {
+        if (!validFirstUnitCost(firstUnitCost)) {
             throw new IllegalArgumentException("first-unit cost must be a positive number, was " + firstUnitCost);
         }
+    }
+
+    /** Whether LR is in (0, 1] (1 = no learning). */
+    public static boolean validLearningRate(double learningRate) {
+        return learningRate > 0 && learningRate <= 1;
+    }
+
+    /** Whether A is a positive, finite number. */
+    public static boolean validFirstUnitCost(double firstUnitCost) {
+        return firstUnitCost > 0 && !Double.isInfinite(firstUnitCost);
     }
 
     /** LR 0.85, A 1.0 (results in first-unit-cost units). */
