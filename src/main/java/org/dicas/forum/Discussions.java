@@ -25,9 +25,9 @@ public class Discussions {
             select t.id, r.marking, t.working_group_id, t.title, t.body, t.author_id, u.display_name, r.created_at,
                    t.last_activity_at,
                    (select count(*) from reply x join record xr on xr.id = x.id
-                     where x.thread_id = t.id and {visible:xr}) as replies
+                     where x.thread_id = t.id and {readable:xr}) as replies
             from discussion_thread t join record r on r.id = t.id join app_user u on u.id = t.author_id
-            where {visible}""";
+            where {readable:r}""";
 
     private DiscussionThread thread(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new DiscussionThread(rs.getLong(1), Marking.parse(rs.getString(2)), (Long) rs.getObject(3),
@@ -36,8 +36,7 @@ public class Discussions {
     }
 
     private org.springframework.jdbc.core.simple.JdbcClient.StatementSpec threads(String sql, DicasUser user) {
-        var inner = f.policy.sqlFilter(user, "xr");
-        return f.visible(sql.replace("{visible:xr}", inner.clause()), user);
+        return f.visible(sql, user);
     }
 
     public List<DiscussionThread> list(DicasUser user) {
@@ -70,7 +69,7 @@ public class Discussions {
                         select p.id, r.marking, p.thread_id, p.parent_id, p.body, p.author_id, u.display_name,
                                r.created_at, p.edited_at, p.deleted_at
                         from reply p join record r on r.id = p.id join app_user u on u.id = p.author_id
-                        where {visible} and p.thread_id = :t order by p.id""", user)
+                        where {readable:r} and p.thread_id = :t order by p.id""", user)
                 .param("t", threadId)
                 .query((rs, n) -> {
                     boolean deleted = rs.getTimestamp(10) != null;

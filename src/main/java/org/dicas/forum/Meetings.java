@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.MarkedRecords;
-import org.dicas.security.SqlFilter;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
@@ -42,7 +41,7 @@ public class Meetings {
     private static final String SELECT = """
             select m.id, r.marking, m.kind, m.working_group_id, m.title_en, m.title_ja, m.starts_at, m.ends_at,
                    m.time_zone, m.location, m.minutes
-            from meeting m join record r on r.id = m.id where {visible}""";
+            from meeting m join record r on r.id = m.id where {readable:r}""";
 
     private record Row(long id, String marking, String kind, Long workingGroupId, String titleEn, String titleJa,
                        java.sql.Timestamp startsAt, java.sql.Timestamp endsAt, String timeZone, String location,
@@ -91,7 +90,7 @@ public class Meetings {
                         select a.id, r.marking, a.meeting_id, a.position, a.title, a.description, a.presenter,
                                a.industry_session, a.linked_record_id
                         from agenda_item a join record r on r.id = a.id
-                        where {visible} and a.meeting_id = :id order by a.position, a.id""", user)
+                        where {readable:r} and a.meeting_id = :id order by a.position, a.id""", user)
                 .param("id", id)
                 .query((rs, n) -> new AgendaItem(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getLong(3),
                         rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8),
@@ -100,7 +99,7 @@ public class Meetings {
         List<Decision> decisions = f.visible("""
                         select d.id, r.marking, d.meeting_id, d.agenda_item_id, d.text, d.opportunity_id, d.to_stage
                         from decision d join record r on r.id = d.id
-                        where {visible} and d.meeting_id = :id order by d.id""", user)
+                        where {readable:r} and d.meeting_id = :id order by d.id""", user)
                 .param("id", id)
                 .query((rs, n) -> new Decision(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getLong(3),
                         (Long) rs.getObject(4), rs.getString(5), (Long) rs.getObject(6), rs.getString(7), null, null,
@@ -145,14 +144,13 @@ public class Meetings {
      * that discussed a program or requirement; most recent meeting first.
      */
     public List<AgendaItem> agendaItemsLinking(DicasUser user, long recordId) {
-        SqlFilter mf = f.policy.sqlFilter(user, "mr");
         return f.visible("select a.id, r.marking, a.meeting_id, a.position, a.title, a.description, a.presenter,"
                         + " a.industry_session, a.linked_record_id"
                         + " from agenda_item a join record r on r.id = a.id join meeting m on m.id = a.meeting_id"
                         + " join record mr on mr.id = m.id"
-                        + " where {visible} and a.linked_record_id = :rec and " + mf.clause()
+                        + " where {readable:r} and a.linked_record_id = :rec and {readable:mr}"
                         + " order by m.starts_at desc, a.position", user)
-                .params(mf.parameters()).param("rec", recordId)
+                .param("rec", recordId)
                 .query((rs, n) -> new AgendaItem(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getLong(3),
                         rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8),
                         (Long) rs.getObject(9), null, null, false)).list()

@@ -27,7 +27,7 @@ public class WorkingGroups {
 
     private static final String SELECT = """
             select w.id, r.marking, w.code, w.name_en, w.name_ja, w.mandate_en, w.mandate_ja, w.status, w.group_code
-            from working_group w join record r on r.id = w.id where {visible}""";
+            from working_group w join record r on r.id = w.id where {readable:r}""";
 
     private record Row(long id, String marking, String code, String nameEn, String nameJa, String mandateEn,
                        String mandateJa, String status, String groupCode) {

@@ -12,8 +12,7 @@ import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.MarkedRecords;
-import org.dicas.security.ReleasabilityPolicy;
-import org.dicas.security.SqlFilter;
+import org.dicas.security.ReadableRecords;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
@@ -37,16 +36,16 @@ public class Agreements {
 
     private final JdbcClient jdbc;
     private final MarkedRecords records;
-    private final ReleasabilityPolicy policy;
+    private final ReadableRecords readable;
     private final AuditLog audit;
     private final Directory directory;
     private final Programs programs;
 
-    Agreements(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, AuditLog audit,
+    Agreements(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, AuditLog audit,
                Directory directory, Programs programs) {
         this.jdbc = jdbc;
         this.records = records;
-        this.policy = policy;
+        this.readable = readable;
         this.audit = audit;
         this.directory = directory;
         this.programs = programs;
@@ -54,15 +53,14 @@ public class Agreements {
 
     private static final String SELECT = """
             select a.id, r.marking, a.type, a.title, a.description, a.signed_on, r.created_by
-            from agreement a join record r on r.id = a.id where {visible}""";
+            from agreement a join record r on r.id = a.id where {readable:r}""";
 
     private record Row(long id, String marking, String type, String title, String description,
                        java.time.LocalDate signedOn, Long createdBy) {
     }
 
     private JdbcClient.StatementSpec visible(String sql, DicasUser user) {
-        SqlFilter f = policy.sqlFilter(user, "r");
-        return jdbc.sql(sql.replace("{visible}", f.clause())).params(f.parameters());
+        return readable.query(user, sql);
     }
 
     public boolean mayWrite(DicasUser user) {
@@ -122,11 +120,9 @@ public class Agreements {
 
     /** The forum documents the user may read, to link from an agreement. */
     public List<Program.LinkedRecord> documents(DicasUser user) {
-        SqlFilter f = policy.sqlFilterWithContainer(user, "r");
-        return jdbc.sql("select r.id, r.kind, r.title, r.link, r.marking from record r where r.kind = '"
-                        + DOCUMENT_KIND + "' and exists (select 1 from document d where d.id = r.id) and "
-                        + f.clause() + " order by r.title, r.id limit 500")
-                .params(f.parameters())
+        return readable.query(user, "select r.id, r.kind, r.title, r.link, r.marking from record r where r.kind = '"
+                        + DOCUMENT_KIND + "' and exists (select 1 from document d where d.id = r.id)"
+                        + " and {readableInContainer:r} order by r.title, r.id limit 500")
                 .query((rs, n) -> new Program.LinkedRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), Marking.parse(rs.getString(5)))).list();
     }

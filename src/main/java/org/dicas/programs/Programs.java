@@ -12,8 +12,7 @@ import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.MarkedRecords;
-import org.dicas.security.ReleasabilityPolicy;
-import org.dicas.security.SqlFilter;
+import org.dicas.security.ReadableRecords;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
@@ -41,29 +40,28 @@ public class Programs {
 
     private final JdbcClient jdbc;
     private final MarkedRecords records;
-    private final ReleasabilityPolicy policy;
+    private final ReadableRecords readable;
     private final AuditLog audit;
     private final Directory directory;
 
-    Programs(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, AuditLog audit, Directory directory) {
+    Programs(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, AuditLog audit, Directory directory) {
         this.jdbc = jdbc;
         this.records = records;
-        this.policy = policy;
+        this.readable = readable;
         this.audit = audit;
         this.directory = directory;
     }
 
     private static final String SELECT = """
             select p.id, r.marking, p.type, p.status, p.name_en, p.name_ja, p.description, r.created_by
-            from program p join record r on r.id = p.id where {visible}""";
+            from program p join record r on r.id = p.id where {readable:r}""";
 
     private record Row(long id, String marking, String type, String status, String nameEn, String nameJa,
                        String description, Long createdBy) {
     }
 
     private JdbcClient.StatementSpec visible(String sql, DicasUser user) {
-        SqlFilter f = policy.sqlFilter(user, "r");
-        return jdbc.sql(sql.replace("{visible}", f.clause())).params(f.parameters());
+        return readable.query(user, sql);
     }
 
     /** Whether this user may create and change programs and agreements: government users and the secretariat. */

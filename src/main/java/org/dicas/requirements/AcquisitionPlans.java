@@ -19,8 +19,7 @@ import java.util.TreeMap;
 import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.MarkedRecords;
-import org.dicas.security.ReleasabilityPolicy;
-import org.dicas.security.SqlFilter;
+import org.dicas.security.ReadableRecords;
 import org.dicas.shared.FiscalYear;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
@@ -46,15 +45,15 @@ public class AcquisitionPlans {
 
     private final JdbcClient jdbc;
     private final MarkedRecords records;
-    private final ReleasabilityPolicy policy;
+    private final ReadableRecords readable;
     private final AuditLog audit;
     private final Requirements requirements;
 
-    AcquisitionPlans(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, AuditLog audit,
+    AcquisitionPlans(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, AuditLog audit,
                      Requirements requirements) {
         this.jdbc = jdbc;
         this.records = records;
-        this.policy = policy;
+        this.readable = readable;
         this.audit = audit;
         this.requirements = requirements;
     }
@@ -64,7 +63,7 @@ public class AcquisitionPlans {
                    r.marking, p.author_id, u.display_name, p.created_at, p.updated_at
             from acquisition_plan p join record r on r.id = p.id join requirement q on q.id = p.requirement_id
             join app_user u on u.id = p.author_id
-            where {visible}""";
+            where {readableInContainer:r}""";
 
     private record Row(long id, long requirementId, String requirementTitle, String nation, String title,
                        String notes, Marking marking, long authorId, String authorName, Instant createdAt,
@@ -78,8 +77,7 @@ public class AcquisitionPlans {
     }
 
     private JdbcClient.StatementSpec visible(String sql, DicasUser user, Map<String, Object> params) {
-        SqlFilter f = policy.sqlFilterWithContainer(user, "r");
-        return jdbc.sql(sql.replace("{visible}", f.clause())).params(f.parameters()).params(params);
+        return readable.query(user, sql).params(params);
     }
 
     // ----------------------------------------------------------------------------------------------- reads

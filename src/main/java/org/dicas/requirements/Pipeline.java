@@ -21,8 +21,8 @@ import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.MarkedRecords;
+import org.dicas.security.ReadableRecords;
 import org.dicas.security.ReleasabilityPolicy;
-import org.dicas.security.SqlFilter;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
@@ -51,16 +51,18 @@ public class Pipeline {
     private final JdbcClient jdbc;
     private final MarkedRecords records;
     private final ReleasabilityPolicy policy;
+    private final ReadableRecords readable;
     private final AuditLog audit;
     private final Directory directory;
     private final Requirements requirements;
     private final Programs programs;
 
-    Pipeline(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, AuditLog audit, Directory directory,
+    Pipeline(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, ReadableRecords readable, AuditLog audit, Directory directory,
              Requirements requirements, Programs programs) {
         this.jdbc = jdbc;
         this.records = records;
         this.policy = policy;
+        this.readable = readable;
         this.audit = audit;
         this.directory = directory;
         this.requirements = requirements;
@@ -70,12 +72,12 @@ public class Pipeline {
     private static final String SELECT = """
             select o.id, r.marking, o.title, o.stage, o.owner_id, u.display_name, o.next_step, o.next_step_date,
                    o.first_unit_cost, o.learning_rate, o.lead_id,
-                   (select rl.title from record rl where rl.id = o.lead_id and {visibleL}) as lead_title,
+                   (select rl.title from record rl where rl.id = o.lead_id and {readable:rl}) as lead_title,
                    o.program_id,
-                   (select rp.title from record rp where rp.id = o.program_id and {visibleP}) as program_title,
+                   (select rp.title from record rp where rp.id = o.program_id and {readable:rp}) as program_title,
                    o.created_by, o.created_at
             from opportunity o join record r on r.id = o.id join app_user u on u.id = o.owner_id
-            where {visible}""";
+            where {readable:r}""";
 
     private record Row(long id, Marking marking, String title, OpportunityStage stage, long ownerId,
                        String ownerName, String nextStep, LocalDate nextStepDate, double a, double lr, Long leadId,
@@ -92,11 +94,7 @@ public class Pipeline {
     }
 
     private JdbcClient.StatementSpec visible(String sql, DicasUser user) {
-        SqlFilter f = policy.sqlFilter(user, "r");
-        return jdbc.sql(sql.replace("{visible}", f.clause())
-                        .replace("{visibleL}", policy.sqlFilter(user, "rl").clause())
-                        .replace("{visibleP}", policy.sqlFilter(user, "rp").clause()))
-                .params(f.parameters());
+        return readable.query(user, sql);
     }
 
     // ----------------------------------------------------------------------------------------------- reads
@@ -521,7 +519,7 @@ public class Pipeline {
         if (n != 1) {
             throw new InvalidInputException("toStage", "opportunity #" + id + " is no longer at " + from);
         }
-        jdbc.sql("update record set updated_at = now() where id = :id").param("id", id).update();
+        records.touched(id);
     }
 
     private void event(long id, DicasUser actor, OpportunityStage from, OpportunityStage to, String detail,

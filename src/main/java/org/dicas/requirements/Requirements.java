@@ -16,8 +16,8 @@ import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.MarkedRecords;
 import org.dicas.security.RecordMarking;
+import org.dicas.security.ReadableRecords;
 import org.dicas.security.ReleasabilityPolicy;
-import org.dicas.security.SqlFilter;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.InvalidMarkingException;
 import org.dicas.shared.Marking;
@@ -60,15 +60,17 @@ public class Requirements {
     private final JdbcClient jdbc;
     private final MarkedRecords records;
     private final ReleasabilityPolicy policy;
+    private final ReadableRecords readable;
     private final AuditLog audit;
     private final Directory directory;
     private final CapabilityAreas areas;
 
-    Requirements(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, AuditLog audit,
+    Requirements(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, ReadableRecords readable, AuditLog audit,
                  Directory directory, CapabilityAreas areas) {
         this.jdbc = jdbc;
         this.records = records;
         this.policy = policy;
+        this.readable = readable;
         this.audit = audit;
         this.directory = directory;
         this.areas = areas;
@@ -79,7 +81,7 @@ public class Requirements {
                    q.description_ja, q.quantity, q.need_by, q.status, r.marking, q.author_id, u.display_name,
                    q.created_at, q.updated_at
             from requirement q join record r on r.id = q.id join app_user u on u.id = q.author_id
-            where {visible}""";
+            where {readable:r}""";
 
     static Requirement row(ResultSet rs) throws SQLException {
         return new Requirement(rs.getLong(1), rs.getString(2).strip(), rs.getString(3), rs.getString(4),
@@ -90,8 +92,7 @@ public class Requirements {
     }
 
     private JdbcClient.StatementSpec visible(String sql, DicasUser user, Map<String, Object> params) {
-        SqlFilter f = policy.sqlFilter(user, "r");
-        return jdbc.sql(sql.replace("{visible}", f.clause())).params(f.parameters()).params(params);
+        return readable.query(user, sql).params(params);
     }
 
     // ----------------------------------------------------------------------------------------------- reads
@@ -154,7 +155,7 @@ public class Requirements {
     /** Service names to suggest: the usual ones and those already used in readable requirements. */
     public List<String> serviceSuggestions(DicasUser user) {
         Set<String> all = new LinkedHashSet<>(SERVICE_SUGGESTIONS);
-        visible("select distinct q.service from requirement q join record r on r.id = q.id where {visible}"
+        visible("select distinct q.service from requirement q join record r on r.id = q.id where {readable:r}"
                 + " order by 1", user, Map.of()).query(String.class).list().forEach(all::add);
         return List.copyOf(all);
     }

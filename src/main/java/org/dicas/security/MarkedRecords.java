@@ -107,6 +107,11 @@ public class MarkedRecords {
         events.publishEvent(new RecordChanged(id));
     }
 
+    /** A record's module row changed without its title, text or marking (a stage or status moved): it is newer now. */
+    public void touched(long id) {
+        jdbc.sql("update record set updated_at = now() where id = :id").param("id", id).update();
+    }
+
     /** Places a record inside its container (a reply in its thread, an agenda item in its meeting). */
     public void placeIn(long id, long containerId) {
         jdbc.sql("update record set container_id = :c where id = :id").param("c", containerId).param("id", id).update();

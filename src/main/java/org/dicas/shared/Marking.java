@@ -209,11 +209,6 @@ public record Marking(AccessLevel level, boolean noForn, List<NationCode> relTo,
         return new Marking(level, false, List.copyOf(rel), groups, propin, export);
     }
 
-    /** Whether a user of this nation passes the nation rule for a record of this origin. */
-    public boolean releasableTo(NationCode nation, NationCode origin) {
-        return nation.equals(origin) || releasableToAllNations() || relTo.contains(nation);
-    }
-
     /** True when neither NOFORN nor REL TO limits the nations that may read. */
     public boolean releasableToAllNations() {
         return !noForn && relTo.isEmpty();

@@ -39,7 +39,7 @@ public class RepairFacilities {
 
     private static final String SELECT = """
             select f.id, r.marking, f.code, f.name, f.nation, f.certifications, f.lat, f.lon, r.owning_company_id
-            from repair_facility f join record r on r.id = f.id where {visible}""";
+            from repair_facility f join record r on r.id = f.id where {readable:r}""";
 
     private record Row(long id, Marking marking, String code, String name, String nation, List<String> certs,
                        Double lat, Double lon, Long company) {
@@ -70,7 +70,8 @@ public class RepairFacilities {
      * computed from it must be filtered by the policy again before it is shown to anyone.
      */
     public List<RepairFacility> allForPlanning() {
-        return assemble(s.jdbc.sql(SELECT.replace("{visible}", "true") + " order by f.code").query((rs, n) -> row(rs)).list());
+        return assemble(s.readable.everyRecord(SELECT.replace("{readable:r}", "{everyRecord:r}") + " order by f.code",
+                "the planner needs the whole problem").query((rs, n) -> row(rs)).list());
     }
 
     /** Whether this user may register facilities at all (government users; industry users for their own company). */
@@ -118,7 +119,7 @@ public class RepairFacilities {
     Optional<String> visibleResourceKind(DicasUser user, String code) {
         return s.visible("""
                         select rr.kind from repair_resource rr join repair_facility f on f.id = rr.facility_id
-                        join record r on r.id = f.id where rr.code = :code and {visible}""", user)
+                        join record r on r.id = f.id where rr.code = :code and {readable:r}""", user)
                 .param("code", code).query(String.class).optional();
     }
 

@@ -39,7 +39,7 @@ public class RepairJobs {
             select j.id, r.marking, j.code, j.asset, j.flag_nation, j.resource_kinds, j.length_m, j.duration_days,
                    j.earliest_start, j.due_date, j.priority, j.requires, j.forward_deployed, j.voyage_repair,
                    j.due_home, j.foreign_repair_allowed, j.home_lat, j.home_lon, j.pinned_resource, j.pinned_start
-            from repair_job j join record r on r.id = j.id where {visible}""";
+            from repair_job j join record r on r.id = j.id where {readable:r}""";
 
     private static RepairJob row(ResultSet rs) throws SQLException {
         return new RepairJob(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
@@ -72,7 +72,8 @@ public class RepairJobs {
      * computed from it must be filtered by the policy again before it is shown to anyone.
      */
     public List<RepairJob> allForPlanning() {
-        return s.jdbc.sql(SELECT.replace("{visible}", "true") + " order by j.priority, j.due_date, j.code")
+        return s.readable.everyRecord(SELECT.replace("{readable:r}", "{everyRecord:r}")
+                        + " order by j.priority, j.due_date, j.code", "the planner needs the whole problem")
                 .query((rs, n) -> row(rs)).list();
     }
 
