@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.MarkedRecords;
@@ -40,12 +41,12 @@ public class Meetings {
 
     private static final String SELECT = """
             select m.id, r.marking, m.kind, m.working_group_id, m.title_en, m.title_ja, m.starts_at, m.ends_at,
-                   m.time_zone, m.location, m.minutes
+                   m.time_zone, m.location, m.minutes, r.version
             from meeting m join record r on r.id = m.id where {readable:r}""";
 
     private record Row(long id, String marking, String kind, Long workingGroupId, String titleEn, String titleJa,
                        java.sql.Timestamp startsAt, java.sql.Timestamp endsAt, String timeZone, String location,
-                       String minutes) {
+                       String minutes, long version) {
     }
 
     private Meeting toMeeting(Row r, boolean withAttendees) {
@@ -59,7 +60,7 @@ public class Meetings {
                         rs.getString(4))).list();
         return new Meeting(r.id(), Marking.parse(r.marking()), Meeting.Kind.valueOf(r.kind()), r.workingGroupId(),
                 r.titleEn(), r.titleJa(), r.startsAt().toInstant().atZone(zone), r.endsAt().toInstant().atZone(zone),
-                r.timeZone(), r.location(), r.minutes(), attendees);
+                r.timeZone(), r.location(), r.minutes(), attendees, r.version());
     }
 
     public List<Meeting> list(DicasUser user) {
@@ -174,12 +175,12 @@ public class Meetings {
     }
 
     @Transactional
-    public Meeting update(DicasUser user, long id, MeetingCommand c) {
+    public Meeting update(DicasUser user, long id, ExpectedVersion expected, MeetingCommand c) {
         meeting(user, id);
         requireOrganiser(user);
         Marking marking = ForumRecords.marking(c.marking());
         ZoneId zone = validate(user, c);
-        f.records.update(id, c.titleEn(), searchText(c), marking, Optional.empty(), user);
+        f.records.update(id, expected, c.titleEn(), searchText(c), marking, Optional.empty(), user);
         f.jdbc.sql("""
                         update meeting set kind = :kind, working_group_id = :wg, title_en = :en, title_ja = :ja,
                                starts_at = :starts, ends_at = :ends, time_zone = :tz, location = :loc,
@@ -191,12 +192,12 @@ public class Meetings {
     }
 
     @Transactional
-    public Meeting recordMinutes(DicasUser user, long id, MinutesCommand c) {
+    public Meeting recordMinutes(DicasUser user, long id, ExpectedVersion expected, MinutesCommand c) {
         Meeting m = meeting(user, id);
         requireOrganiser(user);
         f.jdbc.sql("update meeting set minutes = :minutes where id = :id").param("id", id)
                 .param("minutes", c.minutes()).update();
-        f.records.updateText(id, m.titleEn(), String.join("\n", m.titleEn(), m.titleJa(), m.location(), c.minutes()), user);
+        f.records.updateText(id, expected, m.titleEn(), String.join("\n", m.titleEn(), m.titleJa(), m.location(), c.minutes()), user);
         return meeting(user, id);
     }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
@@ -52,11 +53,11 @@ public class Agreements {
     }
 
     private static final String SELECT = """
-            select a.id, r.marking, a.type, a.title, a.description, a.signed_on, r.created_by
+            select a.id, r.marking, a.type, a.title, a.description, a.signed_on, r.created_by, r.version
             from agreement a join record r on r.id = a.id where {readable:r}""";
 
     private record Row(long id, String marking, String type, String title, String description,
-                       java.time.LocalDate signedOn, Long createdBy) {
+                       java.time.LocalDate signedOn, Long createdBy, long version) {
     }
 
     private JdbcClient.StatementSpec visible(String sql, DicasUser user) {
@@ -100,7 +101,7 @@ public class Agreements {
         List<Program.LinkedRecord> linkedPrograms = links("agreement_program", "program_id", r.id(), user, withheld);
         return new Agreement(r.id(), Marking.parse(r.marking()), Agreement.Type.valueOf(r.type()), r.title(),
                 r.description(), parties, r.signedOn(), documents, linkedPrograms, withheld[0],
-                r.createdBy() == null ? 0 : r.createdBy());
+                r.createdBy() == null ? 0 : r.createdBy(), r.version());
     }
 
     private List<Program.LinkedRecord> links(String table, String column, long id, DicasUser user, int[] withheld) {
@@ -141,12 +142,12 @@ public class Agreements {
     }
 
     @Transactional
-    public Agreement update(DicasUser editor, long id, AgreementCommand c) {
+    public Agreement update(DicasUser editor, long id, ExpectedVersion expected, AgreementCommand c) {
         find(id, editor).orElseThrow(() -> new NotFoundException("agreement", id));
         requireWriter(editor);
         Marking marking = Programs.marking(c.marking());
         List<String> parties = validate(editor, c);
-        records.update(id, c.title(), searchText(c), marking, Optional.empty(), editor);
+        records.update(id, expected, c.title(), searchText(c), marking, Optional.empty(), editor);
         jdbc.sql("update agreement set type = :type, title = :t, description = :d, signed_on = :s where id = :id")
                 .param("id", id).params(columns(c)).update();
         // links the editor cannot read stay: the editor never saw them, so cannot have removed them

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
@@ -53,11 +54,11 @@ public class Programs {
     }
 
     private static final String SELECT = """
-            select p.id, r.marking, p.type, p.status, p.name_en, p.name_ja, p.description, r.created_by
+            select p.id, r.marking, p.type, p.status, p.name_en, p.name_ja, p.description, r.created_by, r.version
             from program p join record r on r.id = p.id where {readable:r}""";
 
     private record Row(long id, String marking, String type, String status, String nameEn, String nameJa,
-                       String description, Long createdBy) {
+                       String description, Long createdBy, long version) {
     }
 
     private JdbcClient.StatementSpec visible(String sql, DicasUser user) {
@@ -119,7 +120,7 @@ public class Programs {
         }
         return new Program(r.id(), Marking.parse(r.marking()), Program.Type.valueOf(r.type()),
                 Program.Status.valueOf(r.status()), r.nameEn(), r.nameJa(), r.description(), partners, milestones,
-                shown, withheld, r.createdBy() == null ? 0 : r.createdBy());
+                shown, withheld, r.createdBy() == null ? 0 : r.createdBy(), r.version());
     }
 
     /** A linked record's title and link, only when the user may read it. */
@@ -151,12 +152,12 @@ public class Programs {
 
     /** Changes a program the editor may read; nothing is changed on bad input. */
     @Transactional
-    public Program update(DicasUser editor, long id, ProgramCommand c) {
+    public Program update(DicasUser editor, long id, ExpectedVersion expected, ProgramCommand c) {
         find(id, editor).orElseThrow(() -> new NotFoundException("program", id));
         requireWriter(editor);
         Marking marking = marking(c.marking());
         validate(editor, c);
-        records.update(id, title(c), searchText(c), marking, Optional.empty(), editor);
+        records.update(id, expected, title(c), searchText(c), marking, Optional.empty(), editor);
         jdbc.sql("""
                         update program set type = :type, status = :status, name_en = :en, name_ja = :ja,
                                description = :d where id = :id""")

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.MarkedRecords;
@@ -60,20 +61,20 @@ public class AcquisitionPlans {
 
     private static final String SELECT = """
             select p.id, p.requirement_id, coalesce(nullif(q.title_en, ''), q.title_ja), q.nation, p.title, p.notes,
-                   r.marking, p.author_id, u.display_name, p.created_at, p.updated_at
+                   r.marking, p.author_id, u.display_name, p.created_at, p.updated_at, r.version
             from acquisition_plan p join record r on r.id = p.id join requirement q on q.id = p.requirement_id
             join app_user u on u.id = p.author_id
             where {readableInContainer:r}""";
 
     private record Row(long id, long requirementId, String requirementTitle, String nation, String title,
                        String notes, Marking marking, long authorId, String authorName, Instant createdAt,
-                       Instant updatedAt) {
+                       Instant updatedAt, long version) {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4).strip(), rs.getString(5),
                 rs.getString(6), Marking.parse(rs.getString(7)), rs.getLong(8), rs.getString(9),
-                rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant());
+                rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant(), rs.getLong(12));
     }
 
     private JdbcClient.StatementSpec visible(String sql, DicasUser user, Map<String, Object> params) {
@@ -144,7 +145,7 @@ public class AcquisitionPlans {
             }
             out.add(new AcquisitionPlan(r.id(), r.requirementId(), r.requirementTitle(), r.nation(), r.title(),
                     r.notes(), List.copyOf(ms), List.copyOf(bl), new LinkedHashMap<>(totals), r.marking(),
-                    r.authorId(), r.authorName(), r.createdAt(), r.updatedAt()));
+                    r.authorId(), r.authorName(), r.createdAt(), r.updatedAt(), r.version()));
         }
         return out;
     }
@@ -176,7 +177,7 @@ public class AcquisitionPlans {
     }
 
     @Transactional
-    public AcquisitionPlan update(DicasUser user, long id, AcquisitionPlanCommand c) {
+    public AcquisitionPlan update(DicasUser user, long id, ExpectedVersion expected, AcquisitionPlanCommand c) {
         AcquisitionPlan current = get(user, id);
         if (c == null) {
             throw new InvalidInputException("plan", "the plan is missing");
@@ -189,7 +190,7 @@ public class AcquisitionPlans {
                 new NotFoundException("acquisition plan", id));
         mustWrite(user, q);
         Checked v = check(c, q);
-        records.update(id, v.title, v.title + "\n" + v.notes, v.marking, Optional.empty(), user);
+        records.update(id, expected, v.title, v.title + "\n" + v.notes, v.marking, Optional.empty(), user);
         jdbc.sql("update acquisition_plan set title = :t, notes = :n, updated_at = now() where id = :id")
                 .param("id", id).param("t", v.title).param("n", v.notes).update();
         jdbc.sql("delete from acquisition_plan_milestone where plan_id = :id").param("id", id).update();

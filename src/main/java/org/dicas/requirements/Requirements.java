@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
@@ -79,7 +80,7 @@ public class Requirements {
     static final String SELECT = """
             select q.id, q.nation, q.service, q.capability_area, q.title_en, q.title_ja, q.description_en,
                    q.description_ja, q.quantity, q.need_by, q.status, r.marking, q.author_id, u.display_name,
-                   q.created_at, q.updated_at
+                   q.created_at, q.updated_at, r.version
             from requirement q join record r on r.id = q.id join app_user u on u.id = q.author_id
             where {readable:r}""";
 
@@ -88,7 +89,7 @@ public class Requirements {
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), (Integer) rs.getObject(9),
                 rs.getObject(10, LocalDate.class), RequirementStatus.valueOf(rs.getString(11)),
                 Marking.parse(rs.getString(12)), rs.getLong(13), rs.getString(14), rs.getTimestamp(15).toInstant(),
-                rs.getTimestamp(16).toInstant());
+                rs.getTimestamp(16).toInstant(), rs.getLong(17));
     }
 
     private JdbcClient.StatementSpec visible(String sql, DicasUser user, Map<String, Object> params) {
@@ -194,14 +195,14 @@ public class Requirements {
     }
 
     @Transactional
-    public Requirement update(DicasUser user, long id, RequirementCommand c) {
+    public Requirement update(DicasUser user, long id, ExpectedVersion expected, RequirementCommand c) {
         Requirement current = get(user, id);
         if (!mayEdit(user, current)) {
             throw new AccessDeniedException("only government users of " + current.nation()
                     + " or the author change this requirement");
         }
         Checked v = checkOrThrow(user, c);
-        records.update(id, v.title(), v.searchText(), v.marking, Optional.empty(), user);
+        records.update(id, expected, v.title(), v.searchText(), v.marking, Optional.empty(), user);
         jdbc.sql("""
                         update requirement set nation = :nation, service = :service, capability_area = :area,
                                title_en = :titleEn, title_ja = :titleJa, description_en = :descEn,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.OrganizationKind;
@@ -38,17 +39,18 @@ public class RepairFacilities {
     }
 
     private static final String SELECT = """
-            select f.id, r.marking, f.code, f.name, f.nation, f.certifications, f.lat, f.lon, r.owning_company_id
+            select f.id, r.marking, f.code, f.name, f.nation, f.certifications, f.lat, f.lon, r.owning_company_id,
+                   r.version
             from repair_facility f join record r on r.id = f.id where {readable:r}""";
 
     private record Row(long id, Marking marking, String code, String name, String nation, List<String> certs,
-                       Double lat, Double lon, Long company) {
+                       Double lat, Double lon, Long company, long version) {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
                 rs.getString(5).strip(), SustainmentRecords.list(rs, 6), SustainmentRecords.dbl(rs, 7),
-                SustainmentRecords.dbl(rs, 8), (Long) rs.getObject(9));
+                SustainmentRecords.dbl(rs, 8), (Long) rs.getObject(9), rs.getLong(10));
     }
 
     /** The facilities the user may read, by code. */
@@ -97,12 +99,12 @@ public class RepairFacilities {
     }
 
     @Transactional
-    public RepairFacility update(DicasUser user, long id, RepairFacilityCommand c) {
+    public RepairFacility update(DicasUser user, long id, ExpectedVersion expected, RepairFacilityCommand c) {
         RepairFacility current = get(user, id);
         Marking marking = SustainmentRecords.marking(c.marking());
         Optional<Long> company = checkWriter(user, marking, c.owningCompanyId(), Optional.ofNullable(current.owningCompanyId()));
         Checked v = check(c, id);
-        s.records.update(id, v.code + " " + v.name, searchText(v), marking, company, user);
+        s.records.update(id, expected, v.code + " " + v.name, searchText(v), marking, company, user);
         s.jdbc.sql("""
                         update repair_facility set code = :code, name = :name, nation = :nation,
                                certifications = cast(:certs as text[]), lat = :lat, lon = :lon where id = :id""")
@@ -248,6 +250,6 @@ public class RepairFacilities {
                 }).list();
         return rows.stream().map(r -> new RepairFacility(r.id, r.marking, r.code, r.name, r.nation, r.certs,
                 resources.getOrDefault(r.id, List.of()), closed.getOrDefault(r.id, List.of()), r.lat, r.lon,
-                r.company)).toList();
+                r.company, r.version)).toList();
     }
 }
