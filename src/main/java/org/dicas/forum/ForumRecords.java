@@ -39,10 +39,7 @@ class ForumRecords {
     }
 
     static Marking marking(String banner) {
-        if (banner == null || banner.isBlank()) {
-            throw new InvalidInputException("marking", "a marking is required, e.g. CUI//REL TO USA, JPN");
-        }
-        return Marking.parse(banner.trim());
+        return Marking.required(banner);
     }
 
     /** True when the record exists, is of that kind and the user may read it; checks ids a request refers to. */

@@ -2,7 +2,6 @@ package org.dicas.platform;
 
 import java.util.List;
 import org.dicas.shared.ExpectedVersion;
-import org.dicas.shared.VersionRequiredException;
 import org.dicas.shared.Versioned;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -20,8 +19,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 /**
  * Optimistic concurrency at the edge, in one place. Every response whose body is {@link Versioned} carries its
  * version as {@code ETag}; a handler that changes a record takes an {@link ExpectedVersion} argument, resolved from
- * {@code If-Match} (API) or the form's {@code version} field (pages) — a change that names no version is refused
- * with 428 before the handler runs. {@code OptimisticConcurrencyTest} fails when a PUT, PATCH or DELETE handler of
+ * {@code If-Match} (API) or the form's {@code version} field (pages). A change that names no version is refused
+ * with 428 where it would be saved ({@link ExpectedVersion#required()}), after the record has been found and checked,
+ * so that a hidden record answers exactly like a missing one. {@code OptimisticConcurrencyTest} fails when a PUT, PATCH or DELETE handler of
  * the API takes no {@code ExpectedVersion}.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
@@ -46,7 +46,7 @@ class OptimisticConcurrency implements WebMvcConfigurer {
                 if (field != null) {
                     return ExpectedVersion.ofField("version", field);
                 }
-                throw new VersionRequiredException();
+                return ExpectedVersion.notGiven(); // refused where the change would be saved, after the record is found
             }
         });
     }

@@ -183,10 +183,7 @@ public class Programs {
     }
 
     static Marking marking(String banner) {
-        if (banner == null || banner.isBlank()) {
-            throw new InvalidInputException("marking", "a marking is required, e.g. CUI//REL TO USA, JPN");
-        }
-        return Marking.parse(banner.strip());
+        return Marking.required(banner);
     }
 
     private void validate(DicasUser author, ProgramCommand c) {

@@ -296,10 +296,7 @@ public class AcquisitionPlans {
             }
             lines.add(new Line(fy, b.amount(), currency));
         }
-        if (c.marking() == null || c.marking().isBlank()) {
-            throw new InvalidInputException("marking", "a marking is required, e.g. CUI//REL TO USA, JPN");
-        }
-        Marking marking = Marking.parse(c.marking().strip());
+        Marking marking = Marking.required(c.marking());
         if (marking.propin()) {
             throw new InvalidInputException("marking", "acquisition plans are government records; PROPIN does not apply");
         }

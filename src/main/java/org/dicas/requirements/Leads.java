@@ -174,10 +174,7 @@ public class Leads {
         if (title.length() > 500) {
             throw new InvalidInputException("title", "at most 500 characters");
         }
-        if (c.marking().isEmpty()) {
-            throw new InvalidInputException("marking", "a marking is required, e.g. CUI//REL TO USA, JPN");
-        }
-        Marking marking = Marking.parse(c.marking());
+        Marking marking = Marking.required(c.marking());
         String language = language(title + " " + c.text());
         long id = records.register(KIND, title, String.join("\n", title, c.text(), c.sourceName()), marking,
                 Optional.empty(), user, i -> "/leads/" + i);

@@ -319,7 +319,7 @@ public class Requirements {
             out.add(new FieldProblem("status", e.getMessage()));
         }
         if (blank(c.marking())) {
-            out.add(new FieldProblem("marking", "a marking is required, e.g. CUI//REL TO USA, JPN"));
+            out.add(new FieldProblem("marking", Marking.REQUIRED));
         } else {
             try {
                 Marking m = Marking.parse(c.marking().strip());

@@ -123,7 +123,7 @@ public class ExportAuthorizations {
                                covered_nations = cast(:nations as text[]), covered_companies = cast(:companies as bigint[]),
                                valid_from = :from, valid_to = :to, note = :note, version = version + 1
                         where id = :id and version = :expected""")
-                .params(columns(c)).param("id", id).param("expected", expected.value()).update();
+                .params(columns(c)).param("id", id).param("expected", expected.required()).update();
         requireOne(officer, n, id, expected);
         audit.append(officer, "AUTHORIZATION_CHANGED", null, "AUTHORIZATION", describe(id, c));
         return get(officer, id);
@@ -157,7 +157,7 @@ public class ExportAuthorizations {
     public void detach(DicasUser officer, long id, ExpectedVersion expected, long recordId) {
         ExportAuthorization a = get(officer, id);
         requireOne(officer, jdbc.sql("update export_authorization set version = version + 1 where id = :id and version = :v")
-                .param("id", id).param("v", expected.value()).update(), id, expected);
+                .param("id", id).param("v", expected.required()).update(), id, expected);
         int n = jdbc.sql("delete from record_authorization where record_id = :r and authorization_id = :a")
                 .param("r", recordId).param("a", id).update();
         if (n == 0) {

@@ -76,7 +76,7 @@ public class MarkedRecords {
                                updated_at = now(), version = version + 1
                         where id = :id and version = :expected""")
                 .param("id", id).param("title", title).param("text", searchText)
-                .params(markingColumns(rm)).param("expected", expected.value())
+                .params(markingColumns(rm)).param("expected", expected.required())
                 .update();
         requireOne(n, id, expected);
         audit.append(editor, "UPDATE", id, kindOf(id),
@@ -117,7 +117,7 @@ public class MarkedRecords {
         int n = jdbc.sql("""
                         update record set title = :title, search_text = '', updated_at = now(), version = version + 1
                         where id = :id and version = :expected""")
-                .param("id", id).param("title", title).param("expected", expected.value()).update();
+                .param("id", id).param("title", title).param("expected", expected.required()).update();
         requireOne(n, id, expected);
         audit.append(actor, "DELETE", id, kindOf(id), "");
         events.publishEvent(new RecordChanged(id));
@@ -131,7 +131,7 @@ public class MarkedRecords {
     /** A record's module row changed against version {@code expected} (title, text and marking unchanged). */
     public void changed(long id, ExpectedVersion expected) {
         int n = jdbc.sql("update record set updated_at = now(), version = version + 1 where id = :id and version = :expected")
-                .param("id", id).param("expected", expected.value()).update();
+                .param("id", id).param("expected", expected.required()).update();
         requireOne(n, id, expected);
     }
 
@@ -185,7 +185,7 @@ public class MarkedRecords {
         int n = jdbc.sql("""
                         update record set title = :title, search_text = :text, updated_at = now(), version = version + 1
                         where id = :id and version = :expected""")
-                .param("id", id).param("title", title).param("text", searchText).param("expected", expected.value())
+                .param("id", id).param("title", title).param("text", searchText).param("expected", expected.required())
                 .update();
         requireOne(n, id, expected);
         audit.append(editor, "UPDATE", id, kindOf(id), "text");

@@ -6,10 +6,33 @@ package org.dicas.shared;
  */
 public record ExpectedVersion(long value) {
 
+    private static final ExpectedVersion NOT_GIVEN = new ExpectedVersion(0);
+
+    /** {@code value} is a version from 1, or 0 for a change that named none ({@link #notGiven()}). */
     public ExpectedVersion {
-        if (value < 1) {
+        if (value < 0) {
             throw new InvalidInputException("version", "a version is a whole number from 1, not " + value);
         }
+    }
+
+    /**
+     * A change that named no version. It is refused (428) where it would be saved — after the record has been found
+     * and checked, so that a hidden record still answers exactly like a missing one.
+     */
+    public static ExpectedVersion notGiven() {
+        return NOT_GIVEN;
+    }
+
+    public boolean given() {
+        return value > 0;
+    }
+
+    /** The version the change names; refuses a change that names none. */
+    public long required() {
+        if (!given()) {
+            throw new VersionRequiredException();
+        }
+        return value;
     }
 
     /** Reads an entity tag as sent in {@code If-Match}: {@code "3"} (weak {@code W/"3"} is refused: it is not exact). */
@@ -28,13 +51,13 @@ public record ExpectedVersion(long value) {
     /** Reads the {@code version} field of a form. */
     public static ExpectedVersion ofField(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw new VersionRequiredException();
+            return NOT_GIVEN;
         }
         return parse(field, value.strip());
     }
 
     private static ExpectedVersion parse(String field, String digits) {
-        if (!digits.matches("[0-9]{1,18}")) {
+        if (!digits.matches("[0-9]{1,18}") || Long.parseLong(digits) < 1) {
             throw new InvalidInputException(field, "a version is a whole number, not " + digits);
         }
         return new ExpectedVersion(Long.parseLong(digits));

@@ -542,9 +542,6 @@ public class SosaRequests {
     }
 
     private static Marking marking(String banner) {
-        if (blank(banner)) {
-            throw new InvalidInputException("marking", "a marking is required, e.g. CUI//REL TO USA, JPN");
-        }
-        return Marking.parse(banner.strip());
+        return Marking.required(banner);
     }
 }

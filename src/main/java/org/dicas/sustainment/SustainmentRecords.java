@@ -48,10 +48,7 @@ class SustainmentRecords {
     }
 
     static Marking marking(String banner) {
-        if (banner == null || banner.isBlank()) {
-            throw new InvalidInputException("marking", "a marking is required, e.g. CUI//REL TO USA, JPN");
-        }
-        return Marking.parse(banner.strip());
+        return Marking.required(banner);
     }
 
     static String code(String field, String value) {

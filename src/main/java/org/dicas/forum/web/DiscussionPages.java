@@ -118,7 +118,7 @@ class DiscussionPages {
                      @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String marking,
                      Model model) {
         Reply r = discussions.reply(me, id, replyId);
-        model.addAttribute("recordVersion", expected.value());
+        model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
         ReplyCommand cmd = new ReplyCommand(r.parentId(), body, marking);
         List<String> errors = Pages.violations(validator, cmd);
         if (errors.isEmpty()) {

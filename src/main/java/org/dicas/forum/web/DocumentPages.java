@@ -82,7 +82,7 @@ class DocumentPages {
     String edit(DicasUser me, @PathVariable long id, ExpectedVersion expected,
                 @ModelAttribute("form") DocumentForm form, Model model) {
         library.get(me, id);
-        model.addAttribute("recordVersion", expected.value());
+        model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
         List<String> errors = validate(form);
         if (errors.isEmpty()) {
             try {

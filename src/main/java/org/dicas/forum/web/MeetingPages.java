@@ -198,7 +198,7 @@ class MeetingPages {
     String edit(DicasUser me, @PathVariable long id, ExpectedVersion expected,
                 @ModelAttribute("form") MeetingForm form, Model model) {
         meetings.meeting(me, id);
-        model.addAttribute("recordVersion", expected.value());
+        model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
         requireOrganiser(me);
         List<String> errors = validate(form);
         if (errors.isEmpty()) {

@@ -109,7 +109,7 @@ class WorkingGroupPages {
     String edit(DicasUser me, @PathVariable long id, ExpectedVersion expected,
                 @ModelAttribute("form") WorkingGroupForm form, Model model) {
         groups.get(me, id);
-        model.addAttribute("recordVersion", expected.value());
+        model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
         requireAdmin(me);
         List<String> errors = validate(form);
         if (errors.isEmpty()) {

@@ -93,7 +93,7 @@ class AgreementPages {
     String edit(DicasUser me, @PathVariable long id, ExpectedVersion expected,
                 @ModelAttribute("form") AgreementForm form, Model model) {
         agreements.get(me, id);
-        model.addAttribute("recordVersion", expected.value());
+        model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
         mustWrite(me);
         List<String> errors;
         try {

@@ -107,7 +107,7 @@ class ProgramPages {
     String edit(DicasUser me, @PathVariable long id, ExpectedVersion expected,
                 @ModelAttribute("form") ProgramForm form, Model model) {
         programs.get(me, id);
-        model.addAttribute("recordVersion", expected.value());
+        model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
         mustWrite(me);
         List<String> errors;
         try {

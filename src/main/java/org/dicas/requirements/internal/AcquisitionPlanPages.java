@@ -102,7 +102,7 @@ class AcquisitionPlanPages {
         AcquisitionPlan p = plans.get(me, id);
         Requirement r = requirements.get(me, p.requirementId());
         mustWrite(me, r);
-        model.addAttribute("recordVersion", expected.value());
+        model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
         try {
             plans.update(me, id, expected, form.command());
             return "redirect:/acquisition-plans/" + id;

@@ -122,7 +122,7 @@ class RequirementPages {
                   @ModelAttribute("form") RequirementForm form, Model model) {
         Requirement r = requirements.get(me, id);
         mustEdit(me, r);
-        model.addAttribute("recordVersion", expected.value());
+        model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
         try {
             requirements.update(me, id, expected, form.command());
             return "redirect:/requirements/" + id;

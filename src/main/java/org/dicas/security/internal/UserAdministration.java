@@ -107,7 +107,7 @@ class UserAdministration {
                                access_level = :level, roles = cast(:roles as text[]), groups = cast(:groups as text[]),
                                version = version + 1
                         where id = :id and version = :expected""")
-                .param("expected", expected.value())
+                .param("expected", expected.required())
                 .param("name", c.displayName().strip()).param("nation", c.nation()).param("org", c.organizationId())
                 .param("level", c.accessLevel().name())
                 .param("roles", "{" + c.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")) + "}")
