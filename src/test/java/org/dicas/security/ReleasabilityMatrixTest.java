@@ -20,8 +20,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Creates records with a spread of markings, then reads every one back as every demo user through every read path
  * (API by id, API list, search, HTML page, counts, calendar export, dashboard). Each path must agree with the policy:
- * a record the user may not read does not exist for them. What-ifs are read paths too: naming a node the user may
- * not read answers exactly like naming one that does not exist.
+ * a record the user may not read does not exist for them.
  */
 @PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -37,8 +36,6 @@ class ReleasabilityMatrixTest {
     MarkedRecords records;
     @Autowired
     ReleasabilityPolicy policy;
-    @Autowired
-    JdbcClient jdbc;
 
     record Fixture(String kind, long id, long parentId, String marking, String author) {
     }
@@ -203,6 +200,11 @@ class ReleasabilityMatrixTest {
         }
         assertThat(checks).isEqualTo(fixtures.size() * DemoUsers.usernames().size());
     }
+
+    // ---- supply-chain what-ifs: naming a node the user may not read answers exactly like naming one that does not exist
+
+    @Autowired
+    JdbcClient jdbc;
 
     record NetworkNode(long recordId, String code) {
     }
