@@ -6,25 +6,26 @@ import java.util.List;
 import java.util.Optional;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.DicasUser;
-import org.dicas.security.Directory;
+import org.dicas.security.RecordMarking;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Action items: government users assign them; the owner (or a government user) closes them. */
+/**
+ * Action items: government users assign them; the owner (or a government user) closes them ({@link ForumWriteRules}).
+ * The owner is someone who may read the action item.
+ */
 @Service
 public class ActionItems {
 
     private final ForumRecords f;
-    private final Directory directory;
     private final Clock clock;
+    private final ForumWriteRules rules = new ForumWriteRules();
 
-    ActionItems(ForumRecords f, Directory directory, Clock clock) {
+    ActionItems(ForumRecords f, Clock clock) {
         this.f = f;
-        this.directory = directory;
         this.clock = clock;
     }
 
@@ -64,9 +65,9 @@ public class ActionItems {
 
     @Transactional
     public ActionItem create(DicasUser user, ActionItemCommand c) {
-        Meetings.requireOrganiser(user);
+        rules.assignActionItem(user).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
-        validate(user, c);
+        validate(user, c, f.asSaved(marking, user, null));
         long id = f.records.register("ACTION_ITEM", c.title(), c.title() + "\n" + c.description(), marking,
                 Optional.empty(), user,
                 i -> "/action-items#action-" + i);
@@ -83,11 +84,9 @@ public class ActionItems {
     @Transactional
     public ActionItem update(DicasUser user, long id, ExpectedVersion expected, ActionItemCommand c) {
         ActionItem existing = get(user, id);
-        if (!user.government() && existing.ownerId() != user.id()) {
-            throw new AccessDeniedException("only the owner or a government user changes an action item");
-        }
+        rules.changeActionItem(user, existing).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
-        validate(user, c);
+        validate(user, c, f.asSaved(marking, user, id));
         f.records.update(id, expected, c.title(), c.title() + "\n" + c.description(), marking, Optional.empty(), user);
         f.jdbc.sql("""
                         update action_item set meeting_id = :m, agenda_item_id = :a, title = :t, description = :d,
@@ -104,9 +103,7 @@ public class ActionItems {
     @Transactional
     public ActionItem setDone(DicasUser user, long id, boolean done) {
         ActionItem a = get(user, id);
-        if (!user.government() && a.ownerId() != user.id()) {
-            throw new AccessDeniedException("only the owner or a government user changes an action item");
-        }
+        rules.changeActionItem(user, a).orThrow();
         f.jdbc.sql("""
                         update action_item set status = :s,
                                completed_at = case when :s = 'DONE' then coalesce(completed_at, now()) end
@@ -119,10 +116,16 @@ public class ActionItems {
         return s == ActionItem.Status.DONE ? "DONE" : "OPEN";
     }
 
-    private void validate(DicasUser user, ActionItemCommand c) {
-        if (directory.user(c.ownerId()).isEmpty()) {
-            throw new InvalidInputException("ownerId", "no user " + c.ownerId());
-        }
+    /**
+     * The people the owner picker offers for a new action item: those who may read it once saved with the marking
+     * the form holds.
+     */
+    public List<DicasUser> possibleOwners(DicasUser user, String marking) {
+        return f.readers(user, marking, null);
+    }
+
+    private void validate(DicasUser user, ActionItemCommand c, RecordMarking saved) {
+        f.mustRead("ownerId", java.util.Collections.singletonList(c.ownerId()), saved);
         if (c.meetingId() != null && !f.readable(c.meetingId(), "MEETING", user)) {
             throw new InvalidInputException("meetingId", "no meeting " + c.meetingId());
         }

@@ -8,15 +8,15 @@ import org.dicas.security.DicasUser;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Threaded discussions. Anyone may post; authors edit and delete their own posts. */
+/** Threaded discussions. Anyone may post; authors edit and delete their own posts ({@link ForumWriteRules}). */
 @Service
 public class Discussions {
 
     private final ForumRecords f;
+    private final ForumWriteRules rules = new ForumWriteRules();
 
     Discussions(ForumRecords f) {
         this.f = f;
@@ -93,6 +93,7 @@ public class Discussions {
 
     @Transactional
     public DiscussionThread start(DicasUser user, ThreadCommand c) {
+        rules.startThread(user).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
         if (c.workingGroupId() != null && !f.readable(c.workingGroupId(), "WORKING_GROUP", user)) {
             throw new InvalidInputException("workingGroupId", "no working group " + c.workingGroupId());
@@ -108,9 +109,7 @@ public class Discussions {
     @Transactional
     public DiscussionThread edit(DicasUser user, long id, ExpectedVersion expected, ThreadCommand c) {
         DiscussionThread t = thread(user, id);
-        if (t.authorId() != user.id()) {
-            throw new AccessDeniedException("only the author edits a thread");
-        }
+        rules.editThread(user, t).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
         if (c.workingGroupId() != null && !f.readable(c.workingGroupId(), "WORKING_GROUP", user)) {
             throw new InvalidInputException("workingGroupId", "no working group " + c.workingGroupId());
@@ -124,6 +123,7 @@ public class Discussions {
     @Transactional
     public Reply addReply(DicasUser user, long threadId, ReplyCommand c) {
         DiscussionThread t = thread(user, threadId);
+        rules.reply(user, t).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
         if (c.parentId() != null && replies(user, threadId).stream().noneMatch(r -> r.id() == c.parentId())) {
             throw new InvalidInputException("parentId", "thread " + threadId + " has no reply " + c.parentId());
@@ -159,9 +159,7 @@ public class Discussions {
 
     private Reply ownReply(DicasUser user, long threadId, long replyId) {
         Reply r = reply(user, threadId, replyId);
-        if (r.authorId() != user.id()) {
-            throw new AccessDeniedException("only the author changes a reply");
-        }
+        rules.changeReply(user, r).orThrow();
         if (r.deleted()) {
             throw new InvalidInputException("reply", "reply " + replyId + " was deleted");
         }

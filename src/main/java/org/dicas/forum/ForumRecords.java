@@ -1,17 +1,26 @@
 package org.dicas.forum;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
 import org.dicas.security.MarkedRecords;
 import org.dicas.security.ReadableRecords;
+import org.dicas.security.RecordMarking;
+import org.dicas.security.ReleasabilityPolicy;
 import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.InvalidMarkingException;
 import org.dicas.shared.Marking;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** What every forum repository needs: the database, the record registry and the policy's SQL predicate. */
+/**
+ * What every forum repository needs: the database, the record registry, the policy's SQL predicate, and the people
+ * who may be chosen for a record (owner, attendee, member): only those who may read it.
+ */
 @Component
 class ForumRecords {
 
@@ -19,12 +28,17 @@ class ForumRecords {
     final MarkedRecords records;
     final ReadableRecords readable;
     final AuditLog audit;
+    private final Directory directory;
+    private final ReleasabilityPolicy policy;
 
-    ForumRecords(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, AuditLog audit) {
+    ForumRecords(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, AuditLog audit, Directory directory,
+                 ReleasabilityPolicy policy) {
         this.jdbc = jdbc;
         this.records = records;
         this.readable = readable;
         this.audit = audit;
+        this.directory = directory;
+        this.policy = policy;
     }
 
     /** A single record shown to a user: CUI reads go into the audit log. */
@@ -47,5 +61,56 @@ class ForumRecords {
         return id != null && records.readableAs(id, kind, user);
     }
 
+    // ------------------------------------------------------------------------------------------- people pickers
 
+    /**
+     * The record as it will be once {@code writer} saves it with {@code marking}: a new record originates in the
+     * writer's nation; an existing one ({@code existingId}) keeps its origin and export authorizations; a PROPIN
+     * record belongs to the writer's company (as the registry sets it).
+     */
+    RecordMarking asSaved(Marking marking, DicasUser writer, Long existingId) {
+        Optional<Long> company = marking.propin() ? writer.companyId() : Optional.empty();
+        if (existingId == null) {
+            return new RecordMarking(marking, writer.nation(), company);
+        }
+        RecordMarking current = records.find(existingId).orElseThrow();
+        return new RecordMarking(marking, current.originNation(), company, records.authorizationsOf(existingId));
+    }
+
+    /**
+     * The people a picker offers for a record {@code writer} saves with the marking the form holds ({@code banner}):
+     * the enabled users who may read it. A marking that does not parse yet offers the readers of the record as it is
+     * ({@code existingId}), or no one for a new record.
+     */
+    List<DicasUser> readers(DicasUser writer, String banner, Long existingId) {
+        RecordMarking rm;
+        try {
+            rm = asSaved(Marking.parse(banner == null ? "" : banner.strip()), writer, existingId);
+        } catch (InvalidMarkingException e) {
+            if (existingId == null) {
+                return List.of();
+            }
+            rm = records.find(existingId).orElseThrow();
+        }
+        RecordMarking record = rm;
+        return directory.users().stream().filter(u -> policy.mayRead(u, record)).toList();
+    }
+
+    /**
+     * Refuses, naming {@code field}, the first chosen user who may not read the record as saved. A user id that
+     * does not exist gets the very same answer: the pickers offer neither.
+     */
+    void mustRead(String field, Collection<Long> userIds, RecordMarking record) {
+        Map<Long, DicasUser> users = directory.usersById(userIds.stream().filter(java.util.Objects::nonNull).toList());
+        for (Long id : userIds) {
+            DicasUser u = id == null ? null : users.get(id);
+            if (u == null || !policy.mayRead(u, record)) {
+                throw new InvalidInputException(field, mayNotRead(id, record.marking()));
+            }
+        }
+    }
+
+    static String mayNotRead(Long userId, Marking marking) {
+        return "user " + userId + " may not read a record marked " + marking.banner();
+    }
 }

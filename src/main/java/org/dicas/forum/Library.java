@@ -7,15 +7,15 @@ import org.dicas.security.DicasUser;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The document library. Anyone may add a document; its author edits it. */
+/** The document library. Anyone may add a document; its author edits it ({@link ForumWriteRules}). */
 @Service
 public class Library {
 
     private final ForumRecords f;
+    private final ForumWriteRules rules = new ForumWriteRules();
 
     Library(ForumRecords f) {
         this.f = f;
@@ -49,6 +49,7 @@ public class Library {
 
     @Transactional
     public Document add(DicasUser user, DocumentCommand c) {
+        rules.addDocument(user).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
         checkWorkingGroup(user, c.workingGroupId());
         long id = f.records.register("DOCUMENT", c.title(), c.title() + "\n" + c.body(), marking, Optional.empty(), user,
@@ -62,9 +63,7 @@ public class Library {
     @Transactional
     public Document update(DicasUser user, long id, ExpectedVersion expected, DocumentCommand c) {
         Document d = get(user, id);
-        if (d.authorId() != user.id()) {
-            throw new AccessDeniedException("only the author edits a document");
-        }
+        rules.editDocument(user, d).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
         checkWorkingGroup(user, c.workingGroupId());
         f.records.update(id, expected, c.title(), c.title() + "\n" + c.body(), marking, Optional.empty(), user);

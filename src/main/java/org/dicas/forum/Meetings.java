@@ -10,30 +10,30 @@ import java.util.List;
 import java.util.Optional;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.DicasUser;
-import org.dicas.security.Directory;
 import org.dicas.security.MarkedRecords;
+import org.dicas.security.RecordMarking;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Meetings with their agendas, minutes and decisions. Government users organise them; everyone reads by policy. */
+/**
+ * Meetings with their agendas, minutes and decisions. Government users organise them ({@link ForumWriteRules});
+ * everyone reads by policy. Attendees are people who may read the meeting.
+ */
 @Service
 public class Meetings {
 
     private final ForumRecords f;
-    private final Directory directory;
     private final ActionItems actionItems;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ForumWriteRules rules = new ForumWriteRules();
 
-    Meetings(ForumRecords f, Directory directory, ActionItems actionItems, Clock clock,
-             ApplicationEventPublisher events) {
+    Meetings(ForumRecords f, ActionItems actionItems, Clock clock, ApplicationEventPublisher events) {
         this.f = f;
-        this.directory = directory;
         this.actionItems = actionItems;
         this.clock = clock;
         this.events = events;
@@ -160,9 +160,9 @@ public class Meetings {
 
     @Transactional
     public Meeting create(DicasUser user, MeetingCommand c) {
-        requireOrganiser(user);
+        rules.organiseMeeting(user).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
-        ZoneId zone = validate(user, c);
+        ZoneId zone = validate(user, c, f.asSaved(marking, user, null));
         long id = f.records.register("MEETING", c.titleEn(), searchText(c), marking, Optional.empty(), user,
                 i -> "/meetings/" + i);
         f.jdbc.sql("""
@@ -176,10 +176,10 @@ public class Meetings {
 
     @Transactional
     public Meeting update(DicasUser user, long id, ExpectedVersion expected, MeetingCommand c) {
-        meeting(user, id);
-        requireOrganiser(user);
+        Meeting current = meeting(user, id);
+        rules.editMeeting(user, current).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
-        ZoneId zone = validate(user, c);
+        ZoneId zone = validate(user, c, f.asSaved(marking, user, id));
         f.records.update(id, expected, c.titleEn(), searchText(c), marking, Optional.empty(), user);
         f.jdbc.sql("""
                         update meeting set kind = :kind, working_group_id = :wg, title_en = :en, title_ja = :ja,
@@ -194,7 +194,7 @@ public class Meetings {
     @Transactional
     public Meeting recordMinutes(DicasUser user, long id, ExpectedVersion expected, MinutesCommand c) {
         Meeting m = meeting(user, id);
-        requireOrganiser(user);
+        rules.recordMinutes(user, m).orThrow();
         f.jdbc.sql("update meeting set minutes = :minutes where id = :id").param("id", id)
                 .param("minutes", c.minutes()).update();
         f.records.updateText(id, expected, m.titleEn(), String.join("\n", m.titleEn(), m.titleJa(), m.location(), c.minutes()), user);
@@ -203,8 +203,8 @@ public class Meetings {
 
     @Transactional
     public AgendaItem addAgendaItem(DicasUser user, long meetingId, AgendaItemCommand c) {
-        meeting(user, meetingId);
-        requireOrganiser(user);
+        Meeting meeting = meeting(user, meetingId);
+        rules.addAgendaItem(user, meeting).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
         if (c.linkedRecordId() != null && !f.records.readable(c.linkedRecordId(), user)) {
             throw new InvalidInputException("linkedRecordId", "no readable record " + c.linkedRecordId());
@@ -233,7 +233,7 @@ public class Meetings {
     @Transactional
     public Decision addDecision(DicasUser user, long meetingId, DecisionCommand c) {
         Meeting meeting = meeting(user, meetingId);
-        requireOrganiser(user);
+        rules.recordDecision(user, meeting).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
         if (c.agendaItemId() != null && !agendaItemOf(user, meetingId, c.agendaItemId())) {
             throw new InvalidInputException("agendaItemId", "meeting " + meetingId + " has no agenda item " + c.agendaItemId());
@@ -288,14 +288,15 @@ public class Meetings {
                 .param("a", agendaItemId).param("m", meetingId).query(Integer.class).single() > 0;
     }
 
-    /** Meetings are organised by government users (policy, acquisition, service staff, secretariat). */
-    static void requireOrganiser(DicasUser user) {
-        if (!user.government()) {
-            throw new AccessDeniedException("only government users organise meetings");
-        }
+    /**
+     * The people the attendee picker offers: those who may read the meeting as it would be saved with the marking
+     * the form holds ({@code meetingId} null for a new meeting).
+     */
+    public List<DicasUser> possibleAttendees(DicasUser user, String marking, Long meetingId) {
+        return f.readers(user, marking, meetingId);
     }
 
-    private ZoneId validate(DicasUser user, MeetingCommand c) {
+    private ZoneId validate(DicasUser user, MeetingCommand c, RecordMarking saved) {
         ZoneId zone;
         try {
             zone = ZoneId.of(c.timeZone());
@@ -311,9 +312,7 @@ public class Meetings {
         if (c.workingGroupId() != null && !f.readable(c.workingGroupId(), "WORKING_GROUP", user)) {
             throw new InvalidInputException("workingGroupId", "no working group " + c.workingGroupId());
         }
-        if (directory.usersById(c.attendeeIds()).size() != new HashSet<>(c.attendeeIds()).size()) {
-            throw new InvalidInputException("attendeeIds", "unknown user among " + c.attendeeIds());
-        }
+        f.mustRead("attendeeIds", c.attendeeIds(), saved);
         return zone;
     }
 

@@ -7,19 +7,23 @@ import java.util.Set;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
-import org.dicas.security.Role;
+import org.dicas.security.RecordMarking;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Working groups: read through the policy; created and changed by the secretariat (ADMIN). */
+/**
+ * Working groups: read through the policy; created and changed by the secretariat ({@link ForumWriteRules}). Members
+ * are people who may read the working group.
+ */
 @Service
 public class WorkingGroups {
 
     private final ForumRecords f;
     private final Directory directory;
+    private final ForumWriteRules rules = new ForumWriteRules();
 
     WorkingGroups(ForumRecords f, Directory directory) {
         this.f = f;
@@ -71,9 +75,9 @@ public class WorkingGroups {
 
     @Transactional
     public WorkingGroup create(DicasUser user, WorkingGroupCommand c) {
-        requireSecretariat(user);
+        rules.createWorkingGroup(user).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
-        validate(c);
+        validate(c, f.asSaved(marking, user, null));
         if (f.jdbc.sql("select count(*) from working_group where code = :c").param("c", c.code())
                 .query(Integer.class).single() > 0) {
             throw new InvalidInputException("code", "a working group with code " + c.code() + " already exists");
@@ -92,10 +96,10 @@ public class WorkingGroups {
 
     @Transactional
     public WorkingGroup update(DicasUser user, long id, ExpectedVersion expected, WorkingGroupCommand c) {
-        get(user, id);
-        requireSecretariat(user);
+        WorkingGroup current = get(user, id);
+        rules.editWorkingGroup(user, current).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
-        validate(c);
+        validate(c, f.asSaved(marking, user, id));
         if (f.jdbc.sql("select count(*) from working_group where code = :c and id <> :id").param("c", c.code())
                 .param("id", id).query(Integer.class).single() > 0) {
             throw new InvalidInputException("code", "a working group with code " + c.code() + " already exists");
@@ -113,7 +117,15 @@ public class WorkingGroups {
         return get(user, id);
     }
 
-    private void validate(WorkingGroupCommand c) {
+    /**
+     * The people the member picker offers: those who may read the working group as it would be saved with the
+     * marking the form holds ({@code groupId} null for a new group).
+     */
+    public List<DicasUser> possibleMembers(DicasUser user, String marking, Long groupId) {
+        return f.readers(user, marking, groupId);
+    }
+
+    private void validate(WorkingGroupCommand c, RecordMarking saved) {
         Set<String> nations = new HashSet<>();
         for (var chair : c.coChairs()) {
             if (!directory.nationExists(chair.nation())) {
@@ -126,9 +138,7 @@ public class WorkingGroups {
                 throw new InvalidInputException("coChairs.organizationId", "unknown organization " + chair.organizationId());
             }
         }
-        if (directory.usersById(c.memberIds()).size() != new HashSet<>(c.memberIds()).size()) {
-            throw new InvalidInputException("memberIds", "unknown user among " + c.memberIds());
-        }
+        f.mustRead("memberIds", c.memberIds(), saved);
         String grp = blankToNull(c.groupCode());
         if (grp != null && directory.groups().stream().noneMatch(g -> g.code().equals(grp))) {
             throw new InvalidInputException("groupCode", "unknown need-to-know group " + grp);
@@ -144,12 +154,6 @@ public class WorkingGroups {
         for (Long member : new HashSet<>(c.memberIds())) {
             f.jdbc.sql("insert into wg_member (working_group_id, user_id) values (:id, :u)")
                     .param("id", id).param("u", member).update();
-        }
-    }
-
-    static void requireSecretariat(DicasUser user) {
-        if (!user.hasRole(Role.ADMIN)) {
-            throw new org.springframework.security.access.AccessDeniedException("secretariat only");
         }
     }
 

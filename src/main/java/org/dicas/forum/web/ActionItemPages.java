@@ -3,6 +3,7 @@ package org.dicas.forum.web;
 import java.util.List;
 import org.dicas.forum.ActionItem;
 import org.dicas.forum.ActionItems;
+import org.dicas.forum.ForumWriteRules;
 import org.dicas.security.DicasUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ActionItemPages {
 
     private final ActionItems actionItems;
+    private final ForumWriteRules rules = new ForumWriteRules();
 
     ActionItemPages(ActionItems actionItems) {
         this.actionItems = actionItems;
@@ -32,6 +34,7 @@ class ActionItemPages {
             default -> actionItems.list(me);
         };
         model.addAttribute("items", items);
+        model.addAttribute("forumRules", rules);
         model.addAttribute("filter", List.of("mine", "open", "overdue").contains(filter) ? filter : "all");
         Pages.banner(model, items.stream().map(ActionItem::marking).toList());
         return "action-items/list";
@@ -61,6 +64,7 @@ class ActionItemPages {
         ActionItem a = actionItems.setDone(me, id, done);
         if (htmx != null) {
             model.addAttribute("a", a);
+            model.addAttribute("forumRules", rules);
             return "action-items/list :: row(a=${a})";
         }
         return "redirect:" + (a.meetingId() != null ? "/meetings/" + a.meetingId() : "/action-items") + "#action-" + id;

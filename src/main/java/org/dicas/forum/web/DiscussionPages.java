@@ -7,6 +7,7 @@ import org.dicas.shared.ExpectedVersion;
 import org.dicas.shared.StaleVersionException;
 import org.dicas.forum.DiscussionThread;
 import org.dicas.forum.Discussions;
+import org.dicas.forum.ForumWriteRules;
 import org.dicas.forum.Reply;
 import org.dicas.forum.ReplyCommand;
 import org.dicas.forum.ThreadWithReplies;
@@ -30,6 +31,7 @@ class DiscussionPages {
     private final Discussions discussions;
     private final WorkingGroups groups;
     private final Validator validator;
+    private final ForumWriteRules rules = new ForumWriteRules();
 
     DiscussionPages(Discussions discussions, WorkingGroups groups, Validator validator) {
         this.discussions = discussions;
@@ -53,6 +55,7 @@ class DiscussionPages {
     private String threadPage(DicasUser me, long id, Model model, List<String> errors) {
         ThreadWithReplies t = discussions.get(me, id);
         model.addAttribute("thread", t);
+        model.addAttribute("forumRules", rules);
         model.addAttribute("errors", errors);
         Pages.banner(model, t.highWaterMark());
         return "discussions/detail";
@@ -106,11 +109,8 @@ class DiscussionPages {
     @GetMapping("/{id}/replies/{replyId}/edit")
     String editReplyForm(DicasUser me, @PathVariable long id, @PathVariable long replyId, Model model) {
         Reply r = discussions.reply(me, id, replyId);
-        if (r.authorId() != me.id()) {
-            throw new org.springframework.security.access.AccessDeniedException("only the author edits a reply");
-        }
         model.addAttribute("recordVersion", r.version());
-        return editForm(model, r, r.body(), r.marking().banner(), List.of());
+        return editForm(me, model, r, r.body(), r.marking().banner(), List.of());
     }
 
     @PostMapping("/{id}/replies/{replyId}/edit")
@@ -131,10 +131,12 @@ class DiscussionPages {
                 EditConflict.show(model, e, cmd, discussions.reply(me, id, replyId));
             }
         }
-        return editForm(model, r, body, marking, errors);
+        return editForm(me, model, r, body, marking, errors);
     }
 
-    private String editForm(Model model, Reply r, String body, String marking, List<String> errors) {
+    /** The reply's edit form, shown only to whom the rule allows to change the reply. */
+    private String editForm(DicasUser me, Model model, Reply r, String body, String marking, List<String> errors) {
+        rules.changeReply(me, r).orThrow();
         model.addAttribute("reply", r);
         model.addAttribute("body", body);
         model.addAttribute("marking", marking);

@@ -3,15 +3,16 @@ package org.dicas.forum.web;
 import jakarta.validation.Validator;
 import java.util.List;
 import org.dicas.forum.Document;
+import org.dicas.forum.ForumWriteRules;
 import org.dicas.forum.Library;
 import org.dicas.forum.WorkingGroups;
 import org.dicas.security.DicasUser;
+import org.dicas.security.WriteDecision;
 import org.dicas.platform.EditConflict;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.StaleVersionException;
 import org.dicas.shared.InvalidMarkingException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,7 @@ class DocumentPages {
     private final Library library;
     private final WorkingGroups groups;
     private final Validator validator;
+    private final ForumWriteRules rules = new ForumWriteRules();
 
     DocumentPages(Library library, WorkingGroups groups, Validator validator) {
         this.library = library;
@@ -46,13 +48,14 @@ class DocumentPages {
     String document(DicasUser me, @PathVariable long id, Model model) {
         Document d = library.get(me, id);
         model.addAttribute("doc", d);
+        model.addAttribute("mayEdit", rules.editDocument(me, d).allowed());
         Pages.banner(model, d.marking());
         return "documents/detail";
     }
 
     @GetMapping("/new")
     String newDocument(DicasUser me, Model model) {
-        return form(me, model, new DocumentForm(), "/documents", List.of());
+        return form(me, rules.addDocument(me), model, new DocumentForm(), "/documents", List.of());
     }
 
     @PostMapping
@@ -65,23 +68,20 @@ class DocumentPages {
                 errors = Pages.errors(e);
             }
         }
-        return form(me, model, form, "/documents", errors);
+        return form(me, rules.addDocument(me), model, form, "/documents", errors);
     }
 
     @GetMapping("/{id}/edit")
     String editForm(DicasUser me, @PathVariable long id, Model model) {
         Document d = library.get(me, id);
-        if (d.authorId() != me.id()) {
-            throw new AccessDeniedException("only the author edits a document");
-        }
         model.addAttribute("recordVersion", d.version());
-        return form(me, model, DocumentForm.of(d), "/documents/" + id + "/edit", List.of());
+        return form(me, rules.editDocument(me, d), model, DocumentForm.of(d), "/documents/" + id + "/edit", List.of());
     }
 
     @PostMapping("/{id}/edit")
     String edit(DicasUser me, @PathVariable long id, ExpectedVersion expected,
                 @ModelAttribute("form") DocumentForm form, Model model) {
-        library.get(me, id);
+        Document d = library.get(me, id);
         model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
         List<String> errors = validate(form);
         if (errors.isEmpty()) {
@@ -94,14 +94,17 @@ class DocumentPages {
                 EditConflict.show(model, e, form.command(), library.get(me, id));
             }
         }
-        return form(me, model, form, "/documents/" + id + "/edit", errors);
+        return form(me, rules.editDocument(me, d), model, form, "/documents/" + id + "/edit", errors);
     }
 
     private List<String> validate(DocumentForm form) {
         return Pages.violations(validator, form.command());
     }
 
-    private String form(DicasUser me, Model model, DocumentForm form, String action, List<String> errors) {
+    /** The document form, shown only to whom the rule allows. */
+    private String form(DicasUser me, WriteDecision mayWrite, Model model, DocumentForm form, String action,
+                        List<String> errors) {
+        mayWrite.orThrow();
         var all = groups.list(me);
         model.addAttribute("form", form);
         model.addAttribute("action", action);

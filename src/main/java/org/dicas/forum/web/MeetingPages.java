@@ -9,6 +9,7 @@ import org.dicas.shared.StaleVersionException;
 import org.dicas.forum.ActionItem;
 import org.dicas.forum.ActionItemCommand;
 import org.dicas.forum.ActionItems;
+import org.dicas.forum.ForumWriteRules;
 import org.dicas.forum.AgendaItemCommand;
 import org.dicas.forum.DecisionCommand;
 import org.dicas.forum.Meeting;
@@ -19,7 +20,7 @@ import org.dicas.forum.MinutesCommand;
 import org.dicas.forum.WorkingGroup;
 import org.dicas.forum.WorkingGroups;
 import org.dicas.security.DicasUser;
-import org.dicas.security.Directory;
+import org.dicas.security.WriteDecision;
 import org.dicas.shared.AccessLevel;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.InvalidMarkingException;
@@ -28,7 +29,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,16 +49,15 @@ class MeetingPages {
     private final ActionItems actionItems;
     private final WorkingGroups groups;
     private final MeetingCalendar calendar;
-    private final Directory directory;
     private final Validator validator;
+    private final ForumWriteRules rules = new ForumWriteRules();
 
     MeetingPages(Meetings meetings, ActionItems actionItems, WorkingGroups groups, MeetingCalendar calendar,
-                 Directory directory, Validator validator) {
+                 Validator validator) {
         this.meetings = meetings;
         this.actionItems = actionItems;
         this.groups = groups;
         this.calendar = calendar;
-        this.directory = directory;
         this.validator = validator;
     }
 
@@ -66,7 +65,7 @@ class MeetingPages {
     String list(DicasUser me, Model model) {
         List<Meeting> all = meetings.list(me);
         model.addAttribute("meetings", all);
-        model.addAttribute("canOrganise", me.government());
+        model.addAttribute("canOrganise", rules.organiseMeeting(me).allowed());
         Pages.banner(model, all.stream().map(Meeting::marking).toList());
         return "meetings/list";
     }
@@ -83,8 +82,15 @@ class MeetingPages {
         model.addAttribute("details", details);
         model.addAttribute("m", m);
         model.addAttribute("group", group);
-        model.addAttribute("canOrganise", me.government());
-        model.addAttribute("users", directory.users());
+        model.addAttribute("mayEdit", rules.editMeeting(me, m).allowed());
+        model.addAttribute("mayAddAgendaItem", rules.addAgendaItem(me, m).allowed());
+        model.addAttribute("mayRecordMinutes", rules.recordMinutes(me, m).allowed());
+        model.addAttribute("mayRecordDecision", rules.recordDecision(me, m).allowed());
+        boolean mayAssign = rules.assignActionItem(me).allowed();
+        model.addAttribute("mayAssignActionItem", mayAssign);
+        // the new action item's marking field starts at the meeting's marking
+        model.addAttribute("owners", mayAssign ? actionItems.possibleOwners(me, m.marking().banner()) : List.of());
+        model.addAttribute("forumRules", rules);
         model.addAttribute("stages", org.dicas.forum.Decision.PIPELINE_STAGES);
         model.addAttribute("errors", errors);
         Pages.banner(model, details.highWaterMark());
@@ -168,13 +174,11 @@ class MeetingPages {
 
     @GetMapping("/new")
     String createForm(DicasUser me, Model model) {
-        requireOrganiser(me);
-        return form(me, model, new MeetingForm(), "/meetings", List.of());
+        return form(me, rules.organiseMeeting(me), null, model, new MeetingForm(), "/meetings", List.of());
     }
 
     @PostMapping
     String create(DicasUser me, @ModelAttribute("form") MeetingForm form, Model model) {
-        requireOrganiser(me);
         List<String> errors = validate(form);
         if (errors.isEmpty()) {
             try {
@@ -183,23 +187,22 @@ class MeetingPages {
                 errors = Pages.errors(e);
             }
         }
-        return form(me, model, form, "/meetings", errors);
+        return form(me, rules.organiseMeeting(me), null, model, form, "/meetings", errors);
     }
 
     @GetMapping("/{id}/edit")
     String editForm(DicasUser me, @PathVariable long id, Model model) {
         Meeting m = meetings.meeting(me, id);
-        requireOrganiser(me);
         model.addAttribute("recordVersion", m.version());
-        return form(me, model, MeetingForm.of(m), "/meetings/" + id + "/edit", List.of());
+        return form(me, rules.editMeeting(me, m), id, model, MeetingForm.of(m), "/meetings/" + id + "/edit",
+                List.of());
     }
 
     @PostMapping("/{id}/edit")
     String edit(DicasUser me, @PathVariable long id, ExpectedVersion expected,
                 @ModelAttribute("form") MeetingForm form, Model model) {
-        meetings.meeting(me, id);
+        Meeting m = meetings.meeting(me, id);
         model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
-        requireOrganiser(me);
         List<String> errors = validate(form);
         if (errors.isEmpty()) {
             try {
@@ -211,28 +214,25 @@ class MeetingPages {
                 EditConflict.show(model, e, form.command(), meetings.meeting(me, id));
             }
         }
-        return form(me, model, form, "/meetings/" + id + "/edit", errors);
+        return form(me, rules.editMeeting(me, m), id, model, form, "/meetings/" + id + "/edit", errors);
     }
 
     private List<String> validate(MeetingForm form) {
         return Pages.violations(validator, form.command());
     }
 
-    private String form(DicasUser me, Model model, MeetingForm form, String action, List<String> errors) {
+    /** The meeting form, shown only to whom the rule allows; attendees offered are those who may read the meeting. */
+    private String form(DicasUser me, WriteDecision mayWrite, Long meetingId, Model model, MeetingForm form,
+                        String action, List<String> errors) {
+        mayWrite.orThrow();
         model.addAttribute("form", form);
         model.addAttribute("action", action);
         model.addAttribute("errors", errors);
         model.addAttribute("kinds", List.of(Meeting.Kind.values()).stream().map(Enum::name).toList());
         model.addAttribute("groups", groups.list(me));
         model.addAttribute("zones", ZONES);
-        model.addAttribute("users", directory.users());
+        model.addAttribute("users", meetings.possibleAttendees(me, form.getMarking(), meetingId));
         Pages.banner(model, Marking.of(AccessLevel.PUBLIC));
         return "meetings/form";
-    }
-
-    private static void requireOrganiser(DicasUser me) {
-        if (!me.government()) {
-            throw new AccessDeniedException("only government users organise meetings");
-        }
     }
 }

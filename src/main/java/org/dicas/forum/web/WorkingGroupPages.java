@@ -7,18 +7,18 @@ import org.dicas.platform.EditConflict;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.shared.StaleVersionException;
 import org.dicas.forum.Discussions;
+import org.dicas.forum.ForumWriteRules;
 import org.dicas.forum.Library;
 import org.dicas.forum.Meetings;
 import org.dicas.forum.WorkingGroup;
 import org.dicas.forum.WorkingGroups;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
-import org.dicas.security.Role;
+import org.dicas.security.WriteDecision;
 import org.dicas.shared.AccessLevel;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.InvalidMarkingException;
 import org.dicas.shared.Marking;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +37,7 @@ class WorkingGroupPages {
     private final Library library;
     private final Directory directory;
     private final Validator validator;
+    private final ForumWriteRules rules = new ForumWriteRules();
 
     WorkingGroupPages(WorkingGroups groups, Meetings meetings, Discussions discussions, Library library,
                       Directory directory, Validator validator) {
@@ -52,7 +53,7 @@ class WorkingGroupPages {
     String list(DicasUser me, Model model) {
         List<WorkingGroup> all = groups.list(me);
         model.addAttribute("groups", all);
-        model.addAttribute("canManage", me.hasRole(Role.ADMIN));
+        model.addAttribute("mayCreate", rules.createWorkingGroup(me).allowed());
         Pages.banner(model, all.stream().map(WorkingGroup::marking).toList());
         return "working-groups/list";
     }
@@ -72,20 +73,19 @@ class WorkingGroupPages {
         model.addAttribute("meetings", ms);
         model.addAttribute("threads", ts);
         model.addAttribute("documents", ds);
-        model.addAttribute("canManage", me.hasRole(Role.ADMIN));
+        model.addAttribute("mayEdit", rules.editWorkingGroup(me, g).allowed());
         Pages.banner(model, shown);
         return "working-groups/detail";
     }
 
     @GetMapping("/new")
     String createForm(DicasUser me, Model model) {
-        requireAdmin(me);
-        return form(model, new WorkingGroupForm(), "/working-groups", List.of());
+        return form(me, rules.createWorkingGroup(me), null, model, new WorkingGroupForm(), "/working-groups",
+                List.of());
     }
 
     @PostMapping
     String create(DicasUser me, @ModelAttribute("form") WorkingGroupForm form, Model model) {
-        requireAdmin(me);
         List<String> errors = validate(form);
         if (errors.isEmpty()) {
             try {
@@ -94,23 +94,22 @@ class WorkingGroupPages {
                 errors = Pages.errors(e);
             }
         }
-        return form(model, form, "/working-groups", errors);
+        return form(me, rules.createWorkingGroup(me), null, model, form, "/working-groups", errors);
     }
 
     @GetMapping("/{id}/edit")
     String editForm(DicasUser me, @PathVariable long id, Model model) {
         WorkingGroup g = groups.get(me, id);
-        requireAdmin(me);
         model.addAttribute("recordVersion", g.version());
-        return form(model, WorkingGroupForm.of(g), "/working-groups/" + id + "/edit", List.of());
+        return form(me, rules.editWorkingGroup(me, g), id, model, WorkingGroupForm.of(g),
+                "/working-groups/" + id + "/edit", List.of());
     }
 
     @PostMapping("/{id}/edit")
     String edit(DicasUser me, @PathVariable long id, ExpectedVersion expected,
                 @ModelAttribute("form") WorkingGroupForm form, Model model) {
-        groups.get(me, id);
+        WorkingGroup g = groups.get(me, id);
         model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
-        requireAdmin(me);
         List<String> errors = validate(form);
         if (errors.isEmpty()) {
             try {
@@ -122,28 +121,25 @@ class WorkingGroupPages {
                 EditConflict.show(model, e, form.command(), groups.get(me, id));
             }
         }
-        return form(model, form, "/working-groups/" + id + "/edit", errors);
+        return form(me, rules.editWorkingGroup(me, g), id, model, form, "/working-groups/" + id + "/edit", errors);
     }
 
     private List<String> validate(WorkingGroupForm form) {
         return Pages.violations(validator, form.command());
     }
 
-    private String form(Model model, WorkingGroupForm form, String action, List<String> errors) {
+    /** The working-group form, shown only to whom the rule allows; members offered are those who may read it. */
+    private String form(DicasUser me, WriteDecision mayWrite, Long groupId, Model model, WorkingGroupForm form,
+                        String action, List<String> errors) {
+        mayWrite.orThrow();
         model.addAttribute("form", form);
         model.addAttribute("action", action);
         model.addAttribute("errors", errors);
         model.addAttribute("statuses", List.of(WorkingGroup.Status.values()).stream().map(Enum::name).toList());
         model.addAttribute("groupCodes", directory.groups());
         model.addAttribute("nations", directory.nations());
-        model.addAttribute("users", directory.users());
+        model.addAttribute("users", groups.possibleMembers(me, form.getMarking(), groupId));
         Pages.banner(model, Marking.of(AccessLevel.PUBLIC));
         return "working-groups/form";
-    }
-
-    static void requireAdmin(DicasUser me) {
-        if (!me.hasRole(Role.ADMIN)) {
-            throw new AccessDeniedException("secretariat only");
-        }
     }
 }
