@@ -110,9 +110,20 @@ class ReleasabilityMatrixTest {
             assertThat(r.status()).as(r.body()).isEqualTo(201);
             long meetingId = r.json().get("id").asLong();
             fixtures.add(new Fixture("meeting", meetingId, 0, (String) m[1], (String) m[0]));
+            // jp.atla owns every action item; one jp.atla may not read is refused as owner (see the picker section),
+            // so it is handed over in the database, as if jp.atla had lost access after being assigned
+            DicasUser organiser = directory.userByUsername((String) m[0]).orElseThrow();
+            boolean jpMayOwn = policy.mayRead(directory.user(jpAtlaId).orElseThrow(),
+                    new RecordMarking(org.dicas.shared.Marking.parse((String) m[1]), organiser.nation(),
+                            java.util.Optional.empty()));
             var a = http.post("/api/v1/action-items", tokens.get((String) m[0]), Map.of("meetingId", meetingId,
-                    "title", TAG + " action " + m[1], "ownerId", jpAtlaId, "dueDate", "2027-10-01", "marking", m[1]));
+                    "title", TAG + " action " + m[1], "ownerId", jpMayOwn ? jpAtlaId : organiser.id(),
+                    "dueDate", "2027-10-01", "marking", m[1]));
             assertThat(a.status()).as(a.body()).isEqualTo(201);
+            if (!jpMayOwn) {
+                jdbc.sql("update action_item set owner_id = :u where id = :a").param("u", jpAtlaId)
+                        .param("a", a.json().get("id").asLong()).update();
+            }
             fixtures.add(new Fixture("action-item", a.json().get("id").asLong(), meetingId, (String) m[1], (String) m[0]));
         }
     }
@@ -264,6 +275,58 @@ class ReleasabilityMatrixTest {
         }
         assertThat(hiddenSeen).as("some user is refused some node").isPositive();
         assertThat(visibleSeen).as("some user may disrupt some node").isPositive();
+    }
+
+    // ---- people pickers: a picker offers exactly the users who may read the record the choice is for, and the API
+    // refuses anyone else as it refuses a user id that does not exist
+
+    /** The user ids a page's {@code <select>} offers. */
+    static java.util.Set<Long> offered(String page, String select) {
+        return org.jsoup.Jsoup.parse(page).select(select + " option").stream()
+                .map(o -> Long.parseLong(o.attr("value"))).collect(java.util.stream.Collectors.toSet());
+    }
+
+    java.util.Set<Long> readers(RecordMarking record) {
+        return directory.users().stream().filter(u -> policy.mayRead(u, record)).map(DicasUser::id)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void meetingPickersOfferExactlyTheReadersOfTheRecord() {
+        int hidden = 0;
+        for (Fixture f : fixtures.stream().filter(f -> f.kind().equals("meeting")).toList()) {
+            DicasUser organiser = directory.userByUsername(f.author()).orElseThrow();
+            Http web = new Http(port).signIn(f.author(), DemoUsers.PASSWORD);
+            String what = f.author() + " on meeting " + f.marking();
+            // a new action item starts at the meeting's marking and originates in the organiser's nation
+            java.util.Set<Long> owners = offered(web.get("/meetings/" + f.id(), null).body(), "select#action-owner");
+            java.util.Set<Long> expectedOwners = readers(new RecordMarking(org.dicas.shared.Marking.parse(f.marking()),
+                    organiser.nation(), java.util.Optional.empty()));
+            assertThat(owners).as(what + ": action-item owners").isEqualTo(expectedOwners).isNotEmpty();
+            // the meeting itself, as saved
+            java.util.Set<Long> attendees = offered(web.get("/meetings/" + f.id() + "/edit", null).body(),
+                    "select#attendeeIds");
+            assertThat(attendees).as(what + ": attendees").isEqualTo(readers(records.find(f.id()).orElseThrow()));
+            hidden += directory.users().size() - owners.size();
+            // the API refuses a hidden user as owner exactly like a user id that does not exist
+            String token = http.token(f.author(), DemoUsers.PASSWORD);
+            for (DicasUser u : directory.users()) {
+                if (owners.contains(u.id())) {
+                    continue;
+                }
+                var refused = http.post("/api/v1/action-items", token, Map.of("meetingId", f.id(), "title", "picker",
+                        "ownerId", u.id(), "dueDate", "2027-10-01", "marking", f.marking()));
+                var unknown = http.post("/api/v1/action-items", token, Map.of("meetingId", f.id(), "title", "picker",
+                        "ownerId", 987654321L, "dueDate", "2027-10-01", "marking", f.marking()));
+                assertThat(refused.status()).as(what + ": " + u.username() + " as owner").isEqualTo(400)
+                        .isEqualTo(unknown.status());
+                assertThat(refused.json().get("field").asString()).isEqualTo("ownerId");
+                assertThat(refused.json().get("detail").asString().replace(String.valueOf(u.id()), "ID"))
+                        .as(what + ": " + u.username() + " as owner")
+                        .isEqualTo(unknown.json().get("detail").asString().replace("987654321", "ID"));
+            }
+        }
+        assertThat(hidden).as("some picker hides someone").isPositive();
     }
 
     @Test
