@@ -18,13 +18,13 @@ import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Agreements around the cooperative programs (MOU, project arrangement, SoSA, terms of reference): parties, signed
- * date, forum documents and linked programs. Written by government users and the secretariat, read by policy; a
+ * date, forum documents and linked programs. Written by government users and the secretariat
+ * ({@link ProgramWriteRules}), read by policy; a
  * reader sees the documents and programs they may read and a count of the withheld ones.
  */
 @Service
@@ -40,16 +40,15 @@ public class Agreements {
     private final ReadableRecords readable;
     private final AuditLog audit;
     private final Directory directory;
-    private final Programs programs;
+    private final ProgramWriteRules rules = new ProgramWriteRules();
 
     Agreements(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, AuditLog audit,
-               Directory directory, Programs programs) {
+               Directory directory) {
         this.jdbc = jdbc;
         this.records = records;
         this.readable = readable;
         this.audit = audit;
         this.directory = directory;
-        this.programs = programs;
     }
 
     private static final String SELECT = """
@@ -62,10 +61,6 @@ public class Agreements {
 
     private JdbcClient.StatementSpec visible(String sql, DicasUser user) {
         return readable.query(user, sql);
-    }
-
-    public boolean mayWrite(DicasUser user) {
-        return programs.mayWrite(user);
     }
 
     /** The agreements the user may read, most recently signed first (unsigned ones last). */
@@ -130,7 +125,7 @@ public class Agreements {
 
     @Transactional
     public Agreement create(DicasUser author, AgreementCommand c) {
-        requireWriter(author);
+        rules.createAgreement(author).orThrow();
         Marking marking = Programs.marking(c.marking());
         List<String> parties = validate(author, c);
         long id = records.register(KIND, c.title(), searchText(c), marking, Optional.empty(), author,
@@ -143,8 +138,8 @@ public class Agreements {
 
     @Transactional
     public Agreement update(DicasUser editor, long id, ExpectedVersion expected, AgreementCommand c) {
-        find(id, editor).orElseThrow(() -> new NotFoundException("agreement", id));
-        requireWriter(editor);
+        Agreement current = find(id, editor).orElseThrow(() -> new NotFoundException("agreement", id));
+        rules.editAgreement(editor, current).orThrow();
         Marking marking = Programs.marking(c.marking());
         List<String> parties = validate(editor, c);
         records.update(id, expected, c.title(), searchText(c), marking, Optional.empty(), editor);
@@ -167,12 +162,6 @@ public class Agreements {
         return jdbc.sql("select " + column + " from " + table + " where agreement_id = :id order by position")
                 .param("id", id).query(Long.class).list().stream()
                 .filter(l -> !records.readable(l, editor) && !given.contains(l)).toList();
-    }
-
-    private void requireWriter(DicasUser user) {
-        if (!mayWrite(user)) {
-            throw new AccessDeniedException("only government users and the secretariat write agreements");
-        }
     }
 
     private List<String> validate(DicasUser author, AgreementCommand c) {

@@ -18,13 +18,13 @@ import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Cooperative programs. Government users (government bodies, military services) and the secretariat write them;
- * everyone reads what the releasability policy releases to them, a hidden program does not exist (404). Partner
+ * everyone reads what the releasability policy releases to them, a hidden program does not exist (404); who writes
+ * is decided by {@link ProgramWriteRules}. Partner
  * cost shares sum to exactly 100 %; each partner's work-share imbalance is its work-share target minus its cost
  * share. Linked requirements are record ids the author may read; a reader sees the titles of those they may read
  * and a count of the withheld ones. Creation and changes are audited through the record registry.
@@ -44,6 +44,7 @@ public class Programs {
     private final ReadableRecords readable;
     private final AuditLog audit;
     private final Directory directory;
+    private final ProgramWriteRules rules = new ProgramWriteRules();
 
     Programs(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, AuditLog audit, Directory directory) {
         this.jdbc = jdbc;
@@ -63,11 +64,6 @@ public class Programs {
 
     private JdbcClient.StatementSpec visible(String sql, DicasUser user) {
         return readable.query(user, sql);
-    }
-
-    /** Whether this user may create and change programs and agreements: government users and the secretariat. */
-    public boolean mayWrite(DicasUser user) {
-        return user.government() || user.administrator();
     }
 
     // ----------------------------------------------------------------------------------------------- reads
@@ -137,7 +133,7 @@ public class Programs {
     /** Creates a program written by {@code author}; returns it as the author sees it. Nothing is saved on bad input. */
     @Transactional
     public Program create(DicasUser author, ProgramCommand c) {
-        requireWriter(author);
+        rules.createProgram(author).orThrow();
         Marking marking = marking(c.marking());
         validate(author, c);
         long id = records.register(KIND, title(c), searchText(c), marking, Optional.empty(), author,
@@ -153,8 +149,8 @@ public class Programs {
     /** Changes a program the editor may read; nothing is changed on bad input. */
     @Transactional
     public Program update(DicasUser editor, long id, ExpectedVersion expected, ProgramCommand c) {
-        find(id, editor).orElseThrow(() -> new NotFoundException("program", id));
-        requireWriter(editor);
+        Program current = find(id, editor).orElseThrow(() -> new NotFoundException("program", id));
+        rules.editProgram(editor, current).orThrow();
         Marking marking = marking(c.marking());
         validate(editor, c);
         records.update(id, expected, title(c), searchText(c), marking, Optional.empty(), editor);
@@ -174,12 +170,6 @@ public class Programs {
         writeChildren(id, new ProgramCommand(c.nameEn(), c.nameJa(), c.type(), c.status(), c.description(),
                 c.partners(), c.milestones(), linked, c.marking()));
         return find(id, editor).orElseThrow();
-    }
-
-    private void requireWriter(DicasUser user) {
-        if (!mayWrite(user)) {
-            throw new AccessDeniedException("only government users and the secretariat write programs");
-        }
     }
 
     static Marking marking(String banner) {

@@ -224,6 +224,57 @@ class ForumApiTest {
         return jdbc.sql("select id from app_user where username = :u").param("u", username).query(Long.class).single();
     }
 
+    /** The detail of a 400 with the user id replaced, to compare refusals of different ids. */
+    static String shape(Http.Response r, long userId) {
+        return r.json().get("field").asString() + " " + r.json().get("detail").asString()
+                .replace(String.valueOf(userId), "ID");
+    }
+
+    @Test
+    void peopleWhoMayNotReadTheRecordAreRefusedAsOwnerAttendeeOrMemberLikeUnknownIds() {
+        long au = ownerId(DemoUsers.AU_DOD);
+        long jpAtla = ownerId(DemoUsers.JP_ATLA);
+        long unknown = 987654321L;
+        String admin = http.token(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+        int before = records();
+        // attendees of a meeting released to the USA and Japan only
+        java.util.function.Function<Long, Http.Response> meeting = attendee -> http.post("/api/v1/meetings", us,
+                Map.of("kind", "PLENARY", "titleEn", "Picker meeting", "titleJa", "選択会合",
+                        "startsAt", "2027-03-01T10:00:00", "endsAt", "2027-03-01T12:00:00", "timeZone", "UTC",
+                        "marking", "CUI//REL TO USA, JPN", "attendeeIds", List.of(jpAtla, attendee)));
+        var hiddenAttendee = meeting.apply(au);
+        var unknownAttendee = meeting.apply(unknown);
+        assertThat(hiddenAttendee.status()).isEqualTo(400).isEqualTo(unknownAttendee.status());
+        assertThat(shape(hiddenAttendee, au)).isEqualTo(shape(unknownAttendee, unknown))
+                .isEqualTo("attendeeIds user ID may not read a record marked CUI//REL TO USA, JPN");
+        // members of a working group released to the USA and Japan only
+        java.util.function.Function<Long, Http.Response> group = member -> http.post("/api/v1/working-groups", admin,
+                Map.of("code", "PICKER", "nameEn", "Picker group", "nameJa", "選択部会", "status", "PROPOSED",
+                        "marking", "UNCLASSIFIED//REL TO USA, JPN", "memberIds", List.of(member)));
+        var hiddenMember = group.apply(au);
+        var unknownMember = group.apply(unknown);
+        assertThat(hiddenMember.status()).isEqualTo(400).isEqualTo(unknownMember.status());
+        assertThat(shape(hiddenMember, au)).isEqualTo(shape(unknownMember, unknown)).startsWith("memberIds ");
+        // the owner of an action item
+        java.util.function.Function<Long, Http.Response> action = owner -> http.post("/api/v1/action-items", us,
+                Map.of("title", "Picker action", "ownerId", owner, "dueDate", "2027-06-01",
+                        "marking", "CUI//REL TO USA, JPN"));
+        var hiddenOwner = action.apply(au);
+        var unknownOwner = action.apply(unknown);
+        assertThat(hiddenOwner.status()).isEqualTo(400).isEqualTo(unknownOwner.status());
+        assertThat(shape(hiddenOwner, au)).isEqualTo(shape(unknownOwner, unknown)).startsWith("ownerId ");
+        assertThat(records()).as("nothing saved").isEqualTo(before);
+        // the record as saved decides: a new marking the owner may not read is refused, naming the owner
+        var created = action.apply(jpAtla);
+        assertThat(created.status()).isEqualTo(201);
+        var narrowed = http.put("/api/v1/action-items/" + created.json().get("id").asLong(), us, Map.of(
+                "title", "Picker action", "ownerId", jpAtla, "dueDate", "2027-06-01", "marking", "CUI//NOFORN"));
+        assertThat(narrowed.status()).isEqualTo(400);
+        assertThat(shape(narrowed, jpAtla)).isEqualTo("ownerId user ID may not read a record marked CUI//NOFORN");
+        // the same people are welcome where they may read
+        assertThat(meeting.apply(ownerId(DemoUsers.JP_INDUSTRY)).status()).isEqualTo(201);
+    }
+
     @Test
     void industryMayNotOrganiseMeetings() {
         String industry = http.token(DemoUsers.JP_INDUSTRY, DemoUsers.PASSWORD);

@@ -70,6 +70,35 @@ class ForumPagesTest {
         assertThat(documents()).isEqualTo(before);
     }
 
+    long userId(String username) {
+        return jdbc.sql("select id from app_user where username = :u").param("u", username).query(Long.class).single();
+    }
+
+    static java.util.Set<Long> offered(String page, String select) {
+        return org.jsoup.Jsoup.parse(page).select(select + " option").stream()
+                .map(o -> Long.parseLong(o.attr("value"))).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void meetingFormOffersAsAttendeesOnlyThoseWhoMayReadTheMeetingAtTheFormsMarking() {
+        Http web = new Http(port).signIn("us.acq", "demo");
+        long au = userId("au.dod");
+        long usIndustry = userId("us.industry");
+        long jpAtla = userId("jp.atla");
+        long jpIndustry = userId("jp.industry");
+        // a new meeting's form starts at CUI//REL TO USA, JPN
+        var form = web.get("/meetings/new", null);
+        assertThat(offered(form.body(), "select#attendeeIds")).contains(jpAtla, jpIndustry)
+                .doesNotContain(au, usIndustry);
+        // the form shown again offers the readers at the marking it now holds
+        var again = web.form("/meetings", Http.csrf(form.body()), Map.of("kind", "PLENARY", "titleEn", "",
+                "titleJa", "", "startsAt", "2099-03-01T10:00", "endsAt", "2099-03-01T12:00", "timeZone", "UTC",
+                "location", "x", "marking", "UNCLASSIFIED//REL TO USA, JPN, AUS"));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).contains("error-summary");
+        assertThat(offered(again.body(), "select#attendeeIds")).contains(au, usIndustry, jpAtla, jpIndustry);
+    }
+
     @Test
     void formWithoutCsrfTokenIsRefused() {
         Http web = new Http(port).signIn("jp.atla", "demo");

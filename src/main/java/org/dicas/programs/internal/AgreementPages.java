@@ -9,13 +9,14 @@ import org.dicas.programs.Agreement;
 import org.dicas.programs.AgreementCommand;
 import org.dicas.programs.Agreements;
 import org.dicas.programs.Program;
+import org.dicas.programs.ProgramWriteRules;
 import org.dicas.programs.Programs;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
+import org.dicas.security.WriteDecision;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.InvalidMarkingException;
 import org.dicas.shared.Marking;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +34,7 @@ class AgreementPages {
     private final Programs programs;
     private final Directory directory;
     private final Validator validator;
+    private final ProgramWriteRules rules = new ProgramWriteRules();
 
     AgreementPages(Agreements agreements, Programs programs, Directory directory, Validator validator) {
         this.agreements = agreements;
@@ -45,7 +47,7 @@ class AgreementPages {
     String list(DicasUser me, Model model) {
         List<Agreement> all = agreements.readable(me);
         model.addAttribute("agreements", all);
-        model.addAttribute("mayWrite", agreements.mayWrite(me));
+        model.addAttribute("mayWrite", rules.createAgreement(me).allowed());
         model.addAttribute("pageMarking", Marking.highWaterMark(all.stream().map(Agreement::marking).toList()));
         return "agreements/list";
     }
@@ -54,20 +56,18 @@ class AgreementPages {
     String detail(DicasUser me, @PathVariable long id, Model model) {
         Agreement a = agreements.get(me, id);
         model.addAttribute("a", a);
-        model.addAttribute("mayWrite", agreements.mayWrite(me));
+        model.addAttribute("mayWrite", rules.editAgreement(me, a).allowed());
         model.addAttribute("pageMarking", a.highWaterMark());
         return "agreements/detail";
     }
 
     @GetMapping("/new")
     String createForm(DicasUser me, Model model) {
-        mustWrite(me);
-        return form(me, model, new AgreementForm(), "/agreements", List.of());
+        return form(me, rules.createAgreement(me), model, new AgreementForm(), "/agreements", List.of());
     }
 
     @PostMapping
     String create(DicasUser me, @ModelAttribute("form") AgreementForm form, Model model) {
-        mustWrite(me);
         List<String> errors;
         try {
             AgreementCommand c = form.command();
@@ -78,23 +78,22 @@ class AgreementPages {
         } catch (InvalidInputException | InvalidMarkingException e) {
             errors = ProgramPages.errors(e);
         }
-        return form(me, model, form, "/agreements", errors);
+        return form(me, rules.createAgreement(me), model, form, "/agreements", errors);
     }
 
     @GetMapping("/{id}/edit")
     String editForm(DicasUser me, @PathVariable long id, Model model) {
         Agreement a = agreements.get(me, id);
-        mustWrite(me);
         model.addAttribute("recordVersion", a.version());
-        return form(me, model, AgreementForm.of(a), "/agreements/" + id + "/edit", List.of());
+        return form(me, rules.editAgreement(me, a), model, AgreementForm.of(a), "/agreements/" + id + "/edit",
+                List.of());
     }
 
     @PostMapping("/{id}/edit")
     String edit(DicasUser me, @PathVariable long id, ExpectedVersion expected,
                 @ModelAttribute("form") AgreementForm form, Model model) {
-        agreements.get(me, id);
+        Agreement a = agreements.get(me, id);
         model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
-        mustWrite(me);
         List<String> errors;
         try {
             AgreementCommand c = form.command();
@@ -109,10 +108,13 @@ class AgreementPages {
             errors = List.of();
             EditConflict.show(model, e, form.command(), agreements.get(me, id));
         }
-        return form(me, model, form, "/agreements/" + id + "/edit", errors);
+        return form(me, rules.editAgreement(me, a), model, form, "/agreements/" + id + "/edit", errors);
     }
 
-    private String form(DicasUser me, Model model, AgreementForm form, String action, List<String> errors) {
+    /** The agreement form, shown only to whom the rule allows. */
+    private String form(DicasUser me, WriteDecision mayWrite, Model model, AgreementForm form, String action,
+                        List<String> errors) {
+        mayWrite.orThrow();
         List<Program.LinkedRecord> documents = agreements.documents(me);
         List<Program> readablePrograms = programs.readable(me);
         model.addAttribute("form", form);
@@ -126,12 +128,6 @@ class AgreementPages {
         readablePrograms.forEach(p -> shown.add(p.marking()));
         model.addAttribute("pageMarking", Marking.highWaterMark(shown));
         return "agreements/form";
-    }
-
-    private void mustWrite(DicasUser me) {
-        if (!agreements.mayWrite(me)) {
-            throw new AccessDeniedException("only government users and the secretariat write agreements");
-        }
     }
 
     private List<String> violations(Object command) {

@@ -12,14 +12,15 @@ import org.dicas.programs.Agreement;
 import org.dicas.programs.Agreements;
 import org.dicas.programs.Program;
 import org.dicas.programs.ProgramCommand;
+import org.dicas.programs.ProgramWriteRules;
 import org.dicas.programs.Programs;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
+import org.dicas.security.WriteDecision;
 import org.dicas.shared.AccessLevel;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.InvalidMarkingException;
 import org.dicas.shared.Marking;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +39,7 @@ class ProgramPages {
     private final Meetings meetings;
     private final Directory directory;
     private final Validator validator;
+    private final ProgramWriteRules rules = new ProgramWriteRules();
 
     ProgramPages(Programs programs, Agreements agreements, Meetings meetings, Directory directory, Validator validator) {
         this.programs = programs;
@@ -51,7 +53,7 @@ class ProgramPages {
     String list(DicasUser me, Model model) {
         List<Program> all = programs.readable(me);
         model.addAttribute("programs", all);
-        model.addAttribute("mayWrite", programs.mayWrite(me));
+        model.addAttribute("mayWrite", rules.createProgram(me).allowed());
         model.addAttribute("pageMarking", Marking.highWaterMark(all.stream().map(Program::marking).toList()));
         return "programs/list";
     }
@@ -64,7 +66,7 @@ class ProgramPages {
         model.addAttribute("p", p);
         model.addAttribute("agreements", linked);
         model.addAttribute("discussed", discussed);
-        model.addAttribute("mayWrite", programs.mayWrite(me));
+        model.addAttribute("mayWrite", rules.editProgram(me, p).allowed());
         List<Marking> shown = new ArrayList<>();
         shown.add(p.highWaterMark());
         linked.forEach(a -> shown.add(a.marking()));
@@ -75,13 +77,11 @@ class ProgramPages {
 
     @GetMapping("/new")
     String createForm(DicasUser me, Model model) {
-        mustWrite(me);
-        return form(model, new ProgramForm(), "/programs", List.of());
+        return form(rules.createProgram(me), model, new ProgramForm(), "/programs", List.of());
     }
 
     @PostMapping
     String create(DicasUser me, @ModelAttribute("form") ProgramForm form, Model model) {
-        mustWrite(me);
         List<String> errors;
         try {
             ProgramCommand c = form.command();
@@ -92,23 +92,21 @@ class ProgramPages {
         } catch (InvalidInputException | InvalidMarkingException e) {
             errors = errors(e);
         }
-        return form(model, form, "/programs", errors);
+        return form(rules.createProgram(me), model, form, "/programs", errors);
     }
 
     @GetMapping("/{id}/edit")
     String editForm(DicasUser me, @PathVariable long id, Model model) {
         Program p = programs.get(me, id);
-        mustWrite(me);
         model.addAttribute("recordVersion", p.version());
-        return form(model, ProgramForm.of(p), "/programs/" + id + "/edit", List.of());
+        return form(rules.editProgram(me, p), model, ProgramForm.of(p), "/programs/" + id + "/edit", List.of());
     }
 
     @PostMapping("/{id}/edit")
     String edit(DicasUser me, @PathVariable long id, ExpectedVersion expected,
                 @ModelAttribute("form") ProgramForm form, Model model) {
-        programs.get(me, id);
+        Program p = programs.get(me, id);
         model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
-        mustWrite(me);
         List<String> errors;
         try {
             ProgramCommand c = form.command();
@@ -123,10 +121,12 @@ class ProgramPages {
             errors = List.of();
             EditConflict.show(model, e, form.command(), programs.get(me, id));
         }
-        return form(model, form, "/programs/" + id + "/edit", errors);
+        return form(rules.editProgram(me, p), model, form, "/programs/" + id + "/edit", errors);
     }
 
-    private String form(Model model, ProgramForm form, String action, List<String> errors) {
+    /** The program form, shown only to whom the rule allows. */
+    private String form(WriteDecision mayWrite, Model model, ProgramForm form, String action, List<String> errors) {
+        mayWrite.orThrow();
         model.addAttribute("form", form);
         model.addAttribute("action", action);
         model.addAttribute("types", Program.Type.values());
@@ -135,12 +135,6 @@ class ProgramPages {
         model.addAttribute("errors", errors);
         model.addAttribute("pageMarking", Marking.of(AccessLevel.PUBLIC));
         return "programs/form";
-    }
-
-    private void mustWrite(DicasUser me) {
-        if (!programs.mayWrite(me)) {
-            throw new AccessDeniedException("only government users and the secretariat write programs");
-        }
     }
 
     private List<String> violations(Object command) {
