@@ -26,13 +26,13 @@ import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Acquisition plans. A plan is an {@code ACQUISITION_PLAN} record placed inside its requirement's record, so a reader
- * needs both (a plan of a hidden requirement is not found). Whoever may change the requirement writes its plans.
+ * needs both (a plan of a hidden requirement is not found). Whoever may change the requirement writes its plans
+ * ({@link RequirementWriteRules#writePlan}).
  * Budget lines are stored as the real first and last day of the fiscal year they fund.
  */
 @Service
@@ -49,6 +49,7 @@ public class AcquisitionPlans {
     private final ReadableRecords readable;
     private final AuditLog audit;
     private final Requirements requirements;
+    private final RequirementWriteRules rules = new RequirementWriteRules();
 
     AcquisitionPlans(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, AuditLog audit,
                      Requirements requirements) {
@@ -152,11 +153,6 @@ public class AcquisitionPlans {
 
     // ----------------------------------------------------------------------------------------------- writes
 
-    /** Whether the user may write plans of this requirement. */
-    public boolean mayWrite(DicasUser user, Requirement requirement) {
-        return requirements.mayEdit(user, requirement);
-    }
-
     @Transactional
     public AcquisitionPlan create(DicasUser user, AcquisitionPlanCommand c) {
         if (c == null || c.requirementId() == null) {
@@ -164,7 +160,7 @@ public class AcquisitionPlans {
         }
         Requirement q = requirements.find(c.requirementId(), user).orElseThrow(() ->
                 new InvalidInputException("requirementId", "no requirement #" + c.requirementId() + " you may read"));
-        mustWrite(user, q);
+        rules.writePlan(user, q).orThrow();
         Checked v = check(c, q);
         long id = records.register(KIND, v.title, v.title + "\n" + v.notes, v.marking, Optional.empty(), user,
                 i -> "/acquisition-plans/" + i);
@@ -188,7 +184,7 @@ public class AcquisitionPlans {
         }
         Requirement q = requirements.find(current.requirementId(), user).orElseThrow(() ->
                 new NotFoundException("acquisition plan", id));
-        mustWrite(user, q);
+        rules.writePlan(user, q).orThrow();
         Checked v = check(c, q);
         records.update(id, expected, v.title, v.title + "\n" + v.notes, v.marking, Optional.empty(), user);
         jdbc.sql("update acquisition_plan set title = :t, notes = :n, updated_at = now() where id = :id")
@@ -212,13 +208,6 @@ public class AcquisitionPlans {
                             values (:p, :i, :s, :e, :a, :c)""")
                     .param("p", id).param("i", pos++).param("s", l.fy.start()).param("e", l.fy.end())
                     .param("a", l.amount).param("c", l.currency).update();
-        }
-    }
-
-    private void mustWrite(DicasUser user, Requirement q) {
-        if (!mayWrite(user, q)) {
-            throw new AccessDeniedException("only government users of " + q.nation()
-                    + " or the requirement's author write its acquisition plans");
         }
     }
 

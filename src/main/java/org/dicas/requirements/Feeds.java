@@ -28,7 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,6 +63,7 @@ public class Feeds {
     private final ReleasabilityPolicy policy;
     private final Directory directory;
     private final AuditLog audit;
+    private final RequirementWriteRules rules = new RequirementWriteRules();
     private final TransactionTemplate transaction;
     private volatile Duration timeout;
     private final HttpClient http;
@@ -148,9 +148,7 @@ public class Feeds {
     /** Subscribes to a feed (government users). The marking is that of its leads and must be one the user may read. */
     @Transactional
     public FeedSubscription subscribe(DicasUser user, FeedSubscriptionCommand c) {
-        if (!leads.mayWrite(user)) {
-            throw new AccessDeniedException("only government users subscribe to feeds");
-        }
+        rules.subscribeToFeed(user).orThrow();
         if (c.url().isEmpty()) {
             throw new InvalidInputException("url", "the feed's address is required");
         }
@@ -191,10 +189,7 @@ public class Feeds {
 
     /** Polls one subscription now ("poll now"), for a user who may see it and writes leads. */
     public PollResult pollNow(DicasUser user, long id) {
-        get(user, id);
-        if (!leads.mayWrite(user)) {
-            throw new AccessDeniedException("only government users poll feeds");
-        }
+        rules.pollFeed(user, get(user, id)).orThrow();
         return poll(id);
     }
 
@@ -248,9 +243,7 @@ public class Feeds {
      */
     @Transactional
     public int importFile(DicasUser user, byte[] document, String sourceType, String sourceName, String marking) {
-        if (!leads.mayWrite(user)) {
-            throw new AccessDeniedException("only government users import leads");
-        }
+        rules.importLeads(user).orThrow();
         if (document == null || document.length == 0) {
             throw new InvalidInputException("file", "choose an RSS or Atom file");
         }

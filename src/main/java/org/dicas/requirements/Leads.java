@@ -20,15 +20,14 @@ import org.dicas.shared.InvalidMarkingException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The leads intake: leads entered by hand, imported from CSV/JSON (all or nothing, errors name the line or record),
  * or brought by feeds ({@link Feeds}). Every lead is a marked record (kind {@code LEAD}); reads go through the
- * releasability policy's SQL predicate, a hidden lead does not exist. Government users write leads; everybody reads
- * the leads their marking allows.
+ * releasability policy's SQL predicate, a hidden lead does not exist. Government users write leads
+ * ({@link RequirementWriteRules}); everybody reads the leads their marking allows.
  */
 @Service
 public class Leads {
@@ -45,6 +44,7 @@ public class Leads {
     private final ReadableRecords readable;
     private final AuditLog audit;
     private final Clock clock;
+    private final RequirementWriteRules rules = new RequirementWriteRules();
 
     Leads(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
@@ -96,15 +96,10 @@ public class Leads {
                 .orElseThrow(() -> new NotFoundException("lead", id));
     }
 
-    /** Whether the user may enter leads, import them and subscribe to feeds: government users. */
-    public boolean mayWrite(DicasUser user) {
-        return user.government();
-    }
-
     /** Enters one lead by hand. */
     @Transactional
     public Lead create(DicasUser user, LeadCommand c) {
-        mustWrite(user);
+        rules.enterLead(user).orThrow();
         long id = save(user, c, Lead.Origin.MANUAL, null, null);
         return find(user, id);
     }
@@ -115,7 +110,7 @@ public class Leads {
      */
     @Transactional
     public List<Lead> importAll(DicasUser user, List<LeadImportRow> rows) {
-        mustWrite(user);
+        rules.importLeads(user).orThrow();
         if (rows.isEmpty()) {
             throw new InvalidInputException("file", "the file holds no leads");
         }
@@ -221,11 +216,5 @@ public class Leads {
     /** {@code ja} when the text holds any kana or kanji, else {@code en}. */
     public static String language(String text) {
         return Language.detect(text) == Language.JA ? "ja" : "en";
-    }
-
-    private void mustWrite(DicasUser user) {
-        if (!mayWrite(user)) {
-            throw new AccessDeniedException("only government users enter leads");
-        }
     }
 }

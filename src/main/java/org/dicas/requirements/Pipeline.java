@@ -25,10 +25,11 @@ import org.dicas.security.MarkedRecords;
 import org.dicas.security.ReadableRecords;
 import org.dicas.security.ReleasabilityPolicy;
 import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.InvalidMarkingException;
 import org.dicas.shared.Marking;
+import org.dicas.shared.NationCode;
 import org.dicas.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,7 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
  * opportunities do not exist. Stages move forward one step at a time; one step back is allowed with a reason, except
  * from PROGRAM. The agreed step creates the cooperative program through {@link Programs#create} with the linked
  * requirements, in the same transaction, and the opportunity then stands at PROGRAM (the history shows both steps).
- * Government users who may read an opportunity write it. Every change is audited and kept in the history.
+ * Government users who may read an opportunity write it ({@link RequirementWriteRules}); its owner is a government
+ * user who may read it. Every change is audited and kept in the history.
  */
 @Service
 public class Pipeline {
@@ -57,6 +59,7 @@ public class Pipeline {
     private final Directory directory;
     private final Requirements requirements;
     private final Programs programs;
+    private final RequirementWriteRules rules = new RequirementWriteRules();
 
     Pipeline(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, ReadableRecords readable, AuditLog audit, Directory directory,
              Requirements requirements, Programs programs) {
@@ -118,9 +121,20 @@ public class Pipeline {
         return o;
     }
 
-    /** Whether the user may create opportunities and move stages: government users. */
-    public boolean mayWrite(DicasUser user) {
-        return user.government();
+    /**
+     * The people the owner picker of an opportunity offers: government users who may read it with the marking the
+     * form holds ({@code marking}; the opportunity's own when blank or not a marking).
+     */
+    public List<DicasUser> possibleOwners(DicasUser user, Opportunity o, String marking) {
+        Marking m;
+        try {
+            m = marking == null || marking.isBlank() ? o.marking() : Marking.parse(marking.strip());
+        } catch (InvalidMarkingException e) {
+            m = o.marking();
+        }
+        Marking shown = m;
+        NationCode origin = records.find(o.id()).orElseThrow().originNation();
+        return directory.users().stream().filter(u -> mayOwn(u, shown, origin)).toList();
     }
 
     /** The opportunities (readable by the user) that link this requirement. */
@@ -196,7 +210,7 @@ public class Pipeline {
      */
     @Transactional
     public Opportunity create(DicasUser user, OpportunityCommand c) {
-        mustWrite(user);
+        rules.trackOpportunity(user).orThrow();
         Checked k = check(user, c, null);
         OpportunityStage stage = k.nations().size() >= 2 ? OpportunityStage.CANDIDATE : OpportunityStage.LEAD;
         long id = records.register(KIND, k.title(), k.title() + "\n" + c.nextStep(), k.marking(), Optional.empty(),
@@ -226,7 +240,7 @@ public class Pipeline {
     @Transactional
     public Opportunity update(DicasUser user, long id, ExpectedVersion expected, OpportunityCommand c) {
         Opportunity o = find(id, user).orElseThrow(() -> new NotFoundException("opportunity", id));
-        mustWrite(user);
+        rules.changeOpportunity(user, o).orThrow();
         Checked k = check(user, c, o);
         if (o.stage() != OpportunityStage.LEAD && k.nations().size() < 2) {
             throw new InvalidInputException("requirementIds", "an opportunity past LEAD links requirements of two "
@@ -264,7 +278,7 @@ public class Pipeline {
 
     private Opportunity move(DicasUser user, long id, PipelineMove m, Long meetingId) {
         Opportunity o = find(id, user).orElseThrow(() -> new NotFoundException("opportunity", id));
-        mustWrite(user);
+        rules.moveOpportunity(user, o).orThrow();
         if (m == null || m.toStage().isEmpty()) {
             throw new InvalidInputException("toStage", "choose the stage to move to");
         }
@@ -365,7 +379,7 @@ public class Pipeline {
     @Transactional
     public Opportunity attachProgram(DicasUser user, long id, long programId, String reason) {
         Opportunity o = find(id, user).orElseThrow(() -> new NotFoundException("opportunity", id));
-        mustWrite(user);
+        rules.moveOpportunity(user, o).orThrow();
         if (!records.readableAs(programId, Programs.KIND, user)) {
             throw new InvalidInputException("programId", "no program " + programId);
         }
@@ -391,12 +405,12 @@ public class Pipeline {
     @Transactional
     public boolean applyDecision(long opportunityId, String toStage, long deciderId, long meetingId, long decisionId) {
         Optional<DicasUser> decider = directory.user(deciderId);
-        if (decider.isEmpty() || !mayWrite(decider.get())) {
+        if (decider.isEmpty()) {
             return false;
         }
         DicasUser user = decider.get();
         Optional<Opportunity> o = find(opportunityId, user);
-        if (o.isEmpty()) {
+        if (o.isEmpty() || !rules.moveOpportunity(user, o.get()).allowed()) {
             return false;
         }
         OpportunityStage current = o.get().stage();
@@ -465,11 +479,6 @@ public class Pipeline {
             title = title.substring(0, 499) + "…";
         }
         long owner = c.ownerId() == null ? (existing == null ? user.id() : existing.ownerId()) : c.ownerId();
-        DicasUser ownerUser = directory.user(owner)
-                .orElseThrow(() -> new InvalidInputException("ownerId", "no user " + c.ownerId()));
-        if (!ownerUser.government()) {
-            throw new InvalidInputException("ownerId", "the owner is a government user");
-        }
         double a = c.firstUnitCost() == null ? (existing == null ? DEFAULT_FIRST_UNIT_COST : existing.firstUnitCost())
                 : c.firstUnitCost();
         double lr = c.learningRate() == null ? (existing == null ? DEFAULT_LEARNING_RATE : existing.learningRate())
@@ -486,17 +495,22 @@ public class Pipeline {
                         + "what it links (" + hwm.banner() + "); " + marking.banner() + " is not");
             }
         }
-        org.dicas.shared.NationCode origin = existing == null ? user.nation()
+        NationCode origin = existing == null ? user.nation()
                 : records.find(existing.id()).orElseThrow().originNation();
-        if (!owner(ownerUser, marking, origin)) {
-            throw new InvalidInputException("ownerId", ownerUser.displayName() + " could not read an opportunity "
-                    + "marked " + marking.banner());
+        // an unknown user id, a user who may not read the opportunity as saved and one who is not a government user
+        // get the same answer: the owner picker offers none of them
+        Marking saved = marking;
+        if (!directory.user(owner).map(u -> mayOwn(u, saved, origin)).orElse(false)) {
+            throw new InvalidInputException("ownerId", "user " + owner + " may not own an opportunity marked "
+                    + marking.banner() + " (an owner is a government user who may read it)");
         }
         return new Checked(title, List.copyOf(linked.keySet()), nations, owner, a, lr, marking);
     }
 
-    private boolean owner(DicasUser owner, Marking marking, org.dicas.shared.NationCode origin) {
-        return policy.mayRead(owner, new org.dicas.security.RecordMarking(marking, origin, Optional.empty()));
+    /** Whether this user may own an opportunity so marked: a government user who may read it. */
+    private boolean mayOwn(DicasUser owner, Marking marking, NationCode origin) {
+        return owner.government()
+                && policy.mayRead(owner, new org.dicas.security.RecordMarking(marking, origin, Optional.empty()));
     }
 
     /** Checks A and LR: A > 0, LR in (0, 1]; the error names the field. */
@@ -538,12 +552,6 @@ public class Pipeline {
 
     private static String fmt(double d) {
         return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
-    }
-
-    private void mustWrite(DicasUser user) {
-        if (!mayWrite(user)) {
-            throw new AccessDeniedException("only government users work the opportunity pipeline");
-        }
     }
 
     public static String link(long id) {

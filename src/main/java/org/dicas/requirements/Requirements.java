@@ -25,14 +25,13 @@ import org.dicas.shared.Marking;
 import org.dicas.shared.NationCode;
 import org.dicas.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The requirements registry. Every read joins the {@code record} row and applies the releasability policy in SQL
  * (a hidden requirement is not listed and is not found). Government users write requirements (of their own nation
- * by default); industry users read. A requirement is registered as a {@code REQUIREMENT} record whose search text
+ * by default); industry users read ({@link RequirementWriteRules}). A requirement is registered as a {@code REQUIREMENT} record whose search text
  * holds both languages' title and description; creation and changes are audited (the record's history).
  */
 @Service
@@ -65,6 +64,7 @@ public class Requirements {
     private final AuditLog audit;
     private final Directory directory;
     private final CapabilityAreas areas;
+    private final RequirementWriteRules rules = new RequirementWriteRules();
 
     Requirements(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, ReadableRecords readable, AuditLog audit,
                  Directory directory, CapabilityAreas areas) {
@@ -161,21 +161,11 @@ public class Requirements {
         return List.copyOf(all);
     }
 
-    /** Whether the user may write requirements at all (government users). */
-    public boolean mayWrite(DicasUser user) {
-        return user.government();
-    }
-
-    /** Whether the user may change this requirement: a government user of its nation, or its author. */
-    public boolean mayEdit(DicasUser user, Requirement r) {
-        return user.government() && (user.nation().code().equals(r.nation()) || user.id() == r.authorId());
-    }
-
     // ----------------------------------------------------------------------------------------------- writes
 
     @Transactional
     public Requirement create(DicasUser user, RequirementCommand c) {
-        mustWrite(user);
+        rules.createRequirement(user).orThrow();
         Checked v = checkOrThrow(user, c);
         return get(user, insert(user, v));
     }
@@ -186,7 +176,7 @@ public class Requirements {
      */
     @Transactional
     public List<Long> createAll(DicasUser user, List<RequirementCommand> commands) {
-        mustWrite(user);
+        rules.importRequirements(user).orThrow();
         List<Long> ids = new ArrayList<>();
         for (RequirementCommand c : commands) {
             ids.add(insert(user, checkOrThrow(user, c)));
@@ -197,10 +187,7 @@ public class Requirements {
     @Transactional
     public Requirement update(DicasUser user, long id, ExpectedVersion expected, RequirementCommand c) {
         Requirement current = get(user, id);
-        if (!mayEdit(user, current)) {
-            throw new AccessDeniedException("only government users of " + current.nation()
-                    + " or the author change this requirement");
-        }
+        rules.editRequirement(user, current).orThrow();
         Checked v = checkOrThrow(user, c);
         records.update(id, expected, v.title(), v.searchText(), v.marking, Optional.empty(), user);
         jdbc.sql("""
@@ -351,12 +338,6 @@ public class Requirements {
         }
         if (value != null && value.indexOf('\0') >= 0) {
             out.add(new FieldProblem(field, field + " contains a NUL character"));
-        }
-    }
-
-    private void mustWrite(DicasUser user) {
-        if (!mayWrite(user)) {
-            throw new AccessDeniedException("only government users write requirements; industry users read them");
         }
     }
 

@@ -244,6 +244,56 @@ class PipelineTest {
         assertThat(http.post(API, us, badCurve).body()).contains("learningRate");
     }
 
+    static java.util.Set<Long> offeredOwners(String page) {
+        return org.jsoup.Jsoup.parse(page).select("select#ownerId option").stream().map(o -> o.attr("value"))
+                .filter(v -> !v.isEmpty()).map(Long::parseLong).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void ownerPickerOffersOnlyGovernmentUsersWhoMayReadTheOpportunityAndTheApiRefusesOthersLikeUnknownIds() {
+        long id = create(us, pair("PAC-3 MSE owner picker")).get("id").asLong();
+        long au = directory.userByUsername("au.dod").orElseThrow().id();
+        long jpIndustry = directory.userByUsername("jp.industry").orElseThrow().id();
+        long unknown = 987654321L;
+        var page = new Http(port).signIn("us.acq", "demo").get("/opportunities/" + id, null);
+        assertThat(page.body()).contains("CUI//REL TO USA, JPN");
+        assertThat(offeredOwners(page.body())).as("the owner picker of a CUI//REL TO USA, JPN opportunity")
+                .contains(usUser.id(), jpUser.id())
+                .doesNotContain(au, jpIndustry);
+        Map<String, Object> edit = pair("PAC-3 MSE owner picker");
+        java.util.function.Function<Long, Http.Response> owner = o -> {
+            edit.put("ownerId", o);
+            return http.put(API + "/" + id, us, edit);
+        };
+        var hidden = owner.apply(au);
+        var missing = owner.apply(unknown);
+        var industry = owner.apply(jpIndustry);
+        for (var r : List.of(hidden, missing, industry)) {
+            assertThat(r.status()).as(r.body()).isEqualTo(400);
+            assertThat(r.json().get("field").asString()).isEqualTo("ownerId");
+        }
+        String shape = missing.json().get("detail").asString().replace(String.valueOf(unknown), "ID");
+        assertThat(hidden.json().get("detail").asString().replace(String.valueOf(au), "ID")).isEqualTo(shape);
+        assertThat(industry.json().get("detail").asString().replace(String.valueOf(jpIndustry), "ID"))
+                .isEqualTo(shape);
+        assertThat(shape).isEqualTo("ownerId: user ID may not own an opportunity marked CUI//REL TO USA, JPN "
+                + "(an owner is a government user who may read it)");
+        assertThat(http.get(API + "/" + id, us).json().get("ownerId").asLong()).isEqualTo(usUser.id());
+        assertThat(owner.apply(jpUser.id()).json().get("ownerId").asLong()).isEqualTo(jpUser.id());
+        // the picker offers the readers at the marking the form holds: a form shown again with NOFORN hides jp.atla
+        Http browser = new Http(port).signIn("us.acq", "demo");
+        var form = browser.get("/opportunities/" + id, null);
+        var again = browser.form("/opportunities/" + id, Http.csrf(form.body()), Map.of("version",
+                Http.version(form.body()), "title", "x", "ownerId", String.valueOf(jpUser.id()),
+                "learningRate", "7", "marking", "CUI//NOFORN"));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(offeredOwners(again.body())).contains(usUser.id()).doesNotContain(jpUser.id(), au);
+        var options = org.jsoup.Jsoup.parse(again.body()).select("select#ownerId option");
+        assertThat(options.first().attr("value")).as("the owner no longer offered is not replaced silently")
+                .isEmpty();
+        assertThat(options.select("[selected]")).isEmpty();
+    }
+
     @Test
     void pagesShowEveryStageAndPromoteALeadAndTrackAPair() {
         Http browser = new Http(port).signIn("us.acq", "demo");

@@ -8,14 +8,15 @@ import org.dicas.requirements.AcquisitionPlan;
 import org.dicas.requirements.AcquisitionPlanCommand;
 import org.dicas.requirements.AcquisitionPlans;
 import org.dicas.requirements.Requirement;
+import org.dicas.requirements.RequirementWriteRules;
 import org.dicas.requirements.Requirements;
 import org.dicas.security.DicasUser;
+import org.dicas.security.WriteDecision;
 import org.dicas.shared.FiscalYear;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.InvalidMarkingException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +33,7 @@ class AcquisitionPlanPages {
 
     private final AcquisitionPlans plans;
     private final Requirements requirements;
+    private final RequirementWriteRules rules = new RequirementWriteRules();
 
     AcquisitionPlanPages(AcquisitionPlans plans, Requirements requirements) {
         this.plans = plans;
@@ -54,7 +56,7 @@ class AcquisitionPlanPages {
         model.addAttribute("p", p);
         model.addAttribute("r", r);
         model.addAttribute("convention", FiscalYear.conventionOf(p.nation()).name());
-        model.addAttribute("mayEdit", plans.mayWrite(me, r));
+        model.addAttribute("mayWritePlan", rules.writePlan(me, r).allowed());
         model.addAttribute("pageMarking", Marking.highWaterMark(List.of(p.marking(), r.marking())));
         return "acquisition-plans/detail";
     }
@@ -62,11 +64,10 @@ class AcquisitionPlanPages {
     @GetMapping("/new")
     String newPlan(DicasUser me, @RequestParam long requirement, Model model) {
         Requirement r = requirements.get(me, requirement);
-        mustWrite(me, r);
         AcquisitionPlanForm form = new AcquisitionPlanForm();
         form.setRequirementId(Long.toString(r.id()));
         form.setMarking(r.marking().banner());
-        return form(model, form, r, null, List.of());
+        return form(rules.writePlan(me, r), model, form, r, null, List.of());
     }
 
     @PostMapping
@@ -78,12 +79,11 @@ class AcquisitionPlanPages {
             throw new NotFoundException("requirement", -1);
         }
         Requirement r = requirements.get(me, reqId);
-        mustWrite(me, r);
         try {
             AcquisitionPlanCommand c = form.command();
             return "redirect:/acquisition-plans/" + plans.create(me, c).id();
         } catch (InvalidInputException | InvalidMarkingException e) {
-            return form(model, form, r, null, RequirementPages.errors(e));
+            return form(rules.writePlan(me, r), model, form, r, null, RequirementPages.errors(e));
         }
     }
 
@@ -91,9 +91,8 @@ class AcquisitionPlanPages {
     String edit(DicasUser me, @PathVariable long id, Model model) {
         AcquisitionPlan p = plans.get(me, id);
         Requirement r = requirements.get(me, p.requirementId());
-        mustWrite(me, r);
         model.addAttribute("recordVersion", p.version());
-        return form(model, AcquisitionPlanForm.of(p), r, p, List.of());
+        return form(rules.writePlan(me, r), model, AcquisitionPlanForm.of(p), r, p, List.of());
     }
 
     @PostMapping("/{id}")
@@ -101,21 +100,22 @@ class AcquisitionPlanPages {
                   @ModelAttribute("form") AcquisitionPlanForm form, Model model) {
         AcquisitionPlan p = plans.get(me, id);
         Requirement r = requirements.get(me, p.requirementId());
-        mustWrite(me, r);
         model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
         try {
             plans.update(me, id, expected, form.command());
             return "redirect:/acquisition-plans/" + id;
         } catch (InvalidInputException | InvalidMarkingException e) {
-            return form(model, form, r, p, RequirementPages.errors(e));
+            return form(rules.writePlan(me, r), model, form, r, p, RequirementPages.errors(e));
         } catch (StaleVersionException e) {
             EditConflict.show(model, e, form.command(), plans.get(me, id));
-            return form(model, form, r, p, List.of());
+            return form(rules.writePlan(me, r), model, form, r, p, List.of());
         }
     }
 
-    private String form(Model model, AcquisitionPlanForm form, Requirement r, AcquisitionPlan current,
-                        List<String> errors) {
+    /** The plan form, shown only to whom the rule allows to write the requirement's plans. */
+    private String form(WriteDecision mayWrite, Model model, AcquisitionPlanForm form, Requirement r,
+                        AcquisitionPlan current, List<String> errors) {
+        mayWrite.orThrow();
         model.addAttribute("form", form);
         model.addAttribute("r", r);
         model.addAttribute("current", current);
@@ -124,12 +124,5 @@ class AcquisitionPlanPages {
         model.addAttribute("pageMarking", current == null ? r.marking()
                 : Marking.highWaterMark(List.of(r.marking(), current.marking())));
         return "acquisition-plans/form";
-    }
-
-    private void mustWrite(DicasUser me, Requirement r) {
-        if (!plans.mayWrite(me, r)) {
-            throw new AccessDeniedException("only government users of " + r.nation()
-                    + " or the requirement's author write its plans");
-        }
     }
 }

@@ -18,6 +18,7 @@ import org.dicas.requirements.Opportunity;
 import org.dicas.requirements.OpportunityCommand;
 import org.dicas.requirements.OpportunityFinderService;
 import org.dicas.requirements.Pipeline;
+import org.dicas.requirements.RequirementWriteRules;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.InvalidMarkingException;
@@ -43,6 +44,7 @@ class LeadPages {
     private final Feeds feeds;
     private final OpportunityFinderService finder;
     private final Pipeline pipeline;
+    private final RequirementWriteRules rules = new RequirementWriteRules();
 
     LeadPages(Leads leads, Feeds feeds, OpportunityFinderService finder, Pipeline pipeline) {
         this.leads = leads;
@@ -64,7 +66,10 @@ class LeadPages {
         model.addAttribute("errors", errors);
         model.addAttribute("notice", notice);
         model.addAttribute("sources", LeadSource.values());
-        model.addAttribute("mayWrite", leads.mayWrite(me));
+        model.addAttribute("mayEnterLead", rules.enterLead(me).allowed());
+        model.addAttribute("mayImportLeads", rules.importLeads(me).allowed());
+        model.addAttribute("maySubscribeToFeed", rules.subscribeToFeed(me).allowed());
+        model.addAttribute("requirementRules", rules);
         Map<String, String> values = new HashMap<>(Map.of("sourceType", "", "sourceName", "", "date", "",
                 "title", "", "text", "", "link", "", "marking", DEFAULT_MARKING, "url", "", "name", "",
                 "pollMinutes", String.valueOf(Feeds.DEFAULT_POLL_MINUTES)));
@@ -144,7 +149,7 @@ class LeadPages {
         model.addAttribute("l", l);
         model.addAttribute("matches", matches);
         model.addAttribute("errors", errors);
-        model.addAttribute("mayWrite", pipeline.mayWrite(me));
+        model.addAttribute("mayTrack", rules.trackOpportunity(me).allowed());
         List<Marking> m = new ArrayList<>();
         m.add(l.marking());
         matches.forEach(x -> m.add(x.marking()));

@@ -17,8 +17,8 @@ import org.dicas.requirements.OpportunityFinderService;
 import org.dicas.requirements.OpportunityStage;
 import org.dicas.requirements.Pipeline;
 import org.dicas.requirements.PipelineMove;
+import org.dicas.requirements.RequirementWriteRules;
 import org.dicas.security.DicasUser;
-import org.dicas.security.Directory;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.InvalidMarkingException;
 import org.dicas.shared.Marking;
@@ -38,12 +38,11 @@ class OpportunityPages {
 
     private final Pipeline pipeline;
     private final OpportunityFinderService finder;
-    private final Directory directory;
+    private final RequirementWriteRules rules = new RequirementWriteRules();
 
-    OpportunityPages(Pipeline pipeline, OpportunityFinderService finder, Directory directory) {
+    OpportunityPages(Pipeline pipeline, OpportunityFinderService finder) {
         this.pipeline = pipeline;
         this.finder = finder;
-        this.directory = directory;
     }
 
     @GetMapping("/opportunities")
@@ -104,7 +103,7 @@ class OpportunityPages {
         model.addAttribute("learningRate", learningRate.isBlank() ? fmt(lr) : learningRate);
         model.addAttribute("defaultFirstUnitCost", fmt(Pipeline.DEFAULT_FIRST_UNIT_COST));
         model.addAttribute("defaultLearningRate", fmt(Pipeline.DEFAULT_LEARNING_RATE));
-        model.addAttribute("mayWrite", pipeline.mayWrite(me));
+        model.addAttribute("mayTrack", rules.trackOpportunity(me).allowed());
         model.addAttribute("tracked", pipeline.linking(me, a).stream()
                 .filter(o -> o.requirements().stream().anyMatch(r -> r.id() == b)).toList());
         model.addAttribute("pageMarking", p.highWaterMark());
@@ -223,13 +222,18 @@ class OpportunityPages {
         values.put("version", String.valueOf(o.version()));
         values.putAll(posted);
         model.addAttribute("posted", values);
-        model.addAttribute("mayWrite", pipeline.mayWrite(me));
+        model.addAttribute("mayMove", rules.moveOpportunity(me, o).allowed());
+        boolean mayChange = rules.changeOpportunity(me, o).allowed();
+        model.addAttribute("mayChange", mayChange);
         model.addAttribute("next", o.stage() == OpportunityStage.PROGRAM ? null
                 : OpportunityStage.values()[o.stage().ordinal() + 1]);
         model.addAttribute("previous", o.stage() == OpportunityStage.PROGRAM || o.stage() == OpportunityStage.LEAD
                 ? null : OpportunityStage.values()[o.stage().ordinal() - 1]);
         model.addAttribute("programTypes", Program.Type.values());
-        model.addAttribute("owners", directory.users().stream().filter(DicasUser::government).toList());
+        List<DicasUser> owners = mayChange ? pipeline.possibleOwners(me, o, values.get("marking")) : List.of();
+        model.addAttribute("owners", owners);
+        model.addAttribute("ownerOffered", owners.stream().anyMatch(u -> String.valueOf(u.id())
+                .equals(values.get("ownerId"))));
         model.addAttribute("partnerRows", List.of(0, 1, 2, 3, 4, 5));
         model.addAttribute("pageMarking", o.highWaterMark());
         return "opportunities/detail";

@@ -5,9 +5,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.dicas.requirements.RequirementCommand;
+import org.dicas.requirements.RequirementWriteRules;
 import org.dicas.requirements.Requirements;
 import org.dicas.security.DicasUser;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,6 +50,7 @@ class RequirementImport {
     }
 
     private final Requirements requirements;
+    private final RequirementWriteRules rules = new RequirementWriteRules();
 
     RequirementImport(Requirements requirements) {
         this.requirements = requirements;
@@ -57,9 +58,7 @@ class RequirementImport {
 
     @Transactional
     public Result importFile(DicasUser user, String filename, byte[] bytes) {
-        if (!requirements.mayWrite(user)) {
-            throw new AccessDeniedException("only government users import requirements");
-        }
+        rules.importRequirements(user).orThrow();
         if (bytes == null || bytes.length == 0) {
             throw new Refused(List.of("the file is empty or missing"));
         }

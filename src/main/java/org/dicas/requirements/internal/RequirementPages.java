@@ -13,13 +13,14 @@ import org.dicas.requirements.CapabilityArea;
 import org.dicas.requirements.CapabilityAreas;
 import org.dicas.requirements.Requirement;
 import org.dicas.requirements.RequirementStatus;
+import org.dicas.requirements.RequirementWriteRules;
 import org.dicas.requirements.Requirements;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
+import org.dicas.security.WriteDecision;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.InvalidMarkingException;
 import org.dicas.shared.Marking;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +41,7 @@ class RequirementPages {
     private final CapabilityAreas areas;
     private final Directory directory;
     private final RequirementImport importer;
+    private final RequirementWriteRules rules = new RequirementWriteRules();
 
     RequirementPages(Requirements requirements, AcquisitionPlans plans, CapabilityAreas areas, Directory directory,
                      RequirementImport importer) {
@@ -70,7 +72,7 @@ class RequirementPages {
         model.addAttribute("nations", directory.nations());
         model.addAttribute("areas", areas.all());
         model.addAttribute("statuses", RequirementStatus.values());
-        model.addAttribute("mayWrite", requirements.mayWrite(me));
+        model.addAttribute("mayWrite", rules.createRequirement(me).allowed());
         model.addAttribute("errors", errors);
         model.addAttribute("pageMarking", Marking.highWaterMark(shown.stream().map(Requirement::marking).toList()));
         return "requirements/list";
@@ -83,7 +85,8 @@ class RequirementPages {
         model.addAttribute("r", r);
         model.addAttribute("area", areas.find(r.capabilityArea()).orElse(null));
         model.addAttribute("plans", ps);
-        model.addAttribute("mayEdit", requirements.mayEdit(me, r));
+        model.addAttribute("mayEdit", rules.editRequirement(me, r).allowed());
+        model.addAttribute("mayWritePlan", rules.writePlan(me, r).allowed());
         List<Marking> markings = new ArrayList<>();
         markings.add(r.marking());
         ps.forEach(p -> markings.add(p.marking()));
@@ -93,69 +96,65 @@ class RequirementPages {
 
     @GetMapping("/new")
     String newRequirement(DicasUser me, Model model) {
-        mustWrite(me);
         RequirementForm form = new RequirementForm();
         form.setNation(me.nation().code());
-        return form(me, model, form, null, List.of());
+        return form(me, rules.createRequirement(me), model, form, null, List.of());
     }
 
     @PostMapping
     String create(DicasUser me, @ModelAttribute("form") RequirementForm form, Model model) {
-        mustWrite(me);
         try {
             return "redirect:/requirements/" + requirements.create(me, form.command()).id();
         } catch (InvalidInputException | InvalidMarkingException e) {
-            return form(me, model, form, null, errors(e));
+            return form(me, rules.createRequirement(me), model, form, null, errors(e));
         }
     }
 
     @GetMapping("/{id}/edit")
     String edit(DicasUser me, @PathVariable long id, Model model) {
         Requirement r = requirements.get(me, id);
-        mustEdit(me, r);
         model.addAttribute("recordVersion", r.version());
-        return form(me, model, RequirementForm.of(r), r, List.of());
+        return form(me, rules.editRequirement(me, r), model, RequirementForm.of(r), r, List.of());
     }
 
     @PostMapping("/{id}")
     String update(DicasUser me, @PathVariable long id, ExpectedVersion expected,
                   @ModelAttribute("form") RequirementForm form, Model model) {
         Requirement r = requirements.get(me, id);
-        mustEdit(me, r);
         model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
         try {
             requirements.update(me, id, expected, form.command());
             return "redirect:/requirements/" + id;
         } catch (InvalidInputException | InvalidMarkingException e) {
-            return form(me, model, form, r, errors(e));
+            return form(me, rules.editRequirement(me, r), model, form, r, errors(e));
         } catch (StaleVersionException e) {
             EditConflict.show(model, e, form.command(), requirements.get(me, id));
-            return form(me, model, form, r, List.of());
+            return form(me, rules.editRequirement(me, r), model, form, r, List.of());
         }
     }
 
     @GetMapping("/import")
     String importPage(DicasUser me, Model model) {
-        mustWrite(me);
-        return importView(model, List.of(), null);
+        return importView(me, model, List.of(), null);
     }
 
     @PostMapping("/import")
     String importFile(DicasUser me, @RequestParam(name = "file", required = false) MultipartFile file, Model model)
             throws IOException {
-        mustWrite(me);
         if (file == null || file.isEmpty()) {
-            return importView(model, List.of("the file is empty or missing"), null);
+            return importView(me, model, List.of("the file is empty or missing"), null);
         }
         try {
             RequirementImport.Result result = importer.importFile(me, file.getOriginalFilename(), file.getBytes());
-            return importView(model, List.of(), result);
+            return importView(me, model, List.of(), result);
         } catch (RequirementImport.Refused e) {
-            return importView(model, e.errors(), null);
+            return importView(me, model, e.errors(), null);
         }
     }
 
-    private String importView(Model model, List<String> errors, RequirementImport.Result result) {
+    /** The import page, shown only to whom the rule allows to import. */
+    private String importView(DicasUser me, Model model, List<String> errors, RequirementImport.Result result) {
+        rules.importRequirements(me).orThrow();
         model.addAttribute("errors", errors);
         model.addAttribute("result", result);
         model.addAttribute("columns", RequirementImport.COLUMNS);
@@ -164,7 +163,10 @@ class RequirementPages {
         return "requirements/import";
     }
 
-    private String form(DicasUser me, Model model, RequirementForm form, Requirement current, List<String> errors) {
+    /** The requirement form, shown only to whom the rule allows. */
+    private String form(DicasUser me, WriteDecision mayWrite, Model model, RequirementForm form, Requirement current,
+                        List<String> errors) {
+        mayWrite.orThrow();
         List<CapabilityArea> all = areas.all();
         model.addAttribute("form", form);
         model.addAttribute("current", current);
@@ -175,18 +177,6 @@ class RequirementPages {
         model.addAttribute("errors", errors);
         model.addAttribute("pageMarking", current == null ? Marking.parse("UNCLASSIFIED") : current.marking());
         return "requirements/form";
-    }
-
-    private void mustWrite(DicasUser me) {
-        if (!requirements.mayWrite(me)) {
-            throw new AccessDeniedException("only government users write requirements");
-        }
-    }
-
-    private void mustEdit(DicasUser me, Requirement r) {
-        if (!requirements.mayEdit(me, r)) {
-            throw new AccessDeniedException("only government users of " + r.nation() + " or the author change it");
-        }
     }
 
     static List<String> errors(RuntimeException e) {

@@ -1,0 +1,110 @@
+package org.dicas.requirements;
+
+import org.dicas.security.DicasUser;
+import org.dicas.security.WriteDecision;
+
+/**
+ * Who may write what in the requirements module — requirements, acquisition plans, leads and feeds, the pipeline —
+ * in one place: one named rule per action, each answering allow, or reject with a stable code (a message key of both
+ * bundles) and an English reason. The services enforce them ({@code orThrow()}, a 403 naming the reason); the pages
+ * only ask them which buttons and forms to show. Reading is the releasability policy's business, decided before
+ * (hidden is 404). Plain Java on purpose: no Spring, no database ({@code RequirementWriteRulesTest} is its table).
+ */
+public final class RequirementWriteRules {
+
+    public static final String REQUIREMENT_GOVERNMENT_ONLY = "rule.requirement.governmentOnly";
+    public static final String REQUIREMENT_NATION_OR_AUTHOR = "rule.requirement.nationOrAuthor";
+    public static final String PLAN_NATION_OR_AUTHOR = "rule.plan.nationOrAuthor";
+    public static final String LEAD_GOVERNMENT_ONLY = "rule.lead.governmentOnly";
+    public static final String FEED_GOVERNMENT_ONLY = "rule.feed.governmentOnly";
+    public static final String OPPORTUNITY_GOVERNMENT_ONLY = "rule.opportunity.governmentOnly";
+
+    // ------------------------------------------------------------------------------------------- requirements
+
+    /** Government users write requirements (of any nation; their own by default); industry users read them. */
+    public WriteDecision createRequirement(DicasUser user) {
+        return user.government() ? WriteDecision.allow() : WriteDecision.reject(REQUIREMENT_GOVERNMENT_ONLY,
+                "only government users write requirements and their acquisition plans; industry users read them");
+    }
+
+    /** Whoever writes requirements imports a file of them. */
+    public WriteDecision importRequirements(DicasUser user) {
+        return createRequirement(user);
+    }
+
+    /** A government user of the requirement's nation, or its author (while a government user), changes it. */
+    public WriteDecision editRequirement(DicasUser user, Requirement requirement) {
+        return WriteDecision.all(createRequirement(user), nationOrAuthor(user, requirement)
+                ? WriteDecision.allow() : WriteDecision.reject(REQUIREMENT_NATION_OR_AUTHOR,
+                "only government users of " + requirement.nation() + " or the requirement's author change it"));
+    }
+
+    /** Whoever may change a requirement writes its acquisition plans. */
+    public WriteDecision writePlan(DicasUser user, Requirement requirement) {
+        return WriteDecision.all(createRequirement(user), nationOrAuthor(user, requirement)
+                ? WriteDecision.allow() : WriteDecision.reject(PLAN_NATION_OR_AUTHOR,
+                "only government users of " + requirement.nation()
+                        + " or the requirement's author write its acquisition plans"));
+    }
+
+    private static boolean nationOrAuthor(DicasUser user, Requirement requirement) {
+        return user.nation().code().equals(requirement.nation()) || user.id() == requirement.authorId();
+    }
+
+    // ------------------------------------------------------------------------------------------- leads and feeds
+
+    /** Government users enter leads by hand. */
+    public WriteDecision enterLead(DicasUser user) {
+        return leads(user);
+    }
+
+    /** Government users import leads: a CSV or JSON file, or an RSS or Atom file. */
+    public WriteDecision importLeads(DicasUser user) {
+        return leads(user);
+    }
+
+    private static WriteDecision leads(DicasUser user) {
+        return user.government() ? WriteDecision.allow()
+                : WriteDecision.reject(LEAD_GOVERNMENT_ONLY, "only government users enter and import leads");
+    }
+
+    /** Government users subscribe to feeds of leads. */
+    public WriteDecision subscribeToFeed(DicasUser user) {
+        return feeds(user);
+    }
+
+    /** Government users poll a feed they may see now ("poll now"). */
+    public WriteDecision pollFeed(DicasUser user, FeedSubscription feed) {
+        return feeds(user);
+    }
+
+    private static WriteDecision feeds(DicasUser user) {
+        return user.government() ? WriteDecision.allow()
+                : WriteDecision.reject(FEED_GOVERNMENT_ONLY, "only government users subscribe to and poll feeds");
+    }
+
+    // ------------------------------------------------------------------------------------------- the pipeline
+
+    /** Government users track opportunities (from a flagged pair or group, or by promoting a lead). */
+    public WriteDecision trackOpportunity(DicasUser user) {
+        return pipeline(user);
+    }
+
+    /** Government users change an opportunity they may read: title, owner, next step, curve, links, marking. */
+    public WriteDecision changeOpportunity(DicasUser user, Opportunity opportunity) {
+        return pipeline(user);
+    }
+
+    /**
+     * Government users move an opportunity's stage (by hand, by attaching an existing program, or by a decision
+     * of a consultation they recorded).
+     */
+    public WriteDecision moveOpportunity(DicasUser user, Opportunity opportunity) {
+        return pipeline(user);
+    }
+
+    private static WriteDecision pipeline(DicasUser user) {
+        return user.government() ? WriteDecision.allow() : WriteDecision.reject(OPPORTUNITY_GOVERNMENT_ONLY,
+                "only government users work the opportunity pipeline");
+    }
+}
