@@ -364,9 +364,7 @@ public class SosaRequests {
                 .filter(u -> NOTIFIED_ROLES.stream().anyMatch(u::hasRole))
                 .filter(u -> u.id() != user.id() && records.readable(id, u))
                 .map(DicasUser::id).toList();
-        notifications.send(officers, "SoSA request #" + id + " from " + from + " (" + item + ", " + program
-                + ") awaits acknowledgement by " + toNation + " / " + from + "からのSoSA要請 #" + id
-                + " が受領待ちです", link(id));
+        notifications.send(officers, id, link(id), "notification.sosa.submitted", String.valueOf(id));
         return find(user, id);
     }
 
@@ -383,9 +381,7 @@ public class SosaRequests {
         String detail = "acknowledged by " + user.nation() + (note.isEmpty() ? "" : ": " + note);
         event(id, user, Status.ACKNOWLEDGED, detail);
         audit.append(user, "SOSA_ACKNOWLEDGED", id, KIND, detail);
-        notifyUsers(id, user, List.of(r.requesterId()), "SoSA request #" + id + " (" + r.item()
-                + ") was acknowledged by " + user.nation() + " / SoSA要請 #" + id + " は " + user.nation()
-                + " に受領されました");
+        notifyUsers(id, user, List.of(r.requesterId()), "notification.sosa.acknowledged", user.nation().code());
         return find(user, id);
     }
 
@@ -455,9 +451,7 @@ public class SosaRequests {
                 + (date == null ? "" : " by " + date) + (note.isEmpty() ? "" : ": " + note);
         event(id, user, Status.RESPONDED, detail);
         audit.append(user, "SOSA_RESPONDED", id, KIND, detail);
-        notifyUsers(id, user, List.of(r.requesterId()), "SoSA request #" + id + " (" + r.item()
-                + "): the firm's response is " + c.response() + " / SoSA要請 #" + id + " に企業の回答（"
-                + c.response() + "）が記録されました");
+        notifyUsers(id, user, List.of(r.requesterId()), "notification.sosa.responded." + c.response().name());
         return find(user, id);
     }
 
@@ -489,8 +483,7 @@ public class SosaRequests {
                         }
                     }
                 });
-        notifyUsers(id, user, to, "SoSA request #" + id + " (" + r.item() + ") was closed by " + user.nation()
-                + " / SoSA要請 #" + id + " は " + user.nation() + " により完了しました");
+        notifyUsers(id, user, to, "notification.sosa.closed", user.nation().code());
         return find(user, id);
     }
 
@@ -523,10 +516,16 @@ public class SosaRequests {
                 .param("r", id).param("u", actor.id()).param("s", status.name()).param("d", detail).update();
     }
 
-    private void notifyUsers(long id, DicasUser actor, Collection<Long> userIds, String message) {
+    /**
+     * Tells these users (but the actor) what happened to request {@code id}: {@code key} names it, {@code nation} (if
+     * any) is the acting nation. Nothing of the request's content is copied into the notification.
+     */
+    private void notifyUsers(long id, DicasUser actor, Collection<Long> userIds, String key, String... nation) {
         List<Long> to = directory.usersById(new LinkedHashSet<>(userIds)).values().stream()
                 .filter(u -> u.id() != actor.id() && records.readable(id, u)).map(DicasUser::id).sorted().toList();
-        notifications.send(to, message, link(id));
+        List<String> args = new ArrayList<>(List.of(String.valueOf(id)));
+        args.addAll(List.of(nation));
+        notifications.send(to, id, link(id), key, args.toArray(String[]::new));
     }
 
     private boolean isReadableNode(long id, DicasUser user) {

@@ -1,6 +1,7 @@
 package org.dicas.disclosure.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.dicas.disclosure.DisclosureRequest;
 import org.dicas.disclosure.ForeignDisclosure;
@@ -12,6 +13,7 @@ import org.dicas.security.Directory;
 import org.dicas.security.OrganizationKind;
 import org.dicas.security.Role;
 import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.MarkedList;
 import org.dicas.shared.Marking;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -93,7 +95,9 @@ class DisclosurePages {
         var mine = disclosure.madeBy(me);
         model.addAttribute("awaiting", awaiting);
         model.addAttribute("mine", mine);
-        model.addAttribute("pageMarking", Marking.of(org.dicas.shared.AccessLevel.PUBLIC));
+        List<DisclosureRequest> shown = new ArrayList<>(awaiting);
+        shown.addAll(mine);
+        model.addAttribute("pageMarking", MarkedList.highWaterMarkOf(shown));
         return "records/requests";
     }
 }
