@@ -3,6 +3,7 @@ package org.dicas.forum;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
+import org.dicas.shared.Marked;
 import org.dicas.shared.Marking;
 
 /**
@@ -11,7 +12,7 @@ import org.dicas.shared.Marking;
  */
 public record Meeting(long id, Marking marking, Kind kind, Long workingGroupId, String titleEn, String titleJa,
                       ZonedDateTime startsAt, ZonedDateTime endsAt, String timeZone, String location, String minutes,
-                      List<Attendee> attendees) {
+                      List<Attendee> attendees) implements Marked {
 
     public enum Kind { PLENARY, WORKING_GROUP, INDUSTRY, CONSULTATION }
 

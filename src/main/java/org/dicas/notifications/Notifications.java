@@ -1,6 +1,7 @@
 package org.dicas.notifications;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -50,7 +51,7 @@ public class Notifications {
      */
     public void send(Collection<Long> userIds, long recordId, String link, String key, String... args) {
         messages.getMessage(key, null, Locale.ENGLISH); // an unknown key fails the sender, not the reader
-        String argArray = "{" + String.join(",", java.util.Arrays.stream(args).map(Notifications::arrayElement).toList()) + "}";
+        String argArray = "{" + String.join(",", Arrays.stream(args).map(Notifications::arrayElement).toList()) + "}";
         userIds.stream().distinct().forEach(u -> jdbc.sql("""
                         insert into notification (user_id, record_id, message_key, message_args, link)
                         values (:u, :r, :k, cast(:a as text[]), :l)""")

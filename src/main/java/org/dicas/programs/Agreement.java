@@ -3,6 +3,7 @@ package org.dicas.programs;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.dicas.shared.Marked;
 import org.dicas.shared.Marking;
 
 /**
@@ -11,7 +12,7 @@ import org.dicas.shared.Marking;
  */
 public record Agreement(long id, Marking marking, Type type, String title, String description, List<String> parties,
                         LocalDate signedOn, List<Program.LinkedRecord> documents,
-                        List<Program.LinkedRecord> programs, int withheldLinks, long createdBy) {
+                        List<Program.LinkedRecord> programs, int withheldLinks, long createdBy) implements Marked {
 
     public enum Type { MOU, PROJECT_ARRANGEMENT, SOSA, TERMS_OF_REFERENCE, OTHER }
 
@@ -21,6 +22,7 @@ public record Agreement(long id, Marking marking, Type type, String title, Strin
         programs = List.copyOf(programs);
     }
 
+    @Override
     public Marking highWaterMark() {
         List<Marking> all = new ArrayList<>();
         all.add(marking);

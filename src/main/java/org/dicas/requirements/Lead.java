@@ -2,6 +2,7 @@ package org.dicas.requirements;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.dicas.shared.Marked;
 import org.dicas.shared.Marking;
 
 /**
@@ -12,7 +13,7 @@ import org.dicas.shared.Marking;
  */
 public record Lead(long id, Marking marking, LeadSource sourceType, String sourceName, LocalDate date, String title,
                    String text, String language, String link, Origin origin, String feedName, String enteredBy,
-                   Instant enteredAt, Long opportunityId) {
+                   Instant enteredAt, Long opportunityId) implements Marked {
 
     /** How a lead arrived: entered by hand, imported from CSV/JSON, polled from a feed, or from an uploaded feed file. */
     public enum Origin { MANUAL, IMPORT, FEED, FEED_FILE }

@@ -3,6 +3,7 @@ package org.dicas.sosa;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.dicas.shared.Marked;
 import org.dicas.shared.Marking;
 
 /**
@@ -16,7 +17,7 @@ public record SosaRequest(long id, Marking marking, Status status, String reques
                           LocalDate neededBy, String justification, long requesterId, String requesterName,
                           Instant submittedAt, Acknowledgement acknowledgement, FirmResponse firmResponse,
                           Closure closure, long ageDays, long daysUntilNeeded, boolean overdue,
-                          List<NodeRef> linkedNodes, List<Event> history) {
+                          List<NodeRef> linkedNodes, List<Event> history) implements Marked {
 
     /** SUBMITTED → ACKNOWLEDGED → RESPONDED → CLOSED. */
     public enum Status { SUBMITTED, ACKNOWLEDGED, RESPONDED, CLOSED }
@@ -47,6 +48,18 @@ public record SosaRequest(long id, Marking marking, Status status, String reques
 
     public boolean open() {
         return status != Status.CLOSED;
+    }
+
+    /** The high-water mark of the request and the supply-network nodes shown with it. */
+    @Override
+    public Marking highWaterMark() {
+        List<Marking> all = new java.util.ArrayList<>();
+        all.add(marking);
+        if (supplierNode != null) {
+            all.add(supplierNode.marking());
+        }
+        linkedNodes.forEach(n -> all.add(n.marking()));
+        return Marking.highWaterMark(all);
     }
 
     /** The supplier as shown: the node's title when the reader can see the node, else the name typed in. */

@@ -277,7 +277,7 @@ class RepairRegistryTest {
 
     @Test
     void demoDataShowsTheRuleWithJobsNotEligibleForForeignRepair() {
-        JsonNode all = http.get(JOBS, navy).json();
+        JsonNode all = http.get(JOBS, navy).json().get("items");
         Map<String, Boolean> allowed = new HashMap<>();
         all.forEach(j -> allowed.put(j.get("code").asString(), j.get("foreignRepairAllowed").asBoolean()));
         assertThat(allowed).containsEntry("DDG-A-2027", true).containsEntry("DDG-E-2027", false)

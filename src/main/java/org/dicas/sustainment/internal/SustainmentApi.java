@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.List;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.MarkedList;
 import org.dicas.sustainment.PinCommand;
 import org.dicas.sustainment.RepairFacilities;
 import org.dicas.sustainment.RepairFacility;
@@ -39,8 +40,8 @@ class SustainmentApi {
 
     @GetMapping("/facilities")
     @Operation(summary = "Repair facilities you may read, by code")
-    List<RepairFacility> facilities(DicasUser me) {
-        return facilities.list(me);
+    MarkedList<RepairFacility> facilities(DicasUser me) {
+        return MarkedList.of(facilities.list(me));
     }
 
     @GetMapping("/facilities/{id}")
@@ -62,8 +63,8 @@ class SustainmentApi {
 
     @GetMapping("/jobs")
     @Operation(summary = "Repair jobs you may read, most urgent first")
-    List<RepairJob> jobs(DicasUser me) {
-        return jobs.list(me);
+    MarkedList<RepairJob> jobs(DicasUser me) {
+        return MarkedList.of(jobs.list(me));
     }
 
     @GetMapping("/jobs/{id}")
