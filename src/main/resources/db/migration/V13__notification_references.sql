@@ -18,31 +18,31 @@ where record_id is not null and not exists (select 1 from record r where r.id = 
 -- only the request number, the outcome and the acting nation are kept.
 update notification set message_key = 'notification.release.requested',
                         message_args = array[substring(message from '^Release request #([0-9]+) ')]
-where record_id is not null and message ~ '^Release request #[0-9]+ .* awaits a decision / 開示要請 #[0-9]+ が判断待ちです$';
+where message_key is null and record_id is not null and message ~ '^Release request #[0-9]+ .* awaits a decision / 開示要請 #[0-9]+ が判断待ちです$';
 update notification set message_key = 'notification.release.approved',
                         message_args = array[substring(message from '^Release request #([0-9]+) ')]
-where record_id is not null and message ~ '^Release request #[0-9]+ .* approved / 承認されました$';
+where message_key is null and record_id is not null and message ~ '^Release request #[0-9]+ .* approved / 承認されました$';
 update notification set message_key = 'notification.release.denied',
                         message_args = array[substring(message from '^Release request #([0-9]+) ')]
-where record_id is not null and message ~ '^Release request #[0-9]+ .* denied / 却下されました$';
+where message_key is null and record_id is not null and message ~ '^Release request #[0-9]+ .* denied / 却下されました$';
 update notification set message_key = 'notification.sosa.submitted',
                         message_args = array[substring(message from '^SoSA request #([0-9]+) ')]
-where record_id is not null
+where message_key is null and record_id is not null
   and message ~ '^SoSA request #[0-9]+ .* awaits acknowledgement by [A-Z]{3} / [A-Z]{3}からのSoSA要請 #[0-9]+ が受領待ちです$';
 update notification set message_key = 'notification.sosa.acknowledged',
                         message_args = array[substring(message from '^SoSA request #([0-9]+) '),
                                              substring(message from ' は ([A-Z]{3}) に受領されました$')]
-where record_id is not null
+where message_key is null and record_id is not null
   and message ~ '^SoSA request #[0-9]+ .* was acknowledged by [A-Z]{3} / SoSA要請 #[0-9]+ は [A-Z]{3} に受領されました$';
 update notification set message_key = 'notification.sosa.responded.'
                                       || substring(message from '（(ACCEPTED|PARTIALLY_ACCEPTED|DECLINED)）が記録されました$'),
                         message_args = array[substring(message from '^SoSA request #([0-9]+)')]
-where record_id is not null
+where message_key is null and record_id is not null
   and message ~ '^SoSA request #[0-9]+ .* / SoSA要請 #[0-9]+ に企業の回答（(ACCEPTED|PARTIALLY_ACCEPTED|DECLINED)）が記録されました$';
 update notification set message_key = 'notification.sosa.closed',
                         message_args = array[substring(message from '^SoSA request #([0-9]+) '),
                                              substring(message from ' は ([A-Z]{3}) により完了しました$')]
-where record_id is not null
+where message_key is null and record_id is not null
   and message ~ '^SoSA request #[0-9]+ .* was closed by [A-Z]{3} / SoSA要請 #[0-9]+ は [A-Z]{3} により完了しました$';
 
 -- Anything else about a known record: "an earlier notification about <record, through the policy>". A row whose
