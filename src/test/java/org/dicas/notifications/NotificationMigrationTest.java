@@ -11,12 +11,13 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.dicas.PlatformTest;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * V13 on notifications written before it (an English/Japanese sentence with the record's title copied in): the record
+ * The notification-references migration (V22) on notifications written before it (an English/Japanese sentence with the record's title copied in): the record
  * comes from the link, what happened from the sentence's fixed end (request number, outcome, acting nation kept), and
  * the copied text is gone. Runs the real migrations into a schema of its own on the test database.
  */
@@ -34,12 +35,24 @@ class NotificationMigrationTest {
                 .target(target).load();
     }
 
+    /** The versions of the migration just before the one under test and of that migration. */
+    String[] versions(String schema) {
+        MigrationInfo[] all = flyway(schema, "latest").info().all();
+        for (int i = 1; i < all.length; i++) {
+            if (all[i].getDescription().equals("notification references")) {
+                return new String[] {all[i - 1].getVersion().getVersion(), all[i].getVersion().getVersion()};
+            }
+        }
+        throw new AssertionError("no notification-references migration");
+    }
+
     @Test
     void legacyNotificationsKeepTheirRecordAndWhatHappenedButNotTheCopiedTitle() {
-        String schema = "v13_check_" + UUID.randomUUID().toString().substring(0, 8);
+        String schema = "notification_migration_" + UUID.randomUUID().toString().substring(0, 8);
         JdbcClient jdbc = JdbcClient.create(dataSource);
         try {
-            flyway(schema, "12").migrate();
+            String[] versions = versions(schema);
+            flyway(schema, versions[0]).migrate();
             String s = schema + ".";
             long org = jdbc.sql("insert into " + s + "organization (name, kind, nation) "
                     + "values ('Agency', 'GOVERNMENT', 'USA') returning id").query(Long.class).single();
@@ -77,7 +90,7 @@ class NotificationMigrationTest {
                         .param("u", user).param("m", row[0]).param("l", row[1]).update();
             }
 
-            flyway(schema, "13").migrate();
+            flyway(schema, versions[1]).migrate();
 
             List<Migrated> rows = jdbc.sql("select coalesce(record_id, 0), message_key, message_args, link from "
                             + s + "notification order by id")
