@@ -2,7 +2,6 @@ package org.dicas.disclosure;
 
 import java.time.Instant;
 import java.util.List;
-import org.dicas.shared.Marked;
 import org.dicas.shared.Marking;
 
 /**
@@ -14,7 +13,7 @@ public record DisclosureRequest(long id, long recordId, String recordTitle, Stri
                                 List<Long> requestedCompanies, String justification, Status status,
                                 Instant requestedAt, String decidedBy, Instant decidedAt, String decisionReason,
                                 List<String> releasedNations, List<Long> releasedCompanies, String markingBefore,
-                                String markingAfter, Marking marking) implements Marked {
+                                String markingAfter, Marking marking) {
 
     public enum Status { PENDING, APPROVED, DENIED }
 }

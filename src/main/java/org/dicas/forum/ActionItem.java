@@ -1,13 +1,11 @@
 package org.dicas.forum;
 
 import java.time.LocalDate;
-import org.dicas.shared.Marked;
 import org.dicas.shared.Marking;
 
 /** A task with an owner and a due date; OVERDUE is derived: still open after the due date. */
 public record ActionItem(long id, Marking marking, Long meetingId, Long agendaItemId, String title,
-                         String description, long ownerId, String ownerName, LocalDate dueDate, Status status)
-        implements Marked {
+                         String description, long ownerId, String ownerName, LocalDate dueDate, Status status) {
 
     public enum Status { OPEN, DONE, OVERDUE }
 

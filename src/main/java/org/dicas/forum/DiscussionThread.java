@@ -1,11 +1,10 @@
 package org.dicas.forum;
 
 import java.time.Instant;
-import org.dicas.shared.Marked;
 import org.dicas.shared.Marking;
 
 /** A discussion thread: an opening post with a title; replies hang below it. */
 public record DiscussionThread(long id, Marking marking, Long workingGroupId, String title, String body,
                                long authorId, String authorName, Instant createdAt, Instant lastActivityAt,
-                               int replyCount) implements Marked {
+                               int replyCount) {
 }

@@ -3,7 +3,6 @@ package org.dicas.forum;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
-import org.dicas.shared.Marked;
 import org.dicas.shared.Marking;
 
 /**
@@ -12,7 +11,7 @@ import org.dicas.shared.Marking;
  */
 public record Meeting(long id, Marking marking, Kind kind, Long workingGroupId, String titleEn, String titleJa,
                       ZonedDateTime startsAt, ZonedDateTime endsAt, String timeZone, String location, String minutes,
-                      List<Attendee> attendees) implements Marked {
+                      List<Attendee> attendees) {
 
     public enum Kind { PLENARY, WORKING_GROUP, INDUSTRY, CONSULTATION }
 

@@ -1,7 +1,6 @@
 package org.dicas.forum;
 
 import java.time.Instant;
-import org.dicas.shared.Marked;
 import org.dicas.shared.Marking;
 
 /**
@@ -9,5 +8,5 @@ import org.dicas.shared.Marking;
  * thread but loses its text, as forums do.
  */
 public record Reply(long id, Marking marking, long threadId, Long parentId, String body, long authorId,
-                    String authorName, Instant createdAt, Instant editedAt, boolean deleted) implements Marked {
+                    String authorName, Instant createdAt, Instant editedAt, boolean deleted) {
 }

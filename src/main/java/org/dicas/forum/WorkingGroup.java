@@ -1,13 +1,12 @@
 package org.dicas.forum;
 
 import java.util.List;
-import org.dicas.shared.Marked;
 import org.dicas.shared.Marking;
 
 /** A DICAS working group (作業部会) with its terms of reference, co-chairs (one per nation) and members. */
 public record WorkingGroup(long id, Marking marking, String code, String nameEn, String nameJa, String mandateEn,
                            String mandateJa, Status status, String groupCode, List<CoChair> coChairs,
-                           List<Member> members) implements Marked {
+                           List<Member> members) {
 
     public enum Status { PROPOSED, ACTIVE, SUSPENDED, CLOSED }
 

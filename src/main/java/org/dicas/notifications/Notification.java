@@ -1,7 +1,6 @@
 package org.dicas.notifications;
 
 import java.time.Instant;
-import org.dicas.shared.Marked;
 import org.dicas.shared.Marking;
 
 /**
@@ -12,5 +11,5 @@ import org.dicas.shared.Marking;
  * list.
  */
 public record Notification(long id, String key, String message, Long recordId, String link, Marking marking,
-                           Instant createdAt, boolean read) implements Marked {
+                           Instant createdAt, boolean read) {
 }

@@ -3,7 +3,6 @@ package org.dicas.programs;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.dicas.shared.Marked;
 import org.dicas.shared.Marking;
 
 /**
@@ -12,7 +11,7 @@ import org.dicas.shared.Marking;
  */
 public record Agreement(long id, Marking marking, Type type, String title, String description, List<String> parties,
                         LocalDate signedOn, List<Program.LinkedRecord> documents,
-                        List<Program.LinkedRecord> programs, int withheldLinks, long createdBy) implements Marked {
+                        List<Program.LinkedRecord> programs, int withheldLinks, long createdBy) {
 
     public enum Type { MOU, PROJECT_ARRANGEMENT, SOSA, TERMS_OF_REFERENCE, OTHER }
 
@@ -22,7 +21,6 @@ public record Agreement(long id, Marking marking, Type type, String title, Strin
         programs = List.copyOf(programs);
     }
 
-    @Override
     public Marking highWaterMark() {
         List<Marking> all = new ArrayList<>();
         all.add(marking);

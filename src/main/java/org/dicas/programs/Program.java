@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.dicas.shared.Marked;
 import org.dicas.shared.Marking;
 
 /**
@@ -15,7 +14,7 @@ import org.dicas.shared.Marking;
  */
 public record Program(long id, Marking marking, Type type, Status status, String nameEn, String nameJa,
                       String description, List<Partner> partners, List<Milestone> milestones,
-                      List<LinkedRecord> requirements, int withheldRequirements, long createdBy) implements Marked {
+                      List<LinkedRecord> requirements, int withheldRequirements, long createdBy) {
 
     public enum Type { CO_DEVELOPMENT, CO_PRODUCTION, LICENSED_PRODUCTION, JOINT_PROCUREMENT, FMS_DCS, RDTE_PROJECT_ARRANGEMENT }
 
@@ -51,7 +50,6 @@ public record Program(long id, Marking marking, Type type, Status status, String
     }
 
     /** The high-water mark of the program and the linked records shown with it. */
-    @Override
     public Marking highWaterMark() {
         List<Marking> all = new ArrayList<>();
         all.add(marking);

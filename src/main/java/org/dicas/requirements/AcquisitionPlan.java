@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.dicas.shared.Marked;
 import org.dicas.shared.Marking;
 
 /**
@@ -17,7 +16,7 @@ import org.dicas.shared.Marking;
 public record AcquisitionPlan(long id, long requirementId, String requirementTitle, String nation, String title,
                               String notes, List<Milestone> milestones, List<BudgetLine> budget,
                               Map<String, BigDecimal> totals, Marking marking, long authorId, String authorName,
-                              Instant createdAt, Instant updatedAt) implements Marked {
+                              Instant createdAt, Instant updatedAt) {
 
     /** A milestone with the fiscal year its date falls in. */
     public record Milestone(String name, LocalDate due, String fiscalYear, String fiscalYearJa) {

@@ -1,7 +1,6 @@
 package org.dicas.requirements;
 
 import java.time.Instant;
-import org.dicas.shared.Marked;
 import org.dicas.shared.Marking;
 
 /**
@@ -10,5 +9,5 @@ import org.dicas.shared.Marking;
  */
 public record FeedSubscription(long id, String url, String name, LeadSource sourceType, Marking marking,
                                int pollMinutes, String subscriber, Instant createdAt, Instant lastPolledAt,
-                               Integer lastNewItems, String lastError, Instant lastErrorAt) implements Marked {
+                               Integer lastNewItems, String lastError, Instant lastErrorAt) {
 }

@@ -2,7 +2,6 @@ package org.dicas.requirements;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import org.dicas.shared.Marked;
 import org.dicas.shared.Marking;
 
 /**
@@ -13,7 +12,7 @@ import org.dicas.shared.Marking;
  */
 public record Lead(long id, Marking marking, LeadSource sourceType, String sourceName, LocalDate date, String title,
                    String text, String language, String link, Origin origin, String feedName, String enteredBy,
-                   Instant enteredAt, Long opportunityId) implements Marked {
+                   Instant enteredAt, Long opportunityId) {
 
     /** How a lead arrived: entered by hand, imported from CSV/JSON, polled from a feed, or from an uploaded feed file. */
     public enum Origin { MANUAL, IMPORT, FEED, FEED_FILE }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.dicas.shared.Marked;
 import org.dicas.shared.Marking;
 
 /**
@@ -18,7 +17,7 @@ public record Opportunity(long id, Marking marking, String title, OpportunitySta
                           String ownerName, String nextStep, LocalDate nextStepDate, double firstUnitCost,
                           double learningRate, List<LinkedRequirement> requirements, int withheldRequirements,
                           Long leadId, String leadTitle, Long programId, String programTitle, Savings savings,
-                          List<StageChange> history, long createdBy, Instant createdAt) implements Marked {
+                          List<StageChange> history, long createdBy, Instant createdAt) {
 
     /** A linked requirement the reader may read. */
     public record LinkedRequirement(long id, String nation, String titleEn, String titleJa, Integer quantity,
@@ -47,7 +46,6 @@ public record Opportunity(long id, Marking marking, String title, OpportunitySta
     }
 
     /** The high-water mark of the opportunity and what is shown with it. */
-    @Override
     public Marking highWaterMark() {
         List<Marking> all = new ArrayList<>();
         all.add(marking);

@@ -45,8 +45,7 @@ public class OpportunityFinderService {
 
     /** A candidate requirement as the user sees it, with the engine's score, flag and explanation. */
     public record Match(long requirementId, String nation, String titleEn, String titleJa, Marking marking,
-                        double score, boolean opportunity, Explanation explanation)
-            implements org.dicas.shared.Marked {
+                        double score, boolean opportunity, Explanation explanation) {
         public String title() {
             return titleEn.isEmpty() ? titleJa : titleEn;
         }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.dicas.shared.FiscalYear;
-import org.dicas.shared.Marked;
 import org.dicas.shared.Marking;
 
 /**
@@ -17,7 +16,7 @@ import org.dicas.shared.Marking;
 public record Requirement(long id, String nation, String service, String capabilityArea, String titleEn,
                           String titleJa, String descriptionEn, String descriptionJa, Integer quantity,
                           LocalDate needBy, RequirementStatus status, Marking marking, long authorId,
-                          String authorName, Instant createdAt, Instant updatedAt) implements Marked {
+                          String authorName, Instant createdAt, Instant updatedAt) {
 
     /** The title to show: the one in the reader's language when there is one, else the other. */
     public String title(Locale locale) {

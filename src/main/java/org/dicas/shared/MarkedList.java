@@ -1,33 +1,50 @@
 package org.dicas.shared;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A list of marked items as the API returns it: {@code {"marking": "<banner>", "items": [...]}}. The top-level
- * {@code marking} is the high-water mark of everything the items show ({@link Marked#highWaterMark()}), from
- * {@link Marking#highWaterMark}; the marking of an empty list is that of nothing, {@code PUBLIC}. Each item keeps
- * its own {@code marking}.
+ * {@code marking} is the high-water mark ({@link Marking#highWaterMark}) of what every item shows — its own marking,
+ * or for an item that embeds other records (a program with its linked requirements) the high-water mark of all of
+ * them; the marking of an empty list is that of nothing, {@code PUBLIC}. Each item keeps its own {@code marking}.
+ * Only {@link #of} builds one, so the banner cannot disagree with the items.
  */
-public record MarkedList<T extends Marked>(Marking marking, List<T> items) {
+@JsonPropertyOrder({"marking", "items"})
+public final class MarkedList<T> {
 
-    public MarkedList {
-        items = List.copyOf(items);
-        Marking expected = highWaterMarkOf(items);
-        if (!expected.equals(Objects.requireNonNull(marking, "marking"))) {
-            throw new IllegalArgumentException("a list of items marked up to " + expected.banner()
-                    + " cannot be marked " + marking.banner());
-        }
+    private final Marking marking;
+    private final List<T> items;
+
+    private MarkedList(Marking marking, List<T> items) {
+        this.marking = marking;
+        this.items = items;
     }
 
-    public static <T extends Marked> MarkedList<T> of(Collection<? extends T> items) {
+    /**
+     * The items under the high-water mark of what they show; {@code shown} gives that for one item, e.g.
+     * {@code Document::marking} or {@code Program::highWaterMark}.
+     */
+    public static <T> MarkedList<T> of(Collection<? extends T> items, Function<? super T, Marking> shown) {
         List<T> copy = List.copyOf(items);
-        return new MarkedList<>(highWaterMarkOf(copy), copy);
+        return new MarkedList<>(highWaterMarkOf(copy, shown), copy);
     }
 
-    /** The high-water mark of everything these items show. */
-    public static Marking highWaterMarkOf(Collection<? extends Marked> items) {
-        return Marking.highWaterMark(items.stream().map(Marked::highWaterMark).toList());
+    /** The high-water mark of what these items show. */
+    public static <T> Marking highWaterMarkOf(Collection<? extends T> items, Function<? super T, Marking> shown) {
+        return Marking.highWaterMark(items.stream().<Marking>map(shown).toList());
+    }
+
+    @JsonProperty("marking")
+    public Marking marking() {
+        return marking;
+    }
+
+    @JsonProperty("items")
+    public List<T> items() {
+        return items;
     }
 }

@@ -3,7 +3,6 @@ package org.dicas.sosa;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.dicas.shared.Marked;
 import org.dicas.shared.Marking;
 
 /**
@@ -17,7 +16,7 @@ public record SosaRequest(long id, Marking marking, Status status, String reques
                           LocalDate neededBy, String justification, long requesterId, String requesterName,
                           Instant submittedAt, Acknowledgement acknowledgement, FirmResponse firmResponse,
                           Closure closure, long ageDays, long daysUntilNeeded, boolean overdue,
-                          List<NodeRef> linkedNodes, List<Event> history) implements Marked {
+                          List<NodeRef> linkedNodes, List<Event> history) {
 
     /** SUBMITTED → ACKNOWLEDGED → RESPONDED → CLOSED. */
     public enum Status { SUBMITTED, ACKNOWLEDGED, RESPONDED, CLOSED }
@@ -51,7 +50,6 @@ public record SosaRequest(long id, Marking marking, Status status, String reques
     }
 
     /** The high-water mark of the request and the supply-network nodes shown with it. */
-    @Override
     public Marking highWaterMark() {
         List<Marking> all = new java.util.ArrayList<>();
         all.add(marking);

@@ -2,7 +2,6 @@ package org.dicas.sustainment;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.dicas.shared.Marked;
 import org.dicas.shared.Marking;
 
 /**
@@ -11,7 +10,7 @@ import org.dicas.shared.Marking;
  */
 public record RepairFacility(long id, Marking marking, String code, String name, String nation,
                              List<String> certifications, List<Resource> resources, List<ClosedPeriod> closedPeriods,
-                             Double lat, Double lon, Long owningCompanyId) implements Marked {
+                             Double lat, Double lon, Long owningCompanyId) {
 
     /** A dry dock, pier or hangar; {@code maxLengthM} null means no length limit. */
     public record Resource(String code, String kind, Double maxLengthM) {

@@ -2,7 +2,6 @@ package org.dicas.sustainment;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.dicas.shared.Marked;
 import org.dicas.shared.Marking;
 
 /**
@@ -14,7 +13,7 @@ public record RepairJob(long id, Marking marking, String code, String asset, Str
                         List<String> resourceKinds, Double lengthM, int durationDays, LocalDate earliestStart,
                         LocalDate dueDate, int priority, List<String> requires, boolean forwardDeployed,
                         boolean voyageRepair, LocalDate dueHome, boolean foreignRepairAllowed, Double homeLat,
-                        Double homeLon, String pinnedResource, LocalDate pinnedStart) implements Marked {
+                        Double homeLon, String pinnedResource, LocalDate pinnedStart) {
 
     public RepairJob {
         resourceKinds = List.copyOf(resourceKinds);

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 /**
  * Every JSON list the API returns is a {@link MarkedList} ({@code {"marking", "items"}}): no GET under
  * {@code /api/v1} answers with a bare collection, except lists of things that are not marked records (named here).
- * A new list endpoint that forgets the envelope, or whose items are not {@code Marked}, fails this test.
+ * A new list endpoint that forgets the envelope fails this test.
  */
 class ApiListsAreMarkedTest {
 
@@ -98,7 +98,7 @@ class ApiListsAreMarkedTest {
                 bare.add(e + " returns a bare list of " + element(e.body()));
             }
         }
-        assertThat(bare).as("return MarkedList.of(...) (its items implement org.dicas.shared.Marked)").isEmpty();
+        assertThat(bare).as("return MarkedList.of(items, Item::marking)").isEmpty();
         assertThat(gets).extracting(Endpoint::path).contains("/api/v1/notifications", "/api/v1/documents",
                 "/api/v1/sosa/requests");
         assertThat(enveloped).as("list endpoints found").isGreaterThanOrEqualTo(20);

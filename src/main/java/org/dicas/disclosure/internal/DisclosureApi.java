@@ -12,7 +12,6 @@ import org.dicas.disclosure.RecordHistory;
 import org.dicas.disclosure.ReleaseDecision;
 import org.dicas.disclosure.ReleaseRequest;
 import org.dicas.security.DicasUser;
-import org.dicas.shared.Marked;
 import org.dicas.shared.MarkedList;
 import org.dicas.shared.Marking;
 import org.springframework.http.ResponseEntity;
@@ -27,12 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DisclosureApi {
 
     /** Both lists of the inbox; {@code marking} is the high-water mark of every request in them. */
-    record Requests(Marking marking, List<DisclosureRequest> awaitingMyDecision, List<DisclosureRequest> mine)
-            implements Marked {
+    record Requests(Marking marking, List<DisclosureRequest> awaitingMyDecision, List<DisclosureRequest> mine) {
         static Requests of(List<DisclosureRequest> awaiting, List<DisclosureRequest> mine) {
             List<DisclosureRequest> all = new ArrayList<>(awaiting);
             all.addAll(mine);
-            return new Requests(MarkedList.highWaterMarkOf(all), awaiting, mine);
+            return new Requests(MarkedList.highWaterMarkOf(all, DisclosureRequest::marking), awaiting, mine);
         }
     }
 

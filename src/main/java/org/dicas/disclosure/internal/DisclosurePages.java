@@ -97,7 +97,7 @@ class DisclosurePages {
         model.addAttribute("mine", mine);
         List<DisclosureRequest> shown = new ArrayList<>(awaiting);
         shown.addAll(mine);
-        model.addAttribute("pageMarking", MarkedList.highWaterMarkOf(shown));
+        model.addAttribute("pageMarking", MarkedList.highWaterMarkOf(shown, DisclosureRequest::marking));
         return "records/requests";
     }
 }

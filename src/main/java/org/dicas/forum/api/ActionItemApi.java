@@ -36,13 +36,13 @@ class ActionItemApi {
         return MarkedList.of(actionItems.list(me).stream()
                 .filter(a -> status == null || a.status() == status)
                 .filter(a -> !mine || a.ownerId() == me.id())
-                .toList());
+                .toList(), ActionItem::marking);
     }
 
     /** A bulk export: every action item the caller may read, with the banner of their high-water mark. */
     @GetMapping("/export")
     MarkedList<ActionItem> export(DicasUser me) {
-        return MarkedList.of(actionItems.list(me));
+        return MarkedList.of(actionItems.list(me), ActionItem::marking);
     }
 
     @GetMapping("/{id}")

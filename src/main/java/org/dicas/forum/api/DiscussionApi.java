@@ -35,7 +35,7 @@ class DiscussionApi {
 
     @GetMapping
     MarkedList<DiscussionThread> list(DicasUser me) {
-        return MarkedList.of(discussions.list(me));
+        return MarkedList.of(discussions.list(me), DiscussionThread::marking);
     }
 
     @GetMapping("/{id}")
@@ -57,7 +57,7 @@ class DiscussionApi {
     @GetMapping("/{id}/replies")
     MarkedList<Reply> replies(DicasUser me, @PathVariable long id) {
         discussions.thread(me, id);
-        return MarkedList.of(discussions.replies(me, id));
+        return MarkedList.of(discussions.replies(me, id), Reply::marking);
     }
 
     @PostMapping("/{id}/replies")

@@ -31,7 +31,7 @@ class DocumentApi {
 
     @GetMapping
     MarkedList<Document> list(DicasUser me) {
-        return MarkedList.of(library.list(me));
+        return MarkedList.of(library.list(me), Document::marking);
     }
 
     @GetMapping("/{id}")

@@ -43,7 +43,7 @@ class MeetingApi {
 
     @GetMapping
     MarkedList<Meeting> list(DicasUser me) {
-        return MarkedList.of(meetings.list(me));
+        return MarkedList.of(meetings.list(me), Meeting::marking);
     }
 
     @GetMapping("/{id}")

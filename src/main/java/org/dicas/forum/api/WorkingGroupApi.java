@@ -31,7 +31,7 @@ class WorkingGroupApi {
 
     @GetMapping
     MarkedList<WorkingGroup> list(DicasUser me) {
-        return MarkedList.of(groups.list(me));
+        return MarkedList.of(groups.list(me), WorkingGroup::marking);
     }
 
     @GetMapping("/{id}")

@@ -30,7 +30,7 @@ class NotificationEndpoints {
     String page(DicasUser me, Locale locale, Model model) {
         List<Notification> shown = notifications.of(me, locale);
         model.addAttribute("notifications", shown);
-        model.addAttribute("pageMarking", MarkedList.highWaterMarkOf(shown));
+        model.addAttribute("pageMarking", MarkedList.highWaterMarkOf(shown, Notification::marking));
         notifications.markAllRead(me);
         return "notifications";
     }
@@ -40,7 +40,7 @@ class NotificationEndpoints {
     @Operation(summary = "Your latest notifications in your language, each marked by the record it names; a record "
             + "you can no longer read is named as such, without title or link")
     MarkedList<Notification> api(DicasUser me, Locale locale) {
-        return MarkedList.of(notifications.of(me, locale));
+        return MarkedList.of(notifications.of(me, locale), Notification::marking);
     }
 
     /** The unread count for the header of every page. */

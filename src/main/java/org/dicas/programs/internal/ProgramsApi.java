@@ -38,7 +38,7 @@ class ProgramsApi {
     @Operation(summary = "Cooperative programs you may read, with partner cost shares, work-share targets and imbalance "
             + "(work share − cost share), milestones and the linked requirements you may read (others counted as withheld)")
     MarkedList<Program> programs(DicasUser me) {
-        return MarkedList.of(programs.readable(me));
+        return MarkedList.of(programs.readable(me), Program::highWaterMark);
     }
 
     @GetMapping("/api/v1/programs/{id}")
@@ -62,7 +62,7 @@ class ProgramsApi {
     @GetMapping("/api/v1/agreements")
     @Operation(summary = "Agreements you may read, most recently signed first, with the documents and programs you may read")
     MarkedList<Agreement> agreements(DicasUser me) {
-        return MarkedList.of(agreements.readable(me));
+        return MarkedList.of(agreements.readable(me), Agreement::highWaterMark);
     }
 
     @GetMapping("/api/v1/agreements/{id}")

@@ -36,7 +36,7 @@ class AcquisitionPlanApi {
     @Operation(summary = "Plans you may read (a plan needs its requirement to be readable too); requirement = "
             + "plans of one requirement")
     MarkedList<AcquisitionPlan> list(DicasUser me, @RequestParam(required = false) Long requirement) {
-        return MarkedList.of(plans.list(me, requirement));
+        return MarkedList.of(plans.list(me, requirement), AcquisitionPlan::marking);
     }
 
     @GetMapping("/{id}")

@@ -47,7 +47,7 @@ class LeadApi {
     @GetMapping
     @Operation(summary = "Leads you may read, newest first")
     MarkedList<Lead> list(DicasUser me) {
-        return MarkedList.of(leads.list(me));
+        return MarkedList.of(leads.list(me), Lead::marking);
     }
 
     @GetMapping("/{id}")
@@ -78,7 +78,7 @@ class LeadApi {
     @GetMapping("/feeds")
     @Operation(summary = "Feed subscriptions (government users), with the last poll's result or error")
     MarkedList<FeedSubscription> feeds(DicasUser me) {
-        return MarkedList.of(feeds.list(me));
+        return MarkedList.of(feeds.list(me), FeedSubscription::marking);
     }
 
     @PostMapping("/feeds")

@@ -12,7 +12,6 @@ import org.dicas.requirements.OpportunityFinderService;
 import org.dicas.requirements.Pipeline;
 import org.dicas.requirements.PipelineMove;
 import org.dicas.security.DicasUser;
-import org.dicas.shared.Marked;
 import org.dicas.shared.MarkedList;
 import org.dicas.shared.Marking;
 import org.springframework.http.ResponseEntity;
@@ -41,17 +40,18 @@ class OpportunityApi {
             + "flag and explanation (top: 1..50, default 5)")
     MarkedList<OpportunityFinderService.Match> matches(DicasUser me, @PathVariable long id,
                                                        @RequestParam(defaultValue = "5") int top) {
-        return MarkedList.of(finder.matches(me, id, top));
+        return MarkedList.of(finder.matches(me, id, top), OpportunityFinderService.Match::marking);
     }
 
     /** The finder's overview with the high-water mark of every requirement in its pairs and groups. */
     record Finder(Marking marking, List<OpportunityFinderService.Pair> pairs,
-                  List<OpportunityFinderService.Group> groups, int requirements) implements Marked {
+                  List<OpportunityFinderService.Group> groups, int requirements) {
         static Finder of(OpportunityFinderService.Overview o) {
             List<OpportunityFinderService.Match> shown = new ArrayList<>();
             o.pairs().forEach(p -> shown.addAll(List.of(p.a(), p.b())));
             o.groups().forEach(g -> shown.addAll(g.members()));
-            return new Finder(MarkedList.highWaterMarkOf(shown), o.pairs(), o.groups(), o.requirements());
+            return new Finder(MarkedList.highWaterMarkOf(shown, OpportunityFinderService.Match::marking), o.pairs(),
+                    o.groups(), o.requirements());
         }
     }
 
@@ -75,7 +75,7 @@ class OpportunityApi {
     @GetMapping("/api/v1/opportunities")
     @Operation(summary = "Pipeline opportunities you may read")
     MarkedList<Opportunity> list(DicasUser me) {
-        return MarkedList.of(pipeline.list(me));
+        return MarkedList.of(pipeline.list(me), Opportunity::highWaterMark);
     }
 
     @GetMapping("/api/v1/opportunities/{id}")

@@ -47,7 +47,8 @@ class RequirementApi {
                                  @RequestParam(required = false) String area,
                                  @RequestParam(required = false) String status,
                                  @RequestParam(required = false) String text) {
-        return MarkedList.of(requirements.list(me, new Requirements.Filter(nation, area, status, text)));
+        return MarkedList.of(requirements.list(me, new Requirements.Filter(nation, area, status, text)),
+                Requirement::marking);
     }
 
     @GetMapping("/{id}")

@@ -38,7 +38,7 @@ class SosaApi {
             + "ALL, SUBMITTED, ACKNOWLEDGED, RESPONDED or CLOSED; nation = sent or received by that nation")
     MarkedList<SosaRequest> list(DicasUser me, @RequestParam(required = false) String state,
                                  @RequestParam(required = false) String nation) {
-        return MarkedList.of(requests.list(me, state, nation));
+        return MarkedList.of(requests.list(me, state, nation), SosaRequest::highWaterMark);
     }
 
     @GetMapping("/{id}")

@@ -41,7 +41,7 @@ class SupplyChainApi {
 
     @GetMapping
     MarkedList<SupplyNetworkSummary> list(DicasUser me) {
-        return MarkedList.of(networks.list(me));
+        return MarkedList.of(networks.list(me), SupplyNetworkSummary::marking);
     }
 
     @PostMapping

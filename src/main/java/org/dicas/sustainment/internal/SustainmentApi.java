@@ -41,7 +41,7 @@ class SustainmentApi {
     @GetMapping("/facilities")
     @Operation(summary = "Repair facilities you may read, by code")
     MarkedList<RepairFacility> facilities(DicasUser me) {
-        return MarkedList.of(facilities.list(me));
+        return MarkedList.of(facilities.list(me), RepairFacility::marking);
     }
 
     @GetMapping("/facilities/{id}")
@@ -64,7 +64,7 @@ class SustainmentApi {
     @GetMapping("/jobs")
     @Operation(summary = "Repair jobs you may read, most urgent first")
     MarkedList<RepairJob> jobs(DicasUser me) {
-        return MarkedList.of(jobs.list(me));
+        return MarkedList.of(jobs.list(me), RepairJob::marking);
     }
 
     @GetMapping("/jobs/{id}")

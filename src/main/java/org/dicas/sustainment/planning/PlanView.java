@@ -3,7 +3,6 @@ package org.dicas.sustainment.planning;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.dicas.shared.Marked;
 import org.dicas.shared.Marking;
 
 /**
@@ -13,7 +12,7 @@ import org.dicas.shared.Marking;
 public record PlanView(long id, String status, String createdBy, Instant createdAt, int seconds, LocalDate horizonStart,
                        LocalDate horizonEnd, Score score, Score greedyScore, String message,
                        List<AssignmentView> assignments, int withheldAssignments, List<UnassignedView> unassigned,
-                       int withheldUnassigned, Marking marking) implements Marked {
+                       int withheldUnassigned, Marking marking) {
 
     public record Score(long unassignedPriority, long weightedTardinessDays, long transitKm) {
     }

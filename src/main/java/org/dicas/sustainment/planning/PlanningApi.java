@@ -31,7 +31,7 @@ class PlanningApi {
 
     @GetMapping
     MarkedList<PlanView> list(DicasUser me) {
-        return MarkedList.of(runs.list(me));
+        return MarkedList.of(runs.list(me), PlanView::marking);
     }
 
     @PostMapping
