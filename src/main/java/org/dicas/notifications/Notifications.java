@@ -1,5 +1,6 @@
 package org.dicas.notifications;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -19,8 +20,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Sends and lists in-app notifications. A notification stores the record it is about, a message key and
- * non-secret arguments (request number, outcome) — never a copy of the record's title or a sentence in one
- * language. The sentence is built when read, in the reader's language, and the record appears in it through the
+ * non-secret arguments (request number, acting nation) — never a copy of the record's title or content, nor a
+ * sentence in one language. The sentence is built when read, in the reader's language, and the record appears in it through the
  * releasability policy: by its current title while the reader may read it, otherwise as "a record you can no longer
  * read", without title, link or marking.
  */
@@ -46,8 +47,9 @@ public class Notifications {
     /**
      * Notifies each user once about a record. {@code key} is a message key whose {0} is the record and {1}, {2} … are
      * {@code args}; the arguments are stored as they are, so they must say nothing a reader who loses access to the
-     * record may not keep (a request number, an outcome — not a title, item or nation of the record). {@code link}
-     * is shown only while the reader may read the record.
+     * record may not keep: facts of the event (a request number, the acting nation), never the record's title or
+     * content (item, program, justification). The outcome belongs in the key. {@code link} is shown only while the
+     * reader may read the record.
      */
     public void send(Collection<Long> userIds, long recordId, String link, String key, String... args) {
         messages.getMessage(key, null, Locale.ENGLISH); // an unknown key fails the sender, not the reader
@@ -63,7 +65,7 @@ public class Notifications {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    private record Row(long id, Long recordId, String key, List<String> args, String link, java.time.Instant createdAt,
+    private record Row(long id, Long recordId, String key, List<String> args, String link, Instant createdAt,
                        boolean read) {
     }
 
