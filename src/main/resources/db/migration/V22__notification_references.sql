@@ -1,7 +1,7 @@
 -- Notifications name the record they are about (record_id) and say what happened with a message key and
--- non-secret arguments (request number, acting nation; the outcome is in the key); the record's title and marking are read at display time through
--- the releasability policy. The copied text (English and Japanese sentences with the title inside) is dropped, so a
--- title no longer outlives its reader's access.
+-- non-secret arguments (request number, acting nation; the outcome is in the key); the record's title and marking
+-- are read at display time through the releasability policy. The copied text (English and Japanese sentences with
+-- the title inside) is dropped, so a title no longer outlives its reader's access.
 alter table notification add column record_id bigint;
 alter table notification add column message_key text;
 alter table notification add column message_args text[] not null default '{}';
