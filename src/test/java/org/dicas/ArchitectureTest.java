@@ -37,6 +37,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void aMarkingIsRequiredIsCheckedInOnePlace() throws java.io.IOException {
+        java.util.List<String> places = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (var f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String src = java.nio.file.Files.readString(f);
+                if (src.contains("\"a marking is required") || src.matches("(?s).*isBlank\\(\\)\\)\\s*\\{\\s*throw new "
+                        + "InvalidInputException\\(\"marking\".*")) {
+                    places.add(f.toString());
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(places).containsExactly("src/main/java/org/dicas/shared/Marking.java");
+    }
+
+    @Test
     void onlyTheSecurityModuleImplementsTheReadRules() {
         classes().that().haveSimpleNameContaining("Releasability")
                 .should().resideInAPackage("org.dicas.security")

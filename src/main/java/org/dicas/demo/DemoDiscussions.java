@@ -12,6 +12,7 @@ import static org.dicas.demo.DemoUsers.US_NAVY;
 import static org.dicas.demo.DemoUsers.US_POLICY;
 
 import java.util.Map;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.forum.DiscussionThread;
 import org.dicas.forum.Discussions;
 import org.dicas.forum.Reply;
@@ -60,7 +61,7 @@ final class DemoDiscussions {
                 + "よろしくお願いします。", "PUBLIC");
         Reply wrong = reply(US_INDUSTRY, t, null, "Re the rocket-motor supplier list: draft attached next week.",
                 "PUBLIC");
-        discussions.deleteReply(cast.user(US_INDUSTRY), t.id(), wrong.id());
+        discussions.deleteReply(cast.user(US_INDUSTRY), t.id(), wrong.id(), new ExpectedVersion(wrong.version()));
         reply(US_INDUSTRY, t, null, "Sorry, wrong thread. Hi all: I represent an (illustrative) U.S. missile maker "
                 + "in the missile co-production working group.", "PUBLIC");
     }

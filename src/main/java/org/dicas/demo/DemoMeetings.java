@@ -14,6 +14,8 @@ import static org.dicas.demo.DemoUsers.US_POLICY;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
+import org.dicas.security.DicasUser;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.forum.ActionItem;
 import org.dicas.forum.ActionItemCommand;
 import org.dicas.forum.ActionItems;
@@ -468,7 +470,9 @@ final class DemoMeetings {
     }
 
     private void minutes(String organiser, Meeting m, String markdown) {
-        meetings.recordMinutes(cast.user(organiser), m.id(), new MinutesCommand(markdown));
+        DicasUser who = cast.user(organiser);
+        meetings.recordMinutes(who, m.id(), new ExpectedVersion(meetings.meeting(who, m.id()).version()),
+                new MinutesCommand(markdown));
     }
 
     private void action(String creator, Meeting m, AgendaItem item, String title, String description, String owner,

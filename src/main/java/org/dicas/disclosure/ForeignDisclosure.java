@@ -17,6 +17,7 @@ import org.dicas.security.ExportAuthorization;
 import org.dicas.security.ExportAuthorizations;
 import org.dicas.security.MarkedRecords;
 import org.dicas.security.OrganizationKind;
+import org.dicas.security.ReadableRecords;
 import org.dicas.security.ReleasabilityPolicy;
 import org.dicas.security.Role;
 import org.dicas.shared.InvalidInputException;
@@ -35,16 +36,18 @@ public class ForeignDisclosure {
     private final JdbcClient jdbc;
     private final MarkedRecords records;
     private final ReleasabilityPolicy policy;
+    private final ReadableRecords readable;
     private final Directory directory;
     private final ExportAuthorizations authorizations;
     private final AuditLog audit;
     private final Notifications notifications;
 
-    ForeignDisclosure(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, Directory directory,
+    ForeignDisclosure(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, ReadableRecords readable, Directory directory,
                       ExportAuthorizations authorizations, AuditLog audit, Notifications notifications) {
         this.jdbc = jdbc;
         this.records = records;
         this.policy = policy;
+        this.readable = readable;
         this.directory = directory;
         this.authorizations = authorizations;
         this.audit = audit;
@@ -92,7 +95,7 @@ public class ForeignDisclosure {
                 throw new InvalidInputException("nations", "unknown nation " + n);
             }
             NationCode code = NationCode.of(n);
-            if (m.releasableTo(code, origin) && m.export().isEmpty()) {
+            if (policy.releasableToNation(code, m, origin) && m.export().isEmpty()) {
                 throw new InvalidInputException("nations", n + " may already read this record");
             }
             nations.add(n);
@@ -127,7 +130,7 @@ public class ForeignDisclosure {
     }
 
     public DisclosureRequest get(DicasUser user, long id) {
-        DisclosureRequest d = jdbc.sql(SELECT + " where d.id = :id").param("id", id).query((rs, n) -> row(rs)).optional()
+        DisclosureRequest d = readable.query(user, SELECT + " where {readableInContainer:r} and d.id = :id").param("id", id).query((rs, n) -> row(rs)).optional()
                 .orElseThrow(() -> new NotFoundException("disclosure request", id));
         readable(user, d.recordId());
         return d;
@@ -136,7 +139,7 @@ public class ForeignDisclosure {
     /** Requests about one record (the record must be readable). */
     public List<DisclosureRequest> ofRecord(DicasUser user, long recordId) {
         readable(user, recordId);
-        return jdbc.sql(SELECT + " where d.record_id = :r order by d.id desc").param("r", recordId)
+        return readable.query(user, SELECT + " where {readableInContainer:r} and d.record_id = :r order by d.id desc").param("r", recordId)
                 .query((rs, n) -> row(rs)).list();
     }
 
@@ -145,15 +148,15 @@ public class ForeignDisclosure {
         if (!officer.hasRole(Role.DISCLOSURE_OFFICER)) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " where d.status = 'PENDING' and r.origin_nation = :n order by d.id").param("n",
-                        officer.nation().code()).query((rs, n) -> row(rs)).list().stream()
-                .filter(d -> records.readable(d.recordId(), officer)).toList();
+        return readable.query(officer, SELECT + " where {readableInContainer:r} and d.status = 'PENDING'"
+                        + " and r.origin_nation = :n order by d.id").param("n", officer.nation().code())
+                .query((rs, n) -> row(rs)).list();
     }
 
     /** Requests the user made, on records they can still read. */
     public List<DisclosureRequest> madeBy(DicasUser user) {
-        return jdbc.sql(SELECT + " where d.requester_id = :u order by d.id desc").param("u", user.id())
-                .query((rs, n) -> row(rs)).list().stream().filter(d -> records.readable(d.recordId(), user)).toList();
+        return readable.query(user, SELECT + " where {readableInContainer:r} and d.requester_id = :u order by d.id desc")
+                .param("u", user.id()).query((rs, n) -> row(rs)).list();
     }
 
     private MarkedRecords.Summary decidable(DicasUser officer, DisclosureRequest d) {

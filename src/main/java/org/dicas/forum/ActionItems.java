@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.shared.InvalidInputException;
@@ -29,15 +30,15 @@ public class ActionItems {
 
     private static final String SELECT = """
             select a.id, r.marking, a.meeting_id, a.agenda_item_id, a.title, a.description, a.owner_id,
-                   u.display_name, a.due_date, a.status
+                   u.display_name, a.due_date, a.status, r.version
             from action_item a join record r on r.id = a.id join app_user u on u.id = a.owner_id
-            where {visible}""";
+            where {readable:r}""";
 
     private ActionItem row(java.sql.ResultSet rs) throws java.sql.SQLException {
         LocalDate due = rs.getObject(9, LocalDate.class);
         return new ActionItem(rs.getLong(1), Marking.parse(rs.getString(2)), (Long) rs.getObject(3),
                 (Long) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), due,
-                ActionItem.statusOn(rs.getString(10), due, LocalDate.now(clock)));
+                ActionItem.statusOn(rs.getString(10), due, LocalDate.now(clock)), rs.getLong(11));
     }
 
     public List<ActionItem> list(DicasUser user) {
@@ -80,14 +81,14 @@ public class ActionItems {
     }
 
     @Transactional
-    public ActionItem update(DicasUser user, long id, ActionItemCommand c) {
+    public ActionItem update(DicasUser user, long id, ExpectedVersion expected, ActionItemCommand c) {
         ActionItem existing = get(user, id);
         if (!user.government() && existing.ownerId() != user.id()) {
             throw new AccessDeniedException("only the owner or a government user changes an action item");
         }
         Marking marking = ForumRecords.marking(c.marking());
         validate(user, c);
-        f.records.update(id, c.title(), c.title() + "\n" + c.description(), marking, Optional.empty(), user);
+        f.records.update(id, expected, c.title(), c.title() + "\n" + c.description(), marking, Optional.empty(), user);
         f.jdbc.sql("""
                         update action_item set meeting_id = :m, agenda_item_id = :a, title = :t, description = :d,
                                owner_id = :o, due_date = :due, status = :s,

@@ -3,6 +3,7 @@ package org.dicas.forum;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
@@ -25,19 +26,18 @@ public class Discussions {
             select t.id, r.marking, t.working_group_id, t.title, t.body, t.author_id, u.display_name, r.created_at,
                    t.last_activity_at,
                    (select count(*) from reply x join record xr on xr.id = x.id
-                     where x.thread_id = t.id and {visible:xr}) as replies
+                     where x.thread_id = t.id and {readable:xr}) as replies, r.version
             from discussion_thread t join record r on r.id = t.id join app_user u on u.id = t.author_id
-            where {visible}""";
+            where {readable:r}""";
 
     private DiscussionThread thread(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new DiscussionThread(rs.getLong(1), Marking.parse(rs.getString(2)), (Long) rs.getObject(3),
                 rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
-                rs.getTimestamp(9).toInstant(), rs.getInt(10));
+                rs.getTimestamp(9).toInstant(), rs.getInt(10), rs.getLong(11));
     }
 
     private org.springframework.jdbc.core.simple.JdbcClient.StatementSpec threads(String sql, DicasUser user) {
-        var inner = f.policy.sqlFilter(user, "xr");
-        return f.visible(sql.replace("{visible:xr}", inner.clause()), user);
+        return f.visible(sql, user);
     }
 
     public List<DiscussionThread> list(DicasUser user) {
@@ -68,15 +68,15 @@ public class Discussions {
     public List<Reply> replies(DicasUser user, long threadId) {
         return f.visible("""
                         select p.id, r.marking, p.thread_id, p.parent_id, p.body, p.author_id, u.display_name,
-                               r.created_at, p.edited_at, p.deleted_at
+                               r.created_at, p.edited_at, p.deleted_at, r.version
                         from reply p join record r on r.id = p.id join app_user u on u.id = p.author_id
-                        where {visible} and p.thread_id = :t order by p.id""", user)
+                        where {readable:r} and p.thread_id = :t order by p.id""", user)
                 .param("t", threadId)
                 .query((rs, n) -> {
                     boolean deleted = rs.getTimestamp(10) != null;
                     return new Reply(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getLong(3),
                             (Long) rs.getObject(4), deleted ? "" : rs.getString(5), rs.getLong(6), rs.getString(7),
-                            rs.getTimestamp(8).toInstant(), instant(rs.getTimestamp(9)), deleted);
+                            rs.getTimestamp(8).toInstant(), instant(rs.getTimestamp(9)), deleted, rs.getLong(11));
                 }).list();
     }
 
@@ -106,7 +106,7 @@ public class Discussions {
     }
 
     @Transactional
-    public DiscussionThread edit(DicasUser user, long id, ThreadCommand c) {
+    public DiscussionThread edit(DicasUser user, long id, ExpectedVersion expected, ThreadCommand c) {
         DiscussionThread t = thread(user, id);
         if (t.authorId() != user.id()) {
             throw new AccessDeniedException("only the author edits a thread");
@@ -115,7 +115,7 @@ public class Discussions {
         if (c.workingGroupId() != null && !f.readable(c.workingGroupId(), "WORKING_GROUP", user)) {
             throw new InvalidInputException("workingGroupId", "no working group " + c.workingGroupId());
         }
-        f.records.update(id, c.title(), c.title() + "\n" + c.body(), marking, Optional.empty(), user);
+        f.records.update(id, expected, c.title(), c.title() + "\n" + c.body(), marking, Optional.empty(), user);
         f.jdbc.sql("update discussion_thread set working_group_id = :wg, title = :t, body = :b where id = :id")
                 .param("id", id).param("wg", c.workingGroupId()).param("t", c.title()).param("b", c.body()).update();
         return thread(user, id);
@@ -139,10 +139,10 @@ public class Discussions {
     }
 
     @Transactional
-    public Reply editReply(DicasUser user, long threadId, long replyId, ReplyCommand c) {
+    public Reply editReply(DicasUser user, long threadId, long replyId, ExpectedVersion expected, ReplyCommand c) {
         Reply r = ownReply(user, threadId, replyId);
         Marking marking = ForumRecords.marking(c.marking());
-        f.records.update(replyId, "Re: " + thread(user, threadId).title(), c.body(), marking, Optional.empty(), user);
+        f.records.update(replyId, expected, "Re: " + thread(user, threadId).title(), c.body(), marking, Optional.empty(), user);
         f.jdbc.sql("update reply set body = :b, edited_at = now() where id = :id")
                 .param("id", r.id()).param("b", c.body()).update();
         return reply(user, threadId, replyId);
@@ -150,10 +150,10 @@ public class Discussions {
 
     /** Deletes a reply's text; the reply keeps its place and shows as deleted. */
     @Transactional
-    public Reply deleteReply(DicasUser user, long threadId, long replyId) {
+    public Reply deleteReply(DicasUser user, long threadId, long replyId, ExpectedVersion expected) {
         Reply r = ownReply(user, threadId, replyId);
         f.jdbc.sql("update reply set body = '', deleted_at = now() where id = :id").param("id", r.id()).update();
-        f.records.deleted(replyId, "Re: " + thread(user, threadId).title(), user);
+        f.records.deleted(replyId, expected, "Re: " + thread(user, threadId).title(), user);
         return reply(user, threadId, replyId);
     }
 

@@ -5,8 +5,7 @@ import java.util.Optional;
 import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.MarkedRecords;
-import org.dicas.security.ReleasabilityPolicy;
-import org.dicas.security.SqlFilter;
+import org.dicas.security.ReadableRecords;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,13 +17,13 @@ class ForumRecords {
 
     final JdbcClient jdbc;
     final MarkedRecords records;
-    final ReleasabilityPolicy policy;
+    final ReadableRecords readable;
     final AuditLog audit;
 
-    ForumRecords(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, AuditLog audit) {
+    ForumRecords(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, AuditLog audit) {
         this.jdbc = jdbc;
         this.records = records;
-        this.policy = policy;
+        this.readable = readable;
         this.audit = audit;
     }
 
@@ -34,17 +33,13 @@ class ForumRecords {
         return value;
     }
 
-    /** A query whose {@code {visible}} placeholder is replaced by the policy predicate over alias {@code r}. */
+    /** A query over marked records as the user may see them (policy tokens, see {@link ReadableRecords}). */
     JdbcClient.StatementSpec visible(String sql, DicasUser user) {
-        SqlFilter f = policy.sqlFilter(user, "r");
-        return jdbc.sql(sql.replace("{visible}", f.clause())).params(f.parameters());
+        return readable.query(user, sql);
     }
 
     static Marking marking(String banner) {
-        if (banner == null || banner.isBlank()) {
-            throw new InvalidInputException("marking", "a marking is required, e.g. CUI//REL TO USA, JPN");
-        }
-        return Marking.parse(banner.trim());
+        return Marking.required(banner);
     }
 
     /** True when the record exists, is of that kind and the user may read it; checks ids a request refers to. */

@@ -2,6 +2,7 @@ package org.dicas.forum;
 
 import java.util.List;
 import java.util.Optional;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
@@ -22,13 +23,13 @@ public class Library {
 
     private static final String SELECT = """
             select d.id, r.marking, d.working_group_id, d.title, d.body, d.author_id, u.display_name, r.created_at,
-                   r.updated_at
-            from document d join record r on r.id = d.id join app_user u on u.id = d.author_id where {visible}""";
+                   r.updated_at, r.version
+            from document d join record r on r.id = d.id join app_user u on u.id = d.author_id where {readable:r}""";
 
     private Document row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Document(rs.getLong(1), Marking.parse(rs.getString(2)), (Long) rs.getObject(3), rs.getString(4),
                 rs.getString(5), rs.getLong(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
-                rs.getTimestamp(9).toInstant());
+                rs.getTimestamp(9).toInstant(), rs.getLong(10));
     }
 
     public List<Document> list(DicasUser user) {
@@ -59,14 +60,14 @@ public class Library {
     }
 
     @Transactional
-    public Document update(DicasUser user, long id, DocumentCommand c) {
+    public Document update(DicasUser user, long id, ExpectedVersion expected, DocumentCommand c) {
         Document d = get(user, id);
         if (d.authorId() != user.id()) {
             throw new AccessDeniedException("only the author edits a document");
         }
         Marking marking = ForumRecords.marking(c.marking());
         checkWorkingGroup(user, c.workingGroupId());
-        f.records.update(id, c.title(), c.title() + "\n" + c.body(), marking, Optional.empty(), user);
+        f.records.update(id, expected, c.title(), c.title() + "\n" + c.body(), marking, Optional.empty(), user);
         f.jdbc.sql("update document set working_group_id = :wg, title = :t, body = :b where id = :id")
                 .param("id", id).param("wg", c.workingGroupId()).param("t", c.title()).param("b", c.body()).update();
         return get(user, id);

@@ -11,7 +11,7 @@ import org.dicas.shared.Marking;
  */
 public record Meeting(long id, Marking marking, Kind kind, Long workingGroupId, String titleEn, String titleJa,
                       ZonedDateTime startsAt, ZonedDateTime endsAt, String timeZone, String location, String minutes,
-                      List<Attendee> attendees) {
+                      List<Attendee> attendees, long version) implements org.dicas.shared.Versioned {
 
     public enum Kind { PLENARY, WORKING_GROUP, INDUSTRY, CONSULTATION }
 

@@ -7,7 +7,20 @@ import org.dicas.shared.Marking;
 
 /** A meeting (its fields at the top level in JSON) with the agenda items, decisions and action items the reader may see. */
 public record MeetingDetails(@JsonUnwrapped Meeting meeting, List<AgendaItem> agenda, List<Decision> decisions,
-                             List<ActionItem> actionItems) {
+                             List<ActionItem> actionItems) implements org.dicas.shared.Versioned {
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    @Override
+    public long id() {
+        return meeting.id();
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    @Override
+    public long version() {
+        return meeting.version();
+    }
+
 
     /** The high-water mark of everything shown, for the page banner. */
     public Marking highWaterMark() {

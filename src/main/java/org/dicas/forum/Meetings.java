@@ -8,10 +8,10 @@ import java.time.ZonedDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.MarkedRecords;
-import org.dicas.security.SqlFilter;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
@@ -41,12 +41,12 @@ public class Meetings {
 
     private static final String SELECT = """
             select m.id, r.marking, m.kind, m.working_group_id, m.title_en, m.title_ja, m.starts_at, m.ends_at,
-                   m.time_zone, m.location, m.minutes
-            from meeting m join record r on r.id = m.id where {visible}""";
+                   m.time_zone, m.location, m.minutes, r.version
+            from meeting m join record r on r.id = m.id where {readable:r}""";
 
     private record Row(long id, String marking, String kind, Long workingGroupId, String titleEn, String titleJa,
                        java.sql.Timestamp startsAt, java.sql.Timestamp endsAt, String timeZone, String location,
-                       String minutes) {
+                       String minutes, long version) {
     }
 
     private Meeting toMeeting(Row r, boolean withAttendees) {
@@ -60,7 +60,7 @@ public class Meetings {
                         rs.getString(4))).list();
         return new Meeting(r.id(), Marking.parse(r.marking()), Meeting.Kind.valueOf(r.kind()), r.workingGroupId(),
                 r.titleEn(), r.titleJa(), r.startsAt().toInstant().atZone(zone), r.endsAt().toInstant().atZone(zone),
-                r.timeZone(), r.location(), r.minutes(), attendees);
+                r.timeZone(), r.location(), r.minutes(), attendees, r.version());
     }
 
     public List<Meeting> list(DicasUser user) {
@@ -91,7 +91,7 @@ public class Meetings {
                         select a.id, r.marking, a.meeting_id, a.position, a.title, a.description, a.presenter,
                                a.industry_session, a.linked_record_id
                         from agenda_item a join record r on r.id = a.id
-                        where {visible} and a.meeting_id = :id order by a.position, a.id""", user)
+                        where {readable:r} and a.meeting_id = :id order by a.position, a.id""", user)
                 .param("id", id)
                 .query((rs, n) -> new AgendaItem(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getLong(3),
                         rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8),
@@ -100,7 +100,7 @@ public class Meetings {
         List<Decision> decisions = f.visible("""
                         select d.id, r.marking, d.meeting_id, d.agenda_item_id, d.text, d.opportunity_id, d.to_stage
                         from decision d join record r on r.id = d.id
-                        where {visible} and d.meeting_id = :id order by d.id""", user)
+                        where {readable:r} and d.meeting_id = :id order by d.id""", user)
                 .param("id", id)
                 .query((rs, n) -> new Decision(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getLong(3),
                         (Long) rs.getObject(4), rs.getString(5), (Long) rs.getObject(6), rs.getString(7), null, null,
@@ -145,14 +145,13 @@ public class Meetings {
      * that discussed a program or requirement; most recent meeting first.
      */
     public List<AgendaItem> agendaItemsLinking(DicasUser user, long recordId) {
-        SqlFilter mf = f.policy.sqlFilter(user, "mr");
         return f.visible("select a.id, r.marking, a.meeting_id, a.position, a.title, a.description, a.presenter,"
                         + " a.industry_session, a.linked_record_id"
                         + " from agenda_item a join record r on r.id = a.id join meeting m on m.id = a.meeting_id"
                         + " join record mr on mr.id = m.id"
-                        + " where {visible} and a.linked_record_id = :rec and " + mf.clause()
+                        + " where {readable:r} and a.linked_record_id = :rec and {readable:mr}"
                         + " order by m.starts_at desc, a.position", user)
-                .params(mf.parameters()).param("rec", recordId)
+                .param("rec", recordId)
                 .query((rs, n) -> new AgendaItem(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getLong(3),
                         rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8),
                         (Long) rs.getObject(9), null, null, false)).list()
@@ -176,12 +175,12 @@ public class Meetings {
     }
 
     @Transactional
-    public Meeting update(DicasUser user, long id, MeetingCommand c) {
+    public Meeting update(DicasUser user, long id, ExpectedVersion expected, MeetingCommand c) {
         meeting(user, id);
         requireOrganiser(user);
         Marking marking = ForumRecords.marking(c.marking());
         ZoneId zone = validate(user, c);
-        f.records.update(id, c.titleEn(), searchText(c), marking, Optional.empty(), user);
+        f.records.update(id, expected, c.titleEn(), searchText(c), marking, Optional.empty(), user);
         f.jdbc.sql("""
                         update meeting set kind = :kind, working_group_id = :wg, title_en = :en, title_ja = :ja,
                                starts_at = :starts, ends_at = :ends, time_zone = :tz, location = :loc,
@@ -193,12 +192,12 @@ public class Meetings {
     }
 
     @Transactional
-    public Meeting recordMinutes(DicasUser user, long id, MinutesCommand c) {
+    public Meeting recordMinutes(DicasUser user, long id, ExpectedVersion expected, MinutesCommand c) {
         Meeting m = meeting(user, id);
         requireOrganiser(user);
         f.jdbc.sql("update meeting set minutes = :minutes where id = :id").param("id", id)
                 .param("minutes", c.minutes()).update();
-        f.records.updateText(id, m.titleEn(), String.join("\n", m.titleEn(), m.titleJa(), m.location(), c.minutes()), user);
+        f.records.updateText(id, expected, m.titleEn(), String.join("\n", m.titleEn(), m.titleJa(), m.location(), c.minutes()), user);
         return meeting(user, id);
     }
 

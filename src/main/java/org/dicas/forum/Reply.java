@@ -8,5 +8,5 @@ import org.dicas.shared.Marking;
  * thread but loses its text, as forums do.
  */
 public record Reply(long id, Marking marking, long threadId, Long parentId, String body, long authorId,
-                    String authorName, Instant createdAt, Instant editedAt, boolean deleted) {
+                    String authorName, Instant createdAt, Instant editedAt, boolean deleted, long version) implements org.dicas.shared.Versioned {
 }

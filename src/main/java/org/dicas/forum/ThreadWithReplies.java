@@ -6,7 +6,20 @@ import java.util.List;
 import org.dicas.shared.Marking;
 
 /** A thread (its fields at the top level in JSON) and the replies the reader may see, in the order they were written. */
-public record ThreadWithReplies(@JsonUnwrapped DiscussionThread thread, List<Reply> replies) {
+public record ThreadWithReplies(@JsonUnwrapped DiscussionThread thread, List<Reply> replies) implements org.dicas.shared.Versioned {
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    @Override
+    public long id() {
+        return thread.id();
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    @Override
+    public long version() {
+        return thread.version();
+    }
+
     public Marking highWaterMark() {
         List<Marking> all = new ArrayList<>();
         all.add(thread.marking());

@@ -6,7 +6,7 @@ import org.dicas.shared.Marking;
 /** A DICAS working group (作業部会) with its terms of reference, co-chairs (one per nation) and members. */
 public record WorkingGroup(long id, Marking marking, String code, String nameEn, String nameJa, String mandateEn,
                            String mandateJa, Status status, String groupCode, List<CoChair> coChairs,
-                           List<Member> members) {
+                           List<Member> members, long version) implements org.dicas.shared.Versioned {
 
     public enum Status { PROPOSED, ACTIVE, SUSPENDED, CLOSED }
 

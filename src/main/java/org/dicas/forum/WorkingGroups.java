@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.Role;
@@ -26,11 +27,12 @@ public class WorkingGroups {
     }
 
     private static final String SELECT = """
-            select w.id, r.marking, w.code, w.name_en, w.name_ja, w.mandate_en, w.mandate_ja, w.status, w.group_code
-            from working_group w join record r on r.id = w.id where {visible}""";
+            select w.id, r.marking, w.code, w.name_en, w.name_ja, w.mandate_en, w.mandate_ja, w.status, w.group_code,
+                   r.version
+            from working_group w join record r on r.id = w.id where {readable:r}""";
 
     private record Row(long id, String marking, String code, String nameEn, String nameJa, String mandateEn,
-                       String mandateJa, String status, String groupCode) {
+                       String mandateJa, String status, String groupCode, long version) {
     }
 
     public List<WorkingGroup> list(DicasUser user) {
@@ -63,7 +65,8 @@ public class WorkingGroups {
                 .query((rs, n) -> new WorkingGroup.Member(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4))).list();
         return new WorkingGroup(r.id(), Marking.parse(r.marking()), r.code(), r.nameEn(), r.nameJa(), r.mandateEn(),
-                r.mandateJa(), WorkingGroup.Status.valueOf(r.status()), r.groupCode(), chairs, members);
+                r.mandateJa(), WorkingGroup.Status.valueOf(r.status()), r.groupCode(), chairs, members,
+                r.version());
     }
 
     @Transactional
@@ -88,7 +91,7 @@ public class WorkingGroups {
     }
 
     @Transactional
-    public WorkingGroup update(DicasUser user, long id, WorkingGroupCommand c) {
+    public WorkingGroup update(DicasUser user, long id, ExpectedVersion expected, WorkingGroupCommand c) {
         get(user, id);
         requireSecretariat(user);
         Marking marking = ForumRecords.marking(c.marking());
@@ -97,7 +100,7 @@ public class WorkingGroups {
                 .param("id", id).query(Integer.class).single() > 0) {
             throw new InvalidInputException("code", "a working group with code " + c.code() + " already exists");
         }
-        f.records.update(id, c.nameEn(), searchText(c), marking, Optional.empty(), user);
+        f.records.update(id, expected, c.nameEn(), searchText(c), marking, Optional.empty(), user);
         f.jdbc.sql("""
                         update working_group set code = :code, name_en = :en, name_ja = :ja, mandate_en = :men,
                                mandate_ja = :mja, status = :status, group_code = :grp where id = :id""")

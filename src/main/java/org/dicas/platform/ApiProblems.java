@@ -69,6 +69,26 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return problemResponse(problem(HttpStatus.BAD_REQUEST, "marking: " + e.getMessage(), "marking"));
     }
 
+    @ExceptionHandler(org.dicas.shared.StaleVersionException.class)
+    ResponseEntity<ProblemDetail> stale(org.dicas.shared.StaleVersionException e) {
+        ProblemDetail p = problem(HttpStatus.PRECONDITION_FAILED, e.getMessage(), null);
+        p.setTitle("Changed by someone else");
+        p.setType(type("stale-version"));
+        p.setProperty("recordId", e.id());
+        p.setProperty("yourVersion", e.expected());
+        p.setProperty("currentVersion", e.current());
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .eTag(org.dicas.shared.ExpectedVersion.entityTag(e.current())).body(p);
+    }
+
+    @ExceptionHandler(org.dicas.shared.VersionRequiredException.class)
+    ResponseEntity<ProblemDetail> versionRequired(org.dicas.shared.VersionRequiredException e) {
+        ProblemDetail p = problem(HttpStatus.PRECONDITION_REQUIRED, e.getMessage(), "If-Match");
+        p.setTitle("Version required");
+        p.setType(type("version-required"));
+        return problemResponse(p);
+    }
+
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> unauthorized(AuthenticationException e) {
         if (e instanceof org.springframework.security.authentication.InternalAuthenticationServiceException) {

@@ -11,7 +11,7 @@ import org.dicas.shared.Marking;
  */
 public record Agreement(long id, Marking marking, Type type, String title, String description, List<String> parties,
                         LocalDate signedOn, List<Program.LinkedRecord> documents,
-                        List<Program.LinkedRecord> programs, int withheldLinks, long createdBy) {
+                        List<Program.LinkedRecord> programs, int withheldLinks, long createdBy, long version) implements org.dicas.shared.Versioned {
 
     public enum Type { MOU, PROJECT_ARRANGEMENT, SOSA, TERMS_OF_REFERENCE, OTHER }
 

@@ -8,12 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.MarkedRecords;
-import org.dicas.security.ReleasabilityPolicy;
-import org.dicas.security.SqlFilter;
+import org.dicas.security.ReadableRecords;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
@@ -37,32 +37,31 @@ public class Agreements {
 
     private final JdbcClient jdbc;
     private final MarkedRecords records;
-    private final ReleasabilityPolicy policy;
+    private final ReadableRecords readable;
     private final AuditLog audit;
     private final Directory directory;
     private final Programs programs;
 
-    Agreements(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, AuditLog audit,
+    Agreements(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, AuditLog audit,
                Directory directory, Programs programs) {
         this.jdbc = jdbc;
         this.records = records;
-        this.policy = policy;
+        this.readable = readable;
         this.audit = audit;
         this.directory = directory;
         this.programs = programs;
     }
 
     private static final String SELECT = """
-            select a.id, r.marking, a.type, a.title, a.description, a.signed_on, r.created_by
-            from agreement a join record r on r.id = a.id where {visible}""";
+            select a.id, r.marking, a.type, a.title, a.description, a.signed_on, r.created_by, r.version
+            from agreement a join record r on r.id = a.id where {readable:r}""";
 
     private record Row(long id, String marking, String type, String title, String description,
-                       java.time.LocalDate signedOn, Long createdBy) {
+                       java.time.LocalDate signedOn, Long createdBy, long version) {
     }
 
     private JdbcClient.StatementSpec visible(String sql, DicasUser user) {
-        SqlFilter f = policy.sqlFilter(user, "r");
-        return jdbc.sql(sql.replace("{visible}", f.clause())).params(f.parameters());
+        return readable.query(user, sql);
     }
 
     public boolean mayWrite(DicasUser user) {
@@ -102,7 +101,7 @@ public class Agreements {
         List<Program.LinkedRecord> linkedPrograms = links("agreement_program", "program_id", r.id(), user, withheld);
         return new Agreement(r.id(), Marking.parse(r.marking()), Agreement.Type.valueOf(r.type()), r.title(),
                 r.description(), parties, r.signedOn(), documents, linkedPrograms, withheld[0],
-                r.createdBy() == null ? 0 : r.createdBy());
+                r.createdBy() == null ? 0 : r.createdBy(), r.version());
     }
 
     private List<Program.LinkedRecord> links(String table, String column, long id, DicasUser user, int[] withheld) {
@@ -122,11 +121,9 @@ public class Agreements {
 
     /** The forum documents the user may read, to link from an agreement. */
     public List<Program.LinkedRecord> documents(DicasUser user) {
-        SqlFilter f = policy.sqlFilterWithContainer(user, "r");
-        return jdbc.sql("select r.id, r.kind, r.title, r.link, r.marking from record r where r.kind = '"
-                        + DOCUMENT_KIND + "' and exists (select 1 from document d where d.id = r.id) and "
-                        + f.clause() + " order by r.title, r.id limit 500")
-                .params(f.parameters())
+        return readable.query(user, "select r.id, r.kind, r.title, r.link, r.marking from record r where r.kind = '"
+                        + DOCUMENT_KIND + "' and exists (select 1 from document d where d.id = r.id)"
+                        + " and {readableInContainer:r} order by r.title, r.id limit 500")
                 .query((rs, n) -> new Program.LinkedRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), Marking.parse(rs.getString(5)))).list();
     }
@@ -145,12 +142,12 @@ public class Agreements {
     }
 
     @Transactional
-    public Agreement update(DicasUser editor, long id, AgreementCommand c) {
+    public Agreement update(DicasUser editor, long id, ExpectedVersion expected, AgreementCommand c) {
         find(id, editor).orElseThrow(() -> new NotFoundException("agreement", id));
         requireWriter(editor);
         Marking marking = Programs.marking(c.marking());
         List<String> parties = validate(editor, c);
-        records.update(id, c.title(), searchText(c), marking, Optional.empty(), editor);
+        records.update(id, expected, c.title(), searchText(c), marking, Optional.empty(), editor);
         jdbc.sql("update agreement set type = :type, title = :t, description = :d, signed_on = :s where id = :id")
                 .param("id", id).params(columns(c)).update();
         // links the editor cannot read stay: the editor never saw them, so cannot have removed them

@@ -14,7 +14,7 @@ import org.dicas.shared.Marking;
  */
 public record Program(long id, Marking marking, Type type, Status status, String nameEn, String nameJa,
                       String description, List<Partner> partners, List<Milestone> milestones,
-                      List<LinkedRecord> requirements, int withheldRequirements, long createdBy) {
+                      List<LinkedRecord> requirements, int withheldRequirements, long createdBy, long version) implements org.dicas.shared.Versioned {
 
     public enum Type { CO_DEVELOPMENT, CO_PRODUCTION, LICENSED_PRODUCTION, JOINT_PROCUREMENT, FMS_DCS, RDTE_PROJECT_ARRANGEMENT }
 

@@ -8,12 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.MarkedRecords;
-import org.dicas.security.ReleasabilityPolicy;
-import org.dicas.security.SqlFilter;
+import org.dicas.security.ReadableRecords;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
@@ -41,29 +41,28 @@ public class Programs {
 
     private final JdbcClient jdbc;
     private final MarkedRecords records;
-    private final ReleasabilityPolicy policy;
+    private final ReadableRecords readable;
     private final AuditLog audit;
     private final Directory directory;
 
-    Programs(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, AuditLog audit, Directory directory) {
+    Programs(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, AuditLog audit, Directory directory) {
         this.jdbc = jdbc;
         this.records = records;
-        this.policy = policy;
+        this.readable = readable;
         this.audit = audit;
         this.directory = directory;
     }
 
     private static final String SELECT = """
-            select p.id, r.marking, p.type, p.status, p.name_en, p.name_ja, p.description, r.created_by
-            from program p join record r on r.id = p.id where {visible}""";
+            select p.id, r.marking, p.type, p.status, p.name_en, p.name_ja, p.description, r.created_by, r.version
+            from program p join record r on r.id = p.id where {readable:r}""";
 
     private record Row(long id, String marking, String type, String status, String nameEn, String nameJa,
-                       String description, Long createdBy) {
+                       String description, Long createdBy, long version) {
     }
 
     private JdbcClient.StatementSpec visible(String sql, DicasUser user) {
-        SqlFilter f = policy.sqlFilter(user, "r");
-        return jdbc.sql(sql.replace("{visible}", f.clause())).params(f.parameters());
+        return readable.query(user, sql);
     }
 
     /** Whether this user may create and change programs and agreements: government users and the secretariat. */
@@ -121,7 +120,7 @@ public class Programs {
         }
         return new Program(r.id(), Marking.parse(r.marking()), Program.Type.valueOf(r.type()),
                 Program.Status.valueOf(r.status()), r.nameEn(), r.nameJa(), r.description(), partners, milestones,
-                shown, withheld, r.createdBy() == null ? 0 : r.createdBy());
+                shown, withheld, r.createdBy() == null ? 0 : r.createdBy(), r.version());
     }
 
     /** A linked record's title and link, only when the user may read it. */
@@ -153,12 +152,12 @@ public class Programs {
 
     /** Changes a program the editor may read; nothing is changed on bad input. */
     @Transactional
-    public Program update(DicasUser editor, long id, ProgramCommand c) {
+    public Program update(DicasUser editor, long id, ExpectedVersion expected, ProgramCommand c) {
         find(id, editor).orElseThrow(() -> new NotFoundException("program", id));
         requireWriter(editor);
         Marking marking = marking(c.marking());
         validate(editor, c);
-        records.update(id, title(c), searchText(c), marking, Optional.empty(), editor);
+        records.update(id, expected, title(c), searchText(c), marking, Optional.empty(), editor);
         jdbc.sql("""
                         update program set type = :type, status = :status, name_en = :en, name_ja = :ja,
                                description = :d where id = :id""")
@@ -184,10 +183,7 @@ public class Programs {
     }
 
     static Marking marking(String banner) {
-        if (banner == null || banner.isBlank()) {
-            throw new InvalidInputException("marking", "a marking is required, e.g. CUI//REL TO USA, JPN");
-        }
-        return Marking.parse(banner.strip());
+        return Marking.required(banner);
     }
 
     private void validate(DicasUser author, ProgramCommand c) {

@@ -16,7 +16,7 @@ import org.dicas.shared.Marking;
 public record AcquisitionPlan(long id, long requirementId, String requirementTitle, String nation, String title,
                               String notes, List<Milestone> milestones, List<BudgetLine> budget,
                               Map<String, BigDecimal> totals, Marking marking, long authorId, String authorName,
-                              Instant createdAt, Instant updatedAt) {
+                              Instant createdAt, Instant updatedAt, long version) implements org.dicas.shared.Versioned {
 
     /** A milestone with the fiscal year its date falls in. */
     public record Milestone(String name, LocalDate due, String fiscalYear, String fiscalYearJa) {

@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.MarkedRecords;
-import org.dicas.security.ReleasabilityPolicy;
-import org.dicas.security.SqlFilter;
+import org.dicas.security.ReadableRecords;
 import org.dicas.shared.FiscalYear;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
@@ -46,40 +46,39 @@ public class AcquisitionPlans {
 
     private final JdbcClient jdbc;
     private final MarkedRecords records;
-    private final ReleasabilityPolicy policy;
+    private final ReadableRecords readable;
     private final AuditLog audit;
     private final Requirements requirements;
 
-    AcquisitionPlans(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, AuditLog audit,
+    AcquisitionPlans(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, AuditLog audit,
                      Requirements requirements) {
         this.jdbc = jdbc;
         this.records = records;
-        this.policy = policy;
+        this.readable = readable;
         this.audit = audit;
         this.requirements = requirements;
     }
 
     private static final String SELECT = """
             select p.id, p.requirement_id, coalesce(nullif(q.title_en, ''), q.title_ja), q.nation, p.title, p.notes,
-                   r.marking, p.author_id, u.display_name, p.created_at, p.updated_at
+                   r.marking, p.author_id, u.display_name, p.created_at, p.updated_at, r.version
             from acquisition_plan p join record r on r.id = p.id join requirement q on q.id = p.requirement_id
             join app_user u on u.id = p.author_id
-            where {visible}""";
+            where {readableInContainer:r}""";
 
     private record Row(long id, long requirementId, String requirementTitle, String nation, String title,
                        String notes, Marking marking, long authorId, String authorName, Instant createdAt,
-                       Instant updatedAt) {
+                       Instant updatedAt, long version) {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4).strip(), rs.getString(5),
                 rs.getString(6), Marking.parse(rs.getString(7)), rs.getLong(8), rs.getString(9),
-                rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant());
+                rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant(), rs.getLong(12));
     }
 
     private JdbcClient.StatementSpec visible(String sql, DicasUser user, Map<String, Object> params) {
-        SqlFilter f = policy.sqlFilterWithContainer(user, "r");
-        return jdbc.sql(sql.replace("{visible}", f.clause())).params(f.parameters()).params(params);
+        return readable.query(user, sql).params(params);
     }
 
     // ----------------------------------------------------------------------------------------------- reads
@@ -146,7 +145,7 @@ public class AcquisitionPlans {
             }
             out.add(new AcquisitionPlan(r.id(), r.requirementId(), r.requirementTitle(), r.nation(), r.title(),
                     r.notes(), List.copyOf(ms), List.copyOf(bl), new LinkedHashMap<>(totals), r.marking(),
-                    r.authorId(), r.authorName(), r.createdAt(), r.updatedAt()));
+                    r.authorId(), r.authorName(), r.createdAt(), r.updatedAt(), r.version()));
         }
         return out;
     }
@@ -178,7 +177,7 @@ public class AcquisitionPlans {
     }
 
     @Transactional
-    public AcquisitionPlan update(DicasUser user, long id, AcquisitionPlanCommand c) {
+    public AcquisitionPlan update(DicasUser user, long id, ExpectedVersion expected, AcquisitionPlanCommand c) {
         AcquisitionPlan current = get(user, id);
         if (c == null) {
             throw new InvalidInputException("plan", "the plan is missing");
@@ -191,7 +190,7 @@ public class AcquisitionPlans {
                 new NotFoundException("acquisition plan", id));
         mustWrite(user, q);
         Checked v = check(c, q);
-        records.update(id, v.title, v.title + "\n" + v.notes, v.marking, Optional.empty(), user);
+        records.update(id, expected, v.title, v.title + "\n" + v.notes, v.marking, Optional.empty(), user);
         jdbc.sql("update acquisition_plan set title = :t, notes = :n, updated_at = now() where id = :id")
                 .param("id", id).param("t", v.title).param("n", v.notes).update();
         jdbc.sql("delete from acquisition_plan_milestone where plan_id = :id").param("id", id).update();
@@ -297,10 +296,7 @@ public class AcquisitionPlans {
             }
             lines.add(new Line(fy, b.amount(), currency));
         }
-        if (c.marking() == null || c.marking().isBlank()) {
-            throw new InvalidInputException("marking", "a marking is required, e.g. CUI//REL TO USA, JPN");
-        }
-        Marking marking = Marking.parse(c.marking().strip());
+        Marking marking = Marking.required(c.marking());
         if (marking.propin()) {
             throw new InvalidInputException("marking", "acquisition plans are government records; PROPIN does not apply");
         }

@@ -14,8 +14,7 @@ import org.dicas.search.text.Language;
 import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.MarkedRecords;
-import org.dicas.security.ReleasabilityPolicy;
-import org.dicas.security.SqlFilter;
+import org.dicas.security.ReadableRecords;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.InvalidMarkingException;
 import org.dicas.shared.Marking;
@@ -43,14 +42,14 @@ public class Leads {
 
     private final JdbcClient jdbc;
     private final MarkedRecords records;
-    private final ReleasabilityPolicy policy;
+    private final ReadableRecords readable;
     private final AuditLog audit;
     private final Clock clock;
 
-    Leads(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, AuditLog audit, Clock clock) {
+    Leads(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.records = records;
-        this.policy = policy;
+        this.readable = readable;
         this.audit = audit;
         this.clock = clock;
     }
@@ -59,10 +58,10 @@ public class Leads {
             select l.id, r.marking, l.source_type, l.source_name, l.lead_date, l.title, l.body, l.language, l.link,
                    l.origin, f.name, u.display_name, l.entered_at,
                    (select min(o.id) from opportunity o join record ro on ro.id = o.id
-                     where o.lead_id = l.id and {visibleO}) as opportunity_id
+                     where o.lead_id = l.id and {readable:ro}) as opportunity_id
             from lead l join record r on r.id = l.id join app_user u on u.id = l.entered_by
             left join lead_feed f on f.id = l.feed_id
-            where {visible}""";
+            where {readable:r}""";
 
     private static Lead row(ResultSet rs) throws SQLException {
         return new Lead(rs.getLong(1), Marking.parse(rs.getString(2)), LeadSource.valueOf(rs.getString(3)),
@@ -72,10 +71,7 @@ public class Leads {
     }
 
     private JdbcClient.StatementSpec visible(String sql, DicasUser user) {
-        SqlFilter f = policy.sqlFilter(user, "r");
-        SqlFilter fo = policy.sqlFilter(user, "ro");
-        return jdbc.sql(sql.replace("{visible}", f.clause()).replace("{visibleO}", fo.clause()))
-                .params(f.parameters()).params(fo.parameters());
+        return readable.query(user, sql);
     }
 
     public LocalDate today() {
@@ -178,10 +174,7 @@ public class Leads {
         if (title.length() > 500) {
             throw new InvalidInputException("title", "at most 500 characters");
         }
-        if (c.marking().isEmpty()) {
-            throw new InvalidInputException("marking", "a marking is required, e.g. CUI//REL TO USA, JPN");
-        }
-        Marking marking = Marking.parse(c.marking());
+        Marking marking = Marking.required(c.marking());
         String language = language(title + " " + c.text());
         long id = records.register(KIND, title, String.join("\n", title, c.text(), c.sourceName()), marking,
                 Optional.empty(), user, i -> "/leads/" + i);

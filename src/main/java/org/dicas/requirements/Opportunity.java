@@ -17,7 +17,7 @@ public record Opportunity(long id, Marking marking, String title, OpportunitySta
                           String ownerName, String nextStep, LocalDate nextStepDate, double firstUnitCost,
                           double learningRate, List<LinkedRequirement> requirements, int withheldRequirements,
                           Long leadId, String leadTitle, Long programId, String programTitle, Savings savings,
-                          List<StageChange> history, long createdBy, Instant createdAt) {
+                          List<StageChange> history, long createdBy, Instant createdAt, long version) implements org.dicas.shared.Versioned {
 
     /** A linked requirement the reader may read. */
     public record LinkedRequirement(long id, String nation, String titleEn, String titleJa, Integer quantity,

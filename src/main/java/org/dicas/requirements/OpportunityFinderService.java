@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.ConcurrentHashMap;
 import org.dicas.requirements.engine.Assessment;
 import org.dicas.requirements.engine.Candidate;
 import org.dicas.requirements.engine.Explanation;
@@ -23,15 +22,18 @@ import org.dicas.shared.FiscalYear;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.dicas.security.PolicyEpoch;
+import org.dicas.security.ReadableRecords;
 import org.springframework.stereotype.Service;
 
 /**
  * The opportunity finder over what one user may read: the engine ({@link OpportunityFinder}) runs over the
  * requirements {@link Requirements#readable} returns for that user — never over the others — so a requirement a user
  * cannot read is neither a candidate nor a member of a pair or group they see. The engine is built once per user and
- * requirements generation (count, newest change and highest id of the requirement records) and reused until a
- * requirement is created, changed or re-marked.
+ * policy epoch ({@link ReadableRecords#epoch}) and reused until anything that can change what the user reads —
+ * a requirement created, changed or re-marked, an authorization issued, attached, detached or expired — moves it.
  */
 @Service
 public class OpportunityFinderService {
@@ -77,17 +79,17 @@ public class OpportunityFinderService {
         }
     }
 
-    private record Cached(DicasUser user, String generation, OpportunityFinder finder, Map<Long, Requirement> byId,
+    private record Cached(DicasUser user, PolicyEpoch epoch, OpportunityFinder finder, Map<Long, Requirement> byId,
                           Map<String, List<Candidate>>[] sweep) {
     }
 
     private final Requirements requirements;
-    private final JdbcClient jdbc;
-    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+    private final ReadableRecords readableRecords;
+    private final Cache<Long, Cached> cache = Caffeine.newBuilder().maximumSize(CACHE_USERS).build();
 
-    OpportunityFinderService(Requirements requirements, JdbcClient jdbc) {
+    OpportunityFinderService(Requirements requirements, ReadableRecords readableRecords) {
         this.requirements = requirements;
-        this.jdbc = jdbc;
+        this.readableRecords = readableRecords;
     }
 
     /** The requirement as the engine sees it: both languages' titles and descriptions, quantity, need month. */
@@ -99,19 +101,12 @@ public class OpportunityFinderService {
                 Optional.ofNullable(r.needBy()).map(YearMonth::from));
     }
 
-    private String generation() {
-        return jdbc.sql("""
-                        select count(*) || ':' || coalesce(max(id), 0) || ':'
-                               || coalesce(max(coalesce(updated_at, created_at))::text, '')
-                        from record where kind = :k""")
-                .param("k", Requirements.KIND).query(String.class).single();
-    }
 
     @SuppressWarnings("unchecked")
     private Cached finder(DicasUser user) {
-        String gen = generation();
-        Cached c = cache.get(user.id());
-        if (c != null && c.generation().equals(gen) && c.user().equals(user)) {
+        PolicyEpoch epoch = readableRecords.epoch(); // read before the requirements: see ReadableRecords#ids
+        Cached c = cache.getIfPresent(user.id());
+        if (c != null && c.epoch().equals(epoch) && c.user().equals(user)) {
             return c;
         }
         List<Requirement> readable = requirements.readable(user);
@@ -119,10 +114,7 @@ public class OpportunityFinderService {
         readable.forEach(r -> byId.put(r.id(), r));
         OpportunityFinder finder = OpportunityFinder.over(readable.stream().map(OpportunityFinderService::profile)
                 .toList());
-        Cached fresh = new Cached(user, gen, finder, byId, new Map[1]);
-        if (cache.size() >= CACHE_USERS) {
-            cache.clear();
-        }
+        Cached fresh = new Cached(user, epoch, finder, byId, new Map[1]);
         cache.put(user.id(), fresh);
         return fresh;
     }

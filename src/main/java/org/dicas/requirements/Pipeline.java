@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.programs.Program;
 import org.dicas.programs.ProgramCommand;
 import org.dicas.programs.Programs;
@@ -21,8 +22,8 @@ import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.MarkedRecords;
+import org.dicas.security.ReadableRecords;
 import org.dicas.security.ReleasabilityPolicy;
-import org.dicas.security.SqlFilter;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
@@ -51,16 +52,18 @@ public class Pipeline {
     private final JdbcClient jdbc;
     private final MarkedRecords records;
     private final ReleasabilityPolicy policy;
+    private final ReadableRecords readable;
     private final AuditLog audit;
     private final Directory directory;
     private final Requirements requirements;
     private final Programs programs;
 
-    Pipeline(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, AuditLog audit, Directory directory,
+    Pipeline(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, ReadableRecords readable, AuditLog audit, Directory directory,
              Requirements requirements, Programs programs) {
         this.jdbc = jdbc;
         this.records = records;
         this.policy = policy;
+        this.readable = readable;
         this.audit = audit;
         this.directory = directory;
         this.requirements = requirements;
@@ -70,17 +73,17 @@ public class Pipeline {
     private static final String SELECT = """
             select o.id, r.marking, o.title, o.stage, o.owner_id, u.display_name, o.next_step, o.next_step_date,
                    o.first_unit_cost, o.learning_rate, o.lead_id,
-                   (select rl.title from record rl where rl.id = o.lead_id and {visibleL}) as lead_title,
+                   (select rl.title from record rl where rl.id = o.lead_id and {readable:rl}) as lead_title,
                    o.program_id,
-                   (select rp.title from record rp where rp.id = o.program_id and {visibleP}) as program_title,
-                   o.created_by, o.created_at
+                   (select rp.title from record rp where rp.id = o.program_id and {readable:rp}) as program_title,
+                   o.created_by, o.created_at, r.version
             from opportunity o join record r on r.id = o.id join app_user u on u.id = o.owner_id
-            where {visible}""";
+            where {readable:r}""";
 
     private record Row(long id, Marking marking, String title, OpportunityStage stage, long ownerId,
                        String ownerName, String nextStep, LocalDate nextStepDate, double a, double lr, Long leadId,
                        String leadTitle, Long programId, String programTitle, long createdBy,
-                       java.time.Instant createdAt) {
+                       java.time.Instant createdAt, long version) {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
@@ -88,15 +91,11 @@ public class Pipeline {
                 OpportunityStage.valueOf(rs.getString(4)), rs.getLong(5), rs.getString(6), rs.getString(7),
                 rs.getObject(8, LocalDate.class), rs.getDouble(9), rs.getDouble(10), (Long) rs.getObject(11),
                 rs.getString(12), (Long) rs.getObject(13), rs.getString(14), rs.getLong(15),
-                rs.getTimestamp(16).toInstant());
+                rs.getTimestamp(16).toInstant(), rs.getLong(17));
     }
 
     private JdbcClient.StatementSpec visible(String sql, DicasUser user) {
-        SqlFilter f = policy.sqlFilter(user, "r");
-        return jdbc.sql(sql.replace("{visible}", f.clause())
-                        .replace("{visibleL}", policy.sqlFilter(user, "rl").clause())
-                        .replace("{visibleP}", policy.sqlFilter(user, "rp").clause()))
-                .params(f.parameters());
+        return readable.query(user, sql);
     }
 
     // ----------------------------------------------------------------------------------------------- reads
@@ -167,7 +166,7 @@ public class Pipeline {
             out.add(new Opportunity(r.id(), r.marking(), r.title(), r.stage(), r.ownerId(), r.ownerName(),
                     r.nextStep(), r.nextStepDate(), r.a(), r.lr(), shown, linked.size() - shown.size(), r.leadId(),
                     r.leadTitle(), r.programId(), r.programTitle(), savings(r.a(), r.lr(), shown),
-                    history.getOrDefault(r.id(), List.of()), r.createdBy(), r.createdAt()));
+                    history.getOrDefault(r.id(), List.of()), r.createdBy(), r.createdAt(), r.version()));
         }
         return out;
     }
@@ -225,7 +224,7 @@ public class Pipeline {
      * does not change here; a LEAD that now links requirements of two nations may then move to CANDIDATE.
      */
     @Transactional
-    public Opportunity update(DicasUser user, long id, OpportunityCommand c) {
+    public Opportunity update(DicasUser user, long id, ExpectedVersion expected, OpportunityCommand c) {
         Opportunity o = find(id, user).orElseThrow(() -> new NotFoundException("opportunity", id));
         mustWrite(user);
         Checked k = check(user, c, o);
@@ -233,7 +232,7 @@ public class Pipeline {
             throw new InvalidInputException("requirementIds", "an opportunity past LEAD links requirements of two "
                     + "or more nations");
         }
-        records.update(id, k.title(), k.title() + "\n" + c.nextStep(), k.marking(), Optional.empty(), user);
+        records.update(id, expected, k.title(), k.title() + "\n" + c.nextStep(), k.marking(), Optional.empty(), user);
         jdbc.sql("""
                         update opportunity set title = :title, owner_id = :owner, next_step = :next,
                                next_step_date = :nextDate, first_unit_cost = :a, learning_rate = :lr,
@@ -521,7 +520,7 @@ public class Pipeline {
         if (n != 1) {
             throw new InvalidInputException("toStage", "opportunity #" + id + " is no longer at " + from);
         }
-        jdbc.sql("update record set updated_at = now() where id = :id").param("id", id).update();
+        records.touched(id);
     }
 
     private void event(long id, DicasUser actor, OpportunityStage from, OpportunityStage to, String detail,

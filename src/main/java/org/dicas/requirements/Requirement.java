@@ -16,7 +16,7 @@ import org.dicas.shared.Marking;
 public record Requirement(long id, String nation, String service, String capabilityArea, String titleEn,
                           String titleJa, String descriptionEn, String descriptionJa, Integer quantity,
                           LocalDate needBy, RequirementStatus status, Marking marking, long authorId,
-                          String authorName, Instant createdAt, Instant updatedAt) {
+                          String authorName, Instant createdAt, Instant updatedAt, long version) implements org.dicas.shared.Versioned {
 
     /** The title to show: the one in the reader's language when there is one, else the other. */
     public String title(Locale locale) {

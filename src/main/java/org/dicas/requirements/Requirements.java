@@ -11,13 +11,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.MarkedRecords;
 import org.dicas.security.RecordMarking;
+import org.dicas.security.ReadableRecords;
 import org.dicas.security.ReleasabilityPolicy;
-import org.dicas.security.SqlFilter;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.InvalidMarkingException;
 import org.dicas.shared.Marking;
@@ -60,15 +61,17 @@ public class Requirements {
     private final JdbcClient jdbc;
     private final MarkedRecords records;
     private final ReleasabilityPolicy policy;
+    private final ReadableRecords readable;
     private final AuditLog audit;
     private final Directory directory;
     private final CapabilityAreas areas;
 
-    Requirements(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, AuditLog audit,
+    Requirements(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, ReadableRecords readable, AuditLog audit,
                  Directory directory, CapabilityAreas areas) {
         this.jdbc = jdbc;
         this.records = records;
         this.policy = policy;
+        this.readable = readable;
         this.audit = audit;
         this.directory = directory;
         this.areas = areas;
@@ -77,21 +80,20 @@ public class Requirements {
     static final String SELECT = """
             select q.id, q.nation, q.service, q.capability_area, q.title_en, q.title_ja, q.description_en,
                    q.description_ja, q.quantity, q.need_by, q.status, r.marking, q.author_id, u.display_name,
-                   q.created_at, q.updated_at
+                   q.created_at, q.updated_at, r.version
             from requirement q join record r on r.id = q.id join app_user u on u.id = q.author_id
-            where {visible}""";
+            where {readable:r}""";
 
     static Requirement row(ResultSet rs) throws SQLException {
         return new Requirement(rs.getLong(1), rs.getString(2).strip(), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), (Integer) rs.getObject(9),
                 rs.getObject(10, LocalDate.class), RequirementStatus.valueOf(rs.getString(11)),
                 Marking.parse(rs.getString(12)), rs.getLong(13), rs.getString(14), rs.getTimestamp(15).toInstant(),
-                rs.getTimestamp(16).toInstant());
+                rs.getTimestamp(16).toInstant(), rs.getLong(17));
     }
 
     private JdbcClient.StatementSpec visible(String sql, DicasUser user, Map<String, Object> params) {
-        SqlFilter f = policy.sqlFilter(user, "r");
-        return jdbc.sql(sql.replace("{visible}", f.clause())).params(f.parameters()).params(params);
+        return readable.query(user, sql).params(params);
     }
 
     // ----------------------------------------------------------------------------------------------- reads
@@ -154,7 +156,7 @@ public class Requirements {
     /** Service names to suggest: the usual ones and those already used in readable requirements. */
     public List<String> serviceSuggestions(DicasUser user) {
         Set<String> all = new LinkedHashSet<>(SERVICE_SUGGESTIONS);
-        visible("select distinct q.service from requirement q join record r on r.id = q.id where {visible}"
+        visible("select distinct q.service from requirement q join record r on r.id = q.id where {readable:r}"
                 + " order by 1", user, Map.of()).query(String.class).list().forEach(all::add);
         return List.copyOf(all);
     }
@@ -193,14 +195,14 @@ public class Requirements {
     }
 
     @Transactional
-    public Requirement update(DicasUser user, long id, RequirementCommand c) {
+    public Requirement update(DicasUser user, long id, ExpectedVersion expected, RequirementCommand c) {
         Requirement current = get(user, id);
         if (!mayEdit(user, current)) {
             throw new AccessDeniedException("only government users of " + current.nation()
                     + " or the author change this requirement");
         }
         Checked v = checkOrThrow(user, c);
-        records.update(id, v.title(), v.searchText(), v.marking, Optional.empty(), user);
+        records.update(id, expected, v.title(), v.searchText(), v.marking, Optional.empty(), user);
         jdbc.sql("""
                         update requirement set nation = :nation, service = :service, capability_area = :area,
                                title_en = :titleEn, title_ja = :titleJa, description_en = :descEn,
@@ -317,7 +319,7 @@ public class Requirements {
             out.add(new FieldProblem("status", e.getMessage()));
         }
         if (blank(c.marking())) {
-            out.add(new FieldProblem("marking", "a marking is required, e.g. CUI//REL TO USA, JPN"));
+            out.add(new FieldProblem("marking", Marking.REQUIRED));
         } else {
             try {
                 Marking m = Marking.parse(c.marking().strip());

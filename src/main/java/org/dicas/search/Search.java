@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import org.dicas.search.engine.BilingualQuery;
 import org.dicas.search.engine.Found;
-import org.dicas.search.engine.ReadableIds;
-import org.dicas.search.internal.ReadableRecordSets;
+import org.dicas.shared.ReadableIds;
+import org.dicas.security.ReadableRecords;
 import org.dicas.search.internal.SearchIndexer;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.InvalidInputException;
@@ -27,9 +27,9 @@ public class Search {
     public static final int MAX_LIMIT = 200;
 
     private final SearchIndexer indexer;
-    private final ReadableRecordSets readable;
+    private final ReadableRecords readable;
 
-    Search(SearchIndexer indexer, ReadableRecordSets readable) {
+    Search(SearchIndexer indexer, ReadableRecords readable) {
         this.indexer = indexer;
         this.readable = readable;
     }
@@ -43,7 +43,7 @@ public class Search {
             throw new InvalidInputException("q", "query is longer than " + MAX_QUERY + " characters");
         }
         BilingualQuery bq = BilingualQuery.of(q, indexer.glossary());
-        ReadableIds ids = readable.of(user);
+        ReadableIds ids = readable.ids(user);
         try {
             List<Found> found = indexer.index().search(bq, ids, Math.max(1, Math.min(limit, MAX_LIMIT)));
             return found.stream().map(f -> new SearchHit(f.kind().toLowerCase(Locale.ROOT).replace('_', '-'), f.id(),

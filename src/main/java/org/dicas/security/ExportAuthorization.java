@@ -12,9 +12,17 @@ import org.dicas.shared.NationCode;
  */
 public record ExportAuthorization(long id, String number, Kind kind, ExportControl.Regime regime,
                                   NationCode issuingNation, List<NationCode> coveredNations,
-                                  List<Long> coveredCompanies, LocalDate validFrom, LocalDate validTo, String note) {
+                                  List<Long> coveredCompanies, LocalDate validFrom, LocalDate validTo, String note,
+                                  long version) implements org.dicas.shared.Versioned {
 
     public enum Kind { LICENCE, AGREEMENT }
+
+    /** An authorization at its first version (as issued). */
+    public ExportAuthorization(long id, String number, Kind kind, ExportControl.Regime regime, NationCode issuingNation,
+                               List<NationCode> coveredNations, List<Long> coveredCompanies, LocalDate validFrom,
+                               LocalDate validTo, String note) {
+        this(id, number, kind, regime, issuingNation, coveredNations, coveredCompanies, validFrom, validTo, note, 1);
+    }
 
     public ExportAuthorization {
         coveredNations = List.copyOf(coveredNations);

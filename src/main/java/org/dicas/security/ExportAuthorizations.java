@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.shared.ExportControl;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.NationCode;
@@ -37,7 +38,8 @@ public class ExportAuthorizations {
     }
 
     static final String SELECT = """
-            select id, number, kind, regime, issuing_nation, covered_nations, covered_companies, valid_from, valid_to, note
+            select id, number, kind, regime, issuing_nation, covered_nations, covered_companies, valid_from, valid_to, note,
+                   version
             from export_authorization""";
 
     private final JdbcClient jdbc;
@@ -58,7 +60,7 @@ public class ExportAuthorizations {
                 NationCode.of(rs.getString("issuing_nation")),
                 Arrays.stream((String[]) rs.getArray("covered_nations").getArray()).map(NationCode::of).toList(),
                 longs(rs.getArray("covered_companies")), rs.getObject("valid_from", LocalDate.class),
-                rs.getObject("valid_to", LocalDate.class), rs.getString("note"));
+                rs.getObject("valid_to", LocalDate.class), rs.getString("note"), rs.getLong("version"));
     }
 
     static List<Long> longs(Array a) throws SQLException {
@@ -113,15 +115,16 @@ public class ExportAuthorizations {
     }
 
     @Transactional
-    public ExportAuthorization change(DicasUser officer, long id, Command c) {
+    public ExportAuthorization change(DicasUser officer, long id, ExpectedVersion expected, Command c) {
         get(officer, id);
         validate(officer, c, id);
-        jdbc.sql("""
+        int n = jdbc.sql("""
                         update export_authorization set number = :number, kind = :kind, regime = :regime,
                                covered_nations = cast(:nations as text[]), covered_companies = cast(:companies as bigint[]),
-                               valid_from = :from, valid_to = :to, note = :note
-                        where id = :id""")
-                .params(columns(c)).param("id", id).update();
+                               valid_from = :from, valid_to = :to, note = :note, version = version + 1
+                        where id = :id and version = :expected""")
+                .params(columns(c)).param("id", id).param("expected", expected.required()).update();
+        requireOne(officer, n, id, expected);
         audit.append(officer, "AUTHORIZATION_CHANGED", null, "AUTHORIZATION", describe(id, c));
         return get(officer, id);
     }
@@ -146,18 +149,27 @@ public class ExportAuthorizations {
                         insert into record_authorization (record_id, authorization_id, attached_by) values (:r, :a, :by)
                         on conflict do nothing""")
                 .param("r", recordId).param("a", id).param("by", officer.id()).update();
+        jdbc.sql("update export_authorization set version = version + 1 where id = :id").param("id", id).update();
         audit.append(officer, "AUTHORIZATION_ATTACHED", recordId, null, a.number());
     }
 
     @Transactional
-    public void detach(DicasUser officer, long id, long recordId) {
+    public void detach(DicasUser officer, long id, ExpectedVersion expected, long recordId) {
         ExportAuthorization a = get(officer, id);
+        requireOne(officer, jdbc.sql("update export_authorization set version = version + 1 where id = :id and version = :v")
+                .param("id", id).param("v", expected.required()).update(), id, expected);
         int n = jdbc.sql("delete from record_authorization where record_id = :r and authorization_id = :a")
                 .param("r", recordId).param("a", id).update();
         if (n == 0) {
             throw new NotFoundException("attachment", recordId);
         }
         audit.append(officer, "AUTHORIZATION_DETACHED", recordId, null, a.number());
+    }
+
+    private void requireOne(DicasUser officer, int updated, long id, ExpectedVersion expected) {
+        if (updated != 1) {
+            throw new org.dicas.shared.StaleVersionException("AUTHORIZATION", id, expected.value(), get(officer, id).version());
+        }
     }
 
     private void validate(DicasUser officer, Command c, Long id) {

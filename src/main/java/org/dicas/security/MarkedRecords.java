@@ -2,7 +2,10 @@ package org.dicas.security;
 
 import java.util.Optional;
 import java.util.function.LongFunction;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.NotFoundException;
+import org.dicas.shared.StaleVersionException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NationCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,21 +59,26 @@ public class MarkedRecords {
         return id;
     }
 
-    /** Changes title, text and marking of a record; the new marking must be one the editor could read. */
-    public void update(long id, String title, String searchText, Marking marking, Optional<Long> owningCompanyId,
-                       DicasUser editor) {
+    /**
+     * Changes title, text and marking of a record, made against version {@code expected}; the new marking must be
+     * one the editor could read. A change against an older version than the stored one saves nothing
+     * ({@link StaleVersionException}) — so a stale copy can never put back a wider marking.
+     */
+    public void update(long id, ExpectedVersion expected, String title, String searchText, Marking marking,
+                       Optional<Long> owningCompanyId, DicasUser editor) {
         RecordMarking current = find(id).orElseThrow();
         RecordMarking rm = check(marking, owningCompanyId, editor);
         rm = new RecordMarking(rm.marking(), current.originNation(), rm.owningCompanyId());
-        jdbc.sql("""
+        int n = jdbc.sql("""
                         update record set title = :title, search_text = :text, marking = :marking, level = :level,
                                noforn = :noforn, rel_to = cast(:relTo as text[]), groups = cast(:groups as text[]),
                                propin = :propin, export_regime = :export, owning_company_id = :company,
-                               updated_at = now()
-                        where id = :id""")
+                               updated_at = now(), version = version + 1
+                        where id = :id and version = :expected""")
                 .param("id", id).param("title", title).param("text", searchText)
-                .params(markingColumns(rm))
+                .params(markingColumns(rm)).param("expected", expected.required())
                 .update();
+        requireOne(n, id, expected);
         audit.append(editor, "UPDATE", id, kindOf(id),
                 current.marking().equals(marking) ? marking.banner() : current.marking().banner() + " -> " + marking.banner());
         events.publishEvent(new RecordChanged(id));
@@ -81,6 +89,7 @@ public class MarkedRecords {
      * marking must still be one the actor can read.
      */
     public void changeMarking(long id, Marking marking, DicasUser actor, String reason) {
+        // a release decision is checked against the request's state, not a version the officer read: it moves the version
         RecordMarking current = find(id).orElseThrow();
         RecordMarking rm = new RecordMarking(marking, current.originNation(),
                 marking.propin() ? current.owningCompanyId() : Optional.empty());
@@ -91,7 +100,8 @@ public class MarkedRecords {
         jdbc.sql("""
                         update record set marking = :marking, level = :level, noforn = :noforn,
                                rel_to = cast(:relTo as text[]), groups = cast(:groups as text[]), propin = :propin,
-                               export_regime = :export, owning_company_id = :company, updated_at = now()
+                               export_regime = :export, owning_company_id = :company, updated_at = now(),
+                               version = version + 1
                         where id = :id""")
                 .param("id", id).params(markingColumns(rm)).update();
         audit.append(actor, "MARKING_CHANGED", id, kindOf(id),
@@ -99,12 +109,46 @@ public class MarkedRecords {
         events.publishEvent(new RecordChanged(id));
     }
 
-    /** A record whose content was deleted (it keeps its place, e.g. a reply): its text leaves search, and it is audited. */
-    public void deleted(long id, String title, DicasUser actor) {
-        jdbc.sql("update record set title = :title, search_text = '', updated_at = now() where id = :id")
-                .param("id", id).param("title", title).update();
+    /**
+     * A record whose content was deleted (it keeps its place, e.g. a reply), made against version {@code expected}:
+     * its text leaves search, and it is audited.
+     */
+    public void deleted(long id, ExpectedVersion expected, String title, DicasUser actor) {
+        int n = jdbc.sql("""
+                        update record set title = :title, search_text = '', updated_at = now(), version = version + 1
+                        where id = :id and version = :expected""")
+                .param("id", id).param("title", title).param("expected", expected.required()).update();
+        requireOne(n, id, expected);
         audit.append(actor, "DELETE", id, kindOf(id), "");
         events.publishEvent(new RecordChanged(id));
+    }
+
+    /** A record's module row changed without its title, text or marking (a stage or status moved): it is newer now. */
+    public void touched(long id) {
+        jdbc.sql("update record set updated_at = now(), version = version + 1 where id = :id").param("id", id).update();
+    }
+
+    /** A record's module row changed against version {@code expected} (title, text and marking unchanged). */
+    public void changed(long id, ExpectedVersion expected) {
+        int n = jdbc.sql("update record set updated_at = now(), version = version + 1 where id = :id and version = :expected")
+                .param("id", id).param("expected", expected.required()).update();
+        requireOne(n, id, expected);
+    }
+
+    /** The stored version of a record (0 when there is none). */
+    public long version(long id) {
+        return jdbc.sql("select version from record where id = :id").param("id", id).query(Long.class).optional()
+                .orElse(0L);
+    }
+
+    private void requireOne(int updated, long id, ExpectedVersion expected) {
+        if (updated != 1) {
+            long current = version(id);
+            if (current == 0) {
+                throw new NotFoundException("record", id);
+            }
+            throw new StaleVersionException(kindOf(id), id, expected.value(), current);
+        }
     }
 
     /** Places a record inside its container (a reply in its thread, an agenda item in its meeting). */
@@ -136,9 +180,14 @@ public class MarkedRecords {
                 .param("r", recordId).query((rs, n) -> ExportAuthorizations.row(rs)).list();
     }
 
-    public void updateText(long id, String title, String searchText, DicasUser editor) {
-        jdbc.sql("update record set title = :title, search_text = :text, updated_at = now() where id = :id")
-                .param("id", id).param("title", title).param("text", searchText).update();
+    /** Changes title and text of a record (not its marking), made against version {@code expected}. */
+    public void updateText(long id, ExpectedVersion expected, String title, String searchText, DicasUser editor) {
+        int n = jdbc.sql("""
+                        update record set title = :title, search_text = :text, updated_at = now(), version = version + 1
+                        where id = :id and version = :expected""")
+                .param("id", id).param("title", title).param("text", searchText).param("expected", expected.required())
+                .update();
+        requireOne(n, id, expected);
         audit.append(editor, "UPDATE", id, kindOf(id), "text");
         events.publishEvent(new RecordChanged(id));
     }

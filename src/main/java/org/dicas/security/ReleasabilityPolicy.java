@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.dicas.shared.Marking;
+import org.dicas.shared.NationCode;
 
 /**
  * The one releasability policy of the trust model. A user may read a record only if all hold:
@@ -19,7 +20,8 @@ import org.dicas.shared.Marking;
  * </ol>
  * The same rules come in two renderings: {@link #mayRead} for one record in memory, and {@link #sqlFilter} as a
  * predicate over the {@code record} table, so that lists, counts and searches filter inside the database before
- * paging. {@code ReleasabilityPolicyTest} proves both renderings agree on every case of its table.
+ * paging. The SQL rendering is package-private: other modules read through {@link ReadableRecords}, never
+ * composing the predicate themselves. {@code ReleasabilityPolicyTest} proves both renderings agree on every case of its table.
  * Plain Java on purpose: no Spring, no database. "Today" comes from the clock it is given.
  */
 public final class ReleasabilityPolicy {
@@ -37,7 +39,7 @@ public final class ReleasabilityPolicy {
     public boolean mayRead(DicasUser user, RecordMarking record) {
         Marking m = record.marking();
         boolean originator = user.nation().equals(record.originNation());
-        boolean nationOk = originator || m.relTo().contains(user.nation()) || m.releasableToAllNations();
+        boolean nationOk = releasableToNation(user.nation(), m, record.originNation());
         boolean levelOk = user.accessLevel().dominates(m.level());
         boolean groupOk = m.groups().isEmpty() || m.groups().stream().anyMatch(user.groups()::contains);
         boolean propinOk = !m.propin() || user.government()
@@ -49,10 +51,19 @@ public final class ReleasabilityPolicy {
     }
 
     /**
+     * Rule 1 alone: whether a record with this marking, originated by {@code origin}, may go to people of
+     * {@code nation} — the originating nation, a nation listed in REL TO, or any nation without NOFORN or REL TO.
+     * Used where a decision concerns a nation rather than a person (Security of Supply requests, release requests).
+     */
+    public boolean releasableToNation(NationCode nation, Marking m, NationCode origin) {
+        return nation.equals(origin) || m.relTo().contains(nation) || m.releasableToAllNations();
+    }
+
+    /**
      * The SQL predicate for records that may sit inside a container record ({@code container_id}): the record and,
      * when it has one, its container must both be readable — a reply of a hidden thread is not found either.
      */
-    public SqlFilter sqlFilterWithContainer(DicasUser user, String alias) {
+    SqlFilter sqlFilterWithContainer(DicasUser user, String alias) {
         SqlFilter own = sqlFilter(user, alias);
         SqlFilter container = sqlFilter(user, alias + "_c");
         return new SqlFilter("(" + own.clause() + " and (" + alias + ".container_id is null or exists (select 1 from record "
@@ -64,7 +75,7 @@ public final class ReleasabilityPolicy {
      * The same decision as SQL over a row of the {@code record} table with the given alias. Parameter names are
      * prefixed with {@code rp_} so they do not clash with a query's own.
      */
-    public SqlFilter sqlFilter(DicasUser user, String alias) {
+    SqlFilter sqlFilter(DicasUser user, String alias) {
         String r = alias + ".";
         String clause = "(" + r + "level <= :rp_level"
                 + " and (" + r + "origin_nation = :rp_nation or (not " + r + "noforn and (cardinality(" + r

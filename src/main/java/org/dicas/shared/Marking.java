@@ -56,6 +56,20 @@ public record Marking(AccessLevel level, boolean noForn, List<NationCode> relTo,
         return new Marking(level, false, List.of(), List.of(), false, Optional.empty());
     }
 
+    /** What a writer is told when a record comes without a marking: the one wording of the one check. */
+    public static final String REQUIRED = "a marking is required, e.g. CUI//REL TO USA, JPN";
+
+    /**
+     * The marking a writer gave for a record: required (blank is refused naming the {@code marking} field), then
+     * parsed. The one "a marking is required" check of the platform.
+     */
+    public static Marking required(String banner) {
+        if (banner == null || banner.isBlank()) {
+            throw new InvalidInputException("marking", REQUIRED);
+        }
+        return parse(banner.strip());
+    }
+
     /** Parses a banner; throws {@link InvalidMarkingException} naming the problem when it is not valid. */
     @JsonCreator
     public static Marking parse(String banner) {
@@ -207,11 +221,6 @@ public record Marking(AccessLevel level, boolean noForn, List<NationCode> relTo,
         rel.addAll(relTo);
         rel.addAll(nations);
         return new Marking(level, false, List.copyOf(rel), groups, propin, export);
-    }
-
-    /** Whether a user of this nation passes the nation rule for a record of this origin. */
-    public boolean releasableTo(NationCode nation, NationCode origin) {
-        return nation.equals(origin) || releasableToAllNations() || relTo.contains(nation);
     }
 
     /** True when neither NOFORN nor REL TO limits the nations that may read. */

@@ -22,9 +22,9 @@ import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.MarkedRecords;
+import org.dicas.security.ReadableRecords;
 import org.dicas.security.ReleasabilityPolicy;
 import org.dicas.security.Role;
-import org.dicas.security.SqlFilter;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NationCode;
@@ -62,16 +62,18 @@ public class SosaRequests {
     private final JdbcClient jdbc;
     private final MarkedRecords records;
     private final ReleasabilityPolicy policy;
+    private final ReadableRecords readable;
     private final AuditLog audit;
     private final Directory directory;
     private final Notifications notifications;
     private final Clock clock;
 
-    SosaRequests(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, AuditLog audit,
+    SosaRequests(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, ReadableRecords readable, AuditLog audit,
                  Directory directory, Notifications notifications, Clock clock) {
         this.jdbc = jdbc;
         this.records = records;
         this.policy = policy;
+        this.readable = readable;
         this.audit = audit;
         this.directory = directory;
         this.notifications = notifications;
@@ -87,7 +89,7 @@ public class SosaRequests {
             from sosa_request s join record r on r.id = s.id join app_user u on u.id = s.requester_id
             left join app_user ua on ua.id = s.acknowledged_by left join app_user ur on ur.id = s.responded_by
             left join app_user uc on uc.id = s.closed_by
-            where {visible}""";
+            where {readable:r}""";
 
     /** A row before the reader-specific parts (nodes, history, ages) are added. */
     private record Row(long id, Marking marking, Status status, String requestingNation, String receivingNation,
@@ -118,8 +120,7 @@ public class SosaRequests {
     }
 
     private JdbcClient.StatementSpec visible(String sql, DicasUser user, Map<String, Object> params) {
-        SqlFilter f = policy.sqlFilter(user, "r");
-        return jdbc.sql(sql.replace("{visible}", f.clause())).params(f.parameters()).params(params);
+        return readable.query(user, sql).params(params);
     }
 
     /** Today, by the platform clock: the reference for ages and for "not in the past". */
@@ -181,11 +182,9 @@ public class SosaRequests {
 
     /** The supply-network nodes the user may read, to choose a supplier node or the nodes a request relieves. */
     public List<NodeRef> supplyNodes(DicasUser user) {
-        SqlFilter f = policy.sqlFilterWithContainer(user, "r");
-        return jdbc.sql("select r.id, r.title, r.marking from record r where r.kind = '" + NODE_KIND + "'"
-                        + " and exists (select 1 from supply_node n where n.id = r.id) and " + f.clause()
+        return readable.query(user, "select r.id, r.title, r.marking from record r where r.kind = '" + NODE_KIND + "'"
+                        + " and exists (select 1 from supply_node n where n.id = r.id) and {readableInContainer:r}"
                         + " order by r.title, r.id limit 500")
-                .params(f.parameters())
                 .query((rs, n) -> new NodeRef(rs.getLong(1), rs.getString(2), Marking.parse(rs.getString(3)))).list();
     }
 
@@ -263,11 +262,10 @@ public class SosaRequests {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        SqlFilter f = policy.sqlFilterWithContainer(user, "r");
         Map<Long, NodeRef> nodes = new LinkedHashMap<>();
-        jdbc.sql("select r.id, r.title, r.marking from record r where r.id in (:nodeIds) and r.kind = '" + NODE_KIND
-                        + "' and " + f.clause() + " order by r.title, r.id")
-                .params(f.parameters()).param("nodeIds", List.copyOf(ids))
+        readable.query(user, "select r.id, r.title, r.marking from record r where r.id in (:nodeIds) and r.kind = '"
+                        + NODE_KIND + "' and {readableInContainer:r} order by r.title, r.id")
+                .param("nodeIds", List.copyOf(ids))
                 .query(rs -> {
                     nodes.put(rs.getLong(1), new NodeRef(rs.getLong(1), rs.getString(2), Marking.parse(rs.getString(3))));
                 });
@@ -311,7 +309,7 @@ public class SosaRequests {
             throw new InvalidInputException("justification", "a justification is required");
         }
         Marking marking = marking(c.marking());
-        if (!marking.releasableTo(toNation, from)) {
+        if (!policy.releasableToNation(toNation, marking, from)) {
             throw new InvalidInputException("marking", "a request marked " + marking.banner()
                     + " is not releasable to " + toNation + ", so its SoSA office could not read it; mark it e.g. "
                     + marking.level() + "//REL TO " + from + ", " + toNation);
@@ -508,7 +506,7 @@ public class SosaRequests {
         if (n != 1) {
             throw new InvalidInputException("status", "request #" + id + " is no longer " + expected);
         }
-        jdbc.sql("update record set updated_at = now() where id = :id").param("id", id).update();
+        records.touched(id);
     }
 
     private void event(long id, DicasUser actor, Status status, String detail) {
@@ -543,9 +541,6 @@ public class SosaRequests {
     }
 
     private static Marking marking(String banner) {
-        if (blank(banner)) {
-            throw new InvalidInputException("marking", "a marking is required, e.g. CUI//REL TO USA, JPN");
-        }
-        return Marking.parse(banner.strip());
+        return Marking.required(banner);
     }
 }

@@ -24,6 +24,9 @@ import org.springframework.stereotype.Service;
  * Runs the engine on the whole stored network (criticality depends on every node) and shows each reader only what
  * concerns nodes they may read. Concentration is computed on the readable part of the network, since its shares and
  * top country would otherwise describe hidden nodes.
+ *
+ * <p>A what-if names and takes out readable nodes only ({@link ReadableDisruption}): a hidden node, or a country or
+ * company only hidden nodes carry, is refused exactly like one that does not exist.
  */
 @Service
 public class NetworkAnalyses {
@@ -37,8 +40,9 @@ public class NetworkAnalyses {
     public NetworkAnalysisView analyze(DicasUser user, long networkId, Disruption disruption, Set<String> concerns) {
         SupplyNetworkSummary summary = networks.summary(user, networkId);
         Map<String, SupplyNetworks.StoredNode> visible = networks.nodes(user, networkId);
+        ReadableDisruption whatIf = ReadableDisruption.of(disruption, visible);
         SupplyNetwork net = networks.compiled(networkId);
-        Analysis a = SupplyChainEngine.analyze(net, disruption);
+        Analysis a = SupplyChainEngine.analyze(net, whatIf.applied);
         List<Marking> shown = new ArrayList<>();
         shown.add(summary.marking());
         Set<String> visibleEndItems = new HashSet<>();
@@ -103,7 +107,7 @@ public class NetworkAnalyses {
         Concentration concentration = SupplyChainEngine.concentration(
                 SupplyChainEngine.compile(SupplyNetworks.restrictedTo(networks.spec(networkId), visible.keySet())),
                 concerns);
-        return new NetworkAnalysisView(summary, disruption, endItems, withheldEndItems, critical, withheldCritical,
+        return new NetworkAnalysisView(summary, whatIf.asked, endItems, withheldEndItems, critical, withheldCritical,
                 stopped, withheldStopped, lost, withheldLost, concentration, exposures, withheldExposures,
                 Marking.highWaterMark(shown));
     }

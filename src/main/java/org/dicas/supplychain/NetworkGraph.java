@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
 /**
  * The upstream network of one end item for the graph view: readable nodes by tier (distance from the end item),
  * edges source → consumer, single points of failure flagged; hidden nodes only counted. Above {@link #MAX_NODES}
- * nodes, non-critical nodes are collapsed into one node per tier.
+ * nodes, non-critical nodes are collapsed into one node per tier. An end item the user may not read is refused exactly
+ * like one that does not exist.
  */
 @Service
 public class NetworkGraph {
@@ -45,7 +46,7 @@ public class NetworkGraph {
     public Graph upstream(DicasUser user, long networkId, String endItem) {
         var view = analyses.analyze(user, networkId, org.dicas.supplychain.engine.Disruption.NONE, Set.of());
         NetworkAnalysisView.EndItemView item = view.endItems().stream().filter(e -> e.id().equals(endItem)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("endItem", "no end item " + endItem));
+                .orElseThrow(() -> new InvalidInputException("endItem", "no end item " + endItem + " in this network"));
         Set<String> critical = new HashSet<>();
         item.singlePointsOfFailure().forEach(n -> critical.add(n.code()));
         Map<String, SupplyNetworks.StoredNode> visible = networks.nodes(user, networkId);

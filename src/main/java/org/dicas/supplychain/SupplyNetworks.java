@@ -14,8 +14,7 @@ import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.MarkedRecords;
 import org.dicas.security.OrganizationKind;
-import org.dicas.security.ReleasabilityPolicy;
-import org.dicas.security.SqlFilter;
+import org.dicas.security.ReadableRecords;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
@@ -42,16 +41,16 @@ public class SupplyNetworks {
 
     private final JdbcClient jdbc;
     private final MarkedRecords records;
-    private final ReleasabilityPolicy policy;
+    private final ReadableRecords readable;
     private final Directory directory;
     private final AuditLog audit;
     private final Map<Long, SupplyNetwork> compiled = new ConcurrentHashMap<>();
 
-    SupplyNetworks(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, Directory directory,
+    SupplyNetworks(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, Directory directory,
                    AuditLog audit) {
         this.jdbc = jdbc;
         this.records = records;
-        this.policy = policy;
+        this.readable = readable;
         this.directory = directory;
         this.audit = audit;
     }
@@ -153,22 +152,16 @@ public class SupplyNetworks {
             select n.id, r.marking, n.program, n.name, n.version, n.imported_at,
                    (select count(*) from supply_input i where i.network_id = n.id) as inputs,
                    (select count(*) from supply_end_item e where e.network_id = n.id) as end_items
-            from supply_network n join record r on r.id = n.id where {visible}""";
-
-    private SqlFilter filter(DicasUser user, String alias) {
-        return policy.sqlFilter(user, alias);
-    }
+            from supply_network n join record r on r.id = n.id where {readable:r}""";
 
     public List<SupplyNetworkSummary> list(DicasUser user) {
-        SqlFilter f = filter(user, "r");
-        return jdbc.sql(NETWORKS.replace("{visible}", f.clause()) + " order by n.program, n.version desc")
-                .params(f.parameters()).query((rs, i) -> rs.getLong(1)).list().stream()
+        return readable.query(user, NETWORKS + " order by n.program, n.version desc")
+                .query((rs, i) -> rs.getLong(1)).list().stream()
                 .map(id -> summary(user, id)).toList();
     }
 
     public SupplyNetworkSummary summary(DicasUser user, long id) {
-        SqlFilter f = filter(user, "r");
-        var row = jdbc.sql(NETWORKS.replace("{visible}", f.clause()) + " and n.id = :id").params(f.parameters())
+        var row = readable.query(user, NETWORKS + " and n.id = :id")
                 .param("id", id).query((rs, i) -> new Object[] {rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getInt(7), rs.getInt(8)})
                 .optional().orElseThrow(() -> new NotFoundException("supply network", id));
@@ -181,13 +174,12 @@ public class SupplyNetworks {
 
     /** The nodes of a network the user may read, by code. */
     public Map<String, StoredNode> nodes(DicasUser user, long networkId) {
-        SqlFilter f = filter(user, "r");
         Map<String, StoredNode> out = new HashMap<>();
-        jdbc.sql("""
+        readable.query(user, """
                         select s.id, s.code, s.name, s.company, s.country, s.ttr_days, s.capacity, r.marking
                         from supply_node s join record r on r.id = s.id
-                        where s.network_id = :net and """ + f.clause())
-                .params(f.parameters()).param("net", networkId)
+                        where s.network_id = :net and {readable:r}""")
+                .param("net", networkId)
                 .query(rs -> {
                     out.put(rs.getString(2), new StoredNode(rs.getLong(1), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getString(5), (Integer) rs.getObject(6), (Double) rs.getObject(7),

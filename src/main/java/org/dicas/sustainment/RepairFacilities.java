@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.OrganizationKind;
@@ -38,17 +39,18 @@ public class RepairFacilities {
     }
 
     private static final String SELECT = """
-            select f.id, r.marking, f.code, f.name, f.nation, f.certifications, f.lat, f.lon, r.owning_company_id
-            from repair_facility f join record r on r.id = f.id where {visible}""";
+            select f.id, r.marking, f.code, f.name, f.nation, f.certifications, f.lat, f.lon, r.owning_company_id,
+                   r.version
+            from repair_facility f join record r on r.id = f.id where {readable:r}""";
 
     private record Row(long id, Marking marking, String code, String name, String nation, List<String> certs,
-                       Double lat, Double lon, Long company) {
+                       Double lat, Double lon, Long company, long version) {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
                 rs.getString(5).strip(), SustainmentRecords.list(rs, 6), SustainmentRecords.dbl(rs, 7),
-                SustainmentRecords.dbl(rs, 8), (Long) rs.getObject(9));
+                SustainmentRecords.dbl(rs, 8), (Long) rs.getObject(9), rs.getLong(10));
     }
 
     /** The facilities the user may read, by code. */
@@ -70,7 +72,8 @@ public class RepairFacilities {
      * computed from it must be filtered by the policy again before it is shown to anyone.
      */
     public List<RepairFacility> allForPlanning() {
-        return assemble(s.jdbc.sql(SELECT.replace("{visible}", "true") + " order by f.code").query((rs, n) -> row(rs)).list());
+        return assemble(s.readable.everyRecord(SELECT.replace("{readable:r}", "{everyRecord:r}") + " order by f.code",
+                "the planner needs the whole problem").query((rs, n) -> row(rs)).list());
     }
 
     /** Whether this user may register facilities at all (government users; industry users for their own company). */
@@ -96,12 +99,12 @@ public class RepairFacilities {
     }
 
     @Transactional
-    public RepairFacility update(DicasUser user, long id, RepairFacilityCommand c) {
+    public RepairFacility update(DicasUser user, long id, ExpectedVersion expected, RepairFacilityCommand c) {
         RepairFacility current = get(user, id);
         Marking marking = SustainmentRecords.marking(c.marking());
         Optional<Long> company = checkWriter(user, marking, c.owningCompanyId(), Optional.ofNullable(current.owningCompanyId()));
         Checked v = check(c, id);
-        s.records.update(id, v.code + " " + v.name, searchText(v), marking, company, user);
+        s.records.update(id, expected, v.code + " " + v.name, searchText(v), marking, company, user);
         s.jdbc.sql("""
                         update repair_facility set code = :code, name = :name, nation = :nation,
                                certifications = cast(:certs as text[]), lat = :lat, lon = :lon where id = :id""")
@@ -118,7 +121,7 @@ public class RepairFacilities {
     Optional<String> visibleResourceKind(DicasUser user, String code) {
         return s.visible("""
                         select rr.kind from repair_resource rr join repair_facility f on f.id = rr.facility_id
-                        join record r on r.id = f.id where rr.code = :code and {visible}""", user)
+                        join record r on r.id = f.id where rr.code = :code and {readable:r}""", user)
                 .param("code", code).query(String.class).optional();
     }
 
@@ -247,6 +250,6 @@ public class RepairFacilities {
                 }).list();
         return rows.stream().map(r -> new RepairFacility(r.id, r.marking, r.code, r.name, r.nation, r.certs,
                 resources.getOrDefault(r.id, List.of()), closed.getOrDefault(r.id, List.of()), r.lat, r.lon,
-                r.company)).toList();
+                r.company, r.version)).toList();
     }
 }

@@ -10,7 +10,7 @@ import org.dicas.shared.Marking;
  */
 public record RepairFacility(long id, Marking marking, String code, String name, String nation,
                              List<String> certifications, List<Resource> resources, List<ClosedPeriod> closedPeriods,
-                             Double lat, Double lon, Long owningCompanyId) {
+                             Double lat, Double lon, Long owningCompanyId, long version) implements org.dicas.shared.Versioned {
 
     /** A dry dock, pier or hangar; {@code maxLengthM} null means no length limit. */
     public record Resource(String code, String kind, Double maxLengthM) {

@@ -13,7 +13,7 @@ public record RepairJob(long id, Marking marking, String code, String asset, Str
                         List<String> resourceKinds, Double lengthM, int durationDays, LocalDate earliestStart,
                         LocalDate dueDate, int priority, List<String> requires, boolean forwardDeployed,
                         boolean voyageRepair, LocalDate dueHome, boolean foreignRepairAllowed, Double homeLat,
-                        Double homeLon, String pinnedResource, LocalDate pinnedStart) {
+                        Double homeLon, String pinnedResource, LocalDate pinnedStart, long version) implements org.dicas.shared.Versioned {
 
     public RepairJob {
         resourceKinds = List.copyOf(resourceKinds);

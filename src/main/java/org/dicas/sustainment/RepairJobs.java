@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
@@ -38,8 +39,9 @@ public class RepairJobs {
     private static final String SELECT = """
             select j.id, r.marking, j.code, j.asset, j.flag_nation, j.resource_kinds, j.length_m, j.duration_days,
                    j.earliest_start, j.due_date, j.priority, j.requires, j.forward_deployed, j.voyage_repair,
-                   j.due_home, j.foreign_repair_allowed, j.home_lat, j.home_lon, j.pinned_resource, j.pinned_start
-            from repair_job j join record r on r.id = j.id where {visible}""";
+                   j.due_home, j.foreign_repair_allowed, j.home_lat, j.home_lon, j.pinned_resource, j.pinned_start,
+                   r.version
+            from repair_job j join record r on r.id = j.id where {readable:r}""";
 
     private static RepairJob row(ResultSet rs) throws SQLException {
         return new RepairJob(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
@@ -47,7 +49,8 @@ public class RepairJobs {
                 rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class), rs.getInt(11),
                 SustainmentRecords.list(rs, 12), rs.getBoolean(13), rs.getBoolean(14),
                 rs.getObject(15, LocalDate.class), rs.getBoolean(16), SustainmentRecords.dbl(rs, 17),
-                SustainmentRecords.dbl(rs, 18), rs.getString(19), rs.getObject(20, LocalDate.class));
+                SustainmentRecords.dbl(rs, 18), rs.getString(19), rs.getObject(20, LocalDate.class),
+                rs.getLong(21));
     }
 
     /** The jobs the user may read, most urgent first (priority 1 first, then due date). */
@@ -72,7 +75,8 @@ public class RepairJobs {
      * computed from it must be filtered by the policy again before it is shown to anyone.
      */
     public List<RepairJob> allForPlanning() {
-        return s.jdbc.sql(SELECT.replace("{visible}", "true") + " order by j.priority, j.due_date, j.code")
+        return s.readable.everyRecord(SELECT.replace("{readable:r}", "{everyRecord:r}")
+                        + " order by j.priority, j.due_date, j.code", "the planner needs the whole problem")
                 .query((rs, n) -> row(rs)).list();
     }
 
@@ -99,12 +103,12 @@ public class RepairJobs {
     }
 
     @Transactional
-    public RepairJob update(DicasUser user, long id, RepairJobCommand c) {
+    public RepairJob update(DicasUser user, long id, ExpectedVersion expected, RepairJobCommand c) {
         mustWrite(user);
         find(user, id);
         Marking marking = SustainmentRecords.marking(c.marking());
         Checked v = check(c, id);
-        s.records.update(id, v.code + " " + v.asset, v.code + " " + v.asset + " " + v.flag, marking, Optional.empty(), user);
+        s.records.update(id, expected, v.code + " " + v.asset, v.code + " " + v.asset + " " + v.flag, marking, Optional.empty(), user);
         s.jdbc.sql("""
                         update repair_job set code = :code, asset = :asset, flag_nation = :flag,
                             resource_kinds = cast(:kinds as text[]), length_m = :len, duration_days = :dur,
@@ -139,14 +143,16 @@ public class RepairJobs {
         }
         s.jdbc.sql("update repair_job set pinned_resource = :r, pinned_start = :s where id = :id")
                 .param("r", code).param("s", start).param("id", id).update();
+        s.records.touched(id);
         s.audit.append(user, "REPAIR_JOB_PINNED", id, KIND, code + " from " + start);
         return get(user, id);
     }
 
     @Transactional
-    public RepairJob unpin(DicasUser user, long id) {
+    public RepairJob unpin(DicasUser user, long id, ExpectedVersion expected) {
         mustWrite(user);
         find(user, id);
+        s.records.changed(id, expected);
         s.jdbc.sql("update repair_job set pinned_resource = null, pinned_start = null where id = :id").param("id", id)
                 .update();
         s.audit.append(user, "REPAIR_JOB_UNPINNED", id, KIND, "");

@@ -13,8 +13,7 @@ import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.MarkedRecords;
-import org.dicas.security.ReleasabilityPolicy;
-import org.dicas.security.SqlFilter;
+import org.dicas.security.ReadableRecords;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NationCode;
@@ -30,30 +29,26 @@ class SustainmentRecords {
 
     final JdbcClient jdbc;
     final MarkedRecords records;
-    final ReleasabilityPolicy policy;
+    final ReadableRecords readable;
     final AuditLog audit;
     final Directory directory;
 
-    SustainmentRecords(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, AuditLog audit,
+    SustainmentRecords(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, AuditLog audit,
                        Directory directory) {
         this.jdbc = jdbc;
         this.records = records;
-        this.policy = policy;
+        this.readable = readable;
         this.audit = audit;
         this.directory = directory;
     }
 
-    /** A query whose {@code {visible}} placeholder is replaced by the policy predicate over alias {@code r}. */
+    /** A query over marked records as the user may see them (policy tokens, see {@link ReadableRecords}). */
     JdbcClient.StatementSpec visible(String sql, DicasUser user) {
-        SqlFilter f = policy.sqlFilter(user, "r");
-        return jdbc.sql(sql.replace("{visible}", f.clause())).params(f.parameters());
+        return readable.query(user, sql);
     }
 
     static Marking marking(String banner) {
-        if (banner == null || banner.isBlank()) {
-            throw new InvalidInputException("marking", "a marking is required, e.g. CUI//REL TO USA, JPN");
-        }
-        return Marking.parse(banner.strip());
+        return Marking.required(banner);
     }
 
     static String code(String field, String value) {

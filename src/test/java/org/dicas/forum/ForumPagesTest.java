@@ -102,7 +102,8 @@ class ForumPagesTest {
         String replyId = reply.header("Location").replaceAll(".*#reply-", "");
         page = web.get(threadPath, null);
         assertThat(page.body()).contains("First answer", "id=\"reply-" + replyId + "\"");
-        web.form(threadPath + "/replies/" + replyId + "/delete", Http.csrf(page.body()), Map.of());
+        web.form(threadPath + "/replies/" + replyId + "/delete", Http.csrf(page.body()),
+                Map.of("version", Http.version(page.body())));
         page = web.get(threadPath, null);
         assertThat(page.body()).contains("id=\"reply-" + replyId + "\"").doesNotContain("First answer")
                 .contains("deleted by its author");

@@ -85,6 +85,7 @@ class RequirementPagesTest {
         var edit = web.get("/requirements/" + id + "/edit", null);
         assertThat(edit.body()).contains("value=\"40\"");
         fields.put("titleEn", "PAGETEST trainer");
+        fields.put("version", Http.version(edit.body()));
         assertThat(web.form("/requirements/" + id, Http.csrf(edit.body()), fields).status()).isEqualTo(302);
         assertThat(web.get("/requirements/" + id + "?lang=en", null).body()).contains("PAGETEST trainer");
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -265,6 +266,71 @@ class ReleasabilityMatrixTest {
             assertThat(searchPage).as(username).contains(search.get("hits").size() + "");
         }
         assertThat(checks).isEqualTo(fixtures.size() * DemoUsers.usernames().size());
+    }
+
+    // ---- supply-chain what-ifs: naming a node the user may not read answers exactly like naming one that does not exist
+
+    @Autowired
+    JdbcClient jdbc;
+
+    record NetworkNode(long recordId, String code) {
+    }
+
+    @Test
+    void whatIfsAgreeWithThePolicyForEveryDemoUser() {
+        long network = jdbc.sql("select id from supply_network where program = 'Missile co-production' order by version limit 1")
+                .query(Long.class).single();
+        List<NetworkNode> nodes = jdbc.sql("select id as record_id, code from supply_node where network_id = :n order by code")
+                .param("n", network).query(NetworkNode.class).list();
+        Map<String, String> endItems = new LinkedHashMap<>();
+        jdbc.sql("select code, node_code from supply_end_item where network_id = :n order by code").param("n", network)
+                .query(rs -> {
+                    endItems.put(rs.getString(1), rs.getString(2));
+                });
+        String unknown = "NO-SUCH-NODE-9";
+        int hiddenSeen = 0;
+        int visibleSeen = 0;
+        for (String username : DemoUsers.usernames()) {
+            DicasUser user = directory.userByUsername(username).orElseThrow();
+            String token = http.token(username, DemoUsers.PASSWORD);
+            Http web = new Http(port).signIn(username, DemoUsers.PASSWORD);
+            boolean networkVisible = policy.mayRead(user, records.find(network).orElseThrow());
+            String api = "/api/v1/supply-chain/networks/" + network;
+            String page = "/supply-chain/networks/" + network;
+            Http.Response apiUnknown = http.get(api + "/analysis?disruptNode=" + unknown, token);
+            Http.Response pageUnknown = web.get(page + "?lang=en&disruptNode=" + unknown, null);
+            assertThat(apiUnknown.status()).as(username).isEqualTo(networkVisible ? 400 : 404);
+            assertThat(pageUnknown.status()).as(username).isEqualTo(networkVisible ? 400 : 404);
+            Map<String, Boolean> nodeVisible = new LinkedHashMap<>();
+            for (NetworkNode n : nodes) {
+                boolean visible = networkVisible && policy.mayRead(user, records.find(n.recordId()).orElseThrow());
+                nodeVisible.put(n.code(), visible);
+                String what = username + " disrupting " + n.code();
+                Http.Response r = http.get(api + "/analysis?disruptNode=" + n.code(), token);
+                if (visible) {
+                    assertThat(r.status()).as(what).isEqualTo(200);
+                    if (visibleSeen++ == 0) { // the page renders the same analysis: one visible node is enough
+                        assertThat(web.get(page + "?lang=en&disruptNode=" + n.code(), null).status()).as(what)
+                                .isEqualTo(200);
+                    }
+                } else {
+                    hiddenSeen++;
+                    assertThat(r.status()).as(what).isEqualTo(apiUnknown.status());
+                    assertThat(r.body().replace(n.code(), unknown)).as(what).isEqualTo(apiUnknown.body());
+                    Http.Response p = web.get(page + "?lang=en&disruptNode=" + n.code(), null);
+                    assertThat(p.status()).as(what).isEqualTo(pageUnknown.status());
+                    assertThat(p.body()).as(what).doesNotContain("class=\"notice\"");
+                }
+            }
+            for (var e : endItems.entrySet()) {
+                String what = username + " graphing " + e.getKey();
+                boolean visible = nodeVisible.get(e.getValue());
+                Http.Response r = http.get(api + "/graph?endItem=" + e.getKey(), token);
+                assertThat(r.status()).as(what).isEqualTo(visible ? 200 : networkVisible ? 400 : 404);
+            }
+        }
+        assertThat(hiddenSeen).as("some user is refused some node").isPositive();
+        assertThat(visibleSeen).as("some user may disrupt some node").isPositive();
     }
 
     @Test

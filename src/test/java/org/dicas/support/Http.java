@@ -19,6 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** A real HTTP client against the running platform: bearer-token API calls and signed-in browser-like sessions. */
 public final class Http {
 
+    private static final Pattern VERSION = Pattern.compile("<input[^>]*name=\"version\"[^>]*value=\"(\\d+)\"");
+
     public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -59,14 +61,59 @@ public final class Http {
                 .build());
     }
 
+    /**
+     * A PUT as a well-behaved client makes it: it reads the record first and sends its {@code ETag} as
+     * {@code If-Match}. When the read gives no ETag (the record is hidden or missing), it sends {@code "1"}, so the
+     * server's own answer for the record (404) is what the test sees.
+     */
     public Response put(String path, String token, Object body) {
-        return send(request(path, token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)))
-                .build());
+        return putIfMatch(path, token, body, etagOrFirst(path, token));
     }
 
+    /** A PUT with exactly this {@code If-Match} (none when null). */
+    public Response putIfMatch(String path, String token, Object body, String ifMatch) {
+        HttpRequest.Builder b = request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        return send(b.build());
+    }
+
+    /** A DELETE made against the version just read (see {@link #put}). */
     public Response delete(String path, String token) {
-        return send(request(path, token).DELETE().build());
+        return deleteIfMatch(path, token, etagOrFirst(path, token));
+    }
+
+    public Response deleteIfMatch(String path, String token, String ifMatch) {
+        HttpRequest.Builder b = request(path, token).DELETE();
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        return send(b.build());
+    }
+
+    /** The ETag of what a change of {@code changePath} changes, read now; null when it cannot be read. */
+    public String etag(String changePath, String token) {
+        Response r = get(readPath(changePath), token);
+        return r.status() == 200 && !r.header("ETag").isEmpty() ? r.header("ETag") : null;
+    }
+
+    private String etagOrFirst(String path, String token) {
+        String e = etag(path, token);
+        return e == null ? "\"1\"" : e;
+    }
+
+    /** Where the record a change applies to is read: minutes of a meeting, an attachment of an authorization, a pin. */
+    static String readPath(String changePath) {
+        String p = changePath.replaceFirst("\\?.*$", "");
+        if (p.endsWith("/minutes") || p.endsWith("/pin")) {
+            return p.substring(0, p.lastIndexOf('/'));
+        }
+        if (p.matches(".*/authorizations/\\d+/records/\\d+$")) {
+            return p.replaceFirst("/records/\\d+$", "");
+        }
+        return p;
     }
 
     /** Signs this client in through the login form (with its CSRF token), as a browser would. */
@@ -89,6 +136,15 @@ public final class Http {
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
         return send(request(path, null).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** The version a page's edit form carries (its hidden {@code version} field). */
+    public static String version(String page) {
+        Matcher m = VERSION.matcher(page);
+        if (!m.find()) {
+            throw new IllegalStateException("page has no version field");
+        }
+        return m.group(1);
     }
 
     public static String csrf(String page) {

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.forum.ActionItem;
 import org.dicas.forum.ActionItemCommand;
 import org.dicas.forum.ActionItems;
@@ -57,7 +58,7 @@ class ActionItemApi {
     }
 
     @PutMapping("/{id}")
-    ActionItem update(DicasUser me, @PathVariable long id, @Valid @RequestBody ActionItemCommand command) {
-        return actionItems.update(me, id, command);
+    ActionItem update(DicasUser me, @PathVariable long id, ExpectedVersion expected, @Valid @RequestBody ActionItemCommand command) {
+        return actionItems.update(me, id, expected, command);
     }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.forum.DiscussionThread;
 import org.dicas.forum.Discussions;
 import org.dicas.forum.Reply;
@@ -50,8 +51,8 @@ class DiscussionApi {
     }
 
     @PutMapping("/{id}")
-    DiscussionThread edit(DicasUser me, @PathVariable long id, @Valid @RequestBody ThreadCommand command) {
-        return discussions.edit(me, id, command);
+    DiscussionThread edit(DicasUser me, @PathVariable long id, ExpectedVersion expected, @Valid @RequestBody ThreadCommand command) {
+        return discussions.edit(me, id, expected, command);
     }
 
     @GetMapping("/{id}/replies")
@@ -74,12 +75,12 @@ class DiscussionApi {
 
     @PutMapping("/{id}/replies/{replyId}")
     Reply editReply(DicasUser me, @PathVariable long id, @PathVariable long replyId,
-                    @Valid @RequestBody ReplyCommand command) {
-        return discussions.editReply(me, id, replyId, command);
+                    ExpectedVersion expected, @Valid @RequestBody ReplyCommand command) {
+        return discussions.editReply(me, id, replyId, expected, command);
     }
 
     @DeleteMapping("/{id}/replies/{replyId}")
-    Reply deleteReply(DicasUser me, @PathVariable long id, @PathVariable long replyId) {
-        return discussions.deleteReply(me, id, replyId);
+    Reply deleteReply(DicasUser me, @PathVariable long id, @PathVariable long replyId, ExpectedVersion expected) {
+        return discussions.deleteReply(me, id, replyId, expected);
     }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.forum.Document;
 import org.dicas.forum.DocumentCommand;
 import org.dicas.forum.Library;
@@ -46,7 +47,7 @@ class DocumentApi {
     }
 
     @PutMapping("/{id}")
-    Document update(DicasUser me, @PathVariable long id, @Valid @RequestBody DocumentCommand command) {
-        return library.update(me, id, command);
+    Document update(DicasUser me, @PathVariable long id, ExpectedVersion expected, @Valid @RequestBody DocumentCommand command) {
+        return library.update(me, id, expected, command);
     }
 }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.forum.AgendaItem;
 import org.dicas.forum.AgendaItemCommand;
 import org.dicas.forum.Decision;
@@ -59,13 +60,13 @@ class MeetingApi {
     }
 
     @PutMapping("/{id}")
-    Meeting update(DicasUser me, @PathVariable long id, @Valid @RequestBody MeetingCommand command) {
-        return meetings.update(me, id, command);
+    Meeting update(DicasUser me, @PathVariable long id, ExpectedVersion expected, @Valid @RequestBody MeetingCommand command) {
+        return meetings.update(me, id, expected, command);
     }
 
     @PutMapping("/{id}/minutes")
-    Meeting minutes(DicasUser me, @PathVariable long id, @Valid @RequestBody MinutesCommand command) {
-        return meetings.recordMinutes(me, id, command);
+    Meeting minutes(DicasUser me, @PathVariable long id, ExpectedVersion expected, @Valid @RequestBody MinutesCommand command) {
+        return meetings.recordMinutes(me, id, expected, command);
     }
 
     @PostMapping("/{id}/agenda-items")

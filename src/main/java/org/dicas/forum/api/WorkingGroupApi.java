@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.forum.WorkingGroup;
 import org.dicas.forum.WorkingGroupCommand;
 import org.dicas.forum.WorkingGroups;
@@ -46,7 +47,7 @@ class WorkingGroupApi {
     }
 
     @PutMapping("/{id}")
-    WorkingGroup update(DicasUser me, @PathVariable long id, @Valid @RequestBody WorkingGroupCommand command) {
-        return groups.update(me, id, command);
+    WorkingGroup update(DicasUser me, @PathVariable long id, ExpectedVersion expected, @Valid @RequestBody WorkingGroupCommand command) {
+        return groups.update(me, id, expected, command);
     }
 }

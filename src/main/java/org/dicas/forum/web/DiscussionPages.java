@@ -2,6 +2,9 @@ package org.dicas.forum.web;
 
 import jakarta.validation.Validator;
 import java.util.List;
+import org.dicas.platform.EditConflict;
+import org.dicas.shared.ExpectedVersion;
+import org.dicas.shared.StaleVersionException;
 import org.dicas.forum.DiscussionThread;
 import org.dicas.forum.Discussions;
 import org.dicas.forum.Reply;
@@ -106,22 +109,26 @@ class DiscussionPages {
         if (r.authorId() != me.id()) {
             throw new org.springframework.security.access.AccessDeniedException("only the author edits a reply");
         }
+        model.addAttribute("recordVersion", r.version());
         return editForm(model, r, r.body(), r.marking().banner(), List.of());
     }
 
     @PostMapping("/{id}/replies/{replyId}/edit")
-    String editReply(DicasUser me, @PathVariable long id, @PathVariable long replyId,
+    String editReply(DicasUser me, @PathVariable long id, @PathVariable long replyId, ExpectedVersion expected,
                      @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String marking,
                      Model model) {
         Reply r = discussions.reply(me, id, replyId);
+        model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
         ReplyCommand cmd = new ReplyCommand(r.parentId(), body, marking);
         List<String> errors = Pages.violations(validator, cmd);
         if (errors.isEmpty()) {
             try {
-                discussions.editReply(me, id, replyId, cmd);
+                discussions.editReply(me, id, replyId, expected, cmd);
                 return "redirect:/discussions/" + id + "#reply-" + replyId;
             } catch (InvalidInputException | InvalidMarkingException e) {
                 errors = Pages.errors(e);
+            } catch (StaleVersionException e) {
+                EditConflict.show(model, e, cmd, discussions.reply(me, id, replyId));
             }
         }
         return editForm(model, r, body, marking, errors);
@@ -137,8 +144,8 @@ class DiscussionPages {
     }
 
     @PostMapping("/{id}/replies/{replyId}/delete")
-    String deleteReply(DicasUser me, @PathVariable long id, @PathVariable long replyId) {
-        discussions.deleteReply(me, id, replyId);
+    String deleteReply(DicasUser me, @PathVariable long id, @PathVariable long replyId, ExpectedVersion expected) {
+        discussions.deleteReply(me, id, replyId, expected);
         return "redirect:/discussions/" + id + "#reply-" + replyId;
     }
 }

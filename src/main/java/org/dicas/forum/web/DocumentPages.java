@@ -6,7 +6,10 @@ import org.dicas.forum.Document;
 import org.dicas.forum.Library;
 import org.dicas.forum.WorkingGroups;
 import org.dicas.security.DicasUser;
+import org.dicas.platform.EditConflict;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.StaleVersionException;
 import org.dicas.shared.InvalidMarkingException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -71,19 +74,24 @@ class DocumentPages {
         if (d.authorId() != me.id()) {
             throw new AccessDeniedException("only the author edits a document");
         }
+        model.addAttribute("recordVersion", d.version());
         return form(me, model, DocumentForm.of(d), "/documents/" + id + "/edit", List.of());
     }
 
     @PostMapping("/{id}/edit")
-    String edit(DicasUser me, @PathVariable long id, @ModelAttribute("form") DocumentForm form, Model model) {
+    String edit(DicasUser me, @PathVariable long id, ExpectedVersion expected,
+                @ModelAttribute("form") DocumentForm form, Model model) {
         library.get(me, id);
+        model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
         List<String> errors = validate(form);
         if (errors.isEmpty()) {
             try {
-                library.update(me, id, form.command());
+                library.update(me, id, expected, form.command());
                 return "redirect:/documents/" + id;
             } catch (InvalidInputException | InvalidMarkingException e) {
                 errors = Pages.errors(e);
+            } catch (StaleVersionException e) {
+                EditConflict.show(model, e, form.command(), library.get(me, id));
             }
         }
         return form(me, model, form, "/documents/" + id + "/edit", errors);

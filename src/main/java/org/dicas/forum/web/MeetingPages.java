@@ -3,6 +3,9 @@ package org.dicas.forum.web;
 import jakarta.validation.Validator;
 import java.time.LocalDate;
 import java.util.List;
+import org.dicas.platform.EditConflict;
+import org.dicas.shared.ExpectedVersion;
+import org.dicas.shared.StaleVersionException;
 import org.dicas.forum.ActionItem;
 import org.dicas.forum.ActionItemCommand;
 import org.dicas.forum.ActionItems;
@@ -128,9 +131,15 @@ class MeetingPages {
     }
 
     @PostMapping("/{id}/minutes")
-    String minutes(DicasUser me, @PathVariable long id, @RequestParam(defaultValue = "") String minutes, Model model) {
+    String minutes(DicasUser me, @PathVariable long id, ExpectedVersion expected,
+                   @RequestParam(defaultValue = "") String minutes, Model model) {
         var cmd = new MinutesCommand(minutes);
-        return act(me, id, model, cmd, () -> meetings.recordMinutes(me, id, cmd));
+        try {
+            return act(me, id, model, cmd, () -> meetings.recordMinutes(me, id, expected, cmd));
+        } catch (StaleVersionException e) {
+            EditConflict.show(model, e, cmd, meetings.meeting(me, id));
+            return detailPage(me, id, model, List.of());
+        }
     }
 
     @PostMapping("/{id}/action-items")
@@ -181,20 +190,25 @@ class MeetingPages {
     String editForm(DicasUser me, @PathVariable long id, Model model) {
         Meeting m = meetings.meeting(me, id);
         requireOrganiser(me);
+        model.addAttribute("recordVersion", m.version());
         return form(me, model, MeetingForm.of(m), "/meetings/" + id + "/edit", List.of());
     }
 
     @PostMapping("/{id}/edit")
-    String edit(DicasUser me, @PathVariable long id, @ModelAttribute("form") MeetingForm form, Model model) {
+    String edit(DicasUser me, @PathVariable long id, ExpectedVersion expected,
+                @ModelAttribute("form") MeetingForm form, Model model) {
         meetings.meeting(me, id);
+        model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
         requireOrganiser(me);
         List<String> errors = validate(form);
         if (errors.isEmpty()) {
             try {
-                meetings.update(me, id, form.command());
+                meetings.update(me, id, expected, form.command());
                 return "redirect:/meetings/" + id;
             } catch (InvalidInputException | InvalidMarkingException e) {
                 errors = Pages.errors(e);
+            } catch (StaleVersionException e) {
+                EditConflict.show(model, e, form.command(), meetings.meeting(me, id));
             }
         }
         return form(me, model, form, "/meetings/" + id + "/edit", errors);

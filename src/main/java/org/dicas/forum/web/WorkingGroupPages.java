@@ -3,6 +3,9 @@ package org.dicas.forum.web;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
+import org.dicas.platform.EditConflict;
+import org.dicas.shared.ExpectedVersion;
+import org.dicas.shared.StaleVersionException;
 import org.dicas.forum.Discussions;
 import org.dicas.forum.Library;
 import org.dicas.forum.Meetings;
@@ -98,20 +101,25 @@ class WorkingGroupPages {
     String editForm(DicasUser me, @PathVariable long id, Model model) {
         WorkingGroup g = groups.get(me, id);
         requireAdmin(me);
+        model.addAttribute("recordVersion", g.version());
         return form(model, WorkingGroupForm.of(g), "/working-groups/" + id + "/edit", List.of());
     }
 
     @PostMapping("/{id}/edit")
-    String edit(DicasUser me, @PathVariable long id, @ModelAttribute("form") WorkingGroupForm form, Model model) {
+    String edit(DicasUser me, @PathVariable long id, ExpectedVersion expected,
+                @ModelAttribute("form") WorkingGroupForm form, Model model) {
         groups.get(me, id);
+        model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
         requireAdmin(me);
         List<String> errors = validate(form);
         if (errors.isEmpty()) {
             try {
-                groups.update(me, id, form.command());
+                groups.update(me, id, expected, form.command());
                 return "redirect:/working-groups/" + id;
             } catch (InvalidInputException | InvalidMarkingException e) {
                 errors = Pages.errors(e);
+            } catch (StaleVersionException e) {
+                EditConflict.show(model, e, form.command(), groups.get(me, id));
             }
         }
         return form(model, form, "/working-groups/" + id + "/edit", errors);

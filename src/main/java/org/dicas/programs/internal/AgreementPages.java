@@ -2,6 +2,9 @@ package org.dicas.programs.internal;
 
 import jakarta.validation.Validator;
 import java.util.List;
+import org.dicas.platform.EditConflict;
+import org.dicas.shared.ExpectedVersion;
+import org.dicas.shared.StaleVersionException;
 import org.dicas.programs.Agreement;
 import org.dicas.programs.AgreementCommand;
 import org.dicas.programs.Agreements;
@@ -82,23 +85,29 @@ class AgreementPages {
     String editForm(DicasUser me, @PathVariable long id, Model model) {
         Agreement a = agreements.get(me, id);
         mustWrite(me);
+        model.addAttribute("recordVersion", a.version());
         return form(me, model, AgreementForm.of(a), "/agreements/" + id + "/edit", List.of());
     }
 
     @PostMapping("/{id}/edit")
-    String edit(DicasUser me, @PathVariable long id, @ModelAttribute("form") AgreementForm form, Model model) {
+    String edit(DicasUser me, @PathVariable long id, ExpectedVersion expected,
+                @ModelAttribute("form") AgreementForm form, Model model) {
         agreements.get(me, id);
+        model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
         mustWrite(me);
         List<String> errors;
         try {
             AgreementCommand c = form.command();
             errors = violations(c);
             if (errors.isEmpty()) {
-                agreements.update(me, id, c);
+                agreements.update(me, id, expected, c);
                 return "redirect:/agreements/" + id;
             }
         } catch (InvalidInputException | InvalidMarkingException e) {
             errors = ProgramPages.errors(e);
+        } catch (StaleVersionException e) {
+            errors = List.of();
+            EditConflict.show(model, e, form.command(), agreements.get(me, id));
         }
         return form(me, model, form, "/agreements/" + id + "/edit", errors);
     }

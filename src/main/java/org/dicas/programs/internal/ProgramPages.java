@@ -3,6 +3,9 @@ package org.dicas.programs.internal;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
+import org.dicas.platform.EditConflict;
+import org.dicas.shared.ExpectedVersion;
+import org.dicas.shared.StaleVersionException;
 import org.dicas.forum.AgendaItem;
 import org.dicas.forum.Meetings;
 import org.dicas.programs.Agreement;
@@ -96,23 +99,29 @@ class ProgramPages {
     String editForm(DicasUser me, @PathVariable long id, Model model) {
         Program p = programs.get(me, id);
         mustWrite(me);
+        model.addAttribute("recordVersion", p.version());
         return form(model, ProgramForm.of(p), "/programs/" + id + "/edit", List.of());
     }
 
     @PostMapping("/{id}/edit")
-    String edit(DicasUser me, @PathVariable long id, @ModelAttribute("form") ProgramForm form, Model model) {
+    String edit(DicasUser me, @PathVariable long id, ExpectedVersion expected,
+                @ModelAttribute("form") ProgramForm form, Model model) {
         programs.get(me, id);
+        model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
         mustWrite(me);
         List<String> errors;
         try {
             ProgramCommand c = form.command();
             errors = violations(c);
             if (errors.isEmpty()) {
-                programs.update(me, id, c);
+                programs.update(me, id, expected, c);
                 return "redirect:/programs/" + id;
             }
         } catch (InvalidInputException | InvalidMarkingException e) {
             errors = errors(e);
+        } catch (StaleVersionException e) {
+            errors = List.of();
+            EditConflict.show(model, e, form.command(), programs.get(me, id));
         }
         return form(model, form, "/programs/" + id + "/edit", errors);
     }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.programs.Agreement;
 import org.dicas.programs.AgreementCommand;
 import org.dicas.programs.Agreements;
@@ -55,8 +56,8 @@ class ProgramsApi {
 
     @PutMapping("/api/v1/programs/{id}")
     @Operation(summary = "Replace a program's fields, partners, milestones and linked requirements")
-    Program updateProgram(DicasUser me, @PathVariable long id, @Valid @RequestBody ProgramCommand command) {
-        return programs.update(me, id, command);
+    Program updateProgram(DicasUser me, @PathVariable long id, ExpectedVersion expected, @Valid @RequestBody ProgramCommand command) {
+        return programs.update(me, id, expected, command);
     }
 
     @GetMapping("/api/v1/agreements")
@@ -78,7 +79,7 @@ class ProgramsApi {
     }
 
     @PutMapping("/api/v1/agreements/{id}")
-    Agreement updateAgreement(DicasUser me, @PathVariable long id, @Valid @RequestBody AgreementCommand command) {
-        return agreements.update(me, id, command);
+    Agreement updateAgreement(DicasUser me, @PathVariable long id, ExpectedVersion expected, @Valid @RequestBody AgreementCommand command) {
+        return agreements.update(me, id, expected, command);
     }
 }

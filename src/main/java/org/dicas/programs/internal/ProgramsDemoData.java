@@ -20,7 +20,7 @@ import org.dicas.programs.ProgramCommand;
 import org.dicas.programs.Programs;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
-import org.dicas.security.MarkedRecords;
+import org.dicas.security.ReadableRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -55,19 +55,19 @@ class ProgramsDemoData implements ApplicationRunner {
     private final Programs programs;
     private final Agreements agreements;
     private final Meetings meetings;
-    private final MarkedRecords records;
+    private final ReadableRecords readable;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
     ProgramsDemoData(DemoMode demoMode, Directory directory, Programs programs, Agreements agreements,
-                     Meetings meetings, MarkedRecords records, JdbcClient jdbc,
+                     Meetings meetings, ReadableRecords readable, JdbcClient jdbc,
                      PlatformTransactionManager transactionManager) {
         this.demoMode = demoMode;
         this.directory = directory;
         this.programs = programs;
         this.agreements = agreements;
         this.meetings = meetings;
-        this.records = records;
+        this.readable = readable;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
     }
@@ -196,9 +196,10 @@ class ProgramsDemoData implements ApplicationRunner {
     private List<Long> requirements(DicasUser author, String... patterns) {
         List<Long> ids = new ArrayList<>();
         for (String p : patterns) {
-            for (Long id : jdbc.sql("select id from record where kind = 'REQUIREMENT' and title ilike :p order by id limit 2")
+            for (Long id : readable.query(author, "select r.id from record r where {readableInContainer:r}"
+                            + " and r.kind = 'REQUIREMENT' and r.title ilike :p order by r.id limit 2")
                     .param("p", p).query(Long.class).list()) {
-                if (!ids.contains(id) && records.readable(id, author)) {
+                if (!ids.contains(id)) {
                     ids.add(id);
                 }
             }
@@ -208,10 +209,10 @@ class ProgramsDemoData implements ApplicationRunner {
 
     /** The forum's Terms of Reference document, when the demo documents hold it. */
     private List<Long> torDocument(DicasUser author) {
-        return jdbc.sql("""
-                        select r.id from record r where r.kind = 'DOCUMENT' and r.title ilike 'DICAS Terms of Reference%'
+        return readable.query(author, """
+                        select r.id from record r where {readableInContainer:r} and r.kind = 'DOCUMENT'
+                        and r.title ilike 'DICAS Terms of Reference%'
                         and exists (select 1 from document d where d.id = r.id) order by r.id limit 1""")
-                .query(Long.class).list().stream().filter(id -> records.readableAs(id, Agreements.DOCUMENT_KIND, author))
-                .toList();
+                .query(Long.class).list();
     }
 }

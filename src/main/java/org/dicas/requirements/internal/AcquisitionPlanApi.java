@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.requirements.AcquisitionPlan;
 import org.dicas.requirements.AcquisitionPlanCommand;
 import org.dicas.requirements.AcquisitionPlans;
@@ -56,7 +57,7 @@ class AcquisitionPlanApi {
 
     @PutMapping("/{id}")
     @Operation(summary = "Replace a plan's title, notes, milestones, budget and marking")
-    AcquisitionPlan update(DicasUser me, @PathVariable long id, @RequestBody AcquisitionPlanCommand command) {
-        return plans.update(me, id, command);
+    AcquisitionPlan update(DicasUser me, @PathVariable long id, ExpectedVersion expected, @RequestBody AcquisitionPlanCommand command) {
+        return plans.update(me, id, expected, command);
     }
 }

@@ -1,6 +1,9 @@
 package org.dicas.requirements.internal;
 
 import java.util.List;
+import org.dicas.platform.EditConflict;
+import org.dicas.shared.ExpectedVersion;
+import org.dicas.shared.StaleVersionException;
 import org.dicas.requirements.AcquisitionPlan;
 import org.dicas.requirements.AcquisitionPlanCommand;
 import org.dicas.requirements.AcquisitionPlans;
@@ -89,19 +92,25 @@ class AcquisitionPlanPages {
         AcquisitionPlan p = plans.get(me, id);
         Requirement r = requirements.get(me, p.requirementId());
         mustWrite(me, r);
+        model.addAttribute("recordVersion", p.version());
         return form(model, AcquisitionPlanForm.of(p), r, p, List.of());
     }
 
     @PostMapping("/{id}")
-    String update(DicasUser me, @PathVariable long id, @ModelAttribute("form") AcquisitionPlanForm form, Model model) {
+    String update(DicasUser me, @PathVariable long id, ExpectedVersion expected,
+                  @ModelAttribute("form") AcquisitionPlanForm form, Model model) {
         AcquisitionPlan p = plans.get(me, id);
         Requirement r = requirements.get(me, p.requirementId());
         mustWrite(me, r);
+        model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
         try {
-            plans.update(me, id, form.command());
+            plans.update(me, id, expected, form.command());
             return "redirect:/acquisition-plans/" + id;
         } catch (InvalidInputException | InvalidMarkingException e) {
             return form(model, form, r, p, RequirementPages.errors(e));
+        } catch (StaleVersionException e) {
+            EditConflict.show(model, e, form.command(), plans.get(me, id));
+            return form(model, form, r, p, List.of());
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.requirements.Opportunity;
 import org.dicas.requirements.OpportunityCommand;
 import org.dicas.requirements.OpportunityFinderService;
@@ -93,8 +94,8 @@ class OpportunityApi {
 
     @PutMapping("/api/v1/opportunities/{id}")
     @Operation(summary = "Change title, owner, next step, A and LR, links or marking")
-    Opportunity update(DicasUser me, @PathVariable long id, @Valid @RequestBody OpportunityCommand command) {
-        return pipeline.update(me, id, command);
+    Opportunity update(DicasUser me, @PathVariable long id, ExpectedVersion expected, @Valid @RequestBody OpportunityCommand command) {
+        return pipeline.update(me, id, expected, command);
     }
 
     @PostMapping("/api/v1/opportunities/{id}/stage")

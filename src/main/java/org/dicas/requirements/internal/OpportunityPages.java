@@ -6,6 +6,9 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dicas.platform.EditConflict;
+import org.dicas.shared.ExpectedVersion;
+import org.dicas.shared.StaleVersionException;
 import org.dicas.platform.FormValues;
 import org.dicas.programs.Program;
 import org.dicas.requirements.Opportunity;
@@ -138,7 +141,9 @@ class OpportunityPages {
     }
 
     @PostMapping("/opportunities/{id}")
-    String update(DicasUser me, @PathVariable long id, @RequestParam Map<String, String> form, Model model) {
+    String update(DicasUser me, @PathVariable long id, ExpectedVersion expected,
+                  @RequestParam Map<String, String> form, Model model) {
+        OpportunityCommand command = null;
         try {
             Opportunity o = pipeline.get(me, id);
             List<Long> ids = o.requirements().stream().map(Opportunity.LinkedRequirement::id).toList();
@@ -147,15 +152,22 @@ class OpportunityPages {
             if (!extra.isEmpty()) {
                 all.add(FormValues.id("addRequirementId", extra));
             }
-            pipeline.update(me, id, new OpportunityCommand(form.getOrDefault("title", ""), all, o.leadId(),
+            command = new OpportunityCommand(form.getOrDefault("title", ""), all, o.leadId(),
                     optionalId("ownerId", form.getOrDefault("ownerId", "")), form.getOrDefault("nextStep", ""),
                     FormValues.date("nextStepDate", form.getOrDefault("nextStepDate", "")),
                     FormValues.number("firstUnitCost", form.getOrDefault("firstUnitCost", "")),
                     FormValues.number("learningRate", form.getOrDefault("learningRate", "")),
-                    form.getOrDefault("marking", "")));
+                    form.getOrDefault("marking", ""));
+            pipeline.update(me, id, expected, command);
             return "redirect:/opportunities/" + id;
         } catch (InvalidInputException | InvalidMarkingException e) {
             return detail(me, id, model, List.of(message(e)), form);
+        } catch (StaleVersionException e) {
+            Opportunity current = pipeline.get(me, id);
+            EditConflict.show(model, e, command, current);
+            Map<String, String> mine = new java.util.HashMap<>(form);
+            mine.put("version", String.valueOf(current.version()));
+            return detail(me, id, model, List.of(), mine);
         }
     }
 
@@ -208,6 +220,7 @@ class OpportunityPages {
             values.put("partnerNation" + i, i < nations.size() ? nations.get(i) : "");
             values.put("partnerShare" + i, "");
         }
+        values.put("version", String.valueOf(o.version()));
         values.putAll(posted);
         model.addAttribute("posted", values);
         model.addAttribute("mayWrite", pipeline.mayWrite(me));

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.requirements.Requirement;
 import org.dicas.requirements.RequirementCommand;
 import org.dicas.requirements.Requirements;
@@ -68,8 +69,8 @@ class RequirementApi {
     @PutMapping("/{id}")
     @Operation(summary = "Change a requirement (government users of its nation, or its author); the whole "
             + "requirement is sent")
-    Requirement update(DicasUser me, @PathVariable long id, @RequestBody RequirementCommand command) {
-        return requirements.update(me, id, command);
+    Requirement update(DicasUser me, @PathVariable long id, ExpectedVersion expected, @RequestBody RequirementCommand command) {
+        return requirements.update(me, id, expected, command);
     }
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

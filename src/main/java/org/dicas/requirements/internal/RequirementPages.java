@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.dicas.platform.EditConflict;
+import org.dicas.shared.ExpectedVersion;
+import org.dicas.shared.StaleVersionException;
 import org.dicas.requirements.AcquisitionPlan;
 import org.dicas.requirements.AcquisitionPlans;
 import org.dicas.requirements.CapabilityArea;
@@ -110,18 +113,24 @@ class RequirementPages {
     String edit(DicasUser me, @PathVariable long id, Model model) {
         Requirement r = requirements.get(me, id);
         mustEdit(me, r);
+        model.addAttribute("recordVersion", r.version());
         return form(me, model, RequirementForm.of(r), r, List.of());
     }
 
     @PostMapping("/{id}")
-    String update(DicasUser me, @PathVariable long id, @ModelAttribute("form") RequirementForm form, Model model) {
+    String update(DicasUser me, @PathVariable long id, ExpectedVersion expected,
+                  @ModelAttribute("form") RequirementForm form, Model model) {
         Requirement r = requirements.get(me, id);
         mustEdit(me, r);
+        model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
         try {
-            requirements.update(me, id, form.command());
+            requirements.update(me, id, expected, form.command());
             return "redirect:/requirements/" + id;
         } catch (InvalidInputException | InvalidMarkingException e) {
             return form(me, model, form, r, errors(e));
+        } catch (StaleVersionException e) {
+            EditConflict.show(model, e, form.command(), requirements.get(me, id));
+            return form(me, model, form, r, List.of());
         }
     }
 

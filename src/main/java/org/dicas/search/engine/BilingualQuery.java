@@ -1,5 +1,6 @@
 package org.dicas.search.engine;
 
+import org.dicas.shared.ReadableIds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.dicas.search.engine;
 
+import org.dicas.shared.ReadableIds;
 import java.io.IOException;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;

@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.dicas.security.ReadableRecords;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -54,7 +54,7 @@ public class SearchIndexer {
     public record Reconciliation(int indexed, int removed, long millis) {
     }
 
-    private final JdbcClient jdbc;
+    private final ReadableRecords records;
     private final Path directory;
     private final int backgroundAbove;
     private final Glossary glossary;
@@ -64,9 +64,9 @@ public class SearchIndexer {
     private volatile BilingualIndex index;
     private volatile boolean ready;
 
-    SearchIndexer(JdbcClient jdbc, @Value("${dicas.data-dir}") String dataDir,
+    SearchIndexer(ReadableRecords records, @Value("${dicas.data-dir}") String dataDir,
                   @Value("${dicas.search.background-rebuild-above:5000}") int backgroundAbove) {
-        this.jdbc = jdbc;
+        this.records = records;
         this.directory = Path.of(dataDir).toAbsolutePath().resolve("search-index");
         this.backgroundAbove = backgroundAbove;
         this.glossary = loadGlossary();
@@ -175,22 +175,24 @@ public class SearchIndexer {
 
     private Map<Long, Long> databaseVersions() {
         Map<Long, Long> out = new java.util.HashMap<>();
-        jdbc.sql("select id, " + MICROS + " from record")
+        records.everyRecord("select r.id, " + MICROS + " from record r where {everyRecord:r}", INDEX_ALL)
                 .query(rs -> {
                     out.put(rs.getLong(1), rs.getLong(2));
                 });
         return out;
     }
 
-    private static final String MICROS = "(extract(epoch from updated_at) * 1000000)::bigint";
+    private static final String MICROS = "(extract(epoch from r.updated_at) * 1000000)::bigint";
+    private static final String INDEX_ALL = "the index holds every record; each query filters by the reader's readable set";
 
     List<IndexedRecord> load(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         String array = ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-        return jdbc.sql("select id, kind, title, search_text, marking, link, coalesce(container_id, 0), " + MICROS
-                        + " from record where id = any(cast(:ids as bigint[]))")
+        return records.everyRecord("select r.id, r.kind, r.title, r.search_text, r.marking, r.link,"
+                        + " coalesce(r.container_id, 0), " + MICROS
+                        + " from record r where {everyRecord:r} and r.id = any(cast(:ids as bigint[]))", INDEX_ALL)
                 .param("ids", array)
                 .query((rs, n) -> new IndexedRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8)))

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
@@ -79,8 +80,9 @@ final class AdminEndpoints {
         }
 
         @PutMapping("/api/v1/admin/users/{id}")
-        UserAdministration.Account change(DicasUser me, @PathVariable long id, @RequestBody UserAdministration.AccountCommand c) {
-            return users.change(me, id, c);
+        UserAdministration.Account change(DicasUser me, @PathVariable long id, ExpectedVersion expected,
+                                          @RequestBody UserAdministration.AccountCommand c) {
+            return users.change(me, id, expected, c);
         }
 
         record Password(String password) {
@@ -187,14 +189,18 @@ final class AdminEndpoints {
                       @RequestParam(defaultValue = "") String nation, @RequestParam(required = false) Long organizationId,
                       @RequestParam(defaultValue = "UNCLASSIFIED") AccessLevel accessLevel,
                       @RequestParam(required = false) Set<Role> roles, @RequestParam(required = false) Set<String> groups,
-                      Model model) {
+                      ExpectedVersion expected, Model model) {
             var a = users.account(me, id);
+            var command = new UserAdministration.AccountCommand(a.username(), displayName, nation, organizationId,
+                    accessLevel, roles, groups, null);
             try {
-                users.change(me, id, new UserAdministration.AccountCommand(a.username(), displayName, nation,
-                        organizationId, accessLevel, roles, groups, null));
+                users.change(me, id, expected, command);
                 return "redirect:/admin/users/" + id;
             } catch (InvalidInputException e) {
                 return form(model, List.of(e.field() + ": " + e.getMessage()), a);
+            } catch (org.dicas.shared.StaleVersionException e) {
+                org.dicas.platform.EditConflict.show(model, e, command, users.account(me, id));
+                return form(model, List.of(), users.account(me, id));
             }
         }
 

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.ExportAuthorization;
@@ -35,7 +36,16 @@ final class AuthorizationEndpoints {
     @RestController
     @Tag(name = "Export authorizations")
     static class Api {
-        record Details(ExportAuthorization authorization, List<Long> records) {
+        record Details(ExportAuthorization authorization, List<Long> records) implements org.dicas.shared.Versioned {
+            @Override
+            public long id() {
+                return authorization.id();
+            }
+
+            @Override
+            public long version() {
+                return authorization.version();
+            }
         }
 
         private final ExportAuthorizations authorizations;
@@ -62,8 +72,9 @@ final class AuthorizationEndpoints {
         }
 
         @PutMapping("/api/v1/authorizations/{id}")
-        ExportAuthorization change(DicasUser me, @PathVariable long id, @RequestBody ExportAuthorizations.Command command) {
-            return authorizations.change(me, id, command);
+        ExportAuthorization change(DicasUser me, @PathVariable long id, ExpectedVersion expected,
+                                   @RequestBody ExportAuthorizations.Command command) {
+            return authorizations.change(me, id, expected, command);
         }
 
         @PostMapping("/api/v1/authorizations/{id}/records/{recordId}")
@@ -74,8 +85,10 @@ final class AuthorizationEndpoints {
         }
 
         @DeleteMapping("/api/v1/authorizations/{id}/records/{recordId}")
-        ResponseEntity<Void> detach(DicasUser me, @PathVariable long id, @PathVariable long recordId) {
-            authorizations.detach(me, id, recordId);
+        @Operation(summary = "Detach from a record; If-Match is the authorization's ETag")
+        ResponseEntity<Void> detach(DicasUser me, @PathVariable long id, @PathVariable long recordId,
+                                    ExpectedVersion expected) {
+            authorizations.detach(me, id, expected, recordId);
             return ResponseEntity.noContent().build();
         }
     }
@@ -146,15 +159,20 @@ final class AuthorizationEndpoints {
         String change(DicasUser me, @PathVariable long id, @RequestParam(required = false) LocalDate validFrom,
                       @RequestParam(required = false) LocalDate validTo, @RequestParam(defaultValue = "") String note,
                       @RequestParam(required = false) List<String> coveredNations,
-                      @RequestParam(required = false) List<Long> coveredCompanies, Model model) {
+                      @RequestParam(required = false) List<Long> coveredCompanies, ExpectedVersion expected,
+                      Model model) {
             ExportAuthorization a = authorizations.get(me, id);
+            var command = new ExportAuthorizations.Command(a.number(), a.kind(), a.regime(),
+                    coveredNations == null ? a.coveredNations().stream().map(n -> n.code()).toList() : coveredNations,
+                    coveredCompanies == null ? a.coveredCompanies() : coveredCompanies, validFrom, validTo, note);
             try {
-                authorizations.change(me, id, new ExportAuthorizations.Command(a.number(), a.kind(), a.regime(),
-                        coveredNations == null ? a.coveredNations().stream().map(n -> n.code()).toList() : coveredNations,
-                        coveredCompanies == null ? a.coveredCompanies() : coveredCompanies, validFrom, validTo, note));
+                authorizations.change(me, id, expected, command);
                 return "redirect:/authorizations/" + id;
             } catch (InvalidInputException e) {
                 return detailPage(me, id, model, List.of(e.field() + ": " + e.getMessage()));
+            } catch (org.dicas.shared.StaleVersionException e) {
+                org.dicas.platform.EditConflict.show(model, e, command, authorizations.get(me, id));
+                return detailPage(me, id, model, List.of());
             }
         }
 
@@ -172,8 +190,8 @@ final class AuthorizationEndpoints {
         }
 
         @PostMapping("/authorizations/{id}/records/{recordId}/detach")
-        String detach(DicasUser me, @PathVariable long id, @PathVariable long recordId) {
-            authorizations.detach(me, id, recordId);
+        String detach(DicasUser me, @PathVariable long id, @PathVariable long recordId, ExpectedVersion expected) {
+            authorizations.detach(me, id, expected, recordId);
             return "redirect:/authorizations/" + id;
         }
     }

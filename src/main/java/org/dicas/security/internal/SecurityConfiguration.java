@@ -1,5 +1,7 @@
 package org.dicas.security.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.dicas.platform.ApiProblems;
 import org.dicas.security.Directory;
 import org.dicas.security.ReleasabilityPolicy;
@@ -49,9 +51,9 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(UserAccounts accounts, PasswordEncoder encoder, SignInThrottle throttle,
-                                                ApplicationEventPublisher events) {
+                                                ApplicationEventPublisher events, ObjectProvider<MeterRegistry> meters) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
-        passwords.setPasswordEncoder(encoder);
+        passwords.setPasswordEncoder(new CountedPasswordEncoder(encoder, meters.getIfAvailable(SimpleMeterRegistry::new)));
         ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
         DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
         publisher.setAdditionalExceptionMappings(Map.of(SignInThrottle.SignInThrottledException.class,

@@ -1,11 +1,13 @@
 package org.dicas.security.internal;
 
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
 
-/** Password sign-in behind the throttle: refused while cooling off, failures counted, success resets. */
+/**
+ * Password sign-in (form and API) behind the throttle: the attempt is counted first and refused unchecked when it is
+ * over the limit; an admitted attempt's failure stays counted, its success resets the count (see
+ * {@link SignInThrottle}).
+ */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider passwords;
@@ -19,16 +21,19 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
-        throttle.check(username);
+        throttle.admit(username);
+        Authentication result = null;
         try {
-            Authentication result = passwords.authenticate(authentication);
-            throttle.succeeded(username);
+            result = passwords.authenticate(authentication);
             return result;
-        } catch (InternalAuthenticationServiceException e) {
-            throw e;
-        } catch (AuthenticationException e) {
-            throttle.failed(username);
-            throw e;
+        } finally {
+            // any way out but a successful authentication (wrong password, unknown or disabled account, internal
+            // error) leaves the slot counted
+            if (result != null && result.isAuthenticated()) {
+                throttle.succeeded(username);
+            } else {
+                throttle.failed(username);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package org.dicas.security.internal;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
@@ -25,7 +26,7 @@ class UserAdministration {
 
     record Account(long id, String username, String displayName, String nation, long organizationId,
                    String organization, String accessLevel, List<String> roles, List<String> groups, boolean enabled,
-                   boolean demo) {
+                   boolean demo, long version) implements org.dicas.shared.Versioned {
     }
 
     record AccountCommand(String username, String displayName, String nation, Long organizationId,
@@ -58,13 +59,14 @@ class UserAdministration {
 
     private static final String SELECT = """
             select u.id, u.username, u.display_name, u.nation, u.organization_id, o.name, u.access_level, u.roles,
-                   u.groups, u.enabled, u.demo
+                   u.groups, u.enabled, u.demo, u.version
             from app_user u join organization o on o.id = u.organization_id""";
 
     private static Account row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Account(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
                 rs.getString(6), rs.getString(7), List.of((String[]) rs.getArray(8).getArray()),
-                List.of((String[]) rs.getArray(9).getArray()), rs.getBoolean(10), rs.getBoolean(11));
+                List.of((String[]) rs.getArray(9).getArray()), rs.getBoolean(10), rs.getBoolean(11),
+                rs.getLong(12));
     }
 
     List<Account> accounts(DicasUser admin) {
@@ -97,18 +99,23 @@ class UserAdministration {
     }
 
     @Transactional
-    Account change(DicasUser admin, long id, AccountCommand c) {
+    Account change(DicasUser admin, long id, ExpectedVersion expected, AccountCommand c) {
         Account existing = account(admin, id);
         validate(c);
-        jdbc.sql("""
+        int n = jdbc.sql("""
                         update app_user set display_name = :name, nation = :nation, organization_id = :org,
-                               access_level = :level, roles = cast(:roles as text[]), groups = cast(:groups as text[])
-                        where id = :id""")
+                               access_level = :level, roles = cast(:roles as text[]), groups = cast(:groups as text[]),
+                               version = version + 1
+                        where id = :id and version = :expected""")
+                .param("expected", expected.required())
                 .param("name", c.displayName().strip()).param("nation", c.nation()).param("org", c.organizationId())
                 .param("level", c.accessLevel().name())
                 .param("roles", "{" + c.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")) + "}")
                 .param("groups", "{" + c.groups().stream().sorted().collect(Collectors.joining(",")) + "}")
                 .param("id", id).update();
+        if (n != 1) {
+            throw new org.dicas.shared.StaleVersionException("USER", id, expected.value(), account(admin, id).version());
+        }
         audit.append(admin, "USER_CHANGED", null, null, describe(existing.username(), c));
         return account(admin, id);
     }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.dicas.platform.DemoMode;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
-import org.dicas.security.MarkedRecords;
+import org.dicas.security.ReadableRecords;
 import org.dicas.sosa.SosaAcknowledgement;
 import org.dicas.sosa.SosaRequest;
 import org.dicas.sosa.SosaRequestCommand;
@@ -39,16 +39,16 @@ class SosaDemoData implements ApplicationRunner {
     private final DemoMode demoMode;
     private final Directory directory;
     private final SosaRequests requests;
-    private final MarkedRecords records;
+    private final ReadableRecords readable;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
-    SosaDemoData(DemoMode demoMode, Directory directory, SosaRequests requests, MarkedRecords records, JdbcClient jdbc,
+    SosaDemoData(DemoMode demoMode, Directory directory, SosaRequests requests, ReadableRecords readable, JdbcClient jdbc,
                  PlatformTransactionManager transactionManager) {
         this.demoMode = demoMode;
         this.directory = directory;
         this.requests = requests;
-        this.records = records;
+        this.readable = readable;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
     }
@@ -109,11 +109,12 @@ class SosaDemoData implements ApplicationRunner {
     private List<Long> nodes(DicasUser user, String... patterns) {
         List<Long> ids = new ArrayList<>();
         for (String p : patterns) {
-            for (Long id : jdbc.sql("""
-                            select r.id from record r where r.kind = 'SUPPLY_NODE' and r.title ilike :p
+            for (Long id : readable.query(user, """
+                            select r.id from record r where {readableInContainer:r} and r.kind = 'SUPPLY_NODE'
+                            and r.title ilike :p
                             and exists (select 1 from supply_node n where n.id = r.id) order by r.id limit 3""")
                     .param("p", p).query(Long.class).list()) {
-                if (!ids.contains(id) && records.readableAs(id, SosaRequests.NODE_KIND, user)) {
+                if (!ids.contains(id)) {
                     ids.add(id);
                 }
             }

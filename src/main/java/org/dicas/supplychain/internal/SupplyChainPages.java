@@ -1,5 +1,6 @@
 package org.dicas.supplychain.internal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,7 +26,9 @@ import org.dicas.supplychain.NetworkImport;
 import org.dicas.supplychain.SupplyNetworkSummary;
 import org.dicas.supplychain.SupplyNetworks;
 import org.dicas.supplychain.engine.Disruption;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -132,11 +135,21 @@ class SupplyChainPages {
                    @RequestParam(required = false) List<String> disruptCountry,
                    @RequestParam(required = false) List<String> disruptCompany,
                    @RequestParam(required = false) List<String> concern,
-                   @RequestParam(defaultValue = "") String filter, Model model) {
+                   @RequestParam(defaultValue = "") String filter, Model model, HttpServletResponse response) {
         Disruption d = new Disruption(set(disruptNode), set(disruptCountry), set(disruptCompany));
         Set<String> concerns = set(concern);
-        NetworkAnalysisView view = NetworkFilter.apply(analyses.analyze(me, id, d, concerns), filter);
-        model.addAttribute("view", view);
+        NetworkAnalysisView view;
+        List<String> errors = new ArrayList<>();
+        try {
+            view = analyses.analyze(me, id, d, concerns);
+        } catch (InvalidInputException e) {
+            // a what-if naming what the reader cannot see, or nothing at all: the page without it, the error shown
+            errors.add(e.field() + ": " + e.getMessage());
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            view = analyses.analyze(me, id, Disruption.NONE, concerns);
+        }
+        model.addAttribute("errors", errors);
+        model.addAttribute("view", NetworkFilter.apply(view, filter));
         model.addAttribute("filter", filter);
         model.addAttribute("disruptNode", String.join(", ", d.nodes()));
         model.addAttribute("disruptCountry", String.join(", ", d.countries()));
@@ -147,8 +160,18 @@ class SupplyChainPages {
     }
 
     @GetMapping("/supply-chain/networks/{id}/graph")
-    String graph(DicasUser me, @PathVariable long id, @RequestParam String endItem, Model model) {
-        NetworkGraph.Graph g = graphs.upstream(me, id, endItem);
+    String graph(DicasUser me, @PathVariable long id, @RequestParam String endItem, Model model,
+                 HttpServletResponse response) {
+        NetworkGraph.Graph g;
+        try {
+            g = graphs.upstream(me, id, endItem);
+        } catch (InvalidInputException e) {
+            // an end item the reader cannot see, or none: the network page, the error shown
+            network(me, id, null, null, null, null, "", model, response);
+            model.addAttribute("errors", List.of(e.field() + ": " + e.getMessage()));
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return "supply-chain/network";
+        }
         model.addAttribute("graph", g);
         model.addAttribute("network", networks.summary(me, id));
         model.addAttribute("pageMarking", g.marking());
@@ -157,8 +180,14 @@ class SupplyChainPages {
 
     @GetMapping(value = "/supply-chain/networks/{id}/graph.json", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    NetworkGraph.Graph graphJson(DicasUser me, @PathVariable long id, @RequestParam String endItem) {
-        return graphs.upstream(me, id, endItem);
+    ResponseEntity<?> graphJson(DicasUser me, @PathVariable long id, @RequestParam String endItem) {
+        try {
+            return ResponseEntity.ok(graphs.upstream(me, id, endItem));
+        } catch (InvalidInputException e) {
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.field() + ": " + e.getMessage());
+            p.setProperty("field", e.field());
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        }
     }
 
     static final List<String> COLUMNS = List.of("end item", "operational", "node", "name", "company", "country",

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.MarkedList;
@@ -57,8 +58,8 @@ class SustainmentApi {
     }
 
     @PutMapping("/facilities/{id}")
-    RepairFacility updateFacility(DicasUser me, @PathVariable long id, @RequestBody RepairFacilityCommand command) {
-        return facilities.update(me, id, command);
+    RepairFacility updateFacility(DicasUser me, @PathVariable long id, ExpectedVersion expected, @RequestBody RepairFacilityCommand command) {
+        return facilities.update(me, id, expected, command);
     }
 
     @GetMapping("/jobs")
@@ -80,8 +81,8 @@ class SustainmentApi {
     }
 
     @PutMapping("/jobs/{id}")
-    RepairJob updateJob(DicasUser me, @PathVariable long id, @RequestBody RepairJobCommand command) {
-        return jobs.update(me, id, command);
+    RepairJob updateJob(DicasUser me, @PathVariable long id, ExpectedVersion expected, @RequestBody RepairJobCommand command) {
+        return jobs.update(me, id, expected, command);
     }
 
     @PostMapping("/jobs/{id}/pin")
@@ -94,7 +95,7 @@ class SustainmentApi {
     }
 
     @DeleteMapping("/jobs/{id}/pin")
-    RepairJob unpin(DicasUser me, @PathVariable long id) {
-        return jobs.unpin(me, id);
+    RepairJob unpin(DicasUser me, @PathVariable long id, ExpectedVersion expected) {
+        return jobs.unpin(me, id, expected);
     }
 }

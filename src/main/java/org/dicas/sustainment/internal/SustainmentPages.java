@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.OrganizationKind;
@@ -157,8 +158,8 @@ class SustainmentPages {
     }
 
     @PostMapping("/jobs/{id}/unpin")
-    String unpin(DicasUser me, @PathVariable long id) {
-        jobs.unpin(me, id);
+    String unpin(DicasUser me, @PathVariable long id, ExpectedVersion expected) {
+        jobs.unpin(me, id, expected);
         return "redirect:/sustainment/jobs/" + id;
     }
 

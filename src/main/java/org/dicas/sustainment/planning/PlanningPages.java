@@ -3,6 +3,7 @@ package org.dicas.sustainment.planning;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import org.dicas.shared.ExpectedVersion;
 import org.dicas.platform.CsvFile;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.AccessLevel;
@@ -107,7 +108,8 @@ class PlanningPages {
             if (pinned) {
                 jobs.pin(me, jobId, resource, start);
             } else {
-                jobs.unpin(me, jobId);
+                // the plan page acts on the job as it is now (its pin button belongs to the plan, not to a job form)
+                jobs.unpin(me, jobId, new ExpectedVersion(jobs.get(me, jobId).version()));
             }
             return "redirect:/sustainment/plans/" + id;
         } catch (InvalidInputException e) {

@@ -29,12 +29,12 @@ import org.dicas.requirements.engine.RequirementProfile;
 import org.dicas.search.engine.BilingualIndex;
 import org.dicas.search.engine.BilingualQuery;
 import org.dicas.search.engine.IndexedRecord;
-import org.dicas.search.engine.ReadableIds;
+import org.dicas.shared.ReadableIds;
 import org.dicas.search.text.Glossary;
 import org.dicas.security.DicasUser;
 import org.dicas.security.OrganizationKind;
 import org.dicas.security.ReleasabilityPolicy;
-import org.dicas.security.SqlFilter;
+import org.dicas.security.PolicySqlForBenchmarks;
 import org.dicas.shared.AccessLevel;
 import org.dicas.shared.NationCode;
 
@@ -110,12 +110,12 @@ public final class SearchBenchmark {
             ReleasabilityPolicy policy = new ReleasabilityPolicy(Clock.systemUTC());
             DicasUser reader = new DicasUser(1, "jp.bench", "JP reader", NationCode.of("JPN"), 1, "ATLA",
                     OrganizationKind.GOVERNMENT, AccessLevel.CUI, Set.of(), Set.of(), Optional.empty());
-            SqlFilter filter = policy.sqlFilterWithContainer(reader, "r");
+            PolicySqlForBenchmarks.Query filter = PolicySqlForBenchmarks.readableIds(policy, reader);
             List<Double> readableMs = new ArrayList<>();
             ReadableIds readable = null;
             for (int i = 0; i < 7; i++) {
                 long s = System.nanoTime();
-                readable = ReadableIds.of(ids(db, "select r.id from record r where " + filter.clause(), filter.parameters()));
+                readable = ReadableIds.of(ids(db, filter.sql(), filter.parameters()));
                 readableMs.add((System.nanoTime() - s) / 1e6);
             }
             System.out.printf("readable set (cache miss): %,d of %,d records, median %.1f ms%n", readable.size(), n,
@@ -269,7 +269,7 @@ public final class SearchBenchmark {
     }
 
     /** The old search's SQL: every word ILIKE over title and text, the policy predicate, newest first, limit 20. */
-    static void sql(Connection db, SqlFilter filter, String q) {
+    static void sql(Connection db, PolicySqlForBenchmarks.Query filter, String q) {
         List<String> words = Arrays.stream(q.strip().split("\\s+")).filter(w -> !w.isEmpty()).limit(10).toList();
         StringBuilder sql = new StringBuilder("select r.id, r.kind, r.title, r.marking, r.link, r.search_text from record r where ")
                 .append(filter.clause());

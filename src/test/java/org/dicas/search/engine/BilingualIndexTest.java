@@ -1,5 +1,6 @@
 package org.dicas.search.engine;
 
+import org.dicas.shared.ReadableIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -144,7 +144,14 @@ class CsrfTest {
         String userCsrf = Http.csrf(user.get("/", null).body());
         String adminCsrf = Http.csrf(admin.get("/", null).body());
         for (Endpoint e : endpoints) {
-            var r = (e.admin() ? admin : user).form(e.path(), e.admin() ? adminCsrf : userCsrf, e.fields());
+            // an editing form carries the version it was opened at, as the page would: the record's current one
+            Map<String, String> fields = new LinkedHashMap<>(e.fields());
+            var editing = java.util.regex.Pattern.compile("/(\\d+)/(edit|delete|minutes)$").matcher(e.path());
+            if (editing.find()) {
+                fields.put("version", String.valueOf(jdbc.sql("select version from record where id = :id")
+                        .param("id", Long.parseLong(editing.group(1))).query(Long.class).single()));
+            }
+            var r = (e.admin() ? admin : user).form(e.path(), e.admin() ? adminCsrf : userCsrf, fields);
             if (r.status() != 302) {
                 failures.add("control: POST " + e.path() + " with the session's token: " + r.status() + " "
                         + AttackSupport.abbreviate(r.body()));

@@ -12,8 +12,7 @@ import org.dicas.PlatformTest;
 import org.dicas.demo.DemoUsers;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
-import org.dicas.security.ReleasabilityPolicy;
-import org.dicas.security.SqlFilter;
+import org.dicas.security.ReadableRecords;
 import org.dicas.support.Http;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,7 +81,7 @@ class SqlInjectionTest {
     @Autowired
     Directory directory;
     @Autowired
-    ReleasabilityPolicy policy;
+    ReadableRecords readable;
 
     Http http;
     String au;
@@ -121,12 +120,11 @@ class SqlInjectionTest {
             return List.of();
         }
         DicasUser user = directory.userByUsername(username).orElseThrow();
-        SqlFilter f = policy.sqlFilter(user, "r");
-        StringBuilder sql = new StringBuilder("select r.id from record r where ").append(f.clause());
+        StringBuilder sql = new StringBuilder("select r.id from record r where {readable:r}");
         for (int i = 0; i < words.size(); i++) {
             sql.append(" and strpos(lower(r.title || ' ' || r.search_text), lower(:w").append(i).append(")) > 0");
         }
-        var spec = jdbc.sql(sql.toString()).params(f.parameters());
+        var spec = readable.query(user, sql.toString());
         for (int i = 0; i < words.size(); i++) {
             spec = spec.param("w" + i, words.get(i));
         }
@@ -134,9 +132,8 @@ class SqlInjectionTest {
     }
 
     int visibleRecords(String username) {
-        SqlFilter f = policy.sqlFilter(directory.userByUsername(username).orElseThrow(), "r");
-        return jdbc.sql("select count(*) from record r where " + f.clause()).params(f.parameters())
-                .query(Integer.class).single();
+        return readable.query(directory.userByUsername(username).orElseThrow(),
+                "select count(*) from record r where {readable:r}").query(Integer.class).single();
     }
 
     static String show(String s) {

@@ -291,8 +291,8 @@ class StoredXssTest {
                 "/meetings/", s, "action item");
         s.action = jdbc.sql("select max(id) from action_item where meeting_id = :m").param("m", s.meeting)
                 .query(Long.class).single();
-        idFromLocation(web.form(base + "/minutes", webCsrf, Map.of("minutes", s.v(Field.MINUTES))), "/meetings/", s,
-                "minutes");
+        idFromLocation(web.form(base + "/minutes", webCsrf, Map.of("minutes", s.v(Field.MINUTES),
+                "version", Http.version(web.get(base, null).body()))), "/meetings/", s, "minutes");
     }
 
     // ---- checking pages ----------------------------------------------------------------------------------------

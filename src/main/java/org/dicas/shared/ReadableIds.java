@@ -1,4 +1,4 @@
-package org.dicas.search.engine;
+package org.dicas.shared;
 
 import java.util.Arrays;
 import java.util.BitSet;

@@ -1,0 +1,126 @@
+package org.dicas.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dicas.shared.ReadableIds;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one read path for marked records. Every module reads its records through here; none composes the policy
+ * predicate itself ({@link ReleasabilityPolicy}'s SQL rendering is package-private, and {@code ReadPathTest} fails
+ * when a module mentions the {@code record} table without a policy token or touches its marking columns).
+ *
+ * <p>A module writes its SQL with the {@code record} row of each marked record under an alias, and says in a token
+ * how that alias is filtered:
+ * <ul>
+ * <li>{@code {readable:r}} — the policy predicate for the reader over {@code record r};</li>
+ * <li>{@code {readableInContainer:r}} — the same, and the record's container (a reply's thread, an agenda item's
+ * meeting) must be readable too;</li>
+ * <li>{@code {everyRecord:r}} — no filter: a system read (the search index, the planner, demo data), allowed only
+ * through {@link #everyRecord} and only in the classes {@code ReadPathTest} names.</li>
+ * </ul>
+ * {@link #ids} gives the set of record ids a reader may read (search, the opportunity finder and the analyses filter
+ * with it), cached by the reader's policy attributes, today's date and the database-wide <em>policy epoch</em>: a
+ * counter that a trigger moves in the same transaction as any change that can alter readability (records, markings,
+ * containers, authorizations and their attachments, users, organizations). So a cached set is never older than the
+ * last committed change, on any node sharing the database.
+ */
+@Service
+public class ReadableRecords {
+
+    private static final Pattern TOKEN = Pattern.compile("\\{(readable|readableInContainer|everyRecord):(\\w+)}");
+    private static final Pattern RECORD_ALIAS = Pattern.compile("(?i)\\b(?:from|join)\\s+record\\s+(?:as\\s+)?(\\w+)");
+
+    private record Key(Map<String, Object> policyParameters, PolicyEpoch epoch) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ReleasabilityPolicy policy;
+    private final Cache<Key, ReadableIds> sets = Caffeine.newBuilder().maximumSize(1_000).build();
+
+    ReadableRecords(JdbcClient jdbc, ReleasabilityPolicy policy) {
+        this.jdbc = jdbc;
+        this.policy = policy;
+    }
+
+    /**
+     * A query over marked records as {@code reader} may see them: every {@code {readable:x}} and
+     * {@code {readableInContainer:x}} token becomes the policy predicate over {@code record x}.
+     *
+     * @throws IllegalArgumentException if the SQL names a {@code record} alias without a token for it, or holds an
+     *                                  {@code {everyRecord:x}} token
+     */
+    public JdbcClient.StatementSpec query(DicasUser reader, String sql) {
+        return jdbc.sql(expand(sql, reader)).params(policy.sqlFilter(reader, "r").parameters());
+    }
+
+    /** A system read over every record, whoever may read it; {@code why} says what it is for (for the reader of the code). */
+    public JdbcClient.StatementSpec everyRecord(String sql, String why) {
+        if (why == null || why.isBlank()) {
+            throw new IllegalArgumentException("say why a read ignores the releasability policy");
+        }
+        return jdbc.sql(expand(sql, null));
+    }
+
+    /** The ids of every record the reader may read (containers included), from the cache when nothing changed. */
+    public ReadableIds ids(DicasUser reader) {
+        SqlFilter filter = policy.sqlFilterWithContainer(reader, "r");
+        // the epoch is read before the set: a change committed in between files a newer set under an older key,
+        // which the next read replaces; an older set is never filed under a newer key.
+        Key key = new Key(filter.parameters(), epoch());
+        return sets.get(key, k -> ReadableIds.of(jdbc.sql("select r.id from record r where " + filter.clause())
+                .params(filter.parameters()).query(Long.class).list()));
+    }
+
+    /**
+     * The policy epoch now: the database-wide counter that moves with every committed change that can alter who may
+     * read what, and today's date. Read it before what you cache under it.
+     */
+    public PolicyEpoch epoch() {
+        return new PolicyEpoch(jdbc.sql("select value from policy_epoch").query(Long.class).single(), policy.today());
+    }
+
+    String expand(String sql, DicasUser reader) {
+        Set<String> covered = new LinkedHashSet<>();
+        Matcher m = TOKEN.matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String kind = m.group(1);
+            String alias = m.group(2);
+            covered.add(alias);
+            String clause;
+            if (kind.equals("everyRecord")) {
+                if (reader != null) {
+                    throw new IllegalArgumentException("{everyRecord:" + alias + "} in a reader's query");
+                }
+                clause = "true";
+            } else {
+                if (reader == null) {
+                    throw new IllegalArgumentException("{" + kind + ":" + alias + "} in a system read");
+                }
+                clause = kind.equals("readable") ? policy.sqlFilter(reader, alias).clause()
+                        : policy.sqlFilterWithContainer(reader, alias).clause();
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(clause));
+        }
+        m.appendTail(out);
+        Map<String, Boolean> aliases = new LinkedHashMap<>();
+        Matcher a = RECORD_ALIAS.matcher(sql);
+        while (a.find()) {
+            aliases.put(a.group(1), covered.contains(a.group(1)));
+        }
+        aliases.forEach((alias, ok) -> {
+            if (!ok) {
+                throw new IllegalArgumentException("record " + alias + " is read without a policy token for it");
+            }
+        });
+        return out.toString();
+    }
+}
