@@ -34,16 +34,15 @@ import org.dicas.sosa.SosaRequest.NodeRef;
 import org.dicas.sosa.SosaRequest.Response;
 import org.dicas.sosa.SosaRequest.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The Security of Supply request workflow. A government user submits a request to the other nation's SoSA office
  * (the requesting nation is the author's); a government user of the receiving nation acknowledges it and records
- * the firm's response; a government user of the requesting nation closes it. Wrong steps are refused naming
- * {@code status}, the wrong nation or an industry user gets "forbidden", and a request the user may not read does
- * not exist. Every step is audited ({@code SOSA_SUBMITTED}, {@code SOSA_ACKNOWLEDGED}, {@code SOSA_RESPONDED},
+ * the firm's response; a government user of the requesting nation closes it ({@link SosaWriteRules}). Wrong steps
+ * are refused naming {@code status}, the wrong nation or an industry user gets "forbidden" with the rule's reason,
+ * and a request the user may not read does not exist. Every step is audited ({@code SOSA_SUBMITTED}, {@code SOSA_ACKNOWLEDGED}, {@code SOSA_RESPONDED},
  * {@code SOSA_CLOSED}), kept in the request's history and notified to the other side.
  */
 @Service
@@ -188,28 +187,19 @@ public class SosaRequests {
                 .query((rs, n) -> new NodeRef(rs.getLong(1), rs.getString(2), Marking.parse(rs.getString(3)))).list();
     }
 
-    /** What this user may do next on this request (for the action forms of the request page). */
+    /** What this user may do next on this request (for the action forms of the request page): the rules and the status. */
     public Set<Action> allowedActions(DicasUser user, SosaRequest r) {
         Set<Action> actions = EnumSet.noneOf(Action.class);
-        if (!user.government()) {
-            return actions;
-        }
-        String mine = user.nation().code();
-        if (mine.equals(r.receivingNation()) && r.status() == Status.SUBMITTED) {
+        if (r.status() == Status.SUBMITTED && SosaWriteRules.acknowledgeRequest(user, r).allowed()) {
             actions.add(Action.ACKNOWLEDGE);
         }
-        if (mine.equals(r.receivingNation()) && r.status() == Status.ACKNOWLEDGED) {
+        if (r.status() == Status.ACKNOWLEDGED && SosaWriteRules.answerRequest(user, r).allowed()) {
             actions.add(Action.RESPOND);
         }
-        if (mine.equals(r.requestingNation()) && r.status() == Status.RESPONDED) {
+        if (r.status() == Status.RESPONDED && SosaWriteRules.closeRequest(user, r).allowed()) {
             actions.add(Action.CLOSE);
         }
         return actions;
-    }
-
-    /** Whether the user may submit requests at all (government users only). */
-    public boolean maySubmit(DicasUser user) {
-        return user.government();
     }
 
     private List<SosaRequest> assemble(DicasUser user, List<Row> rows) {
@@ -277,9 +267,7 @@ public class SosaRequests {
     /** Submits a new request from the author's nation to the receiving nation's SoSA office. */
     @Transactional
     public SosaRequest submit(DicasUser user, SosaRequestCommand c) {
-        if (!user.government()) {
-            throw new AccessDeniedException("only government users submit Security of Supply requests");
-        }
+        SosaWriteRules.submitRequest(user).orThrow();
         NationCode from = user.nation();
         String to = c.receivingNation() == null ? "" : c.receivingNation().strip();
         if (!NationCode.isValid(to) || !directory.nationExists(to)) {
@@ -370,7 +358,7 @@ public class SosaRequests {
     @Transactional
     public SosaRequest acknowledge(DicasUser user, long id, SosaAcknowledgement a) {
         SosaRequest r = find(user, id);
-        receivingSide(user, r, "acknowledges");
+        SosaWriteRules.acknowledgeRequest(user, r).orThrow();
         expect(r, Status.SUBMITTED, "acknowledged");
         String note = a == null ? "" : a.note().strip();
         change(id, Status.SUBMITTED, """
@@ -387,7 +375,7 @@ public class SosaRequests {
     @Transactional
     public SosaRequest respond(DicasUser user, long id, SosaResponseCommand c) {
         SosaRequest r = find(user, id);
-        receivingSide(user, r, "records the firm's response to");
+        SosaWriteRules.answerRequest(user, r).orThrow();
         expect(r, Status.ACKNOWLEDGED, "answered");
         if (c.response() == null) {
             throw new InvalidInputException("response", "choose ACCEPTED, PARTIALLY_ACCEPTED or DECLINED");
@@ -457,10 +445,7 @@ public class SosaRequests {
     @Transactional
     public SosaRequest close(DicasUser user, long id, SosaClosure c) {
         SosaRequest r = find(user, id);
-        if (!user.government() || !user.nation().code().equals(r.requestingNation())) {
-            throw new AccessDeniedException("only a government user of the requesting nation ("
-                    + r.requestingNation() + ") closes this request");
-        }
+        SosaWriteRules.closeRequest(user, r).orThrow();
         expect(r, Status.RESPONDED, "closed");
         if (c == null || blank(c.outcome())) {
             throw new InvalidInputException("outcome", "note the outcome of the request");
@@ -486,13 +471,6 @@ public class SosaRequests {
     }
 
     // ----------------------------------------------------------------------------------------------- helpers
-
-    private void receivingSide(DicasUser user, SosaRequest r, String verb) {
-        if (!user.government() || !user.nation().code().equals(r.receivingNation())) {
-            throw new AccessDeniedException("only a government user of the receiving nation (" + r.receivingNation()
-                    + ") " + verb + " this request");
-        }
-    }
 
     private static void expect(SosaRequest r, Status expected, String what) {
         if (r.status() != expected) {

@@ -397,6 +397,17 @@ class SosaRequestsTest {
     }
 
     @Test
+    void officersWhoMayNotReadARequestAreNotNotifiedOfIt() {
+        // us.acq and us.policy are both officers the receiving nation notifies; only us.acq is in WG-MISSILE
+        long id = create(jp, body("USA", REL + "//GROUP WG-MISSILE")).get("id").asLong();
+        assertThat(http.get(API + "/" + id, us).status()).isEqualTo(200);
+        assertThat(notifications("us.acq")).contains("SoSA request #" + id + " ");
+        assertThat(http.get(API + "/" + id, http.token("us.policy", "demo")).status()).as("us.policy may not read it")
+                .isEqualTo(404);
+        assertThat(notifications("us.policy")).doesNotContain("SoSA request #" + id + " ");
+    }
+
+    @Test
     void openRequestsAreListedWithTheirAges() {
         long id = create(jp, body("USA", REL)).get("id").asLong();
         Instant tenDaysAgo = Instant.now().minus(10, ChronoUnit.DAYS);
