@@ -366,6 +366,15 @@ class RepairRegistryTest {
                 unique("PG"), "asset", "x", "flagNation", "USA", "resourceKinds", "PIER", "durationDays", "0",
                 "earliestStart", "2027-05-01", "dueDate", "2027-07-01", "priority", "3", "marking", "UNCLASSIFIED"))))
                 .extracting(Http.Response::status).as("an invalid job form from industry").isEqualTo(403);
+        // the refusal names the rule's reason, in the reader's language
+        Http industryJa = new Http(port).signIn("jp.industry", "demo");
+        String jaJobs = industryJa.get("/sustainment/jobs?lang=ja", null).body();
+        Http.Response refusedJa = industryJa.form("/sustainment/jobs", Http.csrf(jaJobs), new HashMap<>(Map.of("code",
+                unique("PG"), "asset", "x", "flagNation", "USA", "resourceKinds", "PIER", "durationDays", "5",
+                "earliestStart", "2027-05-01", "dueDate", "2027-07-01", "priority", "3", "marking", "UNCLASSIFIED")));
+        assertThat(refusedJa.status()).isEqualTo(403);
+        assertThat(refusedJa.body()).contains("修理案件の作成・変更・固定と修理計画の実行ができるのは政府職員だけです。");
+        industryJa.get("/sustainment/jobs?lang=en", null);
         assertThat(industry.get("/sustainment/facilities", null).body()).as("industry registers its own PROPIN data")
                 .contains("action=\"/sustainment/facilities\"");
 
