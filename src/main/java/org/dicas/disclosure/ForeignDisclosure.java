@@ -25,7 +25,6 @@ import org.dicas.shared.Marking;
 import org.dicas.shared.NationCode;
 import org.dicas.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -161,12 +160,7 @@ public class ForeignDisclosure {
 
     private MarkedRecords.Summary decidable(DicasUser officer, DisclosureRequest d) {
         MarkedRecords.Summary rec = readable(officer, d.recordId());
-        if (!officer.hasRole(Role.DISCLOSURE_OFFICER)) {
-            throw new AccessDeniedException("only disclosure officers decide releases");
-        }
-        if (!rec.marking().originNation().equals(officer.nation())) {
-            throw new AccessDeniedException("only the originating nation releases its records");
-        }
+        DisclosureWriteRules.decideRelease(officer, rec.marking().originNation()).orThrow();
         if (d.status() != DisclosureRequest.Status.PENDING) {
             throw new InvalidInputException("status", "request #" + d.id() + " was already " + d.status());
         }
