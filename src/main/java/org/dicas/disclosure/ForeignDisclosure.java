@@ -25,7 +25,6 @@ import org.dicas.shared.Marking;
 import org.dicas.shared.NationCode;
 import org.dicas.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,7 +57,7 @@ public class ForeignDisclosure {
             select d.id, d.record_id, r.title, r.link, r.origin_nation, d.requester_id, u.display_name,
                    d.requested_nations, d.requested_companies, d.justification, d.status, d.requested_at,
                    o.display_name as decided_by, d.decided_at, d.decision_reason, d.released_nations,
-                   d.released_companies, d.marking_before, d.marking_after
+                   d.released_companies, d.marking_before, d.marking_after, r.marking
             from disclosure_request d join record r on r.id = d.record_id join app_user u on u.id = d.requester_id
             left join app_user o on o.id = d.decided_by""";
 
@@ -69,7 +68,7 @@ public class ForeignDisclosure {
                 DisclosureRequest.Status.valueOf(rs.getString(11)), rs.getTimestamp(12).toInstant(), rs.getString(13),
                 rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant(), rs.getString(15),
                 List.of((String[]) rs.getArray(16).getArray()), Arrays.asList((Long[]) rs.getArray(17).getArray()),
-                rs.getString(18), rs.getString(19));
+                rs.getString(18), rs.getString(19), Marking.parse(rs.getString(20)));
     }
 
     /** The record as this user may see it; a record they may not read does not exist (404). */
@@ -119,8 +118,8 @@ public class ForeignDisclosure {
                 .query(Long.class).single();
         audit.append(user, "RELEASE_REQUESTED", recordId, rec.kind(),
                 "request #" + id + " nations=" + nations + " companies=" + r.companies() + ": " + r.justification().strip());
-        notifications.send(officersOf(origin), "Release request #" + id + " for \"" + rec.title() + "\" awaits a decision"
-                + " / 開示要請 #" + id + " が判断待ちです", "/records/" + recordId + "/history");
+        notifications.send(officersOf(origin), recordId, "/records/" + recordId + "/history",
+                "notification.release.requested", String.valueOf(id));
         return get(user, id);
     }
 
@@ -161,12 +160,7 @@ public class ForeignDisclosure {
 
     private MarkedRecords.Summary decidable(DicasUser officer, DisclosureRequest d) {
         MarkedRecords.Summary rec = readable(officer, d.recordId());
-        if (!officer.hasRole(Role.DISCLOSURE_OFFICER)) {
-            throw new AccessDeniedException("only disclosure officers decide releases");
-        }
-        if (!rec.marking().originNation().equals(officer.nation())) {
-            throw new AccessDeniedException("only the originating nation releases its records");
-        }
+        DisclosureWriteRules.decideRelease(officer, rec.marking().originNation()).orThrow();
         if (d.status() != DisclosureRequest.Status.PENDING) {
             throw new InvalidInputException("status", "request #" + d.id() + " was already " + d.status());
         }
@@ -224,7 +218,7 @@ public class ForeignDisclosure {
         audit.append(officer, "RELEASE_APPROVED", d.recordId(), rec.kind(), "request #" + id + " nations=" + nations
                 + " companies=" + companies + " " + before.banner() + " -> " + after.banner()
                 + (decision.reason().isBlank() ? "" : ": " + decision.reason()));
-        notifyDecision(d, rec, "approved / 承認されました");
+        notifyDecision(d, rec, "notification.release.approved");
         return get(officer, id);
     }
 
@@ -240,18 +234,19 @@ public class ForeignDisclosure {
                                decision_reason = :reason where id = :id""")
                 .param("o", officer.id()).param("reason", decision.reason()).param("id", id).update();
         audit.append(officer, "RELEASE_DENIED", d.recordId(), rec.kind(), "request #" + id + ": " + decision.reason());
-        notifyDecision(d, rec, "denied / 却下されました");
+        notifyDecision(d, rec, "notification.release.denied");
         return get(officer, id);
     }
 
-    private void notifyDecision(DisclosureRequest d, MarkedRecords.Summary rec, String outcome) {
+    /** Requester and record owner hear of the decision; {@code outcomeKey} names it. */
+    private void notifyDecision(DisclosureRequest d, MarkedRecords.Summary rec, String outcomeKey) {
         List<Long> to = new ArrayList<>();
         to.add(d.requesterId());
         if (rec.createdBy() != null) {
             to.add(rec.createdBy());
         }
-        notifications.send(to, "Release request #" + d.id() + " for \"" + rec.title() + "\" " + outcome,
-                "/records/" + d.recordId() + "/history");
+        notifications.send(to, d.recordId(), "/records/" + d.recordId() + "/history", outcomeKey,
+                String.valueOf(d.id()));
     }
 
     static String array(java.util.Collection<?> values) {

@@ -1,37 +1,110 @@
 package org.dicas.notifications;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.dicas.security.DicasUser;
+import org.dicas.security.MarkedRecords;
+import org.dicas.shared.AccessLevel;
+import org.dicas.shared.Marking;
+import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Sends and lists in-app notifications. */
+/**
+ * Sends and lists in-app notifications. A notification stores the record it is about, a message key and
+ * non-secret arguments (request number, acting nation) — never a copy of the record's title or content, nor a
+ * sentence in one language. The sentence is built when read, in the reader's language, and the record appears in it through the
+ * releasability policy: by its current title while the reader may read it, otherwise as "a record you can no longer
+ * read", without title, link or marking.
+ */
 @Service
 public class Notifications {
 
+    /** The argument {0} of every notification message: the record, as {@link #RECORD} or {@link #UNREADABLE}. */
+    static final String RECORD = "notification.record";
+    static final String UNREADABLE = "notification.record.unreadable";
+    /** Shown for a notification whose key the bundles do not know (e.g. written by a newer version). */
+    static final String FALLBACK = "notification.earlier";
+
     private final JdbcClient jdbc;
+    private final MarkedRecords records;
+    private final MessageSource messages;
 
-    Notifications(JdbcClient jdbc) {
+    Notifications(JdbcClient jdbc, MarkedRecords records, MessageSource messages) {
         this.jdbc = jdbc;
+        this.records = records;
+        this.messages = messages;
     }
 
-    public void send(long userId, String message, String link) {
-        jdbc.sql("insert into notification (user_id, message, link) values (:u, :m, :l)")
-                .param("u", userId).param("m", message).param("l", link == null ? "" : link).update();
+    /**
+     * Notifies each user once about a record. {@code key} is a message key whose {0} is the record and {1}, {2} … are
+     * {@code args}; the arguments are stored as they are, so they must say nothing a reader who loses access to the
+     * record may not keep: facts of the event (a request number, the acting nation), never the record's title or
+     * content (item, program, justification). The outcome belongs in the key. {@code link} is shown only while the
+     * reader may read the record.
+     */
+    public void send(Collection<Long> userIds, long recordId, String link, String key, String... args) {
+        messages.getMessage(key, null, Locale.ENGLISH); // an unknown key fails the sender, not the reader
+        String argArray = "{" + String.join(",", Arrays.stream(args).map(Notifications::arrayElement).toList()) + "}";
+        userIds.stream().distinct().forEach(u -> jdbc.sql("""
+                        insert into notification (user_id, record_id, message_key, message_args, link)
+                        values (:u, :r, :k, cast(:a as text[]), :l)""")
+                .param("u", u).param("r", recordId).param("k", key).param("a", argArray)
+                .param("l", link == null ? "" : link).update());
     }
 
-    public void send(Collection<Long> userIds, String message, String link) {
-        userIds.stream().distinct().forEach(u -> send(u, message, link));
+    private static String arrayElement(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    public List<Notification> of(DicasUser user) {
-        return jdbc.sql("""
-                        select id, message, link, created_at, read_at is not null from notification
-                        where user_id = :u order by id desc limit 200""")
+    private record Row(long id, Long recordId, String key, List<String> args, String link, Instant createdAt,
+                       boolean read) {
+    }
+
+    /** The user's latest notifications, newest first, as they may see them now, in {@code locale}. */
+    public List<Notification> of(DicasUser user, Locale locale) {
+        List<Row> rows = jdbc.sql("""
+                        select id, record_id, message_key, message_args, link, created_at, read_at is not null
+                        from notification where user_id = :u order by id desc limit 200""")
                 .param("u", user.id())
-                .query((rs, n) -> new Notification(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), rs.getBoolean(5))).list();
+                .query((rs, n) -> new Row(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3),
+                        List.of((String[]) rs.getArray(4).getArray()), rs.getString(5),
+                        rs.getTimestamp(6).toInstant(), rs.getBoolean(7))).list();
+        Map<Long, Optional<MarkedRecords.Summary>> shown = new HashMap<>();
+        List<Notification> out = new ArrayList<>();
+        for (Row row : rows) {
+            Optional<MarkedRecords.Summary> rec = row.recordId() == null ? Optional.empty()
+                    : shown.computeIfAbsent(row.recordId(),
+                    id -> records.readable(id, user) ? records.summary(id) : Optional.empty());
+            String record = rec.map(s -> messages.getMessage(RECORD, new Object[] {s.title()}, locale))
+                    .orElseGet(() -> messages.getMessage(UNREADABLE, null, locale));
+            Object[] args = new Object[row.args().size() + 1];
+            args[0] = record;
+            for (int i = 0; i < row.args().size(); i++) {
+                args[i + 1] = row.args().get(i);
+            }
+            out.add(new Notification(row.id(), row.key(), message(row.key(), args, locale),
+                    rec.map(MarkedRecords.Summary::id).orElse(null), rec.isPresent() ? row.link() : "",
+                    rec.map(s -> s.marking().marking()).orElse(Marking.of(AccessLevel.PUBLIC)), row.createdAt(),
+                    row.read()));
+        }
+        return out;
+    }
+
+    private String message(String key, Object[] args, Locale locale) {
+        try {
+            return messages.getMessage(key, args, locale);
+        } catch (NoSuchMessageException e) {
+            return messages.getMessage(FALLBACK, args, locale);
+        }
     }
 
     public int unread(DicasUser user) {

@@ -26,6 +26,18 @@ class PageProblems {
         return "error/stale";
     }
 
+    /**
+     * Bad input that a page did not turn into a form error itself (a hostile query parameter, say): a 400 page that
+     * names the field and the problem, never a 500. A hidden id reads as an unknown one here as everywhere.
+     */
+    @ExceptionHandler({org.dicas.shared.InvalidInputException.class, org.dicas.shared.InvalidMarkingException.class})
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String badInput(RuntimeException e, org.springframework.ui.Model model) {
+        model.addAttribute("problem", e instanceof org.dicas.shared.InvalidInputException ii
+                ? ii.field() + ": " + ii.getMessage() : "marking: " + e.getMessage());
+        return "error/400";
+    }
+
     @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound() {

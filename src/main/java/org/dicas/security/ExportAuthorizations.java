@@ -14,14 +14,13 @@ import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.NationCode;
 import org.dicas.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Export-control authorizations: issued, changed and attached to records only by disclosure officers of the issuing
- * nation, and only to records that nation originated and that carry an EXPORT control of the same regime.
- * Officers of other nations do not see them (404).
+ * nation, and only to records that nation originated and that carry an EXPORT control of the same regime
+ * ({@link TrustWriteRules}). Officers of other nations do not see them (404).
  */
 @Service
 public class ExportAuthorizations {
@@ -101,7 +100,9 @@ public class ExportAuthorizations {
 
     @Transactional
     public ExportAuthorization issue(DicasUser officer, Command c) {
-        requireOfficer(officer);
+        if (!TrustWriteRules.issueAuthorization(officer).allowed()) {
+            throw new NotFoundException("authorizations", ""); // to anyone else the feature does not exist
+        }
         validate(officer, c, null);
         long id = jdbc.sql("""
                         insert into export_authorization (number, kind, regime, issuing_nation, covered_nations,
@@ -116,7 +117,7 @@ public class ExportAuthorizations {
 
     @Transactional
     public ExportAuthorization change(DicasUser officer, long id, ExpectedVersion expected, Command c) {
-        get(officer, id);
+        TrustWriteRules.changeAuthorization(officer, get(officer, id)).orThrow();
         validate(officer, c, id);
         int n = jdbc.sql("""
                         update export_authorization set number = :number, kind = :kind, regime = :regime,
@@ -135,9 +136,7 @@ public class ExportAuthorizations {
         ExportAuthorization a = get(officer, id);
         RecordMarking rm = records.find(recordId).filter(r -> records.readable(recordId, officer))
                 .orElseThrow(() -> new InvalidInputException("recordId", "no record " + recordId));
-        if (!rm.originNation().equals(officer.nation())) {
-            throw new AccessDeniedException("only the originating nation releases its records");
-        }
+        TrustWriteRules.attachAuthorization(officer, a, rm).orThrow();
         if (rm.marking().export().isEmpty()) {
             throw new InvalidInputException("recordId", "record " + recordId + " carries no EXPORT control");
         }
@@ -156,6 +155,7 @@ public class ExportAuthorizations {
     @Transactional
     public void detach(DicasUser officer, long id, ExpectedVersion expected, long recordId) {
         ExportAuthorization a = get(officer, id);
+        TrustWriteRules.detachAuthorization(officer, a).orThrow();
         requireOne(officer, jdbc.sql("update export_authorization set version = version + 1 where id = :id and version = :v")
                 .param("id", id).param("v", expected.required()).update(), id, expected);
         int n = jdbc.sql("delete from record_authorization where record_id = :r and authorization_id = :a")

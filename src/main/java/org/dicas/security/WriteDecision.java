@@ -1,7 +1,5 @@
 package org.dicas.security;
 
-import org.springframework.security.access.AccessDeniedException;
-
 /**
  * The answer of a named write rule: allowed, or rejected with a reason. Services enforce it ({@link #orThrow()}, a
  * 403 naming the reason); pages only ask it ({@link #allowed()}) to decide which buttons to show. The reason has a
@@ -36,7 +34,7 @@ public record WriteDecision(boolean allowed, String code, String reason) {
     /** Throws 403 with the reason when rejected. */
     public void orThrow() {
         if (!allowed) {
-            throw new AccessDeniedException(reason);
+            throw new WriteRuleRejected(code, reason);
         }
     }
 }

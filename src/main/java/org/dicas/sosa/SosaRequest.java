@@ -49,6 +49,17 @@ public record SosaRequest(long id, Marking marking, Status status, String reques
         return status != Status.CLOSED;
     }
 
+    /** The high-water mark of the request and the supply-network nodes shown with it. */
+    public Marking highWaterMark() {
+        List<Marking> all = new java.util.ArrayList<>();
+        all.add(marking);
+        if (supplierNode != null) {
+            all.add(supplierNode.marking());
+        }
+        linkedNodes.forEach(n -> all.add(n.marking()));
+        return Marking.highWaterMark(all);
+    }
+
     /** The supplier as shown: the node's title when the reader can see the node, else the name typed in. */
     public String supplierLabel() {
         return supplierNode != null ? supplierNode.title() : supplierName;

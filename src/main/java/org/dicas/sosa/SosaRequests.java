@@ -34,16 +34,15 @@ import org.dicas.sosa.SosaRequest.NodeRef;
 import org.dicas.sosa.SosaRequest.Response;
 import org.dicas.sosa.SosaRequest.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The Security of Supply request workflow. A government user submits a request to the other nation's SoSA office
  * (the requesting nation is the author's); a government user of the receiving nation acknowledges it and records
- * the firm's response; a government user of the requesting nation closes it. Wrong steps are refused naming
- * {@code status}, the wrong nation or an industry user gets "forbidden", and a request the user may not read does
- * not exist. Every step is audited ({@code SOSA_SUBMITTED}, {@code SOSA_ACKNOWLEDGED}, {@code SOSA_RESPONDED},
+ * the firm's response; a government user of the requesting nation closes it ({@link SosaWriteRules}). Wrong steps
+ * are refused naming {@code status}, the wrong nation or an industry user gets "forbidden" with the rule's reason,
+ * and a request the user may not read does not exist. Every step is audited ({@code SOSA_SUBMITTED}, {@code SOSA_ACKNOWLEDGED}, {@code SOSA_RESPONDED},
  * {@code SOSA_CLOSED}), kept in the request's history and notified to the other side.
  */
 @Service
@@ -188,28 +187,19 @@ public class SosaRequests {
                 .query((rs, n) -> new NodeRef(rs.getLong(1), rs.getString(2), Marking.parse(rs.getString(3)))).list();
     }
 
-    /** What this user may do next on this request (for the action forms of the request page). */
+    /** What this user may do next on this request (for the action forms of the request page): the rules and the status. */
     public Set<Action> allowedActions(DicasUser user, SosaRequest r) {
         Set<Action> actions = EnumSet.noneOf(Action.class);
-        if (!user.government()) {
-            return actions;
-        }
-        String mine = user.nation().code();
-        if (mine.equals(r.receivingNation()) && r.status() == Status.SUBMITTED) {
+        if (r.status() == Status.SUBMITTED && SosaWriteRules.acknowledgeRequest(user, r).allowed()) {
             actions.add(Action.ACKNOWLEDGE);
         }
-        if (mine.equals(r.receivingNation()) && r.status() == Status.ACKNOWLEDGED) {
+        if (r.status() == Status.ACKNOWLEDGED && SosaWriteRules.answerRequest(user, r).allowed()) {
             actions.add(Action.RESPOND);
         }
-        if (mine.equals(r.requestingNation()) && r.status() == Status.RESPONDED) {
+        if (r.status() == Status.RESPONDED && SosaWriteRules.closeRequest(user, r).allowed()) {
             actions.add(Action.CLOSE);
         }
         return actions;
-    }
-
-    /** Whether the user may submit requests at all (government users only). */
-    public boolean maySubmit(DicasUser user) {
-        return user.government();
     }
 
     private List<SosaRequest> assemble(DicasUser user, List<Row> rows) {
@@ -277,9 +267,7 @@ public class SosaRequests {
     /** Submits a new request from the author's nation to the receiving nation's SoSA office. */
     @Transactional
     public SosaRequest submit(DicasUser user, SosaRequestCommand c) {
-        if (!user.government()) {
-            throw new AccessDeniedException("only government users submit Security of Supply requests");
-        }
+        SosaWriteRules.submitRequest(user).orThrow();
         NationCode from = user.nation();
         String to = c.receivingNation() == null ? "" : c.receivingNation().strip();
         if (!NationCode.isValid(to) || !directory.nationExists(to)) {
@@ -362,9 +350,7 @@ public class SosaRequests {
                 .filter(u -> NOTIFIED_ROLES.stream().anyMatch(u::hasRole))
                 .filter(u -> u.id() != user.id() && records.readable(id, u))
                 .map(DicasUser::id).toList();
-        notifications.send(officers, "SoSA request #" + id + " from " + from + " (" + item + ", " + program
-                + ") awaits acknowledgement by " + toNation + " / " + from + "からのSoSA要請 #" + id
-                + " が受領待ちです", link(id));
+        notifications.send(officers, id, link(id), "notification.sosa.submitted", String.valueOf(id));
         return find(user, id);
     }
 
@@ -372,7 +358,7 @@ public class SosaRequests {
     @Transactional
     public SosaRequest acknowledge(DicasUser user, long id, SosaAcknowledgement a) {
         SosaRequest r = find(user, id);
-        receivingSide(user, r, "acknowledges");
+        SosaWriteRules.acknowledgeRequest(user, r).orThrow();
         expect(r, Status.SUBMITTED, "acknowledged");
         String note = a == null ? "" : a.note().strip();
         change(id, Status.SUBMITTED, """
@@ -381,9 +367,7 @@ public class SosaRequests {
         String detail = "acknowledged by " + user.nation() + (note.isEmpty() ? "" : ": " + note);
         event(id, user, Status.ACKNOWLEDGED, detail);
         audit.append(user, "SOSA_ACKNOWLEDGED", id, KIND, detail);
-        notifyUsers(id, user, List.of(r.requesterId()), "SoSA request #" + id + " (" + r.item()
-                + ") was acknowledged by " + user.nation() + " / SoSA要請 #" + id + " は " + user.nation()
-                + " に受領されました");
+        notifyUsers(id, user, List.of(r.requesterId()), "notification.sosa.acknowledged", user.nation().code());
         return find(user, id);
     }
 
@@ -391,7 +375,7 @@ public class SosaRequests {
     @Transactional
     public SosaRequest respond(DicasUser user, long id, SosaResponseCommand c) {
         SosaRequest r = find(user, id);
-        receivingSide(user, r, "records the firm's response to");
+        SosaWriteRules.answerRequest(user, r).orThrow();
         expect(r, Status.ACKNOWLEDGED, "answered");
         if (c.response() == null) {
             throw new InvalidInputException("response", "choose ACCEPTED, PARTIALLY_ACCEPTED or DECLINED");
@@ -453,9 +437,7 @@ public class SosaRequests {
                 + (date == null ? "" : " by " + date) + (note.isEmpty() ? "" : ": " + note);
         event(id, user, Status.RESPONDED, detail);
         audit.append(user, "SOSA_RESPONDED", id, KIND, detail);
-        notifyUsers(id, user, List.of(r.requesterId()), "SoSA request #" + id + " (" + r.item()
-                + "): the firm's response is " + c.response() + " / SoSA要請 #" + id + " に企業の回答（"
-                + c.response() + "）が記録されました");
+        notifyUsers(id, user, List.of(r.requesterId()), "notification.sosa.responded." + c.response().name());
         return find(user, id);
     }
 
@@ -463,10 +445,7 @@ public class SosaRequests {
     @Transactional
     public SosaRequest close(DicasUser user, long id, SosaClosure c) {
         SosaRequest r = find(user, id);
-        if (!user.government() || !user.nation().code().equals(r.requestingNation())) {
-            throw new AccessDeniedException("only a government user of the requesting nation ("
-                    + r.requestingNation() + ") closes this request");
-        }
+        SosaWriteRules.closeRequest(user, r).orThrow();
         expect(r, Status.RESPONDED, "closed");
         if (c == null || blank(c.outcome())) {
             throw new InvalidInputException("outcome", "note the outcome of the request");
@@ -487,19 +466,11 @@ public class SosaRequests {
                         }
                     }
                 });
-        notifyUsers(id, user, to, "SoSA request #" + id + " (" + r.item() + ") was closed by " + user.nation()
-                + " / SoSA要請 #" + id + " は " + user.nation() + " により完了しました");
+        notifyUsers(id, user, to, "notification.sosa.closed", user.nation().code());
         return find(user, id);
     }
 
     // ----------------------------------------------------------------------------------------------- helpers
-
-    private void receivingSide(DicasUser user, SosaRequest r, String verb) {
-        if (!user.government() || !user.nation().code().equals(r.receivingNation())) {
-            throw new AccessDeniedException("only a government user of the receiving nation (" + r.receivingNation()
-                    + ") " + verb + " this request");
-        }
-    }
 
     private static void expect(SosaRequest r, Status expected, String what) {
         if (r.status() != expected) {
@@ -521,10 +492,16 @@ public class SosaRequests {
                 .param("r", id).param("u", actor.id()).param("s", status.name()).param("d", detail).update();
     }
 
-    private void notifyUsers(long id, DicasUser actor, Collection<Long> userIds, String message) {
+    /**
+     * Tells these users (but the actor) what happened to request {@code id}: {@code key} names it, {@code nation} (if
+     * any) is the acting nation. Nothing of the request's content is copied into the notification.
+     */
+    private void notifyUsers(long id, DicasUser actor, Collection<Long> userIds, String key, String... nation) {
         List<Long> to = directory.usersById(new LinkedHashSet<>(userIds)).values().stream()
                 .filter(u -> u.id() != actor.id() && records.readable(id, u)).map(DicasUser::id).sorted().toList();
-        notifications.send(to, message, link(id));
+        List<String> args = new ArrayList<>(List.of(String.valueOf(id)));
+        args.addAll(List.of(nation));
+        notifications.send(to, id, link(id), key, args.toArray(String[]::new));
     }
 
     private boolean isReadableNode(long id, DicasUser user) {

@@ -23,13 +23,12 @@ import org.dicas.supplychain.engine.NetworkSpec;
 import org.dicas.supplychain.engine.SupplyChainEngine;
 import org.dicas.supplychain.engine.SupplyNetwork;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stored supply networks: import (validated by the engine, a new version per program), listing, and the data the
- * analyses need. A network version never changes after import, so its compiled form is cached.
+ * Stored supply networks: import (validated by the engine, a new version per program; who may import is
+ * {@link SupplyChainWriteRules#importNetwork}), listing, and the data the analyses need. A network version never changes after import, so its compiled form is cached.
  */
 @Service
 public class SupplyNetworks {
@@ -57,9 +56,7 @@ public class SupplyNetworks {
 
     @Transactional
     public SupplyNetworkSummary importNetwork(DicasUser user, NetworkImport imp) {
-        if (!user.government()) {
-            throw new AccessDeniedException("government users import supply networks");
-        }
+        SupplyChainWriteRules.importNetwork(user).orThrow();
         if (imp.program() == null || imp.program().isBlank() || imp.program().length() > 100) {
             throw new InvalidInputException("program", "a program name of at most 100 characters is required");
         }

@@ -17,14 +17,14 @@ import org.dicas.security.OrganizationKind;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Repair facilities. Every read is filtered by the releasability policy in SQL (a hidden facility is not listed and
  * is not found). Government users create and change facilities; an industry user may register or change only the
- * PROPIN capacity data of their own company. Facility and resource codes are globally unique.
+ * PROPIN capacity data of their own company ({@link SustainmentWriteRules}). Facility and resource codes are
+ * globally unique.
  */
 @Service
 public class RepairFacilities {
@@ -76,15 +76,11 @@ public class RepairFacilities {
                 "the planner needs the whole problem").query((rs, n) -> row(rs)).list());
     }
 
-    /** Whether this user may register facilities at all (government users; industry users for their own company). */
-    public boolean mayCreate(DicasUser user) {
-        return user.government() || user.companyId().isPresent();
-    }
-
     @Transactional
     public RepairFacility create(DicasUser user, RepairFacilityCommand c) {
         Marking marking = SustainmentRecords.marking(c.marking());
-        Optional<Long> company = checkWriter(user, marking, c.owningCompanyId(), Optional.empty());
+        SustainmentWriteRules.registerFacility(user, marking, c.owningCompanyId()).orThrow();
+        Optional<Long> company = owner(user, marking, c.owningCompanyId(), Optional.empty());
         Checked v = check(c, null);
         long id = s.records.register(KIND, v.code + " " + v.name, searchText(v), marking, company, user,
                 i -> "/sustainment/facilities/" + i);
@@ -102,7 +98,8 @@ public class RepairFacilities {
     public RepairFacility update(DicasUser user, long id, ExpectedVersion expected, RepairFacilityCommand c) {
         RepairFacility current = get(user, id);
         Marking marking = SustainmentRecords.marking(c.marking());
-        Optional<Long> company = checkWriter(user, marking, c.owningCompanyId(), Optional.ofNullable(current.owningCompanyId()));
+        SustainmentWriteRules.changeFacility(user, current, marking, c.owningCompanyId()).orThrow();
+        Optional<Long> company = owner(user, marking, c.owningCompanyId(), Optional.ofNullable(current.owningCompanyId()));
         Checked v = check(c, id);
         s.records.update(id, expected, v.code + " " + v.name, searchText(v), marking, company, user);
         s.jdbc.sql("""
@@ -137,20 +134,12 @@ public class RepairFacilities {
     }
 
     /**
-     * Government users write any facility. An industry user writes only PROPIN data owned by their own company.
-     * Returns the owning company to register.
+     * The owning company to register, once {@link SustainmentWriteRules} allowed the write: an industry user's own
+     * company; for government users the company named (it must be one), else the current owner of PROPIN data.
      */
-    private Optional<Long> checkWriter(DicasUser user, Marking marking, Long owningCompanyId, Optional<Long> currentOwner) {
+    private Optional<Long> owner(DicasUser user, Marking marking, Long owningCompanyId, Optional<Long> currentOwner) {
         if (!user.government()) {
-            Optional<Long> mine = user.companyId();
-            boolean own = mine.isPresent() && marking.propin()
-                    && (owningCompanyId == null || mine.get().equals(owningCompanyId))
-                    && (currentOwner.isEmpty() || currentOwner.equals(mine));
-            if (!own) {
-                throw new AccessDeniedException("only government users register repair facilities (industry users: "
-                        + "their own company's PROPIN capacity data)");
-            }
-            return mine;
+            return user.companyId();
         }
         if (owningCompanyId == null) {
             return marking.propin() ? currentOwner : Optional.empty();

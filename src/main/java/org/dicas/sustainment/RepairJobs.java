@@ -11,16 +11,16 @@ import org.dicas.security.DicasUser;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Repair jobs. Reads are filtered by the releasability policy in SQL (hidden is not found); government users create,
- * change, pin and unpin jobs. {@code foreign_repair_allowed} is <b>derived</b> by the {@link ForeignRepairRule} for
- * ship work (any job needing a dry dock or pier) — an explicit value that contradicts the rule is refused, naming
- * {@code foreignRepairAllowed}. For aircraft work (hangars only) an explicit value is taken as the decision of the
- * responsible authority; without one, the rule's answer is stored.
+ * change, pin and unpin jobs ({@link SustainmentWriteRules}, checked before the job is looked up).
+ * {@code foreign_repair_allowed} is <b>derived</b> by the {@link ForeignRepairRule} for ship work (any job needing a
+ * dry dock or pier) — an explicit value that contradicts the rule is refused, naming {@code foreignRepairAllowed}.
+ * For aircraft work (hangars only) an explicit value is taken as the decision of the responsible authority; without
+ * one, the rule's answer is stored.
  */
 @Service
 public class RepairJobs {
@@ -80,14 +80,9 @@ public class RepairJobs {
                 .query((rs, n) -> row(rs)).list();
     }
 
-    /** Government users create, change and pin jobs. */
-    public boolean mayWrite(DicasUser user) {
-        return user.government();
-    }
-
     @Transactional
     public RepairJob create(DicasUser user, RepairJobCommand c) {
-        mustWrite(user);
+        SustainmentWriteRules.createJob(user).orThrow();
         Marking marking = SustainmentRecords.marking(c.marking());
         Checked v = check(c, null);
         long id = s.records.register(KIND, v.code + " " + v.asset, v.code + " " + v.asset + " " + v.flag, marking,
@@ -104,7 +99,7 @@ public class RepairJobs {
 
     @Transactional
     public RepairJob update(DicasUser user, long id, ExpectedVersion expected, RepairJobCommand c) {
-        mustWrite(user);
+        SustainmentWriteRules.changeJob(user).orThrow();
         find(user, id);
         Marking marking = SustainmentRecords.marking(c.marking());
         Checked v = check(c, id);
@@ -123,7 +118,7 @@ public class RepairJobs {
     /** Fixes the job to a resource (of a facility the user may read, of a kind the job needs) and a start day. */
     @Transactional
     public RepairJob pin(DicasUser user, long id, String resourceCode, LocalDate start) {
-        mustWrite(user);
+        SustainmentWriteRules.pinJob(user).orThrow();
         RepairJob j = find(user, id);
         if (resourceCode == null || resourceCode.isBlank()) {
             throw new InvalidInputException("resource", "choose a resource");
@@ -150,19 +145,13 @@ public class RepairJobs {
 
     @Transactional
     public RepairJob unpin(DicasUser user, long id, ExpectedVersion expected) {
-        mustWrite(user);
+        SustainmentWriteRules.pinJob(user).orThrow();
         find(user, id);
         s.records.changed(id, expected);
         s.jdbc.sql("update repair_job set pinned_resource = null, pinned_start = null where id = :id").param("id", id)
                 .update();
         s.audit.append(user, "REPAIR_JOB_UNPINNED", id, KIND, "");
         return get(user, id);
-    }
-
-    private void mustWrite(DicasUser user) {
-        if (!mayWrite(user)) {
-            throw new AccessDeniedException("only government users create or change repair jobs");
-        }
     }
 
     // ----------------------------------------------------------------------------------------------- checks

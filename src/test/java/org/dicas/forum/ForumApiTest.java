@@ -181,7 +181,7 @@ class ForumApiTest {
 
     @Test
     void meetingWithAgendaDecisionAndActionItemsRoundTrips() {
-        long wg = http.get("/api/v1/working-groups", us).json().get(0).get("id").asLong();
+        long wg = http.get("/api/v1/working-groups", us).json().get("items").get(0).get("id").asLong();
         var m = http.post("/api/v1/meetings", us, Map.of("kind", "WORKING_GROUP", "workingGroupId", wg,
                 "titleEn", "API meeting", "titleJa", "APIの会合", "startsAt", "2027-05-10T09:30:00",
                 "endsAt", "2027-05-10T12:00:00", "timeZone", "Asia/Tokyo", "location", "Ichigaya",

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.dicas.forum.ActionItem;
 import org.dicas.forum.Meeting;
 import org.dicas.forum.WorkingGroup;
+import org.dicas.sosa.SosaRequest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
@@ -101,6 +102,43 @@ class MessagesTest {
             used.add("record.kind." + kind);
         }
         assertThat(used).hasSizeGreaterThan(100);
+        List<String> missing = new ArrayList<>();
+        for (String key : used) {
+            if (!en.containsKey(key)) {
+                missing.add("en:" + key);
+            }
+            if (!ja.containsKey(key)) {
+                missing.add("ja:" + key);
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void everyNotificationKeyTheCodeSendsExistsInBothLanguages() throws IOException {
+        Properties en = bundle("messages.properties");
+        Properties ja = bundle("messages_ja.properties");
+        Pattern literal = Pattern.compile("\"(notification\\.[A-Za-z0-9_.]+)\"");
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> s = Files.walk(Path.of("src/main/java"))) {
+            for (Path java : s.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = literal.matcher(Files.readString(java));
+                while (m.find()) {
+                    String key = m.group(1);
+                    if (key.endsWith(".")) { // a key completed by an enum value
+                        assertThat(key).as(java + ": a prefix this test does not know how to complete")
+                                .isEqualTo("notification.sosa.responded.");
+                        for (SosaRequest.Response r : SosaRequest.Response.values()) {
+                            used.add(key + r);
+                        }
+                    } else {
+                        used.add(key);
+                    }
+                }
+            }
+        }
+        assertThat(used).contains("notification.record.unreadable", "notification.release.approved",
+                "notification.sosa.responded.DECLINED");
         List<String> missing = new ArrayList<>();
         for (String key : used) {
             if (!en.containsKey(key)) {

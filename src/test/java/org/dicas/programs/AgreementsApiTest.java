@@ -150,7 +150,7 @@ class AgreementsApiTest {
 
     @Test
     void demoAgreementsAreThePublicOnesWithTheTermsOfReferenceDocument() {
-        JsonNode all = http.get(API, http.token("jp.industry", "demo")).json();
+        JsonNode all = http.get(API, http.token("jp.industry", "demo")).json().get("items");
         Map<String, JsonNode> byTitle = new HashMap<>();
         all.forEach(a -> byTitle.put(a.get("title").asString(), a));
         assertThat(byTitle.get("U.S.–Japan RDT&E Memorandum of Understanding").get("signedOn").asString())

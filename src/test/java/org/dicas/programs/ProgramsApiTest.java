@@ -233,7 +233,7 @@ class ProgramsApiTest {
 
     @Test
     void demoProgramsFollowThePublicRecordWithIllustrativeShares() {
-        JsonNode all = http.get(API, us).json();
+        JsonNode all = http.get(API, us).json().get("items");
         Map<String, JsonNode> byName = new java.util.HashMap<>();
         all.forEach(p -> byName.put(p.get("nameEn").asString(), p));
         JsonNode gpi = byName.get("Glide Phase Interceptor (GPI) cooperative development");

@@ -89,10 +89,10 @@ class HostileIdsTest {
         assertThat(org.dicas.forum.Decision.OPPORTUNITY_KIND).isEqualTo(Pipeline.KIND);
         Http http = new Http(port);
         String token = http.token("us.acq", "demo");
-        long requirement = http.get("/api/v1/requirements", token).json().get(0).get("id").asLong();
-        long program = http.get("/api/v1/programs", token).json().get(0).get("id").asLong();
-        long agreement = http.get("/api/v1/agreements", token).json().get(0).get("id").asLong();
-        long plan = http.get("/api/v1/acquisition-plans", token).json().get(0).get("id").asLong();
+        long requirement = http.get("/api/v1/requirements", token).json().get("items").get(0).get("id").asLong();
+        long program = http.get("/api/v1/programs", token).json().get("items").get(0).get("id").asLong();
+        long agreement = http.get("/api/v1/agreements", token).json().get("items").get(0).get("id").asLong();
+        long plan = http.get("/api/v1/acquisition-plans", token).json().get("items").get(0).get("id").asLong();
         List<String> failures = new ArrayList<>();
         Map<String, Long> wrong = Map.of("/api/v1/requirements/", program, "/api/v1/acquisition-plans/", requirement,
                 "/api/v1/opportunities/", requirement, "/api/v1/leads/", program, "/api/v1/programs/", agreement,

@@ -297,7 +297,7 @@ class PipelineTest {
     @Test
     void pagesShowEveryStageAndPromoteALeadAndTrackAPair() {
         Http browser = new Http(port).signIn("us.acq", "demo");
-        JsonNode all = http.get(API, us).json();
+        JsonNode all = http.get(API, us).json().get("items");
         assertThat(all.size()).isGreaterThanOrEqualTo(4);
         java.util.Set<String> stages = new java.util.HashSet<>();
         for (JsonNode o : all) {
@@ -309,7 +309,7 @@ class PipelineTest {
             }
         }
         assertThat(stages).contains("LEAD", "CANDIDATE", "UNDER_STUDY", "PROGRAM");
-        JsonNode leads = http.get("/api/v1/leads", us).json();
+        JsonNode leads = http.get("/api/v1/leads", us).json().get("items");
         assertThat(leads.size()).isGreaterThanOrEqualTo(8);
         long leadId = leads.get(0).get("id").asLong();
         var leadPage = browser.get("/leads/" + leadId + "?lang=ja", null);

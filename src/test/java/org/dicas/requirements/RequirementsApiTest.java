@@ -170,23 +170,23 @@ class RequirementsApiTest {
 
     @Test
     void theListFiltersByNationAreaStatusAndTextInBothLanguages() {
-        JsonNode all = http.get(API, us).json();
+        JsonNode all = http.get(API, us).json().get("items");
         assertThat(all.size()).isGreaterThanOrEqualTo(20);
-        for (JsonNode r : http.get(API + "?nation=JPN", us).json()) {
+        for (JsonNode r : http.get(API + "?nation=JPN", us).json().get("items")) {
             assertThat(r.get("nation").asString()).isEqualTo("JPN");
         }
-        JsonNode air = http.get(API + "?area=AIR", us).json();
+        JsonNode air = http.get(API + "?area=AIR", us).json().get("items");
         assertThat(air.size()).isGreaterThan(0);
         for (JsonNode r : air) {
             assertThat(r.get("capabilityArea").asString()).startsWith("AIR");
         }
-        for (JsonNode r : http.get(API + "?status=FUNDED", us).json()) {
+        for (JsonNode r : http.get(API + "?status=FUNDED", us).json().get("items")) {
             assertThat(r.get("status").asString()).isEqualTo("FUNDED");
         }
-        JsonNode gpiJa = http.get(API + "?text=" + java.net.URLEncoder.encode("滑空段階", java.nio.charset.StandardCharsets.UTF_8), us).json();
+        JsonNode gpiJa = http.get(API + "?text=" + java.net.URLEncoder.encode("滑空段階", java.nio.charset.StandardCharsets.UTF_8), us).json().get("items");
         assertThat(gpiJa.size()).isGreaterThan(0);
         assertThat(gpiJa.get(0).get("nation").asString()).isEqualTo("JPN");
-        JsonNode interceptors = http.get(API + "?area=MISSILE_DEFENSE.INTERCEPTOR&nation=USA", us).json();
+        JsonNode interceptors = http.get(API + "?area=MISSILE_DEFENSE.INTERCEPTOR&nation=USA", us).json().get("items");
         List<String> titles = new ArrayList<>();
         interceptors.forEach(r -> titles.add(r.get("titleEn").asString()));
         assertThat(titles).anyMatch(t -> t.contains("Glide Phase Interceptor")).anyMatch(t -> t.contains("PAC-3 MSE"));

@@ -3,12 +3,18 @@ package org.dicas.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.dicas.PlatformTest;
 import org.dicas.demo.DemoUsers;
+import org.dicas.notifications.Notifications;
+import org.dicas.shared.Marking;
+import org.dicas.shared.NationCode;
 import org.dicas.support.Http;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -19,8 +25,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Creates records with a spread of markings, then reads every one back as every demo user through every read path
- * (API by id, API list, search, HTML page, counts, calendar export, dashboard). Each path must agree with the policy:
- * a record the user may not read does not exist for them.
+ * (API by id, API list, search, HTML page, counts, calendar export, dashboard, record history, release requests,
+ * notifications). Each path must agree with the policy: a record the user may not read does not exist for them, and
+ * a notification about it names it only while they may read it.
  */
 @PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -36,11 +43,15 @@ class ReleasabilityMatrixTest {
     MarkedRecords records;
     @Autowired
     ReleasabilityPolicy policy;
+    @Autowired
+    Notifications notifications;
 
     record Fixture(String kind, long id, long parentId, String marking, String author) {
     }
 
     final List<Fixture> fixtures = new ArrayList<>();
+    /** Release requests by the author of each document that can be released further: document id → request id. */
+    final Map<Long, Long> releaseRequests = new HashMap<>();
     Http http;
 
     @BeforeAll
@@ -126,6 +137,29 @@ class ReleasabilityMatrixTest {
             }
             fixtures.add(new Fixture("action-item", a.json().get("id").asLong(), meetingId, (String) m[1], (String) m[0]));
         }
+        for (Fixture f : fixtures) {
+            Marking m = Marking.parse(f.marking());
+            if (!f.kind().equals("document") || m.releasableToAllNations()) {
+                continue; // nothing to release to
+            }
+            String origin = directory.userByUsername(f.author()).orElseThrow().nation().code();
+            String to = Stream.of("AUS", "GBR", "JPN", "USA")
+                    .filter(c -> !c.equals(origin) && !m.relTo().contains(NationCode.of(c))).findFirst().orElseThrow();
+            var r = http.post("/api/v1/records/" + f.id() + "/disclosure-requests", tokens.get(f.author()),
+                    Map.of("nations", List.of(to), "justification", TAG + " release"));
+            assertThat(r.status()).as(f + ": " + r.body()).isEqualTo(201);
+            releaseRequests.put(f.id(), r.json().get("id").asLong());
+        }
+        assertThat(releaseRequests).hasSizeGreaterThan(8);
+        List<Long> everyone = DemoUsers.usernames().stream()
+                .map(u -> directory.userByUsername(u).orElseThrow().id()).toList();
+        for (Fixture f : fixtures) {
+            notifications.send(everyone, f.id(), "/records/" + f.id() + "/history", "notification.earlier");
+        }
+    }
+
+    static Marking banner(String page) {
+        return Marking.parse(Jsoup.parse(page).selectFirst("div.banner span").text());
     }
 
     boolean expected(DicasUser user, Fixture f) {
@@ -153,6 +187,15 @@ class ReleasabilityMatrixTest {
             String searchPage = web.get("/search?q=" + TAG, null).body();
             List<Long> searchIds = new ArrayList<>();
             search.get("hits").forEach(h -> searchIds.add(h.get("id").asLong()));
+            Map<Long, JsonNode> notified = new HashMap<>();
+            http.get("/api/v1/notifications", token).json().get("items").forEach(n -> {
+                if (!n.get("recordId").isNull()) {
+                    notified.put(n.get("recordId").asLong(), n);
+                }
+            });
+            String notificationsPage = web.get("/notifications", null).body();
+            Marking notificationsBanner = banner(notificationsPage);
+            String releaseRequestList = http.get("/api/v1/disclosure-requests", token).body();
             for (Fixture f : fixtures) {
                 boolean visible = expected(user, f);
                 String what = username + " reading " + f;
@@ -203,6 +246,30 @@ class ReleasabilityMatrixTest {
                     default -> throw new IllegalStateException(f.kind());
                 }
                 assertThat(searchIds.contains(f.id())).as(what + " via search").isEqualTo(visible);
+                // a notification names the record (title, link, marking) only while the reader may read it
+                assertThat(notified.containsKey(f.id())).as(what + " via notifications").isEqualTo(visible);
+                assertThat(notificationsPage.contains("href=\"/records/" + f.id() + "/history\""))
+                        .as(what + " via the notifications page").isEqualTo(visible);
+                if (visible) {
+                    assertThat(notified.get(f.id()).get("marking").asString()).as(what).isEqualTo(f.marking());
+                    assertThat(Marking.highWaterMark(List.of(notificationsBanner, Marking.parse(f.marking()))))
+                            .as(what + ": the notifications banner covers it").isEqualTo(notificationsBanner);
+                }
+                if (f.kind().equals("document")) {
+                    assertThat(http.get("/api/v1/records/" + f.id() + "/history", token).status()).as(what)
+                            .isEqualTo(visible ? 200 : 404);
+                    assertThat(web.get("/records/" + f.id() + "/history", null).status()).as(what)
+                            .isEqualTo(visible ? 200 : 404);
+                }
+                Long request = releaseRequests.get(f.id());
+                if (request != null) {
+                    assertThat(http.get("/api/v1/disclosure-requests/" + request, token).status())
+                            .as(what + " via its release request").isEqualTo(visible ? 200 : 404);
+                    assertThat(releaseRequestList.contains("\"id\":" + request + ","))
+                            .as(what + " via the release request list")
+                            .isEqualTo(visible && (username.equals(f.author()) || username.equals("us.fdo")
+                                    && f.author().startsWith("us.")));
+                }
                 checks++;
             }
             assertThat(search.get("hits").size()).as(username + " search count")

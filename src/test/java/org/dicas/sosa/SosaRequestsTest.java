@@ -124,8 +124,12 @@ class SosaRequestsTest {
         return jdbc.sql("select count(*) from " + table).query(Integer.class).single();
     }
 
+    /** The user's notification sentences, one a line. */
     String notifications(String username) {
-        return http.get("/api/v1/notifications", http.token(username, "demo")).body();
+        StringBuilder lines = new StringBuilder();
+        http.get("/api/v1/notifications", http.token(username, "demo")).json().get("items")
+                .forEach(n -> lines.append(n.get("message").asString()).append('\n'));
+        return lines.toString();
     }
 
     List<String> auditActions(long id) {
@@ -186,7 +190,7 @@ class SosaRequestsTest {
         assertThat(ack.status()).as(ack.body()).isEqualTo(200);
         assertThat(ack.json().get("status").asString()).isEqualTo("ACKNOWLEDGED");
         assertThat(ack.json().get("acknowledgement").get("by").asString()).isEqualTo("Michael Trent");
-        assertThat(notifications("jp.atla")).contains("SoSA request #" + id + " (", "acknowledged by USA");
+        assertThat(notifications("jp.atla")).contains("SoSA request #" + id + " was acknowledged by USA: \"SoSA JPN → USA: ");
 
         String promised = LocalDate.now().plusDays(75).toString();
         var resp = http.post(API + "/" + id + "/response", us, response("PARTIALLY_ACCEPTED", promised, 25,
@@ -197,14 +201,15 @@ class SosaRequestsTest {
         assertThat(fr.get("response").asString()).isEqualTo("PARTIALLY_ACCEPTED");
         assertThat(fr.get("promisedDate").asString()).isEqualTo(promised);
         assertThat(fr.get("promisedQuantity").asInt()).isEqualTo(25);
-        assertThat(notifications("jp.atla")).contains("PARTIALLY_ACCEPTED");
+        assertThat(notifications("jp.atla"))
+                .contains("SoSA request #" + id + ": the firm's response is recorded (partially accepted): ");
 
         var closed = http.post(API + "/" + id + "/close", jp, Map.of("outcome", "Lot acceptance kept"));
         assertThat(closed.status()).as(closed.body()).isEqualTo(200);
         assertThat(closed.json().get("status").asString()).isEqualTo("CLOSED");
         assertThat(closed.json().get("closure").get("outcome").asString()).isEqualTo("Lot acceptance kept");
-        assertThat(notifications("us.acq")).contains("SoSA request #" + id + " (" + r.get("item").asString()
-                + ") was closed by JPN");
+        assertThat(notifications("us.acq")).contains("SoSA request #" + id + " was closed by JPN: \"SoSA JPN → USA: "
+                + r.get("item").asString() + " (");
 
         JsonNode history = http.get(API + "/" + id, jp).json().get("history");
         assertThat(history).hasSize(4);
@@ -321,7 +326,8 @@ class SosaRequestsTest {
         assertThat(http.post(API + "/" + id + "/close", jpIndustry, Map.of("outcome", "done")).status()).isEqualTo(403);
         assertThat(http.post(API + "/" + id + "/close", jpMsdf, Map.of("outcome", "done")).status()).isEqualTo(200);
         // the requester hears of the close by another official of the own nation
-        assertThat(notifications("jp.atla")).contains("SoSA request #" + id + " (" + item + ") was closed by JPN");
+        assertThat(notifications("jp.atla")).contains("SoSA request #" + id + " was closed by JPN: \"SoSA JPN → USA: "
+                + item + " (");
     }
 
     @Test
@@ -391,6 +397,17 @@ class SosaRequestsTest {
     }
 
     @Test
+    void officersWhoMayNotReadARequestAreNotNotifiedOfIt() {
+        // us.acq and us.policy are both officers the receiving nation notifies; only us.acq is in WG-MISSILE
+        long id = create(jp, body("USA", REL + "//GROUP WG-MISSILE")).get("id").asLong();
+        assertThat(http.get(API + "/" + id, us).status()).isEqualTo(200);
+        assertThat(notifications("us.acq")).contains("SoSA request #" + id + " ");
+        assertThat(http.get(API + "/" + id, http.token("us.policy", "demo")).status()).as("us.policy may not read it")
+                .isEqualTo(404);
+        assertThat(notifications("us.policy")).doesNotContain("SoSA request #" + id + " ");
+    }
+
+    @Test
     void openRequestsAreListedWithTheirAges() {
         long id = create(jp, body("USA", REL)).get("id").asLong();
         Instant tenDaysAgo = Instant.now().minus(10, ChronoUnit.DAYS);
@@ -399,7 +416,7 @@ class SosaRequestsTest {
                 .param("id", id).update();
         long fresh = create(jp, body("USA", REL)).get("id").asLong();
 
-        JsonNode list = http.get(API + "?state=SUBMITTED&nation=JPN", us).json();
+        JsonNode list = http.get(API + "?state=SUBMITTED&nation=JPN", us).json().get("items");
         JsonNode old = find(list, id);
         assertThat(old.get("ageDays").asLong()).isEqualTo(10);
         assertThat(old.get("daysUntilNeeded").asLong()).isEqualTo(-2);
@@ -411,7 +428,7 @@ class SosaRequestsTest {
         // most urgent first
         assertThat(list.toString().indexOf("\"id\":" + id + ",")).isLessThan(list.toString().indexOf("\"id\":" + fresh + ","));
 
-        assertThat(find(http.get(API, us).json(), id)).isNotNull();
+        assertThat(find(http.get(API, us).json().get("items"), id)).isNotNull();
         assertThat(http.get(API + "?state=ACKNOWLEDGED", us).body()).doesNotContain("\"id\":" + id + ",");
         assertThat(http.get(API + "?nation=AUS", us).body()).doesNotContain("\"id\":" + id + ",");
         assertThat(http.get(API + "?nation=USA", us).body()).contains("\"id\":" + id + ",");

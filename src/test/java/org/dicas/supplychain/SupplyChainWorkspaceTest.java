@@ -171,6 +171,16 @@ class SupplyChainWorkspaceTest {
                 .as("industry does not import").isEqualTo(403);
     }
 
+    @Test
+    void theImportFormsAreOfferedOnlyToUsersWhoMayImport() {
+        String government = new Http(port).signIn("jp.msdf", "demo").get("/supply-chain", null).body();
+        assertThat(government).contains("action=\"/supply-chain/networks\"", "action=\"/supply-chain/networks/csv");
+        Http.Response industry = new Http(port).signIn("us.industry", "demo").get("/supply-chain", null);
+        assertThat(industry.status()).isEqualTo(200);
+        assertThat(industry.body()).doesNotContain("action=\"/supply-chain/networks\"",
+                "action=\"/supply-chain/networks/csv");
+    }
+
     static java.net.http.HttpResponse<String> multipart(int port, String token, Map<String, String> fields,
                                                          Map<String, String> files) throws Exception {
         String boundary = "----dicas" + System.nanoTime();

@@ -119,6 +119,26 @@ class PlanningRunsTest {
     }
 
     @Test
+    void thePlanPagesOfferRunsAndPinsOnlyToUsersTheRulesAllow() throws Exception {
+        Http http = new Http(port);
+        String navy = http.token("us.navy", "demo");
+        long id = waitForEnd(http, navy, start(http, navy, 1)).get("id").asLong();
+        Http government = new Http(port).signIn("us.navy", "demo");
+        assertThat(government.get("/sustainment/plans", null).body()).contains("action=\"/sustainment/plans\"");
+        assertThat(government.get("/sustainment/plans/" + id, null).body())
+                .contains("action=\"/sustainment/plans/" + id + "/replan\"", "action=\"/sustainment/plans/" + id + "/pin\"");
+
+        Http industry = new Http(port).signIn("jp.industry", "demo");
+        assertThat(industry.get("/sustainment/plans", null).body()).doesNotContain("action=\"/sustainment/plans\"");
+        Http.Response page = industry.get("/sustainment/plans/" + id, null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("action=\"/sustainment/plans/" + id + "/replan\"",
+                "action=\"/sustainment/plans/" + id + "/stop\"", "action=\"/sustainment/plans/" + id + "/pin\"");
+        assertThat(industry.form("/sustainment/plans/" + id + "/replan", Http.csrf(page.body()), Map.of()).status())
+                .as("re-planning refused by the service").isEqualTo(403);
+    }
+
+    @Test
     void badRunsAreRefusedNamingTheField() {
         Http http = new Http(port);
         String navy = http.token("us.navy", "demo");

@@ -170,6 +170,31 @@ class RepairRegistryTest {
     }
 
     @Test
+    void anIndustryUserChangesOnlyItsOwnCompanysPropinData() {
+        String jpIndustry = http.token("jp.industry", "demo");
+        long sakura = directory.userByUsername("jp.industry").orElseThrow().organizationId();
+        long pacific = directory.userByUsername("us.industry").orElseThrow().organizationId();
+        String code = unique("OWNCHG");
+        long id = created(FAC, jpIndustry, facility(code, "UNCLASSIFIED//PROPIN")).get("id").asLong();
+
+        Http.Response renamed = http.put(FAC + "/" + id, jpIndustry,
+                with(facility(code, "UNCLASSIFIED//PROPIN"), "name", "Renamed yard"));
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(renamed.json().get("owningCompanyId").asLong()).isEqualTo(sakura);
+
+        Http.Response notPropin = http.put(FAC + "/" + id, jpIndustry, facility(code, "UNCLASSIFIED//REL TO USA, JPN"));
+        assertThat(notPropin.status()).as("no longer PROPIN").isEqualTo(403);
+        assertThat(notPropin.header("Content-Type")).startsWith("application/problem+json");
+        Http.Response handedOver = http.put(FAC + "/" + id, jpIndustry,
+                with(facility(code, "UNCLASSIFIED//PROPIN"), "owningCompanyId", pacific));
+        assertThat(handedOver.status()).as("handed to another company").isEqualTo(403);
+        JsonNode now = http.get(FAC + "/" + id, jpIndustry).json();
+        assertThat(now.get("name").asString()).isEqualTo("Renamed yard");
+        assertThat(now.get("marking").toString()).contains("PROPIN");
+        assertThat(now.get("owningCompanyId").asLong()).isEqualTo(sakura);
+    }
+
+    @Test
     void aRelToFacilityIsHiddenFromAustraliaAndPropinCapacityFromOtherCompanies() {
         String relCode = unique("REL");
         long rel = created(FAC, atla, facility(relCode, REL)).get("id").asLong();
@@ -277,7 +302,7 @@ class RepairRegistryTest {
 
     @Test
     void demoDataShowsTheRuleWithJobsNotEligibleForForeignRepair() {
-        JsonNode all = http.get(JOBS, navy).json();
+        JsonNode all = http.get(JOBS, navy).json().get("items");
         Map<String, Boolean> allowed = new HashMap<>();
         all.forEach(j -> allowed.put(j.get("code").asString(), j.get("foreignRepairAllowed").asBoolean()));
         assertThat(allowed).containsEntry("DDG-A-2027", true).containsEntry("DDG-E-2027", false)
@@ -327,6 +352,31 @@ class RepairRegistryTest {
         assertThat(pin.status()).as(pin.body()).isEqualTo(302);
         assertThat(jdbc.sql("select pinned_resource from repair_job where id = :id").param("id", id).query(String.class)
                 .single()).isEqualTo("YKS-P1");
+
+        // industry is offered neither the new-job form nor the pin form, and a job form it posts anyway is refused
+        Http industry = new Http(port).signIn("jp.industry", "demo");
+        String industryJobs = industry.get("/sustainment/jobs", null).body();
+        assertThat(industryJobs).doesNotContain("action=\"/sustainment/jobs\"");
+        assertThat(jobs.body()).contains("action=\"/sustainment/jobs\"");
+        Http.Response industryJob = industry.get("/sustainment/jobs/" + demo, null);
+        assertThat(industryJob.status()).as("industry reads the job").isEqualTo(200);
+        assertThat(industryJob.body()).doesNotContain("action=\"/sustainment/jobs/" + demo + "/pin\"");
+        assertThat(job.body()).contains("action=\"/sustainment/jobs/" + demo + "/pin\"");
+        assertThat(industry.form("/sustainment/jobs", Http.csrf(industryJobs), new HashMap<>(Map.of("code",
+                unique("PG"), "asset", "x", "flagNation", "USA", "resourceKinds", "PIER", "durationDays", "0",
+                "earliestStart", "2027-05-01", "dueDate", "2027-07-01", "priority", "3", "marking", "UNCLASSIFIED"))))
+                .extracting(Http.Response::status).as("an invalid job form from industry").isEqualTo(403);
+        // the refusal names the rule's reason, in the reader's language
+        Http industryJa = new Http(port).signIn("jp.industry", "demo");
+        String jaJobs = industryJa.get("/sustainment/jobs?lang=ja", null).body();
+        Http.Response refusedJa = industryJa.form("/sustainment/jobs", Http.csrf(jaJobs), new HashMap<>(Map.of("code",
+                unique("PG"), "asset", "x", "flagNation", "USA", "resourceKinds", "PIER", "durationDays", "5",
+                "earliestStart", "2027-05-01", "dueDate", "2027-07-01", "priority", "3", "marking", "UNCLASSIFIED")));
+        assertThat(refusedJa.status()).isEqualTo(403);
+        assertThat(refusedJa.body()).contains("修理案件の作成・変更・固定と修理計画の実行ができるのは政府職員だけです。");
+        industryJa.get("/sustainment/jobs?lang=en", null);
+        assertThat(industry.get("/sustainment/facilities", null).body()).as("industry registers its own PROPIN data")
+                .contains("action=\"/sustainment/facilities\"");
 
         long hidden = jdbc.sql("select id from repair_facility where code = 'JP-SASEBO'").query(Long.class).single();
         Http au = new Http(port).signIn("au.dod", "demo");

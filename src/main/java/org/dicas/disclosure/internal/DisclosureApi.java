@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import org.dicas.disclosure.DisclosureRequest;
 import org.dicas.disclosure.ForeignDisclosure;
@@ -11,6 +12,8 @@ import org.dicas.disclosure.RecordHistory;
 import org.dicas.disclosure.ReleaseDecision;
 import org.dicas.disclosure.ReleaseRequest;
 import org.dicas.security.DicasUser;
+import org.dicas.shared.MarkedList;
+import org.dicas.shared.Marking;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +25,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Foreign disclosure")
 class DisclosureApi {
 
-    record Requests(List<DisclosureRequest> awaitingMyDecision, List<DisclosureRequest> mine) {
+    /** Both lists of the inbox; {@code marking} is the high-water mark of every request in them. */
+    record Requests(Marking marking, List<DisclosureRequest> awaitingMyDecision, List<DisclosureRequest> mine) {
+        static Requests of(List<DisclosureRequest> awaiting, List<DisclosureRequest> mine) {
+            List<DisclosureRequest> all = new ArrayList<>(awaiting);
+            all.addAll(mine);
+            return new Requests(MarkedList.highWaterMarkOf(all, DisclosureRequest::marking), awaiting, mine);
+        }
     }
 
     private final ForeignDisclosure disclosure;
@@ -47,8 +56,10 @@ class DisclosureApi {
     }
 
     @GetMapping("/api/v1/disclosure-requests")
+    @Operation(summary = "Requests awaiting your decision and requests you made, each marked by its record; the "
+            + "top-level marking is the high-water mark of both lists")
     Requests list(DicasUser me) {
-        return new Requests(disclosure.awaitingDecision(me), disclosure.madeBy(me));
+        return Requests.of(disclosure.awaitingDecision(me), disclosure.madeBy(me));
     }
 
     @GetMapping("/api/v1/disclosure-requests/{id}")

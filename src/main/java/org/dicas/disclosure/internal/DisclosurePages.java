@@ -1,7 +1,9 @@
 package org.dicas.disclosure.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import org.dicas.disclosure.DisclosureWriteRules;
 import org.dicas.disclosure.DisclosureRequest;
 import org.dicas.disclosure.ForeignDisclosure;
 import org.dicas.disclosure.RecordHistory;
@@ -10,10 +12,10 @@ import org.dicas.disclosure.ReleaseRequest;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.OrganizationKind;
-import org.dicas.security.Role;
 import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.MarkedList;
 import org.dicas.shared.Marking;
-import org.springframework.security.access.AccessDeniedException;
+import org.dicas.shared.NationCode;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +49,7 @@ class DisclosurePages {
         model.addAttribute("companies", directory.organizations().stream()
                 .filter(o -> o.kind() == OrganizationKind.COMPANY).toList());
         model.addAttribute("exportControlled", Marking.parse(view.marking()).export().isPresent());
-        model.addAttribute("canDecide", me.hasRole(Role.DISCLOSURE_OFFICER) && me.nation().code().equals(view.originNation()));
+        model.addAttribute("canDecide", DisclosureWriteRules.decideRelease(me, NationCode.of(view.originNation())).allowed());
         model.addAttribute("pageMarking", Marking.parse(view.marking()));
         return "records/history";
     }
@@ -82,8 +84,6 @@ class DisclosurePages {
             return "redirect:/records/" + d.recordId() + "/history";
         } catch (InvalidInputException e) {
             return historyPage(me, d.recordId(), model, List.of(e.field() + ": " + e.getMessage()));
-        } catch (AccessDeniedException e) {
-            throw e;
         }
     }
 
@@ -93,7 +93,9 @@ class DisclosurePages {
         var mine = disclosure.madeBy(me);
         model.addAttribute("awaiting", awaiting);
         model.addAttribute("mine", mine);
-        model.addAttribute("pageMarking", Marking.of(org.dicas.shared.AccessLevel.PUBLIC));
+        List<DisclosureRequest> shown = new ArrayList<>(awaiting);
+        shown.addAll(mine);
+        model.addAttribute("pageMarking", MarkedList.highWaterMarkOf(shown, DisclosureRequest::marking));
         return "records/requests";
     }
 }

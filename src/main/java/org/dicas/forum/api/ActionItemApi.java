@@ -9,6 +9,7 @@ import org.dicas.forum.ActionItem;
 import org.dicas.forum.ActionItemCommand;
 import org.dicas.forum.ActionItems;
 import org.dicas.security.DicasUser;
+import org.dicas.shared.MarkedList;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,22 +32,18 @@ class ActionItemApi {
     }
 
     @GetMapping
-    List<ActionItem> list(DicasUser me, @RequestParam(required = false) ActionItem.Status status,
-                          @RequestParam(defaultValue = "false") boolean mine) {
-        return actionItems.list(me).stream()
+    MarkedList<ActionItem> list(DicasUser me, @RequestParam(required = false) ActionItem.Status status,
+                                @RequestParam(defaultValue = "false") boolean mine) {
+        return MarkedList.of(actionItems.list(me).stream()
                 .filter(a -> status == null || a.status() == status)
                 .filter(a -> !mine || a.ownerId() == me.id())
-                .toList();
+                .toList(), ActionItem::marking);
     }
 
     /** A bulk export: every action item the caller may read, with the banner of their high-water mark. */
-    record Export(org.dicas.shared.Marking marking, List<ActionItem> items) {
-    }
-
     @GetMapping("/export")
-    Export export(DicasUser me) {
-        List<ActionItem> items = actionItems.list(me);
-        return new Export(org.dicas.shared.Marking.highWaterMark(items.stream().map(ActionItem::marking).toList()), items);
+    MarkedList<ActionItem> export(DicasUser me) {
+        return MarkedList.of(actionItems.list(me), ActionItem::marking);
     }
 
     @GetMapping("/{id}")

@@ -12,6 +12,7 @@ import org.dicas.forum.ReplyCommand;
 import org.dicas.forum.ThreadCommand;
 import org.dicas.forum.ThreadWithReplies;
 import org.dicas.security.DicasUser;
+import org.dicas.shared.MarkedList;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,8 +35,8 @@ class DiscussionApi {
     }
 
     @GetMapping
-    List<DiscussionThread> list(DicasUser me) {
-        return discussions.list(me);
+    MarkedList<DiscussionThread> list(DicasUser me) {
+        return MarkedList.of(discussions.list(me), DiscussionThread::marking);
     }
 
     @GetMapping("/{id}")
@@ -55,9 +56,9 @@ class DiscussionApi {
     }
 
     @GetMapping("/{id}/replies")
-    List<Reply> replies(DicasUser me, @PathVariable long id) {
+    MarkedList<Reply> replies(DicasUser me, @PathVariable long id) {
         discussions.thread(me, id);
-        return discussions.replies(me, id);
+        return MarkedList.of(discussions.replies(me, id), Reply::marking);
     }
 
     @PostMapping("/{id}/replies")

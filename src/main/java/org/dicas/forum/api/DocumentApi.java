@@ -9,6 +9,7 @@ import org.dicas.forum.Document;
 import org.dicas.forum.DocumentCommand;
 import org.dicas.forum.Library;
 import org.dicas.security.DicasUser;
+import org.dicas.shared.MarkedList;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,8 +31,8 @@ class DocumentApi {
     }
 
     @GetMapping
-    List<Document> list(DicasUser me) {
-        return library.list(me);
+    MarkedList<Document> list(DicasUser me) {
+        return MarkedList.of(library.list(me), Document::marking);
     }
 
     @GetMapping("/{id}")

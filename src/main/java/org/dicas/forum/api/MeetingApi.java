@@ -17,6 +17,7 @@ import org.dicas.forum.MeetingDetails;
 import org.dicas.forum.Meetings;
 import org.dicas.forum.MinutesCommand;
 import org.dicas.security.DicasUser;
+import org.dicas.shared.MarkedList;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,8 +43,8 @@ class MeetingApi {
     }
 
     @GetMapping
-    List<Meeting> list(DicasUser me) {
-        return meetings.list(me);
+    MarkedList<Meeting> list(DicasUser me) {
+        return MarkedList.of(meetings.list(me), Meeting::marking);
     }
 
     @GetMapping("/{id}")

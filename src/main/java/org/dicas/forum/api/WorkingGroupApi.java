@@ -9,6 +9,7 @@ import org.dicas.forum.WorkingGroup;
 import org.dicas.forum.WorkingGroupCommand;
 import org.dicas.forum.WorkingGroups;
 import org.dicas.security.DicasUser;
+import org.dicas.shared.MarkedList;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,8 +31,8 @@ class WorkingGroupApi {
     }
 
     @GetMapping
-    List<WorkingGroup> list(DicasUser me) {
-        return groups.list(me);
+    MarkedList<WorkingGroup> list(DicasUser me) {
+        return MarkedList.of(groups.list(me), WorkingGroup::marking);
     }
 
     @GetMapping("/{id}")

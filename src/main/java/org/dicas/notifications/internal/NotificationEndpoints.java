@@ -1,13 +1,14 @@
 package org.dicas.notifications.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Locale;
 import org.dicas.notifications.Notification;
 import org.dicas.notifications.Notifications;
 import org.dicas.security.CurrentUser;
 import org.dicas.security.DicasUser;
-import org.dicas.shared.AccessLevel;
-import org.dicas.shared.Marking;
+import org.dicas.shared.MarkedList;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -26,17 +27,20 @@ class NotificationEndpoints {
     }
 
     @GetMapping("/notifications")
-    String page(DicasUser me, Model model) {
-        model.addAttribute("notifications", notifications.of(me));
-        model.addAttribute("pageMarking", Marking.of(AccessLevel.PUBLIC));
+    String page(DicasUser me, Locale locale, Model model) {
+        List<Notification> shown = notifications.of(me, locale);
+        model.addAttribute("notifications", shown);
+        model.addAttribute("pageMarking", MarkedList.highWaterMarkOf(shown, Notification::marking));
         notifications.markAllRead(me);
         return "notifications";
     }
 
     @GetMapping("/api/v1/notifications")
     @ResponseBody
-    List<Notification> api(DicasUser me) {
-        return notifications.of(me);
+    @Operation(summary = "Your latest notifications in your language, each marked by the record it names; a record "
+            + "you can no longer read is named as such, without title or link")
+    MarkedList<Notification> api(DicasUser me, Locale locale) {
+        return MarkedList.of(notifications.of(me, locale), Notification::marking);
     }
 
     /** The unread count for the header of every page. */

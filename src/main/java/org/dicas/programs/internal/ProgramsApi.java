@@ -13,6 +13,7 @@ import org.dicas.programs.Program;
 import org.dicas.programs.ProgramCommand;
 import org.dicas.programs.Programs;
 import org.dicas.security.DicasUser;
+import org.dicas.shared.MarkedList;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,8 +38,8 @@ class ProgramsApi {
     @GetMapping("/api/v1/programs")
     @Operation(summary = "Cooperative programs you may read, with partner cost shares, work-share targets and imbalance "
             + "(work share − cost share), milestones and the linked requirements you may read (others counted as withheld)")
-    List<Program> programs(DicasUser me) {
-        return programs.readable(me);
+    MarkedList<Program> programs(DicasUser me) {
+        return MarkedList.of(programs.readable(me), Program::highWaterMark);
     }
 
     @GetMapping("/api/v1/programs/{id}")
@@ -61,8 +62,8 @@ class ProgramsApi {
 
     @GetMapping("/api/v1/agreements")
     @Operation(summary = "Agreements you may read, most recently signed first, with the documents and programs you may read")
-    List<Agreement> agreements(DicasUser me) {
-        return agreements.readable(me);
+    MarkedList<Agreement> agreements(DicasUser me) {
+        return MarkedList.of(agreements.readable(me), Agreement::highWaterMark);
     }
 
     @GetMapping("/api/v1/agreements/{id}")

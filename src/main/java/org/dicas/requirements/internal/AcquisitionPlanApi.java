@@ -9,6 +9,7 @@ import org.dicas.requirements.AcquisitionPlan;
 import org.dicas.requirements.AcquisitionPlanCommand;
 import org.dicas.requirements.AcquisitionPlans;
 import org.dicas.security.DicasUser;
+import org.dicas.shared.MarkedList;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,8 +36,8 @@ class AcquisitionPlanApi {
     @GetMapping
     @Operation(summary = "Plans you may read (a plan needs its requirement to be readable too); requirement = "
             + "plans of one requirement")
-    List<AcquisitionPlan> list(DicasUser me, @RequestParam(required = false) Long requirement) {
-        return plans.list(me, requirement);
+    MarkedList<AcquisitionPlan> list(DicasUser me, @RequestParam(required = false) Long requirement) {
+        return MarkedList.of(plans.list(me, requirement), AcquisitionPlan::marking);
     }
 
     @GetMapping("/{id}")

@@ -15,6 +15,7 @@ import org.dicas.requirements.LeadCommand;
 import org.dicas.requirements.Leads;
 import org.dicas.requirements.OpportunityFinderService;
 import org.dicas.security.DicasUser;
+import org.dicas.shared.MarkedList;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,8 +46,8 @@ class LeadApi {
 
     @GetMapping
     @Operation(summary = "Leads you may read, newest first")
-    List<Lead> list(DicasUser me) {
-        return leads.list(me);
+    MarkedList<Lead> list(DicasUser me) {
+        return MarkedList.of(leads.list(me), Lead::marking);
     }
 
     @GetMapping("/{id}")
@@ -76,8 +77,8 @@ class LeadApi {
 
     @GetMapping("/feeds")
     @Operation(summary = "Feed subscriptions (government users), with the last poll's result or error")
-    List<FeedSubscription> feeds(DicasUser me) {
-        return feeds.list(me);
+    MarkedList<FeedSubscription> feeds(DicasUser me) {
+        return MarkedList.of(feeds.list(me), FeedSubscription::marking);
     }
 
     @PostMapping("/feeds")

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.requirements.Opportunity;
@@ -12,6 +13,8 @@ import org.dicas.requirements.OpportunityFinderService;
 import org.dicas.requirements.Pipeline;
 import org.dicas.requirements.PipelineMove;
 import org.dicas.security.DicasUser;
+import org.dicas.shared.MarkedList;
+import org.dicas.shared.Marking;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,15 +39,28 @@ class OpportunityApi {
     @GetMapping("/api/v1/requirements/{id}/matches")
     @Operation(summary = "Candidate requirements of other nations you may read, best first, with score, opportunity "
             + "flag and explanation (top: 1..50, default 5)")
-    List<OpportunityFinderService.Match> matches(DicasUser me, @PathVariable long id,
-                                                 @RequestParam(defaultValue = "5") int top) {
-        return finder.matches(me, id, top);
+    MarkedList<OpportunityFinderService.Match> matches(DicasUser me, @PathVariable long id,
+                                                       @RequestParam(defaultValue = "5") int top) {
+        return MarkedList.of(finder.matches(me, id, top), OpportunityFinderService.Match::marking);
+    }
+
+    /** The finder's overview with the high-water mark of every requirement in its pairs and groups. */
+    record Finder(Marking marking, List<OpportunityFinderService.Pair> pairs,
+                  List<OpportunityFinderService.Group> groups, int requirements) {
+        static Finder of(OpportunityFinderService.Overview o) {
+            List<OpportunityFinderService.Match> shown = new ArrayList<>();
+            o.pairs().forEach(p -> shown.addAll(List.of(p.a(), p.b())));
+            o.groups().forEach(g -> shown.addAll(g.members()));
+            return new Finder(MarkedList.highWaterMarkOf(shown, OpportunityFinderService.Match::marking), o.pairs(),
+                    o.groups(), o.requirements());
+        }
     }
 
     @GetMapping("/api/v1/opportunities/finder")
-    @Operation(summary = "All flagged pairs and groups of three or more nations among the requirements you may read")
-    OpportunityFinderService.Overview overview(DicasUser me) {
-        return finder.overview(me);
+    @Operation(summary = "All flagged pairs and groups of three or more nations among the requirements you may read; "
+            + "marking is the high-water mark of every requirement shown")
+    Finder overview(DicasUser me) {
+        return Finder.of(finder.overview(me));
     }
 
     @GetMapping("/api/v1/opportunities/pair")
@@ -59,8 +75,8 @@ class OpportunityApi {
 
     @GetMapping("/api/v1/opportunities")
     @Operation(summary = "Pipeline opportunities you may read")
-    List<Opportunity> list(DicasUser me) {
-        return pipeline.list(me);
+    MarkedList<Opportunity> list(DicasUser me) {
+        return MarkedList.of(pipeline.list(me), Opportunity::highWaterMark);
     }
 
     @GetMapping("/api/v1/opportunities/{id}")

@@ -11,6 +11,7 @@ import org.dicas.requirements.Requirement;
 import org.dicas.requirements.RequirementCommand;
 import org.dicas.requirements.Requirements;
 import org.dicas.security.DicasUser;
+import org.dicas.shared.MarkedList;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -43,10 +44,12 @@ class RequirementApi {
     @Operation(summary = "Requirements you may read, earliest need first; filters: nation (ISO alpha-3), area "
             + "(capability-area code; a top-level area includes its sub-areas), status, text (in titles and "
             + "descriptions of both languages)")
-    List<Requirement> list(DicasUser me, @RequestParam(required = false) String nation,
-                           @RequestParam(required = false) String area, @RequestParam(required = false) String status,
-                           @RequestParam(required = false) String text) {
-        return requirements.list(me, new Requirements.Filter(nation, area, status, text));
+    MarkedList<Requirement> list(DicasUser me, @RequestParam(required = false) String nation,
+                                 @RequestParam(required = false) String area,
+                                 @RequestParam(required = false) String status,
+                                 @RequestParam(required = false) String text) {
+        return MarkedList.of(requirements.list(me, new Requirements.Filter(nation, area, status, text)),
+                Requirement::marking);
     }
 
     @GetMapping("/{id}")

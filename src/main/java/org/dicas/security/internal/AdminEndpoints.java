@@ -169,7 +169,6 @@ final class AdminEndpoints {
                       @RequestParam(defaultValue = "UNCLASSIFIED") AccessLevel accessLevel,
                       @RequestParam(required = false) Set<Role> roles, @RequestParam(required = false) Set<String> groups,
                       @RequestParam(defaultValue = "") String password, Model model) {
-            UserAdministration.requireAdmin(me);
             try {
                 var a = users.create(me, new UserAdministration.AccountCommand(username.strip(), displayName, nation,
                         organizationId, accessLevel, roles, groups, password));

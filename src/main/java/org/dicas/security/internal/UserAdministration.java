@@ -8,6 +8,7 @@ import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.Role;
+import org.dicas.security.TrustWriteRules;
 import org.dicas.shared.AccessLevel;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.NationCode;
@@ -19,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The secretariat's user administration: create accounts, set nation, organization, access level, roles and groups,
- * reset passwords, disable accounts. ADMIN only (others: 404). Every change is audited.
+ * reset passwords, disable accounts. ADMIN only ({@link TrustWriteRules#administerUsers}; others: 404). Every change
+ * is audited.
  */
 @Service
 class UserAdministration {
@@ -51,8 +53,16 @@ class UserAdministration {
         this.audit = audit;
     }
 
+    /** Reads of the administration (accounts, audit log) are for administrators; to others they do not exist. */
     static void requireAdmin(DicasUser user) {
         if (!user.administrator()) {
+            throw new NotFoundException("page", "admin");
+        }
+    }
+
+    /** Every change goes by {@link TrustWriteRules#administerUsers}; to a user it refuses the feature does not exist. */
+    private static void mustAdminister(DicasUser user) {
+        if (!TrustWriteRules.administerUsers(user).allowed()) {
             throw new NotFoundException("page", "admin");
         }
     }
@@ -82,7 +92,7 @@ class UserAdministration {
 
     @Transactional
     Account create(DicasUser admin, AccountCommand c) {
-        requireAdmin(admin);
+        mustAdminister(admin);
         if (c.username() == null || !c.username().matches("[a-z0-9][a-z0-9._-]{1,63}")) {
             throw new InvalidInputException("username", "2-64 lower-case letters, digits, '.', '_' or '-'");
         }
@@ -100,6 +110,7 @@ class UserAdministration {
 
     @Transactional
     Account change(DicasUser admin, long id, ExpectedVersion expected, AccountCommand c) {
+        mustAdminister(admin);
         Account existing = account(admin, id);
         validate(c);
         int n = jdbc.sql("""
@@ -122,6 +133,7 @@ class UserAdministration {
 
     @Transactional
     void resetPassword(DicasUser admin, long id, String password) {
+        mustAdminister(admin);
         Account a = account(admin, id);
         checkPassword(password);
         jdbc.sql("update app_user set password_hash = :h where id = :id").param("h", encoder.encode(password))
@@ -132,6 +144,7 @@ class UserAdministration {
 
     @Transactional
     void setEnabled(DicasUser admin, long id, boolean enabled) {
+        mustAdminister(admin);
         Account a = account(admin, id);
         if (a.id() == admin.id() && !enabled) {
             throw new InvalidInputException("enabled", "you cannot disable your own account");

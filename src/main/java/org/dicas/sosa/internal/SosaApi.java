@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.dicas.security.DicasUser;
+import org.dicas.shared.MarkedList;
 import org.dicas.sosa.SosaAcknowledgement;
 import org.dicas.sosa.SosaClosure;
 import org.dicas.sosa.SosaRequest;
@@ -35,9 +36,9 @@ class SosaApi {
     @GetMapping
     @Operation(summary = "Requests you may read, earliest needed-by first, with their ages; state = OPEN (default), "
             + "ALL, SUBMITTED, ACKNOWLEDGED, RESPONDED or CLOSED; nation = sent or received by that nation")
-    List<SosaRequest> list(DicasUser me, @RequestParam(required = false) String state,
-                           @RequestParam(required = false) String nation) {
-        return requests.list(me, state, nation);
+    MarkedList<SosaRequest> list(DicasUser me, @RequestParam(required = false) String state,
+                                 @RequestParam(required = false) String nation) {
+        return MarkedList.of(requests.list(me, state, nation), SosaRequest::highWaterMark);
     }
 
     @GetMapping("/{id}")

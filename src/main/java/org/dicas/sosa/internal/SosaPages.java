@@ -19,7 +19,7 @@ import org.dicas.sosa.SosaRequest;
 import org.dicas.sosa.SosaRequestCommand;
 import org.dicas.sosa.SosaRequests;
 import org.dicas.sosa.SosaResponseCommand;
-import org.springframework.security.access.AccessDeniedException;
+import org.dicas.sosa.SosaWriteRules;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,7 +67,7 @@ class SosaPages {
         model.addAttribute("nation", na);
         model.addAttribute("states", STATES);
         model.addAttribute("nations", directory.nations());
-        model.addAttribute("maySubmit", requests.maySubmit(me));
+        model.addAttribute("maySubmit", SosaWriteRules.submitRequest(me).allowed());
         model.addAttribute("errors", errors);
         List<Marking> markings = new ArrayList<>();
         for (SosaRequest r : shown) {
@@ -82,13 +82,11 @@ class SosaPages {
 
     @GetMapping("/new")
     String newRequest(DicasUser me, Model model) {
-        mustSubmit(me);
         return form(me, model, new SosaRequestForm(), List.of());
     }
 
     @PostMapping
     String submit(DicasUser me, @ModelAttribute("form") SosaRequestForm form, Model model) {
-        mustSubmit(me);
         List<String> errors;
         try {
             SosaRequestCommand command = form.command();
@@ -181,7 +179,9 @@ class SosaPages {
         return "sosa/detail";
     }
 
+    /** The new-request form, shown (again, with errors) only to a user the rule lets submit; others get its 403. */
     private String form(DicasUser me, Model model, SosaRequestForm form, List<String> errors) {
+        SosaWriteRules.submitRequest(me).orThrow();
         List<SosaRequest.NodeRef> nodes = requests.supplyNodes(me);
         model.addAttribute("form", form);
         model.addAttribute("nodes", nodes);
@@ -191,12 +191,6 @@ class SosaPages {
         model.addAttribute("errors", errors);
         model.addAttribute("pageMarking", Marking.highWaterMark(nodes.stream().map(SosaRequest.NodeRef::marking).toList()));
         return "sosa/form";
-    }
-
-    private void mustSubmit(DicasUser me) {
-        if (!requests.maySubmit(me)) {
-            throw new AccessDeniedException("only government users submit Security of Supply requests");
-        }
     }
 
     private List<String> violations(Object command) {

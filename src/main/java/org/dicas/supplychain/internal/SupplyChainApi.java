@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import org.dicas.security.DicasUser;
+import org.dicas.shared.MarkedList;
 import org.dicas.supplychain.NetworkAnalyses;
 import org.dicas.supplychain.NetworkAnalysisView;
 import org.dicas.supplychain.NetworkGraph;
@@ -39,8 +40,8 @@ class SupplyChainApi {
     }
 
     @GetMapping
-    List<SupplyNetworkSummary> list(DicasUser me) {
-        return networks.list(me);
+    MarkedList<SupplyNetworkSummary> list(DicasUser me) {
+        return MarkedList.of(networks.list(me), SupplyNetworkSummary::marking);
     }
 
     @PostMapping

@@ -24,6 +24,7 @@ import org.dicas.supplychain.NetworkAnalysisView;
 import org.dicas.supplychain.NetworkGraph;
 import org.dicas.supplychain.NetworkImport;
 import org.dicas.supplychain.SupplyNetworkSummary;
+import org.dicas.supplychain.SupplyChainWriteRules;
 import org.dicas.supplychain.SupplyNetworks;
 import org.dicas.supplychain.engine.Disruption;
 import org.springframework.http.HttpStatus;
@@ -73,6 +74,7 @@ class SupplyChainPages {
         model.addAttribute("name", name);
         model.addAttribute("marking", marking);
         model.addAttribute("network", network);
+        model.addAttribute("mayImport", SupplyChainWriteRules.importNetwork(me).allowed());
         model.addAttribute("pageMarking", Marking.highWaterMark(all.stream().map(SupplyNetworkSummary::marking).toList()));
         return "supply-chain/list";
     }

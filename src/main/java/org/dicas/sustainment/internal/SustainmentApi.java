@@ -7,6 +7,7 @@ import java.util.List;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.MarkedList;
 import org.dicas.sustainment.PinCommand;
 import org.dicas.sustainment.RepairFacilities;
 import org.dicas.sustainment.RepairFacility;
@@ -40,8 +41,8 @@ class SustainmentApi {
 
     @GetMapping("/facilities")
     @Operation(summary = "Repair facilities you may read, by code")
-    List<RepairFacility> facilities(DicasUser me) {
-        return facilities.list(me);
+    MarkedList<RepairFacility> facilities(DicasUser me) {
+        return MarkedList.of(facilities.list(me), RepairFacility::marking);
     }
 
     @GetMapping("/facilities/{id}")
@@ -63,8 +64,8 @@ class SustainmentApi {
 
     @GetMapping("/jobs")
     @Operation(summary = "Repair jobs you may read, most urgent first")
-    List<RepairJob> jobs(DicasUser me) {
-        return jobs.list(me);
+    MarkedList<RepairJob> jobs(DicasUser me) {
+        return MarkedList.of(jobs.list(me), RepairJob::marking);
     }
 
     @GetMapping("/jobs/{id}")

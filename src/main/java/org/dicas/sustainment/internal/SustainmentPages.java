@@ -16,7 +16,7 @@ import org.dicas.sustainment.RepairFacilities;
 import org.dicas.sustainment.RepairFacility;
 import org.dicas.sustainment.RepairJob;
 import org.dicas.sustainment.RepairJobs;
-import org.springframework.security.access.AccessDeniedException;
+import org.dicas.sustainment.SustainmentWriteRules;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
@@ -70,13 +70,12 @@ class SustainmentPages {
 
     @PostMapping("/facilities")
     String createFacility(DicasUser me, @RequestParam MultiValueMap<String, String> params, Model model) {
-        if (!facilities.mayCreate(me)) {
-            throw new AccessDeniedException("only government users register repair facilities");
-        }
         Map<String, String> v = SustainmentForms.values(params, SustainmentForms.FACILITY_FIELDS);
         try {
             return "redirect:/sustainment/facilities/" + facilities.create(me, SustainmentForms.facility(v)).id();
         } catch (InvalidInputException | InvalidMarkingException e) {
+            // the form comes back, with its errors, only to a user the rule lets register facilities
+            SustainmentWriteRules.registerFacility(me).orThrow();
             return facilityList(me, model, v, errors(e));
         }
     }
@@ -84,7 +83,7 @@ class SustainmentPages {
     private String facilityList(DicasUser me, Model model, Map<String, String> form, List<String> errors) {
         List<RepairFacility> fs = facilities.list(me);
         model.addAttribute("facilities", fs);
-        model.addAttribute("mayCreate", facilities.mayCreate(me));
+        model.addAttribute("mayCreate", SustainmentWriteRules.registerFacility(me).allowed());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("nations", directory.nations());
@@ -117,14 +116,13 @@ class SustainmentPages {
 
     @PostMapping("/jobs")
     String createJob(DicasUser me, @RequestParam MultiValueMap<String, String> params, Model model) {
-        if (!jobs.mayWrite(me)) {
-            throw new AccessDeniedException("only government users create repair jobs");
-        }
         Map<String, String> v = SustainmentForms.values(params, SustainmentForms.JOB_FIELDS);
         List<String> kinds = params.getOrDefault("resourceKinds", List.of());
         try {
             return "redirect:/sustainment/jobs/" + jobs.create(me, SustainmentForms.job(v, kinds)).id();
         } catch (InvalidInputException | InvalidMarkingException e) {
+            // the form comes back, with its errors, only to a user the rule lets create jobs
+            SustainmentWriteRules.createJob(me).orThrow();
             return jobList(me, model, v, errors(e), kinds);
         }
     }
@@ -132,7 +130,7 @@ class SustainmentPages {
     private String jobList(DicasUser me, Model model, Map<String, String> form, List<String> errors, List<String> kinds) {
         List<RepairJob> js = jobs.list(me);
         model.addAttribute("jobs", js);
-        model.addAttribute("mayWrite", jobs.mayWrite(me));
+        model.addAttribute("mayCreate", SustainmentWriteRules.createJob(me).allowed());
         model.addAttribute("form", form);
         model.addAttribute("formKinds", kinds);
         model.addAttribute("kinds", KINDS);
@@ -171,7 +169,7 @@ class SustainmentPages {
         model.addAttribute("j", j);
         model.addAttribute("decision", j.foreignRepairDecision());
         model.addAttribute("eligibility", eligibility);
-        model.addAttribute("mayWrite", jobs.mayWrite(me));
+        model.addAttribute("mayPin", SustainmentWriteRules.pinJob(me).allowed());
         model.addAttribute("errors", errors);
         List<String> resources = new ArrayList<>();
         for (RepairFacility f : fs) {

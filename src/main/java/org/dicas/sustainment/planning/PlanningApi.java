@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.dicas.security.DicasUser;
+import org.dicas.shared.MarkedList;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,8 +30,8 @@ class PlanningApi {
     }
 
     @GetMapping
-    List<PlanView> list(DicasUser me) {
-        return runs.list(me);
+    MarkedList<PlanView> list(DicasUser me) {
+        return MarkedList.of(runs.list(me), PlanView::marking);
     }
 
     @PostMapping

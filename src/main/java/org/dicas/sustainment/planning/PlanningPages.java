@@ -10,6 +10,7 @@ import org.dicas.shared.AccessLevel;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.sustainment.RepairJobs;
+import org.dicas.sustainment.SustainmentWriteRules;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -44,6 +45,7 @@ class PlanningPages {
         model.addAttribute("errors", errors);
         model.addAttribute("defaultStart", LocalDate.of(LocalDate.now().getYear() + 1, 1, 1));
         model.addAttribute("defaultEnd", LocalDate.of(LocalDate.now().getYear() + 1, 12, 31));
+        model.addAttribute("mayStart", SustainmentWriteRules.startPlanningRun(me).allowed());
         model.addAttribute("pageMarking", Marking.highWaterMark(plans.stream().map(PlanView::marking).toList()));
         return "sustainment/plans";
     }
@@ -69,6 +71,9 @@ class PlanningPages {
         model.addAttribute("plan", v);
         model.addAttribute("errors", errors);
         model.addAttribute("months", charts.demandAndCapacity(me, id));
+        model.addAttribute("mayStart", SustainmentWriteRules.startPlanningRun(me).allowed());
+        model.addAttribute("mayStop", SustainmentWriteRules.stopPlanningRun(me).allowed());
+        model.addAttribute("mayPin", SustainmentWriteRules.pinJob(me).allowed());
         model.addAttribute("pageMarking", v.marking());
         return "sustainment/plan";
     }

@@ -21,6 +21,7 @@ import org.dicas.sustainment.RepairFacilities;
 import org.dicas.sustainment.RepairFacility;
 import org.dicas.sustainment.RepairJob;
 import org.dicas.sustainment.RepairJobs;
+import org.dicas.sustainment.SustainmentWriteRules;
 import org.dicas.sustainment.engine.RepairScheduler;
 import org.dicas.sustainment.engine.Schedule;
 import org.dicas.sustainment.engine.ScheduleException;
@@ -30,14 +31,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Planning runs: the whole problem (every facility and job, with pins) is stored with the run, solved in the
  * background by the scheduling engine, its best schedule saved as it improves; a run can be stopped. Runs left
- * unfinished by a restart are marked FAILED at start-up. Readers see each run filtered to what they may read.
+ * unfinished by a restart are marked FAILED at start-up. Readers see each run filtered to what they may read; who
+ * starts and stops runs is {@link SustainmentWriteRules}.
  */
 @Service
 public class PlanningRuns {
@@ -101,9 +102,7 @@ public class PlanningRuns {
     }
 
     public long start(DicasUser user, LocalDate horizonStart, LocalDate horizonEnd, int seconds) {
-        if (!user.government()) {
-            throw new AccessDeniedException("government users run plans");
-        }
+        SustainmentWriteRules.startPlanningRun(user).orThrow();
         if (horizonStart == null || horizonEnd == null) {
             throw new InvalidInputException("horizonStart", "a horizon start and end are required");
         }
@@ -166,9 +165,7 @@ public class PlanningRuns {
 
     public void stop(DicasUser user, long id) {
         view(user, id);
-        if (!user.government()) {
-            throw new AccessDeniedException("government users stop plans");
-        }
+        SustainmentWriteRules.stopPlanningRun(user).orThrow();
         AtomicBoolean stop = stops.get(id);
         if (stop == null) {
             throw new InvalidInputException("status", "plan #" + id + " is not running");

@@ -1,0 +1,18 @@
+package org.dicas.security;
+
+import org.springframework.security.access.AccessDeniedException;
+
+/** A named write rule said no: 403, with the rule's code (a message key) so pages can give the reason in the reader's language. */
+public class WriteRuleRejected extends AccessDeniedException {
+
+    private final String code;
+
+    public WriteRuleRejected(String code, String reason) {
+        super(reason);
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}
