@@ -22,7 +22,6 @@ public class ActionItems {
 
     private final ForumRecords f;
     private final Clock clock;
-    private final ForumWriteRules rules = new ForumWriteRules();
 
     ActionItems(ForumRecords f, Clock clock) {
         this.f = f;
@@ -65,7 +64,7 @@ public class ActionItems {
 
     @Transactional
     public ActionItem create(DicasUser user, ActionItemCommand c) {
-        rules.assignActionItem(user).orThrow();
+        ForumWriteRules.assignActionItem(user).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
         validate(user, c, f.asSaved(marking, user, null));
         long id = f.records.register("ACTION_ITEM", c.title(), c.title() + "\n" + c.description(), marking,
@@ -84,7 +83,7 @@ public class ActionItems {
     @Transactional
     public ActionItem update(DicasUser user, long id, ExpectedVersion expected, ActionItemCommand c) {
         ActionItem existing = get(user, id);
-        rules.changeActionItem(user, existing).orThrow();
+        ForumWriteRules.changeActionItem(user, existing).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
         validate(user, c, f.asSaved(marking, user, id));
         f.records.update(id, expected, c.title(), c.title() + "\n" + c.description(), marking, Optional.empty(), user);
@@ -103,7 +102,7 @@ public class ActionItems {
     @Transactional
     public ActionItem setDone(DicasUser user, long id, boolean done) {
         ActionItem a = get(user, id);
-        rules.changeActionItem(user, a).orThrow();
+        ForumWriteRules.changeActionItem(user, a).orThrow();
         f.jdbc.sql("""
                         update action_item set status = :s,
                                completed_at = case when :s = 'DONE' then coalesce(completed_at, now()) end

@@ -16,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Discussions {
 
     private final ForumRecords f;
-    private final ForumWriteRules rules = new ForumWriteRules();
 
     Discussions(ForumRecords f) {
         this.f = f;
@@ -93,7 +92,7 @@ public class Discussions {
 
     @Transactional
     public DiscussionThread start(DicasUser user, ThreadCommand c) {
-        rules.startThread(user).orThrow();
+        ForumWriteRules.startThread(user).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
         if (c.workingGroupId() != null && !f.readable(c.workingGroupId(), "WORKING_GROUP", user)) {
             throw new InvalidInputException("workingGroupId", "no working group " + c.workingGroupId());
@@ -109,7 +108,7 @@ public class Discussions {
     @Transactional
     public DiscussionThread edit(DicasUser user, long id, ExpectedVersion expected, ThreadCommand c) {
         DiscussionThread t = thread(user, id);
-        rules.editThread(user, t).orThrow();
+        ForumWriteRules.editThread(user, t).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
         if (c.workingGroupId() != null && !f.readable(c.workingGroupId(), "WORKING_GROUP", user)) {
             throw new InvalidInputException("workingGroupId", "no working group " + c.workingGroupId());
@@ -123,7 +122,7 @@ public class Discussions {
     @Transactional
     public Reply addReply(DicasUser user, long threadId, ReplyCommand c) {
         DiscussionThread t = thread(user, threadId);
-        rules.reply(user, t).orThrow();
+        ForumWriteRules.reply(user, t).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
         if (c.parentId() != null && replies(user, threadId).stream().noneMatch(r -> r.id() == c.parentId())) {
             throw new InvalidInputException("parentId", "thread " + threadId + " has no reply " + c.parentId());
@@ -159,7 +158,7 @@ public class Discussions {
 
     private Reply ownReply(DicasUser user, long threadId, long replyId) {
         Reply r = reply(user, threadId, replyId);
-        rules.changeReply(user, r).orThrow();
+        ForumWriteRules.changeReply(user, r).orThrow();
         if (r.deleted()) {
             throw new InvalidInputException("reply", "reply " + replyId + " was deleted");
         }

@@ -7,8 +7,8 @@ import org.dicas.security.WriteDecision;
 /**
  * Who may write what in the forum, in one place: one named rule per action, each answering allow, or reject with a
  * stable code (a message key of both bundles) and an English reason. The services enforce them
- * ({@code rules.editDocument(user, d).orThrow()}, a 403 naming the reason); the pages only ask them which buttons
- * and forms to show. Reading is not decided here: whoever may not read a record gets 404 before any rule is asked.
+ * ({@code ForumWriteRules.editDocument(user, d).orThrow()}, a 403 naming the reason); the pages only ask them which
+ * buttons and forms to show. Reading is not decided here: whoever may not read a record gets 404 before any rule is asked.
  * Plain Java on purpose: no Spring, no database ({@code ForumWriteRulesTest} is its table).
  */
 public final class ForumWriteRules {
@@ -21,15 +21,18 @@ public final class ForumWriteRules {
     public static final String ACTION_GOVERNMENT_ASSIGNS = "rule.actionItem.governmentAssigns";
     public static final String ACTION_OWNER_OR_GOVERNMENT = "rule.actionItem.ownerOrGovernment";
 
+    private ForumWriteRules() {
+    }
+
     // ------------------------------------------------------------------------------------------- working groups
 
     /** The secretariat (ADMIN) creates working groups. */
-    public WriteDecision createWorkingGroup(DicasUser user) {
+    public static WriteDecision createWorkingGroup(DicasUser user) {
         return secretariat(user);
     }
 
     /** The secretariat (ADMIN) changes working groups: terms of reference, co-chairs, members, marking. */
-    public WriteDecision editWorkingGroup(DicasUser user, WorkingGroup group) {
+    public static WriteDecision editWorkingGroup(DicasUser user, WorkingGroup group) {
         return secretariat(user);
     }
 
@@ -41,12 +44,12 @@ public final class ForumWriteRules {
     // ------------------------------------------------------------------------------------------- documents
 
     /** Anyone signed in adds a document to the library. */
-    public WriteDecision addDocument(DicasUser user) {
+    public static WriteDecision addDocument(DicasUser user) {
         return WriteDecision.allow();
     }
 
     /** Only its author edits a document. */
-    public WriteDecision editDocument(DicasUser user, Document document) {
+    public static WriteDecision editDocument(DicasUser user, Document document) {
         return document.authorId() == user.id() ? WriteDecision.allow()
                 : WriteDecision.reject(DOCUMENT_ONLY_AUTHOR, "only the author edits a document");
     }
@@ -54,23 +57,23 @@ public final class ForumWriteRules {
     // ------------------------------------------------------------------------------------------- discussions
 
     /** Anyone signed in starts a thread. */
-    public WriteDecision startThread(DicasUser user) {
+    public static WriteDecision startThread(DicasUser user) {
         return WriteDecision.allow();
     }
 
     /** Only its author edits a thread. */
-    public WriteDecision editThread(DicasUser user, DiscussionThread thread) {
+    public static WriteDecision editThread(DicasUser user, DiscussionThread thread) {
         return thread.authorId() == user.id() ? WriteDecision.allow()
                 : WriteDecision.reject(THREAD_ONLY_AUTHOR, "only the author edits a thread");
     }
 
     /** Anyone who may read a thread replies to it. */
-    public WriteDecision reply(DicasUser user, DiscussionThread thread) {
+    public static WriteDecision reply(DicasUser user, DiscussionThread thread) {
         return WriteDecision.allow();
     }
 
     /** Only its author edits or deletes a reply. (A deleted reply is not changed at all: bad input, not a rule.) */
-    public WriteDecision changeReply(DicasUser user, Reply reply) {
+    public static WriteDecision changeReply(DicasUser user, Reply reply) {
         return reply.authorId() == user.id() ? WriteDecision.allow()
                 : WriteDecision.reject(REPLY_ONLY_AUTHOR, "only the author changes a reply");
     }
@@ -78,41 +81,41 @@ public final class ForumWriteRules {
     // ------------------------------------------------------------------------------------------- meetings
 
     /** Government users (policy, acquisition, service staff, secretariat) organise meetings. */
-    public WriteDecision organiseMeeting(DicasUser user) {
+    public static WriteDecision organiseMeeting(DicasUser user) {
         return user.government() ? WriteDecision.allow()
                 : WriteDecision.reject(MEETING_GOVERNMENT_ONLY, "only government users organise meetings");
     }
 
     /** Whoever organises meetings changes one: kind, times, place, attendees, marking. */
-    public WriteDecision editMeeting(DicasUser user, Meeting meeting) {
+    public static WriteDecision editMeeting(DicasUser user, Meeting meeting) {
         return organiseMeeting(user);
     }
 
     /** Whoever organises meetings records a meeting's minutes. */
-    public WriteDecision recordMinutes(DicasUser user, Meeting meeting) {
+    public static WriteDecision recordMinutes(DicasUser user, Meeting meeting) {
         return organiseMeeting(user);
     }
 
     /** Whoever organises meetings adds to a meeting's agenda. */
-    public WriteDecision addAgendaItem(DicasUser user, Meeting meeting) {
+    public static WriteDecision addAgendaItem(DicasUser user, Meeting meeting) {
         return organiseMeeting(user);
     }
 
     /** Whoever organises meetings records a meeting's decisions (which may move a pipeline stage). */
-    public WriteDecision recordDecision(DicasUser user, Meeting meeting) {
+    public static WriteDecision recordDecision(DicasUser user, Meeting meeting) {
         return organiseMeeting(user);
     }
 
     // ------------------------------------------------------------------------------------------- action items
 
     /** Government users assign action items (from a meeting or on their own). */
-    public WriteDecision assignActionItem(DicasUser user) {
+    public static WriteDecision assignActionItem(DicasUser user) {
         return user.government() ? WriteDecision.allow()
                 : WriteDecision.reject(ACTION_GOVERNMENT_ASSIGNS, "only government users assign action items");
     }
 
     /** Its owner or a government user changes an action item, or marks it done or open again. */
-    public WriteDecision changeActionItem(DicasUser user, ActionItem item) {
+    public static WriteDecision changeActionItem(DicasUser user, ActionItem item) {
         return user.government() || item.ownerId() == user.id() ? WriteDecision.allow()
                 : WriteDecision.reject(ACTION_OWNER_OR_GOVERNMENT,
                 "only the owner or a government user changes an action item");

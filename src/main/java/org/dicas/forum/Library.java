@@ -15,7 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Library {
 
     private final ForumRecords f;
-    private final ForumWriteRules rules = new ForumWriteRules();
 
     Library(ForumRecords f) {
         this.f = f;
@@ -49,7 +48,7 @@ public class Library {
 
     @Transactional
     public Document add(DicasUser user, DocumentCommand c) {
-        rules.addDocument(user).orThrow();
+        ForumWriteRules.addDocument(user).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
         checkWorkingGroup(user, c.workingGroupId());
         long id = f.records.register("DOCUMENT", c.title(), c.title() + "\n" + c.body(), marking, Optional.empty(), user,
@@ -63,7 +62,7 @@ public class Library {
     @Transactional
     public Document update(DicasUser user, long id, ExpectedVersion expected, DocumentCommand c) {
         Document d = get(user, id);
-        rules.editDocument(user, d).orThrow();
+        ForumWriteRules.editDocument(user, d).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
         checkWorkingGroup(user, c.workingGroupId());
         f.records.update(id, expected, c.title(), c.title() + "\n" + c.body(), marking, Optional.empty(), user);

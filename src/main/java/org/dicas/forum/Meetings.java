@@ -30,7 +30,6 @@ public class Meetings {
     private final ActionItems actionItems;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final ForumWriteRules rules = new ForumWriteRules();
 
     Meetings(ForumRecords f, ActionItems actionItems, Clock clock, ApplicationEventPublisher events) {
         this.f = f;
@@ -160,7 +159,7 @@ public class Meetings {
 
     @Transactional
     public Meeting create(DicasUser user, MeetingCommand c) {
-        rules.organiseMeeting(user).orThrow();
+        ForumWriteRules.organiseMeeting(user).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
         ZoneId zone = validate(user, c, f.asSaved(marking, user, null));
         long id = f.records.register("MEETING", c.titleEn(), searchText(c), marking, Optional.empty(), user,
@@ -177,7 +176,7 @@ public class Meetings {
     @Transactional
     public Meeting update(DicasUser user, long id, ExpectedVersion expected, MeetingCommand c) {
         Meeting current = meeting(user, id);
-        rules.editMeeting(user, current).orThrow();
+        ForumWriteRules.editMeeting(user, current).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
         ZoneId zone = validate(user, c, f.asSaved(marking, user, id));
         f.records.update(id, expected, c.titleEn(), searchText(c), marking, Optional.empty(), user);
@@ -194,7 +193,7 @@ public class Meetings {
     @Transactional
     public Meeting recordMinutes(DicasUser user, long id, ExpectedVersion expected, MinutesCommand c) {
         Meeting m = meeting(user, id);
-        rules.recordMinutes(user, m).orThrow();
+        ForumWriteRules.recordMinutes(user, m).orThrow();
         f.jdbc.sql("update meeting set minutes = :minutes where id = :id").param("id", id)
                 .param("minutes", c.minutes()).update();
         f.records.updateText(id, expected, m.titleEn(), String.join("\n", m.titleEn(), m.titleJa(), m.location(), c.minutes()), user);
@@ -204,7 +203,7 @@ public class Meetings {
     @Transactional
     public AgendaItem addAgendaItem(DicasUser user, long meetingId, AgendaItemCommand c) {
         Meeting meeting = meeting(user, meetingId);
-        rules.addAgendaItem(user, meeting).orThrow();
+        ForumWriteRules.addAgendaItem(user, meeting).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
         if (c.linkedRecordId() != null && !f.records.readable(c.linkedRecordId(), user)) {
             throw new InvalidInputException("linkedRecordId", "no readable record " + c.linkedRecordId());
@@ -233,7 +232,7 @@ public class Meetings {
     @Transactional
     public Decision addDecision(DicasUser user, long meetingId, DecisionCommand c) {
         Meeting meeting = meeting(user, meetingId);
-        rules.recordDecision(user, meeting).orThrow();
+        ForumWriteRules.recordDecision(user, meeting).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
         if (c.agendaItemId() != null && !agendaItemOf(user, meetingId, c.agendaItemId())) {
             throw new InvalidInputException("agendaItemId", "meeting " + meetingId + " has no agenda item " + c.agendaItemId());

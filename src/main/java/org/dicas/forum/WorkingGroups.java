@@ -23,7 +23,6 @@ public class WorkingGroups {
 
     private final ForumRecords f;
     private final Directory directory;
-    private final ForumWriteRules rules = new ForumWriteRules();
 
     WorkingGroups(ForumRecords f, Directory directory) {
         this.f = f;
@@ -75,7 +74,7 @@ public class WorkingGroups {
 
     @Transactional
     public WorkingGroup create(DicasUser user, WorkingGroupCommand c) {
-        rules.createWorkingGroup(user).orThrow();
+        ForumWriteRules.createWorkingGroup(user).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
         validate(c, f.asSaved(marking, user, null));
         if (f.jdbc.sql("select count(*) from working_group where code = :c").param("c", c.code())
@@ -97,7 +96,7 @@ public class WorkingGroups {
     @Transactional
     public WorkingGroup update(DicasUser user, long id, ExpectedVersion expected, WorkingGroupCommand c) {
         WorkingGroup current = get(user, id);
-        rules.editWorkingGroup(user, current).orThrow();
+        ForumWriteRules.editWorkingGroup(user, current).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
         validate(c, f.asSaved(marking, user, id));
         if (f.jdbc.sql("select count(*) from working_group where code = :c and id <> :id").param("c", c.code())

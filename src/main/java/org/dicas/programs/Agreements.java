@@ -40,7 +40,6 @@ public class Agreements {
     private final ReadableRecords readable;
     private final AuditLog audit;
     private final Directory directory;
-    private final ProgramWriteRules rules = new ProgramWriteRules();
 
     Agreements(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, AuditLog audit,
                Directory directory) {
@@ -125,7 +124,7 @@ public class Agreements {
 
     @Transactional
     public Agreement create(DicasUser author, AgreementCommand c) {
-        rules.createAgreement(author).orThrow();
+        ProgramWriteRules.createAgreement(author).orThrow();
         Marking marking = Programs.marking(c.marking());
         List<String> parties = validate(author, c);
         long id = records.register(KIND, c.title(), searchText(c), marking, Optional.empty(), author,
@@ -139,7 +138,7 @@ public class Agreements {
     @Transactional
     public Agreement update(DicasUser editor, long id, ExpectedVersion expected, AgreementCommand c) {
         Agreement current = find(id, editor).orElseThrow(() -> new NotFoundException("agreement", id));
-        rules.editAgreement(editor, current).orThrow();
+        ProgramWriteRules.editAgreement(editor, current).orThrow();
         Marking marking = Programs.marking(c.marking());
         List<String> parties = validate(editor, c);
         records.update(id, expected, c.title(), searchText(c), marking, Optional.empty(), editor);

@@ -15,25 +15,28 @@ public final class ProgramWriteRules {
     public static final String PROGRAM_GOVERNMENT_OR_SECRETARIAT = "rule.program.governmentOrSecretariat";
     public static final String AGREEMENT_GOVERNMENT_OR_SECRETARIAT = "rule.agreement.governmentOrSecretariat";
 
+    private ProgramWriteRules() {
+    }
+
     /** Government users (government bodies, military services) and the secretariat (ADMIN) create programs. */
-    public WriteDecision createProgram(DicasUser user) {
+    public static WriteDecision createProgram(DicasUser user) {
         return writer(user) ? WriteDecision.allow() : WriteDecision.reject(PROGRAM_GOVERNMENT_OR_SECRETARIAT,
                 "only government users and the secretariat write programs");
     }
 
     /** Whoever creates programs changes one they may read. */
-    public WriteDecision editProgram(DicasUser user, Program program) {
+    public static WriteDecision editProgram(DicasUser user, Program program) {
         return createProgram(user);
     }
 
     /** Government users and the secretariat create agreements (MOU, project arrangement, SoSA, terms of reference). */
-    public WriteDecision createAgreement(DicasUser user) {
+    public static WriteDecision createAgreement(DicasUser user) {
         return writer(user) ? WriteDecision.allow() : WriteDecision.reject(AGREEMENT_GOVERNMENT_OR_SECRETARIAT,
                 "only government users and the secretariat write agreements");
     }
 
     /** Whoever creates agreements changes one they may read. */
-    public WriteDecision editAgreement(DicasUser user, Agreement agreement) {
+    public static WriteDecision editAgreement(DicasUser user, Agreement agreement) {
         return createAgreement(user);
     }
 

@@ -44,7 +44,6 @@ public class Programs {
     private final ReadableRecords readable;
     private final AuditLog audit;
     private final Directory directory;
-    private final ProgramWriteRules rules = new ProgramWriteRules();
 
     Programs(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, AuditLog audit, Directory directory) {
         this.jdbc = jdbc;
@@ -133,7 +132,7 @@ public class Programs {
     /** Creates a program written by {@code author}; returns it as the author sees it. Nothing is saved on bad input. */
     @Transactional
     public Program create(DicasUser author, ProgramCommand c) {
-        rules.createProgram(author).orThrow();
+        ProgramWriteRules.createProgram(author).orThrow();
         Marking marking = marking(c.marking());
         validate(author, c);
         long id = records.register(KIND, title(c), searchText(c), marking, Optional.empty(), author,
@@ -150,7 +149,7 @@ public class Programs {
     @Transactional
     public Program update(DicasUser editor, long id, ExpectedVersion expected, ProgramCommand c) {
         Program current = find(id, editor).orElseThrow(() -> new NotFoundException("program", id));
-        rules.editProgram(editor, current).orThrow();
+        ProgramWriteRules.editProgram(editor, current).orThrow();
         Marking marking = marking(c.marking());
         validate(editor, c);
         records.update(id, expected, title(c), searchText(c), marking, Optional.empty(), editor);

@@ -49,7 +49,6 @@ public class AcquisitionPlans {
     private final ReadableRecords readable;
     private final AuditLog audit;
     private final Requirements requirements;
-    private final RequirementWriteRules rules = new RequirementWriteRules();
 
     AcquisitionPlans(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, AuditLog audit,
                      Requirements requirements) {
@@ -160,7 +159,7 @@ public class AcquisitionPlans {
         }
         Requirement q = requirements.find(c.requirementId(), user).orElseThrow(() ->
                 new InvalidInputException("requirementId", "no requirement #" + c.requirementId() + " you may read"));
-        rules.writePlan(user, q).orThrow();
+        RequirementWriteRules.writePlan(user, q).orThrow();
         Checked v = check(c, q);
         long id = records.register(KIND, v.title, v.title + "\n" + v.notes, v.marking, Optional.empty(), user,
                 i -> "/acquisition-plans/" + i);
@@ -184,7 +183,7 @@ public class AcquisitionPlans {
         }
         Requirement q = requirements.find(current.requirementId(), user).orElseThrow(() ->
                 new NotFoundException("acquisition plan", id));
-        rules.writePlan(user, q).orThrow();
+        RequirementWriteRules.writePlan(user, q).orThrow();
         Checked v = check(c, q);
         records.update(id, expected, v.title, v.title + "\n" + v.notes, v.marking, Optional.empty(), user);
         jdbc.sql("update acquisition_plan set title = :t, notes = :n, updated_at = now() where id = :id")

@@ -63,7 +63,6 @@ public class Feeds {
     private final ReleasabilityPolicy policy;
     private final Directory directory;
     private final AuditLog audit;
-    private final RequirementWriteRules rules = new RequirementWriteRules();
     private final TransactionTemplate transaction;
     private volatile Duration timeout;
     private final HttpClient http;
@@ -148,7 +147,7 @@ public class Feeds {
     /** Subscribes to a feed (government users). The marking is that of its leads and must be one the user may read. */
     @Transactional
     public FeedSubscription subscribe(DicasUser user, FeedSubscriptionCommand c) {
-        rules.subscribeToFeed(user).orThrow();
+        RequirementWriteRules.subscribeToFeed(user).orThrow();
         if (c.url().isEmpty()) {
             throw new InvalidInputException("url", "the feed's address is required");
         }
@@ -189,7 +188,7 @@ public class Feeds {
 
     /** Polls one subscription now ("poll now"), for a user who may see it and writes leads. */
     public PollResult pollNow(DicasUser user, long id) {
-        rules.pollFeed(user, get(user, id)).orThrow();
+        RequirementWriteRules.pollFeed(user, get(user, id)).orThrow();
         return poll(id);
     }
 
@@ -243,7 +242,7 @@ public class Feeds {
      */
     @Transactional
     public int importFile(DicasUser user, byte[] document, String sourceType, String sourceName, String marking) {
-        rules.importLeads(user).orThrow();
+        RequirementWriteRules.importLeads(user).orThrow();
         if (document == null || document.length == 0) {
             throw new InvalidInputException("file", "choose an RSS or Atom file");
         }

@@ -44,7 +44,6 @@ public class Leads {
     private final ReadableRecords readable;
     private final AuditLog audit;
     private final Clock clock;
-    private final RequirementWriteRules rules = new RequirementWriteRules();
 
     Leads(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
@@ -99,7 +98,7 @@ public class Leads {
     /** Enters one lead by hand. */
     @Transactional
     public Lead create(DicasUser user, LeadCommand c) {
-        rules.enterLead(user).orThrow();
+        RequirementWriteRules.enterLead(user).orThrow();
         long id = save(user, c, Lead.Origin.MANUAL, null, null);
         return find(user, id);
     }
@@ -110,7 +109,7 @@ public class Leads {
      */
     @Transactional
     public List<Lead> importAll(DicasUser user, List<LeadImportRow> rows) {
-        rules.importLeads(user).orThrow();
+        RequirementWriteRules.importLeads(user).orThrow();
         if (rows.isEmpty()) {
             throw new InvalidInputException("file", "the file holds no leads");
         }

@@ -59,7 +59,6 @@ public class Pipeline {
     private final Directory directory;
     private final Requirements requirements;
     private final Programs programs;
-    private final RequirementWriteRules rules = new RequirementWriteRules();
 
     Pipeline(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, ReadableRecords readable, AuditLog audit, Directory directory,
              Requirements requirements, Programs programs) {
@@ -210,7 +209,7 @@ public class Pipeline {
      */
     @Transactional
     public Opportunity create(DicasUser user, OpportunityCommand c) {
-        rules.trackOpportunity(user).orThrow();
+        RequirementWriteRules.trackOpportunity(user).orThrow();
         Checked k = check(user, c, null);
         OpportunityStage stage = k.nations().size() >= 2 ? OpportunityStage.CANDIDATE : OpportunityStage.LEAD;
         long id = records.register(KIND, k.title(), k.title() + "\n" + c.nextStep(), k.marking(), Optional.empty(),
@@ -240,7 +239,7 @@ public class Pipeline {
     @Transactional
     public Opportunity update(DicasUser user, long id, ExpectedVersion expected, OpportunityCommand c) {
         Opportunity o = find(id, user).orElseThrow(() -> new NotFoundException("opportunity", id));
-        rules.changeOpportunity(user, o).orThrow();
+        RequirementWriteRules.changeOpportunity(user, o).orThrow();
         Checked k = check(user, c, o);
         if (o.stage() != OpportunityStage.LEAD && k.nations().size() < 2) {
             throw new InvalidInputException("requirementIds", "an opportunity past LEAD links requirements of two "
@@ -278,7 +277,7 @@ public class Pipeline {
 
     private Opportunity move(DicasUser user, long id, PipelineMove m, Long meetingId) {
         Opportunity o = find(id, user).orElseThrow(() -> new NotFoundException("opportunity", id));
-        rules.moveOpportunity(user, o).orThrow();
+        RequirementWriteRules.moveOpportunity(user, o).orThrow();
         if (m == null || m.toStage().isEmpty()) {
             throw new InvalidInputException("toStage", "choose the stage to move to");
         }
@@ -379,7 +378,7 @@ public class Pipeline {
     @Transactional
     public Opportunity attachProgram(DicasUser user, long id, long programId, String reason) {
         Opportunity o = find(id, user).orElseThrow(() -> new NotFoundException("opportunity", id));
-        rules.moveOpportunity(user, o).orThrow();
+        RequirementWriteRules.moveOpportunity(user, o).orThrow();
         if (!records.readableAs(programId, Programs.KIND, user)) {
             throw new InvalidInputException("programId", "no program " + programId);
         }
@@ -410,7 +409,7 @@ public class Pipeline {
         }
         DicasUser user = decider.get();
         Optional<Opportunity> o = find(opportunityId, user);
-        if (o.isEmpty() || !rules.moveOpportunity(user, o.get()).allowed()) {
+        if (o.isEmpty() || !RequirementWriteRules.moveOpportunity(user, o.get()).allowed()) {
             return false;
         }
         OpportunityStage current = o.get().stage();

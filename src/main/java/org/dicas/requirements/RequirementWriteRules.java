@@ -19,28 +19,31 @@ public final class RequirementWriteRules {
     public static final String FEED_GOVERNMENT_ONLY = "rule.feed.governmentOnly";
     public static final String OPPORTUNITY_GOVERNMENT_ONLY = "rule.opportunity.governmentOnly";
 
+    private RequirementWriteRules() {
+    }
+
     // ------------------------------------------------------------------------------------------- requirements
 
     /** Government users write requirements (of any nation; their own by default); industry users read them. */
-    public WriteDecision createRequirement(DicasUser user) {
+    public static WriteDecision createRequirement(DicasUser user) {
         return user.government() ? WriteDecision.allow() : WriteDecision.reject(REQUIREMENT_GOVERNMENT_ONLY,
                 "only government users write requirements and their acquisition plans; industry users read them");
     }
 
     /** Whoever writes requirements imports a file of them. */
-    public WriteDecision importRequirements(DicasUser user) {
+    public static WriteDecision importRequirements(DicasUser user) {
         return createRequirement(user);
     }
 
     /** A government user of the requirement's nation, or its author (while a government user), changes it. */
-    public WriteDecision editRequirement(DicasUser user, Requirement requirement) {
+    public static WriteDecision editRequirement(DicasUser user, Requirement requirement) {
         return WriteDecision.all(createRequirement(user), nationOrAuthor(user, requirement)
                 ? WriteDecision.allow() : WriteDecision.reject(REQUIREMENT_NATION_OR_AUTHOR,
                 "only government users of " + requirement.nation() + " or the requirement's author change it"));
     }
 
     /** Whoever may change a requirement writes its acquisition plans. */
-    public WriteDecision writePlan(DicasUser user, Requirement requirement) {
+    public static WriteDecision writePlan(DicasUser user, Requirement requirement) {
         return WriteDecision.all(createRequirement(user), nationOrAuthor(user, requirement)
                 ? WriteDecision.allow() : WriteDecision.reject(PLAN_NATION_OR_AUTHOR,
                 "only government users of " + requirement.nation()
@@ -54,12 +57,12 @@ public final class RequirementWriteRules {
     // ------------------------------------------------------------------------------------------- leads and feeds
 
     /** Government users enter leads by hand. */
-    public WriteDecision enterLead(DicasUser user) {
+    public static WriteDecision enterLead(DicasUser user) {
         return leads(user);
     }
 
     /** Government users import leads: a CSV or JSON file, or an RSS or Atom file. */
-    public WriteDecision importLeads(DicasUser user) {
+    public static WriteDecision importLeads(DicasUser user) {
         return leads(user);
     }
 
@@ -69,12 +72,12 @@ public final class RequirementWriteRules {
     }
 
     /** Government users subscribe to feeds of leads. */
-    public WriteDecision subscribeToFeed(DicasUser user) {
+    public static WriteDecision subscribeToFeed(DicasUser user) {
         return feeds(user);
     }
 
     /** Government users poll a feed they may see now ("poll now"). */
-    public WriteDecision pollFeed(DicasUser user, FeedSubscription feed) {
+    public static WriteDecision pollFeed(DicasUser user, FeedSubscription feed) {
         return feeds(user);
     }
 
@@ -86,12 +89,12 @@ public final class RequirementWriteRules {
     // ------------------------------------------------------------------------------------------- the pipeline
 
     /** Government users track opportunities (from a flagged pair or group, or by promoting a lead). */
-    public WriteDecision trackOpportunity(DicasUser user) {
+    public static WriteDecision trackOpportunity(DicasUser user) {
         return pipeline(user);
     }
 
     /** Government users change an opportunity they may read: title, owner, next step, curve, links, marking. */
-    public WriteDecision changeOpportunity(DicasUser user, Opportunity opportunity) {
+    public static WriteDecision changeOpportunity(DicasUser user, Opportunity opportunity) {
         return pipeline(user);
     }
 
@@ -99,7 +102,7 @@ public final class RequirementWriteRules {
      * Government users move an opportunity's stage (by hand, by attaching an existing program, or by a decision
      * of a consultation they recorded).
      */
-    public WriteDecision moveOpportunity(DicasUser user, Opportunity opportunity) {
+    public static WriteDecision moveOpportunity(DicasUser user, Opportunity opportunity) {
         return pipeline(user);
     }
 

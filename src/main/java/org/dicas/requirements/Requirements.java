@@ -64,7 +64,6 @@ public class Requirements {
     private final AuditLog audit;
     private final Directory directory;
     private final CapabilityAreas areas;
-    private final RequirementWriteRules rules = new RequirementWriteRules();
 
     Requirements(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, ReadableRecords readable, AuditLog audit,
                  Directory directory, CapabilityAreas areas) {
@@ -165,7 +164,7 @@ public class Requirements {
 
     @Transactional
     public Requirement create(DicasUser user, RequirementCommand c) {
-        rules.createRequirement(user).orThrow();
+        RequirementWriteRules.createRequirement(user).orThrow();
         Checked v = checkOrThrow(user, c);
         return get(user, insert(user, v));
     }
@@ -176,7 +175,7 @@ public class Requirements {
      */
     @Transactional
     public List<Long> createAll(DicasUser user, List<RequirementCommand> commands) {
-        rules.importRequirements(user).orThrow();
+        RequirementWriteRules.importRequirements(user).orThrow();
         List<Long> ids = new ArrayList<>();
         for (RequirementCommand c : commands) {
             ids.add(insert(user, checkOrThrow(user, c)));
@@ -187,7 +186,7 @@ public class Requirements {
     @Transactional
     public Requirement update(DicasUser user, long id, ExpectedVersion expected, RequirementCommand c) {
         Requirement current = get(user, id);
-        rules.editRequirement(user, current).orThrow();
+        RequirementWriteRules.editRequirement(user, current).orThrow();
         Checked v = checkOrThrow(user, c);
         records.update(id, expected, v.title(), v.searchText(), v.marking, Optional.empty(), user);
         jdbc.sql("""

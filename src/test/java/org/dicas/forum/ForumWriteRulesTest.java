@@ -7,8 +7,8 @@ import static org.dicas.forum.ForumWriteRules.MEETING_GOVERNMENT_ONLY;
 import static org.dicas.forum.ForumWriteRules.REPLY_ONLY_AUTHOR;
 import static org.dicas.forum.ForumWriteRules.SECRETARIAT_ONLY;
 import static org.dicas.forum.ForumWriteRules.THREAD_ONLY_AUTHOR;
+import static org.dicas.support.RuleTable.ALLOWED;
 import static org.dicas.support.WriteRulesTables.ADMIN_OF_ASSOCIATION;
-import static org.dicas.support.WriteRulesTables.ALLOWED;
 import static org.dicas.support.WriteRulesTables.ASSOCIATION;
 import static org.dicas.support.WriteRulesTables.AU_DOD;
 import static org.dicas.support.WriteRulesTables.JP_ATLA;
@@ -41,7 +41,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ForumWriteRulesTest {
 
-    static final ForumWriteRules RULES = new ForumWriteRules();
     static final Marking CUI = Marking.parse("CUI//REL TO USA, JPN");
 
     static Document documentBy(DicasUser author) {
@@ -71,69 +70,69 @@ class ForumWriteRulesTest {
     static Stream<Arguments> table() {
         return Stream.of(
                 // working groups: the secretariat (the ADMIN role) alone
-                row("createWorkingGroup", "the secretariat", SECRETARIAT, RULES::createWorkingGroup, ALLOWED),
+                row("createWorkingGroup", "the secretariat", SECRETARIAT, ForumWriteRules::createWorkingGroup, ALLOWED),
                 row("createWorkingGroup", "an ADMIN outside government", ADMIN_OF_ASSOCIATION,
-                        RULES::createWorkingGroup, ALLOWED),
-                row("createWorkingGroup", "a government user", US_ACQ, RULES::createWorkingGroup, SECRETARIAT_ONLY),
-                row("createWorkingGroup", "an industry user", JP_INDUSTRY, RULES::createWorkingGroup, SECRETARIAT_ONLY),
-                row("editWorkingGroup", "the secretariat", SECRETARIAT, u -> RULES.editWorkingGroup(u, GROUP), ALLOWED),
-                row("editWorkingGroup", "a government user", JP_ATLA, u -> RULES.editWorkingGroup(u, GROUP),
+                        ForumWriteRules::createWorkingGroup, ALLOWED),
+                row("createWorkingGroup", "a government user", US_ACQ, ForumWriteRules::createWorkingGroup, SECRETARIAT_ONLY),
+                row("createWorkingGroup", "an industry user", JP_INDUSTRY, ForumWriteRules::createWorkingGroup, SECRETARIAT_ONLY),
+                row("editWorkingGroup", "the secretariat", SECRETARIAT, u -> ForumWriteRules.editWorkingGroup(u, GROUP), ALLOWED),
+                row("editWorkingGroup", "a government user", JP_ATLA, u -> ForumWriteRules.editWorkingGroup(u, GROUP),
                         SECRETARIAT_ONLY),
                 // documents: anyone adds, the author edits
-                row("addDocument", "an industry user", US_INDUSTRY, RULES::addDocument, ALLOWED),
-                row("addDocument", "someone of an association", ASSOCIATION, RULES::addDocument, ALLOWED),
+                row("addDocument", "an industry user", US_INDUSTRY, ForumWriteRules::addDocument, ALLOWED),
+                row("addDocument", "someone of an association", ASSOCIATION, ForumWriteRules::addDocument, ALLOWED),
                 row("editDocument", "its author, an industry user", JP_INDUSTRY,
-                        u -> RULES.editDocument(u, documentBy(JP_INDUSTRY)), ALLOWED),
+                        u -> ForumWriteRules.editDocument(u, documentBy(JP_INDUSTRY)), ALLOWED),
                 row("editDocument", "a government user, not the author", US_ACQ,
-                        u -> RULES.editDocument(u, documentBy(JP_INDUSTRY)), DOCUMENT_ONLY_AUTHOR),
+                        u -> ForumWriteRules.editDocument(u, documentBy(JP_INDUSTRY)), DOCUMENT_ONLY_AUTHOR),
                 row("editDocument", "the secretariat, not the author", SECRETARIAT,
-                        u -> RULES.editDocument(u, documentBy(US_ACQ)), DOCUMENT_ONLY_AUTHOR),
+                        u -> ForumWriteRules.editDocument(u, documentBy(US_ACQ)), DOCUMENT_ONLY_AUTHOR),
                 // discussions: anyone posts, authors change their own posts
-                row("startThread", "an industry user", US_INDUSTRY, RULES::startThread, ALLOWED),
-                row("editThread", "its author", AU_DOD, u -> RULES.editThread(u, threadBy(AU_DOD)), ALLOWED),
+                row("startThread", "an industry user", US_INDUSTRY, ForumWriteRules::startThread, ALLOWED),
+                row("editThread", "its author", AU_DOD, u -> ForumWriteRules.editThread(u, threadBy(AU_DOD)), ALLOWED),
                 row("editThread", "a government user, not the author", US_ACQ,
-                        u -> RULES.editThread(u, threadBy(AU_DOD)), THREAD_ONLY_AUTHOR),
+                        u -> ForumWriteRules.editThread(u, threadBy(AU_DOD)), THREAD_ONLY_AUTHOR),
                 row("editThread", "the secretariat, not the author", SECRETARIAT,
-                        u -> RULES.editThread(u, threadBy(AU_DOD)), THREAD_ONLY_AUTHOR),
+                        u -> ForumWriteRules.editThread(u, threadBy(AU_DOD)), THREAD_ONLY_AUTHOR),
                 row("reply", "an industry user, in a government user's thread", JP_INDUSTRY,
-                        u -> RULES.reply(u, threadBy(JP_ATLA)), ALLOWED),
-                row("changeReply", "its author", US_INDUSTRY, u -> RULES.changeReply(u, replyBy(US_INDUSTRY)), ALLOWED),
+                        u -> ForumWriteRules.reply(u, threadBy(JP_ATLA)), ALLOWED),
+                row("changeReply", "its author", US_INDUSTRY, u -> ForumWriteRules.changeReply(u, replyBy(US_INDUSTRY)), ALLOWED),
                 row("changeReply", "the thread's author, not the reply's", JP_ATLA,
-                        u -> RULES.changeReply(u, replyBy(US_INDUSTRY)), REPLY_ONLY_AUTHOR),
+                        u -> ForumWriteRules.changeReply(u, replyBy(US_INDUSTRY)), REPLY_ONLY_AUTHOR),
                 row("changeReply", "the secretariat, not the author", SECRETARIAT,
-                        u -> RULES.changeReply(u, replyBy(US_INDUSTRY)), REPLY_ONLY_AUTHOR),
+                        u -> ForumWriteRules.changeReply(u, replyBy(US_INDUSTRY)), REPLY_ONLY_AUTHOR),
                 // meetings: government users (a government body or a military service) organise them
-                row("organiseMeeting", "a government body's user", JP_ATLA, RULES::organiseMeeting, ALLOWED),
-                row("organiseMeeting", "a military service's user", US_NAVY, RULES::organiseMeeting, ALLOWED),
-                row("organiseMeeting", "the secretariat", SECRETARIAT, RULES::organiseMeeting, ALLOWED),
-                row("organiseMeeting", "an industry user", US_INDUSTRY, RULES::organiseMeeting, MEETING_GOVERNMENT_ONLY),
-                row("organiseMeeting", "an ADMIN outside government", ADMIN_OF_ASSOCIATION, RULES::organiseMeeting,
+                row("organiseMeeting", "a government body's user", JP_ATLA, ForumWriteRules::organiseMeeting, ALLOWED),
+                row("organiseMeeting", "a military service's user", US_NAVY, ForumWriteRules::organiseMeeting, ALLOWED),
+                row("organiseMeeting", "the secretariat", SECRETARIAT, ForumWriteRules::organiseMeeting, ALLOWED),
+                row("organiseMeeting", "an industry user", US_INDUSTRY, ForumWriteRules::organiseMeeting, MEETING_GOVERNMENT_ONLY),
+                row("organiseMeeting", "an ADMIN outside government", ADMIN_OF_ASSOCIATION, ForumWriteRules::organiseMeeting,
                         MEETING_GOVERNMENT_ONLY),
-                row("editMeeting", "a government user", AU_DOD, u -> RULES.editMeeting(u, MEETING), ALLOWED),
-                row("editMeeting", "an industry user", JP_INDUSTRY, u -> RULES.editMeeting(u, MEETING),
+                row("editMeeting", "a government user", AU_DOD, u -> ForumWriteRules.editMeeting(u, MEETING), ALLOWED),
+                row("editMeeting", "an industry user", JP_INDUSTRY, u -> ForumWriteRules.editMeeting(u, MEETING),
                         MEETING_GOVERNMENT_ONLY),
-                row("recordMinutes", "a government user", US_ACQ, u -> RULES.recordMinutes(u, MEETING), ALLOWED),
-                row("recordMinutes", "an industry user", US_INDUSTRY, u -> RULES.recordMinutes(u, MEETING),
+                row("recordMinutes", "a government user", US_ACQ, u -> ForumWriteRules.recordMinutes(u, MEETING), ALLOWED),
+                row("recordMinutes", "an industry user", US_INDUSTRY, u -> ForumWriteRules.recordMinutes(u, MEETING),
                         MEETING_GOVERNMENT_ONLY),
-                row("addAgendaItem", "a military service's user", US_NAVY, u -> RULES.addAgendaItem(u, MEETING),
+                row("addAgendaItem", "a military service's user", US_NAVY, u -> ForumWriteRules.addAgendaItem(u, MEETING),
                         ALLOWED),
-                row("addAgendaItem", "someone of an association", ASSOCIATION, u -> RULES.addAgendaItem(u, MEETING),
+                row("addAgendaItem", "someone of an association", ASSOCIATION, u -> ForumWriteRules.addAgendaItem(u, MEETING),
                         MEETING_GOVERNMENT_ONLY),
-                row("recordDecision", "a government user", JP_ATLA, u -> RULES.recordDecision(u, MEETING), ALLOWED),
-                row("recordDecision", "an industry user", JP_INDUSTRY, u -> RULES.recordDecision(u, MEETING),
+                row("recordDecision", "a government user", JP_ATLA, u -> ForumWriteRules.recordDecision(u, MEETING), ALLOWED),
+                row("recordDecision", "an industry user", JP_INDUSTRY, u -> ForumWriteRules.recordDecision(u, MEETING),
                         MEETING_GOVERNMENT_ONLY),
                 // action items: government users assign; the owner or a government user changes them
-                row("assignActionItem", "a government user", US_ACQ, RULES::assignActionItem, ALLOWED),
-                row("assignActionItem", "an industry user", US_INDUSTRY, RULES::assignActionItem,
+                row("assignActionItem", "a government user", US_ACQ, ForumWriteRules::assignActionItem, ALLOWED),
+                row("assignActionItem", "an industry user", US_INDUSTRY, ForumWriteRules::assignActionItem,
                         ACTION_GOVERNMENT_ASSIGNS),
                 row("changeActionItem", "its owner, an industry user", JP_INDUSTRY,
-                        u -> RULES.changeActionItem(u, actionOwnedBy(JP_INDUSTRY)), ALLOWED),
+                        u -> ForumWriteRules.changeActionItem(u, actionOwnedBy(JP_INDUSTRY)), ALLOWED),
                 row("changeActionItem", "a government user of another nation, not the owner", AU_DOD,
-                        u -> RULES.changeActionItem(u, actionOwnedBy(JP_INDUSTRY)), ALLOWED),
+                        u -> ForumWriteRules.changeActionItem(u, actionOwnedBy(JP_INDUSTRY)), ALLOWED),
                 row("changeActionItem", "another industry user", US_INDUSTRY,
-                        u -> RULES.changeActionItem(u, actionOwnedBy(JP_INDUSTRY)), ACTION_OWNER_OR_GOVERNMENT),
+                        u -> ForumWriteRules.changeActionItem(u, actionOwnedBy(JP_INDUSTRY)), ACTION_OWNER_OR_GOVERNMENT),
                 row("changeActionItem", "an ADMIN outside government, not the owner", ADMIN_OF_ASSOCIATION,
-                        u -> RULES.changeActionItem(u, actionOwnedBy(JP_INDUSTRY)), ACTION_OWNER_OR_GOVERNMENT));
+                        u -> ForumWriteRules.changeActionItem(u, actionOwnedBy(JP_INDUSTRY)), ACTION_OWNER_OR_GOVERNMENT));
     }
 
     @ParameterizedTest(name = "{0}: {1} ({2}) → {5}")

@@ -2,8 +2,8 @@ package org.dicas.programs;
 
 import static org.dicas.programs.ProgramWriteRules.AGREEMENT_GOVERNMENT_OR_SECRETARIAT;
 import static org.dicas.programs.ProgramWriteRules.PROGRAM_GOVERNMENT_OR_SECRETARIAT;
+import static org.dicas.support.RuleTable.ALLOWED;
 import static org.dicas.support.WriteRulesTables.ADMIN_OF_ASSOCIATION;
-import static org.dicas.support.WriteRulesTables.ALLOWED;
 import static org.dicas.support.WriteRulesTables.ASSOCIATION;
 import static org.dicas.support.WriteRulesTables.AU_DOD;
 import static org.dicas.support.WriteRulesTables.JP_ATLA;
@@ -35,7 +35,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ProgramWriteRulesTest {
 
-    static final ProgramWriteRules RULES = new ProgramWriteRules();
     static final Marking CUI = Marking.parse("CUI//REL TO USA, JPN");
     /** A program created by the Japanese government: its author does not matter to the rules. */
     static final Program PROGRAM = new Program(20, CUI, Program.Type.CO_DEVELOPMENT, Program.Status.ACTIVE, "p", "p",
@@ -45,32 +44,32 @@ class ProgramWriteRulesTest {
 
     static Stream<Arguments> table() {
         return Stream.of(
-                row("createProgram", "a government body's user", US_ACQ, RULES::createProgram, ALLOWED),
-                row("createProgram", "a military service's user", US_NAVY, RULES::createProgram, ALLOWED),
-                row("createProgram", "a government user of a third nation", AU_DOD, RULES::createProgram, ALLOWED),
-                row("createProgram", "the secretariat", SECRETARIAT, RULES::createProgram, ALLOWED),
-                row("createProgram", "an ADMIN outside government", ADMIN_OF_ASSOCIATION, RULES::createProgram,
+                row("createProgram", "a government body's user", US_ACQ, ProgramWriteRules::createProgram, ALLOWED),
+                row("createProgram", "a military service's user", US_NAVY, ProgramWriteRules::createProgram, ALLOWED),
+                row("createProgram", "a government user of a third nation", AU_DOD, ProgramWriteRules::createProgram, ALLOWED),
+                row("createProgram", "the secretariat", SECRETARIAT, ProgramWriteRules::createProgram, ALLOWED),
+                row("createProgram", "an ADMIN outside government", ADMIN_OF_ASSOCIATION, ProgramWriteRules::createProgram,
                         ALLOWED),
-                row("createProgram", "an industry user", US_INDUSTRY, RULES::createProgram,
+                row("createProgram", "an industry user", US_INDUSTRY, ProgramWriteRules::createProgram,
                         PROGRAM_GOVERNMENT_OR_SECRETARIAT),
-                row("createProgram", "someone of an association", ASSOCIATION, RULES::createProgram,
+                row("createProgram", "someone of an association", ASSOCIATION, ProgramWriteRules::createProgram,
                         PROGRAM_GOVERNMENT_OR_SECRETARIAT),
-                row("editProgram", "a government user, not its author", US_ACQ, u -> RULES.editProgram(u, PROGRAM),
+                row("editProgram", "a government user, not its author", US_ACQ, u -> ProgramWriteRules.editProgram(u, PROGRAM),
                         ALLOWED),
-                row("editProgram", "the secretariat", SECRETARIAT, u -> RULES.editProgram(u, PROGRAM), ALLOWED),
+                row("editProgram", "the secretariat", SECRETARIAT, u -> ProgramWriteRules.editProgram(u, PROGRAM), ALLOWED),
                 row("editProgram", "an industry user of a partner nation", JP_INDUSTRY,
-                        u -> RULES.editProgram(u, PROGRAM), PROGRAM_GOVERNMENT_OR_SECRETARIAT),
-                row("createAgreement", "a government user", JP_ATLA, RULES::createAgreement, ALLOWED),
-                row("createAgreement", "the secretariat", SECRETARIAT, RULES::createAgreement, ALLOWED),
-                row("createAgreement", "an industry user", JP_INDUSTRY, RULES::createAgreement,
+                        u -> ProgramWriteRules.editProgram(u, PROGRAM), PROGRAM_GOVERNMENT_OR_SECRETARIAT),
+                row("createAgreement", "a government user", JP_ATLA, ProgramWriteRules::createAgreement, ALLOWED),
+                row("createAgreement", "the secretariat", SECRETARIAT, ProgramWriteRules::createAgreement, ALLOWED),
+                row("createAgreement", "an industry user", JP_INDUSTRY, ProgramWriteRules::createAgreement,
                         AGREEMENT_GOVERNMENT_OR_SECRETARIAT),
                 row("editAgreement", "a government user of another party, not its author", JP_ATLA,
-                        u -> RULES.editAgreement(u, AGREEMENT), ALLOWED),
+                        u -> ProgramWriteRules.editAgreement(u, AGREEMENT), ALLOWED),
                 row("editAgreement", "an ADMIN outside government", ADMIN_OF_ASSOCIATION,
-                        u -> RULES.editAgreement(u, AGREEMENT), ALLOWED),
-                row("editAgreement", "an industry user", US_INDUSTRY, u -> RULES.editAgreement(u, AGREEMENT),
+                        u -> ProgramWriteRules.editAgreement(u, AGREEMENT), ALLOWED),
+                row("editAgreement", "an industry user", US_INDUSTRY, u -> ProgramWriteRules.editAgreement(u, AGREEMENT),
                         AGREEMENT_GOVERNMENT_OR_SECRETARIAT),
-                row("editAgreement", "someone of an association", ASSOCIATION, u -> RULES.editAgreement(u, AGREEMENT),
+                row("editAgreement", "someone of an association", ASSOCIATION, u -> ProgramWriteRules.editAgreement(u, AGREEMENT),
                         AGREEMENT_GOVERNMENT_OR_SECRETARIAT));
     }
 

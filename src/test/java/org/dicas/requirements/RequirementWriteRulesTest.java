@@ -6,8 +6,8 @@ import static org.dicas.requirements.RequirementWriteRules.OPPORTUNITY_GOVERNMEN
 import static org.dicas.requirements.RequirementWriteRules.PLAN_NATION_OR_AUTHOR;
 import static org.dicas.requirements.RequirementWriteRules.REQUIREMENT_GOVERNMENT_ONLY;
 import static org.dicas.requirements.RequirementWriteRules.REQUIREMENT_NATION_OR_AUTHOR;
+import static org.dicas.support.RuleTable.ALLOWED;
 import static org.dicas.support.WriteRulesTables.ADMIN_OF_ASSOCIATION;
-import static org.dicas.support.WriteRulesTables.ALLOWED;
 import static org.dicas.support.WriteRulesTables.ASSOCIATION;
 import static org.dicas.support.WriteRulesTables.AU_DOD;
 import static org.dicas.support.WriteRulesTables.JP_ATLA;
@@ -42,7 +42,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RequirementWriteRulesTest {
 
-    static final RequirementWriteRules RULES = new RequirementWriteRules();
     static final Marking CUI = Marking.parse("CUI//REL TO USA, JPN");
     /** The author of a requirement who has since moved to a company: no longer a government user. */
     static final DicasUser FORMER_OFFICIAL = WriteRulesTables.user(30, "former.official", "USA",
@@ -66,60 +65,60 @@ class RequirementWriteRulesTest {
     static Stream<Arguments> table() {
         return Stream.of(
                 // requirements: government users write, industry reads
-                row("createRequirement", "a government body's user", JP_ATLA, RULES::createRequirement, ALLOWED),
-                row("createRequirement", "a military service's user", US_NAVY, RULES::createRequirement, ALLOWED),
-                row("createRequirement", "an industry user", JP_INDUSTRY, RULES::createRequirement,
+                row("createRequirement", "a government body's user", JP_ATLA, RequirementWriteRules::createRequirement, ALLOWED),
+                row("createRequirement", "a military service's user", US_NAVY, RequirementWriteRules::createRequirement, ALLOWED),
+                row("createRequirement", "an industry user", JP_INDUSTRY, RequirementWriteRules::createRequirement,
                         REQUIREMENT_GOVERNMENT_ONLY),
                 row("createRequirement", "an ADMIN outside government", ADMIN_OF_ASSOCIATION,
-                        RULES::createRequirement, REQUIREMENT_GOVERNMENT_ONLY),
-                row("importRequirements", "a government user", AU_DOD, RULES::importRequirements, ALLOWED),
-                row("importRequirements", "an industry user", US_INDUSTRY, RULES::importRequirements,
+                        RequirementWriteRules::createRequirement, REQUIREMENT_GOVERNMENT_ONLY),
+                row("importRequirements", "a government user", AU_DOD, RequirementWriteRules::importRequirements, ALLOWED),
+                row("importRequirements", "an industry user", US_INDUSTRY, RequirementWriteRules::importRequirements,
                         REQUIREMENT_GOVERNMENT_ONLY),
                 row("editRequirement", "a government user of its nation, not its author", JP_ATLA,
-                        u -> RULES.editRequirement(u, JAPANESE_BY_US), ALLOWED),
+                        u -> RequirementWriteRules.editRequirement(u, JAPANESE_BY_US), ALLOWED),
                 row("editRequirement", "its author, a government user of another nation", US_ACQ,
-                        u -> RULES.editRequirement(u, JAPANESE_BY_US), ALLOWED),
+                        u -> RequirementWriteRules.editRequirement(u, JAPANESE_BY_US), ALLOWED),
                 row("editRequirement", "a government user of another nation, not its author", US_NAVY,
-                        u -> RULES.editRequirement(u, JAPANESE_BY_US), REQUIREMENT_NATION_OR_AUTHOR),
+                        u -> RequirementWriteRules.editRequirement(u, JAPANESE_BY_US), REQUIREMENT_NATION_OR_AUTHOR),
                 row("editRequirement", "a third nation's government user", AU_DOD,
-                        u -> RULES.editRequirement(u, JAPANESE_BY_US), REQUIREMENT_NATION_OR_AUTHOR),
+                        u -> RequirementWriteRules.editRequirement(u, JAPANESE_BY_US), REQUIREMENT_NATION_OR_AUTHOR),
                 row("editRequirement", "the secretariat of another nation", SECRETARIAT,
-                        u -> RULES.editRequirement(u, JAPANESE_BY_US), REQUIREMENT_NATION_OR_AUTHOR),
+                        u -> RequirementWriteRules.editRequirement(u, JAPANESE_BY_US), REQUIREMENT_NATION_OR_AUTHOR),
                 row("editRequirement", "an industry user of its nation", JP_INDUSTRY,
-                        u -> RULES.editRequirement(u, JAPANESE_BY_US), REQUIREMENT_GOVERNMENT_ONLY),
+                        u -> RequirementWriteRules.editRequirement(u, JAPANESE_BY_US), REQUIREMENT_GOVERNMENT_ONLY),
                 row("editRequirement", "its author, no longer a government user", FORMER_OFFICIAL,
-                        u -> RULES.editRequirement(u, AMERICAN_BY_FORMER), REQUIREMENT_GOVERNMENT_ONLY),
+                        u -> RequirementWriteRules.editRequirement(u, AMERICAN_BY_FORMER), REQUIREMENT_GOVERNMENT_ONLY),
                 // acquisition plans: whoever may change the requirement
                 row("writePlan", "a government user of its nation", JP_ATLA,
-                        u -> RULES.writePlan(u, JAPANESE_BY_US), ALLOWED),
+                        u -> RequirementWriteRules.writePlan(u, JAPANESE_BY_US), ALLOWED),
                 row("writePlan", "the requirement's author of another nation", US_ACQ,
-                        u -> RULES.writePlan(u, JAPANESE_BY_US), ALLOWED),
+                        u -> RequirementWriteRules.writePlan(u, JAPANESE_BY_US), ALLOWED),
                 row("writePlan", "a government user of another nation", AU_DOD,
-                        u -> RULES.writePlan(u, JAPANESE_BY_US), PLAN_NATION_OR_AUTHOR),
+                        u -> RequirementWriteRules.writePlan(u, JAPANESE_BY_US), PLAN_NATION_OR_AUTHOR),
                 row("writePlan", "an industry user of its nation", JP_INDUSTRY,
-                        u -> RULES.writePlan(u, JAPANESE_BY_US), REQUIREMENT_GOVERNMENT_ONLY),
+                        u -> RequirementWriteRules.writePlan(u, JAPANESE_BY_US), REQUIREMENT_GOVERNMENT_ONLY),
                 // leads and feeds: government users
-                row("enterLead", "a government user", AU_DOD, RULES::enterLead, ALLOWED),
-                row("enterLead", "an industry user", US_INDUSTRY, RULES::enterLead, LEAD_GOVERNMENT_ONLY),
-                row("importLeads", "a military service's user", US_NAVY, RULES::importLeads, ALLOWED),
-                row("importLeads", "someone of an association", ASSOCIATION, RULES::importLeads, LEAD_GOVERNMENT_ONLY),
-                row("subscribeToFeed", "a government user", JP_ATLA, RULES::subscribeToFeed, ALLOWED),
-                row("subscribeToFeed", "an industry user", JP_INDUSTRY, RULES::subscribeToFeed, FEED_GOVERNMENT_ONLY),
-                row("pollFeed", "a government user, not the subscriber", JP_ATLA, u -> RULES.pollFeed(u, FEED),
+                row("enterLead", "a government user", AU_DOD, RequirementWriteRules::enterLead, ALLOWED),
+                row("enterLead", "an industry user", US_INDUSTRY, RequirementWriteRules::enterLead, LEAD_GOVERNMENT_ONLY),
+                row("importLeads", "a military service's user", US_NAVY, RequirementWriteRules::importLeads, ALLOWED),
+                row("importLeads", "someone of an association", ASSOCIATION, RequirementWriteRules::importLeads, LEAD_GOVERNMENT_ONLY),
+                row("subscribeToFeed", "a government user", JP_ATLA, RequirementWriteRules::subscribeToFeed, ALLOWED),
+                row("subscribeToFeed", "an industry user", JP_INDUSTRY, RequirementWriteRules::subscribeToFeed, FEED_GOVERNMENT_ONLY),
+                row("pollFeed", "a government user, not the subscriber", JP_ATLA, u -> RequirementWriteRules.pollFeed(u, FEED),
                         ALLOWED),
-                row("pollFeed", "an industry user", US_INDUSTRY, u -> RULES.pollFeed(u, FEED), FEED_GOVERNMENT_ONLY),
+                row("pollFeed", "an industry user", US_INDUSTRY, u -> RequirementWriteRules.pollFeed(u, FEED), FEED_GOVERNMENT_ONLY),
                 // the pipeline: government users
-                row("trackOpportunity", "a government user", JP_ATLA, RULES::trackOpportunity, ALLOWED),
-                row("trackOpportunity", "the secretariat", SECRETARIAT, RULES::trackOpportunity, ALLOWED),
-                row("trackOpportunity", "an industry user", JP_INDUSTRY, RULES::trackOpportunity,
+                row("trackOpportunity", "a government user", JP_ATLA, RequirementWriteRules::trackOpportunity, ALLOWED),
+                row("trackOpportunity", "the secretariat", SECRETARIAT, RequirementWriteRules::trackOpportunity, ALLOWED),
+                row("trackOpportunity", "an industry user", JP_INDUSTRY, RequirementWriteRules::trackOpportunity,
                         OPPORTUNITY_GOVERNMENT_ONLY),
                 row("changeOpportunity", "a government user, not its owner", AU_DOD,
-                        u -> RULES.changeOpportunity(u, OPPORTUNITY), ALLOWED),
+                        u -> RequirementWriteRules.changeOpportunity(u, OPPORTUNITY), ALLOWED),
                 row("changeOpportunity", "an ADMIN outside government", ADMIN_OF_ASSOCIATION,
-                        u -> RULES.changeOpportunity(u, OPPORTUNITY), OPPORTUNITY_GOVERNMENT_ONLY),
+                        u -> RequirementWriteRules.changeOpportunity(u, OPPORTUNITY), OPPORTUNITY_GOVERNMENT_ONLY),
                 row("moveOpportunity", "a military service's user", US_NAVY,
-                        u -> RULES.moveOpportunity(u, OPPORTUNITY), ALLOWED),
-                row("moveOpportunity", "an industry user", US_INDUSTRY, u -> RULES.moveOpportunity(u, OPPORTUNITY),
+                        u -> RequirementWriteRules.moveOpportunity(u, OPPORTUNITY), ALLOWED),
+                row("moveOpportunity", "an industry user", US_INDUSTRY, u -> RequirementWriteRules.moveOpportunity(u, OPPORTUNITY),
                         OPPORTUNITY_GOVERNMENT_ONLY));
     }
 

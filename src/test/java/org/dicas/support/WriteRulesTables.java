@@ -30,14 +30,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * What the table test of every module's named write rules shares: the people of the table, a row (rule, situation,
- * user, decision, expected code), the check of one row, and the checks that keep a table complete — every rule
- * method has rows, every refusal code has a row and a message in English and Japanese.
+ * The people and rows of the forum's, programs' and requirements' write-rule tables, the check of one row
+ * ({@link RuleTable#assertDecision} and what {@link WriteDecision#orThrow()} then does), and the checks that keep a
+ * table complete: every rule method has rows, every refusal code has a row and a message in English and Japanese.
  */
 public final class WriteRulesTables {
-
-    /** The expected code of a row whose decision is to allow. */
-    public static final String ALLOWED = "";
 
     private WriteRulesTables() {
     }
@@ -61,21 +58,18 @@ public final class WriteRulesTables {
     /** Someone of an association without any special role: neither government nor industry. */
     public static final DicasUser ASSOCIATION = user(9, "assoc.member", "GBR", OrganizationKind.ASSOCIATION, Role.POLICY);
 
-    /** One row: which rule, in what situation, for whom, the decision, and the expected code ({@link #ALLOWED}). */
+    /** One row: which rule, in what situation, for whom, the decision, and the expected code ({@link RuleTable#ALLOWED}). */
     public static Arguments row(String rule, String situation, DicasUser user, Function<DicasUser, WriteDecision> decide,
                                 String expected) {
         return Arguments.of(rule, situation, user.username(), user, decide, expected);
     }
 
-    /** The decision of one row: allowed exactly when expected, else rejected with the code and a reason to throw. */
+    /** The decision of one row: as expected, and a rejection is a 403 naming its reason when enforced. */
     public static void assertDecides(WriteDecision d, String expected) {
-        if (expected.isEmpty()) {
-            assertThat(d.allowed()).as("allowed").isTrue();
+        RuleTable.assertDecision(d, expected);
+        if (d.allowed()) {
             assertThatCode(d::orThrow).doesNotThrowAnyException();
         } else {
-            assertThat(d.allowed()).as("allowed").isFalse();
-            assertThat(d.code()).isEqualTo(expected);
-            assertThat(d.reason()).isNotBlank();
             assertThatThrownBy(d::orThrow).isInstanceOf(AccessDeniedException.class).hasMessage(d.reason());
         }
     }

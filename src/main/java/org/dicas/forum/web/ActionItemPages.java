@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ActionItemPages {
 
     private final ActionItems actionItems;
-    private final ForumWriteRules rules = new ForumWriteRules();
 
     ActionItemPages(ActionItems actionItems) {
         this.actionItems = actionItems;
@@ -34,10 +33,16 @@ class ActionItemPages {
             default -> actionItems.list(me);
         };
         model.addAttribute("items", items);
-        model.addAttribute("forumRules", rules);
+        model.addAttribute("changeable", changeable(me, items));
         model.addAttribute("filter", List.of("mine", "open", "overdue").contains(filter) ? filter : "all");
         Pages.banner(model, items.stream().map(ActionItem::marking).toList());
         return "action-items/list";
+    }
+
+    /** The ids of the action items the user may mark done or reopen: the row shows its button for those only. */
+    static java.util.Set<Long> changeable(DicasUser me, List<ActionItem> items) {
+        return items.stream().filter(a -> ForumWriteRules.changeActionItem(me, a).allowed()).map(ActionItem::id)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /** CSV of the action items the user may read; the banner (their high-water mark) is the first and last line. */
@@ -64,7 +69,7 @@ class ActionItemPages {
         ActionItem a = actionItems.setDone(me, id, done);
         if (htmx != null) {
             model.addAttribute("a", a);
-            model.addAttribute("forumRules", rules);
+            model.addAttribute("changeable", changeable(me, List.of(a)));
             return "action-items/list :: row(a=${a})";
         }
         return "redirect:" + (a.meetingId() != null ? "/meetings/" + a.meetingId() : "/action-items") + "#action-" + id;

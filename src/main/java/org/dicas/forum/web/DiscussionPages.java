@@ -31,7 +31,6 @@ class DiscussionPages {
     private final Discussions discussions;
     private final WorkingGroups groups;
     private final Validator validator;
-    private final ForumWriteRules rules = new ForumWriteRules();
 
     DiscussionPages(Discussions discussions, WorkingGroups groups, Validator validator) {
         this.discussions = discussions;
@@ -55,7 +54,9 @@ class DiscussionPages {
     private String threadPage(DicasUser me, long id, Model model, List<String> errors) {
         ThreadWithReplies t = discussions.get(me, id);
         model.addAttribute("thread", t);
-        model.addAttribute("forumRules", rules);
+        // the replies whose edit and delete buttons are shown
+        model.addAttribute("changeable", t.replies().stream().filter(r -> ForumWriteRules.changeReply(me, r).allowed())
+                .map(Reply::id).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("errors", errors);
         Pages.banner(model, t.highWaterMark());
         return "discussions/detail";
@@ -136,7 +137,7 @@ class DiscussionPages {
 
     /** The reply's edit form, shown only to whom the rule allows to change the reply. */
     private String editForm(DicasUser me, Model model, Reply r, String body, String marking, List<String> errors) {
-        rules.changeReply(me, r).orThrow();
+        ForumWriteRules.changeReply(me, r).orThrow();
         model.addAttribute("reply", r);
         model.addAttribute("body", body);
         model.addAttribute("marking", marking);

@@ -28,7 +28,6 @@ class DocumentPages {
     private final Library library;
     private final WorkingGroups groups;
     private final Validator validator;
-    private final ForumWriteRules rules = new ForumWriteRules();
 
     DocumentPages(Library library, WorkingGroups groups, Validator validator) {
         this.library = library;
@@ -48,14 +47,14 @@ class DocumentPages {
     String document(DicasUser me, @PathVariable long id, Model model) {
         Document d = library.get(me, id);
         model.addAttribute("doc", d);
-        model.addAttribute("mayEdit", rules.editDocument(me, d).allowed());
+        model.addAttribute("mayEdit", ForumWriteRules.editDocument(me, d).allowed());
         Pages.banner(model, d.marking());
         return "documents/detail";
     }
 
     @GetMapping("/new")
     String newDocument(DicasUser me, Model model) {
-        return form(me, rules.addDocument(me), model, new DocumentForm(), "/documents", List.of());
+        return form(me, ForumWriteRules.addDocument(me), model, new DocumentForm(), "/documents", List.of());
     }
 
     @PostMapping
@@ -68,14 +67,14 @@ class DocumentPages {
                 errors = Pages.errors(e);
             }
         }
-        return form(me, rules.addDocument(me), model, form, "/documents", errors);
+        return form(me, ForumWriteRules.addDocument(me), model, form, "/documents", errors);
     }
 
     @GetMapping("/{id}/edit")
     String editForm(DicasUser me, @PathVariable long id, Model model) {
         Document d = library.get(me, id);
         model.addAttribute("recordVersion", d.version());
-        return form(me, rules.editDocument(me, d), model, DocumentForm.of(d), "/documents/" + id + "/edit", List.of());
+        return form(me, ForumWriteRules.editDocument(me, d), model, DocumentForm.of(d), "/documents/" + id + "/edit", List.of());
     }
 
     @PostMapping("/{id}/edit")
@@ -94,7 +93,7 @@ class DocumentPages {
                 EditConflict.show(model, e, form.command(), library.get(me, id));
             }
         }
-        return form(me, rules.editDocument(me, d), model, form, "/documents/" + id + "/edit", errors);
+        return form(me, ForumWriteRules.editDocument(me, d), model, form, "/documents/" + id + "/edit", errors);
     }
 
     private List<String> validate(DocumentForm form) {

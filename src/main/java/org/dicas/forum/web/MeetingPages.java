@@ -50,7 +50,6 @@ class MeetingPages {
     private final WorkingGroups groups;
     private final MeetingCalendar calendar;
     private final Validator validator;
-    private final ForumWriteRules rules = new ForumWriteRules();
 
     MeetingPages(Meetings meetings, ActionItems actionItems, WorkingGroups groups, MeetingCalendar calendar,
                  Validator validator) {
@@ -65,7 +64,7 @@ class MeetingPages {
     String list(DicasUser me, Model model) {
         List<Meeting> all = meetings.list(me);
         model.addAttribute("meetings", all);
-        model.addAttribute("canOrganise", rules.organiseMeeting(me).allowed());
+        model.addAttribute("canOrganise", ForumWriteRules.organiseMeeting(me).allowed());
         Pages.banner(model, all.stream().map(Meeting::marking).toList());
         return "meetings/list";
     }
@@ -82,15 +81,15 @@ class MeetingPages {
         model.addAttribute("details", details);
         model.addAttribute("m", m);
         model.addAttribute("group", group);
-        model.addAttribute("mayEdit", rules.editMeeting(me, m).allowed());
-        model.addAttribute("mayAddAgendaItem", rules.addAgendaItem(me, m).allowed());
-        model.addAttribute("mayRecordMinutes", rules.recordMinutes(me, m).allowed());
-        model.addAttribute("mayRecordDecision", rules.recordDecision(me, m).allowed());
-        boolean mayAssign = rules.assignActionItem(me).allowed();
+        model.addAttribute("mayEdit", ForumWriteRules.editMeeting(me, m).allowed());
+        model.addAttribute("mayAddAgendaItem", ForumWriteRules.addAgendaItem(me, m).allowed());
+        model.addAttribute("mayRecordMinutes", ForumWriteRules.recordMinutes(me, m).allowed());
+        model.addAttribute("mayRecordDecision", ForumWriteRules.recordDecision(me, m).allowed());
+        boolean mayAssign = ForumWriteRules.assignActionItem(me).allowed();
         model.addAttribute("mayAssignActionItem", mayAssign);
         // the new action item's marking field starts at the meeting's marking
         model.addAttribute("owners", mayAssign ? actionItems.possibleOwners(me, m.marking().banner()) : List.of());
-        model.addAttribute("forumRules", rules);
+        model.addAttribute("changeable", ActionItemPages.changeable(me, details.actionItems()));
         model.addAttribute("stages", org.dicas.forum.Decision.PIPELINE_STAGES);
         model.addAttribute("errors", errors);
         Pages.banner(model, details.highWaterMark());
@@ -174,7 +173,7 @@ class MeetingPages {
 
     @GetMapping("/new")
     String createForm(DicasUser me, Model model) {
-        return form(me, rules.organiseMeeting(me), null, model, new MeetingForm(), "/meetings", List.of());
+        return form(me, ForumWriteRules.organiseMeeting(me), null, model, new MeetingForm(), "/meetings", List.of());
     }
 
     @PostMapping
@@ -187,14 +186,14 @@ class MeetingPages {
                 errors = Pages.errors(e);
             }
         }
-        return form(me, rules.organiseMeeting(me), null, model, form, "/meetings", errors);
+        return form(me, ForumWriteRules.organiseMeeting(me), null, model, form, "/meetings", errors);
     }
 
     @GetMapping("/{id}/edit")
     String editForm(DicasUser me, @PathVariable long id, Model model) {
         Meeting m = meetings.meeting(me, id);
         model.addAttribute("recordVersion", m.version());
-        return form(me, rules.editMeeting(me, m), id, model, MeetingForm.of(m), "/meetings/" + id + "/edit",
+        return form(me, ForumWriteRules.editMeeting(me, m), id, model, MeetingForm.of(m), "/meetings/" + id + "/edit",
                 List.of());
     }
 
@@ -214,7 +213,7 @@ class MeetingPages {
                 EditConflict.show(model, e, form.command(), meetings.meeting(me, id));
             }
         }
-        return form(me, rules.editMeeting(me, m), id, model, form, "/meetings/" + id + "/edit", errors);
+        return form(me, ForumWriteRules.editMeeting(me, m), id, model, form, "/meetings/" + id + "/edit", errors);
     }
 
     private List<String> validate(MeetingForm form) {

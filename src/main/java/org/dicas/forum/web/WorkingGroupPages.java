@@ -37,7 +37,6 @@ class WorkingGroupPages {
     private final Library library;
     private final Directory directory;
     private final Validator validator;
-    private final ForumWriteRules rules = new ForumWriteRules();
 
     WorkingGroupPages(WorkingGroups groups, Meetings meetings, Discussions discussions, Library library,
                       Directory directory, Validator validator) {
@@ -53,7 +52,7 @@ class WorkingGroupPages {
     String list(DicasUser me, Model model) {
         List<WorkingGroup> all = groups.list(me);
         model.addAttribute("groups", all);
-        model.addAttribute("mayCreate", rules.createWorkingGroup(me).allowed());
+        model.addAttribute("mayCreate", ForumWriteRules.createWorkingGroup(me).allowed());
         Pages.banner(model, all.stream().map(WorkingGroup::marking).toList());
         return "working-groups/list";
     }
@@ -73,14 +72,14 @@ class WorkingGroupPages {
         model.addAttribute("meetings", ms);
         model.addAttribute("threads", ts);
         model.addAttribute("documents", ds);
-        model.addAttribute("mayEdit", rules.editWorkingGroup(me, g).allowed());
+        model.addAttribute("mayEdit", ForumWriteRules.editWorkingGroup(me, g).allowed());
         Pages.banner(model, shown);
         return "working-groups/detail";
     }
 
     @GetMapping("/new")
     String createForm(DicasUser me, Model model) {
-        return form(me, rules.createWorkingGroup(me), null, model, new WorkingGroupForm(), "/working-groups",
+        return form(me, ForumWriteRules.createWorkingGroup(me), null, model, new WorkingGroupForm(), "/working-groups",
                 List.of());
     }
 
@@ -94,14 +93,14 @@ class WorkingGroupPages {
                 errors = Pages.errors(e);
             }
         }
-        return form(me, rules.createWorkingGroup(me), null, model, form, "/working-groups", errors);
+        return form(me, ForumWriteRules.createWorkingGroup(me), null, model, form, "/working-groups", errors);
     }
 
     @GetMapping("/{id}/edit")
     String editForm(DicasUser me, @PathVariable long id, Model model) {
         WorkingGroup g = groups.get(me, id);
         model.addAttribute("recordVersion", g.version());
-        return form(me, rules.editWorkingGroup(me, g), id, model, WorkingGroupForm.of(g),
+        return form(me, ForumWriteRules.editWorkingGroup(me, g), id, model, WorkingGroupForm.of(g),
                 "/working-groups/" + id + "/edit", List.of());
     }
 
@@ -121,7 +120,7 @@ class WorkingGroupPages {
                 EditConflict.show(model, e, form.command(), groups.get(me, id));
             }
         }
-        return form(me, rules.editWorkingGroup(me, g), id, model, form, "/working-groups/" + id + "/edit", errors);
+        return form(me, ForumWriteRules.editWorkingGroup(me, g), id, model, form, "/working-groups/" + id + "/edit", errors);
     }
 
     private List<String> validate(WorkingGroupForm form) {

@@ -34,7 +34,6 @@ class AgreementPages {
     private final Programs programs;
     private final Directory directory;
     private final Validator validator;
-    private final ProgramWriteRules rules = new ProgramWriteRules();
 
     AgreementPages(Agreements agreements, Programs programs, Directory directory, Validator validator) {
         this.agreements = agreements;
@@ -47,7 +46,7 @@ class AgreementPages {
     String list(DicasUser me, Model model) {
         List<Agreement> all = agreements.readable(me);
         model.addAttribute("agreements", all);
-        model.addAttribute("mayWrite", rules.createAgreement(me).allowed());
+        model.addAttribute("mayWrite", ProgramWriteRules.createAgreement(me).allowed());
         model.addAttribute("pageMarking", Marking.highWaterMark(all.stream().map(Agreement::marking).toList()));
         return "agreements/list";
     }
@@ -56,14 +55,14 @@ class AgreementPages {
     String detail(DicasUser me, @PathVariable long id, Model model) {
         Agreement a = agreements.get(me, id);
         model.addAttribute("a", a);
-        model.addAttribute("mayWrite", rules.editAgreement(me, a).allowed());
+        model.addAttribute("mayWrite", ProgramWriteRules.editAgreement(me, a).allowed());
         model.addAttribute("pageMarking", a.highWaterMark());
         return "agreements/detail";
     }
 
     @GetMapping("/new")
     String createForm(DicasUser me, Model model) {
-        return form(me, rules.createAgreement(me), model, new AgreementForm(), "/agreements", List.of());
+        return form(me, ProgramWriteRules.createAgreement(me), model, new AgreementForm(), "/agreements", List.of());
     }
 
     @PostMapping
@@ -78,14 +77,14 @@ class AgreementPages {
         } catch (InvalidInputException | InvalidMarkingException e) {
             errors = ProgramPages.errors(e);
         }
-        return form(me, rules.createAgreement(me), model, form, "/agreements", errors);
+        return form(me, ProgramWriteRules.createAgreement(me), model, form, "/agreements", errors);
     }
 
     @GetMapping("/{id}/edit")
     String editForm(DicasUser me, @PathVariable long id, Model model) {
         Agreement a = agreements.get(me, id);
         model.addAttribute("recordVersion", a.version());
-        return form(me, rules.editAgreement(me, a), model, AgreementForm.of(a), "/agreements/" + id + "/edit",
+        return form(me, ProgramWriteRules.editAgreement(me, a), model, AgreementForm.of(a), "/agreements/" + id + "/edit",
                 List.of());
     }
 
@@ -108,7 +107,7 @@ class AgreementPages {
             errors = List.of();
             EditConflict.show(model, e, form.command(), agreements.get(me, id));
         }
-        return form(me, rules.editAgreement(me, a), model, form, "/agreements/" + id + "/edit", errors);
+        return form(me, ProgramWriteRules.editAgreement(me, a), model, form, "/agreements/" + id + "/edit", errors);
     }
 
     /** The agreement form, shown only to whom the rule allows. */

@@ -39,7 +39,6 @@ class ProgramPages {
     private final Meetings meetings;
     private final Directory directory;
     private final Validator validator;
-    private final ProgramWriteRules rules = new ProgramWriteRules();
 
     ProgramPages(Programs programs, Agreements agreements, Meetings meetings, Directory directory, Validator validator) {
         this.programs = programs;
@@ -53,7 +52,7 @@ class ProgramPages {
     String list(DicasUser me, Model model) {
         List<Program> all = programs.readable(me);
         model.addAttribute("programs", all);
-        model.addAttribute("mayWrite", rules.createProgram(me).allowed());
+        model.addAttribute("mayWrite", ProgramWriteRules.createProgram(me).allowed());
         model.addAttribute("pageMarking", Marking.highWaterMark(all.stream().map(Program::marking).toList()));
         return "programs/list";
     }
@@ -66,7 +65,7 @@ class ProgramPages {
         model.addAttribute("p", p);
         model.addAttribute("agreements", linked);
         model.addAttribute("discussed", discussed);
-        model.addAttribute("mayWrite", rules.editProgram(me, p).allowed());
+        model.addAttribute("mayWrite", ProgramWriteRules.editProgram(me, p).allowed());
         List<Marking> shown = new ArrayList<>();
         shown.add(p.highWaterMark());
         linked.forEach(a -> shown.add(a.marking()));
@@ -77,7 +76,7 @@ class ProgramPages {
 
     @GetMapping("/new")
     String createForm(DicasUser me, Model model) {
-        return form(rules.createProgram(me), model, new ProgramForm(), "/programs", List.of());
+        return form(ProgramWriteRules.createProgram(me), model, new ProgramForm(), "/programs", List.of());
     }
 
     @PostMapping
@@ -92,14 +91,14 @@ class ProgramPages {
         } catch (InvalidInputException | InvalidMarkingException e) {
             errors = errors(e);
         }
-        return form(rules.createProgram(me), model, form, "/programs", errors);
+        return form(ProgramWriteRules.createProgram(me), model, form, "/programs", errors);
     }
 
     @GetMapping("/{id}/edit")
     String editForm(DicasUser me, @PathVariable long id, Model model) {
         Program p = programs.get(me, id);
         model.addAttribute("recordVersion", p.version());
-        return form(rules.editProgram(me, p), model, ProgramForm.of(p), "/programs/" + id + "/edit", List.of());
+        return form(ProgramWriteRules.editProgram(me, p), model, ProgramForm.of(p), "/programs/" + id + "/edit", List.of());
     }
 
     @PostMapping("/{id}/edit")
@@ -121,7 +120,7 @@ class ProgramPages {
             errors = List.of();
             EditConflict.show(model, e, form.command(), programs.get(me, id));
         }
-        return form(rules.editProgram(me, p), model, form, "/programs/" + id + "/edit", errors);
+        return form(ProgramWriteRules.editProgram(me, p), model, form, "/programs/" + id + "/edit", errors);
     }
 
     /** The program form, shown only to whom the rule allows. */

@@ -33,7 +33,6 @@ class AcquisitionPlanPages {
 
     private final AcquisitionPlans plans;
     private final Requirements requirements;
-    private final RequirementWriteRules rules = new RequirementWriteRules();
 
     AcquisitionPlanPages(AcquisitionPlans plans, Requirements requirements) {
         this.plans = plans;
@@ -56,7 +55,7 @@ class AcquisitionPlanPages {
         model.addAttribute("p", p);
         model.addAttribute("r", r);
         model.addAttribute("convention", FiscalYear.conventionOf(p.nation()).name());
-        model.addAttribute("mayWritePlan", rules.writePlan(me, r).allowed());
+        model.addAttribute("mayWritePlan", RequirementWriteRules.writePlan(me, r).allowed());
         model.addAttribute("pageMarking", Marking.highWaterMark(List.of(p.marking(), r.marking())));
         return "acquisition-plans/detail";
     }
@@ -67,7 +66,7 @@ class AcquisitionPlanPages {
         AcquisitionPlanForm form = new AcquisitionPlanForm();
         form.setRequirementId(Long.toString(r.id()));
         form.setMarking(r.marking().banner());
-        return form(rules.writePlan(me, r), model, form, r, null, List.of());
+        return form(RequirementWriteRules.writePlan(me, r), model, form, r, null, List.of());
     }
 
     @PostMapping
@@ -83,7 +82,7 @@ class AcquisitionPlanPages {
             AcquisitionPlanCommand c = form.command();
             return "redirect:/acquisition-plans/" + plans.create(me, c).id();
         } catch (InvalidInputException | InvalidMarkingException e) {
-            return form(rules.writePlan(me, r), model, form, r, null, RequirementPages.errors(e));
+            return form(RequirementWriteRules.writePlan(me, r), model, form, r, null, RequirementPages.errors(e));
         }
     }
 
@@ -92,7 +91,7 @@ class AcquisitionPlanPages {
         AcquisitionPlan p = plans.get(me, id);
         Requirement r = requirements.get(me, p.requirementId());
         model.addAttribute("recordVersion", p.version());
-        return form(rules.writePlan(me, r), model, AcquisitionPlanForm.of(p), r, p, List.of());
+        return form(RequirementWriteRules.writePlan(me, r), model, AcquisitionPlanForm.of(p), r, p, List.of());
     }
 
     @PostMapping("/{id}")
@@ -105,10 +104,10 @@ class AcquisitionPlanPages {
             plans.update(me, id, expected, form.command());
             return "redirect:/acquisition-plans/" + id;
         } catch (InvalidInputException | InvalidMarkingException e) {
-            return form(rules.writePlan(me, r), model, form, r, p, RequirementPages.errors(e));
+            return form(RequirementWriteRules.writePlan(me, r), model, form, r, p, RequirementPages.errors(e));
         } catch (StaleVersionException e) {
             EditConflict.show(model, e, form.command(), plans.get(me, id));
-            return form(rules.writePlan(me, r), model, form, r, p, List.of());
+            return form(RequirementWriteRules.writePlan(me, r), model, form, r, p, List.of());
         }
     }
 

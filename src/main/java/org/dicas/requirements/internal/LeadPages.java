@@ -44,7 +44,6 @@ class LeadPages {
     private final Feeds feeds;
     private final OpportunityFinderService finder;
     private final Pipeline pipeline;
-    private final RequirementWriteRules rules = new RequirementWriteRules();
 
     LeadPages(Leads leads, Feeds feeds, OpportunityFinderService finder, Pipeline pipeline) {
         this.leads = leads;
@@ -66,10 +65,11 @@ class LeadPages {
         model.addAttribute("errors", errors);
         model.addAttribute("notice", notice);
         model.addAttribute("sources", LeadSource.values());
-        model.addAttribute("mayEnterLead", rules.enterLead(me).allowed());
-        model.addAttribute("mayImportLeads", rules.importLeads(me).allowed());
-        model.addAttribute("maySubscribeToFeed", rules.subscribeToFeed(me).allowed());
-        model.addAttribute("requirementRules", rules);
+        model.addAttribute("mayEnterLead", RequirementWriteRules.enterLead(me).allowed());
+        model.addAttribute("mayImportLeads", RequirementWriteRules.importLeads(me).allowed());
+        model.addAttribute("maySubscribeToFeed", RequirementWriteRules.subscribeToFeed(me).allowed());
+        model.addAttribute("pollable", subs.stream().filter(f -> RequirementWriteRules.pollFeed(me, f).allowed())
+                .map(FeedSubscription::id).collect(java.util.stream.Collectors.toSet()));
         Map<String, String> values = new HashMap<>(Map.of("sourceType", "", "sourceName", "", "date", "",
                 "title", "", "text", "", "link", "", "marking", DEFAULT_MARKING, "url", "", "name", "",
                 "pollMinutes", String.valueOf(Feeds.DEFAULT_POLL_MINUTES)));
@@ -149,7 +149,7 @@ class LeadPages {
         model.addAttribute("l", l);
         model.addAttribute("matches", matches);
         model.addAttribute("errors", errors);
-        model.addAttribute("mayTrack", rules.trackOpportunity(me).allowed());
+        model.addAttribute("mayTrack", RequirementWriteRules.trackOpportunity(me).allowed());
         List<Marking> m = new ArrayList<>();
         m.add(l.marking());
         matches.forEach(x -> m.add(x.marking()));

@@ -38,7 +38,6 @@ class OpportunityPages {
 
     private final Pipeline pipeline;
     private final OpportunityFinderService finder;
-    private final RequirementWriteRules rules = new RequirementWriteRules();
 
     OpportunityPages(Pipeline pipeline, OpportunityFinderService finder) {
         this.pipeline = pipeline;
@@ -103,7 +102,7 @@ class OpportunityPages {
         model.addAttribute("learningRate", learningRate.isBlank() ? fmt(lr) : learningRate);
         model.addAttribute("defaultFirstUnitCost", fmt(Pipeline.DEFAULT_FIRST_UNIT_COST));
         model.addAttribute("defaultLearningRate", fmt(Pipeline.DEFAULT_LEARNING_RATE));
-        model.addAttribute("mayTrack", rules.trackOpportunity(me).allowed());
+        model.addAttribute("mayTrack", RequirementWriteRules.trackOpportunity(me).allowed());
         model.addAttribute("tracked", pipeline.linking(me, a).stream()
                 .filter(o -> o.requirements().stream().anyMatch(r -> r.id() == b)).toList());
         model.addAttribute("pageMarking", p.highWaterMark());
@@ -222,8 +221,8 @@ class OpportunityPages {
         values.put("version", String.valueOf(o.version()));
         values.putAll(posted);
         model.addAttribute("posted", values);
-        model.addAttribute("mayMove", rules.moveOpportunity(me, o).allowed());
-        boolean mayChange = rules.changeOpportunity(me, o).allowed();
+        model.addAttribute("mayMove", RequirementWriteRules.moveOpportunity(me, o).allowed());
+        boolean mayChange = RequirementWriteRules.changeOpportunity(me, o).allowed();
         model.addAttribute("mayChange", mayChange);
         model.addAttribute("next", o.stage() == OpportunityStage.PROGRAM ? null
                 : OpportunityStage.values()[o.stage().ordinal() + 1]);

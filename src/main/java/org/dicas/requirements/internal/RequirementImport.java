@@ -50,7 +50,6 @@ class RequirementImport {
     }
 
     private final Requirements requirements;
-    private final RequirementWriteRules rules = new RequirementWriteRules();
 
     RequirementImport(Requirements requirements) {
         this.requirements = requirements;
@@ -58,7 +57,7 @@ class RequirementImport {
 
     @Transactional
     public Result importFile(DicasUser user, String filename, byte[] bytes) {
-        rules.importRequirements(user).orThrow();
+        RequirementWriteRules.importRequirements(user).orThrow();
         if (bytes == null || bytes.length == 0) {
             throw new Refused(List.of("the file is empty or missing"));
         }

@@ -41,7 +41,6 @@ class RequirementPages {
     private final CapabilityAreas areas;
     private final Directory directory;
     private final RequirementImport importer;
-    private final RequirementWriteRules rules = new RequirementWriteRules();
 
     RequirementPages(Requirements requirements, AcquisitionPlans plans, CapabilityAreas areas, Directory directory,
                      RequirementImport importer) {
@@ -72,7 +71,7 @@ class RequirementPages {
         model.addAttribute("nations", directory.nations());
         model.addAttribute("areas", areas.all());
         model.addAttribute("statuses", RequirementStatus.values());
-        model.addAttribute("mayWrite", rules.createRequirement(me).allowed());
+        model.addAttribute("mayWrite", RequirementWriteRules.createRequirement(me).allowed());
         model.addAttribute("errors", errors);
         model.addAttribute("pageMarking", Marking.highWaterMark(shown.stream().map(Requirement::marking).toList()));
         return "requirements/list";
@@ -85,8 +84,8 @@ class RequirementPages {
         model.addAttribute("r", r);
         model.addAttribute("area", areas.find(r.capabilityArea()).orElse(null));
         model.addAttribute("plans", ps);
-        model.addAttribute("mayEdit", rules.editRequirement(me, r).allowed());
-        model.addAttribute("mayWritePlan", rules.writePlan(me, r).allowed());
+        model.addAttribute("mayEdit", RequirementWriteRules.editRequirement(me, r).allowed());
+        model.addAttribute("mayWritePlan", RequirementWriteRules.writePlan(me, r).allowed());
         List<Marking> markings = new ArrayList<>();
         markings.add(r.marking());
         ps.forEach(p -> markings.add(p.marking()));
@@ -98,7 +97,7 @@ class RequirementPages {
     String newRequirement(DicasUser me, Model model) {
         RequirementForm form = new RequirementForm();
         form.setNation(me.nation().code());
-        return form(me, rules.createRequirement(me), model, form, null, List.of());
+        return form(me, RequirementWriteRules.createRequirement(me), model, form, null, List.of());
     }
 
     @PostMapping
@@ -106,7 +105,7 @@ class RequirementPages {
         try {
             return "redirect:/requirements/" + requirements.create(me, form.command()).id();
         } catch (InvalidInputException | InvalidMarkingException e) {
-            return form(me, rules.createRequirement(me), model, form, null, errors(e));
+            return form(me, RequirementWriteRules.createRequirement(me), model, form, null, errors(e));
         }
     }
 
@@ -114,7 +113,7 @@ class RequirementPages {
     String edit(DicasUser me, @PathVariable long id, Model model) {
         Requirement r = requirements.get(me, id);
         model.addAttribute("recordVersion", r.version());
-        return form(me, rules.editRequirement(me, r), model, RequirementForm.of(r), r, List.of());
+        return form(me, RequirementWriteRules.editRequirement(me, r), model, RequirementForm.of(r), r, List.of());
     }
 
     @PostMapping("/{id}")
@@ -126,10 +125,10 @@ class RequirementPages {
             requirements.update(me, id, expected, form.command());
             return "redirect:/requirements/" + id;
         } catch (InvalidInputException | InvalidMarkingException e) {
-            return form(me, rules.editRequirement(me, r), model, form, r, errors(e));
+            return form(me, RequirementWriteRules.editRequirement(me, r), model, form, r, errors(e));
         } catch (StaleVersionException e) {
             EditConflict.show(model, e, form.command(), requirements.get(me, id));
-            return form(me, rules.editRequirement(me, r), model, form, r, List.of());
+            return form(me, RequirementWriteRules.editRequirement(me, r), model, form, r, List.of());
         }
     }
 
@@ -154,7 +153,7 @@ class RequirementPages {
 
     /** The import page, shown only to whom the rule allows to import. */
     private String importView(DicasUser me, Model model, List<String> errors, RequirementImport.Result result) {
-        rules.importRequirements(me).orThrow();
+        RequirementWriteRules.importRequirements(me).orThrow();
         model.addAttribute("errors", errors);
         model.addAttribute("result", result);
         model.addAttribute("columns", RequirementImport.COLUMNS);
