@@ -8,8 +8,8 @@ import org.dicas.security.WriteDecision;
  * Who may write what in the forum, in one place: one named rule per action, each answering allow, or reject with a
  * stable code (a message key of both bundles) and an English reason. The services enforce them
  * ({@code ForumWriteRules.editDocument(user, d).orThrow()}, a 403 naming the reason); the pages only ask them which
- * buttons and forms to show. Reading is not decided here: whoever may not read a record gets 404 before any rule is asked.
- * Plain Java on purpose: no Spring, no database ({@code ForumWriteRulesTest} is its table).
+ * buttons and forms to show. Reading is not decided here: whoever may not read a record gets 404 before any rule is
+ * asked. Plain Java on purpose: no Spring, no database ({@code ForumWriteRulesTest} is its table).
  */
 public final class ForumWriteRules {
 

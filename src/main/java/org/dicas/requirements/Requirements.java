@@ -31,8 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The requirements registry. Every read joins the {@code record} row and applies the releasability policy in SQL
  * (a hidden requirement is not listed and is not found). Government users write requirements (of their own nation
- * by default); industry users read ({@link RequirementWriteRules}). A requirement is registered as a {@code REQUIREMENT} record whose search text
- * holds both languages' title and description; creation and changes are audited (the record's history).
+ * by default); industry users read ({@link RequirementWriteRules}). A requirement is registered as a
+ * {@code REQUIREMENT} record whose search text holds both languages' title and description; creation and changes are
+ * audited (the record's history).
  */
 @Service
 public class Requirements {

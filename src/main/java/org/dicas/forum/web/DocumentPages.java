@@ -74,7 +74,8 @@ class DocumentPages {
     String editForm(DicasUser me, @PathVariable long id, Model model) {
         Document d = library.get(me, id);
         model.addAttribute("recordVersion", d.version());
-        return form(me, ForumWriteRules.editDocument(me, d), model, DocumentForm.of(d), "/documents/" + id + "/edit", List.of());
+        return form(me, ForumWriteRules.editDocument(me, d), model, DocumentForm.of(d), "/documents/" + id + "/edit",
+                List.of());
     }
 
     @PostMapping("/{id}/edit")

@@ -120,7 +120,8 @@ class WorkingGroupPages {
                 EditConflict.show(model, e, form.command(), groups.get(me, id));
             }
         }
-        return form(me, ForumWriteRules.editWorkingGroup(me, g), id, model, form, "/working-groups/" + id + "/edit", errors);
+        return form(me, ForumWriteRules.editWorkingGroup(me, g), id, model, form, "/working-groups/" + id + "/edit",
+                errors);
     }
 
     private List<String> validate(WorkingGroupForm form) {

@@ -84,8 +84,8 @@ class AgreementPages {
     String editForm(DicasUser me, @PathVariable long id, Model model) {
         Agreement a = agreements.get(me, id);
         model.addAttribute("recordVersion", a.version());
-        return form(me, ProgramWriteRules.editAgreement(me, a), model, AgreementForm.of(a), "/agreements/" + id + "/edit",
-                List.of());
+        return form(me, ProgramWriteRules.editAgreement(me, a), model, AgreementForm.of(a),
+                "/agreements/" + id + "/edit", List.of());
     }
 
     @PostMapping("/{id}/edit")

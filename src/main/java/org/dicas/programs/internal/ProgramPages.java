@@ -98,7 +98,8 @@ class ProgramPages {
     String editForm(DicasUser me, @PathVariable long id, Model model) {
         Program p = programs.get(me, id);
         model.addAttribute("recordVersion", p.version());
-        return form(ProgramWriteRules.editProgram(me, p), model, ProgramForm.of(p), "/programs/" + id + "/edit", List.of());
+        return form(ProgramWriteRules.editProgram(me, p), model, ProgramForm.of(p), "/programs/" + id + "/edit",
+                List.of());
     }
 
     @PostMapping("/{id}/edit")
