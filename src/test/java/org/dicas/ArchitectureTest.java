@@ -39,6 +39,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void writePermissionsAreRefusedOnlyThroughNamedRules() throws java.io.IOException {
+        java.util.List<String> places = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (var f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                if (java.nio.file.Files.readString(f).contains("new AccessDeniedException(")) {
+                    places.add(f.toString());
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(places).as("ad-hoc refusals instead of a WriteDecision").isEmpty();
+    }
+
+    @Test
     void aMarkingIsRequiredIsCheckedInOnePlace() throws java.io.IOException {
         java.util.List<String> places = new java.util.ArrayList<>();
         try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
