@@ -396,6 +396,41 @@ class ReleasabilityMatrixTest {
         assertThat(hidden).as("some picker hides someone").isPositive();
     }
 
+    /** The ids a page's {@code <select>} offers, leaving out the empty "choose someone" option. */
+    static java.util.Set<Long> offeredIds(String page, String select) {
+        return org.jsoup.Jsoup.parse(page).select(select + " option").stream().map(o -> o.attr("value"))
+                .filter(v -> !v.isEmpty()).map(Long::parseLong).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void opportunityOwnerAndWorkingGroupMemberPickersOfferExactlyTheReadersOfTheRecord() {
+        Http us = new Http(port).signIn("us.acq", DemoUsers.PASSWORD);
+        String token = http.token("us.acq", DemoUsers.PASSWORD);
+        int opportunities = 0;
+        for (var o : http.get("/api/v1/opportunities", token).json().get("items")) {
+            long id = o.get("id").asLong();
+            RecordMarking saved = records.find(id).orElseThrow();
+            java.util.Set<Long> expected = directory.users().stream().filter(DicasUser::government)
+                    .filter(u -> policy.mayRead(u, saved)).map(DicasUser::id)
+                    .collect(java.util.stream.Collectors.toSet());
+            assertThat(offeredIds(us.get("/opportunities/" + id, null).body(), "select#ownerId"))
+                    .as("owners of opportunity " + id + " (" + saved.marking().banner() + ")").isEqualTo(expected);
+            opportunities++;
+        }
+        assertThat(opportunities).as("demo opportunities seen").isPositive();
+        Http admin = new Http(port).signIn("admin", DemoUsers.PASSWORD);
+        String adminToken = http.token("admin", DemoUsers.PASSWORD);
+        int groups = 0;
+        for (var g : http.get("/api/v1/working-groups", adminToken).json().get("items")) {
+            long id = g.get("id").asLong();
+            assertThat(offeredIds(admin.get("/working-groups/" + id + "/edit", null).body(), "select#memberIds"))
+                    .as("members of working group " + g.get("code").asString())
+                    .isEqualTo(readers(records.find(id).orElseThrow()));
+            groups++;
+        }
+        assertThat(groups).as("working groups seen").isPositive();
+    }
+
     @Test
     void theMatrixIsNotTrivial() {
         DicasUser au = directory.userByUsername("au.dod").orElseThrow();
