@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.dicas.PlatformTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
@@ -23,5 +24,8 @@ class NoResourceUrlEncodingTest {
     @Test
     void pagesDoNotResolveTheirLinksThroughTheResourceChain() {
         assertThat(context.getBeansOfType(ResourceUrlEncodingFilter.class)).isEmpty();
+        // Spring Boot registers it through a FilterRegistrationBean
+        assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())
+                .noneMatch(r -> r.getFilter() instanceof ResourceUrlEncodingFilter);
     }
 }
