@@ -103,6 +103,16 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return problemResponse(problem(HttpStatus.FORBIDDEN, "your role may not do this: " + e.getMessage(), null));
     }
 
+    /** The database cannot be reached (pool timed out, connection refused or lost): 503, the client may retry. */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.dao.TransientDataAccessResourceException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
+        ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL, null);
+        p.setTitle("Service Unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, "5").body(p);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         return problemResponse(problem(HttpStatus.BAD_REQUEST,
@@ -137,6 +147,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (request.getAttribute(RequestLimits.BODY_FAILURE, WebRequest.SCOPE_REQUEST) instanceof HttpStatus cut) {
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(cut, cut == HttpStatus.CONTENT_TOO_LARGE
+                    ? "the request body is larger than allowed" : "the request body did not arrive in time");
+            return ResponseEntity.status(cut).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        }
         String field = null;
         String detail = "request body is not valid JSON";
         for (Throwable t = ex; t != null; t = t.getCause()) {

@@ -68,12 +68,17 @@ class DatabaseConfiguration {
         }
 
         @Bean
-        DataSource dataSource(EmbeddedPostgres postgres) {
+        DataSource dataSource(EmbeddedPostgres postgres,
+                              @Value("${spring.datasource.hikari.connection-timeout:3000}") long connectionTimeout,
+                              @Value("${spring.datasource.hikari.validation-timeout:1000}") long validationTimeout) {
             HikariDataSource ds = new HikariDataSource();
             ds.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
             ds.setUsername("postgres");
             ds.setMaximumPoolSize(10);
             ds.setPoolName("dicas-embedded");
+            // the same bounded waits as an external database (application.properties): an outage answers 503 fast
+            ds.setConnectionTimeout(connectionTimeout);
+            ds.setValidationTimeout(validationTimeout);
             return ds;
         }
     }

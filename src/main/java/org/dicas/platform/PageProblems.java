@@ -43,4 +43,12 @@ class PageProblems {
     String notFound() {
         return "error/404";
     }
+
+    /** The database cannot be reached: a 503 page that needs no database, never a 500. */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.dao.TransientDataAccessResourceException.class})
+    void databaseUnavailable(RuntimeException e, jakarta.servlet.http.HttpServletRequest request,
+                             jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        DatabaseUnavailable.write(request, response);
+    }
 }
