@@ -1,6 +1,9 @@
 package org.dicas.forum;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,8 +42,7 @@ public class WorkingGroups {
     }
 
     public List<WorkingGroup> list(DicasUser user) {
-        return f.visible(SELECT + " order by w.code", user).query(Row.class).list().stream()
-                .map(this::complete).toList();
+        return complete(f.visible(SELECT + " order by w.code", user).query(Row.class).list());
     }
 
     public WorkingGroup get(DicasUser user, long id) {
@@ -49,27 +51,41 @@ public class WorkingGroups {
     }
 
     public Optional<WorkingGroup> find(DicasUser user, long id) {
-        return f.visible(SELECT + " and w.id = :id", user).param("id", id).query(Row.class).optional()
-                .map(this::complete);
+        return complete(f.visible(SELECT + " and w.id = :id", user).param("id", id).query(Row.class).list())
+                .stream().findFirst();
     }
 
-    private WorkingGroup complete(Row r) {
-        List<WorkingGroup.CoChair> chairs = f.jdbc.sql("""
-                        select c.nation, c.name, coalesce(o.name, '') from wg_co_chair c
+    /** Adds co-chairs and members to the rows: two queries for all of them, whatever their number. */
+    private List<WorkingGroup> complete(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = rows.stream().map(Row::id).toList();
+        Map<Long, List<WorkingGroup.CoChair>> chairs = new HashMap<>();
+        f.jdbc.sql("""
+                        select c.working_group_id, c.nation, c.name, coalesce(o.name, '') from wg_co_chair c
                         left join organization o on o.id = c.organization_id
-                        where c.working_group_id = :id order by c.nation""")
-                .param("id", r.id())
-                .query((rs, n) -> new WorkingGroup.CoChair(rs.getString(1), rs.getString(2), rs.getString(3))).list();
-        List<WorkingGroup.Member> members = f.jdbc.sql("""
-                        select u.id, u.display_name, u.nation, o.name from wg_member m
+                        where c.working_group_id in (:ids) order by c.nation""")
+                .param("ids", ids)
+                .query(rs -> {
+                    chairs.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new WorkingGroup.CoChair(rs.getString(2), rs.getString(3), rs.getString(4)));
+                });
+        Map<Long, List<WorkingGroup.Member>> members = new HashMap<>();
+        f.jdbc.sql("""
+                        select m.working_group_id, u.id, u.display_name, u.nation, o.name from wg_member m
                         join app_user u on u.id = m.user_id join organization o on o.id = u.organization_id
-                        where m.working_group_id = :id order by u.nation, u.display_name""")
-                .param("id", r.id())
-                .query((rs, n) -> new WorkingGroup.Member(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4))).list();
-        return new WorkingGroup(r.id(), Marking.parse(r.marking()), r.code(), r.nameEn(), r.nameJa(), r.mandateEn(),
-                r.mandateJa(), WorkingGroup.Status.valueOf(r.status()), r.groupCode(), chairs, members,
-                r.version());
+                        where m.working_group_id in (:ids) order by u.nation, u.display_name""")
+                .param("ids", ids)
+                .query(rs -> {
+                    members.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new WorkingGroup.Member(rs.getLong(2), rs.getString(3), rs.getString(4),
+                                    rs.getString(5)));
+                });
+        return rows.stream().map(r -> new WorkingGroup(r.id(), Marking.parse(r.marking()), r.code(), r.nameEn(),
+                r.nameJa(), r.mandateEn(), r.mandateJa(), WorkingGroup.Status.valueOf(r.status()), r.groupCode(),
+                chairs.getOrDefault(r.id(), List.of()), members.getOrDefault(r.id(), List.of()), r.version()))
+                .toList();
     }
 
     @Transactional
