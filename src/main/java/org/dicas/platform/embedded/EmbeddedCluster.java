@@ -260,7 +260,10 @@ public final class EmbeddedCluster implements AutoCloseable {
                 pause = pause.multipliedBy(2);
             }
         }
-        lostBecause = reason;
+        synchronized (lifecycle) {
+            server = null;
+            lostBecause = reason;
+        }
         log.error("Embedded PostgreSQL on {} could not be brought back after {} attempts; the application is not live "
                 + "any more and must be restarted (a supervisor does so on a failed liveness probe). Last reason: {}",
                 folder.path(), settings.restartAttempts(), reason);
