@@ -75,13 +75,20 @@ final class Postmaster {
     }
 
     private static Process start(Path program, List<String> args) throws IOException {
+        boolean root = runningAsRoot();
         List<String> command = new ArrayList<>();
-        if (runningAsRoot()) {
+        if (root) {
             command.addAll(List.of("unshare", "-U"));
         }
         command.add(program.toString());
         command.addAll(args);
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw root ? new IOException("PostgreSQL refuses to run as root, and running it in a user namespace "
+                    + "(unshare -U, from util-linux) failed: " + e.getMessage() + ". Run DICAS as an ordinary user.", e)
+                    : e;
+        }
     }
 
     static boolean runningAsRoot() {

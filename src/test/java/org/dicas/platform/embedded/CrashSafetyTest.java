@@ -12,10 +12,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,17 +28,11 @@ class CrashSafetyTest {
 
     static final Duration WAIT = Duration.ofSeconds(90);
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final ScratchDataDir data = new ScratchDataDir();
 
     Path folder() {
-        return dataDir.resolve("postgres");
-    }
-
-    @AfterEach
-    void noServerOutlivesTheTest() {
-        PostgresProcesses.kill(folder());
-        PostgresProcesses.kill(new ClusterFolder(folder()).initializing());
+        return data.folder();
     }
 
     @Test

@@ -14,25 +14,19 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Starting a cluster: durability, refusing what is not a whole cluster, adopting an older version's cluster. */
 @Timeout(120)
 class EmbeddedClusterTest {
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final ScratchDataDir data = new ScratchDataDir();
 
     Path folder() {
-        return dataDir.resolve("postgres");
-    }
-
-    @AfterEach
-    void noServerOutlivesTheTest() {
-        PostgresProcesses.kill(folder());
+        return data.folder();
     }
 
     static EmbeddedCluster start(ClusterSettings settings) throws Exception {
@@ -109,7 +103,7 @@ class EmbeddedClusterTest {
 
     @Test
     void aPidFileNamingTheServerOfAnotherFolderLeavesThatServerRunning() throws Exception {
-        Path otherFolder = dataDir.resolve("other/postgres");
+        Path otherFolder = data.dir().resolve("other/postgres");
         try (EmbeddedCluster other = start(ClusterSettings.of(otherFolder).withDurable(false))) {
             start(ClusterSettings.of(folder()).withDurable(false)).close();
             Files.writeString(folder().resolve("postmaster.pid"), other.serverPid() + "\n" + otherFolder + "\n");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,28 +12,22 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The server dies under the running application (SIGKILL): the watchdog brings it back, or reports it lost. */
 @Timeout(120)
 class WatchdogTest {
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final ScratchDataDir data = new ScratchDataDir();
 
     final CompletableFuture<String> lost = new CompletableFuture<>();
 
-    @AfterEach
-    void noServerOutlivesTheTest() {
-        PostgresProcesses.kill(dataDir.resolve("postgres"));
-    }
-
     EmbeddedCluster start() throws Exception {
         // durable, as in production: a SIGKILLed server must lose nothing that was committed
-        return EmbeddedCluster.start(ClusterSettings.of(dataDir.resolve("postgres"))
+        return EmbeddedCluster.start(ClusterSettings.of(data.folder())
                 .withRestarts(3, Duration.ofMillis(200)), lost::complete);
     }
 
