@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -158,7 +157,9 @@ final class Postmaster {
                 throw new IOException("PostgreSQL ended (exit code " + process.exitValue() + ") while starting:\n"
                         + lastLines());
             }
-            try (Connection c = DriverManager.getConnection(jdbcUrl + "&connectTimeout=2&socketTimeout=10");
+            // the driver itself, not DriverManager: no dependence on which class loader registered it
+            try (Connection c = new org.postgresql.Driver().connect(jdbcUrl + "&connectTimeout=2&socketTimeout=10",
+                    new java.util.Properties());
                  Statement s = c.createStatement()) {
                 s.execute("select 1");
                 return;
