@@ -39,6 +39,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theEmbeddedDatabaseLifecycleHasNoSpringInIt() {
+        noClasses().that().resideInAPackage("org.dicas.platform.embedded..").and().doNotHaveSimpleName("package-info")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
+                .check(CLASSES);
+    }
+
+    @Test
     void writePermissionsAreRefusedOnlyThroughNamedRules() throws java.io.IOException {
         java.util.List<String> places = new java.util.ArrayList<>();
         try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {

@@ -8,13 +8,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The whole platform on a random port over a real embedded PostgreSQL in a fresh directory, in demo mode.
- * All tests with this annotation share one application context (and one database).
+ * All tests with this annotation share one application context (and one database), not durable for speed
+ * (the crash tests in {@code org.dicas.platform.embedded} run durable).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "dicas.data-dir=${java.io.tmpdir}/dicas-test-${random.uuid}",
         "dicas.embedded.clean=true",
+        "dicas.embedded.durable=false",
         "dicas.demo=true"})
 public @interface PlatformTest {
 }

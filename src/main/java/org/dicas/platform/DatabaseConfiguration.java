@@ -1,14 +1,15 @@
 package org.dicas.platform;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.dicas.platform.embedded.ClusterSettings;
+import org.dicas.platform.embedded.EmbeddedCluster;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -20,12 +21,11 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * Chooses the database: the standard {@code spring.datasource.*} settings (e.g. {@code SPRING_DATASOURCE_URL})
  * when given, otherwise an embedded PostgreSQL 17 whose files live under {@code dicas.data-dir}/postgres and
- * survive restarts.
+ * survive restarts ({@link EmbeddedCluster}: crash-safe creation, leftover servers stopped, durable unless
+ * {@code dicas.embedded.durable=false}, restarted by a watchdog; when that fails, liveness goes DOWN).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
     static boolean externalDatabase(Environment env) {
         String url = env.getProperty("spring.datasource.url");
@@ -50,29 +50,26 @@ class DatabaseConfiguration {
     static class Embedded {
 
         @Bean(destroyMethod = "close")
-        EmbeddedPostgres embeddedPostgres(@Value("${dicas.data-dir}") String dataDir,
-                                          @Value("${dicas.embedded.port:0}") int port,
-                                          @Value("${dicas.embedded.clean:false}") boolean clean) throws IOException {
-            Path dir = Path.of(dataDir).toAbsolutePath().resolve("postgres");
-            Files.createDirectories(dir.getParent());
-            log.info("Starting embedded PostgreSQL with data in {}", dir);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dir.toFile())
-                    .setCleanDataDirectory(clean)
-                    .setServerConfig("timezone", "UTC")
-                    .setServerConfig("max_connections", "50");
-            if (port > 0) {
-                builder.setPort(port);
-            }
-            return builder.start();
+        EmbeddedCluster embeddedCluster(@Value("${dicas.data-dir}") String dataDir,
+                                        @Value("${dicas.embedded.port:0}") int port,
+                                        @Value("${dicas.embedded.clean:false}") boolean clean,
+                                        @Value("${dicas.embedded.durable:true}") boolean durable,
+                                        ApplicationEventPublisher events) throws IOException {
+            ClusterSettings settings = ClusterSettings.of(Path.of(dataDir).toAbsolutePath().resolve("postgres"))
+                    .withPort(port).withClean(clean).withDurable(durable)
+                    .withServerConfig("timezone", "UTC")
+                    .withServerConfig("max_connections", "50");
+            // the database is gone for good: the process is broken, so a supervisor restarts it
+            return EmbeddedCluster.start(settings, reason -> AvailabilityChangeEvent.publish(events,
+                    EmbeddedCluster.class, LivenessState.BROKEN));
         }
 
         @Bean
-        DataSource dataSource(EmbeddedPostgres postgres,
+        DataSource dataSource(EmbeddedCluster postgres,
                               @Value("${spring.datasource.hikari.connection-timeout:3000}") long connectionTimeout,
                               @Value("${spring.datasource.hikari.validation-timeout:1000}") long validationTimeout) {
             HikariDataSource ds = new HikariDataSource();
-            ds.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+            ds.setJdbcUrl(postgres.jdbcUrl("postgres"));
             ds.setUsername("postgres");
             ds.setMaximumPoolSize(10);
             ds.setPoolName("dicas-embedded");

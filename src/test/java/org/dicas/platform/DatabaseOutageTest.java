@@ -2,20 +2,16 @@ package org.dicas.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
-import java.lang.reflect.Field;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.dicas.PlatformTest;
+import org.dicas.platform.embedded.EmbeddedCluster;
 import org.dicas.support.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,7 +29,7 @@ class DatabaseOutageTest {
     @LocalServerPort
     int port;
     @Autowired
-    EmbeddedPostgres postgres;
+    EmbeddedCluster postgres;
 
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -52,23 +48,13 @@ class DatabaseOutageTest {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 
-    File field(String name) throws Exception {
-        Field f = EmbeddedPostgres.class.getDeclaredField(name);
-        f.setAccessible(true);
-        return (File) f.get(postgres);
-    }
-
     /** Sends {@code signal} to the postmaster and all its server processes. */
     void signalDatabase(String signal) throws Exception {
-        long pid = Long.parseLong(Files.readAllLines(dataDirectory().resolve("postmaster.pid")).get(0).trim());
+        long pid = postgres.serverPid();
         List<String> command = new java.util.ArrayList<>(List.of("kill", "-" + signal, Long.toString(pid)));
         ProcessHandle.of(pid).orElseThrow().descendants().forEach(p -> command.add(Long.toString(p.pid())));
         Process kill = new ProcessBuilder(command).start();
         assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
-    }
-
-    Path dataDirectory() throws Exception {
-        return field("dataDirectory").toPath();
     }
 
     @Test

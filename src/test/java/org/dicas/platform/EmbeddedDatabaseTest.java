@@ -16,7 +16,8 @@ class EmbeddedDatabaseTest {
 
     static ConfigurableApplicationContext start(Path dir) {
         return new SpringApplicationBuilder(DicasApplication.class).web(WebApplicationType.NONE)
-                .run("--dicas.data-dir=" + dir, "--dicas.demo=true", "--spring.main.banner-mode=off");
+                .run("--dicas.data-dir=" + dir, "--dicas.demo=true", "--dicas.embedded.durable=false",
+                        "--spring.main.banner-mode=off");
     }
 
     @Test

@@ -82,7 +82,8 @@ class SingleSignOnTest {
         String issuer = "http://127.0.0.1:" + TestIdentityProvider.port(idp);
         dataDir = Files.createTempDirectory("dicas-sso-test-");
         List<String> args = new ArrayList<>(List.of("--server.port=" + appPort, "--dicas.data-dir=" + dataDir,
-                "--dicas.demo=true", "--dicas.embedded.clean=true", "--spring.main.banner-mode=off",
+                "--dicas.demo=true", "--dicas.embedded.clean=true", "--dicas.embedded.durable=false",
+                "--spring.main.banner-mode=off",
                 "--spring.security.oauth2.client.provider.testidp.issuer-uri=" + issuer,
                 "--dicas.sso.providers.testidp.nation-claim=nation",
                 "--dicas.sso.providers.testidp.organization=" + ORGANIZATION,

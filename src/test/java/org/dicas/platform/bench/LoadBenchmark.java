@@ -81,6 +81,7 @@ public final class LoadBenchmark {
                     "--server.port=0",
                     "--dicas.data-dir=" + dir,
                     "--dicas.embedded.clean=true",
+                    "--dicas.embedded.durable=false",
                     "--dicas.demo=true",
                     "--logging.level.root=WARN",
                     "--server.tomcat.threads.max=" + Math.max(200, connections));
