@@ -39,7 +39,7 @@ public class WorkingGroups {
     }
 
     public List<WorkingGroup> list(DicasUser user) {
-        return f.visible(SELECT + " order by w.code", user).query(Row.class).list().stream()
+        return f.visible(SELECT + " order by w.code, w.id", user).query(Row.class).list().stream()
                 .map(this::complete).toList();
     }
 
