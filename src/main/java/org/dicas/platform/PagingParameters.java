@@ -37,7 +37,7 @@ class PagingParameters implements WebMvcConfigurer {
     OperationCustomizer pagingQueryParameters() {
         return (operation, handler) -> {
             if (Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.getParameterType() == Paging.class)) {
-                operation.addParametersItem(query("page", "the page, from 1", 1, null));
+                operation.addParametersItem(query("page", "the page, from 1", 1, Integer.MAX_VALUE));
                 operation.addParametersItem(query("size", "items to a page, from 1 to " + Paging.MAX_SIZE,
                         Paging.DEFAULT_SIZE, Paging.MAX_SIZE));
             }
@@ -45,13 +45,11 @@ class PagingParameters implements WebMvcConfigurer {
         };
     }
 
-    private static Parameter query(String name, String description, int byDefault, Integer max) {
+    private static Parameter query(String name, String description, int byDefault, int max) {
         IntegerSchema schema = new IntegerSchema();
         schema.setMinimum(BigDecimal.ONE);
+        schema.setMaximum(BigDecimal.valueOf(max));
         schema.setDefault(byDefault);
-        if (max != null) {
-            schema.setMaximum(BigDecimal.valueOf(max));
-        }
         return new Parameter().in("query").name(name).description(description).required(false).schema(schema);
     }
 }

@@ -14,7 +14,7 @@ public record Paging(int page, int size) {
     public static final int MAX_SIZE = 200;
     public static final Paging FIRST = new Paging(1, DEFAULT_SIZE);
 
-    static final String PAGE_RANGE = "must be a whole number from 1";
+    static final String PAGE_RANGE = "must be a whole number from 1 to " + Integer.MAX_VALUE;
     static final String SIZE_RANGE = "must be a whole number from 1 to " + MAX_SIZE;
 
     public Paging {
@@ -36,7 +36,7 @@ public record Paging(int page, int size) {
             return absent;
         }
         String s = given.strip();
-        if (!s.matches("[0-9]{1,9}")) {
+        if (!s.matches("[0-9]{1,10}") || Long.parseLong(s) > Integer.MAX_VALUE) {
             throw new InvalidInputException(name, range + ", not '" + (s.length() > 20 ? s.substring(0, 20) + "…" : s) + "'");
         }
         return Integer.parseInt(s);

@@ -16,17 +16,19 @@ class PagingTest {
         assertThat(Paging.of(null, null)).isEqualTo(new Paging(1, 50)).isEqualTo(Paging.FIRST);
         assertThat(Paging.of(" ", "")).isEqualTo(Paging.FIRST);
         assertThat(Paging.of("3", "200")).isEqualTo(new Paging(3, 200));
+        assertThat(Paging.of("2147483647", "1")).isEqualTo(new Paging(Integer.MAX_VALUE, 1));
         assertThat(new Paging(3, 20).offset()).isEqualTo(40);
         assertThat(new Paging(Integer.MAX_VALUE, 200).offset()).isEqualTo((Integer.MAX_VALUE - 1L) * 200);
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "0      | 50    | page | must be a whole number from 1, not '0'",
-            "-1     | 50    | page | must be a whole number from 1, not '-1'",
-            "abc    | 50    | page | must be a whole number from 1, not 'abc'",
-            "1.5    | 50    | page | must be a whole number from 1, not '1.5'",
-            "9999999999 | 50 | page | must be a whole number from 1, not '9999999999'",
+            "0      | 50    | page | must be a whole number from 1 to 2147483647, not '0'",
+            "-1     | 50    | page | must be a whole number from 1 to 2147483647, not '-1'",
+            "abc    | 50    | page | must be a whole number from 1 to 2147483647, not 'abc'",
+            "1.5    | 50    | page | must be a whole number from 1 to 2147483647, not '1.5'",
+            "2147483648 | 50 | page | must be a whole number from 1 to 2147483647, not '2147483648'",
+            "99999999999 | 50 | page | must be a whole number from 1 to 2147483647, not '99999999999'",
             "1      | 0     | size | must be a whole number from 1 to 200, not '0'",
             "1      | 201   | size | must be a whole number from 1 to 200, not '201'",
             "1      | 10000 | size | must be a whole number from 1 to 200, not '10000'",
