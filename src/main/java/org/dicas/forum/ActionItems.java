@@ -2,14 +2,20 @@ package org.dicas.forum;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.DicasUser;
 import org.dicas.security.RecordMarking;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,6 +49,34 @@ public class ActionItems {
 
     public List<ActionItem> list(DicasUser user) {
         return f.visible(SELECT + " order by a.due_date, a.id", user).query((rs, n) -> row(rs)).list();
+    }
+
+    /** Which action items a list shows: those in one of {@code statuses} (none: any), only the reader's own if {@code mine}. */
+    public record Selection(Set<ActionItem.Status> statuses, boolean mine) {
+        public static final Selection ALL = new Selection(Set.of(), false);
+
+        public Selection {
+            statuses = Set.copyOf(statuses);
+        }
+    }
+
+    /** A page of the action items the user may read that the selection keeps, soonest due first (then by id). */
+    public Page<ActionItem> list(DicasUser user, Selection selection, Paging paging) {
+        StringBuilder sql = new StringBuilder(SELECT);
+        Map<String, Object> p = new HashMap<>();
+        if (selection.mine()) {
+            sql.append(" and a.owner_id = :me");
+            p.put("me", user.id());
+        }
+        if (!selection.statuses().isEmpty()) {
+            sql.append(" and (").append(selection.statuses().stream().sorted().map(s -> switch (s) {
+                case DONE -> "a.status = 'DONE'";
+                case OPEN -> "(a.status <> 'DONE' and a.due_date >= :today)";
+                case OVERDUE -> "(a.status <> 'DONE' and a.due_date < :today)";
+            }).collect(Collectors.joining(" or "))).append(")");
+            p.put("today", LocalDate.now(clock));
+        }
+        return f.readable.page(user, sql.toString(), "a.due_date, a.id", p, paging, (rs, n) -> row(rs));
     }
 
     /** The open (including overdue) action items a user owns, soonest due first. */

@@ -2,12 +2,15 @@ package org.dicas.forum;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,8 +42,10 @@ public class Discussions {
         return f.visible(sql, user);
     }
 
-    public List<DiscussionThread> list(DicasUser user) {
-        return threads(THREADS + " order by t.last_activity_at desc, t.id desc", user).query((rs, n) -> thread(rs)).list();
+    /** A page of the threads the user may read, latest activity first (then by id, newest first). */
+    public Page<DiscussionThread> list(DicasUser user, Paging paging) {
+        return f.readable.page(user, THREADS, "t.last_activity_at desc, t.id desc", Map.of(), paging,
+                (rs, n) -> thread(rs));
     }
 
     public List<DiscussionThread> recent(DicasUser user, int limit) {
@@ -64,19 +69,26 @@ public class Discussions {
         return new ThreadWithReplies(t, replies(user, id));
     }
 
+    private static final String REPLIES = """
+            select p.id, r.marking, p.thread_id, p.parent_id, p.body, p.author_id, u.display_name,
+                   r.created_at, p.edited_at, p.deleted_at, r.version
+            from reply p join record r on r.id = p.id join app_user u on u.id = p.author_id
+            where {readable:r} and p.thread_id = :t""";
+
+    private static Reply replyRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        boolean deleted = rs.getTimestamp(10) != null;
+        return new Reply(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getLong(3),
+                (Long) rs.getObject(4), deleted ? "" : rs.getString(5), rs.getLong(6), rs.getString(7),
+                rs.getTimestamp(8).toInstant(), instant(rs.getTimestamp(9)), deleted, rs.getLong(11));
+    }
+
     public List<Reply> replies(DicasUser user, long threadId) {
-        return f.visible("""
-                        select p.id, r.marking, p.thread_id, p.parent_id, p.body, p.author_id, u.display_name,
-                               r.created_at, p.edited_at, p.deleted_at, r.version
-                        from reply p join record r on r.id = p.id join app_user u on u.id = p.author_id
-                        where {readable:r} and p.thread_id = :t order by p.id""", user)
-                .param("t", threadId)
-                .query((rs, n) -> {
-                    boolean deleted = rs.getTimestamp(10) != null;
-                    return new Reply(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getLong(3),
-                            (Long) rs.getObject(4), deleted ? "" : rs.getString(5), rs.getLong(6), rs.getString(7),
-                            rs.getTimestamp(8).toInstant(), instant(rs.getTimestamp(9)), deleted, rs.getLong(11));
-                }).list();
+        return f.visible(REPLIES + " order by p.id", user).param("t", threadId).query((rs, n) -> replyRow(rs)).list();
+    }
+
+    /** A page of the replies of a thread the user may read, oldest first (by id). */
+    public Page<Reply> replies(DicasUser user, long threadId, Paging paging) {
+        return f.readable.page(user, REPLIES, "p.id", Map.of("t", threadId), paging, (rs, n) -> replyRow(rs));
     }
 
     /** One reply; its thread must be readable too (404 otherwise, whatever the reply's own marking). */

@@ -1,12 +1,15 @@
 package org.dicas.forum;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,8 +34,9 @@ public class Library {
                 rs.getTimestamp(9).toInstant(), rs.getLong(10));
     }
 
-    public List<Document> list(DicasUser user) {
-        return f.visible(SELECT + " order by r.updated_at desc, d.id desc", user).query((rs, n) -> row(rs)).list();
+    /** A page of the documents the user may read, most recently changed first (then by id, newest first). */
+    public Page<Document> list(DicasUser user, Paging paging) {
+        return f.readable.page(user, SELECT, "r.updated_at desc, d.id desc", Map.of(), paging, (rs, n) -> row(rs));
     }
 
     public List<Document> ofWorkingGroup(DicasUser user, long wg) {

@@ -18,6 +18,11 @@ import org.dicas.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.Map;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 
 /**
  * Meetings with their agendas, minutes and decisions. Government users organise them ({@link ForumWriteRules});
@@ -48,6 +53,8 @@ public class Meetings {
                        String minutes, long version) {
     }
 
+    private static final RowMapper<Row> ROWS = new SimplePropertyRowMapper<>(Row.class);
+
     private Meeting toMeeting(Row r, boolean withAttendees) {
         ZoneId zone = ZoneId.of(r.timeZone());
         List<Meeting.Attendee> attendees = !withAttendees ? List.of() : f.jdbc.sql("""
@@ -63,8 +70,14 @@ public class Meetings {
     }
 
     public List<Meeting> list(DicasUser user) {
-        return f.visible(SELECT + " order by m.starts_at desc", user).query(Row.class).list().stream()
+        return f.visible(SELECT + " order by m.starts_at desc, m.id desc", user).query(Row.class).list().stream()
                 .map(r -> toMeeting(r, false)).toList();
+    }
+
+    /** A page of the meetings the user may read, latest start first (then by id, newest first). */
+    public Page<Meeting> list(DicasUser user, Paging paging) {
+        return f.readable.page(user, SELECT, "m.starts_at desc, m.id desc", Map.of(), paging, ROWS)
+                .map(rows -> rows.stream().map(r -> toMeeting(r, false)).toList());
     }
 
     public List<Meeting> ofWorkingGroup(DicasUser user, long workingGroupId) {

@@ -42,7 +42,7 @@ public class WorkingGroups {
     }
 
     public List<WorkingGroup> list(DicasUser user) {
-        return complete(f.visible(SELECT + " order by w.code", user).query(Row.class).list());
+        return complete(f.visible(SELECT + " order by w.code, w.id", user).query(Row.class).list());
     }
 
     public WorkingGroup get(DicasUser user, long id) {

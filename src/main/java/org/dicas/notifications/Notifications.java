@@ -17,6 +17,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
 
 /**
  * Sends and lists in-app notifications. A notification stores the record it is about, a message key and
@@ -69,15 +71,28 @@ public class Notifications {
                        boolean read) {
     }
 
-    /** The user's latest notifications, newest first, as they may see them now, in {@code locale}. */
-    public List<Notification> of(DicasUser user, Locale locale) {
+    /**
+     * A page of the user's notifications, newest first (by id), as they may see them now, in {@code locale}. The
+     * total counts the user's own notifications, also those about records they can no longer read: those are shown
+     * too, without naming the record.
+     */
+    public Page<Notification> of(DicasUser user, Locale locale, Paging paging) {
         List<Row> rows = jdbc.sql("""
                         select id, record_id, message_key, message_args, link, created_at, read_at is not null
-                        from notification where user_id = :u order by id desc limit 200""")
-                .param("u", user.id())
+                        from notification where user_id = :u order by id desc limit :size offset :offset""")
+                .param("u", user.id()).param("size", paging.size()).param("offset", paging.offset())
                 .query((rs, n) -> new Row(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3),
                         List.of((String[]) rs.getArray(4).getArray()), rs.getString(5),
                         rs.getTimestamp(6).toInstant(), rs.getBoolean(7))).list();
+        long total = paging.totalWhenShown(rows.size());
+        if (total < 0) {
+            total = jdbc.sql("select count(*) from notification where user_id = :u").param("u", user.id())
+                    .query(Long.class).single();
+        }
+        return new Page<>(shown(user, locale, rows), paging, total);
+    }
+
+    private List<Notification> shown(DicasUser user, Locale locale, List<Row> rows) {
         Map<Long, Optional<MarkedRecords.Summary>> shown = new HashMap<>();
         List<Notification> out = new ArrayList<>();
         for (Row row : rows) {

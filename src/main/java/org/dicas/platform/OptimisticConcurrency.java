@@ -9,10 +9,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
@@ -29,26 +27,19 @@ class OptimisticConcurrency implements WebMvcConfigurer {
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new HandlerMethodArgumentResolver() {
-            @Override
-            public boolean supportsParameter(MethodParameter parameter) {
-                return parameter.getParameterType() == ExpectedVersion.class;
-            }
+        resolvers.add(new RequestValueResolver<>(ExpectedVersion.class, OptimisticConcurrency::expected));
+    }
 
-            @Override
-            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
-                                          WebDataBinderFactory binders) {
-                String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
-                if (ifMatch != null) {
-                    return ExpectedVersion.ofEntityTag(ifMatch);
-                }
-                String field = request.getParameter("version");
-                if (field != null) {
-                    return ExpectedVersion.ofField("version", field);
-                }
-                return ExpectedVersion.notGiven(); // refused where the change would be saved, after the record is found
-            }
-        });
+    private static ExpectedVersion expected(NativeWebRequest request) {
+        String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
+        if (ifMatch != null) {
+            return ExpectedVersion.ofEntityTag(ifMatch);
+        }
+        String field = request.getParameter("version");
+        if (field != null) {
+            return ExpectedVersion.ofField("version", field);
+        }
+        return ExpectedVersion.notGiven(); // refused where the change would be saved, after the record is found
     }
 
     /** Sets {@code ETag} from the version of a {@link Versioned} response body. */

@@ -20,6 +20,10 @@ import org.dicas.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 
 /**
  * Agreements around the cooperative programs (MOU, project arrangement, SoSA, terms of reference): parties, signed
@@ -58,14 +62,16 @@ public class Agreements {
                        java.time.LocalDate signedOn, Long createdBy, long version) {
     }
 
+    private static final RowMapper<Row> ROWS = new SimplePropertyRowMapper<>(Row.class);
+
     private JdbcClient.StatementSpec visible(String sql, DicasUser user) {
         return readable.query(user, sql);
     }
 
-    /** The agreements the user may read, most recently signed first (unsigned ones last). */
-    public List<Agreement> readable(DicasUser user) {
-        return visible(SELECT + " order by a.signed_on desc nulls last, a.title, a.id", user).query(Row.class).list()
-                .stream().map(r -> assemble(r, user)).toList();
+    /** A page of the agreements the user may read, most recently signed first (unsigned last), then by title and id. */
+    public Page<Agreement> list(DicasUser user, Paging paging) {
+        return readable.page(user, SELECT, "a.signed_on desc nulls last, a.title, a.id", Map.of(), paging, ROWS)
+                .map(rows -> rows.stream().map(r -> assemble(r, user)).toList());
     }
 
     /** The agreements the user may read that link this program. */

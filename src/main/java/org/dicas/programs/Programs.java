@@ -20,6 +20,10 @@ import org.dicas.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 
 /**
  * Cooperative programs. Government users (government bodies, military services) and the secretariat write them;
@@ -61,6 +65,8 @@ public class Programs {
                        String description, Long createdBy, long version) {
     }
 
+    private static final RowMapper<Row> ROWS = new SimplePropertyRowMapper<>(Row.class);
+
     private JdbcClient.StatementSpec visible(String sql, DicasUser user) {
         return readable.query(user, sql);
     }
@@ -71,6 +77,12 @@ public class Programs {
     public List<Program> readable(DicasUser user) {
         return visible(SELECT + " order by coalesce(nullif(p.name_en, ''), p.name_ja), p.id", user)
                 .query(Row.class).list().stream().map(r -> assemble(r, user)).toList();
+    }
+
+    /** A page of the programs the user may read, by name (English, else Japanese), then by id. */
+    public Page<Program> list(DicasUser user, Paging paging) {
+        return readable.page(user, SELECT, "coalesce(nullif(p.name_en, ''), p.name_ja), p.id", Map.of(), paging, ROWS)
+                .map(rows -> rows.stream().map(r -> assemble(r, user)).toList());
     }
 
     /** One program, when the user may read it (no audit entry; see {@link #get}). */

@@ -28,6 +28,8 @@ import org.dicas.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
 
 /**
  * Acquisition plans. A plan is an {@code ACQUISITION_PLAN} record placed inside its requirement's record, so a reader
@@ -90,6 +92,13 @@ public class AcquisitionPlans {
                     Map.of("q", requirementId)).query((rs, n) -> row(rs)).list());
         }
         return assemble(visible(SELECT + " order by p.id", user, Map.of()).query((rs, n) -> row(rs)).list());
+    }
+
+    /** A page of the plans the user may read, all or of one requirement ({@code requirementId}), by id. */
+    public Page<AcquisitionPlan> list(DicasUser user, Optional<Long> requirementId, Paging paging) {
+        String sql = requirementId.isPresent() ? SELECT + " and p.requirement_id = :q" : SELECT;
+        Map<String, Object> params = requirementId.<Map<String, Object>>map(q -> Map.of("q", q)).orElse(Map.of());
+        return readable.page(user, sql, "p.id", params, paging, (rs, n) -> row(rs)).map(this::assemble);
     }
 
     public Optional<AcquisitionPlan> find(long id, DicasUser user) {

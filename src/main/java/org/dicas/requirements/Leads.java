@@ -22,6 +22,9 @@ import org.dicas.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.Map;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
 
 /**
  * The leads intake: leads entered by hand, imported from CSV/JSON (all or nothing, errors name the line or record),
@@ -34,8 +37,6 @@ public class Leads {
 
     /** The kind of the {@code record} row of a lead. */
     public static final String KIND = "LEAD";
-    /** How many leads a list shows at most (newest first). */
-    public static final int LIST_LIMIT = 500;
     /** How many leads one import may hold. */
     public static final int IMPORT_LIMIT = 2000;
 
@@ -77,10 +78,9 @@ public class Leads {
         return LocalDate.now(clock);
     }
 
-    /** The leads the user may read, newest first (at most {@link #LIST_LIMIT}). */
-    public List<Lead> list(DicasUser user) {
-        return visible(SELECT + " order by l.lead_date desc, l.id desc limit " + LIST_LIMIT, user)
-                .query((rs, n) -> row(rs)).list();
+    /** A page of the leads the user may read, newest first (by lead date, then by id). */
+    public Page<Lead> list(DicasUser user, Paging paging) {
+        return readable.page(user, SELECT, "l.lead_date desc, l.id desc", Map.of(), paging, (rs, n) -> row(rs));
     }
 
     /** One lead; a lead the user may not read is not found. Reading a CUI lead is audited. */

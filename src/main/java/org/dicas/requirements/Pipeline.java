@@ -32,6 +32,8 @@ import org.dicas.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
 
 /**
  * The cooperative-opportunity pipeline: LEAD → CANDIDATE → UNDER_STUDY → AGREED → PROGRAM. Every opportunity is a
@@ -102,9 +104,10 @@ public class Pipeline {
 
     // ----------------------------------------------------------------------------------------------- reads
 
-    /** The opportunities the user may read, by stage then newest first. */
-    public List<Opportunity> list(DicasUser user) {
-        return assemble(user, visible(SELECT + " order by o.id desc", user).query((rs, n) -> row(rs)).list());
+    /** A page of the opportunities the user may read, newest first (by id). */
+    public Page<Opportunity> list(DicasUser user, Paging paging) {
+        return readable.page(user, SELECT, "o.id desc", Map.of(), paging, (rs, n) -> row(rs))
+                .map(rows -> assemble(user, rows));
     }
 
     /** One opportunity if the user may read it (not audited). */

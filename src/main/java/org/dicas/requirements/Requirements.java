@@ -27,6 +27,8 @@ import org.dicas.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
 
 /**
  * The requirements registry. Every read joins the {@code record} row and applies the releasability policy in SQL
@@ -115,8 +117,8 @@ public class Requirements {
         return r;
     }
 
-    /** The requirements the user may read that pass the filter, earliest need first. */
-    public List<Requirement> list(DicasUser user, Filter filter) {
+    /** A page of the requirements the user may read that pass the filter, earliest need first (then by id). */
+    public Page<Requirement> list(DicasUser user, Filter filter, Paging paging) {
         Filter f = filter == null ? Filter.NONE : filter;
         StringBuilder sql = new StringBuilder(SELECT);
         Map<String, Object> p = new HashMap<>();
@@ -149,8 +151,7 @@ public class Requirements {
                     + " or q.description_ja ilike :text or q.service ilike :text)");
             p.put("text", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        sql.append(" order by q.need_by, q.id");
-        return visible(sql.toString(), user, p).query((rs, n) -> row(rs)).list();
+        return readable.page(user, sql.toString(), "q.need_by, q.id", p, paging, (rs, n) -> row(rs));
     }
 
     /** Service names to suggest: the usual ones and those already used in readable requirements. */

@@ -13,6 +13,8 @@ import org.dicas.security.DicasUser;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.springframework.stereotype.Service;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
 
 /**
  * Finds records of every type the caller may read, in English and Japanese, over the bilingual Lucene index (see
@@ -24,7 +26,6 @@ import org.springframework.stereotype.Service;
 public class Search {
 
     public static final int MAX_QUERY = 200;
-    public static final int MAX_LIMIT = 200;
 
     private final SearchIndexer indexer;
     private final ReadableRecords readable;
@@ -34,10 +35,14 @@ public class Search {
         this.readable = readable;
     }
 
-    public List<SearchHit> search(DicasUser user, String query, int limit) {
+    /**
+     * A page of the records the user may read that match, best first (equal scores by record id); the total counts
+     * the readable matches only.
+     */
+    public Page<SearchHit> search(DicasUser user, String query, Paging paging) {
         String q = query == null ? "" : query.strip();
         if (q.isEmpty()) {
-            return List.of();
+            return paging.slice(List.of());
         }
         if (q.length() > MAX_QUERY) {
             throw new InvalidInputException("q", "query is longer than " + MAX_QUERY + " characters");
@@ -45,9 +50,12 @@ public class Search {
         BilingualQuery bq = BilingualQuery.of(q, indexer.glossary());
         ReadableIds ids = readable.ids(user);
         try {
-            List<Found> found = indexer.index().search(bq, ids, Math.max(1, Math.min(limit, MAX_LIMIT)));
-            return found.stream().map(f -> new SearchHit(f.kind().toLowerCase(Locale.ROOT).replace('_', '-'), f.id(),
-                    f.title(), Marking.parse(f.marking()), f.link(), f.snippet())).toList();
+            long total = indexer.index().count(bq, ids);
+            List<Found> found = paging.offset() >= total ? List.of()
+                    : indexer.index().search(bq, ids, paging.offset(), paging.size());
+            return new Page<>(found.stream().map(f -> new SearchHit(f.kind().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    f.id(), f.title(), Marking.parse(f.marking()), f.link(), f.snippet())).toList(), paging,
+                    Math.max(total, paging.offset() + found.size()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,11 +4,15 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
 import org.dicas.shared.ReadableIds;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -59,6 +63,25 @@ public class ReadableRecords {
      */
     public JdbcClient.StatementSpec query(DicasUser reader, String sql) {
         return jdbc.sql(expand(sql, reader)).params(policy.sqlFilter(reader, "r").parameters());
+    }
+
+    /**
+     * One page of a query over marked records as {@code reader} may see them (tokens as in {@link #query}), in the
+     * SQL: {@code sql} is the query without its order, {@code order} the {@code order by} list, which must end in a
+     * unique column (the id) so that pages neither overlap nor skip. The total counts the rows of the same filtered
+     * query, so a record the reader may not read is never counted; it is counted only when the page alone does not
+     * tell it (a full page, or one past the end).
+     */
+    public <T> Page<T> page(DicasUser reader, String sql, String order, Map<String, ?> params, Paging paging,
+                            RowMapper<T> rows) {
+        List<T> items = query(reader, sql + " order by " + order + " limit :pageSize offset :pageOffset").params(params)
+                .param("pageSize", paging.size()).param("pageOffset", paging.offset()).query(rows).list();
+        long total = paging.totalWhenShown(items.size());
+        if (total < 0) {
+            total = query(reader, "select count(*) from (" + sql + ") as counted").params(params)
+                    .query(Long.class).single();
+        }
+        return new Page<>(items, paging, total);
     }
 
     /** A system read over every record, whoever may read it; {@code why} says what it is for (for the reader of the code). */

@@ -7,30 +7,32 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * A list of marked items as the API returns it: {@code {"marking": "<banner>", "items": [...]}}. The top-level
- * {@code marking} is the high-water mark ({@link Marking#highWaterMark}) of what every item shows — its own marking,
+ * One page of a list of marked items as the API returns it:
+ * {@code {"marking": "<banner>", "page": 1, "size": 50, "total": 519, "items": [...]}}. The top-level {@code marking}
+ * is the high-water mark ({@link Marking#highWaterMark}) of what the items of this page show — each its own marking,
  * or for an item that embeds other records (a program with its linked requirements) the high-water mark of all of
- * them; the marking of an empty list is that of nothing, {@code PUBLIC}. Each item keeps its own {@code marking}.
- * Only {@link #of} builds one, so the banner cannot disagree with the items.
+ * them; the marking of an empty page is that of nothing, {@code PUBLIC}. Each item keeps its own {@code marking}.
+ * {@code page} and {@code size} are the {@link Paging} asked for, {@code total} how many items the whole list holds
+ * for this reader under the same filters. Only {@link #page} builds one, so the banner cannot disagree with the items
+ * and no list leaves the API unpaged.
  */
-@JsonPropertyOrder({"marking", "items"})
+@JsonPropertyOrder({"marking", "page", "size", "total", "items"})
 public final class MarkedList<T> {
 
     private final Marking marking;
-    private final List<T> items;
+    private final Page<T> page;
 
-    private MarkedList(Marking marking, List<T> items) {
+    private MarkedList(Marking marking, Page<T> page) {
         this.marking = marking;
-        this.items = items;
+        this.page = page;
     }
 
     /**
-     * The items under the high-water mark of what they show; {@code shown} gives that for one item, e.g.
+     * The page under the high-water mark of what its items show; {@code shown} gives that for one item, e.g.
      * {@code Document::marking} or {@code Program::highWaterMark}.
      */
-    public static <T> MarkedList<T> of(Collection<? extends T> items, Function<? super T, Marking> shown) {
-        List<T> copy = List.copyOf(items);
-        return new MarkedList<>(highWaterMarkOf(copy, shown), copy);
+    public static <T> MarkedList<T> page(Page<T> page, Function<? super T, Marking> shown) {
+        return new MarkedList<>(highWaterMarkOf(page.items(), shown), page);
     }
 
     /** The high-water mark of what these items show. */
@@ -43,8 +45,23 @@ public final class MarkedList<T> {
         return marking;
     }
 
+    @JsonProperty("page")
+    public int pageNumber() {
+        return page.paging().page();
+    }
+
+    @JsonProperty("size")
+    public int size() {
+        return page.paging().size();
+    }
+
+    @JsonProperty("total")
+    public long total() {
+        return page.total();
+    }
+
     @JsonProperty("items")
     public List<T> items() {
-        return items;
+        return page.items();
     }
 }

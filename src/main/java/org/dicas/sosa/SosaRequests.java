@@ -36,6 +36,8 @@ import org.dicas.sosa.SosaRequest.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
 
 /**
  * The Security of Supply request workflow. A government user submits a request to the other nation's SoSA office
@@ -130,11 +132,11 @@ public class SosaRequests {
     // ----------------------------------------------------------------------------------------------- reads
 
     /**
-     * Requests the user may read, most urgent (earliest needed-by) first. {@code state} is {@code OPEN} (default:
+     * A page of the requests the user may read, most urgent (earliest needed-by) first, then by id. {@code state} is {@code OPEN} (default:
      * everything not closed), {@code ALL} or one status; {@code nation} (optional) keeps requests this nation sent or
      * received.
      */
-    public List<SosaRequest> list(DicasUser user, String state, String nation) {
+    public Page<SosaRequest> list(DicasUser user, String state, String nation, Paging paging) {
         String st = state == null || state.isBlank() ? OPEN : state.strip().toUpperCase(Locale.ROOT);
         StringBuilder sql = new StringBuilder(SELECT);
         Map<String, Object> p = new HashMap<>();
@@ -153,8 +155,8 @@ public class SosaRequests {
             sql.append(" and (s.requesting_nation = :nation or s.receiving_nation = :nation)");
             p.put("nation", n);
         }
-        sql.append(" order by s.needed_by, s.id");
-        return assemble(user, visible(sql.toString(), user, p).query((rs, n) -> row(rs)).list());
+        return readable.page(user, sql.toString(), "s.needed_by, s.id", p, paging, (rs, n) -> row(rs))
+                .map(rows -> assemble(user, rows));
     }
 
     private static Status parseStatus(String state) {

@@ -25,6 +25,8 @@ import org.dicas.supplychain.engine.SupplyNetwork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
 
 /**
  * Stored supply networks: import (validated by the engine, a new version per program; who may import is
@@ -152,9 +154,18 @@ public class SupplyNetworks {
             from supply_network n join record r on r.id = n.id where {readable:r}""";
 
     public List<SupplyNetworkSummary> list(DicasUser user) {
-        return readable.query(user, NETWORKS + " order by n.program, n.version desc")
+        return readable.query(user, NETWORKS + " order by " + ORDER)
                 .query((rs, i) -> rs.getLong(1)).list().stream()
                 .map(id -> summary(user, id)).toList();
+    }
+
+    /** How networks are listed: by program, newest version first, then by id. */
+    private static final String ORDER = "n.program, n.version desc, n.id";
+
+    /** A page of the networks the user may read, by program, newest version first (then by id). */
+    public Page<SupplyNetworkSummary> list(DicasUser user, Paging paging) {
+        return readable.page(user, NETWORKS, ORDER, Map.of(), paging, (rs, i) -> rs.getLong(1))
+                .map(ids -> ids.stream().map(id -> summary(user, id)).toList());
     }
 
     public SupplyNetworkSummary summary(DicasUser user, long id) {

@@ -13,6 +13,9 @@ import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.Map;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
 
 /**
  * Repair jobs. Reads are filtered by the releasability policy in SQL (hidden is not found); government users create,
@@ -56,6 +59,12 @@ public class RepairJobs {
     /** The jobs the user may read, most urgent first (priority 1 first, then due date). */
     public List<RepairJob> list(DicasUser user) {
         return s.visible(SELECT + " order by j.priority, j.due_date, j.code", user).query((rs, n) -> row(rs)).list();
+    }
+
+    /** A page of the jobs the user may read, most urgent first (priority 1 first, then due date, code and id). */
+    public Page<RepairJob> list(DicasUser user, Paging paging) {
+        return s.readable.page(user, SELECT, "j.priority, j.due_date, j.code, j.id", Map.of(), paging,
+                (rs, n) -> row(rs));
     }
 
     /** One job; hidden or missing is not found. A read of a CUI job is audited. */

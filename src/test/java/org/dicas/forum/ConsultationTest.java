@@ -257,7 +257,7 @@ class ConsultationTest {
 
     @Test
     void theDemoHoldsAnAcquisitionConsultationLinkingPrograms() {
-        JsonNode all = http.get("/api/v1/meetings", us).json().get("items");
+        JsonNode all = http.all("/api/v1/meetings", us);
         JsonNode found = null;
         for (JsonNode m : all) {
             if (m.get("kind").asString().equals("CONSULTATION") && m.get("titleEn").asString()

@@ -9,10 +9,12 @@ import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.dicas.shared.MarkedList;
+import org.dicas.shared.Paging;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.ResponseEntity;
@@ -21,9 +23,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * Every JSON list the API returns is a {@link MarkedList} ({@code {"marking", "items"}}): no GET under
- * {@code /api/v1} answers with a bare collection, except lists of things that are not marked records (named here).
- * A new list endpoint that forgets the envelope fails this test.
+ * Every JSON list the API returns is a {@link MarkedList} ({@code {"marking", "page", "size", "total", "items"}}): no
+ * GET under {@code /api/v1} answers with a bare collection, except lists of things that are not marked records (named
+ * here), and every list is paged (takes a {@link Paging}). A new list endpoint that forgets the envelope or the
+ * paging fails this test; {@code ApiListsArePagedTest} asks each of them over HTTP.
  */
 class ApiListsAreMarkedTest {
 
@@ -98,9 +101,44 @@ class ApiListsAreMarkedTest {
                 bare.add(e + " returns a bare list of " + element(e.body()));
             }
         }
-        assertThat(bare).as("return MarkedList.of(items, Item::marking)").isEmpty();
+        assertThat(bare).as("return MarkedList.page(items, Item::marking)").isEmpty();
         assertThat(gets).extracting(Endpoint::path).contains("/api/v1/notifications", "/api/v1/documents",
-                "/api/v1/sosa/requests");
+                "/api/v1/sosa/requests", "/api/v1/search");
         assertThat(enveloped).as("list endpoints found").isGreaterThanOrEqualTo(20);
+    }
+
+    /** The marked lists of the API, found in the code. */
+    static List<Endpoint> markedLists() {
+        return jsonGets().stream().filter(e -> raw(e.body()) == MarkedList.class).toList();
+    }
+
+    static List<String> unpaged(List<Endpoint> lists) {
+        return lists.stream()
+                .filter(e -> Arrays.stream(e.method().getParameterTypes()).noneMatch(t -> t == Paging.class))
+                .map(e -> e + " takes no Paging").toList();
+    }
+
+    @Test
+    void everyApiListIsPaged() {
+        assertThat(unpaged(markedLists())).as("add a Paging parameter and return MarkedList.page(...)").isEmpty();
+        assertThat(markedLists()).hasSizeGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void aListWithoutPagingIsCaught() throws NoSuchMethodException {
+        Endpoint unpaged = new Endpoint("/api/v1/x", Lists.class.getDeclaredMethod("unpaged"));
+        Endpoint paged = new Endpoint("/api/v1/y", Lists.class.getDeclaredMethod("paged", Paging.class));
+        assertThat(unpaged(List.of(unpaged, paged))).containsExactly(unpaged + " takes no Paging");
+    }
+
+    /** A list endpoint as it must not be written, and as it must. */
+    static class Lists {
+        MarkedList<Object> unpaged() {
+            return null;
+        }
+
+        MarkedList<Object> paged(Paging paging) {
+            return null;
+        }
     }
 }

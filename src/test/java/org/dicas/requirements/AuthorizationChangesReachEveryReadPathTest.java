@@ -51,7 +51,7 @@ class AuthorizationChangesReachEveryReadPathTest {
         String fdo = http.token("us.fdo", "demo");
         String jp = http.token("jp.atla", "demo");
         Http jpWeb = new Http(port).signIn("jp.atla", "demo");
-        long gpiJp = http.get("/api/v1/requirements", jp).json().get("items").valueStream()
+        long gpiJp = http.all("/api/v1/requirements", jp).valueStream()
                 .filter(r -> r.get("titleJa").asString().contains("滑空段階迎撃用誘導弾")).findFirst().orElseThrow()
                 .get("id").asLong();
         var created = http.post("/api/v1/requirements", us, Map.of("service", "MDA",

@@ -65,11 +65,11 @@ class BilingualSearchTest {
         return hits(q, token, 200);
     }
 
-    List<Long> hits(String q, String token, int limit) {
-        var r = http.get("/api/v1/search?q=" + enc(q) + "&limit=" + limit, token);
+    List<Long> hits(String q, String token, int size) {
+        var r = http.get("/api/v1/search?q=" + enc(q) + "&size=" + size, token);
         assertThat(r.status()).as(q + ": " + r.body()).isEqualTo(200);
         List<Long> ids = new ArrayList<>();
-        r.json().get("hits").forEach(h -> ids.add(h.get("id").asLong()));
+        r.json().get("items").forEach(h -> ids.add(h.get("id").asLong()));
         return ids;
     }
 
@@ -90,8 +90,9 @@ class BilingualSearchTest {
         assertThat(hits("ship repair", au)).contains(repair).doesNotContain(en, ja);
 
         JsonNode body = http.get("/api/v1/search?q=" + enc("迎撃ミサイル Kestrelwing"), jp).json();
-        assertThat(body.get("hits")).hasSize(1);
-        JsonNode hit = body.get("hits").get(0);
+        assertThat(body.get("items")).hasSize(1);
+        assertThat(body.get("total").asLong()).isEqualTo(1);
+        JsonNode hit = body.get("items").get(0);
         assertThat(hit.get("id").asLong()).isEqualTo(en);
         assertThat(hit.get("type").asString()).isEqualTo("document");
         assertThat(hit.get("link").asString()).isEqualTo("/documents/" + en);

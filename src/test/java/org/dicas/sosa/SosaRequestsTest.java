@@ -127,7 +127,7 @@ class SosaRequestsTest {
     /** The user's notification sentences, one a line. */
     String notifications(String username) {
         StringBuilder lines = new StringBuilder();
-        http.get("/api/v1/notifications", http.token(username, "demo")).json().get("items")
+        http.all("/api/v1/notifications", http.token(username, "demo"))
                 .forEach(n -> lines.append(n.get("message").asString()).append('\n'));
         return lines.toString();
     }
@@ -228,9 +228,9 @@ class SosaRequestsTest {
                 .isEqualTo("SOSA_REQUEST");
 
         // closed: no longer among the open requests, still found by state
-        assertThat(http.get(API, jp).body()).doesNotContain("\"id\":" + id + ",");
-        assertThat(http.get(API + "?state=CLOSED", jp).body()).contains("\"id\":" + id + ",");
-        assertThat(http.get(API + "?state=ALL", us).body()).contains("\"id\":" + id + ",");
+        assertThat(http.all(API, jp).toString()).doesNotContain("\"id\":" + id + ",");
+        assertThat(http.all(API + "?state=CLOSED", jp).toString()).contains("\"id\":" + id + ",");
+        assertThat(http.all(API + "?state=ALL", us).toString()).contains("\"id\":" + id + ",");
     }
 
     @Test
@@ -379,9 +379,9 @@ class SosaRequestsTest {
         long id = create(jp, body("USA", REL)).get("id").asLong();
         // a nation outside REL TO (and below CUI) does not see it at all
         assertThat(http.get(API + "/" + id, au).status()).isEqualTo(404);
-        assertThat(http.get(API + "?state=ALL", au).body()).doesNotContain("\"id\":" + id + ",");
+        assertThat(http.all(API + "?state=ALL", au).toString()).doesNotContain("\"id\":" + id + ",");
         assertThat(http.post(API + "/" + id + "/acknowledge", au, Map.of()).status()).isEqualTo(404);
-        assertThat(http.get("/api/v1/search?q=" + "Igniter", au).body()).doesNotContain("/sosa/requests/" + id);
+        assertThat(http.all("/api/v1/search?q=" + "Igniter", au).toString()).doesNotContain("/sosa/requests/" + id);
         // NOFORN, or REL TO without the receiving nation: its SoSA office could not read it
         int before = count("record");
         var noforn = http.post(API, jp, body("USA", "CUI//NOFORN"));
@@ -416,7 +416,7 @@ class SosaRequestsTest {
                 .param("id", id).update();
         long fresh = create(jp, body("USA", REL)).get("id").asLong();
 
-        JsonNode list = http.get(API + "?state=SUBMITTED&nation=JPN", us).json().get("items");
+        JsonNode list = http.all(API + "?state=SUBMITTED&nation=JPN", us);
         JsonNode old = find(list, id);
         assertThat(old.get("ageDays").asLong()).isEqualTo(10);
         assertThat(old.get("daysUntilNeeded").asLong()).isEqualTo(-2);
@@ -428,10 +428,10 @@ class SosaRequestsTest {
         // most urgent first
         assertThat(list.toString().indexOf("\"id\":" + id + ",")).isLessThan(list.toString().indexOf("\"id\":" + fresh + ","));
 
-        assertThat(find(http.get(API, us).json().get("items"), id)).isNotNull();
-        assertThat(http.get(API + "?state=ACKNOWLEDGED", us).body()).doesNotContain("\"id\":" + id + ",");
-        assertThat(http.get(API + "?nation=AUS", us).body()).doesNotContain("\"id\":" + id + ",");
-        assertThat(http.get(API + "?nation=USA", us).body()).contains("\"id\":" + id + ",");
+        assertThat(find(http.all(API, us), id)).isNotNull();
+        assertThat(http.all(API + "?state=ACKNOWLEDGED", us).toString()).doesNotContain("\"id\":" + id + ",");
+        assertThat(http.all(API + "?nation=AUS", us).toString()).doesNotContain("\"id\":" + id + ",");
+        assertThat(http.all(API + "?nation=USA", us).toString()).contains("\"id\":" + id + ",");
         assertField(http.get(API + "?state=PENDING", us), "state");
         assertField(http.get(API + "?nation=XYZ", us), "nation");
 
@@ -540,7 +540,7 @@ class SosaRequestsTest {
 
     @Test
     void demoRequestsAreLoaded() {
-        String all = http.get(API + "?state=ALL", us).body();
+        String all = http.all(API + "?state=ALL", us).toString();
         assertThat(all).contains("Rocket-motor igniter assembly", "Seeker gimbal bearing set",
                 "Carbon-fibre rocket-motor cases", "PARTIALLY_ACCEPTED", "ACKNOWLEDGED");
         // supplier and relieved nodes are linked when the demo supply network is there (it is seeded first)

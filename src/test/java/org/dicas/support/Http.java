@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.dicas.shared.Paging;
+import tools.jackson.databind.node.ArrayNode;
 
 /** A real HTTP client against the running platform: bearer-token API calls and signed-in browser-like sessions. */
 public final class Http {
@@ -53,6 +55,30 @@ public final class Http {
 
     public Response get(String path, String token) {
         return send(request(path, token).GET().build());
+    }
+
+    /**
+     * Every item of a paged API list, page by page at the largest size ({@code path} may carry filters): what one
+     * unpaged response used to hold. Fails when a page is not 200, or the pages do not add up to their total.
+     */
+    public ArrayNode all(String path, String token) {
+        ArrayNode items = JSON.createArrayNode();
+        String sep = path.contains("?") ? "&" : "?";
+        for (int page = 1; ; page++) {
+            Response r = get(path + sep + "size=" + Paging.MAX_SIZE + "&page=" + page, token);
+            if (r.status() != 200) {
+                throw new IllegalStateException(path + " page " + page + ": " + r.status() + " " + r.body());
+            }
+            JsonNode list = r.json();
+            list.get("items").forEach(items::add);
+            long total = list.get("total").asLong();
+            if (list.get("items").isEmpty() || items.size() >= total) {
+                if (items.size() != total) {
+                    throw new IllegalStateException(path + ": " + items.size() + " items in pages, total " + total);
+                }
+                return items;
+            }
+        }
     }
 
     public Response post(String path, String token, Object body) {

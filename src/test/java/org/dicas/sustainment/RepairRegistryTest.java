@@ -123,7 +123,7 @@ class RepairRegistryTest {
         Http.Response asNavy = http.get(FAC + "/" + id, navy);
         assertThat(asNavy.status()).isEqualTo(200);
         assertThat(asNavy.json().get("code").asString()).isEqualTo(code);
-        assertThat(http.get(FAC, navy).body()).contains(code);
+        assertThat(http.all(FAC, navy).toString()).contains(code);
 
         Map<String, Object> changed = with(facility(code, REL), "name", "Renamed yard");
         changed.put("resources", List.of(Map.of("code", code + "-H", "kind", "HANGAR")));
@@ -200,7 +200,7 @@ class RepairRegistryTest {
         long rel = created(FAC, atla, facility(relCode, REL)).get("id").asLong();
         String au = http.token("au.dod", "demo");
         assertThat(http.get(FAC + "/" + rel, au).status()).isEqualTo(404);
-        assertThat(http.get(FAC, au).body()).doesNotContain(relCode);
+        assertThat(http.all(FAC, au).toString()).doesNotContain(relCode);
 
         long sakura = directory.userByUsername("jp.industry").orElseThrow().organizationId();
         String propinCode = unique("PROP");
@@ -208,13 +208,13 @@ class RepairRegistryTest {
         long id = propin.get("id").asLong();
         String usIndustry = http.token("us.industry", "demo");
         assertThat(http.get(FAC + "/" + id, usIndustry).status()).isEqualTo(404);
-        assertThat(http.get(FAC, usIndustry).body()).doesNotContain(propinCode);
+        assertThat(http.all(FAC, usIndustry).toString()).doesNotContain(propinCode);
         String jpIndustry = http.token("jp.industry", "demo");
         assertThat(http.get(FAC + "/" + id, jpIndustry).status()).isEqualTo(200);
         assertThat(http.get(FAC + "/" + id, navy).status()).isEqualTo(200);
         // the demo Nagasaki-area yard is PROPIN of Sakura Heavy Industries too
-        assertThat(http.get(FAC, usIndustry).body()).doesNotContain("JP-NAGASAKI");
-        assertThat(http.get(FAC, jpIndustry).body()).contains("JP-NAGASAKI");
+        assertThat(http.all(FAC, usIndustry).toString()).doesNotContain("JP-NAGASAKI");
+        assertThat(http.all(FAC, jpIndustry).toString()).contains("JP-NAGASAKI");
     }
 
     // ------------------------------------------------------------------------------------------------ jobs
@@ -297,17 +297,17 @@ class RepairRegistryTest {
         JsonNode j = created(JOBS, navy, with(job(unique("CUI")), "marking", REL));
         String au = http.token("au.dod", "demo");
         assertThat(http.get(JOBS + "/" + j.get("id").asLong(), au).status()).isEqualTo(404);
-        assertThat(http.get(JOBS, au).body()).doesNotContain(j.get("code").asString());
+        assertThat(http.all(JOBS, au).toString()).doesNotContain(j.get("code").asString());
     }
 
     @Test
     void demoDataShowsTheRuleWithJobsNotEligibleForForeignRepair() {
-        JsonNode all = http.get(JOBS, navy).json().get("items");
+        JsonNode all = http.all(JOBS, navy);
         Map<String, Boolean> allowed = new HashMap<>();
         all.forEach(j -> allowed.put(j.get("code").asString(), j.get("foreignRepairAllowed").asBoolean()));
         assertThat(allowed).containsEntry("DDG-A-2027", true).containsEntry("DDG-E-2027", false)
                 .containsEntry("DDG-F-2027", false).containsEntry("LCC-G-2027", true);
-        assertThat(http.get(FAC, navy).body()).contains("JP-YOKOSUKA", "JP-SASEBO", "JP-AICHI", "US-GUAM");
+        assertThat(http.all(FAC, navy).toString()).contains("JP-YOKOSUKA", "JP-SASEBO", "JP-AICHI", "US-GUAM");
     }
 
     // ----------------------------------------------------------------------------------------------- pages

@@ -1,15 +1,18 @@
 package org.dicas.forum.api;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.forum.ActionItem;
 import org.dicas.forum.ActionItemCommand;
 import org.dicas.forum.ActionItems;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.MarkedList;
+import org.dicas.shared.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,18 +35,19 @@ class ActionItemApi {
     }
 
     @GetMapping
+    @Operation(summary = "A page of the action items you may read (of one status, your own if mine=true), soonest due"
+            + " first, then by id")
     MarkedList<ActionItem> list(DicasUser me, @RequestParam(required = false) ActionItem.Status status,
-                                @RequestParam(defaultValue = "false") boolean mine) {
-        return MarkedList.of(actionItems.list(me).stream()
-                .filter(a -> status == null || a.status() == status)
-                .filter(a -> !mine || a.ownerId() == me.id())
-                .toList(), ActionItem::marking);
+                                @RequestParam(defaultValue = "false") boolean mine, Paging paging) {
+        var selection = new ActionItems.Selection(status == null ? Set.of() : Set.of(status), mine);
+        return MarkedList.page(actionItems.list(me, selection, paging), ActionItem::marking);
     }
 
-    /** A bulk export: every action item the caller may read, with the banner of their high-water mark. */
+    /** A bulk export: every action item the caller may read, page by page, each under its own banner. */
     @GetMapping("/export")
-    MarkedList<ActionItem> export(DicasUser me) {
-        return MarkedList.of(actionItems.list(me), ActionItem::marking);
+    @Operation(summary = "Every action item you may read, page by page (soonest due first, then by id)")
+    MarkedList<ActionItem> export(DicasUser me, Paging paging) {
+        return MarkedList.page(actionItems.list(me, ActionItems.Selection.ALL, paging), ActionItem::marking);
     }
 
     @GetMapping("/{id}")

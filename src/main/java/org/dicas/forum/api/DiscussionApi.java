@@ -1,5 +1,6 @@
 package org.dicas.forum.api;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -13,6 +14,7 @@ import org.dicas.forum.ThreadCommand;
 import org.dicas.forum.ThreadWithReplies;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.MarkedList;
+import org.dicas.shared.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,8 +37,9 @@ class DiscussionApi {
     }
 
     @GetMapping
-    MarkedList<DiscussionThread> list(DicasUser me) {
-        return MarkedList.of(discussions.list(me), DiscussionThread::marking);
+    @Operation(summary = "A page of the threads you may read, latest activity first, then by id")
+    MarkedList<DiscussionThread> list(DicasUser me, Paging paging) {
+        return MarkedList.page(discussions.list(me, paging), DiscussionThread::marking);
     }
 
     @GetMapping("/{id}")
@@ -56,9 +59,10 @@ class DiscussionApi {
     }
 
     @GetMapping("/{id}/replies")
-    MarkedList<Reply> replies(DicasUser me, @PathVariable long id) {
+    @Operation(summary = "A page of the replies you may read in a thread, oldest first (by id)")
+    MarkedList<Reply> replies(DicasUser me, @PathVariable long id, Paging paging) {
         discussions.thread(me, id);
-        return MarkedList.of(discussions.replies(me, id), Reply::marking);
+        return MarkedList.page(discussions.replies(me, id, paging), Reply::marking);
     }
 
     @PostMapping("/{id}/replies")

@@ -1,5 +1,6 @@
 package org.dicas.forum.api;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -10,6 +11,7 @@ import org.dicas.forum.DocumentCommand;
 import org.dicas.forum.Library;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.MarkedList;
+import org.dicas.shared.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,8 +33,9 @@ class DocumentApi {
     }
 
     @GetMapping
-    MarkedList<Document> list(DicasUser me) {
-        return MarkedList.of(library.list(me), Document::marking);
+    @Operation(summary = "A page of the documents you may read, most recently changed first, then by id")
+    MarkedList<Document> list(DicasUser me, Paging paging) {
+        return MarkedList.page(library.list(me, paging), Document::marking);
     }
 
     @GetMapping("/{id}")

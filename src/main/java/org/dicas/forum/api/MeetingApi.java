@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.dicas.shared.Paging;
 
 @RestController
 @RequestMapping("/api/v1/meetings")
@@ -43,8 +44,9 @@ class MeetingApi {
     }
 
     @GetMapping
-    MarkedList<Meeting> list(DicasUser me) {
-        return MarkedList.of(meetings.list(me), Meeting::marking);
+    @Operation(summary = "A page of the meetings you may read, latest start first, then by id")
+    MarkedList<Meeting> list(DicasUser me, Paging paging) {
+        return MarkedList.page(meetings.list(me, paging), Meeting::marking);
     }
 
     @GetMapping("/{id}")

@@ -1,5 +1,6 @@
 package org.dicas.forum.api;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.dicas.shared.Paging;
 
 @RestController
 @RequestMapping("/api/v1/working-groups")
@@ -31,8 +33,9 @@ class WorkingGroupApi {
     }
 
     @GetMapping
-    MarkedList<WorkingGroup> list(DicasUser me) {
-        return MarkedList.of(groups.list(me), WorkingGroup::marking);
+    @Operation(summary = "A page of the working groups you may read, by code, then by id")
+    MarkedList<WorkingGroup> list(DicasUser me, Paging paging) {
+        return MarkedList.page(paging.slice(groups.list(me)), WorkingGroup::marking);
     }
 
     @GetMapping("/{id}")

@@ -1,10 +1,14 @@
 package org.dicas.forum.web;
 
 import java.util.List;
+import java.util.Set;
 import org.dicas.forum.ActionItem;
 import org.dicas.forum.ActionItems;
 import org.dicas.forum.ForumWriteRules;
+import org.dicas.platform.Pager;
 import org.dicas.security.DicasUser;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,17 +29,17 @@ class ActionItemPages {
     }
 
     @GetMapping
-    String list(DicasUser me, @RequestParam(defaultValue = "all") String filter, Model model) {
-        List<ActionItem> items = switch (filter) {
-            case "mine" -> actionItems.list(me).stream().filter(a -> a.ownerId() == me.id()).toList();
-            case "open" -> actionItems.list(me).stream().filter(a -> a.status() != ActionItem.Status.DONE).toList();
-            case "overdue" -> actionItems.list(me).stream().filter(a -> a.status() == ActionItem.Status.OVERDUE).toList();
-            default -> actionItems.list(me);
+    String list(DicasUser me, @RequestParam(defaultValue = "all") String filter, Paging paging, Model model) {
+        ActionItems.Selection selection = switch (filter) {
+            case "mine" -> new ActionItems.Selection(Set.of(), true);
+            case "open" -> new ActionItems.Selection(Set.of(ActionItem.Status.OPEN, ActionItem.Status.OVERDUE), false);
+            case "overdue" -> new ActionItems.Selection(Set.of(ActionItem.Status.OVERDUE), false);
+            default -> ActionItems.Selection.ALL;
         };
-        model.addAttribute("items", items);
-        model.addAttribute("changeable", changeable(me, items));
+        Page<ActionItem> items = actionItems.list(me, selection, paging);
+        Pager.show(model, "items", items, ActionItem::marking);
+        model.addAttribute("changeable", changeable(me, items.items()));
         model.addAttribute("filter", List.of("mine", "open", "overdue").contains(filter) ? filter : "all");
-        Pages.banner(model, items.stream().map(ActionItem::marking).toList());
         return "action-items/list";
     }
 

@@ -3,7 +3,9 @@ package org.dicas.forum.web;
 import jakarta.validation.Validator;
 import java.util.List;
 import org.dicas.platform.EditConflict;
+import org.dicas.platform.Pager;
 import org.dicas.shared.ExpectedVersion;
+import org.dicas.shared.Paging;
 import org.dicas.shared.StaleVersionException;
 import org.dicas.forum.DiscussionThread;
 import org.dicas.forum.Discussions;
@@ -39,10 +41,8 @@ class DiscussionPages {
     }
 
     @GetMapping
-    String list(DicasUser me, Model model) {
-        List<DiscussionThread> threads = discussions.list(me);
-        model.addAttribute("threads", threads);
-        Pages.banner(model, threads.stream().map(DiscussionThread::marking).toList());
+    String list(DicasUser me, Paging paging, Model model) {
+        Pager.show(model, "threads", discussions.list(me, paging), DiscussionThread::marking);
         return "discussions/list";
     }
 

@@ -9,7 +9,10 @@ import org.dicas.forum.WorkingGroups;
 import org.dicas.security.DicasUser;
 import org.dicas.security.WriteDecision;
 import org.dicas.platform.EditConflict;
+import org.dicas.platform.Pager;
 import org.dicas.shared.ExpectedVersion;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.StaleVersionException;
 import org.dicas.shared.InvalidMarkingException;
@@ -36,10 +39,9 @@ class DocumentPages {
     }
 
     @GetMapping
-    String list(DicasUser me, Model model) {
-        List<Document> docs = library.list(me);
-        model.addAttribute("documents", docs);
-        Pages.banner(model, docs.stream().map(Document::marking).toList());
+    String list(DicasUser me, Paging paging, Model model) {
+        Page<Document> docs = library.list(me, paging);
+        Pager.show(model, "documents", docs, Document::marking);
         return "documents/list";
     }
 

@@ -37,6 +37,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.dicas.platform.Pager;
+import org.dicas.shared.Paging;
 
 @Controller
 @RequestMapping("/meetings")
@@ -61,11 +63,9 @@ class MeetingPages {
     }
 
     @GetMapping
-    String list(DicasUser me, Model model) {
-        List<Meeting> all = meetings.list(me);
-        model.addAttribute("meetings", all);
+    String list(DicasUser me, Paging paging, Model model) {
+        Pager.show(model, "meetings", meetings.list(me, paging), Meeting::marking);
         model.addAttribute("canOrganise", ForumWriteRules.organiseMeeting(me).allowed());
-        Pages.banner(model, all.stream().map(Meeting::marking).toList());
         return "meetings/list";
     }
 

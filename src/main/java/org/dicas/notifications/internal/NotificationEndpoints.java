@@ -2,7 +2,6 @@ package org.dicas.notifications.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import java.util.Locale;
 import org.dicas.notifications.Notification;
 import org.dicas.notifications.Notifications;
@@ -14,10 +13,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.dicas.platform.Pager;
+import org.dicas.shared.Paging;
 
 @Controller
-@Tag(name = "Notifications")
 class NotificationEndpoints {
 
     private final Notifications notifications;
@@ -27,20 +27,28 @@ class NotificationEndpoints {
     }
 
     @GetMapping("/notifications")
-    String page(DicasUser me, Locale locale, Model model) {
-        List<Notification> shown = notifications.of(me, locale);
-        model.addAttribute("notifications", shown);
-        model.addAttribute("pageMarking", MarkedList.highWaterMarkOf(shown, Notification::marking));
+    String page(DicasUser me, Locale locale, Paging paging, Model model) {
+        Pager.show(model, "notifications", notifications.of(me, locale, paging), Notification::marking);
         notifications.markAllRead(me);
         return "notifications";
     }
 
-    @GetMapping("/api/v1/notifications")
-    @ResponseBody
-    @Operation(summary = "Your latest notifications in your language, each marked by the record it names; a record "
-            + "you can no longer read is named as such, without title or link")
-    MarkedList<Notification> api(DicasUser me, Locale locale) {
-        return MarkedList.of(notifications.of(me, locale), Notification::marking);
+    /** The API, a REST controller of its own so that its errors are problem+json, not pages. */
+    @RestController
+    @Tag(name = "Notifications")
+    static class Api {
+        private final Notifications notifications;
+
+        Api(Notifications notifications) {
+            this.notifications = notifications;
+        }
+
+        @GetMapping("/api/v1/notifications")
+        @Operation(summary = "A page of your notifications, newest first (by id), in your language, each marked by "
+                + "the record it names; a record you can no longer read is named as such, without title or link")
+        MarkedList<Notification> list(DicasUser me, Locale locale, Paging paging) {
+            return MarkedList.page(notifications.of(me, locale, paging), Notification::marking);
+        }
     }
 
     /** The unread count for the header of every page. */

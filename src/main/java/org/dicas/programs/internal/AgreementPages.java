@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.dicas.platform.Pager;
+import org.dicas.shared.Paging;
 
 /** The agreement pages: the list, one agreement with its documents and programs, and the new/edit form. */
 @Controller
@@ -43,11 +45,9 @@ class AgreementPages {
     }
 
     @GetMapping
-    String list(DicasUser me, Model model) {
-        List<Agreement> all = agreements.readable(me);
-        model.addAttribute("agreements", all);
+    String list(DicasUser me, Paging paging, Model model) {
+        Pager.show(model, "agreements", agreements.list(me, paging), Agreement::marking);
         model.addAttribute("mayWrite", ProgramWriteRules.createAgreement(me).allowed());
-        model.addAttribute("pageMarking", Marking.highWaterMark(all.stream().map(Agreement::marking).toList()));
         return "agreements/list";
     }
 

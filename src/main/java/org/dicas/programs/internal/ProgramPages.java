@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.dicas.platform.Pager;
+import org.dicas.shared.Paging;
 
 /** The cooperative-program pages: the list, one program with its shares and milestones, and the new/edit form. */
 @Controller
@@ -49,11 +51,9 @@ class ProgramPages {
     }
 
     @GetMapping
-    String list(DicasUser me, Model model) {
-        List<Program> all = programs.readable(me);
-        model.addAttribute("programs", all);
+    String list(DicasUser me, Paging paging, Model model) {
+        Pager.show(model, "programs", programs.list(me, paging), Program::marking);
         model.addAttribute("mayWrite", ProgramWriteRules.createProgram(me).allowed());
-        model.addAttribute("pageMarking", Marking.highWaterMark(all.stream().map(Program::marking).toList()));
         return "programs/list";
     }
 

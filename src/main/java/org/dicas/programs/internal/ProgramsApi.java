@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.dicas.shared.Paging;
 
 /** Programs and agreements over JSON: list, get, create, update. A record the caller may not read answers 404. */
 @RestController
@@ -36,10 +37,10 @@ class ProgramsApi {
     }
 
     @GetMapping("/api/v1/programs")
-    @Operation(summary = "Cooperative programs you may read, with partner cost shares, work-share targets and imbalance "
+    @Operation(summary = "A page of the cooperative programs you may read (by name, then id), with partner cost shares, work-share targets and imbalance "
             + "(work share − cost share), milestones and the linked requirements you may read (others counted as withheld)")
-    MarkedList<Program> programs(DicasUser me) {
-        return MarkedList.of(programs.readable(me), Program::highWaterMark);
+    MarkedList<Program> programs(DicasUser me, Paging paging) {
+        return MarkedList.page(programs.list(me, paging), Program::highWaterMark);
     }
 
     @GetMapping("/api/v1/programs/{id}")
@@ -61,9 +62,10 @@ class ProgramsApi {
     }
 
     @GetMapping("/api/v1/agreements")
-    @Operation(summary = "Agreements you may read, most recently signed first, with the documents and programs you may read")
-    MarkedList<Agreement> agreements(DicasUser me) {
-        return MarkedList.of(agreements.readable(me), Agreement::highWaterMark);
+    @Operation(summary = "A page of the agreements you may read, most recently signed first (unsigned last), then by "
+            + "title and id, with the documents and programs you may read")
+    MarkedList<Agreement> agreements(DicasUser me, Paging paging) {
+        return MarkedList.page(agreements.list(me, paging), Agreement::highWaterMark);
     }
 
     @GetMapping("/api/v1/agreements/{id}")

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import java.util.Optional;
+import org.dicas.shared.Paging;
 
 @RestController
 @RequestMapping("/api/v1/acquisition-plans")
@@ -34,10 +36,10 @@ class AcquisitionPlanApi {
     }
 
     @GetMapping
-    @Operation(summary = "Plans you may read (a plan needs its requirement to be readable too); requirement = "
-            + "plans of one requirement")
-    MarkedList<AcquisitionPlan> list(DicasUser me, @RequestParam(required = false) Long requirement) {
-        return MarkedList.of(plans.list(me, requirement), AcquisitionPlan::marking);
+    @Operation(summary = "A page of the plans you may read (a plan needs its requirement to be readable too), by id; "
+            + "requirement = plans of one requirement")
+    MarkedList<AcquisitionPlan> list(DicasUser me, @RequestParam(required = false) Long requirement, Paging paging) {
+        return MarkedList.page(plans.list(me, Optional.ofNullable(requirement), paging), AcquisitionPlan::marking);
     }
 
     @GetMapping("/{id}")

@@ -25,6 +25,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import java.util.Optional;
+import org.dicas.platform.Pager;
+import org.dicas.shared.Paging;
 
 /** The acquisition-plan pages: all plans, one plan with milestones and budget by fiscal year, and the form. */
 @Controller
@@ -40,10 +43,8 @@ class AcquisitionPlanPages {
     }
 
     @GetMapping
-    String list(DicasUser me, Model model) {
-        List<AcquisitionPlan> all = plans.list(me, null);
-        model.addAttribute("plans", all);
-        model.addAttribute("pageMarking", Marking.highWaterMark(all.stream().map(AcquisitionPlan::marking).toList()));
+    String list(DicasUser me, Paging paging, Model model) {
+        Pager.show(model, "plans", plans.list(me, Optional.empty(), paging), AcquisitionPlan::marking);
         return "acquisition-plans/list";
     }
 

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.dicas.shared.Paging;
 
 @RestController
 @RequestMapping("/api/v1/leads")
@@ -45,9 +46,9 @@ class LeadApi {
     }
 
     @GetMapping
-    @Operation(summary = "Leads you may read, newest first")
-    MarkedList<Lead> list(DicasUser me) {
-        return MarkedList.of(leads.list(me), Lead::marking);
+    @Operation(summary = "A page of the leads you may read, newest first (by lead date, then by id)")
+    MarkedList<Lead> list(DicasUser me, Paging paging) {
+        return MarkedList.page(leads.list(me, paging), Lead::marking);
     }
 
     @GetMapping("/{id}")
@@ -76,9 +77,10 @@ class LeadApi {
     }
 
     @GetMapping("/feeds")
-    @Operation(summary = "Feed subscriptions (government users), with the last poll's result or error")
-    MarkedList<FeedSubscription> feeds(DicasUser me) {
-        return MarkedList.of(feeds.list(me), FeedSubscription::marking);
+    @Operation(summary = "A page of the feed subscriptions (government users), with the last poll's result or error;"
+            + " by name, then by id")
+    MarkedList<FeedSubscription> feeds(DicasUser me, Paging paging) {
+        return MarkedList.page(paging.slice(feeds.list(me)), FeedSubscription::marking);
     }
 
     @PostMapping("/feeds")

@@ -30,6 +30,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.dicas.platform.Pager;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
 
 /**
  * The leads pages: the list with the forms to enter a lead, import CSV/JSON, upload a feed file and subscribe to
@@ -53,14 +56,21 @@ class LeadPages {
     }
 
     @GetMapping("/leads")
-    String list(DicasUser me, Model model) {
-        return list(me, model, List.of(), Map.of(), null);
+    String list(DicasUser me, Paging paging, Model model) {
+        return list(me, paging, model, List.of(), Map.of(), null);
     }
 
+    /** The leads page after a form was posted: the first page of the list. */
     private String list(DicasUser me, Model model, List<String> errors, Map<String, String> posted, String notice) {
-        List<Lead> all = leads.list(me);
+        return list(me, Paging.FIRST, model, errors, posted, notice);
+    }
+
+    private String list(DicasUser me, Paging paging, Model model, List<String> errors, Map<String, String> posted,
+                        String notice) {
+        Page<Lead> all = leads.list(me, paging);
         List<FeedSubscription> subs = feeds.list(me);
-        model.addAttribute("leads", all);
+        model.addAttribute("leads", all.items());
+        model.addAttribute("pager", Pager.of(all, "/leads"));
         model.addAttribute("feeds", subs);
         model.addAttribute("errors", errors);
         model.addAttribute("notice", notice);
@@ -76,7 +86,7 @@ class LeadPages {
         values.putAll(posted);
         model.addAttribute("posted", values);
         List<Marking> m = new ArrayList<>();
-        all.forEach(l -> m.add(l.marking()));
+        all.items().forEach(l -> m.add(l.marking()));
         subs.forEach(f -> m.add(f.marking()));
         model.addAttribute("pageMarking", Marking.highWaterMark(m));
         return "leads/list";

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.dicas.shared.Paging;
 
 @RestController
 @Tag(name = "Opportunities")
@@ -38,10 +39,10 @@ class OpportunityApi {
 
     @GetMapping("/api/v1/requirements/{id}/matches")
     @Operation(summary = "Candidate requirements of other nations you may read, best first, with score, opportunity "
-            + "flag and explanation (top: 1..50, default 5)")
+            + "flag and explanation (top: 1..50, default 5), paged like every list")
     MarkedList<OpportunityFinderService.Match> matches(DicasUser me, @PathVariable long id,
-                                                       @RequestParam(defaultValue = "5") int top) {
-        return MarkedList.of(finder.matches(me, id, top), OpportunityFinderService.Match::marking);
+                                                       @RequestParam(defaultValue = "5") int top, Paging paging) {
+        return MarkedList.page(paging.slice(finder.matches(me, id, top)), OpportunityFinderService.Match::marking);
     }
 
     /** The finder's overview with the high-water mark of every requirement in its pairs and groups. */
@@ -74,9 +75,9 @@ class OpportunityApi {
     }
 
     @GetMapping("/api/v1/opportunities")
-    @Operation(summary = "Pipeline opportunities you may read")
-    MarkedList<Opportunity> list(DicasUser me) {
-        return MarkedList.of(pipeline.list(me), Opportunity::highWaterMark);
+    @Operation(summary = "A page of the pipeline opportunities you may read, newest first (by id)")
+    MarkedList<Opportunity> list(DicasUser me, Paging paging) {
+        return MarkedList.page(pipeline.list(me, paging), Opportunity::highWaterMark);
     }
 
     @GetMapping("/api/v1/opportunities/{id}")

@@ -28,6 +28,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.dicas.platform.Pager;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
 
 /**
  * The opportunity pages: the pipeline board by stage, one opportunity (edit, stage moves, the agreed step's program
@@ -45,8 +48,9 @@ class OpportunityPages {
     }
 
     @GetMapping("/opportunities")
-    String board(DicasUser me, Model model) {
-        List<Opportunity> all = pipeline.list(me);
+    String board(DicasUser me, Paging paging, Model model) {
+        Page<Opportunity> page = pipeline.list(me, paging);
+        List<Opportunity> all = page.items();
         Map<OpportunityStage, List<Opportunity>> byStage = new EnumMap<>(OpportunityStage.class);
         for (OpportunityStage s : OpportunityStage.values()) {
             byStage.put(s, new ArrayList<>());
@@ -54,7 +58,8 @@ class OpportunityPages {
         all.forEach(o -> byStage.get(o.stage()).add(o));
         model.addAttribute("stages", OpportunityStage.values());
         model.addAttribute("byStage", byStage);
-        model.addAttribute("count", all.size());
+        model.addAttribute("count", page.total());
+        model.addAttribute("pager", Pager.of(page));
         model.addAttribute("errors", List.of());
         model.addAttribute("pageMarking", Marking.highWaterMark(all.stream().map(Opportunity::highWaterMark).toList()));
         return "opportunities/board";
@@ -127,7 +132,7 @@ class OpportunityPages {
                     FormValues.number("learningRate", learningRate), ""));
             return "redirect:/opportunities/" + o.id();
         } catch (InvalidInputException | InvalidMarkingException e) {
-            board(me, model);
+            board(me, Paging.FIRST, model);
             model.addAttribute("errors", List.of(message(e)));
             return "opportunities/board";
         }

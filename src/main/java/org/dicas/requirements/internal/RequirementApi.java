@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.dicas.shared.Paging;
 
 @RestController
 @RequestMapping("/api/v1/requirements")
@@ -41,14 +42,14 @@ class RequirementApi {
     }
 
     @GetMapping
-    @Operation(summary = "Requirements you may read, earliest need first; filters: nation (ISO alpha-3), area "
+    @Operation(summary = "A page of the requirements you may read, earliest need first, then by id; filters: nation (ISO alpha-3), area "
             + "(capability-area code; a top-level area includes its sub-areas), status, text (in titles and "
             + "descriptions of both languages)")
     MarkedList<Requirement> list(DicasUser me, @RequestParam(required = false) String nation,
                                  @RequestParam(required = false) String area,
                                  @RequestParam(required = false) String status,
-                                 @RequestParam(required = false) String text) {
-        return MarkedList.of(requirements.list(me, new Requirements.Filter(nation, area, status, text)),
+                                 @RequestParam(required = false) String text, Paging paging) {
+        return MarkedList.page(requirements.list(me, new Requirements.Filter(nation, area, status, text), paging),
                 Requirement::marking);
     }
 

@@ -30,6 +30,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.dicas.platform.Pager;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
 
 /** The requirement pages: the filtered list, one requirement with its plans, the form, and the import. */
 @Controller
@@ -54,26 +57,25 @@ class RequirementPages {
     @GetMapping
     String list(DicasUser me, @RequestParam(required = false) String nation,
                 @RequestParam(required = false) String area, @RequestParam(required = false) String status,
-                @RequestParam(required = false) String text, Model model) {
+                @RequestParam(required = false) String text, Paging paging, Model model) {
         Requirements.Filter filter = new Requirements.Filter(trim(nation).toUpperCase(Locale.ROOT),
                 trim(area).toUpperCase(Locale.ROOT), trim(status).toUpperCase(Locale.ROOT), trim(text));
         List<String> errors = List.of();
-        List<Requirement> shown;
+        Page<Requirement> shown;
         try {
-            shown = requirements.list(me, filter);
+            shown = requirements.list(me, filter, paging);
         } catch (InvalidInputException e) {
             errors = List.of(e.field() + ": " + e.getMessage());
             filter = Requirements.Filter.NONE;
-            shown = requirements.list(me, filter);
+            shown = requirements.list(me, filter, Paging.FIRST);
         }
-        model.addAttribute("requirements", shown);
+        Pager.show(model, "requirements", shown, Requirement::marking);
         model.addAttribute("filter", filter);
         model.addAttribute("nations", directory.nations());
         model.addAttribute("areas", areas.all());
         model.addAttribute("statuses", RequirementStatus.values());
         model.addAttribute("mayWrite", RequirementWriteRules.createRequirement(me).allowed());
         model.addAttribute("errors", errors);
-        model.addAttribute("pageMarking", Marking.highWaterMark(shown.stream().map(Requirement::marking).toList()));
         return "requirements/list";
     }
 

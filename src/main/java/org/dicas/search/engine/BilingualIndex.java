@@ -45,6 +45,8 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.Bits;
 import org.dicas.search.text.Glossary;
 import org.dicas.search.text.TextAnalysis;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 
 /**
  * The bilingual Lucene index of every record. One document per record with:
@@ -222,20 +224,40 @@ public final class BilingualIndex implements Closeable {
         }
         IndexSearcher s = searchers.acquire();
         try {
-            TopDocs top = s.search(query.forReader(readable), limit);
-            StoredFields stored = s.storedFields();
-            List<Found> out = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc sd : top.scoreDocs) {
-                Document d = stored.document(sd.doc);
-                String title = d.get(TITLE);
-                String text = d.get(TEXT);
-                out.add(new Found(d.getField(ID).numericValue().longValue(), d.get(KIND), title, d.get(MARKING),
-                        d.get(LINK), Snippets.around(text, query, glossary), sd.score));
-            }
-            return out;
+            return found(s, s.search(query.forReader(readable), limit).scoreDocs, 0, query);
         } finally {
             searchers.release(s);
         }
+    }
+
+    /**
+     * One page of the records matching the query among those in {@code readable} (null: all): at most {@code limit}
+     * from position {@code offset} (from 0), best first, equal scores by record id — so the pages of one index
+     * neither overlap nor skip. Ask {@link #count} for the total.
+     */
+    public List<Found> search(BilingualQuery query, ReadableIds readable, long offset, int limit) throws IOException {
+        if (query.isEmpty() || limit <= 0 || offset >= Integer.MAX_VALUE - limit) {
+            return List.of();
+        }
+        IndexSearcher s = searchers.acquire();
+        try {
+            Sort bestThenId = new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.LONG));
+            TopDocs top = s.search(query.forReader(readable), (int) offset + limit, bestThenId, true);
+            return found(s, top.scoreDocs, (int) offset, query);
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    private List<Found> found(IndexSearcher s, ScoreDoc[] docs, int from, BilingualQuery query) throws IOException {
+        StoredFields stored = s.storedFields();
+        List<Found> out = new ArrayList<>(Math.max(0, docs.length - from));
+        for (int i = from; i < docs.length; i++) {
+            Document d = stored.document(docs[i].doc);
+            out.add(new Found(d.getField(ID).numericValue().longValue(), d.get(KIND), d.get(TITLE), d.get(MARKING),
+                    d.get(LINK), Snippets.around(d.get(TEXT), query, glossary), docs[i].score));
+        }
+        return out;
     }
 
     /** Ids of the best {@code limit} readable matches, without reading stored fields or making snippets. */

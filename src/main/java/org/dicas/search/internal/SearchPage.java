@@ -5,11 +5,13 @@ import org.dicas.search.Search;
 import org.dicas.search.SearchHit;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.InvalidInputException;
-import org.dicas.shared.Marking;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.dicas.platform.Pager;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
 
 @Controller
 class SearchPage {
@@ -23,17 +25,16 @@ class SearchPage {
     }
 
     @GetMapping("/search")
-    String search(DicasUser me, @RequestParam(defaultValue = "") String q, Model model) {
-        List<SearchHit> hits;
+    String search(DicasUser me, @RequestParam(defaultValue = "") String q, Paging paging, Model model) {
+        Page<SearchHit> hits;
         try {
-            hits = search.search(me, q, 100);
+            hits = search.search(me, q, paging);
         } catch (InvalidInputException e) {
-            hits = List.of();
+            hits = paging.slice(List.of());
         }
         model.addAttribute("q", q);
-        model.addAttribute("hits", hits);
+        Pager.show(model, "hits", hits, SearchHit::marking);
         model.addAttribute("searchRebuilding", !indexer.ready());
-        model.addAttribute("pageMarking", Marking.highWaterMark(hits.stream().map(SearchHit::marking).toList()));
         return "search";
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.dicas.shared.Paging;
 
 @RestController
 @RequestMapping("/api/v1/sosa/requests")
@@ -34,11 +35,11 @@ class SosaApi {
     }
 
     @GetMapping
-    @Operation(summary = "Requests you may read, earliest needed-by first, with their ages; state = OPEN (default), "
+    @Operation(summary = "A page of the requests you may read, earliest needed-by first (then by id), with their ages; state = OPEN (default), "
             + "ALL, SUBMITTED, ACKNOWLEDGED, RESPONDED or CLOSED; nation = sent or received by that nation")
     MarkedList<SosaRequest> list(DicasUser me, @RequestParam(required = false) String state,
-                                 @RequestParam(required = false) String nation) {
-        return MarkedList.of(requests.list(me, state, nation), SosaRequest::highWaterMark);
+                                 @RequestParam(required = false) String nation, Paging paging) {
+        return MarkedList.page(requests.list(me, state, nation, paging), SosaRequest::highWaterMark);
     }
 
     @GetMapping("/{id}")

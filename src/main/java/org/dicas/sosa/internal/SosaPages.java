@@ -28,6 +28,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.dicas.platform.Pager;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
 
 /** The SoSA request pages: open requests with their ages, the new-request form, and one request with its steps. */
 @Controller
@@ -49,20 +52,21 @@ class SosaPages {
 
     @GetMapping
     String list(DicasUser me, @RequestParam(required = false) String state,
-                @RequestParam(required = false) String nation, Model model) {
+                @RequestParam(required = false) String nation, Paging paging, Model model) {
         String st = state == null || state.isBlank() ? SosaRequests.OPEN : state.strip().toUpperCase(Locale.ROOT);
         String na = nation == null ? "" : nation.strip().toUpperCase(Locale.ROOT);
         List<String> errors = List.of();
-        List<SosaRequest> shown;
+        Page<SosaRequest> shown;
         try {
-            shown = requests.list(me, st, na);
+            shown = requests.list(me, st, na, paging);
         } catch (InvalidInputException e) {
             errors = errors(e);
             st = SosaRequests.OPEN;
             na = "";
-            shown = requests.list(me, st, na);
+            shown = requests.list(me, st, na, Paging.FIRST);
         }
-        model.addAttribute("requests", shown);
+        model.addAttribute("requests", shown.items());
+        model.addAttribute("pager", Pager.of(shown));
         model.addAttribute("state", st);
         model.addAttribute("nation", na);
         model.addAttribute("states", STATES);
@@ -70,7 +74,7 @@ class SosaPages {
         model.addAttribute("maySubmit", SosaWriteRules.submitRequest(me).allowed());
         model.addAttribute("errors", errors);
         List<Marking> markings = new ArrayList<>();
-        for (SosaRequest r : shown) {
+        for (SosaRequest r : shown.items()) {
             markings.add(r.marking());
             if (r.supplierNode() != null) {
                 markings.add(r.supplierNode().marking());

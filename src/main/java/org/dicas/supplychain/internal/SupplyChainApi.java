@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.dicas.shared.Paging;
 
 @RestController
 @RequestMapping("/api/v1/supply-chain/networks")
@@ -40,8 +41,9 @@ class SupplyChainApi {
     }
 
     @GetMapping
-    MarkedList<SupplyNetworkSummary> list(DicasUser me) {
-        return MarkedList.of(networks.list(me), SupplyNetworkSummary::marking);
+    @Operation(summary = "A page of the supply networks you may read, by program, newest version first, then by id")
+    MarkedList<SupplyNetworkSummary> list(DicasUser me, Paging paging) {
+        return MarkedList.page(networks.list(me, paging), SupplyNetworkSummary::marking);
     }
 
     @PostMapping

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.dicas.shared.Paging;
 
 /** Repair facilities and jobs as JSON; every read filtered by the releasability policy (hidden = 404). */
 @RestController
@@ -40,9 +41,9 @@ class SustainmentApi {
     }
 
     @GetMapping("/facilities")
-    @Operation(summary = "Repair facilities you may read, by code")
-    MarkedList<RepairFacility> facilities(DicasUser me) {
-        return MarkedList.of(facilities.list(me), RepairFacility::marking);
+    @Operation(summary = "A page of the repair facilities you may read, by code")
+    MarkedList<RepairFacility> facilities(DicasUser me, Paging paging) {
+        return MarkedList.page(paging.slice(facilities.list(me)), RepairFacility::marking);
     }
 
     @GetMapping("/facilities/{id}")
@@ -63,9 +64,9 @@ class SustainmentApi {
     }
 
     @GetMapping("/jobs")
-    @Operation(summary = "Repair jobs you may read, most urgent first")
-    MarkedList<RepairJob> jobs(DicasUser me) {
-        return MarkedList.of(jobs.list(me), RepairJob::marking);
+    @Operation(summary = "A page of the repair jobs you may read, most urgent first (priority, due date, code, id)")
+    MarkedList<RepairJob> jobs(DicasUser me, Paging paging) {
+        return MarkedList.page(jobs.list(me, paging), RepairJob::marking);
     }
 
     @GetMapping("/jobs/{id}")

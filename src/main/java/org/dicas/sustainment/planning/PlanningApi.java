@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.dicas.shared.Paging;
 
 @RestController
 @RequestMapping("/api/v1/sustainment/plans")
@@ -30,8 +31,9 @@ class PlanningApi {
     }
 
     @GetMapping
-    MarkedList<PlanView> list(DicasUser me) {
-        return MarkedList.of(runs.list(me), PlanView::marking);
+    @Operation(summary = "A page of the planning runs, newest first (by id), each showing only what you may read")
+    MarkedList<PlanView> list(DicasUser me, Paging paging) {
+        return MarkedList.page(runs.list(me, paging), PlanView::marking);
     }
 
     @PostMapping

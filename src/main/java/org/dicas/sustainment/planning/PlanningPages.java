@@ -20,6 +20,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.dicas.platform.Pager;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
 
 @Controller
 class PlanningPages {
@@ -35,13 +38,15 @@ class PlanningPages {
     }
 
     @GetMapping("/sustainment/plans")
-    String list(DicasUser me, Model model) {
-        return listPage(me, model, List.of());
+    String list(DicasUser me, Paging paging, Model model) {
+        return listPage(me, paging, model, List.of());
     }
 
-    private String listPage(DicasUser me, Model model, List<String> errors) {
-        List<PlanView> plans = runs.list(me);
+    private String listPage(DicasUser me, Paging paging, Model model, List<String> errors) {
+        Page<PlanView> page = runs.list(me, paging);
+        List<PlanView> plans = page.items();
         model.addAttribute("plans", plans);
+        model.addAttribute("pager", Pager.of(page, "/sustainment/plans"));
         model.addAttribute("errors", errors);
         model.addAttribute("defaultStart", LocalDate.of(LocalDate.now().getYear() + 1, 1, 1));
         model.addAttribute("defaultEnd", LocalDate.of(LocalDate.now().getYear() + 1, 12, 31));
@@ -57,7 +62,7 @@ class PlanningPages {
         try {
             return "redirect:/sustainment/plans/" + runs.start(me, horizonStart, horizonEnd, seconds);
         } catch (InvalidInputException e) {
-            return listPage(me, model, List.of(e.field() + ": " + e.getMessage()));
+            return listPage(me, Paging.FIRST, model, List.of(e.field() + ": " + e.getMessage()));
         }
     }
 

@@ -33,6 +33,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
 
 /**
  * Planning runs: the whole problem (every facility and job, with pins) is stored with the run, solved in the
@@ -191,9 +193,16 @@ public class PlanningRuns {
                    p.horizon_end, p.result, p.greedy, p.message
             from repair_plan p join app_user u on u.id = p.created_by""";
 
-    public List<PlanView> list(DicasUser user) {
-        return jdbc.sql(SELECT + " order by p.id desc limit 50").query(Row.class).list().stream()
+    /** A page of the planning runs, newest first (by id), each as the user may see it. */
+    public Page<PlanView> list(DicasUser user, Paging paging) {
+        List<PlanView> shown = jdbc.sql(SELECT + " order by p.id desc limit :size offset :offset")
+                .param("size", paging.size()).param("offset", paging.offset()).query(Row.class).list().stream()
                 .map(r -> view(user, r)).toList();
+        long total = paging.totalWhenShown(shown.size());
+        if (total < 0) {
+            total = jdbc.sql("select count(*) from repair_plan").query(Long.class).single();
+        }
+        return new Page<>(shown, paging, total);
     }
 
     public PlanView view(DicasUser user, long id) {

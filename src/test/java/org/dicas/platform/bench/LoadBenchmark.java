@@ -107,7 +107,7 @@ public final class LoadBenchmark {
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
         formLogin(pages, base, user, password);
 
-        JsonNode list = JsonMapper.shared().readTree(send(api, get(base + "/api/v1/documents", token)).body());
+        JsonNode list = JsonMapper.shared().readTree(send(api, get(base + "/api/v1/documents?size=200", token)).body());
         Long unclassified = null;
         Long cui = null;
         for (JsonNode item : list.get("items")) {

@@ -165,7 +165,7 @@ class SqlInjectionTest {
             for (String user : List.of(DemoUsers.AU_DOD, DemoUsers.US_ACQ)) {
                 String token = user.equals(DemoUsers.AU_DOD) ? au : acq;
                 String what = "GET /api/v1/search?q=" + show(q) + " as " + user;
-                var r = timed(what, () -> http.get("/api/v1/search?q=" + AttackSupport.enc(q) + "&limit=200", token), failures);
+                var r = timed(what, () -> http.get("/api/v1/search?q=" + AttackSupport.enc(q) + "&size=200", token), failures);
                 if (r.status() == 400) {
                     if (q.strip().length() <= 200 && !q.contains("\u0000")) {
                         failures.add(what + ": 400 for a query of " + q.strip().length() + " characters");
@@ -180,15 +180,16 @@ class SqlInjectionTest {
                 }
                 List<Long> expected = literalMatches(user, q);
                 List<Long> hits = new ArrayList<>();
-                r.json().get("hits").forEach(h -> hits.add(h.get("id").asLong()));
+                r.json().get("items").forEach(h -> hits.add(h.get("id").asLong()));
                 if (!new HashSet<>(expected).containsAll(hits)) {
                     List<Long> extra = new ArrayList<>(hits);
                     extra.removeAll(expected);
                     failures.add(what + ": returned records that do not literally match or that " + user
                             + " may not read: " + extra);
                 }
-                if (hits.size() != Math.min(expected.size(), 200)) {
-                    failures.add(what + ": " + hits.size() + " hits, but " + expected.size() + " records match literally");
+                if (hits.size() != Math.min(expected.size(), 200) || r.json().get("total").asLong() != expected.size()) {
+                    failures.add(what + ": " + hits.size() + " hits of " + r.json().get("total") + ", but "
+                            + expected.size() + " records match literally");
                 }
                 if (user.equals(DemoUsers.AU_DOD) && hits.size() >= auVisible) {
                     failures.add(what + ": returned everything au.dod may read (" + hits.size() + ")");
@@ -210,14 +211,14 @@ class SqlInjectionTest {
     void searchPageAndFiltersNeverFailAndNeverShowMore() {
         Integrity before = integrity();
         List<String> failures = new ArrayList<>();
-        int allAu = rows(auWeb.get("/action-items", null).body());
-        int allAuApi = http.get("/api/v1/action-items", au).json().get("items").size();
+        int allAu = rows(auWeb.get("/action-items?size=200", null).body());
+        long allAuApi = http.get("/api/v1/action-items", au).json().get("total").asLong();
         for (String q : INJECTIONS) {
             String what = "GET /search?q=" + show(q) + " as au.dod";
             var page = timed(what, () -> auWeb.get("/search?q=" + AttackSupport.enc(q), null), failures);
             if (page.status() == 200) {
                 int shown = Jsoup.parse(page.body()).select("main ul.cards > li").size();
-                int expected = q.strip().length() > 200 ? 0 : Math.min(literalMatches(DemoUsers.AU_DOD, q).size(), 100);
+                int expected = q.strip().length() > 200 ? 0 : Math.min(literalMatches(DemoUsers.AU_DOD, q).size(), 50);
                 if (shown != expected) {
                     failures.add(what + ": shows " + shown + " hits, " + expected + " match literally");
                 }
@@ -225,7 +226,7 @@ class SqlInjectionTest {
             } else if (page.status() != 400 && page.status() < 500) {
                 failures.add(what + ": " + page.status());
             }
-            String filter = "/action-items?filter=" + AttackSupport.enc(q);
+            String filter = "/action-items?size=200&filter=" + AttackSupport.enc(q);
             var r = timed("GET /action-items?filter=" + show(q) + " as au.dod", () -> auWeb.get(filter, null), failures);
             if (r.status() == 200 && rows(r.body()) > allAu) {
                 failures.add("GET /action-items?filter=" + show(q) + " as au.dod shows " + rows(r.body())
@@ -239,7 +240,8 @@ class SqlInjectionTest {
             apiParams.put("status", "/api/v1/action-items?status=" + AttackSupport.enc(q));
             apiParams.put("mine", "/api/v1/action-items?mine=" + AttackSupport.enc(q));
             apiParams.put("status=OPEN&mine", "/api/v1/action-items?status=OPEN&mine=" + AttackSupport.enc(q));
-            apiParams.put("limit", "/api/v1/search?q=MSRA&limit=" + AttackSupport.enc(q));
+            apiParams.put("size", "/api/v1/search?q=MSRA&size=" + AttackSupport.enc(q));
+            apiParams.put("page", "/api/v1/documents?page=" + AttackSupport.enc(q));
             for (String filter : List.of("nation", "area", "status", "text")) {
                 apiParams.put("requirements " + filter, "/api/v1/requirements?" + filter + "=" + AttackSupport.enc(q));
             }
@@ -249,18 +251,27 @@ class SqlInjectionTest {
                 if (r.status() != 400 && r.status() != 200 && r.status() < 500) {
                     failures.add("GET ?" + name + "=" + show(q) + ": " + r.status());
                 }
-                if (r.status() == 200 && path.contains("action-items") && r.json().get("items").size() > allAuApi) {
+                if (r.status() == 200 && path.contains("action-items") && r.json().get("total").asLong() > allAuApi) {
                     failures.add("GET ?" + name + "=" + show(q) + ": more action items than unfiltered");
                 }
             });
         }
-        for (String limit : List.of("-1", "0", "1", "200", "201", "999999", "2147483647", "2147483648", "1e3", "0x10")) {
-            var r = timed("GET /api/v1/search?limit=" + limit, () -> http.get("/api/v1/search?q=a&limit=" + limit, au),
+        for (String size : List.of("-1", "0", "1", "200", "201", "999999", "2147483647", "2147483648", "1e3", "0x10")) {
+            var r = timed("GET /api/v1/search?size=" + size, () -> http.get("/api/v1/search?q=a&size=" + size, au),
                     failures);
-            if (r.status() == 200 && r.json().get("hits").size() > 200) {
-                failures.add("GET /api/v1/search?limit=" + limit + ": more than 200 hits");
-            } else if (r.status() != 200 && r.status() != 400) {
-                failures.add("GET /api/v1/search?limit=" + limit + ": " + r.status());
+            boolean inRange = size.equals("1") || size.equals("200");
+            if (r.status() != (inRange ? 200 : 400)) {
+                failures.add("GET /api/v1/search?size=" + size + ": " + r.status());
+            } else if (inRange && r.json().get("items").size() > Integer.parseInt(size)) {
+                failures.add("GET /api/v1/search?size=" + size + ": more hits than the size");
+            }
+        }
+        for (String page : List.of("-1", "0", "2147483647", "2147483648", "1e3", "0x10", "999999999")) {
+            var r = timed("GET /api/v1/search?page=" + page, () -> http.get("/api/v1/search?q=a&page=" + page, au),
+                    failures);
+            boolean inRange = page.equals("2147483647") || page.equals("999999999");
+            if (r.status() != (inRange ? 200 : 400) || inRange && !r.json().get("items").isEmpty()) {
+                failures.add("GET /api/v1/search?page=" + page + ": " + r.status() + " " + r.body());
             }
         }
         var after = integrity();

@@ -1,0 +1,94 @@
+package org.dicas.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dicas.PlatformTest;
+import org.dicas.support.Http;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every list of the API (each {@code MarkedList} endpoint {@link ApiListsAreMarkedTest} finds in the code) answers over
+ * HTTP with {@code page}, {@code size} and {@code total} next to {@code marking} and {@code items}, honours
+ * {@code size}, gives a different item on the next page, and refuses page 0 naming the parameter.
+ */
+@PlatformTest
+class ApiListsArePagedTest {
+
+    @LocalServerPort
+    int port;
+
+    /** A path variable takes the id of the first item of the list above it (a thread's replies: the first thread). */
+    String concrete(Http http, String token, String path) {
+        int var = path.indexOf("/{");
+        if (var < 0) {
+            return path;
+        }
+        JsonNode parent = http.get(path.substring(0, var) + "?size=1", token).json().get("items");
+        assertThat(parent).as(path + ": the list above it has an item").isNotEmpty();
+        return path.substring(0, var) + "/" + parent.get(0).get("id").asLong() + path.substring(path.indexOf('}', var) + 1);
+    }
+
+    @Test
+    void everyApiListAnswersWithPageSizeAndTotalAndHonoursThem() {
+        Http http = new Http(port);
+        String token = http.token("us.acq", "demo");
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        int withTwoPages = 0;
+        for (ApiListsAreMarkedTest.Endpoint e : ApiListsAreMarkedTest.markedLists()) {
+            String path = concrete(http, token, e.path());
+            String query = (path.equals("/api/v1/search") ? "?q=ship&" : "?");
+            Http.Response first = http.get(path + query + "size=1", token);
+            if (first.status() != 200) {
+                problems.add(e + ": " + first.status() + " " + first.body());
+                continue;
+            }
+            JsonNode body = first.json();
+            for (String field : List.of("marking", "page", "size", "total", "items")) {
+                if (!body.has(field)) {
+                    problems.add(e + ": no " + field);
+                }
+            }
+            if (body.get("page").asInt() != 1 || body.get("size").asInt() != 1 || body.get("items").size() > 1
+                    || body.get("total").asLong() < body.get("items").size()) {
+                problems.add(e + ": size=1 answered " + body);
+            }
+            if (body.get("total").asLong() >= 2 && body.get("items").get(0).has("id")) {
+                JsonNode second = http.get(path + query + "size=1&page=2", token).json();
+                if (second.get("items").size() != 1 || second.get("items").get(0).get("id").asLong()
+                        == body.get("items").get(0).get("id").asLong()) {
+                    problems.add(e + ": page 2 repeats page 1 or is empty: " + second);
+                }
+                withTwoPages++;
+            }
+            Http.Response bad = http.get(path + query + "page=0", token);
+            if (bad.status() != 400 || !"page".equals(bad.json().path("field").asString(""))) {
+                problems.add(e + ": page=0 answered " + bad.status() + " " + bad.body());
+            }
+            checked++;
+        }
+        assertThat(problems).isEmpty();
+        assertThat(checked).isGreaterThanOrEqualTo(20);
+        assertThat(withTwoPages).as("lists long enough to have a second page").isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void theApiDescriptionShowsPageAndSizeWithTheirRanges() {
+        JsonNode parameters = new Http(port).get("/v3/api-docs", null).json()
+                .at("/paths/~1api~1v1~1documents/get/parameters");
+        List<String> names = new ArrayList<>();
+        parameters.forEach(p -> names.add(p.get("name").asString()));
+        assertThat(names).contains("page", "size").doesNotContain("paging");
+        JsonNode page = parameters.get(names.indexOf("page"));
+        JsonNode size = parameters.get(names.indexOf("size"));
+        assertThat(page.get("in").asString()).isEqualTo("query");
+        assertThat(page.at("/schema/minimum").asInt()).isEqualTo(1);
+        assertThat(size.at("/schema/minimum").asInt()).isEqualTo(1);
+        assertThat(size.at("/schema/maximum").asInt()).isEqualTo(200);
+        assertThat(size.at("/schema/default").asInt()).isEqualTo(50);
+    }
+}
