@@ -197,15 +197,7 @@ class AuditReadsTest {
         String token = http.token("us.navy", "demo");
         long doc = http.post("/api/v1/documents", token, Map.of("title", "Read under the lock", "body", "b", "marking", "CUI"))
                 .json().get("id").asLong();
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Future<?> holder = threads.submit(() -> newTransaction().executeWithoutResult(s -> {
-            jdbc.sql("select pg_advisory_xact_lock(:k)").param("k", AuditChain.LOCK).query(Object.class).single();
-            locked.countDown();
-            await(release);
-        }));
-        try {
-            await(locked);
+        try (OpenTransaction chainLock = openTransaction(() -> holdAdvisoryLock(AuditChain.LOCK))) {
             Future<Long> append = threads.submit(() -> audit.append("tester", "TEST", null, null, "behind the lock"));
             awaitAWaiterOnTheChainLock();
 
@@ -215,11 +207,8 @@ class AuditReadsTest {
             assertThat(readsOf(doc)).as("the read is recorded").isEqualTo(readsBefore + 1);
             assertThat(append.isDone()).as("the chain append is still waiting for the lock").isFalse();
 
-            release.countDown();
+            chainLock.close();
             assertThat(append.get(60, TimeUnit.SECONDS)).isPositive();
-        } finally {
-            release.countDown();
-            holder.get(60, TimeUnit.SECONDS);
         }
     }
 
@@ -240,6 +229,36 @@ class AuditReadsTest {
         throw new AssertionError("no append waited for the chain lock");
     }
 
+    void holdAdvisoryLock(long key) {
+        jdbc.sql("select pg_advisory_xact_lock(:k)").param("k", key).query(Object.class).single();
+    }
+
+    /** A transaction of another session (another request, another node), kept open until closed. */
+    interface OpenTransaction extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Runs {@code work} in a new transaction on another thread and leaves that transaction open. */
+    OpenTransaction openTransaction(Runnable work) {
+        CountDownLatch done = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> f = threads.submit(() -> newTransaction().executeWithoutResult(s -> {
+            work.run();
+            done.countDown();
+            await(release);
+        }));
+        await(done);
+        return () -> {
+            release.countDown();
+            try {
+                f.get(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+    }
+
     static void await(CountDownLatch latch) {
         try {
             if (!latch.await(60, TimeUnit.SECONDS)) {
@@ -253,17 +272,9 @@ class AuditReadsTest {
 
     @Test
     void aReadStillBeingWrittenHoldsBackTheSeal() throws Exception {
-        CountDownLatch recorded = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         long slowRecord = freshRecordId();
         AtomicLong slowId = new AtomicLong();
-        Future<?> slow = threads.submit(() -> newTransaction().executeWithoutResult(s -> {
-            slowId.set(record("slow.reader", slowRecord));
-            recorded.countDown();
-            await(release);
-        }));
-        try {
-            await(recorded);
+        try (OpenTransaction slow = openTransaction(() -> slowId.set(record("slow.reader", slowRecord)))) {
             long later = record("quick.reader", freshRecordId());
             assertThat(later).isGreaterThan(slowId.get());
 
@@ -271,9 +282,6 @@ class AuditReadsTest {
             assertThat(sealer.sealedThrough()).as("nothing at or after the read in flight is sealed").isLessThan(slowId.get());
             assertThat(held.unsealedReads()).isPositive();
             assertThat(held.valid()).isTrue();
-        } finally {
-            release.countDown();
-            slow.get(60, TimeUnit.SECONDS);
         }
         AuditLog.Verification after = audit.verifyEverything();
         assertThat(after.valid()).isTrue();
@@ -332,21 +340,10 @@ class AuditReadsTest {
     @Test
     void aScheduledStepLeavesTheSealingToTheNodeThatIsSealing() throws Exception {
         record("tester", freshRecordId());
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Future<?> otherNode = threads.submit(() -> newTransaction().executeWithoutResult(s -> {
-            jdbc.sql("select pg_advisory_xact_lock(:k)").param("k", ReadSealer.LOCK).query(Object.class).single();
-            locked.countDown();
-            await(release);
-        }));
-        try {
-            await(locked);
+        try (OpenTransaction otherNode = openTransaction(() -> holdAdvisoryLock(ReadSealer.LOCK))) {
             String horizon = horizonXid();
             assertThat(sealer.step(false)).isEmpty();
             assertThat(horizonXid()).as("the step did not move the horizon").isEqualTo(horizon);
-        } finally {
-            release.countDown();
-            otherNode.get(60, TimeUnit.SECONDS);
         }
     }
 }
