@@ -70,22 +70,31 @@ class ReadSealer {
             if (!lock(waitForOtherSealer)) {
                 return Optional.<ReadSeal>empty();
             }
-            // first the last allocated id, then this transaction's id: the order the horizon needs
+            // first the last allocated id, then (below) this transaction's id: the order the horizon needs
             long allocated = jdbc.sql("select coalesce(pg_sequence_last_value('audit_entry_id_seq'), 0)")
                     .query(Long.class).single();
-            String xid = jdbc.sql("select pg_current_xact_id()::text").query(String.class).single();
             Optional<Horizon> horizon = jdbc.sql("select reads_through, xid::text from audit_read_horizon")
                     .query((rs, n) -> new Horizon(rs.getLong(1), rs.getString(2))).optional();
+            long sealedThrough = sealedThrough();
+            if (horizon.map(h -> h.readsThrough() == allocated).orElse(false) && !readsAfter(sealedThrough)) {
+                return Optional.<ReadSeal>empty(); // idle: nothing allocated since the horizon, nothing to seal
+            }
+            String xid = jdbc.sql("select pg_current_xact_id()::text").query(String.class).single();
             if (horizon.isPresent() && !settled(horizon.get())) {
                 return Optional.<ReadSeal>empty();
             }
-            Optional<ReadSeal> seal = horizon.flatMap(h -> seal(h.readsThrough()));
+            Optional<ReadSeal> seal = horizon.flatMap(h -> seal(sealedThrough, h.readsThrough()));
             jdbc.sql("""
                             insert into audit_read_horizon (reads_through, xid) values (:through, cast(:xid as xid8))
                             on conflict (singleton) do update set reads_through = excluded.reads_through, xid = excluded.xid""")
                     .param("through", allocated).param("xid", xid).update();
             return seal;
         });
+    }
+
+    private boolean readsAfter(long id) {
+        return jdbc.sql("select exists (select 1 from audit_read where id > :id)").param("id", id).query(Boolean.class)
+                .single();
     }
 
     private boolean lock(boolean wait) {
@@ -102,8 +111,7 @@ class ReadSealer {
                 .query(Boolean.class).single();
     }
 
-    private Optional<ReadSeal> seal(long through) {
-        long sealedThrough = sealedThrough();
+    private Optional<ReadSeal> seal(long sealedThrough, long through) {
         if (through <= sealedThrough) {
             return Optional.empty();
         }

@@ -296,23 +296,21 @@ class AuditReadsTest {
         long recordId = freshRecordId();
         DicasUser reader = directory.userByUsername("us.navy").orElseThrow();
         int readers = 6;
-        int readsEach = 40;
+        int readsEach = 100;
         AtomicBoolean reading = new AtomicBoolean(true);
         Future<?> sealing = threads.submit(() -> {
             while (reading.get()) {
                 sealer.step(false);
-                Thread.sleep(2);
             }
-            return null;
         });
         List<Future<?>> all = new ArrayList<>();
         for (int r = 0; r < readers; r++) {
             all.add(threads.submit(() -> {
                 for (int i = 0; i < readsEach; i++) {
-                    // some readers commit later than readers that took a later id
+                    // readers commit in another order than they took their ids, while the sealer seals
                     newTransaction().executeWithoutResult(s -> {
                         audit.read(reader, "DOCUMENT", recordId, CUI);
-                        jdbc.sql("select pg_sleep(:s)").param("s", ThreadLocalRandom.current().nextInt(3) / 1000.0)
+                        jdbc.sql("select pg_sleep(:s)").param("s", ThreadLocalRandom.current().nextInt(10) / 1000.0)
                                 .query(Object.class).single();
                     });
                 }
@@ -339,8 +337,8 @@ class AuditReadsTest {
 
     @Test
     void aScheduledStepLeavesTheSealingToTheNodeThatIsSealing() throws Exception {
-        record("tester", freshRecordId());
         try (OpenTransaction otherNode = openTransaction(() -> holdAdvisoryLock(ReadSealer.LOCK))) {
+            record("tester", freshRecordId()); // something to seal, which no sealer can take while the lock is held
             String horizon = horizonXid();
             assertThat(sealer.step(false)).isEmpty();
             assertThat(horizonXid()).as("the step did not move the horizon").isEqualTo(horizon);
