@@ -33,11 +33,12 @@ public class AuditLog {
      * {@code firstBrokenReadBatch}: the first {@code READS_SEALED} entry whose reads do not match it (one removed,
      * altered or slipped in); {@code firstBrokenRead}: the first read whose own hash does not match its fields.
      * {@code full}: walked from the start; otherwise from after entry {@code resumedAfter}, the last verified one,
-     * with {@code checkedEntries} walked now.
+     * with {@code checkedEntries} walked now. {@code lastEntry} and {@code lastHash}: the head of the chain as walked
+     * (ship the hash to an external store, so that a truncated tail is detectable).
      */
     public record Verification(boolean valid, long entries, Long firstBrokenEntry, long reads, long unsealedReads,
                                Long firstBrokenReadBatch, Long firstBrokenRead, boolean full, long resumedAfter,
-                               long checkedEntries) {
+                               long checkedEntries, long lastEntry, String lastHash) {
     }
 
     /** What to list; every part optional ({@code to} exclusive). */

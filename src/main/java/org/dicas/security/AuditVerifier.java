@@ -224,7 +224,7 @@ class AuditVerifier {
             boolean valid = firstBrokenEntry == null && firstBrokenBatch == null && firstBrokenRead == null;
             return new AuditLog.Verification(valid, from.entries() + checked, firstBrokenEntry,
                     from.reads() + sealedReads, unsealedReads, firstBrokenBatch, firstBrokenRead, full,
-                    from.lastId(), checked);
+                    from.lastId(), checked, lastId, lastHash);
         }
     }
 }

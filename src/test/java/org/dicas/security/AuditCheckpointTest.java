@@ -50,6 +50,9 @@ class AuditCheckpointTest {
         assertThat(next.checkedEntries()).isEqualTo(2);
         assertThat(next.entries()).isEqualTo(first.entries() + 2);
         assertThat(checkpointEntry()).isEqualTo(last);
+        assertThat(next.lastEntry()).isEqualTo(last);
+        assertThat(next.lastHash()).isEqualTo(jdbc.sql("select hash from audit_entry where id = :id").param("id", last)
+                .query(String.class).single());
 
         AuditLog.Verification full = audit.verifyEverything();
         assertThat(full.full()).isTrue();
