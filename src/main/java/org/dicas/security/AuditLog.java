@@ -119,7 +119,10 @@ public class AuditLog {
         }
     }
 
-    /** Seals the reads recorded so far, then verifies what was added since the last verification. */
+    /**
+     * Seals the reads recorded so far, then verifies what was added since the last verification. Sealing runs in
+     * transactions of its own: do not call this inside a transaction that has appended to the chain.
+     */
     public Verification verify() {
         sealer.sealNow();
         return verifier.verify(false);

@@ -101,24 +101,22 @@ class AuditReadsTest {
         sealer.sealNow();
         long seal = sealOf(read);
         var row = jdbc.sql("select * from audit_read where id = :id").param("id", read).query().singleRow();
-        AuditTampering.withTriggerOff(jdbc, "audit_read", () -> {
-            jdbc.sql("delete from audit_read where id = :id").param("id", read).update();
-            try {
-                AuditLog.Verification v = audit.verifyEverything();
-                assertThat(v.valid()).isFalse();
-                assertThat(v.firstBrokenReadBatch()).isEqualTo(seal);
-                assertThat(v.firstBrokenEntry()).isNull();
-                Http http = new Http(port);
-                var body = http.get("/api/v1/audit/verify?full=true", http.token("admin", "demo")).json();
-                assertThat(body.get("valid").asBoolean()).isFalse();
-                assertThat(body.get("firstBrokenReadBatch").asLong()).isEqualTo(seal);
-            } finally {
-                jdbc.sql("""
+        AuditTampering.whileForged(jdbc, "audit_read",
+                () -> jdbc.sql("delete from audit_read where id = :id").param("id", read).update(),
+                () -> jdbc.sql("""
                                 insert into audit_read (id, at, actor, record_id, record_kind, detail, hash)
                                 values (:id, :at, :actor, :record_id, :record_kind, :detail, :hash)""")
-                        .params(row).update();
-            }
-        });
+                        .params(row).update(),
+                () -> {
+                    AuditLog.Verification v = audit.verifyEverything();
+                    assertThat(v.valid()).isFalse();
+                    assertThat(v.firstBrokenReadBatch()).isEqualTo(seal);
+                    assertThat(v.firstBrokenEntry()).isNull();
+                    Http http = new Http(port);
+                    var body = http.get("/api/v1/audit/verify?full=true", http.token("admin", "demo")).json();
+                    assertThat(body.get("valid").asBoolean()).isFalse();
+                    assertThat(body.get("firstBrokenReadBatch").asLong()).isEqualTo(seal);
+                });
         assertThat(audit.verifyEverything().valid()).isTrue();
     }
 
@@ -127,17 +125,15 @@ class AuditReadsTest {
         long read = record("tester", freshRecordId());
         sealer.sealNow();
         long seal = sealOf(read);
-        AuditTampering.withTriggerOff(jdbc, "audit_read", () -> {
-            jdbc.sql("update audit_read set actor = 'someone.else' where id = :id").param("id", read).update();
-            try {
-                AuditLog.Verification v = audit.verifyEverything();
-                assertThat(v.valid()).isFalse();
-                assertThat(v.firstBrokenReadBatch()).isEqualTo(seal);
-                assertThat(v.firstBrokenRead()).isEqualTo(read);
-            } finally {
-                jdbc.sql("update audit_read set actor = 'tester' where id = :id").param("id", read).update();
-            }
-        });
+        AuditTampering.whileForged(jdbc, "audit_read",
+                () -> jdbc.sql("update audit_read set actor = 'someone.else' where id = :id").param("id", read).update(),
+                () -> jdbc.sql("update audit_read set actor = 'tester' where id = :id").param("id", read).update(),
+                () -> {
+                    AuditLog.Verification v = audit.verifyEverything();
+                    assertThat(v.valid()).isFalse();
+                    assertThat(v.firstBrokenReadBatch()).isEqualTo(seal);
+                    assertThat(v.firstBrokenRead()).isEqualTo(read);
+                });
         assertThat(audit.verifyEverything().valid()).isTrue();
     }
 
@@ -149,19 +145,17 @@ class AuditReadsTest {
         var row = jdbc.sql("select at, record_id, hash from audit_read where id = :id").param("id", read).query().singleRow();
         Instant at = ((java.sql.Timestamp) row.get("at")).toInstant();
         String forged = AuditReads.hash(read, at, "someone.else", (Long) row.get("record_id"), "DOCUMENT", CUI.banner());
-        AuditTampering.withTriggerOff(jdbc, "audit_read", () -> {
-            jdbc.sql("update audit_read set actor = 'someone.else', hash = :h where id = :id").param("h", forged)
-                    .param("id", read).update();
-            try {
-                AuditLog.Verification v = audit.verifyEverything();
-                assertThat(v.firstBrokenRead()).as("the row is consistent in itself").isNull();
-                assertThat(v.firstBrokenReadBatch()).isEqualTo(seal);
-                assertThat(v.valid()).isFalse();
-            } finally {
-                jdbc.sql("update audit_read set actor = 'tester', hash = :h where id = :id").param("h", row.get("hash"))
-                        .param("id", read).update();
-            }
-        });
+        AuditTampering.whileForged(jdbc, "audit_read",
+                () -> jdbc.sql("update audit_read set actor = 'someone.else', hash = :h where id = :id")
+                        .param("h", forged).param("id", read).update(),
+                () -> jdbc.sql("update audit_read set actor = 'tester', hash = :h where id = :id")
+                        .param("h", row.get("hash")).param("id", read).update(),
+                () -> {
+                    AuditLog.Verification v = audit.verifyEverything();
+                    assertThat(v.firstBrokenRead()).as("the row is consistent in itself").isNull();
+                    assertThat(v.firstBrokenReadBatch()).isEqualTo(seal);
+                    assertThat(v.valid()).isFalse();
+                });
         assertThat(audit.verifyEverything().valid()).isTrue();
     }
 

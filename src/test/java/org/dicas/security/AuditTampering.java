@@ -17,4 +17,16 @@ final class AuditTampering {
             jdbc.sql("alter table " + table + " enable trigger " + table + "_append_only").update();
         }
     }
+
+    /** Forges {@code table} with its trigger off, runs {@code check}, and always undoes the forgery. */
+    static void whileForged(JdbcClient jdbc, String table, Runnable forge, Runnable undo, Runnable check) {
+        withTriggerOff(jdbc, table, () -> {
+            forge.run();
+            try {
+                check.run();
+            } finally {
+                undo.run();
+            }
+        });
+    }
 }
