@@ -33,8 +33,7 @@ public class RecordHistory {
 
     public View of(DicasUser user, long recordId) {
         MarkedRecords.Summary rec = disclosure.readable(user, recordId);
-        List<Event> events = audit.entries(new AuditLog.Filter(null, null, recordId, null, null, 500)).stream()
-                .filter(e -> !e.action().equals("READ"))
+        List<Event> events = audit.changesOf(recordId).stream()
                 .map(e -> new Event(e.at(), e.actor(), e.action(), e.detail())).toList();
         return new View(rec.id(), rec.kind(), rec.title(), rec.link(), rec.marking().marking().banner(),
                 rec.marking().originNation().code(), events, disclosure.ofRecord(user, recordId),

@@ -1,153 +1,188 @@
 package org.dicas.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
 import org.dicas.shared.AccessLevel;
+import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The tamper-evident audit log. Every entry stores the SHA-256 of the previous entry, and its own hash covers all of
- * its fields and that link, so editing or deleting a row breaks the chain at the next verification. Entries are
- * appended under a transaction-scoped advisory lock (one chain, no forks) and inside the caller's transaction, so an
- * action that rolls back leaves no entry. The database refuses UPDATE, DELETE and TRUNCATE on the table.
+ * The tamper-evident audit log (ADRs 0007 and 0017). Actions (sign-ins, creates, updates, decisions …) are appended
+ * to a hash chain under one lock ({@link AuditChain}); reads of single CUI records are recorded without that lock
+ * ({@link AuditReads}) and sealed into the chain in batches ({@link ReadSealer}). The database refuses UPDATE,
+ * DELETE and TRUNCATE on both tables; {@link #verify()} finds any row changed, removed or slipped in behind its back.
  */
 @Service
 public class AuditLog {
-
-    public static final String GENESIS = "0".repeat(64);
-    private static final long CHAIN_LOCK = 0xD1CA5L;
 
     public record Entry(long id, Instant at, String actor, String action, Long recordId, String recordKind,
                         String detail, String prevHash, String hash) {
     }
 
-    public record Verification(boolean valid, long entries, Long firstBrokenEntry) {
+    /**
+     * The outcome of a walk. {@code entries}: chain entries verified (before this walk and in it); {@code reads}:
+     * reads in sealed batches verified; {@code unsealedReads}: reads not sealed yet (recorded, not yet covered by the
+     * chain). {@code firstBrokenEntry}: the first chain entry whose link or content does not match;
+     * {@code firstBrokenReadBatch}: the first {@code READS_SEALED} entry whose reads do not match it (one removed,
+     * altered or slipped in); {@code firstBrokenRead}: the first read whose own hash does not match its fields.
+     * {@code full}: walked from the start; otherwise from after entry {@code resumedAfter}, the last verified one,
+     * with {@code checkedEntries} walked now. {@code lastEntry} and {@code lastHash}: the head of the chain as walked
+     * (ship the hash to an external store, so that a truncated tail is detectable).
+     */
+    public record Verification(boolean valid, long entries, Long firstBrokenEntry, long reads, long unsealedReads,
+                               Long firstBrokenReadBatch, Long firstBrokenRead, boolean full, long resumedAfter,
+                               long checkedEntries, long lastEntry, String lastHash) {
     }
 
-    public record Filter(String actor, String action, Long recordId, Instant from, Instant to, int limit) {
+    /** What to list; every part optional ({@code to} exclusive). */
+    public record Filter(String actor, String action, Long recordId, Instant from, Instant to) {
     }
+
+    /** A page of the listing: 1-based {@code page}, {@code size} entries (1 to {@value #MAX_SIZE}). */
+    public record Paging(int page, int size) {
+        public static final int DEFAULT_SIZE = 50;
+        public static final int MAX_SIZE = 500;
+
+        public Paging {
+            if (page < 1) {
+                throw new InvalidInputException("page", "pages are numbered from 1");
+            }
+            if (size < 1 || size > MAX_SIZE) {
+                throw new InvalidInputException("size", "a page holds 1 to " + MAX_SIZE + " entries");
+            }
+        }
+
+        long offset() {
+            return (long) (page - 1) * size;
+        }
+    }
+
+    /** One page of audited events, newest first (id descending), and how many match in all. */
+    public record EntryPage(List<Entry> items, int page, int size, long total) {
+        /** The position of the first item shown (1-based; 0 when nothing is shown). */
+        public long firstShown() {
+            return items.isEmpty() ? 0 : (long) (page - 1) * size + 1;
+        }
+
+        public long lastShown() {
+            return (long) (page - 1) * size + items.size();
+        }
+
+        public boolean hasPrevious() {
+            return page > 1;
+        }
+
+        public boolean hasNext() {
+            return lastShown() < total;
+        }
+    }
+
+    private static final String COLUMNS = "id, at, actor, action, record_id, record_kind, detail, prev_hash, hash";
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
-    private final Clock clock;
+    private final AuditChain chain;
+    private final AuditReads reads;
+    private final ReadSealer sealer;
+    private final AuditVerifier verifier;
 
-    AuditLog(JdbcClient jdbc, PlatformTransactionManager txManager, Clock clock) {
+    AuditLog(JdbcClient jdbc, AuditChain chain, AuditReads reads, ReadSealer sealer, AuditVerifier verifier) {
         this.jdbc = jdbc;
-        this.tx = new TransactionTemplate(txManager);
-        this.clock = clock;
+        this.chain = chain;
+        this.reads = reads;
+        this.sealer = sealer;
+        this.verifier = verifier;
     }
 
-    /** Appends an entry; joins the caller's transaction when there is one. */
-    public void append(String actor, String action, Long recordId, String recordKind, String detail) {
-        tx.executeWithoutResult(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(:k)").param("k", CHAIN_LOCK).query(Object.class).single();
-            String prev = jdbc.sql("select hash from audit_entry order by id desc limit 1").query(String.class)
-                    .optional().orElse(GENESIS);
-            long id = jdbc.sql("select nextval('audit_entry_id_seq')").query(Long.class).single();
-            Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-            String d = detail == null ? "" : detail;
-            String hash = hash(prev, id, at, actor, action, recordId, recordKind, d);
-            jdbc.sql("""
-                            insert into audit_entry (id, at, actor, action, record_id, record_kind, detail, prev_hash, hash)
-                            values (:id, :at, :actor, :action, :rid, :kind, :detail, :prev, :hash)""")
-                    .param("id", id).param("at", Timestamp.from(at)).param("actor", actor).param("action", action)
-                    .param("rid", recordId).param("kind", recordKind).param("detail", d).param("prev", prev)
-                    .param("hash", hash).update();
-        });
+    /** Appends an entry to the chain and answers its id; joins the caller's transaction when there is one. */
+    public long append(String actor, String action, Long recordId, String recordKind, String detail) {
+        return chain.append(actor, action, recordId, recordKind, detail);
     }
 
-    public void append(DicasUser actor, String action, Long recordId, String recordKind, String detail) {
-        append(actor.username(), action, recordId, recordKind, detail);
+    public long append(DicasUser actor, String action, Long recordId, String recordKind, String detail) {
+        return append(actor.username(), action, recordId, recordKind, detail);
     }
 
-    /** Records the read of a single record when it is CUI (lists are not logged entry by entry). */
+    /**
+     * Records the read of a single record when it is CUI (lists are not logged entry by entry), inside the caller's
+     * transaction when there is one: a read whose transaction rolls back was not served.
+     */
     public void read(DicasUser reader, String kind, long id, Marking marking) {
         if (marking.level() == AccessLevel.CUI) {
-            append(reader, "READ", id, kind, marking.banner());
+            reads.record(reader.username(), kind, id, marking.banner());
         }
     }
 
-    static String hash(String prev, long id, Instant at, String actor, String action, Long recordId, String kind,
-                       String detail) {
-        String canonical = String.join("\u001f", prev, Long.toString(id), at.toString(), actor, action,
-                recordId == null ? "" : recordId.toString(), kind == null ? "" : kind, detail);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Walks the whole chain; the first entry whose link or content does not match is reported. */
+    /**
+     * Seals the reads recorded so far, then verifies what was added since the last verification. Sealing runs in
+     * transactions of its own: do not call this inside a transaction that has appended to the chain.
+     */
     public Verification verify() {
-        String[] expectedPrev = {GENESIS};
-        long[] count = {0};
-        Long[] broken = {null};
-        jdbc.sql("select id, at, actor, action, record_id, record_kind, detail, prev_hash, hash from audit_entry order by id")
-                .query(rs -> {
-                    count[0]++;
-                    if (broken[0] != null) {
-                        return;
-                    }
-                    long id = rs.getLong(1);
-                    Instant at = rs.getTimestamp(2).toInstant();
-                    String recomputed = hash(rs.getString(8), id, at, rs.getString(3), rs.getString(4),
-                            (Long) rs.getObject(5), rs.getString(6), rs.getString(7));
-                    if (!rs.getString(8).equals(expectedPrev[0]) || !recomputed.equals(rs.getString(9))) {
-                        broken[0] = id;
-                    }
-                    expectedPrev[0] = rs.getString(9);
-                });
-        return new Verification(broken[0] == null, count[0], broken[0]);
+        sealer.sealNow();
+        return verifier.verify(false);
     }
 
-    public List<Entry> entries(Filter f) {
-        StringBuilder sql = new StringBuilder("""
-                select id, at, actor, action, record_id, record_kind, detail, prev_hash, hash from audit_entry where true""");
+    /** Seals the reads recorded so far, then verifies the whole chain and every sealed read from the start. */
+    public Verification verifyEverything() {
+        sealer.sealNow();
+        return verifier.verify(true);
+    }
+
+    /** Audited events (chain entries and reads) matching the filter, newest first. */
+    public EntryPage entries(Filter f, Paging paging) {
+        StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> p = new HashMap<>();
         if (f.actor() != null && !f.actor().isBlank()) {
-            sql.append(" and actor = :actor");
+            where.append(" and actor = :actor");
             p.put("actor", f.actor().strip());
         }
         if (f.action() != null && !f.action().isBlank()) {
-            sql.append(" and action = :action");
+            where.append(" and action = :action");
             p.put("action", f.action().strip());
         }
         if (f.recordId() != null) {
-            sql.append(" and record_id = :rid");
+            where.append(" and record_id = :rid");
             p.put("rid", f.recordId());
         }
         if (f.from() != null) {
-            sql.append(" and at >= :from");
+            where.append(" and at >= :from");
             p.put("from", Timestamp.from(f.from()));
         }
         if (f.to() != null) {
-            sql.append(" and at < :to");
+            where.append(" and at < :to");
             p.put("to", Timestamp.from(f.to()));
         }
-        sql.append(" order by id desc limit :limit");
-        p.put("limit", Math.max(1, Math.min(f.limit(), 1000)));
-        return jdbc.sql(sql.toString()).params(p).query((rs, n) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(),
-                rs.getString(3), rs.getString(4), (Long) rs.getObject(5), rs.getString(6), rs.getString(7),
-                rs.getString(8), rs.getString(9))).list();
+        long total = jdbc.sql("select count(*) from audit_trail" + where).params(p).query(Long.class).single();
+        p.put("limit", paging.size());
+        p.put("offset", paging.offset());
+        List<Entry> items = jdbc.sql("select " + COLUMNS + " from audit_trail" + where
+                        + " order by id desc limit :limit offset :offset").params(p)
+                .query((rs, n) -> entry(rs)).list();
+        return new EntryPage(items, paging.page(), paging.size(), total);
+    }
+
+    /** What was done to one record (the chain's entries about it, not its reads), newest first. */
+    public List<Entry> changesOf(long recordId) {
+        return jdbc.sql("select " + COLUMNS + " from audit_entry where record_id = :rid and action <> :read"
+                        + " order by id desc limit 500")
+                .param("rid", recordId).param("read", AuditReads.ACTION).query((rs, n) -> entry(rs)).list();
     }
 
     public List<String> actions() {
-        return new ArrayList<>(jdbc.sql("select distinct action from audit_entry order by action").query(String.class).list());
+        return jdbc.sql("""
+                select action from audit_entry
+                union select cast(:read as text) where exists (select 1 from audit_read)
+                order by 1""").param("read", AuditReads.ACTION).query(String.class).list();
+    }
+
+    private static Entry entry(ResultSet rs) throws SQLException {
+        return new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                (Long) rs.getObject(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
     }
 }

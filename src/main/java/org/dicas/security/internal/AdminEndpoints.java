@@ -6,7 +6,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.AuditLog;
@@ -45,27 +44,26 @@ final class AdminEndpoints {
         }
 
         @GetMapping("/api/v1/audit/verify")
-        @Operation(summary = "Walk the audit hash chain (ADMIN only; others 404)")
-        Map<String, Object> verify(DicasUser me) {
+        @Operation(summary = "Verify the audit (ADMIN only; others 404): seals the reads recorded so far, then walks the "
+                + "chain entries added since the last verification and the reads they seal; full=true walks "
+                + "everything from the start")
+        AuditLog.Verification verify(DicasUser me, @RequestParam(defaultValue = "false") boolean full) {
             UserAdministration.requireAdmin(me);
-            AuditLog.Verification v = audit.verify();
-            var body = new java.util.LinkedHashMap<String, Object>();
-            body.put("valid", v.valid());
-            body.put("entries", v.entries());
-            body.put("firstBrokenEntry", v.firstBrokenEntry());
-            return body;
+            return full ? audit.verifyEverything() : audit.verify();
         }
 
         @GetMapping("/api/v1/audit")
-        @Operation(summary = "Audit entries, newest first, with filters (ADMIN only; others 404)")
-        List<AuditLog.Entry> entries(DicasUser me, @RequestParam(required = false) String actor,
-                                     @RequestParam(required = false) String action,
-                                     @RequestParam(required = false) Long recordId,
-                                     @RequestParam(required = false) LocalDate from,
-                                     @RequestParam(required = false) LocalDate to,
-                                     @RequestParam(defaultValue = "200") int limit) {
+        @Operation(summary = "Audited events (chain entries and CUI reads), newest first, with filters, a page at a time "
+                + "(page from 1, size 1-500; ADMIN only; others 404)")
+        AuditLog.EntryPage entries(DicasUser me, @RequestParam(required = false) String actor,
+                                   @RequestParam(required = false) String action,
+                                   @RequestParam(required = false) Long recordId,
+                                   @RequestParam(required = false) LocalDate from,
+                                   @RequestParam(required = false) LocalDate to,
+                                   @RequestParam(defaultValue = "1") int page,
+                                   @RequestParam(defaultValue = "" + AuditLog.Paging.DEFAULT_SIZE) int size) {
             UserAdministration.requireAdmin(me);
-            return audit.entries(filter(actor, action, recordId, from, to, limit));
+            return audit.entries(filter(actor, action, recordId, from, to), new AuditLog.Paging(page, size));
         }
 
         @GetMapping("/api/v1/admin/users")
@@ -104,10 +102,10 @@ final class AdminEndpoints {
         }
     }
 
-    static AuditLog.Filter filter(String actor, String action, Long recordId, LocalDate from, LocalDate to, int limit) {
+    static AuditLog.Filter filter(String actor, String action, Long recordId, LocalDate from, LocalDate to) {
         return new AuditLog.Filter(actor, action, recordId,
                 from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
-                to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), limit);
+                to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
     }
 
     @Controller
@@ -126,10 +124,13 @@ final class AdminEndpoints {
         String audit(DicasUser me, @RequestParam(required = false) String actor,
                      @RequestParam(required = false) String action, @RequestParam(required = false) Long recordId,
                      @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
-                     Model model) {
+                     @RequestParam(defaultValue = "1") int page,
+                     @RequestParam(defaultValue = "" + AuditLog.Paging.DEFAULT_SIZE) int size,
+                     @RequestParam(defaultValue = "false") boolean full, Model model) {
             UserAdministration.requireAdmin(me);
-            model.addAttribute("verification", audit.verify());
-            model.addAttribute("entries", audit.entries(filter(actor, action, recordId, from, to, 500)));
+            model.addAttribute("verification", full ? audit.verifyEverything() : audit.verify());
+            model.addAttribute("entries", audit.entries(filter(actor, action, recordId, from, to),
+                    new AuditLog.Paging(page, size)));
             model.addAttribute("actions", audit.actions());
             model.addAttribute("actor", actor);
             model.addAttribute("action", action);

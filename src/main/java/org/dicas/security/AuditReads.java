@@ -1,0 +1,53 @@
+package org.dicas.security;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads of single CUI records: one row each in {@code audit_read}, written inside the reader's transaction but
+ * without the chain's lock, so readers never wait for one another; each row carries the hash of its own fields, and
+ * {@link ReadSealer} seals them into the chain in batches (ADR 0017).
+ */
+@Component
+class AuditReads {
+
+    static final String ACTION = "READ";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    AuditReads(JdbcClient jdbc, PlatformTransactionManager txManager, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(txManager);
+        this.clock = clock;
+    }
+
+    /** Records one read; joins the caller's transaction when there is one. */
+    void record(String reader, String kind, long recordId, String detail) {
+        tx.executeWithoutResult(status -> {
+            // The transaction id first, then the row id: a row id the sealer has seen allocated then belongs to a
+            // transaction that had started by then (ReadSealer's horizon rests on this order). Two statements, so
+            // that no planner can drop or reorder the first.
+            jdbc.sql("select pg_current_xact_id()").query(Object.class).single();
+            long id = jdbc.sql("select nextval('audit_entry_id_seq')").query(Long.class).single();
+            Instant at = AuditChain.now(clock);
+            jdbc.sql("""
+                            insert into audit_read (id, at, actor, record_id, record_kind, detail, hash)
+                            values (:id, :at, :actor, :rid, :kind, :detail, :hash)""")
+                    .param("id", id).param("at", Timestamp.from(at)).param("actor", reader).param("rid", recordId)
+                    .param("kind", kind).param("detail", detail)
+                    .param("hash", hash(id, at, reader, recordId, kind, detail)).update();
+        });
+    }
+
+    /** The hash of one read row: all of its fields, in the chain's canonical form with an empty link. */
+    static String hash(long id, Instant at, String reader, long recordId, String kind, String detail) {
+        return AuditChain.hash("", id, at, reader, ACTION, recordId, kind, detail);
+    }
+}
