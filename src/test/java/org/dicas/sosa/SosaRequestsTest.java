@@ -133,7 +133,7 @@ class SosaRequestsTest {
     }
 
     List<String> auditActions(long id) {
-        return jdbc.sql("select action || ' ' || actor from audit_entry where record_id = :id order by id")
+        return jdbc.sql("select action || ' ' || actor from audit_trail where record_id = :id order by id")
                 .param("id", id).query(String.class).list();
     }
 
