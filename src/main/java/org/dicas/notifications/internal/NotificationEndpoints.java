@@ -2,18 +2,23 @@ package org.dicas.notifications.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.dicas.notifications.Notification;
 import org.dicas.notifications.Notifications;
 import org.dicas.security.CurrentUser;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.MarkedList;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.dicas.platform.Pager;
 import org.dicas.shared.Paging;
 
@@ -51,18 +56,29 @@ class NotificationEndpoints {
         }
     }
 
-    /** The unread count for the header of every page. */
-    @ControllerAdvice(annotations = Controller.class)
-    static class UnreadCount {
+    /**
+     * The unread count for the header of every page: added only when a page is rendered (a view with a model), so
+     * API calls, redirects and files do not pay a query for a header they do not show.
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class UnreadCount implements WebMvcConfigurer, HandlerInterceptor {
         private final Notifications notifications;
 
         UnreadCount(Notifications notifications) {
             this.notifications = notifications;
         }
 
-        @ModelAttribute("unreadNotifications")
-        int unread() {
-            return CurrentUser.get().map(notifications::unread).orElse(0);
+        @Override
+        public void addInterceptors(InterceptorRegistry registry) {
+            registry.addInterceptor(this);
+        }
+
+        @Override
+        public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+                               ModelAndView page) {
+            if (page != null && page.getViewName() != null && !page.getViewName().startsWith("redirect:")) {
+                page.addObject("unreadNotifications", CurrentUser.get().map(notifications::unread).orElse(0));
+            }
         }
     }
 }

@@ -15,12 +15,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
     private final UserAccounts accounts;
-    private final org.dicas.security.Directory directory;
 
-    BearerTokenFilter(ApiTokens tokens, UserAccounts accounts, org.dicas.security.Directory directory) {
+    BearerTokenFilter(ApiTokens tokens, UserAccounts accounts) {
         this.tokens = tokens;
         this.accounts = accounts;
-        this.directory = directory;
     }
 
     static String bearer(HttpServletRequest request) {
@@ -36,8 +34,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String token = bearer(request);
         if (token != null && !token.isEmpty()) {
-            tokens.userOf(token).flatMap(directory::user).ifPresent(user -> {
-                DicasPrincipal principal = accounts.loadUserByUsername(user.username());
+            tokens.usernameOf(token).ifPresent(username -> {
+                DicasPrincipal principal = accounts.loadUserByUsername(username);
                 if (principal.isEnabled()) {
                     var auth = UsernamePasswordAuthenticationToken.authenticated(principal, null,
                             principal.getAuthorities());

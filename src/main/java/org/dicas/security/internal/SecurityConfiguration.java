@@ -3,7 +3,6 @@ package org.dicas.security.internal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.dicas.platform.ApiProblems;
-import org.dicas.security.Directory;
 import org.dicas.security.ReleasabilityPolicy;
 import org.dicas.security.SingleSignOn;
 import org.springframework.beans.factory.ObjectProvider;
@@ -69,7 +68,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, UserAccounts accounts, Directory directory,
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, UserAccounts accounts,
                                  AuthenticationManager manager) throws Exception {
         http.securityMatcher("/api/**")
                 .authenticationManager(manager)
@@ -78,7 +77,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .anyRequest().authenticated())
-                .addFilterBefore(new BearerTokenFilter(tokens, accounts, directory),
+                .addFilterBefore(new BearerTokenFilter(tokens, accounts),
                         UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> ApiProblems.write(res, HttpStatus.UNAUTHORIZED,
