@@ -41,7 +41,7 @@ public class PlanningNode implements SmartLifecycle {
     private final Duration heartbeat;
     private final Duration lease;
     private final JsonMapper json = JsonMapper.builder().build();
-    private RepairSolvers solvers;
+    private volatile RepairSolvers solvers;
     private ScheduledExecutorService timer;
 
     PlanningNode(JdbcClient jdbc, @Value("${dicas.planning.heartbeat:PT1S}") Duration heartbeat,
@@ -185,6 +185,7 @@ public class PlanningNode implements SmartLifecycle {
             return t;
         });
         timer.scheduleWithFixedDelay(this::safeBeat, 0, heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        log.info("Planning node {}: lease {} renewed every {}", id, lease, heartbeat);
     }
 
     /** Leaving cleanly: the runs solving here end now, FAILED (their node stopped), keeping their best schedule. */
