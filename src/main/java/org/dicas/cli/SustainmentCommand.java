@@ -80,7 +80,7 @@ final class SustainmentCommand implements Callable<Integer> {
                 RepairScheduler scheduler = RepairScheduler.create();
                 scheduler.validate(problem);
                 org.dicas.sustainment.engine.Schedule result = scheduler.solve(problem,
-                        Duration.ofMillis(Math.round(seconds * 1000)), s -> { }, () -> false);
+                        Duration.ofMillis(Math.round(seconds * 1000)), s -> { });
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(ScheduleJson.write(result, !compact));
                 out.flush();

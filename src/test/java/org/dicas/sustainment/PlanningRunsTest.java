@@ -70,15 +70,30 @@ class PlanningRunsTest {
     }
 
     @Test
-    void aRunCanBeStopped() throws Exception {
+    void aRunCanBeStoppedKeepingItsBestScheduleAndAQueuedRunStopsWithItsBaseline() throws Exception {
         Http http = new Http(port);
         String navy = http.token("us.navy", "demo");
-        long id = start(http, navy, 120);
+        long solving = start(http, navy, 120);
+        long queued = start(http, navy, 120);
         Thread.sleep(1500);
-        var stopped = http.post("/api/v1/sustainment/plans/" + id + "/stop", navy, "");
-        assertThat(stopped.status()).isIn(200, 400);
-        JsonNode plan = waitForEnd(http, navy, id);
-        assertThat(plan.get("status").asString()).isIn("STOPPED", "DONE");
+        assertThat(http.get("/api/v1/sustainment/plans/" + queued, navy).json().get("status").asString())
+                .as("one run at a time per node").isEqualTo("QUEUED");
+
+        var stopQueued = http.post("/api/v1/sustainment/plans/" + queued + "/stop", navy, "");
+        assertThat(stopQueued.status()).isEqualTo(200);
+        JsonNode q = waitForEnd(http, navy, queued);
+        assertThat(q.get("status").asString()).isEqualTo("STOPPED");
+        assertThat(q.get("score")).as("a run stopped in the queue keeps its baseline").isEqualTo(q.get("greedyScore"));
+        assertThat(http.get("/api/v1/sustainment/plans/" + solving, navy).json().get("status").asString())
+                .isEqualTo("RUNNING");
+
+        var stopped = http.post("/api/v1/sustainment/plans/" + solving + "/stop", navy, "");
+        assertThat(stopped.status()).isEqualTo(200);
+        JsonNode plan = waitForEnd(http, navy, solving);
+        assertThat(plan.get("status").asString()).isEqualTo("STOPPED");
+        assertThat(plan.get("assignments").size()).isPositive();
+        assertThat(http.post("/api/v1/sustainment/plans/" + solving + "/stop", navy, "").status())
+                .as("an ended run cannot be stopped").isEqualTo(400);
     }
 
     @Test

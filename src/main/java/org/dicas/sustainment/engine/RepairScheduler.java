@@ -13,11 +13,11 @@ public interface RepairScheduler {
     Schedule greedy(ScheduleProblem problem);
 
     /**
-     * Solves for at most {@code limit}; {@code progress} receives each new best schedule; stops early when
-     * {@code stop} says so (checked between steps).
+     * Solves for at most {@code limit} and waits for the result; {@code progress} receives each new best schedule
+     * (the baseline first, from a solver thread). To solve in the background, stop early or solve several problems
+     * at once, use {@link RepairSolvers}.
      */
-    Schedule solve(ScheduleProblem problem, Duration limit, Consumer<Schedule> progress,
-                   java.util.function.BooleanSupplier stop);
+    Schedule solve(ScheduleProblem problem, Duration limit, Consumer<Schedule> progress);
 
     static RepairScheduler create() {
         return new TimefoldRepairScheduler();

@@ -1,7 +1,5 @@
 package org.dicas.sustainment.engine;
 
-import ai.timefold.solver.core.api.solver.Solver;
-import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.heuristic.selector.entity.EntitySelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.CartesianProductMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
@@ -12,20 +10,20 @@ import ai.timefold.solver.core.config.heuristic.selector.value.ValueSelectorConf
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
-import ai.timefold.solver.core.impl.solver.DefaultSolver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
  * Greedy baseline (earliest due date first, earliest feasible slot) seeding a Timefold local search; the result is
- * verified against every hard rule and never worse than the baseline.
+ * verified against every hard rule and never worse than the baseline. Solving goes through {@link RepairSolvers}
+ * (Timefold's SolverManager), here with one run that the caller waits for.
  */
 final class TimefoldRepairScheduler implements RepairScheduler {
 
@@ -201,89 +199,50 @@ final class TimefoldRepairScheduler implements RepairScheduler {
     }
 
     @Override
-    public Schedule solve(ScheduleProblem problem, Duration limit, Consumer<Schedule> progress, BooleanSupplier stop) {
-        long deadline = System.nanoTime() + (limit == null ? 0 : limit.toNanos());
+    public Schedule solve(ScheduleProblem problem, Duration limit, Consumer<Schedule> progress) {
         Consumer<Schedule> report = progress == null ? s -> { } : progress;
-        BooleanSupplier stopped = stop == null ? () -> false : stop;
-        Compiled c = Compiled.of(problem);
-        Map<Integer, Place> seed = greedyPlacement(c);
-        Schedule greedy = toSchedule(c, seed);
-        report.accept(greedy);
         LAST_STATS.remove();
-        List<JobSlot> entities = new ArrayList<>();
-        Map<JobSlot, Compiled.JobInfo> infoOf = new HashMap<>();
-        boolean anyMovable = false;
-        for (Compiled.JobInfo j : c.jobs) {
-            if (!j.placeable()) {
-                continue;
-            }
-            JobSlot e = new JobSlot(j.id(), j.job.priority(), j.job.durationDays(), j.earliest, j.latestStart, j.due,
-                    j.eligible, c.resources.size(), j.km);
-            Place p = seed.get(j.index);
-            if (p != null) {
-                e.setResource(p.resource());
-                e.setStart(p.start());
-            }
-            boolean pinned = c.pins.containsKey(j.id());
-            e.setPinned(pinned);
-            anyMovable |= !pinned;
-            entities.add(e);
-            infoOf.put(e, j);
-        }
-        long remainingMs = (deadline - System.nanoTime()) / 1_000_000;
-        if (!anyMovable || remainingMs < 50 || stopped.getAsBoolean()) {
-            return greedy;
-        }
-        Solver<RepairPlan> solver = SolverFactory.<RepairPlan>create(config(Duration.ofMillis(remainingMs)))
-                .buildSolver();
-        Schedule[] best = {greedy};
-        solver.addEventListener(event -> {
-            Schedule s = toSchedule(c, placement(event.getNewBestSolution(), infoOf, c));
-            if (compare(s.score(), best[0].score()) < 0) {
-                best[0] = s;
-                report.accept(s);
-            }
-        });
-        AtomicBoolean done = new AtomicBoolean();
-        Thread watcher = new Thread(() -> {
-            while (!done.get()) {
-                if (stopped.getAsBoolean() || System.nanoTime() > deadline) {
-                    solver.terminateEarly();
-                    return;
+        CompletableFuture<Schedule> result = new CompletableFuture<>();
+        try (RepairSolvers solvers = new RepairSolvers(1)) {
+            RepairSolvers.Run run = solvers.enqueue(0, problem, limit, new RepairSolvers.Listener() {
+                @Override
+                public void improved(Schedule best) {
+                    report.accept(best);
                 }
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
+
+                @Override
+                public void finished(Schedule best, boolean terminatedEarly) {
+                    result.complete(best);
                 }
+
+                @Override
+                public void failed(Throwable error) {
+                    result.completeExceptionally(error);
+                }
+            });
+            Schedule solved = await(result);
+            if (run.stats() != null) {
+                LAST_STATS.set(run.stats());
             }
-        }, "repair-scheduler-stop");
-        watcher.setDaemon(true);
-        watcher.start();
-        RepairPlan result;
-        try {
-            result = solver.solve(new RepairPlan(c.resources, entities));
-        } finally {
-            done.set(true);
-            watcher.interrupt();
+            return solved;
         }
-        if (solver instanceof DefaultSolver<RepairPlan> ds) {
-            LAST_STATS.set(new Stats(ds.getScoreCalculationCount(), ds.getTimeMillisSpent(),
-                    ds.getMoveEvaluationCount()));
-        }
-        Schedule solved = toSchedule(c, placement(result, infoOf, c));
-        return compare(solved.score(), greedy.score()) < 0 ? solved : greedy;
     }
 
-    private static Map<Integer, Place> placement(RepairPlan plan, Map<JobSlot, Compiled.JobInfo> infoOf, Compiled c) {
-        Map<Integer, Place> out = new HashMap<>();
-        for (JobSlot e : plan.getJobs()) {
-            Compiled.JobInfo j = c.jobById.get(e.getId());
-            if (e.getResource() != null && e.getStart() != null && j != null) {
-                out.put(j.index, new Place(c.resources.get(e.getResource().index), e.getStart()));
+    private static Schedule await(CompletableFuture<Schedule> result) {
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while solving", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
             }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
         }
-        return out;
     }
 
     static SolverConfig config(Duration limit) {

@@ -1,17 +1,11 @@
 package org.dicas.sustainment.planning;
 
-import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.InvalidInputException;
@@ -26,10 +20,6 @@ import org.dicas.sustainment.engine.RepairScheduler;
 import org.dicas.sustainment.engine.Schedule;
 import org.dicas.sustainment.engine.ScheduleException;
 import org.dicas.sustainment.engine.ScheduleProblem;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,46 +28,29 @@ import org.dicas.shared.Paging;
 
 /**
  * Planning runs: the whole problem (every facility and job, with pins) is stored with the run, solved in the
- * background by the scheduling engine, its best schedule saved as it improves; a run can be stopped. Runs left
- * unfinished by a restart are marked FAILED at start-up. Readers see each run filtered to what they may read; who
+ * background by the node that started it ({@link PlanningNode}), its best schedule saved as it improves. A run can be
+ * stopped through any node: the request is written to the run, and its node ends it within a heartbeat. A run whose
+ * node stopped while solving ends FAILED with that reason. Readers see each run filtered to what they may read; who
  * starts and stops runs is {@link SustainmentWriteRules}.
  */
 @Service
 public class PlanningRuns {
 
-    private static final Logger log = LoggerFactory.getLogger(PlanningRuns.class);
     public static final int MAX_SECONDS = 600;
 
     private final JdbcClient jdbc;
     private final RepairFacilities facilities;
     private final RepairJobs jobs;
     private final AuditLog audit;
+    private final PlanningNode node;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "repair-planning");
-        t.setDaemon(true);
-        return t;
-    });
-    private final Map<Long, AtomicBoolean> stops = new ConcurrentHashMap<>();
 
-    PlanningRuns(JdbcClient jdbc, RepairFacilities facilities, RepairJobs jobs, AuditLog audit) {
+    PlanningRuns(JdbcClient jdbc, RepairFacilities facilities, RepairJobs jobs, AuditLog audit, PlanningNode node) {
         this.jdbc = jdbc;
         this.facilities = facilities;
         this.jobs = jobs;
         this.audit = audit;
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void failInterruptedRuns() {
-        jdbc.sql("""
-                        update repair_plan set status = 'FAILED', message = 'interrupted by a restart', finished_at = now()
-                        where status in ('QUEUED', 'RUNNING', 'STOPPING')""").update();
-    }
-
-    @PreDestroy
-    void shutdown() {
-        stops.values().forEach(s -> s.set(true));
-        executor.shutdownNow();
+        this.node = node;
     }
 
     /** The problem as the engine reads it: every facility and job, and the pins set on jobs. */
@@ -127,54 +100,33 @@ public class PlanningRuns {
         Schedule greedy = scheduler.greedy(problem);
         long id = jdbc.sql("""
                         insert into repair_plan (created_by, status, seconds, horizon_start, horizon_end, problem, greedy,
-                                                 result, score)
-                        values (:u, 'QUEUED', :s, :hs, :he, :p, :g, :g, :score) returning id""")
+                                                 result, score, owner_node, lease_until)
+                        values (:u, 'QUEUED', :s, :hs, :he, :p, :g, :g, :score, :node, now() + cast(:lease as interval))
+                        returning id""")
                 .param("u", user.id()).param("s", seconds).param("hs", horizonStart).param("he", horizonEnd)
+                .param("node", node.id()).param("lease", node.leaseInterval())
                 .param("p", json.writeValueAsString(problem)).param("g", json.writeValueAsString(greedy))
                 .param("score", json.writeValueAsString(greedy.score())).query(Long.class).single();
         audit.append(user, "PLAN_STARTED", null, "REPAIR_PLAN", "plan #" + id + " " + horizonStart + ".." + horizonEnd
                 + ", " + seconds + " s, " + problem.jobs().size() + " jobs, " + problem.pinned().size() + " pinned");
-        AtomicBoolean stop = new AtomicBoolean();
-        stops.put(id, stop);
-        executor.submit(() -> run(id, problem, seconds, stop, scheduler));
+        node.solve(id, problem, seconds);
         return id;
     }
 
-    private void run(long id, ScheduleProblem problem, int seconds, AtomicBoolean stop, RepairScheduler scheduler) {
-        try {
-            jdbc.sql("update repair_plan set status = 'RUNNING', updated_at = now() where id = :id and status = 'QUEUED'")
-                    .param("id", id).update();
-            Schedule best = scheduler.solve(problem, Duration.ofSeconds(seconds), s -> save(id, s, null), stop::get);
-            save(id, best, stop.get() ? "STOPPED" : "DONE");
-        } catch (RuntimeException e) {
-            log.warn("Plan {} failed", id, e);
-            jdbc.sql("update repair_plan set status = 'FAILED', message = :m, finished_at = now() where id = :id")
-                    .param("m", String.valueOf(e.getMessage())).param("id", id).update();
-        } finally {
-            stops.remove(id);
-        }
-    }
-
-    private void save(long id, Schedule s, String finalStatus) {
-        jdbc.sql("""
-                        update repair_plan set result = :r, score = :score, updated_at = now(),
-                               status = coalesce(cast(:status as text), status),
-                               finished_at = case when cast(:status as text) is null then finished_at else now() end
-                        where id = :id""")
-                .param("r", json.writeValueAsString(s)).param("score", json.writeValueAsString(s.score()))
-                .param("status", finalStatus).param("id", id).update();
-    }
-
+    /**
+     * Asks a run to stop: its node, whichever it is, ends it within a heartbeat, keeping its best schedule (STOPPED).
+     */
     public void stop(DicasUser user, long id) {
         view(user, id);
         SustainmentWriteRules.stopPlanningRun(user).orThrow();
-        AtomicBoolean stop = stops.get(id);
-        if (stop == null) {
+        int requested = jdbc.sql("""
+                        update repair_plan set status = 'STOPPING', stop_requested_at = coalesce(stop_requested_at, now()),
+                                               updated_at = now()
+                        where id = :id and status in ('QUEUED', 'RUNNING', 'STOPPING')""")
+                .param("id", id).update();
+        if (requested == 0) {
             throw new InvalidInputException("status", "plan #" + id + " is not running");
         }
-        stop.set(true);
-        jdbc.sql("update repair_plan set status = 'STOPPING' where id = :id and status in ('QUEUED', 'RUNNING')")
-                .param("id", id).update();
         audit.append(user, "PLAN_STOPPED", null, "REPAIR_PLAN", "plan #" + id);
     }
 
@@ -185,12 +137,12 @@ public class PlanningRuns {
     }
 
     private record Row(long id, String status, String createdBy, Timestamp createdAt, int seconds, LocalDate horizonStart,
-                       LocalDate horizonEnd, String result, String greedy, String message) {
+                       LocalDate horizonEnd, String result, String greedy, String messageKey, String message) {
     }
 
     private static final String SELECT = """
             select p.id, p.status, u.display_name as created_by, p.created_at, p.seconds, p.horizon_start,
-                   p.horizon_end, p.result, p.greedy, p.message
+                   p.horizon_end, p.result, p.greedy, p.message_key, p.message
             from repair_plan p join app_user u on u.id = p.created_by""";
 
     /** A page of the planning runs, newest first (by id), each as the user may see it. */
@@ -257,7 +209,7 @@ public class PlanningRuns {
             unassigned.add(new PlanView.UnassignedView(j.id(), j.code(), j.asset(), j.priority(), u.reason(), j.marking()));
         }
         return new PlanView(r.id(), r.status(), r.createdBy(), r.createdAt().toInstant(), r.seconds(), r.horizonStart(),
-                r.horizonEnd(), score(s.score()), score(g.score()), r.message(), assignments, withheld, unassigned,
+                r.horizonEnd(), score(s.score()), score(g.score()), r.messageKey(), r.message(), assignments, withheld, unassigned,
                 withheldUnassigned, Marking.highWaterMark(shown));
     }
 

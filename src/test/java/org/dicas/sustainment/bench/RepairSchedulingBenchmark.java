@@ -49,12 +49,12 @@ public final class RepairSchedulingBenchmark {
             List<Schedule> runs = new ArrayList<>();
             for (String t : times.split(",")) {
                 int s = Integer.parseInt(t);
-                Schedule r = scheduler.solve(p, Duration.ofSeconds(s), x -> { }, () -> false);
+                Schedule r = scheduler.solve(p, Duration.ofSeconds(s), x -> { });
                 runs.add(r);
                 row(jobs, facilities, resources, s + " s", r, SolverStats.last());
             }
             if (longSeconds > 0) {
-                Schedule r = scheduler.solve(p, Duration.ofSeconds(longSeconds), x -> { }, () -> false);
+                Schedule r = scheduler.solve(p, Duration.ofSeconds(longSeconds), x -> { });
                 runs.add(r);
                 row(jobs, facilities, resources, longSeconds + " s (long run)", r, SolverStats.last());
             }

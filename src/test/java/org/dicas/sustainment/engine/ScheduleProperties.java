@@ -28,7 +28,7 @@ class ScheduleProperties {
         ScheduleProblem p = InstanceGenerator.generate(seed, jobs, facilities, horizonDays);
         scheduler.validate(p);
         Schedule greedy = scheduler.greedy(p);
-        Schedule solved = scheduler.solve(p, Duration.ofMillis(200), s -> checkHardRules(p, s), () -> false);
+        Schedule solved = scheduler.solve(p, Duration.ofMillis(200), s -> checkHardRules(p, s));
         checkHardRules(p, greedy);
         checkHardRules(p, solved);
         assertThat(TimefoldRepairScheduler.compare(solved.score(), greedy.score())).isLessThanOrEqualTo(0);
@@ -100,7 +100,7 @@ class ScheduleProperties {
         Schedule.Assignment a = greedy.assignments().get(0);
         ScheduleProblem pinned = new ScheduleProblem(p.horizon(), p.facilities(), p.jobs(),
                 List.of(new ScheduleProblem.Pin(a.job(), a.resource(), a.start())));
-        Schedule solved = scheduler.solve(pinned, Duration.ofMillis(200), s -> { }, () -> false);
+        Schedule solved = scheduler.solve(pinned, Duration.ofMillis(200), s -> { });
         checkHardRules(pinned, solved);
         assertThat(solved.assignments()).anySatisfy(x -> {
             assertThat(x.job()).isEqualTo(a.job());

@@ -9,7 +9,7 @@ import java.util.List;
 import org.dicas.sustainment.bench.InstanceGenerator;
 import org.junit.jupiter.api.Test;
 
-/** The solver's contract: example result, progress, early stop, never worse than greedy. */
+/** The solver's contract: example result, progress, never worse than greedy (stopping early: RepairSolversTest). */
 class SchedulerTest {
 
     final RepairScheduler scheduler = RepairScheduler.create();
@@ -23,25 +23,23 @@ class SchedulerTest {
     }
 
     @Test
-    void progressImprovesAndStopEndsTheRunEarly() {
+    void progressImprovesAndTheResultIsTheLastImprovement() {
         ScheduleProblem p = InstanceGenerator.generate(7, 60, 6, 365);
         List<Schedule> seen = new ArrayList<>();
-        long t0 = System.nanoTime();
-        Schedule s = scheduler.solve(p, Duration.ofSeconds(30), seen::add,
-                () -> System.nanoTime() - t0 > 1_500_000_000L);
-        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(6);
+        Schedule s = scheduler.solve(p, Duration.ofMillis(1500), seen::add);
         assertThat(seen).isNotEmpty();
+        assertThat(seen.get(0)).isEqualTo(scheduler.greedy(p));
         for (int i = 1; i < seen.size(); i++) {
             assertThat(TimefoldRepairScheduler.compare(seen.get(i).score(), seen.get(i - 1).score())).isNegative();
         }
         assertThat(TimefoldRepairScheduler.compare(s.score(), scheduler.greedy(p).score())).isLessThanOrEqualTo(0);
-        assertThat(s.score()).isEqualTo(seen.get(seen.size() - 1).score());
+        assertThat(s).isEqualTo(seen.get(seen.size() - 1));
         ScheduleProperties.checkHardRules(p, s);
     }
 
     @Test
     void zeroTimeReturnsTheGreedySchedule() {
         ScheduleProblem p = InstanceGenerator.generate(3, 20, 3, 200);
-        assertThat(scheduler.solve(p, Duration.ZERO, x -> { }, () -> false)).isEqualTo(scheduler.greedy(p));
+        assertThat(scheduler.solve(p, Duration.ZERO, x -> { })).isEqualTo(scheduler.greedy(p));
     }
 }

@@ -112,8 +112,7 @@ class ValidationTest {
 
     @Test
     void pinsAreKeptAndBadPinsRefused() {
-        Schedule s = scheduler.solve(withPin("F1-DD1", "2027-06-01"), java.time.Duration.ofMillis(200), x -> { },
-                () -> false);
+        Schedule s = scheduler.solve(withPin("F1-DD1", "2027-06-01"), java.time.Duration.ofMillis(200), x -> { });
         assertThat(s.assignments().get(0).start()).isEqualTo(LocalDate.parse("2027-06-01"));
         assertThatThrownBy(() -> scheduler.validate(withPin("F1-DD1", "2027-04-01")))
                 .isInstanceOf(ScheduleException.class).hasMessageContaining("pin of job J1: facility F1 is closed");
