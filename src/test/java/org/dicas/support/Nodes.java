@@ -34,6 +34,11 @@ public final class Nodes implements AutoCloseable {
             return context.getBean(type);
         }
 
+        /** The HTTP port (the base URL's). */
+        public int port() {
+            return Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1));
+        }
+
         public boolean running() {
             return context.isActive();
         }
@@ -48,6 +53,7 @@ public final class Nodes implements AutoCloseable {
     private final Path root;
     private final EmbeddedCluster database;
     private final List<Node> started = new ArrayList<>();
+    private final List<String> common = new ArrayList<>();
 
     private Nodes(Path root, EmbeddedCluster database) {
         this.root = root;
@@ -88,7 +94,7 @@ public final class Nodes implements AutoCloseable {
                 "--dicas.demo=true",
                 "--spring.main.banner-mode=off",
                 "--spring.application.name=dicas-" + name));
-        Stream.of(properties).map(p -> "--" + p).forEach(args::add);
+        Stream.concat(common.stream(), Stream.of(properties)).map(p -> "--" + p).forEach(args::add);
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(DicasApplication.class)
                 .run(args.toArray(String[]::new));
         int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
@@ -118,6 +124,12 @@ public final class Nodes implements AutoCloseable {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** Adds {@code name=value} properties to every node started from now on (also by {@link #together}). */
+    public Nodes with(String... properties) {
+        common.addAll(List.of(properties));
+        return this;
     }
 
     @Override
