@@ -108,6 +108,26 @@ class TwoNodesTest {
     }
 
     @Test
+    void aStoredSessionThatNoLongerReadsIsSignedOutNotAnError() throws SQLException {
+        Http browser = new Http(a.port()).signIn("jp.msdf", "demo");
+        try (Connection db = DriverManager.getConnection(nodes.jdbcUrl(), "postgres", "");
+             Statement s = db.createStatement()) {
+            // as if written by a version whose classes have changed since
+            s.execute("""
+                    update spring_session_attributes set attribute_bytes = '\\xaced0005737200'::bytea
+                    where attribute_name = 'SPRING_SECURITY_CONTEXT' and session_primary_id in
+                        (select primary_id from spring_session where principal_name = 'jp.msdf')""");
+        }
+
+        Http.Response page = browser.get(url(b, "/"), null);
+
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.header("Location")).endsWith("/login");
+        browser.signIn("jp.msdf", "demo");
+        assertThat(browser.get(url(b, "/"), null).status()).isEqualTo(200);
+    }
+
+    @Test
     void signingOutOnOneNodeEndsTheSessionOnTheOther() {
         Http browser = new Http(a.port()).signIn("us.acq", "demo");
         assertThat(browser.get(url(b, "/"), null).status()).isEqualTo(200);
