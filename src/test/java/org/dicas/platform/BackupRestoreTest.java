@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.dicas.platform.embedded.ClusterSettings;
 import org.dicas.support.Http;
 import org.dicas.support.Nodes;
 import org.dicas.support.Nodes.Node;
@@ -31,24 +37,36 @@ import tools.jackson.databind.JsonNode;
  * while a node serves, {@code pg_restore} into a fresh database, the post-restore sign-out, a node started on the
  * restored database, records read back through the API, and the full audit verification valid.
  *
- * <p>Needs PostgreSQL client programs of the server's major version or newer ({@code pg_dump} refuses a newer server):
- * from {@code DICAS_PG_BIN} (a folder), {@code /usr/lib/postgresql/<major>/bin} or the {@code PATH}. The bundled
- * PostgreSQL carries the server programs only, and Debian 12 ships the version 15 client; where no fitting client is
- * found the test is skipped, saying so. With Debian's {@code postgresql-client-15} it runs against a PostgreSQL 15
- * server: {@code mvn test -Dtest=BackupRestoreTest -Dpostgres-binaries.version=15.13.0}.
+ * <p>{@code pg_dump} refuses a server newer than itself, and the bundled PostgreSQL 17 carries the server programs
+ * only. So the test uses PostgreSQL client programs of version 17 or newer when it finds them ({@code DICAS_PG_BIN},
+ * {@code /usr/lib/postgresql/<major>/bin}, the {@code PATH}); otherwise (Debian 12 packages the version 15 client,
+ * which this machine kind has) it runs the databases on PostgreSQL 15 (the zonky binaries that the build copies to
+ * {@code target/postgres-15}, {@link org.dicas.platform.embedded.ClusterSettings#withArchive}) with the version 15
+ * client. Without either it is skipped, saying why.
  */
 class BackupRestoreTest {
 
     private static final Pattern VERSION = Pattern.compile("\\(PostgreSQL\\) (\\d+)");
+    private static final int BUNDLED_MAJOR = 17;
+    private static final int OLDER_MAJOR = 15;
 
     @Test
     void aDumpTakenWhileANodeServesRestoresIntoAFreshDatabaseThatANodeServesWithTheAuditChainValid(@TempDir Path dir)
             throws Exception {
-        try (Nodes original = Nodes.onEmptyDatabase(); Nodes fresh = Nodes.onEmptyDatabase()) {
+        Optional<Path> bin = clientPrograms(BUNDLED_MAJOR);
+        UnaryOperator<ClusterSettings> server = settings -> settings;
+        if (bin.isEmpty()) {
+            Optional<Path> older = olderServer(dir);
+            bin = older.isPresent() ? clientPrograms(OLDER_MAJOR) : Optional.empty();
+            server = settings -> settings.withArchive(older.orElseThrow());
+        }
+        assumeTrue(bin.isPresent(), "no pg_dump/pg_restore of PostgreSQL " + BUNDLED_MAJOR + " (or of " + OLDER_MAJOR
+                + " with target/postgres-" + OLDER_MAJOR + "); set DICAS_PG_BIN");
+
+        try (Nodes original = Nodes.onEmptyDatabase(server); Nodes fresh = Nodes.onEmptyDatabase(server)) {
             Node serving = original.node("serving");
-            int major = serverMajor(original.jdbcUrl());
-            Optional<Path> bin = clientPrograms(major);
-            assumeTrue(bin.isPresent(), "no pg_dump/pg_restore of PostgreSQL " + major + " or newer (set DICAS_PG_BIN)");
+            assertThat(version(bin.get().resolve("pg_dump"))).as("client vs server version")
+                    .isGreaterThanOrEqualTo(serverMajor(original.jdbcUrl()));
 
             Http before = new Http(serving.port());
             String author = before.token("jp.atla", "demo");
@@ -88,6 +106,26 @@ class BackupRestoreTest {
                     .isEqualTo(404);
             JsonNode verification = after.get("/api/v1/audit/verify?full=true", after.token("admin", "demo")).json();
             assertThat(verification.get("valid").asBoolean()).as(verification.toString()).isTrue();
+        }
+    }
+
+    /** The PostgreSQL 15 server programs the build copied (a .txz taken out of the zonky jar), if there. */
+    static Optional<Path> olderServer(Path dir) throws IOException, URISyntaxException {
+        Path testClasses = Path.of(BackupRestoreTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = testClasses.getParent().resolve("postgres-" + OLDER_MAJOR).resolve("postgres-" + OLDER_MAJOR + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            return Optional.empty();
+        }
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            ZipEntry entry = zip.getEntry("postgres-linux-x86_64.txz");
+            if (entry == null) {
+                return Optional.empty();
+            }
+            Path archive = dir.resolve("postgres-" + OLDER_MAJOR + ".txz");
+            try (InputStream in = zip.getInputStream(entry)) {
+                Files.copy(in, archive);
+            }
+            return Optional.of(archive);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.dicas.DicasApplication;
 import org.dicas.platform.embedded.ClusterSettings;
@@ -62,10 +63,16 @@ public final class Nodes implements AutoCloseable {
 
     /** An empty database, no node yet. */
     public static Nodes onEmptyDatabase() {
+        return onEmptyDatabase(settings -> settings);
+    }
+
+    /** An empty database whose server settings {@code adjust} changes (e.g. another PostgreSQL version), no node yet. */
+    public static Nodes onEmptyDatabase(UnaryOperator<ClusterSettings> adjust) {
         try {
             Path root = Files.createTempDirectory("dicas-nodes-");
-            EmbeddedCluster db = EmbeddedCluster.start(ClusterSettings.of(root.resolve("postgres")).withDurable(false)
-                    .withServerConfig("timezone", "UTC").withServerConfig("max_connections", "100"), reason -> { });
+            EmbeddedCluster db = EmbeddedCluster.start(adjust.apply(ClusterSettings.of(root.resolve("postgres"))
+                    .withDurable(false).withServerConfig("timezone", "UTC").withServerConfig("max_connections", "100")),
+                    reason -> { });
             return new Nodes(root, db);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
