@@ -12,9 +12,16 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.dicas.security.DicasPrincipal;
 import org.dicas.support.Http;
 import org.dicas.support.Nodes;
@@ -188,6 +195,49 @@ class TwoNodesTest {
             rs.next();
             assertThat(rs.getLong(1)).as("the expired token is swept").isZero();
         }
+    }
+
+    @Test
+    void callersOnBothNodesAtOnceRunAJobOncePerIntervalAndNeverTwoAtATime() throws Exception {
+        Duration interval = Duration.ofMillis(300);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        AtomicInteger runs = new AtomicInteger();
+        Runnable work = () -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            runs.incrementAndGet();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                running.decrementAndGet();
+            }
+        };
+        long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        ExecutorService callers = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<?>> loops = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                ClusterOnce once = (i % 2 == 0 ? a : b).bean(ClusterOnce.class);
+                loops.add(callers.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        once.run("two-nodes-test", interval, work);
+                        Thread.sleep(5);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> loop : loops) {
+                loop.get(1, TimeUnit.MINUTES);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+
+        // 3 s / 300 ms: 10 intervals, so 10 or 11 runs; each caller alone would run it every time it asks
+        assertThat(runs.get()).isBetween(8, 11);
+        assertThat(mostAtOnce.get()).as("runs at the same time").isEqualTo(1);
     }
 
     private static double sweeps(Node node) {
