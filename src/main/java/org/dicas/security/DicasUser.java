@@ -1,14 +1,20 @@
 package org.dicas.security;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.Optional;
 import java.util.Set;
 import org.dicas.shared.AccessLevel;
 import org.dicas.shared.NationCode;
 
-/** A signed-in person with the attributes the releasability policy decides on. */
+/**
+ * A signed-in person with the attributes the releasability policy decides on. Serializable, as a web session stored in
+ * PostgreSQL holds it (through its {@link Stored} form, since {@code Optional} is not serializable); it carries no
+ * secret.
+ */
 public record DicasUser(long id, String username, String displayName, NationCode nation, long organizationId,
                         String organizationName, OrganizationKind organizationKind, AccessLevel accessLevel,
-                        Set<Role> roles, Set<String> groups, Optional<String> locale) {
+                        Set<Role> roles, Set<String> groups, Optional<String> locale) implements Serializable {
 
     public DicasUser {
         roles = Set.copyOf(roles);
@@ -36,5 +42,22 @@ public record DicasUser(long id, String username, String displayName, NationCode
 
     public boolean administrator() {
         return roles.contains(Role.ADMIN);
+    }
+
+    @Serial
+    private Object writeReplace() {
+        return new Stored(id, username, displayName, nation, organizationId, organizationName, organizationKind,
+                accessLevel, roles, groups, locale.orElse(null));
+    }
+
+    /** The serialized form: the same fields, the locale as a plain (nullable) string; read back through the constructor. */
+    private record Stored(long id, String username, String displayName, NationCode nation, long organizationId,
+                          String organizationName, OrganizationKind organizationKind, AccessLevel accessLevel,
+                          Set<Role> roles, Set<String> groups, String locale) implements Serializable {
+        @Serial
+        private Object readResolve() {
+            return new DicasUser(id, username, displayName, nation, organizationId, organizationName, organizationKind,
+                    accessLevel, roles, groups, Optional.ofNullable(locale));
+        }
     }
 }

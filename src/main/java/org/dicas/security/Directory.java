@@ -99,19 +99,41 @@ public class Directory {
                 .query(Long.class).single();
     }
 
+    /** The organization of that name and nation, created when there is none (also when another node races). */
+    public long organizationIdOrCreate(String name, String nameJa, OrganizationKind kind, NationCode nation) {
+        return jdbc.sql("""
+                        with created as (
+                            insert into organization (name, name_ja, kind, nation) values (:n, :j, :k, :c)
+                            on conflict (name, nation) do nothing returning id)
+                        select id from created union all
+                        select id from organization where name = :n and nation = :c
+                        limit 1""")
+                .param("n", name).param("j", nameJa).param("k", kind.name()).param("c", nation.code())
+                .query(Long.class).single();
+    }
+
     public long createUser(NewUser u) {
+        return insertUser(u, "").orElseThrow();
+    }
+
+    /** Creates the account unless one of that username exists (e.g. made by another node just now). */
+    public Optional<Long> createUserIfAbsent(NewUser u) {
+        return insertUser(u, "on conflict (username) do nothing");
+    }
+
+    private Optional<Long> insertUser(NewUser u, String onConflict) {
         return jdbc.sql("""
                         insert into app_user (username, password_hash, display_name, nation, organization_id,
                                               access_level, roles, groups, demo)
                         values (:username, :hash, :name, :nation, :org, :level, cast(:roles as text[]),
-                                cast(:groups as text[]), :demo) returning id""")
+                                cast(:groups as text[]), :demo) %s returning id""".formatted(onConflict))
                 .param("username", u.username()).param("hash", u.passwordHash()).param("name", u.displayName())
                 .param("nation", u.nation().code()).param("org", u.organizationId())
                 .param("level", u.accessLevel().name())
                 .param("roles", "{" + u.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")) + "}")
                 .param("groups", "{" + u.groups().stream().sorted().collect(Collectors.joining(",")) + "}")
                 .param("demo", u.demo())
-                .query(Long.class).single();
+                .query(Long.class).optional();
     }
 
     public void rememberLocale(long userId, String locale) {

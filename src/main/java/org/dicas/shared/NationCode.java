@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** An ISO 3166-1 alpha-3 country code, e.g. {@code USA}, {@code JPN}. */
-public record NationCode(String code) implements Comparable<NationCode> {
+public record NationCode(String code) implements Comparable<NationCode>, java.io.Serializable {
 
     private static final Set<String> ISO_ALPHA3 = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
 

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.dicas.DicasApplication;
 import org.dicas.platform.embedded.ClusterSettings;
@@ -34,6 +35,11 @@ public final class Nodes implements AutoCloseable {
             return context.getBean(type);
         }
 
+        /** The HTTP port (the base URL's). */
+        public int port() {
+            return Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1));
+        }
+
         public boolean running() {
             return context.isActive();
         }
@@ -48,6 +54,7 @@ public final class Nodes implements AutoCloseable {
     private final Path root;
     private final EmbeddedCluster database;
     private final List<Node> started = new ArrayList<>();
+    private final List<String> common = new ArrayList<>();
 
     private Nodes(Path root, EmbeddedCluster database) {
         this.root = root;
@@ -56,10 +63,16 @@ public final class Nodes implements AutoCloseable {
 
     /** An empty database, no node yet. */
     public static Nodes onEmptyDatabase() {
+        return onEmptyDatabase(settings -> settings);
+    }
+
+    /** An empty database whose server settings {@code adjust} changes (e.g. another PostgreSQL version), no node yet. */
+    public static Nodes onEmptyDatabase(UnaryOperator<ClusterSettings> adjust) {
         try {
             Path root = Files.createTempDirectory("dicas-nodes-");
-            EmbeddedCluster db = EmbeddedCluster.start(ClusterSettings.of(root.resolve("postgres")).withDurable(false)
-                    .withServerConfig("timezone", "UTC").withServerConfig("max_connections", "100"), reason -> { });
+            EmbeddedCluster db = EmbeddedCluster.start(adjust.apply(ClusterSettings.of(root.resolve("postgres"))
+                    .withDurable(false).withServerConfig("timezone", "UTC").withServerConfig("max_connections", "100")),
+                    reason -> { });
             return new Nodes(root, db);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -88,7 +101,7 @@ public final class Nodes implements AutoCloseable {
                 "--dicas.demo=true",
                 "--spring.main.banner-mode=off",
                 "--spring.application.name=dicas-" + name));
-        Stream.of(properties).map(p -> "--" + p).forEach(args::add);
+        Stream.concat(common.stream(), Stream.of(properties)).map(p -> "--" + p).forEach(args::add);
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(DicasApplication.class)
                 .run(args.toArray(String[]::new));
         int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
@@ -118,6 +131,12 @@ public final class Nodes implements AutoCloseable {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** Adds {@code name=value} properties to every node started from now on (also by {@link #together}). */
+    public Nodes with(String... properties) {
+        common.addAll(List.of(properties));
+        return this;
     }
 
     @Override

@@ -87,7 +87,7 @@ public final class EmbeddedCluster implements AutoCloseable {
             }
             int port = settings.port() > 0 ? settings.port() : freePort();
             EmbeddedCluster cluster = new EmbeddedCluster(settings, whenLost,
-                    PostgresBinaries.bundled(settings.binariesCache()), port, channel, lock);
+                    PostgresBinaries.of(settings.binariesCache(), settings.archive()), port, channel, lock);
             cluster.open();
             return cluster;
         } catch (IOException | RuntimeException e) {

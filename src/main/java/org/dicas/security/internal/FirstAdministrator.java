@@ -58,13 +58,14 @@ class FirstAdministrator implements ApplicationRunner {
             throw new IllegalStateException("DICAS_ADMIN_PASSWORD must be at least 12 characters");
         }
         NationCode n = NationCode.of(nation);
-        long org = directory.organizations().stream()
-                .filter(o -> o.name().equals("DICAS secretariat") && o.nation().equals(n.code())).findFirst()
-                .map(Directory.Organization::id)
-                .orElseGet(() -> directory.createOrganization("DICAS secretariat", "DICAS事務局", OrganizationKind.GOVERNMENT, n));
+        // safe when nodes start together: StartupSeeding lets one node at a time get here, and the inserts leave a row
+        // that another node made meanwhile alone
+        long org = directory.organizationIdOrCreate("DICAS secretariat", "DICAS事務局", OrganizationKind.GOVERNMENT, n);
         String username = directory.userByUsername("admin").isPresent() ? "secretariat.admin" : "admin";
-        directory.createUser(new Directory.NewUser(username, encoder.encode(password), "Secretariat administrator", n,
-                org, AccessLevel.CUI, Set.of(Role.ADMIN), Set.of(), false));
+        if (directory.createUserIfAbsent(new Directory.NewUser(username, encoder.encode(password),
+                "Secretariat administrator", n, org, AccessLevel.CUI, Set.of(Role.ADMIN), Set.of(), false)).isEmpty()) {
+            return;
+        }
         log.info("Created the first administrator account '{}'", username);
     }
 }

@@ -18,7 +18,7 @@ final class OidcAccount extends DefaultOidcUser implements DicasAccount {
 
     private static final long serialVersionUID = 1L;
 
-    @SuppressWarnings("serial") // sessions live in memory; like DicasPrincipal, the user is not serialized
+    /** Serialized with the session (which PostgreSQL keeps): the platform user, no secret. */
     private final DicasUser user;
 
     OidcAccount(DicasUser user, OidcIdToken idToken, OidcUserInfo userInfo) {

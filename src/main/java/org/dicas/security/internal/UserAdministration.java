@@ -20,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The secretariat's user administration: create accounts, set nation, organization, access level, roles and groups,
- * reset passwords, disable accounts. ADMIN only ({@link TrustWriteRules#administerUsers}; others: 404). Every change
- * is audited.
+ * reset passwords, disable accounts (which revokes their API tokens and ends their web sessions on every node). ADMIN
+ * only ({@link TrustWriteRules#administerUsers}; others: 404). Every change is audited.
  */
 @Service
 class UserAdministration {
@@ -45,12 +45,15 @@ class UserAdministration {
     private final Directory directory;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
+    private final SignedInSessions sessions;
 
-    UserAdministration(JdbcClient jdbc, Directory directory, PasswordEncoder encoder, AuditLog audit) {
+    UserAdministration(JdbcClient jdbc, Directory directory, PasswordEncoder encoder, AuditLog audit,
+                       SignedInSessions sessions) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.encoder = encoder;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     /** Reads of the administration (accounts, audit log) are for administrators; to others they do not exist. */
@@ -151,8 +154,10 @@ class UserAdministration {
         }
         jdbc.sql("update app_user set enabled = :e where id = :id").param("e", enabled).param("id", id).update();
         if (!enabled) {
+            // a disabled account is signed out everywhere: its API tokens revoked, its web sessions ended on every node
             jdbc.sql("update api_token set revoked_at = now() where user_id = :id and revoked_at is null")
                     .param("id", id).update();
+            sessions.endAllAfterCommit(a.username());
         }
         audit.append(admin, enabled ? "USER_ENABLED" : "USER_DISABLED", null, null, a.username());
     }
