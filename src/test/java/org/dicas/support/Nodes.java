@@ -15,7 +15,12 @@ import java.util.stream.Stream;
 import org.dicas.DicasApplication;
 import org.dicas.platform.embedded.ClusterSettings;
 import org.dicas.platform.embedded.EmbeddedCluster;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -103,6 +108,7 @@ public final class Nodes implements AutoCloseable {
                 "--spring.application.name=dicas-" + name));
         Stream.concat(common.stream(), Stream.of(properties)).map(p -> "--" + p).forEach(args::add);
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(DicasApplication.class)
+                .listeners(new LoggingSetUpGate(true), new LoggingSetUpGate(false))
                 .run(args.toArray(String[]::new));
         int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
         Node node = new Node(name, ctx, "http://127.0.0.1:" + port);
@@ -149,6 +155,37 @@ public final class Nodes implements AutoCloseable {
             paths.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Spring Boot (re)configures the JVM's one logging system while a context starts; two contexts doing that at the
+     * same moment in one JVM fail with a ConcurrentModificationException inside Logback. Nodes started together take
+     * turns for that step only (a lock taken just before Boot's logging listener, released just after it); the rest
+     * of their start-up — demo data, Flyway, the first administrator — still races as on two machines.
+     */
+    private static final class LoggingSetUpGate
+            implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+        private static final ReentrantLock LOGGING = new ReentrantLock();
+        private final boolean before;
+
+        LoggingSetUpGate(boolean before) {
+            this.before = before;
+        }
+
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+            if (before) {
+                LOGGING.lock();
+            } else if (LOGGING.isHeldByCurrentThread()) {
+                LOGGING.unlock();
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return before ? LoggingApplicationListener.DEFAULT_ORDER - 1 : LoggingApplicationListener.DEFAULT_ORDER + 1;
         }
     }
 }
