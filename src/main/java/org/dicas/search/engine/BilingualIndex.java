@@ -187,18 +187,17 @@ public final class BilingualIndex implements Closeable {
 
     /**
      * Makes changes so far durable together with {@code data} (e.g. how far a change log was applied), which the
-     * next {@link #open} of this index gives back in {@link #committed}. Nothing is written when neither the
-     * documents nor the data changed.
+     * next {@link #open} of this index gives back in {@link #committed}. Without document changes nothing is written
+     * unless {@code evenWithoutChanges} (data alone moving is not worth a commit every few seconds).
      */
-    public void commit(Map<String, String> data) throws IOException {
+    public void commit(Map<String, String> data, boolean evenWithoutChanges) throws IOException {
+        if (!evenWithoutChanges && !writer.hasUncommittedChanges()) {
+            return;
+        }
         Map<String, String> all = new HashMap<>(data);
         all.put(SCHEMA_KEY, schema);
-        Map<String, String> live = new HashMap<>();
-        writer.getLiveCommitData().forEach(e -> live.put(e.getKey(), e.getValue()));
-        if (!all.equals(live)) {
-            writer.setLiveCommitData(all.entrySet());
-        }
-        commit();
+        writer.setLiveCommitData(all.entrySet());
+        writer.commit();
     }
 
     /** A value committed with the documents ({@link #commit(Map)}) as this index was opened; empty when none. */

@@ -134,6 +134,11 @@ public class SearchIndexer {
             work = () -> {
                 Reconciliation r = reconcile(index);
                 catchUp();
+                try {
+                    commitWithPosition(true);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
                 log.info("Search index {} in {}{}: {} records indexed, {} removed, {} ms",
                         index.created() ? "built" : "rebuilt", directory,
                         start == Start.REBUILT_BEHIND_THE_LOG ? " (its position was older than the oldest kept change)"
@@ -396,13 +401,20 @@ public class SearchIndexer {
 
     @Scheduled(fixedDelay = 5000, initialDelay = 5000)
     void commit() {
-        BilingualIndex target = index;
-        if (target != null && ready) {
+        if (ready) {
             try {
-                target.commit(Map.of(POSITION, position.text()));
+                commitWithPosition(false);
             } catch (IOException | RuntimeException e) {
                 log.warn("Could not commit the search index", e);
             }
+        }
+    }
+
+    /** Commits the index with its position in the log (without document changes only when {@code always}). */
+    private void commitWithPosition(boolean always) throws IOException {
+        BilingualIndex target = index;
+        if (target != null) {
+            target.commit(Map.of(POSITION, position.text()), always);
         }
     }
 
@@ -433,7 +445,7 @@ public class SearchIndexer {
         BilingualIndex target = index;
         if (target != null) {
             if (ready) {
-                target.commit(Map.of(POSITION, position.text()));
+                commitWithPosition(true);
             }
             target.close();
         }
