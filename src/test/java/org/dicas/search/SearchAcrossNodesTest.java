@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.dicas.demo.DemoUsers;
 import org.dicas.search.internal.SearchIndexer;
@@ -220,5 +226,56 @@ class SearchAcrossNodesTest {
         long later = document("Gardenia workshop", "gardenia workshop minutes", "PUBLIC");
         await(() -> ids(search(onB, auB, "gardenia")).contains(later), BOUND.multipliedBy(5),
                 "b follows the log again after the rebuild");
+    }
+
+    @Test
+    @Order(5)
+    void aChangeCommittedAfterOneWithAHigherSequenceNumberIsNotSkipped() throws Exception {
+        long early = document("Early draft", "nothing yet", "PUBLIC");
+        long late = document("Late draft", "nothing yet", "PUBLIC");
+        long last = document("Last draft", "nothing yet", "PUBLIC");
+        DataSource db = a.bean(DataSource.class);
+        JdbcClient jdbc = a.bean(JdbcClient.class);
+        try (Connection first = db.getConnection(); Connection second = db.getConnection()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            retitle(first, early, "Jacaranda");
+            // the second writer takes its log sequence number, then waits for the first (the policy epoch row)
+            CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
+                try {
+                    retitle(second, late, "Bougainvillea");
+                    second.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await(() -> jdbc.sql("select count(*) from pg_stat_activity "
+                    + "where wait_event_type = 'Lock' and query like 'update record set title%'")
+                    .query(Integer.class).single() == 1, Duration.ofSeconds(10), "the second writer waits");
+            retitle(first, last, "Tamarind"); // a higher sequence number than the waiting writer's, committed first
+            first.commit();
+            waiting.get(10, TimeUnit.SECONDS);
+        }
+        List<Long> order = jdbc.sql("""
+                        select record_id from record_change where record_id in (:ids)
+                        order by seq desc limit 3""").param("ids", List.of(early, late, last))
+                .query(Long.class).list();
+        assertThat(order).as("by sequence number: the last commit is not the highest number")
+                .containsExactly(last, late, early);
+        await(() -> ids(search(onB, auB, "tamarind")).contains(last), BOUND.multipliedBy(5), "tamarind on b");
+        await(() -> ids(search(onB, auB, "bougainvillea")).contains(late), BOUND.multipliedBy(5),
+                "the change committed last, with a lower sequence number, is applied too");
+        assertThat(ids(search(onB, auB, "jacaranda"))).containsExactly(early);
+    }
+
+    /** A write that bypasses the application (no RecordChanged event): only the change log tells the nodes. */
+    static void retitle(Connection c, long id, String word) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "update record set title = ?, search_text = ?, updated_at = clock_timestamp() where id = ?")) {
+            ps.setString(1, word + " draft");
+            ps.setString(2, word.toLowerCase() + " text");
+            ps.setLong(3, id);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
     }
 }
