@@ -402,10 +402,15 @@ public class Pipeline {
     /**
      * Applies a consultation decision: moves the opportunity as {@code decider} (who must be a government user who
      * may read it). A decision the pipeline cannot apply (a jump of several stages, or AGREED without the program
-     * details) is noted in the history and leaves the stage as it is. Returns whether the stage moved.
+     * details) is noted in the history and leaves the stage as it is. Returns whether the stage moved. Each decision
+     * is applied once: a second delivery of the same decision (an event republished after a restart) does nothing.
      */
     @Transactional
     public boolean applyDecision(long opportunityId, String toStage, long deciderId, long meetingId, long decisionId) {
+        if (jdbc.sql("insert into pipeline_decision_applied (decision_id) values (:d) on conflict do nothing")
+                .param("d", decisionId).update() == 0) {
+            return false;
+        }
         Optional<DicasUser> decider = directory.user(deciderId);
         if (decider.isEmpty()) {
             return false;

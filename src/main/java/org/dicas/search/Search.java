@@ -5,7 +5,13 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import org.dicas.search.engine.BilingualQuery;
-import org.dicas.search.engine.Found;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.dicas.search.engine.BilingualIndex;
+import org.dicas.search.engine.IndexedRecord;
+import org.dicas.search.engine.Ranked;
 import org.dicas.shared.ReadableIds;
 import org.dicas.security.ReadableRecords;
 import org.dicas.search.internal.SearchIndexer;
@@ -21,6 +27,13 @@ import org.dicas.shared.Paging;
  * {@link BilingualQuery} for what matches and how results rank; ADR 0010). The set of records the caller may read
  * is a filter inside the Lucene query, so a hidden record can neither appear, be counted nor push a visible one off
  * the page.
+ *
+ * <p>The index only ranks. Readability comes from the database's current policy epoch (the readable set is cached
+ * under it and the epoch is read for every query), and what a hit shows — title, marking, link, snippet — is read
+ * from the record's current row through the policy at query time (ADR 0018). So on any node, even one whose index
+ * has not yet applied the latest changes, a record narrowed or deleted is never returned: its row is no longer
+ * readable. A hit whose indexed version differs from its row is re-indexed on the spot and the page asked again, so
+ * a record whose words changed is not found by its old words either.
  */
 @Service
 public class Search {
@@ -49,15 +62,45 @@ public class Search {
         }
         BilingualQuery bq = BilingualQuery.of(q, indexer.glossary());
         ReadableIds ids = readable.ids(user);
+        BilingualIndex index = indexer.index();
         try {
-            long total = indexer.index().count(bq, ids);
-            List<Found> found = paging.offset() >= total ? List.of()
-                    : indexer.index().search(bq, ids, paging.offset(), paging.size());
-            return new Page<>(found.stream().map(f -> new SearchHit(f.kind().toLowerCase(Locale.ROOT).replace('_', '-'),
-                    f.id(), f.title(), Marking.parse(f.marking()), f.link(), f.snippet())).toList(), paging,
-                    Math.max(total, paging.offset() + found.size()));
+            for (int attempt = 0; ; attempt++) {
+                long total = index.count(bq, ids);
+                List<Ranked> ranked = paging.offset() >= total ? List.of()
+                        : index.ranked(bq, ids, paging.offset(), paging.size());
+                Map<Long, IndexedRecord> rows = current(user, ranked.stream().map(Ranked::id).toList());
+                List<Long> stale = ranked.stream()
+                        .filter(r -> rows.get(r.id()) == null || rows.get(r.id()).updatedMicros() != r.indexedVersion())
+                        .map(Ranked::id).toList();
+                if (stale.isEmpty() || attempt > 0) {
+                    List<SearchHit> hits = ranked.stream().map(r -> rows.get(r.id())).filter(Objects::nonNull)
+                            .map(row -> new SearchHit(row.kind().toLowerCase(Locale.ROOT).replace('_', '-'), row.id(),
+                                    row.title(), Marking.parse(row.marking()), row.link(), index.snippet(row.text(), bq)))
+                            .toList();
+                    long dropped = ranked.size() - hits.size();
+                    return new Page<>(hits, paging, Math.max(total - dropped, paging.offset() + hits.size()));
+                }
+                indexer.reindex(stale);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The current rows of these records that the user may read now (containers included). */
+    private Map<Long, IndexedRecord> current(DicasUser user, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, IndexedRecord> out = new HashMap<>();
+        readable.query(user, "select r.id, r.kind, r.title, r.search_text, r.marking, r.link, "
+                        + SearchIndexer.MICROS + " from record r"
+                        + " where {readableInContainer:r} and r.id = any(cast(:ids as bigint[]))")
+                .param("ids", ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                .query(rs -> {
+                    out.put(rs.getLong(1), new IndexedRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), 0, rs.getLong(7)));
+                });
+        return out;
     }
 }

@@ -67,6 +67,7 @@ public final class BilingualIndex implements Closeable {
     /** Bump when fields or analysis change: an index of another schema is rebuilt. */
     public static final String SCHEMA = "dicas-search/2";
 
+    private static final String SCHEMA_KEY = "schema";
     static final String ID = "id";
     static final String KEY = "key";
     static final String UPDATED = "updated";
@@ -93,12 +94,15 @@ public final class BilingualIndex implements Closeable {
     private final Glossary glossary;
     private final boolean created;
     private final String schema;
+    private final Map<String, String> committed;
 
-    private BilingualIndex(IndexWriter writer, Glossary glossary, boolean created, String schema) throws IOException {
+    private BilingualIndex(IndexWriter writer, Glossary glossary, boolean created, String schema,
+                           Map<String, String> committed) throws IOException {
         this.writer = writer;
         this.glossary = glossary;
         this.created = created;
         this.schema = schema;
+        this.committed = Map.copyOf(committed);
         this.searchers = new SearcherManager(writer, null);
     }
 
@@ -108,17 +112,18 @@ public final class BilingualIndex implements Closeable {
      */
     public static BilingualIndex open(Directory directory, Glossary glossary) throws IOException {
         String schema = schemaOf(glossary);
-        boolean reusable = DirectoryReader.indexExists(directory)
-                && schema.equals(SegmentInfos.readLatestCommit(directory).getUserData().get("schema"));
+        Map<String, String> committed = DirectoryReader.indexExists(directory)
+                ? SegmentInfos.readLatestCommit(directory).getUserData() : Map.of();
+        boolean reusable = schema.equals(committed.get(SCHEMA_KEY));
         IndexWriterConfig config = new IndexWriterConfig(analyzer())
                 .setOpenMode(reusable ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(64);
         IndexWriter writer = new IndexWriter(directory, config);
-        writer.setLiveCommitData(Map.of("schema", schema).entrySet());
+        writer.setLiveCommitData(Map.of(SCHEMA_KEY, schema).entrySet());
         if (!reusable) {
             writer.commit();
         }
-        return new BilingualIndex(writer, glossary, !reusable, schema);
+        return new BilingualIndex(writer, glossary, !reusable, schema, reusable ? committed : Map.of());
     }
 
     /** The schema string an index built with this glossary carries. */
@@ -178,6 +183,26 @@ public final class BilingualIndex implements Closeable {
         if (writer.hasUncommittedChanges()) {
             writer.commit();
         }
+    }
+
+    /**
+     * Makes changes so far durable together with {@code data} (e.g. how far a change log was applied), which the
+     * next {@link #open} of this index gives back in {@link #committed}. Without document changes nothing is written
+     * unless {@code evenWithoutChanges} (data alone moving is not worth a commit every few seconds).
+     */
+    public void commit(Map<String, String> data, boolean evenWithoutChanges) throws IOException {
+        if (!evenWithoutChanges && !writer.hasUncommittedChanges()) {
+            return;
+        }
+        Map<String, String> all = new HashMap<>(data);
+        all.put(SCHEMA_KEY, schema);
+        writer.setLiveCommitData(all.entrySet());
+        writer.commit();
+    }
+
+    /** A value committed with the documents ({@link #commit(Map)}) as this index was opened; empty when none. */
+    public java.util.Optional<String> committed(String key) {
+        return java.util.Optional.ofNullable(committed.get(key));
     }
 
     /** Number of records in the (refreshed) index. */
@@ -258,6 +283,41 @@ public final class BilingualIndex implements Closeable {
                     d.get(LINK), Snippets.around(d.get(TEXT), query, glossary), docs[i].score));
         }
         return out;
+    }
+
+    /**
+     * One page of the records matching the query among those in {@code readable}, as {@link #search(BilingualQuery,
+     * ReadableIds, long, int)} orders them, but only their ids, scores and indexed versions: no stored field is read
+     * and no snippet made, for a caller that shows the records as they are now.
+     */
+    public List<Ranked> ranked(BilingualQuery query, ReadableIds readable, long offset, int limit) throws IOException {
+        if (query.isEmpty() || limit <= 0 || offset >= Integer.MAX_VALUE - limit) {
+            return List.of();
+        }
+        IndexSearcher s = searchers.acquire();
+        try {
+            Sort bestThenId = new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.LONG));
+            ScoreDoc[] docs = s.search(query.forReader(readable), (int) offset + limit, bestThenId, true).scoreDocs;
+            List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+            List<Ranked> out = new ArrayList<>(Math.max(0, docs.length - (int) offset));
+            for (int i = (int) offset; i < docs.length; i++) {
+                int doc = docs[i].doc;
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                NumericDocValues ids = DocValues.getNumeric(leaf.reader(), ID);
+                NumericDocValues updated = DocValues.getNumeric(leaf.reader(), UPDATED);
+                long id = ids.advanceExact(doc - leaf.docBase) ? ids.longValue() : -1;
+                long version = updated.advanceExact(doc - leaf.docBase) ? updated.longValue() : 0;
+                out.add(new Ranked(id, version, docs[i].score));
+            }
+            return out;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** A plain-text snippet of {@code text} around what the query matches (as the stored-field search makes them). */
+    public String snippet(String text, BilingualQuery query) {
+        return Snippets.around(text, query, glossary);
     }
 
     /** Ids of the best {@code limit} readable matches, without reading stored fields or making snippets. */
