@@ -65,9 +65,9 @@ public class Search {
         BilingualIndex index = indexer.index();
         try {
             for (int attempt = 0; ; attempt++) {
-                long total = index.count(bq, ids);
-                List<Ranked> ranked = paging.offset() >= total ? List.of()
-                        : index.ranked(bq, ids, paging.offset(), paging.size());
+                BilingualIndex.Ranking ranking = index.ranked(bq, ids, paging.offset(), paging.size());
+                long total = ranking.total();
+                List<Ranked> ranked = ranking.page();
                 Map<Long, IndexedRecord> rows = current(user, ranked.stream().map(Ranked::id).toList());
                 List<Long> stale = ranked.stream()
                         .filter(r -> rows.get(r.id()) == null || rows.get(r.id()).updatedMicros() != r.indexedVersion())

@@ -27,10 +27,11 @@ public class Directory {
     public record Group(String code, String nameEn, String nameJa) {
     }
 
-    static final String USER_SELECT = """
+    private static final String USER_COLUMNS = """
             select u.id, u.username, u.display_name, u.nation, u.organization_id, o.name as org_name, o.kind,
-                   u.access_level, u.roles, u.groups, u.locale
-            from app_user u join organization o on o.id = u.organization_id""";
+                   u.access_level, u.roles, u.groups, u.locale""";
+    private static final String USER_FROM = " from app_user u join organization o on o.id = u.organization_id";
+    static final String USER_SELECT = USER_COLUMNS + USER_FROM;
 
     static final RowMapper<DicasUser> USER_ROW = (rs, n) -> new DicasUser(
             rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
@@ -47,6 +48,20 @@ public class Directory {
 
     public Optional<DicasUser> user(long id) {
         return jdbc.sql(USER_SELECT + " where u.id = :id").param("id", id).query(USER_ROW).optional();
+    }
+
+    /** A user as sign-in checks them: who they are, their password hash and whether the account may sign in. */
+    public record Account(DicasUser user, String passwordHash, boolean enabled, boolean demo) {
+    }
+
+    /** The user and their account flags in one query (every bearer request and every sign-in asks). */
+    public Optional<Account> account(String username) {
+        return jdbc.sql(USER_COLUMNS + ", u.password_hash, u.enabled, u.demo" + USER_FROM
+                        + " where u.username = :u")
+                .param("u", username)
+                .query((rs, n) -> new Account(USER_ROW.mapRow(rs, n), rs.getString("password_hash"),
+                        rs.getBoolean("enabled"), rs.getBoolean("demo")))
+                .optional();
     }
 
     public Optional<DicasUser> userByUsername(String username) {

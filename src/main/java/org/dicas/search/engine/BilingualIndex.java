@@ -46,6 +46,10 @@ import org.apache.lucene.util.Bits;
 import org.dicas.search.text.Glossary;
 import org.dicas.search.text.TextAnalysis;
 import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.SortField;
 
 /**
@@ -290,16 +294,24 @@ public final class BilingualIndex implements Closeable {
      * ReadableIds, long, int)} orders them, but only their ids, scores and indexed versions: no stored field is read
      * and no snippet made, for a caller that shows the records as they are now.
      */
-    public List<Ranked> ranked(BilingualQuery query, ReadableIds readable, long offset, int limit) throws IOException {
-        if (query.isEmpty() || limit <= 0 || offset >= Integer.MAX_VALUE - limit) {
-            return List.of();
+    public Ranking ranked(BilingualQuery query, ReadableIds readable, long offset, int limit) throws IOException {
+        if (query.isEmpty() || limit <= 0) {
+            return new Ranking(List.of(), 0);
         }
         IndexSearcher s = searchers.acquire();
         try {
+            Query q = query.forReader(readable);
+            // the page and the exact total in one pass; never more slots than documents (a far page costs no memory)
+            int wanted = (int) Math.min(offset + limit, Math.max(1, s.getIndexReader().maxDoc()));
             Sort bestThenId = new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.LONG));
-            ScoreDoc[] docs = s.search(query.forReader(readable), (int) offset + limit, bestThenId, true).scoreDocs;
+            TopFieldDocs top = s.search(q, new TopFieldCollectorManager(bestThenId, wanted, null, Integer.MAX_VALUE));
+            ScoreDoc[] docs = top.scoreDocs;
+            if (offset >= docs.length) {
+                return new Ranking(List.of(), top.totalHits.value);
+            }
+            TopFieldCollector.populateScores(docs, s, q);
             List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-            List<Ranked> out = new ArrayList<>(Math.max(0, docs.length - (int) offset));
+            List<Ranked> out = new ArrayList<>(docs.length - (int) offset);
             for (int i = (int) offset; i < docs.length; i++) {
                 int doc = docs[i].doc;
                 LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
@@ -309,10 +321,14 @@ public final class BilingualIndex implements Closeable {
                 long version = updated.advanceExact(doc - leaf.docBase) ? updated.longValue() : 0;
                 out.add(new Ranked(id, version, docs[i].score));
             }
-            return out;
+            return new Ranking(out, top.totalHits.value);
         } finally {
             searchers.release(s);
         }
+    }
+
+    /** A page of ranked records and the number of readable matches in all (exact), from one pass over the index. */
+    public record Ranking(List<Ranked> page, long total) {
     }
 
     /** A plain-text snippet of {@code text} around what the query matches (as the stored-field search makes them). */
