@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.dicas.DicasApplication;
 import org.dicas.platform.embedded.EmbeddedCluster;
 import org.dicas.support.Http;
@@ -34,10 +35,12 @@ class EmbeddedDatabaseLivenessTest {
             assertThat(http.get("/actuator/health/liveness", null).status()).isEqualTo(200);
 
             long killed = cluster.serverPid();
-            ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+            ProcessHandle server = ProcessHandle.of(killed).orElseThrow();
+            server.destroyForcibly();
+            server.onExit().get(30, TimeUnit.SECONDS); // gone, not merely signalled: readiness must not see it
 
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (http.get("/actuator/health/readiness", null).status() != 200) {
+            while (cluster.serverPid() == killed || http.get("/actuator/health/readiness", null).status() != 200) {
                 assertThat(http.get("/actuator/health/liveness", null).status()).as("liveness while it comes back")
                         .isEqualTo(200);
                 assertThat(System.nanoTime()).as("readiness is back within 60 s").isLessThan(deadline);
