@@ -32,10 +32,13 @@ class AuditReads {
     void record(String reader, String kind, long recordId, String detail) {
         tx.executeWithoutResult(status -> {
             // The transaction id first, then the row id: a row id the sealer has seen allocated then belongs to a
-            // transaction that had started by then (ReadSealer's horizon rests on this order). Two statements, so
-            // that no planner can drop or reorder the first.
-            jdbc.sql("select pg_current_xact_id()").query(Object.class).single();
-            long id = jdbc.sql("select nextval('audit_entry_id_seq')").query(Long.class).single();
+            // transaction that had started by then (ReadSealer's horizon rests on this order). One round trip: the
+            // subquery with OFFSET 0 is a planner fence (never flattened or dropped, as it calls a volatile
+            // function), so it runs before the outer nextval.
+            long id = jdbc.sql("""
+                            select nextval('audit_entry_id_seq') from (select pg_current_xact_id() as xid offset 0) x
+                            where x.xid is not null""")
+                    .query(Long.class).single();
             Instant at = AuditChain.now(clock);
             jdbc.sql("""
                             insert into audit_read (id, at, actor, record_id, record_kind, detail, hash)

@@ -64,6 +64,20 @@ public class Directory {
                 .optional();
     }
 
+    /**
+     * The account holding a live API token, found by the token's SHA-256 in one query: every bearer request asks, so
+     * the token check and the account read are one round trip.
+     */
+    public Optional<Account> accountByTokenHash(String tokenHash) {
+        return jdbc.sql(USER_COLUMNS + ", u.password_hash, u.enabled, u.demo" + USER_FROM
+                        + " join api_token t on t.user_id = u.id"
+                        + " where t.token_hash = :h and t.revoked_at is null and t.expires_at > now()")
+                .param("h", tokenHash)
+                .query((rs, n) -> new Account(USER_ROW.mapRow(rs, n), rs.getString("password_hash"),
+                        rs.getBoolean("enabled"), rs.getBoolean("demo")))
+                .optional();
+    }
+
     public Optional<DicasUser> userByUsername(String username) {
         return jdbc.sql(USER_SELECT + " where u.username = :u").param("u", username).query(USER_ROW).optional();
     }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,13 +40,6 @@ class ApiTokens {
 
     /** The user id of a live (not expired, not revoked) token. */
     /** The username of a live token's owner, in one query (the bearer filter's first step on every API call). */
-    Optional<String> usernameOf(String token) {
-        return jdbc.sql("""
-                        select u.username from api_token t join app_user u on u.id = t.user_id
-                        where t.token_hash = :h and t.revoked_at is null and t.expires_at > now()""")
-                .param("h", hash(token)).query(String.class).optional();
-    }
-
     boolean revoke(String token) {
         return jdbc.sql("update api_token set revoked_at = now() where token_hash = :h and revoked_at is null")
                 .param("h", hash(token)).update() > 0;

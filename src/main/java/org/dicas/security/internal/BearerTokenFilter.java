@@ -13,11 +13,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** Authenticates API calls carrying {@code Authorization: Bearer <token>}. */
 class BearerTokenFilter extends OncePerRequestFilter {
 
-    private final ApiTokens tokens;
     private final UserAccounts accounts;
 
-    BearerTokenFilter(ApiTokens tokens, UserAccounts accounts) {
-        this.tokens = tokens;
+    BearerTokenFilter(UserAccounts accounts) {
         this.accounts = accounts;
     }
 
@@ -34,13 +32,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String token = bearer(request);
         if (token != null && !token.isEmpty()) {
-            tokens.usernameOf(token).ifPresent(username -> {
-                DicasPrincipal principal = accounts.loadUserByUsername(username);
-                if (principal.isEnabled()) {
-                    var auth = UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                            principal.getAuthorities());
-                    SecurityContextHolder.getContext().setAuthentication(auth);
-                }
+            accounts.holderOf(token).filter(DicasPrincipal::isEnabled).ifPresent(principal -> {
+                var auth = UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                        principal.getAuthorities());
+                SecurityContextHolder.getContext().setAuthentication(auth);
             });
         }
         chain.doFilter(request, response);

@@ -68,7 +68,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, UserAccounts accounts,
+    SecurityFilterChain apiChain(HttpSecurity http, UserAccounts accounts,
                                  AuthenticationManager manager) throws Exception {
         http.securityMatcher("/api/**")
                 .authenticationManager(manager)
@@ -77,7 +77,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .anyRequest().authenticated())
-                .addFilterBefore(new BearerTokenFilter(tokens, accounts),
+                .addFilterBefore(new BearerTokenFilter(accounts),
                         UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> ApiProblems.write(res, HttpStatus.UNAUTHORIZED,

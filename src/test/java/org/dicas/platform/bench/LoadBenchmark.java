@@ -44,6 +44,10 @@ import tools.jackson.databind.json.JsonMapper;
  *   -Dexec.args="--connections 64 --warmup 10 --duration 15"
  * </pre>
  *
+ * With {@code --rounds R} (R &gt; 1) the targets are measured interleaved — R rounds of {@code --duration} seconds
+ * each, every round visiting every target — so that a change of background load falls on all targets alike and the
+ * ratios stay comparable on a shared machine.
+ *
  * Not a test: nothing asserts on wall-clock speed. See docs/benchmarks.md.
  */
 public final class LoadBenchmark {
@@ -72,6 +76,7 @@ public final class LoadBenchmark {
         String user = options.getOrDefault("user", "jp.atla");
         String password = options.getOrDefault("password", "demo");
         String only = options.get("only");
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "1"));
 
         ConfigurableApplicationContext context = null;
         String base = options.get("url");
@@ -89,7 +94,7 @@ public final class LoadBenchmark {
         }
         base = base.replaceAll("/+$", "");
         try {
-            run(base, connections, warmup, duration, user, password, only);
+            run(base, connections, warmup, duration, rounds, user, password, only);
         } finally {
             if (context != null) {
                 context.close();
@@ -97,8 +102,8 @@ public final class LoadBenchmark {
         }
     }
 
-    private static void run(String base, int connections, int warmup, int duration, String user, String password,
-                            String only) throws Exception {
+    private static void run(String base, int connections, int warmup, int duration, int rounds, String user,
+                            String password, String only) throws Exception {
         HttpClient api = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         String token = token(api, base, user, password);
@@ -137,11 +142,12 @@ public final class LoadBenchmark {
             List<String> names = Arrays.asList(only.split(","));
             targets.removeIf(t -> !t.path().equals("/actuator/health") && names.stream().noneMatch(t.path()::contains));
         }
-        System.out.printf(Locale.ROOT, "%s, %d connections, %d s warm-up + %d s measured per target, %d cores, Java %s%n",
-                base, connections, warmup, duration, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
+        System.out.printf(Locale.ROOT, "%s, %d connections, %d s warm-up + %s per target, %d cores, Java %s%n",
+                base, connections, warmup, rounds <= 1 ? duration + " s measured"
+                        : rounds + " interleaved rounds of " + duration + " s measured",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 
-        List<Result> results = new ArrayList<>();
+        List<HttpRequest> requests = new ArrayList<>();
         for (Target t : targets) {
             HttpRequest request = t.page()
                     ? HttpRequest.newBuilder(URI.create(base + t.path())).GET().build()
@@ -150,10 +156,36 @@ public final class LoadBenchmark {
             if (probe.statusCode() != 200) {
                 throw new IllegalStateException(t.path() + " answered " + probe.statusCode());
             }
-            Result r = measure(t, t.page() ? pages : api, request, connections, warmup, duration);
-            results.add(r);
-            System.out.printf(Locale.ROOT, "  %-30s %9.1f req/s  p50 %7.2f ms  p99 %7.2f ms  (%d errors)%n",
-                    t.name(), r.perSecond(), r.p50Ms(), r.p99Ms(), r.errors());
+            requests.add(request);
+        }
+        List<Result> results = new ArrayList<>();
+        if (rounds <= 1) {
+            for (int i = 0; i < targets.size(); i++) {
+                Target t = targets.get(i);
+                Result r = measure(t, t.page() ? pages : api, requests.get(i), connections, warmup, duration).result();
+                results.add(r);
+                print(r);
+            }
+        } else {
+            // Interleaved: every target is warmed up once, then measured in short slices, round after round, so
+            // that a change of background load on the machine falls on every target alike.
+            List<Samples> samples = new ArrayList<>();
+            for (int i = 0; i < targets.size(); i++) {
+                Target t = targets.get(i);
+                samples.add(measure(t, t.page() ? pages : api, requests.get(i), connections, warmup, 0));
+            }
+            for (int round = 0; round < rounds; round++) {
+                for (int i = 0; i < targets.size(); i++) {
+                    Target t = targets.get(i);
+                    samples.set(i, samples.get(i).plus(
+                            measure(t, t.page() ? pages : api, requests.get(i), connections, 1, duration)));
+                }
+            }
+            for (Samples sample : samples) {
+                Result r = sample.result();
+                results.add(r);
+                print(r);
+            }
         }
         double health = results.get(0).perSecond();
         System.out.println();
@@ -166,8 +198,29 @@ public final class LoadBenchmark {
         }
     }
 
+    private static void print(Result r) {
+        System.out.printf(Locale.ROOT, "  %-30s %9.1f req/s  p50 %7.2f ms  p99 %7.2f ms  (%d errors)%n",
+                r.target().name(), r.perSecond(), r.p50Ms(), r.p99Ms(), r.errors());
+    }
+
+    /** The latencies (ns) of the answered requests of one or more measuring windows of a target. */
+    record Samples(Target target, long[] latencies, long errors, double seconds) {
+        Samples plus(Samples more) {
+            long[] all = Arrays.copyOf(latencies, latencies.length + more.latencies.length);
+            System.arraycopy(more.latencies, 0, all, latencies.length, more.latencies.length);
+            return new Samples(target, all, errors + more.errors, seconds + more.seconds);
+        }
+
+        Result result() {
+            long[] sorted = latencies.clone();
+            Arrays.sort(sorted);
+            return new Result(target, sorted.length, errors, seconds, percentile(sorted, 0.50),
+                    percentile(sorted, 0.99));
+        }
+    }
+
     /** Closed loop: every connection sends its next request when the previous one has answered. */
-    private static Result measure(Target target, HttpClient client, HttpRequest request, int connections, int warmup,
+    private static Samples measure(Target target, HttpClient client, HttpRequest request, int connections, int warmup,
                                   int duration) throws InterruptedException {
         long start = System.nanoTime();
         long measureFrom = start + warmup * 1_000_000_000L;
@@ -223,8 +276,7 @@ public final class LoadBenchmark {
             System.arraycopy(latencies[c], 0, all, at, counts[c]);
             at += counts[c];
         }
-        Arrays.sort(all);
-        return new Result(target, total, errors.get(), duration, percentile(all, 0.50), percentile(all, 0.99));
+        return new Samples(target, all, errors.get(), duration);
     }
 
     private static double percentile(long[] sorted, double p) {
@@ -280,7 +332,7 @@ public final class LoadBenchmark {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: [--url http://host:port] [--connections 64] [--warmup 10]"
-                        + " [--duration 15] [--user jp.atla] [--password demo] [--only path,path]");
+                        + " [--duration 15] [--rounds 1] [--user jp.atla] [--password demo] [--only path,path]");
             }
             options.put(args[i].substring(2), args[++i]);
         }
