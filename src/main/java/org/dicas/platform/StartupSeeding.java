@@ -5,6 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +56,35 @@ public class StartupSeeding {
         }
     }
 
-    @EventListener({ApplicationReadyEvent.class, ApplicationFailedEvent.class})
+    /**
+     * Gives the planner statistics for the tables that have none yet, then releases the lock. Tables loaded at start
+     * (demo data, a first administrator) stay below autovacuum's analyze threshold (50 changed rows) for a long time;
+     * without statistics the planner takes a five-row table for hundreds of rows and reads every record through the
+     * releasability filter to find five working groups.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    synchronized void ready() {
+        if (holding != null) {
+            try (Statement s = holding.createStatement()) {
+                List<String> analyze = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("""
+                        select format('analyze %I.%I', schemaname, relname) from pg_stat_user_tables
+                        where last_analyze is null and last_autoanalyze is null""")) {
+                    while (rs.next()) {
+                        analyze.add(rs.getString(1));
+                    }
+                }
+                for (String sql : analyze) {
+                    s.execute(sql);
+                }
+            } catch (SQLException e) {
+                log.warn("Analyzing the tables without statistics failed: {}", e.getMessage());
+            }
+        }
+        end();
+    }
+
+    @EventListener(ApplicationFailedEvent.class)
     @PreDestroy
     synchronized void end() {
         if (holding == null) {

@@ -161,6 +161,24 @@ public final class BilingualQuery {
 
     /** Case-folded code point by code point, the way the literal n-gram fields are. */
     static String fold(String s) {
+        char[] folded = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                return foldCodePoints(s); // a character outside the BMP: the general path
+            }
+            char lower = Character.toLowerCase(c); // a BMP character's lower case is in the BMP
+            if (lower != c) {
+                if (folded == null) {
+                    folded = s.toCharArray();
+                }
+                folded[i] = lower;
+            }
+        }
+        return folded == null ? s : new String(folded);
+    }
+
+    private static String foldCodePoints(String s) {
         StringBuilder b = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> b.appendCodePoint(Character.toLowerCase(cp)));
         return b.toString();

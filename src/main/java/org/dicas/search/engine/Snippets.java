@@ -33,7 +33,7 @@ final class Snippets {
         if (text == null || text.isBlank()) {
             return "";
         }
-        String flat = TextAnalysis.normalize(text.strip().replaceAll("\\s+", " "));
+        String flat = TextAnalysis.normalize(collapseWhitespace(text.strip()));
         if (flat.length() <= WIDTH) {
             return flat;
         }
@@ -87,6 +87,35 @@ final class Snippets {
             end--;
         }
         return (start > 0 ? "…" : "") + flat.substring(start, end) + (end < flat.length() ? "…" : "");
+    }
+
+    /** Every run of whitespace as one space (what {@code replaceAll("\\s+", " ")} does, without a regex). */
+    static String collapseWhitespace(String text) {
+        StringBuilder b = null;
+        boolean inRun = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = isRegexSpace(c);
+            if (space) {
+                if (b == null && (c != ' ' || (i + 1 < text.length() && isRegexSpace(text.charAt(i + 1))))) {
+                    b = new StringBuilder(text.length()).append(text, 0, i);
+                }
+                if (b != null && !inRun) {
+                    b.append(' ');
+                }
+                inRun = true;
+            } else {
+                if (b != null) {
+                    b.append(c);
+                }
+                inRun = false;
+            }
+        }
+        return b == null ? text : b.toString();
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static void indexesOf(String text, String part, List<Integer> at) {
