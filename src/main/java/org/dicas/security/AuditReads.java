@@ -6,11 +6,13 @@ import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads of single CUI records: one row each in {@code audit_read}, written inside the reader's transaction but
- * without the chain's lock, so readers never wait for one another; each row carries the hash of its own fields, and
+ * Reads of single CUI records: one row each in {@code audit_read}, written inside the reader's transaction (or, for a
+ * reader in none, together with the other readers of the moment) but without the chain's lock, so readers never wait
+ * for one another; each row carries the hash of its own fields, and
  * {@link ReadSealer} seals them into the chain in batches (ADR 0017).
  */
 @Component
@@ -21,15 +23,25 @@ class AuditReads {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ReadBatcher batcher;
 
-    AuditReads(JdbcClient jdbc, PlatformTransactionManager txManager, Clock clock) {
+    AuditReads(JdbcClient jdbc, PlatformTransactionManager txManager, Clock clock, ReadBatcher batcher) {
         this.jdbc = jdbc;
+        this.batcher = batcher;
         this.tx = new TransactionTemplate(txManager);
         this.clock = clock;
     }
 
-    /** Records one read; joins the caller's transaction when there is one. */
+    /**
+     * Records one read: inside the caller's transaction when there is one (a read whose transaction rolls back was not
+     * served); otherwise by group commit with the other readers of the moment ({@link ReadBatcher}). Either way it
+     * returns once the read is recorded.
+     */
     void record(String reader, String kind, long recordId, String detail) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            batcher.record(reader, kind, recordId, detail);
+            return;
+        }
         tx.executeWithoutResult(status -> {
             // The transaction id first, then the row id: a row id the sealer has seen allocated then belongs to a
             // transaction that had started by then (ReadSealer's horizon rests on this order). One round trip: the

@@ -47,6 +47,8 @@ class AuditReadsTest {
     @Autowired
     ReadSealer sealer;
     @Autowired
+    ReadBatcher batcher;
+    @Autowired
     Directory directory;
     @Autowired
     PlatformTransactionManager txManager;
@@ -337,5 +339,64 @@ class AuditReadsTest {
             assertThat(sealer.step(false)).isEmpty();
             assertThat(horizonXid()).as("the step did not move the horizon").isEqualTo(horizon);
         }
+    }
+
+    @Test
+    void readersInNoTransactionAreRecordedTogetherAndEachIsAnsweredOnlyOnceItsReadIsCommitted() throws Exception {
+        long recordId = freshRecordId();
+        int readers = 20;
+        try (OpenTransaction lock = openTransaction(
+                () -> jdbc.sql("lock table audit_read in share mode").update())) {
+            // a first read is taken by the writer, whose insert now waits for the lock
+            Future<Boolean> first = threads.submit(() -> readAndSeeIt("first.reader", recordId));
+            awaitAWaiterOn("audit_read");
+            List<Future<Boolean>> queued = new ArrayList<>();
+            for (int i = 0; i < readers; i++) {
+                String reader = "queued.reader." + i;
+                queued.add(threads.submit(() -> readAndSeeIt(reader, recordId)));
+            }
+            for (int i = 0; i < 600 && batcher.waiting() < readers; i++) {
+                Thread.sleep(50);
+            }
+            assertThat(batcher.waiting()).as("the readers wait for the writer").isEqualTo(readers);
+            assertThat(first.isDone()).as("no reader is answered before its read is committed").isFalse();
+            assertThat(queued).noneMatch(Future::isDone);
+
+            lock.close();
+            assertThat(first.get(60, TimeUnit.SECONDS)).isTrue();
+            for (Future<Boolean> f : queued) {
+                assertThat(f.get(60, TimeUnit.SECONDS)).as("the reader's own read is visible when it is answered")
+                        .isTrue();
+            }
+        }
+        assertThat(jdbc.sql("""
+                        select count(distinct xmin::text) from audit_read
+                        where record_id = :r and actor like 'queued.reader.%'""")
+                .param("r", recordId).query(Integer.class).single())
+                .as("the queued readers' reads were written in one transaction").isEqualTo(1);
+        AuditLog.Verification v = audit.verifyEverything();
+        assertThat(v.valid()).as(v.toString()).isTrue();
+        assertThat(v.unsealedReads()).isZero();
+    }
+
+    /** Records a read outside any transaction, then looks for it from another connection. */
+    boolean readAndSeeIt(String reader, long recordId) {
+        reads.record(reader, "DOCUMENT", recordId, CUI.banner());
+        return jdbc.sql("select count(*) from audit_read where record_id = :r and actor = :a").param("r", recordId)
+                .param("a", reader).query(Integer.class).single() == 1;
+    }
+
+    /** Until PostgreSQL shows a session waiting for a lock on {@code table}. */
+    void awaitAWaiterOn(String table) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            if (jdbc.sql("""
+                            select count(*) from pg_locks l join pg_class c on c.oid = l.relation
+                            where c.relname = :t and not l.granted""")
+                    .param("t", table).query(Integer.class).single() > 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("nothing waited for a lock on " + table);
     }
 }
