@@ -38,7 +38,7 @@ public class ActionItems {
             select a.id, r.marking, a.meeting_id, a.agenda_item_id, a.title, a.description, a.owner_id,
                    u.display_name, a.due_date, a.status, r.version
             from action_item a join record r on r.id = a.id join app_user u on u.id = a.owner_id
-            where {readable:r}""";
+            where r.kind = 'ACTION_ITEM' and {readable:r}""";
 
     private ActionItem row(java.sql.ResultSet rs) throws java.sql.SQLException {
         LocalDate due = rs.getObject(9, LocalDate.class);

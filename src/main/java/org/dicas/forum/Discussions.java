@@ -30,7 +30,7 @@ public class Discussions {
                    (select count(*) from reply x join record xr on xr.id = x.id
                      where x.thread_id = t.id and {readable:xr}) as replies, r.version
             from discussion_thread t join record r on r.id = t.id join app_user u on u.id = t.author_id
-            where {readable:r}""";
+            where r.kind = 'THREAD' and {readable:r}""";
 
     private DiscussionThread thread(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new DiscussionThread(rs.getLong(1), Marking.parse(rs.getString(2)), (Long) rs.getObject(3),

@@ -26,7 +26,8 @@ public class Library {
     private static final String SELECT = """
             select d.id, r.marking, d.working_group_id, d.title, d.body, d.author_id, u.display_name, r.created_at,
                    r.updated_at, r.version
-            from document d join record r on r.id = d.id join app_user u on u.id = d.author_id where {readable:r}""";
+            from document d join record r on r.id = d.id join app_user u on u.id = d.author_id
+            where r.kind = 'DOCUMENT' and {readable:r}""";
 
     private Document row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Document(rs.getLong(1), Marking.parse(rs.getString(2)), (Long) rs.getObject(3), rs.getString(4),

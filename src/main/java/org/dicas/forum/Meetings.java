@@ -46,7 +46,7 @@ public class Meetings {
     private static final String SELECT = """
             select m.id, r.marking, m.kind, m.working_group_id, m.title_en, m.title_ja, m.starts_at, m.ends_at,
                    m.time_zone, m.location, m.minutes, r.version
-            from meeting m join record r on r.id = m.id where {readable:r}""";
+            from meeting m join record r on r.id = m.id where r.kind = 'MEETING' and {readable:r}""";
 
     private record Row(long id, String marking, String kind, Long workingGroupId, String titleEn, String titleJa,
                        java.sql.Timestamp startsAt, java.sql.Timestamp endsAt, String timeZone, String location,

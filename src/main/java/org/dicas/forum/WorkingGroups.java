@@ -35,7 +35,8 @@ public class WorkingGroups {
     private static final String SELECT = """
             select w.id, r.marking, w.code, w.name_en, w.name_ja, w.mandate_en, w.mandate_ja, w.status, w.group_code,
                    r.version
-            from working_group w join record r on r.id = w.id where {readable:r}""";
+            from working_group w join record r on r.id = w.id
+            where r.kind = 'WORKING_GROUP' and {readable:r}""";
 
     private record Row(long id, String marking, String code, String nameEn, String nameJa, String mandateEn,
                        String mandateJa, String status, String groupCode, long version) {
