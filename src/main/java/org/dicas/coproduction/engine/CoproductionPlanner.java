@@ -62,7 +62,7 @@ public final class CoproductionPlanner {
         CoproductionRules.check(problem);
         PlanModel m = new PlanModel(problem);
         return m.plan(greedy(m), ProductionPlan.Status.FEASIBLE, List.of(),
-                new ProductionPlan.Statistics("greedy", m.variables(), List.of(), Double.NaN));
+                new ProductionPlan.Statistics("greedy", m.variables(), List.of(), 1, 1));
     }
 
     static long[] greedy(PlanModel m) {
@@ -119,14 +119,17 @@ public final class CoproductionPlanner {
     public ProductionPlan solve(CoproductionProblem problem, Duration limit, PlanControl control) {
         CoproductionRules.check(problem);
         long start = System.nanoTime();
-        long deadline = start + limit.toNanos();
+        long deadline = start + limit.toNanos() * 85 / 100;
+        long end = start + limit.toNanos();
         PlanModel m = new PlanModel(problem);
         long[] best = greedy(m);
         if (limit.isZero() || m.variables() == 0) {
+            // no variable: nothing can be delivered, so the empty plan is optimal
             boolean proven = m.variables() == 0;
             return m.plan(best, proven ? ProductionPlan.Status.OPTIMAL : ProductionPlan.Status.FEASIBLE,
-                    proven ? List.of() : bottlenecks(m, control),
-                    new ProductionPlan.Statistics(proven ? backend.name() : "greedy", 0, List.of(), proven ? 0 : 1));
+                    proven ? List.of() : bottlenecks(m, control, end),
+                    new ProductionPlan.Statistics(proven ? backend.name() : "greedy", 0, List.of(), proven ? 0 : 1,
+                            proven ? 0 : 1));
         }
         MPSolver solver = MPSolver.createSolver(backend.id);
         if (solver == null) {
@@ -135,6 +138,7 @@ public final class CoproductionPlanner {
         List<Double> levelSeconds = new ArrayList<>();
         boolean proven = true;
         double gap = 0;
+        int gapLevel = -1;
         try {
             if (backend == Backend.CP_SAT) {
                 solver.setNumThreads(Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
@@ -182,7 +186,10 @@ public final class CoproductionPlanner {
                     double bound = status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE
                             ? Math.max(0, Math.ceil(objective.bestBound() - 1e-6) + offset) : 0;
                     double natural = value + offset;
-                    gap = Math.max(gap, natural <= 0 ? 0 : Math.max(0, (natural - bound) / natural));
+                    if (gapLevel < 0) {
+                        gapLevel = level;
+                        gap = natural <= 0 ? 0 : Math.max(0, (natural - bound) / natural);
+                    }
                 }
                 levelSeconds.add((System.nanoTime() - t0) / 1e9);
                 control.report(new PlanControl.Progress(level + 1, 3, proven, (System.nanoTime() - start) / 1e9));
@@ -197,8 +204,8 @@ public final class CoproductionPlanner {
             solver.delete();
         }
         return m.plan(best, proven ? ProductionPlan.Status.OPTIMAL : ProductionPlan.Status.FEASIBLE,
-                bottlenecks(m, control),
-                new ProductionPlan.Statistics(backend.name(), m.variables(), levelSeconds, gap));
+                bottlenecks(m, control, end),
+                new ProductionPlan.Statistics(backend.name(), m.variables(), levelSeconds, gap, gapLevel + 1));
     }
 
     /** Each demand at most its quantity; each line and component within its capacity per period. */
@@ -269,17 +276,20 @@ public final class CoproductionPlanner {
     /**
      * Capacities with a price in the LP relaxation, at the first level where any has one: level 0 (unmet priority);
      * if no capacity limits it, level 1 with level 0's LP optimum fixed; then level 2. One entry per capacity and price,
-     * with the periods that share it, highest price first.
+     * with the periods that share it, highest price first. The LP has what is left of the time limit (at least 1 s);
+     * when it does not finish, there are no bottlenecks rather than wrong ones.
      */
-    List<ProductionPlan.Bottleneck> bottlenecks(PlanModel m, PlanControl control) {
+    List<ProductionPlan.Bottleneck> bottlenecks(PlanModel plan, PlanControl control, long end) {
+        PlanModel m = new PlanModel(plan.problem, true);
         if (m.variables() == 0 || control.stopped()) {
             return List.of();
         }
         MPSolver lp = MPSolver.createSolver("GLOP");
+        lp.setTimeLimit(Math.max(1_000, (end - System.nanoTime()) / 1_000_000));
         try {
             MPVariable[] x = new MPVariable[m.variables()];
             for (int k = 0; k < x.length; k++) {
-                x[k] = lp.makeNumVar(0, m.varUpper[k], "x" + k);
+                x[k] = lp.makeNumVar(0, MPSolver.infinity(), "x" + k);
             }
             List<MPConstraint>[] caps = capacities(m, lp, x);
             for (int level = 0; level < 3; level++) {

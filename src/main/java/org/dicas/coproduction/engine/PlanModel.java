@@ -32,6 +32,14 @@ final class PlanModel {
     final int[][] usage;
 
     PlanModel(CoproductionProblem p) {
+        this(p, false);
+    }
+
+    /**
+     * With {@code everyPeriod}, a variable for every eligible (demand, line, period) bounded by the quantity only, so
+     * that in the LP every capacity — also one of 0 — carries its own dual price (the bottleneck model).
+     */
+    PlanModel(CoproductionProblem p, boolean everyPeriod) {
         this.problem = p;
         this.periods = p.periods();
         int scale = 0;
@@ -64,8 +72,8 @@ final class PlanModel {
                     continue;
                 }
                 for (int t = 1; t <= periods; t++) {
-                    int ub = Math.min(demand.quantity(), line.capacity().get(t - 1));
-                    for (int c = 0; c < nc && ub > 0; c++) {
+                    int ub = everyPeriod ? demand.quantity() : Math.min(demand.quantity(), line.capacity().get(t - 1));
+                    for (int c = 0; c < nc && ub > 0 && !everyPeriod; c++) {
                         if (use[l][c] > 0) {
                             ub = Math.min(ub, p.components().get(c).capacity().get(t - 1) / use[l][c]);
                         }

@@ -65,10 +65,10 @@ public record ProductionPlan(Status status, List<Delivery> deliveries, List<Unme
     public enum Objective { UNMET_PRIORITY, LATE_PRIORITY_PERIODS, COST }
 
     /**
-     * How the answer was found: solver, variables, seconds per level, and the remaining relative gap of the last level
-     * that was not proven (0 when proven).
+     * How the answer was found: solver, variables, seconds per level, and the relative gap (value − bound) / value of
+     * the first level that was not proven, {@code gapLevel} (1..3; 0 and gap 0 when every level is proven).
      */
-    public record Statistics(String solver, int variables, List<Double> levelSeconds, double gap) {
+    public record Statistics(String solver, int variables, List<Double> levelSeconds, double gap, int gapLevel) {
         public Statistics {
             levelSeconds = List.copyOf(levelSeconds);
         }
