@@ -202,6 +202,38 @@ public final class CoproductionJson {
         }
     }
 
+    /** Reads back a plan written by {@link #write} (the platform stores runs' results so). */
+    public static ProductionPlan readPlan(String text) {
+        JsonNode root = MAPPER.readTree(text);
+        List<ProductionPlan.Delivery> deliveries = new ArrayList<>();
+        for (JsonNode d : root.get("deliveries")) {
+            deliveries.add(new ProductionPlan.Delivery(d.get("demand").stringValue(), d.get("line").stringValue(),
+                    d.get("period").intValue(), d.get("quantity").intValue()));
+        }
+        List<ProductionPlan.Unmet> unmet = new ArrayList<>();
+        for (JsonNode u : root.get("unmet")) {
+            unmet.add(new ProductionPlan.Unmet(u.get("demand").stringValue(), u.get("quantity").intValue()));
+        }
+        JsonNode s = root.get("score");
+        List<ProductionPlan.Bottleneck> bottlenecks = new ArrayList<>();
+        for (JsonNode b : root.get("bottlenecks")) {
+            List<Integer> periods = new ArrayList<>();
+            b.get("periods").forEach(x -> periods.add(x.intValue()));
+            String objective = b.get("objective").stringValue();
+            bottlenecks.add(new ProductionPlan.Bottleneck(
+                    ProductionPlan.Kind.valueOf(b.get("kind").stringValue().toUpperCase(java.util.Locale.ROOT)),
+                    b.get("id").stringValue(), periods, switch (objective) {
+                        case "unmetPriority" -> ProductionPlan.Objective.UNMET_PRIORITY;
+                        case "latePriorityPeriods" -> ProductionPlan.Objective.LATE_PRIORITY_PERIODS;
+                        default -> ProductionPlan.Objective.COST;
+                    }, b.get("value").decimalValue()));
+        }
+        return new ProductionPlan(ProductionPlan.Status.valueOf(root.get("status").stringValue()), deliveries, unmet,
+                new ProductionPlan.Score(s.get("unmetPriority").longValue(), s.get("latePriorityPeriods").longValue(),
+                        s.get("cost").decimalValue()), bottlenecks,
+                new ProductionPlan.Statistics("stored", 0, List.of(), 0, 0));
+    }
+
     /** The command line's output: status, deliveries, unmet, score, bottlenecks. */
     public static String write(ProductionPlan plan, boolean indent) {
         Map<String, Object> root = new LinkedHashMap<>();
