@@ -50,10 +50,10 @@ class CoproductionRuns implements SmartLifecycle {
     private static final String LEASE = "5000 milliseconds";
 
     /** A stored run; {@code result} is the plan JSON of the contract, null until the run has one. */
-    record Run(long id, long planId, String status, String createdBy, Timestamp createdAt, int seconds,
+    public record Run(long id, long planId, String status, String createdBy, Timestamp createdAt, int seconds,
                String whatIf, String problem, String result, int levelsDone, String messageKey) {
 
-        boolean running() {
+        public boolean running() {
             return status.equals("QUEUED") || status.equals("RUNNING") || status.equals("STOPPING");
         }
     }

@@ -13,25 +13,30 @@ import org.dicas.shared.Marking;
  * ({@code withheldDemands} counts the others); by nation and year, units delivered on time, late, and unmet (at the
  * need year); the bottlenecks; and for a what-if the difference from the baseline before it.
  */
-record RunView(long id, long planId, String status, boolean running, String createdBy, Instant createdAt, int seconds,
+public record RunView(long id, long planId, int firstYear, String status, boolean running, String createdBy, Instant createdAt, int seconds,
                Optional<WhatIf> whatIf, String whatIfSubject, int levelsDone, String solverStatus,
                Optional<ProductionPlan.Score> score, List<NationYear> byNation, List<ProductionPlan.Bottleneck> bottlenecks,
                List<UnmetDemand> unmet, int withheldDemands, Optional<Difference> difference, String messageKey,
                Marking marking) {
 
-    record NationYear(String nation, int year, long delivered, long late, long unmet) {
+    /** The years of a bottleneck's periods, as shown ("2027, 2028"). */
+    public String years(ProductionPlan.Bottleneck b) {
+        return String.join(", ", b.periods().stream().map(t -> String.valueOf(firstYear + t - 1)).toList());
     }
 
-    record UnmetDemand(long requirementId, String title, String nation, String product, int quantity, Marking marking) {
+    public record NationYear(String nation, int year, long delivered, long late, long unmet) {
+    }
+
+    public record UnmetDemand(long requirementId, String title, String nation, String product, int quantity, Marking marking) {
     }
 
     /** This run's score minus the baseline's, and unmet units per nation then and now. */
-    record Difference(long baselineId, long unmetPriority, long latePriorityPeriods, BigDecimal cost,
+    public record Difference(long baselineId, long unmetPriority, long latePriorityPeriods, BigDecimal cost,
                       List<NationShortfall> shortfalls) {
     }
 
-    record NationShortfall(String nation, long baselineUnmet, long unmet) {
-        long change() {
+    public record NationShortfall(String nation, long baselineUnmet, long unmet) {
+        public long change() {
             return unmet - baselineUnmet;
         }
     }

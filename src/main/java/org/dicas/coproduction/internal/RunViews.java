@@ -49,7 +49,7 @@ class RunViews {
         Optional<WhatIf> whatIf = Optional.ofNullable(run.whatIf()).map(w -> json.readValue(w, WhatIf.class));
         String subject = whatIf.map(w -> subject(plan, w)).orElse("");
         if (run.result() == null) {
-            return new RunView(run.id(), plan.id(), run.status(), run.running(), run.createdBy(),
+            return new RunView(run.id(), plan.id(), plan.firstYear(), run.status(), run.running(), run.createdBy(),
                     run.createdAt().toInstant(), run.seconds(), whatIf, subject, run.levelsDone(), "",
                     Optional.empty(), List.of(), List.of(), List.of(), withheld, Optional.empty(), run.messageKey(),
                     Marking.highWaterMark(markings));
@@ -90,7 +90,7 @@ class RunViews {
         if (compare && whatIf.isPresent()) {
             difference = runs.baselineBefore(plan.id(), run.id()).map(b -> difference(user, plan, b, score, chart));
         }
-        return new RunView(run.id(), plan.id(), run.status(), run.running(), run.createdBy(),
+        return new RunView(run.id(), plan.id(), plan.firstYear(), run.status(), run.running(), run.createdBy(),
                 run.createdAt().toInstant(), run.seconds(), whatIf, subject, run.levelsDone(), result.status().name(),
                 Optional.of(score), chart, result.bottlenecks(), unmet, withheld, difference, run.messageKey(),
                 Marking.highWaterMark(markings));
