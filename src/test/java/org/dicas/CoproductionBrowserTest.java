@@ -100,6 +100,10 @@ class CoproductionBrowserTest {
             assertTrue(usa.startsWith("+") && Integer.parseInt(usa.substring(1)) > 0,
                     "losing 80 % of the rocket motors leaves U.S. rounds unmet: " + usa);
             assertTrue(page.locator("main").innerText().contains("rounds unmet"), "the unmet demands are listed");
+            String csv = page.request().get(url(page.locator("#export-csv").getAttribute("href"))).text();
+            assertTrue(csv.replace("\"", "").startsWith("CUI"), "the export starts with the page's high-water mark: " + csv.lines()
+                    .findFirst().orElse(""));
+            assertTrue(csv.contains("component SRM"), "the export holds the bottlenecks");
 
             page.navigate(page.url() + "?lang=ja");
             page.waitForLoadState(LoadState.LOAD);

@@ -6,12 +6,15 @@ import org.dicas.coproduction.CoproductionPlan;
 import org.dicas.coproduction.CoproductionPlans;
 import org.dicas.coproduction.CoproductionWriteRules;
 import org.dicas.coproduction.WhatIf;
+import java.nio.charset.StandardCharsets;
+import org.dicas.platform.CsvFile;
 import org.dicas.platform.Pager;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -104,6 +107,27 @@ class CoproductionPages {
             // it ended meanwhile: its page shows how
         }
         return "redirect:/coproduction/" + id + "/runs/" + run;
+    }
+
+    /**
+     * The run's figures as CSV under the page's high-water mark (first line): per nation and year, then the
+     * bottlenecks, then the unmet demands, each with the marking of what it shows.
+     */
+    @GetMapping("/coproduction/{id}/runs/{run}/run.csv")
+    ResponseEntity<String> csv(DicasUser me, @PathVariable long id, @PathVariable long run) {
+        RunView v = views.view(me, id, run);
+        CsvFile csv = new CsvFile(v.marking(), List.of("nation", "year", "delivered on time", "delivered late",
+                "unmet", "bottleneck", "value per unit", "objective"));
+        v.byNation().forEach(n -> csv.row(List.of(n.nation(), n.year(), n.delivered(), n.late(), n.unmet(), "", "",
+                "")));
+        v.bottlenecks().forEach(b -> csv.row(List.of("", v.years(b), "", "", "",
+                b.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + b.id(), b.value().toPlainString(),
+                b.objective().name())));
+        v.unmet().forEach(u -> csv.row(List.of(u.nation(), "", "", "", u.quantity(), u.product() + " — " + u.title(),
+                "", u.marking().banner())));
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"coproduction-run-" + run + ".csv\"")
+                .header("X-DICAS-Marking", v.marking().banner()).body(csv.content());
     }
 
     /** The stacked bars' data: units delivered on time, late and unmet per nation and year (readable demands only). */

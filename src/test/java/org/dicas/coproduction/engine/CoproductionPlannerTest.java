@@ -114,6 +114,28 @@ class CoproductionPlannerTest {
     }
 
     @Test
+    void aStopWhileSolvingInterruptsTheSolverAndKeepsAFeasiblePlan() throws Exception {
+        CoproductionProblem p = org.dicas.coproduction.bench.CoproductionInstances.generate(27_150L, 20, 40, 5, 150,
+                10, 1.1);
+        PlanControl control = new PlanControl(x -> { });
+        Thread stopper = new Thread(() -> {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            control.stop();
+        });
+        stopper.start();
+        ProductionPlan plan = PLANNER.solve(p, Duration.ofSeconds(600), control);
+        stopper.join();
+        assertThat(control.stopped()).isTrue();
+        assertThat(plan.status()).isEqualTo(ProductionPlan.Status.FEASIBLE);
+        CoproductionProperties.checkPlan(p, plan);
+        assertThat(plan.score()).isLessThanOrEqualTo(PLANNER.greedy(p).score());
+    }
+
+    @Test
     void zeroSecondsGivesTheGreedyPlan() {
         CoproductionProblem p = new CoproductionProblem(2,
                 List.of(line("L", "USA", "P", BigDecimal.ONE, 2, 2)), List.of(),
