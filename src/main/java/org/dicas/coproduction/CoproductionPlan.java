@@ -20,8 +20,15 @@ public record CoproductionPlan(long id, Marking marking, String name, int firstY
     public record Line(String code, String nation, String product, List<Integer> capacity, BigDecimal unitCost) {
     }
 
+    /** A component; its supply-network node (title, country) is shown only when the reader may read the node. */
     public record Component(String code, String name, List<Integer> capacity, Map<String, Integer> usage,
-                            Long supplyNodeId, String supplyNodeTitle) {
+                            Long supplyNodeId, String supplyNodeTitle, String supplyNodeCountry) {
+    }
+
+    /** The countries of the readable supply-network nodes the components are linked to, in order. */
+    public List<String> supplyCountries() {
+        return components.stream().map(Component::supplyNodeCountry).filter(java.util.Objects::nonNull).distinct()
+                .sorted().toList();
     }
 
     public record Transfer(int position, String from, String to, List<String> products, boolean whatIf) {

@@ -18,6 +18,7 @@ import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.MarkedRecords;
 import org.dicas.security.ReadableRecords;
+import org.dicas.supplychain.SupplyNetworks;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
@@ -58,9 +59,11 @@ public class CoproductionPlans {
     private final ReadableRecords readable;
     private final Requirements requirements;
     private final AuditLog audit;
+    private final SupplyNetworks networks;
 
     CoproductionPlans(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, Requirements requirements,
-                      AuditLog audit) {
+                      AuditLog audit, SupplyNetworks networks) {
+        this.networks = networks;
         this.jdbc = jdbc;
         this.records = records;
         this.readable = readable;
@@ -137,12 +140,12 @@ public class CoproductionPlans {
         for (int i = 0; i < products.size(); i++) {
             usage.put(products.get(i), units.get(i));
         }
-        long node = rs.getLong(6);
-        Long nodeId = rs.wasNull() ? null : node;
-        String nodeTitle = nodeId == null || !records.readable(nodeId, user) ? null
-                : records.summary(nodeId).map(MarkedRecords.Summary::title).orElse(null);
+        long id = rs.getLong(6);
+        Optional<SupplyNetworks.StoredNode> node = rs.wasNull() ? Optional.empty() : networks.node(user, id);
         return new CoproductionPlan.Component(rs.getString(1), rs.getString(2), ints(rs.getArray(3)), usage,
-                nodeTitle == null ? null : nodeId, nodeTitle);
+                node.map(SupplyNetworks.StoredNode::recordId).orElse(null),
+                node.map(n -> n.name() + (n.company().isBlank() ? "" : " — " + n.company())).orElse(null),
+                node.map(SupplyNetworks.StoredNode::country).filter(c -> !c.isBlank()).orElse(null));
     }
 
     /**
@@ -163,8 +166,9 @@ public class CoproductionPlans {
         List<CoproductionProblem.Component> components = new ArrayList<>();
         for (CoproductionPlan.Component c : p.components()) {
             List<Integer> capacity = c.capacity();
-            if (whatIf.isPresent() && whatIf.get().kind() == WhatIf.Kind.DISRUPT_COMPONENT
-                    && whatIf.get().subject().equals(c.code())) {
+            if (whatIf.isPresent() && (whatIf.get().kind() == WhatIf.Kind.DISRUPT_COMPONENT
+                    && whatIf.get().subject().equals(c.code()) || whatIf.get().kind() == WhatIf.Kind.DISRUPT_COUNTRY
+                    && whatIf.get().subject().equals(c.supplyNodeCountry()))) {
                 int lost = whatIf.get().amount();
                 capacity = capacity.stream().map(x -> x - (int) Math.ceil(x * lost / 100.0)).toList();
             }
@@ -199,6 +203,7 @@ public class CoproductionPlans {
                     && String.valueOf(t.position()).equals(w.subject()));
             case DISRUPT_COMPONENT -> p.components().stream().anyMatch(c -> c.code().equals(w.subject()))
                     && w.amount() >= 1 && w.amount() <= 100;
+            case DISRUPT_COUNTRY -> p.supplyCountries().contains(w.subject()) && w.amount() >= 1 && w.amount() <= 100;
         };
         if (!known) {
             throw new InvalidInputException("whatIf", "the what-if names no line, transfer or component of this plan, "

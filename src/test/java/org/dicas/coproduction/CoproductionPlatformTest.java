@@ -75,6 +75,20 @@ class CoproductionPlatformTest {
     }
 
     @Test
+    void aDisruptedCountryBecomesACapacityLossOfTheComponentsSuppliedFromThere() {
+        long id = demoPlan();
+        DicasUser us = user("us.acq");
+        assertThat(plans.get(us, id).supplyCountries()).containsExactly("JPN", "USA");
+        CoproductionProblem base = plans.problem(us, id, Optional.empty());
+        CoproductionProblem japanDown = plans.problem(us, id,
+                Optional.of(new WhatIf(WhatIf.Kind.DISRUPT_COUNTRY, "JPN", 100)));
+        assertThat(japanDown.components().get(0)).as("rocket motors from the U.S. node").isEqualTo(
+                base.components().get(0));
+        assertThat(japanDown.components().get(1).capacity()).as("seekers from the Japanese node")
+                .containsOnly(0);
+    }
+
+    @Test
     void aWhatIfNamingNothingOfThePlanIsRefused() {
         long id = demoPlan();
         assertThatThrownBy(() -> plans.problem(user("us.acq"), id,

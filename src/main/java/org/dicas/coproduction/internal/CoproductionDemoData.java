@@ -77,9 +77,9 @@ class CoproductionDemoData implements ApplicationRunner {
                         line("AIM-US-1", "USA", "AMRAAM", "1.10", 800, 950, 1100, 1200),
                         line("AIM-JP-1", "JPN", "AMRAAM", "1.30", 0, 40, 80, 120)),
                 List.of(new CoproductionPlan.Component("SRM", "Solid rocket motor", List.of(900, 1100, 1300, 1500),
-                                both, node("RM-US-1"), null),
+                                both, node("RM-US-1"), null, null),
                         new CoproductionPlan.Component("SKR", "PAC-3 MSE seeker", List.of(400, 500, 600, 700),
-                                Map.of("PAC-3 MSE", 1), node("SK-JP-1"), null)),
+                                Map.of("PAC-3 MSE", 1), node("SK-JP-1"), null, null)),
                 List.of(new CoproductionPlan.Transfer(1, "USA", "JPN", List.of("PAC-3 MSE", "AMRAAM"), false),
                         new CoproductionPlan.Transfer(2, "JPN", "USA", List.of("PAC-3 MSE"), true)),
                 demands));
