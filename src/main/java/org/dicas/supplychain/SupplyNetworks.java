@@ -196,6 +196,18 @@ public class SupplyNetworks {
         return out;
     }
 
+    /** One node by its record id, when the user may read it (co-production plans link their components to nodes). */
+    public Optional<StoredNode> node(DicasUser user, long recordId) {
+        return readable.query(user, """
+                        select s.id, s.code, s.name, s.company, s.country, s.ttr_days, s.capacity, r.marking
+                        from supply_node s join record r on r.id = s.id
+                        where s.id = :id and {readable:r}""")
+                .param("id", recordId)
+                .query((rs, n) -> new StoredNode(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), (Integer) rs.getObject(6), (Double) rs.getObject(7),
+                        Marking.parse(rs.getString(8)))).optional();
+    }
+
     /** The whole network as the engine needs it (every node: analyses run on the full network). */
     NetworkSpec spec(long networkId) {
         List<NetworkSpec.Node> nodes = jdbc.sql("""

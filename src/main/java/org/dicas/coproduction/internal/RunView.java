@@ -1,0 +1,43 @@
+package org.dicas.coproduction.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.dicas.coproduction.WhatIf;
+import org.dicas.coproduction.engine.ProductionPlan;
+import org.dicas.shared.Marking;
+
+/**
+ * A run as one reader sees it: only the demands (requirements) the reader may read are shown and scored
+ * ({@code withheldDemands} counts the others); by nation and year, units delivered on time, late, and unmet (at the
+ * need year); the bottlenecks; and for a what-if the difference from the baseline before it.
+ */
+public record RunView(long id, long planId, int firstYear, String status, boolean running, String createdBy, Instant createdAt, int seconds,
+               Optional<WhatIf> whatIf, String whatIfSubject, int levelsDone, String solverStatus,
+               Optional<ProductionPlan.Score> score, List<NationYear> byNation, List<ProductionPlan.Bottleneck> bottlenecks,
+               List<UnmetDemand> unmet, int withheldDemands, Optional<Difference> difference, String messageKey,
+               Marking marking) {
+
+    /** The years of a bottleneck's periods, as shown ("2027, 2028"). */
+    public String years(ProductionPlan.Bottleneck b) {
+        return String.join(", ", b.periods().stream().map(t -> String.valueOf(firstYear + t - 1)).toList());
+    }
+
+    public record NationYear(String nation, int year, long delivered, long late, long unmet) {
+    }
+
+    public record UnmetDemand(long requirementId, String title, String nation, String product, int quantity, Marking marking) {
+    }
+
+    /** This run's score minus the baseline's, and unmet units per nation then and now. */
+    public record Difference(long baselineId, long unmetPriority, long latePriorityPeriods, BigDecimal cost,
+                      List<NationShortfall> shortfalls) {
+    }
+
+    public record NationShortfall(String nation, long baselineUnmet, long unmet) {
+        public long change() {
+            return unmet - baselineUnmet;
+        }
+    }
+}

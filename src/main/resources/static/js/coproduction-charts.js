@@ -1,0 +1,39 @@
+// Co-production run: stacked bars per nation and year — delivered on time, late, unmet (one stack per nation).
+(function () {
+  function draw() {
+    var el = document.getElementById('coproduction-chart');
+    if (!el || typeof echarts === 'undefined') { return; }
+    fetch(el.getAttribute('data-url'), {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+      .then(function (r) { return r.json(); }).then(function (rows) {
+        var years = [], nations = [];
+        rows.forEach(function (r) {
+          if (years.indexOf(r.year) < 0) { years.push(r.year); }
+          if (nations.indexOf(r.nation) < 0) { nations.push(r.nation); }
+        });
+        years.sort();
+        var parts = [['delivered', el.getAttribute('data-delivered'), ['#1e6b34', '#0b4f8a', '#5b3a8c']],
+                     ['late', el.getAttribute('data-late'), ['#b8860b', '#b8860b', '#b8860b']],
+                     ['unmet', el.getAttribute('data-unmet'), ['#a4161a', '#a4161a', '#a4161a']]];
+        var series = [];
+        nations.forEach(function (n, i) {
+          parts.forEach(function (p) {
+            series.push({name: n + ' ' + p[1], type: 'bar', stack: n, itemStyle: {color: p[2][i % 3]},
+              data: years.map(function (y) {
+                var row = rows.filter(function (r) { return r.nation === n && r.year === y; })[0];
+                return row ? row[p[0]] : 0;
+              })});
+          });
+        });
+        echarts.init(el, null, {renderer: 'svg'}).setOption({
+          animation: false,
+          grid: {left: 60, right: 20, top: 50, bottom: 40},
+          legend: {type: 'scroll'},
+          tooltip: {trigger: 'axis'},
+          xAxis: {type: 'category', data: years.map(String)},
+          yAxis: {type: 'value'},
+          series: series
+        });
+      });
+  }
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', draw); } else { draw(); }
+})();

@@ -1,0 +1,145 @@
+package org.dicas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.LoadState;
+import com.microsoft.playwright.options.SelectOption;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The co-production pages in a real (headless) Chromium on the demo plan: run the baseline, see the bottleneck and the
+ * stacked bars, disrupt the shared rocket-motor component and see the shortfall against the baseline; axe-core finds
+ * no serious or critical violation on the plan and run pages in English and Japanese.
+ */
+@PlatformTest
+class CoproductionBrowserTest {
+
+    private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    private static final Set<String> BLOCKING = Set.of("serious", "critical");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking")));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void runThePlanSeeTheBottleneckDisruptAComponentAndSeeTheShortfall() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US")
+                .setViewportSize(1280, 900))) {
+            context.setDefaultTimeout(20_000);
+            Page page = context.newPage();
+            List<String> problems = new ArrayList<>();
+            page.navigate(url("/login"));
+            page.locator("#username").fill("us.acq");
+            page.locator("#password").fill("demo");
+            page.locator("main form button[type=submit]").click();
+            page.waitForURL(u -> !u.contains("/login"));
+            page.navigate(url("/coproduction?lang=en"));
+            page.locator("main a", new Page.LocatorOptions().setHasText("PAC-3 MSE and AMRAAM")).first().click();
+            page.waitForURL(Pattern.compile(".*/coproduction/\\d+$"));
+            String planUrl = page.url();
+            assertTrue(page.locator("main").innerText().contains("PAC-US-1"), "the plan lists its lines");
+            check(page, "coproduction-plan-en", problems);
+
+            page.locator("#seconds").fill("15");
+            page.locator("#run-baseline").click();
+            page.waitForURL(Pattern.compile(".*/coproduction/\\d+/runs/\\d+$"));
+            finished(page);
+            assertEquals("proven optimal", page.locator(".solver-status").innerText().trim());
+            Locator bottleneck = page.locator("#bottlenecks tr.bottleneck").first();
+            assertTrue(bottleneck.innerText().contains("Component SKR"),
+                    "the PAC-3 seeker limits the baseline: " + bottleneck.innerText());
+            page.locator("#coproduction-chart svg").first().waitFor();
+            check(page, "coproduction-run-en", problems);
+
+            page.locator("#wi-component").selectOption(new SelectOption().setValue("SRM"));
+            page.locator("#wi-loss").fill("80");
+            page.locator("#what-if-disrupt").click();
+            page.waitForURL(Pattern.compile(".*/coproduction/\\d+/runs/\\d+$"));
+            finished(page);
+            assertTrue(page.locator(".what-if").innerText().contains("SRM loses 80%"), "the what-if is named");
+            String usa = page.locator("#shortfall-USA .change").innerText().trim();
+            assertTrue(usa.startsWith("+") && Integer.parseInt(usa.substring(1)) > 0,
+                    "losing 80 % of the rocket motors leaves U.S. rounds unmet: " + usa);
+            assertTrue(page.locator("main").innerText().contains("rounds unmet"), "the unmet demands are listed");
+            String csv = page.request().get(url(page.locator("#export-csv").getAttribute("href"))).text();
+            assertTrue(csv.replace("\"", "").startsWith("CUI"), "the export starts with the page's high-water mark: " + csv.lines()
+                    .findFirst().orElse(""));
+            assertTrue(csv.contains("component SRM"), "the export holds the bottlenecks");
+
+            page.navigate(page.url() + "?lang=ja");
+            page.waitForLoadState(LoadState.LOAD);
+            assertEquals("ja", page.locator("html").getAttribute("lang"));
+            assertTrue(page.locator("main h1").innerText().contains("共同生産計画の実行"), "Japanese heading");
+            check(page, "coproduction-run-ja", problems);
+            page.navigate(planUrl);
+            check(page, "coproduction-plan-ja", problems);
+            page.navigate(url("/coproduction?lang=en"));
+            assertTrue(problems.isEmpty(), String.join("\n", problems));
+        }
+    }
+
+    /** Waits until the run's page shows a finished run (the status panel reloads the page when the run ends). */
+    private static void finished(Page page) {
+        page.locator(".solver-status").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE)
+                .setTimeout(90_000));
+        page.waitForLoadState(LoadState.LOAD);
+    }
+
+    private static void check(Page p, String name, List<String> problems) {
+        p.waitForLoadState(LoadState.LOAD);
+        AxeResults results = new AxeBuilder(p).withTags(WCAG_TAGS).analyze();
+        if (results.isErrored() || results.getPasses() == null || results.getPasses().isEmpty()) {
+            problems.add(name + ": axe did not run");
+            return;
+        }
+        for (Rule v : results.getViolations()) {
+            if (v.getImpact() != null && BLOCKING.contains(v.getImpact())) {
+                problems.add(name + " (" + p.url() + "): [" + v.getImpact() + "] " + v.getId() + ", first: "
+                        + (v.getNodes().isEmpty() ? "" : v.getNodes().get(0).getHtml()));
+            }
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
