@@ -27,8 +27,7 @@ final class CpSatRepairScheduler implements RepairScheduler {
 
     @Override
     public Schedule greedy(ScheduleProblem problem) {
-        Compiled c = Compiled.of(problem);
-        return TimefoldRepairScheduler.toSchedule(c, TimefoldRepairScheduler.greedyPlacement(c));
+        return RepairScheduler.timefold().greedy(problem);
     }
 
     @Override
@@ -36,9 +35,8 @@ final class CpSatRepairScheduler implements RepairScheduler {
         Consumer<Schedule> report = progress == null ? s -> { } : progress;
         Compiled c = Compiled.of(problem);
         Map<Integer, TimefoldRepairScheduler.Place> seed = TimefoldRepairScheduler.greedyPlacement(c);
-        Schedule greedy = TimefoldRepairScheduler.toSchedule(c, seed)
-                .proven(Schedule.Status.FEASIBLE, CpSatRepairSolver.fixedPart(c));
-        report.accept(greedy);
+        report.accept(TimefoldRepairScheduler.toSchedule(c, seed)
+                .proven(Schedule.Status.FEASIBLE, CpSatRepairSolver.fixedPart(c)));
         CpSatRepairSolver.Result r = new CpSatRepairSolver(c, workers).solve(seed, limit, report);
         return r.schedule().proven(r.optimal() ? Schedule.Status.OPTIMAL : Schedule.Status.FEASIBLE, r.bound());
     }

@@ -157,11 +157,9 @@ final class CpSatRepairSolver {
                 break;
             }
         }
-        Schedule.Score score = bestSchedule.score();
-        Schedule.Score proven = new Schedule.Score(Math.min(bound[0], score.unassignedPriority()),
-                Math.min(bound[1], score.weightedTardinessDays()), Math.min(bound[2], score.transitKm()));
-        boolean optimal = provenSoFar && proven.equals(score);
-        return new Result(bestSchedule, optimal, proven);
+        Schedule proven = bestSchedule.proven(Schedule.Status.FEASIBLE, new Schedule.Score(bound[0], bound[1], bound[2]));
+        boolean optimal = provenSoFar && proven.bound().equals(proven.score());
+        return new Result(bestSchedule, optimal, proven.bound());
     }
 
     /** Reports each better schedule while a level is being solved. */

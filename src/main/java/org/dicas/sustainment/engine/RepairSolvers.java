@@ -42,8 +42,9 @@ public final class RepairSolvers implements AutoCloseable {
         void improved(Schedule best);
 
         /**
-         * The run ended, at its time limit or early; {@code best} is the last schedule {@link #improved} reported.
-         * A run ended while still queued reports its baseline with {@code terminatedEarly}.
+         * The run ended, at its time limit, early, or when CP-SAT proved the optimum; {@code best} is the last schedule
+         * {@link #improved} reported, with its status and bound ({@link Schedule#proven}). A run ended while still
+         * queued reports its baseline with {@code terminatedEarly}.
          */
         void finished(Schedule best, boolean terminatedEarly);
 
@@ -312,8 +313,11 @@ public final class RepairSolvers implements AutoCloseable {
                     j.getSolvingDuration().toMillis(), j.getMoveEvaluationCount());
         }
 
-        /** True for the first caller: the one that reports the end. */
-        boolean end() {
+        /**
+         * True for the first caller: the one that reports the end. Holds the run's lock, so that once it returns no
+         * improvement is reported any more ({@link #offer} checks under the same lock).
+         */
+        synchronized boolean end() {
             runs.remove(id, this);
             return ended.compareAndSet(false, true);
         }

@@ -21,9 +21,15 @@ public record Schedule(List<Assignment> assignments, List<Unassigned> unassigned
         this(assignments, unassigned, score, Status.FEASIBLE, null);
     }
 
-    /** The same schedule with what is proven about it. */
+    /**
+     * The same schedule with what is proven about it. Each level of the bound is a lower bound of the optimum's; it is
+     * capped at this schedule's own level (still a valid bound), so that {@code bound ≤ score} level by level.
+     */
     public Schedule proven(Status status, Score bound) {
-        return new Schedule(assignments, unassigned, score, status, bound);
+        Score b = bound == null ? null : new Score(Math.min(bound.unassignedPriority(), score.unassignedPriority()),
+                Math.min(bound.weightedTardinessDays(), score.weightedTardinessDays()),
+                Math.min(bound.transitKm(), score.transitKm()));
+        return new Schedule(assignments, unassigned, score, status, b);
     }
 
     public record Assignment(String job, String facility, String resource, LocalDate start, LocalDate finish,

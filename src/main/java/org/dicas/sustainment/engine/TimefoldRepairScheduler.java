@@ -51,7 +51,7 @@ final class TimefoldRepairScheduler implements RepairScheduler {
     @Override
     public Schedule greedy(ScheduleProblem problem) {
         Compiled c = Compiled.of(problem);
-        return toSchedule(c, greedyPlacement(c));
+        return toSchedule(c, greedyPlacement(c)).proven(Schedule.Status.FEASIBLE, CpSatRepairSolver.fixedPart(c));
     }
 
     /** A placement: job index → resource and start day, or absent. */
