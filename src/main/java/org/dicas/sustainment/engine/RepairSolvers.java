@@ -60,6 +60,9 @@ public final class RepairSolvers implements AutoCloseable {
         COMBINED
     }
 
+    /** CP-SAT search threads beside the local search (docs/adr/0021). */
+    public static final int DEFAULT_EXACT_WORKERS = CpSatRepairScheduler.DEFAULT_WORKERS;
+
     private static final int QUEUED = 0;
     private static final int SOLVING = 1;
     private static final int CANCELLED = 2;
