@@ -63,6 +63,8 @@ public final class RepairSolvers implements AutoCloseable {
     /** CP-SAT search threads beside the local search (docs/adr/0021). */
     public static final int DEFAULT_EXACT_WORKERS = CpSatRepairScheduler.DEFAULT_WORKERS;
 
+    private static final long END_DELAY_MILLIS = 200;
+
     private static final int QUEUED = 0;
     private static final int SOLVING = 1;
     private static final int CANCELLED = 2;
@@ -120,6 +122,7 @@ public final class RepairSolvers implements AutoCloseable {
             run.job.set(manager.solveBuilder()
                     .withProblemId(id)
                     .withProblemFinder(x -> run.start())
+                    .withSolverJobStartedConsumer(x -> run.localSearchStarted())
                     .withBestSolutionConsumer(run::improved)
                     .withFinalBestSolutionConsumer(run::solved)
                     .withExceptionHandler((x, e) -> run.fail(e))
@@ -193,6 +196,8 @@ public final class RepairSolvers implements AutoCloseable {
         final AtomicBoolean ended = new AtomicBoolean();
         final AtomicReference<SolverJob<RepairPlan, Long>> job = new AtomicReference<>();
         volatile boolean terminatedEarly;
+        volatile boolean localSearchStarted;
+        final AtomicBoolean endRequested = new AtomicBoolean();
         volatile Schedule best;
 
         Run(long id, Prepared prepared, Listener listener, Duration limit) {
@@ -236,8 +241,8 @@ public final class RepairSolvers implements AutoCloseable {
                     try {
                         CpSatRepairSolver.Result r = solver.solve(prepared.seed(), limit, this::offer);
                         exactResult.complete(r);
-                        if (r.optimal()) {
-                            manager.terminateEarly(id);
+                        if (r.optimal() && localSearchStarted) {
+                            endLocalSearchSoon();
                         }
                     } catch (RuntimeException | Error e) {
                         exactResult.completeExceptionally(e);
@@ -246,6 +251,36 @@ public final class RepairSolvers implements AutoCloseable {
                 });
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 exactResult.complete(null);
+            }
+        }
+
+        /**
+         * The local search has begun (a stop before that is lost on Timefold): if CP-SAT already proved the optimum,
+         * end it now, from another thread (ending waits for the solver thread, which calls this).
+         */
+        void localSearchStarted() {
+            localSearchStarted = true;
+            CpSatRepairSolver.Result r = exactResult.isCompletedExceptionally() ? null : exactResult.getNow(null);
+            if (r != null && r.optimal()) {
+                endLocalSearchSoon();
+            }
+        }
+
+        /**
+         * Ends the local search once CP-SAT has proved the optimum. Timefold resets its early-termination flag when
+         * solving starts, just after reporting the start, and ignores a second request: the one request is sent
+         * from another thread a moment later.
+         */
+        private void endLocalSearchSoon() {
+            if (!endRequested.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                CompletableFuture.runAsync(() -> manager.terminateEarly(id),
+                        CompletableFuture.delayedExecutor(END_DELAY_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS,
+                                exact));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closing: the run is being ended anyway
             }
         }
 
