@@ -401,6 +401,19 @@ class ForumBrowserTest {
         assertTrue(page.locator("#plan-demand svg path").count() > 0, "the demand-vs-capacity chart is drawn");
         List<String> problems = new ArrayList<>();
         check(page, "sustainment-plan-en", problems);
+        // next to the score: proven optimal, or how far from the best possible (issue 17)
+        String proof = page.locator("#plan-status .plan-proof").innerText().trim();
+        assertTrue(proof.matches("Proven optimal|Within \\d+ weighted days late of the best possible .*"
+                + "|Best possible unassigned priority is at least \\d+.*"), "the plan shows its bound: " + proof);
+        String planUrl = page.url();
+        page.navigate(planUrl + "?lang=ja");
+        page.waitForLoadState(LoadState.LOAD);
+        String proofJa = page.locator("#plan-status .plan-proof").innerText().trim();
+        assertTrue(proofJa.matches("最適性を証明済み|理論上の最良値との差は重み付き遅延日数 \\d+ 以内.*"
+                + "|未割当の優先度は最良でも \\d+ 以上.*"), "the bound in Japanese: " + proofJa);
+        check(page, "sustainment-plan-ja", problems);
+        page.navigate(planUrl + "?lang=en");
+        page.waitForLoadState(LoadState.LOAD);
         String firstJob = page.locator("main table tbody tr[id^=assignment-]").first().getAttribute("id");
         page.locator("tr#" + firstJob + " button[type=submit]").click();
         page.waitForLoadState(LoadState.LOAD);

@@ -43,8 +43,11 @@ final class SustainmentCommand implements Callable<Integer> {
             description = {
                 "Reads a repair-scheduling problem (JSON: horizon, facilities, jobs) and prints the best schedule "
                         + "found within the time limit as JSON on standard output: assignments (job, facility, "
-                        + "resource, start, finish, daysLate), unassigned (job, reason) and score (unassignedPriority, "
-                        + "weightedTardinessDays, transitKm).",
+                        + "resource, start, finish, daysLate), unassigned (job, reason), score (unassignedPriority, "
+                        + "weightedTardinessDays, transitKm), status (OPTIMAL when the score is the proven "
+                        + "lexicographic optimum, else FEASIBLE) and bound (the best proven lower bound of each "
+                        + "score level).",
+                "CP-SAT (exact) and Timefold (local search) solve side by side; the best schedule is kept.",
                 "Invalid input is refused with exit code 1 and a one-line reason on standard error."},
             sortOptions = false,
             usageHelpAutoWidth = true)
@@ -101,8 +104,10 @@ final class SustainmentCommand implements Callable<Integer> {
 
         /** Standard output carries the JSON only: the solver's progress logs would end up there (logback default). */
         static void quietSolverLogs() {
-            if (org.slf4j.LoggerFactory.getLogger("ai.timefold") instanceof ch.qos.logback.classic.Logger l) {
-                l.setLevel(ch.qos.logback.classic.Level.OFF);
+            for (String name : new String[] {"ai.timefold", "com.google.ortools"}) {
+                if (org.slf4j.LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger l) {
+                    l.setLevel(ch.qos.logback.classic.Level.OFF);
+                }
             }
         }
 

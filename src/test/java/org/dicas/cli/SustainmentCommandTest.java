@@ -67,6 +67,34 @@ class SustainmentCommandTest {
     }
 
     @Test
+    void aProvenOptimumSaysOptimalWithTheBoundEqualToTheScore() throws IOException {
+        Run r = run("sustainment", "schedule", "--input", file(PROBLEM).toString(), "--seconds", "5");
+        assertThat(r.code()).isZero();
+        JsonNode json = r.json();
+        assertThat(json.propertyNames()).containsExactly("assignments", "unassigned", "score", "status", "bound");
+        assertThat(json.get("status").asString()).isEqualTo("OPTIMAL");
+        assertThat(json.get("bound")).isEqualTo(json.get("score"));
+        assertThat(json.get("bound").propertyNames())
+                .containsExactly("unassignedPriority", "weightedTardinessDays", "transitKm");
+    }
+
+    @Test
+    void theGreedyBaselineAloneIsFeasibleWithABoundBelowItsScore() throws IOException {
+        // two jobs that cannot both be on time: the baseline proves nothing beyond what no decision changes
+        String two = PROBLEM.replace("\"jobs\":[", "\"jobs\":[{\"id\":\"J2\",\"resourceKinds\":[\"DRYDOCK\"],"
+                + "\"durationDays\":100,\"earliestStart\":\"2027-02-01\",\"dueDate\":\"2027-05-01\",\"priority\":2},");
+        Run r = run("sustainment", "schedule", "--input", file(two).toString(), "--seconds", "0");
+        assertThat(r.code()).isZero();
+        assertThat(r.json().get("status").asString()).isEqualTo("FEASIBLE");
+        JsonNode bound = r.json().get("bound");
+        JsonNode score = r.json().get("score");
+        for (String level : new String[] {"unassignedPriority", "weightedTardinessDays", "transitKm"}) {
+            assertThat(bound.get(level).asLong()).as(level).isBetween(0L, score.get(level).asLong());
+        }
+        assertThat(bound.get("weightedTardinessDays").asLong()).isLessThan(score.get("weightedTardinessDays").asLong());
+    }
+
+    @Test
     void compactOutputAndGreedyOnly() throws IOException {
         Run r = run("sustainment", "schedule", "--input", file(PROBLEM).toString(), "--seconds", "0", "--compact");
         assertThat(r.code()).isZero();

@@ -14,8 +14,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** Planning runs on the demo facilities and jobs: solved in the background, stoppable, pins kept, filtered per reader. */
+/**
+ * Planning runs on the demo facilities and jobs: solved in the background, stoppable, pins kept, filtered per reader.
+ * Timefold alone here: on the small demo data CP-SAT proves the optimum within a second, ending the run, but these
+ * tests need runs that last until stopped (the combined engines on the server: ProvenPlansTest).
+ */
 @PlatformTest
+@org.springframework.test.context.TestPropertySource(properties = "dicas.planning.engines=TIMEFOLD")
 class PlanningRunsTest {
 
     @LocalServerPort

@@ -40,8 +40,8 @@ final class Compiled {
         final int due;
         final List<Res> eligible = new ArrayList<>();
         final long[] km;
-        /** Why the job cannot be placed at all, or null. */
-        String exclusion;
+        /** Why the job cannot be placed at all (the rule that left no eligible slot), or null. */
+        UnassignedReason exclusion;
 
         JobInfo(int index, ScheduleProblem.Job job, int earliest, int latestStart, int due, int resourceCount) {
             this.index = index;
@@ -224,9 +224,9 @@ final class Compiled {
                 c.add(r);
             }
         }
-        String kinds = String.join(" or ", j.resourceKinds());
+        String kinds = String.join("/", j.resourceKinds());
         if (c.isEmpty()) {
-            info.exclusion = "no resource of kind " + kinds;
+            info.exclusion = UnassignedReason.of(UnassignedReason.KIND, kinds);
             return;
         }
         if (j.lengthM() != null) {
@@ -235,7 +235,7 @@ final class Compiled {
                 return max != null && j.lengthM() > max;
             });
             if (c.isEmpty()) {
-                info.exclusion = "no resource of kind " + kinds + " long enough (" + metres(j.lengthM()) + " m)";
+                info.exclusion = UnassignedReason.of(UnassignedReason.LENGTH, kinds, metres(j.lengthM()));
                 return;
             }
         }
@@ -246,7 +246,7 @@ final class Compiled {
                 return certs == null || !certs.containsAll(req);
             });
             if (c.isEmpty()) {
-                info.exclusion = "requires certifications " + req + " that no facility with a suitable resource has";
+                info.exclusion = UnassignedReason.of(UnassignedReason.CERTIFICATION, req.toString());
                 return;
             }
         }
@@ -256,7 +256,7 @@ final class Compiled {
                 return nation != null && !nation.equals(j.flagNation());
             });
             if (c.isEmpty()) {
-                info.exclusion = "foreign repair not allowed (no suitable resource in " + j.flagNation() + ")";
+                info.exclusion = UnassignedReason.of(UnassignedReason.FOREIGN_REPAIR, j.flagNation());
                 return;
             }
         }
@@ -265,8 +265,25 @@ final class Compiled {
             info.km[r.index] = Math.round(km(j.homePort(), facilityById.get(r.facility).location()));
         }
         if (info.earliest > info.latestStart) {
-            info.exclusion = "no room in the horizon";
+            info.exclusion = UnassignedReason.of(UnassignedReason.HORIZON);
+        } else if (c.stream().noneMatch(r -> openSlot(r, info.earliest, info.latestStart, j.durationDays()))) {
+            info.exclusion = UnassignedReason.of(UnassignedReason.CLOSED, ids(c),
+                    Integer.toString(j.durationDays()));
         }
+    }
+
+    /** Whether some start in [from, to] keeps all {@code dur} days of the job out of the resource's closed periods. */
+    static boolean openSlot(Res r, int from, int to, int dur) {
+        for (int s = from; s <= to; s++) {
+            if (r.closedDays(s, s + dur) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String ids(List<Res> resources) {
+        return String.join(", ", resources.stream().map(r -> r.id).toList());
     }
 
     static String metres(double m) {
@@ -310,7 +327,7 @@ final class Compiled {
             }
             if (!info.eligible.contains(r)) {
                 throw new ScheduleException(name + ": resource " + r.id + " is not eligible"
-                        + (info.eligible.isEmpty() && info.exclusion != null ? " (" + info.exclusion + ")"
+                        + (info.eligible.isEmpty() && info.exclusion != null ? " (" + info.exclusion.english() + ")"
                         : " (kind, length, certifications or nation)"));
             }
             int s = day(p.start());

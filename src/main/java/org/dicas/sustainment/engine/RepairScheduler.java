@@ -19,7 +19,21 @@ public interface RepairScheduler {
      */
     Schedule solve(ScheduleProblem problem, Duration limit, Consumer<Schedule> progress);
 
+    /**
+     * The platform's scheduler: CP-SAT and Timefold side by side for the time limit, the best schedule kept, with
+     * CP-SAT's status and proven bound (docs/adr/0021).
+     */
     static RepairScheduler create() {
-        return new TimefoldRepairScheduler();
+        return new TimefoldRepairScheduler(RepairSolvers.Engines.COMBINED);
+    }
+
+    /** Timefold local search alone (benchmarks): status FEASIBLE, bound only what no decision changes. */
+    static RepairScheduler timefold() {
+        return new TimefoldRepairScheduler(RepairSolvers.Engines.TIMEFOLD);
+    }
+
+    /** CP-SAT alone, lexicographic, seeded with the greedy baseline, with {@code workers} search threads. */
+    static RepairScheduler cpSat(int workers) {
+        return new CpSatRepairScheduler(workers);
     }
 }

@@ -237,7 +237,10 @@ public final class ScheduleJson {
         return new ScheduleProblem.Location(lat, lon);
     }
 
-    /** The command line's output: assignments, unassigned with reasons, score. */
+    /**
+     * The command line's output: assignments, unassigned with reasons, score, then {@code status} (OPTIMAL only when
+     * proven) and {@code bound} (the best proven lower bound of each level; zeros when nothing is proven).
+     */
     public static String write(Schedule schedule) {
         return write(schedule, false);
     }
@@ -262,15 +265,21 @@ public final class ScheduleJson {
             m.put("reason", u.reason());
             us.add(m);
         }
-        Map<String, Object> score = new LinkedHashMap<>();
-        score.put("unassignedPriority", schedule.score().unassignedPriority());
-        score.put("weightedTardinessDays", schedule.score().weightedTardinessDays());
-        score.put("transitKm", schedule.score().transitKm());
         root.put("assignments", as);
         root.put("unassigned", us);
-        root.put("score", score);
+        root.put("score", score(schedule.score()));
+        root.put("status", schedule.status().name());
+        root.put("bound", score(schedule.bound() != null ? schedule.bound() : new Schedule.Score(0, 0, 0)));
         return indent ? MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root)
                 : MAPPER.writeValueAsString(root);
+    }
+
+    private static Map<String, Object> score(Schedule.Score s) {
+        Map<String, Object> score = new LinkedHashMap<>();
+        score.put("unassignedPriority", s.unassignedPriority());
+        score.put("weightedTardinessDays", s.weightedTardinessDays());
+        score.put("transitKm", s.transitKm());
+        return score;
     }
 
     private static String oneLine(String s) {

@@ -21,13 +21,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
- * Greedy baseline (earliest due date first, earliest feasible slot) seeding a Timefold local search; the result is
- * verified against every hard rule and never worse than the baseline. Solving goes through {@link RepairSolvers}
+ * Greedy baseline (earliest due date first, earliest feasible slot) seeding a Timefold local search, alone or with
+ * CP-SAT beside it ({@link RepairSolvers.Engines}); the result is verified against every hard rule and never worse
+ * than the baseline. Solving goes through {@link RepairSolvers}
  * (Timefold's SolverManager), here with one run that the caller waits for.
  */
 final class TimefoldRepairScheduler implements RepairScheduler {
-
-    static final String NO_ROOM = "no room in the horizon";
 
     /** Statistics of the last {@link #solve} on this thread (for the benchmarks). */
     record Stats(long scoreCalculationCount, long millisSpent, long moveEvaluationCount) {
@@ -38,6 +37,12 @@ final class TimefoldRepairScheduler implements RepairScheduler {
 
     static final ThreadLocal<Stats> LAST_STATS = new ThreadLocal<>();
 
+    private final RepairSolvers.Engines engines;
+
+    TimefoldRepairScheduler(RepairSolvers.Engines engines) {
+        this.engines = engines;
+    }
+
     @Override
     public void validate(ScheduleProblem problem) {
         Compiled.of(problem);
@@ -46,7 +51,7 @@ final class TimefoldRepairScheduler implements RepairScheduler {
     @Override
     public Schedule greedy(ScheduleProblem problem) {
         Compiled c = Compiled.of(problem);
-        return toSchedule(c, greedyPlacement(c));
+        return toSchedule(c, greedyPlacement(c)).proven(Schedule.Status.FEASIBLE, CpSatRepairSolver.fixedPart(c));
     }
 
     /** A placement: job index → resource and start day, or absent. */
@@ -126,7 +131,8 @@ final class TimefoldRepairScheduler implements RepairScheduler {
 
     /**
      * Builds the output from a placement, re-checking every hard rule (pins first, then input order): anything
-     * infeasible is dropped and reported as {@value #NO_ROOM}.
+     * infeasible is dropped. An unassigned job's reason names the rule that excluded it or, when it had eligible open
+     * slots, the jobs that took them ({@link #capacityReason}).
      */
     static Schedule toSchedule(Compiled c, Map<Integer, Place> placement) {
         boolean[][] busy = new boolean[c.resources.size()][];
@@ -174,7 +180,8 @@ final class TimefoldRepairScheduler implements RepairScheduler {
         for (Compiled.JobInfo j : c.jobs) {
             Place p = kept.get(j.index);
             if (p == null) {
-                unassigned.add(new Schedule.Unassigned(j.id(), j.exclusion != null ? j.exclusion : NO_ROOM));
+                unassigned.add(Schedule.Unassigned.of(j.id(), j.exclusion != null ? j.exclusion
+                        : capacityReason(c, j, kept)));
                 up += j.job.priority();
                 continue;
             }
@@ -186,6 +193,30 @@ final class TimefoldRepairScheduler implements RepairScheduler {
                     c.date(p.start()), c.date(finish), late));
         }
         return new Schedule(assignments, unassigned, new Schedule.Score(up, wt, km));
+    }
+
+    /**
+     * Why a job with eligible open slots stayed out: the jobs placed on its eligible resources inside its window
+     * (higher priority first). A solver that left room unused says so instead.
+     */
+    static UnassignedReason capacityReason(Compiled c, Compiled.JobInfo j, Map<Integer, Place> kept) {
+        int from = j.earliest;
+        int to = j.latestStart + j.job.durationDays();
+        List<Compiled.JobInfo> blockers = new ArrayList<>();
+        for (Map.Entry<Integer, Place> e : kept.entrySet()) {
+            Compiled.JobInfo other = c.jobs.get(e.getKey());
+            Place p = e.getValue();
+            if (j.eligible.contains(p.resource()) && p.start() < to && p.start() + other.job.durationDays() > from) {
+                blockers.add(other);
+            }
+        }
+        if (blockers.isEmpty()) {
+            return UnassignedReason.of(UnassignedReason.NOT_PLACED, Compiled.ids(j.eligible));
+        }
+        blockers.sort(Comparator.<Compiled.JobInfo>comparingInt(b -> b.job.priority()).reversed()
+                .thenComparingInt(b -> b.index));
+        return UnassignedReason.of(UnassignedReason.CAPACITY, Compiled.ids(j.eligible), c.date(from).toString(),
+                c.date(to - 1).toString(), String.join(", ", blockers.stream().map(Compiled.JobInfo::id).toList()));
     }
 
     /** Lexicographic: negative when a is better (smaller) than b. */
@@ -203,7 +234,7 @@ final class TimefoldRepairScheduler implements RepairScheduler {
         Consumer<Schedule> report = progress == null ? s -> { } : progress;
         LAST_STATS.remove();
         CompletableFuture<Schedule> result = new CompletableFuture<>();
-        try (RepairSolvers solvers = new RepairSolvers(1)) {
+        try (RepairSolvers solvers = new RepairSolvers(1, engines, CpSatRepairScheduler.DEFAULT_WORKERS)) {
             RepairSolvers.Run run = solvers.enqueue(0, problem, limit, new RepairSolvers.Listener() {
                 @Override
                 public void improved(Schedule best) {
@@ -228,7 +259,7 @@ final class TimefoldRepairScheduler implements RepairScheduler {
         }
     }
 
-    private static Schedule await(CompletableFuture<Schedule> result) {
+    static Schedule await(CompletableFuture<Schedule> result) {
         try {
             return result.get();
         } catch (InterruptedException e) {

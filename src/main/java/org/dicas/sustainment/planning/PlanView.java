@@ -9,14 +9,36 @@ import org.dicas.shared.Marking;
  * A planning run as one reader sees it: assignments and unassigned jobs about jobs and facilities they may read;
  * the others only counted. {@code marking} is the high-water mark of what is shown. Why a run failed is
  * {@code messageKey} (a message bundle key, e.g. {@code plan.failed.nodeStopped}; empty when there is nothing to say);
- * {@code message} is a technical detail (the solver's exception), possibly empty.
+ * {@code message} is a technical detail (the solver's exception), possibly empty. {@code optimal} and {@code bound}
+ * are what is proven about the score: the proven optimum, or each level's best proven lower bound (null: none yet).
  */
 public record PlanView(long id, String status, String createdBy, Instant createdAt, int seconds, LocalDate horizonStart,
-                       LocalDate horizonEnd, Score score, Score greedyScore, String messageKey, String message,
-                       List<AssignmentView> assignments, int withheldAssignments, List<UnassignedView> unassigned,
-                       int withheldUnassigned, Marking marking) {
+                       LocalDate horizonEnd, Score score, Score greedyScore, boolean optimal, Score bound,
+                       String messageKey, String message, List<AssignmentView> assignments, int withheldAssignments,
+                       List<UnassignedView> unassigned, int withheldUnassigned, Marking marking) {
 
     public record Score(long unassignedPriority, long weightedTardinessDays, long transitKm) {
+    }
+
+    /** The message key saying how far the score may be from the best possible ({@link #proofArgs()}). */
+    public String proofKey() {
+        if (optimal) {
+            return "plan.proof.optimal";
+        }
+        if (bound == null) {
+            return "plan.proof.none";
+        }
+        return bound.unassignedPriority() == score.unassignedPriority() ? "plan.proof.gap" : "plan.proof.unassignedGap";
+    }
+
+    /** The arguments of {@link #proofKey()}. */
+    public Object[] proofArgs() {
+        return switch (proofKey()) {
+            case "plan.proof.gap" -> new Object[] {score.weightedTardinessDays() - bound.weightedTardinessDays(),
+                bound.unassignedPriority(), bound.weightedTardinessDays(), bound.transitKm()};
+            case "plan.proof.unassignedGap" -> new Object[] {bound.unassignedPriority(), score.unassignedPriority()};
+            default -> new Object[0];
+        };
     }
 
     public record AssignmentView(long jobId, String job, String asset, int priority, String facility,
@@ -24,7 +46,12 @@ public record PlanView(long id, String status, String createdBy, Instant created
                                  boolean pinned, Marking marking) {
     }
 
-    public record UnassignedView(long jobId, String job, String asset, int priority, String reason, Marking marking) {
+    /**
+     * An unassigned job; why, as {@code reasonKey} with {@code reasonArgs} (null key: a run stored before reasons were
+     * keys, then {@code reason} is its English sentence).
+     */
+    public record UnassignedView(long jobId, String job, String asset, int priority, String reason, String reasonKey,
+                                 Object[] reasonArgs, Marking marking) {
     }
 
     public boolean running() {

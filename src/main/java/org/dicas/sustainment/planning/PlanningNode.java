@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * This node's part in planning. It solves the runs started here on Timefold's SolverManager ({@link RepairSolvers},
- * one run at a time, the others queued) and owns them: every heartbeat it renews their lease in the database, and
+ * one run at a time, the others queued; CP-SAT beside each run unless {@code dicas.planning.engines=TIMEFOLD}, and a
+ * run ends as soon as its optimum is proven) and owns them: every heartbeat it renews their lease in the database, and
  * ends early those a stop was requested for, through any node. Every heartbeat it also fails, for the whole cluster,
  * the unfinished runs whose lease has expired: their node stopped while solving. The update is idempotent, so every
  * node sweeping is safe. A node leaving cleanly fails its own unfinished runs at once; a node starting touches no
@@ -40,18 +41,21 @@ public class PlanningNode implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final Duration heartbeat;
     private final Duration lease;
+    private final RepairSolvers.Engines engines;
     private final JsonMapper json = JsonMapper.builder().build();
     private volatile RepairSolvers solvers;
     private ScheduledExecutorService timer;
 
     PlanningNode(JdbcClient jdbc, @Value("${dicas.planning.heartbeat:PT1S}") Duration heartbeat,
-                 @Value("${dicas.planning.lease:PT5S}") Duration lease) {
+                 @Value("${dicas.planning.lease:PT5S}") Duration lease,
+                 @Value("${dicas.planning.engines:COMBINED}") RepairSolvers.Engines engines) {
         if (lease.compareTo(heartbeat.multipliedBy(2)) < 0) {
             throw new IllegalArgumentException("dicas.planning.lease must be at least two heartbeats");
         }
         this.jdbc = jdbc;
         this.heartbeat = heartbeat;
         this.lease = lease;
+        this.engines = engines;
     }
 
     /** This node's id, drawn at each start (host, process, random): a restarted node is a new owner. */
@@ -178,7 +182,7 @@ public class PlanningNode implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        solvers = new RepairSolvers(1);
+        solvers = new RepairSolvers(1, engines, RepairSolvers.DEFAULT_EXACT_WORKERS);
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "repair-planning-heartbeat");
             t.setDaemon(true);

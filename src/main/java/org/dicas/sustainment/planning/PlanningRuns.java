@@ -206,10 +206,12 @@ public class PlanningRuns {
                 continue;
             }
             shown.add(j.marking());
-            unassigned.add(new PlanView.UnassignedView(j.id(), j.code(), j.asset(), j.priority(), u.reason(), j.marking()));
+            unassigned.add(new PlanView.UnassignedView(j.id(), j.code(), j.asset(), j.priority(), u.reason(),
+                    u.reasonKey(), u.reasonArgs().toArray(), j.marking()));
         }
         return new PlanView(r.id(), r.status(), r.createdBy(), r.createdAt().toInstant(), r.seconds(), r.horizonStart(),
-                r.horizonEnd(), score(s.score()), score(g.score()), r.messageKey(), r.message(), assignments, withheld, unassigned,
+                r.horizonEnd(), score(s.score()), score(g.score()), s.status() == Schedule.Status.OPTIMAL,
+                s.bound() == null ? null : score(s.bound()), r.messageKey(), r.message(), assignments, withheld, unassigned,
                 withheldUnassigned, Marking.highWaterMark(shown));
     }
 

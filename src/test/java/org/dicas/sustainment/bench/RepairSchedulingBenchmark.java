@@ -39,7 +39,7 @@ public final class RepairSchedulingBenchmark {
                     (System.nanoTime() - t0) / 1e6), greedy, null);
             long excluded = 0;
             for (Schedule.Unassigned u : greedy.unassigned()) {
-                if (!u.reason().equals("no room in the horizon")) {
+                if (!u.reasonKey().equals("plan.reason.capacity") && !u.reasonKey().equals("plan.reason.notPlaced")) {
                     excluded += p.jobs().stream().filter(j -> j.id().equals(u.job())).findFirst().orElseThrow()
                             .priority();
                 }

@@ -33,7 +33,7 @@ class SchedulerTest {
             assertThat(TimefoldRepairScheduler.compare(seen.get(i).score(), seen.get(i - 1).score())).isNegative();
         }
         assertThat(TimefoldRepairScheduler.compare(s.score(), scheduler.greedy(p).score())).isLessThanOrEqualTo(0);
-        assertThat(s).isEqualTo(seen.get(seen.size() - 1));
+        assertThat(Schedules.plan(s)).isEqualTo(Schedules.plan(seen.get(seen.size() - 1)));
         ScheduleProperties.checkHardRules(p, s);
     }
 

@@ -43,7 +43,8 @@ class ValidationTest {
         ScheduleProblem p = Problems.example("\"earliestStart\":\"2027-02-01\"", "\"earliestStart\":\"2028-02-01\"");
         scheduler.validate(p);
         Schedule s = scheduler.greedy(p);
-        assertThat(s.unassigned()).containsExactly(new Schedule.Unassigned("J1", "no room in the horizon"));
+        assertThat(s.unassigned()).containsExactly(new Schedule.Unassigned("J1", "no room in the horizon",
+                "plan.reason.horizon", List.of()));
     }
 
     @Test

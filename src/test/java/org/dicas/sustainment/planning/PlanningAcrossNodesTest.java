@@ -27,7 +27,12 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlanningAcrossNodesTest {
 
-    static final String[] LEASES = {"dicas.planning.heartbeat=PT1S", "dicas.planning.lease=PT3S"};
+    /**
+     * Short leases; Timefold alone, so that runs on the small demo data last until stopped (CP-SAT would prove them
+     * optimal, ending them, within a second). Stopping and dropping the combined engines: RepairSolversTest.
+     */
+    static final String[] LEASES = {"dicas.planning.heartbeat=PT1S", "dicas.planning.lease=PT3S",
+        "dicas.planning.engines=TIMEFOLD"};
     static final int YEAR = LocalDate.now().getYear() + 1;
 
     static Nodes nodes;
