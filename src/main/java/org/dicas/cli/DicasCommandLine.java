@@ -17,7 +17,7 @@ import picocli.CommandLine;
 public final class DicasCommandLine {
 
     /** The first arguments that select the command line rather than the server. */
-    private static final Set<String> COMMANDS = Set.of("supply-chain", "sustainment", "requirements", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("supply-chain", "sustainment", "requirements", "workshare", "help", "--help", "-h");
 
     private DicasCommandLine() {
     }
