@@ -1,99 +1,92 @@
 package org.dicas.programs.engine;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * The straightforward split a planner would make by hand, and the benchmark's comparison: give every package its
- * cheapest allowed option that still fits its performer's capacity (packages with the most to lose first), then,
- * while some nation is outside its band, make the single change of option that buys the most reduction of the
- * share violation per unit of extra cost. Finds no split when it gets stuck; proves nothing.
+ * cheapest allowed option, then, while a performer is over its capacity or a nation outside its band, make the
+ * single change of option that buys the most reduction of the violation per unit of extra cost (a cent over
+ * capacity outweighs any share violation it could buy). Finds no split when it gets stuck; proves nothing.
  */
 final class CheapestThenRepair {
+
+    /**
+     * Weight of a cent over capacity: more than the at most 3 × 10000 basis-point cents of share violation a cent
+     * moved can remove, so a move never trades capacity for balance (and the sum stays within a long).
+     */
+    private static final long OVERFLOW_WEIGHT = 4 * CompiledShares.BP;
 
     private CheapestThenRepair() {
     }
 
-    /** The cheapest allowed option per package within capacities (no share rule), or empty when one does not fit. */
+    /** The cheapest allowed options, repaired into the capacities only (the share rule ignored); empty if stuck. */
     static Optional<int[]> cheapest(CompiledShares m) {
-        int count = m.packages.length;
-        Integer[] order = new Integer[count];
-        long[] regret = new long[count];
-        for (int i = 0; i < count; i++) {
-            order[i] = i;
-            long best = Long.MAX_VALUE;
-            long second = Long.MAX_VALUE;
-            for (long c : m.cents[i]) {
-                if (c < best) {
-                    second = best;
-                    best = c;
-                } else if (c < second) {
-                    second = c;
-                }
-            }
-            regret[i] = second == Long.MAX_VALUE ? Long.MAX_VALUE : second - best;
-        }
-        Arrays.sort(order, (a, b) -> Long.compare(regret[b], regret[a]));
-        long[] used = new long[m.performers.length];
-        int[] choice = new int[count];
-        for (int i : order) {
-            int pick = -1;
-            for (int j = 0; j < m.cents[i].length; j++) {
-                int f = m.performerOf[i][j];
-                if (used[f] + m.cents[i][j] <= m.capacity[f] && (pick < 0 || m.cents[i][j] < m.cents[i][pick])) {
-                    pick = j;
-                }
-            }
-            if (pick < 0) {
-                return Optional.empty();
-            }
-            choice[i] = pick;
-            used[m.performerOf[i][pick]] += m.cents[i][pick];
-        }
-        return Optional.of(choice);
+        return repair(m, false);
     }
 
-    /** Cheapest, then repaired into every band; empty when the repair gets stuck. */
+    /** Cheapest, then repaired into the capacities and every nation's band; empty when the repair gets stuck. */
     static Optional<int[]> split(CompiledShares m) {
-        Optional<int[]> start = cheapest(m);
-        if (start.isEmpty()) {
-            return start;
-        }
-        int[] choice = start.get();
+        return repair(m, true);
+    }
+
+    private static Optional<int[]> repair(CompiledShares m, boolean shares) {
+        int count = m.packages.length;
+        int[] choice = new int[count];
         long[] byNation = new long[m.nations];
         long[] used = new long[m.performers.length];
         long total = 0;
-        for (int i = 0; i < choice.length; i++) {
-            byNation[m.nationOf[i][choice[i]]] += m.cents[i][choice[i]];
-            used[m.performerOf[i][choice[i]]] += m.cents[i][choice[i]];
-            total += m.cents[i][choice[i]];
+        for (int i = 0; i < count; i++) {
+            int pick = 0;
+            for (int j = 1; j < m.cents[i].length; j++) {
+                if (m.cents[i][j] < m.cents[i][pick]) {
+                    pick = j;
+                }
+            }
+            choice[i] = pick;
+            byNation[m.nationOf[i][pick]] += m.cents[i][pick];
+            used[m.performerOf[i][pick]] += m.cents[i][pick];
+            total += m.cents[i][pick];
         }
-        long violation = m.violation(byNation, total);
+        long shareViolation = shares ? m.violation(byNation, total) : 0;
+        long overflow = 0;
+        for (int f = 0; f < used.length; f++) {
+            overflow += Math.max(0, used[f] - m.capacity[f]);
+        }
+        long violation = shareViolation + OVERFLOW_WEIGHT * overflow;
         while (violation > 0) {
             int bestPackage = -1;
             int bestOption = -1;
             double bestRatio = Double.POSITIVE_INFINITY;
             long bestViolation = violation;
-            for (int i = 0; i < choice.length; i++) {
+            for (int i = 0; i < count; i++) {
                 int cur = choice[i];
                 long curCents = m.cents[i][cur];
                 int curNation = m.nationOf[i][cur];
+                int curFirm = m.performerOf[i][cur];
                 for (int j = 0; j < m.cents[i].length; j++) {
-                    int nation = m.nationOf[i][j];
-                    int f = m.performerOf[i][j];
                     if (j == cur) {
                         continue;
                     }
-                    long extra = f == m.performerOf[i][cur] ? m.cents[i][j] - curCents : m.cents[i][j];
-                    if (used[f] + extra > m.capacity[f]) {
-                        continue;
-                    }
+                    int nation = m.nationOf[i][j];
+                    int f = m.performerOf[i][j];
                     long delta = m.cents[i][j] - curCents;
-                    byNation[curNation] -= curCents;
-                    byNation[nation] += m.cents[i][j];
-                    long v = m.violation(byNation, total + delta);
-                    byNation[nation] -= m.cents[i][j];
-                    byNation[curNation] += curCents;
+                    long v = 0;
+                    if (shares) {
+                        byNation[curNation] -= curCents;
+                        byNation[nation] += m.cents[i][j];
+                        v = m.violation(byNation, total + delta);
+                        byNation[nation] -= m.cents[i][j];
+                        byNation[curNation] += curCents;
+                    }
+                    long over = overflow;
+                    if (f != curFirm) {
+                        over += over(used[curFirm] - curCents, m.capacity[curFirm])
+                                - over(used[curFirm], m.capacity[curFirm])
+                                + over(used[f] + m.cents[i][j], m.capacity[f]) - over(used[f], m.capacity[f]);
+                    } else {
+                        over += over(used[f] + delta, m.capacity[f]) - over(used[f], m.capacity[f]);
+                    }
+                    v += OVERFLOW_WEIGHT * over;
                     if (v >= violation) {
                         continue;
                     }
@@ -107,18 +100,30 @@ final class CheapestThenRepair {
                 }
             }
             if (bestPackage < 0) {
+                if (Boolean.getBoolean("dicas.workshare.log")) {
+                    System.err.println("stuck: violation " + violation + " overflow " + overflow + " nations "
+                            + java.util.Arrays.toString(byNation) + " total " + total);
+                }
                 return Optional.empty();
             }
             int i = bestPackage;
             int cur = choice[i];
-            byNation[m.nationOf[i][cur]] -= m.cents[i][cur];
             used[m.performerOf[i][cur]] -= m.cents[i][cur];
-            byNation[m.nationOf[i][bestOption]] += m.cents[i][bestOption];
             used[m.performerOf[i][bestOption]] += m.cents[i][bestOption];
+            overflow = 0;
+            for (int f = 0; f < used.length; f++) {
+                overflow += over(used[f], m.capacity[f]);
+            }
+            byNation[m.nationOf[i][cur]] -= m.cents[i][cur];
+            byNation[m.nationOf[i][bestOption]] += m.cents[i][bestOption];
             total += m.cents[i][bestOption] - m.cents[i][cur];
             choice[i] = bestOption;
             violation = bestViolation;
         }
         return Optional.of(choice);
+    }
+
+    private static long over(long used, long capacity) {
+        return Math.max(0, used - capacity);
     }
 }

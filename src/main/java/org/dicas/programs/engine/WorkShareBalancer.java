@@ -39,6 +39,9 @@ public final class WorkShareBalancer {
         }
     }
 
+    /** Packages reconsidered around the LP relaxation's split when polishing the hint of a large problem. */
+    static final int NEIGHBOURHOOD = 600;
+
     private final Settings settings;
 
     private WorkShareBalancer(Settings settings) {
@@ -220,7 +223,7 @@ public final class WorkShareBalancer {
             unconstrainedBound = unconstrained;
         } else {
             Run u = solve(m, NO_SHARE_RULE, costs(m), false, cheapest.orElse(null), Long.MIN_VALUE,
-                    seconds(deadline) / 3);
+                    seconds(deadline) / 5);
             if (u.status == CpSolverStatus.INFEASIBLE || u.status == CpSolverStatus.MODEL_INVALID) {
                 return infeasible(new WorkShareSplit.Infeasibility(
                         WorkShareSplit.Infeasibility.Reason.CAPACITIES, null, null, null, null), Optional.empty());
@@ -232,6 +235,23 @@ public final class WorkShareBalancer {
         // 2. the balanced split, hinted with the repaired cheapest split (else the unconstrained optimum)
         Optional<int[]> repaired = CheapestThenRepair.split(m);
         int[] hint = repaired.orElse(unconstrainedChoice);
+        if (m.packages.length > NEIGHBOURHOOD) {
+            // a better hint: the LP relaxation's split with its doubtful packages solved exactly
+            Optional<LpNeighbourhood.Result> lp = LpNeighbourhood.of(m, NEIGHBOURHOOD);
+            if (lp.isPresent()) {
+                int[] fixed = lp.get().lpChoice().clone();
+                for (int i = 0; i < fixed.length; i++) {
+                    if (lp.get().free()[i]) {
+                        fixed[i] = -1;
+                    }
+                }
+                Run sub = solve(m, EVERY_NATION, costs(m), false, lp.get().lpChoice(), unconstrainedBound,
+                        seconds(deadline) / 3, fixed);
+                if (sub.choice != null && (hint == null || m.cost(sub.choice) < m.cost(hint))) {
+                    hint = sub.choice;
+                }
+            }
+        }
         Run b = solve(m, EVERY_NATION, costs(m), false, hint, unconstrainedBound, seconds(deadline));
         if (b.status == CpSolverStatus.INFEASIBLE) {
             Optional<BigDecimal> u = unconstrained == Long.MAX_VALUE ? Optional.empty()
@@ -380,6 +400,12 @@ public final class WorkShareBalancer {
      */
     private Run solve(CompiledShares m, int shareRule, long[] weights, boolean maximize, int[] hint, long atLeast,
                       double seconds) {
+        return solve(m, shareRule, weights, maximize, hint, atLeast, seconds, null);
+    }
+
+    /** As above, with the packages whose {@code fixed} entry is ≥ 0 held to that option. */
+    private Run solve(CompiledShares m, int shareRule, long[] weights, boolean maximize, int[] hint, long atLeast,
+                      double seconds, int[] fixed) {
         CpModel model = new CpModel();
         BoolVar[][] x = new BoolVar[m.packages.length][];
         List<List<LinearArgument>> byNation = new ArrayList<>();
@@ -397,6 +423,9 @@ public final class WorkShareBalancer {
                 byNationCents.get(m.nationOf[i][j]).add(m.cents[i][j]);
             }
             model.addExactlyOne(x[i]);
+            if (fixed != null && fixed[i] >= 0) {
+                model.addEquality(x[i][fixed[i]], 1);
+            }
             if (hint != null) {
                 for (int j = 0; j < x[i].length; j++) {
                     model.addHint(x[i][j], j == hint[i] ? 1 : 0);
