@@ -10,21 +10,24 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
- * The packages worth reconsidering, from the LP relaxation of the balanced model (GLOP): every package whose LP
+ * The packages worth reconsidering, from the LP relaxation of the model with or without the share rule (GLOP): every package whose LP
  * choice is fractional, and the {@code size} packages whose second-best option is cheapest in reduced cost. The
  * other packages keep their LP option; CP-SAT then solves the small remaining problem exactly (a relaxation-induced
  * neighbourhood), which gives the full model a near-optimal hint in little time.
  */
 final class LpNeighbourhood {
 
-    /** Per package the LP's option and whether the package is free. */
-    record Result(int[] lpChoice, boolean[] free) {
+    /**
+     * Per package the LP's option and whether the package is free; {@code bound}: the LP optimum in cents, rounded
+     * down after a relative safety margin for floating point (a lower bound on the integer optimum).
+     */
+    record Result(int[] lpChoice, boolean[] free, long bound) {
     }
 
     private LpNeighbourhood() {
     }
 
-    static Optional<Result> of(CompiledShares m, int size) {
+    static Optional<Result> of(CompiledShares m, int size, boolean shares) {
         MPSolver lp = MPSolver.createSolver("GLOP");
         if (lp == null) {
             return Optional.empty();
@@ -61,7 +64,7 @@ final class LpNeighbourhood {
                     objective.setCoefficient(x[i][j], money);
                 }
             }
-            for (int n = 0; n < m.nations; n++) {
+            for (int n = 0; n < m.nations && shares; n++) {
                 // cost(n) − bp/10000 · Σ cost ≥ 0 (low) and ≤ 0 (high)
                 if (m.low[n] > 0) {
                     MPConstraint lo = lp.makeConstraint(0, Double.POSITIVE_INFINITY);
@@ -100,7 +103,8 @@ final class LpNeighbourhood {
             for (int k = 0; k < Math.min(size, count); k++) {
                 free[order[k]] = true;
             }
-            return Optional.of(new Result(choice, free));
+            double cents = objective.value() * 100;
+            return Optional.of(new Result(choice, free, (long) Math.floor(cents - Math.abs(cents) * 1e-7 - 1e-6)));
         } finally {
             lp.delete();
         }

@@ -35,7 +35,7 @@ public final class WorkShareBalancer {
     /** Solver workers and the relative gap at which a split counts as optimal (0: proven optimal only). */
     public record Settings(int workers, double relativeGap) {
         public static Settings defaults() {
-            return new Settings(Math.max(4, Runtime.getRuntime().availableProcessors()), 0);
+            return new Settings(Math.max(2, Runtime.getRuntime().availableProcessors()), 0);
         }
     }
 
@@ -213,45 +213,40 @@ public final class WorkShareBalancer {
                     Optional.empty());
         }
         // 1. without the share rule
-        Optional<int[]> cheapest = CheapestThenRepair.cheapest(m);
         long unconstrained;
         long unconstrainedBound;
         int[] unconstrainedChoice;
         if (!m.capacitiesMayBind()) {
-            unconstrainedChoice = cheapest.orElseThrow();
+            unconstrainedChoice = new int[m.packages.length];
+            for (int i = 0; i < unconstrainedChoice.length; i++) {
+                for (int j = 1; j < m.cents[i].length; j++) {
+                    if (m.cents[i][j] < m.cents[i][unconstrainedChoice[i]]) {
+                        unconstrainedChoice[i] = j;
+                    }
+                }
+            }
             unconstrained = m.cost(unconstrainedChoice);
             unconstrainedBound = unconstrained;
         } else {
-            Run u = solve(m, NO_SHARE_RULE, costs(m), false, cheapest.orElse(null), Long.MIN_VALUE,
-                    seconds(deadline) / 5);
+            Polished start = polish(m, NO_SHARE_RULE, CheapestThenRepair.cheapest(m).orElse(null), Long.MIN_VALUE,
+                    deadline, 8);
+            Run u = solve(m, NO_SHARE_RULE, costs(m), false, start.choice, Long.MIN_VALUE, seconds(deadline) / 6);
             if (u.status == CpSolverStatus.INFEASIBLE || u.status == CpSolverStatus.MODEL_INVALID) {
                 return infeasible(new WorkShareSplit.Infeasibility(
                         WorkShareSplit.Infeasibility.Reason.CAPACITIES, null, null, null, null), Optional.empty());
             }
-            unconstrainedChoice = u.choice;
-            unconstrained = u.choice == null ? Long.MAX_VALUE : u.objective;
-            unconstrainedBound = u.choice == null ? 0 : u.bound;
-        }
-        // 2. the balanced split, hinted with the repaired cheapest split (else the unconstrained optimum)
-        Optional<int[]> repaired = CheapestThenRepair.split(m);
-        int[] hint = repaired.orElse(unconstrainedChoice);
-        if (m.packages.length > NEIGHBOURHOOD) {
-            // a better hint: the LP relaxation's split with its doubtful packages solved exactly
-            Optional<LpNeighbourhood.Result> lp = LpNeighbourhood.of(m, NEIGHBOURHOOD);
-            if (lp.isPresent()) {
-                int[] fixed = lp.get().lpChoice().clone();
-                for (int i = 0; i < fixed.length; i++) {
-                    if (lp.get().free()[i]) {
-                        fixed[i] = -1;
-                    }
-                }
-                Run sub = solve(m, EVERY_NATION, costs(m), false, lp.get().lpChoice(), unconstrainedBound,
-                        seconds(deadline) / 3, fixed);
-                if (sub.choice != null && (hint == null || m.cost(sub.choice) < m.cost(hint))) {
-                    hint = sub.choice;
-                }
+            unconstrainedChoice = u.choice != null ? u.choice : start.choice;
+            unconstrained = unconstrainedChoice == null ? Long.MAX_VALUE : m.cost(unconstrainedChoice);
+            unconstrainedBound = Math.max(start.bound, u.status == CpSolverStatus.UNKNOWN && u.choice == null
+                    ? 0 : u.bound);
+            if (u.status == CpSolverStatus.OPTIMAL) {
+                unconstrainedBound = unconstrained;
             }
         }
+        // 2. the balanced split, hinted with the best of the repaired cheapest split and the LP neighbourhood's
+        Optional<int[]> repaired = CheapestThenRepair.split(m);
+        Polished hinted = polish(m, EVERY_NATION, repaired.orElse(unconstrainedChoice), unconstrainedBound, deadline, 4);
+        int[] hint = hinted.choice;
         Run b = solve(m, EVERY_NATION, costs(m), false, hint, unconstrainedBound, seconds(deadline));
         if (b.status == CpSolverStatus.INFEASIBLE) {
             Optional<BigDecimal> u = unconstrained == Long.MAX_VALUE ? Optional.empty()
@@ -259,18 +254,45 @@ public final class WorkShareBalancer {
             return infeasible(explain(m, deadline), u);
         }
         int[] choice = b.choice;
-        long bound = Math.max(b.bound, unconstrainedBound);
+        long bound = Math.max(Math.max(b.bound, unconstrainedBound), hinted.bound);
         WorkShareSplit.Status status = b.status == CpSolverStatus.OPTIMAL ? WorkShareSplit.Status.OPTIMAL
                 : WorkShareSplit.Status.FEASIBLE;
         if (choice == null) {
-            if (repaired.isEmpty()) {
+            if (hint == null || b.status == CpSolverStatus.UNKNOWN && hint == unconstrainedChoice) {
                 throw new WorkShareException("no split found and none proven impossible within "
                         + limit.toMillis() / 1000.0 + " s: allow more time");
             }
-            choice = repaired.get();
+            choice = hint;
             status = WorkShareSplit.Status.FEASIBLE;
         }
         return m.split(status, choice, bound, unconstrained);
+    }
+
+    /** A starting split (null if none) and a lower bound on the optimum (cents; Long.MIN_VALUE if none). */
+    private record Polished(int[] choice, long bound) {
+    }
+
+    /**
+     * Improves a starting split of a large problem: the LP relaxation's split with its doubtful packages solved
+     * exactly by CP-SAT within {@code 1/share} of the time left; also returns the LP bound.
+     */
+    private Polished polish(CompiledShares m, int shareRule, int[] start, long atLeast, long deadline, int share) {
+        if (m.packages.length <= NEIGHBOURHOOD) {
+            return new Polished(start, Long.MIN_VALUE);
+        }
+        Optional<LpNeighbourhood.Result> lp = LpNeighbourhood.of(m, NEIGHBOURHOOD, shareRule != NO_SHARE_RULE);
+        if (lp.isEmpty()) {
+            return new Polished(start, Long.MIN_VALUE);
+        }
+        int[] fixed = lp.get().lpChoice().clone();
+        for (int i = 0; i < fixed.length; i++) {
+            if (lp.get().free()[i]) {
+                fixed[i] = -1;
+            }
+        }
+        Run sub = solve(m, shareRule, costs(m), false, lp.get().lpChoice(), atLeast, seconds(deadline) / share, fixed);
+        int[] best = sub.choice != null && (start == null || m.cost(sub.choice) < m.cost(start)) ? sub.choice : start;
+        return new Polished(best, lp.get().bound());
     }
 
     /** The cheapest-then-repair split (the benchmark's comparison); empty when the repair gets stuck. */
