@@ -21,7 +21,24 @@ final class LpNeighbourhood {
      * Per package the LP's option and whether the package is free; {@code bound}: the LP optimum in cents, rounded
      * down after a relative safety margin for floating point (a lower bound on the integer optimum).
      */
-    record Result(int[] lpChoice, boolean[] free, long bound) {
+    record Result(int[] lpChoice, boolean[] free, long bound, double lpCents, double[][] reducedCents) {
+
+        /**
+         * Reduced-cost fixing: options that no split cheaper than {@code incumbent} cents can use, since any split
+         * using option (i, j) costs at least LP optimum + its reduced cost. A margin of 1e-6 relative plus one cent
+         * absorbs floating point.
+         */
+        boolean[][] useless(long incumbent) {
+            double margin = Math.abs(incumbent) * 1e-6 + 1;
+            boolean[][] out = new boolean[reducedCents.length][];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = new boolean[reducedCents[i].length];
+                for (int j = 0; j < out[i].length; j++) {
+                    out[i][j] = lpCents + reducedCents[i][j] > incumbent + margin;
+                }
+            }
+            return out;
+        }
     }
 
     private LpNeighbourhood() {
@@ -82,7 +99,12 @@ final class LpNeighbourhood {
             int[] choice = new int[count];
             double[] slack = new double[count];
             boolean[] free = new boolean[count];
+            double[][] reduced = new double[count][];
             for (int i = 0; i < count; i++) {
+                reduced[i] = new double[x[i].length];
+                for (int j = 0; j < x[i].length; j++) {
+                    reduced[i][j] = Math.max(0, x[i][j].reducedCost() * 100);
+                }
                 int best = 0;
                 for (int j = 1; j < x[i].length; j++) {
                     if (x[i][j].solutionValue() > x[i][best].solutionValue()) {
@@ -104,7 +126,8 @@ final class LpNeighbourhood {
                 free[order[k]] = true;
             }
             double cents = objective.value() * 100;
-            return Optional.of(new Result(choice, free, (long) Math.floor(cents - Math.abs(cents) * 1e-7 - 1e-6)));
+            return Optional.of(new Result(choice, free, (long) Math.floor(cents - Math.abs(cents) * 1e-7 - 1e-6), cents,
+                    reduced));
         } finally {
             lp.delete();
         }

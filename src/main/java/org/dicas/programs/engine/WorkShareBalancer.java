@@ -212,6 +212,7 @@ public final class WorkShareBalancer {
                     WorkShareSplit.Infeasibility.Reason.NO_ALLOWED_OPTION, m.packages[stuck].id(), null, null, null),
                     Optional.empty());
         }
+        trace("compiled", deadline);
         // 1. without the share rule
         long unconstrained;
         long unconstrainedBound;
@@ -228,9 +229,11 @@ public final class WorkShareBalancer {
             unconstrained = m.cost(unconstrainedChoice);
             unconstrainedBound = unconstrained;
         } else {
-            Polished start = polish(m, NO_SHARE_RULE, CheapestThenRepair.cheapest(m).orElse(null), Long.MIN_VALUE,
-                    deadline, 8);
-            Run u = solve(m, NO_SHARE_RULE, costs(m), false, start.choice, Long.MIN_VALUE, seconds(deadline) / 6);
+            int[] cheapest = CheapestThenRepair.cheapest(m).orElse(null);
+            trace("cheapest within capacities", deadline);
+            Polished start = polish(m, NO_SHARE_RULE, cheapest, Long.MIN_VALUE, deadline, 8);
+            trace("unconstrained polished", deadline);
+            Run u = solve(m, NO_SHARE_RULE, costs(m), false, start.choice, Long.MIN_VALUE, seconds(deadline) / 8);
             if (u.status == CpSolverStatus.INFEASIBLE || u.status == CpSolverStatus.MODEL_INVALID) {
                 return infeasible(new WorkShareSplit.Infeasibility(
                         WorkShareSplit.Infeasibility.Reason.CAPACITIES, null, null, null, null), Optional.empty());
@@ -243,11 +246,28 @@ public final class WorkShareBalancer {
                 unconstrainedBound = unconstrained;
             }
         }
-        // 2. the balanced split, hinted with the best of the repaired cheapest split and the LP neighbourhood's
-        Optional<int[]> repaired = CheapestThenRepair.split(m);
-        Polished hinted = polish(m, EVERY_NATION, repaired.orElse(unconstrainedChoice), unconstrainedBound, deadline, 4);
+        // 2. the balanced split, hinted with the LP neighbourhood's split (else the repaired cheapest split)
+        trace("unconstrained solved", deadline);
+        // the LP neighbourhood first; the slower cheapest-then-repair split only when that finds nothing
+        Polished hinted = polish(m, EVERY_NATION, null, unconstrainedBound, deadline, 2);
+        if (hinted.choice == null) {
+            hinted = new Polished(CheapestThenRepair.split(m).orElse(unconstrainedChoice), hinted.bound, hinted.lp);
+            trace("repaired", deadline);
+        }
         int[] hint = hinted.choice;
-        Run b = solve(m, EVERY_NATION, costs(m), false, hint, unconstrainedBound, seconds(deadline));
+        trace("balanced polished", deadline);
+        long hintCost = hint == null || hint == unconstrainedChoice ? Long.MAX_VALUE : m.cost(hint);
+        if (hintCost != Long.MAX_VALUE && settings.relativeGap() > 0
+                && hintCost - Math.max(hinted.bound, unconstrainedBound) <= settings.relativeGap() * hintCost) {
+            // within the gap asked for already: the LP bound proves it
+            return m.split(WorkShareSplit.Status.FEASIBLE, hint, Math.max(hinted.bound, unconstrainedBound),
+                    unconstrained);
+        }
+        // reduced-cost fixing: options that cannot be part of a split cheaper than the hint stay out of the model
+        boolean[][] useless = hintCost == Long.MAX_VALUE ? null
+                : hinted.lp.map(lp -> lp.useless(hintCost)).orElse(null);
+        Run b = solve(m, EVERY_NATION, costs(m), false, hint, unconstrainedBound, seconds(deadline), null, useless);
+        trace("balanced solved", deadline);
         if (b.status == CpSolverStatus.INFEASIBLE) {
             Optional<BigDecimal> u = unconstrained == Long.MAX_VALUE ? Optional.empty()
                     : Optional.of(CompiledShares.money(unconstrained));
@@ -269,7 +289,7 @@ public final class WorkShareBalancer {
     }
 
     /** A starting split (null if none) and a lower bound on the optimum (cents; Long.MIN_VALUE if none). */
-    private record Polished(int[] choice, long bound) {
+    private record Polished(int[] choice, long bound, Optional<LpNeighbourhood.Result> lp) {
     }
 
     /**
@@ -278,11 +298,12 @@ public final class WorkShareBalancer {
      */
     private Polished polish(CompiledShares m, int shareRule, int[] start, long atLeast, long deadline, int share) {
         if (m.packages.length <= NEIGHBOURHOOD) {
-            return new Polished(start, Long.MIN_VALUE);
+            return new Polished(start, Long.MIN_VALUE, Optional.empty());
         }
         Optional<LpNeighbourhood.Result> lp = LpNeighbourhood.of(m, NEIGHBOURHOOD, shareRule != NO_SHARE_RULE);
+        trace("LP solved", deadline);
         if (lp.isEmpty()) {
-            return new Polished(start, Long.MIN_VALUE);
+            return new Polished(start, Long.MIN_VALUE, lp);
         }
         int[] fixed = lp.get().lpChoice().clone();
         for (int i = 0; i < fixed.length; i++) {
@@ -290,9 +311,9 @@ public final class WorkShareBalancer {
                 fixed[i] = -1;
             }
         }
-        Run sub = solve(m, shareRule, costs(m), false, lp.get().lpChoice(), atLeast, seconds(deadline) / share, fixed);
+        Run sub = solve(m, shareRule, costs(m), false, lp.get().lpChoice(), atLeast, seconds(deadline) / share, fixed, null);
         int[] best = sub.choice != null && (start == null || m.cost(sub.choice) < m.cost(start)) ? sub.choice : start;
-        return new Polished(best, lp.get().bound());
+        return new Polished(best, lp.get().bound(), lp);
     }
 
     /** The cheapest-then-repair split (the benchmark's comparison); empty when the repair gets stuck. */
@@ -308,6 +329,12 @@ public final class WorkShareBalancer {
     private static WorkShareSplit infeasible(WorkShareSplit.Infeasibility why, Optional<BigDecimal> unconstrained) {
         return new WorkShareSplit(WorkShareSplit.Status.INFEASIBLE, Optional.empty(), Optional.empty(),
                 unconstrained, List.of(), List.of(), Optional.of(why));
+    }
+
+    private static void trace(String phase, long deadline) {
+        if (Boolean.getBoolean("dicas.workshare.log")) {
+            System.err.printf("workshare: %s, %.2f s left%n", phase, (deadline - System.nanoTime()) / 1e9);
+        }
     }
 
     private static double seconds(long deadline) {
@@ -422,12 +449,12 @@ public final class WorkShareBalancer {
      */
     private Run solve(CompiledShares m, int shareRule, long[] weights, boolean maximize, int[] hint, long atLeast,
                       double seconds) {
-        return solve(m, shareRule, weights, maximize, hint, atLeast, seconds, null);
+        return solve(m, shareRule, weights, maximize, hint, atLeast, seconds, null, null);
     }
 
     /** As above, with the packages whose {@code fixed} entry is ≥ 0 held to that option. */
     private Run solve(CompiledShares m, int shareRule, long[] weights, boolean maximize, int[] hint, long atLeast,
-                      double seconds, int[] fixed) {
+                      double seconds, int[] fixed, boolean[][] useless) {
         CpModel model = new CpModel();
         BoolVar[][] x = new BoolVar[m.packages.length][];
         List<List<LinearArgument>> byNation = new ArrayList<>();
@@ -447,6 +474,11 @@ public final class WorkShareBalancer {
             model.addExactlyOne(x[i]);
             if (fixed != null && fixed[i] >= 0) {
                 model.addEquality(x[i][fixed[i]], 1);
+            }
+            for (int j = 0; useless != null && j < x[i].length; j++) {
+                if (useless[i][j]) {
+                    model.addEquality(x[i][j], 0);
+                }
             }
             if (hint != null) {
                 for (int j = 0; j < x[i].length; j++) {
