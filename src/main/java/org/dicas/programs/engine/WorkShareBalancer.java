@@ -32,8 +32,15 @@ public final class WorkShareBalancer {
     /** Costs of all options together above this (in money) are refused: the integer model could overflow. */
     static final BigDecimal MAX_TOTAL = new BigDecimal("1000000000000");
 
-    /** Solver workers and the relative gap at which a split counts as optimal (0: proven optimal only). */
-    public record Settings(int workers, double relativeGap) {
+    /**
+     * Solver workers, the relative gap at which the search may stop (0: only at a proof), and how many packages
+     * beyond a few are reconsidered around the LP relaxation's split (problems no larger are solved directly).
+     */
+    public record Settings(int workers, double relativeGap, int neighbourhood) {
+        public Settings(int workers, double relativeGap) {
+            this(workers, relativeGap, NEIGHBOURHOOD);
+        }
+
         public static Settings defaults() {
             return new Settings(Math.max(2, Runtime.getRuntime().availableProcessors()), 0);
         }
@@ -297,10 +304,10 @@ public final class WorkShareBalancer {
      * exactly by CP-SAT within {@code 1/share} of the time left; also returns the LP bound.
      */
     private Polished polish(CompiledShares m, int shareRule, int[] start, long atLeast, long deadline, int share) {
-        if (m.packages.length <= NEIGHBOURHOOD) {
+        if (m.packages.length <= settings.neighbourhood()) {
             return new Polished(start, Long.MIN_VALUE, Optional.empty());
         }
-        Optional<LpNeighbourhood.Result> lp = LpNeighbourhood.of(m, NEIGHBOURHOOD, shareRule != NO_SHARE_RULE);
+        Optional<LpNeighbourhood.Result> lp = LpNeighbourhood.of(m, settings.neighbourhood(), shareRule != NO_SHARE_RULE);
         trace("LP solved", deadline);
         if (lp.isEmpty()) {
             return new Polished(start, Long.MIN_VALUE, lp);

@@ -26,6 +26,7 @@ import net.jqwik.api.constraints.LongRange;
 class WorkShareProperties {
 
     static final WorkShareBalancer BALANCER = WorkShareBalancer.create(new WorkShareBalancer.Settings(1, 0));
+    static final WorkShareBalancer LP_GUIDED = WorkShareBalancer.create(new WorkShareBalancer.Settings(1, 0, 1));
     static final String[] NATIONS = {"USA", "JPN", "AUS"};
 
     @Property(tries = 200, seed = "20261203")
@@ -50,6 +51,26 @@ class WorkShareProperties {
         assertThat(s.totalCost()).contains(balanced.get().cost.setScale(2));
         assertThat(s.lowerBound()).isEqualTo(s.totalCost());
         assertThat(s.priceOfBalance()).contains(balanced.get().cost.subtract(unconstrained.get().cost).setScale(2));
+        checkRules(p, s, true);
+    }
+
+    /** The large-problem path on tiny problems: LP neighbourhood of one package, reduced-cost fixing, LP bound. */
+    @Property(tries = 120, seed = "99")
+    void lpGuidedPathFindsTheSameOptimum(@ForAll @LongRange(min = 1, max = 1_000_000_000) long seed) {
+        WorkShareProblem p = tiny(seed);
+        WorkShareSplit s = LP_GUIDED.balance(p, Duration.ofSeconds(20));
+        Optional<Best> balanced = bruteForce(p, true);
+        Optional<Best> unconstrained = bruteForce(p, false);
+        net.jqwik.api.statistics.Statistics.collect(s.status(), p.packages().size() > 1);
+        assertThat(s.unconstrainedCost()).isEqualTo(unconstrained.map(b -> b.cost.setScale(2)));
+        if (balanced.isEmpty()) {
+            assertThat(s.status()).isEqualTo(WorkShareSplit.Status.INFEASIBLE);
+            checkReason(p, s.infeasibility().orElseThrow(), unconstrained.isPresent());
+            return;
+        }
+        assertThat(s.status()).isEqualTo(WorkShareSplit.Status.OPTIMAL);
+        assertThat(s.totalCost()).contains(balanced.get().cost.setScale(2));
+        assertThat(s.lowerBound().orElseThrow()).isLessThanOrEqualTo(balanced.get().cost);
         checkRules(p, s, true);
     }
 
