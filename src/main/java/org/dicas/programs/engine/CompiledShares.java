@@ -173,7 +173,9 @@ final class CompiledShares {
         }
         return new WorkShareSplit(status, java.util.Optional.of(money(total)),
                 java.util.Optional.of(money(Math.min(lowerBound, total))),
-                java.util.Optional.of(money(Math.min(unconstrained, total))), as, shares, java.util.Optional.empty());
+                unconstrained == Long.MAX_VALUE ? java.util.Optional.empty()
+                        : java.util.Optional.of(money(Math.min(unconstrained, total))), as, shares,
+                java.util.Optional.empty());
     }
 
     long cost(int[] choice) {

@@ -330,7 +330,7 @@ public final class WorkShareBalancer {
         if (m.packageWithoutAllowedOption() >= 0) {
             return Optional.empty();
         }
-        return CheapestThenRepair.split(m).map(c -> m.split(WorkShareSplit.Status.FEASIBLE, c, 0, m.cost(c)));
+        return CheapestThenRepair.split(m).map(c -> m.split(WorkShareSplit.Status.FEASIBLE, c, 0, Long.MAX_VALUE));
     }
 
     private static WorkShareSplit infeasible(WorkShareSplit.Infeasibility why, Optional<BigDecimal> unconstrained) {
