@@ -11,7 +11,7 @@ import org.dicas.programs.engine.WorkShareSplit;
 /**
  * Work-share balance of issue 13: CP-SAT to within 0.01 % and to proven optimality against the cheapest-option,
  * then-repair split, in the same run, on seeded instances ({@link WorkShareInstances}). Arguments:
- * {@code packages,...  nations  tolerance  seconds  workers  seeds} (defaults 5000 4 1 60 8 1,2,3).
+ * {@code packages,...  nations  tolerance  seconds  workers  seeds  capacities} (defaults 5000 4 1 60 2 1,2,3 true).
  */
 public final class WorkShareBenchmark {
 
@@ -23,12 +23,14 @@ public final class WorkShareBenchmark {
         int nations = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         BigDecimal tolerance = new BigDecimal(args.length > 2 ? args[2] : "1");
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 60;
-        int workers = args.length > 4 ? Integer.parseInt(args[4]) : 8;
+        int workers = args.length > 4 ? Integer.parseInt(args[4]) : 2;
         String seeds = args.length > 5 ? args[5] : "1,2,3";
+        boolean capacities = args.length <= 6 || Boolean.parseBoolean(args[6]);
         WorkShareBalancer exact = WorkShareBalancer.create(new WorkShareBalancer.Settings(workers, 0));
         WorkShareBalancer gap = WorkShareBalancer.create(new WorkShareBalancer.Settings(workers, 1e-4));
-        System.out.printf(Locale.ROOT, "nations %d, tolerance %s, limit %d s, %d CP-SAT workers, %d cores%n", nations,
-                tolerance.toPlainString(), seconds, workers, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "nations %d, tolerance %s, limit %d s, %d CP-SAT workers, %d cores, %s%n",
+                nations, tolerance.toPlainString(), seconds, workers, Runtime.getRuntime().availableProcessors(),
+                capacities ? "capacities on every third firm" : "no capacities");
         System.out.println("| packages | options | seed | run | time | status | total cost | lower bound | gap "
                 + "| unconstrained | price of balance | greedy / optimum |");
         System.out.println("|---:|---:|---:|---|---:|---|---:|---:|---:|---:|---:|---:|");
@@ -36,7 +38,7 @@ public final class WorkShareBenchmark {
             int packages = Integer.parseInt(size);
             for (String s : seeds.split(",")) {
                 long seed = Long.parseLong(s);
-                WorkShareProblem p = WorkShareInstances.generate(seed, packages, nations, tolerance);
+                WorkShareProblem p = WorkShareInstances.generate(seed, packages, nations, tolerance, capacities);
                 int options = p.packages().stream().mapToInt(w -> w.options().size()).sum();
                 exact.validate(p);
                 long t0 = System.nanoTime();

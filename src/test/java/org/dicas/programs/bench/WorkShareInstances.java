@@ -26,6 +26,12 @@ public final class WorkShareInstances {
     }
 
     public static WorkShareProblem generate(long seed, int packages, int nations, BigDecimal tolerance) {
+        return generate(seed, packages, nations, tolerance, true);
+    }
+
+    /** As above; without capacities when {@code capacities} is false. */
+    public static WorkShareProblem generate(long seed, int packages, int nations, BigDecimal tolerance,
+                                            boolean capacities) {
         Random rnd = new Random(seed);
         int shareSum = 0;
         for (int n = 0; n < nations; n++) {
@@ -79,14 +85,14 @@ public final class WorkShareInstances {
         List<WorkShareProblem.Release> releases = List.of(
                 new WorkShareProblem.Release("ITAR-USML-IV", List.of(CODES).subList(0, Math.min(3, nations))),
                 new WorkShareProblem.Release("ITAR-USML-XII", nations >= 4 ? List.of("USA", "GBR") : List.of("USA")));
-        List<WorkShareProblem.Capacity> capacities = new ArrayList<>();
-        for (int f = 0; f < firms; f += 3) {
+        List<WorkShareProblem.Capacity> caps = new ArrayList<>();
+        for (int f = 0; capacities && f < firms; f += 3) {
             Long load = cheapestLoad.get(firm(f, nations));
             if (load != null) {
-                capacities.add(new WorkShareProblem.Capacity(firm(f, nations), BigDecimal.valueOf(load * 8 / 10, 2)));
+                caps.add(new WorkShareProblem.Capacity(firm(f, nations), BigDecimal.valueOf(load * 8 / 10, 2)));
             }
         }
-        return new WorkShareProblem(ns, tolerance, wps, releases, capacities);
+        return new WorkShareProblem(ns, tolerance, wps, releases, caps);
     }
 
     static String firm(int f, int nations) {
