@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
             "The DICAS Platform command line. Commands run in this process and exit; they do not start the server "
                     + "or the database.",
             "Without arguments, java -jar dicas.jar starts the platform server instead."},
-        subcommands = {SupplyChainCommand.class, SustainmentCommand.class, RequirementsCommand.class, CoproductionCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {SupplyChainCommand.class, SustainmentCommand.class, RequirementsCommand.class,
+            CoproductionCommand.class, WorkShareCommand.class, CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         usageHelpAutoWidth = true)
 final class DicasCommand implements Callable<Integer> {

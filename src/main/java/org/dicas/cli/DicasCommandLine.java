@@ -17,7 +17,8 @@ import picocli.CommandLine;
 public final class DicasCommandLine {
 
     /** The first arguments that select the command line rather than the server. */
-    private static final Set<String> COMMANDS = Set.of("supply-chain", "sustainment", "requirements", "coproduction", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("supply-chain", "sustainment", "requirements", "coproduction",
+            "workshare", "help", "--help", "-h");
 
     private DicasCommandLine() {
     }
