@@ -1,0 +1,108 @@
+package org.dicas.security.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.Filter;
+import java.lang.reflect.Field;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dicas.PlatformTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.session.MapSession;
+import org.springframework.session.MapSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+
+/**
+ * Within one request, the session the request saved is not read back from the database; the first read of every
+ * request, and every read outside a request, still is.
+ */
+@PlatformTest
+class SessionReadOncePerRequestTest {
+
+    /** Spring Session's own in-memory repository, counting the reads that reach it. */
+    static final class CountedSessions extends MapSessionRepository {
+        final AtomicInteger reads = new AtomicInteger();
+
+        CountedSessions() {
+            super(new ConcurrentHashMap<>());
+        }
+
+        @Override
+        public MapSession findById(String id) {
+            reads.incrementAndGet();
+            return super.findById(id);
+        }
+    }
+
+    @Autowired
+    @Qualifier("springSessionRepositoryFilter")
+    Filter sessionFilter;
+
+    final CountedSessions stored = new CountedSessions();
+    final SessionReadOncePerRequest.SavedNotReadBack sessions = new SessionReadOncePerRequest.SavedNotReadBack(
+            uncheckedSessions(stored));
+    final Filter requestScope = new SessionReadOncePerRequest().sessionRequestScope().getFilter();
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static org.springframework.session.SessionRepository<Session> uncheckedSessions(MapSessionRepository r) {
+        return (org.springframework.session.SessionRepository) r;
+    }
+
+    void inOneRequest(Runnable work) throws Exception {
+        requestScope.doFilter(new MockHttpServletRequest(), new MockHttpServletResponse(), (q, s) -> work.run());
+    }
+
+    @Test
+    void theSessionSavedInARequestIsTheAnswerToItsNextReadInThatRequestOnly() throws Exception {
+        Session session = sessions.createSession();
+        sessions.save(session);
+        String id = session.getId();
+
+        inOneRequest(() -> {
+            Session read = sessions.findById(id);
+            assertThat(stored.reads).as("the request's first read goes to the store").hasValue(1);
+            read.setAttribute("lang", "ja");
+            sessions.save(read);
+            assertThat(sessions.findById(id)).isSameAs(read);
+            assertThat(stored.reads).as("the saved session is not read back").hasValue(1);
+        });
+
+        assertThat(sessions.findById(id).<String>getAttribute("lang")).isEqualTo("ja");
+        assertThat(stored.reads).as("nothing outlives the request").hasValue(2);
+        inOneRequest(() -> sessions.findById(id));
+        assertThat(stored.reads).as("a new request reads the store again").hasValue(3);
+    }
+
+    @Test
+    void aSessionDeletedInTheRequestIsGoneForTheRestOfIt() throws Exception {
+        Session session = sessions.createSession();
+        sessions.save(session);
+
+        inOneRequest(() -> {
+            sessions.save(sessions.findById(session.getId()));
+            sessions.deleteById(session.getId());
+            assertThat(sessions.findById(session.getId())).isNull();
+        });
+    }
+
+    @Test
+    void withoutARequestEveryReadGoesToTheStore() {
+        Session session = sessions.createSession();
+        sessions.save(session);
+        sessions.findById(session.getId());
+        sessions.findById(session.getId());
+        assertThat(stored.reads).hasValue(2);
+    }
+
+    @Test
+    void springSessionsFilterUsesTheRepositoryThatDoesNotReadBack() throws Exception {
+        Field repository = SessionRepositoryFilter.class.getDeclaredField("sessionRepository");
+        repository.setAccessible(true);
+        assertThat(repository.get(sessionFilter)).isInstanceOf(SessionReadOncePerRequest.SavedNotReadBack.class);
+    }
+}
