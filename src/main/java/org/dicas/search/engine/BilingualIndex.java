@@ -177,6 +177,22 @@ public final class BilingualIndex implements Closeable {
         }
     }
 
+    /** The number of segments searches go through (each term of a query is looked up in every one). */
+    public int segments() throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            return s.getIndexReader().leaves().size();
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** Merges the index into one segment and makes that visible; deleted documents are dropped on the way. */
+    public void compact() throws IOException {
+        writer.forceMerge(1);
+        searchers.maybeRefreshBlocking();
+    }
+
     /** Makes changes so far visible to searches. */
     public void refresh() throws IOException {
         searchers.maybeRefreshBlocking();
