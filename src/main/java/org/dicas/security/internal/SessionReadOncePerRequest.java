@@ -3,8 +3,11 @@ package org.dicas.security.internal;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.lang.reflect.Field;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -22,7 +25,9 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  * second transaction that selects the session's row and attributes and deserializes them, on every page. Within one
  * request the session just saved is the answer to that question, so the repository seen by the filter returns it
  * instead of reading it back. The first read of every request still goes to the database: a session ended on another
- * node (sign-out, a disabled account) is never served from here, and nothing outlives the request.
+ * node (sign-out, a disabled account) is never served from here, and nothing outlives the request. And a session in
+ * which only the last-access time moved, less than {@link SessionLastAccess#GRANULARITY} after the stored one, is not
+ * written at all (the guarded update of {@link SessionLastAccess} would have changed nothing).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(JdbcIndexedSessionRepository.class)
@@ -81,16 +86,27 @@ class SessionReadOncePerRequest {
         return registration;
     }
 
+    /**
+     * The repository Spring Session's filter sees. Within a request it answers a read of the session the request saved
+     * with that session, and it leaves a session unwritten when nothing but its last-access time moved and the stored
+     * one is younger than {@link SessionLastAccess#GRANULARITY} — the case in which the JDBC repository's guarded
+     * update would change no row, now without the transaction that finds that out.
+     */
     record SavedNotReadBack(SessionRepository<Session> delegate) implements SessionRepository<Session> {
 
         @Override
         public Session createSession() {
-            return delegate.createSession();
+            return new Tracked(delegate.createSession(), null);
         }
 
         @Override
         public void save(Session session) {
-            delegate.save(session);
+            if (!(session instanceof Tracked tracked)) {
+                delegate.save(session);
+            } else if (tracked.mustBeWritten()) {
+                delegate.save(tracked.stored);
+                tracked.written();
+            }
             Map<String, Session> saved = savedInThisRequest.get();
             if (saved != null) {
                 saved.put(session.getId(), session);
@@ -101,7 +117,11 @@ class SessionReadOncePerRequest {
         public Session findById(String id) {
             Map<String, Session> saved = savedInThisRequest.get();
             Session justSaved = saved == null ? null : saved.get(id);
-            return justSaved != null ? justSaved : delegate.findById(id);
+            if (justSaved != null) {
+                return justSaved;
+            }
+            Session found = delegate.findById(id);
+            return found == null ? null : new Tracked(found, found.getLastAccessedTime());
         }
 
         @Override
@@ -111,6 +131,98 @@ class SessionReadOncePerRequest {
                 saved.remove(id);
             }
             delegate.deleteById(id);
+        }
+    }
+
+    /**
+     * A session as read from (or created for) the store, noting whether anything the store keeps changed since: every
+     * change goes through these methods (Spring Session saves attributes only when they are set).
+     */
+    static final class Tracked implements Session {
+        private final Session stored;
+        /** The last access as stored; null for a session not stored yet. */
+        private Instant storedLastAccess;
+        private boolean changed;
+
+        Tracked(Session stored, Instant storedLastAccess) {
+            this.stored = stored;
+            this.storedLastAccess = storedLastAccess;
+        }
+
+        boolean mustBeWritten() {
+            return changed || storedLastAccess == null || !stored.getLastAccessedTime()
+                    .isBefore(storedLastAccess.plus(SessionLastAccess.GRANULARITY));
+        }
+
+        void written() {
+            changed = false;
+            storedLastAccess = stored.getLastAccessedTime();
+        }
+
+        @Override
+        public String getId() {
+            return stored.getId();
+        }
+
+        @Override
+        public String changeSessionId() {
+            changed = true;
+            return stored.changeSessionId();
+        }
+
+        @Override
+        public <T> T getAttribute(String name) {
+            return stored.getAttribute(name);
+        }
+
+        @Override
+        public Set<String> getAttributeNames() {
+            return stored.getAttributeNames();
+        }
+
+        @Override
+        public void setAttribute(String name, Object value) {
+            changed = true;
+            stored.setAttribute(name, value);
+        }
+
+        @Override
+        public void removeAttribute(String name) {
+            changed = true;
+            stored.removeAttribute(name);
+        }
+
+        @Override
+        public Instant getCreationTime() {
+            return stored.getCreationTime();
+        }
+
+        @Override
+        public void setLastAccessedTime(Instant lastAccessedTime) {
+            stored.setLastAccessedTime(lastAccessedTime);
+        }
+
+        @Override
+        public Instant getLastAccessedTime() {
+            return stored.getLastAccessedTime();
+        }
+
+        @Override
+        public void setMaxInactiveInterval(Duration interval) {
+            if (!interval.equals(stored.getMaxInactiveInterval())) {
+                changed = true;
+            }
+            stored.setMaxInactiveInterval(interval);
+        }
+
+        @Override
+        public Duration getMaxInactiveInterval() {
+            return stored.getMaxInactiveInterval();
+        }
+
+        @Override
+        public boolean isExpired() {
+            return stored.isExpired();
         }
     }
 }

@@ -19,7 +19,8 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * Within one request, the session the request saved is not read back from the database; the first read of every
- * request, and every read outside a request, still is.
+ * request, and every read outside a request, still is. A session whose only change is a last access younger than the
+ * granularity is not written.
  */
 @PlatformTest
 class SessionReadOncePerRequestTest {
@@ -27,6 +28,7 @@ class SessionReadOncePerRequestTest {
     /** Spring Session's own in-memory repository, counting the reads that reach it. */
     static final class CountedSessions extends MapSessionRepository {
         final AtomicInteger reads = new AtomicInteger();
+        final AtomicInteger writes = new AtomicInteger();
 
         CountedSessions() {
             super(new ConcurrentHashMap<>());
@@ -36,6 +38,12 @@ class SessionReadOncePerRequestTest {
         public MapSession findById(String id) {
             reads.incrementAndGet();
             return super.findById(id);
+        }
+
+        @Override
+        public void save(MapSession session) {
+            writes.incrementAndGet();
+            super.save(session);
         }
     }
 
@@ -104,5 +112,50 @@ class SessionReadOncePerRequestTest {
         Field repository = SessionRepositoryFilter.class.getDeclaredField("sessionRepository");
         repository.setAccessible(true);
         assertThat(repository.get(sessionFilter)).isInstanceOf(SessionReadOncePerRequest.SavedNotReadBack.class);
+    }
+
+    @Test
+    void aSessionWhoseOnlyChangeIsARecentLastAccessIsNotWritten() throws Exception {
+        Session session = sessions.createSession();
+        sessions.save(session);
+        assertThat(stored.writes).as("a new session is written").hasValue(1);
+
+        inOneRequest(() -> {
+            Session read = sessions.findById(session.getId());
+            read.setLastAccessedTime(read.getLastAccessedTime().plusSeconds(5));
+            sessions.save(read);
+            sessions.save(read);
+        });
+        assertThat(stored.writes).hasValue(1);
+    }
+
+    @Test
+    void aLastAccessOlderThanTheGranularityAnAttributeOrATimeoutIsWritten() throws Exception {
+        Session session = sessions.createSession();
+        sessions.save(session);
+
+        inOneRequest(() -> {
+            Session read = sessions.findById(session.getId());
+            read.setLastAccessedTime(read.getLastAccessedTime().plus(SessionLastAccess.GRANULARITY));
+            sessions.save(read);
+        });
+        assertThat(stored.writes).hasValue(2);
+
+        inOneRequest(() -> {
+            Session read = sessions.findById(session.getId());
+            read.setAttribute("SPRING_SECURITY_CONTEXT", "someone");
+            sessions.save(read);
+            sessions.save(read);
+        });
+        assertThat(stored.writes).as("written once, then unchanged").hasValue(3);
+        assertThat(sessions.findById(session.getId()).<String>getAttribute("SPRING_SECURITY_CONTEXT"))
+                .isEqualTo("someone");
+
+        inOneRequest(() -> {
+            Session read = sessions.findById(session.getId());
+            read.setMaxInactiveInterval(read.getMaxInactiveInterval().plusMinutes(1));
+            sessions.save(read);
+        });
+        assertThat(stored.writes).hasValue(4);
     }
 }
