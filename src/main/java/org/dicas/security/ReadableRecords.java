@@ -48,6 +48,8 @@ public class ReadableRecords {
     private final JdbcClient jdbc;
     private final ReleasabilityPolicy policy;
     private final Cache<Key, ReadableIds> sets = Caffeine.newBuilder().maximumSize(1_000).build();
+    private final Cache<String, String> readerQueries = Caffeine.newBuilder().maximumSize(2_000).build();
+    private final Cache<String, String> systemReads = Caffeine.newBuilder().maximumSize(2_000).build();
 
     ReadableRecords(JdbcClient jdbc, ReleasabilityPolicy policy) {
         this.jdbc = jdbc;
@@ -62,7 +64,7 @@ public class ReadableRecords {
      *                                  {@code {everyRecord:x}} token
      */
     public JdbcClient.StatementSpec query(DicasUser reader, String sql) {
-        return jdbc.sql(expand(sql, reader)).params(policy.sqlFilter(reader, "r").parameters());
+        return jdbc.sql(expand(sql, reader)).params(policy.sqlParameters(reader));
     }
 
     /**
@@ -111,6 +113,12 @@ public class ReadableRecords {
     }
 
     String expand(String sql, DicasUser reader) {
+        // the clause names only the alias (the reader's values are parameters), so a query's text expands alike for
+        // every reader: expanded and checked once per text, for readers and system reads apart
+        return (reader == null ? systemReads : readerQueries).get(sql, text -> expandOnce(text, reader));
+    }
+
+    private String expandOnce(String sql, DicasUser reader) {
         Set<String> covered = new LinkedHashSet<>();
         Matcher m = TOKEN.matcher(sql);
         StringBuilder out = new StringBuilder();

@@ -88,6 +88,14 @@ public final class ReleasabilityPolicy {
                 + " and ea.valid_from <= :rp_today and ea.valid_to >= :rp_today"
                 + " and (:rp_government or cardinality(ea.covered_companies) = 0"
                 + " or :rp_company = any(ea.covered_companies)))))";
+        return new SqlFilter(clause, sqlParameters(user));
+    }
+
+    /**
+     * The reader's values for the predicates of {@link #sqlFilter}. The clauses themselves name only the alias, never
+     * the reader, so that a query's text is the same for every reader ({@link ReadableRecords} expands each text once).
+     */
+    Map<String, Object> sqlParameters(DicasUser user) {
         Map<String, Object> p = new HashMap<>();
         p.put("rp_level", (short) user.accessLevel().rank());
         p.put("rp_nation", user.nation().code());
@@ -95,6 +103,6 @@ public final class ReleasabilityPolicy {
         p.put("rp_government", user.government());
         p.put("rp_company", user.companyId().orElse(-1L));
         p.put("rp_today", today());
-        return new SqlFilter(clause, p);
+        return p;
     }
 }

@@ -3,6 +3,8 @@ package org.dicas.shared;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -70,9 +72,19 @@ public record Marking(AccessLevel level, boolean noForn, List<NationCode> relTo,
         return parse(banner.strip());
     }
 
+    /** Markings are few and every listed row carries one: each banner is parsed once (a refused one every time). */
+    private static final Cache<String, Marking> PARSED = Caffeine.newBuilder().maximumSize(10_000).build();
+
     /** Parses a banner; throws {@link InvalidMarkingException} naming the problem when it is not valid. */
     @JsonCreator
     public static Marking parse(String banner) {
+        if (banner == null || banner.isEmpty() || banner.length() > MAX_LENGTH) {
+            return parseBanner(banner);
+        }
+        return PARSED.get(banner, Marking::parseBanner);
+    }
+
+    private static Marking parseBanner(String banner) {
         if (banner == null || banner.isEmpty()) {
             throw new InvalidMarkingException("marking is empty; it must start with PUBLIC, UNCLASSIFIED or CUI");
         }

@@ -2,12 +2,14 @@ package org.dicas.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.dicas.shared.AccessLevel;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NationCode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -90,5 +92,19 @@ class ReleasabilityPolicyTest {
     @MethodSource("table")
     void decidesByAllFiveRules(String name, DicasUser user, RecordMarking record, boolean expected) {
         assertThat(new ReleasabilityPolicy(java.time.Clock.systemUTC()).mayRead(user, record)).isEqualTo(expected);
+    }
+
+    @Test
+    void theSqlTextNamesOnlyTheAliasSoOneExpansionServesEveryReader() {
+        ReleasabilityPolicy policy = new ReleasabilityPolicy(java.time.Clock.systemUTC());
+        List<DicasUser> readers = List.of(US_GOV_CUI, US_NAVY, US_INDUSTRY_UNCLASS, JP_GOV_CUI, JP_INDUSTRY_CUI,
+                AU_GOV_UNCLASS, PUBLIC_READER);
+        for (DicasUser reader : readers) {
+            assertThat(policy.sqlFilter(reader, "r").clause()).isEqualTo(policy.sqlFilter(US_GOV_CUI, "r").clause());
+            assertThat(policy.sqlFilterWithContainer(reader, "d").clause())
+                    .isEqualTo(policy.sqlFilterWithContainer(US_GOV_CUI, "d").clause());
+            assertThat(policy.sqlFilter(reader, "r").parameters()).isEqualTo(policy.sqlParameters(reader));
+        }
+        assertThat(policy.sqlParameters(JP_GOV_CUI)).isNotEqualTo(policy.sqlParameters(US_GOV_CUI));
     }
 }

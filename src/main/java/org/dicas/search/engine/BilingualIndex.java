@@ -35,6 +35,7 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -48,7 +49,6 @@ import org.dicas.search.text.TextAnalysis;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.SortField;
 
@@ -175,6 +175,22 @@ public final class BilingualIndex implements Closeable {
         for (long id : ids) {
             writer.deleteDocuments(new Term(KEY, Long.toString(id)));
         }
+    }
+
+    /** The number of segments searches go through (each term of a query is looked up in every one). */
+    public int segments() throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            return s.getIndexReader().leaves().size();
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** Merges the index into one segment and makes that visible; deleted documents are dropped on the way. */
+    public void compact() throws IOException {
+        writer.forceMerge(1);
+        searchers.maybeRefreshBlocking();
     }
 
     /** Makes changes so far visible to searches. */
@@ -309,7 +325,6 @@ public final class BilingualIndex implements Closeable {
             if (offset >= docs.length) {
                 return new Ranking(List.of(), top.totalHits.value);
             }
-            TopFieldCollector.populateScores(docs, s, q);
             List<LeafReaderContext> leaves = s.getIndexReader().leaves();
             List<Ranked> out = new ArrayList<>(docs.length - (int) offset);
             for (int i = (int) offset; i < docs.length; i++) {
@@ -319,7 +334,8 @@ public final class BilingualIndex implements Closeable {
                 NumericDocValues updated = DocValues.getNumeric(leaf.reader(), UPDATED);
                 long id = ids.advanceExact(doc - leaf.docBase) ? ids.longValue() : -1;
                 long version = updated.advanceExact(doc - leaf.docBase) ? updated.longValue() : 0;
-                out.add(new Ranked(id, version, docs[i].score));
+                // sorted by score first: the score is the first sort value, no second pass to compute it
+                out.add(new Ranked(id, version, (Float) ((FieldDoc) docs[i]).fields[0]));
             }
             return new Ranking(out, top.totalHits.value);
         } finally {

@@ -61,6 +61,8 @@ public class SearchIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
     private static final int BATCH = 1000;
+    static final int COMPACT_UP_TO_DOCUMENTS = 50_000;
+    static final Duration COMPACT_AT_MOST_EVERY = Duration.ofSeconds(30);
     private static final String POSITION = "record_change";
 
     /** What a reconciliation did. */
@@ -86,6 +88,8 @@ public class SearchIndexer {
     private volatile boolean ready;
     private volatile Start start;
     private ScheduledExecutorService follower;
+    /** When the follower last merged the index into one segment (its thread only). */
+    private long lastCompaction = System.nanoTime() - COMPACT_AT_MOST_EVERY.toNanos();
 
     SearchIndexer(ReadableRecords records, ChangeLog changeLog, @Value("${dicas.data-dir}") String dataDir,
                   @Value("${dicas.search.background-rebuild-above:5000}") int backgroundAbove,
@@ -293,10 +297,27 @@ public class SearchIndexer {
             return;
         }
         try {
-            apply();
-        } catch (RuntimeException e) {
+            if (apply() == 0) {
+                compactWhenSmall();
+            }
+        } catch (RuntimeException | IOException e) {
             log.warn("Could not apply the record change log; retrying: {}", e.toString());
         }
+    }
+
+    /**
+     * Every term of a query is looked up in every segment, and each change adds a small one: an index small enough to
+     * rewrite in milliseconds is merged back into one segment when the follower finds nothing new to apply, at most
+     * every {@link #COMPACT_AT_MOST_EVERY}. Larger indexes are left to Lucene's merge policy.
+     */
+    private void compactWhenSmall() throws IOException {
+        long now = System.nanoTime();
+        if (now - lastCompaction < COMPACT_AT_MOST_EVERY.toNanos() || index.size() > COMPACT_UP_TO_DOCUMENTS
+                || index.segments() <= 1) {
+            return;
+        }
+        lastCompaction = now;
+        index.compact();
     }
 
     /** Applies the log until nothing new is visible; the number of entries applied. */

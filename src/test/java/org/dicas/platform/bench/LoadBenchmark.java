@@ -140,7 +140,8 @@ public final class LoadBenchmark {
                 new Target("page /working-groups", "/working-groups", true, "≥ 0.3×")));
         if (only != null) {
             List<String> names = Arrays.asList(only.split(","));
-            targets.removeIf(t -> !t.path().equals("/actuator/health") && names.stream().noneMatch(t.path()::contains));
+            targets.removeIf(t -> !t.path().equals("/actuator/health") && names.stream().noneMatch(
+                    n -> n.equals(t.path()) || (n.length() > 1 && t.path().contains(n))));
         }
         System.out.printf(Locale.ROOT, "%s, %d connections, %d s warm-up + %s per target, %d cores, Java %s%n",
                 base, connections, warmup, rounds <= 1 ? duration + " s measured"

@@ -143,4 +143,27 @@ class BilingualIndexTest {
         assertThat(ids("迎撃ミサイル")).containsExactly(5L);
         assertThat(index.versions()).hasSize(5);
     }
+
+    @Test
+    void rankedScoresAreTheSearchScoresAndCompactionIntoOneSegmentKeepsTheRanking() throws IOException {
+        for (long id = 10; id < 40; id += 10) {
+            index.upsert(List.of(rec(id, "Interceptor study " + id, "interceptor production and sustainment"),
+                    rec(id + 1, "Interceptor", "an interceptor, the interceptor")));
+            index.refresh();
+        }
+        assertThat(index.segments()).isGreaterThan(1);
+        BilingualQuery q = BilingualQuery.of("interceptor", index.glossary());
+        List<Ranked> ranked = index.ranked(q, null, 0, 20).page();
+        List<Found> found = index.search(q, null, 0, 20);
+        assertThat(ranked).hasSize(found.size()).hasSizeGreaterThan(6);
+        for (int i = 0; i < ranked.size(); i++) {
+            assertThat(ranked.get(i).id()).isEqualTo(found.get(i).id());
+            assertThat(ranked.get(i).score()).isEqualTo(found.get(i).score());
+        }
+
+        index.compact();
+
+        assertThat(index.segments()).isEqualTo(1);
+        assertThat(index.ranked(q, null, 0, 20).page()).isEqualTo(ranked);
+    }
 }
