@@ -16,8 +16,9 @@ import org.dicas.search.text.TextAnalysis;
 /**
  * A plain-text fragment of a record's text around what the query matched, in either language. Evidence is looked
  * for from the cheapest to the dearest, stopping at the first kind found: the query words as written, the query's
- * English analysed terms, its Japanese terms, and finally the glossary terms of its concepts (so an English query
- * shows the Japanese passage that means it). The densest window of matches wins; without a match in the text (the
+ * English analysed terms, its Japanese terms, then the Japanese terms of its concepts as written, and finally the
+ * glossary terms of its concepts found by the glossary's own matching (so an English query shows the Japanese passage
+ * that means it). The densest window of matches wins; without a match in the text (the
  * title matched) the text's beginning is shown; a short text is shown whole. The caller escapes it for HTML.
  */
 final class Snippets {
@@ -54,6 +55,17 @@ final class Snippets {
                 if (TextAnalysis.hasJapanese(t)) {
                     indexesOf(folded, t, at);
                 }
+            }
+        }
+        if (at.isEmpty() && glossary != null && !query.concepts().isEmpty() && folded.length() == scope.length()) {
+            // the Japanese terms of the query's concepts as written (the usual evidence for an English query in a
+            // Japanese text) before the full glossary scan of the text
+            for (String concept : query.concepts()) {
+                glossary.entry(concept).ifPresent(e -> {
+                    for (String term : e.japanese()) {
+                        indexesOf(folded, BilingualQuery.fold(TextAnalysis.normalize(term)), at);
+                    }
+                });
             }
         }
         if (at.isEmpty() && glossary != null && !query.concepts().isEmpty()) {
