@@ -38,7 +38,7 @@ class WorkShareApi {
         this.balancing = balancing;
     }
 
-    @GetMapping(BASE)
+    @GetMapping({BASE, "/api/v1/programs/{id}/work-share"})
     @Operation(summary = "The program's work share as you may read it: targets (the partners' cost shares), tolerance, "
             + "releases, the work packages you may read with their options (costs you may not read are withheld), "
             + "and how many packages are withheld; ETag is the program's version (for PUT work-share)")

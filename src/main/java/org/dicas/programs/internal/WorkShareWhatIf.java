@@ -7,12 +7,12 @@ import java.util.Locale;
  * One change tried against a program's balance: a wider tolerance ({@code tolerance}, points), or a new release of
  * {@code control} to {@code nation}.
  */
-record WorkShareWhatIf(Kind kind, BigDecimal tolerance, String control, String nation) {
+public record WorkShareWhatIf(Kind kind, BigDecimal tolerance, String control, String nation) {
 
-    enum Kind { WIDEN_TOLERANCE, ADD_RELEASE }
+    public enum Kind { WIDEN_TOLERANCE, ADD_RELEASE }
 
     /** The message key that says it (arguments: tolerance, control, nation). */
-    String messageKey() {
+    public String messageKey() {
         return "workShare.whatIf." + kind.name().toLowerCase(Locale.ROOT);
     }
 }
