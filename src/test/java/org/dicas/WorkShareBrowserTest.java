@@ -14,6 +14,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.LoadState;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +95,7 @@ class WorkShareBrowserTest {
                         nation + " within 50 ± 2: " + p);
             }
             page.locator("#share-chart svg").first().waitFor();
+            screenshot(page, "work-share-balance-en.png");
             check(page, "balance-en", problems);
 
             page.locator("#wi-tolerance").fill("5");
@@ -105,12 +108,16 @@ class WorkShareBrowserTest {
             assertTrue(change.startsWith("-"), "a wider tolerance lowers the price of balance: " + change);
             assertFalse(page.locator("#assignments tr.changed").all().isEmpty(), "a package changes hands");
             page.locator("#share-chart svg").first().waitFor();
+            String csv = page.request().get(url(page.locator("#export-csv").getAttribute("href"))).text();
+            assertTrue(csv.replace("\"", "").startsWith("CUI//REL TO USA, JPN//PROPIN"),
+                    "the export starts with the page's high-water mark: " + csv.lines().findFirst().orElse(""));
 
             page.navigate(page.url() + "&lang=ja");
             page.waitForLoadState(LoadState.LOAD);
             assertEquals("ja", page.locator("html").getAttribute("lang"));
             assertTrue(page.locator("main h1").innerText().contains("作業分担の調整"), "Japanese heading");
             assertTrue(page.locator("#difference").innerText().contains("均衡の代価"), "Japanese figures");
+            screenshot(page, "work-share-what-if-ja.png");
             check(page, "balance-ja", problems);
             page.navigate(programUrl);
             assertTrue(page.locator("#work-share").innerText().contains("作業分担"), "Japanese program page");
@@ -118,6 +125,17 @@ class WorkShareBrowserTest {
             page.navigate(url("/programs?lang=en"));
             assertTrue(problems.isEmpty(), String.join("\n", problems));
         }
+    }
+
+    /** A full-page screenshot under {@code target/screenshots}, for a person to look at. */
+    private static void screenshot(Page p, String file) {
+        Path dir = Paths.get(System.getProperty("project.build.directory", "target"), "screenshots");
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        p.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(file)).setFullPage(true));
     }
 
     private static void check(Page p, String name, List<String> problems) {

@@ -179,6 +179,11 @@ class WorkShareApiTest {
                 null);
         assertThat(infeasibleWords.status()).isEqualTo(200);
         assertThat(infeasibleWords.body()).contains("error-summary", "release");
+        Http.Response csv = web.get("/programs/" + gpi + "/work-share.csv?whatIf=WIDEN_TOLERANCE&tolerance=5", null);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body().replace("\"", "").lines().findFirst().orElse(""))
+                .as("the export starts with the page's high-water mark").isEqualTo("CUI//REL TO USA, JPN//PROPIN");
+        assertThat(csv.body()).contains("WP-04", "price of balance,,,,4.5");
         Http firmWeb = new Http(port).signIn("jp.industry", "demo");
         Http.Response firmPage = firmWeb.get("/programs/" + gpi + "?lang=en", null);
         assertThat(firmPage.body()).contains("withheld").doesNotContain("118.5").doesNotContain("balance-work-share");
@@ -186,5 +191,19 @@ class WorkShareApiTest {
                 Map.of("code", "bad code", "titleEn", "x", "marking", REL));
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.body()).contains("error-summary", "code:");
+        // a firm changes its own cost on the page (in a program of its own, so GPI stays as the demo has it)
+        long p = program("Page work share firm cost");
+        long wp = http.post("/api/v1/programs/" + p + "/work-packages", us, Map.of("code", "WP-1", "titleEn", "Motor",
+                "marking", REL)).json().get("id").asLong();
+        JsonNode o = http.post("/api/v1/programs/" + p + "/work-packages/" + wp + "/options", sakura,
+                Map.of("performerId", firm("Sakura Heavy Industries (illustrative)"), "cost", 30)).json();
+        Http.Response own = firmWeb.get("/programs/" + p, null);
+        assertThat(own.body()).contains("option-cost-" + o.get("id").asLong());
+        Http.Response changed = firmWeb.form("/programs/" + p + "/work-packages/" + wp + "/options/"
+                + o.get("id").asLong(), Http.csrf(own.body()), Map.of("cost", "27.5", "version",
+                o.get("version").asString(), "marking", o.get("marking").asString()));
+        assertThat(changed.status()).isEqualTo(302);
+        assertThat(http.get("/api/v1/programs/" + p + "/work-packages/" + wp, us).json().get("options").get(0)
+                .get("cost").decimalValue()).isEqualByComparingTo("27.5");
     }
 }

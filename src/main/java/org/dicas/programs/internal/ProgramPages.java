@@ -79,6 +79,9 @@ class ProgramPages {
                 .filter(o -> ws.targets().stream().anyMatch(t -> t.nation().equals(o.nation().trim())))
                 .filter(o -> WorkShareWriteRules.editOption(me, o.id()).allowed()).toList());
         model.addAttribute("defaultOptionMarking", WorkPackages.defaultOptionMarking(ws));
+        model.addAttribute("editableOptions", ws.packages().stream().flatMap(w -> w.options().stream())
+                .filter(o -> !o.costWithheld() && WorkShareWriteRules.editOption(me, o.performerId()).allowed())
+                .map(WorkPackage.Option::id).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("releasesText", String.join("\n", ws.releases().stream()
                 .map(r -> r.control() + " " + String.join(" ", r.nations())).toList()));
         if (!model.containsAttribute("workShareErrors")) {

@@ -5,7 +5,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.dicas.platform.CsvFile;
 import org.dicas.platform.FormValues;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.dicas.programs.internal.WorkPackageCommands.OptionCommand;
 import org.dicas.programs.internal.WorkPackageCommands.PackageCommand;
 import org.dicas.programs.internal.WorkPackageCommands.ReleaseCommand;
@@ -61,6 +66,33 @@ class WorkSharePages {
         model.addAttribute("widerTolerance", ws.tolerance().add(BigDecimal.valueOf(3)).min(BigDecimal.valueOf(100)));
         model.addAttribute("pageMarking", view.marking());
         return "programs/work-share";
+    }
+
+    /**
+     * The balance (and what-if) as CSV under the page's high-water mark (first line): one row per package the reader
+     * may read, then one per nation; figures withheld from the page are withheld here too.
+     */
+    @GetMapping("/programs/{id}/work-share.csv")
+    ResponseEntity<String> csv(DicasUser me, @PathVariable long id,
+                               @RequestParam(required = false) WorkShareWhatIf.Kind whatIf,
+                               @RequestParam(required = false) String tolerance,
+                               @RequestParam(required = false) String release) {
+        BalanceView v = balancing.balance(me, id, whatIf(whatIf, tolerance, release));
+        BalanceView.Result r = v.shown();
+        CsvFile csv = new CsvFile(v.marking(), List.of("work package", "title", "firm", "nation", "cost", "target %",
+                "share %", "status"));
+        r.assignments().forEach(a -> csv.row(List.of(a.code(), a.title(Locale.ENGLISH), a.performer(), a.nation(),
+                a.costWithheld() ? "withheld" : a.cost().toPlainString(), "", "", a.changed() ? "changed" : "")));
+        r.shares().forEach(s -> csv.row(List.of("", "", "", s.nation(),
+                s.cost() == null ? "withheld" : s.cost().toPlainString(), s.target().toPlainString(),
+                s.percent() == null ? "withheld" : s.percent().toPlainString(), r.status())));
+        csv.row(List.of("total", "", "", "", r.totalCost() == null ? "withheld" : r.totalCost().toPlainString(), "",
+                "", r.status()));
+        csv.row(List.of("price of balance", "", "", "",
+                r.priceOfBalance() == null ? "withheld" : r.priceOfBalance().toPlainString(), "", "", ""));
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"work-share-" + id + ".csv\"")
+                .header("X-DICAS-Marking", v.marking().banner()).body(csv.content());
     }
 
     private static Optional<WorkShareWhatIf> whatIf(WorkShareWhatIf.Kind kind, String tolerance, String release) {
