@@ -205,5 +205,21 @@ class WorkShareApiTest {
         assertThat(changed.status()).isEqualTo(302);
         assertThat(http.get("/api/v1/programs/" + p + "/work-packages/" + wp, us).json().get("options").get(0)
                 .get("cost").decimalValue()).isEqualByComparingTo("27.5");
+        // a government user edits the package on the page, against the version the form carries
+        Http usWeb = new Http(port).signIn("us.acq", "demo");
+        Http.Response edit = usWeb.get("/programs/" + p, null);
+        String version = http.get("/api/v1/programs/" + p + "/work-packages/" + wp, us).header("ETag").replace("\"", "");
+        Http.Response edited = usWeb.form("/programs/" + p + "/work-packages/" + wp + "/edit", Http.csrf(edit.body()),
+                Map.of("code", "WP-1", "titleEn", "Motor", "titleJa", "モータ", "controls", "ITAR-USML-IV ITAR-USML-XI",
+                        "marking", REL, "version", version));
+        assertThat(edited.status()).isEqualTo(302);
+        assertThat(http.get("/api/v1/programs/" + p + "/work-packages/" + wp, us).json().get("controls").size())
+                .isEqualTo(2);
+        Http.Response stale = usWeb.form("/programs/" + p + "/work-packages/" + wp + "/edit", Http.csrf(edit.body()),
+                Map.of("code", "WP-1", "titleEn", "Lost", "marking", REL, "version", version));
+        assertThat(stale.status()).isEqualTo(200);
+        assertThat(stale.body()).contains("error-summary");
+        assertThat(http.get("/api/v1/programs/" + p + "/work-packages/" + wp, us).json().get("titleEn").asString())
+                .isEqualTo("Motor");
     }
 }

@@ -118,6 +118,15 @@ class WorkSharePages {
                 words(controls), marking)));
     }
 
+    @PostMapping("/programs/{id}/work-packages/{wp}/edit")
+    String edit(DicasUser me, @PathVariable long id, @PathVariable long wp, ExpectedVersion expected,
+                @RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String titleEn,
+                @RequestParam(defaultValue = "") String titleJa, @RequestParam(defaultValue = "") String controls,
+                @RequestParam(defaultValue = "") String marking, Model model) {
+        return change(me, id, model, () -> packages.update(me, id, wp, expected, new PackageCommand(code, titleEn,
+                titleJa, words(controls), marking)));
+    }
+
     @PostMapping("/programs/{id}/work-packages/{wp}/delete")
     String delete(DicasUser me, @PathVariable long id, @PathVariable long wp, ExpectedVersion expected, Model model) {
         return change(me, id, model, () -> packages.delete(me, id, wp, expected));
