@@ -205,6 +205,20 @@ class WorkShareApiTest {
         assertThat(changed.status()).isEqualTo(302);
         assertThat(http.get("/api/v1/programs/" + p + "/work-packages/" + wp, us).json().get("options").get(0)
                 .get("cost").decimalValue()).isEqualByComparingTo("27.5");
+        // no released nation can perform the package: the page says so in the reader's language
+        assertThat(http.putIfMatch("/api/v1/programs/" + p + "/work-share", us, Map.of("tolerance", 2, "releases",
+                List.of(Map.of("control", "ITAR-USML-XII", "nations", List.of("USA")))),
+                http.etag("/api/v1/programs/" + p + "/work-share", us)).status()).isEqualTo(200);
+        long seeker = http.post("/api/v1/programs/" + p + "/work-packages", us, Map.of("code", "WP-S",
+                "titleEn", "Seeker", "controls", List.of("ITAR-USML-XII"), "marking", REL)).json().get("id").asLong();
+        assertThat(http.post("/api/v1/programs/" + p + "/work-packages/" + seeker + "/options", sakura,
+                Map.of("performerId", firm("Sakura Heavy Industries (illustrative)"), "cost", 10)).status())
+                .isEqualTo(201);
+        Http.Response en = web.get("/programs/" + p + "/work-share?lang=en", null);
+        assertThat(en.body()).contains("Work package WP-S has no option whose nation every one of its controls is "
+                + "released to.");
+        assertThat(web.get("/programs/" + p + "/work-share?lang=ja", null).body())
+                .contains("作業パッケージ WP-S には、すべての輸出管理区分の開示先に含まれる国の実施案がありません。");
         // a government user edits the package on the page, against the version the form carries
         Http usWeb = new Http(port).signIn("us.acq", "demo");
         Http.Response edit = usWeb.get("/programs/" + p, null);

@@ -51,8 +51,9 @@ public record BalanceView(long programId, Marking marking, boolean aggregatesSho
 
     /** A sentence of the reader's language: a message key and its arguments. */
     public record Sentence(String key, List<Object> arguments) {
-        public Object[] args() {
-            return arguments.toArray();
+        /** The {@code i}-th argument, or "" (a page passes four to every sentence; each uses the ones it names). */
+        public Object arg(int i) {
+            return i < arguments.size() ? arguments.get(i) : "";
         }
     }
 

@@ -238,6 +238,11 @@ class WorkPackages {
         WorkPackage wp = get(editor, programId, packageId);
         WorkShareWriteRules.editWorkPackages(editor).orThrow();
         records.deleted(packageId, expected, wp.code() + " (removed)", editor);
+        // its options leave search with it (their records stay, emptied, for the audit trail)
+        for (long option : jdbc.sql("select id from work_package_option where package_id = :p").param("p", packageId)
+                .query(Long.class).list()) {
+            records.deleted(option, new ExpectedVersion(records.version(option)), "option withdrawn", editor);
+        }
         jdbc.sql("delete from work_package where id = :id").param("id", packageId).update();
     }
 
