@@ -14,8 +14,12 @@ import org.dicas.shared.Marking;
  * only when the reader may read every package and every cost behind them ({@code aggregatesShown}); otherwise they
  * are null and the page says "withheld" (ADR 0022). {@code marking} is the high-water mark of what is shown.
  */
-public record BalanceView(long programId, Marking marking, boolean aggregatesShown, int withheldPackages,
-                          Result baseline, Optional<WorkShareWhatIf> whatIf, Optional<Result> whatIfResult) {
+public record BalanceView(long programId, Marking marking, Targets targets, boolean aggregatesShown,
+                          int withheldPackages, Result baseline, Optional<WorkShareWhatIf> whatIf,
+                          Optional<Result> whatIfResult) {
+
+    /** Which targets the shares are balanced to: the partners' cost shares (the default) or the program's own work-share targets. */
+    public enum Targets { COST_SHARES, WORK_SHARE_TARGETS }
 
     /** One solve: status, the split, the shares and the figures, or why no split exists. */
     public record Result(String status, BigDecimal tolerance, List<Assignment> assignments, List<ShareRow> shares,

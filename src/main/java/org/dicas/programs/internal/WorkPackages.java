@@ -50,7 +50,8 @@ class WorkPackages {
     static final BigDecimal DEFAULT_TOLERANCE = new BigDecimal("2");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
     private static final Pattern CONTROL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,47}");
-    private static final BigDecimal MAX_COST = new BigDecimal("1000000000000");
+    /** The most one option may cost: a thousand options at most this stay within the engine's exact range. */
+    private static final BigDecimal MAX_COST = new BigDecimal("1000000000");
 
     private final JdbcClient jdbc;
     private final ReadableRecords readable;
@@ -91,7 +92,8 @@ class WorkPackages {
         List<WorkPackage> packages = rows.stream().map(r -> new WorkPackage(r.id(), programId,
                 Marking.parse(r.marking()), r.code(), r.titleEn(), r.titleJa(), r.controls(),
                 options.getOrDefault(r.id(), List.of()), r.version())).toList();
-        return new WorkShare(programId, p.marking(), tolerance(programId), targets(p), releases(programId),
+        return new WorkShare(programId, p.marking(), tolerance(programId), targets(p), workShareTargets(p),
+                releases(programId),
                 packages, (int) (all - packages.size()), p.version());
     }
 
@@ -138,6 +140,17 @@ class WorkPackages {
                 .toList();
     }
 
+    /** The partners' work-share targets, when every partner has one and they sum to exactly 100; else none. */
+    private static List<WorkShare.Target> workShareTargets(Program p) {
+        if (p.partners().stream().anyMatch(x -> x.workShare() == null) || p.partners().stream()
+                .map(Program.Partner::workShare).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .compareTo(BigDecimal.valueOf(100)) != 0) {
+            return List.of();
+        }
+        return p.partners().stream().map(x -> new WorkShare.Target(x.nation(), x.workShare().stripTrailingZeros()))
+                .toList();
+    }
+
     private List<WorkShare.Release> releases(long programId) {
         return jdbc.sql("select control, nations from work_share_release where program_id = :p order by position")
                 .param("p", programId)
@@ -150,7 +163,7 @@ class WorkPackages {
      * {@link WorkShareBalancing}. Package ids are codes, performers organization ids. Controls no release lists are
      * released to no nation.
      */
-    WorkShareProblem problem(WorkShare shown, BigDecimal tolerance) {
+    WorkShareProblem problem(WorkShare shown, List<WorkShare.Target> targets, BigDecimal tolerance) {
         long programId = shown.id();
         record Row(long packageId, String code, String title, List<String> controls, Long performerId, String nation,
                    BigDecimal cost) {
@@ -171,22 +184,24 @@ class WorkPackages {
         rows.forEach(r -> byPackage.computeIfAbsent(r.packageId(), k -> new ArrayList<>()).add(r));
         List<WorkShareProblem.WorkPackage> packages = new ArrayList<>();
         Set<String> controls = new java.util.TreeSet<>();
+        Set<String> partners = new HashSet<>(shown.targets().stream().map(WorkShare.Target::nation).toList());
         byPackage.values().forEach(rs -> {
             Row first = rs.get(0);
             controls.addAll(first.controls());
+            // a firm of a nation that is no longer a partner cannot perform the program's work
             packages.add(new WorkShareProblem.WorkPackage(first.code(), first.title(), first.controls(),
-                    rs.stream().filter(r -> r.performerId() != null).map(r -> new WorkShareProblem.Option(
-                            String.valueOf(r.performerId()), r.nation(), r.cost().stripTrailingZeros())).toList()));
+                    rs.stream().filter(r -> r.performerId() != null && partners.contains(r.nation()))
+                            .map(r -> new WorkShareProblem.Option(String.valueOf(r.performerId()), r.nation(),
+                                    r.cost().stripTrailingZeros())).toList()));
         });
         List<WorkShareProblem.Release> releases = new ArrayList<>();
-        Set<String> partners = new HashSet<>(shown.targets().stream().map(WorkShare.Target::nation).toList());
         for (WorkShare.Release r : shown.releases()) {
             releases.add(new WorkShareProblem.Release(r.control(),
                     r.nations().stream().filter(partners::contains).toList()));
             controls.remove(r.control());
         }
         controls.forEach(c -> releases.add(new WorkShareProblem.Release(c, List.of())));
-        return new WorkShareProblem(shown.targets().stream()
+        return new WorkShareProblem(targets.stream()
                 .map(t -> new WorkShareProblem.Nation(t.nation(), t.share())).toList(), tolerance, packages, releases,
                 List.of());
     }

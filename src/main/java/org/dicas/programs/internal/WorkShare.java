@@ -7,17 +7,19 @@ import org.dicas.shared.Marking;
 import org.dicas.shared.Versioned;
 
 /**
- * A program's work share as one reader sees it: the targets (the partners' cost shares), the tolerance of the share
+ * A program's work share as one reader sees it: the targets (the partners' cost shares; {@code workShareTargets}
+ * are the program's own work-share targets when every partner has one and they sum to 100, else empty), the tolerance of the share
  * rule and the releases (control → nations) — part of the program, versioned with it — and the work packages the
  * reader may read ({@code withheldPackages} counts the others). {@code marking} is the high-water mark of what is
  * shown.
  */
 public record WorkShare(long id, Marking programMarking, BigDecimal tolerance, List<Target> targets,
-                        List<Release> releases, List<WorkPackage> packages, int withheldPackages, long version)
+                        List<Target> workShareTargets, List<Release> releases, List<WorkPackage> packages, int withheldPackages, long version)
         implements Versioned {
 
     public WorkShare {
         targets = List.copyOf(targets);
+        workShareTargets = List.copyOf(workShareTargets);
         releases = List.copyOf(releases);
         packages = List.copyOf(packages);
     }

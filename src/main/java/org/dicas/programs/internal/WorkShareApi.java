@@ -103,15 +103,18 @@ class WorkShareApi {
     }
 
     /** What a balance request may ask: a what-if beside the baseline. */
-    record BalanceRequest(WorkShareWhatIf.Kind whatIf, BigDecimal tolerance, String control, String nation) {
+    record BalanceRequest(BalanceView.Targets targets, WorkShareWhatIf.Kind whatIf, BigDecimal tolerance,
+                          String control, String nation) {
     }
 
     @PostMapping(BASE + "/balance")
-    @Operation(summary = "Balance the program (government users and the secretariat): the baseline and, with whatIf "
+    @Operation(summary = "Balance the program (government users and the secretariat) to targets COST_SHARES (the "
+            + "default) or WORK_SHARE_TARGETS (the program's own, when set for every partner): the baseline and, with whatIf "
             + "WIDEN_TOLERANCE (tolerance) or ADD_RELEASE (control, nation), the what-if beside it; aggregates you "
             + "may not read every cost behind are null (withheld)")
     BalanceView balance(DicasUser me, @PathVariable long id, @RequestBody(required = false) BalanceRequest request) {
-        return balancing.balance(me, id, whatIf(request));
+        return balancing.balance(me, id, request == null || request.targets() == null ? BalanceView.Targets.COST_SHARES
+                : request.targets(), whatIf(request));
     }
 
     static Optional<WorkShareWhatIf> whatIf(BalanceRequest r) {

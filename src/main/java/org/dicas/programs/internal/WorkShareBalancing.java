@@ -40,12 +40,23 @@ class WorkShareBalancing {
         this.audit = audit;
     }
 
-    /** The balance of a program the user may read (404 otherwise), with a what-if beside the baseline. */
+    /** The balance to the partners' cost shares (the default targets). */
     BalanceView balance(DicasUser user, long programId, Optional<WorkShareWhatIf> whatIf) {
+        return balance(user, programId, BalanceView.Targets.COST_SHARES, whatIf);
+    }
+
+    /** The balance of a program the user may read (404 otherwise), with a what-if beside the baseline. */
+    BalanceView balance(DicasUser user, long programId, BalanceView.Targets targets, Optional<WorkShareWhatIf> whatIf) {
         WorkShare ws = packages.workShare(user, programId);
         WorkShareWriteRules.balance(user).orThrow();
+        List<WorkShare.Target> shares = targets == BalanceView.Targets.WORK_SHARE_TARGETS ? ws.workShareTargets()
+                : ws.targets();
+        if (shares.isEmpty()) {
+            throw new InvalidInputException("targets", "the program has no work-share target for every partner "
+                    + "summing to 100 %; balance to the cost shares");
+        }
         whatIf.ifPresent(w -> check(ws, w));
-        WorkShareProblem base = packages.problem(ws, ws.tolerance());
+        WorkShareProblem base = packages.problem(ws, shares, ws.tolerance());
         boolean aggregates = ws.everyCostShown();
         BalanceView.Result baseline = result(ws, base, solve(base), aggregates, Map.of());
         Optional<BalanceView.Result> tried = Optional.empty();
@@ -57,10 +68,11 @@ class WorkShareBalancing {
             baseline.assignments().forEach(a -> before.put(a.packageId(), a.performer()));
             tried = Optional.of(result(ws, changed, solve(changed), aggregates, before));
         }
-        audit.append(user, "WORK_SHARE_BALANCED", programId, Programs.KIND, whatIf.map(w -> "what-if " + w.kind()
+        audit.append(user, "WORK_SHARE_BALANCED", programId, Programs.KIND, targets + ", " + whatIf.map(w -> "what-if " + w.kind()
                 + " " + (w.kind() == WorkShareWhatIf.Kind.WIDEN_TOLERANCE ? w.tolerance().toPlainString()
                 : w.control() + " → " + w.nation())).orElse("baseline"));
-        return new BalanceView(programId, ws.marking(), aggregates, ws.withheldPackages(), baseline, whatIf, tried);
+        return new BalanceView(programId, ws.marking(), targets, aggregates, ws.withheldPackages(), baseline, whatIf,
+                tried);
     }
 
     /** The engine's split, or a split that says why there is none (a package without options, the time ran out). */
@@ -79,7 +91,8 @@ class WorkShareBalancing {
             if (e.getMessage() != null && e.getMessage().startsWith("no split found")) {
                 return new Solved(Optional.empty(), Optional.empty(), true);
             }
-            throw new InvalidInputException("workPackages", e.getMessage());
+            // the stored program breaks no rule the engine checks (validated on every write): a bug if it does
+            throw new IllegalStateException("work-share problem of a stored program refused: " + e.getMessage(), e);
         }
     }
 

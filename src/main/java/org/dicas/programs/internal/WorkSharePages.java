@@ -49,12 +49,12 @@ class WorkSharePages {
     @GetMapping("/programs/{id}/work-share")
     String balance(DicasUser me, @PathVariable long id, @RequestParam(required = false) WorkShareWhatIf.Kind whatIf,
                    @RequestParam(required = false) String tolerance, @RequestParam(required = false) String release,
-                   Model model) {
+                   @RequestParam(defaultValue = "COST_SHARES") BalanceView.Targets targets, Model model) {
         WorkShare ws = packages.workShare(me, id);
         List<String> errors = new ArrayList<>();
         BalanceView view;
         try {
-            view = balancing.balance(me, id, whatIf(whatIf, tolerance, release));
+            view = balancing.balance(me, id, targets, whatIf(whatIf, tolerance, release));
         } catch (InvalidInputException e) {
             errors.add(e.field() + ": " + e.getMessage());
             view = balancing.balance(me, id, Optional.empty());
@@ -76,8 +76,9 @@ class WorkSharePages {
     ResponseEntity<String> csv(DicasUser me, @PathVariable long id,
                                @RequestParam(required = false) WorkShareWhatIf.Kind whatIf,
                                @RequestParam(required = false) String tolerance,
-                               @RequestParam(required = false) String release) {
-        BalanceView v = balancing.balance(me, id, whatIf(whatIf, tolerance, release));
+                               @RequestParam(required = false) String release,
+                               @RequestParam(defaultValue = "COST_SHARES") BalanceView.Targets targets) {
+        BalanceView v = balancing.balance(me, id, targets, whatIf(whatIf, tolerance, release));
         BalanceView.Result r = v.shown();
         CsvFile csv = new CsvFile(v.marking(), List.of("work package", "title", "firm", "nation", "cost", "target %",
                 "share %", "status"));

@@ -207,6 +207,36 @@ class WorkSharePlatformTest {
     }
 
     @Test
+    void targetsDefaultToTheCostSharesAndMayBeTheProgramsOwnWorkShareTargets() {
+        DicasUser us = user("us.acq");
+        Program p = programs.create(us, new ProgramCommand("Work-share targets test", "", Program.Type.CO_DEVELOPMENT,
+                Program.Status.ACTIVE, "", List.of(new ProgramCommand.Partner("USA", new BigDecimal("50"), new BigDecimal("60")),
+                new ProgramCommand.Partner("JPN", new BigDecimal("50"), new BigDecimal("40"))), List.of(), List.of(),
+                "CUI//REL TO USA, JPN"));
+        packages.updateSettings(us, p.id(), new ExpectedVersion(p.version()), new SettingsCommand(BigDecimal.ZERO,
+                List.of()));
+        long pmw = firm("Pacific Missile Works (illustrative)", "USA");
+        long sakura = firm("Sakura Heavy Industries (illustrative)", "JPN");
+        for (String[] x : new String[][] {{"WP-A", "60"}, {"WP-B", "40"}}) {
+            WorkPackage wp = packages.create(us, p.id(), new PackageCommand(x[0], x[0], "", List.of(),
+                    "CUI//REL TO USA, JPN"));
+            packages.addOption(us, p.id(), wp.id(), new OptionCommand(pmw, new BigDecimal(x[1]), ""));
+            packages.addOption(us, p.id(), wp.id(), new OptionCommand(sakura, new BigDecimal(x[1]), ""));
+        }
+        BalanceView costShares = balancing.balance(us, p.id(), Optional.empty());
+        assertThat(costShares.targets()).isEqualTo(BalanceView.Targets.COST_SHARES);
+        assertThat(costShares.baseline().status()).as("60/40 cannot be split exactly 50/50").isEqualTo("INFEASIBLE");
+        BalanceView own = balancing.balance(us, p.id(), BalanceView.Targets.WORK_SHARE_TARGETS, Optional.empty());
+        assertThat(own.baseline().status()).isEqualTo("OPTIMAL");
+        assertThat(own.baseline().shares()).filteredOn(s -> s.nation().equals("USA")).singleElement()
+                .satisfies(s -> assertThat(s.percent()).isEqualByComparingTo("60"));
+        // a program whose partners have no work-share targets balances to its cost shares only
+        Program none = freshProgram("No work-share targets test");
+        refusedAndNothingSaved("targets", () -> balancing.balance(us, none.id(), BalanceView.Targets.WORK_SHARE_TARGETS,
+                Optional.empty()));
+    }
+
+    @Test
     void badInputIsRefusedNamingTheFieldAndNothingIsSaved() {
         DicasUser us = user("us.acq");
         Program p = freshProgram("Refusals work share test");
