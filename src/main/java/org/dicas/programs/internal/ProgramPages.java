@@ -13,6 +13,7 @@ import org.dicas.programs.Agreements;
 import org.dicas.programs.Program;
 import org.dicas.programs.ProgramCommand;
 import org.dicas.programs.ProgramWriteRules;
+import org.dicas.programs.WorkShareWriteRules;
 import org.dicas.programs.Programs;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
@@ -41,8 +42,11 @@ class ProgramPages {
     private final Meetings meetings;
     private final Directory directory;
     private final Validator validator;
+    private final WorkPackages workPackages;
 
-    ProgramPages(Programs programs, Agreements agreements, Meetings meetings, Directory directory, Validator validator) {
+    ProgramPages(Programs programs, Agreements agreements, Meetings meetings, Directory directory, Validator validator,
+                 WorkPackages workPackages) {
+        this.workPackages = workPackages;
         this.programs = programs;
         this.agreements = agreements;
         this.meetings = meetings;
@@ -66,12 +70,34 @@ class ProgramPages {
         model.addAttribute("agreements", linked);
         model.addAttribute("discussed", discussed);
         model.addAttribute("mayWrite", ProgramWriteRules.editProgram(me, p).allowed());
+        WorkShare ws = workPackages.workShare(me, id);
+        model.addAttribute("ws", ws);
+        model.addAttribute("mayEditPackages", WorkShareWriteRules.editWorkPackages(me).allowed());
+        model.addAttribute("mayBalance", WorkShareWriteRules.balance(me).allowed());
+        model.addAttribute("firms", directory.organizations().stream()
+                .filter(o -> o.kind() == org.dicas.security.OrganizationKind.COMPANY)
+                .filter(o -> ws.targets().stream().anyMatch(t -> t.nation().equals(o.nation().trim())))
+                .filter(o -> WorkShareWriteRules.editOption(me, o.id()).allowed()).toList());
+        model.addAttribute("defaultOptionMarking", WorkPackages.defaultOptionMarking(ws));
+        model.addAttribute("editableOptions", ws.packages().stream().flatMap(w -> w.options().stream())
+                .filter(o -> !o.costWithheld() && WorkShareWriteRules.editOption(me, o.performerId()).allowed())
+                .map(WorkPackage.Option::id).collect(java.util.stream.Collectors.toSet()));
+        model.addAttribute("releasesText", String.join("\n", ws.releases().stream()
+                .map(r -> r.control() + " " + String.join(" ", r.nations())).toList()));
+        if (!model.containsAttribute("workShareErrors")) {
+            model.addAttribute("workShareErrors", List.of());
+        }
         List<Marking> shown = new ArrayList<>();
         shown.add(p.highWaterMark());
+        shown.add(ws.marking());
         linked.forEach(a -> shown.add(a.marking()));
         discussed.forEach(a -> shown.add(a.marking()));
         model.addAttribute("pageMarking", Marking.highWaterMark(shown));
         return "programs/detail";
+    }
+
+    Programs programs() {
+        return programs;
     }
 
     @GetMapping("/new")

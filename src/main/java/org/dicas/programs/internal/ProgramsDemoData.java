@@ -98,7 +98,7 @@ class ProgramsDemoData implements ApplicationRunner {
                 "Interceptor against hypersonic glide vehicles in their glide phase. Japan leads the rocket motors and "
                         + "propulsion; the work share is meant to be more balanced than on SM-3 Block IIA. "
                         + "Cooperative development agreed in May 2024." + ILLUSTRATIVE,
-                List.of(partner("USA", 60, 58), partner("JPN", 40, 42)),
+                List.of(partner("USA", 50, 50), partner("JPN", 50, 50)),
                 List.of(new ProgramCommand.Milestone("Cooperative development arrangement (May 2024)", LocalDate.of(2024, 5, 1)),
                         new ProgramCommand.Milestone("Propulsion design review (illustrative)", LocalDate.of(2027, 3, 31))),
                 requirements(us, "%Glide Phase Interceptor%", "%滑空段階%"), REL));

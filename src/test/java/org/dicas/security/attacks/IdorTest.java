@@ -35,7 +35,8 @@ class IdorTest {
 
     /** A full set of records under one marking, and the secret word in their titles and texts. */
     record Fixture(String marking, String secret, long wg, String wgCode, long doc, long thread, long reply,
-                   long meeting, long agenda, long decision, long action) {
+                   long meeting, long agenda, long decision, long action, long program, long workPackage,
+                   long option) {
     }
 
     @LocalServerPort
@@ -106,7 +107,18 @@ class IdorTest {
         jdbc.sql("update action_item set owner_id = :u where id = :a").param("u", auId).param("a", action).update();
         assertThat(http.put("/api/v1/meetings/" + meeting + "/minutes", acq, Map.of("minutes", secret + " minutes"))
                 .status()).isEqualTo(200);
-        return new Fixture(marking, secret, wg, code, doc, thread, reply, meeting, agenda, decision, action);
+        // a cooperative program with a work package and a firm's option (the work share of issue 13)
+        long program = created(http.post("/api/v1/programs", acq, Map.of("nameEn", secret + " program", "type",
+                "CO_DEVELOPMENT", "status", "ACTIVE", "partners", List.of(Map.of("nation", "USA", "costShare", 50),
+                        Map.of("nation", "JPN", "costShare", 50)), "marking", marking)), "program " + marking);
+        long workPackage = created(http.post("/api/v1/programs/" + program + "/work-packages", acq, Map.of("code",
+                "WP-1", "titleEn", secret + " work package", "marking", marking)), "work package " + marking);
+        long firm = jdbc.sql("select id from organization where kind = 'COMPANY' and nation = 'USA' order by id limit 1")
+                .query(Long.class).single();
+        long option = created(http.post("/api/v1/programs/" + program + "/work-packages/" + workPackage + "/options",
+                acq, Map.of("performerId", firm, "cost", 12.5, "marking", marking + "//PROPIN")), "option " + marking);
+        return new Fixture(marking, secret, wg, code, doc, thread, reply, meeting, agenda, decision, action, program,
+                workPackage, option);
     }
 
     static Map<String, String> apiReads(Fixture f) {
@@ -119,13 +131,16 @@ class IdorTest {
         p.put("meetings/{id}/calendar.ics", "/api/v1/meetings/" + f.meeting() + "/calendar.ics");
         p.put("action-items/{id}", "/api/v1/action-items/" + f.action());
         p.put("working-groups/{id}", "/api/v1/working-groups/" + f.wg());
+        p.put("programs/{id}/work-packages", "/api/v1/programs/" + f.program() + "/work-packages");
+        p.put("programs/{id}/work-share", "/api/v1/programs/" + f.program() + "/work-share");
+        p.put("programs/{id}/work-packages/{wp}", "/api/v1/programs/" + f.program() + "/work-packages/" + f.workPackage());
         return p;
     }
 
     /** The same path with every id of the fixture replaced by an id that does not exist. */
     static String missing(String path, Fixture f) {
         String p = path;
-        for (long id : new long[] {f.reply(), f.thread(), f.doc(), f.meeting(), f.agenda(), f.decision(), f.action(), f.wg()}) {
+        for (long id : new long[] {f.option(), f.workPackage(), f.program(), f.reply(), f.thread(), f.doc(), f.meeting(), f.agenda(), f.decision(), f.action(), f.wg()}) {
             p = p.replaceAll("/" + id + "(?=/|$|\\.)", "/" + MISSING);
         }
         return p;
@@ -133,7 +148,7 @@ class IdorTest {
 
     static String withoutIds(String body, Fixture f) {
         String b = body;
-        for (long id : new long[] {f.reply(), f.thread(), f.doc(), f.meeting(), f.agenda(), f.decision(), f.action(), f.wg()}) {
+        for (long id : new long[] {f.option(), f.workPackage(), f.program(), f.reply(), f.thread(), f.doc(), f.meeting(), f.agenda(), f.decision(), f.action(), f.wg()}) {
             b = b.replaceAll("\\b" + id + "\\b", "ID");
         }
         return b.replace(MISSING, "ID");
@@ -209,7 +224,27 @@ class IdorTest {
                                     "marking", "UNCLASSIFIED"))),
                     new Write("PUT working-groups/{id}", () -> http.put("/api/v1/working-groups/" + f.wg(), au,
                             Map.of("code", f.wgCode(), "nameEn", "hijacked", "nameJa", "乗っ取り", "status", "CLOSED",
-                                    "marking", "UNCLASSIFIED"))));
+                                    "marking", "UNCLASSIFIED"))),
+                    new Write("POST programs/{id}/work-packages", () -> http.post("/api/v1/programs/" + f.program()
+                            + "/work-packages", au, Map.of("code", "WP-X", "titleEn", "hijacked", "marking", "UNCLASSIFIED"))),
+                    new Write("PUT programs/{id}/work-packages/{wp}", () -> http.put("/api/v1/programs/" + f.program()
+                            + "/work-packages/" + f.workPackage(), au, Map.of("code", "WP-1", "titleEn", "hijacked",
+                            "marking", "UNCLASSIFIED"))),
+                    new Write("DELETE programs/{id}/work-packages/{wp}", () -> http.delete("/api/v1/programs/"
+                            + f.program() + "/work-packages/" + f.workPackage(), au)),
+                    new Write("POST programs/{id}/work-packages/{wp}/options", () -> http.post("/api/v1/programs/"
+                            + f.program() + "/work-packages/" + f.workPackage() + "/options", au,
+                            Map.of("performerId", 1, "cost", 1, "marking", "UNCLASSIFIED//PROPIN"))),
+                    new Write("PUT programs/{id}/work-packages/{wp}/options/{o}", () -> http.put("/api/v1/programs/"
+                            + f.program() + "/work-packages/" + f.workPackage() + "/options/" + f.option(), au,
+                            Map.of("cost", 1))),
+                    new Write("DELETE programs/{id}/work-packages/{wp}/options/{o}", () -> http.delete(
+                            "/api/v1/programs/" + f.program() + "/work-packages/" + f.workPackage() + "/options/"
+                                    + f.option(), au)),
+                    new Write("PUT programs/{id}/work-share", () -> http.put("/api/v1/programs/" + f.program()
+                            + "/work-share", au, Map.of("tolerance", 50, "releases", List.of()))),
+                    new Write("POST programs/{id}/work-packages/balance", () -> http.post("/api/v1/programs/"
+                            + f.program() + "/work-packages/balance", au, Map.of())));
             for (Write w : writes) {
                 var r = w.call().get();
                 if (r.status() != 404) {
@@ -260,6 +295,7 @@ class IdorTest {
         p.put("/meetings/{id}/calendar.ics", "/meetings/" + f.meeting() + "/calendar.ics");
         p.put("/working-groups/{id}", "/working-groups/" + f.wg());
         p.put("/working-groups/{id}/edit", "/working-groups/" + f.wg() + "/edit");
+        p.put("/programs/{id}/work-share", "/programs/" + f.program() + "/work-share");
         return p;
     }
 
@@ -316,6 +352,11 @@ class IdorTest {
             posts.put("/action-items/" + f.action() + "/done", Map.of("done", "true"));
             posts.put("/working-groups/" + f.wg() + "/edit", Map.of("code", f.wgCode(), "nameEn", "hijacked",
                     "nameJa", "乗っ取り", "status", "CLOSED", "marking", "UNCLASSIFIED"));
+            posts.put("/programs/" + f.program() + "/work-packages", Map.of("code", "WP-X", "titleEn", "hijacked",
+                    "marking", "UNCLASSIFIED"));
+            posts.put("/programs/" + f.program() + "/work-packages/" + f.workPackage() + "/delete", Map.of("version", "1"));
+            posts.put("/programs/" + f.program() + "/work-share/settings", Map.of("tolerance", "50", "releases", "",
+                    "version", "1"));
             posts.forEach((path, fields) -> {
                 var r = auWeb.form(path, auCsrf, fields);
                 if (r.status() != 404) {

@@ -294,10 +294,12 @@ class SqlInjectionTest {
         List<String> apiPaths = List.of("/api/v1/documents/%s", "/api/v1/threads/%s", "/api/v1/threads/%s/replies",
                 "/api/v1/threads/1/replies/%s", "/api/v1/meetings/%s", "/api/v1/meetings/%s/calendar.ics",
                 "/api/v1/action-items/%s", "/api/v1/working-groups/%s", "/api/v1/requirements/%s",
-                "/api/v1/acquisition-plans/%s", "/api/v1/opportunities/%s", "/api/v1/programs/%s", "/api/v1/agreements/%s");
+                "/api/v1/acquisition-plans/%s", "/api/v1/opportunities/%s", "/api/v1/programs/%s", "/api/v1/agreements/%s",
+                "/api/v1/programs/%s/work-share", "/api/v1/programs/1/work-packages/%s");
         List<String> pages = List.of("/documents/%s", "/documents/%s/edit", "/discussions/%s", "/meetings/%s",
                 "/meetings/%s/calendar.ics", "/working-groups/%s", "/discussions/1/replies/%s/edit", "/requirements/%s",
-                "/acquisition-plans/%s", "/opportunities/%s", "/leads/%s", "/programs/%s", "/agreements/%s");
+                "/acquisition-plans/%s", "/opportunities/%s", "/leads/%s", "/programs/%s", "/agreements/%s",
+                "/programs/%s/work-share");
         for (String id : ids) {
             String seg = AttackSupport.segment(id);
             for (String p : apiPaths) {
@@ -378,9 +380,22 @@ class SqlInjectionTest {
                 }
             }
         }
+        long gpi = 0;
+        for (JsonNode p : http.all("/api/v1/programs", acq)) {
+            if (p.get("nameEn").asString().startsWith("Glide Phase Interceptor")) {
+                gpi = p.get("id").asLong();
+            }
+        }
+        String workPackages = "/api/v1/programs/" + gpi + "/work-packages";
         for (String v : FEW) {
             // fields with a grammar or a type refuse the strings as bad input
             Map<String, Http.Response> rejected = new LinkedHashMap<>();
+            rejected.put("work-package code", http.post(workPackages, acq, Map.of("code", v, "titleEn", "t",
+                    "marking", "CUI//REL TO USA, JPN")));
+            rejected.put("work-package controls", http.post(workPackages, acq, Map.of("code", "WP-SQL", "titleEn", "t",
+                    "controls", List.of(v), "marking", "CUI//REL TO USA, JPN")));
+            rejected.put("work-share what-if tolerance", http.post(workPackages + "/balance", acq,
+                    "{\"whatIf\":\"WIDEN_TOLERANCE\",\"tolerance\":" + Http.JSON.writeValueAsString(v) + "}"));
             rejected.put("document marking", http.post("/api/v1/documents", acq, Map.of("title", "t", "body", "b",
                     "marking", v)));
             rejected.put("meeting time zone", http.post("/api/v1/meetings", acq, Map.of("kind", "PLENARY",

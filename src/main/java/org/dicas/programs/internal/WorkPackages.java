@@ -1,0 +1,475 @@
+package org.dicas.programs.internal;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.dicas.programs.Program;
+import org.dicas.programs.Programs;
+import org.dicas.programs.WorkShareWriteRules;
+import org.dicas.programs.engine.WorkShareProblem;
+import org.dicas.programs.internal.WorkPackageCommands.OptionCommand;
+import org.dicas.programs.internal.WorkPackageCommands.PackageCommand;
+import org.dicas.programs.internal.WorkPackageCommands.ReleaseCommand;
+import org.dicas.programs.internal.WorkPackageCommands.SettingsCommand;
+import org.dicas.security.AuditLog;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
+import org.dicas.security.MarkedRecords;
+import org.dicas.security.OrganizationKind;
+import org.dicas.security.ReadableRecords;
+import org.dicas.shared.ExpectedVersion;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.Marking;
+import org.dicas.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The work packages of cooperative programs, their performer options and the program's releases and tolerance.
+ * A package is a marked record placed in its program, an option a marked record placed in its package whose cost is
+ * PROPIN of the performing firm: every read goes through {@link ReadableRecords} (a package the reader may not read
+ * is counted as withheld, a cost the reader may not read is withheld), every write through
+ * {@link WorkShareWriteRules} and {@link MarkedRecords} (versions, audit). Nothing is saved on bad input.
+ */
+@Service
+class WorkPackages {
+
+    static final String KIND = "WORK_PACKAGE";
+    static final String OPTION_KIND = "WORK_PACKAGE_OPTION";
+    static final BigDecimal DEFAULT_TOLERANCE = new BigDecimal("2");
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
+    private static final Pattern CONTROL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,47}");
+    /** The most one option may cost: a thousand options at most this stay within the engine's exact range. */
+    private static final BigDecimal MAX_COST = new BigDecimal("1000000000");
+
+    private final JdbcClient jdbc;
+    private final ReadableRecords readable;
+    private final MarkedRecords records;
+    private final Programs programs;
+    private final Directory directory;
+    private final AuditLog audit;
+
+    WorkPackages(JdbcClient jdbc, ReadableRecords readable, MarkedRecords records, Programs programs,
+                 Directory directory, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.readable = readable;
+        this.records = records;
+        this.programs = programs;
+        this.directory = directory;
+        this.audit = audit;
+    }
+
+    // ----------------------------------------------------------------------------------------------- reads
+
+    private record PackageRow(long id, String marking, long version, String code, String titleEn, String titleJa,
+                              List<String> controls) {
+    }
+
+    /** The program's work share as the reader sees it; a program the reader may not read is not found. */
+    WorkShare workShare(DicasUser user, long programId) {
+        Program p = programs.get(user, programId);
+        List<PackageRow> rows = readable.query(user, """
+                        select w.id, r.marking, r.version, w.code, w.title_en, w.title_ja, w.controls
+                        from work_package w join record r on r.id = w.id
+                        where w.program_id = :p and {readableInContainer:r} order by w.code, w.id""")
+                .param("p", programId)
+                .query((rs, n) -> new PackageRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), strings(rs.getArray(7)))).list();
+        long all = jdbc.sql("select count(*) from work_package where program_id = :p").param("p", programId)
+                .query(Long.class).single();
+        Map<Long, List<WorkPackage.Option>> options = options(user, rows.stream().map(PackageRow::id).toList());
+        List<WorkPackage> packages = rows.stream().map(r -> new WorkPackage(r.id(), programId,
+                Marking.parse(r.marking()), r.code(), r.titleEn(), r.titleJa(), r.controls(),
+                options.getOrDefault(r.id(), List.of()), r.version())).toList();
+        return new WorkShare(programId, p.marking(), tolerance(programId), targets(p), workShareTargets(p),
+                releases(programId),
+                packages, (int) (all - packages.size()), p.version());
+    }
+
+    /** The options of packages the reader may read; a cost (and its marking) only where the option is readable. */
+    private Map<Long, List<WorkPackage.Option>> options(DicasUser user, List<Long> packageIds) {
+        Map<Long, List<WorkPackage.Option>> out = new LinkedHashMap<>();
+        if (packageIds.isEmpty()) {
+            return out;
+        }
+        readable.query(user, """
+                        select o.id, o.package_id, o.performer_id, g.name, g.name_ja, g.nation, ro.version,
+                               case when {readable:ro} then o.cost end as cost,
+                               case when {readable:ro} then ro.marking end as marking
+                        from work_package_option o join record ro on ro.id = o.id
+                             join organization g on g.id = o.performer_id
+                        where o.package_id in (:ids) order by o.package_id, g.nation desc, g.name, o.id""")
+                .param("ids", packageIds)
+                .query((rs, n) -> {
+                    String marking = rs.getString(9);
+                    BigDecimal cost = rs.getBigDecimal(8);
+                    out.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new WorkPackage.Option(
+                            rs.getLong(1), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6).trim(),
+                            cost, marking == null, marking == null ? null : Marking.parse(marking), rs.getLong(7)));
+                    return 0;
+                }).list();
+        return out;
+    }
+
+    /** One package of the program, when the reader may read it (not found otherwise). */
+    WorkPackage get(DicasUser user, long programId, long packageId) {
+        WorkPackage wp = workShare(user, programId).packages().stream().filter(p -> p.id() == packageId).findFirst()
+                .orElseThrow(() -> new NotFoundException("work package", packageId));
+        audit.read(user, KIND, packageId, wp.marking());
+        return wp;
+    }
+
+    private BigDecimal tolerance(long programId) {
+        return jdbc.sql("select tolerance from work_share_setting where program_id = :p").param("p", programId)
+                .query(BigDecimal.class).optional().map(BigDecimal::stripTrailingZeros).orElse(DEFAULT_TOLERANCE);
+    }
+
+    private static List<WorkShare.Target> targets(Program p) {
+        return p.partners().stream().map(x -> new WorkShare.Target(x.nation(), x.costShare().stripTrailingZeros()))
+                .toList();
+    }
+
+    /** The partners' work-share targets, when every partner has one and they sum to exactly 100; else none. */
+    private static List<WorkShare.Target> workShareTargets(Program p) {
+        if (p.partners().stream().anyMatch(x -> x.workShare() == null) || p.partners().stream()
+                .map(Program.Partner::workShare).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .compareTo(BigDecimal.valueOf(100)) != 0) {
+            return List.of();
+        }
+        return p.partners().stream().map(x -> new WorkShare.Target(x.nation(), x.workShare().stripTrailingZeros()))
+                .toList();
+    }
+
+    private List<WorkShare.Release> releases(long programId) {
+        return jdbc.sql("select control, nations from work_share_release where program_id = :p order by position")
+                .param("p", programId)
+                .query((rs, n) -> new WorkShare.Release(rs.getString(1), strings(rs.getArray(2)))).list();
+    }
+
+    /**
+     * The whole balancing problem of the program — every package and every option's cost, whoever may read them:
+     * the balance is the program's, not one reader's; what each reader sees of the result is filtered by
+     * {@link WorkShareBalancing}. Package ids are codes, performers organization ids. Controls no release lists are
+     * released to no nation.
+     */
+    WorkShareProblem problem(WorkShare shown, List<WorkShare.Target> targets, BigDecimal tolerance) {
+        long programId = shown.id();
+        record Row(long packageId, String code, String title, List<String> controls, Long performerId, String nation,
+                   BigDecimal cost) {
+        }
+        List<Row> rows = readable.everyRecord("""
+                        select w.id, w.code, coalesce(nullif(w.title_en, ''), w.title_ja), w.controls, o.performer_id,
+                               g.nation, o.cost
+                        from work_package w join record r on r.id = w.id
+                             left join work_package_option o on o.package_id = w.id
+                             left join organization g on g.id = o.performer_id
+                        where w.program_id = :p and {everyRecord:r} order by w.code, o.id""",
+                        "the balance needs every package and cost of the program; each reader sees it filtered")
+                .param("p", programId)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), strings(rs.getArray(4)),
+                        (Long) rs.getObject(5), rs.getString(6) == null ? null : rs.getString(6).trim(),
+                        rs.getBigDecimal(7))).list();
+        Map<Long, List<Row>> byPackage = new LinkedHashMap<>();
+        rows.forEach(r -> byPackage.computeIfAbsent(r.packageId(), k -> new ArrayList<>()).add(r));
+        List<WorkShareProblem.WorkPackage> packages = new ArrayList<>();
+        Set<String> controls = new java.util.TreeSet<>();
+        Set<String> partners = new HashSet<>(shown.targets().stream().map(WorkShare.Target::nation).toList());
+        byPackage.values().forEach(rs -> {
+            Row first = rs.get(0);
+            controls.addAll(first.controls());
+            // a firm of a nation that is no longer a partner cannot perform the program's work
+            packages.add(new WorkShareProblem.WorkPackage(first.code(), first.title(), first.controls(),
+                    rs.stream().filter(r -> r.performerId() != null && partners.contains(r.nation()))
+                            .map(r -> new WorkShareProblem.Option(String.valueOf(r.performerId()), r.nation(),
+                                    r.cost().stripTrailingZeros())).toList()));
+        });
+        List<WorkShareProblem.Release> releases = new ArrayList<>();
+        for (WorkShare.Release r : shown.releases()) {
+            releases.add(new WorkShareProblem.Release(r.control(),
+                    r.nations().stream().filter(partners::contains).toList()));
+            controls.remove(r.control());
+        }
+        controls.forEach(c -> releases.add(new WorkShareProblem.Release(c, List.of())));
+        return new WorkShareProblem(targets.stream()
+                .map(t -> new WorkShareProblem.Nation(t.nation(), t.share())).toList(), tolerance, packages, releases,
+                List.of());
+    }
+
+    // ----------------------------------------------------------------------------------------------- writes
+
+    /** Adds a work package to a program the author may read. */
+    @Transactional
+    WorkPackage create(DicasUser author, long programId, PackageCommand c) {
+        Program p = programs.find(programId, author).orElseThrow(() -> new NotFoundException("program", programId));
+        WorkShareWriteRules.editWorkPackages(author).orThrow();
+        validate(c);
+        if (codeTaken(programId, c.code(), 0)) {
+            throw new InvalidInputException("code", "the program has a work package " + c.code() + " already");
+        }
+        long id = records.register(KIND, title(c), searchText(c), Marking.required(c.marking()), Optional.empty(),
+                author, i -> "/programs/" + programId + "#work-package-" + i);
+        records.placeIn(id, p.id());
+        jdbc.sql("""
+                        insert into work_package (id, program_id, code, title_en, title_ja, controls)
+                        values (:id, :p, :code, :en, :ja, cast(:controls as text[]))""")
+                .param("id", id).param("p", programId).param("code", c.code()).param("en", c.titleEn())
+                .param("ja", c.titleJa()).param("controls", textArray(c.controls())).update();
+        return get(author, programId, id);
+    }
+
+    /** Changes a package the editor may read, made against version {@code expected}. */
+    @Transactional
+    WorkPackage update(DicasUser editor, long programId, long packageId, ExpectedVersion expected, PackageCommand c) {
+        get(editor, programId, packageId);
+        WorkShareWriteRules.editWorkPackages(editor).orThrow();
+        validate(c);
+        if (codeTaken(programId, c.code(), packageId)) {
+            throw new InvalidInputException("code", "the program has a work package " + c.code() + " already");
+        }
+        records.update(packageId, expected, title(c), searchText(c), Marking.required(c.marking()), Optional.empty(),
+                editor);
+        jdbc.sql("""
+                        update work_package set code = :code, title_en = :en, title_ja = :ja,
+                               controls = cast(:controls as text[]) where id = :id""")
+                .param("id", packageId).param("code", c.code()).param("en", c.titleEn()).param("ja", c.titleJa())
+                .param("controls", textArray(c.controls())).update();
+        return get(editor, programId, packageId);
+    }
+
+    /** Removes a package (and its options) the editor may read; its record stays, emptied, for the audit trail. */
+    @Transactional
+    void delete(DicasUser editor, long programId, long packageId, ExpectedVersion expected) {
+        WorkPackage wp = get(editor, programId, packageId);
+        WorkShareWriteRules.editWorkPackages(editor).orThrow();
+        records.deleted(packageId, expected, wp.code() + " (removed)", editor);
+        // its options leave search with it (their records stay, emptied, for the audit trail)
+        for (long option : jdbc.sql("select id from work_package_option where package_id = :p").param("p", packageId)
+                .query(Long.class).list()) {
+            records.deleted(option, new ExpectedVersion(records.version(option)), "option withdrawn", editor);
+        }
+        jdbc.sql("delete from work_package where id = :id").param("id", packageId).update();
+    }
+
+    /** Adds a firm's option to a package the author may read. */
+    @Transactional
+    WorkPackage.Option addOption(DicasUser author, long programId, long packageId, OptionCommand c) {
+        WorkShare ws = workShare(author, programId);
+        WorkPackage wp = ws.packages().stream().filter(p -> p.id() == packageId).findFirst()
+                .orElseThrow(() -> new NotFoundException("work package", packageId));
+        Directory.Organization firm = performer(c, ws);
+        WorkShareWriteRules.editOption(author, firm.id()).orThrow();
+        if (wp.options().stream().anyMatch(o -> o.performerId() == firm.id())) {
+            throw new InvalidInputException("performerId", firm.name() + " has an option on " + wp.code() + " already");
+        }
+        BigDecimal cost = cost(c.cost());
+        Marking marking = optionMarking(c.marking(), ws);
+        long id = records.register(OPTION_KIND, wp.code() + " — " + firm.name(), wp.code() + "\n" + firm.name(),
+                marking, Optional.of(firm.id()), author, i -> "/programs/" + programId + "#work-package-" + packageId);
+        records.placeIn(id, packageId);
+        jdbc.sql("insert into work_package_option (id, package_id, performer_id, cost) values (:id, :p, :f, :c)")
+                .param("id", id).param("p", packageId).param("f", firm.id()).param("c", cost).update();
+        return option(author, programId, packageId, id);
+    }
+
+    /** Changes the cost (and its marking) of an option the editor may read, against version {@code expected}. */
+    @Transactional
+    WorkPackage.Option updateOption(DicasUser editor, long programId, long packageId, long optionId,
+                                    ExpectedVersion expected, OptionCommand c) {
+        WorkShare ws = workShare(editor, programId);
+        WorkPackage.Option o = option(editor, programId, packageId, optionId);
+        WorkShareWriteRules.editOption(editor, o.performerId()).orThrow();
+        if (c.performerId() != null && c.performerId() != o.performerId()) {
+            throw new InvalidInputException("performerId", "an option's firm does not change; add another option");
+        }
+        BigDecimal cost = cost(c.cost());
+        Marking marking = optionMarking(c.marking(), ws);
+        records.update(optionId, expected, records.summary(optionId).map(s -> s.title()).orElse(""),
+                records.summary(optionId).map(s -> s.title()).orElse(""), marking, Optional.of(o.performerId()),
+                editor);
+        jdbc.sql("update work_package_option set cost = :c where id = :id").param("c", cost).param("id", optionId)
+                .update();
+        return option(editor, programId, packageId, optionId);
+    }
+
+    /** Withdraws an option the editor may read, against version {@code expected}. */
+    @Transactional
+    void deleteOption(DicasUser editor, long programId, long packageId, long optionId, ExpectedVersion expected) {
+        WorkPackage.Option o = option(editor, programId, packageId, optionId);
+        WorkShareWriteRules.editOption(editor, o.performerId()).orThrow();
+        records.deleted(optionId, expected, "option withdrawn", editor);
+        jdbc.sql("delete from work_package_option where id = :id").param("id", optionId).update();
+    }
+
+    /** An option of a readable package whose record (the cost) the user may read; not found otherwise. */
+    WorkPackage.Option option(DicasUser user, long programId, long packageId, long optionId) {
+        return get(user, programId, packageId).options().stream().filter(o -> o.id() == optionId && !o.costWithheld())
+                .findFirst().orElseThrow(() -> new NotFoundException("work-package option", optionId));
+    }
+
+    /** Replaces the program's tolerance and releases, against the program's version {@code expected}. */
+    @Transactional
+    WorkShare updateSettings(DicasUser editor, long programId, ExpectedVersion expected, SettingsCommand c) {
+        WorkShare ws = workShare(editor, programId);
+        WorkShareWriteRules.editWorkPackages(editor).orThrow();
+        BigDecimal tolerance = tolerance(c.tolerance(), "tolerance");
+        Set<String> partners = new HashSet<>(ws.targets().stream().map(WorkShare.Target::nation).toList());
+        Set<String> seen = new HashSet<>();
+        List<WorkShare.Release> releases = new ArrayList<>();
+        for (int i = 0; i < c.releases().size(); i++) {
+            ReleaseCommand r = c.releases().get(i);
+            String field = "releases[" + i + "]";
+            String control = r == null || r.control() == null ? "" : r.control().strip();
+            if (!CONTROL.matcher(control).matches()) {
+                throw new InvalidInputException(field + ".control", "an export control is a code such as "
+                        + "ITAR-USML-IV (letters, digits, '.', '_', '-'), not '" + control + "'");
+            }
+            if (!seen.add(control)) {
+                throw new InvalidInputException(field + ".control", "control " + control + " is listed twice");
+            }
+            List<String> nations = new ArrayList<>();
+            for (String n : r.nations() == null ? List.<String>of() : r.nations()) {
+                String code = n == null ? "" : n.strip().toUpperCase(Locale.ROOT);
+                if (!partners.contains(code)) {
+                    throw new InvalidInputException(field + ".nations", "'" + n + "' is not a partner nation of "
+                            + "the program");
+                }
+                if (!nations.contains(code)) {
+                    nations.add(code);
+                }
+            }
+            releases.add(new WorkShare.Release(control, nations));
+        }
+        records.changed(programId, expected);
+        jdbc.sql("""
+                        insert into work_share_setting (program_id, tolerance) values (:p, :t)
+                        on conflict (program_id) do update set tolerance = excluded.tolerance""")
+                .param("p", programId).param("t", tolerance).update();
+        jdbc.sql("delete from work_share_release where program_id = :p").param("p", programId).update();
+        for (int i = 0; i < releases.size(); i++) {
+            jdbc.sql("""
+                            insert into work_share_release (program_id, control, nations, position)
+                            values (:p, :c, cast(:n as text[]), :pos)""")
+                    .param("p", programId).param("c", releases.get(i).control())
+                    .param("n", textArray(releases.get(i).nations())).param("pos", i).update();
+        }
+        audit.append(editor, "WORK_SHARE_SETTINGS", programId, Programs.KIND, "tolerance "
+                + tolerance.toPlainString() + ", " + releases.size() + " releases");
+        return workShare(editor, programId);
+    }
+
+    // ----------------------------------------------------------------------------------------------- checks
+
+    private void validate(PackageCommand c) {
+        if (!CODE.matcher(c.code()).matches()) {
+            throw new InvalidInputException("code", "a work-package code is 1 to 32 letters, digits, '.', '_' or "
+                    + "'-', starting with a letter or digit, e.g. WP-001; not '" + c.code() + "'");
+        }
+        if (c.titleEn().isEmpty() && c.titleJa().isEmpty()) {
+            throw new InvalidInputException("titleEn", "give the package's title in English or Japanese");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < c.controls().size(); i++) {
+            String control = c.controls().get(i);
+            if (!CONTROL.matcher(control).matches()) {
+                throw new InvalidInputException("controls[" + i + "]", "an export control is a code such as "
+                        + "ITAR-USML-IV, not '" + control + "'");
+            }
+            if (!seen.add(control)) {
+                throw new InvalidInputException("controls[" + i + "]", "control " + control + " is listed twice");
+            }
+        }
+    }
+
+    private boolean codeTaken(long programId, String code, long except) {
+        return jdbc.sql("select exists (select 1 from work_package where program_id = :p and code = :c and id <> :x)")
+                .param("p", programId).param("c", code).param("x", except).query(Boolean.class).single();
+    }
+
+    private Directory.Organization performer(OptionCommand c, WorkShare ws) {
+        if (c.performerId() == null) {
+            throw new InvalidInputException("performerId", "name the performing firm (organization id)");
+        }
+        Directory.Organization firm = directory.organization(c.performerId())
+                .filter(o -> o.kind() == OrganizationKind.COMPANY)
+                .orElseThrow(() -> new InvalidInputException("performerId", "no firm (company) " + c.performerId()));
+        if (ws.targets().stream().noneMatch(t -> t.nation().equals(firm.nation().trim()))) {
+            throw new InvalidInputException("performerId", firm.name() + " is of " + firm.nation()
+                    + ", not a partner nation of the program");
+        }
+        return firm;
+    }
+
+    private static BigDecimal cost(BigDecimal cost) {
+        if (cost == null) {
+            throw new InvalidInputException("cost", "give the option's cost");
+        }
+        if (cost.signum() < 0) {
+            throw new InvalidInputException("cost", "a cost must not be negative, not " + cost.toPlainString());
+        }
+        if (cost.stripTrailingZeros().scale() > 2) {
+            throw new InvalidInputException("cost", "at most two decimals, not " + cost.toPlainString());
+        }
+        if (cost.compareTo(MAX_COST) > 0) {
+            throw new InvalidInputException("cost", "a cost is at most " + MAX_COST.toPlainString());
+        }
+        return cost;
+    }
+
+    static BigDecimal tolerance(BigDecimal t, String field) {
+        if (t == null) {
+            throw new InvalidInputException(field, "give the tolerance in percentage points (0 to 100)");
+        }
+        if (t.signum() < 0 || t.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw new InvalidInputException(field, "the tolerance is 0 to 100 points, not " + t.toPlainString());
+        }
+        if (t.stripTrailingZeros().scale() > 2) {
+            throw new InvalidInputException(field, "at most two decimals, not " + t.toPlainString());
+        }
+        return t.stripTrailingZeros();
+    }
+
+    /** The option's marking: as given, or CUI released to the program's partners; it must carry PROPIN. */
+    static Marking optionMarking(String banner, WorkShare ws) {
+        String b = banner == null || banner.isBlank() ? defaultOptionMarking(ws) : banner.strip();
+        Marking m = Marking.required(b);
+        if (!m.propin()) {
+            throw new InvalidInputException("marking", "an option's cost is proprietary to its firm: its marking "
+                    + "must carry PROPIN, e.g. " + defaultOptionMarking(ws));
+        }
+        return m;
+    }
+
+    /** {@code CUI//REL TO <partners>//PROPIN}: the partners' governments and the firm read it, competitors do not. */
+    static String defaultOptionMarking(WorkShare ws) {
+        List<String> nations = ws.targets().stream().map(WorkShare.Target::nation).toList();
+        return "CUI//REL TO " + String.join(", ", nations) + "//PROPIN";
+    }
+
+    private static String title(PackageCommand c) {
+        return c.code() + " — " + (c.titleEn().isEmpty() ? c.titleJa() : c.titleEn());
+    }
+
+    private static String searchText(PackageCommand c) {
+        return String.join("\n", c.code(), c.titleEn(), c.titleJa(), String.join(" ", c.controls()));
+    }
+
+    private static List<String> strings(Array a) throws SQLException {
+        return a == null ? List.of() : Arrays.stream((Object[]) a.getArray()).map(String::valueOf).toList();
+    }
+
+    static String textArray(List<String> values) {
+        return "{" + String.join(",", values.stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"")
+                + "\"").toList()) + "}";
+    }
+}

@@ -1,0 +1,18 @@
+package org.dicas.programs.internal;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/**
+ * One change tried against a program's balance: a wider tolerance ({@code tolerance}, points), or a new release of
+ * {@code control} to {@code nation}.
+ */
+public record WorkShareWhatIf(Kind kind, BigDecimal tolerance, String control, String nation) {
+
+    public enum Kind { WIDEN_TOLERANCE, ADD_RELEASE }
+
+    /** The message key that says it (arguments: tolerance, control, nation). */
+    public String messageKey() {
+        return "workShare.whatIf." + kind.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,159 @@
+package org.dicas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.LoadState;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The work share in a real (headless) Chromium on the demo GPI program, as jp.atla: open the program, see its work
+ * packages, balance it, see the split, its figures and the share chart against the targets, widen the tolerance and
+ * see the price of balance fall against the baseline; axe-core finds no serious or critical violation on the program
+ * and balance pages in English and Japanese.
+ */
+@PlatformTest
+class WorkShareBrowserTest {
+
+    private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    private static final Set<String> BLOCKING = Set.of("serious", "critical");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking")));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void balanceGpiSeeTheSplitAndTheChartWidenTheToleranceAndSeeTheDifference() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US")
+                .setViewportSize(1280, 900))) {
+            context.setDefaultTimeout(20_000);
+            Page page = context.newPage();
+            List<String> problems = new ArrayList<>();
+            page.navigate(url("/login"));
+            page.locator("#username").fill("jp.atla");
+            page.locator("#password").fill("demo");
+            page.locator("main form button[type=submit]").click();
+            page.waitForURL(u -> !u.contains("/login"));
+            page.navigate(url("/programs?lang=en&size=200"));
+            page.locator("main a", new Page.LocatorOptions().setHasText("Glide Phase Interceptor")).first().click();
+            page.waitForURL(Pattern.compile(".*/programs/\\d+$"));
+            String programUrl = page.url();
+            assertEquals(12, page.locator("#work-packages tr.work-package").count(), "the GPI work packages");
+            assertTrue(page.locator("#work-packages").innerText().contains("ITAR-USML-XII"), "controls are shown");
+            check(page, "program-en", problems);
+
+            page.locator("#balance-work-share").click();
+            page.waitForURL(Pattern.compile(".*/programs/\\d+/work-share$"));
+            assertEquals("proven optimal", page.locator(".solver-status").innerText().trim());
+            assertEquals(12, page.locator("#assignments tr.assignment").count(), "every package is assigned");
+            BigDecimal price = new BigDecimal(page.locator("#price-of-balance").innerText().trim());
+            assertTrue(price.signum() > 0, "balance has a price: " + price);
+            for (String nation : List.of("USA", "JPN")) {
+                String percent = page.locator("#share-" + nation + " .nation-percent").innerText().replace("%", "").trim();
+                BigDecimal p = new BigDecimal(percent);
+                assertTrue(p.compareTo(new BigDecimal("48")) >= 0 && p.compareTo(new BigDecimal("52")) <= 0,
+                        nation + " within 50 ± 2: " + p);
+            }
+            page.locator("#share-chart svg").first().waitFor();
+            screenshot(page, "work-share-balance-en.png");
+            check(page, "balance-en", problems);
+
+            page.locator("#wi-tolerance").fill("5");
+            page.locator("#widen-tolerance").click();
+            page.waitForURL(Pattern.compile(".*whatIf=WIDEN_TOLERANCE.*"));
+            page.waitForLoadState(LoadState.LOAD);
+            assertTrue(page.locator("#whatif-result-heading").innerText().contains("widened to 5 points"),
+                    "the what-if is named");
+            String change = page.locator("#diff-price .change").innerText().trim();
+            assertTrue(change.startsWith("-"), "a wider tolerance lowers the price of balance: " + change);
+            assertFalse(page.locator("#assignments tr.changed").all().isEmpty(), "a package changes hands");
+            page.locator("#share-chart svg").first().waitFor();
+            String csv = page.request().get(url(page.locator("#export-csv").getAttribute("href"))).text();
+            assertTrue(csv.replace("\"", "").startsWith("CUI//REL TO USA, JPN//PROPIN"),
+                    "the export starts with the page's high-water mark: " + csv.lines().findFirst().orElse(""));
+
+            page.navigate(page.url() + "&lang=ja");
+            page.waitForLoadState(LoadState.LOAD);
+            assertEquals("ja", page.locator("html").getAttribute("lang"));
+            assertTrue(page.locator("main h1").innerText().contains("作業分担の調整"), "Japanese heading");
+            assertTrue(page.locator("#difference").innerText().contains("均衡の代価"), "Japanese figures");
+            screenshot(page, "work-share-what-if-ja.png");
+            check(page, "balance-ja", problems);
+            page.navigate(programUrl);
+            assertTrue(page.locator("#work-share").innerText().contains("作業分担"), "Japanese program page");
+            check(page, "program-ja", problems);
+            page.navigate(url("/programs?lang=en"));
+            assertTrue(problems.isEmpty(), String.join("\n", problems));
+        }
+    }
+
+    /** A full-page screenshot under {@code target/screenshots}, for a person to look at. */
+    private static void screenshot(Page p, String file) {
+        Path dir = Paths.get(System.getProperty("project.build.directory", "target"), "screenshots");
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        p.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(file)).setFullPage(true));
+    }
+
+    private static void check(Page p, String name, List<String> problems) {
+        p.waitForLoadState(LoadState.LOAD);
+        AxeResults results = new AxeBuilder(p).withTags(WCAG_TAGS).analyze();
+        if (results.isErrored() || results.getPasses() == null || results.getPasses().isEmpty()) {
+            problems.add(name + ": axe did not run");
+            return;
+        }
+        for (Rule v : results.getViolations()) {
+            if (v.getImpact() != null && BLOCKING.contains(v.getImpact())) {
+                problems.add(name + " (" + p.url() + "): [" + v.getImpact() + "] " + v.getId() + ", first: "
+                        + (v.getNodes().isEmpty() ? "" : v.getNodes().get(0).getHtml()));
+            }
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
