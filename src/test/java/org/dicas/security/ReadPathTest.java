@@ -27,7 +27,8 @@ class ReadPathTest {
     static final Set<String> SYSTEM_READERS = Set.of(
             "search/internal/SearchIndexer.java",     // the index holds everything; queries filter by readable set
             "sustainment/RepairFacilities.java",      // the planner needs the whole problem; results are filtered
-            "sustainment/RepairJobs.java");           // idem
+            "sustainment/RepairJobs.java",            // idem
+            "coproduction/LineCosts.java");           // the co-production planner solves with every firm's cost
 
     static final Pattern RECORD_ALIAS = Pattern.compile("(?i)\\b(?:from|join)\\s+record\\s+(?:as\\s+)?(\\w+)");
     static final Pattern TOKEN = Pattern.compile("\\{(readable|readableInContainer|everyRecord):(\\w+)}");
