@@ -1,5 +1,6 @@
 package org.dicas.coproduction;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -114,11 +115,13 @@ public record CoproductionPlan(long id, Marking marking, String name, int firstY
     }
 
     /** How many lines' unit costs the reader may not read. */
+    @JsonProperty("withheldCosts")
     public long withheldCosts() {
         return lines.stream().filter(Line::costWithheld).count();
     }
 
     /** The high-water mark of what the plan shows this reader: the plan, its readable demands and firms' costs. */
+    @JsonProperty("highWaterMark")
     public Marking highWaterMark() {
         List<Marking> shown = new ArrayList<>(List.of(marking));
         demands.forEach(d -> shown.add(d.marking()));

@@ -98,8 +98,11 @@ public class CoproductionPlans {
      * A transfer rule; {@code whatIf} makes it one only a what-if allows; {@code authorizationNumber}, when given, is
      * an export authorization issued by {@code from} that the rule follows.
      */
-    public record TransferCommand(String from, String to, List<String> products, boolean whatIf,
+    public record TransferCommand(String from, String to, List<String> products, Boolean whatIf,
                                   String authorizationNumber) {
+        public TransferCommand {
+            whatIf = Boolean.TRUE.equals(whatIf);
+        }
     }
 
     public record DemandLink(long requirementId, String product, int priority) {

@@ -87,6 +87,16 @@ public final class Http {
                 .build());
     }
 
+    /** A POST that changes a record, with exactly this {@code If-Match} (none when null). */
+    public Response postIfMatch(String path, String token, Object body, String ifMatch) {
+        HttpRequest.Builder b = request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        return send(b.build());
+    }
+
     /**
      * A PUT as a well-behaved client makes it: it reads the record first and sends its {@code ETag} as
      * {@code If-Match}. When the read gives no ETag (the record is hidden or missing), it sends {@code "1"}, so the

@@ -79,7 +79,7 @@ final class CoproductionForms {
         }
 
         /** The units of each product, by product (blank: not used). */
-        String units(String product) {
+        public String units(String product) {
             int i = usageProduct.indexOf(product);
             return i < 0 || i >= usageUnits.size() ? "" : usageUnits.get(i);
         }

@@ -294,10 +294,13 @@ class SqlInjectionTest {
         List<String> apiPaths = List.of("/api/v1/documents/%s", "/api/v1/threads/%s", "/api/v1/threads/%s/replies",
                 "/api/v1/threads/1/replies/%s", "/api/v1/meetings/%s", "/api/v1/meetings/%s/calendar.ics",
                 "/api/v1/action-items/%s", "/api/v1/working-groups/%s", "/api/v1/requirements/%s",
-                "/api/v1/acquisition-plans/%s", "/api/v1/opportunities/%s", "/api/v1/programs/%s", "/api/v1/agreements/%s");
+                "/api/v1/acquisition-plans/%s", "/api/v1/opportunities/%s", "/api/v1/programs/%s", "/api/v1/agreements/%s",
+                "/api/v1/coproduction/plans/%s");
         List<String> pages = List.of("/documents/%s", "/documents/%s/edit", "/discussions/%s", "/meetings/%s",
                 "/meetings/%s/calendar.ics", "/working-groups/%s", "/discussions/1/replies/%s/edit", "/requirements/%s",
-                "/acquisition-plans/%s", "/opportunities/%s", "/leads/%s", "/programs/%s", "/agreements/%s");
+                "/acquisition-plans/%s", "/opportunities/%s", "/leads/%s", "/programs/%s", "/agreements/%s",
+                "/coproduction/%s", "/coproduction/%s/edit", "/coproduction/%s/lines/new",
+                "/coproduction/%s/runs/1");
         for (String id : ids) {
             String seg = AttackSupport.segment(id);
             for (String p : apiPaths) {
