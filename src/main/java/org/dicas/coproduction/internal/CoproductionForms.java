@@ -14,12 +14,12 @@ import org.dicas.shared.InvalidInputException;
  * The co-production forms as the browser posts them (bound by constructor). Numbers arrive as text, so that a
  * malformed value becomes an error naming its field rather than a failed binding; a capacity is one field per year.
  */
-final class CoproductionForms {
+public final class CoproductionForms {
 
     private CoproductionForms() {
     }
 
-    record PlanForm(String name, String marking, String firstYear, String periods) {
+    public record PlanForm(String name, String marking, String firstYear, String periods) {
         static PlanForm of(CoproductionPlan p) {
             return new PlanForm(p.name(), p.marking().banner(), String.valueOf(p.firstYear()),
                     String.valueOf(p.periods()));
@@ -35,9 +35,9 @@ final class CoproductionForms {
         }
     }
 
-    record LineForm(String code, String nation, String product, List<String> capacity, String unitCost,
+    public record LineForm(String code, String nation, String product, List<String> capacity, String unitCost,
                     String firmId, String costMarking) {
-        LineForm {
+        public LineForm {
             capacity = capacity == null ? List.of() : capacity;
         }
 
@@ -59,9 +59,9 @@ final class CoproductionForms {
         }
     }
 
-    record ComponentForm(String code, String name, List<String> capacity, List<String> usageProduct,
+    public record ComponentForm(String code, String name, List<String> capacity, List<String> usageProduct,
                          List<String> usageUnits, String supplyNodeId) {
-        ComponentForm {
+        public ComponentForm {
             capacity = capacity == null ? List.of() : capacity;
             usageProduct = usageProduct == null ? List.of() : usageProduct;
             usageUnits = usageUnits == null ? List.of() : usageUnits;
@@ -97,8 +97,8 @@ final class CoproductionForms {
         }
     }
 
-    record TransferForm(String from, String to, List<String> products, Boolean whatIf, String authorizationNumber) {
-        TransferForm {
+    public record TransferForm(String from, String to, List<String> products, Boolean whatIf, String authorizationNumber) {
+        public TransferForm {
             products = products == null ? List.of() : products;
         }
 
@@ -117,7 +117,7 @@ final class CoproductionForms {
         }
     }
 
-    record DemandForm(String requirementId, String product, String priority) {
+    public record DemandForm(String requirementId, String product, String priority) {
         static DemandForm of(CoproductionPlan.Demand d) {
             return new DemandForm(String.valueOf(d.requirementId()), d.product(), String.valueOf(d.priority()));
         }
