@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.IntStream;
 import org.dicas.shared.Marking;
+import org.dicas.shared.NotFoundException;
 import org.dicas.shared.Versioned;
 
 /**
@@ -95,6 +96,30 @@ public record CoproductionPlan(long id, Marking marking, String name, int firstY
     /** A requirement as a demand: its nation, quantity and need date; {@code period} is the need date's year. */
     public record Demand(long requirementId, String title, String nation, String product, int quantity,
                          LocalDate needBy, int period, int priority, Marking marking) {
+    }
+
+    /** The line of this code; not found otherwise. */
+    public Line line(String code) {
+        return one(lines, l -> l.code().equals(code), "line", code);
+    }
+
+    /** The component of this code; not found otherwise. */
+    public Component component(String code) {
+        return one(components, c -> c.code().equals(code), "component", code);
+    }
+
+    /** The transfer rule at this position; not found otherwise. */
+    public Transfer transfer(int position) {
+        return one(transfers, t -> t.position() == position, "transfer", position);
+    }
+
+    /** The demand of this requirement, when the reader sees it; not found otherwise (a withheld one too). */
+    public Demand demand(long requirementId) {
+        return one(demands, d -> d.requirementId() == requirementId, "demand", requirementId);
+    }
+
+    private static <T> T one(List<T> rows, java.util.function.Predicate<T> match, String kind, Object key) {
+        return rows.stream().filter(match).findFirst().orElseThrow(() -> new NotFoundException(kind, key));
     }
 
     /** The years of the periods, in order. */

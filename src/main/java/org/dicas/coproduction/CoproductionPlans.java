@@ -452,7 +452,7 @@ public class CoproductionPlans {
     @Transactional
     public void saveLine(DicasUser editor, long planId, ExpectedVersion expected, String code, LineCommand c) {
         CoproductionPlan p = editable(editor, planId);
-        Optional<CoproductionPlan.Line> old = code == null ? Optional.empty() : Optional.of(existingLine(p, code));
+        Optional<CoproductionPlan.Line> old = code == null ? Optional.empty() : Optional.of(p.line(code));
         LineCommand v = line(c, p);
         List<CoproductionPlan.Line> lines = new ArrayList<>(p.lines());
         if (old.isPresent()) {
@@ -498,7 +498,7 @@ public class CoproductionPlans {
     @Transactional
     public void removeLine(DicasUser editor, long planId, ExpectedVersion expected, String code) {
         CoproductionPlan p = editable(editor, planId);
-        CoproductionPlan.Line old = existingLine(p, code);
+        CoproductionPlan.Line old = p.line(code);
         List<CoproductionPlan.Line> lines = new ArrayList<>(p.lines());
         lines.remove(old);
         check(draft(p, p.periods(), lines, p.components(), p.transfers(), p.demands()));
@@ -518,7 +518,7 @@ public class CoproductionPlans {
         ComponentCommand v = component(editor, c);
         List<CoproductionPlan.Component> components = new ArrayList<>(p.components());
         if (code != null) {
-            components.set(components.indexOf(existingComponent(p, code)), componentOf(v));
+            components.set(components.indexOf(p.component(code)), componentOf(v));
         } else {
             components.add(componentOf(v));
         }
@@ -539,7 +539,7 @@ public class CoproductionPlans {
     @Transactional
     public void removeComponent(DicasUser editor, long planId, ExpectedVersion expected, String code) {
         CoproductionPlan p = editable(editor, planId);
-        existingComponent(p, code);
+        p.component(code);
         records.changed(planId, expected);
         jdbc.sql("delete from coproduction_component where plan_id = :id and code = :code").param("id", planId)
                 .param("code", code).update();
@@ -553,7 +553,7 @@ public class CoproductionPlans {
         TransferCommand v = transfer(c);
         List<CoproductionPlan.Transfer> transfers = new ArrayList<>(p.transfers());
         if (position != null) {
-            transfers.set(transfers.indexOf(existingTransfer(p, position)), transferOf(position, v));
+            transfers.set(transfers.indexOf(p.transfer(position)), transferOf(position, v));
         } else {
             transfers.add(transferOf(0, v));
         }
@@ -573,7 +573,7 @@ public class CoproductionPlans {
     @Transactional
     public void removeTransfer(DicasUser editor, long planId, ExpectedVersion expected, int position) {
         CoproductionPlan p = editable(editor, planId);
-        existingTransfer(p, position);
+        p.transfer(position);
         records.changed(planId, expected);
         jdbc.sql("delete from coproduction_transfer where plan_id = :id and position = :pos").param("id", planId)
                 .param("pos", position).update();
@@ -589,7 +589,7 @@ public class CoproductionPlans {
         CoproductionPlan.Demand v = demandOf(editor, c, p);
         List<CoproductionPlan.Demand> demands = new ArrayList<>(p.demands());
         if (requirementId != null) {
-            demands.remove(existingDemand(p, requirementId));
+            demands.remove(p.demand(requirementId));
         }
         if (demands.stream().anyMatch(d -> d.requirementId() == v.requirementId())) {
             throw new InvalidInputException("requirementId", "requirement " + v.requirementId()
@@ -608,7 +608,7 @@ public class CoproductionPlans {
     @Transactional
     public void removeDemand(DicasUser editor, long planId, ExpectedVersion expected, long requirementId) {
         CoproductionPlan p = editable(editor, planId);
-        existingDemand(p, requirementId);
+        p.demand(requirementId);
         records.changed(planId, expected);
         jdbc.sql("delete from coproduction_demand where plan_id = :id and requirement_id = :r").param("id", planId)
                 .param("r", requirementId).update();
@@ -829,27 +829,6 @@ public class CoproductionPlans {
             }
         }
         return "plan";
-    }
-
-    private static CoproductionPlan.Line existingLine(CoproductionPlan p, String code) {
-        return p.lines().stream().filter(l -> l.code().equals(code)).findFirst()
-                .orElseThrow(() -> new NotFoundException("line", code));
-    }
-
-    private static CoproductionPlan.Component existingComponent(CoproductionPlan p, String code) {
-        return p.components().stream().filter(c -> c.code().equals(code)).findFirst()
-                .orElseThrow(() -> new NotFoundException("component", code));
-    }
-
-    private static CoproductionPlan.Transfer existingTransfer(CoproductionPlan p, int position) {
-        return p.transfers().stream().filter(t -> t.position() == position).findFirst()
-                .orElseThrow(() -> new NotFoundException("transfer", position));
-    }
-
-    /** A demand the editor sees (a withheld one is not found: it cannot be changed by someone who cannot read it). */
-    private static CoproductionPlan.Demand existingDemand(CoproductionPlan p, long requirementId) {
-        return p.demands().stream().filter(d -> d.requirementId() == requirementId).findFirst()
-                .orElseThrow(() -> new NotFoundException("demand", requirementId));
     }
 
     // ------------------------------------------------------------------------------------------- SQL writes

@@ -128,7 +128,7 @@ class CoproductionEditPages {
     @GetMapping("/coproduction/{id}/lines/{code}/edit")
     String editLine(DicasUser me, @PathVariable long id, @PathVariable String code, Model model) {
         CoproductionPlan p = editable(me, id);
-        return rowForm(me, model, p, "line", LineForm.of(line(p, code)), code, List.of());
+        return rowForm(me, model, p, "line", LineForm.of(p.line(code)), code, List.of());
     }
 
     @PostMapping("/coproduction/{id}/lines")
@@ -142,7 +142,7 @@ class CoproductionEditPages {
     String updateLine(DicasUser me, @PathVariable long id, @PathVariable String code, ExpectedVersion expected,
                       @ModelAttribute LineForm form, Model model, Locale locale) {
         return save(me, id, "line", form, code, model, locale,
-                () -> plans.saveLine(me, id, expected, code, form.command()), p -> LineForm.of(line(p, code)));
+                () -> plans.saveLine(me, id, expected, code, form.command()), p -> LineForm.of(p.line(code)));
     }
 
     @PostMapping("/coproduction/{id}/lines/{code}/delete")
@@ -162,7 +162,7 @@ class CoproductionEditPages {
     @GetMapping("/coproduction/{id}/components/{code}/edit")
     String editComponent(DicasUser me, @PathVariable long id, @PathVariable String code, Model model) {
         CoproductionPlan p = editable(me, id);
-        return rowForm(me, model, p, "component", ComponentForm.of(component(p, code), p), code, List.of());
+        return rowForm(me, model, p, "component", ComponentForm.of(p.component(code), p), code, List.of());
     }
 
     @PostMapping("/coproduction/{id}/components")
@@ -177,7 +177,7 @@ class CoproductionEditPages {
                            @ModelAttribute ComponentForm form, Model model, Locale locale) {
         return save(me, id, "component", form, code, model, locale,
                 () -> plans.saveComponent(me, id, expected, code, form.command()),
-                p -> ComponentForm.of(component(p, code), p));
+                p -> ComponentForm.of(p.component(code), p));
     }
 
     @PostMapping("/coproduction/{id}/components/{code}/delete")
@@ -197,7 +197,7 @@ class CoproductionEditPages {
     @GetMapping("/coproduction/{id}/transfers/{position}/edit")
     String editTransfer(DicasUser me, @PathVariable long id, @PathVariable int position, Model model) {
         CoproductionPlan p = editable(me, id);
-        return rowForm(me, model, p, "transfer", TransferForm.of(transfer(p, position)), String.valueOf(position),
+        return rowForm(me, model, p, "transfer", TransferForm.of(p.transfer(position)), String.valueOf(position),
                 List.of());
     }
 
@@ -213,7 +213,7 @@ class CoproductionEditPages {
                           @ModelAttribute TransferForm form, Model model, Locale locale) {
         return save(me, id, "transfer", form, String.valueOf(position), model, locale,
                 () -> plans.saveTransfer(me, id, expected, position, form.command()),
-                p -> TransferForm.of(transfer(p, position)));
+                p -> TransferForm.of(p.transfer(position)));
     }
 
     @PostMapping("/coproduction/{id}/transfers/{position}/delete")
@@ -233,7 +233,7 @@ class CoproductionEditPages {
     @GetMapping("/coproduction/{id}/demands/{requirement}/edit")
     String editDemand(DicasUser me, @PathVariable long id, @PathVariable long requirement, Model model) {
         CoproductionPlan p = editable(me, id);
-        return rowForm(me, model, p, "demand", DemandForm.of(demand(p, requirement)), String.valueOf(requirement),
+        return rowForm(me, model, p, "demand", DemandForm.of(p.demand(requirement)), String.valueOf(requirement),
                 List.of());
     }
 
@@ -249,7 +249,7 @@ class CoproductionEditPages {
                         @ModelAttribute DemandForm form, Model model, Locale locale) {
         return save(me, id, "demand", form, String.valueOf(requirement), model, locale,
                 () -> plans.saveDemand(me, id, expected, requirement, form.command()),
-                p -> DemandForm.of(demand(p, requirement)));
+                p -> DemandForm.of(p.demand(requirement)));
     }
 
     @PostMapping("/coproduction/{id}/demands/{requirement}/delete")
@@ -320,7 +320,7 @@ class CoproductionEditPages {
                 model.addAttribute("nations", directory.nations());
                 model.addAttribute("firms", directory.organizations().stream()
                         .filter(o -> o.kind() == OrganizationKind.COMPANY).toList());
-                model.addAttribute("costWithheld", key != null && line(p, key).costWithheld());
+                model.addAttribute("costWithheld", key != null && p.line(key).costWithheld());
             }
             case "component" -> model.addAttribute("nodes", nodes(me));
             case "transfer" -> model.addAttribute("nations", directory.nations());
@@ -356,25 +356,5 @@ class CoproductionEditPages {
         String field = e instanceof InvalidInputException ii ? ii.field() : "marking";
         String label = messages.getMessage("coproduction.field." + field, null, field, locale);
         return List.of(label + ": " + e.getMessage());
-    }
-
-    private static CoproductionPlan.Line line(CoproductionPlan p, String code) {
-        return p.lines().stream().filter(l -> l.code().equals(code)).findFirst()
-                .orElseThrow(() -> new org.dicas.shared.NotFoundException("line", code));
-    }
-
-    private static CoproductionPlan.Component component(CoproductionPlan p, String code) {
-        return p.components().stream().filter(c -> c.code().equals(code)).findFirst()
-                .orElseThrow(() -> new org.dicas.shared.NotFoundException("component", code));
-    }
-
-    private static CoproductionPlan.Transfer transfer(CoproductionPlan p, int position) {
-        return p.transfers().stream().filter(t -> t.position() == position).findFirst()
-                .orElseThrow(() -> new org.dicas.shared.NotFoundException("transfer", position));
-    }
-
-    private static CoproductionPlan.Demand demand(CoproductionPlan p, long requirement) {
-        return p.demands().stream().filter(d -> d.requirementId() == requirement).findFirst()
-                .orElseThrow(() -> new org.dicas.shared.NotFoundException("demand", requirement));
     }
 }

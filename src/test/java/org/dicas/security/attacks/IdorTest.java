@@ -649,21 +649,7 @@ class IdorTest {
                 "marking", "UNCLASSIFIED"));
         posts.put("/agreements/" + agreement + "/edit", Map.of("type", "OTHER", "title", "hijacked",
                 "marking", "UNCLASSIFIED"));
-        posts.forEach((path, fields) -> {
-            var r = auWeb.form(path, auCsrf, fields);
-            if (r.status() != 404) {
-                failures.add("POST " + path + " as au.dod with a valid CSRF token: " + r.status() + " "
-                        + r.header("Location"));
-            }
-        });
-        var after = AttackSupport.fingerprint(jdbc);
-        if (!after.equals(before)) {
-            failures.add("database after au.dod's attempts changed in " + AttackSupport.changed(before, after));
-        }
-        var afterTables = fingerprintOf(ISSUE5_TABLES);
-        if (!afterTables.equals(beforeTables)) {
-            failures.add("database after au.dod's attempts changed in " + AttackSupport.changed(beforeTables, afterTables));
-        }
+        postsAre404AndChangeNothing(posts, before, beforeTables, ISSUE5_TABLES, failures);
         assertThat(failures).as(failures.size() + " problems").isEmpty();
     }
 
@@ -749,21 +735,7 @@ class IdorTest {
         posts.put(page + "/lines/L1/delete", Map.of("version", "1"));
         posts.put(page + "/transfers/1/delete", Map.of("version", "1"));
         posts.put(page + "/runs", Map.of("seconds", "1"));
-        posts.forEach((path, fields) -> {
-            var r = auWeb.form(path, auCsrf, fields);
-            if (r.status() != 404) {
-                failures.add("POST " + path + " as au.dod with a valid CSRF token: " + r.status() + " "
-                        + r.header("Location"));
-            }
-        });
-        var after = AttackSupport.fingerprint(jdbc);
-        if (!after.equals(before)) {
-            failures.add("database after au.dod's attempts changed in " + AttackSupport.changed(before, after));
-        }
-        var afterTables = fingerprintOf(COPRODUCTION_TABLES);
-        if (!afterTables.equals(beforeTables)) {
-            failures.add("database after au.dod's attempts changed in " + AttackSupport.changed(beforeTables, afterTables));
-        }
+        postsAre404AndChangeNothing(posts, before, beforeTables, COPRODUCTION_TABLES, failures);
         if (runs.get() != runsBefore) {
             failures.add("au.dod started a run of the hidden plan");
         }
@@ -777,6 +749,29 @@ class IdorTest {
             "acquisition_plan_budget_line", "opportunity", "opportunity_requirement", "opportunity_event", "lead",
             "lead_feed", "program", "program_partner", "program_milestone", "program_requirement", "agreement",
             "agreement_party", "agreement_document", "agreement_program");
+
+    /**
+     * Posts each form as au.dod (with a valid CSRF token): every one must be 404, and neither the data tables nor
+     * {@code tables} may differ from their fingerprints taken before the attempts.
+     */
+    void postsAre404AndChangeNothing(Map<String, Map<String, String>> posts, Map<String, String> before,
+                                     Map<String, String> beforeTables, List<String> tables, List<String> failures) {
+        posts.forEach((path, fields) -> {
+            var r = auWeb.form(path, auCsrf, fields);
+            if (r.status() != 404) {
+                failures.add("POST " + path + " as au.dod with a valid CSRF token: " + r.status() + " "
+                        + r.header("Location"));
+            }
+        });
+        var after = AttackSupport.fingerprint(jdbc);
+        if (!after.equals(before)) {
+            failures.add("database after au.dod's attempts changed in " + AttackSupport.changed(before, after));
+        }
+        var afterTables = fingerprintOf(tables);
+        if (!afterTables.equals(beforeTables)) {
+            failures.add("database after au.dod's attempts changed in " + AttackSupport.changed(beforeTables, afterTables));
+        }
+    }
 
     Map<String, String> fingerprintOf(List<String> tables) {
         Map<String, String> f = new LinkedHashMap<>();
