@@ -2,10 +2,17 @@ package org.dicas.coproduction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.dicas.PlatformTest;
 import org.dicas.demo.DemoUsers;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
+import org.dicas.security.ExportAuthorization;
+import org.dicas.security.ExportAuthorizations;
+import org.dicas.shared.ExportControl;
 import org.dicas.support.Http;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The co-production forms in a signed-in session: a plan is created and its lines added, changed and removed through
  * the pages; a bad value shows the form again with the error naming the field (in the reader's language) and saves
- * nothing; a stale save shows what changed meanwhile and the current version; industry sees no edit controls.
+ * nothing; a stale save shows what changed meanwhile and the current version; industry sees no edit controls and no
+ * competitor's cost; a transfer whose export authorization expired is shown as not in force and left out of a run.
  */
 @PlatformTest
 class CoproductionFormsTest {
@@ -26,6 +34,12 @@ class CoproductionFormsTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CoproductionPlans plans;
+    @Autowired
+    ExportAuthorizations authorizations;
+    @Autowired
+    Directory directory;
 
     Http web;
 
@@ -129,5 +143,37 @@ class CoproductionFormsTest {
         var page = Jsoup.parse(industry.get("/coproduction/" + plan, null).body());
         assertThat(page.select("#edit-plan, #add-line, form[action$=/delete]")).isEmpty();
         assertThat(industry.get("/coproduction/" + plan + "/lines/new", null).status()).isEqualTo(403);
+
+        long demo = jdbc.sql("select id from coproduction_plan where name like 'PAC-3 MSE and AMRAAM%'")
+                .query(Long.class).single();
+        var demoPage = Jsoup.parse(industry.get("/coproduction/" + demo + "?lang=en", null).body());
+        assertThat(demoPage.select("#line-PAC-US-1 .unit-cost").text()).as("a competitor's cost").isEqualTo("withheld");
+        assertThat(demoPage.select("#line-PAC-JP-1 .unit-cost").text()).as("the firm's own cost")
+                .isEqualTo("(CUI//REL TO USA, JPN//PROPIN) 4.6");
+        assertThat(demoPage.select(".banner").first().text()).contains("PROPIN");
+    }
+
+    @Test
+    void aTransferWhoseAuthorizationExpiredIsLeftOutOfTheRunAndThePagesSayWhy() {
+        DicasUser us = directory.userByUsername(DemoUsers.US_ACQ).orElseThrow();
+        authorizations.issue(directory.userByUsername(DemoUsers.US_FDO).orElseThrow(),
+                new ExportAuthorizations.Command("CP-FORMS-OLD", ExportAuthorization.Kind.LICENCE,
+                        ExportControl.Regime.ITAR, List.of("JPN"), List.of(), LocalDate.of(2020, 1, 1),
+                        LocalDate.of(2020, 12, 31), ""));
+        long plan = plans.create(us, new CoproductionPlans.NewPlan("expired licence", "CUI//REL TO USA, JPN", 2027, 1,
+                List.of(new CoproductionPlans.LineCommand("US", "USA", "P", List.of(5), BigDecimal.ONE, null, null),
+                        new CoproductionPlans.LineCommand("JP", "JPN", "P", List.of(0), BigDecimal.ONE, null, null)),
+                List.of(), List.of(new CoproductionPlans.TransferCommand("USA", "JPN", List.of("P"), false,
+                        "CP-FORMS-OLD")), List.of()));
+        String page = web.get("/coproduction/" + plan + "?lang=en", null).body();
+        assertThat(Jsoup.parse(page).select("#transfer-1 .transfer-state").text())
+                .isEqualTo("Not in force: authorization CP-FORMS-OLD expired on 2020-12-31");
+        Http.Response run = web.form("/coproduction/" + plan + "/runs", Http.csrf(page), Map.of("seconds", "2"));
+        assertThat(run.status()).isEqualTo(302);
+        var runPage = Jsoup.parse(web.get(run.header("Location"), null).body());
+        assertThat(runPage.select(".dropped-transfers li").text()).isEqualTo("Transfer USA → JPN (P) was not allowed "
+                + "in this run: Not in force: authorization CP-FORMS-OLD expired on 2020-12-31");
+        assertThat(runPage.select("#wi-transfer option").text()).as("a what-if may try it anyway")
+                .contains("USA → JPN");
     }
 }
