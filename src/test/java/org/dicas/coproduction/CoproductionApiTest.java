@@ -147,6 +147,24 @@ class CoproductionApiTest {
                 .isEqualTo(done.get("score").get("unmetPriority").asLong());
         assertThat(firmView.get("bottlenecks").valueStream().filter(b -> b.get("objective").asString().equals("COST")))
                 .allMatch(b -> b.get("value").isNull());
+
+        String whatIfs = "/api/v1/coproduction/plans/" + demo + "/what-ifs";
+        Http.Response nothing = http.post(whatIfs, acq, Map.of("kind", "DISRUPT_COMPONENT", "subject", "NOPE",
+                "amount", 50));
+        assertThat(nothing.status()).isEqualTo(400);
+        assertThat(nothing.json().get("field").asString()).isEqualTo("whatIf");
+        assertThat(http.post(whatIfs, acq, Map.of("subject", "SRM")).json().get("field").asString()).isEqualTo("kind");
+        Http.Response disrupted = http.post(whatIfs, acq, Map.of("kind", "DISRUPT_COMPONENT", "subject", "SRM",
+                "amount", 80, "seconds", 10));
+        assertThat(disrupted.status()).as(disrupted.body()).isEqualTo(202);
+        JsonNode whatIf = await(disrupted.header("Location"), acq);
+        assertThat(whatIf.get("difference").get("unmetPriority").asLong()).as("losing rocket motors leaves rounds unmet")
+                .isPositive();
+        assertThat(whatIf.get("difference").get("cost").isNull()).isFalse();
+        JsonNode whatIfAsFirm = http.get(disrupted.header("Location"), jpIndustry).json();
+        assertThat(whatIfAsFirm.get("difference").get("cost").isNull()).as("the cost difference rests on every cost")
+                .isTrue();
+        assertThat(whatIfAsFirm.get("difference").get("unmetPriority").asLong()).isPositive();
     }
 
     static JsonNode line(JsonNode plan, String code) {
