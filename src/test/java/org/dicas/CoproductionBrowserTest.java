@@ -112,6 +112,12 @@ class CoproductionBrowserTest {
             assertEquals("70", page.locator("#line-PAC-JP-1 td.capacity").first().innerText().trim());
             editCapacity(page, planUrl, "60");
             assertEquals("60", page.locator("#line-PAC-JP-1 td.capacity").first().innerText().trim());
+            for (String form : List.of("/edit", "/components/SRM/edit", "/transfers/2/edit", "/demands/new")) {
+                page.navigate(planUrl + form);
+                check(page, "coproduction-form-en " + form, problems);
+            }
+            page.navigate(url("/coproduction/new"));
+            check(page, "coproduction-new-plan-en", problems);
             page.navigate(runUrl);
 
             page.navigate(page.url() + "?lang=ja");
