@@ -205,6 +205,24 @@ class CoproductionPlatformTest {
     }
 
     @Test
+    void aChangeOfThePlansYearsCutsOrExtendsEveryCapacityWithItsLastValue() {
+        DicasUser us = user("us.acq");
+        long id = planWithTransfer("years change", null);
+        CoproductionPlan longer = plans.update(us, id, new ExpectedVersion(1),
+                new CoproductionPlans.PlanCommand("years change", "CUI//REL TO USA, JPN", 2028, 4));
+        assertThat(longer.firstYear()).isEqualTo(2028);
+        assertThat(longer.line("L-US").capacity()).containsExactly(10, 10, 10, 10);
+        assertThat(longer.version()).isEqualTo(2);
+        CoproductionPlan shorter = plans.update(us, id, new ExpectedVersion(2),
+                new CoproductionPlans.PlanCommand("years change", "CUI//REL TO USA, JPN", 2028, 1));
+        assertThat(shorter.line("L-JP").capacity()).containsExactly(1);
+        assertThatThrownBy(() -> plans.update(us, id, new ExpectedVersion(3),
+                new CoproductionPlans.PlanCommand("years change", "CUI//REL TO USA, JPN", 2028, 41)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("periods"));
+        assertThat(plans.get(us, id).periods()).isEqualTo(1);
+    }
+
+    @Test
     void industryDoesNotCreatePlans() {
         assertThatThrownBy(() -> plans.create(user("us.industry"), new CoproductionPlans.NewPlan("x",
                 "CUI//REL TO USA, JPN", 2027, 1, null, null, null, null))).isInstanceOf(AccessDeniedException.class);

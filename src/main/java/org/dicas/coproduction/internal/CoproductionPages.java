@@ -44,7 +44,7 @@ class CoproductionPages {
         model.addAttribute("plans", page.items());
         model.addAttribute("pager", Pager.of(page, "/coproduction"));
         model.addAttribute("pageMarking", Marking.highWaterMark(page.items().stream()
-                .map(CoproductionPlan::highWaterMark).toList()));
+                .map(CoproductionPlan::marking).toList())); // the list shows names and counts, no demand or cost
         model.addAttribute("mayCreate", CoproductionWriteRules.createPlan(me).allowed());
         return "coproduction/plans";
     }
