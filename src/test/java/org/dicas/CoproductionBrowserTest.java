@@ -27,8 +27,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The co-production pages in a real (headless) Chromium on the demo plan: run the baseline, see the bottleneck and the
- * stacked bars, disrupt the shared rocket-motor component and see the shortfall against the baseline; axe-core finds
- * no serious or critical violation on the plan and run pages in English and Japanese.
+ * stacked bars, disrupt the shared rocket-motor component and see the shortfall against the baseline, edit a line's
+ * capacity through its form; axe-core finds no serious or critical violation on the plan, run and line-form pages in
+ * English and Japanese.
  */
 @PlatformTest
 class CoproductionBrowserTest {
@@ -105,6 +106,20 @@ class CoproductionBrowserTest {
                     .findFirst().orElse(""));
             assertTrue(csv.contains("component SRM"), "the export holds the bottlenecks");
 
+            // edit a line's capacity through the form, see it on the plan, and put it back
+            String runUrl = page.url();
+            editCapacity(page, planUrl, "70");
+            assertEquals("70", page.locator("#line-PAC-JP-1 td.capacity").first().innerText().trim());
+            editCapacity(page, planUrl, "60");
+            assertEquals("60", page.locator("#line-PAC-JP-1 td.capacity").first().innerText().trim());
+            for (String form : List.of("/edit", "/components/SRM/edit", "/transfers/2/edit", "/demands/new")) {
+                page.navigate(planUrl + form);
+                check(page, "coproduction-form-en " + form, problems);
+            }
+            page.navigate(url("/coproduction/new"));
+            check(page, "coproduction-new-plan-en", problems);
+            page.navigate(runUrl);
+
             page.navigate(page.url() + "?lang=ja");
             page.waitForLoadState(LoadState.LOAD);
             assertEquals("ja", page.locator("html").getAttribute("lang"));
@@ -115,6 +130,19 @@ class CoproductionBrowserTest {
             page.navigate(url("/coproduction?lang=en"));
             assertTrue(problems.isEmpty(), String.join("\n", problems));
         }
+    }
+
+    /** Opens the plan, edits line PAC-JP-1's 2027 capacity through its form (checked by axe) and saves it. */
+    private void editCapacity(Page page, String planUrl, String capacity) {
+        page.navigate(planUrl);
+        page.locator("#line-PAC-JP-1 a", new Page.LocatorOptions().setHasText("Edit")).click();
+        page.waitForURL(Pattern.compile(".*/lines/PAC-JP-1/edit$"));
+        List<String> problems = new ArrayList<>();
+        check(page, "coproduction-line-form-en", problems);
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        page.locator("#capacity-2027").fill(capacity);
+        page.locator("#save-line").click();
+        page.waitForURL(Pattern.compile(".*/coproduction/\\d+$"));
     }
 
     /** Waits until the run's page shows a finished run (the status panel reloads the page when the run ends). */

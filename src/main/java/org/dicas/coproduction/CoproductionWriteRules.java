@@ -20,6 +20,14 @@ public final class CoproductionWriteRules {
         return writer(user);
     }
 
+    /**
+     * Government users and the secretariat change a plan they may read: its fields, lines (a firm's cost included),
+     * components, transfer rules and demands.
+     */
+    public static WriteDecision editPlan(DicasUser user) {
+        return writer(user);
+    }
+
     /** Government users and the secretariat run a plan they may read (baseline or what-if) and stop its runs. */
     public static WriteDecision runPlan(DicasUser user) {
         return writer(user);

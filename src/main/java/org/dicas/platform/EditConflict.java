@@ -28,8 +28,22 @@ public record EditConflict(long yourVersion, long currentVersion, List<Field> fi
         model.addAttribute("recordVersion", current.version());
     }
 
+    /**
+     * The conflict on a part of a record (a row of a plan): {@code theirs} is the part as stored now, read at
+     * {@code currentVersion} of the record the version belongs to; fields compare by name as in
+     * {@link #between(long, Record, Versioned)}. The form then carries {@code currentVersion}.
+     */
+    public static void show(Model model, StaleVersionException e, Record yours, Object theirs, long currentVersion) {
+        model.addAttribute("conflict", between(e.expected(), yours, theirs, currentVersion));
+        model.addAttribute("recordVersion", currentVersion);
+    }
+
     /** The fields of {@code yours} (a command record) whose value differs from the same-named value of {@code current}. */
     public static EditConflict between(long yourVersion, Record yours, Versioned current) {
+        return between(yourVersion, yours, current, current.version());
+    }
+
+    private static EditConflict between(long yourVersion, Record yours, Object current, long currentVersion) {
         List<Field> fields = new ArrayList<>();
         for (RecordComponent c : yours.getClass().getRecordComponents()) {
             Object mine = value(c, yours);
@@ -45,7 +59,7 @@ public record EditConflict(long yourVersion, long currentVersion, List<Field> fi
                 fields.add(new Field(c.getName(), a, b));
             }
         }
-        return new EditConflict(yourVersion, current.version(), List.copyOf(fields));
+        return new EditConflict(yourVersion, currentVersion, List.copyOf(fields));
     }
 
     private static Object value(RecordComponent c, Record r) {

@@ -86,6 +86,22 @@ public class ExportAuthorizations {
                 .orElseThrow(() -> new NotFoundException("authorization", id));
     }
 
+    /**
+     * An authorization another module relies on (a co-production transfer rule follows one), whoever asks: such a
+     * module shows no more of it than its number, its issuing nation and whether it is in force — its lists of
+     * covered nations and companies stay with the officers.
+     */
+    public Optional<ExportAuthorization> find(long id) {
+        return jdbc.sql(SELECT + " where id = :id").param("id", id).query((rs, i) -> row(rs)).optional();
+    }
+
+    /** The authorization a nation issued under this number (numbers are unique per issuing nation), as {@link #find}. */
+    public Optional<ExportAuthorization> findByNumber(NationCode issuingNation, String number) {
+        return jdbc.sql(SELECT + " where issuing_nation = :n and number = :number")
+                .param("n", issuingNation.code()).param("number", number == null ? "" : number.strip())
+                .query((rs, i) -> row(rs)).optional();
+    }
+
     /** Authorizations attached to a record (all of them, active or not), for the policy and the record's history. */
     public List<ExportAuthorization> attachedTo(long recordId) {
         return records.authorizationsOf(recordId);

@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The co-production module's named write rules, one table: government users (of any nation) and the secretariat
- * create and run plans; industry and associations only read what the policy releases to them.
+ * create, edit and run plans; industry (even the firm that owns a line) and associations only read what the policy
+ * releases to them.
  */
 class CoproductionWriteRulesTest {
 
@@ -39,6 +40,14 @@ class CoproductionWriteRulesTest {
                 row("createPlan", "an industry user", US_INDUSTRY, CoproductionWriteRules::createPlan,
                         GOVERNMENT_OR_SECRETARIAT),
                 row("createPlan", "someone of an association", ASSOCIATION, CoproductionWriteRules::createPlan,
+                        GOVERNMENT_OR_SECRETARIAT),
+                row("editPlan", "a government body's user", US_ACQ, CoproductionWriteRules::editPlan, ALLOWED),
+                row("editPlan", "a government user of a partner nation", JP_ATLA, CoproductionWriteRules::editPlan,
+                        ALLOWED),
+                row("editPlan", "the secretariat", SECRETARIAT, CoproductionWriteRules::editPlan, ALLOWED),
+                row("editPlan", "an industry user of the firm that owns a line", JP_INDUSTRY,
+                        CoproductionWriteRules::editPlan, GOVERNMENT_OR_SECRETARIAT),
+                row("editPlan", "an industry user of another firm", US_INDUSTRY, CoproductionWriteRules::editPlan,
                         GOVERNMENT_OR_SECRETARIAT),
                 row("runPlan", "a military service's user", US_NAVY, CoproductionWriteRules::runPlan, ALLOWED),
                 row("runPlan", "a government user of a third nation", AU_DOD, CoproductionWriteRules::runPlan,

@@ -28,7 +28,8 @@ class ReadPathTest {
             "search/internal/SearchIndexer.java",     // the index holds everything; queries filter by readable set
             "sustainment/RepairFacilities.java",      // the planner needs the whole problem; results are filtered
             "sustainment/RepairJobs.java",            // idem
-            "programs/internal/WorkPackages.java");   // the balance needs every package and cost; views are filtered
+            "programs/internal/WorkPackages.java",    // the balance needs every package and cost; views are filtered
+            "coproduction/LineCosts.java");           // the co-production planner solves with every firm's cost
 
     static final Pattern RECORD_ALIAS = Pattern.compile("(?i)\\b(?:from|join)\\s+record\\s+(?:as\\s+)?(\\w+)");
     static final Pattern TOKEN = Pattern.compile("\\{(readable|readableInContainer|everyRecord):(\\w+)}");

@@ -6,11 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.dicas.coproduction.CoproductionPlan;
 import org.dicas.coproduction.CoproductionPlans;
 import org.dicas.platform.DemoMode;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
+import org.dicas.security.OrganizationKind;
 import org.dicas.security.ReadableRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * Demo mode only, once (while there is no co-production plan yet): an illustrative 2027–2030 PAC-3 MSE and AMRAAM
  * plan with lines in both nations ramping up, a shared solid-rocket-motor component and a PAC-3 seeker linked to the
  * demo supply network's rocket-motor and seeker nodes, demands from the U.S. and Japanese PAC-3 MSE and AMRAAM
- * requirements, and the JPN→USA PAC-3 MSE transfer (the 2023 rule change) as a what-if. Every figure is illustrative.
+ * requirements, and the JPN→USA PAC-3 MSE transfer (the 2023 rule change) as a what-if. The lines belong to the demo
+ * missile makers of each nation, so their unit costs are PROPIN of those firms. Every figure is illustrative.
  * Written through {@link CoproductionPlans} as us.acq.
  */
 @Component
@@ -71,17 +72,20 @@ class CoproductionDemoData implements ApplicationRunner {
         Map<String, Integer> both = new LinkedHashMap<>();
         both.put("PAC-3 MSE", 1);
         both.put("AMRAAM", 1);
+        Long usFirm = firm("USA");
+        Long jpFirm = firm("JPN");
         long id = plans.create(us.get(), new CoproductionPlans.NewPlan(NAME, "CUI//REL TO USA, JPN", 2027, 4,
-                List.of(line("PAC-US-1", "USA", "PAC-3 MSE", "4.10", 350, 450, 550, 650),
-                        line("PAC-JP-1", "JPN", "PAC-3 MSE", "4.60", 60, 120, 180, 240),
-                        line("AIM-US-1", "USA", "AMRAAM", "1.10", 800, 950, 1100, 1200),
-                        line("AIM-JP-1", "JPN", "AMRAAM", "1.30", 0, 40, 80, 120)),
-                List.of(new CoproductionPlan.Component("SRM", "Solid rocket motor", List.of(900, 1100, 1300, 1500),
-                                both, node("RM-US-1"), null, null),
-                        new CoproductionPlan.Component("SKR", "PAC-3 MSE seeker", List.of(400, 500, 600, 700),
-                                Map.of("PAC-3 MSE", 1), node("SK-JP-1"), null, null)),
-                List.of(new CoproductionPlan.Transfer(1, "USA", "JPN", List.of("PAC-3 MSE", "AMRAAM"), false),
-                        new CoproductionPlan.Transfer(2, "JPN", "USA", List.of("PAC-3 MSE"), true)),
+                List.of(line("PAC-US-1", "USA", "PAC-3 MSE", "4.10", usFirm, 350, 450, 550, 650),
+                        line("PAC-JP-1", "JPN", "PAC-3 MSE", "4.60", jpFirm, 60, 120, 180, 240),
+                        line("AIM-US-1", "USA", "AMRAAM", "1.10", usFirm, 800, 950, 1100, 1200),
+                        line("AIM-JP-1", "JPN", "AMRAAM", "1.30", jpFirm, 0, 40, 80, 120)),
+                List.of(new CoproductionPlans.ComponentCommand("SRM", "Solid rocket motor",
+                                List.of(900, 1100, 1300, 1500), both, node("RM-US-1")),
+                        new CoproductionPlans.ComponentCommand("SKR", "PAC-3 MSE seeker", List.of(400, 500, 600, 700),
+                                Map.of("PAC-3 MSE", 1), node("SK-JP-1"))),
+                List.of(new CoproductionPlans.TransferCommand("USA", "JPN", List.of("PAC-3 MSE", "AMRAAM"), false,
+                                null),
+                        new CoproductionPlans.TransferCommand("JPN", "USA", List.of("PAC-3 MSE"), true, null)),
                 demands));
         log.info("Demo co-production plan loaded: #{}", id);
     }
@@ -99,8 +103,17 @@ class CoproductionDemoData implements ApplicationRunner {
                 .query(Long.class).optional().orElse(null);
     }
 
-    private static CoproductionPlan.Line line(String code, String nation, String product, String cost,
-                                              Integer... capacity) {
-        return new CoproductionPlan.Line(code, nation, product, List.of(capacity), new BigDecimal(cost));
+    /** The demo missile maker of that nation (the first company of the nation in the directory), if any. */
+    private Long firm(String nation) {
+        return directory.organizations().stream()
+                .filter(o -> o.kind() == OrganizationKind.COMPANY && o.nation().equals(nation))
+                .map(Directory.Organization::id).findFirst().orElse(null);
+    }
+
+    /** A line of the firm (its cost PROPIN of the firm, CUI//REL TO USA, JPN), or a government line without one. */
+    private static CoproductionPlans.LineCommand line(String code, String nation, String product, String cost,
+                                                      Long firm, Integer... capacity) {
+        return new CoproductionPlans.LineCommand(code, nation, product, List.of(capacity), new BigDecimal(cost), firm,
+                null);
     }
 }

@@ -44,7 +44,8 @@ class CoproductionPages {
         model.addAttribute("plans", page.items());
         model.addAttribute("pager", Pager.of(page, "/coproduction"));
         model.addAttribute("pageMarking", Marking.highWaterMark(page.items().stream()
-                .map(CoproductionPlan::marking).toList()));
+                .map(CoproductionPlan::marking).toList())); // the list shows names and counts, no demand or cost
+        model.addAttribute("mayCreate", CoproductionWriteRules.createPlan(me).allowed());
         return "coproduction/plans";
     }
 
@@ -53,15 +54,14 @@ class CoproductionPages {
         return planPage(me, id, model, List.of());
     }
 
-    private String planPage(DicasUser me, long id, Model model, List<String> errors) {
+    String planPage(DicasUser me, long id, Model model, List<String> errors) {
         CoproductionPlan plan = plans.get(me, id);
         model.addAttribute("plan", plan);
         model.addAttribute("runs", runs.recent(me, id, 20));
         model.addAttribute("errors", errors);
         model.addAttribute("mayRun", CoproductionWriteRules.runPlan(me).allowed());
-        model.addAttribute("pageMarking", Marking.highWaterMark(java.util.stream.Stream.concat(
-                java.util.stream.Stream.of(plan.marking()), plan.demands().stream()
-                        .map(CoproductionPlan.Demand::marking)).toList()));
+        model.addAttribute("mayEdit", CoproductionWriteRules.editPlan(me).allowed());
+        model.addAttribute("pageMarking", plan.highWaterMark());
         return "coproduction/plan";
     }
 
@@ -121,7 +121,8 @@ class CoproductionPages {
         v.byNation().forEach(n -> csv.row(List.of(n.nation(), n.year(), n.delivered(), n.late(), n.unmet(), "", "",
                 "")));
         v.bottlenecks().forEach(b -> csv.row(List.of("", v.years(b), "", "", "",
-                b.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + b.id(), b.value().toPlainString(),
+                b.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + b.id(),
+                b.value() == null ? "withheld" : b.value().toPlainString(),
                 b.objective().name())));
         v.unmet().forEach(u -> csv.row(List.of(u.nation(), "", "", "", u.quantity(), u.product() + " — " + u.title(),
                 "", u.marking().banner())));

@@ -51,7 +51,8 @@ class CoproductionRuns implements SmartLifecycle {
 
     /** A stored run; {@code result} is the plan JSON of the contract, null until the run has one. */
     public record Run(long id, long planId, String status, String createdBy, Timestamp createdAt, int seconds,
-               String whatIf, String problem, String result, int levelsDone, String messageKey) {
+               String whatIf, String problem, String result, int levelsDone, String messageKey, String costRecords,
+               String droppedTransfers) {
 
         public boolean running() {
             return status.equals("QUEUED") || status.equals("RUNNING") || status.equals("STOPPING");
@@ -79,13 +80,16 @@ class CoproductionRuns implements SmartLifecycle {
         if (seconds < 1 || seconds > MAX_SECONDS) {
             throw new InvalidInputException("seconds", "solve for 1 to " + MAX_SECONDS + " seconds");
         }
-        CoproductionProblem problem = plans.problem(user, planId, whatIf);
+        CoproductionPlans.RunInput input = plans.runInput(user, planId, whatIf);
+        CoproductionProblem problem = input.problem();
         long id = jdbc.sql("""
                         insert into coproduction_run (plan_id, created_by, status, seconds, what_if, problem, owner_node,
-                                                      lease_until)
+                                                      lease_until, cost_records, dropped_transfers)
                         values (:plan, :u, 'QUEUED', :s, cast(:w as jsonb), cast(:p as jsonb), :node,
-                                now() + cast(:lease as interval))
+                                now() + cast(:lease as interval), cast(:costs as bigint[]), cast(:dropped as jsonb))
                         returning id""")
+                .param("costs", "{" + String.join(",", input.costRecords().stream().map(String::valueOf).toList()) + "}")
+                .param("dropped", json.writeValueAsString(input.dropped()))
                 .param("plan", planId).param("u", user.id()).param("s", seconds)
                 .param("w", whatIf.map(json::writeValueAsString).orElse(null))
                 .param("p", json.writeValueAsString(problem)).param("node", node).param("lease", LEASE)
@@ -139,7 +143,8 @@ class CoproductionRuns implements SmartLifecycle {
     private static final String SELECT = """
             select c.id, c.plan_id, c.status, u.display_name as created_by, c.created_at, c.seconds,
                    c.what_if::text as what_if, c.problem::text as problem, c.result::text as result, c.levels_done,
-                   c.message_key
+                   c.message_key, array_to_json(c.cost_records)::text as cost_records,
+                   c.dropped_transfers::text as dropped_transfers
             from coproduction_run c join app_user u on u.id = c.created_by""";
 
     /** A run of a plan the user may read (the plan's 404 otherwise). */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.dicas.coproduction.CoproductionPlan;
 import org.dicas.coproduction.WhatIf;
 import org.dicas.coproduction.engine.ProductionPlan;
 import org.dicas.shared.Marking;
@@ -11,13 +12,15 @@ import org.dicas.shared.Marking;
 /**
  * A run as one reader sees it: only the demands (requirements) the reader may read are shown and scored
  * ({@code withheldDemands} counts the others); by nation and year, units delivered on time, late, and unmet (at the
- * need year); the bottlenecks; and for a what-if the difference from the baseline before it.
+ * need year); the bottlenecks; and for a what-if the difference from the baseline before it. The cost score, the
+ * cost difference and the value of a capacity on the cost level are null ({@code costWithheld}) unless the reader may
+ * read every firm's cost behind them (ADR 0023). {@code droppedTransfers} are the rules the run left out, with why.
  */
 public record RunView(long id, long planId, int firstYear, String status, boolean running, String createdBy, Instant createdAt, int seconds,
                Optional<WhatIf> whatIf, String whatIfSubject, int levelsDone, String solverStatus,
                Optional<ProductionPlan.Score> score, List<NationYear> byNation, List<ProductionPlan.Bottleneck> bottlenecks,
                List<UnmetDemand> unmet, int withheldDemands, Optional<Difference> difference, String messageKey,
-               Marking marking) {
+               Marking marking, boolean costWithheld, List<CoproductionPlan.Transfer> droppedTransfers) {
 
     /** The years of a bottleneck's periods, as shown ("2027, 2028"). */
     public String years(ProductionPlan.Bottleneck b) {
@@ -30,7 +33,7 @@ public record RunView(long id, long planId, int firstYear, String status, boolea
     public record UnmetDemand(long requirementId, String title, String nation, String product, int quantity, Marking marking) {
     }
 
-    /** This run's score minus the baseline's, and unmet units per nation then and now. */
+    /** This run's score minus the baseline's (cost null when withheld), and unmet units per nation then and now. */
     public record Difference(long baselineId, long unmetPriority, long latePriorityPeriods, BigDecimal cost,
                       List<NationShortfall> shortfalls) {
     }

@@ -48,16 +48,29 @@ class RunViews {
         shown.demands().forEach(d -> markings.add(visible.get(d.id()).marking()));
         Optional<WhatIf> whatIf = Optional.ofNullable(run.whatIf()).map(w -> json.readValue(w, WhatIf.class));
         String subject = whatIf.map(w -> subject(plan, w)).orElse("");
+        List<CoproductionPlan.Transfer> dropped = List.of(json.readValue(run.droppedTransfers(),
+                CoproductionPlan.Transfer[].class));
+        Optional<List<Marking>> costs = plans.readableCosts(user, List.of(json.readValue(run.costRecords(),
+                Long[].class)));
+        boolean costWithheld = costs.isEmpty();
         if (run.result() == null) {
             return new RunView(run.id(), plan.id(), plan.firstYear(), run.status(), run.running(), run.createdBy(),
                     run.createdAt().toInstant(), run.seconds(), whatIf, subject, run.levelsDone(), "",
                     Optional.empty(), List.of(), List.of(), List.of(), withheld, Optional.empty(), run.messageKey(),
-                    Marking.highWaterMark(markings));
+                    Marking.highWaterMark(markings), costWithheld, dropped);
         }
+        costs.ifPresent(markings::addAll);
         ProductionPlan result = CoproductionJson.readPlan(run.result());
         List<ProductionPlan.Delivery> deliveries = result.deliveries().stream()
                 .filter(d -> visible.containsKey(d.demand())).toList();
         ProductionPlan.Score score = PlanScore.of(shown, deliveries);
+        if (costWithheld) {
+            score = new ProductionPlan.Score(score.unmetPriority(), score.latePriorityPeriods(), null);
+        }
+        List<ProductionPlan.Bottleneck> bottlenecks = result.bottlenecks().stream()
+                .map(b -> costWithheld && b.objective() == ProductionPlan.Objective.COST
+                        ? new ProductionPlan.Bottleneck(b.kind(), b.id(), b.periods(), b.objective(), null) : b)
+                .toList();
         Map<String, Integer> delivered = new HashMap<>();
         deliveries.forEach(d -> delivered.merge(d.demand(), d.quantity(), Integer::sum));
         Map<String, CoproductionProblem.Demand> demands = new HashMap<>();
@@ -88,17 +101,20 @@ class RunViews {
         }
         Optional<RunView.Difference> difference = Optional.empty();
         if (compare && whatIf.isPresent()) {
-            difference = runs.baselineBefore(plan.id(), run.id()).map(b -> difference(user, plan, b, score, chart));
+            ProductionPlan.Score s = score;
+            difference = runs.baselineBefore(plan.id(), run.id()).map(b -> difference(user, plan, b, s, chart, markings));
         }
         return new RunView(run.id(), plan.id(), plan.firstYear(), run.status(), run.running(), run.createdBy(),
                 run.createdAt().toInstant(), run.seconds(), whatIf, subject, run.levelsDone(), result.status().name(),
-                Optional.of(score), chart, result.bottlenecks(), unmet, withheld, difference, run.messageKey(),
-                Marking.highWaterMark(markings));
+                Optional.of(score), chart, bottlenecks, unmet, withheld, difference, run.messageKey(),
+                Marking.highWaterMark(markings), costWithheld, dropped);
     }
 
     private RunView.Difference difference(DicasUser user, CoproductionPlan plan, CoproductionRuns.Run baseline,
-                                          ProductionPlan.Score score, List<RunView.NationYear> chart) {
+                                          ProductionPlan.Score score, List<RunView.NationYear> chart,
+                                          List<Marking> shown) {
         RunView b = view(user, plan, baseline, false);
+        shown.add(b.marking());
         ProductionPlan.Score bs = b.score().orElseThrow();
         Map<String, long[]> unmet = new TreeMap<>();
         b.byNation().forEach(n -> unmet.computeIfAbsent(n.nation(), k -> new long[2])[0] += n.unmet());
@@ -106,7 +122,8 @@ class RunViews {
         List<RunView.NationShortfall> shortfalls = new ArrayList<>();
         unmet.forEach((nation, u) -> shortfalls.add(new RunView.NationShortfall(nation, u[0], u[1])));
         return new RunView.Difference(baseline.id(), score.unmetPriority() - bs.unmetPriority(),
-                score.latePriorityPeriods() - bs.latePriorityPeriods(), score.cost().subtract(bs.cost()), shortfalls);
+                score.latePriorityPeriods() - bs.latePriorityPeriods(),
+                score.cost() == null || bs.cost() == null ? null : score.cost().subtract(bs.cost()), shortfalls);
     }
 
     private static String subject(CoproductionPlan plan, WhatIf w) {

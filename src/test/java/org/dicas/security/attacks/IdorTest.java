@@ -690,6 +690,113 @@ class IdorTest {
                 "marking", "UNCLASSIFIED"));
         posts.put("/agreements/" + agreement + "/edit", Map.of("type", "OTHER", "title", "hijacked",
                 "marking", "UNCLASSIFIED"));
+        postsAre404AndChangeNothing(posts, before, beforeTables, ISSUE5_TABLES, failures);
+        assertThat(failures).as(failures.size() + " problems").isEmpty();
+    }
+
+    /**
+     * Co-production plans (issue 13): a plan released only to the USA and Japan is 404 for au.dod — a government user
+     * whom the write rule would allow — on every read and write of the API and the pages, its rows and runs included,
+     * exactly like a missing id, and nothing changes.
+     */
+    @Test
+    void coproductionPlansAre404ForAustraliaAndWritesChangeNothing() {
+        String secret = "idorcoprodsecret";
+        Http.Response made = http.post("/api/v1/coproduction/plans", acq, Map.of("name", secret + " plan",
+                "marking", HIDDEN_MARKINGS.get(0), "firstYear", 2027, "periods", 2,
+                "lines", List.of(Map.of("code", "L1", "nation", "USA", "product", "P", "capacity", List.of(5, 5),
+                        "unitCost", 1), Map.of("code", "L2", "nation", "JPN", "product", "P",
+                        "capacity", List.of(1, 1), "unitCost", 1)),
+                "components", List.of(Map.of("code", "C1", "name", secret, "capacity", List.of(9, 9),
+                        "usage", Map.of("P", 1))),
+                "transfers", List.of(Map.of("from", "USA", "to", "JPN", "products", List.of("P"), "whatIf", true))));
+        long plan = created(made, "co-production plan");
+        String base = "/api/v1/coproduction/plans/" + plan;
+        var started = http.post(base + "/runs", acq, Map.of("seconds", 1));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        long run = started.json().get("id").asLong();
+        List<String> failures = new ArrayList<>();
+        for (String path : List.of(base, base + "/runs/" + run)) {
+            assertThat(http.get(path, acq).status()).as("GET " + path + " as us.acq (control)").isEqualTo(200);
+            var r = http.get(path, au);
+            var none = http.get(path.replace("/" + plan, "/" + MISSING), au);
+            if (r.status() != 404 || r.body().contains(secret) || none.status() != 404) {
+                failures.add("GET " + path + " as au.dod: " + r.status() + " (missing id: " + none.status() + ")");
+            }
+        }
+        var list = http.get("/api/v1/coproduction/plans", au);
+        if (list.status() != 200 || list.body().contains(secret)) {
+            failures.add("GET /api/v1/coproduction/plans as au.dod shows the plan: " + list.status());
+        }
+        var before = AttackSupport.fingerprint(jdbc);
+        var beforeTables = fingerprintOf(COPRODUCTION_TABLES);
+        java.util.function.Supplier<Long> runs = () -> jdbc.sql("select count(*) from coproduction_run where plan_id = :p")
+                .param("p", plan).query(Long.class).single();
+        long runsBefore = runs.get();
+        String etag = "\"1\"";
+        Map<String, java.util.function.Supplier<Http.Response>> writes = new LinkedHashMap<>();
+        writes.put("PUT plans/{id}", () -> http.putIfMatch(base, au, Map.of("name", "hijacked", "marking",
+                "UNCLASSIFIED", "firstYear", 2027, "periods", 2), etag));
+        writes.put("POST plans/{id}/lines", () -> http.postIfMatch(base + "/lines", au, Map.of("code", "X",
+                "nation", "AUS", "product", "P", "capacity", List.of(1, 1), "unitCost", 1), etag));
+        writes.put("PUT plans/{id}/lines/L1", () -> http.putIfMatch(base + "/lines/L1", au, Map.of("code", "L1",
+                "nation", "AUS", "product", "P", "capacity", List.of(1, 1), "unitCost", 1), etag));
+        writes.put("DELETE plans/{id}/lines/L1", () -> http.deleteIfMatch(base + "/lines/L1", au, etag));
+        writes.put("DELETE plans/{id}/components/C1", () -> http.deleteIfMatch(base + "/components/C1", au, etag));
+        writes.put("DELETE plans/{id}/transfers/1", () -> http.deleteIfMatch(base + "/transfers/1", au, etag));
+        writes.put("POST plans/{id}/runs", () -> http.post(base + "/runs", au, Map.of("seconds", 1)));
+        writes.put("POST plans/{id}/what-ifs", () -> http.post(base + "/what-ifs", au, Map.of("kind",
+                "ALLOW_TRANSFER", "subject", "1")));
+        writes.put("POST runs/{run}/stop", () -> http.post(base + "/runs/" + run + "/stop", au, "{}"));
+        writes.forEach((name, call) -> {
+            var r = call.get();
+            if (r.status() != 404 || r.body().contains(secret)) {
+                failures.add(name + " as au.dod: " + r.status() + " " + AttackSupport.abbreviate(r.body()));
+            }
+        });
+        String page = "/coproduction/" + plan;
+        for (String path : List.of(page, page + "/edit", page + "/lines/new", page + "/lines/L1/edit",
+                page + "/components/C1/edit", page + "/transfers/1/edit", page + "/demands/new",
+                page + "/runs/" + run, page + "/runs/" + run + "/run.csv", page + "/runs/" + run + "/chart.json")) {
+            assertThat(acqWeb.get(path, null).status()).as("GET " + path + " for a reader (control)").isEqualTo(200);
+            var r = auWeb.get(path, null);
+            if (r.status() != 404 || r.body().contains(secret)) {
+                failures.add("GET " + path + " as au.dod: " + r.status());
+            } else if (auWeb.get(path.replace("/" + plan, "/" + MISSING), null).status() != 404) {
+                failures.add("GET " + path + " as au.dod answers 404 but a missing id does not");
+            }
+        }
+        Map<String, Map<String, String>> posts = new LinkedHashMap<>();
+        posts.put(page + "/edit", Map.of("name", "hijacked", "marking", "UNCLASSIFIED", "firstYear", "2027",
+                "periods", "2", "version", "1"));
+        posts.put(page + "/lines", Map.of("code", "X", "nation", "AUS", "product", "P", "capacity", "1",
+                "unitCost", "1", "version", "1"));
+        posts.put(page + "/lines/L1/edit", Map.of("code", "L1", "nation", "AUS", "product", "P", "capacity", "1",
+                "unitCost", "1", "version", "1"));
+        posts.put(page + "/lines/L1/delete", Map.of("version", "1"));
+        posts.put(page + "/transfers/1/delete", Map.of("version", "1"));
+        posts.put(page + "/runs", Map.of("seconds", "1"));
+        postsAre404AndChangeNothing(posts, before, beforeTables, COPRODUCTION_TABLES, failures);
+        if (runs.get() != runsBefore) {
+            failures.add("au.dod started a run of the hidden plan");
+        }
+        assertThat(failures).as(failures.size() + " problems").isEmpty();
+    }
+
+    static final List<String> COPRODUCTION_TABLES = List.of("coproduction_plan", "coproduction_line",
+            "coproduction_line_cost", "coproduction_component", "coproduction_transfer", "coproduction_demand");
+
+    static final List<String> ISSUE5_TABLES = List.of("requirement", "acquisition_plan", "acquisition_plan_milestone",
+            "acquisition_plan_budget_line", "opportunity", "opportunity_requirement", "opportunity_event", "lead",
+            "lead_feed", "program", "program_partner", "program_milestone", "program_requirement", "agreement",
+            "agreement_party", "agreement_document", "agreement_program");
+
+    /**
+     * Posts each form as au.dod (with a valid CSRF token): every one must be 404, and neither the data tables nor
+     * {@code tables} may differ from their fingerprints taken before the attempts.
+     */
+    void postsAre404AndChangeNothing(Map<String, Map<String, String>> posts, Map<String, String> before,
+                                     Map<String, String> beforeTables, List<String> tables, List<String> failures) {
         posts.forEach((path, fields) -> {
             var r = auWeb.form(path, auCsrf, fields);
             if (r.status() != 404) {
@@ -701,17 +808,11 @@ class IdorTest {
         if (!after.equals(before)) {
             failures.add("database after au.dod's attempts changed in " + AttackSupport.changed(before, after));
         }
-        var afterTables = fingerprintOf(ISSUE5_TABLES);
+        var afterTables = fingerprintOf(tables);
         if (!afterTables.equals(beforeTables)) {
             failures.add("database after au.dod's attempts changed in " + AttackSupport.changed(beforeTables, afterTables));
         }
-        assertThat(failures).as(failures.size() + " problems").isEmpty();
     }
-
-    static final List<String> ISSUE5_TABLES = List.of("requirement", "acquisition_plan", "acquisition_plan_milestone",
-            "acquisition_plan_budget_line", "opportunity", "opportunity_requirement", "opportunity_event", "lead",
-            "lead_feed", "program", "program_partner", "program_milestone", "program_requirement", "agreement",
-            "agreement_party", "agreement_document", "agreement_program");
 
     Map<String, String> fingerprintOf(List<String> tables) {
         Map<String, String> f = new LinkedHashMap<>();

@@ -295,11 +295,12 @@ class SqlInjectionTest {
                 "/api/v1/threads/1/replies/%s", "/api/v1/meetings/%s", "/api/v1/meetings/%s/calendar.ics",
                 "/api/v1/action-items/%s", "/api/v1/working-groups/%s", "/api/v1/requirements/%s",
                 "/api/v1/acquisition-plans/%s", "/api/v1/opportunities/%s", "/api/v1/programs/%s", "/api/v1/agreements/%s",
-                "/api/v1/programs/%s/work-share", "/api/v1/programs/1/work-packages/%s");
+                "/api/v1/programs/%s/work-share", "/api/v1/programs/1/work-packages/%s", "/api/v1/coproduction/plans/%s");
         List<String> pages = List.of("/documents/%s", "/documents/%s/edit", "/discussions/%s", "/meetings/%s",
                 "/meetings/%s/calendar.ics", "/working-groups/%s", "/discussions/1/replies/%s/edit", "/requirements/%s",
                 "/acquisition-plans/%s", "/opportunities/%s", "/leads/%s", "/programs/%s", "/agreements/%s",
-                "/programs/%s/work-share");
+                "/programs/%s/work-share", "/coproduction/%s", "/coproduction/%s/edit", "/coproduction/%s/lines/new",
+                "/coproduction/%s/runs/1");
         for (String id : ids) {
             String seg = AttackSupport.segment(id);
             for (String p : apiPaths) {
