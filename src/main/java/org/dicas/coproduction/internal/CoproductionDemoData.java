@@ -32,6 +32,10 @@ import org.springframework.stereotype.Component;
 @Order(50)
 class CoproductionDemoData implements ApplicationRunner {
 
+    /** The demo firms whose lines these are (the companies of the demo industry users). */
+    static final String US_MISSILE_MAKER = "Pacific Missile Works (illustrative)";
+    static final String JP_MISSILE_MAKER = "Sakura Heavy Industries (illustrative)";
+
     private static final Logger log = LoggerFactory.getLogger(CoproductionDemoData.class);
     static final String NAME = "PAC-3 MSE and AMRAAM co-production 2027–2030 (illustrative)";
 
@@ -72,8 +76,8 @@ class CoproductionDemoData implements ApplicationRunner {
         Map<String, Integer> both = new LinkedHashMap<>();
         both.put("PAC-3 MSE", 1);
         both.put("AMRAAM", 1);
-        Long usFirm = firm("USA");
-        Long jpFirm = firm("JPN");
+        Long usFirm = firm(US_MISSILE_MAKER);
+        Long jpFirm = firm(JP_MISSILE_MAKER);
         long id = plans.create(us.get(), new CoproductionPlans.NewPlan(NAME, "CUI//REL TO USA, JPN", 2027, 4,
                 List.of(line("PAC-US-1", "USA", "PAC-3 MSE", "4.10", usFirm, 350, 450, 550, 650),
                         line("PAC-JP-1", "JPN", "PAC-3 MSE", "4.60", jpFirm, 60, 120, 180, 240),
@@ -103,10 +107,10 @@ class CoproductionDemoData implements ApplicationRunner {
                 .query(Long.class).optional().orElse(null);
     }
 
-    /** The demo missile maker of that nation (the first company of the nation in the directory), if any. */
-    private Long firm(String nation) {
+    /** The demo missile maker of this name (the directory's illustrative firm of the demo users), if any. */
+    private Long firm(String name) {
         return directory.organizations().stream()
-                .filter(o -> o.kind() == OrganizationKind.COMPANY && o.nation().equals(nation))
+                .filter(o -> o.kind() == OrganizationKind.COMPANY && o.name().equals(name))
                 .map(Directory.Organization::id).findFirst().orElse(null);
     }
 
