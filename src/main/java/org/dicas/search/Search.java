@@ -1,5 +1,7 @@
 package org.dicas.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -42,6 +44,15 @@ public class Search {
 
     private final SearchIndexer indexer;
     private final ReadableRecords readable;
+    /**
+     * A query text is analysed once (English and Japanese analysis, glossary concepts), and a hit's snippet is made
+     * once per record version and query text: both are pure functions of their keys, and popular queries repeat.
+     */
+    private final Cache<String, BilingualQuery> queries = Caffeine.newBuilder().maximumSize(1_000).build();
+    private final Cache<SnippetKey, String> snippets = Caffeine.newBuilder().maximumSize(20_000).build();
+
+    private record SnippetKey(long id, long version, String query) {
+    }
 
     Search(SearchIndexer indexer, ReadableRecords readable) {
         this.indexer = indexer;
@@ -60,7 +71,7 @@ public class Search {
         if (q.length() > MAX_QUERY) {
             throw new InvalidInputException("q", "query is longer than " + MAX_QUERY + " characters");
         }
-        BilingualQuery bq = BilingualQuery.of(q, indexer.glossary());
+        BilingualQuery bq = queries.get(q, text -> BilingualQuery.of(text, indexer.glossary()));
         ReadableIds ids = readable.ids(user);
         BilingualIndex index = indexer.index();
         try {
@@ -75,7 +86,7 @@ public class Search {
                 if (stale.isEmpty() || attempt > 0) {
                     List<SearchHit> hits = ranked.stream().map(r -> rows.get(r.id())).filter(Objects::nonNull)
                             .map(row -> new SearchHit(row.kind().toLowerCase(Locale.ROOT).replace('_', '-'), row.id(),
-                                    row.title(), Marking.parse(row.marking()), row.link(), index.snippet(row.text(), bq)))
+                                    row.title(), Marking.parse(row.marking()), row.link(), snippet(row, q, bq)))
                             .toList();
                     long dropped = ranked.size() - hits.size();
                     return new Page<>(hits, paging, Math.max(total - dropped, paging.offset() + hits.size()));
@@ -85,6 +96,11 @@ public class Search {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private String snippet(IndexedRecord row, String query, BilingualQuery bq) {
+        return snippets.get(new SnippetKey(row.id(), row.updatedMicros(), query),
+                k -> indexer.index().snippet(row.text(), bq));
     }
 
     /** The current rows of these records that the user may read now (containers included). */

@@ -159,6 +159,19 @@ class BilingualSearchTest {
     }
 
     @Test
+    void aHitsSnippetShowsTheTextAsItIsNowNotAsItWasWhenTheSameQueryLastRan() {
+        long doc = document(acq, "Lumenfall notes", "lumenfall quarterly figures", "PUBLIC");
+        JsonNode before = http.get("/api/v1/search?q=lumenfall", au).json().get("items").get(0);
+        assertThat(before.get("snippet").asString()).contains("lumenfall quarterly figures");
+        var r = http.put("/api/v1/documents/" + doc, acq, Map.of("title", "Lumenfall notes",
+                "body", "lumenfall annual figures", "marking", "PUBLIC"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode after = http.get("/api/v1/search?q=lumenfall", au).json().get("items").get(0);
+        assertThat(after.get("id").asLong()).isEqualTo(doc);
+        assertThat(after.get("snippet").asString()).contains("lumenfall annual figures").doesNotContain("quarterly");
+    }
+
+    @Test
     void aDeletedReplysTextLeavesTheIndex() {
         var t = http.post("/api/v1/threads", acq, Map.of("title", "Thread about logistics", "body", "opening",
                 "marking", "PUBLIC"));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,6 +38,8 @@ import org.dicas.search.text.TextAnalysis;
  * </ol>
  * Words without any letter (punctuation, numbers) match literally only. Ranking is BM25 over the analysed terms and
  * concepts of the whole query, title fields boosted; words that only matched literally add nothing to the score.
+ *
+ * <p>Immutable once built, so one instance may serve every search of the same text.
  */
 public final class BilingualQuery {
 
@@ -122,16 +125,16 @@ public final class BilingualQuery {
 
     /** Analysed English terms of the query (for snippets). */
     public Set<String> englishTerms() {
-        return englishTerms;
+        return Collections.unmodifiableSet(englishTerms);
     }
 
     public Set<String> japaneseTerms() {
-        return japaneseTerms;
+        return Collections.unmodifiableSet(japaneseTerms);
     }
 
     /** Glossary concept ids the query's words mean. */
     public Set<String> concepts() {
-        return concepts;
+        return Collections.unmodifiableSet(concepts);
     }
 
     /** What a record must satisfy (no score). */
