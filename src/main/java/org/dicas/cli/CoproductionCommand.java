@@ -1,11 +1,7 @@
 package org.dicas.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.dicas.coproduction.engine.CoproductionException;
@@ -79,7 +75,7 @@ final class CoproductionCommand implements Callable<Integer> {
                         "--seconds must be between 0 and 86400");
             }
             try {
-                CoproductionProblem problem = read(input);
+                CoproductionProblem problem = DicasCommandLine.readInput(input, CoproductionJson::read);
                 ProductionPlan plan = CoproductionPlanner.create().solve(problem,
                         Duration.ofMillis(Math.round(seconds * 1000)), PlanControl.none());
                 PrintWriter out = spec.commandLine().getOut();
@@ -89,23 +85,10 @@ final class CoproductionCommand implements Callable<Integer> {
             } catch (CoproductionException e) {
                 err.println("error: " + DicasCommandLine.oneLine(e.getMessage()));
                 return CommandLine.ExitCode.SOFTWARE;
-            } catch (NoSuchFileException e) {
-                err.println("error: no such file: " + e.getFile());
-                return CommandLine.ExitCode.SOFTWARE;
             } catch (IOException e) {
-                err.println("error: cannot read: " + DicasCommandLine.oneLine(e.toString()));
-                return CommandLine.ExitCode.SOFTWARE;
+                return DicasCommandLine.cannotRead(err, e);
             } finally {
                 err.flush();
-            }
-        }
-
-        private static CoproductionProblem read(String file) throws IOException {
-            if (file.equals("-")) {
-                return CoproductionJson.read(System.in);
-            }
-            try (InputStream in = Files.newInputStream(Path.of(file))) {
-                return CoproductionJson.read(in);
             }
         }
     }

@@ -1,9 +1,14 @@
 package org.dicas.cli;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Set;
 import picocli.CommandLine;
 
@@ -68,6 +73,27 @@ public final class DicasCommandLine {
             return CommandLine.ExitCode.SOFTWARE;
         });
         return cmd;
+    }
+
+    /** Reads a command's input from a file, or from standard input when the file is {@code -}. */
+    interface InputReader<T> {
+        T read(InputStream in) throws IOException;
+    }
+
+    static <T> T readInput(String file, InputReader<T> reader) throws IOException {
+        if (file.equals("-")) {
+            return reader.read(System.in);
+        }
+        try (InputStream in = Files.newInputStream(Path.of(file))) {
+            return reader.read(in);
+        }
+    }
+
+    /** Says on standard error why the input could not be read; the exit code of that failure. */
+    static int cannotRead(PrintWriter err, IOException e) {
+        err.println(e instanceof NoSuchFileException missing ? "error: no such file: " + missing.getFile()
+                : "error: cannot read: " + oneLine(e.toString()));
+        return CommandLine.ExitCode.SOFTWARE;
     }
 
     static String oneLine(String s) {

@@ -1,11 +1,7 @@
 package org.dicas.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.dicas.sustainment.engine.RepairScheduler;
@@ -79,7 +75,7 @@ final class SustainmentCommand implements Callable<Integer> {
             }
             quietSolverLogs();
             try {
-                ScheduleProblem problem = read(input);
+                ScheduleProblem problem = DicasCommandLine.readInput(input, ScheduleJson::read);
                 RepairScheduler scheduler = RepairScheduler.create();
                 scheduler.validate(problem);
                 org.dicas.sustainment.engine.Schedule result = scheduler.solve(problem,
@@ -91,12 +87,8 @@ final class SustainmentCommand implements Callable<Integer> {
             } catch (ScheduleException e) {
                 err.println("error: " + DicasCommandLine.oneLine(e.getMessage()));
                 return CommandLine.ExitCode.SOFTWARE;
-            } catch (NoSuchFileException e) {
-                err.println("error: no such file: " + e.getFile());
-                return CommandLine.ExitCode.SOFTWARE;
             } catch (IOException e) {
-                err.println("error: cannot read: " + DicasCommandLine.oneLine(e.toString()));
-                return CommandLine.ExitCode.SOFTWARE;
+                return DicasCommandLine.cannotRead(err, e);
             } finally {
                 err.flush();
             }
@@ -108,15 +100,6 @@ final class SustainmentCommand implements Callable<Integer> {
                 if (org.slf4j.LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger l) {
                     l.setLevel(ch.qos.logback.classic.Level.OFF);
                 }
-            }
-        }
-
-        private static ScheduleProblem read(String file) throws IOException {
-            if (file.equals("-")) {
-                return ScheduleJson.read(System.in);
-            }
-            try (InputStream in = Files.newInputStream(Path.of(file))) {
-                return ScheduleJson.read(in);
             }
         }
     }

@@ -1,11 +1,7 @@
 package org.dicas.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.dicas.programs.engine.WorkShareBalancer;
@@ -78,7 +74,7 @@ final class WorkShareCommand implements Callable<Integer> {
                         "--seconds must be more than 0 and at most 86400");
             }
             try {
-                WorkShareProblem problem = read(input);
+                WorkShareProblem problem = DicasCommandLine.readInput(input, WorkShareJson::read);
                 WorkShareBalancer balancer = WorkShareBalancer.create();
                 balancer.validate(problem);
                 WorkShareSplit split = balancer.balance(problem, Duration.ofMillis(Math.round(seconds * 1000)));
@@ -89,23 +85,10 @@ final class WorkShareCommand implements Callable<Integer> {
             } catch (WorkShareException e) {
                 err.println("error: " + DicasCommandLine.oneLine(e.getMessage()));
                 return CommandLine.ExitCode.SOFTWARE;
-            } catch (NoSuchFileException e) {
-                err.println("error: no such file: " + e.getFile());
-                return CommandLine.ExitCode.SOFTWARE;
             } catch (IOException e) {
-                err.println("error: cannot read: " + DicasCommandLine.oneLine(e.toString()));
-                return CommandLine.ExitCode.SOFTWARE;
+                return DicasCommandLine.cannotRead(err, e);
             } finally {
                 err.flush();
-            }
-        }
-
-        private static WorkShareProblem read(String file) throws IOException {
-            if (file.equals("-")) {
-                return WorkShareJson.read(System.in);
-            }
-            try (InputStream in = Files.newInputStream(Path.of(file))) {
-                return WorkShareJson.read(in);
             }
         }
     }
