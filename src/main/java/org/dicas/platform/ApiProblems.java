@@ -59,14 +59,25 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return problemResponse(problem(HttpStatus.NOT_FOUND, e.getMessage(), null));
     }
 
+    /**
+     * A broken business rule: {@code detail} says what is wrong in the caller's language, {@code field} names the
+     * field as a code, and {@code messageKey} names the rule for programs that want to react to it.
+     */
     @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
-        return problemResponse(problem(HttpStatus.BAD_REQUEST, e.field() + ": " + e.getMessage(), e.field()));
+    ResponseEntity<ProblemDetail> invalid(InvalidInputException e, java.util.Locale locale) {
+        return problemResponse(withKey(problem(HttpStatus.BAD_REQUEST, e.describe(locale), e.field()), e.sentence()));
     }
 
     @ExceptionHandler(InvalidMarkingException.class)
-    ResponseEntity<ProblemDetail> invalidMarking(InvalidMarkingException e) {
-        return problemResponse(problem(HttpStatus.BAD_REQUEST, "marking: " + e.getMessage(), "marking"));
+    ResponseEntity<ProblemDetail> invalidMarking(InvalidMarkingException e, java.util.Locale locale) {
+        return problemResponse(withKey(problem(HttpStatus.BAD_REQUEST, e.describe(locale), "marking"), e.sentence()));
+    }
+
+    private static ProblemDetail withKey(ProblemDetail p, org.dicas.shared.Sentence sentence) {
+        if (sentence != null) {
+            p.setProperty("messageKey", sentence.key());
+        }
+        return p;
     }
 
     @ExceptionHandler(org.dicas.shared.StaleVersionException.class)

@@ -32,9 +32,9 @@ class PageProblems {
      */
     @ExceptionHandler({org.dicas.shared.InvalidInputException.class, org.dicas.shared.InvalidMarkingException.class})
     @ResponseStatus(HttpStatus.BAD_REQUEST)
-    String badInput(RuntimeException e, org.springframework.ui.Model model) {
+    String badInput(RuntimeException e, org.springframework.ui.Model model, java.util.Locale locale) {
         model.addAttribute("problem", e instanceof org.dicas.shared.InvalidInputException ii
-                ? ii.field() + ": " + ii.getMessage() : "marking: " + e.getMessage());
+                ? ii.describe(locale) : ((org.dicas.shared.InvalidMarkingException) e).describe(locale));
         return "error/400";
     }
 

@@ -1,15 +1,44 @@
 package org.dicas.shared;
 
-/** Input that breaks a business rule; {@code field} names what is wrong so the UI and API can point at it. */
+/**
+ * Input that breaks a business rule; {@code field} names what is wrong so the UI and API can point at it, and
+ * {@link #sentence()} says what is wrong in a form every language can render. {@link #getMessage()} is the English
+ * rendering, for logs and the command line.
+ */
 public class InvalidInputException extends RuntimeException {
     private final String field;
+    private final Sentence sentence;
 
+    public InvalidInputException(String field, Sentence sentence) {
+        super(sentence.english());
+        this.field = field;
+        this.sentence = sentence;
+    }
+
+    /** Shorthand for {@code new InvalidInputException(field, Sentence.of(key, args))}. */
+    public static InvalidInputException of(String field, String key, Object... args) {
+        return new InvalidInputException(field, Sentence.of(key, args));
+    }
+
+    /** @deprecated English text instead of a message key; being replaced everywhere (issue 14). */
+    @Deprecated
     public InvalidInputException(String field, String message) {
         super(message);
         this.field = field;
+        this.sentence = null;
     }
 
     public String field() {
         return field;
+    }
+
+    /** What is wrong, for rendering in the reader's language; {@code null} only for the deprecated English form. */
+    public Sentence sentence() {
+        return sentence;
+    }
+
+    /** "field label: what is wrong" in the reader's language. */
+    public String describe(java.util.Locale locale) {
+        return sentence == null ? field + ": " + getMessage() : Sentences.fieldProblem(field, sentence, locale);
     }
 }

@@ -1,8 +1,27 @@
 package org.dicas.shared;
 
-/** A banner that does not follow the grammar of the trust model; the message names the problem. */
+/** A banner that does not follow the grammar of the trust model; the sentence names the problem. */
 public class InvalidMarkingException extends IllegalArgumentException {
+    private final Sentence sentence;
+
+    public InvalidMarkingException(Sentence sentence) {
+        super(sentence.english());
+        this.sentence = sentence;
+    }
+
+    /** @deprecated English text instead of a message key; being replaced everywhere (issue 14). */
+    @Deprecated
     public InvalidMarkingException(String message) {
         super(message);
+        this.sentence = null;
+    }
+
+    public Sentence sentence() {
+        return sentence;
+    }
+
+    /** "marking: what is wrong" in the reader's language. */
+    public String describe(java.util.Locale locale) {
+        return sentence == null ? "marking: " + getMessage() : Sentences.fieldProblem("marking", sentence, locale);
     }
 }

@@ -38,12 +38,6 @@ final class Pages {
 
     /** The message of a rule the service refused, for display above the form. */
     static List<String> errors(RuntimeException e) {
-        if (e instanceof InvalidInputException ii) {
-            return List.of(ii.field() + ": " + ii.getMessage());
-        }
-        if (e instanceof InvalidMarkingException im) {
-            return List.of("marking: " + im.getMessage());
-        }
-        throw e;
+        return org.dicas.platform.FormErrors.of(e);
     }
 }

@@ -181,13 +181,7 @@ class RequirementPages {
     }
 
     static List<String> errors(RuntimeException e) {
-        if (e instanceof InvalidInputException ii) {
-            return List.of(ii.field() + ": " + ii.getMessage());
-        }
-        if (e instanceof InvalidMarkingException im) {
-            return List.of("marking: " + im.getMessage());
-        }
-        throw e;
+        return org.dicas.platform.FormErrors.of(e);
     }
 
     private static String trim(String s) {

@@ -70,25 +70,31 @@ class UserWebConfiguration implements WebMvcConfigurer {
             setDefaultLocaleFunction(UserLocaleResolver::preferred);
         }
 
+        /**
+         * Pages: the user's saved language, then the browser's. The API: the caller's {@code Accept-Language}
+         * (a program asks for the language it wants on each call), then the user's saved language.
+         */
         static Locale preferred(HttpServletRequest request) {
-            var stored = CurrentUser.get().flatMap(DicasUser::locale);
-            if (stored.isPresent()) {
-                return Locale.forLanguageTag(stored.get());
-            }
-            String header = request.getHeader("Accept-Language");
+            var stored = CurrentUser.get().flatMap(DicasUser::locale).map(Locale::forLanguageTag);
+            var asked = accepted(request.getHeader("Accept-Language"));
+            boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+            return (api ? asked.or(() -> stored) : stored.or(() -> asked)).orElse(Locale.ENGLISH);
+        }
+
+        static java.util.Optional<Locale> accepted(String header) {
             if (header != null) {
                 try {
                     for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
                         String lang = range.getRange().split("-")[0];
                         if (LANGUAGES.contains(lang)) {
-                            return Locale.forLanguageTag(lang);
+                            return java.util.Optional.of(Locale.forLanguageTag(lang));
                         }
                     }
                 } catch (IllegalArgumentException ignored) {
-                    // malformed header: fall back to English
+                    // malformed header: as if none was sent
                 }
             }
-            return Locale.ENGLISH;
+            return java.util.Optional.empty();
         }
 
         @Override

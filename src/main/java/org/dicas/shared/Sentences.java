@@ -1,0 +1,99 @@
+package org.dicas.shared;
+
+import java.math.BigInteger;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Renders {@link Sentence}s from the {@code messages} bundles, in plain Java so that engines and the command line
+ * render exactly what the pages and the API render. The rules are Spring's message source's: a message without
+ * arguments is taken as written; one with arguments is a {@link MessageFormat} pattern (so a literal quote is
+ * written {@code ''}). Whole numbers are shown as written (an id 1234 never reads "1,234"); nested sentences are
+ * rendered in the same language; collections are joined with the language's list separator.
+ */
+public final class Sentences {
+
+    static final String BASENAME = "messages/messages";
+    static final String LIST_SEPARATOR = "sentence.listSeparator";
+    static final String FIELD_PROBLEM = "sentence.fieldProblem";
+    static final String FIELD_PREFIX = "field.";
+
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private Sentences() {
+    }
+
+    /** The sentence in {@code locale}'s language (Japanese for {@code ja}, English otherwise). */
+    public static String render(Sentence sentence, Locale locale) {
+        ResourceBundle bundle = bundle(locale);
+        return render(sentence, bundle, locale);
+    }
+
+    /** "field label: what is wrong", the label from {@code field.<name>} when the bundles have one. */
+    public static String fieldProblem(String field, Sentence problem, Locale locale) {
+        return render(Sentence.of(FIELD_PROBLEM, fieldLabel(field, locale), problem), locale);
+    }
+
+    /** The label of a form or JSON field in the reader's language, or the field's own name when it has none. */
+    public static String fieldLabel(String field, Locale locale) {
+        if (field == null) {
+            return "";
+        }
+        ResourceBundle bundle = bundle(locale);
+        String key = FIELD_PREFIX + field;
+        return bundle.containsKey(key) ? bundle.getString(key) : field;
+    }
+
+    /** Whether {@code key} exists (in English, which has every key the Japanese bundle has). */
+    public static boolean exists(String key) {
+        return bundle(Locale.ENGLISH).containsKey(key);
+    }
+
+    static ResourceBundle bundle(Locale locale) {
+        Locale language = locale != null && "ja".equals(locale.getLanguage()) ? Locale.JAPANESE : Locale.ROOT;
+        return ResourceBundle.getBundle(BASENAME, language, Sentences.class.getClassLoader(), NO_FALLBACK);
+    }
+
+    private static String render(Sentence sentence, ResourceBundle bundle, Locale locale) {
+        String pattern;
+        try {
+            pattern = bundle.getString(sentence.key());
+        } catch (MissingResourceException e) {
+            return "??" + sentence.key() + "??";
+        }
+        if (sentence.args().isEmpty()) {
+            return pattern;
+        }
+        Object[] args = new Object[sentence.args().size()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = argument(sentence.args().get(i), bundle, locale);
+        }
+        return new MessageFormat(pattern, locale).format(args);
+    }
+
+    private static Object argument(Object arg, ResourceBundle bundle, Locale locale) {
+        if (arg == null) {
+            return "";
+        }
+        if (arg instanceof Sentence s) {
+            return render(s, bundle, locale);
+        }
+        if (arg instanceof Integer || arg instanceof Long || arg instanceof Short || arg instanceof BigInteger) {
+            return arg.toString();
+        }
+        if (arg instanceof Collection<?> items) {
+            List<String> parts = new ArrayList<>(items.size());
+            for (Object item : items) {
+                parts.add(String.valueOf(argument(item, bundle, locale)));
+            }
+            return String.join(bundle.getString(LIST_SEPARATOR), parts);
+        }
+        return arg;
+    }
+}
