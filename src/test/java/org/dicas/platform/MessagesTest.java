@@ -76,6 +76,36 @@ class MessagesTest {
         assertThat(withJapanese).isGreaterThan(ja.size() * 9L / 10);
     }
 
+    /**
+     * Latin words a Japanese message may hold: names of CSV columns and JSON fields people must type as they are,
+     * file formats, products, demo user names and the treaty's own abbreviation. Anything else in Latin script inside
+     * a Japanese message is an English word the system would write to a Japanese reader.
+     */
+    static final Set<String> LATIN_IN_JAPANESE = Set.of(
+            "SoSA", "Excel", "Markdown", "Atom", "Ctrl", "Cmd", "English",
+            "csv", "xlsx", "ics", "json", "yyyy",
+            "nodes", "inputs", "endItems", "node", "id", "name", "company", "country", "ttrDays", "capacity",
+            "inventoryDays", "owningCompany", "marking", "item", "quantity", "sourceType", "sourceName", "date",
+            "title", "text", "link", "leads", "titleJa", "titleEn", "nation", "status", "sources", "program",
+            "industry", "demo", "policy", "acq", "navy", "fdo", "atla", "msdf", "dod", "admin", "log");
+
+    @Test
+    void japaneseMessagesHoldNoEnglishWords() throws IOException {
+        Properties ja = bundle("messages_ja.properties");
+        Pattern word = Pattern.compile("[A-Za-z][A-Za-z'’]*");
+        List<String> english = new ArrayList<>();
+        for (String key : new TreeSet<>(ja.stringPropertyNames())) {
+            Matcher m = word.matcher(ja.getProperty(key).replaceAll("\\{\\d[^}]*}", " "));
+            while (m.find()) {
+                String w = m.group();
+                if (w.length() >= 3 && !w.equals(w.toUpperCase(java.util.Locale.ROOT)) && !LATIN_IN_JAPANESE.contains(w)) {
+                    english.add(key + ": '" + w + "' in " + ja.getProperty(key));
+                }
+            }
+        }
+        assertThat(english).as("English words in Japanese messages").isEmpty();
+    }
+
     @Test
     void everyKeyATemplateUsesExistsInBothLanguages() throws IOException {
         Properties en = bundle("messages.properties");
