@@ -190,6 +190,64 @@ class CodesHaveLabelsTest {
         assertThat(ja.getProperty("nation.GBR")).isEqualTo("英国");
     }
 
+    /**
+     * The nation table (V3, with later updates of {@code name_ja}/{@code name_en}) names each nation exactly as its
+     * label does, so a page reading the table and a page rendering {@code nation.*} agree.
+     */
+    @Test
+    void theNationTableNamesEachNationAsItsLabelDoes() throws IOException {
+        Path migrations = Path.of("src/main/resources/db/migration");
+        String seed = Files.readString(migrations.resolve("V3__reference_data.sql"));
+        String rows = seed.substring(seed.indexOf("insert into nation"), seed.indexOf(';', seed.indexOf("insert into nation")));
+        Map<String, String[]> names = new java.util.TreeMap<>();
+        Matcher row = Pattern.compile("\\('([A-Z]{3})', '([^']*)', '([^']*)'\\)").matcher(rows);
+        while (row.find()) {
+            names.put(row.group(1), new String[] {row.group(2), row.group(3)});
+        }
+        Pattern update = Pattern.compile("update nation set name_(en|ja) = '([^']*)' where code = '([A-Z]{3})'");
+        List<Path> later;
+        try (Stream<Path> s = Files.list(migrations)) {
+            later = s.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                    .sorted(java.util.Comparator.comparingInt(f -> Integer.parseInt(
+                            f.getFileName().toString().substring(1, f.getFileName().toString().indexOf("__")))))
+                    .toList();
+        }
+        for (Path f : later) {
+            Matcher u = update.matcher(Files.readString(f));
+            while (u.find()) {
+                names.get(u.group(3))[u.group(1).equals("en") ? 0 : 1] = u.group(2);
+            }
+        }
+        Properties en = bundle("messages.properties");
+        Properties ja = bundle("messages_ja.properties");
+        List<String> differ = new ArrayList<>();
+        names.forEach((code, n) -> {
+            if (!n[0].equals(en.getProperty("nation." + code))) {
+                differ.add(code + " en: table '" + n[0] + "', label '" + en.getProperty("nation." + code) + "'");
+            }
+            if (!n[1].equals(ja.getProperty("nation." + code))) {
+                differ.add(code + " ja: table '" + n[1] + "', label '" + ja.getProperty("nation." + code) + "'");
+            }
+        });
+        assertThat(names).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(differ).isEmpty();
+    }
+
+    /** The time zones a meeting may be held in are shown by name (東京（日本標準時）), not as IANA ids. */
+    @Test
+    void everyMeetingTimeZoneHasALabel() throws Exception {
+        var field = Class.forName("org.dicas.forum.web.MeetingPages").getDeclaredField("ZONES");
+        field.setAccessible(true);
+        @SuppressWarnings("unchecked")
+        List<String> zones = (List<String>) field.get(null);
+        assertThat(zones).contains("Asia/Tokyo", "America/New_York");
+        Properties en = bundle("messages.properties");
+        Properties ja = bundle("messages_ja.properties");
+        List<String> missing = new ArrayList<>();
+        zones.forEach(z -> check("timeZone." + z, en, ja, missing));
+        assertThat(missing).isEmpty();
+    }
+
     private static void check(String key, Properties en, Properties ja, List<String> missing) {
         if (!en.containsKey(key)) {
             missing.add("en:" + key);
