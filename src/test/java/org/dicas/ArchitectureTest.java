@@ -64,8 +64,9 @@ class ArchitectureTest {
         try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
             for (var f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 String src = java.nio.file.Files.readString(f);
-                if (src.contains("\"a marking is required") || src.matches("(?s).*isBlank\\(\\)\\)\\s*\\{\\s*throw new "
-                        + "InvalidInputException\\(\"marking\".*")) {
+                if (src.contains("\"a marking is required") || src.contains("\"marking.error.required\"")
+                        || src.matches("(?s).*isBlank\\(\\)\\)\\s*\\{\\s*throw (new InvalidInputException\\(|"
+                        + "InvalidInputException\\.of\\()\"marking\".*")) {
                     places.add(f.toString());
                 }
             }

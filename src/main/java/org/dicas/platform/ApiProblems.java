@@ -1,16 +1,21 @@
 package org.dicas.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.InvalidMarkingException;
 import org.dicas.shared.NotFoundException;
+import org.dicas.shared.Explained;
+import org.dicas.shared.Sentence;
+import org.dicas.shared.Sentences;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -37,17 +42,55 @@ import tools.jackson.core.JacksonException;
 @RestControllerAdvice(annotations = RestController.class)
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
-    /** Writes a problem response outside MVC (security filters). */
-    public static void write(HttpServletResponse res, HttpStatus status, String title, String detail) throws IOException {
+    /**
+     * Writes a problem response outside MVC (filters, the sign-in entry point), in the language the request asks for
+     * ({@link RequestLanguage#of}): the title names the status, {@code detail} says what is wrong, {@code messageKey}
+     * names it for programs.
+     */
+    public static void write(HttpServletRequest req, HttpServletResponse res, HttpStatus status, Sentence detail)
+            throws IOException {
+        Locale locale = RequestLanguage.of(req);
         res.setStatus(status.value());
         res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         res.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        res.setHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
+        res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + json(title(status, locale)) + "\",\"status\":"
+                + status.value() + ",\"detail\":\"" + json(Sentences.render(detail, locale))
+                + "\",\"messageKey\":\"" + json(detail.key()) + "\"}");
     }
 
-    static ProblemDetail problem(HttpStatus status, String detail, String field) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    private static String json(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** The title of a status in the reader's language ({@code problem.title.<status>}), or its English phrase. */
+    static String title(HttpStatusCode status, Locale locale) {
+        String key = "problem.title." + status.value();
+        if (Sentences.exists(key)) {
+            return Sentences.render(Sentence.of(key), locale);
+        }
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? String.valueOf(status.value()) : known.getReasonPhrase();
+    }
+
+    static ProblemDetail problem(HttpStatus status, Sentence detail, String field, Locale locale) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, Sentences.render(detail, locale));
+        p.setTitle(title(status, locale));
+        p.setProperty("messageKey", detail.key());
         if (field != null) {
             p.setProperty("field", field);
         }
@@ -55,8 +98,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-        return problemResponse(problem(HttpStatus.NOT_FOUND, e.getMessage(), null));
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e, Locale locale) {
+        return problemResponse(problem(HttpStatus.NOT_FOUND, e.sentence(), null, locale));
     }
 
     /**
@@ -64,16 +107,26 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
      * field as a code, and {@code messageKey} names the rule for programs that want to react to it.
      */
     @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidInputException e, java.util.Locale locale) {
-        return problemResponse(withKey(problem(HttpStatus.BAD_REQUEST, e.describe(locale), e.field()), e.sentence()));
+    ResponseEntity<ProblemDetail> invalid(InvalidInputException e, Locale locale) {
+        return problemResponse(withKey(titled(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                e.describe(locale)), locale), e.field(), e.sentence()));
     }
 
     @ExceptionHandler(InvalidMarkingException.class)
-    ResponseEntity<ProblemDetail> invalidMarking(InvalidMarkingException e, java.util.Locale locale) {
-        return problemResponse(withKey(problem(HttpStatus.BAD_REQUEST, e.describe(locale), "marking"), e.sentence()));
+    ResponseEntity<ProblemDetail> invalidMarking(InvalidMarkingException e, Locale locale) {
+        return problemResponse(withKey(titled(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                e.describe(locale)), locale), "marking", e.sentence()));
     }
 
-    private static ProblemDetail withKey(ProblemDetail p, org.dicas.shared.Sentence sentence) {
+    private static ProblemDetail titled(ProblemDetail p, Locale locale) {
+        p.setTitle(title(HttpStatusCode.valueOf(p.getStatus()), locale));
+        return p;
+    }
+
+    private static ProblemDetail withKey(ProblemDetail p, String field, Sentence sentence) {
+        if (field != null) {
+            p.setProperty("field", field);
+        }
         if (sentence != null) {
             p.setProperty("messageKey", sentence.key());
         }
@@ -81,9 +134,9 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(org.dicas.shared.StaleVersionException.class)
-    ResponseEntity<ProblemDetail> stale(org.dicas.shared.StaleVersionException e) {
-        ProblemDetail p = problem(HttpStatus.PRECONDITION_FAILED, e.getMessage(), null);
-        p.setTitle("Changed by someone else");
+    ResponseEntity<ProblemDetail> stale(org.dicas.shared.StaleVersionException e, Locale locale) {
+        ProblemDetail p = problem(HttpStatus.PRECONDITION_FAILED, e.sentence(), null, locale);
+        p.setTitle(Sentences.render(Sentence.of("error.stale.title"), locale));
         p.setType(type("stale-version"));
         p.setProperty("recordId", e.id());
         p.setProperty("yourVersion", e.expected());
@@ -93,56 +146,82 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(org.dicas.shared.VersionRequiredException.class)
-    ResponseEntity<ProblemDetail> versionRequired(org.dicas.shared.VersionRequiredException e) {
-        ProblemDetail p = problem(HttpStatus.PRECONDITION_REQUIRED, e.getMessage(), "If-Match");
-        p.setTitle("Version required");
+    ResponseEntity<ProblemDetail> versionRequired(org.dicas.shared.VersionRequiredException e, Locale locale) {
+        ProblemDetail p = problem(HttpStatus.PRECONDITION_REQUIRED, e.sentence(), "If-Match", locale);
+        p.setTitle(Sentences.render(Sentence.of("problem.versionRequired.title"), locale));
         p.setType(type("version-required"));
         return problemResponse(p);
     }
 
     @ExceptionHandler(AuthenticationException.class)
-    ResponseEntity<ProblemDetail> unauthorized(AuthenticationException e) {
+    ResponseEntity<ProblemDetail> unauthorized(AuthenticationException e, Locale locale) {
         if (e instanceof org.springframework.security.authentication.InternalAuthenticationServiceException) {
             throw e; // a fault of ours, not of the caller's credentials: let it surface as 500 and in the log
         }
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "username or password is wrong");
-        return problemResponse(p);
+        return problemResponse(problem(HttpStatus.UNAUTHORIZED, Sentence.of("problem.unauthorized.detail"), null,
+                locale));
     }
 
+    /** A write rule said no: its reason (the rule's message key) in the caller's language. */
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> forbidden(org.springframework.security.access.AccessDeniedException e) {
-        return problemResponse(problem(HttpStatus.FORBIDDEN, "your role may not do this: " + e.getMessage(), null));
+    ResponseEntity<ProblemDetail> forbidden(org.springframework.security.access.AccessDeniedException e,
+                                            Locale locale) {
+        Sentence why = e instanceof Explained x ? x.sentence() : Sentence.of("problem.forbidden.detail");
+        return problemResponse(problem(HttpStatus.FORBIDDEN, why, null, locale));
     }
 
     /** The database cannot be reached (pool timed out, connection refused or lost): 503, the client may retry. */
     @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
             org.springframework.dao.TransientDataAccessResourceException.class})
-    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
-        ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL, null);
-        p.setTitle("Service Unavailable");
+    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e, Locale locale) {
+        ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL, null, locale);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, "5").body(p);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return problemResponse(problem(HttpStatus.BAD_REQUEST,
-                e.getName() + ": '" + e.getValue() + "' is not a valid value", e.getName()));
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, Locale locale) {
+        InvalidInputException refused = InvalidInputException.of(e.getName(), "problem.notAValidValue",
+                String.valueOf(e.getValue()));
+        return invalid(refused, locale);
     }
 
     private static ResponseEntity<ProblemDetail> problemResponse(ProblemDetail p) {
         return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
+    /**
+     * Every problem Spring MVC itself answers (405, 415, a missing parameter …): its detail comes from the bundles'
+     * {@code problemDetail.<exception>} keys (Spring's own message-code support, in the request's language); here
+     * the title is put in that language too.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail p) {
+            HttpStatus known = HttpStatus.resolve(p.getStatus());
+            if (p.getTitle() == null || known != null && known.getReasonPhrase().equals(p.getTitle())) {
+                titled(p, LocaleContextHolder.getLocale());
+            }
+        }
+        return response;
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
         Map<String, String> errors = new LinkedHashMap<>();
         ex.getBindingResult().getFieldErrors().forEach(f -> errors.putIfAbsent(f.getField(), f.getDefaultMessage()));
         ex.getBindingResult().getGlobalErrors().forEach(g -> errors.putIfAbsent(g.getObjectName(), g.getDefaultMessage()));
-        String detail = errors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
-                .collect(Collectors.joining("; "));
-        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, detail, errors.keySet().stream().findFirst().orElse(null));
+        List<String> lines = errors.entrySet().stream()
+                .map(e -> Sentences.render(Sentence.of("sentence.fieldProblem",
+                        Sentences.fieldLabel(e.getKey(), locale), e.getValue()), locale))
+                .toList();
+        ProblemDetail p = titled(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, joined(lines, locale)),
+                locale);
+        errors.keySet().stream().findFirst().ifPresent(f -> p.setProperty("field", f));
         p.setProperty("errors", errors);
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
@@ -150,52 +229,63 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String detail = ex.getAllErrors().stream().map(e -> e.getDefaultMessage()).collect(Collectors.joining("; "));
+        Locale locale = LocaleContextHolder.getLocale();
+        List<String> lines = ex.getAllErrors().stream().map(e -> String.valueOf(e.getDefaultMessage())).toList();
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem(HttpStatus.BAD_REQUEST, detail, null));
+                .body(titled(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, joined(lines, locale)), locale));
+    }
+
+    /** Several problems as one detail, separated as the language separates sentences. */
+    private static String joined(List<String> lines, Locale locale) {
+        return String.join(Sentences.render(Sentence.of("sentence.separator"), locale), lines);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
         if (request.getAttribute(RequestLimits.BODY_FAILURE, WebRequest.SCOPE_REQUEST) instanceof HttpStatus cut) {
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(cut, cut == HttpStatus.CONTENT_TOO_LARGE
-                    ? "the request body is larger than allowed" : "the request body did not arrive in time");
+            ProblemDetail p = problem(cut, cut == HttpStatus.CONTENT_TOO_LARGE ? Sentence.of("problem.body.tooLarge")
+                    : Sentence.of("problem.body.tooSlow"), null, locale);
             return ResponseEntity.status(cut).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
         }
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof InvalidMarkingException ime) {
+                return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(invalidMarking(ime, locale).getBody());
+            }
+        }
         String field = null;
-        String detail = "request body is not valid JSON";
+        Sentence detail = Sentence.of("problem.body.notJson");
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof JacksonException je) {
                 field = path(je.getPath());
                 String original = je.getOriginalMessage();
                 if (original != null && original.contains(NulCharacters.MESSAGE)) {
-                    detail = field + ": " + NulCharacters.MESSAGE;
+                    detail = Sentence.of("problem.body.nulCharacter");
                 } else if (original != null && original.startsWith("Unrecognized property")) {
-                    detail = field + ": unknown field";
+                    detail = Sentence.of("problem.body.unknownField");
                 } else if (field != null && !field.isEmpty()) {
-                    detail = field + ": wrong type or malformed value";
+                    detail = Sentence.of("problem.body.wrongType");
                 } else {
-                    detail = "malformed JSON: " + firstLine(original);
+                    var where = je.getLocation();
+                    detail = where == null || where.getLineNr() < 0 ? Sentence.of("problem.body.malformed")
+                            : Sentence.of("problem.body.malformedAt", where.getLineNr(), where.getColumnNr());
                 }
                 break;
             }
-            if (t instanceof InvalidMarkingException ime) {
-                field = "marking";
-                detail = "marking: " + ime.getMessage();
-                break;
-            }
-            if (t instanceof IllegalArgumentException iae && iae.getMessage() != null) {
-                detail = iae.getMessage();
-            }
         }
         if (ex.getCause() == null && ex.getMessage() != null && ex.getMessage().startsWith("Required request body")) {
-            detail = "request body is missing";
+            detail = Sentence.of("problem.body.missing");
         }
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem(HttpStatus.BAD_REQUEST, detail, field == null || field.isEmpty() ? null : field));
+        boolean named = field != null && !field.isEmpty();
+        ProblemDetail p = named ? problem(HttpStatus.BAD_REQUEST, detail, field, locale)
+                : problem(HttpStatus.BAD_REQUEST, detail, null, locale);
+        if (named) {
+            p.setDetail(Sentences.fieldProblem(field, detail, locale));
+        }
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
-
     private static String path(List<JacksonException.Reference> refs) {
         StringBuilder b = new StringBuilder();
         for (JacksonException.Reference r : refs) {

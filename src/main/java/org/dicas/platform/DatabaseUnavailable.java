@@ -27,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 6) // outside the security filters, which read tokens and accounts
 class DatabaseUnavailable extends OncePerRequestFilter {
 
-    static final String DETAIL = "database unavailable";
+    static final org.dicas.shared.Sentence DETAIL = org.dicas.shared.Sentence.of("problem.databaseUnavailable");
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailable.class);
 
     /** Whether {@code t} (or a cause) says the database cannot be reached, rather than a query being wrong. */
@@ -63,14 +63,20 @@ class DatabaseUnavailable extends OncePerRequestFilter {
         response.setHeader("Retry-After", "5");
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
-            ApiProblems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable", DETAIL);
+            ApiProblems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, DETAIL);
             return;
         }
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setContentType("text/html");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>Temporarily unavailable – DICAS</title></head><body><main><h1>Temporarily unavailable</h1>"
-                + "<p>The database cannot be reached right now. Please try again in a moment.</p></main></body></html>");
+        java.util.Locale locale = RequestLanguage.of(request);
+        String title = org.springframework.web.util.HtmlUtils.htmlEscape(
+                org.dicas.shared.Sentences.render(org.dicas.shared.Sentence.of("unavailable.title"), locale));
+        String text = org.springframework.web.util.HtmlUtils.htmlEscape(
+                org.dicas.shared.Sentences.render(org.dicas.shared.Sentence.of("unavailable.text"), locale));
+        response.setHeader("Content-Language", locale.getLanguage());
+        response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
+                + "<title>" + title + " – DICAS</title></head><body><main><h1>" + title + "</h1>"
+                + "<p>" + text + "</p></main></body></html>");
     }
 }

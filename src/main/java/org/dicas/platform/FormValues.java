@@ -14,7 +14,7 @@ public final class FormValues {
         try {
             return Long.valueOf(value.strip());
         } catch (NumberFormatException | NullPointerException e) {
-            throw new InvalidInputException(field, "'" + value + "' is not a record id");
+            throw InvalidInputException.of(field, "form.error.notAnId", value);
         }
     }
 
@@ -25,7 +25,7 @@ public final class FormValues {
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "'" + value + "' is not a whole number");
+            throw InvalidInputException.of(field, "form.error.notWhole", value);
         }
     }
 
@@ -36,7 +36,7 @@ public final class FormValues {
         try {
             return Double.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "'" + value + "' is not a number");
+            throw InvalidInputException.of(field, "form.error.notANumber", value);
         }
     }
 
@@ -47,7 +47,7 @@ public final class FormValues {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "'" + value + "' is not a date (yyyy-mm-dd)");
+            throw InvalidInputException.of(field, "form.error.notADate", value);
         }
     }
 }

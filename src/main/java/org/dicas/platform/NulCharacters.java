@@ -32,7 +32,8 @@ class NulCharacters extends OncePerRequestFilter {
             }
             if (bad) {
                 String name = e.getKey().replace("\0", "");
-                ApiProblems.write(response, HttpStatus.BAD_REQUEST, "Bad Request", name + ": " + MESSAGE);
+                ApiProblems.write(request, response, HttpStatus.BAD_REQUEST, org.dicas.shared.Sentence.of(
+                        "sentence.fieldProblem", name, org.dicas.shared.Sentence.of("problem.body.nulCharacter")));
                 return;
             }
         }

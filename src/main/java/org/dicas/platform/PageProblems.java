@@ -33,8 +33,7 @@ class PageProblems {
     @ExceptionHandler({org.dicas.shared.InvalidInputException.class, org.dicas.shared.InvalidMarkingException.class})
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String badInput(RuntimeException e, org.springframework.ui.Model model, java.util.Locale locale) {
-        model.addAttribute("problem", e instanceof org.dicas.shared.InvalidInputException ii
-                ? ii.describe(locale) : ((org.dicas.shared.InvalidMarkingException) e).describe(locale));
+        model.addAttribute("problem", FormErrors.describe(e, locale));
         return "error/400";
     }
 

@@ -68,7 +68,7 @@ class RequestLimits extends OncePerRequestFilter {
         long limit = limitFor(request);
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            tooLarge(response, limit);
+            tooLarge(request, response, limit);
             return;
         }
         Limited limited = new Limited(request, limit, bodyReadNanos);
@@ -83,17 +83,18 @@ class RequestLimits extends OncePerRequestFilter {
             response.reset();
             if (limited.failure == HttpStatus.REQUEST_TIMEOUT) {
                 response.setHeader("Connection", "close");
-                ApiProblems.write(response, HttpStatus.REQUEST_TIMEOUT, "Request Timeout",
-                        "the request body did not arrive in time");
+                ApiProblems.write(request, response, HttpStatus.REQUEST_TIMEOUT,
+                        org.dicas.shared.Sentence.of("problem.body.tooSlow"));
             } else {
-                tooLarge(response, limit);
+                tooLarge(request, response, limit);
             }
         }
     }
 
-    private static void tooLarge(HttpServletResponse response, long limit) throws IOException {
-        ApiProblems.write(response, HttpStatus.CONTENT_TOO_LARGE, "Content Too Large",
-                "the request body is larger than " + limit + " bytes");
+    private static void tooLarge(HttpServletRequest request, HttpServletResponse response, long limit)
+            throws IOException {
+        ApiProblems.write(request, response, HttpStatus.CONTENT_TOO_LARGE,
+                org.dicas.shared.Sentence.of("problem.body.largerThan", limit));
     }
 
     /** The request with a body that may not grow past the limit nor take longer than the read deadline. */

@@ -52,10 +52,10 @@ public class AuditLog {
 
         public Paging {
             if (page < 1) {
-                throw new InvalidInputException("page", "pages are numbered from 1");
+                throw InvalidInputException.of("page", "paging.error.outOfRange", Integer.MAX_VALUE, page);
             }
             if (size < 1 || size > MAX_SIZE) {
-                throw new InvalidInputException("size", "a page holds 1 to " + MAX_SIZE + " entries");
+                throw InvalidInputException.of("size", "paging.error.outOfRange", MAX_SIZE, size);
             }
         }
 

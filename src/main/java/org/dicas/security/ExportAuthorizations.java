@@ -151,14 +151,14 @@ public class ExportAuthorizations {
     public void attach(DicasUser officer, long id, long recordId) {
         ExportAuthorization a = get(officer, id);
         RecordMarking rm = records.find(recordId).filter(r -> records.readable(recordId, officer))
-                .orElseThrow(() -> new InvalidInputException("recordId", "no record " + recordId));
+                .orElseThrow(() -> InvalidInputException.of("recordId", "authorization.error.noRecord", recordId));
         TrustWriteRules.attachAuthorization(officer, a, rm).orThrow();
         if (rm.marking().export().isEmpty()) {
-            throw new InvalidInputException("recordId", "record " + recordId + " carries no EXPORT control");
+            throw InvalidInputException.of("recordId", "authorization.error.notExportControlled", recordId);
         }
         if (rm.marking().export().get().regime() != a.regime()) {
-            throw new InvalidInputException("recordId", "record " + recordId + " is controlled under "
-                    + rm.marking().export().get().regime() + ", the authorization under " + a.regime());
+            throw InvalidInputException.of("recordId", "authorization.error.otherRegime", recordId,
+                    rm.marking().export().get().regime().name(), a.regime().name());
         }
         jdbc.sql("""
                         insert into record_authorization (record_id, authorization_id, attached_by) values (:r, :a, :by)
@@ -190,36 +190,36 @@ public class ExportAuthorizations {
 
     private void validate(DicasUser officer, Command c, Long id) {
         if (c.number() == null || c.number().isBlank() || c.number().length() > 64) {
-            throw new InvalidInputException("number", "an authorization needs a number of at most 64 characters");
+            throw InvalidInputException.of("number", "authorization.error.number");
         }
         if (c.kind() == null) {
-            throw new InvalidInputException("kind", "kind is LICENCE or AGREEMENT");
+            throw InvalidInputException.of("kind", "authorization.error.kind");
         }
         if (c.regime() == null) {
-            throw new InvalidInputException("regime", "regime is ITAR, EAR or FEFTA");
+            throw InvalidInputException.of("regime", "authorization.error.regime");
         }
         if (c.coveredNations().isEmpty()) {
-            throw new InvalidInputException("coveredNations", "an authorization covers at least one nation");
+            throw InvalidInputException.of("coveredNations", "authorization.error.noNation");
         }
         for (String n : c.coveredNations()) {
             if (!directory.nationExists(n)) {
-                throw new InvalidInputException("coveredNations", "unknown nation " + n);
+                throw InvalidInputException.of("coveredNations", "authorization.error.unknownNation", n);
             }
         }
         for (Long company : c.coveredCompanies()) {
             var org = directory.organization(company);
             if (org.isEmpty() || org.get().kind() != OrganizationKind.COMPANY) {
-                throw new InvalidInputException("coveredCompanies", "no company " + company);
+                throw InvalidInputException.of("coveredCompanies", "authorization.error.noCompany", company);
             }
         }
         if (c.validFrom() == null || c.validTo() == null) {
-            throw new InvalidInputException("validTo", "validFrom and validTo are required");
+            throw InvalidInputException.of("validTo", "authorization.error.validityRequired");
         }
         if (c.validTo().isBefore(c.validFrom())) {
-            throw new InvalidInputException("validTo", "validTo is before validFrom");
+            throw InvalidInputException.of("validTo", "authorization.error.endsBeforeStart");
         }
         if (c.note().length() > 2000) {
-            throw new InvalidInputException("note", "note is longer than 2000 characters");
+            throw InvalidInputException.of("note", "authorization.error.noteTooLong", 2000);
         }
         boolean duplicate = jdbc.sql("""
                         select count(*) from export_authorization
@@ -227,7 +227,7 @@ public class ExportAuthorizations {
                 .param("n", officer.nation().code()).param("number", c.number()).param("id", id == null ? -1 : id)
                 .query(Integer.class).single() > 0;
         if (duplicate) {
-            throw new InvalidInputException("number", "authorization " + c.number() + " already exists");
+            throw InvalidInputException.of("number", "authorization.error.duplicate", c.number());
         }
     }
 

@@ -95,7 +95,7 @@ public class MarkedRecords {
                 marking.propin() ? current.owningCompanyId() : Optional.empty());
         if (!policy.mayRead(actor, new RecordMarking(marking, current.originNation(), rm.owningCompanyId(),
                 current.authorizations()))) {
-            throw new InvalidInputException("marking", "you could not read a record marked " + marking.banner());
+            throw InvalidInputException.of("marking", "marking.error.notClearedRelease", marking.banner());
         }
         jdbc.sql("""
                         update record set marking = :marking, level = :level, noforn = :noforn,
@@ -221,15 +221,14 @@ public class MarkedRecords {
             company = author.companyId();
         }
         if (marking.propin() && company.isEmpty()) {
-            throw new InvalidInputException("marking", "PROPIN needs an owning company");
+            throw InvalidInputException.of("marking", "marking.error.propinNeedsCompany");
         }
         if (!marking.propin()) {
             company = Optional.empty();
         }
         RecordMarking rm = new RecordMarking(marking, author.nation(), company);
         if (!policy.mayRead(author, rm)) {
-            throw new InvalidInputException("marking", "you could not read a record marked " + marking.banner()
-                    + "; choose a marking you are cleared for");
+            throw InvalidInputException.of("marking", "marking.error.notCleared", marking.banner());
         }
         return rm;
     }

@@ -25,12 +25,12 @@ public final class TrustWriteRules {
     /** Disclosure officers issue authorizations, in the name of their own nation. */
     public static WriteDecision issueAuthorization(DicasUser user) {
         return user.disclosureOfficer() ? WriteDecision.allow()
-                : WriteDecision.reject(DISCLOSURE_OFFICER_ONLY, "only disclosure officers issue export authorizations");
+                : WriteDecision.reject(DISCLOSURE_OFFICER_ONLY);
     }
 
     /** Disclosure officers of the issuing nation change an authorization. */
     public static WriteDecision changeAuthorization(DicasUser user, ExportAuthorization authorization) {
-        return issuingOfficer(user, authorization, "change");
+        return issuingOfficer(user, authorization);
     }
 
     /**
@@ -40,20 +40,19 @@ public final class TrustWriteRules {
      */
     public static WriteDecision attachAuthorization(DicasUser user, ExportAuthorization authorization,
                                                     RecordMarking record) {
-        return WriteDecision.all(issuingOfficer(user, authorization, "attach"),
+        return WriteDecision.all(issuingOfficer(user, authorization),
                 record.originNation().equals(user.nation()) ? WriteDecision.allow()
-                        : WriteDecision.reject(ORIGINATING_NATION_ONLY, "only the originating nation releases its records"));
+                        : WriteDecision.reject(ORIGINATING_NATION_ONLY));
     }
 
     /** Disclosure officers of the issuing nation detach an authorization from a record. */
     public static WriteDecision detachAuthorization(DicasUser user, ExportAuthorization authorization) {
-        return issuingOfficer(user, authorization, "detach");
+        return issuingOfficer(user, authorization);
     }
 
-    private static WriteDecision issuingOfficer(DicasUser user, ExportAuthorization authorization, String verb) {
+    private static WriteDecision issuingOfficer(DicasUser user, ExportAuthorization authorization) {
         return user.disclosureOfficer() && authorization.issuingNation().equals(user.nation()) ? WriteDecision.allow()
-                : WriteDecision.reject(ISSUING_NATION_ONLY, "only disclosure officers of the issuing nation ("
-                        + authorization.issuingNation() + ") " + verb + " this authorization");
+                : WriteDecision.reject(ISSUING_NATION_ONLY);
     }
 
     // -------------------------------------------------------------------------------------------- user accounts
@@ -61,6 +60,6 @@ public final class TrustWriteRules {
     /** Administrators create accounts, change them, reset passwords and enable or disable accounts. */
     public static WriteDecision administerUsers(DicasUser user) {
         return user.administrator() ? WriteDecision.allow()
-                : WriteDecision.reject(ADMINISTRATOR_ONLY, "only administrators administer user accounts");
+                : WriteDecision.reject(ADMINISTRATOR_ONLY);
     }
 }

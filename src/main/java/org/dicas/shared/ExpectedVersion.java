@@ -11,7 +11,7 @@ public record ExpectedVersion(long value) {
     /** {@code value} is a version from 1, or 0 for a change that named none ({@link #notGiven()}). */
     public ExpectedVersion {
         if (value < 0) {
-            throw new InvalidInputException("version", "a version is a whole number from 1, not " + value);
+            throw InvalidInputException.of("version", "version.error.notWhole", String.valueOf(value));
         }
     }
 
@@ -39,11 +39,11 @@ public record ExpectedVersion(long value) {
     public static ExpectedVersion ofEntityTag(String header) {
         String h = header == null ? "" : header.strip();
         if (h.equals("*")) {
-            throw new InvalidInputException("If-Match", "If-Match: * does not say which version you changed; send the ETag you read");
+            throw InvalidInputException.of("If-Match", "version.error.ifMatchAny");
         }
         if (h.length() < 3 || !h.startsWith("\"") || !h.endsWith("\"")) {
-            throw new InvalidInputException("If-Match", "If-Match must be the ETag of the record you read, e.g. \"3\"; got "
-                    + (h.length() > 40 ? h.substring(0, 40) + "…" : h));
+            throw InvalidInputException.of("If-Match", "version.error.ifMatchForm",
+                    h.length() > 40 ? h.substring(0, 40) + "…" : h);
         }
         return parse("If-Match", h.substring(1, h.length() - 1));
     }
@@ -58,7 +58,7 @@ public record ExpectedVersion(long value) {
 
     private static ExpectedVersion parse(String field, String digits) {
         if (!digits.matches("[0-9]{1,18}") || Long.parseLong(digits) < 1) {
-            throw new InvalidInputException(field, "a version is a whole number, not " + digits);
+            throw InvalidInputException.of(field, "version.error.notWhole", digits);
         }
         return new ExpectedVersion(Long.parseLong(digits));
     }

@@ -11,11 +11,10 @@ public record ExportControl(Regime regime, String reference) {
 
     public ExportControl {
         if (regime == null) {
-            throw new InvalidMarkingException("export control needs a regime (ITAR, EAR or FEFTA)");
+            throw new InvalidMarkingException(Sentence.of("marking.error.regimeMissing"));
         }
         if (reference == null || !REFERENCE.matcher(reference).matches()) {
-            throw new InvalidMarkingException("export reference '" + reference
-                    + "' must be 1-40 letters, digits or . ( ) _ - and start with a letter or digit");
+            throw new InvalidMarkingException(Sentence.of("marking.error.exportReference", reference));
         }
     }
 

@@ -5,7 +5,7 @@ package org.dicas.shared;
  * {@link #sentence()} says what is wrong in a form every language can render. {@link #getMessage()} is the English
  * rendering, for logs and the command line.
  */
-public class InvalidInputException extends RuntimeException {
+public class InvalidInputException extends RuntimeException implements Explained {
     private final String field;
     private final Sentence sentence;
 
@@ -33,6 +33,7 @@ public class InvalidInputException extends RuntimeException {
     }
 
     /** What is wrong, for rendering in the reader's language; {@code null} only for the deprecated English form. */
+    @Override
     public Sentence sentence() {
         return sentence;
     }

@@ -1,7 +1,7 @@
 package org.dicas.shared;
 
 /** A banner that does not follow the grammar of the trust model; the sentence names the problem. */
-public class InvalidMarkingException extends IllegalArgumentException {
+public class InvalidMarkingException extends IllegalArgumentException implements Explained {
     private final Sentence sentence;
 
     public InvalidMarkingException(Sentence sentence) {
@@ -16,6 +16,7 @@ public class InvalidMarkingException extends IllegalArgumentException {
         this.sentence = null;
     }
 
+    @Override
     public Sentence sentence() {
         return sentence;
     }

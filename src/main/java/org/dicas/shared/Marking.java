@@ -32,24 +32,23 @@ public record Marking(AccessLevel level, boolean noForn, List<NationCode> relTo,
 
     public Marking {
         if (level == null) {
-            throw new InvalidMarkingException("a marking needs a level (PUBLIC, UNCLASSIFIED or CUI)");
+            throw new InvalidMarkingException(Sentence.of("marking.error.levelMissing"));
         }
         relTo = List.copyOf(relTo == null ? List.of() : relTo);
         groups = List.copyOf(groups == null ? List.of() : groups);
         export = export == null ? Optional.empty() : export;
         if (noForn && !relTo.isEmpty()) {
-            throw new InvalidMarkingException("NOFORN and REL TO are mutually exclusive");
+            throw new InvalidMarkingException(Sentence.of("marking.error.noFornAndRelTo"));
         }
         if (new LinkedHashSet<>(relTo).size() != relTo.size()) {
-            throw new InvalidMarkingException("REL TO names a nation twice");
+            throw new InvalidMarkingException(Sentence.of("marking.error.nationTwice"));
         }
         if (new LinkedHashSet<>(groups).size() != groups.size()) {
-            throw new InvalidMarkingException("GROUP names a group twice");
+            throw new InvalidMarkingException(Sentence.of("marking.error.groupTwice"));
         }
         for (String g : groups) {
             if (!GROUP_CODE.matcher(g).matches()) {
-                throw new InvalidMarkingException("group code '" + g
-                        + "' must be 1-32 upper-case letters, digits, '_' or '-'");
+                throw new InvalidMarkingException(Sentence.of("marking.error.groupCode", g));
             }
         }
     }
@@ -59,7 +58,10 @@ public record Marking(AccessLevel level, boolean noForn, List<NationCode> relTo,
     }
 
     /** What a writer is told when a record comes without a marking: the one wording of the one check. */
-    public static final String REQUIRED = "a marking is required, e.g. CUI//REL TO USA, JPN";
+    public static final Sentence REQUIRED_RULE = Sentence.of("marking.error.required");
+
+    /** {@link #REQUIRED_RULE} in English, for callers that still collect English problems. */
+    public static final String REQUIRED = REQUIRED_RULE.english();
 
     /**
      * The marking a writer gave for a record: required (blank is refused naming the {@code marking} field), then
@@ -67,7 +69,7 @@ public record Marking(AccessLevel level, boolean noForn, List<NationCode> relTo,
      */
     public static Marking required(String banner) {
         if (banner == null || banner.isBlank()) {
-            throw new InvalidInputException("marking", REQUIRED);
+            throw new InvalidInputException("marking", REQUIRED_RULE);
         }
         return parse(banner.strip());
     }
@@ -86,10 +88,10 @@ public record Marking(AccessLevel level, boolean noForn, List<NationCode> relTo,
 
     private static Marking parseBanner(String banner) {
         if (banner == null || banner.isEmpty()) {
-            throw new InvalidMarkingException("marking is empty; it must start with PUBLIC, UNCLASSIFIED or CUI");
+            throw new InvalidMarkingException(Sentence.of("marking.error.empty"));
         }
         if (banner.length() > MAX_LENGTH) {
-            throw new InvalidMarkingException("marking is longer than " + MAX_LENGTH + " characters");
+            throw new InvalidMarkingException(Sentence.of("marking.error.tooLong", MAX_LENGTH));
         }
         String[] parts = banner.split("//", -1);
         AccessLevel level = parseLevel(parts[0]);
@@ -102,23 +104,23 @@ public record Marking(AccessLevel level, boolean noForn, List<NationCode> relTo,
         for (int i = 1; i < parts.length; i++) {
             String control = parts[i];
             if (control.isEmpty()) {
-                throw new InvalidMarkingException("empty control after '//' (control " + i + ")");
+                throw new InvalidMarkingException(Sentence.of("marking.error.emptyControl", i));
             }
             String name = controlName(control);
             int rank = CONTROL_ORDER.indexOf(name);
             if (rank == lastRank) {
-                throw new InvalidMarkingException(name + " appears more than once");
+                throw new InvalidMarkingException(Sentence.of("marking.error.controlTwice", name));
             }
             if (rank < lastRank) {
-                throw new InvalidMarkingException("controls must be in the order NOFORN, REL TO, GROUP, PROPIN, EXPORT: "
-                        + name + " comes after " + CONTROL_ORDER.get(lastRank));
+                throw new InvalidMarkingException(
+                        Sentence.of("marking.error.controlOrder", name, CONTROL_ORDER.get(lastRank)));
             }
             lastRank = rank;
             switch (name) {
                 case "NOFORN" -> noForn = true;
                 case "REL TO" -> {
                     if (noForn) {
-                        throw new InvalidMarkingException("NOFORN and REL TO are mutually exclusive");
+                        throw new InvalidMarkingException(Sentence.of("marking.error.noFornAndRelTo"));
                     }
                     relTo = parseNations(control.substring("REL TO ".length()));
                 }
@@ -137,7 +139,7 @@ public record Marking(AccessLevel level, boolean noForn, List<NationCode> relTo,
                 return l;
             }
         }
-        throw new InvalidMarkingException("unknown level '" + text + "': a marking starts with PUBLIC, UNCLASSIFIED or CUI");
+        throw new InvalidMarkingException(Sentence.of("marking.error.unknownLevel", text));
     }
 
     private static String controlName(String control) {
@@ -156,19 +158,17 @@ public record Marking(AccessLevel level, boolean noForn, List<NationCode> relTo,
         if (control.startsWith("EXPORT ")) {
             return "EXPORT";
         }
-        throw new InvalidMarkingException("unknown control '" + control
-                + "': expected NOFORN, REL TO <nations>, GROUP <codes>, PROPIN or EXPORT <regime> <ref>");
+        throw new InvalidMarkingException(Sentence.of("marking.error.unknownControl", control));
     }
 
     private static List<String> parseList(String text, String control) {
         if (text.isEmpty()) {
-            throw new InvalidMarkingException(control + " lists nothing");
+            throw new InvalidMarkingException(Sentence.of("marking.error.listsNothing", control));
         }
         List<String> items = List.of(text.split(", ", -1));
         for (String item : items) {
             if (item.isEmpty() || item.contains(",") || item.contains(" ")) {
-                throw new InvalidMarkingException(control + " entry '" + item
-                        + "' is malformed: separate entries with a comma and one space (\", \")");
+                throw new InvalidMarkingException(Sentence.of("marking.error.entryMalformed", control, item));
             }
         }
         return items;
@@ -178,7 +178,7 @@ public record Marking(AccessLevel level, boolean noForn, List<NationCode> relTo,
         List<NationCode> nations = new ArrayList<>();
         for (String item : parseList(text, "REL TO")) {
             if (!NationCode.isValid(item)) {
-                throw new InvalidMarkingException("REL TO entry '" + item + "' is not an ISO 3166 alpha-3 nation code");
+                throw new InvalidMarkingException(Sentence.of("marking.error.unknownNation", item));
             }
             nations.add(new NationCode(item));
         }
@@ -188,13 +188,13 @@ public record Marking(AccessLevel level, boolean noForn, List<NationCode> relTo,
     private static ExportControl parseExport(String control) {
         String[] words = control.split(" ", -1);
         if (words.length != 3) {
-            throw new InvalidMarkingException("export control '" + control + "' must read EXPORT <ITAR|EAR|FEFTA> <reference>");
+            throw new InvalidMarkingException(Sentence.of("marking.error.exportForm", control));
         }
         ExportControl.Regime regime;
         try {
             regime = ExportControl.Regime.valueOf(words[1]);
         } catch (IllegalArgumentException e) {
-            throw new InvalidMarkingException("unknown export regime '" + words[1] + "': expected ITAR, EAR or FEFTA");
+            throw new InvalidMarkingException(Sentence.of("marking.error.unknownRegime", words[1]));
         }
         return new ExportControl(regime, words[2]);
     }

@@ -14,30 +14,28 @@ public record Paging(int page, int size) {
     public static final int MAX_SIZE = 200;
     public static final Paging FIRST = new Paging(1, DEFAULT_SIZE);
 
-    static final String PAGE_RANGE = "must be a whole number from 1 to " + Integer.MAX_VALUE;
-    static final String SIZE_RANGE = "must be a whole number from 1 to " + MAX_SIZE;
 
     public Paging {
         if (page < 1) {
-            throw new InvalidInputException("page", PAGE_RANGE + ", not '" + page + "'");
+            throw InvalidInputException.of("page", "paging.error.outOfRange", Integer.MAX_VALUE, page);
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw new InvalidInputException("size", SIZE_RANGE + ", not '" + size + "'");
+            throw InvalidInputException.of("size", "paging.error.outOfRange", MAX_SIZE, size);
         }
     }
 
     /** Reads the query parameters as given (null or blank: the default). */
     public static Paging of(String page, String size) {
-        return new Paging(number("page", page, 1, PAGE_RANGE), number("size", size, DEFAULT_SIZE, SIZE_RANGE));
+        return new Paging(number("page", page, 1, Integer.MAX_VALUE), number("size", size, DEFAULT_SIZE, MAX_SIZE));
     }
 
-    private static int number(String name, String given, int absent, String range) {
+    private static int number(String name, String given, int absent, int max) {
         if (given == null || given.isBlank()) {
             return absent;
         }
         String s = given.strip();
         if (!s.matches("[0-9]{1,10}") || Long.parseLong(s) > Integer.MAX_VALUE) {
-            throw new InvalidInputException(name, range + ", not '" + (s.length() > 20 ? s.substring(0, 20) + "…" : s) + "'");
+            throw InvalidInputException.of(name, "paging.error.outOfRange", max, s.length() > 20 ? s.substring(0, 20) + "…" : s);
         }
         return Integer.parseInt(s);
     }

@@ -4,7 +4,7 @@ package org.dicas.shared;
  * A change made against an older version of a record than the one stored: someone else changed it since it was read.
  * Nothing was saved. The API answers 412 naming both versions; a form shows both versions' values.
  */
-public class StaleVersionException extends RuntimeException {
+public class StaleVersionException extends RuntimeException implements Explained {
 
     private final String kind;
     private final long id;
@@ -18,6 +18,12 @@ public class StaleVersionException extends RuntimeException {
         this.id = id;
         this.expected = expected;
         this.current = current;
+    }
+
+    /** What happened and what to do. */
+    @Override
+    public Sentence sentence() {
+        return Sentence.of("problem.stale.detail", String.valueOf(id), expected, current);
     }
 
     public String kind() {

@@ -1,5 +1,6 @@
 package org.dicas.security.internal;
 
+import org.dicas.platform.FormErrors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -175,7 +176,7 @@ final class AdminEndpoints {
                         organizationId, accessLevel, roles, groups, password));
                 return "redirect:/admin/users/" + a.id();
             } catch (InvalidInputException e) {
-                return usersPage(me, model, List.of(e.field() + ": " + e.getMessage()));
+                return usersPage(me, model, FormErrors.of(e));
             }
         }
 
@@ -197,7 +198,7 @@ final class AdminEndpoints {
                 users.change(me, id, expected, command);
                 return "redirect:/admin/users/" + id;
             } catch (InvalidInputException e) {
-                return form(model, List.of(e.field() + ": " + e.getMessage()), a);
+                return form(model, FormErrors.of(e), a);
             } catch (org.dicas.shared.StaleVersionException e) {
                 org.dicas.platform.EditConflict.show(model, e, command, users.account(me, id));
                 return form(model, List.of(), users.account(me, id));
@@ -212,7 +213,7 @@ final class AdminEndpoints {
                 users.resetPassword(me, id, password);
                 return "redirect:/admin/users/" + id;
             } catch (InvalidInputException e) {
-                return form(model, List.of(e.field() + ": " + e.getMessage()), a);
+                return form(model, FormErrors.of(e), a);
             }
         }
 
@@ -223,7 +224,7 @@ final class AdminEndpoints {
                 users.setEnabled(me, id, enabled);
                 return "redirect:/admin/users/" + id;
             } catch (InvalidInputException e) {
-                return form(model, List.of(e.field() + ": " + e.getMessage()), a);
+                return form(model, FormErrors.of(e), a);
             }
         }
     }

@@ -1,5 +1,7 @@
 package org.dicas.security.internal;
 
+import org.dicas.shared.Sentence;
+import org.dicas.shared.Sentences;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -15,8 +17,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class AuthProblems {
 
     @ExceptionHandler(SignInThrottle.SignInThrottledException.class)
-    ResponseEntity<ProblemDetail> throttled(SignInThrottle.SignInThrottledException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+    ResponseEntity<ProblemDetail> throttled(SignInThrottle.SignInThrottledException e, java.util.Locale locale) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                Sentences.render(Sentence.of("login.locked"), locale));
+        p.setTitle(Sentences.render(Sentence.of("problem.title.429"), locale));
+        p.setProperty("messageKey", "login.locked");
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header("Retry-After", Long.toString(Math.max(1, e.retryAfter.toSeconds()))).body(p);
     }

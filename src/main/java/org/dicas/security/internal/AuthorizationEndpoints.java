@@ -1,5 +1,6 @@
 package org.dicas.security.internal;
 
+import org.dicas.platform.FormErrors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -138,7 +139,7 @@ final class AuthorizationEndpoints {
                         coveredNations, coveredCompanies, validFrom, validTo, note));
                 return "redirect:/authorizations/" + a.id();
             } catch (InvalidInputException e) {
-                return listPage(me, model, List.of(e.field() + ": " + e.getMessage()));
+                return listPage(me, model, FormErrors.of(e));
             }
         }
 
@@ -169,7 +170,7 @@ final class AuthorizationEndpoints {
                 authorizations.change(me, id, expected, command);
                 return "redirect:/authorizations/" + id;
             } catch (InvalidInputException e) {
-                return detailPage(me, id, model, List.of(e.field() + ": " + e.getMessage()));
+                return detailPage(me, id, model, FormErrors.of(e));
             } catch (org.dicas.shared.StaleVersionException e) {
                 org.dicas.platform.EditConflict.show(model, e, command, authorizations.get(me, id));
                 return detailPage(me, id, model, List.of());
@@ -180,12 +181,12 @@ final class AuthorizationEndpoints {
         String attach(DicasUser me, @PathVariable long id, @RequestParam(required = false) Long recordId, Model model) {
             try {
                 if (recordId == null) {
-                    throw new InvalidInputException("recordId", "give the id of a record to attach");
+                    throw InvalidInputException.of("recordId", "authorization.error.recordIdMissing");
                 }
                 authorizations.attach(me, id, recordId);
                 return "redirect:/authorizations/" + id;
             } catch (InvalidInputException e) {
-                return detailPage(me, id, model, List.of(e.field() + ": " + e.getMessage()));
+                return detailPage(me, id, model, FormErrors.of(e));
             }
         }
 

@@ -3,6 +3,7 @@ package org.dicas.security.internal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.dicas.platform.ApiProblems;
+import org.dicas.shared.Sentence;
 import org.dicas.security.ReleasabilityPolicy;
 import org.dicas.security.SingleSignOn;
 import org.springframework.beans.factory.ObjectProvider;
@@ -80,10 +81,10 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(accounts),
                         UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> ApiProblems.write(res, HttpStatus.UNAUTHORIZED,
-                                "Sign-in required", "send a valid bearer token (POST /api/v1/auth/token)"))
-                        .accessDeniedHandler((req, res, ex) -> ApiProblems.write(res, HttpStatus.NOT_FOUND,
-                                "Not Found", "no such resource")))
+                        .authenticationEntryPoint((req, res, ex) -> ApiProblems.write(req, res, HttpStatus.UNAUTHORIZED,
+                                Sentence.of("problem.signInRequired")))
+                        .accessDeniedHandler((req, res, ex) -> ApiProblems.write(req, res, HttpStatus.NOT_FOUND,
+                                Sentence.of("problem.noSuchResource"))))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();
     }

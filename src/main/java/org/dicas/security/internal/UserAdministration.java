@@ -97,10 +97,10 @@ class UserAdministration {
     Account create(DicasUser admin, AccountCommand c) {
         mustAdminister(admin);
         if (c.username() == null || !c.username().matches("[a-z0-9][a-z0-9._-]{1,63}")) {
-            throw new InvalidInputException("username", "2-64 lower-case letters, digits, '.', '_' or '-'");
+            throw InvalidInputException.of("username", "user.error.username");
         }
         if (directory.userByUsername(c.username()).isPresent()) {
-            throw new InvalidInputException("username", "user " + c.username() + " already exists");
+            throw InvalidInputException.of("username", "user.error.duplicate", c.username());
         }
         checkPassword(c.password());
         validate(c);
@@ -150,7 +150,7 @@ class UserAdministration {
         mustAdminister(admin);
         Account a = account(admin, id);
         if (a.id() == admin.id() && !enabled) {
-            throw new InvalidInputException("enabled", "you cannot disable your own account");
+            throw InvalidInputException.of("enabled", "user.error.disableSelf");
         }
         jdbc.sql("update app_user set enabled = :e where id = :id").param("e", enabled).param("id", id).update();
         if (!enabled) {
@@ -164,31 +164,31 @@ class UserAdministration {
 
     private void validate(AccountCommand c) {
         if (c.displayName() == null || c.displayName().isBlank() || c.displayName().length() > 200) {
-            throw new InvalidInputException("displayName", "a display name of at most 200 characters is required");
+            throw InvalidInputException.of("displayName", "user.error.displayName", 200);
         }
         if (c.nation() == null || !directory.nationExists(c.nation())) {
-            throw new InvalidInputException("nation", "unknown nation " + c.nation());
+            throw InvalidInputException.of("nation", "user.error.unknownNation", c.nation());
         }
         if (c.organizationId() == null || directory.organization(c.organizationId()).isEmpty()) {
-            throw new InvalidInputException("organizationId", "unknown organization " + c.organizationId());
+            throw InvalidInputException.of("organizationId", "user.error.unknownOrganization", c.organizationId());
         }
         if (!directory.organization(c.organizationId()).get().nation().equals(c.nation())) {
-            throw new InvalidInputException("organizationId", "the organization belongs to another nation");
+            throw InvalidInputException.of("organizationId", "user.error.organizationOfAnotherNation");
         }
         if (c.accessLevel() == null) {
-            throw new InvalidInputException("accessLevel", "PUBLIC, UNCLASSIFIED or CUI");
+            throw InvalidInputException.of("accessLevel", "user.error.accessLevel");
         }
         Set<String> known = directory.groups().stream().map(Directory.Group::code).collect(Collectors.toSet());
         for (String g : c.groups()) {
             if (!known.contains(g)) {
-                throw new InvalidInputException("groups", "unknown need-to-know group " + g);
+                throw InvalidInputException.of("groups", "user.error.unknownGroup", g);
             }
         }
     }
 
     static void checkPassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD || password.length() > 200) {
-            throw new InvalidInputException("password", "a password needs " + MIN_PASSWORD + " to 200 characters");
+            throw InvalidInputException.of("password", "user.error.password", MIN_PASSWORD, 200);
         }
     }
 

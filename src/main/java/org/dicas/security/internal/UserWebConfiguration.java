@@ -8,6 +8,7 @@ import java.util.Set;
 import org.dicas.security.CurrentUser;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
+import org.dicas.platform.RequestLanguage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -30,7 +31,7 @@ import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 @Configuration(proxyBeanMethods = false)
 class UserWebConfiguration implements WebMvcConfigurer {
 
-    static final Set<String> LANGUAGES = Set.of("en", "ja");
+    static final Set<String> LANGUAGES = RequestLanguage.LANGUAGES;
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
@@ -76,25 +77,9 @@ class UserWebConfiguration implements WebMvcConfigurer {
          */
         static Locale preferred(HttpServletRequest request) {
             var stored = CurrentUser.get().flatMap(DicasUser::locale).map(Locale::forLanguageTag);
-            var asked = accepted(request.getHeader("Accept-Language"));
+            var asked = RequestLanguage.accepted(request.getHeader("Accept-Language"));
             boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
             return (api ? asked.or(() -> stored) : stored.or(() -> asked)).orElse(Locale.ENGLISH);
-        }
-
-        static java.util.Optional<Locale> accepted(String header) {
-            if (header != null) {
-                try {
-                    for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
-                        String lang = range.getRange().split("-")[0];
-                        if (LANGUAGES.contains(lang)) {
-                            return java.util.Optional.of(Locale.forLanguageTag(lang));
-                        }
-                    }
-                } catch (IllegalArgumentException ignored) {
-                    // malformed header: as if none was sent
-                }
-            }
-            return java.util.Optional.empty();
         }
 
         @Override
