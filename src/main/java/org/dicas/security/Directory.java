@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.dicas.shared.AccessLevel;
 import org.dicas.shared.NationCode;
+import org.dicas.shared.TimeZones;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,7 +30,7 @@ public class Directory {
 
     private static final String USER_COLUMNS = """
             select u.id, u.username, u.display_name, u.nation, u.organization_id, o.name as org_name, o.kind,
-                   u.access_level, u.roles, u.groups, u.locale""";
+                   u.access_level, u.roles, u.groups, u.locale, u.time_zone""";
     private static final String USER_FROM = " from app_user u join organization o on o.id = u.organization_id";
     static final String USER_SELECT = USER_COLUMNS + USER_FROM;
 
@@ -38,7 +39,8 @@ public class Directory {
             NationCode.of(rs.getString("nation")), rs.getLong("organization_id"), rs.getString("org_name"),
             OrganizationKind.valueOf(rs.getString("kind")), AccessLevel.valueOf(rs.getString("access_level")),
             Arrays.stream((String[]) rs.getArray("roles").getArray()).map(Role::valueOf).collect(Collectors.toSet()),
-            Set.of((String[]) rs.getArray("groups").getArray()), Optional.ofNullable(rs.getString("locale")));
+            Set.of((String[]) rs.getArray("groups").getArray()), Optional.ofNullable(rs.getString("locale")),
+            TimeZones.offered(rs.getString("time_zone")).orElse(null));
 
     private final JdbcClient jdbc;
 
@@ -167,6 +169,12 @@ public class Directory {
 
     public void rememberLocale(long userId, String locale) {
         jdbc.sql("update app_user set locale = :l where id = :id").param("l", locale).param("id", userId).update();
+    }
+
+    /** The zone a user reads times in; {@code null} returns them to their nation's. */
+    public void rememberTimeZone(long userId, java.time.ZoneId zone) {
+        jdbc.sql("update app_user set time_zone = :z where id = :id")
+                .param("z", zone == null ? null : zone.getId()).param("id", userId).update();
     }
 
     public boolean anyUsers() {

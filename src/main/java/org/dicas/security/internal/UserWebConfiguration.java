@@ -5,10 +5,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TimeZone;
 import org.dicas.security.CurrentUser;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.platform.RequestLanguage;
+import org.dicas.shared.TimeZones;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -22,11 +24,14 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.i18n.SessionLocaleResolver;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Web wiring for users: controller methods may take a {@link DicasUser} parameter (the signed-in user), and the
  * language (English or Japanese) follows {@code ?lang=en|ja}, is remembered per user, and otherwise comes from the
- * browser's Accept-Language.
+ * browser's Accept-Language. The reader's time zone travels with the language in Spring's locale context
+ * ({@code LocaleContextHolder.getTimeZone()}), which is where {@code platform.ReaderTime} and the pages' {@code #when}
+ * read it: the zone the user chose (on the settings page), else their nation's, else UTC for nobody signed in.
  */
 @Configuration(proxyBeanMethods = false)
 class UserWebConfiguration implements WebMvcConfigurer {
@@ -69,6 +74,25 @@ class UserWebConfiguration implements WebMvcConfigurer {
         UserLocaleResolver(Directory directory) {
             this.directory = directory;
             setDefaultLocaleFunction(UserLocaleResolver::preferred);
+            setDefaultTimeZoneFunction(UserLocaleResolver::timeZone);
+        }
+
+        /** Where a zone chosen in this session is kept, as the signed-in user held by the session predates it. */
+        static final String CHOSEN_TIME_ZONE = UserLocaleResolver.class.getName() + ".TIME_ZONE";
+
+        static TimeZone timeZone(HttpServletRequest request) {
+            Object chosen = WebUtils.getSessionAttribute(request, CHOSEN_TIME_ZONE);
+            if (chosen instanceof java.time.ZoneId zone) {
+                return TimeZone.getTimeZone(zone);
+            }
+            return TimeZone.getTimeZone(CurrentUser.get().map(DicasUser::timeZone).orElse(TimeZones.UTC));
+        }
+
+        /** The user chose a zone: remembered for them and, at once, for this session. */
+        static void chooseTimeZone(HttpServletRequest request, Directory directory, DicasUser user,
+                                   java.time.ZoneId zone) {
+            directory.rememberTimeZone(user.id(), zone);
+            WebUtils.setSessionAttribute(request, CHOSEN_TIME_ZONE, zone);
         }
 
         /**
