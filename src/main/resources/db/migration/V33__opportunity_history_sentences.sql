@@ -3,3 +3,8 @@
 -- (English text in detail, no key) are shown as they were written.
 alter table opportunity_event add column detail_key text;
 alter table opportunity_event add column detail_args jsonb not null default '[]'::jsonb;
+
+-- The same for a feed's last poll error: key and arguments, rendered in the reader's language; last_error keeps the
+-- English text for logs and for rows written before.
+alter table lead_feed add column last_error_key text;
+alter table lead_feed add column last_error_args jsonb;

@@ -254,8 +254,7 @@ public class Pipeline {
         RequirementWriteRules.changeOpportunity(user, o).orThrow();
         Checked k = check(user, c, o);
         if (o.stage() != OpportunityStage.LEAD && k.nations().size() < 2) {
-            throw new InvalidInputException("requirementIds", "an opportunity past LEAD links requirements of two "
-                    + "or more nations");
+            throw InvalidInputException.of("requirementIds", "opp.error.pastLeadNeedsNations");
         }
         records.update(id, expected, k.title(), k.title() + "\n" + c.nextStep(), k.marking(), Optional.empty(), user);
         jdbc.sql("""
