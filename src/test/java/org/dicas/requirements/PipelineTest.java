@@ -278,7 +278,7 @@ class PipelineTest {
         assertThat(hidden.json().get("detail").asString().replace(String.valueOf(au), "ID")).isEqualTo(shape);
         assertThat(industry.json().get("detail").asString().replace(String.valueOf(jpIndustry), "ID"))
                 .isEqualTo(shape);
-        assertThat(shape).isEqualTo("ownerId: user ID may not own an opportunity marked CUI//REL TO USA, JPN "
+        assertThat(shape).isEqualTo("Owner: user ID may not own an opportunity marked CUI//REL TO USA, JPN "
                 + "(an owner is a government user who may read it)");
         assertThat(http.get(API + "/" + id, us).json().get("ownerId").asLong()).isEqualTo(usUser.id());
         assertThat(owner.apply(jpUser.id()).json().get("ownerId").asLong()).isEqualTo(jpUser.id());
