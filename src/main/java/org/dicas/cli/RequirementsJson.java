@@ -207,7 +207,7 @@ public final class RequirementsJson {
     }
 
     private static void explanation(ObjectNode o, Explanation e) {
-        o.put("summary", e.summary());
+        o.put("summary", e.summary().english());
         o.put("textSimilarity", e.textSimilarity());
         o.put("capabilityArea", e.capabilityArea());
         o.put("otherCapabilityArea", e.otherCapabilityArea());

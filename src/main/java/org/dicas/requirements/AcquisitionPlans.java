@@ -164,10 +164,10 @@ public class AcquisitionPlans {
     @Transactional
     public AcquisitionPlan create(DicasUser user, AcquisitionPlanCommand c) {
         if (c == null || c.requirementId() == null) {
-            throw new InvalidInputException("requirementId", "the requirement the plan answers is required");
+            throw InvalidInputException.of("requirementId", "acqplan.error.requirementRequired");
         }
         Requirement q = requirements.find(c.requirementId(), user).orElseThrow(() ->
-                new InvalidInputException("requirementId", "no requirement #" + c.requirementId() + " you may read"));
+                InvalidInputException.of("requirementId", "acqplan.error.noRequirement", c.requirementId()));
         RequirementWriteRules.writePlan(user, q).orThrow();
         Checked v = check(c, q);
         long id = records.register(KIND, v.title, v.title + "\n" + v.notes, v.marking, Optional.empty(), user,
@@ -184,11 +184,11 @@ public class AcquisitionPlans {
     public AcquisitionPlan update(DicasUser user, long id, ExpectedVersion expected, AcquisitionPlanCommand c) {
         AcquisitionPlan current = get(user, id);
         if (c == null) {
-            throw new InvalidInputException("plan", "the plan is missing");
+            throw InvalidInputException.of("plan", "acqplan.error.missing");
         }
         if (c.requirementId() != null && c.requirementId() != current.requirementId()) {
-            throw new InvalidInputException("requirementId", "a plan stays with its requirement (#"
-                    + current.requirementId() + ")");
+            throw InvalidInputException.of("requirementId", "acqplan.error.staysWithRequirement",
+                    current.requirementId());
         }
         Requirement q = requirements.find(current.requirementId(), user).orElseThrow(() ->
                 new NotFoundException("acquisition plan", id));
@@ -231,36 +231,36 @@ public class AcquisitionPlans {
     private static Checked check(AcquisitionPlanCommand c, Requirement q) {
         String title = c.title() == null ? "" : c.title().strip();
         if (title.isEmpty()) {
-            throw new InvalidInputException("title", "the plan needs a title");
+            throw InvalidInputException.of("title", "acqplan.error.titleRequired");
         }
         if (title.length() > 300) {
-            throw new InvalidInputException("title", "the title is longer than 300 characters");
+            throw InvalidInputException.of("title", "requirement.error.tooLong", 300);
         }
         String notes = c.notes() == null ? "" : c.notes().strip();
         if (notes.length() > 8000) {
-            throw new InvalidInputException("notes", "the notes are longer than 8000 characters");
+            throw InvalidInputException.of("notes", "requirement.error.tooLong", 8000);
         }
         if (c.milestones().size() > MAX_MILESTONES) {
-            throw new InvalidInputException("milestones", "at most " + MAX_MILESTONES + " milestones");
+            throw InvalidInputException.of("milestones", "acqplan.error.tooManyMilestones", MAX_MILESTONES);
         }
         for (int i = 0; i < c.milestones().size(); i++) {
             AcquisitionPlanCommand.MilestoneInput m = c.milestones().get(i);
             String f = "milestones[" + i + "]";
             if (m == null || m.name() == null || m.name().isBlank()) {
-                throw new InvalidInputException(f + ".name", "a milestone needs a name");
+                throw InvalidInputException.of(f + ".name", "acqplan.error.milestoneName");
             }
             if (m.name().strip().length() > 200) {
-                throw new InvalidInputException(f + ".name", "the milestone name is longer than 200 characters");
+                throw InvalidInputException.of(f + ".name", "requirement.error.tooLong", 200);
             }
             if (m.due() == null) {
-                throw new InvalidInputException(f + ".due", "a milestone needs a date (yyyy-mm-dd)");
+                throw InvalidInputException.of(f + ".due", "acqplan.error.milestoneDate");
             }
             if (m.due().getYear() < 1990 || m.due().getYear() > 2100) {
-                throw new InvalidInputException(f + ".due", "the date " + m.due() + " is not between 1990 and 2100");
+                throw InvalidInputException.of(f + ".due", "acqplan.error.dateRange", m.due().toString());
             }
         }
         if (c.budget().size() > MAX_BUDGET_LINES) {
-            throw new InvalidInputException("budget", "at most " + MAX_BUDGET_LINES + " budget lines");
+            throw InvalidInputException.of("budget", "acqplan.error.tooManyLines", MAX_BUDGET_LINES);
         }
         List<Line> lines = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -268,34 +268,30 @@ public class AcquisitionPlans {
             AcquisitionPlanCommand.BudgetLineInput b = c.budget().get(i);
             String f = "budget[" + i + "]";
             if (b == null || b.fiscalYear() == null) {
-                throw new InvalidInputException(f + ".fiscalYear", "a budget line needs a fiscal year (e.g. 2027)");
+                throw InvalidInputException.of(f + ".fiscalYear", "acqplan.error.fiscalYearRequired");
             }
             if (b.fiscalYear() < 1990 || b.fiscalYear() > 2100) {
-                throw new InvalidInputException(f + ".fiscalYear", "fiscal year " + b.fiscalYear()
-                        + " is not between 1990 and 2100");
+                throw InvalidInputException.of(f + ".fiscalYear", "acqplan.error.fiscalYearRange", b.fiscalYear());
             }
             if (b.amount() == null || b.amount().signum() < 0) {
-                throw new InvalidInputException(f + ".amount", "a budget line needs an amount of 0 or more");
+                throw InvalidInputException.of(f + ".amount", "acqplan.error.amountRequired");
             }
             if (b.amount().compareTo(MAX_AMOUNT) >= 0 || b.amount().stripTrailingZeros().scale() > 2) {
-                throw new InvalidInputException(f + ".amount", "the amount " + b.amount().toPlainString()
-                        + " is too large or has more than 2 decimals");
+                throw InvalidInputException.of(f + ".amount", "acqplan.error.amount", b.amount().toPlainString());
             }
             String currency = b.currency() == null ? "" : b.currency().strip().toUpperCase(Locale.ROOT);
             if (!validCurrency(currency)) {
-                throw new InvalidInputException(f + ".currency", "'" + currency
-                        + "' is not an ISO 4217 currency code (e.g. USD, JPY, AUD)");
+                throw InvalidInputException.of(f + ".currency", "acqplan.error.currency", currency);
             }
             FiscalYear fy = FiscalYear.named(q.nation(), b.fiscalYear());
             if (!seen.add(fy.number() + currency)) {
-                throw new InvalidInputException(f + ".fiscalYear", fy.label() + " in " + currency
-                        + " is listed twice");
+                throw InvalidInputException.of(f + ".fiscalYear", "acqplan.error.lineTwice", fy.label(), currency);
             }
             lines.add(new Line(fy, b.amount(), currency));
         }
         Marking marking = Marking.required(c.marking());
         if (marking.propin()) {
-            throw new InvalidInputException("marking", "acquisition plans are government records; PROPIN does not apply");
+            throw InvalidInputException.of("marking", "acqplan.error.propin");
         }
         return new Checked(title, notes, List.copyOf(c.milestones()), List.copyOf(lines), marking);
     }

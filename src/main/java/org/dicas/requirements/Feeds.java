@@ -1,5 +1,6 @@
 package org.dicas.requirements;
 
+import org.dicas.shared.Sentence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -55,7 +56,7 @@ public class Feeds {
     public static final int MAX_REDIRECTS = 5;
 
     /** The outcome of one poll: how many new leads it brought, or its error. */
-    public record PollResult(long subscriptionId, int newLeads, Optional<String> error) {
+    public record PollResult(long subscriptionId, int newLeads, Optional<Sentence> error) {
     }
 
     private final JdbcClient jdbc;
@@ -110,14 +111,23 @@ public class Feeds {
 
     private static final String SELECT = """
             select f.id, f.url, f.name, f.source_type, f.marking, f.poll_minutes, u.display_name, f.created_at,
-                   f.last_polled_at, f.last_new_items, f.last_error, f.last_error_at, u.nation
+                   f.last_polled_at, f.last_new_items, f.last_error, f.last_error_at, u.nation, f.last_error_key,
+                   f.last_error_args::text
             from lead_feed f join app_user u on u.id = f.subscriber_id""";
 
     private static FeedSubscription row(ResultSet rs) throws SQLException {
         return new FeedSubscription(rs.getLong(1), rs.getString(2), rs.getString(3),
                 LeadSource.valueOf(rs.getString(4)), Marking.parse(rs.getString(5)), rs.getInt(6), rs.getString(7),
                 rs.getTimestamp(8).toInstant(), instant(rs.getTimestamp(9)), (Integer) rs.getObject(10),
-                rs.getString(11), instant(rs.getTimestamp(12)));
+                lastError(rs.getString(11), rs.getString(14), rs.getString(15)), instant(rs.getTimestamp(12)));
+    }
+
+    /** The last poll's error as a sentence; an error stored as text before sentences were kept is shown as is. */
+    private static Sentence lastError(String text, String key, String args) {
+        if (key != null) {
+            return SentenceColumns.read(key, args);
+        }
+        return text == null ? null : Sentence.of("lead.feed.error.asWritten", text);
     }
 
     private static Instant instant(Timestamp t) {
@@ -149,32 +159,32 @@ public class Feeds {
     public FeedSubscription subscribe(DicasUser user, FeedSubscriptionCommand c) {
         RequirementWriteRules.subscribeToFeed(user).orThrow();
         if (c.url().isEmpty()) {
-            throw new InvalidInputException("url", "the feed's address is required");
+            throw InvalidInputException.of("url", "lead.feed.error.urlRequired");
         }
         URI address = Leads.checkLink("url", c.url());
         try {
             addresses.check(address);
         } catch (FeedAddresses.RefusedAddressException e) {
-            throw new InvalidInputException("url", e.getMessage());
+            throw new InvalidInputException("url", e.sentence());
         }
         if (c.name().isEmpty()) {
-            throw new InvalidInputException("name", "name the feed");
+            throw InvalidInputException.of("name", "lead.feed.error.nameRequired");
         }
         LeadSource source = LeadSource.parse("sourceType", c.sourceType());
         int minutes = c.pollMinutes() == null ? DEFAULT_POLL_MINUTES : c.pollMinutes();
         if (minutes < 5 || minutes > 10080) {
-            throw new InvalidInputException("pollMinutes", "the poll interval is 5 to 10080 minutes (a week)");
+            throw InvalidInputException.of("pollMinutes", "lead.feed.error.pollMinutes");
         }
         if (c.marking().isEmpty()) {
-            throw new InvalidInputException("marking", "a marking for the feed's leads is required");
+            throw InvalidInputException.of("marking", "lead.feed.error.markingRequired");
         }
         Marking marking = Marking.parse(c.marking());
         if (!policy.mayRead(user, new RecordMarking(marking, user.nation(), user.companyId()))) {
-            throw new InvalidInputException("marking", "you could not read leads marked " + marking.banner());
+            throw InvalidInputException.of("marking", "lead.feed.error.notCleared", marking.banner());
         }
         if (jdbc.sql("select exists (select 1 from lead_feed where url = :u)").param("u", c.url())
                 .query(Boolean.class).single()) {
-            throw new InvalidInputException("url", "this feed is subscribed already");
+            throw InvalidInputException.of("url", "lead.feed.error.subscribedAlready");
         }
         long id = jdbc.sql("""
                         insert into lead_feed (url, name, source_type, marking, poll_minutes, subscriber_id)
@@ -211,28 +221,52 @@ public class Feeds {
             Integer n = transaction.execute(s -> save(id, items, Lead.Origin.FEED));
             jdbc.sql("""
                             update lead_feed set last_polled_at = now(), last_new_items = :n, last_error = null,
-                                   last_error_at = null where id = :id""")
+                                   last_error_at = null, last_error_key = null, last_error_args = null where id = :id""")
                     .param("n", n).param("id", id).update();
             return new PollResult(id, n == null ? 0 : n, Optional.empty());
         } catch (FeedParser.FeedException | FeedAddresses.RefusedAddressException | IOException | RuntimeException e) {
-            String error = e instanceof FeedParser.FeedException || e instanceof IOException
-                    || e instanceof FeedAddresses.RefusedAddressException
-                    ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
-            if (error == null || error.isBlank()) {
-                error = e.getClass().getSimpleName();
-            }
-            if (e instanceof java.net.http.HttpTimeoutException) {
-                error = "timed out after " + timeout.toMillis() / 1000.0 + " s";
-            }
-            log.warn("Feed {} ({}) could not be read: {}", id, url, error);
+            Sentence error = pollError(e);
+            String english = error.english();
+            log.warn("Feed {} ({}) could not be read: {}", id, url, english);
             jdbc.sql("""
                             update lead_feed set last_polled_at = now(), last_new_items = null, last_error = :e,
-                                   last_error_at = now() where id = :id""")
-                    .param("e", error.length() > 2000 ? error.substring(0, 2000) : error).param("id", id).update();
+                                   last_error_at = now(), last_error_key = :k, last_error_args = cast(:a as jsonb)
+                            where id = :id""")
+                    .param("e", english.length() > 2000 ? english.substring(0, 2000) : english)
+                    .param("k", error.key()).param("a", SentenceColumns.args(error)).param("id", id).update();
             return new PollResult(id, 0, Optional.of(error));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new PollResult(id, 0, Optional.of("interrupted"));
+            return new PollResult(id, 0, Optional.of(Sentence.of("lead.feed.error.interrupted")));
+        }
+    }
+
+    /** Why a poll failed, as a sentence (a transport's or library's own words are kept as its detail). */
+    private Sentence pollError(Exception e) {
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return Sentence.of("lead.feed.error.timedOut", String.valueOf(timeout.toMillis() / 1000.0));
+        }
+        if (e instanceof FeedParser.FeedException f) {
+            return f.sentence();
+        }
+        if (e instanceof FeedAddresses.RefusedAddressException r) {
+            return r.sentence();
+        }
+        if (e instanceof FetchFailed f) {
+            return f.sentence;
+        }
+        String detail = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                : e instanceof IOException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return Sentence.of("lead.feed.error.unreadable", detail);
+    }
+
+    /** A feed that could not be fetched (an HTTP status, too many redirects, too large), saying why. */
+    private static final class FetchFailed extends IOException {
+        private final Sentence sentence;
+
+        FetchFailed(Sentence sentence) {
+            super(sentence.english());
+            this.sentence = sentence;
         }
     }
 
@@ -244,13 +278,13 @@ public class Feeds {
     public int importFile(DicasUser user, byte[] document, String sourceType, String sourceName, String marking) {
         RequirementWriteRules.importLeads(user).orThrow();
         if (document == null || document.length == 0) {
-            throw new InvalidInputException("file", "choose an RSS or Atom file");
+            throw InvalidInputException.of("file", "lead.feed.error.chooseFile");
         }
         List<FeedParser.Item> items;
         try {
             items = FeedParser.parse(document);
         } catch (FeedParser.FeedException e) {
-            throw new InvalidInputException("file", e.getMessage());
+            throw new InvalidInputException("file", e.sentence());
         }
         int n = 0;
         for (FeedParser.Item item : items) {
@@ -280,8 +314,8 @@ public class Feeds {
                     n++;
                 }
             } catch (InvalidInputException e) {
-                throw new InvalidInputException(e.field(), "item " + item.key() + ": " + e.field() + ": "
-                        + e.getMessage());
+                throw InvalidInputException.of(e.field(), "lead.feed.error.item", item.key(),
+                        Sentence.of("sentence.fieldProblem", e.field(), Requirements.sentenceOf(e)));
             }
         }
         return n;
@@ -311,7 +345,7 @@ public class Feeds {
         try {
             target = new URI(url);
         } catch (java.net.URISyntaxException e) {
-            throw new FeedAddresses.RefusedAddressException("the feed address is malformed");
+            throw new FeedAddresses.RefusedAddressException(Sentence.of("lead.feed.error.malformedAddress"));
         }
         for (int hop = 0; ; hop++) {
             addresses.check(target);
@@ -323,14 +357,14 @@ public class Feeds {
             if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
                 r.body().close();
                 String location = r.headers().firstValue("Location")
-                        .orElseThrow(() -> new IOException("HTTP " + status + " without a Location from " + url));
+                        .orElseThrow(() -> new FetchFailed(Sentence.of("lead.feed.error.noLocation", status, url)));
                 if (hop >= MAX_REDIRECTS) {
-                    throw new IOException("more than " + MAX_REDIRECTS + " redirects from " + url);
+                    throw new FetchFailed(Sentence.of("lead.feed.error.redirects", MAX_REDIRECTS, url));
                 }
                 try {
                     target = target.resolve(new URI(location));
                 } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-                    throw new IOException("HTTP " + status + " to a malformed address from " + url);
+                    throw new FetchFailed(Sentence.of("lead.feed.error.badLocation", status, url));
                 }
                 continue;
             }
@@ -352,14 +386,14 @@ public class Feeds {
         }, limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         try (in) {
             if (r.statusCode() != 200) {
-                throw new IOException("HTTP " + r.statusCode() + " from " + url);
+                throw new FetchFailed(Sentence.of("lead.feed.error.status", r.statusCode(), url));
             }
             byte[] body = in.readNBytes(MAX_FEED_BYTES + 1);
             if (expired.get()) {
                 throw new java.net.http.HttpTimeoutException("the body took longer than " + limit);
             }
             if (body.length > MAX_FEED_BYTES) {
-                throw new IOException("the feed is larger than " + MAX_FEED_BYTES / (1024 * 1024) + " MB");
+                throw new FetchFailed(Sentence.of("lead.feed.error.tooLarge", MAX_FEED_BYTES / (1024 * 1024)));
             }
             return body;
         } catch (IOException e) {

@@ -11,17 +11,18 @@ public enum LeadSource {
     /** The source type named by {@code value} (case-insensitive), or an error naming {@code field}. */
     public static LeadSource parse(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw new org.dicas.shared.InvalidInputException(field, "a source type is required: " + names());
+            throw org.dicas.shared.InvalidInputException.of(field, "lead.error.sourceTypeRequired", names());
         }
         try {
             return valueOf(value.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_'));
         } catch (IllegalArgumentException e) {
-            throw new org.dicas.shared.InvalidInputException(field, "unknown source type '" + value.strip()
-                    + "': expected " + names());
+            throw org.dicas.shared.InvalidInputException.of(field, "lead.error.unknownSourceType", value.strip(),
+                    names());
         }
     }
 
-    static String names() {
-        return String.join(", ", java.util.Arrays.stream(values()).map(Enum::name).toList());
+    /** The codes a file or an API call may give (codes, not labels: they are what is typed). */
+    static java.util.List<LeadSource> names() {
+        return java.util.Arrays.asList(values());
     }
 }

@@ -1,5 +1,6 @@
 package org.dicas.requirements;
 
+import org.dicas.shared.Sentence;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.sql.ResultSet;
@@ -111,19 +112,21 @@ public class Leads {
     public List<Lead> importAll(DicasUser user, List<LeadImportRow> rows) {
         RequirementWriteRules.importLeads(user).orThrow();
         if (rows.isEmpty()) {
-            throw new InvalidInputException("file", "the file holds no leads");
+            throw InvalidInputException.of("file", "lead.error.noLeads");
         }
         if (rows.size() > IMPORT_LIMIT) {
-            throw new InvalidInputException("file", "at most " + IMPORT_LIMIT + " leads per import, got " + rows.size());
+            throw InvalidInputException.of("file", "lead.error.tooMany", IMPORT_LIMIT, rows.size());
         }
         List<Long> ids = new ArrayList<>();
         for (LeadImportRow row : rows) {
             try {
                 ids.add(save(user, row.command(), Lead.Origin.IMPORT, null, null));
             } catch (InvalidInputException e) {
-                throw new InvalidInputException("file", row.position() + ": " + e.field() + ": " + e.getMessage());
+                throw InvalidInputException.of("file", "sentence.fieldProblem", row.position(),
+                        Sentence.of("sentence.fieldProblem", e.field(), Requirements.sentenceOf(e)));
             } catch (InvalidMarkingException e) {
-                throw new InvalidInputException("file", row.position() + ": marking: " + e.getMessage());
+                throw InvalidInputException.of("file", "sentence.fieldProblem", row.position(),
+                        Sentence.of("sentence.fieldProblem", "marking", Requirements.sentenceOf(e)));
             }
         }
         audit.append(user, "LEADS_IMPORTED", null, KIND, ids.size() + " leads");
@@ -145,20 +148,20 @@ public class Leads {
     private long save(DicasUser user, LeadCommand c, Lead.Origin origin, Long feedId, String key) {
         LeadSource source = LeadSource.parse("sourceType", c.sourceType());
         if (c.sourceName().isEmpty()) {
-            throw new InvalidInputException("sourceName", "name the source (e.g. the embassy, conference or company)");
+            throw InvalidInputException.of("sourceName", "lead.error.sourceNameRequired");
         }
         if (c.sourceName().length() > 300) {
-            throw new InvalidInputException("sourceName", "at most 300 characters");
+            throw InvalidInputException.of("sourceName", "requirement.error.tooLong", 300);
         }
         if (c.text().isEmpty() && c.title().isEmpty()) {
-            throw new InvalidInputException("text", "the lead needs a text");
+            throw InvalidInputException.of("text", "lead.error.textRequired");
         }
         if (c.text().length() > 20000) {
-            throw new InvalidInputException("text", "at most 20000 characters");
+            throw InvalidInputException.of("text", "requirement.error.tooLong", 20000);
         }
         LocalDate date = c.date() == null ? today() : c.date();
         if (date.isAfter(today().plusDays(1))) {
-            throw new InvalidInputException("date", "the lead's date " + date + " is in the future");
+            throw InvalidInputException.of("date", "lead.error.dateInFuture", date.toString());
         }
         String link = c.link();
         if (!link.isEmpty()) {
@@ -166,7 +169,7 @@ public class Leads {
         }
         String title = c.title().isEmpty() ? titleFrom(c.text()) : c.title();
         if (title.length() > 500) {
-            throw new InvalidInputException("title", "at most 500 characters");
+            throw InvalidInputException.of("title", "requirement.error.tooLong", 500);
         }
         Marking marking = Marking.required(c.marking());
         String language = language(title + " " + c.text());
@@ -189,11 +192,11 @@ public class Leads {
             URI u = new URI(link);
             String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) {
-                throw new InvalidInputException(field, "'" + link + "' is not an http(s) address");
+                throw InvalidInputException.of(field, "lead.error.notHttp", link);
             }
             return u;
         } catch (URISyntaxException e) {
-            throw new InvalidInputException(field, "'" + link + "' is not an http(s) address");
+            throw InvalidInputException.of(field, "lead.error.notHttp", link);
         }
     }
 

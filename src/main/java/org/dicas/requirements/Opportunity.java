@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.dicas.shared.Marking;
+import org.dicas.shared.Sentence;
 
 /**
  * A cooperative opportunity in the pipeline as one reader sees it. {@code requirements} holds the linked requirements
@@ -36,8 +37,13 @@ public record Opportunity(long id, Marking marking, String title, OpportunitySta
     }
 
     /** One entry of the history: a stage change (from → to) or an edit (from = to), who, when, why. */
+    /**
+     * One entry of the history: {@code detail} is what the system did, rendered in the reader's language (null when
+     * only a person's note says why); {@code note} is what a person wrote (a reason), or the text of an entry written
+     * before history was kept as sentences.
+     */
     public record StageChange(Instant at, String actor, String actorNation, OpportunityStage from,
-                              OpportunityStage to, String detail, Long meetingId) {
+                              OpportunityStage to, Sentence detail, String note, Long meetingId) {
     }
 
     public Opportunity {

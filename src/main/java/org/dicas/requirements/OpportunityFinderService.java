@@ -126,7 +126,7 @@ public class OpportunityFinderService {
 
     private static int top(int top) {
         if (top < 1 || top > MAX_TOP) {
-            throw new InvalidInputException("top", "top is 1 to " + MAX_TOP);
+            throw InvalidInputException.of("top", "opp.error.top", MAX_TOP);
         }
         return top;
     }
@@ -213,7 +213,7 @@ public class OpportunityFinderService {
             throw new NotFoundException("requirement", b);
         }
         if (a == b) {
-            throw new InvalidInputException("b", "choose two different requirements");
+            throw InvalidInputException.of("b", "opp.error.samePair");
         }
         Assessment s = c.finder().assess(String.valueOf(a), String.valueOf(b));
         ProcurementWindow w = s.window().orElse(null);

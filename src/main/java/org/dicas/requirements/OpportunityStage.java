@@ -20,8 +20,8 @@ public enum OpportunityStage {
         try {
             return valueOf(value == null ? "" : value.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new org.dicas.shared.InvalidInputException(field, "unknown stage '" + value
-                    + "': expected LEAD, CANDIDATE, UNDER_STUDY, AGREED or PROGRAM");
+            throw org.dicas.shared.InvalidInputException.of(field, "opp.error.unknownStage", value,
+                    java.util.Arrays.asList(values()));
         }
     }
 }

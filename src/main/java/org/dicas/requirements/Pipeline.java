@@ -26,6 +26,7 @@ import org.dicas.security.ReadableRecords;
 import org.dicas.security.ReleasabilityPolicy;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.InvalidMarkingException;
+import org.dicas.shared.Sentence;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NationCode;
 import org.dicas.shared.NotFoundException;
@@ -160,14 +161,16 @@ public class Pipeline {
         Map<Long, List<Opportunity.StageChange>> history = new HashMap<>();
         jdbc.sql("""
                         select e.opportunity_id, e.at, u.display_name, u.nation, e.from_stage, e.to_stage, e.detail,
-                               e.meeting_id
+                               e.meeting_id, e.detail_key, e.detail_args::text
                         from opportunity_event e join app_user u on u.id = e.actor_id
                         where e.opportunity_id in (:ids) order by e.id""").param("ids", ids)
                 .query(rs -> {
                     history.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Opportunity.StageChange(
                             rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
                             rs.getString(5) == null ? null : OpportunityStage.valueOf(rs.getString(5)),
-                            OpportunityStage.valueOf(rs.getString(6)), rs.getString(7), (Long) rs.getObject(8)));
+                            OpportunityStage.valueOf(rs.getString(6)),
+                            SentenceColumns.read(rs.getString(9), rs.getString(10)), rs.getString(7),
+                            (Long) rs.getObject(8)));
                 });
         Map<Long, Requirement> readable = new HashMap<>();
         links.values().stream().flatMap(List::stream).distinct()
@@ -228,10 +231,16 @@ public class Pipeline {
             jdbc.sql("insert into opportunity_requirement (opportunity_id, requirement_id) values (:o, :q)")
                     .param("o", id).param("q", q).update();
         }
-        String detail = "created" + (k.requirementIds().isEmpty() ? "" : " linking requirements "
-                + k.requirementIds()) + (c.leadId() == null ? "" : " from lead #" + c.leadId());
-        event(id, user, null, stage, detail, null);
-        audit.append(user, "OPPORTUNITY_CREATED", id, KIND, stage + ": " + detail);
+        Sentence detail;
+        if (k.requirementIds().isEmpty()) {
+            detail = c.leadId() == null ? Sentence.of("opp.history.created")
+                    : Sentence.of("opp.history.createdFromLead", c.leadId());
+        } else {
+            detail = c.leadId() == null ? Sentence.of("opp.history.createdLinking", k.requirementIds())
+                    : Sentence.of("opp.history.createdLinkingFromLead", k.requirementIds(), c.leadId());
+        }
+        event(id, user, null, stage, detail, "", null);
+        audit.append(user, "OPPORTUNITY_CREATED", id, KIND, stage + ": " + detail.english());
         return find(id, user).orElseThrow();
     }
 
@@ -245,8 +254,7 @@ public class Pipeline {
         RequirementWriteRules.changeOpportunity(user, o).orThrow();
         Checked k = check(user, c, o);
         if (o.stage() != OpportunityStage.LEAD && k.nations().size() < 2) {
-            throw new InvalidInputException("requirementIds", "an opportunity past LEAD links requirements of two "
-                    + "or more nations");
+            throw InvalidInputException.of("requirementIds", "opp.error.pastLeadNeedsNations");
         }
         records.update(id, expected, k.title(), k.title() + "\n" + c.nextStep(), k.marking(), Optional.empty(), user);
         jdbc.sql("""
@@ -261,11 +269,12 @@ public class Pipeline {
             jdbc.sql("insert into opportunity_requirement (opportunity_id, requirement_id) values (:o, :q)")
                     .param("o", id).param("q", q).update();
         }
-        String detail = String.format(Locale.ROOT, "edited: A %s, LR %s, next step '%s'%s, requirements %s",
-                fmt(k.a()), fmt(k.lr()), c.nextStep(), c.nextStepDate() == null ? "" : " by " + c.nextStepDate(),
-                k.requirementIds());
-        event(id, user, o.stage(), o.stage(), detail, null);
-        audit.append(user, "OPPORTUNITY_UPDATED", id, KIND, detail);
+        Sentence detail = c.nextStepDate() == null
+                ? Sentence.of("opp.history.edited", fmt(k.a()), fmt(k.lr()), c.nextStep(), k.requirementIds())
+                : Sentence.of("opp.history.editedWithDate", fmt(k.a()), fmt(k.lr()), c.nextStep(),
+                        c.nextStepDate().toString(), k.requirementIds());
+        event(id, user, o.stage(), o.stage(), detail, "", null);
+        audit.append(user, "OPPORTUNITY_UPDATED", id, KIND, detail.english());
         return find(id, user).orElseThrow();
     }
 
@@ -275,79 +284,77 @@ public class Pipeline {
      */
     @Transactional
     public Opportunity move(DicasUser user, long id, PipelineMove m) {
-        return move(user, id, m, null);
+        return move(user, id, m, null, null);
     }
 
-    private Opportunity move(DicasUser user, long id, PipelineMove m, Long meetingId) {
+    /** A move as a person asks it ({@code decided} null: the reason is their note) or as a decision applies it. */
+    private Opportunity move(DicasUser user, long id, PipelineMove m, Long meetingId, Sentence decided) {
         Opportunity o = find(id, user).orElseThrow(() -> new NotFoundException("opportunity", id));
         RequirementWriteRules.moveOpportunity(user, o).orThrow();
         if (m == null || m.toStage().isEmpty()) {
-            throw new InvalidInputException("toStage", "choose the stage to move to");
+            throw InvalidInputException.of("toStage", "opp.error.chooseStage");
         }
         OpportunityStage to = OpportunityStage.parse("toStage", m.toStage());
         OpportunityStage from = o.stage();
         if (from == OpportunityStage.PROGRAM) {
-            throw new InvalidInputException("toStage", "the opportunity has become program #" + o.programId()
-                    + "; it no longer moves in the pipeline");
+            throw InvalidInputException.of("toStage", "opp.error.becameProgram", o.programId());
         }
         if (to == OpportunityStage.PROGRAM && from == OpportunityStage.UNDER_STUDY) {
             to = OpportunityStage.AGREED;
         }
         if (from.isPrevious(to)) {
             if (m.reason().isEmpty()) {
-                throw new InvalidInputException("reason", "a step back needs a reason");
+                throw InvalidInputException.of("reason", "opp.error.backNeedsReason");
             }
             change(id, from, to, null);
-            event(id, user, from, to, "back: " + m.reason(), meetingId);
+            event(id, user, from, to, decided == null ? Sentence.of("opp.history.back")
+                    : Sentence.of("opp.history.backDecided", decided), decided == null ? m.reason() : "", meetingId);
             audit.append(user, "OPPORTUNITY_STAGE", id, KIND, from + " -> " + to + " (back: " + m.reason() + ")");
             return find(id, user).orElseThrow();
         }
         if (!from.isNext(to)) {
-            throw new InvalidInputException("toStage", "an opportunity at " + from + " moves to "
-                    + next(from) + " (or one step back with a reason), not to " + to);
+            throw InvalidInputException.of("toStage", "opp.error.notNext", Sentence.label("opp.stage", from),
+                    Sentence.label("opp.stage", next(from)), Sentence.label("opp.stage", to));
         }
         if (to == OpportunityStage.CANDIDATE && o.requirements().stream().map(Opportunity.LinkedRequirement::nation)
                 .distinct().count() < 2) {
-            throw new InvalidInputException("requirementIds", "link requirements of two or more nations before the "
-                    + "opportunity becomes a CANDIDATE");
+            throw InvalidInputException.of("requirementIds", "opp.error.candidateNeedsNations");
         }
         if (to == OpportunityStage.AGREED) {
-            return agree(user, o, m, meetingId);
+            return agree(user, o, m, meetingId, decided);
         }
         change(id, from, to, null);
-        event(id, user, from, to, m.reason(), meetingId);
+        event(id, user, from, to, decided, decided == null ? m.reason() : "", meetingId);
         audit.append(user, "OPPORTUNITY_STAGE", id, KIND, from + " -> " + to
                 + (m.reason().isEmpty() ? "" : ": " + m.reason()));
         return find(id, user).orElseThrow();
     }
 
-    private Opportunity agree(DicasUser user, Opportunity o, PipelineMove m, Long meetingId) {
+    private Opportunity agree(DicasUser user, Opportunity o, PipelineMove m, Long meetingId, Sentence decided) {
         PipelineMove.ProgramDetails d = m.program();
         if (d == null) {
-            throw new InvalidInputException("program", "the agreed step creates the cooperative program: give its "
-                    + "type and the partners' cost shares");
+            throw InvalidInputException.of("program", "opp.error.programDetails");
         }
         Program.Type type;
         try {
             type = Program.Type.valueOf(d.type().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("program.type", "choose a program type: " + String.join(", ",
-                    java.util.Arrays.stream(Program.Type.values()).map(Enum::name).toList()));
+            throw InvalidInputException.of("program.type", "opp.error.programType",
+                    java.util.Arrays.stream(Program.Type.values()).map(t -> Sentence.label("prog.type", t)).toList());
         }
         if (d.partners().size() < 2) {
-            throw new InvalidInputException("program.partners", "a cooperative program has two or more partner "
-                    + "nations with cost shares");
+            throw InvalidInputException.of("program.partners", "opp.error.partners");
         }
         BigDecimal sum = BigDecimal.ZERO;
         for (PipelineMove.PartnerShare p : d.partners()) {
             if (p.costShare() == null || p.costShare().signum() <= 0) {
-                throw new InvalidInputException("program.partners", "every partner needs a cost share above 0 %");
+                throw InvalidInputException.of("program.partners", "opp.error.partnerShare");
             }
             sum = sum.add(p.costShare());
         }
         if (sum.compareTo(BigDecimal.valueOf(100)) != 0) {
-            throw new InvalidInputException("program.partners", "the cost shares sum to " + sum.stripTrailingZeros()
-                    .toPlainString() + " %, not 100 %");
+            throw InvalidInputException.of("program.partners", "opp.error.shareSum",
+                    sum.stripTrailingZeros().toPlainString());
         }
         String en = d.nameEn();
         String ja = d.nameJa();
@@ -365,10 +372,10 @@ public class Pipeline {
                         .strip().toUpperCase(Locale.ROOT), s.costShare(), null)).toList(),
                 List.of(), requirementIds, o.marking().banner()));
         change(o.id(), o.stage(), OpportunityStage.AGREED, null);
-        event(o.id(), user, o.stage(), OpportunityStage.AGREED, m.reason(), meetingId);
+        event(o.id(), user, o.stage(), OpportunityStage.AGREED, decided, decided == null ? m.reason() : "", meetingId);
         change(o.id(), OpportunityStage.AGREED, OpportunityStage.PROGRAM, p.id());
-        event(o.id(), user, OpportunityStage.AGREED, OpportunityStage.PROGRAM, "program #" + p.id() + " "
-                + p.name() + " (" + type + ") created", meetingId);
+        event(o.id(), user, OpportunityStage.AGREED, OpportunityStage.PROGRAM, Sentence.of("opp.history.programCreated",
+                p.id(), p.name(), Sentence.label("prog.type", type)), "", meetingId);
         audit.append(user, "OPPORTUNITY_STAGE", o.id(), KIND, o.stage() + " -> AGREED -> PROGRAM #" + p.id());
         return find(o.id(), user).orElseThrow();
     }
@@ -383,18 +390,19 @@ public class Pipeline {
         Opportunity o = find(id, user).orElseThrow(() -> new NotFoundException("opportunity", id));
         RequirementWriteRules.moveOpportunity(user, o).orThrow();
         if (!records.readableAs(programId, Programs.KIND, user)) {
-            throw new InvalidInputException("programId", "no program " + programId);
+            throw InvalidInputException.of("programId", "opp.error.noProgram", programId);
         }
         if (o.stage() != OpportunityStage.UNDER_STUDY && o.stage() != OpportunityStage.AGREED) {
-            throw new InvalidInputException("toStage", "only an opportunity under study or agreed becomes a program");
+            throw InvalidInputException.of("toStage", "opp.error.programFromStage");
         }
         String why = reason == null ? "" : reason.strip();
         if (o.stage() == OpportunityStage.UNDER_STUDY) {
             change(id, OpportunityStage.UNDER_STUDY, OpportunityStage.AGREED, null);
-            event(id, user, OpportunityStage.UNDER_STUDY, OpportunityStage.AGREED, why, null);
+            event(id, user, OpportunityStage.UNDER_STUDY, OpportunityStage.AGREED, null, why, null);
         }
         change(id, OpportunityStage.AGREED, OpportunityStage.PROGRAM, programId);
-        event(id, user, OpportunityStage.AGREED, OpportunityStage.PROGRAM, "existing program #" + programId, null);
+        event(id, user, OpportunityStage.AGREED, OpportunityStage.PROGRAM,
+                Sentence.of("opp.history.existingProgram", programId), "", null);
         audit.append(user, "OPPORTUNITY_STAGE", id, KIND, o.stage() + " -> PROGRAM (existing program #" + programId + ")");
         return find(id, user).orElseThrow();
     }
@@ -422,24 +430,26 @@ public class Pipeline {
         }
         OpportunityStage current = o.get().stage();
         OpportunityStage to = OpportunityStage.parse("toStage", toStage);
-        String why = "decided at meeting #" + meetingId + " (decision #" + decisionId + ")";
+        Sentence why = Sentence.of("opp.history.decided", meetingId, decisionId);
         if (to == current) {
-            event(opportunityId, user, current, current, why + ": stage confirmed", meetingId);
+            event(opportunityId, user, current, current, Sentence.of("opp.history.decidedConfirmed", why), "",
+                    meetingId);
             return false;
         }
         if ((to == OpportunityStage.AGREED || to == OpportunityStage.PROGRAM) && current != OpportunityStage.PROGRAM) {
-            event(opportunityId, user, current, current, why + ": " + to + " — the program details are still needed "
-                    + "to create the program", meetingId);
+            event(opportunityId, user, current, current, Sentence.of("opp.history.decidedNeedsProgram", why,
+                    Sentence.label("opp.stage", to)), "", meetingId);
             jdbc.sql("update opportunity set next_step = :n where id = :id")
                     .param("n", "Create the program agreed at meeting #" + meetingId).param("id", opportunityId)
                     .update();
             return false;
         }
         try {
-            move(user, opportunityId, new PipelineMove(to.name(), why, null), meetingId);
+            move(user, opportunityId, new PipelineMove(to.name(), why.english(), null), meetingId, why);
             return true;
         } catch (InvalidInputException e) {
-            event(opportunityId, user, current, current, why + ": not applied — " + e.getMessage(), meetingId);
+            event(opportunityId, user, current, current, Sentence.of("opp.history.decidedNotApplied", why,
+                    e.sentence() != null ? e.sentence() : e.getMessage()), "", meetingId);
             return false;
         }
     }
@@ -455,30 +465,28 @@ public class Pipeline {
         Map<Long, Requirement> linked = new LinkedHashMap<>();
         for (Long q : c.requirementIds()) {
             if (q == null) {
-                throw new InvalidInputException("requirementIds", "a requirement id is missing");
+                throw InvalidInputException.of("requirementIds", "opp.error.requirementIdMissing");
             }
             Requirement r = requirements.find(q, user)
-                    .orElseThrow(() -> new InvalidInputException("requirementIds", "no requirement " + q));
+                    .orElseThrow(() -> InvalidInputException.of("requirementIds", "opp.error.noRequirement", q));
             linked.put(q, r);
             floor.add(r.marking());
         }
         if (existing != null && existing.withheldRequirements() > 0) {
-            throw new InvalidInputException("requirementIds", "this opportunity links requirements you may not "
-                    + "read; only a reader of all of them may change it");
+            throw InvalidInputException.of("requirementIds", "opp.error.withheldLinks");
         }
         Set<String> nations = new LinkedHashSet<>();
         linked.values().forEach(r -> nations.add(r.nation()));
         String leadTitle = null;
         if (c.leadId() != null) {
             if (!records.readableAs(c.leadId(), Leads.KIND, user)) {
-                throw new InvalidInputException("leadId", "no lead " + c.leadId());
+                throw InvalidInputException.of("leadId", "opp.error.noLead", c.leadId());
             }
             var lead = records.summary(c.leadId()).orElseThrow();
             leadTitle = lead.title();
             floor.add(lead.marking().marking());
         } else if (nations.size() < 2) {
-            throw new InvalidInputException("requirementIds", "link requirements of two or more nations (a flagged "
-                    + "pair or group), or promote a lead");
+            throw InvalidInputException.of("requirementIds", "opp.error.needsNationsOrLead");
         }
         String title = !c.title().isEmpty() ? c.title() : leadTitle != null && linked.isEmpty() ? leadTitle
                 : String.join(" / ", linked.values().stream().map(Requirement::title).toList());
@@ -498,8 +506,7 @@ public class Pipeline {
         } else {
             marking = Marking.parse(c.marking());
             if (!atLeast(marking, hwm)) {
-                throw new InvalidInputException("marking", "the opportunity must be at least as restrictive as "
-                        + "what it links (" + hwm.banner() + "); " + marking.banner() + " is not");
+                throw InvalidInputException.of("marking", "opp.error.markingBelowLinks", hwm.banner(), marking.banner());
             }
         }
         NationCode origin = existing == null ? user.nation()
@@ -508,8 +515,7 @@ public class Pipeline {
         // get the same answer: the owner picker offers none of them
         Marking saved = marking;
         if (!directory.user(owner).map(u -> mayOwn(u, saved, origin)).orElse(false)) {
-            throw new InvalidInputException("ownerId", "user " + owner + " may not own an opportunity marked "
-                    + marking.banner() + " (an owner is a government user who may read it)");
+            throw InvalidInputException.of("ownerId", "opp.error.owner", owner, marking.banner());
         }
         return new Checked(title, List.copyOf(linked.keySet()), nations, owner, a, lr, marking);
     }
@@ -523,10 +529,10 @@ public class Pipeline {
     /** Checks A and LR: A > 0, LR in (0, 1]; the error names the field. */
     public static void checkCurve(double firstUnitCost, double learningRate) {
         if (!LearningCurve.validFirstUnitCost(firstUnitCost)) {
-            throw new InvalidInputException("firstUnitCost", "the first-unit cost A must be greater than 0");
+            throw InvalidInputException.of("firstUnitCost", "opp.error.firstUnitCost");
         }
         if (!LearningCurve.validLearningRate(learningRate)) {
-            throw new InvalidInputException("learningRate", "the learning rate LR must be in (0, 1], e.g. 0.85");
+            throw InvalidInputException.of("learningRate", "opp.error.learningRate");
         }
     }
 
@@ -539,18 +545,25 @@ public class Pipeline {
         int n = jdbc.sql("update opportunity set stage = :to, program_id = :p where id = :id and stage = :from")
                 .param("to", to.name()).param("p", programId).param("id", id).param("from", from.name()).update();
         if (n != 1) {
-            throw new InvalidInputException("toStage", "opportunity #" + id + " is no longer at " + from);
+            throw InvalidInputException.of("toStage", "opp.error.stale", id, Sentence.label("opp.stage", from));
         }
         records.touched(id);
     }
 
-    private void event(long id, DicasUser actor, OpportunityStage from, OpportunityStage to, String detail,
-                       Long meetingId) {
+    /**
+     * One history entry: what the system did ({@code detail}, a sentence stored as key and arguments and rendered in
+     * each reader's language; null when a person's note says it all) and what a person wrote ({@code note}).
+     */
+    private void event(long id, DicasUser actor, OpportunityStage from, OpportunityStage to, Sentence detail,
+                       String note, Long meetingId) {
         jdbc.sql("""
-                        insert into opportunity_event (opportunity_id, actor_id, from_stage, to_stage, detail, meeting_id)
-                        values (:o, :u, :f, :t, :d, :m)""")
+                        insert into opportunity_event (opportunity_id, actor_id, from_stage, to_stage, detail, meeting_id,
+                                                       detail_key, detail_args)
+                        values (:o, :u, :f, :t, :d, :m, :k, cast(:a as jsonb))""")
                 .param("o", id).param("u", actor.id()).param("f", from == null ? null : from.name())
-                .param("t", to.name()).param("d", detail == null ? "" : detail).param("m", meetingId).update();
+                .param("t", to.name()).param("d", note == null ? "" : note).param("m", meetingId)
+                .param("k", detail == null ? null : detail.key())
+                .param("a", detail == null ? "[]" : SentenceColumns.args(detail)).update();
     }
 
     private static OpportunityStage next(OpportunityStage s) {

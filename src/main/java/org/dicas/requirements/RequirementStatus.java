@@ -12,8 +12,8 @@ public enum RequirementStatus {
         try {
             return valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new org.dicas.shared.InvalidInputException("status", "'" + value.strip()
-                    + "' is not a status: expected DRAFT, VALIDATED, FUNDED, FULFILLED or WITHDRAWN");
+            throw org.dicas.shared.InvalidInputException.of("status", "requirement.error.unknownStatus", value.strip(),
+                    java.util.Arrays.asList(values()));
         }
     }
 }

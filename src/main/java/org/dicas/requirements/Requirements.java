@@ -1,5 +1,6 @@
 package org.dicas.requirements;
 
+import org.dicas.shared.Sentence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -52,7 +53,11 @@ public class Requirements {
             "British Army");
 
     /** One problem with a requirement's input: the field and what is wrong. */
-    public record FieldProblem(String field, String message) {
+    public record FieldProblem(String field, Sentence problem) {
+        /** In English, for logs. */
+        public String message() {
+            return problem.english();
+        }
     }
 
     /** The list filters; blank values do not filter. {@code area} keeps the area and its sub-areas. */
@@ -125,14 +130,14 @@ public class Requirements {
         if (!blank(f.nation())) {
             String n = f.nation().strip().toUpperCase(Locale.ROOT);
             if (!NationCode.isValid(n) || !directory.nationExists(n)) {
-                throw new InvalidInputException("nation", "unknown nation '" + f.nation().strip() + "'");
+                throw InvalidInputException.of("nation", "requirement.error.unknownNation", f.nation().strip());
             }
             sql.append(" and q.nation = :nation");
             p.put("nation", n);
         }
         if (!blank(f.area())) {
-            CapabilityArea a = areas.find(f.area()).orElseThrow(() -> new InvalidInputException("area",
-                    "unknown capability area '" + f.area().strip() + "'"));
+            CapabilityArea a = areas.find(f.area()).orElseThrow(() -> InvalidInputException.of("area",
+                    "requirement.error.unknownArea", f.area().strip()));
             sql.append(" and (q.capability_area = :area or q.capability_area like :areaPrefix)");
             p.put("area", a.code());
             p.put("areaPrefix", a.code() + ".%");
@@ -145,7 +150,7 @@ public class Requirements {
         if (!blank(f.text())) {
             String text = f.text().strip();
             if (text.length() > 200) {
-                throw new InvalidInputException("text", "the search text is longer than 200 characters");
+                throw InvalidInputException.of("text", "requirement.error.tooLong", 200);
             }
             sql.append(" and (q.title_en ilike :text or q.title_ja ilike :text or q.description_en ilike :text"
                     + " or q.description_ja ilike :text or q.service ilike :text)");
@@ -256,7 +261,7 @@ public class Requirements {
     private Checked checkOrThrow(DicasUser user, RequirementCommand c) {
         List<FieldProblem> problems = check(user, c);
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems.get(0).field(), problems.get(0).message());
+            throw new InvalidInputException(problems.get(0).field(), problems.get(0).problem());
         }
         return checked(user, c);
     }
@@ -268,57 +273,55 @@ public class Requirements {
     public List<FieldProblem> check(DicasUser user, RequirementCommand c) {
         List<FieldProblem> out = new ArrayList<>();
         if (c == null) {
-            return List.of(new FieldProblem("requirement", "the requirement is missing"));
+            return List.of(new FieldProblem("requirement", Sentence.of("requirement.error.missing")));
         }
         String nation = blank(c.nation()) ? user.nation().code() : c.nation().strip().toUpperCase(Locale.ROOT);
         if (!NationCode.isValid(nation) || !directory.nationExists(nation)) {
-            out.add(new FieldProblem("nation", "unknown nation \"" + c.nation().strip() + "\""));
+            out.add(new FieldProblem("nation", Sentence.of("requirement.error.unknownNation", c.nation().strip())));
         }
         if (blank(c.service())) {
-            out.add(new FieldProblem("service", "the service is required (e.g. USAF, JASDF, RAAF)"));
+            out.add(new FieldProblem("service", Sentence.of("requirement.error.serviceRequired")));
         } else if (c.service().strip().length() > MAX_SERVICE) {
-            out.add(new FieldProblem("service", "the service is longer than " + MAX_SERVICE + " characters"));
+            out.add(new FieldProblem("service", Sentence.of("requirement.error.tooLong", MAX_SERVICE)));
         }
         if (blank(c.capabilityArea())) {
-            out.add(new FieldProblem("capabilityArea", "the capability area is required (e.g. AIR.TRAINER)"));
+            out.add(new FieldProblem("capabilityArea", Sentence.of("requirement.error.areaRequired")));
         } else if (!areas.exists(c.capabilityArea())) {
-            out.add(new FieldProblem("capabilityArea", "unknown capability area \"" + c.capabilityArea().strip()
-                    + "\""));
+            out.add(new FieldProblem("capabilityArea", Sentence.of("requirement.error.unknownArea",
+                    c.capabilityArea().strip())));
         }
         if (blank(c.titleEn()) && blank(c.titleJa())) {
-            out.add(new FieldProblem("titleEn", "a title in English (titleEn) or Japanese (titleJa) is required"));
+            out.add(new FieldProblem("titleEn", Sentence.of("requirement.error.titleRequired")));
         }
         length(out, "titleEn", c.titleEn(), MAX_TITLE);
         length(out, "titleJa", c.titleJa(), MAX_TITLE);
         length(out, "descriptionEn", c.descriptionEn(), MAX_DESCRIPTION);
         length(out, "descriptionJa", c.descriptionJa(), MAX_DESCRIPTION);
         if (c.quantity() != null && (c.quantity() <= 0 || c.quantity() > MAX_QUANTITY)) {
-            out.add(new FieldProblem("quantity", "the quantity must be a whole number from 1 to " + MAX_QUANTITY
-                    + " (or left empty)"));
+            out.add(new FieldProblem("quantity", Sentence.of("requirement.error.quantity", MAX_QUANTITY)));
         }
         if (c.needBy() == null) {
-            out.add(new FieldProblem("needBy", "the need date is required (yyyy-mm-dd)"));
+            out.add(new FieldProblem("needBy", Sentence.of("requirement.error.needByRequired")));
         } else if (c.needBy().getYear() < 1990 || c.needBy().getYear() > 2100) {
-            out.add(new FieldProblem("needBy", "the need date " + c.needBy() + " is not between 1990 and 2100"));
+            out.add(new FieldProblem("needBy", Sentence.of("requirement.error.needByRange", c.needBy().toString())));
         }
         try {
             RequirementStatus.parse(c.status());
         } catch (InvalidInputException e) {
-            out.add(new FieldProblem("status", e.getMessage()));
+            out.add(new FieldProblem("status", sentenceOf(e)));
         }
         if (blank(c.marking())) {
-            out.add(new FieldProblem("marking", Marking.REQUIRED));
+            out.add(new FieldProblem("marking", Sentence.of("requirement.error.markingRequired")));
         } else {
             try {
                 Marking m = Marking.parse(c.marking().strip());
                 if (m.propin()) {
-                    out.add(new FieldProblem("marking", "requirements are government records; PROPIN does not apply"));
+                    out.add(new FieldProblem("marking", Sentence.of("requirement.error.propin")));
                 } else if (!policy.mayRead(user, new RecordMarking(m, user.nation(), Optional.empty()))) {
-                    out.add(new FieldProblem("marking", "you could not read a record marked " + m.banner()
-                            + "; choose a marking you are cleared for"));
+                    out.add(new FieldProblem("marking", Sentence.of("requirement.error.notCleared", m.banner())));
                 }
             } catch (InvalidMarkingException e) {
-                out.add(new FieldProblem("marking", e.getMessage()));
+                out.add(new FieldProblem("marking", sentenceOf(e)));
             }
         }
         return out;
@@ -333,12 +336,19 @@ public class Requirements {
                 Marking.parse(c.marking().strip()));
     }
 
+    /** What a refusal says, as a sentence (text of a refusal not yet written as one is shown as it is). */
+    static Sentence sentenceOf(RuntimeException e) {
+        Sentence s = e instanceof InvalidInputException ii ? ii.sentence()
+                : e instanceof InvalidMarkingException im ? im.sentence() : null;
+        return s != null ? s : Sentence.of("requirement.error.asWritten", e.getMessage());
+    }
+
     private static void length(List<FieldProblem> out, String field, String value, int max) {
         if (value != null && value.strip().length() > max) {
-            out.add(new FieldProblem(field, field + " is longer than " + max + " characters"));
+            out.add(new FieldProblem(field, Sentence.of("requirement.error.tooLong", max)));
         }
         if (value != null && value.indexOf('\0') >= 0) {
-            out.add(new FieldProblem(field, field + " contains a NUL character"));
+            out.add(new FieldProblem(field, Sentence.of("requirement.error.nul")));
         }
     }
 

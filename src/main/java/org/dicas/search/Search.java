@@ -69,7 +69,7 @@ public class Search {
             return paging.slice(List.of());
         }
         if (q.length() > MAX_QUERY) {
-            throw new InvalidInputException("q", "query is longer than " + MAX_QUERY + " characters");
+            throw InvalidInputException.of("q", "search.error.queryTooLong", MAX_QUERY);
         }
         BilingualQuery bq = queries.get(q, text -> BilingualQuery.of(text, indexer.glossary()));
         ReadableIds ids = readable.ids(user);
@@ -85,7 +85,7 @@ public class Search {
                         .map(Ranked::id).toList();
                 if (stale.isEmpty() || attempt > 0) {
                     List<SearchHit> hits = ranked.stream().map(r -> rows.get(r.id())).filter(Objects::nonNull)
-                            .map(row -> new SearchHit(row.kind().toLowerCase(Locale.ROOT).replace('_', '-'), row.id(),
+                            .map(row -> new SearchHit(SearchHit.typeOf(row.kind()), row.id(),
                                     row.title(), Marking.parse(row.marking()), row.link(), snippet(row, q, bq)))
                             .toList();
                     long dropped = ranked.size() - hits.size();

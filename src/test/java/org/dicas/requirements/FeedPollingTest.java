@@ -202,8 +202,8 @@ class FeedPollingTest {
 
         Feeds.PollResult b = results.stream().filter(r -> r.subscriptionId() == broken.id()).findFirst().orElseThrow();
         assertThat(b.error()).get().asString().contains("malformed feed XML");
-        assertThat(feeds.get(jp, broken.id()).lastError()).contains("malformed feed XML at line");
-        assertThat(feeds.get(jp, missing.id()).lastError()).contains("HTTP 404");
+        assertThat(feeds.get(jp, broken.id()).lastError().english()).contains("malformed feed XML at line");
+        assertThat(feeds.get(jp, missing.id()).lastError().english()).contains("HTTP 404");
         assertThat(leadsOf(broken.id())).isZero();
         assertThat(results.stream().filter(r -> r.subscriptionId() == good.id()).findFirst().orElseThrow().newLeads())
                 .isEqualTo(2);

@@ -123,7 +123,9 @@ class PipelineTest {
         assertThat(history.get(1).get("actor").asString()).isEqualTo(jpUser.displayName());
         assertThat(history.get(1).get("from").asString()).isEqualTo("CANDIDATE");
         assertThat(history.get(1).get("to").asString()).isEqualTo("UNDER_STUDY");
-        assertThat(history.get(2).get("detail").asString()).contains("Schedules first");
+        assertThat(history.get(2).get("note").asString()).isEqualTo("Schedules first");
+        assertThat(history.get(2).get("detail").asString()).as("what the system did, in the caller's language")
+                .isEqualTo("back");
         assertThat(count("select count(*) from audit_entry where record_id = :id and action = 'OPPORTUNITY_STAGE'", id))
                 .isEqualTo(3);
         Map<String, Object> edit = pair("PAC-3 MSE seeker line");
@@ -276,7 +278,7 @@ class PipelineTest {
         assertThat(hidden.json().get("detail").asString().replace(String.valueOf(au), "ID")).isEqualTo(shape);
         assertThat(industry.json().get("detail").asString().replace(String.valueOf(jpIndustry), "ID"))
                 .isEqualTo(shape);
-        assertThat(shape).isEqualTo("ownerId: user ID may not own an opportunity marked CUI//REL TO USA, JPN "
+        assertThat(shape).isEqualTo("Owner: user ID may not own an opportunity marked CUI//REL TO USA, JPN "
                 + "(an owner is a government user who may read it)");
         assertThat(http.get(API + "/" + id, us).json().get("ownerId").asLong()).isEqualTo(usUser.id());
         assertThat(owner.apply(jpUser.id()).json().get("ownerId").asLong()).isEqualTo(jpUser.id());

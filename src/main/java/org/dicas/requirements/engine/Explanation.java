@@ -1,6 +1,7 @@
 package org.dicas.requirements.engine;
 
 import java.util.List;
+import org.dicas.shared.Sentence;
 
 /**
  * Why a pair scored as it did: the shared concepts and literals (both languages), the cross-lingual text similarity,
@@ -8,10 +9,11 @@ import java.util.List;
  * in the same area, the timing relation of the need windows, the quantity fit (smaller/larger, 0.5 when unknown),
  * whether the needs are of the same kind ({@code needKind}: acquire, develop, sustain, train, produce; empty when
  * unknown), whether both services are of the same domain (air, maritime, land, space), the similarity of the two
- * requirements' capability-area profiles in [0,1] and one readable English sentence.
+ * requirements' capability-area profiles in [0,1] and one readable sentence ({@code summary}), held as message keys
+ * so that it is rendered in the reader's language.
  */
 public record Explanation(List<MatchedTerm> matchedTerms, double textSimilarity, String capabilityArea, boolean sameArea,
-                          TimingOverlap timing, double quantityFit, String summary, String otherCapabilityArea,
+                          TimingOverlap timing, double quantityFit, Sentence summary, String otherCapabilityArea,
                           String needKind, String otherNeedKind, boolean sameServiceDomain, double areaSimilarity) {
 
     public Explanation {

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.dicas.search.text.CapabilityArea;
 import org.dicas.search.text.Glossary;
+import org.dicas.shared.Sentence;
 
 /**
  * Finds cooperative opportunities among requirements of different nations (method: {@code docs/opportunity-method.md}).
@@ -586,7 +587,7 @@ public final class OpportunityFinder {
         if (!explain) {
             return new Scored(round(score), opportunity, null);
         }
-        String summary = summary(shared, text, a, b, timing, quantityFit, pa, pb, opportunity, subjectOk, kindOk,
+        Sentence summary = summary(shared, text, a, b, timing, quantityFit, pa, pb, opportunity, subjectOk, kindOk,
                 timingOk, areaOk, purposeOk, score, differentSystems, formOk, quantityOk);
         Explanation e = new Explanation(shared, round(text), a.area(), a.area().equals(b.area()), timing,
                 round(quantityFit),
@@ -693,64 +694,72 @@ public final class OpportunityFinder {
         return Math.min(qa, qb) / (double) Math.max(qa, qb);
     }
 
-    private String summary(List<MatchedTerm> shared, double text, Doc a, Doc b, TimingOverlap timing,
-                           double quantityFit, RequirementProfile pa, RequirementProfile pb, boolean opportunity,
-                           boolean subjectOk, boolean kindOk, boolean timingOk, boolean areaOk, boolean purposeOk,
-                           double score, boolean differentSystems, boolean formOk, boolean quantityOk) {
-        StringBuilder s = new StringBuilder();
-        List<String> labels = shared.stream().filter(t -> t.weight() > 0).limit(4).map(MatchedTerm::label).toList();
-        s.append(opportunity ? "Likely cooperative opportunity: " : "Not judged an opportunity: ");
-        if (labels.isEmpty()) {
-            s.append("no shared terms");
-        } else {
-            s.append("both mention ").append(String.join(", ", labels));
-        }
-        s.append(String.format(Locale.ROOT, " (text similarity %.2f)", text));
-        s.append(a.area().equals(b.area()) && !a.area().isEmpty() ? "; same capability area " + a.area()
-                : "; areas " + orNone(a.area()) + " vs " + orNone(b.area()));
+    private Sentence summary(List<MatchedTerm> shared, double text, Doc a, Doc b, TimingOverlap timing,
+                             double quantityFit, RequirementProfile pa, RequirementProfile pb, boolean opportunity,
+                             boolean subjectOk, boolean kindOk, boolean timingOk, boolean areaOk, boolean purposeOk,
+                             double score, boolean differentSystems, boolean formOk, boolean quantityOk) {
+        List<Object> labels = shared.stream().filter(t -> t.weight() > 0).limit(4).map(MatchedTerm::sentence).toList();
+        String similarity = String.format(Locale.ROOT, "%.2f", text);
+        Sentence said = labels.isEmpty() ? Sentence.of("opp.explain.noTerms", similarity)
+                : Sentence.of("opp.explain.terms", labels, similarity);
+        said = Sentence.of("opp.explain.and", said, a.area().equals(b.area()) && !a.area().isEmpty()
+                ? Sentence.of("opp.explain.sameArea", areaLabel(a.area()))
+                : Sentence.of("opp.explain.areas", areaLabel(a.area()), areaLabel(b.area())));
+        Sentence when;
         if (timing.known()) {
-            s.append(timing.overlapMonths() > 0 ? "; need windows overlap " + timing.overlapMonths() + " months"
-                    : "; need windows " + timing.gapMonths() + " months apart");
+            when = timing.overlapMonths() > 0 ? Sentence.of("opp.explain.overlap", timing.overlapMonths())
+                    : Sentence.of("opp.explain.gap", timing.gapMonths());
         } else {
-            s.append("; timing unknown");
+            when = Sentence.of("opp.explain.timingUnknown");
         }
+        said = Sentence.of("opp.explain.and", said, when);
         if (pa.quantity().isPresent() && pb.quantity().isPresent()) {
-            s.append("; quantities ").append(pa.quantity().getAsInt()).append(" and ").append(pb.quantity().getAsInt());
+            said = Sentence.of("opp.explain.and", said,
+                    Sentence.of("opp.explain.quantities", pa.quantity().getAsInt(), pb.quantity().getAsInt()));
         }
-        if (!opportunity) {
-            List<String> why = new ArrayList<>();
-            if (!kindOk) {
-                why.add("different kinds of need (" + a.kind().label() + " vs " + b.kind().label() + ")");
-            }
-            if (!formOk) {
-                why.add("different kinds of need (" + a.form().label() + " vs " + b.form().label() + ")");
-            }
-            if (!subjectOk) {
-                why.add(differentSystems ? "only parts or services in common, for different systems"
-                        : "no shared specific subject");
-            }
-            if (!quantityOk) {
-                why.add("quantities differ grossly");
-            }
-            if (!timingOk) {
-                why.add("need dates too far apart");
-            }
-            if (!areaOk) {
-                why.add("different capability areas");
-            }
-            if (!purposeOk) {
-                why.add("the same kind of item for different uses");
-            }
-            if (score < OPPORTUNITY_THRESHOLD) {
-                why.add(String.format(Locale.ROOT, "score %.2f below %.2f", score, OPPORTUNITY_THRESHOLD));
-            }
-            s.append(" — ").append(String.join(", ", why));
+        if (opportunity) {
+            return Sentence.of("opp.explain.likely", said);
         }
-        return s.append('.').toString();
+        List<Sentence> why = new ArrayList<>();
+        if (!kindOk) {
+            why.add(Sentence.of("opp.explain.why.kind", Sentence.label("opp.needKind", a.kind()),
+                    Sentence.label("opp.needKind", b.kind())));
+        }
+        if (!formOk) {
+            why.add(Sentence.of("opp.explain.why.kind", Sentence.label("opp.needForm", a.form()),
+                    Sentence.label("opp.needForm", b.form())));
+        }
+        if (!subjectOk) {
+            why.add(differentSystems ? Sentence.of("opp.explain.why.differentSystems")
+                    : Sentence.of("opp.explain.why.noSubject"));
+        }
+        if (!quantityOk) {
+            why.add(Sentence.of("opp.explain.why.quantities"));
+        }
+        if (!timingOk) {
+            why.add(Sentence.of("opp.explain.why.timing"));
+        }
+        if (!areaOk) {
+            why.add(Sentence.of("opp.explain.why.areas"));
+        }
+        if (!purposeOk) {
+            why.add(Sentence.of("opp.explain.why.purpose"));
+        }
+        if (score < OPPORTUNITY_THRESHOLD) {
+            why.add(Sentence.of("opp.explain.why.score", String.format(Locale.ROOT, "%.2f", score),
+                    String.format(Locale.ROOT, "%.2f", OPPORTUNITY_THRESHOLD)));
+        }
+        return Sentence.of("opp.explain.notJudged", said, why);
     }
 
-    private static String orNone(String area) {
-        return area.isEmpty() ? "unknown" : area;
+    /** A capability area by its name in the reader's language ({@code AIR.TRAINER}: Trainer aircraft / 練習機). */
+    private Sentence areaLabel(String area) {
+        if (area.isEmpty()) {
+            return Sentence.of("opp.explain.areaUnknown");
+        }
+        return profiles.capabilityArea(area)
+                .map(c -> Sentence.of("opp.explain.areaName", c.nameEn(), c.nameJa(), c.code()))
+                .orElseGet(() -> Sentence.of("opp.explain.areaCode", area));
     }
 
     static double clamp(double x) {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -501,6 +502,11 @@ final class Profiles {
             }
         }
         return true;
+    }
+
+    /** A capability area of the taxonomy, with its names in both languages. */
+    Optional<CapabilityArea> capabilityArea(String code) {
+        return glossary.capabilityArea(code);
     }
 
     /** The glossary entry of a concept feature key, or null. */

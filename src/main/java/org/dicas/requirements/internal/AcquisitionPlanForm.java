@@ -48,14 +48,13 @@ public class AcquisitionPlanForm {
             }
             String[] parts = line.split("\\|", 2);
             if (parts.length < 2) {
-                throw new InvalidInputException("milestones", "line " + n + ": write 'yyyy-mm-dd | name'");
+                throw InvalidInputException.of("milestones", "acqplan.error.milestoneLine", n);
             }
             LocalDate due;
             try {
                 due = LocalDate.parse(parts[0].strip());
             } catch (DateTimeParseException e) {
-                throw new InvalidInputException("milestones", "line " + n + ": \"" + parts[0].strip()
-                        + "\" is not a date (yyyy-mm-dd)");
+                throw InvalidInputException.of("milestones", "acqplan.error.lineNotDate", n, parts[0].strip());
             }
             ms.add(new AcquisitionPlanCommand.MilestoneInput(parts[1].strip(), due));
         }
@@ -68,21 +67,19 @@ public class AcquisitionPlanForm {
             }
             String[] parts = line.split("\\|");
             if (parts.length != 3) {
-                throw new InvalidInputException("budget", "line " + n + ": write 'fiscal year | amount | currency'");
+                throw InvalidInputException.of("budget", "acqplan.error.budgetLine", n);
             }
             Integer fy;
             BigDecimal amount;
             try {
                 fy = Integer.valueOf(parts[0].strip());
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("budget", "line " + n + ": \"" + parts[0].strip()
-                        + "\" is not a fiscal year (e.g. 2027)");
+                throw InvalidInputException.of("budget", "acqplan.error.lineNotFiscalYear", n, parts[0].strip());
             }
             try {
                 amount = new BigDecimal(parts[1].strip().replace(",", ""));
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("budget", "line " + n + ": \"" + parts[1].strip()
-                        + "\" is not an amount");
+                throw InvalidInputException.of("budget", "acqplan.error.lineNotAmount", n, parts[1].strip());
             }
             lines.add(new AcquisitionPlanCommand.BudgetLineInput(fy, amount, parts[2].strip()));
         }

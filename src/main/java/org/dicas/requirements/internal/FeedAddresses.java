@@ -1,5 +1,6 @@
 package org.dicas.requirements.internal;
 
+import org.dicas.shared.Sentence;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -20,8 +21,16 @@ public class FeedAddresses {
 
     /** A refused address; its message says why, for the subscription's error or a 400 naming {@code url}. */
     public static final class RefusedAddressException extends Exception {
-        public RefusedAddressException(String message) {
-            super(message);
+        private final Sentence sentence;
+
+        public RefusedAddressException(Sentence sentence) {
+            super(sentence.english());
+            this.sentence = sentence;
+        }
+
+        /** Why, in a form every language can render. */
+        public Sentence sentence() {
+            return sentence;
         }
     }
 
@@ -39,14 +48,14 @@ public class FeedAddresses {
     public URI check(URI uri) throws RefusedAddressException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new RefusedAddressException("only http and https feed addresses are fetched");
+            throw new RefusedAddressException(Sentence.of("lead.feed.error.scheme"));
         }
         String host = uri.getHost();
         if (host == null || host.isEmpty()) {
-            throw new RefusedAddressException("the feed address names no host");
+            throw new RefusedAddressException(Sentence.of("lead.feed.error.noHost"));
         }
         if (uri.getUserInfo() != null) {
-            throw new RefusedAddressException("feed addresses may not carry a user name or password");
+            throw new RefusedAddressException(Sentence.of("lead.feed.error.userInfo"));
         }
         if (allowPrivateHosts) {
             return uri;
@@ -56,13 +65,12 @@ public class FeedAddresses {
         try {
             addresses = InetAddress.getAllByName(bare);
         } catch (UnknownHostException e) {
-            throw new RefusedAddressException("the feed's host " + host + " is unknown");
+            throw new RefusedAddressException(Sentence.of("lead.feed.error.unknownHost", host));
         }
         for (InetAddress a : addresses) {
             if (!mayFetch(a)) {
-                throw new RefusedAddressException("the feed's host " + host + " is on a loopback, link-local, "
-                        + "private, multicast or unspecified address (" + a.getHostAddress() + "); such hosts are "
-                        + "not fetched unless dicas.leads.feeds.allow-private-hosts=true");
+                throw new RefusedAddressException(Sentence.of("lead.feed.error.privateHost", host,
+                        a.getHostAddress()));
             }
         }
         return uri;

@@ -1,5 +1,6 @@
 package org.dicas.requirements.internal;
 
+import org.dicas.shared.Sentence;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -37,8 +38,16 @@ public final class FeedParser {
 
     /** A feed that cannot be read. */
     public static final class FeedException extends Exception {
-        public FeedException(String message) {
-            super(message);
+        private final Sentence sentence;
+
+        public FeedException(Sentence sentence) {
+            super(sentence.english());
+            this.sentence = sentence;
+        }
+
+        /** What is wrong with the document, in a form every language can render. */
+        public Sentence sentence() {
+            return sentence;
         }
     }
 
@@ -70,9 +79,9 @@ public final class FeedParser {
         try {
             doc = hardenedBuilder().parse(new ByteArrayInputStream(document));
         } catch (SAXParseException e) {
-            throw new FeedException("malformed feed XML at line " + e.getLineNumber() + ": " + e.getMessage());
+            throw new FeedException(Sentence.of("lead.feed.error.malformedAt", e.getLineNumber(), e.getMessage()));
         } catch (SAXException | IOException e) {
-            throw new FeedException("malformed feed XML: " + e.getMessage());
+            throw new FeedException(Sentence.of("lead.feed.error.malformed", e.getMessage()));
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
@@ -84,13 +93,13 @@ public final class FeedParser {
         if (name.equals("feed") && ATOM.equals(root.getNamespaceURI())) {
             return atom(root);
         }
-        throw new FeedException("not an RSS 2.0 or Atom feed: the document element is <" + root.getNodeName() + ">");
+        throw new FeedException(Sentence.of("lead.feed.error.notFeed", root.getNodeName()));
     }
 
     private static List<Item> rss(Element rss) throws FeedException {
         Element channel = child(rss, "channel");
         if (channel == null) {
-            throw new FeedException("RSS feed without a <channel>");
+            throw new FeedException(Sentence.of("lead.feed.error.noChannel"));
         }
         List<Item> items = new ArrayList<>();
         for (Element item : children(channel, "item")) {
@@ -132,10 +141,10 @@ public final class FeedParser {
             throws FeedException {
         String key = !guid.isEmpty() ? "guid:" + guid : !link.isEmpty() ? "link:" + link : "";
         if (key.isEmpty()) {
-            throw new FeedException("feed item '" + title + "' has neither a guid/id nor a link");
+            throw new FeedException(Sentence.of("lead.feed.error.itemWithoutKey", title));
         }
         if (title.isEmpty() && text.isEmpty()) {
-            throw new FeedException("feed item " + key + " has neither a title nor a text");
+            throw new FeedException(Sentence.of("lead.feed.error.itemWithoutText", key));
         }
         return new Item(key, title, plain(text), link, date);
     }

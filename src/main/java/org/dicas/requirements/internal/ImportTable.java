@@ -25,13 +25,14 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.dicas.shared.Sentence;
 
 /**
  * Reads the rows of an uploaded table — CSV (UTF-8, comma-separated, header row) or Excel {@code .xlsx} (first
  * sheet, header row) — for the module's imports (requirements, leads). Each row keeps its line (CSV: the physical
  * line it starts on; Excel: the sheet's row number) so that errors can name it. Column names are matched without
  * regard to case against the {@link Layout}; blank rows are skipped; every problem of the file as a whole is
- * returned as "line N: …" text, never thrown.
+ * returned as "line N: …" sentences, never thrown.
  */
 final class ImportTable {
 
@@ -40,7 +41,7 @@ final class ImportTable {
      * required ones, and groups of columns of which at least one must be present (e.g. an English or Japanese title),
      * each under what the message calls it.
      */
-    record Layout(String noun, List<String> columns, List<String> required, Map<String, List<String>> oneOf) {
+    record Layout(Sentence noun, List<String> columns, List<String> required, Map<Sentence, List<String>> oneOf) {
     }
 
     /** One data row: its line number and its values by column name (blank for missing cells). */
@@ -51,7 +52,7 @@ final class ImportTable {
     }
 
     /** The rows, or the problems of the file as a whole (header, format). */
-    record Content(List<Line> lines, List<String> problems) {
+    record Content(List<Line> lines, List<Sentence> problems) {
     }
 
     private ImportTable() {
@@ -74,7 +75,7 @@ final class ImportTable {
         private final int maxRows;
         private final Layout layout;
         private final List<Line> lines = new ArrayList<>();
-        private final List<String> problems = new ArrayList<>();
+        private final List<Sentence> problems = new ArrayList<>();
         private List<String> header;
 
         Rows(int maxRows, Layout layout) {
@@ -97,12 +98,11 @@ final class ImportTable {
             if (lines.size() >= maxRows) {
                 problems.clear();
                 lines.clear();
-                problems.add("the file holds more than " + maxRows + " " + layout.noun() + "; split it");
+                problems.add(Sentence.of("requirement.import.tooManyRows", maxRows, layout.noun()));
                 return false;
             }
             if (cells.size() > header.size()) {
-                problems.add("line " + line + ": " + cells.size() + " cells but the header has " + header.size()
-                        + " columns");
+                problems.add(atLine(line, Sentence.of("requirement.import.cellCount", cells.size(), header.size())));
                 return true;
             }
             Map<String, String> v = new LinkedHashMap<>();
@@ -113,9 +113,9 @@ final class ImportTable {
             return true;
         }
 
-        Content content(String what) {
+        Content content(Sentence what) {
             if (header == null && problems.isEmpty()) {
-                return failed(what + " is empty: it needs a header row and at least one row of " + layout.noun());
+                return failed(Sentence.of("requirement.import.empty", what, layout.noun()));
             }
             return new Content(List.copyOf(lines), List.copyOf(problems));
         }
@@ -127,21 +127,20 @@ final class ImportTable {
                 String column = layout.columns().stream().filter(c -> c.equalsIgnoreCase(name)).findFirst()
                         .orElse(null);
                 if (column == null) {
-                    problems.add("line " + line + ": unknown column \"" + name + "\" (columns: "
-                            + String.join(", ", layout.columns()) + ")");
+                    problems.add(atLine(line, Sentence.of("requirement.import.unknownColumn", name, layout.columns())));
                 } else if (names.contains(column)) {
-                    problems.add("line " + line + ": column \"" + column + "\" appears twice");
+                    problems.add(atLine(line, Sentence.of("requirement.import.columnTwice", column)));
                 }
                 names.add(column == null ? name : column);
             }
             for (String required : layout.required()) {
                 if (!names.contains(required)) {
-                    problems.add("line " + line + ": the header lacks the column \"" + required + "\"");
+                    problems.add(atLine(line, Sentence.of("requirement.import.missingColumn", required)));
                 }
             }
             layout.oneOf().forEach((what, group) -> {
                 if (group.stream().noneMatch(names::contains)) {
-                    problems.add("line " + line + ": the header needs " + what);
+                    problems.add(atLine(line, Sentence.of("requirement.import.headerNeeds", what)));
                 }
             });
             return names;
@@ -156,13 +155,13 @@ final class ImportTable {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            return failed("the file is not UTF-8 text (save the CSV as UTF-8, or upload an .xlsx file)");
+            return failed(Sentence.of("requirement.import.notUtf8"));
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         if (text.indexOf('\0') >= 0) {
-            return failed("the file contains NUL characters; it is not a CSV file");
+            return failed(Sentence.of("requirement.import.nul"));
         }
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
         Rows rows = new Rows(maxRows, layout);
@@ -179,9 +178,9 @@ final class ImportTable {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return failed("the CSV cannot be read: " + firstLine(e.getMessage()));
+            return failed(Sentence.of("requirement.import.csvUnreadable", firstLine(e.getMessage())));
         }
-        return rows.content("the file");
+        return rows.content(Sentence.of("requirement.import.theFile"));
     }
 
     private static int[] newlineIndex(String text) {
@@ -215,7 +214,7 @@ final class ImportTable {
         Rows rows = new Rows(maxRows, layout);
         try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             if (wb.getNumberOfSheets() == 0) {
-                return failed("the workbook has no sheet");
+                return failed(Sentence.of("requirement.import.noSheet"));
             }
             Sheet sheet = wb.getSheetAt(0);
             FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
@@ -234,9 +233,9 @@ final class ImportTable {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return failed("the Excel file cannot be read (an .xlsx workbook is expected): " + firstLine(e.getMessage()));
+            return failed(Sentence.of("requirement.import.excelUnreadable", firstLine(e.getMessage())));
         }
-        return rows.content("the sheet");
+        return rows.content(Sentence.of("requirement.import.theSheet"));
     }
 
     private static String cell(Cell c, DataFormatter formatter, FormulaEvaluator evaluator) {
@@ -258,13 +257,24 @@ final class ImportTable {
         return formatter.formatCellValue(c, evaluator).strip();
     }
 
-    private static Content failed(String problem) {
+    private static Content failed(Sentence problem) {
         return new Content(List.of(), List.of(problem));
     }
 
-    private static String firstLine(String s) {
+    /** "line N: what is wrong", in the reader's language. */
+    static Sentence atLine(int line, Sentence problem) {
+        return Sentence.of("requirement.import.line", line, problem);
+    }
+
+    /** A problem with one column of a line, the column named as the file's header names it. */
+    static Sentence atColumn(String column, Sentence problem) {
+        return Sentence.of("sentence.fieldProblem", column, problem);
+    }
+
+    /** The first line of a library's message about an unreadable file (a parser's own words, as given). */
+    private static Object firstLine(String s) {
         if (s == null) {
-            return "unreadable";
+            return Sentence.of("requirement.import.unreadable");
         }
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);

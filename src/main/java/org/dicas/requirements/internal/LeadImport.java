@@ -1,5 +1,6 @@
 package org.dicas.requirements.internal;
 
+import org.dicas.shared.Sentence;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -29,7 +30,7 @@ public final class LeadImport {
 
     public static final List<String> COLUMNS = List.of("sourceType", "sourceName", "date", "title", "text", "link",
             "marking");
-    private static final ImportTable.Layout LAYOUT = new ImportTable.Layout("leads", COLUMNS,
+    private static final ImportTable.Layout LAYOUT = new ImportTable.Layout(Sentence.of("lead.import.noun"), COLUMNS,
             List.of("sourceType", "sourceName", "text"), Map.of());
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -48,13 +49,12 @@ public final class LeadImport {
         ImportTable.Content table = ImportTable.csv(content.getBytes(StandardCharsets.UTF_8), Leads.IMPORT_LIMIT,
                 LAYOUT);
         if (!table.problems().isEmpty()) {
-            List<String> shown = table.problems().subList(0, Math.min(table.problems().size(), 5));
-            throw new InvalidInputException("file", String.join("; ", shown)
-                    + (table.problems().size() > shown.size() ? "; …" : ""));
+            throw InvalidInputException.of("file", "lead.import.problems", table.problems().get(0),
+                    table.problems().size());
         }
         List<LeadImportRow> rows = new ArrayList<>();
         for (ImportTable.Line line : table.lines()) {
-            String where = "line " + line.number();
+            Sentence where = Sentence.of("lead.import.line", line.number());
             rows.add(new LeadImportRow(where, command(where, line::get, defaultMarking)));
         }
         return rows;
@@ -65,25 +65,28 @@ public final class LeadImport {
         try {
             root = JSON.readTree(content);
         } catch (JacksonException e) {
-            throw new InvalidInputException("file", "not valid JSON: " + e.getOriginalMessage());
+            throw InvalidInputException.of("file", "lead.import.notJson", e.getOriginalMessage());
         }
         if (root == null || !root.isObject() || !root.has("leads") || !root.get("leads").isArray()) {
-            throw new InvalidInputException("file", "expected {\"leads\": [ ... ]}");
+            throw InvalidInputException.of("file", "lead.import.expectedLeads");
         }
         List<LeadImportRow> rows = new ArrayList<>();
         int n = 0;
         for (JsonNode item : root.get("leads")) {
             n++;
-            String where = "record " + n;
+            Sentence where = Sentence.of("lead.import.record", n);
             if (!item.isObject()) {
-                throw new InvalidInputException("file", where + ": expected an object");
+                throw InvalidInputException.of("file", "sentence.fieldProblem", where,
+                        Sentence.of("lead.import.expectedObject"));
             }
             for (String field : item.propertyNames()) {
                 if (!COLUMNS.contains(field)) {
-                    throw new InvalidInputException("file", where + ": unknown field '" + field + "'");
+                    throw InvalidInputException.of("file", "sentence.fieldProblem", where,
+                            Sentence.of("lead.import.unknownField", field));
                 }
                 if (!item.get(field).isString() && !item.get(field).isNull()) {
-                    throw new InvalidInputException("file", where + ": " + field + " must be text");
+                    throw InvalidInputException.of("file", "sentence.fieldProblem", where,
+                            Sentence.of("lead.import.notText", field));
                 }
             }
             rows.add(new LeadImportRow(where, command(where, f -> item.has(f) && item.get(f).isString()
@@ -92,7 +95,7 @@ public final class LeadImport {
         return rows;
     }
 
-    private static LeadCommand command(String where, java.util.function.Function<String, String> get,
+    private static LeadCommand command(Sentence where, java.util.function.Function<String, String> get,
                                        String defaultMarking) {
         String date = get.apply("date").strip();
         LocalDate d = null;
@@ -100,7 +103,8 @@ public final class LeadImport {
             try {
                 d = LocalDate.parse(date);
             } catch (DateTimeParseException e) {
-                throw new InvalidInputException("file", where + ": date: '" + date + "' is not a date (YYYY-MM-DD)");
+                throw InvalidInputException.of("file", "sentence.fieldProblem", where,
+                        Sentence.of("lead.import.notDate", date));
             }
         }
         String marking = get.apply("marking").strip();

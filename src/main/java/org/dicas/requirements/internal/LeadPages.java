@@ -109,7 +109,7 @@ class LeadPages {
                       @RequestParam(defaultValue = DEFAULT_MARKING) String marking, Model model) throws IOException {
         try {
             if (file == null || file.isEmpty()) {
-                throw new InvalidInputException("file", "choose a CSV or JSON file");
+                throw InvalidInputException.of("file", "lead.error.chooseFile");
             }
             int n = leads.importAll(me, LeadImport.read(file.getOriginalFilename(),
                     new String(file.getBytes(), StandardCharsets.UTF_8), marking)).size();

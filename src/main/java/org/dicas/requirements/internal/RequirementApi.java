@@ -1,5 +1,8 @@
 package org.dicas.requirements.internal;
 
+import java.util.Locale;
+import org.dicas.shared.Sentences;
+import org.dicas.shared.Sentence;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -83,18 +86,22 @@ class RequirementApi {
                                                    @RequestParam(name = "file", required = false) MultipartFile file)
             throws IOException {
         if (file == null) {
-            throw new RequirementImport.Refused(List.of("the file is empty or missing"));
+            throw new RequirementImport.Refused(List.of(Sentence.of("requirement.import.emptyFile")));
         }
         RequirementImport.Result r = importer.importFile(me, file.getOriginalFilename(), file.getBytes());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("imported", r.imported(), "ids", r.ids()));
     }
 
     @ExceptionHandler(RequirementImport.Refused.class)
-    ResponseEntity<ProblemDetail> refused(RequirementImport.Refused e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "file: " + e.getMessage());
-        p.setTitle("Import refused; nothing was saved");
+    ResponseEntity<ProblemDetail> refused(RequirementImport.Refused e, Locale locale) {
+        List<String> errors = e.errors(locale);
+        Sentence first = e.errors().isEmpty() ? Sentence.of("requirement.import.emptyFile") : e.errors().get(0);
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, Sentences.fieldProblem("file",
+                Sentence.of("requirement.import.refusedDetail", first, errors.size()), locale));
+        p.setTitle(Sentences.render(Sentence.of("requirement.import.refusedTitle"), locale));
         p.setProperty("field", "file");
-        p.setProperty("errors", e.errors());
+        p.setProperty("messageKey", first.key());
+        p.setProperty("errors", errors);
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 }

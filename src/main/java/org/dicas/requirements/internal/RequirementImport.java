@@ -1,5 +1,8 @@
 package org.dicas.requirements.internal;
 
+import java.util.Locale;
+import org.dicas.shared.Sentences;
+import org.dicas.shared.Sentence;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -26,26 +29,34 @@ class RequirementImport {
     /** The columns a file may have, in their documented order. */
     static final List<String> COLUMNS = List.of("nation", "service", "capabilityArea", "titleEn", "titleJa",
             "descriptionEn", "descriptionJa", "quantity", "needBy", "status", "marking");
-    static final ImportTable.Layout LAYOUT = new ImportTable.Layout("requirements", COLUMNS,
+    static final ImportTable.Layout LAYOUT = new ImportTable.Layout(Sentence.of("requirement.import.noun"), COLUMNS,
             List.of("service", "capabilityArea", "needBy", "marking"),
-            java.util.Map.of("a title column (\"titleEn\" and/or \"titleJa\")", List.of("titleEn", "titleJa")));
+            java.util.Map.of(Sentence.of("requirement.import.titleColumn"), List.of("titleEn", "titleJa")));
 
     /** What an import did. */
     record Result(int imported, List<Long> ids) {
     }
 
-    /** An import refused: the errors of the file, each naming its line. Nothing was saved. */
+    /**
+     * An import refused: the errors of the file, each naming its line, as sentences rendered in the reader's language.
+     * Nothing was saved. The message is the English of the first five, for logs.
+     */
     static final class Refused extends RuntimeException {
-        private final List<String> errors;
+        private final List<Sentence> errors;
 
-        Refused(List<String> errors) {
-            super(String.join("; ", errors.subList(0, Math.min(errors.size(), 5)))
-                    + (errors.size() > 5 ? "; …" : ""));
+        Refused(List<Sentence> errors) {
+            super(String.join("; ", errors.subList(0, Math.min(errors.size(), 5)).stream().map(Sentence::english)
+                    .toList()) + (errors.size() > 5 ? "; …" : ""));
             this.errors = List.copyOf(errors);
         }
 
-        List<String> errors() {
+        List<Sentence> errors() {
             return errors;
+        }
+
+        /** The errors in {@code locale}'s language. */
+        List<String> errors(Locale locale) {
+            return errors.stream().map(e -> Sentences.render(e, locale)).toList();
         }
     }
 
@@ -59,29 +70,29 @@ class RequirementImport {
     public Result importFile(DicasUser user, String filename, byte[] bytes) {
         RequirementWriteRules.importRequirements(user).orThrow();
         if (bytes == null || bytes.length == 0) {
-            throw new Refused(List.of("the file is empty or missing"));
+            throw new Refused(List.of(Sentence.of("requirement.import.emptyFile")));
         }
         if (bytes.length > MAX_BYTES) {
-            throw new Refused(List.of("the file is larger than " + MAX_BYTES / 1024 + " KB; split it"));
+            throw new Refused(List.of(Sentence.of("requirement.import.tooLarge", MAX_BYTES / 1024)));
         }
         ImportTable.Content content = ImportTable.read(filename, bytes, MAX_ROWS, LAYOUT);
-        List<String> errors = new ArrayList<>(content.problems());
+        List<Sentence> errors = new ArrayList<>(content.problems());
         if (errors.isEmpty() && content.lines().isEmpty()) {
-            errors.add("the file holds a header row but no requirements");
+            errors.add(Sentence.of("requirement.import.noRows"));
         }
         List<RequirementCommand> commands = new ArrayList<>();
         for (ImportTable.Line line : content.lines()) {
             if (errors.size() > MAX_ERRORS) {
                 break;
             }
-            List<String> lineErrors = new ArrayList<>();
+            List<Sentence> lineErrors = new ArrayList<>();
             Integer quantity = null;
             String q = line.get("quantity");
             if (!q.isEmpty()) {
                 try {
                     quantity = Integer.valueOf(q);
                 } catch (NumberFormatException e) {
-                    lineErrors.add("quantity \"" + q + "\" is not a whole number");
+                    lineErrors.add(Sentence.of("requirement.import.quantityNotWhole", q));
                 }
             }
             LocalDate needBy = null;
@@ -90,7 +101,7 @@ class RequirementImport {
                 try {
                     needBy = LocalDate.parse(d);
                 } catch (DateTimeParseException e) {
-                    lineErrors.add("needBy \"" + d + "\" is not a date (yyyy-mm-dd)");
+                    lineErrors.add(Sentence.of("requirement.import.needByNotDate", d));
                 }
             }
             RequirementCommand c = new RequirementCommand(line.get("nation"), line.get("service"),
@@ -100,16 +111,16 @@ class RequirementImport {
                 boolean parsedAlready = (p.field().equals("needBy") && !d.isEmpty() && needBy == null)
                         || (p.field().equals("quantity") && !q.isEmpty() && quantity == null);
                 if (!parsedAlready) {
-                    lineErrors.add(p.field() + ": " + p.message());
+                    lineErrors.add(ImportTable.atColumn(p.field(), p.problem()));
                 }
             }
-            lineErrors.forEach(e -> errors.add("line " + line.number() + ": " + e));
+            lineErrors.forEach(e -> errors.add(ImportTable.atLine(line.number(), e)));
             commands.add(c);
         }
         if (!errors.isEmpty()) {
-            List<String> shown = new ArrayList<>(errors.subList(0, Math.min(errors.size(), MAX_ERRORS)));
+            List<Sentence> shown = new ArrayList<>(errors.subList(0, Math.min(errors.size(), MAX_ERRORS)));
             if (errors.size() > MAX_ERRORS) {
-                shown.add("… more errors not shown; nothing was imported");
+                shown.add(Sentence.of("requirement.import.moreErrors"));
             }
             throw new Refused(shown);
         }

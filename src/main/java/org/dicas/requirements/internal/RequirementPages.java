@@ -1,5 +1,8 @@
 package org.dicas.requirements.internal;
 
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.dicas.shared.Sentences;
+import org.dicas.shared.Sentence;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +68,7 @@ class RequirementPages {
         try {
             shown = requirements.list(me, filter, paging);
         } catch (InvalidInputException e) {
-            errors = List.of(e.field() + ": " + e.getMessage());
+            errors = errors(e);
             filter = Requirements.Filter.NONE;
             shown = requirements.list(me, filter, Paging.FIRST);
         }
@@ -143,13 +146,14 @@ class RequirementPages {
     String importFile(DicasUser me, @RequestParam(name = "file", required = false) MultipartFile file, Model model)
             throws IOException {
         if (file == null || file.isEmpty()) {
-            return importView(me, model, List.of("the file is empty or missing"), null);
+            return importView(me, model, List.of(Sentences.render(Sentence.of("requirement.import.emptyFile"),
+                    LocaleContextHolder.getLocale())), null);
         }
         try {
             RequirementImport.Result result = importer.importFile(me, file.getOriginalFilename(), file.getBytes());
             return importView(me, model, List.of(), result);
         } catch (RequirementImport.Refused e) {
-            return importView(me, model, e.errors(), null);
+            return importView(me, model, e.errors(LocaleContextHolder.getLocale()), null);
         }
     }
 

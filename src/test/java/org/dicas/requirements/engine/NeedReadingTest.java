@@ -46,7 +46,7 @@ class NeedReadingTest {
         Assessment repair = FINDER.assess("JP-PODR", "US-POD");
         assertThat(repair.explanation().needKind()).isEqualTo("sustain");
         assertThat(repair.opportunity()).isFalse();
-        assertThat(repair.explanation().summary()).contains("different kinds of need");
+        assertThat(repair.explanation().summary().english()).contains("different kinds of need");
         assertThat(FINDER.assess("JP-POD", "US-POD").opportunity()).isTrue();
     }
 
@@ -62,7 +62,7 @@ class NeedReadingTest {
     void theSameItemForDifferentUsesIsNotASharedNeed() {
         Assessment a = FINDER.assess("US-BAT", "JP-SUBBAT");
         assertThat(a.opportunity()).isFalse();
-        assertThat(a.explanation().summary()).contains("different uses");
+        assertThat(a.explanation().summary().english()).contains("different uses");
     }
 
     @Test
@@ -83,7 +83,7 @@ class NeedReadingTest {
                 req("US-C", "USA", "USN", "Submarine main storage batteries", "Replace main storage batteries on submarines.",
                         6, "2028-06")));
         assertThat(f.assess("JP-A", "JP-B").opportunity()).isFalse();
-        assertThat(f.assess("JP-A", "JP-B").explanation().summary()).contains("different uses");
+        assertThat(f.assess("JP-A", "JP-B").explanation().summary().english()).contains("different uses");
         assertThat(f.assess("JP-A", "US-C").opportunity()).isTrue();
     }
 
@@ -98,7 +98,7 @@ class NeedReadingTest {
                         "2028-06")));
         Assessment different = f.assess("AU-RSP", "JP-FSP");
         assertThat(different.opportunity()).isFalse();
-        assertThat(different.explanation().summary()).contains("for different systems");
+        assertThat(different.explanation().summary().english()).contains("for different systems");
         assertThat(f.assess("US-FSP", "JP-FSP").opportunity()).isTrue();
     }
 
@@ -189,13 +189,13 @@ class NeedReadingTest {
                         "2028-03")));
         Assessment study = f.assess("US-ST", "AU-RB");
         assertThat(study.opportunity()).isFalse();
-        assertThat(study.explanation().summary()).contains("different kinds of need (study vs item)");
+        assertThat(study.explanation().summary().english()).contains("different kinds of need (study vs item)");
         Assessment store = f.assess("GB-IG", "JP-AM");
         assertThat(store.opportunity()).isFalse();
-        assertThat(store.explanation().summary()).contains("facility vs item").contains("quantities differ grossly");
+        assertThat(store.explanation().summary().english()).contains("facility vs item").contains("quantities differ grossly");
         Assessment software = f.assess("IT-SW", "JP-AN");
         assertThat(software.opportunity()).isFalse();
-        assertThat(software.explanation().summary()).contains("software vs item");
+        assertThat(software.explanation().summary().english()).contains("software vs item");
     }
 
     @Test
@@ -208,7 +208,7 @@ class NeedReadingTest {
                         "2028-06")));
         Assessment gross = f.assess("US-Q", "AU-Q");
         assertThat(gross.opportunity()).isFalse();
-        assertThat(gross.explanation().summary()).contains("quantities differ grossly");
+        assertThat(gross.explanation().summary().english()).contains("quantities differ grossly");
         assertThat(f.assess("JP-Q", "AU-Q").opportunity()).isTrue();
     }
 
@@ -261,14 +261,14 @@ class NeedReadingTest {
                         "Procure binocular night vision goggles for dismounted soldiers.", 5000, "2029-06")));
         Assessment research = f.assess("JP-MAG", "US-MAG");
         assertThat(research.opportunity()).isFalse();
-        assertThat(research.explanation().summary()).contains("research vs item");
+        assertThat(research.explanation().summary().english()).contains("research vs item");
         // what the need is free of is no feature of it
         assertThat(research.explanation().matchedTerms()).noneMatch(t -> t.conceptId().equals("rare_earth"));
         assertThat(Profiles.namesDevelopment("Rare-earth-free magnet development")).isTrue();
         assertThat(Profiles.namesDevelopment("Rare earth permanent magnet supply")).isFalse();
         Assessment base = f.assess("JP-NVB", "US-NVG");
         assertThat(base.opportunity()).isFalse();
-        assertThat(base.explanation().summary()).contains("production base vs item");
+        assertThat(base.explanation().summary().english()).contains("production base vs item");
     }
 
     @Test

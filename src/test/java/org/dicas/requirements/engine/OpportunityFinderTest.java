@@ -66,11 +66,11 @@ class OpportunityFinderTest {
         // a simulator is not a trainer jet; repairing the old trainer is not buying the new one
         assertThat(FINDER.assess("US-T", "JP-S").opportunity()).isFalse();
         assertThat(FINDER.assess("JP-T", "US-R").opportunity()).isFalse();
-        assertThat(FINDER.assess("JP-T", "US-R").explanation().summary()).contains("different kinds of need");
+        assertThat(FINDER.assess("JP-T", "US-R").explanation().summary().english()).contains("different kinds of need");
         // same need, twelve years apart
         Assessment far = FINDER.assess("JP-X", "US-X");
         assertThat(far.opportunity()).isFalse();
-        assertThat(far.explanation().summary()).contains("need dates too far apart");
+        assertThat(far.explanation().summary().english()).contains("need dates too far apart");
         assertThat(far.window().orElseThrow().shiftMonths()).isPositive();
     }
 
@@ -87,7 +87,13 @@ class OpportunityFinderTest {
         assertThat(e.sameArea()).isTrue();
         assertThat(e.timing().overlapMonths()).isEqualTo(18);
         assertThat(a.window().orElseThrow().shiftMonths()).isZero();
-        assertThat(e.summary()).startsWith("Likely cooperative opportunity: both mention").contains("trainer aircraft / 練習機");
+        assertThat(e.summary().english()).startsWith("Likely cooperative opportunity: both mention")
+                .contains("trainer aircraft / 練習機").contains("same capability area Trainer aircraft")
+                .doesNotContain("AIR.TRAINER").contains("need windows overlap 18 months");
+        assertThat(org.dicas.shared.Sentences.render(e.summary(), java.util.Locale.JAPANESE))
+                .as("the same explanation in Japanese: the area by its Japanese name, the term in Japanese only")
+                .startsWith("協力機会の可能性が高い：双方が").contains("練習機").contains("所要時期が18か月重なる")
+                .doesNotContain("trainer aircraft").doesNotContain("AIR.TRAINER").doesNotContain("Likely");
         assertThat(a.combinedBuySavings().orElseThrow()).isCloseTo(
                 LearningCurve.defaults().savings(351, 100), org.assertj.core.api.Assertions.within(1e-9));
         assertThat(a.savings(new LearningCurve(10.0, 0.9))).isPresent();
