@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dicas.shared.Sentence;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -39,17 +40,18 @@ public final class CoproductionJson {
             root = MAPPER.readTree(in);
         } catch (JacksonException e) {
             var loc = e.getLocation();
-            throw new CoproductionException("malformed JSON: " + oneLine(e.getOriginalMessage())
-                    + (loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")"));
+            throw new CoproductionException(loc == null
+                    ? Sentence.of("engineInput.malformed", oneLine(e.getOriginalMessage()))
+                    : Sentence.of("engineInput.malformedAt", oneLine(e.getOriginalMessage()), loc.getLineNr(),
+                    loc.getColumnNr()));
         }
         if (root == null || root.isMissingNode() || !root.isObject()) {
-            throw new CoproductionException("problem: expected a JSON object with periods, lines, components, demands "
-                    + "and transfers");
+            throw new CoproductionException(Sentence.of("coproduction.input.notProblem"));
         }
-        Rec problem = new Rec(root, "problem", Set.of("periods", "lines", "components", "demands", "transfers"));
+        Rec problem = new Rec(root, Sentence.of("engineInput.problem"), Set.of("periods", "lines", "components", "demands", "transfers"));
         Integer periods = problem.whole("periods");
         if (periods == null) {
-            throw new CoproductionException("problem: periods is required");
+            throw new CoproductionException(Sentence.of("engineInput.required", problem.name(), "periods"));
         }
         List<CoproductionProblem.Line> lines = new ArrayList<>();
         for (Rec r : problem.records("lines", "line", Set.of("id", "nation", "product", "capacity", "unitCost"))) {
@@ -78,16 +80,16 @@ public final class CoproductionJson {
     }
 
     /** One JSON object of the input, with the name errors use ("line L-JP-1", "demands[3]"). */
-    private record Rec(JsonNode node, String name) {
+    private record Rec(JsonNode node, Object name) {
 
-        Rec(JsonNode node, String name, Set<String> allowed) {
+        Rec(JsonNode node, Object name, Set<String> allowed) {
             this(node, name);
             if (!node.isObject()) {
-                throw new CoproductionException(name + ": expected an object");
+                throw new CoproductionException(Sentence.of("engineInput.expectedObject", name));
             }
             for (String f : node.propertyNames()) {
                 if (!allowed.contains(f)) {
-                    throw new CoproductionException(name + ": unknown field '" + f + "'");
+                    throw new CoproductionException(Sentence.of("engineInput.unknownField", name, f));
                 }
             }
         }
@@ -98,13 +100,14 @@ public final class CoproductionJson {
                 return List.of();
             }
             if (!a.isArray()) {
-                throw new CoproductionException(name + ": " + field + " must be an array");
+                throw new CoproductionException(Sentence.of("engineInput.notArray", name, field));
             }
             List<Rec> out = new ArrayList<>();
             for (int i = 0; i < a.size(); i++) {
                 JsonNode n = a.get(i);
                 JsonNode id = n.isObject() ? n.get("id") : null;
-                String label = id != null && id.isString() ? kind + " " + id.stringValue() : field + "[" + i + "]";
+                Object label = id != null && id.isString() ? Sentence.of("coproduction.rule." + kind, id.stringValue())
+                        : field + "[" + i + "]";
                 out.add(new Rec(n, label, allowed));
             }
             return out;
@@ -113,7 +116,7 @@ public final class CoproductionJson {
         JsonNode required(String field) {
             JsonNode v = node.get(field);
             if (v == null || v.isNull()) {
-                throw new CoproductionException(name + ": " + field + " is required");
+                throw new CoproductionException(Sentence.of("engineInput.required", name, field));
             }
             return v;
         }
@@ -121,7 +124,7 @@ public final class CoproductionJson {
         String text(String field) {
             JsonNode v = required(field);
             if (!v.isString() || v.stringValue().isBlank()) {
-                throw new CoproductionException(name + ": " + field + " must be a non-empty string");
+                throw new CoproductionException(Sentence.of("engineInput.notNonEmptyString", name, field));
             }
             return v.stringValue().strip();
         }
@@ -129,12 +132,12 @@ public final class CoproductionJson {
         List<String> texts(String field) {
             JsonNode v = required(field);
             if (!v.isArray()) {
-                throw new CoproductionException(name + ": " + field + " must be an array of strings");
+                throw new CoproductionException(Sentence.of("engineInput.notStrings", name, field));
             }
             List<String> out = new ArrayList<>();
             for (JsonNode e : v) {
                 if (!e.isString() || e.stringValue().isBlank()) {
-                    throw new CoproductionException(name + ": " + field + " must be an array of non-empty strings");
+                    throw new CoproductionException(Sentence.of("engineInput.notNonEmptyStrings", name, field));
                 }
                 out.add(e.stringValue().strip());
             }
@@ -158,13 +161,13 @@ public final class CoproductionJson {
                     && v.decimalValue().abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
                 return v.decimalValue().intValueExact();
             }
-            throw new CoproductionException(name + ": " + what + " must be a whole number (got " + shown(v) + ")");
+            throw new CoproductionException(Sentence.of("engineInput.notWhole", name, what, shown(v)));
         }
 
         List<Integer> wholes(String field) {
             JsonNode v = required(field);
             if (!v.isArray()) {
-                throw new CoproductionException(name + ": " + field + " must be an array of whole numbers");
+                throw new CoproductionException(Sentence.of("engineInput.notWholes", name, field));
             }
             List<Integer> out = new ArrayList<>();
             for (int i = 0; i < v.size(); i++) {
@@ -179,7 +182,7 @@ public final class CoproductionJson {
                 return null;
             }
             if (!v.isNumber()) {
-                throw new CoproductionException(name + ": " + field + " must be a number (got " + shown(v) + ")");
+                throw new CoproductionException(Sentence.of("engineInput.notNumber", name, field, shown(v)));
             }
             return v.decimalValue();
         }
@@ -187,7 +190,7 @@ public final class CoproductionJson {
         Map<String, Integer> usage(String field) {
             JsonNode v = required(field);
             if (!v.isObject()) {
-                throw new CoproductionException(name + ": " + field + " must be an object of product: units");
+                throw new CoproductionException(Sentence.of("coproduction.input.notUsage", name, field));
             }
             Map<String, Integer> out = new LinkedHashMap<>();
             for (String product : v.propertyNames()) {

@@ -78,7 +78,7 @@ class CoproductionRuns implements SmartLifecycle {
     long start(DicasUser user, long planId, Optional<WhatIf> whatIf, int seconds) {
         CoproductionWriteRules.runPlan(user).orThrow();
         if (seconds < 1 || seconds > MAX_SECONDS) {
-            throw new InvalidInputException("seconds", "solve for 1 to " + MAX_SECONDS + " seconds");
+            throw InvalidInputException.of("seconds", "coproduction.error.seconds", MAX_SECONDS);
         }
         CoproductionPlans.RunInput input = plans.runInput(user, planId, whatIf);
         CoproductionProblem problem = input.problem();
@@ -135,7 +135,7 @@ class CoproductionRuns implements SmartLifecycle {
                                stop_requested_at = coalesce(stop_requested_at, now())
                         where id = :id and status in""" + " " + UNFINISHED).param("id", r.id()).update();
         if (n == 0) {
-            throw new InvalidInputException("status", "run #" + runId + " is not running");
+            throw InvalidInputException.of("status", "coproduction.error.runNotRunning", runId);
         }
         audit.append(user, "COPRODUCTION_RUN_STOPPED", planId, CoproductionPlans.KIND, "run #" + runId);
     }

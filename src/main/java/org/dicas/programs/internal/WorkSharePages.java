@@ -19,6 +19,8 @@ import org.dicas.security.DicasUser;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.InvalidMarkingException;
+import org.dicas.shared.Sentence;
+import org.dicas.shared.Sentences;
 import org.dicas.shared.StaleVersionException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -77,20 +79,27 @@ class WorkSharePages {
                                @RequestParam(required = false) WorkShareWhatIf.Kind whatIf,
                                @RequestParam(required = false) String tolerance,
                                @RequestParam(required = false) String release,
-                               @RequestParam(defaultValue = "COST_SHARES") BalanceView.Targets targets) {
+                               @RequestParam(defaultValue = "COST_SHARES") BalanceView.Targets targets,
+                               Locale locale) {
         BalanceView v = balancing.balance(me, id, targets, whatIf(whatIf, tolerance, release));
         BalanceView.Result r = v.shown();
-        CsvFile csv = new CsvFile(v.marking(), List.of("work package", "title", "firm", "nation", "cost", "target %",
-                "share %", "status"));
-        r.assignments().forEach(a -> csv.row(List.of(a.code(), a.title(Locale.ENGLISH), a.performer(), a.nation(),
-                a.costWithheld() ? "withheld" : a.cost().toPlainString(), "", "", a.changed() ? "changed" : "")));
-        r.shares().forEach(s -> csv.row(List.of("", "", "", s.nation(),
-                s.cost() == null ? "withheld" : s.cost().toPlainString(), s.target().toPlainString(),
-                s.percent() == null ? "withheld" : s.percent().toPlainString(), r.status())));
-        csv.row(List.of("total", "", "", "", r.totalCost() == null ? "withheld" : r.totalCost().toPlainString(), "",
-                "", r.status()));
-        csv.row(List.of("price of balance", "", "", "",
-                r.priceOfBalance() == null ? "withheld" : r.priceOfBalance().toPlainString(), "", "", ""));
+        java.util.function.Function<String, String> say = k -> Sentences.render(Sentence.of(k), locale);
+        String withheld = say.apply("workShare.withheld");
+        String status = Sentences.render(Sentence.label("workShare.solver", r.status()), locale);
+        CsvFile csv = new CsvFile(v.marking(), java.util.stream.Stream.of("workShare.package", "workShare.csv.title",
+                "workShare.firm", "prog.nation", "workShare.cost", "workShare.csv.targetPercent",
+                "workShare.csv.sharePercent", "workShare.status").map(say).toList());
+        r.assignments().forEach(a -> csv.row(List.of(a.code(), a.title(locale), a.performer(locale),
+                Sentences.render(Sentence.nation(a.nation()), locale),
+                a.costWithheld() ? withheld : a.cost().toPlainString(), "", "",
+                a.changed() ? say.apply("workShare.changed") : "")));
+        r.shares().forEach(s -> csv.row(List.of("", "", "", Sentences.render(Sentence.nation(s.nation()), locale),
+                s.cost() == null ? withheld : s.cost().toPlainString(), s.target().toPlainString(),
+                s.percent() == null ? withheld : s.percent().toPlainString(), status)));
+        csv.row(List.of(say.apply("workShare.totalCost"), "", "", "",
+                r.totalCost() == null ? withheld : r.totalCost().toPlainString(), "", "", status));
+        csv.row(List.of(say.apply("workShare.priceOfBalance"), "", "", "",
+                r.priceOfBalance() == null ? withheld : r.priceOfBalance().toPlainString(), "", "", ""));
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"work-share-" + id + ".csv\"")
                 .header("X-DICAS-Marking", v.marking().banner()).body(csv.content());
@@ -105,7 +114,7 @@ class WorkSharePages {
         }
         String[] parts = release == null ? new String[0] : release.strip().split("\\s+");
         if (parts.length != 2) {
-            throw new InvalidInputException("release", "choose a control and a nation");
+            throw InvalidInputException.of("release", "workShare.error.releaseRequired");
         }
         return Optional.of(new WorkShareWhatIf(kind, null, parts[0], parts[1]));
     }
@@ -200,7 +209,7 @@ class WorkSharePages {
         try {
             return new BigDecimal(value.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "'" + value + "' is not a number");
+            throw InvalidInputException.of(field, "workShare.error.notNumber", value);
         }
     }
 }
