@@ -1,5 +1,6 @@
 package org.dicas.platform;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.dicas.shared.InvalidInputException;
@@ -14,7 +15,7 @@ public final class FormValues {
         try {
             return Long.valueOf(value.strip());
         } catch (NumberFormatException | NullPointerException e) {
-            throw new InvalidInputException(field, "'" + value + "' is not a record id");
+            throw InvalidInputException.of(field, "form.error.notId", value == null ? "" : value);
         }
     }
 
@@ -25,7 +26,7 @@ public final class FormValues {
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "'" + value + "' is not a whole number");
+            throw InvalidInputException.of(field, "form.error.notWhole", value);
         }
     }
 
@@ -36,7 +37,19 @@ public final class FormValues {
         try {
             return Double.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "'" + value + "' is not a number");
+            throw InvalidInputException.of(field, "form.error.notNumber", value);
+        }
+    }
+
+    /** An exact decimal (costs, percentages, tolerances): blank is null. */
+    public static BigDecimal decimal(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.strip());
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of(field, "form.error.notNumber", value);
         }
     }
 
@@ -47,7 +60,7 @@ public final class FormValues {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "'" + value + "' is not a date (yyyy-mm-dd)");
+            throw InvalidInputException.of(field, "form.error.notDate", value);
         }
     }
 }

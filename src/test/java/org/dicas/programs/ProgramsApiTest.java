@@ -314,7 +314,7 @@ class ProgramsApiTest {
         var bad = web.form("/programs", Http.csrf(form.body()), Map.of("nameEn", "Form program", "type", "CO_PRODUCTION",
                 "status", "ACTIVE", "partners", "USA 50\nJPN 40", "marking", REL));
         assertThat(bad.status()).isEqualTo(200);
-        assertThat(bad.body()).contains("error-summary", "partners.costShare");
+        assertThat(bad.body()).contains("error-summary", "Cost shares: The partners", "cost shares sum to 90 %");
         assertThat(programRows()).isEqualTo(before);
         var ok = web.form("/programs", Http.csrf(form.body()), Map.of("nameEn", "Form program", "nameJa", "フォームのプログラム",
                 "type", "CO_PRODUCTION", "status", "ACTIVE", "partners", "USA 50 45\nJPN 50 55",

@@ -149,6 +149,13 @@ class WorkShareApiTest {
         assertThat(whatIf.status()).isEqualTo(400);
         assertThat(whatIf.json().get("detail").asString()).isEqualTo("国：輸出管理区分と開示先の国を選択してください。");
         assertThat(rows()).isEqualTo(before);
+        // why no split exists: the reason's key as a code, its sentence in the caller's language
+        JsonNode why = ja.post(path + "/balance", us, Map.of(), null).json().get("baseline").get("infeasibility");
+        assertThat(why.get("key").asString()).isEqualTo("workShare.infeasible.NO_OPTION");
+        assertThat(why.get("text").asString()).isEqualTo("作業パッケージ WP-1 には実施案がまだありません。実施可能な企業を追加してください。");
+        assertThat(new InLanguage(port, "en").post(path + "/balance", us, Map.of(), null).json().get("baseline")
+                .get("infeasibility").get("text").asString())
+                .isEqualTo("Work package WP-1 has no option yet: add the firms able to perform it.");
     }
 
     @Test
@@ -209,7 +216,12 @@ class WorkShareApiTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.body().replace("\"", "").lines().findFirst().orElse(""))
                 .as("the export starts with the page's high-water mark").isEqualTo("CUI//REL TO USA, JPN//PROPIN");
-        assertThat(csv.body()).contains("WP-04", "price of balance,,,,4.5");
+        assertThat(csv.body()).contains("WP-04", "Price of balance,,,,4.5")
+                .contains("Work package,Title,Firm,Nation,Cost,Target (%),Share (%),Status");
+        Http.Response csvJa = web.get("/programs/" + gpi + "/work-share.csv?whatIf=WIDEN_TOLERANCE&tolerance=5&lang=ja",
+                null);
+        assertThat(csvJa.body()).contains("作業パッケージ,名称,企業,国,費用,目標（%）,割合（%）,状態", "均衡の代価,,,,4.5",
+                "第2段ロケットモータ", ",日本,");
         Http firmWeb = new Http(port).signIn("jp.industry", "demo");
         Http.Response firmPage = firmWeb.get("/programs/" + gpi + "?lang=en", null);
         assertThat(firmPage.body()).contains("withheld").doesNotContain("118.5").doesNotContain("balance-work-share");

@@ -48,30 +48,34 @@ public final class CoproductionJson {
         if (root == null || root.isMissingNode() || !root.isObject()) {
             throw new CoproductionException(Sentence.of("coproduction.input.notProblem"));
         }
-        Rec problem = new Rec(root, Sentence.of("engineInput.problem"), Set.of("periods", "lines", "components", "demands", "transfers"));
+        Rec problem = new Rec(root, Sentence.of("engineInput.problem"),
+                Set.of("periods", "lines", "components", "demands", "transfers"));
         Integer periods = problem.whole("periods");
         if (periods == null) {
             throw new CoproductionException(Sentence.of("engineInput.required", problem.name(), "periods"));
         }
         List<CoproductionProblem.Line> lines = new ArrayList<>();
-        for (Rec r : problem.records("lines", "line", Set.of("id", "nation", "product", "capacity", "unitCost"))) {
+        for (Rec r : problem.records("lines", "coproduction.rule.line",
+                Set.of("id", "nation", "product", "capacity", "unitCost"))) {
             BigDecimal cost = r.decimal("unitCost");
             lines.add(new CoproductionProblem.Line(r.text("id"), r.text("nation"), r.text("product"),
                     r.wholes("capacity"), cost == null ? BigDecimal.ZERO : cost));
         }
         List<CoproductionProblem.Component> components = new ArrayList<>();
-        for (Rec r : problem.records("components", "component", Set.of("id", "capacity", "usage"))) {
+        for (Rec r : problem.records("components", "coproduction.rule.component",
+                Set.of("id", "capacity", "usage"))) {
             components.add(new CoproductionProblem.Component(r.text("id"), r.wholes("capacity"), r.usage("usage")));
         }
         List<CoproductionProblem.Demand> demands = new ArrayList<>();
-        for (Rec r : problem.records("demands", "demand",
+        for (Rec r : problem.records("demands", "coproduction.rule.demand",
                 Set.of("id", "nation", "product", "quantity", "due", "priority"))) {
             Integer priority = r.optionalWhole("priority");
             demands.add(new CoproductionProblem.Demand(r.text("id"), r.text("nation"), r.text("product"),
                     r.whole("quantity"), r.whole("due"), priority == null ? 1 : priority));
         }
         List<CoproductionProblem.Transfer> transfers = new ArrayList<>();
-        for (Rec r : problem.records("transfers", "transfer", Set.of("from", "to", "products"))) {
+        for (Rec r : problem.records("transfers", "coproduction.rule.transfer",
+                Set.of("from", "to", "products"))) {
             transfers.add(new CoproductionProblem.Transfer(r.text("from"), r.text("to"), r.texts("products")));
         }
         CoproductionProblem p = new CoproductionProblem(periods, lines, components, demands, transfers);
@@ -94,7 +98,8 @@ public final class CoproductionJson {
             }
         }
 
-        List<Rec> records(String field, String kind, Set<String> allowed) {
+        /** The records of an array field, each named by {@code kindKey} and its id, else by its place in the array. */
+        List<Rec> records(String field, String kindKey, Set<String> allowed) {
             JsonNode a = node.get(field);
             if (a == null || a.isNull()) {
                 return List.of();
@@ -106,7 +111,7 @@ public final class CoproductionJson {
             for (int i = 0; i < a.size(); i++) {
                 JsonNode n = a.get(i);
                 JsonNode id = n.isObject() ? n.get("id") : null;
-                Object label = id != null && id.isString() ? Sentence.of("coproduction.rule." + kind, id.stringValue())
+                Object label = id != null && id.isString() ? Sentence.of(kindKey, id.stringValue())
                         : field + "[" + i + "]";
                 out.add(new Rec(n, label, allowed));
             }

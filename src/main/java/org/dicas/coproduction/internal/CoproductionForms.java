@@ -54,7 +54,7 @@ public final class CoproductionForms {
 
         CoproductionPlans.LineCommand command() {
             return new CoproductionPlans.LineCommand(code, nation, product, capacities(capacity),
-                    decimal("unitCost", unitCost), empty(firmId) ? null : FormValues.id("firmId", firmId),
+                    FormValues.decimal("unitCost", unitCost), empty(firmId) ? null : FormValues.id("firmId", firmId),
                     costMarking);
         }
     }
@@ -164,16 +164,5 @@ public final class CoproductionForms {
             out.add(v);
         }
         return out;
-    }
-
-    private static BigDecimal decimal(String field, String value) {
-        if (empty(value)) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.strip());
-        } catch (NumberFormatException e) {
-            throw InvalidInputException.of(field, "coproduction.error.notNumber", value);
-        }
     }
 }

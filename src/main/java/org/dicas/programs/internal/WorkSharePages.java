@@ -110,7 +110,7 @@ class WorkSharePages {
             return Optional.empty();
         }
         if (kind == WorkShareWhatIf.Kind.WIDEN_TOLERANCE) {
-            return Optional.of(new WorkShareWhatIf(kind, decimal("tolerance", tolerance), null, null));
+            return Optional.of(new WorkShareWhatIf(kind, FormValues.decimal("tolerance", tolerance), null, null));
         }
         String[] parts = release == null ? new String[0] : release.strip().split("\\s+");
         if (parts.length != 2) {
@@ -147,7 +147,7 @@ class WorkSharePages {
                      @RequestParam(defaultValue = "") String performerId, @RequestParam(defaultValue = "") String cost,
                      @RequestParam(defaultValue = "") String marking, Model model) {
         return change(me, id, model, () -> packages.addOption(me, id, wp, new OptionCommand(
-                FormValues.id("performerId", performerId), decimal("cost", cost), marking)));
+                FormValues.id("performerId", performerId), FormValues.decimal("cost", cost), marking)));
     }
 
     @PostMapping("/programs/{id}/work-packages/{wp}/options/{option}")
@@ -155,7 +155,7 @@ class WorkSharePages {
                         ExpectedVersion expected, @RequestParam(defaultValue = "") String cost,
                         @RequestParam(defaultValue = "") String marking, Model model) {
         return change(me, id, model, () -> packages.updateOption(me, id, wp, option, expected,
-                new OptionCommand(null, decimal("cost", cost), marking)));
+                new OptionCommand(null, FormValues.decimal("cost", cost), marking)));
     }
 
     @PostMapping("/programs/{id}/work-packages/{wp}/options/{option}/delete")
@@ -177,7 +177,8 @@ class WorkSharePages {
                     rs.add(new ReleaseCommand(w.get(0), w.subList(1, w.size())));
                 }
             }
-            packages.updateSettings(me, id, expected, new SettingsCommand(decimal("tolerance", tolerance), rs));
+            packages.updateSettings(me, id, expected,
+                    new SettingsCommand(FormValues.decimal("tolerance", tolerance), rs));
         });
     }
 
@@ -200,16 +201,5 @@ class WorkSharePages {
     private static List<String> words(String text) {
         return Arrays.stream(text.split("[\\s,]+")).map(String::strip).filter(w -> !w.isEmpty())
                 .toList();
-    }
-
-    private static BigDecimal decimal(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.strip());
-        } catch (NumberFormatException e) {
-            throw InvalidInputException.of(field, "workShare.error.notNumber", value);
-        }
     }
 }

@@ -36,7 +36,7 @@ class WorkShareRefusalsTest {
             unknown nation of an option | "nation": "JPN", "cost" | "nation": "KOR", "cost" | workShare.input.unknownNation | 国「KOR」
             unknown control | "controls": ["ITAR-USML-IV"] | "controls": ["ITAR-USML-XI"] | workShare.input.unknownControl | 輸出管理区分「ITAR-USML-XI」
             duplicate nation | "code": "JPN" | "code": "USA" | workShare.input.listedTwice | 国 USA が重複しています
-            no options | "options": [{"performer": "Pacific", "nation": "USA", "cost": 10}, {"performer": "Sakura", "nation": "JPN", "cost": 12}] | "options": [] | workShare.input.noOptions | 作業パッケージ WP-1 に実施案がありません
+            no options | {"id": "WP-1", | {"id": "WP-0", "options": []}, {"id": "WP-1", | workShare.input.noOptions | 作業パッケージ WP-0 に実施案がありません
             unknown performer's capacity | "performer": "Sakura", "maxCost" | "performer": "Fuji", "maxCost" | workShare.input.unknownPerformer | Fuji の能力上限
             tolerance above 100 | "tolerance": 5 | "tolerance": 101 | workShare.input.percentRange | 許容幅 は0から100までの範囲
             unknown field | "tolerance": 5 | "tolerance": 5, "tolerence": 1 | engineInput.unknownField | 入力全体：項目「tolerence」
