@@ -115,7 +115,9 @@ class ProgramsApiTest {
                 .isEqualTo("Cost shares: The partners' cost shares sum to 90 %; they must sum to exactly 100 %.");
         var twice = new InLanguage(port, "ja").post(API, us, program("Twice", REL,
                 List.of(partner("USA", 50, null), partner("usa", 50, null)), List.of()), null);
-        assertThat(twice.json().get("detail").asString()).endsWith("参加国 2 行目：米国 が重複しています。");
+        assertThat(twice.json().get("field").asString()).isEqualTo("partners[1].nation");
+        assertThat(twice.json().get("detail").asString()).as("a list element's field has the list field's label")
+                .isEqualTo("参加国：2 行目：米国 が重複しています。");
         var unknownParty = new InLanguage(port, "ja").post("/api/v1/agreements", us, Map.of("type", "MOU", "title", "x",
                 "parties", List.of("JPN", "XXX"), "marking", REL), null);
         assertThat(unknownParty.status()).isEqualTo(400);

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.dicas.coproduction.CoproductionPlans;
 import org.dicas.coproduction.CoproductionWriteRules;
 import org.dicas.coproduction.WhatIf;
+import org.dicas.coproduction.engine.CoproductionException;
 import org.dicas.coproduction.engine.CoproductionJson;
 import org.dicas.coproduction.engine.CoproductionPlanner;
 import org.dicas.coproduction.engine.CoproductionProblem;
@@ -119,7 +120,9 @@ class CoproductionRuns implements SmartLifecycle {
             log.warn("Co-production run {} failed", id, e);
             jdbc.sql("update coproduction_run set status = 'FAILED', message_key = :k, message = :m, finished_at = now(),"
                             + " updated_at = now() where id = :id and owner_node = :me and status in " + UNFINISHED)
-                    .param("k", SOLVER_FAILED).param("m", String.valueOf(e.getMessage())).param("id", id)
+                    .param("k", e instanceof CoproductionException ce && ce.sentence().args().isEmpty()
+                            ? ce.sentence().key() : SOLVER_FAILED)
+                    .param("m", String.valueOf(e.getMessage())).param("id", id)
                     .param("me", node).update();
         } finally {
             active.remove(id);
