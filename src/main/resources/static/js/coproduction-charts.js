@@ -5,7 +5,11 @@
     if (!el || typeof echarts === 'undefined') { return; }
     fetch(el.getAttribute('data-url'), {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
       .then(function (r) { return r.json(); }).then(function (rows) {
-        var years = [], nations = [];
+        var years = [], nations = [], names = {};
+        (el.getAttribute('data-nation-names') || '').split(';').forEach(function (pair) {
+          var i = pair.indexOf('=');
+          if (i > 0) { names[pair.substring(0, i)] = pair.substring(i + 1); }
+        });
         rows.forEach(function (r) {
           if (years.indexOf(r.year) < 0) { years.push(r.year); }
           if (nations.indexOf(r.nation) < 0) { nations.push(r.nation); }
@@ -17,7 +21,7 @@
         var series = [];
         nations.forEach(function (n, i) {
           parts.forEach(function (p) {
-            series.push({name: n + ' ' + p[1], type: 'bar', stack: n, itemStyle: {color: p[2][i % 3]},
+            series.push({name: (names[n] || n) + ' ' + p[1], type: 'bar', stack: n, itemStyle: {color: p[2][i % 3]},
               data: years.map(function (y) {
                 var row = rows.filter(function (r) { return r.nation === n && r.year === y; })[0];
                 return row ? row[p[0]] : 0;

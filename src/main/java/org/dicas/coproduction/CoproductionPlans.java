@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dicas.coproduction.engine.CoproductionException;
 import org.dicas.coproduction.engine.CoproductionProblem;
@@ -32,9 +31,11 @@ import org.dicas.security.ReleasabilityPolicy;
 import org.dicas.shared.AccessLevel;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.InvalidMarkingException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NationCode;
 import org.dicas.shared.NotFoundException;
+import org.dicas.shared.Sentence;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
 import org.dicas.supplychain.SupplyNetworks;
@@ -344,7 +345,7 @@ public class CoproductionPlans {
         try {
             CoproductionRules.check(problem);
         } catch (CoproductionException e) {
-            throw new InvalidInputException("plan", e.getMessage());
+            throw new InvalidInputException("plan", e.sentence());
         }
         return new RunInput(problem, firmCosts.values().stream().map(LineCosts.Cost::recordId).sorted().toList(),
                 dropped);
@@ -361,8 +362,7 @@ public class CoproductionPlans {
             case DISRUPT_COUNTRY -> p.supplyCountries().contains(w.subject()) && w.amount() >= 1 && w.amount() <= 100;
         };
         if (!known) {
-            throw new InvalidInputException("whatIf", "the what-if names no line, transfer not in force or component "
-                    + "of this plan, or its amount is out of range");
+            throw InvalidInputException.of("whatIf", "coproduction.error.whatIfUnknown");
         }
     }
 
@@ -592,8 +592,7 @@ public class CoproductionPlans {
             demands.remove(p.demand(requirementId));
         }
         if (demands.stream().anyMatch(d -> d.requirementId() == v.requirementId())) {
-            throw new InvalidInputException("requirementId", "requirement " + v.requirementId()
-                    + " is already a demand of this plan");
+            throw InvalidInputException.of("requirementId", "coproduction.error.demandTaken", v.requirementId());
         }
         demands.add(v);
         check(draft(p, p.periods(), p.lines(), p.components(), p.transfers(), demands));
@@ -627,13 +626,13 @@ public class CoproductionPlans {
     private static PlanCommand header(PlanCommand c) {
         String name = c.name() == null ? "" : c.name().strip();
         if (name.isEmpty() || name.length() > MAX_NAME) {
-            throw new InvalidInputException("name", "a name of 1 to " + MAX_NAME + " characters is required");
+            throw InvalidInputException.of("name", "coproduction.error.nameRequired", MAX_NAME);
         }
         if (c.firstYear() == null || c.firstYear() < 2000 || c.firstYear() > 2100) {
-            throw new InvalidInputException("firstYear", "the first year must be between 2000 and 2100");
+            throw InvalidInputException.of("firstYear", "coproduction.error.firstYear", 2000, 2100);
         }
         if (c.periods() == null || c.periods() < 1 || c.periods() > MAX_PERIODS) {
-            throw new InvalidInputException("periods", "a plan has 1 to " + MAX_PERIODS + " yearly periods");
+            throw InvalidInputException.of("periods", "coproduction.error.periods", MAX_PERIODS);
         }
         return new PlanCommand(name, c.marking(), c.firstYear(), c.periods());
     }
@@ -641,8 +640,7 @@ public class CoproductionPlans {
     private static String code(String field, String code) {
         String c = code == null ? "" : code.strip();
         if (!CODE.matcher(c).matches()) {
-            throw new InvalidInputException(field, "a code is 1 to 32 letters, digits, '.', '_' or '-', starting "
-                    + "with a letter or digit (got '" + c + "')");
+            throw InvalidInputException.of(field, "coproduction.error.code", c);
         }
         return c;
     }
@@ -650,7 +648,7 @@ public class CoproductionPlans {
     private String nation(String field, String nation) {
         String n = nation == null ? "" : nation.strip().toUpperCase(Locale.ROOT);
         if (!directory.nationExists(n)) {
-            throw new InvalidInputException(field, "no nation '" + n + "' (ISO alpha-3, e.g. USA)");
+            throw InvalidInputException.of(field, "coproduction.error.nation", n);
         }
         return n;
     }
@@ -658,14 +656,14 @@ public class CoproductionPlans {
     private static String product(String field, String product) {
         String p = product == null ? "" : product.strip();
         if (p.isEmpty() || p.length() > 100) {
-            throw new InvalidInputException(field, "a product name of 1 to 100 characters is required");
+            throw InvalidInputException.of(field, "coproduction.error.product", 100);
         }
         return p;
     }
 
     private static List<Integer> capacity(List<Integer> capacity) {
         if (capacity == null || capacity.stream().anyMatch(Objects::isNull)) {
-            throw new InvalidInputException("capacity", "a whole number is required for every period");
+            throw InvalidInputException.of("capacity", "coproduction.error.capacity");
         }
         return capacity;
     }
@@ -678,27 +676,31 @@ public class CoproductionPlans {
         List<Integer> capacity = capacity(c.capacity());
         if (c.firmId() == null) {
             if (c.unitCost() == null) {
-                throw new InvalidInputException("unitCost", "a unit cost is required");
+                throw InvalidInputException.of("unitCost", "coproduction.error.unitCostRequired");
             }
             return new LineCommand(code, nation, product, capacity, c.unitCost(), null, null);
         }
         Directory.Organization firm = directory.organization(c.firmId())
                 .filter(o -> o.kind() == OrganizationKind.COMPANY)
-                .orElseThrow(() -> new InvalidInputException("firmId", "no company " + c.firmId()));
+                .orElseThrow(() -> InvalidInputException.of("firmId", "coproduction.error.noFirm", c.firmId()));
         String banner = c.costMarking() == null || c.costMarking().isBlank()
                 ? defaultCostMarking(plan, nation, firm.nation()).banner() : c.costMarking().strip();
         Marking m;
         try {
             m = Marking.required(banner);
-        } catch (RuntimeException e) {
-            throw new InvalidInputException("costMarking", e.getMessage());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("costMarking", e.sentence() != null ? e.sentence()
+                    : Sentence.of("coproduction.error.costMarkingInvalid", e.getMessage()));
+        } catch (InvalidMarkingException e) {
+            throw new InvalidInputException("costMarking", e.sentence() != null ? e.sentence()
+                    : Sentence.of("coproduction.error.costMarkingInvalid", e.getMessage()));
         }
         if (!m.propin()) {
-            throw new InvalidInputException("costMarking", "a firm's unit cost is marked PROPIN");
+            throw InvalidInputException.of("costMarking", "coproduction.error.costPropin");
         }
         if (m.noForn() || !m.relTo().isEmpty() && !m.relTo().contains(NationCode.of(firm.nation()))) {
-            throw new InvalidInputException("costMarking", "the firm's own nation (" + firm.nation()
-                    + ") must be able to read the cost");
+            throw InvalidInputException.of("costMarking", "coproduction.error.costFirmNation",
+                    Sentence.nation(firm.nation()));
         }
         return new LineCommand(code, nation, product, capacity, c.unitCost(), firm.id(), m.banner());
     }
@@ -720,7 +722,7 @@ public class CoproductionPlans {
         BigDecimal cost = v.unitCost() != null ? v.unitCost()
                 : old != null && old.unitCost() != null ? old.unitCost() : BigDecimal.ZERO;
         if (v.firmId() != null && v.unitCost() == null && (old == null || old.firmId() == null)) {
-            throw new InvalidInputException("unitCost", "a unit cost is required");
+            throw InvalidInputException.of("unitCost", "coproduction.error.unitCostRequired");
         }
         return new CoproductionPlan.Line(v.code(), v.nation(), v.product(), v.capacity(), cost, v.firmId(), null,
                 false, null);
@@ -730,24 +732,24 @@ public class CoproductionPlans {
         String code = code("code", c.code());
         String name = c.name() == null ? "" : c.name().strip();
         if (name.length() > MAX_NAME) {
-            throw new InvalidInputException("name", "a name has at most " + MAX_NAME + " characters");
+            throw InvalidInputException.of("name", "coproduction.error.nameTooLong", MAX_NAME);
         }
         List<Integer> capacity = capacity(c.capacity());
         Map<String, Integer> usage = new LinkedHashMap<>();
         if (c.usage() != null) {
             for (Map.Entry<String, Integer> u : c.usage().entrySet()) {
                 if (u.getValue() == null) {
-                    throw new InvalidInputException("usage", "usage of " + u.getKey() + " must be a whole number");
+                    throw InvalidInputException.of("usage", "coproduction.error.usageWhole", u.getKey());
                 }
                 if (u.getValue() > 0) {
                     usage.put(product("usage", u.getKey()), u.getValue());
                 } else if (u.getValue() < 0) {
-                    throw new InvalidInputException("usage", "usage of " + u.getKey() + " must be 0 or more");
+                    throw InvalidInputException.of("usage", "coproduction.error.usageNegative", u.getKey());
                 }
             }
         }
         if (c.supplyNodeId() != null && networks.node(editor, c.supplyNodeId()).isEmpty()) {
-            throw new InvalidInputException("supplyNodeId", "no supply-network node " + c.supplyNodeId());
+            throw InvalidInputException.of("supplyNodeId", "coproduction.error.noSupplyNode", c.supplyNodeId());
         }
         return new ComponentCommand(code, name, capacity, usage, c.supplyNodeId());
     }
@@ -764,8 +766,8 @@ public class CoproductionPlans {
                 : c.products().stream().map(p -> product("products", p)).distinct().toList();
         String number = c.authorizationNumber() == null ? "" : c.authorizationNumber().strip();
         if (!number.isEmpty() && authorizations.findByNumber(NationCode.of(from), number).isEmpty()) {
-            throw new InvalidInputException("authorizationNumber", "no export authorization " + number
-                    + " issued by " + from);
+            throw InvalidInputException.of("authorizationNumber", "coproduction.error.noAuthorization", number,
+                    Sentence.nation(from));
         }
         return new TransferCommand(from, to, products, c.whatIf(), number);
     }
@@ -776,9 +778,10 @@ public class CoproductionPlans {
 
     private CoproductionPlan.Demand demandOf(DicasUser editor, DemandLink d, CoproductionPlan plan) {
         Requirement q = requirements.find(d.requirementId(), editor)
-                .orElseThrow(() -> new InvalidInputException("requirementId", "no requirement " + d.requirementId()));
+                .orElseThrow(() -> InvalidInputException.of("requirementId", "coproduction.error.noRequirement",
+                        d.requirementId()));
         if (q.quantity() == null) {
-            throw new InvalidInputException("requirementId", "requirement " + q.id() + " states no quantity");
+            throw InvalidInputException.of("requirementId", "coproduction.error.noQuantity", q.id());
         }
         return demand(q, product("product", d.product()), d.priority(), plan.firstYear(), plan.periods());
     }
@@ -801,34 +804,36 @@ public class CoproductionPlans {
                         l.capacity(), l.unitCost() == null ? BigDecimal.ZERO : l.unitCost())).toList(),
                 p.components().stream().map(x -> new CoproductionProblem.Component(x.code(), x.capacity(),
                         x.usage())).toList(),
-                p.demands().stream().map(d -> new CoproductionProblem.Demand("requirement " + d.requirementId(),
+                p.demands().stream().map(d -> new CoproductionProblem.Demand("#" + d.requirementId(),
                         d.nation(), d.product(), d.quantity(), d.period(), d.priority())).toList(),
                 p.transfers().stream().map(t -> new CoproductionProblem.Transfer(t.from(), t.to(), t.products()))
                         .toList());
         try {
             CoproductionRules.check(problem);
         } catch (CoproductionException e) {
-            throw new InvalidInputException(fieldOf(e.getMessage()), e.getMessage());
+            throw new InvalidInputException(fieldOf(e.sentence()), e.sentence());
         }
     }
 
-    private static final Pattern UNKNOWN_NATION = Pattern.compile("transfer (\\w+)→(\\w+): unknown nation.*'(\\w+)'");
-
-    /** The form field an engine rule's message is about. */
-    static String fieldOf(String message) {
-        Matcher m = UNKNOWN_NATION.matcher(message);
-        if (m.find()) {
-            return m.group(3).equals(m.group(1)) ? "from" : "to";
-        }
-        for (String[] rule : new String[][]{{"unitCost", "unitCost"}, {"usage", "usage"}, {"capacity", "capacity"},
-                {"duplicate id", "code"}, {"periods must", "periods"}, {"priority", "priority"},
-                {"quantity", "requirementId"}, {"from and to", "to"}, {"products must", "products"},
-                {"transfer", "products"}, {"unknown product", "product"}}) {
-            if (message.contains(rule[0])) {
-                return rule[1];
+    /** The form field an engine rule is about, by the rule's key (a transfer's unknown nation: from or to). */
+    static String fieldOf(Sentence rule) {
+        return switch (rule.key().substring(rule.key().lastIndexOf('.') + 1)) {
+            case "unitCostRange", "unitCostDecimals", "costsTooPrecise" -> "unitCost";
+            case "usageUnknownProduct", "usageRange" -> "usage";
+            case "capacityLength", "capacityRange" -> "capacity";
+            case "duplicateId" -> "code";
+            case "periods" -> "periods";
+            case "priorityRange" -> "priority";
+            case "quantityRange" -> "requirementId";
+            case "demandUnknownProduct" -> "product";
+            case "transferSameNation" -> "to";
+            case "transferNoProduct", "transferUnknownProduct" -> "products";
+            case "transferUnknownNation" -> {
+                Sentence transfer = (Sentence) rule.args().get(0);
+                yield transfer.args().get(0).equals(rule.args().get(1)) ? "from" : "to";
             }
-        }
-        return "plan";
+            default -> "plan";
+        };
     }
 
     // ------------------------------------------------------------------------------------------- SQL writes

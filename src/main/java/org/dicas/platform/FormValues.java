@@ -1,5 +1,6 @@
 package org.dicas.platform;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.dicas.shared.InvalidInputException;
@@ -35,6 +36,18 @@ public final class FormValues {
         }
         try {
             return Double.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of(field, "form.error.notANumber", value);
+        }
+    }
+
+    /** An exact decimal (costs, percentages, tolerances): blank is null. */
+    public static BigDecimal decimal(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.strip());
         } catch (NumberFormatException e) {
             throw InvalidInputException.of(field, "form.error.notANumber", value);
         }

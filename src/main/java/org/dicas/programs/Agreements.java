@@ -17,6 +17,7 @@ import org.dicas.security.ReadableRecords;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
+import org.dicas.shared.Sentence;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -171,22 +172,22 @@ public class Agreements {
 
     private List<String> validate(DicasUser author, AgreementCommand c) {
         if (c.type() == null) {
-            throw new InvalidInputException("type", "choose the agreement type");
+            throw InvalidInputException.of("type", "agr.error.typeRequired");
         }
         if (c.title() == null || c.title().isBlank()) {
-            throw new InvalidInputException("title", "an agreement needs a title");
+            throw InvalidInputException.of("title", "agr.error.titleRequired");
         }
         if (c.parties().isEmpty()) {
-            throw new InvalidInputException("parties", "an agreement needs at least one party nation");
+            throw InvalidInputException.of("parties", "agr.error.partyRequired");
         }
         Set<String> parties = new LinkedHashSet<>();
         for (String p : c.parties()) {
             String n = p == null ? "" : p.strip().toUpperCase(Locale.ROOT);
             if (!directory.nationExists(n)) {
-                throw new InvalidInputException("parties", "unknown nation '" + p + "'");
+                throw InvalidInputException.of("parties", "agr.error.unknownNation", p == null ? "" : p);
             }
             if (!parties.add(n)) {
-                throw new InvalidInputException("parties", "nation " + n + " is listed twice");
+                throw InvalidInputException.of("parties", "agr.error.nationTwice", Sentence.nation(n));
             }
         }
         checkLinks("documentIds", c.documentIds(), DOCUMENT_KIND, author);
@@ -198,10 +199,11 @@ public class Agreements {
         Set<Long> seen = new HashSet<>();
         for (Long id : ids) {
             if (id == null || !seen.add(id)) {
-                throw new InvalidInputException(field, "record " + id + " is empty or listed twice");
+                throw InvalidInputException.of(field, "agr.error.linkTwice", id == null ? "" : id);
             }
             if (!records.readableAs(id, kind, author)) {
-                throw new InvalidInputException(field, "no readable " + kind.toLowerCase(Locale.ROOT) + " " + id);
+                throw InvalidInputException.of(field, "agr.error.linkUnreadable",
+                        Sentence.label("record.kind", kind.toLowerCase(Locale.ROOT)), id);
             }
         }
     }

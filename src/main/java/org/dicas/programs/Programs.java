@@ -17,6 +17,7 @@ import org.dicas.security.ReadableRecords;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
+import org.dicas.shared.Sentence;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -189,13 +190,13 @@ public class Programs {
 
     private void validate(DicasUser author, ProgramCommand c) {
         if (c.type() == null) {
-            throw new InvalidInputException("type", "choose the program type");
+            throw InvalidInputException.of("type", "prog.error.typeRequired");
         }
         if (c.nameEn().isBlank() && c.nameJa().isBlank()) {
-            throw new InvalidInputException("nameEn", "give the program's name in English or Japanese");
+            throw InvalidInputException.of("nameEn", "prog.error.nameRequired");
         }
         if (c.partners().isEmpty()) {
-            throw new InvalidInputException("partners", "a program needs at least one partner nation");
+            throw InvalidInputException.of("partners", "prog.error.partnerRequired");
         }
         Set<String> nations = new HashSet<>();
         BigDecimal costTotal = BigDecimal.ZERO;
@@ -205,56 +206,57 @@ public class Programs {
             String field = "partners[" + i + "]";
             String nation = p.nation() == null ? "" : p.nation().strip().toUpperCase(Locale.ROOT);
             if (!directory.nationExists(nation)) {
-                throw new InvalidInputException(field + ".nation", "unknown nation '" + p.nation() + "'");
+                throw InvalidInputException.of(field + ".nation", "prog.error.unknownNation", i + 1, p.nation());
             }
             if (!nations.add(nation)) {
-                throw new InvalidInputException(field + ".nation", "nation " + nation + " is listed twice");
+                throw InvalidInputException.of(field + ".nation", "prog.error.nationTwice", i + 1, Sentence.nation(nation));
             }
-            costTotal = costTotal.add(percent(field + ".costShare", p.costShare(), true));
+            costTotal = costTotal.add(percent(field + ".costShare", i + 1, p.costShare(), true));
             if (p.workShare() != null) {
-                workTotal = workTotal.add(percent(field + ".workShare", p.workShare(), false));
+                workTotal = workTotal.add(percent(field + ".workShare", i + 1, p.workShare(), false));
             }
         }
         if (costTotal.compareTo(HUNDRED) != 0) {
-            throw new InvalidInputException("partners.costShare",
-                    "cost shares must sum to exactly 100 %, they sum to " + costTotal.stripTrailingZeros().toPlainString() + " %");
+            throw InvalidInputException.of("partners.costShare", "prog.error.costSharesSum",
+                    costTotal.stripTrailingZeros().toPlainString());
         }
         if (workTotal.compareTo(HUNDRED) > 0) {
-            throw new InvalidInputException("partners.workShare",
-                    "work-share targets sum to " + workTotal.stripTrailingZeros().toPlainString() + " %, more than 100 %");
+            throw InvalidInputException.of("partners.workShare", "prog.error.workSharesSum",
+                    workTotal.stripTrailingZeros().toPlainString());
         }
         for (int i = 0; i < c.milestones().size(); i++) {
             ProgramCommand.Milestone m = c.milestones().get(i);
             if (m.name() == null || m.name().isBlank()) {
-                throw new InvalidInputException("milestones[" + i + "].name", "a milestone needs a name");
+                throw InvalidInputException.of("milestones[" + i + "].name", "prog.error.milestoneName", i + 1);
             }
             if (m.date() == null) {
-                throw new InvalidInputException("milestones[" + i + "].date", "a milestone needs a date");
+                throw InvalidInputException.of("milestones[" + i + "].date", "prog.error.milestoneDate", i + 1);
             }
         }
         Set<Long> seen = new HashSet<>();
         for (Long id : c.requirementIds()) {
             if (id == null || !seen.add(id)) {
-                throw new InvalidInputException("requirementIds", "requirement " + id + " is empty or listed twice");
+                throw InvalidInputException.of("requirementIds", "prog.error.requirementTwice", id == null ? "" : id);
             }
             if (!records.readableAs(id, REQUIREMENT_KIND, author)) {
-                throw new InvalidInputException("requirementIds", "no readable requirement record " + id);
+                throw InvalidInputException.of("requirementIds", "prog.error.requirementUnreadable", id);
             }
         }
     }
 
-    private static BigDecimal percent(String field, BigDecimal value, boolean required) {
+    /** A partner's share in percent ({@code line}: the partner's place in the list, from 1). */
+    private static BigDecimal percent(String field, int line, BigDecimal value, boolean required) {
         if (value == null) {
             if (required) {
-                throw new InvalidInputException(field, "give a percentage between 0 and 100");
+                throw InvalidInputException.of(field, "prog.error.percentRequired", line);
             }
             return BigDecimal.ZERO;
         }
         if (value.signum() < 0 || value.compareTo(HUNDRED) > 0) {
-            throw new InvalidInputException(field, "a percentage must be between 0 and 100, not " + value.toPlainString());
+            throw InvalidInputException.of(field, "prog.error.percentRange", line, value.toPlainString());
         }
         if (value.stripTrailingZeros().scale() > 2) {
-            throw new InvalidInputException(field, "at most two decimals, not " + value.toPlainString());
+            throw InvalidInputException.of(field, "prog.error.percentDecimals", line, value.toPlainString());
         }
         return value;
     }

@@ -40,14 +40,22 @@ public final class Sentences {
         return render(Sentence.of(FIELD_PROBLEM, fieldLabel(field, locale), problem), locale);
     }
 
-    /** The label of a form or JSON field in the reader's language, or the field's own name when it has none. */
+    /**
+     * The label of a form or JSON field in the reader's language, or the field's own name when it has none. A field
+     * of a list's element ({@code partners[1].nation}) has the label of the list's field ({@code field.partners.nation})
+     * unless it has its own.
+     */
     public static String fieldLabel(String field, Locale locale) {
         if (field == null) {
             return "";
         }
         ResourceBundle bundle = bundle(locale);
-        String key = FIELD_PREFIX + field;
-        return bundle.containsKey(key) ? bundle.getString(key) : field;
+        for (String key : List.of(FIELD_PREFIX + field, FIELD_PREFIX + field.replaceAll("\\[\\d+]", ""))) {
+            if (bundle.containsKey(key)) {
+                return bundle.getString(key);
+            }
+        }
+        return field;
     }
 
     /** Whether {@code key} exists (in English, which has every key the Japanese bundle has). */

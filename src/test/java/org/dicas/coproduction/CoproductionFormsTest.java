@@ -136,7 +136,7 @@ class CoproductionFormsTest {
         String form = web.get("/coproduction/" + plan + "/lines/new", null).body();
         Http.Response bad = web.form("/coproduction/" + plan + "/lines", Http.csrf(form),
                 line("bad code!", Http.version(form), "1", "1"));
-        assertThat(Jsoup.parse(bad.body()).select(".error-summary li").text()).startsWith("コード:");
+        assertThat(Jsoup.parse(bad.body()).select(".error-summary li").text()).startsWith("コード：");
         web.get("/coproduction?lang=en", null);
 
         Http industry = new Http(port).signIn(DemoUsers.JP_INDUSTRY, DemoUsers.PASSWORD);

@@ -100,6 +100,55 @@ class ProgramsApiTest {
     }
 
     @Test
+    void aRefusedProgramIsExplainedInTheCallersLanguageWithTheFieldsLabel() {
+        int before = programRows();
+        Map<String, Object> shortShares = program("Short shares ja", REL,
+                List.of(partner("USA", 60, 50), partner("JPN", 30, 50)), List.of());
+        var ja = new InLanguage(port, "ja").post(API, us, shortShares, null);
+        assertThat(ja.status()).isEqualTo(400);
+        assertThat(ja.json().get("field").asString()).isEqualTo("partners.costShare");
+        assertThat(ja.json().get("messageKey").asString()).isEqualTo("prog.error.costSharesSum");
+        assertThat(ja.json().get("detail").asString())
+                .isEqualTo("経費分担：参加国の経費分担の合計が 90% です。合計はちょうど100%にしてください。");
+        var en = new InLanguage(port, "en").post(API, us, shortShares, null);
+        assertThat(en.json().get("detail").asString())
+                .isEqualTo("Cost shares: The partners' cost shares sum to 90 %; they must sum to exactly 100 %.");
+        var twice = new InLanguage(port, "ja").post(API, us, program("Twice", REL,
+                List.of(partner("USA", 50, null), partner("usa", 50, null)), List.of()), null);
+        assertThat(twice.json().get("field").asString()).isEqualTo("partners[1].nation");
+        assertThat(twice.json().get("detail").asString()).as("a list element's field has the list field's label")
+                .isEqualTo("参加国：2 行目：米国 が重複しています。");
+        var unknownParty = new InLanguage(port, "ja").post("/api/v1/agreements", us, Map.of("type", "MOU", "title", "x",
+                "parties", List.of("JPN", "XXX"), "marking", REL), null);
+        assertThat(unknownParty.status()).isEqualTo(400);
+        assertThat(unknownParty.json().get("detail").asString()).isEqualTo("当事国：国コード「XXX」は登録されていません。");
+        assertThat(programRows()).as("nothing saved").isEqualTo(before);
+    }
+
+    /** Every program type, status and agreement type has a label in both languages (the pages show labels, not codes). */
+    @Test
+    void everyProgramTypeStatusAndAgreementTypeHasALabelInBothLanguages() {
+        List<String> keys = new java.util.ArrayList<>();
+        for (Program.Type t : Program.Type.values()) {
+            keys.add("prog.type." + t);
+        }
+        for (Program.Status st : Program.Status.values()) {
+            keys.add("prog.status." + st);
+        }
+        for (Agreement.Type t : Agreement.Type.values()) {
+            keys.add("agr.type." + t);
+        }
+        for (String key : keys) {
+            String en = org.dicas.shared.Sentences.render(org.dicas.shared.Sentence.of(key), java.util.Locale.ENGLISH);
+            String ja = org.dicas.shared.Sentences.render(org.dicas.shared.Sentence.of(key), java.util.Locale.JAPANESE);
+            assertThat(en).as(key).doesNotContain("??").doesNotContain("_");
+            assertThat(ja).as(key).doesNotContain("??").isNotEqualTo(en);
+        }
+        String page = new Http(port).signIn("jp.atla", "demo").get("/programs?lang=ja", null).body();
+        assertThat(page).contains("共同開発").doesNotContain("CO_DEVELOPMENT").doesNotContain("FMS_DCS");
+    }
+
+    @Test
     void decimalCostSharesSummingToExactly100AreAccepted() {
         var r = http.post(API, us, program("Thirds", REL, List.of(partner("USA", "33.34", null),
                 partner("JPN", "33.33", null), partner("AUS", "33.33", null)), List.of()));
@@ -267,7 +316,7 @@ class ProgramsApiTest {
         var bad = web.form("/programs", Http.csrf(form.body()), Map.of("nameEn", "Form program", "type", "CO_PRODUCTION",
                 "status", "ACTIVE", "partners", "USA 50\nJPN 40", "marking", REL));
         assertThat(bad.status()).isEqualTo(200);
-        assertThat(bad.body()).contains("error-summary", "partners.costShare");
+        assertThat(bad.body()).contains("error-summary", "Cost shares: The partners", "cost shares sum to 90 %");
         assertThat(programRows()).isEqualTo(before);
         var ok = web.form("/programs", Http.csrf(form.body()), Map.of("nameEn", "Form program", "nameJa", "フォームのプログラム",
                 "type", "CO_PRODUCTION", "status", "ACTIVE", "partners", "USA 50 45\nJPN 50 55",

@@ -126,6 +126,39 @@ class WorkShareApiTest {
     }
 
     @Test
+    void aRefusedWorkPackageOrOptionIsExplainedInTheCallersLanguage() {
+        long p = program("API work share refusals in Japanese");
+        String path = "/api/v1/programs/" + p + "/work-packages";
+        long before = rows();
+        InLanguage ja = new InLanguage(port, "ja");
+        Http.Response code = ja.post(path, us, Map.of("code", "no spaces", "titleEn", "x", "marking", REL), null);
+        assertThat(code.status()).isEqualTo(400);
+        assertThat(code.json().get("messageKey").asString()).isEqualTo("workShare.error.packageCode");
+        assertThat(code.json().get("detail").asString()).startsWith("コード：作業パッケージのコードは")
+                .endsWith("「no spaces」は使用できません。");
+        assertThat(new InLanguage(port, "en").post(path, us, Map.of("code", "no spaces", "titleEn", "x",
+                "marking", REL), null).json().get("detail").asString()).startsWith("Code: A work-package code is 1 to 32");
+        long id = http.post(path, us, Map.of("code", "WP-1", "titleEn", "Motor", "marking", REL)).json().get("id")
+                .asLong();
+        before = rows();
+        Http.Response negative = ja.post(path + "/" + id + "/options", us,
+                Map.of("performerId", firm("Pacific Missile Works (illustrative)"), "cost", -5), null);
+        assertThat(negative.json().get("detail").asString()).isEqualTo("費用：費用に負の値は入力できません（入力値：-5）。");
+        Http.Response whatIf = ja.post(path + "/balance", us,
+                Map.of("whatIf", "ADD_RELEASE", "control", "ITAR-USML-IV"), null);
+        assertThat(whatIf.status()).isEqualTo(400);
+        assertThat(whatIf.json().get("detail").asString()).isEqualTo("国：輸出管理区分と開示先の国を選択してください。");
+        assertThat(rows()).isEqualTo(before);
+        // why no split exists: the reason's key as a code, its sentence in the caller's language
+        JsonNode why = ja.post(path + "/balance", us, Map.of(), null).json().get("baseline").get("infeasibility");
+        assertThat(why.get("key").asString()).isEqualTo("workShare.infeasible.NO_OPTION");
+        assertThat(why.get("text").asString()).isEqualTo("作業パッケージ WP-1 には実施案がまだありません。実施可能な企業を追加してください。");
+        assertThat(new InLanguage(port, "en").post(path + "/balance", us, Map.of(), null).json().get("baseline")
+                .get("infeasibility").get("text").asString())
+                .isEqualTo("Work package WP-1 has no option yet: add the firms able to perform it.");
+    }
+
+    @Test
     void changesNameTheVersionTheyWereMadeAgainst() {
         long p = program("API work share versions");
         String path = "/api/v1/programs/" + p + "/work-packages";
@@ -183,7 +216,12 @@ class WorkShareApiTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.body().replace("\"", "").lines().findFirst().orElse(""))
                 .as("the export starts with the page's high-water mark").isEqualTo("CUI//REL TO USA, JPN//PROPIN");
-        assertThat(csv.body()).contains("WP-04", "price of balance,,,,4.5");
+        assertThat(csv.body()).contains("WP-04", "Price of balance,,,,4.5")
+                .contains("Work package,Title,Firm,Nation,Cost,Target (%),Share (%),Status");
+        Http.Response csvJa = web.get("/programs/" + gpi + "/work-share.csv?whatIf=WIDEN_TOLERANCE&tolerance=5&lang=ja",
+                null);
+        assertThat(csvJa.body()).contains("作業パッケージ,名称,企業,国,費用,目標（%）,割合（%）,状態", "均衡の代価,,,,4.5",
+                "第2段ロケットモータ", ",日本,");
         Http firmWeb = new Http(port).signIn("jp.industry", "demo");
         Http.Response firmPage = firmWeb.get("/programs/" + gpi + "?lang=en", null);
         assertThat(firmPage.body()).contains("withheld").doesNotContain("118.5").doesNotContain("balance-work-share");

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dicas.shared.Sentence;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -39,37 +40,42 @@ public final class CoproductionJson {
             root = MAPPER.readTree(in);
         } catch (JacksonException e) {
             var loc = e.getLocation();
-            throw new CoproductionException("malformed JSON: " + oneLine(e.getOriginalMessage())
-                    + (loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")"));
+            throw new CoproductionException(loc == null
+                    ? Sentence.of("engineInput.malformed", oneLine(e.getOriginalMessage()))
+                    : Sentence.of("engineInput.malformedAt", oneLine(e.getOriginalMessage()), loc.getLineNr(),
+                    loc.getColumnNr()));
         }
         if (root == null || root.isMissingNode() || !root.isObject()) {
-            throw new CoproductionException("problem: expected a JSON object with periods, lines, components, demands "
-                    + "and transfers");
+            throw new CoproductionException(Sentence.of("coproduction.input.notProblem"));
         }
-        Rec problem = new Rec(root, "problem", Set.of("periods", "lines", "components", "demands", "transfers"));
+        Rec problem = new Rec(root, Sentence.of("engineInput.problem"),
+                Set.of("periods", "lines", "components", "demands", "transfers"));
         Integer periods = problem.whole("periods");
         if (periods == null) {
-            throw new CoproductionException("problem: periods is required");
+            throw new CoproductionException(Sentence.of("engineInput.required", problem.name(), "periods"));
         }
         List<CoproductionProblem.Line> lines = new ArrayList<>();
-        for (Rec r : problem.records("lines", "line", Set.of("id", "nation", "product", "capacity", "unitCost"))) {
+        for (Rec r : problem.records("lines", "coproduction.rule.line",
+                Set.of("id", "nation", "product", "capacity", "unitCost"))) {
             BigDecimal cost = r.decimal("unitCost");
             lines.add(new CoproductionProblem.Line(r.text("id"), r.text("nation"), r.text("product"),
                     r.wholes("capacity"), cost == null ? BigDecimal.ZERO : cost));
         }
         List<CoproductionProblem.Component> components = new ArrayList<>();
-        for (Rec r : problem.records("components", "component", Set.of("id", "capacity", "usage"))) {
+        for (Rec r : problem.records("components", "coproduction.rule.component",
+                Set.of("id", "capacity", "usage"))) {
             components.add(new CoproductionProblem.Component(r.text("id"), r.wholes("capacity"), r.usage("usage")));
         }
         List<CoproductionProblem.Demand> demands = new ArrayList<>();
-        for (Rec r : problem.records("demands", "demand",
+        for (Rec r : problem.records("demands", "coproduction.rule.demand",
                 Set.of("id", "nation", "product", "quantity", "due", "priority"))) {
             Integer priority = r.optionalWhole("priority");
             demands.add(new CoproductionProblem.Demand(r.text("id"), r.text("nation"), r.text("product"),
                     r.whole("quantity"), r.whole("due"), priority == null ? 1 : priority));
         }
         List<CoproductionProblem.Transfer> transfers = new ArrayList<>();
-        for (Rec r : problem.records("transfers", "transfer", Set.of("from", "to", "products"))) {
+        for (Rec r : problem.records("transfers", "coproduction.rule.transfer",
+                Set.of("from", "to", "products"))) {
             transfers.add(new CoproductionProblem.Transfer(r.text("from"), r.text("to"), r.texts("products")));
         }
         CoproductionProblem p = new CoproductionProblem(periods, lines, components, demands, transfers);
@@ -78,33 +84,35 @@ public final class CoproductionJson {
     }
 
     /** One JSON object of the input, with the name errors use ("line L-JP-1", "demands[3]"). */
-    private record Rec(JsonNode node, String name) {
+    private record Rec(JsonNode node, Object name) {
 
-        Rec(JsonNode node, String name, Set<String> allowed) {
+        Rec(JsonNode node, Object name, Set<String> allowed) {
             this(node, name);
             if (!node.isObject()) {
-                throw new CoproductionException(name + ": expected an object");
+                throw new CoproductionException(Sentence.of("engineInput.expectedObject", name));
             }
             for (String f : node.propertyNames()) {
                 if (!allowed.contains(f)) {
-                    throw new CoproductionException(name + ": unknown field '" + f + "'");
+                    throw new CoproductionException(Sentence.of("engineInput.unknownField", name, f));
                 }
             }
         }
 
-        List<Rec> records(String field, String kind, Set<String> allowed) {
+        /** The records of an array field, each named by {@code kindKey} and its id, else by its place in the array. */
+        List<Rec> records(String field, String kindKey, Set<String> allowed) {
             JsonNode a = node.get(field);
             if (a == null || a.isNull()) {
                 return List.of();
             }
             if (!a.isArray()) {
-                throw new CoproductionException(name + ": " + field + " must be an array");
+                throw new CoproductionException(Sentence.of("engineInput.notArray", name, field));
             }
             List<Rec> out = new ArrayList<>();
             for (int i = 0; i < a.size(); i++) {
                 JsonNode n = a.get(i);
                 JsonNode id = n.isObject() ? n.get("id") : null;
-                String label = id != null && id.isString() ? kind + " " + id.stringValue() : field + "[" + i + "]";
+                Object label = id != null && id.isString() ? Sentence.of(kindKey, id.stringValue())
+                        : field + "[" + i + "]";
                 out.add(new Rec(n, label, allowed));
             }
             return out;
@@ -113,7 +121,7 @@ public final class CoproductionJson {
         JsonNode required(String field) {
             JsonNode v = node.get(field);
             if (v == null || v.isNull()) {
-                throw new CoproductionException(name + ": " + field + " is required");
+                throw new CoproductionException(Sentence.of("engineInput.required", name, field));
             }
             return v;
         }
@@ -121,7 +129,7 @@ public final class CoproductionJson {
         String text(String field) {
             JsonNode v = required(field);
             if (!v.isString() || v.stringValue().isBlank()) {
-                throw new CoproductionException(name + ": " + field + " must be a non-empty string");
+                throw new CoproductionException(Sentence.of("engineInput.notNonEmptyString", name, field));
             }
             return v.stringValue().strip();
         }
@@ -129,12 +137,12 @@ public final class CoproductionJson {
         List<String> texts(String field) {
             JsonNode v = required(field);
             if (!v.isArray()) {
-                throw new CoproductionException(name + ": " + field + " must be an array of strings");
+                throw new CoproductionException(Sentence.of("engineInput.notStrings", name, field));
             }
             List<String> out = new ArrayList<>();
             for (JsonNode e : v) {
                 if (!e.isString() || e.stringValue().isBlank()) {
-                    throw new CoproductionException(name + ": " + field + " must be an array of non-empty strings");
+                    throw new CoproductionException(Sentence.of("engineInput.notNonEmptyStrings", name, field));
                 }
                 out.add(e.stringValue().strip());
             }
@@ -158,13 +166,13 @@ public final class CoproductionJson {
                     && v.decimalValue().abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
                 return v.decimalValue().intValueExact();
             }
-            throw new CoproductionException(name + ": " + what + " must be a whole number (got " + shown(v) + ")");
+            throw new CoproductionException(Sentence.of("engineInput.notWhole", name, what, shown(v)));
         }
 
         List<Integer> wholes(String field) {
             JsonNode v = required(field);
             if (!v.isArray()) {
-                throw new CoproductionException(name + ": " + field + " must be an array of whole numbers");
+                throw new CoproductionException(Sentence.of("engineInput.notWholes", name, field));
             }
             List<Integer> out = new ArrayList<>();
             for (int i = 0; i < v.size(); i++) {
@@ -179,7 +187,7 @@ public final class CoproductionJson {
                 return null;
             }
             if (!v.isNumber()) {
-                throw new CoproductionException(name + ": " + field + " must be a number (got " + shown(v) + ")");
+                throw new CoproductionException(Sentence.of("engineInput.notNumber", name, field, shown(v)));
             }
             return v.decimalValue();
         }
@@ -187,7 +195,7 @@ public final class CoproductionJson {
         Map<String, Integer> usage(String field) {
             JsonNode v = required(field);
             if (!v.isObject()) {
-                throw new CoproductionException(name + ": " + field + " must be an object of product: units");
+                throw new CoproductionException(Sentence.of("coproduction.input.notUsage", name, field));
             }
             Map<String, Integer> out = new LinkedHashMap<>();
             for (String product : v.propertyNames()) {

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dicas.shared.Sentence;
 
 /**
  * The rules a co-production problem must meet before it is planned, in one place for the command line and the server:
@@ -28,93 +29,106 @@ public final class CoproductionRules {
 
     public static void check(CoproductionProblem p) {
         if (p.periods() < 1 || p.periods() > MAX_PERIODS) {
-            throw new CoproductionException("problem: periods must be between 1 and " + MAX_PERIODS
-                    + " (got " + p.periods() + ")");
+            throw new CoproductionException(Sentence.of("coproduction.rule.periods", MAX_PERIODS, p.periods()));
         }
         Set<String> products = new HashSet<>();
         Set<String> nations = new HashSet<>();
         Set<String> ids = new HashSet<>();
         for (CoproductionProblem.Line l : p.lines()) {
-            String w = "line " + l.id();
+            Sentence w = Sentence.of("coproduction.rule.line", l.id());
             unique(ids, l.id(), w);
             capacities(l.capacity(), p.periods(), w);
             BigDecimal c = l.unitCost();
             if (c.signum() < 0 || c.compareTo(MAX_UNIT_COST) > 0) {
-                throw new CoproductionException(w + ": unitCost must be between 0 and " + MAX_UNIT_COST
-                        + " (got " + c.toPlainString() + ")");
+                throw new CoproductionException(Sentence.of("coproduction.rule.unitCostRange", w,
+                        MAX_UNIT_COST.toPlainString(), c.toPlainString()));
             }
             if (c.stripTrailingZeros().scale() > MAX_COST_DECIMALS) {
-                throw new CoproductionException(w + ": unitCost may have at most " + MAX_COST_DECIMALS
-                        + " decimals (got " + c.toPlainString() + ")");
+                throw new CoproductionException(Sentence.of("coproduction.rule.unitCostDecimals", w,
+                        MAX_COST_DECIMALS, c.toPlainString()));
             }
             products.add(l.product());
             nations.add(l.nation());
         }
         ids.clear();
         for (CoproductionProblem.Component c : p.components()) {
-            String w = "component " + c.id();
+            Sentence w = Sentence.of("coproduction.rule.component", c.id());
             unique(ids, c.id(), w);
             capacities(c.capacity(), p.periods(), w);
             for (Map.Entry<String, Integer> u : c.usage().entrySet()) {
-                known(products, u.getKey(), w + ": usage names an unknown product");
-                range(u.getValue(), 0, MAX_USAGE, w + ": usage[" + u.getKey() + "]");
+                if (!products.contains(u.getKey())) {
+                    throw new CoproductionException(Sentence.of("coproduction.rule.usageUnknownProduct", w,
+                            u.getKey()));
+                }
+                int v = u.getValue();
+                if (v < 0 || v > MAX_USAGE) {
+                    throw new CoproductionException(Sentence.of("coproduction.rule.usageRange", w, u.getKey(), 0,
+                            MAX_USAGE, v));
+                }
             }
         }
         ids.clear();
         for (CoproductionProblem.Demand d : p.demands()) {
-            String w = "demand " + d.id();
+            Sentence w = Sentence.of("coproduction.rule.demand", d.id());
             unique(ids, d.id(), w);
-            known(products, d.product(), w + ": unknown product (no line makes it)");
-            range(d.quantity(), 0, MAX_QUANTITY, w + ": quantity");
-            range(d.priority(), 1, MAX_PRIORITY, w + ": priority");
+            if (!products.contains(d.product())) {
+                throw new CoproductionException(Sentence.of("coproduction.rule.demandUnknownProduct", w, d.product()));
+            }
+            range(d.quantity(), 0, MAX_QUANTITY, "coproduction.rule.quantityRange", w);
+            range(d.priority(), 1, MAX_PRIORITY, "coproduction.rule.priorityRange", w);
             if (d.due() < 1 || d.due() > p.periods()) {
-                throw new CoproductionException(w + ": due must be a period between 1 and " + p.periods()
-                        + " (got " + d.due() + ")");
+                throw new CoproductionException(Sentence.of("coproduction.rule.due", w, p.periods(), d.due()));
             }
             nations.add(d.nation());
         }
         for (int i = 0; i < p.transfers().size(); i++) {
             CoproductionProblem.Transfer t = p.transfers().get(i);
-            String w = "transfer " + t.from() + "→" + t.to();
-            known(nations, t.from(), w + ": unknown nation (no line or demand has it)");
-            known(nations, t.to(), w + ": unknown nation (no line or demand has it)");
+            Sentence w = Sentence.of("coproduction.rule.transfer", t.from(), t.to());
+            for (String nation : List.of(t.from(), t.to())) {
+                if (!nations.contains(nation)) {
+                    throw new CoproductionException(Sentence.of("coproduction.rule.transferUnknownNation", w,
+                            nation));
+                }
+            }
             if (t.from().equals(t.to())) {
-                throw new CoproductionException(w + ": from and to must be different nations");
+                throw new CoproductionException(Sentence.of("coproduction.rule.transferSameNation", w));
             }
             if (t.products().isEmpty()) {
-                throw new CoproductionException(w + ": products must name at least one product");
+                throw new CoproductionException(Sentence.of("coproduction.rule.transferNoProduct", w));
             }
             for (String product : t.products()) {
-                known(products, product, w + ": unknown product");
+                if (!products.contains(product)) {
+                    throw new CoproductionException(Sentence.of("coproduction.rule.transferUnknownProduct", w,
+                            product));
+                }
             }
         }
     }
 
-    private static void unique(Set<String> seen, String id, String w) {
+    private static void unique(Set<String> seen, String id, Sentence w) {
         if (!seen.add(id)) {
-            throw new CoproductionException(w + ": duplicate id");
+            throw new CoproductionException(Sentence.of("coproduction.rule.duplicateId", w));
         }
     }
 
-    private static void known(Set<String> names, String name, String message) {
-        if (!names.contains(name)) {
-            throw new CoproductionException(message + " '" + name + "'");
-        }
-    }
-
-    private static void range(int v, int min, int max, String w) {
+    /** {@code key}'s arguments: the record, the least, the most and the value given. */
+    private static void range(int v, int min, int max, String key, Sentence w) {
         if (v < min || v > max) {
-            throw new CoproductionException(w + " must be between " + min + " and " + max + " (got " + v + ")");
+            throw new CoproductionException(Sentence.of(key, w, min, max, v));
         }
     }
 
-    private static void capacities(List<Integer> capacity, int periods, String w) {
+    private static void capacities(List<Integer> capacity, int periods, Sentence w) {
         if (capacity.size() != periods) {
-            throw new CoproductionException(w + ": capacity must list " + periods + " periods (got "
-                    + capacity.size() + ")");
+            throw new CoproductionException(Sentence.of("coproduction.rule.capacityLength", w, periods,
+                    capacity.size()));
         }
         for (int t = 0; t < capacity.size(); t++) {
-            range(capacity.get(t), 0, MAX_CAPACITY, w + ": capacity of period " + (t + 1));
+            int v = capacity.get(t);
+            if (v < 0 || v > MAX_CAPACITY) {
+                throw new CoproductionException(Sentence.of("coproduction.rule.capacityRange", w, t + 1, 0,
+                        MAX_CAPACITY, v));
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package org.dicas.coproduction.engine;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.dicas.shared.Sentence;
 
 /**
  * The problem compiled to candidate deliveries: one integer variable per (demand, line, period) where the line may
@@ -127,8 +128,7 @@ final class PlanModel {
             maxCost = Math.max(maxCost, c);
         }
         if (units > 0 && maxCost > (1L << 52) / units) {
-            throw new CoproductionException("problem: unit costs × demanded quantities exceed what the solver can "
-                    + "compare exactly; use fewer decimals in unitCost");
+            throw new CoproductionException(Sentence.of("coproduction.rule.costsTooPrecise"));
         }
     }
 

@@ -193,8 +193,7 @@ class CoproductionApi {
             + "from the latest baseline run before it")
     ResponseEntity<RunView> whatIf(DicasUser me, @PathVariable long id, @RequestBody WhatIfRequest w) {
         if (w.kind() == null) {
-            throw new InvalidInputException("kind", "kind is ADD_LINE_CAPACITY, ALLOW_TRANSFER, DISRUPT_COMPONENT or "
-                    + "DISRUPT_COUNTRY");
+            throw InvalidInputException.of("kind", "coproduction.error.whatIfKind");
         }
         WhatIf whatIf = new WhatIf(w.kind(), w.subject() == null ? "" : w.subject(), w.amount() == null ? 0 : w.amount());
         return started(me, id, runs.start(me, id, Optional.of(whatIf), seconds(new RunRequest(w.seconds(), whatIf))));

@@ -25,6 +25,7 @@ import org.dicas.shared.StaleVersionException;
 import org.dicas.supplychain.SupplyNetworkSummary;
 import org.dicas.supplychain.SupplyNetworks;
 import org.springframework.context.MessageSource;
+import org.dicas.platform.FormErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -351,10 +352,8 @@ class CoproductionEditPages {
         return out;
     }
 
-    /** The error as the form shows it: the field's label in the reader's language, then what is wrong. */
-    private List<String> errors(RuntimeException e, Locale locale) {
-        String field = e instanceof InvalidInputException ii ? ii.field() : "marking";
-        String label = messages.getMessage("coproduction.field." + field, null, field, locale);
-        return List.of(label + ": " + e.getMessage());
+    /** The error as the form shows it: the field's label and what is wrong, in the reader's language. */
+    private static List<String> errors(RuntimeException e, Locale locale) {
+        return List.of(FormErrors.describe(e, locale));
     }
 }

@@ -54,7 +54,7 @@ public final class CoproductionForms {
 
         CoproductionPlans.LineCommand command() {
             return new CoproductionPlans.LineCommand(code, nation, product, capacities(capacity),
-                    decimal("unitCost", unitCost), empty(firmId) ? null : FormValues.id("firmId", firmId),
+                    FormValues.decimal("unitCost", unitCost), empty(firmId) ? null : FormValues.id("firmId", firmId),
                     costMarking);
         }
     }
@@ -128,11 +128,11 @@ public final class CoproductionForms {
 
         CoproductionPlans.DemandLink command() {
             if (empty(requirementId)) {
-                throw new InvalidInputException("requirementId", "choose a requirement");
+                throw InvalidInputException.of("requirementId", "coproduction.error.requirementRequired");
             }
             Integer p = FormValues.integer("priority", priority);
             if (p == null) {
-                throw new InvalidInputException("priority", "a priority from 1 to 1000 is required");
+                throw InvalidInputException.of("priority", "coproduction.error.priority");
             }
             return new CoproductionPlans.DemandLink(FormValues.id("requirementId", requirementId), product, p);
         }
@@ -159,21 +159,10 @@ public final class CoproductionForms {
         for (int i = 0; i < values.size(); i++) {
             Integer v = FormValues.integer("capacity", values.get(i));
             if (v == null) {
-                throw new InvalidInputException("capacity", "the capacity of period " + (i + 1) + " is missing");
+                throw InvalidInputException.of("capacity", "coproduction.error.capacityMissing", i + 1);
             }
             out.add(v);
         }
         return out;
-    }
-
-    private static BigDecimal decimal(String field, String value) {
-        if (empty(value)) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "'" + value + "' is not a number");
-        }
     }
 }

@@ -1,6 +1,8 @@
 package org.dicas.coproduction.internal;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 import java.util.Optional;
 import org.dicas.coproduction.CoproductionPlan;
 import org.dicas.coproduction.CoproductionPlans;
@@ -14,6 +16,8 @@ import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
+import org.dicas.shared.Sentence;
+import org.dicas.shared.Sentences;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -114,18 +118,21 @@ class CoproductionPages {
      * bottlenecks, then the unmet demands, each with the marking of what it shows.
      */
     @GetMapping("/coproduction/{id}/runs/{run}/run.csv")
-    ResponseEntity<String> csv(DicasUser me, @PathVariable long id, @PathVariable long run) {
+    ResponseEntity<String> csv(DicasUser me, @PathVariable long id, @PathVariable long run, Locale locale) {
         RunView v = views.view(me, id, run);
-        CsvFile csv = new CsvFile(v.marking(), List.of("nation", "year", "delivered on time", "delivered late",
-                "unmet", "bottleneck", "value per unit", "objective"));
-        v.byNation().forEach(n -> csv.row(List.of(n.nation(), n.year(), n.delivered(), n.late(), n.unmet(), "", "",
-                "")));
+        java.util.function.Function<Sentence, String> say = s -> Sentences.render(s, locale);
+        CsvFile csv = new CsvFile(v.marking(), Stream.of("coproduction.nation", "coproduction.year",
+                "coproduction.delivered", "coproduction.late", "coproduction.unmet", "coproduction.csv.bottleneck",
+                "coproduction.valuePerUnit", "coproduction.csv.objective").map(k -> say.apply(Sentence.of(k))).toList());
+        v.byNation().forEach(n -> csv.row(List.of(say.apply(Sentence.nation(n.nation())), n.year(), n.delivered(),
+                n.late(), n.unmet(), "", "", "")));
         v.bottlenecks().forEach(b -> csv.row(List.of("", v.years(b), "", "", "",
-                b.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + b.id(),
-                b.value() == null ? "withheld" : b.value().toPlainString(),
-                b.objective().name())));
-        v.unmet().forEach(u -> csv.row(List.of(u.nation(), "", "", "", u.quantity(), u.product() + " — " + u.title(),
-                "", u.marking().banner())));
+                say.apply(Sentence.of("coproduction.csv.bottleneckOf", Sentence.label("coproduction.kind", b.kind()),
+                        b.id())),
+                b.value() == null ? say.apply(Sentence.of("coproduction.withheld")) : b.value().toPlainString(),
+                say.apply(Sentence.label("coproduction.csv.objective", b.objective())))));
+        v.unmet().forEach(u -> csv.row(List.of(say.apply(Sentence.nation(u.nation())), "", "", "", u.quantity(),
+                u.product() + " — " + u.title(), "", u.marking().banner())));
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"coproduction-run-" + run + ".csv\"")
                 .header("X-DICAS-Marking", v.marking().banner()).body(csv.content());

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.dicas.coproduction.CoproductionPlans;
 import org.dicas.coproduction.CoproductionWriteRules;
 import org.dicas.coproduction.WhatIf;
+import org.dicas.coproduction.engine.CoproductionException;
 import org.dicas.coproduction.engine.CoproductionJson;
 import org.dicas.coproduction.engine.CoproductionPlanner;
 import org.dicas.coproduction.engine.CoproductionProblem;
@@ -78,7 +79,7 @@ class CoproductionRuns implements SmartLifecycle {
     long start(DicasUser user, long planId, Optional<WhatIf> whatIf, int seconds) {
         CoproductionWriteRules.runPlan(user).orThrow();
         if (seconds < 1 || seconds > MAX_SECONDS) {
-            throw new InvalidInputException("seconds", "solve for 1 to " + MAX_SECONDS + " seconds");
+            throw InvalidInputException.of("seconds", "coproduction.error.seconds", MAX_SECONDS);
         }
         CoproductionPlans.RunInput input = plans.runInput(user, planId, whatIf);
         CoproductionProblem problem = input.problem();
@@ -119,7 +120,9 @@ class CoproductionRuns implements SmartLifecycle {
             log.warn("Co-production run {} failed", id, e);
             jdbc.sql("update coproduction_run set status = 'FAILED', message_key = :k, message = :m, finished_at = now(),"
                             + " updated_at = now() where id = :id and owner_node = :me and status in " + UNFINISHED)
-                    .param("k", SOLVER_FAILED).param("m", String.valueOf(e.getMessage())).param("id", id)
+                    .param("k", e instanceof CoproductionException ce && ce.sentence().args().isEmpty()
+                            ? ce.sentence().key() : SOLVER_FAILED)
+                    .param("m", String.valueOf(e.getMessage())).param("id", id)
                     .param("me", node).update();
         } finally {
             active.remove(id);
@@ -135,7 +138,7 @@ class CoproductionRuns implements SmartLifecycle {
                                stop_requested_at = coalesce(stop_requested_at, now())
                         where id = :id and status in""" + " " + UNFINISHED).param("id", r.id()).update();
         if (n == 0) {
-            throw new InvalidInputException("status", "run #" + runId + " is not running");
+            throw InvalidInputException.of("status", "coproduction.error.runNotRunning", runId);
         }
         audit.append(user, "COPRODUCTION_RUN_STOPPED", planId, CoproductionPlans.KIND, "run #" + runId);
     }

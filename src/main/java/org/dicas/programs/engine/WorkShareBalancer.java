@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.dicas.shared.Sentence;
 
 /**
  * Balances work share with CP-SAT: one Boolean per allowed option, exactly one per package, a linear capacity row
@@ -30,6 +31,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class WorkShareBalancer {
 
     /** Costs of all options together above this (in money) are refused: the integer model could overflow. */
+    /** The key of the refusal when no split was found and none proven impossible in the time given. */
+    public static final String NO_SPLIT_FOUND = "workShare.input.noSplitFound";
+
     static final BigDecimal MAX_TOTAL = new BigDecimal("1000000000000");
 
     /**
@@ -78,43 +82,43 @@ public final class WorkShareBalancer {
 
     // ------------------------------------------------------------------------------------------------ validation
 
-    /** Refuses a problem that breaks the input contract, with one line naming the record. */
+    /** Refuses a problem that breaks the input contract, with one sentence naming the record. */
     public void validate(WorkShareProblem p) {
         if (p.nations().isEmpty()) {
-            throw new WorkShareException("nations: at least one nation is required");
+            throw new WorkShareException(Sentence.of("workShare.input.noNation"));
         }
         Set<String> nations = new HashSet<>();
         BigDecimal sum = BigDecimal.ZERO;
         for (int i = 0; i < p.nations().size(); i++) {
             WorkShareProblem.Nation n = p.nations().get(i);
-            String w = blank(n.code()) ? "nations[" + i + "]" : "nation " + n.code();
             if (blank(n.code())) {
-                throw new WorkShareException(w + ": code is required");
+                throw new WorkShareException(Sentence.of("engineInput.required", "nations[" + i + "]", "code"));
             }
+            Sentence w = Sentence.of("workShare.input.nation", n.code());
             if (!nations.add(n.code())) {
-                throw new WorkShareException(w + " is listed twice");
+                throw new WorkShareException(Sentence.of("workShare.input.listedTwice", w));
             }
-            percent(n.share(), w + ": share");
+            percent(n.share(), attribute(w, "share"));
             sum = sum.add(n.share());
         }
         if (sum.compareTo(BigDecimal.valueOf(100)) != 0) {
-            throw new WorkShareException("nations: shares sum to " + sum.stripTrailingZeros().toPlainString()
-                    + ", not 100");
+            throw new WorkShareException(Sentence.of("workShare.input.sharesSum",
+                    sum.stripTrailingZeros().toPlainString()));
         }
-        percent(p.tolerance(), "tolerance");
+        percent(p.tolerance(), Sentence.of("workShare.input.tolerance"));
         Set<String> controls = new HashSet<>();
         for (int i = 0; i < p.releases().size(); i++) {
             WorkShareProblem.Release r = p.releases().get(i);
-            String w = blank(r.control()) ? "releases[" + i + "]" : "release " + r.control();
             if (blank(r.control())) {
-                throw new WorkShareException(w + ": control is required");
+                throw new WorkShareException(Sentence.of("engineInput.required", "releases[" + i + "]", "control"));
             }
+            Sentence w = Sentence.of("workShare.input.release", r.control());
             if (!controls.add(r.control())) {
-                throw new WorkShareException(w + " is listed twice");
+                throw new WorkShareException(Sentence.of("workShare.input.listedTwice", w));
             }
             for (String n : r.nations()) {
                 if (!nations.contains(n)) {
-                    throw new WorkShareException(w + ": unknown nation '" + n + "'");
+                    throw new WorkShareException(Sentence.of("workShare.input.unknownNation", w, n));
                 }
             }
         }
@@ -124,52 +128,53 @@ public final class WorkShareBalancer {
         for (int i = 0; i < p.packages().size(); i++) {
             WorkShareProblem.WorkPackage wp = p.packages().get(i);
             if (blank(wp.id())) {
-                throw new WorkShareException("packages[" + i + "]: id is required");
+                throw new WorkShareException(Sentence.of("engineInput.required", "packages[" + i + "]", "id"));
             }
-            String w = "package " + wp.id();
+            Sentence w = Sentence.of("workShare.input.package", wp.id());
             if (!ids.add(wp.id())) {
-                throw new WorkShareException(w + " is listed twice");
+                throw new WorkShareException(Sentence.of("workShare.input.listedTwice", w));
             }
             for (String c : wp.controls()) {
                 if (!controls.contains(c)) {
-                    throw new WorkShareException(w + ": unknown control '" + c + "' (no release lists it)");
+                    throw new WorkShareException(Sentence.of("workShare.input.unknownControl", w, c));
                 }
             }
             if (wp.options().isEmpty()) {
-                throw new WorkShareException(w + " has no options");
+                throw new WorkShareException(Sentence.of("workShare.input.noOptions", w));
             }
             for (int k = 0; k < wp.options().size(); k++) {
                 WorkShareProblem.Option o = wp.options().get(k);
-                String ow = w + ", option " + (k + 1) + (blank(o.performer()) ? "" : " (" + o.performer() + ")");
                 if (blank(o.performer())) {
-                    throw new WorkShareException(ow + ": performer is required");
+                    throw new WorkShareException(Sentence.of("engineInput.required",
+                            Sentence.of("workShare.input.option", w, k + 1), "performer"));
                 }
+                Sentence ow = Sentence.of("workShare.input.optionOf", w, k + 1, o.performer());
                 if (!nations.contains(o.nation())) {
-                    throw new WorkShareException(ow + ": unknown nation '" + o.nation() + "'");
+                    throw new WorkShareException(Sentence.of("workShare.input.unknownNation", ow, o.nation()));
                 }
-                money(o.cost(), ow + ": cost");
+                money(o.cost(), attribute(ow, "cost"));
                 performers.add(o.performer());
                 all = all.add(o.cost());
             }
         }
         if (all.compareTo(MAX_TOTAL) > 0) {
-            throw new WorkShareException("packages: the options' costs add up to more than "
-                    + MAX_TOTAL.toPlainString() + ", too large to balance exactly");
+            throw new WorkShareException(Sentence.of("workShare.input.tooMuchInAll", MAX_TOTAL.toPlainString()));
         }
         Set<String> capped = new HashSet<>();
         for (int i = 0; i < p.capacities().size(); i++) {
             WorkShareProblem.Capacity c = p.capacities().get(i);
             if (blank(c.performer())) {
-                throw new WorkShareException("capacities[" + i + "]: performer is required");
+                throw new WorkShareException(Sentence.of("engineInput.required", "capacities[" + i + "]",
+                        "performer"));
             }
-            String w = "capacity of " + c.performer();
+            Sentence w = Sentence.of("workShare.input.capacity", c.performer());
             if (!capped.add(c.performer())) {
-                throw new WorkShareException(w + " is listed twice");
+                throw new WorkShareException(Sentence.of("workShare.input.listedTwice", w));
             }
             if (!performers.contains(c.performer())) {
-                throw new WorkShareException(w + ": unknown performer (no option names it)");
+                throw new WorkShareException(Sentence.of("workShare.input.unknownPerformer", w));
             }
-            money(c.maxCost(), w + ": maxCost");
+            money(c.maxCost(), attribute(w, "maxCost"));
         }
     }
 
@@ -177,32 +182,37 @@ public final class WorkShareBalancer {
         return s == null || s.isBlank();
     }
 
-    private static void percent(BigDecimal v, String what) {
+    /** A field of a record, as the input names it ("nation USA: share"). */
+    private static Sentence attribute(Sentence record, String field) {
+        return Sentence.of("workShare.input.attribute", record, field);
+    }
+
+    private static void percent(BigDecimal v, Sentence what) {
         if (v == null) {
-            throw new WorkShareException(what + " is required");
+            throw new WorkShareException(Sentence.of("workShare.input.missing", what));
         }
         if (v.signum() < 0 || v.compareTo(BigDecimal.valueOf(100)) > 0) {
-            throw new WorkShareException(what + " must be between 0 and 100 (got " + v.toPlainString() + ")");
+            throw new WorkShareException(Sentence.of("workShare.input.percentRange", what, v.toPlainString()));
         }
         twoDecimals(v, what);
     }
 
-    private static void money(BigDecimal v, String what) {
+    private static void money(BigDecimal v, Sentence what) {
         if (v == null) {
-            throw new WorkShareException(what + " is required");
+            throw new WorkShareException(Sentence.of("workShare.input.missing", what));
         }
         if (v.signum() < 0) {
-            throw new WorkShareException(what + " must not be negative (got " + v.toPlainString() + ")");
+            throw new WorkShareException(Sentence.of("workShare.input.negative", what, v.toPlainString()));
         }
         if (v.compareTo(MAX_TOTAL) > 0) {
-            throw new WorkShareException(what + " is more than " + MAX_TOTAL.toPlainString());
+            throw new WorkShareException(Sentence.of("workShare.input.tooLarge", what, MAX_TOTAL.toPlainString()));
         }
         twoDecimals(v, what);
     }
 
-    private static void twoDecimals(BigDecimal v, String what) {
+    private static void twoDecimals(BigDecimal v, Sentence what) {
         if (v.stripTrailingZeros().scale() > 2) {
-            throw new WorkShareException(what + " has more than two decimals (got " + v.toPlainString() + ")");
+            throw new WorkShareException(Sentence.of("workShare.input.decimals", what, v.toPlainString()));
         }
     }
 
@@ -286,8 +296,7 @@ public final class WorkShareBalancer {
                 : WorkShareSplit.Status.FEASIBLE;
         if (choice == null) {
             if (hint == null || b.status == CpSolverStatus.UNKNOWN && hint == unconstrainedChoice) {
-                throw new WorkShareException("no split found and none proven impossible within "
-                        + limit.toMillis() / 1000.0 + " s: allow more time");
+                throw new WorkShareException(Sentence.of(NO_SPLIT_FOUND, String.valueOf(limit.toMillis() / 1000.0)));
             }
             choice = hint;
             status = WorkShareSplit.Status.FEASIBLE;

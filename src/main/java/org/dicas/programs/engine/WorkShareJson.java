@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dicas.shared.Sentence;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
@@ -29,6 +30,8 @@ public final class WorkShareJson {
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
+    private static final Sentence PROBLEM = Sentence.of("engineInput.problem");
+
     private WorkShareJson() {
     }
 
@@ -39,48 +42,49 @@ public final class WorkShareJson {
             root = MAPPER.readTree(in);
         } catch (JacksonException e) {
             var loc = e.getLocation();
-            throw new WorkShareException("malformed JSON: " + oneLine(e.getOriginalMessage())
-                    + (loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")"));
+            throw new WorkShareException(loc == null
+                    ? Sentence.of("engineInput.malformed", oneLine(e.getOriginalMessage()))
+                    : Sentence.of("engineInput.malformedAt", oneLine(e.getOriginalMessage()), loc.getLineNr(),
+                    loc.getColumnNr()));
         }
         if (root == null || root.isMissingNode() || !root.isObject()) {
-            throw new WorkShareException("problem: expected a JSON object with nations, tolerance and packages");
+            throw new WorkShareException(Sentence.of("workShare.input.notProblem"));
         }
-        fields(root, "problem", Set.of("nations", "tolerance", "packages", "releases", "capacities"));
+        fields(root, PROBLEM, Set.of("nations", "tolerance", "packages", "releases", "capacities"));
         List<WorkShareProblem.Nation> nations = new ArrayList<>();
-        JsonNode ns = array(root, "nations", "problem", true);
+        JsonNode ns = array(root, "nations", PROBLEM, true);
         for (int i = 0; i < ns.size(); i++) {
             JsonNode n = ns.get(i);
-            String w = "nations[" + i + "]";
+            Object w = "nations[" + i + "]";
             object(n, w);
-            w = name("nation", n, "code", w);
+            w = name("workShare.input.nation", n, "code", w);
             fields(n, w, Set.of("code", "share"));
             nations.add(new WorkShareProblem.Nation(text(n, "code", w, true), number(n, "share", w, true)));
         }
-        BigDecimal tolerance = number(root, "tolerance", "problem", true);
+        BigDecimal tolerance = number(root, "tolerance", PROBLEM, true);
         List<WorkShareProblem.WorkPackage> packages = new ArrayList<>();
-        JsonNode ps = array(root, "packages", "problem", true);
+        JsonNode ps = array(root, "packages", PROBLEM, true);
         for (int i = 0; i < ps.size(); i++) {
             packages.add(workPackage(ps.get(i), i));
         }
         List<WorkShareProblem.Release> releases = new ArrayList<>();
-        JsonNode rs = array(root, "releases", "problem", false);
+        JsonNode rs = array(root, "releases", PROBLEM, false);
         for (int i = 0; rs != null && i < rs.size(); i++) {
             JsonNode r = rs.get(i);
-            String w = "releases[" + i + "]";
+            Object w = "releases[" + i + "]";
             object(r, w);
-            w = name("release", r, "control", w);
+            w = name("workShare.input.release", r, "control", w);
             fields(r, w, Set.of("control", "nations"));
             List<String> to = strings(r, "nations", w);
             releases.add(new WorkShareProblem.Release(text(r, "control", w, true), to == null ? List.of() : to));
         }
         List<WorkShareProblem.Capacity> capacities = new ArrayList<>();
-        JsonNode cs = array(root, "capacities", "problem", false);
+        JsonNode cs = array(root, "capacities", PROBLEM, false);
         for (int i = 0; cs != null && i < cs.size(); i++) {
             JsonNode c = cs.get(i);
-            String w = "capacities[" + i + "]";
+            Object w = "capacities[" + i + "]";
             object(c, w);
-            JsonNode perf = c.get("performer");
-            w = perf != null && perf.isString() ? "capacity of " + perf.stringValue() : w;
+            w = name("workShare.input.capacity", c, "performer", w);
             fields(c, w, Set.of("performer", "maxCost"));
             capacities.add(new WorkShareProblem.Capacity(text(c, "performer", w, true), number(c, "maxCost", w, true)));
         }
@@ -88,18 +92,19 @@ public final class WorkShareJson {
     }
 
     private static WorkShareProblem.WorkPackage workPackage(JsonNode p, int i) {
-        String w = "packages[" + i + "]";
+        Object w = "packages[" + i + "]";
         object(p, w);
-        w = name("package", p, "id", w);
+        w = name("workShare.input.package", p, "id", w);
         fields(p, w, Set.of("id", "title", "controls", "options"));
         List<WorkShareProblem.Option> options = new ArrayList<>();
         JsonNode os = array(p, "options", w, false);
         for (int k = 0; os != null && k < os.size(); k++) {
             JsonNode o = os.get(k);
-            String ow = w + ", option " + (k + 1);
+            Object ow = Sentence.of("workShare.input.option", w, k + 1);
             object(o, ow);
             JsonNode perf = o.get("performer");
-            ow = perf != null && perf.isString() ? ow + " (" + perf.stringValue() + ")" : ow;
+            ow = perf != null && perf.isString()
+                    ? Sentence.of("workShare.input.optionOf", w, k + 1, perf.stringValue()) : ow;
             fields(o, ow, Set.of("performer", "nation", "cost"));
             options.add(new WorkShareProblem.Option(text(o, "performer", ow, true), text(o, "nation", ow, true),
                     number(o, "cost", ow, true)));
@@ -109,54 +114,55 @@ public final class WorkShareJson {
                 controls == null ? List.of() : controls, options);
     }
 
-    private static String name(String kind, JsonNode n, String field, String fallback) {
+    /** The record as errors name it: its kind and id ({@code key}'s argument), else its place in the input. */
+    private static Object name(String key, JsonNode n, String field, Object fallback) {
         JsonNode id = n.get(field);
-        return id != null && id.isString() ? kind + " " + id.stringValue() : fallback;
+        return id != null && id.isString() ? Sentence.of(key, id.stringValue()) : fallback;
     }
 
-    private static void object(JsonNode n, String w) {
+    private static void object(JsonNode n, Object w) {
         if (n == null || !n.isObject()) {
-            throw new WorkShareException(w + ": expected an object");
+            throw new WorkShareException(Sentence.of("engineInput.expectedObject", w));
         }
     }
 
-    private static void fields(JsonNode n, String w, Set<String> allowed) {
+    private static void fields(JsonNode n, Object w, Set<String> allowed) {
         for (String f : n.propertyNames()) {
             if (!allowed.contains(f)) {
-                throw new WorkShareException(w + ": unknown field '" + f + "'");
+                throw new WorkShareException(Sentence.of("engineInput.unknownField", w, f));
             }
         }
     }
 
-    private static JsonNode array(JsonNode n, String field, String w, boolean required) {
+    private static JsonNode array(JsonNode n, String field, Object w, boolean required) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
             if (required) {
-                throw new WorkShareException(w + ": " + field + " is required");
+                throw new WorkShareException(Sentence.of("engineInput.required", w, field));
             }
             return null;
         }
         if (!v.isArray()) {
-            throw new WorkShareException(w + ": " + field + " must be an array");
+            throw new WorkShareException(Sentence.of("engineInput.notArray", w, field));
         }
         return v;
     }
 
-    private static String text(JsonNode n, String field, String w, boolean required) {
+    private static String text(JsonNode n, String field, Object w, boolean required) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
             if (required) {
-                throw new WorkShareException(w + ": " + field + " is required");
+                throw new WorkShareException(Sentence.of("engineInput.required", w, field));
             }
             return null;
         }
         if (!v.isString()) {
-            throw new WorkShareException(w + ": " + field + " must be a string");
+            throw new WorkShareException(Sentence.of("engineInput.notString", w, field));
         }
         return v.stringValue();
     }
 
-    private static List<String> strings(JsonNode n, String field, String w) {
+    private static List<String> strings(JsonNode n, String field, Object w) {
         JsonNode v = array(n, field, w, false);
         if (v == null) {
             return null;
@@ -164,23 +170,23 @@ public final class WorkShareJson {
         List<String> out = new ArrayList<>();
         for (JsonNode e : v) {
             if (!e.isString()) {
-                throw new WorkShareException(w + ": " + field + " must be an array of strings");
+                throw new WorkShareException(Sentence.of("engineInput.notStrings", w, field));
             }
             out.add(e.stringValue());
         }
         return out;
     }
 
-    private static BigDecimal number(JsonNode n, String field, String w, boolean required) {
+    private static BigDecimal number(JsonNode n, String field, Object w, boolean required) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
             if (required) {
-                throw new WorkShareException(w + ": " + field + " is required");
+                throw new WorkShareException(Sentence.of("engineInput.required", w, field));
             }
             return null;
         }
         if (!v.isNumber()) {
-            throw new WorkShareException(w + ": " + field + " must be a number (got " + oneLine(v.toString()) + ")");
+            throw new WorkShareException(Sentence.of("engineInput.notNumber", w, field, oneLine(v.toString())));
         }
         return v.decimalValue();
     }
@@ -213,7 +219,7 @@ public final class WorkShareJson {
             ss.add(m);
         }
         root.put("shares", ss);
-        root.put("infeasibility", split.infeasibility().map(WorkShareSplit.Infeasibility::sentence).orElse(null));
+        root.put("infeasibility", split.infeasibility().map(i -> i.sentence().english()).orElse(null));
         return indent ? MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root)
                 : MAPPER.writeValueAsString(root);
     }

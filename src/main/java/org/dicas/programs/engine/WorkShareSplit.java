@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.dicas.shared.Sentence;
 
 /**
  * The answer to a {@link WorkShareProblem}. {@code OPTIMAL}: {@code totalCost} is proven least; {@code FEASIBLE}:
@@ -56,24 +57,17 @@ public record WorkShareSplit(Status status, Optional<BigDecimal> totalCost, Opti
 
         public enum Reason { NO_ALLOWED_OPTION, CAPACITIES, SHARE_TOO_LOW, SHARE_TOO_HIGH, NATION_BAND, SHARES_TOGETHER, SHARE_RULE }
 
-        /** The reason as one English sentence (the command line's {@code infeasibility}). */
-        public String sentence() {
+        /**
+         * The reason as one sentence (key {@code workShare.reason.<REASON>}); its English is the command line's
+         * {@code infeasibility}. Nations are named as codes here: the command line's contract is codes.
+         */
+        public Sentence sentence() {
+            String key = "workShare.reason." + reason.name();
             return switch (reason) {
-                case NO_ALLOWED_OPTION -> "Package " + subject + " has no option whose nation every one of its "
-                        + "controls is released to.";
-                case CAPACITIES -> "No assignment keeps every performer within its capacity, even without the "
-                        + "share rule.";
-                case SHARE_TOO_LOW -> "The most any allowed assignment can give " + subject + " is "
-                        + plain(percent) + " % of the total cost, below its band of " + plain(low) + " % to "
-                        + plain(high) + " %.";
-                case SHARE_TOO_HIGH -> "Every allowed assignment gives " + subject + " at least "
-                        + plain(percent) + " % of the total cost, above its band of " + plain(low) + " % to "
-                        + plain(high) + " %.";
-                case NATION_BAND -> "No allowed assignment gives " + subject + " a share between " + plain(low)
-                        + " % and " + plain(high) + " % of the total cost.";
-                case SHARES_TOGETHER -> "Each nation can reach its band alone, but no allowed assignment puts "
-                        + "every nation within its share ± tolerance at the same time.";
-                case SHARE_RULE -> "No allowed assignment puts every nation within its share ± tolerance.";
+                case NO_ALLOWED_OPTION -> Sentence.of(key, subject);
+                case SHARE_TOO_LOW, SHARE_TOO_HIGH -> Sentence.of(key, subject, plain(percent), plain(low), plain(high));
+                case NATION_BAND -> Sentence.of(key, subject, plain(low), plain(high));
+                case CAPACITIES, SHARES_TOGETHER, SHARE_RULE -> Sentence.of(key);
             };
         }
 

@@ -36,7 +36,7 @@ public class AgreementForm {
         try {
             t = type == null || type.isBlank() ? null : Agreement.Type.valueOf(type.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("type", "unknown agreement type '" + type + "'");
+            throw InvalidInputException.of("type", "agr.error.unknownType", type);
         }
         return new AgreementCommand(t, title, description, parties == null ? List.of() : parties,
                 signedOn == null || signedOn.isBlank() ? null : org.dicas.platform.FormValues.date("signedOn", signedOn),

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.dicas.shared.Marking;
+import org.dicas.shared.Sentence;
+import org.dicas.shared.Sentences;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * A program's balance as one reader sees it: the baseline (the program's targets, tolerance and releases) and, for a
@@ -24,11 +27,31 @@ public record BalanceView(long programId, Marking marking, Targets targets, bool
     /** One solve: status, the split, the shares and the figures, or why no split exists. */
     public record Result(String status, BigDecimal tolerance, List<Assignment> assignments, List<ShareRow> shares,
                          BigDecimal totalCost, BigDecimal lowerBound, BigDecimal unconstrainedCost,
-                         BigDecimal priceOfBalance, Optional<Sentence> infeasibility) {
+                         BigDecimal priceOfBalance,
+                         @com.fasterxml.jackson.annotation.JsonIgnore Optional<Sentence> infeasibility) {
 
         public boolean feasible() {
             return infeasibility.isEmpty();
         }
+
+        /** Why no split exists, in the reader's language (empty when there is a split). */
+        public String infeasibilityText(Locale locale) {
+            return infeasibility.map(s -> Sentences.render(s, locale)).orElse(null);
+        }
+
+        /**
+         * Why no split exists, for the API: the reason's key as a code and the sentence in the caller's language
+         * (the request's locale: {@code Accept-Language}, else the user's saved language).
+         */
+        @com.fasterxml.jackson.annotation.JsonProperty("infeasibility")
+        public Explanation explanation() {
+            return infeasibility.map(s -> new Explanation(s.key(),
+                    Sentences.render(s, LocaleContextHolder.getLocale()))).orElse(null);
+        }
+    }
+
+    /** A reason as the API gives it: {@code key} names it for programs, {@code text} says it to people. */
+    public record Explanation(String key, String text) {
     }
 
     /** A package given to a firm; {@code changed}: another firm than in the baseline (what-if results only). */
@@ -51,14 +74,6 @@ public record BalanceView(long programId, Marking marking, Targets targets, bool
     /** A nation's target and band (target ± tolerance), and its cost and percent of the total (null: withheld). */
     public record ShareRow(String nation, BigDecimal target, BigDecimal low, BigDecimal high, BigDecimal cost,
                            BigDecimal percent) {
-    }
-
-    /** A sentence of the reader's language: a message key and its arguments. */
-    public record Sentence(String key, List<Object> arguments) {
-        /** The {@code i}-th argument, or "" (a page passes four to every sentence; each uses the ones it names). */
-        public Object arg(int i) {
-            return i < arguments.size() ? arguments.get(i) : "";
-        }
     }
 
     /** What-if minus baseline, of the total cost (null when either is withheld or absent). */

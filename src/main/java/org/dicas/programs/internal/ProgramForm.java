@@ -53,7 +53,7 @@ public class ProgramForm {
         try {
             return type == null || type.isBlank() ? null : Program.Type.valueOf(type.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("type", "unknown program type '" + type + "'");
+            throw InvalidInputException.of("type", "prog.error.unknownType", type);
         }
     }
 
@@ -61,7 +61,7 @@ public class ProgramForm {
         try {
             return status == null || status.isBlank() ? null : Program.Status.valueOf(status.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("status", "unknown status '" + status + "'");
+            throw InvalidInputException.of("status", "prog.error.unknownStatus", status);
         }
     }
 
@@ -75,7 +75,7 @@ public class ProgramForm {
             }
             String[] t = line.split("[\\s,;]+");
             if (t.length < 2 || t.length > 3) {
-                throw new InvalidInputException("partners", "line " + (i + 1) + ": expected NATION COST_SHARE [WORK_SHARE], e.g. JPN 50 60");
+                throw InvalidInputException.of("partners", "prog.error.partnerLine", i + 1);
             }
             out.add(new ProgramCommand.Partner(t[0].toUpperCase(Locale.ROOT), decimal(i, t[1]),
                     t.length == 3 ? decimal(i, t[2]) : null));
@@ -87,7 +87,7 @@ public class ProgramForm {
         try {
             return new BigDecimal(s.replace("%", ""));
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("partners", "line " + (line + 1) + ": '" + s + "' is not a percentage");
+            throw InvalidInputException.of("partners", "prog.error.notPercent", line + 1, s);
         }
     }
 
@@ -106,7 +106,7 @@ public class ProgramForm {
                 }
                 out.add(new ProgramCommand.Milestone(t[1].strip(), LocalDate.parse(t[0])));
             } catch (DateTimeParseException e) {
-                throw new InvalidInputException("milestones", "line " + (i + 1) + ": expected YYYY-MM-DD name");
+                throw InvalidInputException.of("milestones", "prog.error.milestoneLine", i + 1);
             }
         }
         return out;

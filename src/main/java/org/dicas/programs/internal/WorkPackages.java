@@ -29,6 +29,7 @@ import org.dicas.security.OrganizationKind;
 import org.dicas.security.ReadableRecords;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.Sentence;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -215,7 +216,7 @@ class WorkPackages {
         WorkShareWriteRules.editWorkPackages(author).orThrow();
         validate(c);
         if (codeTaken(programId, c.code(), 0)) {
-            throw new InvalidInputException("code", "the program has a work package " + c.code() + " already");
+            throw InvalidInputException.of("code", "workShare.error.codeTaken", c.code());
         }
         long id = records.register(KIND, title(c), searchText(c), Marking.required(c.marking()), Optional.empty(),
                 author, i -> "/programs/" + programId + "#work-package-" + i);
@@ -235,7 +236,7 @@ class WorkPackages {
         WorkShareWriteRules.editWorkPackages(editor).orThrow();
         validate(c);
         if (codeTaken(programId, c.code(), packageId)) {
-            throw new InvalidInputException("code", "the program has a work package " + c.code() + " already");
+            throw InvalidInputException.of("code", "workShare.error.codeTaken", c.code());
         }
         records.update(packageId, expected, title(c), searchText(c), Marking.required(c.marking()), Optional.empty(),
                 editor);
@@ -270,7 +271,7 @@ class WorkPackages {
         Directory.Organization firm = performer(c, ws);
         WorkShareWriteRules.editOption(author, firm.id()).orThrow();
         if (wp.options().stream().anyMatch(o -> o.performerId() == firm.id())) {
-            throw new InvalidInputException("performerId", firm.name() + " has an option on " + wp.code() + " already");
+            throw InvalidInputException.of("performerId", "workShare.error.optionTaken", firm.name(), wp.code());
         }
         BigDecimal cost = cost(c.cost());
         Marking marking = optionMarking(c.marking(), ws);
@@ -290,7 +291,7 @@ class WorkPackages {
         WorkPackage.Option o = option(editor, programId, packageId, optionId);
         WorkShareWriteRules.editOption(editor, o.performerId()).orThrow();
         if (c.performerId() != null && c.performerId() != o.performerId()) {
-            throw new InvalidInputException("performerId", "an option's firm does not change; add another option");
+            throw InvalidInputException.of("performerId", "workShare.error.firmFixed");
         }
         BigDecimal cost = cost(c.cost());
         Marking marking = optionMarking(c.marking(), ws);
@@ -331,18 +332,17 @@ class WorkPackages {
             String field = "releases[" + i + "]";
             String control = r == null || r.control() == null ? "" : r.control().strip();
             if (!CONTROL.matcher(control).matches()) {
-                throw new InvalidInputException(field + ".control", "an export control is a code such as "
-                        + "ITAR-USML-IV (letters, digits, '.', '_', '-'), not '" + control + "'");
+                throw InvalidInputException.of(field + ".control", "workShare.error.controlCode", control);
             }
             if (!seen.add(control)) {
-                throw new InvalidInputException(field + ".control", "control " + control + " is listed twice");
+                throw InvalidInputException.of(field + ".control", "workShare.error.controlTwice", control);
             }
             List<String> nations = new ArrayList<>();
             for (String n : r.nations() == null ? List.<String>of() : r.nations()) {
                 String code = n == null ? "" : n.strip().toUpperCase(Locale.ROOT);
                 if (!partners.contains(code)) {
-                    throw new InvalidInputException(field + ".nations", "'" + n + "' is not a partner nation of "
-                            + "the program");
+                    throw InvalidInputException.of(field + ".nations", "workShare.error.notPartner", control,
+                            n == null ? "" : n);
                 }
                 if (!nations.contains(code)) {
                     nations.add(code);
@@ -372,21 +372,19 @@ class WorkPackages {
 
     private void validate(PackageCommand c) {
         if (!CODE.matcher(c.code()).matches()) {
-            throw new InvalidInputException("code", "a work-package code is 1 to 32 letters, digits, '.', '_' or "
-                    + "'-', starting with a letter or digit, e.g. WP-001; not '" + c.code() + "'");
+            throw InvalidInputException.of("code", "workShare.error.packageCode", c.code());
         }
         if (c.titleEn().isEmpty() && c.titleJa().isEmpty()) {
-            throw new InvalidInputException("titleEn", "give the package's title in English or Japanese");
+            throw InvalidInputException.of("titleEn", "workShare.error.titleRequired");
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < c.controls().size(); i++) {
             String control = c.controls().get(i);
             if (!CONTROL.matcher(control).matches()) {
-                throw new InvalidInputException("controls[" + i + "]", "an export control is a code such as "
-                        + "ITAR-USML-IV, not '" + control + "'");
+                throw InvalidInputException.of("controls[" + i + "]", "workShare.error.controlCode", control);
             }
             if (!seen.add(control)) {
-                throw new InvalidInputException("controls[" + i + "]", "control " + control + " is listed twice");
+                throw InvalidInputException.of("controls[" + i + "]", "workShare.error.controlTwice", control);
             }
         }
     }
@@ -398,43 +396,43 @@ class WorkPackages {
 
     private Directory.Organization performer(OptionCommand c, WorkShare ws) {
         if (c.performerId() == null) {
-            throw new InvalidInputException("performerId", "name the performing firm (organization id)");
+            throw InvalidInputException.of("performerId", "workShare.error.firmRequired");
         }
         Directory.Organization firm = directory.organization(c.performerId())
                 .filter(o -> o.kind() == OrganizationKind.COMPANY)
-                .orElseThrow(() -> new InvalidInputException("performerId", "no firm (company) " + c.performerId()));
+                .orElseThrow(() -> InvalidInputException.of("performerId", "workShare.error.noFirm", c.performerId()));
         if (ws.targets().stream().noneMatch(t -> t.nation().equals(firm.nation().trim()))) {
-            throw new InvalidInputException("performerId", firm.name() + " is of " + firm.nation()
-                    + ", not a partner nation of the program");
+            throw InvalidInputException.of("performerId", "workShare.error.firmNotPartner", firm.name(),
+                    Sentence.nation(firm.nation().trim()));
         }
         return firm;
     }
 
     private static BigDecimal cost(BigDecimal cost) {
         if (cost == null) {
-            throw new InvalidInputException("cost", "give the option's cost");
+            throw InvalidInputException.of("cost", "workShare.error.costRequired");
         }
         if (cost.signum() < 0) {
-            throw new InvalidInputException("cost", "a cost must not be negative, not " + cost.toPlainString());
+            throw InvalidInputException.of("cost", "workShare.error.costNegative", cost.toPlainString());
         }
         if (cost.stripTrailingZeros().scale() > 2) {
-            throw new InvalidInputException("cost", "at most two decimals, not " + cost.toPlainString());
+            throw InvalidInputException.of("cost", "workShare.error.decimals", cost.toPlainString());
         }
         if (cost.compareTo(MAX_COST) > 0) {
-            throw new InvalidInputException("cost", "a cost is at most " + MAX_COST.toPlainString());
+            throw InvalidInputException.of("cost", "workShare.error.costTooLarge", MAX_COST.toPlainString());
         }
         return cost;
     }
 
     static BigDecimal tolerance(BigDecimal t, String field) {
         if (t == null) {
-            throw new InvalidInputException(field, "give the tolerance in percentage points (0 to 100)");
+            throw InvalidInputException.of(field, "workShare.error.toleranceRequired");
         }
         if (t.signum() < 0 || t.compareTo(BigDecimal.valueOf(100)) > 0) {
-            throw new InvalidInputException(field, "the tolerance is 0 to 100 points, not " + t.toPlainString());
+            throw InvalidInputException.of(field, "workShare.error.toleranceRange", t.toPlainString());
         }
         if (t.stripTrailingZeros().scale() > 2) {
-            throw new InvalidInputException(field, "at most two decimals, not " + t.toPlainString());
+            throw InvalidInputException.of(field, "workShare.error.decimals", t.toPlainString());
         }
         return t.stripTrailingZeros();
     }
@@ -444,8 +442,7 @@ class WorkPackages {
         String b = banner == null || banner.isBlank() ? defaultOptionMarking(ws) : banner.strip();
         Marking m = Marking.required(b);
         if (!m.propin()) {
-            throw new InvalidInputException("marking", "an option's cost is proprietary to its firm: its marking "
-                    + "must carry PROPIN, e.g. " + defaultOptionMarking(ws));
+            throw InvalidInputException.of("marking", "workShare.error.optionPropin", defaultOptionMarking(ws));
         }
         return m;
     }

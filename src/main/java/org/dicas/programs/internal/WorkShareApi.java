@@ -122,11 +122,11 @@ class WorkShareApi {
             return Optional.empty();
         }
         if (r.whatIf() == WorkShareWhatIf.Kind.WIDEN_TOLERANCE && r.tolerance() == null) {
-            throw new InvalidInputException("tolerance", "give the wider tolerance in points");
+            throw InvalidInputException.of("tolerance", "workShare.error.widerToleranceRequired");
         }
         if (r.whatIf() == WorkShareWhatIf.Kind.ADD_RELEASE && (r.control() == null || r.nation() == null)) {
-            throw new InvalidInputException(r.control() == null ? "control" : "nation",
-                    "name the control and the nation to release it to");
+            throw InvalidInputException.of(r.control() == null ? "control" : "nation",
+                    "workShare.error.releaseRequired");
         }
         return Optional.of(new WorkShareWhatIf(r.whatIf(), r.tolerance(), r.control(), r.nation()));
     }

@@ -17,6 +17,7 @@ import org.dicas.programs.engine.WorkShareSplit;
 import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.Sentence;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,8 +53,7 @@ class WorkShareBalancing {
         List<WorkShare.Target> shares = targets == BalanceView.Targets.WORK_SHARE_TARGETS ? ws.workShareTargets()
                 : ws.targets();
         if (shares.isEmpty()) {
-            throw new InvalidInputException("targets", "the program has no work-share target for every partner "
-                    + "summing to 100 %; balance to the cost shares");
+            throw InvalidInputException.of("targets", "workShare.error.noTargets");
         }
         whatIf.ifPresent(w -> check(ws, w));
         WorkShareProblem base = packages.problem(ws, shares, ws.tolerance());
@@ -88,7 +88,7 @@ class WorkShareBalancing {
         try {
             return new Solved(Optional.of(WorkShareBalancer.create().balance(p, LIMIT)), Optional.empty(), false);
         } catch (WorkShareException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("no split found")) {
+            if (e.sentence().key().equals(WorkShareBalancer.NO_SPLIT_FOUND)) {
                 return new Solved(Optional.empty(), Optional.empty(), true);
             }
             // the stored program breaks no rule the engine checks (validated on every write): a bug if it does
@@ -103,16 +103,15 @@ class WorkShareBalancing {
         if (w.kind() == WorkShareWhatIf.Kind.WIDEN_TOLERANCE) {
             BigDecimal t = WorkPackages.tolerance(w.tolerance(), "tolerance");
             if (t.compareTo(ws.tolerance()) <= 0) {
-                throw new InvalidInputException("tolerance", "a wider tolerance is more than the program's "
-                        + ws.tolerance().toPlainString() + " points, not " + t.toPlainString());
+                throw InvalidInputException.of("tolerance", "workShare.error.notWider", ws.tolerance().toPlainString(),
+                        t.toPlainString());
             }
             return;
         }
         boolean possible = ws.possibleReleases().stream()
                 .anyMatch(r -> r.control().equals(w.control()) && r.nations().contains(w.nation()));
         if (!possible) {
-            throw new InvalidInputException("control", "release " + w.control() + " → " + w.nation()
-                    + " names no control of the packages, no partner nation, or one released already");
+            throw InvalidInputException.of("control", "workShare.error.releaseImpossible", w.control(), w.nation());
         }
     }
 
@@ -126,15 +125,15 @@ class WorkShareBalancing {
                     n.share().add(p.tolerance()).min(BigDecimal.valueOf(100)), null, null));
         }
         if (solved.split().isEmpty()) {
-            BalanceView.Sentence why;
+            Sentence why;
             if (solved.timeUp()) {
-                why = new BalanceView.Sentence("workShare.infeasible.timeUp", List.of(LIMIT.toSeconds()));
+                why = Sentence.of("workShare.infeasible.timeUp", LIMIT.toSeconds());
             } else if (solved.packageWithoutOptions().isPresent()) {
                 String code = solved.packageWithoutOptions().get();
-                why = byCode.containsKey(code) ? new BalanceView.Sentence("workShare.infeasible.NO_OPTION", List.of(code))
-                        : new BalanceView.Sentence("workShare.infeasible.NO_OPTION.withheld", List.of());
+                why = byCode.containsKey(code) ? Sentence.of("workShare.infeasible.NO_OPTION", code)
+                        : Sentence.of("workShare.infeasible.NO_OPTION.withheld");
             } else {
-                why = new BalanceView.Sentence("workShare.infeasible.NO_PACKAGE", List.of());
+                why = Sentence.of("workShare.infeasible.NO_PACKAGE");
             }
             return new BalanceView.Result("INFEASIBLE", p.tolerance(), List.of(), band, null, null, null, null,
                     Optional.of(why));
@@ -174,21 +173,18 @@ class WorkShareBalancing {
     }
 
     /** The engine's reason as a message key of both bundles; figures behind it only for who may read them all. */
-    private static BalanceView.Sentence sentence(WorkShareSplit.Infeasibility why, Map<String, WorkPackage> byCode,
+    private static Sentence sentence(WorkShareSplit.Infeasibility why, Map<String, WorkPackage> byCode,
                                                  boolean aggregates) {
         String key = "workShare.infeasible." + why.reason().name();
+        Sentence nation = Sentence.nation(why.subject());
         return switch (why.reason()) {
-            case NO_ALLOWED_OPTION -> byCode.containsKey(why.subject())
-                    ? new BalanceView.Sentence(key, List.of(why.subject()))
-                    : new BalanceView.Sentence(key + ".withheld", List.of());
+            case NO_ALLOWED_OPTION -> byCode.containsKey(why.subject()) ? Sentence.of(key, why.subject())
+                    : Sentence.of(key + ".withheld");
             case SHARE_TOO_LOW, SHARE_TOO_HIGH -> aggregates
-                    ? new BalanceView.Sentence(key, List.of(why.subject(), plain(why.percent()), plain(why.low()),
-                    plain(why.high())))
-                    : new BalanceView.Sentence(key + ".withheld", List.of(why.subject(), plain(why.low()),
-                    plain(why.high())));
-            case NATION_BAND -> new BalanceView.Sentence(key, List.of(why.subject(), plain(why.low()),
-                    plain(why.high())));
-            case CAPACITIES, SHARES_TOGETHER, SHARE_RULE -> new BalanceView.Sentence(key, List.of());
+                    ? Sentence.of(key, nation, plain(why.percent()), plain(why.low()), plain(why.high()))
+                    : Sentence.of(key + ".withheld", nation, plain(why.low()), plain(why.high()));
+            case NATION_BAND -> Sentence.of(key, nation, plain(why.low()), plain(why.high()));
+            case CAPACITIES, SHARES_TOGETHER, SHARE_RULE -> Sentence.of(key);
         };
     }
 

@@ -19,6 +19,8 @@ import org.dicas.security.DicasUser;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.InvalidMarkingException;
+import org.dicas.shared.Sentence;
+import org.dicas.shared.Sentences;
 import org.dicas.shared.StaleVersionException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -77,20 +79,27 @@ class WorkSharePages {
                                @RequestParam(required = false) WorkShareWhatIf.Kind whatIf,
                                @RequestParam(required = false) String tolerance,
                                @RequestParam(required = false) String release,
-                               @RequestParam(defaultValue = "COST_SHARES") BalanceView.Targets targets) {
+                               @RequestParam(defaultValue = "COST_SHARES") BalanceView.Targets targets,
+                               Locale locale) {
         BalanceView v = balancing.balance(me, id, targets, whatIf(whatIf, tolerance, release));
         BalanceView.Result r = v.shown();
-        CsvFile csv = new CsvFile(v.marking(), List.of("work package", "title", "firm", "nation", "cost", "target %",
-                "share %", "status"));
-        r.assignments().forEach(a -> csv.row(List.of(a.code(), a.title(Locale.ENGLISH), a.performer(), a.nation(),
-                a.costWithheld() ? "withheld" : a.cost().toPlainString(), "", "", a.changed() ? "changed" : "")));
-        r.shares().forEach(s -> csv.row(List.of("", "", "", s.nation(),
-                s.cost() == null ? "withheld" : s.cost().toPlainString(), s.target().toPlainString(),
-                s.percent() == null ? "withheld" : s.percent().toPlainString(), r.status())));
-        csv.row(List.of("total", "", "", "", r.totalCost() == null ? "withheld" : r.totalCost().toPlainString(), "",
-                "", r.status()));
-        csv.row(List.of("price of balance", "", "", "",
-                r.priceOfBalance() == null ? "withheld" : r.priceOfBalance().toPlainString(), "", "", ""));
+        java.util.function.Function<String, String> say = k -> Sentences.render(Sentence.of(k), locale);
+        String withheld = say.apply("workShare.withheld");
+        String status = Sentences.render(Sentence.label("workShare.solver", r.status()), locale);
+        CsvFile csv = new CsvFile(v.marking(), java.util.stream.Stream.of("workShare.package", "workShare.csv.title",
+                "workShare.firm", "prog.nation", "workShare.cost", "workShare.csv.targetPercent",
+                "workShare.csv.sharePercent", "workShare.status").map(say).toList());
+        r.assignments().forEach(a -> csv.row(List.of(a.code(), a.title(locale), a.performer(locale),
+                Sentences.render(Sentence.nation(a.nation()), locale),
+                a.costWithheld() ? withheld : a.cost().toPlainString(), "", "",
+                a.changed() ? say.apply("workShare.changed") : "")));
+        r.shares().forEach(s -> csv.row(List.of("", "", "", Sentences.render(Sentence.nation(s.nation()), locale),
+                s.cost() == null ? withheld : s.cost().toPlainString(), s.target().toPlainString(),
+                s.percent() == null ? withheld : s.percent().toPlainString(), status)));
+        csv.row(List.of(say.apply("workShare.totalCost"), "", "", "",
+                r.totalCost() == null ? withheld : r.totalCost().toPlainString(), "", "", status));
+        csv.row(List.of(say.apply("workShare.priceOfBalance"), "", "", "",
+                r.priceOfBalance() == null ? withheld : r.priceOfBalance().toPlainString(), "", "", ""));
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"work-share-" + id + ".csv\"")
                 .header("X-DICAS-Marking", v.marking().banner()).body(csv.content());
@@ -101,11 +110,11 @@ class WorkSharePages {
             return Optional.empty();
         }
         if (kind == WorkShareWhatIf.Kind.WIDEN_TOLERANCE) {
-            return Optional.of(new WorkShareWhatIf(kind, decimal("tolerance", tolerance), null, null));
+            return Optional.of(new WorkShareWhatIf(kind, FormValues.decimal("tolerance", tolerance), null, null));
         }
         String[] parts = release == null ? new String[0] : release.strip().split("\\s+");
         if (parts.length != 2) {
-            throw new InvalidInputException("release", "choose a control and a nation");
+            throw InvalidInputException.of("release", "workShare.error.releaseRequired");
         }
         return Optional.of(new WorkShareWhatIf(kind, null, parts[0], parts[1]));
     }
@@ -138,7 +147,7 @@ class WorkSharePages {
                      @RequestParam(defaultValue = "") String performerId, @RequestParam(defaultValue = "") String cost,
                      @RequestParam(defaultValue = "") String marking, Model model) {
         return change(me, id, model, () -> packages.addOption(me, id, wp, new OptionCommand(
-                FormValues.id("performerId", performerId), decimal("cost", cost), marking)));
+                FormValues.id("performerId", performerId), FormValues.decimal("cost", cost), marking)));
     }
 
     @PostMapping("/programs/{id}/work-packages/{wp}/options/{option}")
@@ -146,7 +155,7 @@ class WorkSharePages {
                         ExpectedVersion expected, @RequestParam(defaultValue = "") String cost,
                         @RequestParam(defaultValue = "") String marking, Model model) {
         return change(me, id, model, () -> packages.updateOption(me, id, wp, option, expected,
-                new OptionCommand(null, decimal("cost", cost), marking)));
+                new OptionCommand(null, FormValues.decimal("cost", cost), marking)));
     }
 
     @PostMapping("/programs/{id}/work-packages/{wp}/options/{option}/delete")
@@ -168,7 +177,8 @@ class WorkSharePages {
                     rs.add(new ReleaseCommand(w.get(0), w.subList(1, w.size())));
                 }
             }
-            packages.updateSettings(me, id, expected, new SettingsCommand(decimal("tolerance", tolerance), rs));
+            packages.updateSettings(me, id, expected,
+                    new SettingsCommand(FormValues.decimal("tolerance", tolerance), rs));
         });
     }
 
@@ -191,16 +201,5 @@ class WorkSharePages {
     private static List<String> words(String text) {
         return Arrays.stream(text.split("[\\s,]+")).map(String::strip).filter(w -> !w.isEmpty())
                 .toList();
-    }
-
-    private static BigDecimal decimal(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "'" + value + "' is not a number");
-        }
     }
 }

@@ -198,7 +198,7 @@ class WorkSharePlatformTest {
         BalanceView.Result r = balancing.balance(us, p.id(), Optional.empty()).baseline();
         assertThat(r.status()).isEqualTo("INFEASIBLE");
         assertThat(r.infeasibility().orElseThrow().key()).isEqualTo("workShare.infeasible.NO_ALLOWED_OPTION");
-        assertThat(r.infeasibility().orElseThrow().arguments()).containsExactly("WP-S");
+        assertThat(r.infeasibility().orElseThrow().args()).containsExactly("WP-S");
         // releasing the control to Japan (a what-if) makes it feasible, yet only one nation gets work: outside its band
         BalanceView w = balancing.balance(us, p.id(), Optional.of(new WorkShareWhatIf(WorkShareWhatIf.Kind.ADD_RELEASE,
                 null, "ITAR-USML-XII", "JPN")));
