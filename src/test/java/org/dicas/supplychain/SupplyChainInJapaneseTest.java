@@ -51,7 +51,7 @@ class SupplyChainInJapaneseTest {
         JsonNode ja = send("POST", "/api/v1/supply-chain/networks", acq, "ja", cyclic);
         assertThat(ja.get("field").asString()).isEqualTo("network");
         assertThat(ja.get("messageKey").asString()).isEqualTo("network.error.cycle");
-        assertThat(ja.get("detail").asString()).matches("ネットワーク：ノード「[AB]」を通る循環がサプライチェーンにあります");
+        assertThat(ja.get("detail").asString()).matches("ネットワーク：供給ネットワークにノード「[AB]」を通る循環があります");
         JsonNode en = send("POST", "/api/v1/supply-chain/networks", acq, "en", cyclic);
         assertThat(en.get("detail").asString()).matches("Network: cycle in the supply network through node '[AB]'");
     }

@@ -2,7 +2,6 @@ package org.dicas.sustainment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,21 +30,9 @@ class SustainmentInJapaneseTest {
         return json;
     }
 
+    /** A valid job (the registry test's), priority 9 so that a test job never outranks the demo work. */
     static Map<String, Object> job(String code) {
-        Map<String, Object> b = new HashMap<>();
-        b.put("code", code);
-        b.put("asset", "Test destroyer " + code);
-        b.put("flagNation", "USA");
-        b.put("resourceKinds", List.of("DRYDOCK"));
-        b.put("lengthM", 155.0);
-        b.put("durationDays", 30);
-        b.put("earliestStart", "2027-03-01");
-        b.put("dueDate", "2027-08-31");
-        b.put("priority", 9);
-        b.put("requires", List.of());
-        b.put("forwardDeployed", true);
-        b.put("marking", "UNCLASSIFIED//REL TO USA, JPN");
-        return b;
+        return RepairRegistryTest.with(RepairRegistryTest.job(code), "priority", 9);
     }
 
     @Test
