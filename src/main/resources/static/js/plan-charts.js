@@ -6,21 +6,28 @@
       .then(function (r) { return r.json(); }).then(function (data) { draw(echarts.init(el, null, {renderer: 'svg'}), data, el); });
   }
   function day(s) { return new Date(s + 'T00:00:00Z').getTime(); }
-  function gantt(chart, g) {
+  // Month labels on the time axis in the page's language: 2025年6月 in Japanese, Jun 2025 in English.
+  function monthFormat() {
+    var lang = document.documentElement.lang || 'en';
+    var f = new Intl.DateTimeFormat(lang, {year: 'numeric', month: 'short', timeZone: 'UTC'});
+    return function (value) { return f.format(new Date(value)); };
+  }
+  function gantt(chart, g, el) {
     var rows = g.resources;
     var data = g.bars.map(function (b) {
-      return {value: [rows.indexOf(b.resource), day(b.start), day(b.finish), b.job + ' ' + b.asset, b.daysLate, b.pinned],
+      return {value: [rows.indexOf(b.resource), day(b.start), day(b.finish), b.job + ' ' + b.asset, b.lateText, b.pinned],
         itemStyle: {color: b.daysLate > 0 ? '#a4161a' : '#0b4f8a', borderColor: b.pinned ? '#f2a900' : undefined,
           borderWidth: b.pinned ? 3 : 0}};
     });
     chart.setOption({
       animation: false,
-      grid: {left: 200, right: 20, top: 20, bottom: 40},
+      grid: {left: 200, right: 20, top: 30, bottom: 50},
       tooltip: {formatter: function (p) {
-        return echarts.format.encodeHTML(p.value[3] + (p.value[4] > 0 ? ' (+' + p.value[4] + ' d)' : ''));
+        return echarts.format.encodeHTML(p.value[3] + (p.value[4] ? ' (' + p.value[4] + ')' : ''));
       }},
-      xAxis: {type: 'time', min: day(g.horizonStart), max: day(g.horizonEnd)},
-      yAxis: {type: 'category', data: rows, inverse: true},
+      xAxis: {type: 'time', min: day(g.horizonStart), max: day(g.horizonEnd), name: el.getAttribute('data-date-axis'),
+        nameLocation: 'middle', nameGap: 30, axisLabel: {formatter: monthFormat()}},
+      yAxis: {type: 'category', data: rows, inverse: true, name: el.getAttribute('data-resource-axis')},
       series: [{type: 'custom', encode: {x: [1, 2], y: 0}, data: data, renderItem: function (params, api) {
         var y = api.value(0), start = api.coord([api.value(1), y]), end = api.coord([api.value(2), y]);
         var h = api.size([0, 1])[1] * 0.6;
@@ -36,8 +43,9 @@
       grid: {left: 60, right: 20, top: 30, bottom: 40},
       legend: {data: [d, c]},
       tooltip: {trigger: 'axis'},
-      xAxis: {type: 'category', data: months.map(function (m) { return m.month; })},
-      yAxis: {type: 'value'},
+      xAxis: {type: 'category', data: months.map(function (m) { return m.label; }), name: el.getAttribute('data-month-axis'),
+        nameLocation: 'middle', nameGap: 28},
+      yAxis: {type: 'value', name: el.getAttribute('data-days-axis')},
       series: [
         {name: d, type: 'bar', data: months.map(function (m) { return m.demandDays; }), itemStyle: {color: '#0b4f8a'}},
         {name: c, type: 'line', data: months.map(function (m) { return m.capacityDays; }), itemStyle: {color: '#1e6b34'}}

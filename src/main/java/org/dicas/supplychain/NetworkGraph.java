@@ -46,7 +46,7 @@ public class NetworkGraph {
     public Graph upstream(DicasUser user, long networkId, String endItem) {
         var view = analyses.analyze(user, networkId, org.dicas.supplychain.engine.Disruption.NONE, Set.of());
         NetworkAnalysisView.EndItemView item = view.endItems().stream().filter(e -> e.id().equals(endItem)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("endItem", "no end item " + endItem + " in this network"));
+                .orElseThrow(() -> InvalidInputException.of("endItem", "sc.error.noEndItem", endItem));
         Set<String> critical = new HashSet<>();
         item.singlePointsOfFailure().forEach(n -> critical.add(n.code()));
         Map<String, SupplyNetworks.StoredNode> visible = networks.nodes(user, networkId);

@@ -1,5 +1,6 @@
 package org.dicas.supplychain;
 
+import org.dicas.shared.Sentence;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.dicas.supplychain.engine.SupplyNetwork;
  *
  * <p>Every value is checked against the readable nodes alone, so a node id, country or company that only hidden
  * nodes carry is answered exactly like one that does not exist: a 400 naming the parameter and the value
- * ({@code disruptNode: no node X in this network}), with nothing about the hidden node. Node ids match exactly as
+ * ({@code disruptNode: no node X in this network}, {@code sc.error.noNode}), with nothing about the hidden node. Node ids match exactly as
  * given (no case folding, no trimming); countries and companies match as the engine matches them (countries
  * upper-cased, both trimmed, {@value SupplyNetwork#UNKNOWN} for nodes that name none). Blank values are ignored.
  *
@@ -54,16 +55,16 @@ final class ReadableDisruption {
                 unknown.add(id);
             }
         }
-        refuse(NODE, "no node %s in this network", unknown);
-        takenOut.addAll(covered(COUNTRY, "no node in country %s in this network", countries, readable,
+        refuse(NODE, "sc.error.noNode", unknown);
+        takenOut.addAll(covered(COUNTRY, "sc.error.noNodeInCountry", countries, readable,
                 ReadableDisruption::countryKey, n -> countryKey(n.country())));
-        takenOut.addAll(covered(COMPANY, "no node of company %s in this network", companies, readable,
+        takenOut.addAll(covered(COMPANY, "sc.error.noNodeOfCompany", companies, readable,
                 ReadableDisruption::companyKey, n -> companyKey(n.company())));
         return new ReadableDisruption(new Disruption(nodes, countries, companies),
                 new Disruption(takenOut, Set.of(), Set.of()));
     }
 
-    private static Set<String> covered(String field, String message, Set<String> values,
+    private static Set<String> covered(String field, String messageKey, Set<String> values,
                                        Map<String, SupplyNetworks.StoredNode> readable, Function<String, String> key,
                                        Function<SupplyNetworks.StoredNode, String> keyOfNode) {
         Set<String> out = new HashSet<>();
@@ -77,13 +78,14 @@ final class ReadableDisruption {
             }
             out.addAll(ids);
         }
-        refuse(field, message, unknown);
+        refuse(field, messageKey, unknown);
         return out;
     }
 
-    private static void refuse(String field, String message, List<String> unknown) {
+    /** Refuses the values no readable node matches: {@code key} says so, with the values in order. */
+    private static void refuse(String field, String key, List<String> unknown) {
         if (!unknown.isEmpty()) {
-            throw new InvalidInputException(field, message.formatted(String.join(", ", new TreeSet<>(unknown))));
+            throw new InvalidInputException(field, Sentence.of(key, List.copyOf(new TreeSet<>(unknown))));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.dicas.supplychain;
 
+import org.dicas.shared.InvalidMarkingException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,17 +61,17 @@ public class SupplyNetworks {
     public SupplyNetworkSummary importNetwork(DicasUser user, NetworkImport imp) {
         SupplyChainWriteRules.importNetwork(user).orThrow();
         if (imp.program() == null || imp.program().isBlank() || imp.program().length() > 100) {
-            throw new InvalidInputException("program", "a program name of at most 100 characters is required");
+            throw InvalidInputException.of("program", "sc.error.program", 100);
         }
         if (imp.name() == null || imp.name().isBlank() || imp.name().length() > 200) {
-            throw new InvalidInputException("name", "a network name of at most 200 characters is required");
+            throw InvalidInputException.of("name", "sc.error.name", 200);
         }
         Marking networkMarking = Marking.parse(imp.marking() == null ? "" : imp.marking().strip());
         NetworkSpec spec = toSpec(imp.network());
         try {
             SupplyChainEngine.compile(spec);
         } catch (NetworkException e) {
-            throw new InvalidInputException("network", e.getMessage());
+            throw new InvalidInputException("network", e.sentence());
         }
         Map<String, Long> companies = directory.organizations().stream()
                 .filter(o -> o.kind() == OrganizationKind.COMPANY)
@@ -89,8 +90,7 @@ public class SupplyNetworks {
             if (n.owningCompany() != null && !n.owningCompany().isBlank()) {
                 Long org = companies.get(n.owningCompany().strip());
                 if (org == null) {
-                    throw new InvalidInputException("network.nodes", "node " + n.id() + ": no company named "
-                            + n.owningCompany());
+                    throw InvalidInputException.of("network.nodes", "sc.error.noCompany", n.id(), n.owningCompany());
                 }
                 owner = Optional.of(org);
             }
@@ -129,7 +129,8 @@ public class SupplyNetworks {
         try {
             return Marking.parse(n.marking().strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("network.nodes", "node " + n.id() + ": " + e.getMessage());
+            Object why = e instanceof InvalidMarkingException im && im.sentence() != null ? im.sentence() : e.getMessage();
+            throw InvalidInputException.of("network.nodes", "sc.error.nodeMarking", n.id(), why);
         }
     }
 

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.dicas.shared.Sentence;
+import org.dicas.shared.Sentences;
 
 /**
  * The foreign-repair rule: may a repair job be done in a yard or depot outside its flag nation?
@@ -26,7 +28,8 @@ import java.util.Locale;
  * <li>A facility in the flag nation is never "foreign": allowed.</li>
  * <li>The "start" for the 15-month test is the planned start when known, else the job's earliest start.</li>
  * </ul>
- * Plain Java: no Spring, no database. Every decision carries its conditions, each met or not met, in words.
+ * Plain Java: no Spring, no database. Every decision carries its conditions, each met or not met, and why, as
+ * {@link Sentence}s (keys {@code sus.rule.reason.*} and {@code sus.rule.summary.*}) rendered in the reader's language.
  */
 public final class ForeignRepairRule {
 
@@ -46,13 +49,13 @@ public final class ForeignRepairRule {
         }
     }
 
-    /** One condition of the rule: a stable code (for message keys), whether it holds, and the reason in words. */
-    public record Condition(String code, boolean met, String reason) {
+    /** One condition of the rule: a stable code (for message keys), whether it holds, and why, as a sentence. */
+    public record Condition(String code, boolean met, Sentence reason) {
     }
 
     /** The rule's answer with every condition it looked at. {@code foreign} is false for a yard of the flag nation. */
     public record Decision(boolean allowed, boolean foreign, AssetType assetType, List<Condition> conditions,
-                           String summary) {
+                           Sentence summary) {
         public Decision {
             conditions = List.copyOf(conditions);
         }
@@ -76,53 +79,52 @@ public final class ForeignRepairRule {
         AssetType type = in.assetType() == null ? AssetType.SHIP : in.assetType();
         List<Condition> c = new ArrayList<>();
         if (!facility.equalsIgnoreCase(FOREIGN) && facility.equalsIgnoreCase(flag)) {
-            c.add(new Condition("DOMESTIC", true, "the facility is in the flag nation (" + flag + "): not foreign repair"));
-            return new Decision(true, false, type, c, "allowed: domestic repair");
+            c.add(new Condition("DOMESTIC", true, Sentence.of("sus.rule.reason.domestic", nation(flag))));
+            return new Decision(true, false, type, c, Sentence.of("sus.rule.summary.domestic"));
         }
         if (!flag.equals("USA")) {
-            c.add(new Condition("NOT_US_FLAG", true, "flag nation " + flag
-                    + " is not the United States: the U.S. foreign-repair limit does not apply"));
-            return new Decision(true, true, type, c, "allowed: the U.S. limit does not apply to flag nation " + flag);
+            c.add(new Condition("NOT_US_FLAG", true, Sentence.of("sus.rule.reason.notUsFlag", nation(flag))));
+            return new Decision(true, true, type, c, Sentence.of("sus.rule.summary.notUsFlag", nation(flag)));
         }
-        Condition deployed = new Condition("FORWARD_DEPLOYED", in.forwardDeployed(), in.forwardDeployed()
-                ? "the asset is forward deployed" : "the asset is not forward deployed");
+        Condition deployed = new Condition("FORWARD_DEPLOYED", in.forwardDeployed(), Sentence.of(in.forwardDeployed()
+                ? "sus.rule.reason.forwardDeployed" : "sus.rule.reason.notForwardDeployed"));
         if (type == AssetType.AIRCRAFT) {
             c.add(deployed);
-            return new Decision(deployed.met(), true, type, c, deployed.met()
-                    ? "allowed: forward-deployed aircraft may be repaired at a foreign depot"
-                    : "not allowed: aircraft not forward deployed are repaired at home");
+            return new Decision(deployed.met(), true, type, c, Sentence.of(deployed.met()
+                    ? "sus.rule.summary.aircraftDeployed" : "sus.rule.summary.aircraftAtHome"));
         }
-        Condition voyage = new Condition("VOYAGE_REPAIR", in.voyageRepair(), in.voyageRepair()
-                ? "the job is a voyage repair" : "the job is not a voyage repair");
+        Condition voyage = new Condition("VOYAGE_REPAIR", in.voyageRepair(), Sentence.of(in.voyageRepair()
+                ? "sus.rule.reason.voyageRepair" : "sus.rule.reason.notVoyageRepair"));
         int days = in.durationDays();
         if (in.plannedFinish() != null && in.start() != null) {
             days = (int) Math.max(days, java.time.temporal.ChronoUnit.DAYS.between(in.start(), in.plannedFinish()));
         }
         boolean short_ = days > 0 && days < SIX_MONTHS_DAYS;
-        Condition under = new Condition("UNDER_SIX_MONTHS", short_, short_
-                ? "the job takes " + days + " days, under 6 months (" + SIX_MONTHS_DAYS + " days)"
-                : "the job takes " + days + " days, not under 6 months (" + SIX_MONTHS_DAYS + " days)");
+        Condition under = new Condition("UNDER_SIX_MONTHS", short_, Sentence.of(short_
+                ? "sus.rule.reason.underSixMonths" : "sus.rule.reason.notUnderSixMonths", days, SIX_MONTHS_DAYS));
         Condition home;
         if (in.dueHome() == null) {
-            home = new Condition("NOT_DUE_HOME", true, "the ship has no date due home");
+            home = new Condition("NOT_DUE_HOME", true, Sentence.of("sus.rule.reason.noHomeDate"));
         } else if (in.start() == null) {
-            home = new Condition("NOT_DUE_HOME", false, "the job has no start date to compare the home date with");
+            home = new Condition("NOT_DUE_HOME", false, Sentence.of("sus.rule.reason.noStartDate"));
         } else {
             LocalDate limit = in.start().plusMonths(DUE_HOME_MONTHS);
             boolean ok = in.dueHome().isAfter(limit);
-            home = new Condition("NOT_DUE_HOME", ok, ok
-                    ? "the ship is due home on " + in.dueHome() + ", after " + limit + " (15 months from the start)"
-                    : "the ship is due home on " + in.dueHome() + ", within 15 months of the start (by " + limit + ")");
+            home = new Condition("NOT_DUE_HOME", ok, Sentence.of(ok ? "sus.rule.reason.dueHomeLater"
+                    : "sus.rule.reason.dueHomeWithin", in.dueHome(), limit, DUE_HOME_MONTHS));
         }
         c.add(voyage);
         c.add(deployed);
         c.add(under);
         c.add(home);
         boolean allowed = voyage.met() || (deployed.met() && under.met() && home.met());
-        String summary = voyage.met() ? "allowed: voyage repair"
-                : allowed ? "allowed: forward deployed, under 6 months, not due home within 15 months"
-                : "not allowed: a U.S. ship's overhaul in a foreign yard needs a voyage repair, or forward deployment, "
-                + "under 6 months and not due home within 15 months";
+        Sentence summary = Sentence.of(voyage.met() ? "sus.rule.summary.voyageRepair"
+                : allowed ? "sus.rule.summary.shipAllowed" : "sus.rule.summary.shipNotAllowed");
         return new Decision(allowed, true, AssetType.SHIP, c, summary);
+    }
+
+    /** A nation's label, or the code itself for a nation the bundles have no name for. */
+    private static Object nation(String code) {
+        return Sentences.exists("nation." + code) ? Sentence.nation(code) : code;
     }
 }

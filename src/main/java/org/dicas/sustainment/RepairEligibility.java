@@ -1,5 +1,7 @@
 package org.dicas.sustainment;
 
+import org.dicas.shared.Sentence;
+import org.dicas.shared.Sentences;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +17,18 @@ public final class RepairEligibility {
 
     /** A hard rule the facility fails, with what is missing (kinds, length, certifications or nation). */
     public record Reason(Exclusion rule, String detail) {
+
+        /** The reason for the reader ({@code sus.elig.reason.*}): kinds and the nation as labels, not codes. */
+        public Sentence sentence() {
+            Object what = switch (rule) {
+                case KIND -> ResourceKinds.labels(List.of(detail.split(",\\s*")));
+                case CERTIFICATION -> List.of(detail.split(",\\s*"));
+                case FOREIGN_REPAIR -> Sentences.exists("nation." + detail) ? Sentence.nation(detail) : detail;
+                case LENGTH -> detail;
+            };
+            String key = Sentence.label("sus.elig.reason", rule.name()).key();
+            return new Sentence(key, List.of(what));
+        }
     }
 
     /** The answer for one facility: eligible, else the rules that exclude it; the resources that fit. */
@@ -42,7 +56,7 @@ public final class RepairEligibility {
                 }
             }
             if (fitting.isEmpty()) {
-                reasons.add(new Reason(Exclusion.LENGTH, String.valueOf(job.lengthM())));
+                reasons.add(new Reason(Exclusion.LENGTH, metres(job.lengthM())));
             }
         }
         List<String> missing = job.requires().stream().filter(c -> !f.certifications().contains(c)).toList();
@@ -53,6 +67,11 @@ public final class RepairEligibility {
             reasons.add(new Reason(Exclusion.FOREIGN_REPAIR, f.nation()));
         }
         return new Result(f, reasons.isEmpty(), reasons, reasons.isEmpty() ? fitting : List.of());
+    }
+
+    /** 155 rather than 155.0. */
+    private static String metres(Double m) {
+        return m == Math.rint(m) ? Long.toString(m.longValue()) : m.toString();
     }
 
     public static List<Result> check(RepairJob job, List<RepairFacility> facilities) {

@@ -145,9 +145,9 @@ public class RepairFacilities {
             return marking.propin() ? currentOwner : Optional.empty();
         }
         Directory.Organization org = s.directory.organization(owningCompanyId)
-                .orElseThrow(() -> new InvalidInputException("owningCompanyId", "no organization " + owningCompanyId));
+                .orElseThrow(() -> InvalidInputException.of("owningCompanyId", "sus.error.noOrganization", owningCompanyId));
         if (org.kind() != OrganizationKind.COMPANY) {
-            throw new InvalidInputException("owningCompanyId", org.name() + " is not a company");
+            throw InvalidInputException.of("owningCompanyId", "sus.error.notACompany", org.name());
         }
         return Optional.of(owningCompanyId);
     }
@@ -160,45 +160,44 @@ public class RepairFacilities {
         SustainmentRecords.latLon("lat", c.lat(), "lon", c.lon());
         if (s.jdbc.sql("select exists (select 1 from repair_facility where code = :c and id <> :id)")
                 .param("c", code).param("id", id == null ? -1L : id).query(Boolean.class).single()) {
-            throw new InvalidInputException("code", "facility code " + code + " is already in use");
+            throw InvalidInputException.of("code", "sus.error.facilityCodeInUse", code);
         }
         if (c.resources().size() > 100) {
-            throw new InvalidInputException("resources", "at most 100 resources");
+            throw InvalidInputException.of("resources", "sus.error.tooManyResources", 100);
         }
         List<RepairFacility.Resource> resources = new ArrayList<>();
         Set<String> codes = new HashSet<>();
         for (RepairFacility.Resource r : c.resources()) {
             if (r == null) {
-                throw new InvalidInputException("resources", "a resource is missing");
+                throw InvalidInputException.of("resources", "sus.error.resourceMissing");
             }
             String rc = SustainmentRecords.code("resources", r.code());
             String kind = SustainmentRecords.kind("resources", r.kind());
             if (r.maxLengthM() != null && (r.maxLengthM().isNaN() || r.maxLengthM() <= 0 || r.maxLengthM() > 2000)) {
-                throw new InvalidInputException("resources", "maximum length of " + rc + " must be above 0 and at most 2000 m");
+                throw InvalidInputException.of("resources", "sus.error.resourceLength", rc, 2000);
             }
             if (!codes.add(rc)) {
-                throw new InvalidInputException("resources", "resource code " + rc + " appears twice");
+                throw InvalidInputException.of("resources", "sus.error.resourceCodeTwice", rc);
             }
             if (s.jdbc.sql("select exists (select 1 from repair_resource where code = :c and facility_id <> :id)")
                     .param("c", rc).param("id", id == null ? -1L : id).query(Boolean.class).single()) {
-                throw new InvalidInputException("resources", "resource code " + rc + " is already in use");
+                throw InvalidInputException.of("resources", "sus.error.resourceCodeInUse", rc);
             }
             resources.add(new RepairFacility.Resource(rc, kind, r.maxLengthM()));
         }
         if (c.closedPeriods().size() > 100) {
-            throw new InvalidInputException("closedPeriods", "at most 100 closed periods");
+            throw InvalidInputException.of("closedPeriods", "sus.error.tooManyClosedPeriods", 100);
         }
         List<RepairFacility.ClosedPeriod> closed = new ArrayList<>();
         for (RepairFacility.ClosedPeriod p : c.closedPeriods()) {
             if (p == null || p.start() == null || p.end() == null) {
-                throw new InvalidInputException("closedPeriods", "a closed period needs a start and an end");
+                throw InvalidInputException.of("closedPeriods", "sus.error.closedPeriodDates");
             }
             if (p.end().isBefore(p.start())) {
-                throw new InvalidInputException("closedPeriods", "closed period ends (" + p.end() + ") before it starts ("
-                        + p.start() + ")");
+                throw InvalidInputException.of("closedPeriods", "sus.error.closedPeriodOrder", p.end(), p.start());
             }
             if (p.start().isBefore(LocalDate.of(2000, 1, 1)) || p.end().isAfter(LocalDate.of(2100, 12, 31))) {
-                throw new InvalidInputException("closedPeriods", "closed periods lie between 2000 and 2100");
+                throw InvalidInputException.of("closedPeriods", "sus.error.closedPeriodYears", 2000, 2100);
             }
             closed.add(p);
         }

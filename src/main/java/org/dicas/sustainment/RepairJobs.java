@@ -130,20 +130,20 @@ public class RepairJobs {
         SustainmentWriteRules.pinJob(user).orThrow();
         RepairJob j = find(user, id);
         if (resourceCode == null || resourceCode.isBlank()) {
-            throw new InvalidInputException("resource", "choose a resource");
+            throw InvalidInputException.of("resource", "sus.error.chooseResource");
         }
         String code = resourceCode.strip();
         String kind = facilities.visibleResourceKind(user, code)
-                .orElseThrow(() -> new InvalidInputException("resource", "no resource " + code));
+                .orElseThrow(() -> InvalidInputException.of("resource", "sus.error.noResource", code));
         if (!j.resourceKinds().contains(kind)) {
-            throw new InvalidInputException("resource", code + " is a " + kind + "; the job needs "
-                    + String.join(" or ", j.resourceKinds()));
+            throw InvalidInputException.of("resource", "sus.error.wrongKind", code, ResourceKinds.label(kind),
+                    ResourceKinds.labels(j.resourceKinds()));
         }
         if (start == null) {
-            throw new InvalidInputException("start", "a start date is required");
+            throw InvalidInputException.of("start", "sus.error.startRequired");
         }
         if (start.isBefore(LocalDate.of(2000, 1, 1)) || start.isAfter(LocalDate.of(2100, 12, 31))) {
-            throw new InvalidInputException("start", "the start lies between 2000 and 2100");
+            throw InvalidInputException.of("start", "sus.error.startYears", 2000, 2100);
         }
         s.jdbc.sql("update repair_job set pinned_resource = :r, pinned_start = :s where id = :id")
                 .param("r", code).param("s", start).param("id", id).update();
@@ -194,7 +194,7 @@ public class RepairJobs {
         String asset = SustainmentRecords.text("asset", c.asset(), 200);
         String flag = s.nation("flagNation", c.flagNation());
         if (c.resourceKinds().isEmpty()) {
-            throw new InvalidInputException("resourceKinds", "name at least one of DRYDOCK, PIER, HANGAR");
+            throw InvalidInputException.of("resourceKinds", "sus.error.noKind", ResourceKinds.ALL);
         }
         List<String> kinds = new ArrayList<>();
         for (String k : c.resourceKinds()) {
@@ -204,32 +204,31 @@ public class RepairJobs {
             }
         }
         if (c.lengthM() != null && (c.lengthM().isNaN() || c.lengthM() <= 0 || c.lengthM() > 2000)) {
-            throw new InvalidInputException("lengthM", "length must be above 0 and at most 2000 m");
+            throw InvalidInputException.of("lengthM", "sus.error.length", 2000);
         }
         if (c.durationDays() == null || c.durationDays() <= 0 || c.durationDays() > 3650) {
-            throw new InvalidInputException("durationDays", "duration must be 1 to 3650 days");
+            throw InvalidInputException.of("durationDays", "sus.error.duration", 1, 3650);
         }
         if (c.earliestStart() == null) {
-            throw new InvalidInputException("earliestStart", "required");
+            throw InvalidInputException.of("earliestStart", "sus.error.required");
         }
         if (c.dueDate() == null) {
-            throw new InvalidInputException("dueDate", "required");
+            throw InvalidInputException.of("dueDate", "sus.error.required");
         }
         if (c.earliestStart().isBefore(LocalDate.of(2000, 1, 1)) || c.dueDate().isAfter(LocalDate.of(2100, 12, 31))) {
-            throw new InvalidInputException("earliestStart", "dates lie between 2000 and 2100");
+            throw InvalidInputException.of("earliestStart", "sus.error.dateYears", 2000, 2100);
         }
         if (c.dueDate().isBefore(c.earliestStart())) {
-            throw new InvalidInputException("dueDate", "the due date (" + c.dueDate() + ") is before the earliest start ("
-                    + c.earliestStart() + ")");
+            throw InvalidInputException.of("dueDate", "sus.error.dueBeforeStart", c.dueDate(), c.earliestStart());
         }
         if (c.priority() == null || c.priority() < 1 || c.priority() > 10) {
-            throw new InvalidInputException("priority", "priority is 1 (most urgent) to 10");
+            throw InvalidInputException.of("priority", "sus.error.priority", 1, 10);
         }
         List<String> requires = SustainmentRecords.labels("requires", c.requires());
         SustainmentRecords.latLon("homeLat", c.homeLat(), "homeLon", c.homeLon());
         if (s.jdbc.sql("select exists (select 1 from repair_job where code = :c and id <> :id)")
                 .param("c", code).param("id", id == null ? -1L : id).query(Boolean.class).single()) {
-            throw new InvalidInputException("code", "job code " + code + " is already in use");
+            throw InvalidInputException.of("code", "sus.error.jobCodeInUse", code);
         }
         ForeignRepairRule.AssetType type = ForeignRepairRule.AssetType.ofResourceKinds(kinds);
         ForeignRepairRule.Decision d = ForeignRepairRule.decide(new ForeignRepairRule.Input(flag,
@@ -238,8 +237,7 @@ public class RepairJobs {
         boolean allowed = d.allowed();
         if (c.foreignRepairAllowed() != null) {
             if (type == ForeignRepairRule.AssetType.SHIP && c.foreignRepairAllowed() != d.allowed()) {
-                throw new InvalidInputException("foreignRepairAllowed", "for ship work it is derived by the "
-                        + "foreign-repair rule and cannot be set: " + d.summary());
+                throw InvalidInputException.of("foreignRepairAllowed", "sus.error.foreignRepairDerived", d.summary());
             }
             allowed = c.foreignRepairAllowed();
         }

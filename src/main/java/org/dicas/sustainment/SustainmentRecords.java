@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
@@ -24,7 +23,6 @@ import org.springframework.stereotype.Component;
 @Component
 class SustainmentRecords {
 
-    static final Set<String> KINDS = Set.of("DRYDOCK", "PIER", "HANGAR");
     static final Pattern CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$");
 
     final JdbcClient jdbc;
@@ -53,18 +51,17 @@ class SustainmentRecords {
 
     static String code(String field, String value) {
         if (value == null || !CODE.matcher(value.strip()).matches()) {
-            throw new InvalidInputException(field, "a code is 1 to 32 letters, digits, '.', '_' or '-', starting "
-                    + "with a letter or digit");
+            throw InvalidInputException.of(field, "sus.error.code");
         }
         return value.strip();
     }
 
     static String text(String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, "required");
+            throw InvalidInputException.of(field, "sus.error.required");
         }
         if (value.strip().length() > max) {
-            throw new InvalidInputException(field, "at most " + max + " characters");
+            throw InvalidInputException.of(field, "sus.error.tooLong", max);
         }
         return value.strip();
     }
@@ -72,15 +69,15 @@ class SustainmentRecords {
     String nation(String field, String value) {
         String n = value == null ? "" : value.strip().toUpperCase(Locale.ROOT);
         if (!NationCode.isValid(n) || !directory.nationExists(n)) {
-            throw new InvalidInputException(field, "unknown nation '" + (value == null ? "" : value.strip()) + "'");
+            throw InvalidInputException.of(field, "sus.error.unknownNation", value == null ? "" : value.strip());
         }
         return n;
     }
 
     static String kind(String field, String value) {
         String k = value == null ? "" : value.strip().toUpperCase(Locale.ROOT);
-        if (!KINDS.contains(k)) {
-            throw new InvalidInputException(field, "kind must be DRYDOCK, PIER or HANGAR, not '" + value + "'");
+        if (!ResourceKinds.known(k)) {
+            throw InvalidInputException.of(field, "sus.error.kind", ResourceKinds.ALL, value == null ? "" : value);
         }
         return k;
     }
@@ -94,27 +91,27 @@ class SustainmentRecords {
             }
             String s = v.strip();
             if (s.length() > 64) {
-                throw new InvalidInputException(field, "each entry has at most 64 characters");
+                throw InvalidInputException.of(field, "sus.error.entryTooLong", 64);
             }
             if (!out.contains(s)) {
                 out.add(s);
             }
         }
         if (out.size() > 20) {
-            throw new InvalidInputException(field, "at most 20 entries");
+            throw InvalidInputException.of(field, "sus.error.tooManyEntries", 20);
         }
         return out;
     }
 
     static void latLon(String latField, Double lat, String lonField, Double lon) {
         if (lat != null && (lat.isNaN() || lat < -90 || lat > 90)) {
-            throw new InvalidInputException(latField, "latitude must be between -90 and 90");
+            throw InvalidInputException.of(latField, "sus.error.latitude");
         }
         if (lon != null && (lon.isNaN() || lon < -180 || lon > 180)) {
-            throw new InvalidInputException(lonField, "longitude must be between -180 and 180");
+            throw InvalidInputException.of(lonField, "sus.error.longitude");
         }
         if ((lat == null) != (lon == null)) {
-            throw new InvalidInputException(lat == null ? latField : lonField, "give both latitude and longitude, or neither");
+            throw InvalidInputException.of(lat == null ? latField : lonField, "sus.error.latLonPair");
         }
     }
 

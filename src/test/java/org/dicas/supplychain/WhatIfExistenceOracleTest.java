@@ -84,7 +84,7 @@ class WhatIfExistenceOracleTest {
         String token = http.token("us.industry", "demo");
         String path = "/api/v1/supply-chain/networks/" + net + "/analysis?disruptNode=";
         var unknown = http.get(path + q(UNKNOWN_NODE), token);
-        assertProblemNaming(unknown, "disruptNode", "disruptNode: no node " + UNKNOWN_NODE + " in this network");
+        assertProblemNaming(unknown, "disruptNode", "Node to disrupt: no node " + UNKNOWN_NODE + " in this network");
         for (String h : hidden) {
             var r = http.get(path + q(h), token);
             assertThat(r.status()).as(h).isEqualTo(unknown.status());
@@ -94,7 +94,7 @@ class WhatIfExistenceOracleTest {
         // one hidden among visible ones is refused all the same, naming only the one at fault
         String visible = "FA-US-AMRAAM";
         var mixed = http.get(path + q(visible) + "&disruptNode=" + q(hidden.get(0)), token);
-        assertProblemNaming(mixed, "disruptNode", "disruptNode: no node " + hidden.get(0) + " in this network");
+        assertProblemNaming(mixed, "disruptNode", "Node to disrupt: no node " + hidden.get(0) + " in this network");
     }
 
     @Test
@@ -104,7 +104,7 @@ class WhatIfExistenceOracleTest {
         Http web = new Http(port).signIn("us.industry", "demo");
         String path = "/supply-chain/networks/" + net + "?lang=en&disruptNode=";
         var unknown = web.get(path + q(UNKNOWN_NODE), null);
-        assertPageWithChromeShowing(unknown, "disruptNode: no node " + UNKNOWN_NODE + " in this network");
+        assertPageWithChromeShowing(unknown, "Node to disrupt: no node " + UNKNOWN_NODE + " in this network");
         var r = web.get(path + q(hidden), null);
         assertThat(r.status()).isEqualTo(400);
         assertThat(pageShape(r.body(), hidden)).isEqualTo(pageShape(unknown.body(), UNKNOWN_NODE));
@@ -120,9 +120,9 @@ class WhatIfExistenceOracleTest {
         Http web = new Http(port).signIn("us.industry", "demo");
         for (String id : List.of("fa-us-amraam", hiddenNodes("us.industry", net).get(0).toLowerCase())) {
             var api = http.get("/api/v1/supply-chain/networks/" + net + "/analysis?disruptNode=" + q(id), token);
-            assertProblemNaming(api, "disruptNode", "disruptNode: no node " + id + " in this network");
+            assertProblemNaming(api, "disruptNode", "Node to disrupt: no node " + id + " in this network");
             var page = web.get("/supply-chain/networks/" + net + "?lang=en&disruptNode=" + q(id), null);
-            assertPageWithChromeShowing(page, "disruptNode: no node " + id + " in this network");
+            assertPageWithChromeShowing(page, "Node to disrupt: no node " + id + " in this network");
         }
     }
 
@@ -154,7 +154,7 @@ class WhatIfExistenceOracleTest {
         assertThat(http.get("/api/v1/supply-chain/networks/" + net + "/analysis", token).body())
                 .as("precondition: us.industry does not see the Japanese PAC-3 line").doesNotContain(hidden);
         var apiUnknown = http.get("/api/v1/supply-chain/networks/" + net + "/graph?endItem=" + unknown, token);
-        assertProblemNaming(apiUnknown, "endItem", "endItem: no end item " + unknown + " in this network");
+        assertProblemNaming(apiUnknown, "endItem", "End item: no end item " + unknown + " in this network");
         var apiHidden = http.get("/api/v1/supply-chain/networks/" + net + "/graph?endItem=" + hidden, token);
         assertThat(apiHidden.status()).isEqualTo(400);
         assertThat(apiHidden.body().replace(hidden, ID)).isEqualTo(apiUnknown.body().replace(unknown, ID));
@@ -162,14 +162,14 @@ class WhatIfExistenceOracleTest {
         Http web = new Http(port).signIn("us.industry", "demo");
         String page = "/supply-chain/networks/" + net + "/graph?lang=en&endItem=";
         var pageUnknown = web.get(page + unknown, null);
-        assertPageWithChromeShowing(pageUnknown, "endItem: no end item " + unknown + " in this network");
+        assertPageWithChromeShowing(pageUnknown, "End item: no end item " + unknown + " in this network");
         var pageHidden = web.get(page + hidden, null);
         assertThat(pageHidden.status()).isEqualTo(400);
         assertThat(pageShape(pageHidden.body(), hidden)).isEqualTo(pageShape(pageUnknown.body(), unknown));
 
         String json = "/supply-chain/networks/" + net + "/graph.json?endItem=";
         var jsonUnknown = web.get(json + unknown, null);
-        assertProblemNaming(jsonUnknown, "endItem", "endItem: no end item " + unknown + " in this network");
+        assertProblemNaming(jsonUnknown, "endItem", "End item: no end item " + unknown + " in this network");
         var jsonHidden = web.get(json + hidden, null);
         assertThat(jsonHidden.status()).isEqualTo(400);
         assertThat(jsonHidden.body().replace(hidden, ID)).isEqualTo(jsonUnknown.body().replace(unknown, ID));

@@ -38,7 +38,7 @@ class ForeignRepairRuleTest {
         Decision d = ForeignRepairRule.decide(ship(false, 60, null, false));
         assertThat(d.allowed()).isFalse();
         assertThat(condition(d, "FORWARD_DEPLOYED").met()).isFalse();
-        assertThat(condition(d, "FORWARD_DEPLOYED").reason()).contains("not forward deployed");
+        assertThat(condition(d, "FORWARD_DEPLOYED").reason().english()).contains("not forward deployed");
     }
 
     @Test
@@ -46,7 +46,7 @@ class ForeignRepairRuleTest {
         Decision atLimit = ForeignRepairRule.decide(ship(true, 183, null, false));
         assertThat(atLimit.allowed()).isFalse();
         assertThat(condition(atLimit, "UNDER_SIX_MONTHS").met()).isFalse();
-        assertThat(condition(atLimit, "UNDER_SIX_MONTHS").reason()).contains("183 days");
+        assertThat(condition(atLimit, "UNDER_SIX_MONTHS").reason().english()).contains("183 days");
         assertThat(ForeignRepairRule.decide(ship(true, 182, null, false)).allowed()).isTrue();
     }
 
@@ -63,7 +63,7 @@ class ForeignRepairRuleTest {
         Decision d = ForeignRepairRule.decide(ship(true, 60, START.plusMonths(15), false));
         assertThat(d.allowed()).isFalse();
         assertThat(condition(d, "NOT_DUE_HOME").met()).isFalse();
-        assertThat(condition(d, "NOT_DUE_HOME").reason()).contains("within 15 months");
+        assertThat(condition(d, "NOT_DUE_HOME").reason().english()).contains("within 15 months");
         assertThat(ForeignRepairRule.decide(ship(true, 60, START.plusMonths(15).plusDays(1), false)).allowed()).isTrue();
     }
 
@@ -72,7 +72,7 @@ class ForeignRepairRuleTest {
         Decision d = ForeignRepairRule.decide(ship(false, 400, START.plusMonths(1), true));
         assertThat(d.allowed()).isTrue();
         assertThat(condition(d, "VOYAGE_REPAIR").met()).isTrue();
-        assertThat(d.summary()).contains("voyage repair");
+        assertThat(d.summary().english()).contains("voyage repair");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.dicas.supplychain.engine;
 
+import org.dicas.shared.Sentence;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -59,6 +60,10 @@ public final class NetworkCsv {
         return SupplyNetwork.compile(p.spec, p.positions);
     }
 
+    /** The kinds of record a number belongs to, in messages. */
+    static final Sentence NODE = Sentence.of("network.kind.node");
+    static final Sentence END_ITEM = Sentence.of("network.kind.endItem");
+
     private record Parsed(NetworkSpec spec, Positions positions) {
     }
 
@@ -78,12 +83,12 @@ public final class NetworkCsv {
             try {
                 parser = CSVParser.parse(reader, FORMAT);
             } catch (IOException | UncheckedIOException e) {
-                throw new NetworkException("cannot read " + name + ": " + oneLine(e.getMessage()));
+                throw NetworkException.of("network.error.cannotRead", name, oneLine(e.getMessage()));
             }
             it = parser.iterator();
             Line header = next();
             if (header == null) {
-                throw new NetworkException(name + " is empty: expected a header row");
+                throw NetworkException.of("network.error.emptyFile", name);
             }
             for (int i = 0; i < header.record.size(); i++) {
                 columns.putIfAbsent(header.record.get(i).toLowerCase(Locale.ROOT), i);
@@ -101,8 +106,7 @@ public final class NetworkCsv {
                     r = it.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
                     Throwable cause = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
-                    throw new NetworkException("malformed CSV (" + name + " line " + (before + 1) + "): "
-                            + oneLine(cause.getMessage()));
+                    throw NetworkException.of("network.error.malformedCsv", name, before + 1, oneLine(cause.getMessage()));
                 }
                 consumed = parser.getCurrentLineNumber();
                 if (r.size() == 1 && r.get(0).isEmpty()) {
@@ -115,7 +119,7 @@ public final class NetworkCsv {
         void require(String... names) {
             for (String n : names) {
                 if (!columns.containsKey(n)) {
-                    throw new NetworkException(name + " has no column '" + n + "' (" + name + " line 1)");
+                    throw NetworkException.of("network.error.noColumn", name, n);
                 }
             }
         }
@@ -129,8 +133,8 @@ public final class NetworkCsv {
             return v.isEmpty() ? null : v;
         }
 
-        String at(Line l) {
-            return " (" + name + " line " + l.line + ")";
+        Sentence at(Line l) {
+            return Sentence.of("network.at.fileLine", name, l.line);
         }
 
         @Override
@@ -159,9 +163,9 @@ public final class NetworkCsv {
 
     private static Parsed parse(Reader nodesReader, String nodesName, Reader inputsReader, String inputsName,
                                 Reader endItemsReader, String endItemsName) {
-        List<String> nodeLines = new ArrayList<>();
-        List<String> inputLines = new ArrayList<>();
-        List<String> endItemLines = new ArrayList<>();
+        List<Sentence> nodeLines = new ArrayList<>();
+        List<Sentence> inputLines = new ArrayList<>();
+        List<Sentence> endItemLines = new ArrayList<>();
 
         // nodes
         Table nt = new Table(nodesReader, nodesName);
@@ -171,13 +175,13 @@ public final class NetworkCsv {
         for (Line l : nt) {
             String id = nt.get(l, "id");
             if (id == null) {
-                throw new NetworkException("node without id" + nt.at(l));
+                throw NetworkException.at(Sentence.of("network.error.nodeWithoutId"), nt.at(l));
             }
             if (ids.putIfAbsent(id, nodes.size()) != null) {
-                throw new NetworkException("duplicate node id '" + id + "'" + nt.at(l));
+                throw NetworkException.at(Sentence.of("network.error.duplicateNode", id), nt.at(l));
             }
-            Integer ttr = whole(nt, l, "ttrDays", "node", id);
-            Double capacity = number(nt, l, "capacity", "node", id);
+            Integer ttr = whole(nt, l, "ttrDays", NODE, id);
+            Double capacity = number(nt, l, "capacity", NODE, id);
             nodes.add(new NetworkSpec.Node(id, nt.get(l, "name"), nt.get(l, "company"), nt.get(l, "country"), ttr,
                     capacity));
             nodeLines.add(nt.at(l));
@@ -187,8 +191,7 @@ public final class NetworkCsv {
         Table it = new Table(inputsReader, inputsName);
         it.require("node");
         if (!it.columns.containsKey("source") && !it.columns.containsKey("sources")) {
-            throw new NetworkException(inputsName + " has no column 'source' or 'sources' (" + inputsName
-                    + " line 1)");
+            throw NetworkException.of("network.error.noSourceColumn", inputsName);
         }
         // with a sources column every row is one input; with only a source column the rows of a node and item merge
         boolean perRow = it.columns.containsKey("sources");
@@ -196,12 +199,12 @@ public final class NetworkCsv {
         for (Line l : it) {
             String node = it.get(l, "node");
             String item = it.get(l, "item");
-            String what = "input '" + (item == null ? "(no item)" : item) + "'";
+            Sentence what = Sentence.of("network.where.input", SupplyNetwork.item(item));
             if (node == null) {
-                throw new NetworkException(what + " names no node" + it.at(l));
+                throw NetworkException.at(Sentence.of("network.error.inputNoNode", what), it.at(l));
             }
             if (!ids.containsKey(node)) {
-                throw new NetworkException(what + " names unknown node '" + node + "'" + it.at(l));
+                throw NetworkException.at(Sentence.of("network.error.inputUnknownNode", what, node), it.at(l));
             }
             List<String> srcs = new ArrayList<>();
             String one = it.get(l, "source");
@@ -217,12 +220,13 @@ public final class NetworkCsv {
                 }
             }
             if (srcs.isEmpty()) {
-                throw new NetworkException(what + " of node '" + node + "' has no sources" + it.at(l));
+                throw NetworkException.at(Sentence.of("network.error.noSources",
+                        Sentence.of("network.where.inputOfNode", SupplyNetwork.item(item), node)), it.at(l));
             }
             for (String s : srcs) {
                 if (!ids.containsKey(s)) {
-                    throw new NetworkException(what + " of node '" + node + "' names unknown source node '" + s + "'"
-                            + it.at(l));
+                    throw NetworkException.at(Sentence.of("network.error.unknownSource",
+                            Sentence.of("network.where.inputOfNode", SupplyNetwork.item(item), node), s), it.at(l));
                 }
             }
             List<?> key = perRow ? List.of(groups.size()) : java.util.Arrays.asList(node, item);
@@ -244,37 +248,37 @@ public final class NetworkCsv {
             for (Line l : et) {
                 String id = et.get(l, "id");
                 if (id == null) {
-                    throw new NetworkException("end item without id" + et.at(l));
+                    throw NetworkException.at(Sentence.of("network.error.endItemWithoutId"), et.at(l));
                 }
                 if (seen.putIfAbsent(id, endItems.size()) != null) {
-                    throw new NetworkException("duplicate end item id '" + id + "'" + et.at(l));
+                    throw NetworkException.at(Sentence.of("network.error.duplicateEndItem", id), et.at(l));
                 }
                 String node = et.get(l, "node");
                 if (node == null) {
-                    throw new NetworkException("end item '" + id + "' names no node" + et.at(l));
+                    throw NetworkException.at(Sentence.of("network.error.endItemNoNode", id), et.at(l));
                 }
                 if (!ids.containsKey(node)) {
-                    throw new NetworkException("end item '" + id + "' names unknown node '" + node + "'" + et.at(l));
+                    throw NetworkException.at(Sentence.of("network.error.endItemUnknownNode", id, node), et.at(l));
                 }
-                Integer inventory = whole(et, l, "inventoryDays", "end item", id);
+                Integer inventory = whole(et, l, "inventoryDays", END_ITEM, id);
                 endItems.add(new NetworkSpec.EndItem(id, node, et.get(l, "program"), inventory));
                 endItemLines.add(et.at(l));
             }
         }
         Positions positions = new Positions() {
             @Override
-            public String node(int index) {
-                return index < nodeLines.size() ? nodeLines.get(index) : "";
+            public Sentence node(int index) {
+                return index < nodeLines.size() ? nodeLines.get(index) : null;
             }
 
             @Override
-            public String input(int index) {
-                return index < inputLines.size() ? inputLines.get(index) : "";
+            public Sentence input(int index) {
+                return index < inputLines.size() ? inputLines.get(index) : null;
             }
 
             @Override
-            public String endItem(int index) {
-                return index < endItemLines.size() ? endItemLines.get(index) : "";
+            public Sentence endItem(int index) {
+                return index < endItemLines.size() ? endItemLines.get(index) : null;
             }
         };
         return new Parsed(new NetworkSpec(nodes, inputs, endItems), positions);
@@ -283,17 +287,17 @@ public final class NetworkCsv {
     private static final class Group {
         final String node;
         final String item;
-        final String at;
+        final Sentence at;
         final List<String> sources = new ArrayList<>(2);
 
-        Group(String node, String item, String at) {
+        Group(String node, String item, Sentence at) {
             this.node = node;
             this.item = item;
             this.at = at;
         }
     }
 
-    private static Integer whole(Table t, Line l, String column, String kind, String id) {
+    private static Integer whole(Table t, Line l, String column, Sentence kind, String id) {
         String v = t.get(l, column.toLowerCase(Locale.ROOT));
         if (v == null) {
             return null;
@@ -301,12 +305,11 @@ public final class NetworkCsv {
         try {
             return Integer.valueOf(v);
         } catch (NumberFormatException e) {
-            throw new NetworkException(column + " '" + v + "' of " + kind + " '" + id + "' is not a whole number"
-                    + t.at(l));
+            throw NetworkException.at(Sentence.of("network.error.notWhole", column, v, kind, id), t.at(l));
         }
     }
 
-    private static Double number(Table t, Line l, String column, String kind, String id) {
+    private static Double number(Table t, Line l, String column, Sentence kind, String id) {
         String v = t.get(l, column.toLowerCase(Locale.ROOT));
         if (v == null) {
             return null;
@@ -314,8 +317,7 @@ public final class NetworkCsv {
         try {
             return Double.valueOf(v);
         } catch (NumberFormatException e) {
-            throw new NetworkException(column + " '" + v + "' of " + kind + " '" + id + "' is not a number"
-                    + t.at(l));
+            throw NetworkException.at(Sentence.of("network.error.notNumber", column, v, kind, id), t.at(l));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.dicas.supplychain.engine;
 
+import org.dicas.shared.Sentence;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,25 +66,25 @@ public final class NetworkJson {
         final CritSet.IntBuf inputs = new CritSet.IntBuf();
         final CritSet.IntBuf endItems = new CritSet.IntBuf();
 
-        static String at(CritSet.IntBuf b, int i) {
+        static Sentence at(CritSet.IntBuf b, int i) {
             if (2 * i + 1 >= b.size) {
-                return "";
+                return null;
             }
-            return " (line " + b.a[2 * i] + ", column " + b.a[2 * i + 1] + ")";
+            return Sentence.of("network.at.line", b.a[2 * i], b.a[2 * i + 1]);
         }
 
         @Override
-        public String node(int index) {
+        public Sentence node(int index) {
             return at(nodes, index);
         }
 
         @Override
-        public String input(int index) {
+        public Sentence input(int index) {
             return at(inputs, index);
         }
 
         @Override
-        public String endItem(int index) {
+        public Sentence endItem(int index) {
             return at(endItems, index);
         }
     }
@@ -98,14 +99,14 @@ public final class NetworkJson {
         java.util.Set<String> sections = new java.util.HashSet<>();
         try (JsonParser p = MAPPER.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw error(p, "expected a JSON object with nodes, inputs and endItems");
+                throw error(p, Sentence.of("network.error.json.notANetwork"));
             }
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
                 String name = p.currentName();
                 JsonToken v = p.nextToken();
                 if (!sections.add(name)) {
-                    throw error(p, "duplicate property '" + name + "'");
+                    throw error(p, Sentence.of("network.error.json.duplicateProperty", name));
                 }
                 switch (name) {
                     case "nodes" -> {
@@ -114,7 +115,7 @@ public final class NetworkJson {
                             mark(pos.nodes, p);
                             nodes.add(readNode(p, ids, words));
                         }
-                        endArray(p, "node");
+                        endArray(p, NetworkCsv.NODE);
                     }
                     case "inputs" -> {
                         startArray(p, v, name);
@@ -122,7 +123,7 @@ public final class NetworkJson {
                             mark(pos.inputs, p);
                             inputs.add(readInput(p, ids, words));
                         }
-                        endArray(p, "input");
+                        endArray(p, Sentence.of("network.kind.input"));
                     }
                     case "endItems" -> {
                         startArray(p, v, name);
@@ -130,16 +131,16 @@ public final class NetworkJson {
                             mark(pos.endItems, p);
                             endItems.add(readEndItem(p, ids, words));
                         }
-                        endArray(p, "end item");
+                        endArray(p, NetworkCsv.END_ITEM);
                     }
                     default -> p.skipChildren();
                 }
             }
             if (t != JsonToken.END_OBJECT) {
-                throw error(p, "expected a property name");
+                throw error(p, Sentence.of("network.error.json.propertyName"));
             }
             if (p.nextToken() != null) {
-                throw error(p, "unexpected content after the network object");
+                throw error(p, Sentence.of("network.error.json.trailing"));
             }
         } catch (JacksonException e) {
             throw malformed(e);
@@ -155,13 +156,13 @@ public final class NetworkJson {
 
     private static void startArray(JsonParser p, JsonToken v, String name) {
         if (v != JsonToken.START_ARRAY) {
-            throw error(p, "expected an array for '" + name + "'");
+            throw error(p, Sentence.of("network.error.json.array", name));
         }
     }
 
-    private static void endArray(JsonParser p, String what) {
+    private static void endArray(JsonParser p, Sentence what) {
         if (p.currentToken() != JsonToken.END_ARRAY) {
-            throw error(p, "expected an object for each " + what);
+            throw error(p, Sentence.of("network.error.json.objectEach", what));
         }
     }
 
@@ -229,7 +230,7 @@ public final class NetworkJson {
                     if (v == JsonToken.VALUE_NULL) {
                         sources = null;
                     } else if (v != JsonToken.START_ARRAY) {
-                        throw error(p, "expected an array of node ids for 'sources'");
+                        throw error(p, Sentence.of("network.error.json.sources"));
                     } else {
                         List<String> s = new ArrayList<>(4);
                         while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -287,7 +288,7 @@ public final class NetworkJson {
     /** Refuses a property given twice in one object. */
     private static int once(JsonParser p, String field, int seen, int bit) {
         if ((seen & bit) != 0) {
-            throw error(p, "duplicate property '" + field + "'");
+            throw error(p, Sentence.of("network.error.json.duplicateProperty", field));
         }
         return seen | bit;
     }
@@ -307,7 +308,7 @@ public final class NetworkJson {
         if (t == JsonToken.VALUE_NULL) {
             return null;
         }
-        throw error(p, "expected a string for '" + field + "'");
+        throw error(p, Sentence.of("network.error.json.string", field));
     }
 
     private static Integer whole(JsonParser p, String field) {
@@ -318,7 +319,7 @@ public final class NetworkJson {
         if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
             return p.getIntValue();
         }
-        throw error(p, "expected a whole number for '" + field + "'");
+        throw error(p, Sentence.of("network.error.json.whole", field));
     }
 
     private static Double number(JsonParser p, String field) {
@@ -329,12 +330,12 @@ public final class NetworkJson {
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
             return p.getDoubleValue();
         }
-        throw error(p, "expected a number for '" + field + "'");
+        throw error(p, Sentence.of("network.error.json.number", field));
     }
 
-    private static NetworkException error(JsonParser p, String message) {
+    private static NetworkException error(JsonParser p, Sentence problem) {
         TokenStreamLocation l = p.currentTokenLocation();
-        return new NetworkException(message + " (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")");
+        return NetworkException.at(problem, Sentence.of("network.at.line", l.getLineNr(), l.getColumnNr()));
     }
 
     private static NetworkException malformed(JacksonException e) {
@@ -344,9 +345,9 @@ public final class NetworkJson {
             msg = e.getClass().getSimpleName();
         }
         msg = msg.replaceAll("\\s+", " ").trim();
-        String where = l == null || l == TokenStreamLocation.NA || l.getLineNr() < 0 ? ""
-                : " at line " + l.getLineNr() + ", column " + l.getColumnNr();
-        return new NetworkException("malformed JSON" + where + ": " + msg);
+        return l == null || l == TokenStreamLocation.NA || l.getLineNr() < 0
+                ? NetworkException.of("network.error.json.malformed", msg)
+                : NetworkException.of("network.error.json.malformedAt", l.getLineNr(), l.getColumnNr(), msg);
     }
 
     // ---------------------------------------------------------------- writing

@@ -1,23 +1,26 @@
 package org.dicas.supplychain.engine;
 
+import org.dicas.shared.Sentence;
+
 /**
- * Where the n-th node, input or end item of a {@link NetworkSpec} came from, for error messages: returns a suffix
- * such as {@code " (line 12, column 5)"} or {@code " (nodes.csv line 7)"}, or the empty string when unknown.
+ * Where the n-th node, input or end item of a {@link NetworkSpec} came from, for error messages: a sentence such as
+ * "line 12, column 5" ({@code network.at.line}) or "nodes.csv line 7" ({@code network.at.fileLine}), or null when
+ * unknown.
  */
 interface Positions {
 
     Positions NONE = new Positions() {
     };
 
-    default String node(int index) {
-        return "";
+    default Sentence node(int index) {
+        return null;
     }
 
-    default String input(int index) {
-        return "";
+    default Sentence input(int index) {
+        return null;
     }
 
-    default String endItem(int index) {
-        return "";
+    default Sentence endItem(int index) {
+        return null;
     }
 }

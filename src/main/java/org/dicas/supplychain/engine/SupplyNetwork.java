@@ -1,5 +1,6 @@
 package org.dicas.supplychain.engine;
 
+import org.dicas.shared.Sentence;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -171,7 +172,7 @@ public final class SupplyNetwork {
         }
         if (!unknown.isEmpty()) {
             unknown.sort(null);
-            throw new NetworkException("the disruption names unknown node '" + unknown.get(0) + "'");
+            throw NetworkException.of("network.error.disruptionUnknownNode", unknown.get(0));
         }
         boolean[] countryHit = new boolean[countryNames.length];
         boolean anyCountry = false;
@@ -212,6 +213,11 @@ public final class SupplyNetwork {
     }
 
     /** Compiles a spec: validation in the order nodes, inputs, end items, cycles; the first error wins. */
+    /** An input's item for messages: its name, or "(no item)" in the reader's language. */
+    static Object item(String item) {
+        return item == null ? Sentence.of("network.noItem") : item;
+    }
+
     private static final class Builder {
         final NetworkSpec spec;
         final Positions at;
@@ -276,11 +282,11 @@ public final class SupplyNetwork {
             for (int j = 0; j < n; j++) {
                 NetworkSpec.Node node = nodes.get(j);
                 if (node == null || blank(node.id())) {
-                    throw new NetworkException("node #" + (j + 1) + " has no id" + at.node(j));
+                    throw NetworkException.at(Sentence.of("network.error.nodeNumberWithoutId", j + 1), at.node(j));
                 }
                 String id = node.id();
                 if (byId.putIfAbsent(id, j) >= 0) {
-                    throw new NetworkException("duplicate node id '" + id + "'" + at.node(j));
+                    throw NetworkException.at(Sentence.of("network.error.duplicateNode", id), at.node(j));
                 }
                 ids[j] = id;
                 names[j] = node.name();
@@ -296,12 +302,12 @@ public final class SupplyNetwork {
                 });
                 Integer t = node.ttrDays();
                 if (t != null && t < 0) {
-                    throw new NetworkException("node '" + id + "' has a negative ttrDays " + t + at.node(j));
+                    throw NetworkException.at(Sentence.of("network.error.negativeTtr", id, t), at.node(j));
                 }
                 ttr[j] = t == null ? -1 : t;
                 Double cap = node.capacity();
                 if (cap != null && (cap < 0 || cap.isNaN() || cap.isInfinite())) {
-                    throw new NetworkException("node '" + id + "' has an invalid capacity " + cap + at.node(j));
+                    throw NetworkException.at(Sentence.of("network.error.badCapacity", id, String.valueOf(cap)), at.node(j));
                 }
                 capacity[j] = cap == null ? Double.NaN : cap;
             }
@@ -309,9 +315,6 @@ public final class SupplyNetwork {
             companyNames = companyList.toArray(String[]::new);
         }
 
-        private static String item(String item) {
-            return item == null ? "(no item)" : item;
-        }
 
         private void readInputs() {
             List<NetworkSpec.Input> inputs = spec.inputs();
@@ -323,7 +326,7 @@ public final class SupplyNetwork {
                 }
             }
             if (upper > Integer.MAX_VALUE - 16) {
-                throw new NetworkException("too many source links: " + upper);
+                throw NetworkException.of("network.error.tooManyLinks", upper);
             }
             specInputNode = new int[m];
             specSrcStart = new int[m + 1];
@@ -333,29 +336,30 @@ public final class SupplyNetwork {
             for (int k = 0; k < m; k++) {
                 NetworkSpec.Input in = inputs.get(k);
                 if (in == null || blank(in.node())) {
-                    String what = in == null || in.item() == null ? "input #" + (k + 1) : "input '" + in.item() + "'";
-                    throw new NetworkException(what + " names no node" + at.input(k));
+                    Sentence what = in == null || in.item() == null ? Sentence.of("network.where.inputNumber", k + 1)
+                            : Sentence.of("network.where.input", in.item());
+                    throw NetworkException.at(Sentence.of("network.error.inputNoNode", what), at.input(k));
                 }
                 int consumer = byId.get(in.node());
                 if (consumer < 0) {
-                    throw new NetworkException("input '" + item(in.item()) + "' names unknown node '" + in.node() + "'"
-                            + at.input(k));
+                    throw NetworkException.at(Sentence.of("network.error.inputUnknownNode",
+                            Sentence.of("network.where.input", item(in.item())), in.node()), at.input(k));
                 }
-                String of = "input '" + item(in.item()) + "' of node '" + in.node() + "'";
+                Sentence of = Sentence.of("network.where.inputOfNode", item(in.item()), in.node());
                 List<String> s = in.sources();
                 if (s == null || s.isEmpty()) {
-                    throw new NetworkException(of + " has no sources" + at.input(k));
+                    throw NetworkException.at(Sentence.of("network.error.noSources", of), at.input(k));
                 }
                 specInputNode[k] = consumer;
                 specSrcStart[k] = p;
                 boolean small = s.size() <= 16;
                 for (String sid : s) {
                     if (blank(sid)) {
-                        throw new NetworkException(of + " has a source without id" + at.input(k));
+                        throw NetworkException.at(Sentence.of("network.error.sourceWithoutId", of), at.input(k));
                     }
                     int x = byId.get(sid);
                     if (x < 0) {
-                        throw new NetworkException(of + " names unknown source node '" + sid + "'" + at.input(k));
+                        throw NetworkException.at(Sentence.of("network.error.unknownSource", of, sid), at.input(k));
                     }
                     if (small) {
                         // a short scan beats a random access into seen[]
@@ -387,23 +391,21 @@ public final class SupplyNetwork {
             for (int k = 0; k < e; k++) {
                 NetworkSpec.EndItem it = items.get(k);
                 if (it == null || blank(it.id())) {
-                    throw new NetworkException("end item #" + (k + 1) + " has no id" + at.endItem(k));
+                    throw NetworkException.at(Sentence.of("network.error.endItemNumberWithoutId", k + 1), at.endItem(k));
                 }
                 if (endItemById.putIfAbsent(it.id(), k) >= 0) {
-                    throw new NetworkException("duplicate end item id '" + it.id() + "'" + at.endItem(k));
+                    throw NetworkException.at(Sentence.of("network.error.duplicateEndItem", it.id()), at.endItem(k));
                 }
                 if (blank(it.node())) {
-                    throw new NetworkException("end item '" + it.id() + "' names no node" + at.endItem(k));
+                    throw NetworkException.at(Sentence.of("network.error.endItemNoNode", it.id()), at.endItem(k));
                 }
                 int x = byId.get(it.node());
                 if (x < 0) {
-                    throw new NetworkException("end item '" + it.id() + "' names unknown node '" + it.node() + "'"
-                            + at.endItem(k));
+                    throw NetworkException.at(Sentence.of("network.error.endItemUnknownNode", it.id(), it.node()), at.endItem(k));
                 }
                 Integer inv = it.inventoryDays();
                 if (inv != null && inv < 0) {
-                    throw new NetworkException("end item '" + it.id() + "' has a negative inventoryDays " + inv
-                            + at.endItem(k));
+                    throw NetworkException.at(Sentence.of("network.error.negativeInventory", it.id(), inv), at.endItem(k));
                 }
                 endItemIds[k] = it.id();
                 endItemPrograms[k] = it.program();
@@ -577,7 +579,7 @@ public final class SupplyNetwork {
                 }
                 v = next;
             }
-            return new NetworkException("cycle in the supply network through node '" + ids[v] + "'" + at.node(v));
+            return NetworkException.at(Sentence.of("network.error.cycle", ids[v]), at.node(v));
         }
 
         /**

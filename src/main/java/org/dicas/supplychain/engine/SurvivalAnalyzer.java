@@ -27,7 +27,7 @@ public final class SurvivalAnalyzer {
             }
             int k = net.endItemById.get(r.id());
             if (k < 0) {
-                throw new NetworkException("the analysis names end item '" + r.id() + "', unknown to this network");
+                throw NetworkException.of("network.error.analysisUnknownEndItem", r.id());
             }
             int inv = net.inventoryDays[k];
             if (inv < 0) {
@@ -36,7 +36,7 @@ public final class SurvivalAnalyzer {
             for (String id : r.singlePointsOfFailure()) {
                 int x = net.index(id);
                 if (x < 0) {
-                    throw new NetworkException("the analysis names node '" + id + "', unknown to this network");
+                    throw NetworkException.of("network.error.analysisUnknownNode", id);
                 }
                 int ttr = net.ttrDays[x];
                 if (ttr > inv) {

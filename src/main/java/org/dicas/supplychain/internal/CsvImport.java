@@ -19,17 +19,17 @@ final class CsvImport {
     static NetworkImport read(String program, String name, String marking, MultipartFile nodes, MultipartFile inputs,
                               MultipartFile endItems) throws IOException {
         if (nodes == null || nodes.isEmpty()) {
-            throw new InvalidInputException("nodes", "nodes.csv is required");
+            throw InvalidInputException.of("nodes", "sc.error.fileRequired", "nodes.csv");
         }
         if (inputs == null || inputs.isEmpty()) {
-            throw new InvalidInputException("inputs", "inputs.csv is required");
+            throw InvalidInputException.of("inputs", "sc.error.fileRequired", "inputs.csv");
         }
         try (Reader n = reader(nodes); Reader i = reader(inputs);
              Reader e = endItems == null || endItems.isEmpty() ? null : reader(endItems)) {
             return NetworkImport.of(program, name, marking, NetworkCsv.read(n, "nodes.csv", i, "inputs.csv", e,
                     "endItems.csv"));
         } catch (NetworkException ex) {
-            throw new InvalidInputException("network", ex.getMessage());
+            throw new InvalidInputException("network", ex.sentence());
         }
     }
 

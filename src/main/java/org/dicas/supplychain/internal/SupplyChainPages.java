@@ -1,5 +1,10 @@
 package org.dicas.supplychain.internal;
 
+import org.springframework.context.i18n.LocaleContextHolder;
+import java.util.Locale;
+import org.dicas.shared.Sentences;
+import org.dicas.shared.Sentence;
+import org.dicas.platform.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import java.io.ByteArrayOutputStream;
@@ -87,16 +92,15 @@ class SupplyChainPages {
         try {
             NetworkImport.Network parsed = json.readValue(network, NetworkImport.Network.class);
             NetworkImport imp = new NetworkImport(program, name, marking, parsed);
-            validator.validate(imp).forEach(v -> errors.add(v.getPropertyPath() + ": " + v.getMessage()));
+            errors.addAll(violations(imp));
             if (errors.isEmpty()) {
                 return "redirect:/supply-chain/networks/" + networks.importNetwork(me, imp).id();
             }
         } catch (JacksonException e) {
-            errors.add("network: malformed JSON: " + e.getOriginalMessage());
-        } catch (InvalidInputException e) {
-            errors.add(e.field() + ": " + e.getMessage());
-        } catch (InvalidMarkingException e) {
-            errors.add("marking: " + e.getMessage());
+            errors.addAll(FormErrors.of(InvalidInputException.of("network", "network.error.json.malformed",
+                    String.valueOf(e.getOriginalMessage()))));
+        } catch (InvalidInputException | InvalidMarkingException e) {
+            errors.addAll(FormErrors.of(e));
         }
         return listPage(me, model, errors, program, name, marking, network);
     }
@@ -110,16 +114,21 @@ class SupplyChainPages {
         List<String> errors = new ArrayList<>();
         try {
             NetworkImport imp = CsvImport.read(program, name, marking, nodes, inputs, endItems);
-            validator.validate(imp).forEach(v -> errors.add(v.getPropertyPath() + ": " + v.getMessage()));
+            errors.addAll(violations(imp));
             if (errors.isEmpty()) {
                 return "redirect:/supply-chain/networks/" + networks.importNetwork(me, imp).id();
             }
-        } catch (InvalidInputException e) {
-            errors.add(e.field() + ": " + e.getMessage());
-        } catch (InvalidMarkingException e) {
-            errors.add("marking: " + e.getMessage());
+        } catch (InvalidInputException | InvalidMarkingException e) {
+            errors.addAll(FormErrors.of(e));
         }
         return listPage(me, model, errors, program, name, marking, "");
+    }
+
+    /** Bean-validation refusals, each as "field label: what is wrong" in the reader's language. */
+    private List<String> violations(NetworkImport imp) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return validator.validate(imp).stream().map(v -> Sentences.render(Sentence.of("sentence.fieldProblem",
+                Sentences.fieldLabel(v.getPropertyPath().toString(), locale), v.getMessage()), locale)).toList();
     }
 
     static Set<String> set(List<String> values) {
@@ -146,7 +155,7 @@ class SupplyChainPages {
             view = analyses.analyze(me, id, d, concerns);
         } catch (InvalidInputException e) {
             // a what-if naming what the reader cannot see, or nothing at all: the page without it, the error shown
-            errors.add(e.field() + ": " + e.getMessage());
+            errors.addAll(FormErrors.of(e));
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             view = analyses.analyze(me, id, Disruption.NONE, concerns);
         }
@@ -170,7 +179,7 @@ class SupplyChainPages {
         } catch (InvalidInputException e) {
             // an end item the reader cannot see, or none: the network page, the error shown
             network(me, id, null, null, null, null, "", model, response);
-            model.addAttribute("errors", List.of(e.field() + ": " + e.getMessage()));
+            model.addAttribute("errors", FormErrors.of(e));
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "supply-chain/network";
         }
@@ -182,38 +191,50 @@ class SupplyChainPages {
 
     @GetMapping(value = "/supply-chain/networks/{id}/graph.json", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    ResponseEntity<?> graphJson(DicasUser me, @PathVariable long id, @RequestParam String endItem) {
+    ResponseEntity<?> graphJson(DicasUser me, @PathVariable long id, @RequestParam String endItem, Locale locale) {
         try {
             return ResponseEntity.ok(graphs.upstream(me, id, endItem));
         } catch (InvalidInputException e) {
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.field() + ": " + e.getMessage());
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.describe(locale));
             p.setProperty("field", e.field());
+            p.setProperty("messageKey", e.sentence().key());
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
         }
     }
 
-    static final List<String> COLUMNS = List.of("end item", "operational", "node", "name", "company", "country",
-            "node marking");
+    /** The single-points-of-failure export's columns, each headed by {@code sc.spof.<column>} in the reader's language. */
+    static final List<String> COLUMNS = List.of("endItem", "operational", "node", "name", "company", "country",
+            "nodeMarking");
 
-    private static List<List<Object>> spofRows(NetworkAnalysisView view) {
+    private static List<String> header(Locale locale) {
+        return COLUMNS.stream().map(c -> Sentences.render(Sentence.label("sc.spof", c), locale)).toList();
+    }
+
+    private static List<List<Object>> spofRows(NetworkAnalysisView view, Locale locale) {
         List<List<Object>> rows = new ArrayList<>();
         for (var e : view.endItems()) {
             for (var n : e.singlePointsOfFailure()) {
-                rows.add(List.of(e.id(), e.operational(), n.code(), n.name(), n.company(), n.country(), n.marking().banner()));
+                rows.add(List.of(e.id(), operational(e.operational(), locale), n.code(), n.name(), n.company(), n.country(),
+                        n.marking().banner()));
             }
             if (e.withheldSinglePointsOfFailure() > 0) {
-                rows.add(List.of(e.id(), e.operational(), "(" + e.withheldSinglePointsOfFailure() + " withheld)", "", "",
-                        "", ""));
+                rows.add(List.of(e.id(), operational(e.operational(), locale), Sentences.render(
+                        Sentence.of("sc.spof.withheld", e.withheldSinglePointsOfFailure()), locale), "", "", "", ""));
             }
         }
         return rows;
     }
 
+    private static String operational(boolean operational, Locale locale) {
+        return Sentences.render(Sentence.of(operational ? "sc.operational" : "sc.stoppedLabel"), locale);
+    }
+
     @GetMapping("/supply-chain/networks/{id}/single-points-of-failure.csv")
     ResponseEntity<String> csv(DicasUser me, @PathVariable long id) {
         NetworkAnalysisView view = analyses.analyze(me, id, Disruption.NONE, Set.of());
-        CsvFile csv = new CsvFile(view.marking(), COLUMNS);
-        spofRows(view).forEach(csv::row);
+        Locale locale = LocaleContextHolder.getLocale();
+        CsvFile csv = new CsvFile(view.marking(), header(locale));
+        spofRows(view, locale).forEach(csv::row);
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"single-points-of-failure.csv\"")
                 .header("X-DICAS-Marking", view.marking().banner()).body(csv.content());
@@ -223,14 +244,16 @@ class SupplyChainPages {
     ResponseEntity<byte[]> excel(DicasUser me, @PathVariable long id) throws IOException {
         NetworkAnalysisView view = analyses.analyze(me, id, Disruption.NONE, Set.of());
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet("Single points of failure");
+            Locale locale = LocaleContextHolder.getLocale();
+            Sheet sheet = wb.createSheet(Sentences.render(Sentence.of("sc.spof"), locale));
             int r = 0;
             sheet.createRow(r++).createCell(0).setCellValue(view.marking().banner());
             Row header = sheet.createRow(r++);
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                header.createCell(c).setCellValue(COLUMNS.get(c));
+            List<String> titles = header(locale);
+            for (int c = 0; c < titles.size(); c++) {
+                header.createCell(c).setCellValue(titles.get(c));
             }
-            for (List<Object> row : spofRows(view)) {
+            for (List<Object> row : spofRows(view, locale)) {
                 Row x = sheet.createRow(r++);
                 for (int c = 0; c < row.size(); c++) {
                     x.createCell(c).setCellValue(String.valueOf(row.get(c)));

@@ -1,5 +1,6 @@
 package org.dicas.sustainment.engine;
 
+import org.dicas.shared.Sentence;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -65,15 +66,15 @@ final class Compiled {
         this.problem = problem;
         ScheduleProblem.Horizon h = problem.horizon();
         if (h == null || h.start() == null || h.end() == null) {
-            throw new ScheduleException("horizon: start and end are required");
+            throw ScheduleException.of("schedule.error.horizonRequired");
         }
         if (h.end().isBefore(h.start())) {
-            throw new ScheduleException("horizon: end " + h.end() + " is before start " + h.start());
+            throw ScheduleException.of("schedule.error.horizonOrder", h.end(), h.start());
         }
         this.horizonStart = h.start();
         long d = ChronoUnit.DAYS.between(h.start(), h.end()) + 1;
         if (d > 100_000) {
-            throw new ScheduleException("horizon: longer than 100000 days");
+            throw ScheduleException.of("schedule.error.horizonTooLong", 100_000);
         }
         this.days = (int) d;
     }
@@ -90,7 +91,7 @@ final class Compiled {
     /** Validates and compiles; throws {@link ScheduleException} naming the record. */
     static Compiled of(ScheduleProblem problem) {
         if (problem == null) {
-            throw new ScheduleException("problem: missing");
+            throw ScheduleException.of("schedule.error.problemMissing");
         }
         Compiled c = new Compiled(problem);
         c.compileFacilities();
@@ -104,14 +105,15 @@ final class Compiled {
         for (int i = 0; i < problem.facilities().size(); i++) {
             ScheduleProblem.Facility f = problem.facilities().get(i);
             if (f == null) {
-                throw new ScheduleException("facilities[" + i + "]: null");
+                throw ScheduleException.of("schedule.error.nullEntry", "facilities[" + i + "]");
             }
-            String name = "facility " + (f.id() == null ? "#" + (i + 1) : f.id());
+            Sentence name = f.id() == null ? Sentence.of("schedule.where.facilityNumber", i + 1)
+                    : Sentence.of("schedule.where.facility", f.id());
             if (f.id() == null || f.id().isBlank()) {
-                throw new ScheduleException(name + ": id is required");
+                throw ScheduleException.of("schedule.error.idRequired", name);
             }
             if (!facilityIds.add(f.id())) {
-                throw new ScheduleException(name + ": duplicate facility id");
+                throw ScheduleException.of("schedule.error.duplicateFacility", name);
             }
             facilityById.put(f.id(), f);
             checkLocation(name, f.location());
@@ -121,11 +123,10 @@ final class Compiled {
             for (int k = 0; k < periods.size(); k++) {
                 ScheduleProblem.Period p = periods.get(k);
                 if (p == null || p.start() == null || p.end() == null) {
-                    throw new ScheduleException(name + ": closed period " + (k + 1) + " needs start and end");
+                    throw ScheduleException.of("schedule.error.closedPeriodDates", name, k + 1);
                 }
                 if (p.end().isBefore(p.start())) {
-                    throw new ScheduleException(name + ": closed period " + p.start() + ".." + p.end()
-                            + " ends before it starts");
+                    throw ScheduleException.of("schedule.error.closedPeriodOrder", name, p.start(), p.end());
                 }
                 int s = Math.max(0, day(p.start()));
                 int e = Math.min(days - 1, day(p.end()));
@@ -140,19 +141,19 @@ final class Compiled {
             for (int k = 0; k < rs.size(); k++) {
                 ScheduleProblem.Resource r = rs.get(k);
                 if (r == null || r.id() == null || r.id().isBlank()) {
-                    throw new ScheduleException(name + ": resource " + (k + 1) + " has no id");
+                    throw ScheduleException.of("schedule.error.resourceWithoutId", name, k + 1);
                 }
-                String rname = "resource " + r.id() + " of " + name;
+                Sentence rname = Sentence.of("schedule.where.resource", r.id(), name);
                 if (resourceById.containsKey(r.id())) {
-                    throw new ScheduleException(rname + ": duplicate resource id");
+                    throw ScheduleException.of("schedule.error.duplicateResource", rname);
                 }
                 if (r.kind() == null || !ResourceKind.isKnown(r.kind())) {
-                    throw new ScheduleException(rname + ": unknown kind '" + r.kind() + "' (expected one of "
-                            + ResourceKind.names() + ")");
+                    throw ScheduleException.of("schedule.error.unknownKind", rname, String.valueOf(r.kind()),
+                            ResourceKind.names().toString());
                 }
                 if (r.maxLengthM() != null && !(r.maxLengthM() > 0) || r.maxLengthM() != null
                         && r.maxLengthM().isInfinite()) {
-                    throw new ScheduleException(rname + ": maxLengthM must be a positive number");
+                    throw ScheduleException.of("schedule.error.maxLength", rname);
                 }
                 Res res = new Res(resources.size(), r.id(), f.id(), r.kind(), closed);
                 resources.add(res);
@@ -162,9 +163,9 @@ final class Compiled {
         }
     }
 
-    private static void checkLocation(String name, ScheduleProblem.Location l) {
+    private static void checkLocation(Sentence name, ScheduleProblem.Location l) {
         if (l != null && (!(Math.abs(l.lat()) <= 90) || !(Math.abs(l.lon()) <= 180))) {
-            throw new ScheduleException(name + ": location out of range (lat -90..90, lon -180..180)");
+            throw ScheduleException.of("schedule.error.location", name);
         }
     }
 
@@ -173,36 +174,36 @@ final class Compiled {
         for (int i = 0; i < problem.jobs().size(); i++) {
             ScheduleProblem.Job j = problem.jobs().get(i);
             if (j == null) {
-                throw new ScheduleException("jobs[" + i + "]: null");
+                throw ScheduleException.of("schedule.error.nullEntry", "jobs[" + i + "]");
             }
-            String name = "job " + (j.id() == null ? "#" + (i + 1) : j.id());
+            Sentence name = j.id() == null ? Sentence.of("schedule.where.jobNumber", i + 1)
+                    : Sentence.of("schedule.where.job", j.id());
             if (j.id() == null || j.id().isBlank()) {
-                throw new ScheduleException(name + ": id is required");
+                throw ScheduleException.of("schedule.error.idRequired", name);
             }
             if (!ids.add(j.id())) {
-                throw new ScheduleException(name + ": duplicate job id");
+                throw ScheduleException.of("schedule.error.duplicateJob", name);
             }
             if (j.durationDays() <= 0) {
-                throw new ScheduleException(name + ": durationDays must be positive (got " + j.durationDays() + ")");
+                throw ScheduleException.of("schedule.error.duration", name, j.durationDays());
             }
             if (j.priority() < 0) {
-                throw new ScheduleException(name + ": priority must not be negative (got " + j.priority() + ")");
+                throw ScheduleException.of("schedule.error.priority", name, j.priority());
             }
             if (j.resourceKinds() == null || j.resourceKinds().isEmpty()) {
-                throw new ScheduleException(name + ": resourceKinds is required (one or more of "
-                        + ResourceKind.names() + ")");
+                throw ScheduleException.of("schedule.error.kindsRequired", name, ResourceKind.names().toString());
             }
             for (String k : j.resourceKinds()) {
                 if (k == null || !ResourceKind.isKnown(k)) {
-                    throw new ScheduleException(name + ": unknown resource kind '" + k + "' (expected one of "
-                            + ResourceKind.names() + ")");
+                    throw ScheduleException.of("schedule.error.unknownJobKind", name, String.valueOf(k),
+                            ResourceKind.names().toString());
                 }
             }
             if (j.lengthM() != null && (!(j.lengthM() > 0) || j.lengthM().isInfinite())) {
-                throw new ScheduleException(name + ": lengthM must be a positive number");
+                throw ScheduleException.of("schedule.error.length", name);
             }
             if (j.requires() != null && j.requires().stream().anyMatch(java.util.Objects::isNull)) {
-                throw new ScheduleException(name + ": requires contains null");
+                throw ScheduleException.of("schedule.error.requiresNull", name);
             }
             checkLocation(name, j.homePort());
             int earliest = j.earliestStart() == null ? 0 : Math.max(0, day(j.earliestStart()));
@@ -308,44 +309,42 @@ final class Compiled {
         for (int i = 0; i < problem.pinned().size(); i++) {
             ScheduleProblem.Pin p = problem.pinned().get(i);
             if (p == null || p.job() == null) {
-                throw new ScheduleException("pinned[" + i + "]: job is required");
+                throw ScheduleException.of("schedule.error.pinWithoutJob", "pinned[" + i + "]");
             }
-            String name = "pin of job " + p.job();
+            Sentence name = Sentence.of("schedule.where.pin", p.job());
             JobInfo info = jobById.get(p.job());
             if (info == null) {
-                throw new ScheduleException(name + ": unknown job");
+                throw ScheduleException.of("schedule.error.pinUnknownJob", name);
             }
             if (pins.containsKey(p.job())) {
-                throw new ScheduleException(name + ": job pinned twice");
+                throw ScheduleException.of("schedule.error.pinnedTwice", name);
             }
             if (p.resource() == null || p.start() == null) {
-                throw new ScheduleException(name + ": resource and start are required");
+                throw ScheduleException.of("schedule.error.pinIncomplete", name);
             }
             Res r = resourceById.get(p.resource());
             if (r == null) {
-                throw new ScheduleException(name + ": unknown resource " + p.resource());
+                throw ScheduleException.of("schedule.error.pinUnknownResource", name, p.resource());
             }
             if (!info.eligible.contains(r)) {
-                throw new ScheduleException(name + ": resource " + r.id + " is not eligible"
-                        + (info.eligible.isEmpty() && info.exclusion != null ? " (" + info.exclusion.english() + ")"
-                        : " (kind, length, certifications or nation)"));
+                throw ScheduleException.of("schedule.error.pinNotEligible", name, r.id,
+                        info.eligible.isEmpty() && info.exclusion != null ? info.exclusion.sentence()
+                        : Sentence.of("schedule.error.pinNotEligible.rules"));
             }
             int s = day(p.start());
             int dur = info.job.durationDays();
             if (s < info.earliest || s + dur > days) {
-                throw new ScheduleException(name + ": start " + p.start()
-                        + " is before the earliest start or the job does not end inside the horizon");
+                throw ScheduleException.of("schedule.error.pinOutsideWindow", name, p.start());
             }
             if (r.closedDays(s, s + dur) > 0) {
-                throw new ScheduleException(name + ": facility " + r.facility + " is closed during the job");
+                throw ScheduleException.of("schedule.error.pinClosed", name, r.facility);
             }
             if (used[r.index] == null) {
                 used[r.index] = new boolean[days];
             }
             for (int d = s; d < s + dur; d++) {
                 if (used[r.index][d]) {
-                    throw new ScheduleException(name + ": resource " + r.id + " already taken by another pin on "
-                            + date(d));
+                    throw ScheduleException.of("schedule.error.pinTaken", name, r.id, date(d));
                 }
                 used[r.index][d] = true;
             }

@@ -6,6 +6,7 @@ import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintJustification;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import ai.timefold.solver.core.api.score.stream.Joiners;
+import org.dicas.shared.Sentence;
 
 /** The rules and the objective, one method per constraint. */
 public class RepairConstraints implements ConstraintProvider {
@@ -22,8 +23,8 @@ public class RepairConstraints implements ConstraintProvider {
     public record Lateness(String job, String resource, int daysLate, int priority) implements ConstraintJustification {
     }
 
-    /** Why a constraint matched one or two jobs (the generic explanation). */
-    public record Jobs(String description, String job, String otherJob) implements ConstraintJustification {
+    /** Why a constraint matched one or two jobs (the generic explanation, {@code schedule.constraint.*}). */
+    public record Jobs(Sentence description, String job, String otherJob) implements ConstraintJustification {
     }
 
     @Override
@@ -40,7 +41,7 @@ public class RepairConstraints implements ConstraintProvider {
                         Joiners.overlapping(JobSlot::startDay, JobSlot::endExclusive))
                 .penalizeLong(HARD, (a, b) -> Math.min(a.endExclusive(), b.endExclusive())
                         - Math.max(a.startDay(), b.startDay()))
-                .justifyWith((a, b, s) -> new Jobs("same resource on the same days", a.getId(), b.getId()))
+                .justifyWith((a, b, s) -> new Jobs(Sentence.of("schedule.constraint.resourceConflict"), a.getId(), b.getId()))
                 .asConstraint("resource conflict");
     }
 
@@ -49,7 +50,7 @@ public class RepairConstraints implements ConstraintProvider {
         return f.forEach(JobSlot.class)
                 .filter(j -> j.closedDays() > 0)
                 .penalizeLong(HARD, JobSlot::closedDays)
-                .justifyWith((j, s) -> new Jobs("facility closed during the job", j.getId(), null))
+                .justifyWith((j, s) -> new Jobs(Sentence.of("schedule.constraint.facilityClosed"), j.getId(), null))
                 .asConstraint("facility closed");
     }
 
@@ -58,7 +59,7 @@ public class RepairConstraints implements ConstraintProvider {
         return f.forEach(JobSlot.class)
                 .filter(JobSlot::breaksEligibility)
                 .penalizeLong(HARD)
-                .justifyWith((j, s) -> new Jobs("resource or start not allowed for the job", j.getId(), null))
+                .justifyWith((j, s) -> new Jobs(Sentence.of("schedule.constraint.ineligibleSlot"), j.getId(), null))
                 .asConstraint("ineligible slot");
     }
 
@@ -67,7 +68,7 @@ public class RepairConstraints implements ConstraintProvider {
         return f.forEachIncludingUnassigned(JobSlot.class)
                 .filter(j -> j.getResource() == null)
                 .penalizeLong(UNASSIGNED, JobSlot::getPriority)
-                .justifyWith((j, s) -> new Jobs("unassigned", j.getId(), null))
+                .justifyWith((j, s) -> new Jobs(Sentence.of("schedule.constraint.unassigned"), j.getId(), null))
                 .asConstraint("unassigned job");
     }
 
@@ -85,7 +86,7 @@ public class RepairConstraints implements ConstraintProvider {
         return f.forEach(JobSlot.class)
                 .filter(j -> j.km() > 0)
                 .penalizeLong(TRANSIT, JobSlot::km)
-                .justifyWith((j, s) -> new Jobs("transit km", j.getId(), null))
+                .justifyWith((j, s) -> new Jobs(Sentence.of("schedule.constraint.transit"), j.getId(), null))
                 .asConstraint("transit");
     }
 }

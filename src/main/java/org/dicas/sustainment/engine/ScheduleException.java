@@ -1,8 +1,26 @@
 package org.dicas.sustainment.engine;
 
-/** Invalid scheduling input; one line naming the record. */
+import org.dicas.shared.Sentence;
+
+/**
+ * Invalid scheduling input; one sentence naming the record ({@code schedule.error.*}), rendered in the reader's
+ * language by the pages and the API, and in English ({@link #getMessage()}) by the command line.
+ */
 public class ScheduleException extends RuntimeException {
-    public ScheduleException(String message) {
-        super(message);
+
+    private final Sentence sentence;
+
+    public ScheduleException(Sentence sentence) {
+        super(sentence.english());
+        this.sentence = sentence;
+    }
+
+    static ScheduleException of(String key, Object... args) {
+        return new ScheduleException(Sentence.of(key, args));
+    }
+
+    /** What is wrong, in a form every language can render. */
+    public Sentence sentence() {
+        return sentence;
     }
 }

@@ -1,5 +1,6 @@
 package org.dicas.sustainment.engine;
 
+import org.dicas.shared.Sentence;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -27,6 +28,9 @@ public final class ScheduleJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    /** The whole problem, where an error is about no record in particular. */
+    private static final Sentence PROBLEM = Sentence.of("schedule.where.problem");
+
     private ScheduleJson() {
     }
 
@@ -38,17 +42,17 @@ public final class ScheduleJson {
         } catch (JacksonException e) {
             String m = e.getOriginalMessage();
             var loc = e.getLocation();
-            throw new ScheduleException("malformed JSON: " + oneLine(m)
-                    + (loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")"));
+            throw loc == null ? ScheduleException.of("schedule.error.malformedJson", oneLine(m))
+                    : ScheduleException.of("schedule.error.malformedJsonAt", oneLine(m), loc.getLineNr(), loc.getColumnNr());
         }
         if (root == null || root.isMissingNode() || !root.isObject()) {
-            throw new ScheduleException("problem: expected a JSON object with horizon, facilities and jobs");
+            throw ScheduleException.of("schedule.error.notAProblem", PROBLEM);
         }
-        String where = "problem";
+        Object where = PROBLEM;
         fields(root, where, Set.of("horizon", "facilities", "jobs", "pinned"));
         JsonNode h = root.get("horizon");
         if (h == null || h.isNull()) {
-            throw new ScheduleException("problem: horizon is required");
+            throw ScheduleException.of("schedule.error.fieldRequired", PROBLEM, "horizon");
         }
         object(h, "horizon");
         fields(h, "horizon", Set.of("start", "end"));
@@ -68,10 +72,10 @@ public final class ScheduleJson {
         JsonNode ps = array(root, "pinned", where);
         for (int i = 0; ps != null && i < ps.size(); i++) {
             JsonNode p = ps.get(i);
-            String w = "pinned[" + i + "]";
+            Object w = "pinned[" + i + "]";
             object(p, w);
             fields(p, w, Set.of("job", "resource", "start"));
-            w = "pin of job " + text(p, "job", w, true);
+            w = Sentence.of("schedule.where.pin", text(p, "job", w, true));
             pins.add(new ScheduleProblem.Pin(text(p, "job", w, true), text(p, "resource", w, true),
                     date(p, "start", w, true)));
         }
@@ -79,17 +83,19 @@ public final class ScheduleJson {
     }
 
     private static ScheduleProblem.Facility facility(JsonNode f, int i) {
-        String w = "facilities[" + i + "]";
+        Object w = "facilities[" + i + "]";
         object(f, w);
-        w = name("facility", f, w);
+        w = name("schedule.where.facility", f, w);
         fields(f, w, Set.of("id", "nation", "certifications", "resources", "closed", "location"));
         List<ScheduleProblem.Resource> resources = new ArrayList<>();
         JsonNode rs = array(f, "resources", w);
         for (int k = 0; rs != null && k < rs.size(); k++) {
             JsonNode r = rs.get(k);
-            String rw = w + ", resources[" + k + "]";
+            Object rw = within(w, "resources[" + k + "]");
             object(r, rw);
-            rw = name("resource", r, rw) + " of " + w;
+            JsonNode rid = r.get("id");
+            rw = rid != null && rid.isString() ? Sentence.of("schedule.where.resource", rid.stringValue(), w)
+                    : Sentence.of("schedule.where.resourceAt", rw, w);
             fields(r, rw, Set.of("id", "kind", "maxLengthM"));
             resources.add(new ScheduleProblem.Resource(text(r, "id", rw, true), text(r, "kind", rw, true),
                     number(r, "maxLengthM", rw)));
@@ -98,7 +104,7 @@ public final class ScheduleJson {
         JsonNode cs = array(f, "closed", w);
         for (int k = 0; cs != null && k < cs.size(); k++) {
             JsonNode p = cs.get(k);
-            String pw = w + ", closed[" + k + "]";
+            Object pw = within(w, "closed[" + k + "]");
             object(p, pw);
             fields(p, pw, Set.of("start", "end"));
             closed.add(new ScheduleProblem.Period(date(p, "start", pw, true), date(p, "end", pw, true)));
@@ -108,19 +114,19 @@ public final class ScheduleJson {
     }
 
     private static ScheduleProblem.Job job(JsonNode j, int i) {
-        String w = "jobs[" + i + "]";
+        Object w = "jobs[" + i + "]";
         object(j, w);
-        w = name("job", j, w);
+        w = name("schedule.where.job", j, w);
         fields(j, w, Set.of("id", "asset", "flagNation", "resourceKinds", "lengthM", "durationDays", "earliestStart",
                 "dueDate", "priority", "requires", "foreignRepairAllowed", "homePort"));
         Integer duration = integer(j, "durationDays", w);
         if (duration == null) {
-            throw new ScheduleException(w + ": durationDays is required");
+            throw ScheduleException.of("schedule.error.fieldRequired", w, "durationDays");
         }
         Integer priority = integer(j, "priority", w);
         JsonNode fra = j.get("foreignRepairAllowed");
         if (fra != null && !fra.isNull() && !fra.isBoolean()) {
-            throw new ScheduleException(w + ": foreignRepairAllowed must be true or false");
+            throw ScheduleException.of("schedule.error.notBoolean", w, "foreignRepairAllowed");
         }
         return new ScheduleProblem.Job(text(j, "id", w, true), text(j, "asset", w, false),
                 text(j, "flagNation", w, false), strings(j, "resourceKinds", w), number(j, "lengthM", w), duration,
@@ -128,51 +134,57 @@ public final class ScheduleJson {
                 strings(j, "requires", w), fra != null && fra.booleanValue(false), location(j, "homePort", w));
     }
 
-    private static String name(String kind, JsonNode n, String fallback) {
+    /** The record by its id ({@code whereKey}: "job X"), or by its position in the file when it has none. */
+    private static Object name(String whereKey, JsonNode n, Object fallback) {
         JsonNode id = n.get("id");
-        return id != null && id.isString() ? kind + " " + id.stringValue() : fallback;
+        return id != null && id.isString() ? Sentence.of(whereKey, id.stringValue()) : fallback;
     }
 
-    private static void object(JsonNode n, String w) {
+    /** A part of a record: "facility X, closed[0]". */
+    private static Sentence within(Object w, String part) {
+        return Sentence.of("schedule.where.within", w, part);
+    }
+
+    private static void object(JsonNode n, Object w) {
         if (n == null || !n.isObject()) {
-            throw new ScheduleException(w + ": expected an object");
+            throw ScheduleException.of("schedule.error.notAnObject", w);
         }
     }
 
-    private static void fields(JsonNode n, String w, Set<String> allowed) {
+    private static void fields(JsonNode n, Object w, Set<String> allowed) {
         for (String f : n.propertyNames()) {
             if (!allowed.contains(f)) {
-                throw new ScheduleException(w + ": unknown field '" + f + "'");
+                throw ScheduleException.of("schedule.error.unknownField", w, f);
             }
         }
     }
 
-    private static JsonNode array(JsonNode n, String field, String w) {
+    private static JsonNode array(JsonNode n, String field, Object w) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
             return null;
         }
         if (!v.isArray()) {
-            throw new ScheduleException(w + ": " + field + " must be an array");
+            throw ScheduleException.of("schedule.error.notAnArray", w, field);
         }
         return v;
     }
 
-    private static String text(JsonNode n, String field, String w, boolean required) {
+    private static String text(JsonNode n, String field, Object w, boolean required) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
             if (required) {
-                throw new ScheduleException(w + ": " + field + " is required");
+                throw ScheduleException.of("schedule.error.fieldRequired", w, field);
             }
             return null;
         }
         if (!v.isString()) {
-            throw new ScheduleException(w + ": " + field + " must be a string");
+            throw ScheduleException.of("schedule.error.notAString", w, field);
         }
         return v.stringValue();
     }
 
-    private static List<String> strings(JsonNode n, String field, String w) {
+    private static List<String> strings(JsonNode n, String field, Object w) {
         JsonNode v = array(n, field, w);
         if (v == null) {
             return null;
@@ -180,36 +192,36 @@ public final class ScheduleJson {
         List<String> out = new ArrayList<>();
         for (JsonNode e : v) {
             if (!e.isString()) {
-                throw new ScheduleException(w + ": " + field + " must be an array of strings");
+                throw ScheduleException.of("schedule.error.notStrings", w, field);
             }
             out.add(e.stringValue());
         }
         return out;
     }
 
-    private static Double number(JsonNode n, String field, String w) {
+    private static Double number(JsonNode n, String field, Object w) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
             return null;
         }
         if (!v.isNumber()) {
-            throw new ScheduleException(w + ": " + field + " must be a number");
+            throw ScheduleException.of("schedule.error.notANumber", w, field);
         }
         return v.doubleValue();
     }
 
-    private static Integer integer(JsonNode n, String field, String w) {
+    private static Integer integer(JsonNode n, String field, Object w) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
             return null;
         }
         if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new ScheduleException(w + ": " + field + " must be a whole number");
+            throw ScheduleException.of("schedule.error.notWhole", w, field);
         }
         return v.intValue();
     }
 
-    private static LocalDate date(JsonNode n, String field, String w, boolean required) {
+    private static LocalDate date(JsonNode n, String field, Object w, boolean required) {
         String s = text(n, field, w, required);
         if (s == null) {
             return null;
@@ -217,22 +229,22 @@ public final class ScheduleJson {
         try {
             return LocalDate.parse(s);
         } catch (DateTimeParseException e) {
-            throw new ScheduleException(w + ": " + field + " must be a date YYYY-MM-DD (got '" + s + "')");
+            throw ScheduleException.of("schedule.error.notADate", w, field, s);
         }
     }
 
-    private static ScheduleProblem.Location location(JsonNode n, String field, String w) {
+    private static ScheduleProblem.Location location(JsonNode n, String field, Object w) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
             return null;
         }
-        String lw = w + ", " + field;
+        Sentence lw = within(w, field);
         object(v, lw);
         fields(v, lw, Set.of("lat", "lon"));
         Double lat = number(v, "lat", lw);
         Double lon = number(v, "lon", lw);
         if (lat == null || lon == null) {
-            throw new ScheduleException(lw + ": lat and lon are required");
+            throw ScheduleException.of("schedule.error.latLonRequired", lw);
         }
         return new ScheduleProblem.Location(lat, lon);
     }

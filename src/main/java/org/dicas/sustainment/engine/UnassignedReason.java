@@ -32,6 +32,11 @@ record UnassignedReason(String key, List<String> args) {
         return new UnassignedReason(key, List.of(args));
     }
 
+    /** The reason as a sentence, for every language. */
+    org.dicas.shared.Sentence sentence() {
+        return new org.dicas.shared.Sentence(key, List.copyOf(args));
+    }
+
     /** The sentence in English, as the UI's English bundle writes it. */
     String english() {
         return new MessageFormat(ENGLISH.getString(key), Locale.ROOT).format(args.toArray());

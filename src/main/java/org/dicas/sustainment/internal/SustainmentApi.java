@@ -90,7 +90,7 @@ class SustainmentApi {
     @Operation(summary = "Pin a job to a resource and start day (government users)")
     RepairJob pin(DicasUser me, @PathVariable long id, @RequestBody(required = false) PinCommand pin) {
         if (pin == null) {
-            throw new InvalidInputException("resource", "give a resource and a start");
+            throw InvalidInputException.of("resource", "sus.error.pinNeedsResourceAndStart");
         }
         return jobs.pin(me, id, pin.resource(), pin.start());
     }

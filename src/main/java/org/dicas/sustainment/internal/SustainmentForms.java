@@ -44,7 +44,7 @@ final class SustainmentForms {
         for (String line : lines(v.get("resources"))) {
             String[] parts = line.split("[\\s,;]+");
             if (parts.length < 2 || parts.length > 3) {
-                throw new InvalidInputException("resources", "'" + line + "': write CODE KIND [max length m]");
+                throw InvalidInputException.of("resources", "sus.error.resourceLine", line);
             }
             resources.add(new RepairFacility.Resource(parts[0], parts[1],
                     parts.length == 3 ? number("resources", parts[2]) : null));
@@ -53,7 +53,7 @@ final class SustainmentForms {
         for (String line : lines(v.get("closedPeriods"))) {
             String[] parts = line.split("[\\s,;]+");
             if (parts.length != 2) {
-                throw new InvalidInputException("closedPeriods", "'" + line + "': write yyyy-mm-dd yyyy-mm-dd");
+                throw InvalidInputException.of("closedPeriods", "sus.error.closedPeriodLine", line);
             }
             closed.add(new RepairFacility.ClosedPeriod(date("closedPeriods", parts[0]), date("closedPeriods", parts[1])));
         }

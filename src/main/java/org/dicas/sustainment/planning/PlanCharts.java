@@ -2,30 +2,38 @@ package org.dicas.sustainment.planning;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.dicas.security.DicasUser;
+import org.dicas.shared.Sentence;
+import org.dicas.shared.Sentences;
 import org.dicas.sustainment.RepairFacilities;
 import org.dicas.sustainment.RepairFacility;
 import org.dicas.sustainment.engine.ScheduleProblem;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 
 /** Data for the Gantt view and the demand-vs-capacity chart of a plan, limited to what the reader may see. */
 @Service
 public class PlanCharts {
 
+    /** One assignment; {@code lateText} says how late in the reader's language (empty when on time). */
     public record Bar(String resource, String facility, String job, String asset, String start, String finish,
-                      int daysLate, boolean pinned) {
+                      int daysLate, String lateText, boolean pinned) {
     }
 
     public record Gantt(List<String> resources, List<Bar> bars, String horizonStart, String horizonEnd) {
     }
 
-    public record Month(String month, long demandDays, long capacityDays) {
+    /** A month of the horizon: {@code month} as yyyy-MM, {@code label} in the reader's language (2025年6月 / Jun 2025). */
+    public record Month(String month, String label, long demandDays, long capacityDays) {
     }
 
     private final PlanningRuns runs;
@@ -42,9 +50,11 @@ public class PlanCharts {
         for (RepairFacility f : facilities.list(user)) {
             f.resources().forEach(r -> resources.add(f.code() + " / " + r.code()));
         }
+        Locale locale = LocaleContextHolder.getLocale();
         List<Bar> bars = v.assignments().stream().map(a -> new Bar(a.facility() + " / " + a.resource(), a.facility(),
-                a.job(), a.asset(), a.start().toString(), a.finish().plusDays(1).toString(), a.daysLate(), a.pinned()))
-                .toList();
+                a.job(), a.asset(), a.start().toString(), a.finish().plusDays(1).toString(), a.daysLate(),
+                a.daysLate() > 0 ? Sentences.render(Sentence.of("plan.daysLateShort", a.daysLate()), locale) : "",
+                a.pinned())).toList();
         return new Gantt(resources, bars, v.horizonStart().toString(), v.horizonEnd().plusDays(1).toString());
     }
 
@@ -77,7 +87,14 @@ public class PlanCharts {
                 }
             }
         }
-        return months.entrySet().stream().map(e -> new Month(e.getKey().toString(), e.getValue()[0], e.getValue()[1]))
-                .toList();
+        Locale locale = LocaleContextHolder.getLocale();
+        return months.entrySet().stream().map(e -> new Month(e.getKey().toString(), monthLabel(e.getKey(), locale),
+                e.getValue()[0], e.getValue()[1])).toList();
+    }
+
+    /** A month as people write it: 2025年6月 in Japanese, Jun 2025 in English ({@code plan.monthLabel}). */
+    static String monthLabel(YearMonth month, Locale locale) {
+        Date first = Date.from(month.atDay(1).atStartOfDay(ZoneId.systemDefault()).toInstant());
+        return Sentences.render(Sentence.of("plan.monthLabel", first), locale);
     }
 }

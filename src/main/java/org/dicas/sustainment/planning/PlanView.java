@@ -7,14 +7,15 @@ import org.dicas.shared.Marking;
 
 /**
  * A planning run as one reader sees it: assignments and unassigned jobs about jobs and facilities they may read;
- * the others only counted. {@code marking} is the high-water mark of what is shown. Why a run failed is
- * {@code messageKey} (a message bundle key, e.g. {@code plan.failed.nodeStopped}; empty when there is nothing to say);
- * {@code message} is a technical detail (the solver's exception), possibly empty. {@code optimal} and {@code bound}
+ * the others only counted. {@code marking} is the high-water mark of what is shown. {@code status} is a code and
+ * {@code statusLabel} its label in the reader's language. Why a run failed is {@code messageKey} (a message bundle key,
+ * e.g. {@code plan.failed.nodeStopped}; empty when there is nothing to say) and {@code explanation} that sentence in the
+ * reader's language; {@code message} is a technical detail (the solver's exception), possibly empty. {@code optimal} and {@code bound}
  * are what is proven about the score: the proven optimum, or each level's best proven lower bound (null: none yet).
  */
-public record PlanView(long id, String status, String createdBy, Instant createdAt, int seconds, LocalDate horizonStart,
+public record PlanView(long id, String status, String statusLabel, String createdBy, Instant createdAt, int seconds, LocalDate horizonStart,
                        LocalDate horizonEnd, Score score, Score greedyScore, boolean optimal, Score bound,
-                       String messageKey, String message, List<AssignmentView> assignments, int withheldAssignments,
+                       String messageKey, String explanation, String message, List<AssignmentView> assignments, int withheldAssignments,
                        List<UnassignedView> unassigned, int withheldUnassigned, Marking marking) {
 
     public record Score(long unassignedPriority, long weightedTardinessDays, long transitKm) {
@@ -47,8 +48,8 @@ public record PlanView(long id, String status, String createdBy, Instant created
     }
 
     /**
-     * An unassigned job; why, as {@code reasonKey} with {@code reasonArgs} (null key: a run stored before reasons were
-     * keys, then {@code reason} is its English sentence).
+     * An unassigned job; why: {@code reason} in the reader's language, from {@code reasonKey} with {@code reasonArgs}
+     * (codes as the engine gives them). A run stored before reasons were keys has a null key and its English reason.
      */
     public record UnassignedView(long jobId, String job, String asset, int priority, String reason, String reasonKey,
                                  Object[] reasonArgs, Marking marking) {

@@ -3,14 +3,19 @@ package org.dicas.sustainment.planning;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.platform.CsvFile;
+import org.dicas.platform.FormErrors;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.AccessLevel;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
+import org.dicas.shared.Sentence;
+import org.dicas.shared.Sentences;
 import org.dicas.sustainment.RepairJobs;
 import org.dicas.sustainment.SustainmentWriteRules;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -62,7 +67,7 @@ class PlanningPages {
         try {
             return "redirect:/sustainment/plans/" + runs.start(me, horizonStart, horizonEnd, seconds);
         } catch (InvalidInputException e) {
-            return listPage(me, Paging.FIRST, model, List.of(e.field() + ": " + e.getMessage()));
+            return listPage(me, Paging.FIRST, model, FormErrors.of(e));
         }
     }
 
@@ -96,7 +101,7 @@ class PlanningPages {
             runs.stop(me, id);
             return "redirect:/sustainment/plans/" + id;
         } catch (InvalidInputException e) {
-            return planPage(me, id, model, List.of(e.field() + ": " + e.getMessage()));
+            return planPage(me, id, model, FormErrors.of(e));
         }
     }
 
@@ -105,7 +110,7 @@ class PlanningPages {
         try {
             return "redirect:/sustainment/plans/" + runs.replan(me, id);
         } catch (InvalidInputException e) {
-            return planPage(me, id, model, List.of(e.field() + ": " + e.getMessage()));
+            return planPage(me, id, model, FormErrors.of(e));
         }
     }
 
@@ -123,7 +128,7 @@ class PlanningPages {
             }
             return "redirect:/sustainment/plans/" + id;
         } catch (InvalidInputException e) {
-            return planPage(me, id, model, List.of(e.field() + ": " + e.getMessage()));
+            return planPage(me, id, model, FormErrors.of(e));
         }
     }
 
@@ -139,15 +144,20 @@ class PlanningPages {
         return charts.demandAndCapacity(me, id);
     }
 
+    /** The plan CSV's columns, each headed by {@code plan.csv.<column>} in the reader's language. */
+    static final List<String> CSV_COLUMNS = List.of("job", "asset", "priority", "facility", "resource", "start", "finish",
+            "daysLate", "pinned", "marking");
+
     @GetMapping("/sustainment/plans/{id}/plan.csv")
     ResponseEntity<String> csv(DicasUser me, @PathVariable long id) {
         PlanView v = runs.view(me, id);
-        CsvFile csv = new CsvFile(v.marking(), List.of("job", "asset", "priority", "facility", "resource", "start",
-                "finish", "days late", "pinned", "marking"));
+        Locale locale = LocaleContextHolder.getLocale();
+        CsvFile csv = new CsvFile(v.marking(), CSV_COLUMNS.stream()
+                .map(c -> Sentences.render(Sentence.label("plan.csv", c), locale)).toList());
         v.assignments().forEach(a -> csv.row(List.of(a.job(), a.asset(), a.priority(), a.facility(), a.resource(),
                 a.start(), a.finish(), a.daysLate(), a.pinned(), a.marking().banner())));
         v.unassigned().forEach(u -> csv.row(List.of(u.job(), u.asset(), u.priority(), "", "", "", "", "", "",
-                u.marking().banner() + " — unassigned: " + u.reason())));
+                Sentences.render(Sentence.of("plan.csv.unassigned", u.marking().banner(), u.reason()), locale))));
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"plan-" + id + ".csv\"")
                 .header("X-DICAS-Marking", v.marking().banner()).body(csv.content());

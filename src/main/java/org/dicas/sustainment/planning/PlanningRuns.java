@@ -5,12 +5,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
+import org.dicas.shared.Sentence;
+import org.dicas.shared.Sentences;
 import org.dicas.sustainment.RepairFacilities;
 import org.dicas.sustainment.RepairFacility;
 import org.dicas.sustainment.RepairJob;
@@ -20,6 +23,7 @@ import org.dicas.sustainment.engine.RepairScheduler;
 import org.dicas.sustainment.engine.Schedule;
 import org.dicas.sustainment.engine.ScheduleException;
 import org.dicas.sustainment.engine.ScheduleProblem;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,23 +83,23 @@ public class PlanningRuns {
     public long start(DicasUser user, LocalDate horizonStart, LocalDate horizonEnd, int seconds) {
         SustainmentWriteRules.startPlanningRun(user).orThrow();
         if (horizonStart == null || horizonEnd == null) {
-            throw new InvalidInputException("horizonStart", "a horizon start and end are required");
+            throw InvalidInputException.of("horizonStart", "plan.error.horizonRequired");
         }
         if (horizonEnd.isBefore(horizonStart)) {
-            throw new InvalidInputException("horizonEnd", "the horizon ends before it starts");
+            throw InvalidInputException.of("horizonEnd", "plan.error.horizonOrder");
         }
         if (horizonEnd.isAfter(horizonStart.plusYears(3))) {
-            throw new InvalidInputException("horizonEnd", "plan at most three years at a time");
+            throw InvalidInputException.of("horizonEnd", "plan.error.horizonTooLong", 3);
         }
         if (seconds < 1 || seconds > MAX_SECONDS) {
-            throw new InvalidInputException("seconds", "solve for 1 to " + MAX_SECONDS + " seconds");
+            throw InvalidInputException.of("seconds", "plan.error.seconds", 1, MAX_SECONDS);
         }
         ScheduleProblem problem = problem(horizonStart, horizonEnd);
         RepairScheduler scheduler = RepairScheduler.create();
         try {
             scheduler.validate(problem);
         } catch (ScheduleException e) {
-            throw new InvalidInputException("problem", e.getMessage());
+            throw new InvalidInputException("problem", e.sentence());
         }
         Schedule greedy = scheduler.greedy(problem);
         long id = jdbc.sql("""
@@ -125,7 +129,7 @@ public class PlanningRuns {
                         where id = :id and status in ('QUEUED', 'RUNNING', 'STOPPING')""")
                 .param("id", id).update();
         if (requested == 0) {
-            throw new InvalidInputException("status", "plan #" + id + " is not running");
+            throw InvalidInputException.of("status", "plan.error.notRunning", id);
         }
         audit.append(user, "PLAN_STOPPED", null, "REPAIR_PLAN", "plan #" + id);
     }
@@ -174,7 +178,9 @@ public class PlanningRuns {
                 .query(String.class).single(), ScheduleProblem.class);
     }
 
+    /** The run as the user may see it, its sentences in the request's language. */
     private PlanView view(DicasUser user, Row r) {
+        Locale locale = LocaleContextHolder.getLocale();
         Schedule s = json.readValue(r.result() != null ? r.result() : r.greedy(), Schedule.class);
         Schedule g = json.readValue(r.greedy(), Schedule.class);
         Map<String, RepairJob> visibleJobs = new HashMap<>();
@@ -206,12 +212,17 @@ public class PlanningRuns {
                 continue;
             }
             shown.add(j.marking());
-            unassigned.add(new PlanView.UnassignedView(j.id(), j.code(), j.asset(), j.priority(), u.reason(),
-                    u.reasonKey(), u.reasonArgs().toArray(), j.marking()));
+            Sentence why = PlanReasons.of(u.reasonKey(), u.reasonArgs());
+            unassigned.add(new PlanView.UnassignedView(j.id(), j.code(), j.asset(), j.priority(),
+                    why == null ? u.reason() : Sentences.render(why, locale), u.reasonKey(), u.reasonArgs().toArray(),
+                    j.marking()));
         }
-        return new PlanView(r.id(), r.status(), r.createdBy(), r.createdAt().toInstant(), r.seconds(), r.horizonStart(),
+        String explanation = r.messageKey() == null || r.messageKey().isEmpty() ? ""
+                : Sentences.render(Sentence.of(r.messageKey()), locale);
+        return new PlanView(r.id(), r.status(), Sentences.render(Sentence.label("plan.status", r.status()), locale),
+                r.createdBy(), r.createdAt().toInstant(), r.seconds(), r.horizonStart(),
                 r.horizonEnd(), score(s.score()), score(g.score()), s.status() == Schedule.Status.OPTIMAL,
-                s.bound() == null ? null : score(s.bound()), r.messageKey(), r.message(), assignments, withheld, unassigned,
+                s.bound() == null ? null : score(s.bound()), r.messageKey(), explanation, r.message(), assignments, withheld, unassigned,
                 withheldUnassigned, Marking.highWaterMark(shown));
     }
 

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class PlanProofTest {
 
     static PlanView plan(PlanView.Score score, boolean optimal, PlanView.Score bound) {
-        return new PlanView(1, "DONE", "x", Instant.EPOCH, 10, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31),
-                score, score, optimal, bound, "", "", List.of(), 0, List.of(), 0, Marking.highWaterMark(List.of()));
+        return new PlanView(1, "DONE", "Done", "x", Instant.EPOCH, 10, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31),
+                score, score, optimal, bound, "", "", "", List.of(), 0, List.of(), 0, Marking.highWaterMark(List.of()));
     }
 
     @Test
