@@ -61,6 +61,22 @@ class MessagesTest {
         assertThat(en).as("keys missing in English").containsAll(ja);
     }
 
+    /** A key written twice is silently the last one: one of the two texts is never shown. */
+    @Test
+    void noKeyIsWrittenTwice() throws IOException {
+        for (String name : List.of("messages.properties", "messages_ja.properties")) {
+            Set<String> seen = new TreeSet<>();
+            List<String> twice = new ArrayList<>();
+            for (String line : Files.readAllLines(Path.of("src/main/resources/messages", name))) {
+                int eq = line.indexOf('=');
+                if (eq > 0 && !line.startsWith("#") && !seen.add(line.substring(0, eq).strip())) {
+                    twice.add(line.substring(0, eq).strip());
+                }
+            }
+            assertThat(twice).as("keys written twice in " + name).isEmpty();
+        }
+    }
+
     @Test
     void japaneseBundleIsTranslatedNotCopied() throws IOException {
         Properties en = bundle("messages.properties");
