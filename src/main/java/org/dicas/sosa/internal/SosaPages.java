@@ -158,7 +158,7 @@ class SosaPages {
         try {
             return SosaRequest.Response.valueOf(value.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("response", "choose ACCEPTED, PARTIALLY_ACCEPTED or DECLINED");
+            throw SosaRequests.responseRequired();
         }
     }
 
