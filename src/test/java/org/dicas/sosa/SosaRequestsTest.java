@@ -16,6 +16,7 @@ import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.MarkedRecords;
 import org.dicas.shared.Marking;
+import org.dicas.support.ApiInLanguage;
 import org.dicas.support.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +133,15 @@ class SosaRequestsTest {
         return lines.toString();
     }
 
+    /** The user's notifications as the API gives them to a caller asking for {@code language}. */
+    String notificationsIn(String language, String username) {
+        StringBuilder lines = new StringBuilder();
+        new ApiInLanguage(port, language).get("/api/v1/notifications?size=" + org.dicas.shared.Paging.MAX_SIZE,
+                        http.token(username, "demo")).json().get("items")
+                .forEach(n -> lines.append(n.get("message").asString()).append('\n'));
+        return lines.toString();
+    }
+
     List<String> auditActions(long id) {
         return jdbc.sql("select action || ' ' || actor from audit_trail where record_id = :id order by id")
                 .param("id", id).query(String.class).list();
@@ -190,7 +200,11 @@ class SosaRequestsTest {
         assertThat(ack.status()).as(ack.body()).isEqualTo(200);
         assertThat(ack.json().get("status").asString()).isEqualTo("ACKNOWLEDGED");
         assertThat(ack.json().get("acknowledgement").get("by").asString()).isEqualTo("Michael Trent");
-        assertThat(notifications("jp.atla")).contains("SoSA request #" + id + " was acknowledged by USA: \"SoSA JPN → USA: ");
+        assertThat(notifications("jp.atla"))
+                .contains("SoSA request #" + id + " was acknowledged by United States: \"SoSA JPN → USA: ");
+        assertThat(notificationsIn("ja", "jp.atla")).as("the acting nation by its name in the reader's language")
+                .contains("SoSA要請 #" + id + " は 米国 に受領されました：「SoSA JPN → USA: ")
+                .doesNotContain(" / ");
 
         String promised = LocalDate.now().plusDays(75).toString();
         var resp = http.post(API + "/" + id + "/response", us, response("PARTIALLY_ACCEPTED", promised, 25,
@@ -208,17 +222,28 @@ class SosaRequestsTest {
         assertThat(closed.status()).as(closed.body()).isEqualTo(200);
         assertThat(closed.json().get("status").asString()).isEqualTo("CLOSED");
         assertThat(closed.json().get("closure").get("outcome").asString()).isEqualTo("Lot acceptance kept");
-        assertThat(notifications("us.acq")).contains("SoSA request #" + id + " was closed by JPN: \"SoSA JPN → USA: "
+        assertThat(notifications("us.acq")).contains("SoSA request #" + id + " was closed by Japan: \"SoSA JPN → USA: "
                 + r.get("item").asString() + " (");
+        assertThat(notificationsIn("ja", "us.acq")).contains("SoSA要請 #" + id + " は 日本 により完了しました");
 
         JsonNode history = http.get(API + "/" + id, jp).json().get("history");
         assertThat(history).hasSize(4);
         assertThat(history.get(0).get("status").asString()).isEqualTo("SUBMITTED");
         assertThat(history.get(0).get("actorNation").asString()).isEqualTo("JPN");
         assertThat(history.get(1).get("status").asString()).isEqualTo("ACKNOWLEDGED");
-        assertThat(history.get(1).get("detail").asString()).contains("Desk officer assigned");
+        assertThat(history.get(1).get("detail").asString())
+                .isEqualTo("Acknowledged by United States: Desk officer assigned");
         assertThat(history.get(2).get("status").asString()).isEqualTo("RESPONDED");
-        assertThat(history.get(2).get("detail").asString()).contains("PARTIALLY_ACCEPTED", "25 of 40", promised);
+        assertThat(history.get(2).get("detail").asString())
+                .isEqualTo("Partially accepted: 25 of 40, to be delivered by " + promised + "; note: 25 can be brought forward");
+        assertThat(history.get(3).get("detail").asString()).isEqualTo("Outcome: Lot acceptance kept");
+        JsonNode historyJa = new ApiInLanguage(port, "ja").get(API + "/" + id, jp).json().get("history");
+        assertThat(historyJa.get(0).get("detail").asString()).as("the history in the caller's language")
+                .startsWith("日本から米国へ：");
+        assertThat(historyJa.get(1).get("detail").asString()).isEqualTo("米国が受領：Desk officer assigned");
+        assertThat(historyJa.get(2).get("detail").asString())
+                .isEqualTo("一部受諾：40個中25個、納期 " + promised + "（備考：25 can be brought forward）");
+        assertThat(historyJa.get(3).get("detail").asString()).isEqualTo("結果：Lot acceptance kept");
         assertThat(history.get(3).get("actor").asString()).contains("Haruka Mori");
         assertThat(history.get(3).get("status").asString()).isEqualTo("CLOSED");
 
@@ -386,7 +411,12 @@ class SosaRequestsTest {
         int before = count("record");
         var noforn = http.post(API, jp, body("USA", "CUI//NOFORN"));
         assertField(noforn, "marking");
-        assertThat(noforn.json().get("detail").asString()).contains("not releasable to USA");
+        assertThat(noforn.json().get("detail").asString()).contains("not releasable to United States");
+        var nofornJa = new ApiInLanguage(port, "ja").post(API, jp, body("USA", "CUI//NOFORN"));
+        assertThat(nofornJa.json().get("detail").asString()).as("the refusal in the caller's language")
+                .startsWith("区分表示：区分表示 CUI//NOFORN の要請は米国に開示できないため")
+                .contains("CUI//REL TO JPN, USA");
+        assertThat(nofornJa.json().get("messageKey").asString()).isEqualTo("sosa.error.notReleasableToReceiver");
         assertField(http.post(API, jp, body("USA", "CUI//REL TO JPN, AUS")), "marking");
         assertThat(count("record")).isEqualTo(before);
         // a request releasable to everyone is fine; one to AUS too — but the USA does not see one to AUS marked REL TO JPN, AUS

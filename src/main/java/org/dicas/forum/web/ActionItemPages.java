@@ -66,7 +66,7 @@ class ActionItemPages {
         List<ActionItem> items = actionItems.list(me);
         var csv = new org.dicas.platform.CsvFile(
                 org.dicas.shared.Marking.highWaterMark(items.stream().map(ActionItem::marking).toList()),
-                CSV_COLUMNS.stream().map(c -> render(Sentence.of("action.csv." + c), locale)).toList());
+                CSV_COLUMNS.stream().map(c -> render(Sentence.label("action.csv", c), locale)).toList());
         items.forEach(a -> csv.row(List.of(a.id(), a.marking().banner(), a.title(), a.ownerName(), a.dueDate(),
                 render(Sentence.label("action.status", a.status()), locale),
                 a.meetingId() == null ? "" : a.meetingId())));
