@@ -44,6 +44,12 @@ class ForeignDisclosureTest {
         return r.json().get("id").asLong();
     }
 
+    static java.util.List<String> messages(JsonNode notifications) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        notifications.forEach(n -> out.add(n.get("message").asString()));
+        return out;
+    }
+
     @Test
     void approvalWidensRelToNotifiesAndShowsInTheHistory() {
         long doc = document(acq, "Release me", "UNCLASSIFIED//REL TO USA, JPN");
@@ -66,11 +72,12 @@ class ForeignDisclosureTest {
                 .isEqualTo("UNCLASSIFIED//REL TO USA, JPN, AUS");
         assertThat(http.get("/api/v1/documents/" + doc, au).status()).isEqualTo(200);
         // requester and owner are notified
-        assertThat(http.all("/api/v1/notifications", jp).toString())
+        assertThat(messages(http.all("/api/v1/notifications", jp)))
                 .as("a narrowed release reads as partial, not as a plain approval")
-                .contains("Release request #" + id + " for \"Release me\" was approved in part");
-        assertThat(new ApiInLanguage(port, "ja").get("/api/v1/notifications", jp).json().get("items").toString())
-                .contains("「Release me」の開示要請 #" + id + " は一部承認されました");
+                .contains("Release request #" + id + " for \"Release me\" was approved in part: fewer nations or "
+                        + "companies were released than asked for");
+        assertThat(messages(new ApiInLanguage(port, "ja").get("/api/v1/notifications", jp).json().get("items")))
+                .contains("「Release me」の開示要請 #" + id + " は一部承認されました（要請された開示先の一部のみ開示）");
         assertThat(http.all("/api/v1/notifications", acq).toString()).contains("Release request #" + id);
         // every step is in the record's history, with who and why
         JsonNode history = http.get("/api/v1/records/" + doc + "/history", au).json();
