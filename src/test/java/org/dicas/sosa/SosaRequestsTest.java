@@ -542,7 +542,8 @@ class SosaRequestsTest {
         var badResponse = usWeb.form("/sosa/requests/" + id + "/response", Http.csrf(usPage),
                 Map.of("response", "ACCEPTED", "promisedDate", "", "promisedQuantity", "", "note", ""));
         assertThat(badResponse.status()).isEqualTo(200);
-        assertThat(badResponse.body()).contains("error-summary", "promisedDate:");
+        assertThat(badResponse.body()).contains("error-summary",
+                "Promised delivery date: An acceptance needs a promised delivery date.");
         var goodResponse = usWeb.form("/sosa/requests/" + id + "/response", Http.csrf(usPage),
                 Map.of("response", "ACCEPTED", "promisedDate", LocalDate.now().plusDays(20).toString(),
                         "promisedQuantity", "", "note", "Fine"));
@@ -554,7 +555,7 @@ class SosaRequestsTest {
         String jpPage = jpWeb.get("/sosa/requests/" + id, null).body();
         assertThat(jpPage).contains("Accepted", "action=\"/sosa/requests/" + id + "/close\"");
         assertThat(jpWeb.form("/sosa/requests/" + id + "/close", Http.csrf(jpPage), Map.of("outcome", " ")).body())
-                .contains("error-summary", "outcome:");
+                .contains("error-summary", "Outcome: ");
         var close = jpWeb.form("/sosa/requests/" + id + "/close", Http.csrf(jpPage), Map.of("outcome", "Delivered early"));
         assertThat(close.status()).isEqualTo(302);
         jpPage = jpWeb.get("/sosa/requests/" + id, null).body();
