@@ -1,5 +1,6 @@
 package org.dicas.disclosure;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import org.dicas.shared.Marking;
@@ -16,4 +17,21 @@ public record DisclosureRequest(long id, long recordId, String recordTitle, Stri
                                 String markingAfter, Marking marking) {
 
     public enum Status { PENDING, APPROVED, DENIED }
+
+    /** How the request was decided as people read it: an approval that released less than was asked is partial. */
+    public enum Outcome { PENDING, APPROVED, APPROVED_IN_PART, DENIED }
+
+    /**
+     * {@link Outcome#APPROVED_IN_PART} when an approval released fewer nations or companies than were asked for, so
+     * that a narrowed release never reads as a plain "Approved"; otherwise the status.
+     */
+    @JsonProperty("outcome")
+    public Outcome outcome() {
+        return switch (status) {
+            case PENDING -> Outcome.PENDING;
+            case DENIED -> Outcome.DENIED;
+            case APPROVED -> releasedNations.containsAll(requestedNations)
+                    && releasedCompanies.containsAll(requestedCompanies) ? Outcome.APPROVED : Outcome.APPROVED_IN_PART;
+        };
+    }
 }

@@ -24,6 +24,7 @@ import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NationCode;
 import org.dicas.shared.NotFoundException;
+import org.dicas.shared.Sentence;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,31 +84,30 @@ public class ForeignDisclosure {
         Marking m = rec.marking().marking();
         NationCode origin = rec.marking().originNation();
         if (r.nations().isEmpty() && r.companies().isEmpty()) {
-            throw new InvalidInputException("nations", "name at least one nation or company to release to");
+            throw InvalidInputException.of("nations", "disclosure.error.nothingAsked");
         }
         if (r.justification() == null || r.justification().isBlank()) {
-            throw new InvalidInputException("justification", "a justification is required");
+            throw InvalidInputException.of("justification", "disclosure.error.justificationRequired");
         }
         Set<String> nations = new LinkedHashSet<>();
         for (String n : r.nations()) {
             if (!directory.nationExists(n)) {
-                throw new InvalidInputException("nations", "unknown nation " + n);
+                throw InvalidInputException.of("nations", "disclosure.error.unknownNation", n);
             }
             NationCode code = NationCode.of(n);
             if (policy.releasableToNation(code, m, origin) && m.export().isEmpty()) {
-                throw new InvalidInputException("nations", n + " may already read this record");
+                throw InvalidInputException.of("nations", "disclosure.error.mayAlreadyRead", Sentence.nation(n));
             }
             nations.add(n);
         }
         for (Long c : r.companies()) {
             var org = directory.organization(c);
             if (org.isEmpty() || org.get().kind() != OrganizationKind.COMPANY) {
-                throw new InvalidInputException("companies", "no company " + c);
+                throw InvalidInputException.of("companies", "disclosure.error.noCompany", c);
             }
         }
         if (!r.companies().isEmpty() && m.export().isEmpty()) {
-            throw new InvalidInputException("companies",
-                    "companies are released through an export authorization; this record has no EXPORT control");
+            throw InvalidInputException.of("companies", "disclosure.error.companiesNeedExport");
         }
         long id = jdbc.sql("""
                         insert into disclosure_request (record_id, requester_id, requested_nations, requested_companies,
@@ -162,7 +162,8 @@ public class ForeignDisclosure {
         MarkedRecords.Summary rec = readable(officer, d.recordId());
         DisclosureWriteRules.decideRelease(officer, rec.marking().originNation()).orThrow();
         if (d.status() != DisclosureRequest.Status.PENDING) {
-            throw new InvalidInputException("status", "request #" + d.id() + " was already " + d.status());
+            throw InvalidInputException.of("status", "disclosure.error.alreadyDecided", d.id(),
+                    Sentence.label("disclosure.outcome", d.outcome()));
         }
         return rec;
     }
@@ -174,13 +175,13 @@ public class ForeignDisclosure {
         List<String> nations = decision.nations() == null ? d.requestedNations() : decision.nations();
         List<Long> companies = decision.companies() == null ? d.requestedCompanies() : decision.companies();
         if (!d.requestedNations().containsAll(nations)) {
-            throw new InvalidInputException("nations", "an approval may only release nations that were asked for");
+            throw InvalidInputException.of("nations", "disclosure.error.nationsNotAsked");
         }
         if (!d.requestedCompanies().containsAll(companies)) {
-            throw new InvalidInputException("companies", "an approval may only release companies that were asked for");
+            throw InvalidInputException.of("companies", "disclosure.error.companiesNotAsked");
         }
         if (nations.isEmpty() && companies.isEmpty()) {
-            throw new InvalidInputException("nations", "approve at least one nation or company, or deny the request");
+            throw InvalidInputException.of("nations", "disclosure.error.approveNothing");
         }
         Marking before = rec.marking().marking();
         NationCode origin = rec.marking().originNation();
@@ -194,7 +195,7 @@ public class ForeignDisclosure {
             LocalDate today = policy.today();
             LocalDate validTo = decision.validTo() != null ? decision.validTo() : today.plusYears(1);
             if (validTo.isBefore(today)) {
-                throw new InvalidInputException("validTo", "validTo is in the past");
+                throw InvalidInputException.of("validTo", "disclosure.error.validToPast", validTo);
             }
             Set<String> covered = new LinkedHashSet<>(nations);
             for (Long c : companies) {
@@ -218,8 +219,10 @@ public class ForeignDisclosure {
         audit.append(officer, "RELEASE_APPROVED", d.recordId(), rec.kind(), "request #" + id + " nations=" + nations
                 + " companies=" + companies + " " + before.banner() + " -> " + after.banner()
                 + (decision.reason().isBlank() ? "" : ": " + decision.reason()));
-        notifyDecision(d, rec, "notification.release.approved");
-        return get(officer, id);
+        DisclosureRequest decided = get(officer, id);
+        notifyDecision(d, rec, decided.outcome() == DisclosureRequest.Outcome.APPROVED_IN_PART
+                ? "notification.release.approvedInPart" : "notification.release.approved");
+        return decided;
     }
 
     @Transactional
@@ -227,7 +230,7 @@ public class ForeignDisclosure {
         DisclosureRequest d = get(officer, id);
         MarkedRecords.Summary rec = decidable(officer, d);
         if (decision.reason().isBlank()) {
-            throw new InvalidInputException("reason", "a denial needs a reason");
+            throw InvalidInputException.of("reason", "disclosure.error.denialNeedsReason");
         }
         jdbc.sql("""
                         update disclosure_request set status = 'DENIED', decided_by = :o, decided_at = now(),

@@ -160,18 +160,18 @@ public class ActionItems {
     private void validate(DicasUser user, ActionItemCommand c, RecordMarking saved) {
         f.mustRead("ownerId", java.util.Collections.singletonList(c.ownerId()), saved);
         if (c.meetingId() != null && !f.readable(c.meetingId(), "MEETING", user)) {
-            throw new InvalidInputException("meetingId", "no meeting " + c.meetingId());
+            throw InvalidInputException.of("meetingId", "forum.error.noMeeting", c.meetingId());
         }
         if (c.agendaItemId() != null) {
             if (c.meetingId() == null) {
-                throw new InvalidInputException("agendaItemId", "an agenda item needs its meeting (meetingId)");
+                throw InvalidInputException.of("agendaItemId", "forum.error.agendaItemNeedsMeeting");
             }
             boolean ok = f.readable(c.agendaItemId(), "AGENDA_ITEM", user) && f.jdbc.sql(
                             "select count(*) from agenda_item where id = :a and meeting_id = :m")
                     .param("a", c.agendaItemId()).param("m", c.meetingId()).query(Integer.class).single() > 0;
             if (!ok) {
-                throw new InvalidInputException("agendaItemId", "meeting " + c.meetingId() + " has no agenda item "
-                        + c.agendaItemId());
+                throw InvalidInputException.of("agendaItemId", "forum.error.noAgendaItemInMeeting", c.meetingId(),
+                        c.agendaItemId());
             }
         }
     }

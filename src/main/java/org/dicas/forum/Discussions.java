@@ -106,9 +106,7 @@ public class Discussions {
     public DiscussionThread start(DicasUser user, ThreadCommand c) {
         ForumWriteRules.startThread(user).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
-        if (c.workingGroupId() != null && !f.readable(c.workingGroupId(), "WORKING_GROUP", user)) {
-            throw new InvalidInputException("workingGroupId", "no working group " + c.workingGroupId());
-        }
+        f.mustReadWorkingGroup(c.workingGroupId(), user);
         long id = f.records.register("THREAD", c.title(), c.title() + "\n" + c.body(), marking, Optional.empty(), user,
                 i -> "/discussions/" + i);
         f.jdbc.sql("insert into discussion_thread (id, working_group_id, title, body, author_id) values (:id, :wg, :t, :b, :a)")
@@ -122,9 +120,7 @@ public class Discussions {
         DiscussionThread t = thread(user, id);
         ForumWriteRules.editThread(user, t).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
-        if (c.workingGroupId() != null && !f.readable(c.workingGroupId(), "WORKING_GROUP", user)) {
-            throw new InvalidInputException("workingGroupId", "no working group " + c.workingGroupId());
-        }
+        f.mustReadWorkingGroup(c.workingGroupId(), user);
         f.records.update(id, expected, c.title(), c.title() + "\n" + c.body(), marking, Optional.empty(), user);
         f.jdbc.sql("update discussion_thread set working_group_id = :wg, title = :t, body = :b where id = :id")
                 .param("id", id).param("wg", c.workingGroupId()).param("t", c.title()).param("b", c.body()).update();
@@ -137,7 +133,7 @@ public class Discussions {
         ForumWriteRules.reply(user, t).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
         if (c.parentId() != null && replies(user, threadId).stream().noneMatch(r -> r.id() == c.parentId())) {
-            throw new InvalidInputException("parentId", "thread " + threadId + " has no reply " + c.parentId());
+            throw InvalidInputException.of("parentId", "forum.error.noReplyInThread", threadId, c.parentId());
         }
         long id = f.records.register("REPLY", "Re: " + t.title(), c.body(), marking, Optional.empty(), user,
                 i -> "/discussions/" + threadId + "#reply-" + i);
@@ -172,7 +168,7 @@ public class Discussions {
         Reply r = reply(user, threadId, replyId);
         ForumWriteRules.changeReply(user, r).orThrow();
         if (r.deleted()) {
-            throw new InvalidInputException("reply", "reply " + replyId + " was deleted");
+            throw InvalidInputException.of("reply", "forum.error.replyDeleted", replyId);
         }
         return r;
     }

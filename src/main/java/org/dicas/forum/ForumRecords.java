@@ -105,12 +105,15 @@ class ForumRecords {
         for (Long id : userIds) {
             DicasUser u = id == null ? null : users.get(id);
             if (u == null || !policy.mayRead(u, record)) {
-                throw new InvalidInputException(field, mayNotRead(id, record.marking()));
+                throw InvalidInputException.of(field, "forum.error.userMayNotRead", id, record.marking().banner());
             }
         }
     }
 
-    static String mayNotRead(Long userId, Marking marking) {
-        return "user " + userId + " may not read a record marked " + marking.banner();
+    /** Refuses a working group the request names ({@code workingGroupId}) that the user may not read or that does not exist. */
+    void mustReadWorkingGroup(Long workingGroupId, DicasUser user) {
+        if (workingGroupId != null && !readable(workingGroupId, "WORKING_GROUP", user)) {
+            throw InvalidInputException.of("workingGroupId", "forum.error.noWorkingGroup", workingGroupId);
+        }
     }
 }

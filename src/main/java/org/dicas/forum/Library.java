@@ -77,8 +77,6 @@ public class Library {
     }
 
     private void checkWorkingGroup(DicasUser user, Long wg) {
-        if (wg != null && !f.readable(wg, "WORKING_GROUP", user)) {
-            throw new InvalidInputException("workingGroupId", "no working group " + wg);
-        }
+        f.mustReadWorkingGroup(wg, user);
     }
 }

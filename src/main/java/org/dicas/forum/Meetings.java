@@ -15,6 +15,7 @@ import org.dicas.security.RecordMarking;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
+import org.dicas.shared.Sentence;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -219,7 +220,7 @@ public class Meetings {
         ForumWriteRules.addAgendaItem(user, meeting).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
         if (c.linkedRecordId() != null && !f.records.readable(c.linkedRecordId(), user)) {
-            throw new InvalidInputException("linkedRecordId", "no readable record " + c.linkedRecordId());
+            throw InvalidInputException.of("linkedRecordId", "forum.error.noReadableRecord", c.linkedRecordId());
         }
         int position = c.position() != null ? c.position() : f.jdbc.sql(
                 "select coalesce(max(position), 0) + 1 from agenda_item where meeting_id = :m")
@@ -248,7 +249,7 @@ public class Meetings {
         ForumWriteRules.recordDecision(user, meeting).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
         if (c.agendaItemId() != null && !agendaItemOf(user, meetingId, c.agendaItemId())) {
-            throw new InvalidInputException("agendaItemId", "meeting " + meetingId + " has no agenda item " + c.agendaItemId());
+            throw InvalidInputException.of("agendaItemId", "forum.error.noAgendaItemInMeeting", meetingId, c.agendaItemId());
         }
         validateStageMove(user, meeting, c);
         String title = c.text().length() > 120 ? c.text().substring(0, 120) + "…" : c.text();
@@ -273,25 +274,29 @@ public class Meetings {
             return;
         }
         if (meeting.kind() != Meeting.Kind.CONSULTATION) {
-            throw new InvalidInputException(c.opportunityId() != null ? "opportunityId" : "toStage",
-                    "only a consultation's decisions move pipeline stages");
+            throw InvalidInputException.of(c.opportunityId() != null ? "opportunityId" : "toStage",
+                    "forum.error.onlyConsultationMovesStages");
         }
         if (c.opportunityId() == null) {
-            throw new InvalidInputException("opportunityId", "name the opportunity whose stage the decision moves");
+            throw InvalidInputException.of("opportunityId", "forum.error.nameOpportunity");
         }
         if (c.toStage() == null) {
-            throw new InvalidInputException("toStage", "choose the stage: " + String.join(", ", Decision.PIPELINE_STAGES));
+            throw InvalidInputException.of("toStage", "forum.error.chooseStage", stageLabels());
         }
         if (!Decision.PIPELINE_STAGES.contains(c.toStage())) {
-            throw new InvalidInputException("toStage", "unknown stage '" + c.toStage() + "': expected one of "
-                    + String.join(", ", Decision.PIPELINE_STAGES));
+            throw InvalidInputException.of("toStage", "forum.error.unknownStage", c.toStage(), stageLabels());
         }
         if (!f.records.readable(c.opportunityId(), user)) {
-            throw new InvalidInputException("opportunityId", "no readable record " + c.opportunityId());
+            throw InvalidInputException.of("opportunityId", "forum.error.noReadableRecord", c.opportunityId());
         }
         if (!f.records.kindOf(c.opportunityId()).equals(Decision.OPPORTUNITY_KIND)) {
-            throw new InvalidInputException("opportunityId", "record " + c.opportunityId() + " is not an opportunity");
+            throw InvalidInputException.of("opportunityId", "forum.error.notAnOpportunity", c.opportunityId());
         }
+    }
+
+    /** The pipeline stages a decision may move to, by their labels in the reader's language. */
+    private static List<Sentence> stageLabels() {
+        return Decision.PIPELINE_STAGES.stream().map(s -> Sentence.label("consultation.stage", s)).toList();
     }
 
     boolean agendaItemOf(DicasUser user, long meetingId, long agendaItemId) {
@@ -313,17 +318,15 @@ public class Meetings {
         try {
             zone = ZoneId.of(c.timeZone());
         } catch (DateTimeException e) {
-            throw new InvalidInputException("timeZone", "unknown time zone '" + c.timeZone() + "' (use e.g. Asia/Tokyo)");
+            throw InvalidInputException.of("timeZone", "forum.error.unknownTimeZone", c.timeZone());
         }
         if (!c.endsAt().isAfter(c.startsAt())) {
-            throw new InvalidInputException("endsAt", "a meeting must end after it starts");
+            throw InvalidInputException.of("endsAt", "forum.error.endBeforeStart");
         }
         if (c.kind() == Meeting.Kind.WORKING_GROUP && c.workingGroupId() == null) {
-            throw new InvalidInputException("workingGroupId", "a working-group meeting needs its working group");
+            throw InvalidInputException.of("workingGroupId", "forum.error.meetingNeedsWorkingGroup");
         }
-        if (c.workingGroupId() != null && !f.readable(c.workingGroupId(), "WORKING_GROUP", user)) {
-            throw new InvalidInputException("workingGroupId", "no working group " + c.workingGroupId());
-        }
+        f.mustReadWorkingGroup(c.workingGroupId(), user);
         f.mustRead("attendeeIds", c.attendeeIds(), saved);
         return zone;
     }

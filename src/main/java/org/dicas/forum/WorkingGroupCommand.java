@@ -9,7 +9,7 @@ import java.util.List;
 
 /** Create or update a working group. Co-chairs: at most one per nation. */
 public record WorkingGroupCommand(
-        @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,15}", message = "must be 2-16 upper-case letters, digits or '-'") String code,
+        @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,15}", message = "{forum.validation.workingGroupCode}") String code,
         @NotBlank @Size(max = 200) String nameEn,
         @NotBlank @Size(max = 200) String nameJa,
         @Size(max = 20000) String mandateEn,

@@ -14,6 +14,7 @@ import org.dicas.security.RecordMarking;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
+import org.dicas.shared.Sentence;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -96,7 +97,7 @@ public class WorkingGroups {
         validate(c, f.asSaved(marking, user, null));
         if (f.jdbc.sql("select count(*) from working_group where code = :c").param("c", c.code())
                 .query(Integer.class).single() > 0) {
-            throw new InvalidInputException("code", "a working group with code " + c.code() + " already exists");
+            throw InvalidInputException.of("code", "forum.error.codeTaken", c.code());
         }
         long id = f.records.register("WORKING_GROUP", c.nameEn(), searchText(c), marking, Optional.empty(), user,
                 i -> "/working-groups/" + i);
@@ -118,7 +119,7 @@ public class WorkingGroups {
         validate(c, f.asSaved(marking, user, id));
         if (f.jdbc.sql("select count(*) from working_group where code = :c and id <> :id").param("c", c.code())
                 .param("id", id).query(Integer.class).single() > 0) {
-            throw new InvalidInputException("code", "a working group with code " + c.code() + " already exists");
+            throw InvalidInputException.of("code", "forum.error.codeTaken", c.code());
         }
         f.records.update(id, expected, c.nameEn(), searchText(c), marking, Optional.empty(), user);
         f.jdbc.sql("""
@@ -145,19 +146,19 @@ public class WorkingGroups {
         Set<String> nations = new HashSet<>();
         for (var chair : c.coChairs()) {
             if (!directory.nationExists(chair.nation())) {
-                throw new InvalidInputException("coChairs.nation", "unknown nation " + chair.nation());
+                throw InvalidInputException.of("coChairs.nation", "forum.error.unknownNation", chair.nation());
             }
             if (!nations.add(chair.nation())) {
-                throw new InvalidInputException("coChairs", "one co-chair per nation: " + chair.nation() + " twice");
+                throw InvalidInputException.of("coChairs", "forum.error.oneCoChairPerNation", Sentence.nation(chair.nation()));
             }
             if (chair.organizationId() != null && directory.organization(chair.organizationId()).isEmpty()) {
-                throw new InvalidInputException("coChairs.organizationId", "unknown organization " + chair.organizationId());
+                throw InvalidInputException.of("coChairs.organizationId", "forum.error.unknownOrganization", chair.organizationId());
             }
         }
         f.mustRead("memberIds", c.memberIds(), saved);
         String grp = blankToNull(c.groupCode());
         if (grp != null && directory.groups().stream().noneMatch(g -> g.code().equals(grp))) {
-            throw new InvalidInputException("groupCode", "unknown need-to-know group " + grp);
+            throw InvalidInputException.of("groupCode", "forum.error.unknownGroup", grp);
         }
     }
 

@@ -2,7 +2,6 @@ package org.dicas.notifications;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -13,8 +12,9 @@ import org.dicas.security.DicasUser;
 import org.dicas.security.MarkedRecords;
 import org.dicas.shared.AccessLevel;
 import org.dicas.shared.Marking;
-import org.springframework.context.MessageSource;
-import org.springframework.context.NoSuchMessageException;
+import org.dicas.shared.Sentence;
+import org.dicas.shared.SentenceJson;
+import org.dicas.shared.Sentences;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.dicas.shared.Page;
@@ -23,7 +23,9 @@ import org.dicas.shared.Paging;
 /**
  * Sends and lists in-app notifications. A notification stores the record it is about, a message key and
  * non-secret arguments (request number, acting nation) — never a copy of the record's title or content, nor a
- * sentence in one language. The sentence is built when read, in the reader's language, and the record appears in it through the
+ * sentence in one language. An argument that is a code people read (a nation, a status) is stored as its label
+ * ({@link Sentence#nation}, {@link Sentence#label}: JSON, see {@link SentenceJson}), so it too reads in the reader's
+ * language: 米国 in Japanese, United States in English, never the bare code. The sentence is built when read, in the reader's language, and the record appears in it through the
  * releasability policy: by its current title while the reader may read it, otherwise as "a record you can no longer
  * read", without title, link or marking.
  */
@@ -38,36 +40,33 @@ public class Notifications {
 
     private final JdbcClient jdbc;
     private final MarkedRecords records;
-    private final MessageSource messages;
 
-    Notifications(JdbcClient jdbc, MarkedRecords records, MessageSource messages) {
+    Notifications(JdbcClient jdbc, MarkedRecords records) {
         this.jdbc = jdbc;
         this.records = records;
-        this.messages = messages;
     }
 
     /**
      * Notifies each user once about a record. {@code key} is a message key whose {0} is the record and {1}, {2} … are
      * {@code args}; the arguments are stored as they are, so they must say nothing a reader who loses access to the
      * record may not keep: facts of the event (a request number, the acting nation), never the record's title or
-     * content (item, program, justification). The outcome belongs in the key. {@code link} is shown only while the
-     * reader may read the record.
+     * content (item, program, justification). The outcome belongs in the key. A code is passed as its label
+     * ({@code Sentence.nation("JPN")}), never as the bare code. {@code link} is shown only while the reader may read
+     * the record.
      */
-    public void send(Collection<Long> userIds, long recordId, String link, String key, String... args) {
-        messages.getMessage(key, null, Locale.ENGLISH); // an unknown key fails the sender, not the reader
-        String argArray = "{" + String.join(",", Arrays.stream(args).map(Notifications::arrayElement).toList()) + "}";
+    public void send(Collection<Long> userIds, long recordId, String link, String key, Object... args) {
+        if (!Sentences.exists(key)) { // an unknown key fails the sender, not the reader
+            throw new IllegalArgumentException("no message " + key + " in the bundles");
+        }
+        String argArray = SentenceJson.writeArgs(List.of(args));
         userIds.stream().distinct().forEach(u -> jdbc.sql("""
                         insert into notification (user_id, record_id, message_key, message_args, link)
-                        values (:u, :r, :k, cast(:a as text[]), :l)""")
+                        values (:u, :r, :k, cast(:a as jsonb), :l)""")
                 .param("u", u).param("r", recordId).param("k", key).param("a", argArray)
                 .param("l", link == null ? "" : link).update());
     }
 
-    private static String arrayElement(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private record Row(long id, Long recordId, String key, List<String> args, String link, Instant createdAt,
+    private record Row(long id, Long recordId, String key, List<Object> args, String link, Instant createdAt,
                        boolean read) {
     }
 
@@ -82,7 +81,7 @@ public class Notifications {
                         from notification where user_id = :u order by id desc limit :size offset :offset""")
                 .param("u", user.id()).param("size", paging.size()).param("offset", paging.offset())
                 .query((rs, n) -> new Row(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3),
-                        List.of((String[]) rs.getArray(4).getArray()), rs.getString(5),
+                        SentenceJson.readArgs(rs.getString(4)), rs.getString(5),
                         rs.getTimestamp(6).toInstant(), rs.getBoolean(7))).list();
         long total = paging.totalWhenShown(rows.size());
         if (total < 0) {
@@ -99,27 +98,17 @@ public class Notifications {
             Optional<MarkedRecords.Summary> rec = row.recordId() == null ? Optional.empty()
                     : shown.computeIfAbsent(row.recordId(),
                     id -> records.readable(id, user) ? records.summary(id) : Optional.empty());
-            String record = rec.map(s -> messages.getMessage(RECORD, new Object[] {s.title()}, locale))
-                    .orElseGet(() -> messages.getMessage(UNREADABLE, null, locale));
-            Object[] args = new Object[row.args().size() + 1];
-            args[0] = record;
-            for (int i = 0; i < row.args().size(); i++) {
-                args[i + 1] = row.args().get(i);
-            }
-            out.add(new Notification(row.id(), row.key(), message(row.key(), args, locale),
+            Sentence record = rec.map(s -> Sentence.of(RECORD, s.title())).orElseGet(() -> Sentence.of(UNREADABLE));
+            List<Object> args = new ArrayList<>(row.args().size() + 1);
+            args.add(record);
+            args.addAll(row.args());
+            String key = Sentences.exists(row.key()) ? row.key() : FALLBACK;
+            out.add(new Notification(row.id(), row.key(), Sentences.render(new Sentence(key, args), locale),
                     rec.map(MarkedRecords.Summary::id).orElse(null), rec.isPresent() ? row.link() : "",
                     rec.map(s -> s.marking().marking()).orElse(Marking.of(AccessLevel.PUBLIC)), row.createdAt(),
                     row.read()));
         }
         return out;
-    }
-
-    private String message(String key, Object[] args, Locale locale) {
-        try {
-            return messages.getMessage(key, args, locale);
-        } catch (NoSuchMessageException e) {
-            return messages.getMessage(FALLBACK, args, locale);
-        }
     }
 
     public int unread(DicasUser user) {

@@ -5,9 +5,14 @@ import org.dicas.shared.Marking;
 
 /**
  * An RFC 4180 CSV export that carries its banner: the high-water mark of its rows is the first and the last line,
- * so the marking travels with the file.
+ * so the marking travels with the file. The file starts with a UTF-8 byte-order mark, so that Excel on Japanese
+ * Windows opens it as UTF-8 instead of Shift_JIS (Japanese text would otherwise be garbled); the banner line follows
+ * it, then the header row.
  */
 public final class CsvFile {
+
+    /** The UTF-8 byte-order mark every export starts with. */
+    public static final String BOM = "\uFEFF";
 
     private final StringBuilder out = new StringBuilder();
 
@@ -34,9 +39,9 @@ public final class CsvFile {
         return banner;
     }
 
-    /** The file, ending with the banner line. */
+    /** The file: the byte-order mark, the banner line, the header row, the rows, and the banner line again. */
     public String content() {
-        return out + quote(banner.banner()) + "\r\n";
+        return BOM + out + quote(banner.banner()) + "\r\n";
     }
 
     static String quote(String value) {

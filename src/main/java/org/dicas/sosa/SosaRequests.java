@@ -29,10 +29,14 @@ import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NationCode;
 import org.dicas.shared.NotFoundException;
+import org.dicas.shared.Sentence;
+import org.dicas.shared.SentenceJson;
+import org.dicas.shared.Sentences;
 import org.dicas.sosa.SosaRequest.Action;
 import org.dicas.sosa.SosaRequest.NodeRef;
 import org.dicas.sosa.SosaRequest.Response;
 import org.dicas.sosa.SosaRequest.Status;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -150,7 +154,7 @@ public class SosaRequests {
         if (nation != null && !nation.isBlank()) {
             String n = nation.strip().toUpperCase(Locale.ROOT);
             if (!NationCode.isValid(n) || !directory.nationExists(n)) {
-                throw new InvalidInputException("nation", "unknown nation '" + nation.strip() + "'");
+                throw InvalidInputException.of("nation", "sosa.error.unknownNation", nation.strip());
             }
             sql.append(" and (s.requesting_nation = :nation or s.receiving_nation = :nation)");
             p.put("nation", n);
@@ -163,8 +167,9 @@ public class SosaRequests {
         try {
             return Status.valueOf(state);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("state", "unknown state '" + state + "': expected OPEN, ALL, "
-                    + String.join(", ", java.util.Arrays.stream(Status.values()).map(Enum::name).toList()));
+            List<String> states = new ArrayList<>(List.of(OPEN, ALL));
+            java.util.Arrays.stream(Status.values()).map(Enum::name).forEach(states::add);
+            throw InvalidInputException.of("state", "sosa.error.unknownState", state, states);
         }
     }
 
@@ -204,10 +209,15 @@ public class SosaRequests {
         return actions;
     }
 
+    /**
+     * The requests as this reader sees them: the nodes they may read, and the history in the reader's language (the
+     * request's locale, {@link LocaleContextHolder}: the page's language, or the API caller's Accept-Language).
+     */
     private List<SosaRequest> assemble(DicasUser user, List<Row> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
+        Locale locale = LocaleContextHolder.getLocale();
         List<Long> ids = rows.stream().map(Row::id).toList();
         Map<Long, List<Long>> links = new HashMap<>();
         jdbc.sql("select request_id, node_id from sosa_request_node where request_id in (:ids) order by node_id")
@@ -221,14 +231,14 @@ public class SosaRequests {
         Map<Long, NodeRef> nodes = visibleNodes(user, nodeIds);
         Map<Long, List<SosaRequest.Event>> history = new HashMap<>();
         jdbc.sql("""
-                        select e.request_id, e.at, u.display_name, u.nation, e.status, e.detail
+                        select e.request_id, e.at, u.display_name, u.nation, e.status, e.detail, e.detail_sentence
                         from sosa_request_event e join app_user u on u.id = e.actor_id
                         where e.request_id in (:ids) order by e.id""")
                 .param("ids", ids)
                 .query(rs -> {
                     history.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new SosaRequest.Event(
                             rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                            Status.valueOf(rs.getString(5)), rs.getString(6)));
+                            Status.valueOf(rs.getString(5)), detail(rs.getString(7), rs.getString(6), locale)));
                 });
         LocalDate today = today();
         List<SosaRequest> out = new ArrayList<>();
@@ -247,6 +257,11 @@ public class SosaRequests {
                     List.copyOf(history.getOrDefault(r.id(), List.of()))));
         }
         return out;
+    }
+
+    /** A history step's text: the stored sentence in the reader's language, or the text of a step written before it. */
+    private static String detail(String sentenceJson, String legacyText, Locale locale) {
+        return sentenceJson == null ? legacyText : Sentences.render(SentenceJson.read(sentenceJson), locale);
     }
 
     /** The nodes among {@code ids} this user may read (node and, when it has one, its container). */
@@ -273,53 +288,50 @@ public class SosaRequests {
         NationCode from = user.nation();
         String to = c.receivingNation() == null ? "" : c.receivingNation().strip();
         if (!NationCode.isValid(to) || !directory.nationExists(to)) {
-            throw new InvalidInputException("receivingNation", "unknown nation '" + to + "'");
+            throw InvalidInputException.of("receivingNation", "sosa.error.unknownNation", to);
         }
         NationCode toNation = NationCode.of(to);
         if (toNation.equals(from)) {
-            throw new InvalidInputException("receivingNation",
-                    "a request goes to the other nation's SoSA office; it cannot be addressed to " + from);
+            throw InvalidInputException.of("receivingNation", "sosa.error.ownNation", Sentence.nation(from.code()));
         }
         if (blank(c.program())) {
-            throw new InvalidInputException("program", "a program is required");
+            throw InvalidInputException.of("program", "sosa.error.programRequired");
         }
         if (blank(c.item())) {
-            throw new InvalidInputException("item", "an item is required");
+            throw InvalidInputException.of("item", "sosa.error.itemRequired");
         }
         if (c.quantity() == null || c.quantity() <= 0) {
-            throw new InvalidInputException("quantity", "the quantity must be a whole number greater than 0");
+            throw InvalidInputException.of("quantity", "sosa.error.quantityNotPositive");
         }
         if (c.neededBy() == null) {
-            throw new InvalidInputException("neededBy", "a needed-by date is required");
+            throw InvalidInputException.of("neededBy", "sosa.error.neededByRequired");
         }
         if (c.neededBy().isBefore(today())) {
-            throw new InvalidInputException("neededBy", "the needed-by date " + c.neededBy() + " is in the past");
+            throw InvalidInputException.of("neededBy", "sosa.error.neededByPast", c.neededBy());
         }
         if (blank(c.justification())) {
-            throw new InvalidInputException("justification", "a justification is required");
+            throw InvalidInputException.of("justification", "sosa.error.justificationRequired");
         }
         Marking marking = marking(c.marking());
         if (!policy.releasableToNation(toNation, marking, from)) {
-            throw new InvalidInputException("marking", "a request marked " + marking.banner()
-                    + " is not releasable to " + toNation + ", so its SoSA office could not read it; mark it e.g. "
-                    + marking.level() + "//REL TO " + from + ", " + toNation);
+            throw InvalidInputException.of("marking", "sosa.error.notReleasableToReceiver", marking.banner(),
+                    Sentence.nation(toNation.code()), marking.level() + "//REL TO " + from + ", " + toNation);
         }
         if (marking.export().isPresent()) {
-            throw new InvalidInputException("marking", "an export-controlled request could not be read by "
-                    + toNation + " without an authorization; leave the EXPORT control out of the request");
+            throw InvalidInputException.of("marking", "sosa.error.exportControlled", Sentence.nation(toNation.code()));
         }
         Long supplierNode = c.supplierNodeId();
         if (supplierNode != null && !isReadableNode(supplierNode, user)) {
-            throw new InvalidInputException("supplierNodeId", "no supply-network node " + supplierNode);
+            throw InvalidInputException.of("supplierNodeId", "sosa.error.noNode", supplierNode);
         }
         String supplierName = c.supplierName().strip();
         if (supplierNode == null && supplierName.isEmpty()) {
-            throw new InvalidInputException("supplierName", "name the supplier, or choose a supplier node");
+            throw InvalidInputException.of("supplierName", "sosa.error.supplierRequired");
         }
         Set<Long> linked = new LinkedHashSet<>();
         for (Long n : c.linkedNodeIds()) {
             if (n == null || !isReadableNode(n, user)) {
-                throw new InvalidInputException("linkedNodeIds", "no supply-network node " + n);
+                throw InvalidInputException.of("linkedNodeIds", "sosa.error.noNode", n);
             }
             linked.add(n);
         }
@@ -343,10 +355,13 @@ public class SosaRequests {
             jdbc.sql("insert into sosa_request_node (request_id, node_id) values (:r, :n)")
                     .param("r", id).param("n", n).update();
         }
-        String detail = from + " -> " + toNation + ": " + c.quantity() + " x " + item + " (" + program
-                + "), needed by " + c.neededBy() + (linked.isEmpty() ? "" : ", relieves nodes " + linked);
+        Sentence detail = linked.isEmpty()
+                ? Sentence.of("sosa.history.submitted", Sentence.nation(from.code()), Sentence.nation(toNation.code()),
+                        c.quantity(), item, program, c.neededBy())
+                : Sentence.of("sosa.history.submittedRelieving", Sentence.nation(from.code()),
+                        Sentence.nation(toNation.code()), c.quantity(), item, program, c.neededBy(), List.copyOf(linked));
         event(id, user, Status.SUBMITTED, detail);
-        audit.append(user, "SOSA_SUBMITTED", id, KIND, detail);
+        audit.append(user, "SOSA_SUBMITTED", id, KIND, detail.english());
         List<Long> officers = directory.users().stream()
                 .filter(u -> u.government() && u.nation().equals(toNation))
                 .filter(u -> NOTIFIED_ROLES.stream().anyMatch(u::hasRole))
@@ -361,15 +376,17 @@ public class SosaRequests {
     public SosaRequest acknowledge(DicasUser user, long id, SosaAcknowledgement a) {
         SosaRequest r = find(user, id);
         SosaWriteRules.acknowledgeRequest(user, r).orThrow();
-        expect(r, Status.SUBMITTED, "acknowledged");
+        expect(r, Status.SUBMITTED, "acknowledge");
         String note = a == null ? "" : a.note().strip();
         change(id, Status.SUBMITTED, """
                 update sosa_request set status = 'ACKNOWLEDGED', acknowledged_by = :u, acknowledged_at = now(),
                        acknowledge_note = :note where id = :id and status = 'SUBMITTED'""", Map.of("u", user.id(), "note", note));
-        String detail = "acknowledged by " + user.nation() + (note.isEmpty() ? "" : ": " + note);
+        Sentence actor = Sentence.nation(user.nation().code());
+        Sentence detail = note.isEmpty() ? Sentence.of("sosa.history.acknowledged", actor)
+                : Sentence.of("sosa.history.acknowledgedWithNote", actor, note);
         event(id, user, Status.ACKNOWLEDGED, detail);
-        audit.append(user, "SOSA_ACKNOWLEDGED", id, KIND, detail);
-        notifyUsers(id, user, List.of(r.requesterId()), "notification.sosa.acknowledged", user.nation().code());
+        audit.append(user, "SOSA_ACKNOWLEDGED", id, KIND, detail.english());
+        notifyUsers(id, user, List.of(r.requesterId()), "notification.sosa.acknowledged", actor);
         return find(user, id);
     }
 
@@ -378,49 +395,49 @@ public class SosaRequests {
     public SosaRequest respond(DicasUser user, long id, SosaResponseCommand c) {
         SosaRequest r = find(user, id);
         SosaWriteRules.answerRequest(user, r).orThrow();
-        expect(r, Status.ACKNOWLEDGED, "answered");
+        expect(r, Status.ACKNOWLEDGED, "respond");
         if (c.response() == null) {
-            throw new InvalidInputException("response", "choose ACCEPTED, PARTIALLY_ACCEPTED or DECLINED");
+            throw responseRequired();
         }
         LocalDate date = c.promisedDate();
         Integer qty = c.promisedQuantity();
         String note = c.note().strip();
         if (qty != null && qty <= 0) {
-            throw new InvalidInputException("promisedQuantity", "the promised quantity must be greater than 0");
+            throw InvalidInputException.of("promisedQuantity", "sosa.error.promisedQuantityNotPositive");
         }
         switch (c.response()) {
             case ACCEPTED, PARTIALLY_ACCEPTED -> {
                 if (date == null) {
-                    throw new InvalidInputException("promisedDate", "an accepted response needs a promised delivery date");
+                    throw InvalidInputException.of("promisedDate", "sosa.error.promisedDateRequired");
                 }
                 if (date.isBefore(today())) {
-                    throw new InvalidInputException("promisedDate", "the promised delivery date " + date + " is in the past");
+                    throw InvalidInputException.of("promisedDate", "sosa.error.promisedDatePast", date);
                 }
                 if (c.response() == Response.ACCEPTED) {
                     qty = qty == null ? r.quantity() : qty;
                     if (qty < r.quantity()) {
-                        throw new InvalidInputException("promisedQuantity", "an accepted response promises the full "
-                                + "quantity (" + r.quantity() + "); record PARTIALLY_ACCEPTED for less");
+                        throw InvalidInputException.of("promisedQuantity", "sosa.error.acceptedPromisesAll",
+                                r.quantity(), Sentence.label("sosa.response", Response.PARTIALLY_ACCEPTED));
                     }
                 } else {
                     if (qty == null) {
-                        throw new InvalidInputException("promisedQuantity", "a partial acceptance needs a promised quantity");
+                        throw InvalidInputException.of("promisedQuantity", "sosa.error.partialNeedsQuantity");
                     }
                     if (qty > r.quantity()) {
-                        throw new InvalidInputException("promisedQuantity", "a partial acceptance promises at most the "
-                                + "requested quantity (" + r.quantity() + ")");
+                        throw InvalidInputException.of("promisedQuantity", "sosa.error.partialAtMostRequested",
+                                r.quantity());
                     }
                 }
             }
             case DECLINED -> {
                 if (date != null) {
-                    throw new InvalidInputException("promisedDate", "a declined response promises no delivery date");
+                    throw InvalidInputException.of("promisedDate", "sosa.error.declinedNoDate");
                 }
                 if (qty != null) {
-                    throw new InvalidInputException("promisedQuantity", "a declined response promises no quantity");
+                    throw InvalidInputException.of("promisedQuantity", "sosa.error.declinedNoQuantity");
                 }
                 if (note.isEmpty()) {
-                    throw new InvalidInputException("note", "give the firm's reason for declining");
+                    throw InvalidInputException.of("note", "sosa.error.declinedNeedsReason");
                 }
             }
             default -> throw new IllegalStateException(c.response().name());
@@ -435,10 +452,15 @@ public class SosaRequests {
                 update sosa_request set status = 'RESPONDED', response = :response, promised_date = :date,
                        promised_quantity = :qty, response_note = :note, responded_by = :u, responded_at = now()
                 where id = :id and status = 'ACKNOWLEDGED'""", p);
-        String detail = c.response() + (qty == null ? "" : ", " + qty + " of " + r.quantity())
-                + (date == null ? "" : " by " + date) + (note.isEmpty() ? "" : ": " + note);
+        Sentence response = Sentence.label("sosa.response", c.response());
+        Sentence detail = switch (c.response()) {
+            case DECLINED -> Sentence.of("sosa.history.declined", response, note);
+            case ACCEPTED, PARTIALLY_ACCEPTED -> note.isEmpty()
+                    ? Sentence.of("sosa.history.promised", response, qty, r.quantity(), date)
+                    : Sentence.of("sosa.history.promisedWithNote", response, qty, r.quantity(), date, note);
+        };
         event(id, user, Status.RESPONDED, detail);
-        audit.append(user, "SOSA_RESPONDED", id, KIND, detail);
+        audit.append(user, "SOSA_RESPONDED", id, KIND, detail.english());
         notifyUsers(id, user, List.of(r.requesterId()), "notification.sosa.responded." + c.response().name());
         return find(user, id);
     }
@@ -448,15 +470,15 @@ public class SosaRequests {
     public SosaRequest close(DicasUser user, long id, SosaClosure c) {
         SosaRequest r = find(user, id);
         SosaWriteRules.closeRequest(user, r).orThrow();
-        expect(r, Status.RESPONDED, "closed");
+        expect(r, Status.RESPONDED, "close");
         if (c == null || blank(c.outcome())) {
-            throw new InvalidInputException("outcome", "note the outcome of the request");
+            throw InvalidInputException.of("outcome", "sosa.error.outcomeRequired");
         }
         String outcome = c.outcome().strip();
         change(id, Status.RESPONDED, """
                 update sosa_request set status = 'CLOSED', closed_by = :u, closed_at = now(), outcome_note = :note
                 where id = :id and status = 'RESPONDED'""", Map.of("u", user.id(), "note", outcome));
-        event(id, user, Status.CLOSED, outcome);
+        event(id, user, Status.CLOSED, Sentence.of("sosa.history.closed", outcome));
         audit.append(user, "SOSA_CLOSED", id, KIND, outcome);
         List<Long> to = new ArrayList<>();
         jdbc.sql("select requester_id, acknowledged_by, responded_by from sosa_request where id = :id").param("id", id)
@@ -468,42 +490,55 @@ public class SosaRequests {
                         }
                     }
                 });
-        notifyUsers(id, user, to, "notification.sosa.closed", user.nation().code());
+        notifyUsers(id, user, to, "notification.sosa.closed", Sentence.nation(user.nation().code()));
         return find(user, id);
     }
 
     // ----------------------------------------------------------------------------------------------- helpers
 
-    private static void expect(SosaRequest r, Status expected, String what) {
+    /** Refuses a step the request's status does not allow: {@code step} names it ({@code sosa.step.*}). */
+    private static void expect(SosaRequest r, Status expected, String step) {
         if (r.status() != expected) {
-            throw new InvalidInputException("status", "request #" + r.id() + " is " + r.status() + "; only a "
-                    + expected + " request can be " + what);
+            throw InvalidInputException.of("status", "sosa.error.wrongStatus", r.id(),
+                    Sentence.label("sosa.status", r.status()), Sentence.label("sosa.status", expected),
+                    Sentence.label("sosa.step", step));
         }
+    }
+
+    /** No firm's response was chosen. */
+    public static InvalidInputException responseRequired() {
+        return InvalidInputException.of("response", "sosa.error.responseRequired",
+                java.util.Arrays.stream(Response.values()).map(x -> Sentence.label("sosa.response", x)).toList());
     }
 
     private void change(long id, Status expected, String sql, Map<String, Object> params) {
         int n = jdbc.sql(sql).params(params).param("id", id).update();
         if (n != 1) {
-            throw new InvalidInputException("status", "request #" + id + " is no longer " + expected);
+            throw InvalidInputException.of("status", "sosa.error.changedMeanwhile", id,
+                    Sentence.label("sosa.status", expected));
         }
         records.touched(id);
     }
 
-    private void event(long id, DicasUser actor, Status status, String detail) {
-        jdbc.sql("insert into sosa_request_event (request_id, actor_id, status, detail) values (:r, :u, :s, :d)")
-                .param("r", id).param("u", actor.id()).param("s", status.name()).param("d", detail).update();
+    /** A step of the request's history, kept as a sentence (rendered in each reader's language when read). */
+    private void event(long id, DicasUser actor, Status status, Sentence detail) {
+        jdbc.sql("""
+                        insert into sosa_request_event (request_id, actor_id, status, detail, detail_sentence)
+                        values (:r, :u, :s, '', cast(:d as jsonb))""")
+                .param("r", id).param("u", actor.id()).param("s", status.name())
+                .param("d", SentenceJson.write(detail)).update();
     }
 
     /**
      * Tells these users (but the actor) what happened to request {@code id}: {@code key} names it, {@code nation} (if
      * any) is the acting nation. Nothing of the request's content is copied into the notification.
      */
-    private void notifyUsers(long id, DicasUser actor, Collection<Long> userIds, String key, String... nation) {
+    private void notifyUsers(long id, DicasUser actor, Collection<Long> userIds, String key, Sentence... nation) {
         List<Long> to = directory.usersById(new LinkedHashSet<>(userIds)).values().stream()
                 .filter(u -> u.id() != actor.id() && records.readable(id, u)).map(DicasUser::id).sorted().toList();
-        List<String> args = new ArrayList<>(List.of(String.valueOf(id)));
+        List<Object> args = new ArrayList<>(List.of(String.valueOf(id)));
         args.addAll(List.of(nation));
-        notifications.send(to, id, link(id), key, args.toArray(String[]::new));
+        notifications.send(to, id, link(id), key, args.toArray());
     }
 
     private boolean isReadableNode(long id, DicasUser user) {

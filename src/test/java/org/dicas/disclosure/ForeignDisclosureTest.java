@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.dicas.PlatformTest;
+import org.dicas.support.ApiInLanguage;
 import org.dicas.support.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,12 @@ class ForeignDisclosureTest {
         return r.json().get("id").asLong();
     }
 
+    static java.util.List<String> messages(JsonNode notifications) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        notifications.forEach(n -> out.add(n.get("message").asString()));
+        return out;
+    }
+
     @Test
     void approvalWidensRelToNotifiesAndShowsInTheHistory() {
         long doc = document(acq, "Release me", "UNCLASSIFIED//REL TO USA, JPN");
@@ -65,7 +72,12 @@ class ForeignDisclosureTest {
                 .isEqualTo("UNCLASSIFIED//REL TO USA, JPN, AUS");
         assertThat(http.get("/api/v1/documents/" + doc, au).status()).isEqualTo(200);
         // requester and owner are notified
-        assertThat(http.all("/api/v1/notifications", jp).toString()).contains("Release request #" + id, "approved");
+        assertThat(messages(http.all("/api/v1/notifications", jp)))
+                .as("a narrowed release reads as partial, not as a plain approval")
+                .contains("Release request #" + id + " for \"Release me\" was approved in part: fewer nations or "
+                        + "companies were released than asked for");
+        assertThat(messages(new ApiInLanguage(port, "ja").get("/api/v1/notifications", jp).json().get("items")))
+                .contains("「Release me」の開示要請 #" + id + " は一部承認されました（要請された開示先の一部のみ開示）");
         assertThat(http.all("/api/v1/notifications", acq).toString()).contains("Release request #" + id);
         // every step is in the record's history, with who and why
         JsonNode history = http.get("/api/v1/records/" + doc + "/history", au).json();
@@ -73,6 +85,15 @@ class ForeignDisclosureTest {
         assertThat(events).contains("RELEASE_REQUESTED", "RELEASE_APPROVED", "MARKING_CHANGED", "jp.atla", "us.fdo",
                 "GBR not part of the study", "Australia joins the trainer study");
         assertThat(history.get("requests").get(0).get("status").asString()).isEqualTo("APPROVED");
+        assertThat(history.get("requests").get(0).get("outcome").asString()).isEqualTo("APPROVED_IN_PART");
+        Http auWeb = new Http(port).signIn("au.dod", "demo");
+        String historyJa = auWeb.get("/records/" + doc + "/history?lang=ja", null).body();
+        String card = historyJa.substring(historyJa.indexOf("<li id=\"request-" + id + "\""));
+        card = card.substring(0, card.indexOf("</li>"));
+        assertThat(card).as("the request says the release was partial, naming the nations in Japanese")
+                .contains("一部承認", "豪州、英国への開示を要請", "要請された豪州、英国のうち、豪州に開示")
+                .doesNotContain("[AUS, GBR]").doesNotContain(">承認済み<");
+        auWeb.get("/?lang=en", null); // the language switch is remembered for the user: back to English
         // a decided request cannot be decided again
         assertThat(http.post("/api/v1/disclosure-requests/" + id + "/deny", fdo, Map.of("reason", "late")).status())
                 .isEqualTo(400);

@@ -82,16 +82,22 @@ class TrustPagesTest {
     @Test
     void csvExportCarriesTheHighWaterMarkBannerFirstAndLast() {
         Http au = new Http(port).signIn("au.dod", "demo");
-        var csv = au.get("/action-items/export.csv", null);
+        var csv = au.get("/action-items/export.csv?lang=en", null);
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
-        String[] lines = csv.body().split("\r\n");
+        assertThat(csv.body()).as("a UTF-8 byte-order mark first, for Excel on Japanese Windows").startsWith("\uFEFF");
+        String[] lines = csv.body().substring(1).split("\r\n");
         assertThat(lines[0]).isEqualTo(lines[lines.length - 1])
                 .isEqualTo("\"" + csv.header("X-DICAS-Marking") + "\"");
         assertThat(lines[0]).doesNotContain("CUI");
+        assertThat(lines[1]).as("the header row right after the banner").isEqualTo("ID,Marking,Title,Owner,Due,Status,Meeting");
         Http jp = new Http(port).signIn("jp.atla", "demo");
-        String jpFirst = jp.get("/action-items/export.csv", null).body().split("\r\n")[0];
-        assertThat(jpFirst).startsWith("\"CUI");
+        String[] jpLines = jp.get("/action-items/export.csv?lang=ja", null).body().substring(1).split("\r\n");
+        assertThat(jpLines[0]).startsWith("\"CUI");
+        assertThat(jpLines[1]).as("the header row in the reader's language").isEqualTo("番号,区分表示,件名,担当者,期限,状態,会合");
+        assertThat(jpLines[2]).as("statuses by their Japanese labels").containsAnyOf(",未完了,", ",完了,", ",期限超過,")
+                .doesNotContain(",OPEN,").doesNotContain(",DONE,");
+        jp.get("/?lang=en", null); // the language switch is remembered for the user: back to English
         var bulk = new Http(port).get("/api/v1/action-items/export", new Http(port).token("jp.atla", "demo")).json();
         assertThat(bulk.get("marking").asString()).startsWith("CUI");
         assertThat(bulk.get("items").size()).isPositive();

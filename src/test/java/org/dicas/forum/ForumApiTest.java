@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.dicas.PlatformTest;
 import org.dicas.demo.DemoUsers;
+import org.dicas.support.ApiInLanguage;
 import org.dicas.support.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -224,10 +225,13 @@ class ForumApiTest {
         return jdbc.sql("select id from app_user where username = :u").param("u", username).query(Long.class).single();
     }
 
-    /** The field and detail of a 400 with the user id replaced, to compare refusals of different ids. */
+    /**
+     * The field and detail of a 400 with the user id replaced, to compare refusals of different ids: the detail
+     * names the field by its label, {@code field} by its name.
+     */
     static String shape(Http.Response r, long userId) {
-        assertThat(r.json().get("field").asString()).isEqualTo(r.json().get("detail").asString().split(":")[0]);
-        return r.json().get("detail").asString().replace(String.valueOf(userId), "ID");
+        return r.json().get("field").asString() + " | "
+                + r.json().get("detail").asString().replace(String.valueOf(userId), "ID");
     }
 
     @Test
@@ -246,7 +250,7 @@ class ForumApiTest {
         var unknownAttendee = meeting.apply(unknown);
         assertThat(hiddenAttendee.status()).isEqualTo(400).isEqualTo(unknownAttendee.status());
         assertThat(shape(hiddenAttendee, au)).isEqualTo(shape(unknownAttendee, unknown))
-                .isEqualTo("attendeeIds: user ID may not read a record marked CUI//REL TO USA, JPN");
+                .isEqualTo("attendeeIds | Attendees: User ID may not read a record marked CUI//REL TO USA, JPN.");
         // members of a working group released to the USA and Japan only
         java.util.function.Function<Long, Http.Response> group = member -> http.post("/api/v1/working-groups", admin,
                 Map.of("code", "PICKER", "nameEn", "Picker group", "nameJa", "選択部会", "status", "PROPOSED",
@@ -254,7 +258,7 @@ class ForumApiTest {
         var hiddenMember = group.apply(au);
         var unknownMember = group.apply(unknown);
         assertThat(hiddenMember.status()).isEqualTo(400).isEqualTo(unknownMember.status());
-        assertThat(shape(hiddenMember, au)).isEqualTo(shape(unknownMember, unknown)).startsWith("memberIds: ");
+        assertThat(shape(hiddenMember, au)).isEqualTo(shape(unknownMember, unknown)).startsWith("memberIds | Members: ");
         // the owner of an action item
         java.util.function.Function<Long, Http.Response> action = owner -> http.post("/api/v1/action-items", us,
                 Map.of("title", "Picker action", "ownerId", owner, "dueDate", "2027-06-01",
@@ -262,7 +266,7 @@ class ForumApiTest {
         var hiddenOwner = action.apply(au);
         var unknownOwner = action.apply(unknown);
         assertThat(hiddenOwner.status()).isEqualTo(400).isEqualTo(unknownOwner.status());
-        assertThat(shape(hiddenOwner, au)).isEqualTo(shape(unknownOwner, unknown)).startsWith("ownerId: ");
+        assertThat(shape(hiddenOwner, au)).isEqualTo(shape(unknownOwner, unknown)).startsWith("ownerId | Owner: ");
         assertThat(records()).as("nothing saved").isEqualTo(before);
         // the record as saved decides: a new marking the owner may not read is refused, naming the owner
         var created = action.apply(jpAtla);
@@ -270,7 +274,14 @@ class ForumApiTest {
         var narrowed = http.put("/api/v1/action-items/" + created.json().get("id").asLong(), us, Map.of(
                 "title", "Picker action", "ownerId", jpAtla, "dueDate", "2027-06-01", "marking", "CUI//NOFORN"));
         assertThat(narrowed.status()).isEqualTo(400);
-        assertThat(shape(narrowed, jpAtla)).isEqualTo("ownerId: user ID may not read a record marked CUI//NOFORN");
+        assertThat(shape(narrowed, jpAtla)).isEqualTo("ownerId | Owner: User ID may not read a record marked CUI//NOFORN.");
+        var narrowedJa = new ApiInLanguage(port, "ja").put("/api/v1/action-items/" + created.json().get("id").asLong(),
+                us, Map.of("title", "Picker action", "ownerId", jpAtla, "dueDate", "2027-06-01", "marking", "CUI//NOFORN"),
+                http.get("/api/v1/action-items/" + created.json().get("id").asLong(), us).header("ETag"));
+        assertThat(narrowedJa.status()).isEqualTo(400);
+        assertThat(shape(narrowedJa, jpAtla)).as("the refusal in the caller's language")
+                .isEqualTo("ownerId | 担当者：ユーザー ID は区分表示 CUI//NOFORN の記録を閲覧できません。");
+        assertThat(narrowedJa.json().get("messageKey").asString()).isEqualTo("forum.error.userMayNotRead");
         // the same people are welcome where they may read
         assertThat(meeting.apply(ownerId(DemoUsers.JP_INDUSTRY)).status()).isEqualTo(201);
     }
@@ -330,6 +341,30 @@ class ForumApiTest {
         assertThat(twoChairsOneNation.json().get("field").asString()).isEqualTo("coChairs");
         var duplicate = http.post("/api/v1/working-groups", admin, body);
         assertThat(duplicate.json().get("field").asString()).isEqualTo("code");
+        assertThat(duplicate.json().get("detail").asString()).isEqualTo("Code: A working group with code TRAINER already exists.");
+        var duplicateJa = new ApiInLanguage(port, "ja").post("/api/v1/working-groups", admin, body);
+        assertThat(duplicateJa.json().get("detail").asString()).isEqualTo("コード：コード TRAINER の作業部会は既に存在します。");
+        var twoChairsJa = new ApiInLanguage(port, "ja").post("/api/v1/working-groups", admin, Map.of("code", "TWOUS",
+                "nameEn", "x", "nameJa", "x", "status", "ACTIVE", "marking", "UNCLASSIFIED",
+                "coChairs", List.of(Map.of("nation", "USA", "name", "A"), Map.of("nation", "USA", "name", "B"))));
+        assertThat(twoChairsJa.json().get("detail").asString())
+                .isEqualTo("共同議長：共同議長は各国1名です（米国が重複しています）。");
+    }
+
+    @Test
+    void theWorkingGroupCodeRuleIsExplainedInTheCallersLanguage() {
+        String admin = http.token(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+        Map<String, Object> body = Map.of("code", "bad code", "nameEn", "x", "nameJa", "x", "status", "ACTIVE",
+                "marking", "UNCLASSIFIED");
+        var en = new ApiInLanguage(port, "en").post("/api/v1/working-groups", admin, body);
+        assertThat(en.status()).isEqualTo(400);
+        assertThat(en.json().get("errors").get("code").asString())
+                .isEqualTo("must be 2 to 16 upper-case letters, digits or hyphens");
+        var ja = new ApiInLanguage(port, "ja").post("/api/v1/working-groups", admin, body);
+        assertThat(ja.status()).isEqualTo(400);
+        assertThat(ja.json().get("errors").get("code").asString())
+                .as("the validator interpolates the message from the bundles in the request's language")
+                .isEqualTo("英大文字・数字・ハイフンの2～16文字で入力してください");
     }
 
     @Test

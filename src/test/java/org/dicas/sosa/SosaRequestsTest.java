@@ -16,6 +16,7 @@ import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.MarkedRecords;
 import org.dicas.shared.Marking;
+import org.dicas.support.ApiInLanguage;
 import org.dicas.support.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +133,15 @@ class SosaRequestsTest {
         return lines.toString();
     }
 
+    /** The user's notifications as the API gives them to a caller asking for {@code language}. */
+    String notificationsIn(String language, String username) {
+        StringBuilder lines = new StringBuilder();
+        new ApiInLanguage(port, language).get("/api/v1/notifications?size=" + org.dicas.shared.Paging.MAX_SIZE,
+                        http.token(username, "demo")).json().get("items")
+                .forEach(n -> lines.append(n.get("message").asString()).append('\n'));
+        return lines.toString();
+    }
+
     List<String> auditActions(long id) {
         return jdbc.sql("select action || ' ' || actor from audit_trail where record_id = :id order by id")
                 .param("id", id).query(String.class).list();
@@ -190,7 +200,11 @@ class SosaRequestsTest {
         assertThat(ack.status()).as(ack.body()).isEqualTo(200);
         assertThat(ack.json().get("status").asString()).isEqualTo("ACKNOWLEDGED");
         assertThat(ack.json().get("acknowledgement").get("by").asString()).isEqualTo("Michael Trent");
-        assertThat(notifications("jp.atla")).contains("SoSA request #" + id + " was acknowledged by USA: \"SoSA JPN → USA: ");
+        assertThat(notifications("jp.atla"))
+                .contains("SoSA request #" + id + " was acknowledged by United States: \"SoSA JPN → USA: ");
+        assertThat(notificationsIn("ja", "jp.atla")).as("the acting nation by its name in the reader's language")
+                .contains("SoSA要請 #" + id + " は 米国 に受領されました：「SoSA JPN → USA: ")
+                .doesNotContain(" / ");
 
         String promised = LocalDate.now().plusDays(75).toString();
         var resp = http.post(API + "/" + id + "/response", us, response("PARTIALLY_ACCEPTED", promised, 25,
@@ -208,17 +222,28 @@ class SosaRequestsTest {
         assertThat(closed.status()).as(closed.body()).isEqualTo(200);
         assertThat(closed.json().get("status").asString()).isEqualTo("CLOSED");
         assertThat(closed.json().get("closure").get("outcome").asString()).isEqualTo("Lot acceptance kept");
-        assertThat(notifications("us.acq")).contains("SoSA request #" + id + " was closed by JPN: \"SoSA JPN → USA: "
+        assertThat(notifications("us.acq")).contains("SoSA request #" + id + " was closed by Japan: \"SoSA JPN → USA: "
                 + r.get("item").asString() + " (");
+        assertThat(notificationsIn("ja", "us.acq")).contains("SoSA要請 #" + id + " は 日本 により完了しました");
 
         JsonNode history = http.get(API + "/" + id, jp).json().get("history");
         assertThat(history).hasSize(4);
         assertThat(history.get(0).get("status").asString()).isEqualTo("SUBMITTED");
         assertThat(history.get(0).get("actorNation").asString()).isEqualTo("JPN");
         assertThat(history.get(1).get("status").asString()).isEqualTo("ACKNOWLEDGED");
-        assertThat(history.get(1).get("detail").asString()).contains("Desk officer assigned");
+        assertThat(history.get(1).get("detail").asString())
+                .isEqualTo("Acknowledged by United States: Desk officer assigned");
         assertThat(history.get(2).get("status").asString()).isEqualTo("RESPONDED");
-        assertThat(history.get(2).get("detail").asString()).contains("PARTIALLY_ACCEPTED", "25 of 40", promised);
+        assertThat(history.get(2).get("detail").asString())
+                .isEqualTo("Partially accepted: 25 of 40, to be delivered by " + promised + "; note: 25 can be brought forward");
+        assertThat(history.get(3).get("detail").asString()).isEqualTo("Outcome: Lot acceptance kept");
+        JsonNode historyJa = new ApiInLanguage(port, "ja").get(API + "/" + id, jp).json().get("history");
+        assertThat(historyJa.get(0).get("detail").asString()).as("the history in the caller's language")
+                .startsWith("日本から米国へ：");
+        assertThat(historyJa.get(1).get("detail").asString()).isEqualTo("米国が受領：Desk officer assigned");
+        assertThat(historyJa.get(2).get("detail").asString())
+                .isEqualTo("一部受諾：40個中25個、納期 " + promised + "（備考：25 can be brought forward）");
+        assertThat(historyJa.get(3).get("detail").asString()).isEqualTo("結果：Lot acceptance kept");
         assertThat(history.get(3).get("actor").asString()).contains("Haruka Mori");
         assertThat(history.get(3).get("status").asString()).isEqualTo("CLOSED");
 
@@ -326,7 +351,7 @@ class SosaRequestsTest {
         assertThat(http.post(API + "/" + id + "/close", jpIndustry, Map.of("outcome", "done")).status()).isEqualTo(403);
         assertThat(http.post(API + "/" + id + "/close", jpMsdf, Map.of("outcome", "done")).status()).isEqualTo(200);
         // the requester hears of the close by another official of the own nation
-        assertThat(notifications("jp.atla")).contains("SoSA request #" + id + " was closed by JPN: \"SoSA JPN → USA: "
+        assertThat(notifications("jp.atla")).contains("SoSA request #" + id + " was closed by Japan: \"SoSA JPN → USA: "
                 + item + " (");
     }
 
@@ -386,7 +411,12 @@ class SosaRequestsTest {
         int before = count("record");
         var noforn = http.post(API, jp, body("USA", "CUI//NOFORN"));
         assertField(noforn, "marking");
-        assertThat(noforn.json().get("detail").asString()).contains("not releasable to USA");
+        assertThat(noforn.json().get("detail").asString()).contains("not releasable to United States");
+        var nofornJa = new ApiInLanguage(port, "ja").post(API, jp, body("USA", "CUI//NOFORN"));
+        assertThat(nofornJa.json().get("detail").asString()).as("the refusal in the caller's language")
+                .startsWith("区分表示：区分表示 CUI//NOFORN の要請は米国に開示できないため")
+                .contains("CUI//REL TO JPN, USA");
+        assertThat(nofornJa.json().get("messageKey").asString()).isEqualTo("sosa.error.notReleasableToReceiver");
         assertField(http.post(API, jp, body("USA", "CUI//REL TO JPN, AUS")), "marking");
         assertThat(count("record")).isEqualTo(before);
         // a request releasable to everyone is fine; one to AUS too — but the USA does not see one to AUS marked REL TO JPN, AUS
@@ -475,13 +505,16 @@ class SosaRequestsTest {
                 "justification", "Page test", "marking", REL, "linkedNodeIds", String.valueOf(nodeUnclassified)));
         var bad = jpWeb.form("/sosa/requests", Http.csrf(form.body()), fields);
         assertThat(bad.status()).isEqualTo(200);
-        assertThat(bad.body()).contains("error-summary", "quantity:");
+        assertThat(bad.body()).as("the field by its label").contains("error-summary", "Quantity: must be greater than 0");
         fields.put("quantity", "12");
         fields.put("neededBy", "soon");
-        assertThat(jpWeb.form("/sosa/requests", Http.csrf(form.body()), fields).body()).contains("error-summary", "neededBy:");
+        // the form's value reader (platform) names the field; by its label once it renders refusals through the bundles
+        assertThat(jpWeb.form("/sosa/requests", Http.csrf(form.body()), fields).body()).contains("error-summary")
+                .containsPattern("(neededBy|Needed by): ");
         fields.put("neededBy", LocalDate.now().plusDays(30).toString());
         fields.put("marking", "CUI//NOFORN");
-        assertThat(jpWeb.form("/sosa/requests", Http.csrf(form.body()), fields).body()).contains("error-summary", "marking:");
+        assertThat(jpWeb.form("/sosa/requests", Http.csrf(form.body()), fields).body()).contains("error-summary",
+                "Marking: A request marked CUI//NOFORN is not releasable to United States");
         assertThat(count("sosa_request")).isEqualTo(before);
         assertThat(jpWeb.form("/sosa/requests", null, fields).status()).isEqualTo(403);
 
@@ -509,7 +542,8 @@ class SosaRequestsTest {
         var badResponse = usWeb.form("/sosa/requests/" + id + "/response", Http.csrf(usPage),
                 Map.of("response", "ACCEPTED", "promisedDate", "", "promisedQuantity", "", "note", ""));
         assertThat(badResponse.status()).isEqualTo(200);
-        assertThat(badResponse.body()).contains("error-summary", "promisedDate:");
+        assertThat(badResponse.body()).contains("error-summary",
+                "Promised delivery date: An acceptance needs a promised delivery date.");
         var goodResponse = usWeb.form("/sosa/requests/" + id + "/response", Http.csrf(usPage),
                 Map.of("response", "ACCEPTED", "promisedDate", LocalDate.now().plusDays(20).toString(),
                         "promisedQuantity", "", "note", "Fine"));
@@ -521,7 +555,7 @@ class SosaRequestsTest {
         String jpPage = jpWeb.get("/sosa/requests/" + id, null).body();
         assertThat(jpPage).contains("Accepted", "action=\"/sosa/requests/" + id + "/close\"");
         assertThat(jpWeb.form("/sosa/requests/" + id + "/close", Http.csrf(jpPage), Map.of("outcome", " ")).body())
-                .contains("error-summary", "outcome:");
+                .contains("error-summary", "Outcome: ");
         var close = jpWeb.form("/sosa/requests/" + id + "/close", Http.csrf(jpPage), Map.of("outcome", "Delivered early"));
         assertThat(close.status()).isEqualTo(302);
         jpPage = jpWeb.get("/sosa/requests/" + id, null).body();

@@ -12,6 +12,7 @@ import org.dicas.disclosure.ReleaseRequest;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.OrganizationKind;
+import org.dicas.platform.FormErrors;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.MarkedList;
 import org.dicas.shared.Marking;
@@ -62,7 +63,7 @@ class DisclosurePages {
             disclosure.request(me, id, new ReleaseRequest(nations, companies, justification));
             return "redirect:/records/" + id + "/history";
         } catch (InvalidInputException e) {
-            return historyPage(me, id, model, List.of(e.field() + ": " + e.getMessage()));
+            return historyPage(me, id, model, FormErrors.of(e));
         }
     }
 
@@ -79,11 +80,11 @@ class DisclosurePages {
             switch (outcome) {
                 case "approve" -> disclosure.approve(me, id, decision);
                 case "deny" -> disclosure.deny(me, id, decision);
-                default -> throw new InvalidInputException("outcome", "approve or deny");
+                default -> throw InvalidInputException.of("outcome", "disclosure.error.approveOrDeny");
             }
             return "redirect:/records/" + d.recordId() + "/history";
         } catch (InvalidInputException e) {
-            return historyPage(me, d.recordId(), model, List.of(e.field() + ": " + e.getMessage()));
+            return historyPage(me, d.recordId(), model, FormErrors.of(e));
         }
     }
 

@@ -1,5 +1,8 @@
 package org.dicas.forum.web;
 
+import static org.dicas.shared.Sentences.render;
+import org.dicas.shared.Sentence;
+
 import java.util.List;
 import java.util.Set;
 import org.dicas.forum.ActionItem;
@@ -9,6 +12,7 @@ import org.dicas.platform.Pager;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
+import org.dicas.shared.Sentence;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,15 +53,23 @@ class ActionItemPages {
                 .collect(java.util.stream.Collectors.toSet());
     }
 
-    /** CSV of the action items the user may read; the banner (their high-water mark) is the first and last line. */
+    /** The export's columns, by their header keys in the bundles. */
+    static final List<String> CSV_COLUMNS = List.of("id", "marking", "title", "owner", "due", "status", "meeting");
+
+    /**
+     * CSV of the action items the user may read, in the reader's language (header row and status labels): a UTF-8
+     * byte-order mark, the banner (their high-water mark) as the first line, the header row right after it, and
+     * the banner again as the last line.
+     */
     @GetMapping(value = "/export.csv")
-    org.springframework.http.ResponseEntity<String> export(DicasUser me) {
+    org.springframework.http.ResponseEntity<String> export(DicasUser me, java.util.Locale locale) {
         List<ActionItem> items = actionItems.list(me);
         var csv = new org.dicas.platform.CsvFile(
                 org.dicas.shared.Marking.highWaterMark(items.stream().map(ActionItem::marking).toList()),
-                List.of("id", "marking", "title", "owner", "due", "status", "meeting"));
+                CSV_COLUMNS.stream().map(c -> render(Sentence.label("action.csv", c), locale)).toList());
         items.forEach(a -> csv.row(List.of(a.id(), a.marking().banner(), a.title(), a.ownerName(), a.dueDate(),
-                a.status(), a.meetingId() == null ? "" : a.meetingId())));
+                render(Sentence.label("action.status", a.status()), locale),
+                a.meetingId() == null ? "" : a.meetingId())));
         return org.springframework.http.ResponseEntity.ok()
                 .contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"action-items.csv\"")

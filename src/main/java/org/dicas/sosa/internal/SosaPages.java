@@ -158,7 +158,7 @@ class SosaPages {
         try {
             return SosaRequest.Response.valueOf(value.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("response", "choose ACCEPTED, PARTIALLY_ACCEPTED or DECLINED");
+            throw SosaRequests.responseRequired();
         }
     }
 
@@ -197,9 +197,13 @@ class SosaPages {
         return "sosa/form";
     }
 
+    /** Bean-validation problems as "field label: message" lines, in the request's language. */
     private List<String> violations(Object command) {
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         return validator.validate(command).stream()
-                .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
+                .map(v -> org.dicas.shared.Sentences.render(org.dicas.shared.Sentence.of("sentence.fieldProblem",
+                        org.dicas.shared.Sentences.fieldLabel(v.getPropertyPath().toString(), locale), v.getMessage()),
+                        locale)).sorted().toList();
     }
 
     private static List<String> errors(RuntimeException e) {
