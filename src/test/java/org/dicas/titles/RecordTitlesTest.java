@@ -153,7 +153,7 @@ class RecordTitlesTest {
         long id = document(http, us, "Interceptor co-production review");
 
         Http web = new Http(port).signIn("jp.atla", "demo");
-        String before = web.get("/documents/" + id, null).body();
+        String before = web.get("/documents/" + id + "?lang=ja", null).body();
         var offer = Jsoup.parse(before).select("#titles a.title-draft-offer");
         assertThat(offer).hasSize(1);
         assertThat(offer.text()).isEqualTo("用語集から日本語の件名の下書きを作成");
