@@ -243,4 +243,40 @@ class RecordTitlesTest {
             jdbc.sql("update meeting set title_ja = :t where id = :id").param("t", was).param("id", meeting).update();
         }
     }
+
+    /** Every kind with a page of its own shows the titles under its heading (one fragment, every record page). */
+    @Test
+    void everyRecordPageShowsTheTitlesUnderItsHeading() {
+        Http web = new Http(port).signIn("us.acq", "demo");
+        Http jpWeb = new Http(port).signIn("jp.atla", "demo");
+        java.util.List<String> kinds = java.util.List.of("DOCUMENT", "THREAD", "MEETING", "WORKING_GROUP", "PROGRAM",
+                "AGREEMENT", "REQUIREMENT", "ACQUISITION_PLAN", "LEAD", "OPPORTUNITY", "SOSA_REQUEST", "SUPPLY_NETWORK",
+                "REPAIR_JOB", "REPAIR_FACILITY", "COPRODUCTION_PLAN");
+        java.util.List<String> without = new java.util.ArrayList<>();
+        for (String kind : kinds) {
+            java.util.List<String> links = jdbc.sql("select link from record where kind = :k and link <> '' order by id limit 20")
+                    .param("k", kind).query(String.class).list();
+            assertThat(links).as("demo records of kind " + kind).isNotEmpty();
+            String page = null;
+            for (String link : links) {
+                for (Http h : java.util.List.of(web, jpWeb)) {
+                    var r = h.get(link, null);
+                    if (r.status() == 200) {
+                        page = r.body();
+                        break;
+                    }
+                    assertThat(r.status()).as(kind + " " + link).isIn(403, 404);
+                }
+                if (page != null) {
+                    break;
+                }
+            }
+            assertThat(page).as("a readable page of kind " + kind).isNotNull();
+            var doc = Jsoup.parse(page);
+            if (doc.select("h1 + #titles").isEmpty() || doc.select("#titles dl.titles dd[lang]").isEmpty()) {
+                without.add(kind);
+            }
+        }
+        assertThat(without).as("record pages without the titles under their heading").isEmpty();
+    }
 }
