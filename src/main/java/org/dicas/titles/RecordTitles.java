@@ -17,6 +17,7 @@ import org.dicas.security.ReadableRecords;
 import org.dicas.security.RecordChanged;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
 import org.dicas.shared.Sentence;
 import org.dicas.titles.engine.TitleDrafter;
@@ -52,16 +53,16 @@ public class RecordTitles {
     }
 
     /** A glossary draft of one language's title and summary from the other's, for a person to correct. */
-    public record Proposal(String language, String title, String summary, List<TitleDrafter.Term> terms,
-                           List<String> keptAsWritten, boolean stored) {
+    public record Proposal(long id, Marking marking, String language, String title, String summary,
+                           List<TitleDrafter.Term> terms, List<String> keptAsWritten, boolean stored) {
     }
 
-    private record Row(long id, String kind, long version, String title, Long author, String language,
+    private record Row(long id, String kind, String marking, long version, String title, Long author, String language,
                        String otherTitle, String summary, boolean draft, boolean own, String writer, Instant at) {
     }
 
     private static final String SELECT = """
-            select r.id, r.kind, r.version, r.title, r.created_by, t.language, t.title, t.summary, t.draft,
+            select r.id, r.kind, r.marking, r.version, r.title, r.created_by, t.language, t.title, t.summary, t.draft,
                    t.written_by is null, u.display_name, t.written_at
             from record r
             left join record_title t on t.record_id = r.id
@@ -96,7 +97,7 @@ public class RecordTitles {
         String original = TitleDrafter.languageOf(first.title()) == Language.JA ? "ja" : "en";
         Optional<Titles.Title> en = titleIn("en", rows, original);
         Optional<Titles.Title> ja = titleIn("ja", rows, original);
-        return Optional.of(new Titles(first.id(), first.kind(), first.version(), original, en, ja));
+        return Optional.of(new Titles(first.id(), first.kind(), Marking.parse(first.marking()), first.version(), original, en, ja));
     }
 
     /** Both titles of a record the reader may read; 404 when it is missing or hidden. */
@@ -135,7 +136,7 @@ public class RecordTitles {
 
     private Proposal proposal(Titles t, String language) {
         return t.in(language)
-                .map(s -> new Proposal(language, s.title(), s.summary(), List.<TitleDrafter.Term>of(), List.<String>of(), true))
+                .map(s -> new Proposal(t.id(), t.marking(), language, s.title(), s.summary(), List.<TitleDrafter.Term>of(), List.<String>of(), true))
                 .orElseGet(() -> glossaryDraft(t, language));
     }
 
@@ -148,7 +149,7 @@ public class RecordTitles {
         kept.addAll(summary.keptAsWritten());
         List<TitleDrafter.Term> terms = new java.util.ArrayList<>(title.terms());
         terms.addAll(summary.terms());
-        return new Proposal(language, title.text(), summary.text(), terms, kept, false);
+        return new Proposal(t.id(), t.marking(), language, title.text(), summary.text(), terms, kept, false);
     }
 
     /**
@@ -217,9 +218,9 @@ public class RecordTitles {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        OffsetDateTime at = rs.getObject(12, OffsetDateTime.class);
-        return new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), (Long) rs.getObject(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getBoolean(10),
-                rs.getString(11), at == null ? null : at.toInstant());
+        OffsetDateTime at = rs.getObject(13, OffsetDateTime.class);
+        return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                (Long) rs.getObject(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10),
+                rs.getBoolean(11), rs.getString(12), at == null ? null : at.toInstant());
     }
 }

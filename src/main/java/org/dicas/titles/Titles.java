@@ -5,15 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.dicas.shared.Marking;
 import org.dicas.shared.Versioned;
 
 /**
  * A record's title (and short summary) in English and in Japanese, as a reader may see it. {@code version} is the
  * record's version: a change of a title is made against it. {@code original} is the language of the record's own
- * title (the one its form writes).
+ * title (the one its form writes); {@code marking} is the record's, which its titles carry wherever they are shown.
  */
-public record Titles(long id, String kind, long version, String original, Optional<Title> en, Optional<Title> ja)
-        implements Versioned {
+public record Titles(long id, String kind, Marking marking, long version, String original, Optional<Title> en,
+                     Optional<Title> ja) implements Versioned {
 
     /** The two languages a title is held in. */
     public static final List<String> LANGUAGES = List.of("en", "ja");

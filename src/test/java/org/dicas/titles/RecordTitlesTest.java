@@ -58,6 +58,7 @@ class RecordTitlesTest {
         var read = http.get("/api/v1/records/" + id + "/titles", jp);
         assertThat(read.status()).as(read.body()).isEqualTo(200);
         assertThat(read.json().get("original").asString()).isEqualTo("en");
+        assertThat(read.json().get("marking").asString()).isEqualTo(MARKING);
         assertThat(read.json().get("en").get("title").asString()).isEqualTo("Trainer jets for the allied school");
         assertThat(read.json().get("en").get("own").asBoolean()).isTrue();
         assertThat(read.json().get("ja").isNull()).isTrue();
@@ -67,6 +68,7 @@ class RecordTitlesTest {
         assertThat(draft.status()).as(draft.body()).isEqualTo(200);
         assertThat(draft.json().get("title").asString()).contains("練習機");
         assertThat(draft.json().get("stored").asBoolean()).isFalse();
+        assertThat(draft.json().get("marking").asString()).isEqualTo(MARKING);
 
         var saved = putTitle(http, jp, id, "ja", "同盟国学校向け練習機", false, etag);
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
