@@ -250,13 +250,24 @@ public class SearchIndexer {
     public static final String MICROS = "(extract(epoch from r.updated_at) * 1000000)::bigint";
     private static final String INDEX_ALL = "the index holds every record; each query filters by the reader's readable set";
 
+    /**
+     * A record's titles in the other language (and the own language's when it is held beside the record's title,
+     * ADR 0031), each on a line after its own title, so a record is found by its title in either language; a change
+     * of these moves the record's version, so the change log brings it here.
+     */
+    private static final String OTHER_TITLES = "coalesce((select string_agg(E'\\n' || t.title, '' order by t.language)"
+            + " from record_title t where t.record_id = r.id and t.title <> r.title), '')";
+    /** The short summaries of both languages, after the record's own text. */
+    private static final String SUMMARIES = "coalesce((select string_agg(E'\\n' || t.summary, '' order by t.language)"
+            + " from record_title t where t.record_id = r.id and t.summary <> ''), '')";
+
     List<IndexedRecord> load(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         String array = ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-        return records.everyRecord("select r.id, r.kind, r.title, r.search_text, r.marking, r.link,"
-                        + " coalesce(r.container_id, 0), " + MICROS
+        return records.everyRecord("select r.id, r.kind, r.title || " + OTHER_TITLES + ", r.search_text || "
+                        + SUMMARIES + ", r.marking, r.link, coalesce(r.container_id, 0), " + MICROS
                         + " from record r where {everyRecord:r} and r.id = any(cast(:ids as bigint[]))", INDEX_ALL)
                 .param("ids", array)
                 .query((rs, n) -> new IndexedRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
