@@ -104,7 +104,7 @@ class CoproductionBrowserTest {
             String csv = page.request().get(url(page.locator("#export-csv").getAttribute("href"))).text();
             assertTrue(csv.replaceFirst("^\uFEFF", "").replace("\"", "").startsWith("CUI"), "the export starts with the page's high-water mark: " + csv.lines()
                     .findFirst().orElse(""));
-            assertTrue(csv.contains("component SRM"), "the export holds the bottlenecks");
+            assertTrue(csv.contains("Component SRM"), "the export holds the bottlenecks, named as the page names them");
 
             // edit a line's capacity through the form, see it on the plan, and put it back
             String runUrl = page.url();
