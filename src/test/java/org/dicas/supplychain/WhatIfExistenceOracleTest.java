@@ -211,19 +211,20 @@ class WhatIfExistenceOracleTest {
         assertThat(new HashSet<>(hiddenNodes("us.industry", net))).isEqualTo(Set.of("H", "S2"));
         String token = http.token("us.industry", "demo");
         Http web = new Http(port).signIn("us.industry", "demo");
-        String[][] cases = {{"disruptCountry", "KOR", "BRA", "no node in country %s in this network"},
-                {"disruptCompany", "Hidden Co", "Nobody Co", "no node of company %s in this network"}};
+        String[][] cases = {{"disruptCountry", "KOR", "BRA", "no node in country %s in this network", "Country to disrupt"},
+                {"disruptCompany", "Hidden Co", "Nobody Co", "no node of company %s in this network", "Company to disrupt"}};
         for (String[] c : cases) {
             String param = c[0];
             String hidden = c[1];
             String unknown = c[2];
+            String label = c[4];
             var apiUnknown = http.get("/api/v1/supply-chain/networks/" + net + "/analysis?" + param + "=" + q(unknown), token);
-            assertProblemNaming(apiUnknown, param, param + ": " + c[3].formatted(unknown));
+            assertProblemNaming(apiUnknown, param, label + ": " + c[3].formatted(unknown));
             var apiHidden = http.get("/api/v1/supply-chain/networks/" + net + "/analysis?" + param + "=" + q(hidden), token);
             assertThat(apiHidden.status()).isEqualTo(400);
             assertThat(apiHidden.body().replace(hidden, ID)).isEqualTo(apiUnknown.body().replace(unknown, ID));
             var pageUnknown = web.get("/supply-chain/networks/" + net + "?lang=en&" + param + "=" + q(unknown), null);
-            assertPageWithChromeShowing(pageUnknown, param + ": " + c[3].formatted(unknown));
+            assertPageWithChromeShowing(pageUnknown, label + ": " + c[3].formatted(unknown));
             var pageHidden = web.get("/supply-chain/networks/" + net + "?lang=en&" + param + "=" + q(hidden), null);
             assertThat(pageHidden.status()).isEqualTo(400);
             assertThat(pageShape(pageHidden.body(), hidden)).isEqualTo(pageShape(pageUnknown.body(), unknown));
