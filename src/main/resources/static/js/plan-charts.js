@@ -6,6 +6,11 @@
       .then(function (r) { return r.json(); }).then(function (data) { draw(echarts.init(el, null, {renderer: 'svg'}), data, el); });
   }
   function day(s) { return new Date(s + 'T00:00:00Z').getTime(); }
+  // Months and days in the page's language (2026年4月 / Apr 2026), as the pages' #when says them; dates are UTC days.
+  var ja = document.documentElement.lang === 'ja';
+  var monthFormat = new Intl.DateTimeFormat(ja ? 'ja-JP' : 'en-GB', {year: 'numeric', month: 'short', timeZone: 'UTC'});
+  var dayFormat = new Intl.DateTimeFormat(ja ? 'ja-JP' : 'en-GB', {month: 'short', day: 'numeric', timeZone: 'UTC'});
+  function dateLabel(t) { var d = new Date(t); return d.getUTCDate() === 1 ? monthFormat.format(d) : dayFormat.format(d); }
   function gantt(chart, g) {
     var rows = g.resources;
     var data = g.bars.map(function (b) {
@@ -19,7 +24,7 @@
       tooltip: {formatter: function (p) {
         return echarts.format.encodeHTML(p.value[3] + (p.value[4] > 0 ? ' (+' + p.value[4] + ' d)' : ''));
       }},
-      xAxis: {type: 'time', min: day(g.horizonStart), max: day(g.horizonEnd)},
+      xAxis: {type: 'time', min: day(g.horizonStart), max: day(g.horizonEnd), axisLabel: {formatter: dateLabel}},
       yAxis: {type: 'category', data: rows, inverse: true},
       series: [{type: 'custom', encode: {x: [1, 2], y: 0}, data: data, renderItem: function (params, api) {
         var y = api.value(0), start = api.coord([api.value(1), y]), end = api.coord([api.value(2), y]);
@@ -36,7 +41,7 @@
       grid: {left: 60, right: 20, top: 30, bottom: 40},
       legend: {data: [d, c]},
       tooltip: {trigger: 'axis'},
-      xAxis: {type: 'category', data: months.map(function (m) { return m.month; })},
+      xAxis: {type: 'category', data: months.map(function (m) { return monthFormat.format(new Date(day(m.month + '-01'))); })},
       yAxis: {type: 'value'},
       series: [
         {name: d, type: 'bar', data: months.map(function (m) { return m.demandDays; }), itemStyle: {color: '#0b4f8a'}},
