@@ -167,12 +167,12 @@ class CoproductionFormsTest {
                         "CP-FORMS-OLD")), List.of()));
         String page = web.get("/coproduction/" + plan + "?lang=en", null).body();
         assertThat(Jsoup.parse(page).select("#transfer-1 .transfer-state").text())
-                .isEqualTo("Not in force: authorization CP-FORMS-OLD expired on 2020-12-31");
+                .isEqualTo("Not in force: authorization CP-FORMS-OLD expired on Thu 31 Dec 2020");
         Http.Response run = web.form("/coproduction/" + plan + "/runs", Http.csrf(page), Map.of("seconds", "2"));
         assertThat(run.status()).isEqualTo(302);
         var runPage = Jsoup.parse(web.get(run.header("Location"), null).body());
         assertThat(runPage.select(".dropped-transfers li").text()).isEqualTo("Transfer USA → JPN (P) was not allowed "
-                + "in this run: Not in force: authorization CP-FORMS-OLD expired on 2020-12-31");
+                + "in this run: Not in force: authorization CP-FORMS-OLD expired on Thu 31 Dec 2020");
         assertThat(runPage.select("#wi-transfer option").text()).as("a what-if may try it anyway")
                 .contains("USA → JPN");
     }

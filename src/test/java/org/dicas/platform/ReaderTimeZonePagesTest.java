@@ -70,6 +70,8 @@ class ReaderTimeZonePagesTest {
     void aUserWhoChoosesAnotherZoneReadsTimesInItAtOnce() {
         String meeting = meetingInTokyo(new Http(port).signIn("us.acq", "demo"), "Time zone choice");
         Http american = new Http(port).signIn(AMERICAN, "demo");
+        String token = new Http(port).token(AMERICAN, "demo");
+        assertThat(american.get("/api/v1/me", token).json().get("timeZone").asString()).isEqualTo("America/New_York");
         var settings = american.get("/settings", null);
         assertThat(Jsoup.parse(settings.body()).select("select#timeZone option[selected]").attr("value"))
                 .isEqualTo("America/New_York");
@@ -79,6 +81,11 @@ class ReaderTimeZonePagesTest {
         // and in the next session too
         Http again = new Http(port).signIn(AMERICAN, "demo");
         assertThat(starts(again.get(meeting, null).body())).isEqualTo("Mon 10 Jun 2030 22:27 JST");
+        // the API says the zone as its id; its times stay ISO-8601 instants with their offset
+        assertThat(american.get("/api/v1/me", token).json().get("timeZone").asString()).isEqualTo("Asia/Tokyo");
+        String id = meeting.replaceAll(".*/", "");
+        assertThat(american.get("/api/v1/meetings/" + id, token).json().get("startsAt").asString())
+                .startsWith("2030-06-10T22:27").contains("+09:00");
     }
 
     @Test

@@ -74,6 +74,36 @@ class TemplatesSayTimesThroughWhenTest {
         assertThat(found).as("print dates and times through #when.date / #when.dateTime").isEmpty();
     }
 
+    /**
+     * Java writes a date or a time for people through {@code TimeText} / {@code ReaderTime} too: a pattern of its own
+     * ({@code DateTimeFormatter.ofPattern}, {@code SimpleDateFormat}) is allowed only where the format is a machine's
+     * (the iCalendar file) or where text is read, not written (a feed's dates).
+     */
+    @Test
+    void noJavaCodeFormatsADateForPeopleAroundTheFormatter() throws IOException {
+        Set<String> machineFormats = Set.of("org/dicas/shared/TimeText.java", "org/dicas/forum/MeetingCalendar.java",
+                "org/dicas/requirements/internal/FeedParser.java");
+        Pattern ownPattern = Pattern.compile("DateTimeFormatter\\.ofPattern|SimpleDateFormat|DateTimeFormatter\\.ofLocalized"
+                + "|String\\.format\\([^)]*%t");
+        Path sources = Path.of("src/main/java");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                String relative = sources.relativize(file).toString().replace('\\', '/');
+                if (machineFormats.contains(relative)) {
+                    continue;
+                }
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (ownPattern.matcher(lines.get(i)).find()) {
+                        found.add(relative + ":" + (i + 1) + ": " + lines.get(i).strip());
+                    }
+                }
+            }
+        }
+        assertThat(found).as("say dates and times for people with TimeText / ReaderTime").isEmpty();
+    }
+
     @Test
     void theCheckSeesAMomentPrintedAroundWhenAndAcceptsOneInsideIt() {
         Pattern accessor = accessorPrinted(Set.of("createdAt", "dueDate"));

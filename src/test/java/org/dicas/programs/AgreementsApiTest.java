@@ -182,6 +182,6 @@ class AgreementsApiTest {
         var ok = web.form("/agreements", Http.csrf(form.body()), Map.of("type", "MOU", "title", "AGRTEST form",
                 "signedOn", "2025-02-01", "parties", "USA", "marking", REL));
         assertThat(ok.status()).isEqualTo(302);
-        assertThat(web.get(ok.header("Location"), null).body()).contains("AGRTEST form", "2025-02-01");
+        assertThat(web.get(ok.header("Location"), null).body()).contains("AGRTEST form", "Sat 1 Feb 2025");
     }
 }

@@ -14,7 +14,8 @@ public class MeetingForm {
     private String titleJa = "";
     private LocalDateTime startsAt;
     private LocalDateTime endsAt;
-    private String timeZone = "Asia/Tokyo";
+    /** A new meeting starts in its organiser's own zone. */
+    private String timeZone = org.dicas.platform.ReaderTime.zone().getId();
     private String location = "";
     private String marking = "CUI//REL TO USA, JPN";
     private List<Long> attendeeIds = new ArrayList<>();

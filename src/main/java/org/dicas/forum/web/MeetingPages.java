@@ -44,8 +44,9 @@ import org.dicas.shared.Paging;
 @RequestMapping("/meetings")
 class MeetingPages {
 
-    static final List<String> ZONES = List.of("Asia/Tokyo", "Pacific/Honolulu", "America/New_York",
-            "America/Los_Angeles", "Australia/Canberra", "Europe/London", "Europe/Rome", "UTC");
+    /** The zones a meeting may be set in: those people choose from for themselves (TimeZones), by their ids. */
+    static final List<String> ZONES = org.dicas.shared.TimeZones.OFFERED.stream().map(java.time.ZoneId::getId)
+            .toList();
 
     private final Meetings meetings;
     private final ActionItems actionItems;

@@ -64,7 +64,8 @@ final class AdminEndpoints {
                                    @RequestParam(defaultValue = "1") int page,
                                    @RequestParam(defaultValue = "" + AuditLog.Paging.DEFAULT_SIZE) int size) {
             UserAdministration.requireAdmin(me);
-            return audit.entries(filter(actor, action, recordId, from, to), new AuditLog.Paging(page, size));
+            return audit.entries(filter(actor, action, recordId, from, to, ZoneOffset.UTC),
+                    new AuditLog.Paging(page, size));
         }
 
         @GetMapping("/api/v1/admin/users")
@@ -103,10 +104,12 @@ final class AdminEndpoints {
         }
     }
 
-    static AuditLog.Filter filter(String actor, String action, Long recordId, LocalDate from, LocalDate to) {
+    /** Days from..to as whole days in {@code zone}: the API's in UTC, the page's in the reader's zone. */
+    static AuditLog.Filter filter(String actor, String action, Long recordId, LocalDate from, LocalDate to,
+                                  java.time.ZoneId zone) {
         return new AuditLog.Filter(actor, action, recordId,
-                from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
-                to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+                from == null ? null : from.atStartOfDay(zone).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
     @Controller
@@ -130,7 +133,8 @@ final class AdminEndpoints {
                      @RequestParam(defaultValue = "false") boolean full, Model model) {
             UserAdministration.requireAdmin(me);
             model.addAttribute("verification", full ? audit.verifyEverything() : audit.verify());
-            model.addAttribute("entries", audit.entries(filter(actor, action, recordId, from, to),
+            model.addAttribute("entries", audit.entries(filter(actor, action, recordId, from, to,
+                            org.dicas.platform.ReaderTime.zone()),
                     new AuditLog.Paging(page, size)));
             model.addAttribute("actions", audit.actions());
             model.addAttribute("actor", actor);

@@ -29,7 +29,7 @@ class AuthApi {
     }
 
     record Me(String username, String displayName, String nation, String organization, String accessLevel,
-              List<String> groups, List<String> roles, String company, String locale) {
+              List<String> groups, List<String> roles, String company, String locale, String timeZone) {
     }
 
     private final Sessions sessions;
@@ -60,6 +60,6 @@ class AuthApi {
         return new Me(user.username(), user.displayName(), user.nation().code(), user.organizationName(),
                 user.accessLevel().name(), user.groups().stream().sorted().toList(),
                 user.roles().stream().map(Role::name).sorted().toList(), company.orElse(null),
-                user.locale().orElse(null));
+                user.locale().orElse(null), user.timeZone().getId());
     }
 }
