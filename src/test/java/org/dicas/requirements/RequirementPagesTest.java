@@ -39,9 +39,11 @@ class RequirementPagesTest {
                 .doesNotContain("Glide Phase Interceptor (GPI) against");
         var text = web.get("/requirements?lang=en&text=Red+Hawk", null).body();
         assertThat(text).contains("Advanced pilot training aircraft").doesNotContain("Glide Phase Interceptor (GPI)");
+        assertThat(web.get("/requirements?lang=ja&status=LATER", null).body())
+                .as("the refusal in the reader's language").contains("状況：「LATER」は状況として使用できません");
         var bad = web.get("/requirements?lang=en&status=LATER", null);
         assertThat(bad.status()).isEqualTo(200);
-        assertThat(bad.body()).contains("status:", "LATER");
+        assertThat(bad.body()).contains("Status: &quot;LATER&quot; is not a status");
     }
 
     @Test
@@ -94,7 +96,7 @@ class RequirementPagesTest {
         var badPlan = web.form("/acquisition-plans", Http.csrf(planForm.body()), Map.of("requirementId", Long.toString(id),
                 "title", "PAGETEST plan", "notes", "", "milestones", "2027-04-01 | 契約", "budget", "2027 | lots | JPY",
                 "marking", "CUI//REL TO JPN, USA"));
-        assertThat(badPlan.body()).contains("budget:", "line 1");
+        assertThat(badPlan.body()).contains("Budget profile: line 1: &quot;lots&quot; is not an amount");
         var okPlan = web.form("/acquisition-plans", Http.csrf(planForm.body()), Map.of("requirementId", Long.toString(id),
                 "title", "PAGETEST plan", "notes", "", "milestones", "2027-04-01 | 契約\n2027-03-31 | 準備",
                 "budget", "2027 | 1,000,000 | JPY", "marking", "CUI//REL TO JPN, USA"));
