@@ -5,7 +5,8 @@ import org.dicas.shared.Marking;
 
 /**
  * An RFC 4180 CSV export that carries its banner: the high-water mark of its rows is the first and the last line,
- * so the marking travels with the file.
+ * so the marking travels with the file. The file starts with a UTF-8 byte-order mark so that Excel on Japanese
+ * Windows reads it as UTF-8 (without it, Japanese text is garbled); the header row follows the banner line.
  */
 public final class CsvFile {
 
@@ -34,9 +35,12 @@ public final class CsvFile {
         return banner;
     }
 
-    /** The file, ending with the banner line. */
+    /** The byte-order mark every export starts with (written as UTF-8: EF BB BF). */
+    public static final String BYTE_ORDER_MARK = "\uFEFF";
+
+    /** The file: the byte-order mark, the banner line, the header, the rows, and the banner line again. */
     public String content() {
-        return out + quote(banner.banner()) + "\r\n";
+        return BYTE_ORDER_MARK + out + quote(banner.banner()) + "\r\n";
     }
 
     static String quote(String value) {

@@ -115,7 +115,7 @@ class SupplyChainWorkspaceTest {
         Http acq = new Http(port).signIn("us.acq", "demo");
         var csv = acq.get("/supply-chain/networks/" + demoNetwork() + "/single-points-of-failure.csv", null);
         assertThat(csv.status()).isEqualTo(200);
-        String[] lines = csv.body().split("\r\n");
+        String[] lines = csv.body().replace("\uFEFF", "").split("\r\n");
         assertThat(lines[0]).isEqualTo(lines[lines.length - 1]).contains("CUI").contains("PROPIN");
         assertThat(csv.body()).contains("AP-US-1");
         Http au = new Http(port).signIn("au.dod", "demo");
