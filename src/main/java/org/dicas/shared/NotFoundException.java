@@ -19,6 +19,9 @@ public class NotFoundException extends RuntimeException implements Explained {
     /** "requirement 12 not found", the kind by its label ({@code record.kind.*}) where it has one. */
     @Override
     public Sentence sentence() {
+        if (id == null || String.valueOf(id).isBlank()) {
+            return Sentence.of("problem.noSuchResource"); // a feature hidden from the reader: nothing to name
+        }
         String code = kind == null ? "" : kind.strip().toLowerCase(Locale.ROOT).replace(' ', '-');
         Sentence label = !code.isEmpty() && Sentences.exists("record.kind." + code)
                 ? Sentence.label("record.kind", code) : Sentence.of("problem.record");
