@@ -20,19 +20,11 @@ public class InvalidInputException extends RuntimeException implements Explained
         return new InvalidInputException(field, Sentence.of(key, args));
     }
 
-    /** @deprecated English text instead of a message key; being replaced everywhere (issue 14). */
-    @Deprecated
-    public InvalidInputException(String field, String message) {
-        super(message);
-        this.field = field;
-        this.sentence = null;
-    }
-
     public String field() {
         return field;
     }
 
-    /** What is wrong, for rendering in the reader's language; {@code null} only for the deprecated English form. */
+    /** What is wrong, for rendering in the reader's language. */
     @Override
     public Sentence sentence() {
         return sentence;
@@ -40,6 +32,6 @@ public class InvalidInputException extends RuntimeException implements Explained
 
     /** "field label: what is wrong" in the reader's language. */
     public String describe(java.util.Locale locale) {
-        return sentence == null ? field + ": " + getMessage() : Sentences.fieldProblem(field, sentence, locale);
+        return Sentences.fieldProblem(field, sentence, locale);
     }
 }

@@ -9,13 +9,6 @@ public class InvalidMarkingException extends IllegalArgumentException implements
         this.sentence = sentence;
     }
 
-    /** @deprecated English text instead of a message key; being replaced everywhere (issue 14). */
-    @Deprecated
-    public InvalidMarkingException(String message) {
-        super(message);
-        this.sentence = null;
-    }
-
     @Override
     public Sentence sentence() {
         return sentence;
@@ -23,6 +16,6 @@ public class InvalidMarkingException extends IllegalArgumentException implements
 
     /** "marking: what is wrong" in the reader's language. */
     public String describe(java.util.Locale locale) {
-        return sentence == null ? "marking: " + getMessage() : Sentences.fieldProblem("marking", sentence, locale);
+        return Sentences.fieldProblem("marking", sentence, locale);
     }
 }

@@ -42,6 +42,7 @@ class CodesHaveLabelsTest {
     /** Every enum shown to people, by binary class name, and the key of each value's label. */
     static final Map<String, Function<Enum<?>, String>> LABELS = Map.ofEntries(
             // shared kernel and security
+            Map.entry("org.dicas.disclosure.DisclosureRequest$Outcome", upper("disclosure.outcome.")),
             Map.entry("org.dicas.shared.AccessLevel", upper("accessLevel.")),
             Map.entry("org.dicas.shared.ExportControl$Regime", upper("exportRegime.")),
             Map.entry("org.dicas.shared.FiscalYear$Convention", upper("acqplan.convention.")),
@@ -244,7 +245,7 @@ class CodesHaveLabelsTest {
         Properties en = bundle("messages.properties");
         Properties ja = bundle("messages_ja.properties");
         List<String> missing = new ArrayList<>();
-        zones.forEach(z -> check("timeZone." + z, en, ja, missing));
+        zones.forEach(z -> check(org.dicas.shared.TimeZones.label(java.time.ZoneId.of(z)).key(), en, ja, missing));
         assertThat(missing).isEmpty();
     }
 
