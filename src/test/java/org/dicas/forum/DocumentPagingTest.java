@@ -116,12 +116,12 @@ class DocumentPagingTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "page=0          | page | page: must be a whole number from 1 to 2147483647, not '0'",
-            "page=-3         | page | page: must be a whole number from 1 to 2147483647, not '-3'",
-            "page=two        | page | page: must be a whole number from 1 to 2147483647, not 'two'",
-            "size=0          | size | size: must be a whole number from 1 to 200, not '0'",
-            "size=10000      | size | size: must be a whole number from 1 to 200, not '10000'",
-            "size=all&page=2 | size | size: must be a whole number from 1 to 200, not 'all'"})
+            "page=0          | page | Page: must be a whole number from 1 to 2147483647, not '0'",
+            "page=-3         | page | Page: must be a whole number from 1 to 2147483647, not '-3'",
+            "page=two        | page | Page: must be a whole number from 1 to 2147483647, not 'two'",
+            "size=0          | size | Page size: must be a whole number from 1 to 200, not '0'",
+            "size=10000      | size | Page size: must be a whole number from 1 to 200, not '10000'",
+            "size=all&page=2 | size | Page size: must be a whole number from 1 to 200, not 'all'"})
     void badPagingInputIsA400NamingTheParameterAndItsRange(String query, String field, String detail) {
         Http http = new Http(port);
         Http.Response r = http.get(API + "?" + query, http.token("jp.atla", "demo"));

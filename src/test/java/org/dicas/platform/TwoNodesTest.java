@@ -94,7 +94,7 @@ class TwoNodesTest {
         Http.Response onB = browser.get(url(b, "/"), null);
 
         assertThat(onB.status()).isEqualTo(200);
-        assertThat(onB.body()).as("the signed-in user's name in the page header").contains("Haruka Mori) (JPN)");
+        assertThat(onB.body()).as("the signed-in user's name in the page header").contains("Haruka Mori) (Japan)");
         assertThat(browser.get(url(a, "/"), null).status()).isEqualTo(200);
     }
 

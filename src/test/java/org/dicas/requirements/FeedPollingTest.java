@@ -327,7 +327,7 @@ class FeedPollingTest {
     java.net.http.HttpResponse<String> send(String path, String token, String body) {
         try {
             var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/atom+xml")
+                    .header("Authorization", "Bearer " + token).header("Accept-Language", "en").header("Content-Type", "application/atom+xml")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
             return java.net.http.HttpClient.newHttpClient().send(req,
                     java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -54,7 +54,7 @@ class LeadImportTest {
         try {
             HttpRequest req = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/leads/import?format="
                             + format + "&marking=" + URLEncoder.encode(MARKING, StandardCharsets.UTF_8)))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+                    .header("Authorization", "Bearer " + token).header("Accept-Language", "en").header("Content-Type", contentType)
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
             return HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException | InterruptedException e) {

@@ -61,7 +61,7 @@ class RequirementImportTest {
         b.write(content);
         b.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + API))
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + token).header("Accept-Language", "en")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(b.toByteArray())).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

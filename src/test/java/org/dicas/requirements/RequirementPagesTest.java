@@ -40,7 +40,7 @@ class RequirementPagesTest {
         var text = web.get("/requirements?lang=en&text=Red+Hawk", null).body();
         assertThat(text).contains("Advanced pilot training aircraft").doesNotContain("Glide Phase Interceptor (GPI)");
         assertThat(web.get("/requirements?lang=ja&status=LATER", null).body())
-                .as("the refusal in the reader's language").contains("状況：「LATER」は状況として使用できません");
+                .as("the refusal in the reader's language").contains("状態：「LATER」は状態として使用できません");
         var bad = web.get("/requirements?lang=en&status=LATER", null);
         assertThat(bad.status()).isEqualTo(200);
         assertThat(bad.body()).contains("Status: &quot;LATER&quot; is not a status");
@@ -77,7 +77,7 @@ class RequirementPagesTest {
         fields.put("marking", "CUI//REL TO JPN, USA");
         var bad = web.form("/requirements", Http.csrf(form.body()), fields);
         assertThat(bad.status()).isEqualTo(200);
-        assertThat(bad.body()).contains("quantity:", "PAGETEST 練習機");
+        assertThat(bad.body()).contains("数量：", "PAGETEST 練習機");
         fields.put("quantity", "40");
         var ok = web.form("/requirements", Http.csrf(form.body()), fields);
         assertThat(ok.status()).isEqualTo(302);

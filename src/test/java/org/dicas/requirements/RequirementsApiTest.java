@@ -233,6 +233,6 @@ class RequirementsApiTest {
         assertThat(http.put(API + "/" + id, jp, b).status()).isEqualTo(200);
         var history = new Http(port).signIn("us.acq", "demo").get("/records/" + id + "/history?lang=en", null);
         assertThat(history.status()).isEqualTo(200);
-        assertThat(history.body()).contains("APITEST 履歴", "CREATE", "REQUIREMENT_STATUS", "DRAFT -&gt; FUNDED");
+        assertThat(history.body()).contains("APITEST 履歴", "Created", "Requirement status changed", "DRAFT -&gt; FUNDED");
     }
 }

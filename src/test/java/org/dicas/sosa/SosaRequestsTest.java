@@ -487,7 +487,7 @@ class SosaRequestsTest {
         assertThat(list.body()).contains("Security of Supply requests", "href=\"/sosa/requests/new\"", "Days left",
                 "href=\"/sosa/requests\"");
         assertThat(list.body().split("class=\"banner ", -1)).hasSize(3);
-        assertThat(jpWeb.get("/sosa/requests?lang=ja", null).body()).contains("供給保障（SoSA）要請", "経過日数");
+        assertThat(jpWeb.get("/sosa/requests?lang=ja", null).body()).contains("供給保証（SoSA）要請", "経過日数");
         jpWeb.get("/sosa/requests?lang=en", null);
 
         var form = jpWeb.get("/sosa/requests/new", null);
@@ -562,7 +562,7 @@ class SosaRequestsTest {
         assertThat(jpPage).contains("Closed by", "Delivered early", "Firm responded");
         assertThat(jpWeb.get("/sosa/requests/" + id + "?lang=ja", null).body()).contains("経緯", "完了");
         jpWeb.get("/sosa/requests?lang=en", null);
-        assertThat(jpWeb.get("/records/" + id + "/history", null).body()).contains("SOSA_CLOSED");
+        assertThat(jpWeb.get("/records/" + id + "/history", null).body()).contains("SoSA request closed");
 
         // industry may not open the form; another nation outside REL TO gets the not-found page
         Http industry = new Http(port).signIn("jp.industry", "demo");

@@ -40,6 +40,8 @@ public final class Http {
     private final String base;
     private final HttpClient client;
 
+    private String language = "en";
+
     public Http(int port) {
         this.base = "http://localhost:" + port;
         this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
@@ -153,13 +155,33 @@ public final class Http {
         return p;
     }
 
-    /** Signs this client in through the login form (with its CSRF token), as a browser would. */
+    /**
+     * Signs this client in through the login form (with its CSRF token), as a browser would, and chooses this
+     * client's language ({@link #inLanguage}, English unless told) as the user's saved language, so that no test
+     * inherits the language another test left on a shared demo user.
+     */
     public Http signIn(String username, String password) {
+        signInKeepingLanguage(username, password);
+        get("/?lang=" + language, null);
+        return this;
+    }
+
+    /** Signs in without choosing a language: the user's saved language stands (for tests of remembering it). */
+    public Http signInKeepingLanguage(String username, String password) {
         Response login = get("/login", null);
         Response r = form("/login", csrf(login.body()), Map.of("username", username, "password", password));
         if (r.status() != 302 || r.header("Location").contains("error")) {
             throw new IllegalStateException("sign-in failed for " + username + ": " + r.status() + " " + r.header("Location"));
         }
+        return this;
+    }
+
+    /**
+     * The language this client asks for: its {@code Accept-Language} on every request, and the language a sign-in
+     * saves for the user. English unless set.
+     */
+    public Http inLanguage(String language) {
+        this.language = language;
         return this;
     }
 
@@ -208,7 +230,8 @@ public final class Http {
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+                .header("Accept-Language", language);
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
