@@ -242,6 +242,7 @@ public class OpportunityFinderService {
         LocalDate to = w.to().atEndOfMonth();
         FiscalYear f = FiscalYear.of(nation, from);
         FiscalYear t = FiscalYear.of(nation, to);
-        return f.equals(t) ? f.bilingualLabel() : f.bilingualLabel() + " – " + t.bilingualLabel();
+        java.util.Locale reader = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        return f.equals(t) ? f.bilingualLabel(reader) : f.bilingualLabel(reader) + " – " + t.bilingualLabel(reader);
     }
 }

@@ -137,9 +137,32 @@ public record FiscalYear(Convention convention, int number) {
         };
     }
 
-    /** Both forms, for bilingual displays: {@code JFY2026 (令和8年度)}; other nations' labels alone. */
+    /** Both forms, for the API: {@code JFY2026 (令和8年度)}; other nations' labels alone. */
     public String bilingualLabel() {
         return convention == Convention.JAPAN ? label() + " (" + label(Locale.JAPANESE) + ")" : label();
+    }
+
+    /**
+     * Both forms for a reader: in Japanese {@code 令和8年度（JFY2026）}, in English {@code JFY2026 (Reiwa 8)} — the era
+     * year written in the reader's script; other nations' fiscal years in the reader's language alone.
+     */
+    public String bilingualLabel(Locale reader) {
+        boolean japanese = reader != null && "ja".equals(reader.getLanguage());
+        if (convention != Convention.JAPAN) {
+            return label(reader);
+        }
+        return japanese ? label(Locale.JAPANESE) + "（" + label() + "）" : label() + " (" + romanEraYear(number) + ")";
+    }
+
+    /** The Japanese era year in Latin script: Reiwa 8, Heisei 30, Showa 63. */
+    static String romanEraYear(int year) {
+        if (year >= 2019) {
+            return "Reiwa " + (year - 2018);
+        }
+        if (year >= 1989) {
+            return "Heisei " + (year - 1988);
+        }
+        return "Showa " + (year - 1925);
     }
 
     /**

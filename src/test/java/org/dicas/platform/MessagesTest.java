@@ -92,46 +92,18 @@ class MessagesTest {
         assertThat(withJapanese).isGreaterThan(ja.size() * 9L / 10);
     }
 
-    /**
-     * Latin words a Japanese message may hold as words of a sentence: products and the treaty's own abbreviation.
-     * Single identifiers people must type as they are (JSON fields, CSV columns, {@code <channel>}, a setting
-     * {@code name=value}) are code, not English; several English words in a row are an English sentence.
-     */
-    static final Set<String> LATIN_IN_JAPANESE = Set.of("SoSA", "Excel", "Markdown", "Atom", "Ctrl", "Cmd", "English",
-            "PowerPoint", "Word", "ETag", "If-Match");
-
     @Test
     void japaneseMessagesHoldNoEnglishSentences() throws IOException {
         Properties ja = bundle("messages_ja.properties");
         List<String> english = new ArrayList<>();
         for (String key : new TreeSet<>(ja.stringPropertyNames())) {
             if (!key.startsWith("time.pattern.")) { // date-time patterns (uuuu年M月d日), not sentences
-                englishIn(ja.getProperty(key)).forEach(w -> english.add(key + ": '" + w + "' in " + ja.getProperty(key)));
+                org.dicas.support.EnglishInJapanese.runs(ja.getProperty(key)).forEach(w -> english.add(key + ": '" + w + "' in " + ja.getProperty(key)));
             }
         }
         assertThat(english).as("English in Japanese messages").isEmpty();
-        assertThat(englishIn("計画期間 no room in the horizon")).containsExactly("no room in the horizon");
-        assertThat(englishIn("入力は periods、lines を持つ JSON オブジェクト（dicas.x=true、<channel>）")).isEmpty();
-    }
-
-    /** Runs of two or more English words (at least one of three letters or more with a lower-case letter). */
-    static List<String> englishIn(String japanese) {
-        String text = japanese.replaceAll("\\{\\d[^}]*}", " ") // arguments
-                .replaceAll("「[^」]*」", " ") // what to type, quoted
-                .replaceAll("<[^>]*>", " ") // element names
-                .replaceAll("\\S*[/=]\\S*", " "); // paths, URLs and settings
-        List<String> runs = new ArrayList<>();
-        Matcher m = Pattern.compile("[A-Za-z][A-Za-z'’-]*(?:[ ][A-Za-z][A-Za-z'’-]*)+").matcher(text);
-        while (m.find()) {
-            List<String> words = java.util.Arrays.stream(m.group().split(" +"))
-                    .filter(w -> !LATIN_IN_JAPANESE.contains(w)).toList();
-            long prose = words.stream().filter(w -> !w.equals(w.toUpperCase(java.util.Locale.ROOT))).count();
-            if (words.size() >= 2 && prose >= 1 && words.stream().anyMatch(w -> w.length() >= 3
-                    && !w.equals(w.toUpperCase(java.util.Locale.ROOT)))) {
-                runs.add(m.group());
-            }
-        }
-        return runs;
+        assertThat(org.dicas.support.EnglishInJapanese.runs("計画期間 no room in the horizon")).containsExactly("no room in the horizon");
+        assertThat(org.dicas.support.EnglishInJapanese.runs("入力は periods、lines を持つ JSON オブジェクト（dicas.x=true、<channel>）")).isEmpty();
     }
 
     @Test

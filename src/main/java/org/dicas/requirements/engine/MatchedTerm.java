@@ -14,8 +14,8 @@ public record MatchedTerm(String conceptId, String english, String japanese, Str
     }
 
     /**
-     * The term as the reader sees it: a concept in the reader's language (English readers see both terms, "trainer
-     * aircraft / 練習機"; Japanese readers 練習機), the literal as written otherwise.
+     * The term as the reader sees it in a sentence: a concept in the reader's language ("trainer aircraft" or 練習機),
+     * the literal as written otherwise.
      */
     public Object sentence() {
         if (!isConcept() || japanese.isEmpty()) {
@@ -24,7 +24,24 @@ public record MatchedTerm(String conceptId, String english, String japanese, Str
         return Sentence.of("opp.explain.concept", english, japanese);
     }
 
-    /** "trainer aircraft / 練習機" for a concept, the literal otherwise. */
+    /** The term in the reader's language: a concept's English or Japanese term, the literal otherwise. */
+    public String term(java.util.Locale reader) {
+        if (!isConcept()) {
+            return literal;
+        }
+        boolean japanese = reader != null && "ja".equals(reader.getLanguage()) && !this.japanese.isEmpty();
+        return japanese ? this.japanese : english;
+    }
+
+    /** The same concept in the other language (shown beneath, marked with its own {@code lang}), or empty. */
+    public String otherTerm(java.util.Locale reader) {
+        if (!isConcept() || japanese.isEmpty()) {
+            return "";
+        }
+        return reader != null && "ja".equals(reader.getLanguage()) ? english : japanese;
+    }
+
+    /** "trainer aircraft / 練習機" for a concept, the literal otherwise (the command line's form). */
     public String label() {
         if (!isConcept()) {
             return literal;
