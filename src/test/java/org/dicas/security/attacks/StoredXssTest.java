@@ -378,7 +378,7 @@ class StoredXssTest {
         Map<String, List<Field>> lists = new LinkedHashMap<>();
         lists.put("/documents", List.of(Field.DOC_TITLE));
         lists.put("/discussions", List.of(Field.THREAD_TITLE));
-        lists.put("/meetings", List.of(Field.MEETING_TITLE_EN, Field.MEETING_LOCATION));
+        lists.put("/meetings?size=200", List.of(Field.MEETING_TITLE_EN, Field.MEETING_LOCATION));
         lists.put("/action-items", List.of(Field.ACTION_TITLE));
         lists.put("/working-groups", List.of(Field.WG_NAME_EN, Field.WG_CO_CHAIR));
         lists.put("/documents/new", List.of(Field.WG_NAME_EN));
@@ -392,7 +392,7 @@ class StoredXssTest {
             }
         }
         Map<String, List<Field>> japanese = new LinkedHashMap<>();
-        japanese.put("/meetings", List.of(Field.MEETING_TITLE_JA, Field.MEETING_LOCATION));
+        japanese.put("/meetings?size=200", List.of(Field.MEETING_TITLE_JA, Field.MEETING_LOCATION));
         japanese.put("/working-groups", List.of(Field.WG_NAME_JA, Field.WG_CO_CHAIR));
         japanese.put("/", List.of());
         for (var e : japanese.entrySet()) {
