@@ -52,7 +52,7 @@ class RequirementPagesTest {
         long gpi = demo("滑空段階迎撃用誘導弾%");
         var page = web.get("/requirements/" + gpi + "?lang=en", null);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("滑空段階迎撃ミサイル（GPI）を令和14年度までに取得する", "JFY2032 (令和14年度)",
+        assertThat(page.body()).contains("滑空段階迎撃ミサイル（GPI）を令和14年度までに取得する", "JFY2032 (Reiwa 14)",
                 "href=\"/requirements/" + gpi + "/matches\"", "href=\"/records/" + gpi + "/history\"",
                 "日米共同開発計画", "(CUI//REL TO JPN, USA)");
         assertThat(page.body()).as("the US user does not edit a Japanese requirement")
