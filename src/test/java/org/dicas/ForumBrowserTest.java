@@ -460,7 +460,7 @@ class ForumBrowserTest {
         check(page, "requirement-matches-ja", problems);
         Locator flaggedJapanese = page.locator("main table tbody tr", new Page.LocatorOptions()
                 .setHas(page.locator("td .status"))).locator("a[href*='/opportunities/pair']",
-                new Locator.LocatorOptions().setHasText(Pattern.compile("^JPN")));
+                new Locator.LocatorOptions().setHasText(Pattern.compile("^日本")));
         assertTrue(flaggedJapanese.count() > 0, "a Japanese requirement is flagged as an opportunity: "
                 + page.locator("main").innerText());
         flaggedJapanese.first().click();

@@ -109,7 +109,7 @@ class WorkShareBrowserTest {
             assertFalse(page.locator("#assignments tr.changed").all().isEmpty(), "a package changes hands");
             page.locator("#share-chart svg").first().waitFor();
             String csv = page.request().get(url(page.locator("#export-csv").getAttribute("href"))).text();
-            assertTrue(csv.replace("\"", "").startsWith("CUI//REL TO USA, JPN//PROPIN"),
+            assertTrue(csv.replaceFirst("^\uFEFF", "").replace("\"", "").startsWith("CUI//REL TO USA, JPN//PROPIN"),
                     "the export starts with the page's high-water mark: " + csv.lines().findFirst().orElse(""));
 
             page.navigate(page.url() + "&lang=ja");
