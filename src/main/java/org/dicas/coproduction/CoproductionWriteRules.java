@@ -35,7 +35,6 @@ public final class CoproductionWriteRules {
 
     private static WriteDecision writer(DicasUser user) {
         return user.government() || user.administrator() ? WriteDecision.allow()
-                : WriteDecision.reject(GOVERNMENT_OR_SECRETARIAT,
-                        "only government users and the secretariat write and run co-production plans");
+                : WriteDecision.reject(GOVERNMENT_OR_SECRETARIAT);
     }
 }

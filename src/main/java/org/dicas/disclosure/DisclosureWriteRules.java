@@ -18,11 +18,10 @@ public final class DisclosureWriteRules {
     /** Deciding (approving or denying) a release request about a record that originates in {@code origin}. */
     public static WriteDecision decideRelease(DicasUser user, NationCode origin) {
         if (!user.hasRole(Role.DISCLOSURE_OFFICER)) {
-            return WriteDecision.reject("rule.disclosure.officersOnly", "only disclosure officers decide releases");
+            return WriteDecision.reject("rule.disclosure.officersOnly");
         }
         if (!user.nation().equals(origin)) {
-            return WriteDecision.reject("rule.disclosure.originatingNationOnly",
-                    "only the originating nation releases its records");
+            return WriteDecision.reject("rule.disclosure.originatingNationOnly");
         }
         return WriteDecision.allow();
     }

@@ -38,7 +38,7 @@ public final class ForumWriteRules {
 
     private static WriteDecision secretariat(DicasUser user) {
         return user.hasRole(Role.ADMIN) ? WriteDecision.allow()
-                : WriteDecision.reject(SECRETARIAT_ONLY, "only the secretariat creates and changes working groups");
+                : WriteDecision.reject(SECRETARIAT_ONLY);
     }
 
     // ------------------------------------------------------------------------------------------- documents
@@ -51,7 +51,7 @@ public final class ForumWriteRules {
     /** Only its author edits a document. */
     public static WriteDecision editDocument(DicasUser user, Document document) {
         return document.authorId() == user.id() ? WriteDecision.allow()
-                : WriteDecision.reject(DOCUMENT_ONLY_AUTHOR, "only the author edits a document");
+                : WriteDecision.reject(DOCUMENT_ONLY_AUTHOR);
     }
 
     // ------------------------------------------------------------------------------------------- discussions
@@ -64,7 +64,7 @@ public final class ForumWriteRules {
     /** Only its author edits a thread. */
     public static WriteDecision editThread(DicasUser user, DiscussionThread thread) {
         return thread.authorId() == user.id() ? WriteDecision.allow()
-                : WriteDecision.reject(THREAD_ONLY_AUTHOR, "only the author edits a thread");
+                : WriteDecision.reject(THREAD_ONLY_AUTHOR);
     }
 
     /** Anyone who may read a thread replies to it. */
@@ -75,7 +75,7 @@ public final class ForumWriteRules {
     /** Only its author edits or deletes a reply. (A deleted reply is not changed at all: bad input, not a rule.) */
     public static WriteDecision changeReply(DicasUser user, Reply reply) {
         return reply.authorId() == user.id() ? WriteDecision.allow()
-                : WriteDecision.reject(REPLY_ONLY_AUTHOR, "only the author changes a reply");
+                : WriteDecision.reject(REPLY_ONLY_AUTHOR);
     }
 
     // ------------------------------------------------------------------------------------------- meetings
@@ -83,7 +83,7 @@ public final class ForumWriteRules {
     /** Government users (policy, acquisition, service staff, secretariat) organise meetings. */
     public static WriteDecision organiseMeeting(DicasUser user) {
         return user.government() ? WriteDecision.allow()
-                : WriteDecision.reject(MEETING_GOVERNMENT_ONLY, "only government users organise meetings");
+                : WriteDecision.reject(MEETING_GOVERNMENT_ONLY);
     }
 
     /** Whoever organises meetings changes one: kind, times, place, attendees, marking. */
@@ -111,13 +111,12 @@ public final class ForumWriteRules {
     /** Government users assign action items (from a meeting or on their own). */
     public static WriteDecision assignActionItem(DicasUser user) {
         return user.government() ? WriteDecision.allow()
-                : WriteDecision.reject(ACTION_GOVERNMENT_ASSIGNS, "only government users assign action items");
+                : WriteDecision.reject(ACTION_GOVERNMENT_ASSIGNS);
     }
 
     /** Its owner or a government user changes an action item, or marks it done or open again. */
     public static WriteDecision changeActionItem(DicasUser user, ActionItem item) {
         return user.government() || item.ownerId() == user.id() ? WriteDecision.allow()
-                : WriteDecision.reject(ACTION_OWNER_OR_GOVERNMENT,
-                "only the owner or a government user changes an action item");
+                : WriteDecision.reject(ACTION_OWNER_OR_GOVERNMENT);
     }
 }

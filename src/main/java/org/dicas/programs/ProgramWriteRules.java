@@ -20,8 +20,7 @@ public final class ProgramWriteRules {
 
     /** Government users (government bodies, military services) and the secretariat (ADMIN) create programs. */
     public static WriteDecision createProgram(DicasUser user) {
-        return writer(user) ? WriteDecision.allow() : WriteDecision.reject(PROGRAM_GOVERNMENT_OR_SECRETARIAT,
-                "only government users and the secretariat write programs");
+        return writer(user) ? WriteDecision.allow() : WriteDecision.reject(PROGRAM_GOVERNMENT_OR_SECRETARIAT);
     }
 
     /** Whoever creates programs changes one they may read. */
@@ -31,8 +30,7 @@ public final class ProgramWriteRules {
 
     /** Government users and the secretariat create agreements (MOU, project arrangement, SoSA, terms of reference). */
     public static WriteDecision createAgreement(DicasUser user) {
-        return writer(user) ? WriteDecision.allow() : WriteDecision.reject(AGREEMENT_GOVERNMENT_OR_SECRETARIAT,
-                "only government users and the secretariat write agreements");
+        return writer(user) ? WriteDecision.allow() : WriteDecision.reject(AGREEMENT_GOVERNMENT_OR_SECRETARIAT);
     }
 
     /** Whoever creates agreements changes one they may read. */

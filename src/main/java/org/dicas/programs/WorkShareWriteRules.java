@@ -22,8 +22,7 @@ public final class WorkShareWriteRules {
 
     /** Government users and the secretariat create, change and remove work packages, releases and the tolerance. */
     public static WriteDecision editWorkPackages(DicasUser user) {
-        return writer(user) ? WriteDecision.allow() : WriteDecision.reject(GOVERNMENT_OR_SECRETARIAT,
-                "only government users and the secretariat maintain work packages and releases");
+        return writer(user) ? WriteDecision.allow() : WriteDecision.reject(GOVERNMENT_OR_SECRETARIAT);
     }
 
     /**
@@ -36,17 +35,14 @@ public final class WorkShareWriteRules {
         }
         if (user.companyId().isPresent()) {
             return user.companyId().get() == performerId ? WriteDecision.allow()
-                    : WriteDecision.reject(OWN_FIRM_ONLY, "a firm writes only its own options");
+                    : WriteDecision.reject(OWN_FIRM_ONLY);
         }
-        return WriteDecision.reject(GOVERNMENT_OR_SECRETARIAT,
-                "only government users, the secretariat and the performing firm write an option");
+        return WriteDecision.reject(GOVERNMENT_OR_SECRETARIAT);
     }
 
     /** Government users and the secretariat balance a program they may read, and try its what-ifs. */
     public static WriteDecision balance(DicasUser user) {
-        return writer(user) ? WriteDecision.allow() : WriteDecision.reject(BALANCE_GOVERNMENT_OR_SECRETARIAT,
-                "only government users and the secretariat balance the work share: the balance uses every firm's "
-                        + "proprietary costs");
+        return writer(user) ? WriteDecision.allow() : WriteDecision.reject(BALANCE_GOVERNMENT_OR_SECRETARIAT);
     }
 
     private static boolean writer(DicasUser user) {

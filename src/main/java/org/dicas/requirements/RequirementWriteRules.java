@@ -2,6 +2,7 @@ package org.dicas.requirements;
 
 import org.dicas.security.DicasUser;
 import org.dicas.security.WriteDecision;
+import org.dicas.shared.Sentence;
 
 /**
  * Who may write what in the requirements module — requirements, acquisition plans, leads and feeds, the pipeline —
@@ -26,8 +27,7 @@ public final class RequirementWriteRules {
 
     /** Government users write requirements (of any nation; their own by default); industry users read them. */
     public static WriteDecision createRequirement(DicasUser user) {
-        return user.government() ? WriteDecision.allow() : WriteDecision.reject(REQUIREMENT_GOVERNMENT_ONLY,
-                "only government users write requirements and their acquisition plans; industry users read them");
+        return user.government() ? WriteDecision.allow() : WriteDecision.reject(REQUIREMENT_GOVERNMENT_ONLY);
     }
 
     /** Whoever writes requirements imports a file of them. */
@@ -39,15 +39,14 @@ public final class RequirementWriteRules {
     public static WriteDecision editRequirement(DicasUser user, Requirement requirement) {
         return WriteDecision.all(createRequirement(user), nationOrAuthor(user, requirement)
                 ? WriteDecision.allow() : WriteDecision.reject(REQUIREMENT_NATION_OR_AUTHOR,
-                "only government users of " + requirement.nation() + " or the requirement's author change it"));
+                Sentence.nation(requirement.nation())));
     }
 
     /** Whoever may change a requirement writes its acquisition plans. */
     public static WriteDecision writePlan(DicasUser user, Requirement requirement) {
         return WriteDecision.all(createRequirement(user), nationOrAuthor(user, requirement)
                 ? WriteDecision.allow() : WriteDecision.reject(PLAN_NATION_OR_AUTHOR,
-                "only government users of " + requirement.nation()
-                        + " or the requirement's author write its acquisition plans"));
+                Sentence.nation(requirement.nation())));
     }
 
     private static boolean nationOrAuthor(DicasUser user, Requirement requirement) {
@@ -68,7 +67,7 @@ public final class RequirementWriteRules {
 
     private static WriteDecision leads(DicasUser user) {
         return user.government() ? WriteDecision.allow()
-                : WriteDecision.reject(LEAD_GOVERNMENT_ONLY, "only government users enter and import leads");
+                : WriteDecision.reject(LEAD_GOVERNMENT_ONLY);
     }
 
     /** Government users subscribe to feeds of leads. */
@@ -83,7 +82,7 @@ public final class RequirementWriteRules {
 
     private static WriteDecision feeds(DicasUser user) {
         return user.government() ? WriteDecision.allow()
-                : WriteDecision.reject(FEED_GOVERNMENT_ONLY, "only government users subscribe to and poll feeds");
+                : WriteDecision.reject(FEED_GOVERNMENT_ONLY);
     }
 
     // ------------------------------------------------------------------------------------------- the pipeline
@@ -107,7 +106,6 @@ public final class RequirementWriteRules {
     }
 
     private static WriteDecision pipeline(DicasUser user) {
-        return user.government() ? WriteDecision.allow() : WriteDecision.reject(OPPORTUNITY_GOVERNMENT_ONLY,
-                "only government users work the opportunity pipeline");
+        return user.government() ? WriteDecision.allow() : WriteDecision.reject(OPPORTUNITY_GOVERNMENT_ONLY);
     }
 }

@@ -1,25 +1,29 @@
 package org.dicas.security;
 
+import org.dicas.shared.Explained;
+import org.dicas.shared.Sentence;
 import org.springframework.security.access.AccessDeniedException;
 
-/** A named write rule said no: 403, with the rule's code (a message key) so pages can give the reason in the reader's language. */
-public class WriteRuleRejected extends AccessDeniedException implements org.dicas.shared.Explained {
+/**
+ * A named write rule said no: 403, with the rule's reason as a sentence (its key is the rule's code) so pages and the
+ * API give it in the reader's language.
+ */
+public class WriteRuleRejected extends AccessDeniedException implements Explained {
 
-    private final String code;
+    private final Sentence why;
 
-    public WriteRuleRejected(String code, String reason) {
-        super(reason);
-        this.code = code;
+    public WriteRuleRejected(Sentence why) {
+        super(why.english());
+        this.why = why;
     }
 
+    /** The rule that rejected: the key of its sentence. */
     public String code() {
-        return code;
+        return why.key();
     }
 
-    /** The rule's reason in the reader's language: the code is its message key. */
     @Override
-    public org.dicas.shared.Sentence sentence() {
-        return org.dicas.shared.Sentences.exists(code) ? org.dicas.shared.Sentence.of(code)
-                : org.dicas.shared.Sentence.of("problem.forbidden.detail");
+    public Sentence sentence() {
+        return why;
     }
 }

@@ -2,6 +2,7 @@ package org.dicas.sosa;
 
 import org.dicas.security.DicasUser;
 import org.dicas.security.WriteDecision;
+import org.dicas.shared.Sentence;
 
 /**
  * Who may take which step of a Security of Supply request, in one place. {@link SosaRequests} enforces these rules
@@ -23,29 +24,27 @@ public final class SosaWriteRules {
     /** Government users submit requests (to the other nation's SoSA office; the requesting nation is their own). */
     public static WriteDecision submitRequest(DicasUser user) {
         return user.government() ? WriteDecision.allow()
-                : WriteDecision.reject(GOVERNMENT_ONLY, "only government users submit Security of Supply requests");
+                : WriteDecision.reject(GOVERNMENT_ONLY);
     }
 
     /** A government user of the receiving nation acknowledges a request. */
     public static WriteDecision acknowledgeRequest(DicasUser user, SosaRequest request) {
-        return receivingSide(user, request, "acknowledges");
+        return receivingSide(user, request);
     }
 
     /** A government user of the receiving nation records the firm's response to a request. */
     public static WriteDecision answerRequest(DicasUser user, SosaRequest request) {
-        return receivingSide(user, request, "records the firm's response to");
+        return receivingSide(user, request);
     }
 
     /** A government user of the requesting nation closes a request. */
     public static WriteDecision closeRequest(DicasUser user, SosaRequest request) {
         return user.government() && user.nation().code().equals(request.requestingNation()) ? WriteDecision.allow()
-                : WriteDecision.reject(REQUESTING_NATION_ONLY, "only a government user of the requesting nation ("
-                        + request.requestingNation() + ") closes this request");
+                : WriteDecision.reject(REQUESTING_NATION_ONLY, Sentence.nation(request.requestingNation()));
     }
 
-    private static WriteDecision receivingSide(DicasUser user, SosaRequest request, String verb) {
+    private static WriteDecision receivingSide(DicasUser user, SosaRequest request) {
         return user.government() && user.nation().code().equals(request.receivingNation()) ? WriteDecision.allow()
-                : WriteDecision.reject(RECEIVING_NATION_ONLY, "only a government user of the receiving nation ("
-                        + request.receivingNation() + ") " + verb + " this request");
+                : WriteDecision.reject(RECEIVING_NATION_ONLY, Sentence.nation(request.receivingNation()));
     }
 }

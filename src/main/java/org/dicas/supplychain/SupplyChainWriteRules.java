@@ -19,6 +19,6 @@ public final class SupplyChainWriteRules {
     /** Government users import supply networks (JSON or spreadsheets), each as the next version of its program. */
     public static WriteDecision importNetwork(DicasUser user) {
         return user.government() ? WriteDecision.allow()
-                : WriteDecision.reject(GOVERNMENT_ONLY, "government users import supply networks");
+                : WriteDecision.reject(GOVERNMENT_ONLY);
     }
 }

@@ -19,9 +19,6 @@ public final class SustainmentWriteRules {
     /** Jobs, pins and planning runs are for government users. */
     public static final String GOVERNMENT_ONLY = "rule.sustainment.governmentOnly";
 
-    private static final String OWN_PROPIN_REASON = "only government users register repair facilities (industry users: "
-            + "their own company's PROPIN capacity data)";
-
     private SustainmentWriteRules() {
     }
 
@@ -33,7 +30,7 @@ public final class SustainmentWriteRules {
      */
     public static WriteDecision registerFacility(DicasUser user) {
         return user.government() || user.companyId().isPresent() ? WriteDecision.allow()
-                : WriteDecision.reject(FACILITY_WRITERS_ONLY, "only government users register repair facilities");
+                : WriteDecision.reject(FACILITY_WRITERS_ONLY);
     }
 
     /**
@@ -63,39 +60,39 @@ public final class SustainmentWriteRules {
         boolean own = mine.isPresent() && marking.propin()
                 && (owningCompanyId == null || mine.get().equals(owningCompanyId))
                 && (currentOwner.isEmpty() || currentOwner.equals(mine));
-        return own ? WriteDecision.allow() : WriteDecision.reject(OWN_PROPIN_ONLY, OWN_PROPIN_REASON);
+        return own ? WriteDecision.allow() : WriteDecision.reject(OWN_PROPIN_ONLY);
     }
 
     // ------------------------------------------------------------------------------------------------- jobs
 
     /** Government users create repair jobs. */
     public static WriteDecision createJob(DicasUser user) {
-        return government(user, "only government users create or change repair jobs");
+        return government(user);
     }
 
     /** Government users change repair jobs. */
     public static WriteDecision changeJob(DicasUser user) {
-        return government(user, "only government users create or change repair jobs");
+        return government(user);
     }
 
     /** Government users pin a job to a resource and start day, and unpin it. */
     public static WriteDecision pinJob(DicasUser user) {
-        return government(user, "only government users pin or unpin repair jobs");
+        return government(user);
     }
 
     // ---------------------------------------------------------------------------------------------- planning
 
     /** Government users start planning runs (and re-plan, which starts a new run). */
     public static WriteDecision startPlanningRun(DicasUser user) {
-        return government(user, "government users run plans");
+        return government(user);
     }
 
     /** Government users stop a running plan. */
     public static WriteDecision stopPlanningRun(DicasUser user) {
-        return government(user, "government users stop plans");
+        return government(user);
     }
 
-    private static WriteDecision government(DicasUser user, String reason) {
-        return user.government() ? WriteDecision.allow() : WriteDecision.reject(GOVERNMENT_ONLY, reason);
+    private static WriteDecision government(DicasUser user) {
+        return user.government() ? WriteDecision.allow() : WriteDecision.reject(GOVERNMENT_ONLY);
     }
 }

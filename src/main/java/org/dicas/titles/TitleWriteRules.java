@@ -23,7 +23,6 @@ public final class TitleWriteRules {
     /** Government users and the record's author write the other-language title of a record they may read. */
     public static WriteDecision writeOtherLanguage(DicasUser user, Optional<Long> author) {
         return user.government() || author.filter(a -> a == user.id()).isPresent() ? WriteDecision.allow()
-                : WriteDecision.reject(GOVERNMENT_OR_AUTHOR,
-                        "only government users and the record's author write its title in the other language");
+                : WriteDecision.reject(GOVERNMENT_OR_AUTHOR);
     }
 }

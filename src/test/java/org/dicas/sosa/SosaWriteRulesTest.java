@@ -1,5 +1,7 @@
 package org.dicas.sosa;
 
+import org.dicas.shared.Sentences;
+import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -113,12 +115,15 @@ class SosaWriteRulesTest {
     }
 
     @Test
-    void theReasonNamesTheNationThatMayAct() {
-        assertThat(SosaWriteRules.acknowledgeRequest(JP_GOV, SUBMITTED).reason())
-                .isEqualTo("only a government user of the receiving nation (USA) acknowledges this request");
+    void theReasonNamesTheNationThatMayActInTheReadersLanguage() {
+        assertThat(SosaWriteRules.acknowledgeRequest(JP_GOV, SUBMITTED).reason()).isEqualTo(
+                "Only a government user of the receiving nation (United States) acknowledges this request and records"
+                        + " the firm's response.");
         assertThat(SosaWriteRules.answerRequest(JP_GOV, ACKNOWLEDGED).reason())
-                .isEqualTo("only a government user of the receiving nation (USA) records the firm's response to this request");
+                .isEqualTo(SosaWriteRules.acknowledgeRequest(JP_GOV, SUBMITTED).reason());
         assertThat(SosaWriteRules.closeRequest(US_GOV, RESPONDED).reason())
-                .isEqualTo("only a government user of the requesting nation (JPN) closes this request");
+                .isEqualTo("Only a government user of the requesting nation (Japan) closes this request.");
+        assertThat(Sentences.render(SosaWriteRules.closeRequest(US_GOV, RESPONDED).sentence(), Locale.JAPANESE))
+                .isEqualTo("この要請を完了できるのは、要請国（日本）の政府職員だけです。");
     }
 }

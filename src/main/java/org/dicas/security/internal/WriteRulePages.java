@@ -1,6 +1,9 @@
 package org.dicas.security.internal;
 
+import java.util.Locale;
+
 import org.dicas.security.WriteRuleRejected;
+import org.dicas.shared.Sentences;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -17,8 +20,8 @@ class WriteRulePages {
 
     @ExceptionHandler(WriteRuleRejected.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
-    String rejected(WriteRuleRejected e, Model model) {
-        model.addAttribute("reasonCode", e.code());
+    String rejected(WriteRuleRejected e, Model model, Locale locale) {
+        model.addAttribute("reason", Sentences.render(e.sentence(), locale));
         return "error/forbidden";
     }
 }
