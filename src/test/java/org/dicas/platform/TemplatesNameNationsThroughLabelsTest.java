@@ -42,8 +42,8 @@ class TemplatesNameNationsThroughLabelsTest {
 
     @Test
     void aNationReadsInTheReadersLanguageAndAnUnknownCountryAsItsCode() {
-        var ja = new LabelDialect.Labels(Locale.JAPANESE);
-        var en = new LabelDialect.Labels(Locale.ENGLISH);
+        var ja = new Labels(Locale.JAPANESE);
+        var en = new Labels(Locale.ENGLISH);
         assertThat(ja.nation("JPN")).isEqualTo("日本");
         assertThat(ja.nation(new NationCode("USA"))).isEqualTo("米国");
         assertThat(en.nation("AUS")).isEqualTo("Australia");
