@@ -184,6 +184,7 @@ public class Meetings {
                         values (:id, :kind, :wg, :en, :ja, :starts, :ends, :tz, :loc, :minutes)""")
                 .param("id", id).params(columns(c, zone)).update();
         writeAttendees(id, c);
+        f.notices.scheduled(user, id, c.attendeeIds());
         return meeting(user, id);
     }
 
@@ -201,6 +202,7 @@ public class Meetings {
                 .param("id", id).params(columns(c, zone)).update();
         f.jdbc.sql("delete from meeting_attendee where meeting_id = :id").param("id", id).update();
         writeAttendees(id, c);
+        f.notices.changed(user, current, c, zone);
         return meeting(user, id);
     }
 
