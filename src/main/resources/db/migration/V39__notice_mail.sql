@@ -31,3 +31,6 @@ create table notice_mail (
     last_error       text
 );
 create index notice_mail_due_idx on notice_mail (next_attempt_at) where sent_at is null;
+
+-- A meeting can be cancelled (its attendees are told): it stays, marked cancelled from this time.
+alter table meeting add column cancelled_at timestamptz;

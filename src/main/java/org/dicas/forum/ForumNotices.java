@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Who the forum tells of what, inside the writer's transaction (a notice exists exactly when its change was
  * committed): the owner of an action item assigned to them, the author of a thread or reply that got a reply, people
- * {@code @mentioned} in a post, the attendees of a meeting that was moved in time or place. Never the person who made
+ * {@code @mentioned} in a post, the attendees of a meeting that was moved in time or place, or cancelled. Never the person who made
  * the change; and only people who may read the record ({@link Notifications#send} applies the policy). The arguments
  * are the actor's name only: what the record says is read when the notice is shown.
  */
@@ -28,6 +28,7 @@ class ForumNotices {
     static final String INVITED = "notification.meeting.invited";
     static final String RESCHEDULED = "notification.meeting.rescheduled";
     static final String MOVED = "notification.meeting.moved";
+    static final String CANCELLED = "notification.meeting.cancelled";
 
     private final Notifications notifications;
     private final JdbcClient jdbc;
@@ -93,6 +94,12 @@ class ForumNotices {
         if (!Objects.equals(Objects.toString(after.location(), ""), Objects.toString(before.location(), ""))) {
             notifications.send(stayed, id, link, MOVED, by.displayName());
         }
+    }
+
+    /** A meeting was cancelled: its attendees are told. */
+    void cancelled(DicasUser by, Meeting meeting) {
+        notifications.send(others(by, meeting.attendees().stream().map(Meeting.Attendee::userId).toList()),
+                meeting.id(), "/meetings/" + meeting.id(), CANCELLED, by.displayName());
     }
 
     private static List<Long> others(DicasUser by, List<Long> userIds) {

@@ -182,6 +182,30 @@ class NoticesTest {
     }
 
     @Test
+    void cancellingAMeetingTellsItsAttendeesAndShowsItCancelledEverywhere() {
+        String us = token(DemoUsers.US_ACQ);
+        long navy = userId(DemoUsers.US_NAVY);
+        long id = http.post("/api/v1/meetings", us, meeting("2027-05-20T10:00:00", "Ichigaya", List.of(navy)))
+                .json().get("id").asLong();
+        String etag = http.etag("/api/v1/meetings/" + id, us);
+        assertThat(http.postIfMatch("/api/v1/meetings/" + id + "/cancel", us, "", "\"999\"").status())
+                .as("a stale version cancels nothing").isEqualTo(412);
+        var cancelled = http.postIfMatch("/api/v1/meetings/" + id + "/cancel", us, "", etag);
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().get("cancelled").asBoolean()).isTrue();
+        assertThat(keys(DemoUsers.US_NAVY, id)).containsExactlyInAnyOrder("notification.meeting.invited",
+                "notification.meeting.cancelled");
+        var again = http.postIfMatch("/api/v1/meetings/" + id + "/cancel", us, "",
+                http.etag("/api/v1/meetings/" + id, us));
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.json().get("detail").asString()).contains("is cancelled already");
+
+        Http page = new Http(port).signIn(DemoUsers.US_NAVY, DemoUsers.PASSWORD);
+        assertThat(page.get("/meetings/" + id, null).body()).contains("This meeting is cancelled.");
+        assertThat(page.get("/meetings/" + id + "/calendar.ics", null).body()).contains("STATUS:CANCELLED");
+    }
+
+    @Test
     void noticesStayUnreadUntilMarkedOneByOneOrAllAndAnotherUsersNoticeIsNotFound() {
         long thread = thread(DemoUsers.US_POLICY, "UNCLASSIFIED", "Agenda ideas");
         long r1 = reply(DemoUsers.AU_DOD, thread, null, "UNCLASSIFIED");
