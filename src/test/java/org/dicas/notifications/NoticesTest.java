@@ -285,6 +285,28 @@ class NoticesTest {
     }
 
     @Test
+    void theEmailChoiceIsReadAndSetThroughTheApiAndBadInputSavesNothing() {
+        String t = token(DemoUsers.JP_MSDF);
+        var bad = http.put("/api/v1/me/notice-mail", t, Map.of("address", "ishida@", "frequency", "DAILY"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(bad.json().get("field").asString()).isEqualTo("address");
+        assertThat(http.put("/api/v1/me/notice-mail", t, Map.of("address", "ishida@example.jp", "frequency",
+                "WEEKLY")).json().get("field").asString()).isEqualTo("frequency");
+        var none = http.get("/api/v1/me/notice-mail", t).json();
+        assertThat(none.get("address").asString()).isEmpty();
+        assertThat(none.get("frequency").asString()).isEqualTo("IMMEDIATE");
+        assertThat(none.get("mailOn").asBoolean()).isFalse();
+        var saved = http.put("/api/v1/me/notice-mail", t, Map.of("address", "ishida@example.jp",
+                "frequency", "DAILY"));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.json().get("address").asString()).isEqualTo("ishida@example.jp");
+        assertThat(http.get("/api/v1/me/notice-mail", t).json().get("frequency").asString()).isEqualTo("DAILY");
+        assertThat(jdbc.sql("select count(*) from audit_entry where actor = 'jp.msdf' and action = 'NOTICE_MAIL_CHOSEN'")
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void eMailOffByDefaultQueuesAndSendsNothing() {
         assertThat(context.getBeanProvider(JavaMailSender.class).getIfAvailable()).as("no SMTP configured").isNull();
         long navy = userId(DemoUsers.US_NAVY);

@@ -244,13 +244,14 @@ public class NoticeMail {
     }
 
     /**
-     * The e-mail of an outbox row as it may be sent now: to the recipient's current address, in their saved language,
+     * The e-mail of an outbox row as it may be sent now: to the recipient's current address (none for a disabled
+     * account), in their saved language,
      * naming only the notices whose record they may still read. Empty when there is nothing to send.
      */
     Optional<Letter> compose(Claim c) {
         Optional<String> address = jdbc.sql("""
-                        select address from notice_mail_preference
-                        where user_id = :u and address is not null and frequency <> 'NONE'""")
+                        select p.address from notice_mail_preference p join app_user u on u.id = p.user_id
+                        where p.user_id = :u and p.address is not null and p.frequency <> 'NONE' and u.enabled""")
                 .param("u", c.userId()).query(String.class).optional();
         Optional<DicasUser> user = directory.user(c.userId());
         if (address.isEmpty() || user.isEmpty()) {
