@@ -48,7 +48,7 @@ class BothLanguagesBrowserTest {
     private static final Set<String> SYSTEM_TABLES = Set.of("opportunity_event", "sosa_request_event", "audit_entry",
             "audit_read", "audit_read_horizon", "audit_checkpoint", "record_change", "record_change_pruned",
             "event_publication", "spring_session", "spring_session_attributes", "cluster_job", "coproduction_run",
-            "repair_plan", "notification", "sign_in_attempt", "api_token", "policy_epoch", "pipeline_decision_applied",
+            "repair_plan", "notification", "notice_mail", "notice_mail_preference", "sign_in_attempt", "api_token", "policy_epoch", "pipeline_decision_applied",
             "flyway_schema_history", "capability_area", "nation", "need_to_know_group");
 
     private static final Pattern MISSING_KEY = Pattern.compile("\\?\\?[A-Za-z0-9_.-]+\\?\\?");
