@@ -100,8 +100,9 @@ class RequirementsApiTest {
         assertThat(put.json().get("quantity").isNull()).isTrue();
         assertThat(jdbc.sql("select search_text from record where id = :id").param("id", id).query(String.class).single())
                 .contains("APITEST replacement trainer jets", "APITEST 変更後").doesNotContain("変更前");
-        assertThat(jdbc.sql("select detail from audit_entry where record_id = :id and action = 'REQUIREMENT_STATUS'")
-                .param("id", id).query(String.class).list()).containsExactly("DRAFT -> VALIDATED");
+        assertThat(jdbc.sql("select detail_sentence from audit_entry where record_id = :id and action = 'REQUIREMENT_STATUS'")
+                .param("id", id).query(String.class).list()).containsExactly("{\"key\":\"audit.detail.fromTo\",\"args\":["
+                + "{\"key\":\"requirement.status.DRAFT\",\"args\":[]},{\"key\":\"requirement.status.VALIDATED\",\"args\":[]}]}");
         assertThat(http.put(API + "/" + id, us, change).status()).as("another nation's user does not change it")
                 .isEqualTo(403);
     }
