@@ -86,7 +86,8 @@ class AuditInTheReadersLanguageTest {
         Http web = new Http(port).inLanguage("ja").signIn("admin", "demo");
         String page = web.get("/admin/audit?recordId=" + doc, null).body();
         assertThat(page).contains("区分表示：CUI → CUI//NOFORN").contains("区分表示：CUI<")
-                .doesNotContain("Marking CUI").contains("/admin/audit.csv?recordId=" + doc);
+                .doesNotContain("Marking CUI").doesNotContain(">DOCUMENT")
+                .containsPattern("href=\"/admin/audit\\.csv\\?[^\"]*recordId=" + doc + "[&\"]");
 
         Http.Response csv = web.get("/admin/audit.csv?recordId=" + doc, null);
         assertThat(csv.status()).isEqualTo(200);

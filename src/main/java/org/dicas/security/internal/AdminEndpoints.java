@@ -208,8 +208,9 @@ final class AdminEndpoints {
             if (e.recordId() == null) {
                 return "";
             }
-            return e.recordKind() == null ? "#" + e.recordId() : Sentences.render(Sentence.of("audit.recordRef",
-                    label("record.kind", e.recordKind(), locale), e.recordId()), locale);
+            return e.recordKind() == null ? "#" + e.recordId() : Sentences.render(Sentence.of("audit.csv.record",
+                    label("record.kind", e.recordKind().toLowerCase(Locale.ROOT).replace('_', '-'), locale),
+                    e.recordId()), locale);
         }
 
         @GetMapping("/admin/users")
