@@ -234,6 +234,8 @@ class RequirementsApiTest {
         assertThat(http.put(API + "/" + id, jp, b).status()).isEqualTo(200);
         var history = new Http(port).signIn("us.acq", "demo").get("/records/" + id + "/history?lang=en", null);
         assertThat(history.status()).isEqualTo(200);
-        assertThat(history.body()).contains("APITEST 履歴", "Created", "Requirement status changed", "DRAFT -&gt; FUNDED");
+        assertThat(history.body()).contains("APITEST 履歴", "Created", "Requirement status changed", "Draft → Funded");
+        var ja = new Http(port).inLanguage("ja").signIn("us.acq", "demo").get("/records/" + id + "/history", null);
+        assertThat(ja.body()).contains("運用要求の状態変更", "起案中から予算化済みへ").doesNotContain("DRAFT");
     }
 }
