@@ -134,19 +134,6 @@ public class AuditLog {
         return append(actor.username(), action, recordId, recordKind, detail);
     }
 
-    /**
-     * A list as an argument of an audit detail: its items (joined in the reader's language), or "none" in the
-     * reader's language when there are none.
-     */
-    public static Object items(Collection<?> items) {
-        return items == null || items.isEmpty() ? Sentence.of("audit.detail.none") : List.copyOf(items);
-    }
-
-    /** Nations (codes) as an argument of an audit detail: their names in the reader's language, or "none". */
-    public static Object nations(Collection<?> codes) {
-        return items(codes == null ? List.of() : codes.stream().map(Sentence::nation).toList());
-    }
-
     /** Appends an entry whose action says it all (a sign-out, a deletion). */
     public long append(String actor, String action, Long recordId, String recordKind) {
         return chain.append(actor, action, recordId, recordKind, "", null);
@@ -154,6 +141,19 @@ public class AuditLog {
 
     public long append(DicasUser actor, String action, Long recordId, String recordKind) {
         return append(actor.username(), action, recordId, recordKind);
+    }
+
+    /**
+     * A list as an argument of an audit detail: its items (joined in the reader's language), or "none" in the
+     * reader's language when there are none.
+     */
+    public static Object items(Collection<?> items) {
+        return items == null || items.isEmpty() ? Sentence.of("audit.detail.none") : new ArrayList<>(items);
+    }
+
+    /** Nations (codes) as an argument of an audit detail: their names in the reader's language, or "none". */
+    public static Object nations(Collection<?> codes) {
+        return items(codes == null ? List.of() : codes.stream().map(Sentence::nation).toList());
     }
 
     /**
