@@ -161,9 +161,9 @@ class AuditChainTest {
         var ja = audit.entries(filter, new AuditLog.Paging(1, 10), Locale.JAPANESE).items();
         var en = audit.entries(filter, new AuditLog.Paging(1, 10), Locale.ENGLISH).items();
         assertThat(ja).extracting(AuditLog.Entry::id).containsExactly(now, old);
-        assertThat(ja.get(0).detail()).isEqualTo("開示要請 #41（開示先の国：日本、企業：なし）区分表示：CUI → CUI//REL TO USA, JPN");
+        assertThat(ja.get(0).detail()).isEqualTo("開示要請 #41（開示先の国：日本、企業（ID）：なし）区分表示：CUI → CUI//REL TO USA, JPN");
         assertThat(en.get(0).detail()).isEqualTo(
-                "Release request #41: released to nations Japan and companies none; marking CUI → CUI//REL TO USA, JPN");
+                "Release request #41: released to nations Japan, company ids none; marking CUI → CUI//REL TO USA, JPN");
         assertThat(ja.get(0).detailKey()).isEqualTo("audit.detail.releaseApproved");
         assertThat(ja.get(0).detailArgs()).containsExactly(41L, List.of(Map.of("key", "nation.JPN", "args", List.of())),
                 Map.of("key", "audit.detail.none", "args", List.of()), "CUI", "CUI//REL TO USA, JPN");

@@ -47,6 +47,18 @@ class AuditInTheReadersLanguageTest {
         throw new AssertionError("no " + action + " entry in " + page);
     }
 
+    /** Structure over convention: an entry says something only as a sentence; no append takes a detail as text. */
+    @Test
+    void noAppendTakesItsDetailAsText() {
+        List<java.lang.reflect.Method> appends = java.util.Arrays.stream(AuditLog.class.getDeclaredMethods())
+                .filter(m -> m.getName().equals("append")).toList();
+        assertThat(appends).hasSize(4);
+        assertThat(appends).allSatisfy(m -> {
+            Class<?>[] p = m.getParameterTypes();
+            assertThat(p.length == 4 || p[4] == Sentence.class).as(m.toString()).isTrue();
+        });
+    }
+
     @Test
     void theAuditApiRendersTheDetailInTheCallersLanguageWithItsKeyAndArgumentsBeside() {
         long doc = documentWithAMarkingChange();
@@ -71,13 +83,13 @@ class AuditInTheReadersLanguageTest {
                 AuditLog.nations(List.of("JPN", "AUS")), AuditLog.items(List.of()), "共同研究のため"));
         Http ja = new Http(port).inLanguage("ja");
         JsonNode e = ja.get("/api/v1/audit?actor=" + actor, ja.token("admin", "demo")).json().get("items").get(0);
-        assertThat(e.get("detail").asString()).isEqualTo("開示要請 #12（開示先の国：日本、豪州、企業：なし）理由：共同研究のため");
+        assertThat(e.get("detail").asString()).isEqualTo("開示要請 #12（開示先の国：日本、豪州、企業（ID）：なし）理由：共同研究のため");
         assertThat(e.get("detailArgs").get(1).toString())
                 .isEqualTo("[{\"key\":\"nation.JPN\",\"args\":[]},{\"key\":\"nation.AUS\",\"args\":[]}]");
         Http en = new Http(port).inLanguage("en");
         assertThat(en.get("/api/v1/audit?actor=" + actor, en.token("admin", "demo")).json().get("items").get(0)
                 .get("detail").asString())
-                .isEqualTo("Release request #12 to nations Japan, Australia and companies none: 共同研究のため");
+                .isEqualTo("Release request #12: nations Japan, Australia, company ids none; justification: 共同研究のため");
     }
 
     @Test
