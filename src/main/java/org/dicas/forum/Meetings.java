@@ -219,7 +219,7 @@ public class Meetings {
         }
         f.records.changed(id, expected);
         f.jdbc.sql("update meeting set cancelled_at = now() where id = :id").param("id", id).update();
-        f.audit.append(user, "MEETING_CANCELLED", id, "MEETING", "");
+        f.audit.append(user, "MEETING_CANCELLED", id, "MEETING");
         f.notices.cancelled(user, m);
         return meeting(user, id);
     }

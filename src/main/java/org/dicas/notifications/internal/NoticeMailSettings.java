@@ -11,6 +11,7 @@ import org.dicas.security.DicasUser;
 import org.dicas.shared.AccessLevel;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
+import org.dicas.shared.Sentence;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -86,7 +87,8 @@ class NoticeMailSettings {
                         on conflict (user_id) do update set address = excluded.address,
                             frequency = excluded.frequency, updated_at = now()""")
                 .param("u", me.id()).param("a", a.isEmpty() ? null : a).param("f", f.name()).update();
-        audit.append(me, "NOTICE_MAIL_CHOSEN", null, null, f.name());
+        audit.append(me, "NOTICE_MAIL_CHOSEN", null, null,
+                Sentence.of("audit.detail.noticeMail", Sentence.label("mail.frequency", f.name())));
     }
 
     private static Optional<MailFrequency> parse(String frequency) {
