@@ -14,6 +14,7 @@ import org.dicas.security.ReleasabilityPolicy;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.InvalidMarkingException;
 import org.dicas.shared.Marking;
+import org.dicas.titles.RecordTitles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,12 +29,14 @@ class ForumRecords {
     final MarkedRecords records;
     final ReadableRecords readable;
     final AuditLog audit;
+    final RecordTitles titles;
     private final Directory directory;
     private final ReleasabilityPolicy policy;
 
     ForumRecords(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, AuditLog audit, Directory directory,
-                 ReleasabilityPolicy policy) {
+                 ReleasabilityPolicy policy, RecordTitles titles) {
         this.jdbc = jdbc;
+        this.titles = titles;
         this.records = records;
         this.readable = readable;
         this.audit = audit;
