@@ -235,6 +235,31 @@ class ComposedTitlesTest {
         assertThat(usHit.select(".listed-title").text()).isEqualTo("Minesweeper refit notes " + n);
     }
 
+    /**
+     * Every page that lists records by title renders in both languages with the titles asked for once per list, and
+     * the record pages with related records (program, agreement, working group, meeting, co-production plan) too.
+     */
+    @Test
+    void everyListAndRelatedRecordsPageRendersInBothLanguages() {
+        List<String> pages = new java.util.ArrayList<>(List.of("/", "/documents", "/discussions", "/requirements",
+                "/leads", "/programs", "/agreements", "/acquisition-plans", "/coproduction", "/supply-chain",
+                "/opportunities", "/meetings", "/working-groups", "/action-items", "/sosa/requests", "/notifications",
+                "/search?q=AMRAAM"));
+        for (String kind : List.of("PROGRAM", "AGREEMENT", "WORKING_GROUP", "MEETING", "COPRODUCTION_PLAN",
+                "REQUIREMENT", "OPPORTUNITY", "SOSA_REQUEST")) {
+            jdbc.sql("select link from record where kind = :k and link <> '' order by id limit 3").param("k", kind)
+                    .query(String.class).list().forEach(pages::add);
+        }
+        for (Http web : List.of(new Http(port).inLanguage("ja").signIn("jp.atla", "demo"),
+                new Http(port).signIn("us.acq", "demo"))) {
+            for (String page : pages) {
+                var r = web.get(page, null);
+                assertThat(r.status()).as(page).isIn(200, 404);
+                assertThat(r.body()).as(page).doesNotContain("??");
+            }
+        }
+    }
+
     /** The element a list shows a record in: the parent of its title link. */
     static Element listed(String page, String link) {
         Element a = Jsoup.parse(page).selectFirst("a.listed-title[href=" + link + "]");
