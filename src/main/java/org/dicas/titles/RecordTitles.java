@@ -205,6 +205,16 @@ public class RecordTitles {
     }
 
     /**
+     * The record's own title is typed by a person again (it was composed before): the composed titles go, a title a
+     * person wrote in the other language stays. Not for kinds that keep both titles in their own row (their rows are
+     * kept by the trigger of V36).
+     */
+    @Transactional
+    public void typed(long id) {
+        jdbc.sql("delete from record_title where record_id = :id and written_by is null").param("id", id).update();
+    }
+
+    /**
      * A record's title in each language as held (a language it has no title in reads its own title), for a title
      * the system composes from it (a reply's from its thread's). The caller has already read the record as its user.
      */

@@ -6,10 +6,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dicas.PlatformTest;
 import org.dicas.coproduction.CoproductionPlans;
+import org.dicas.requirements.Requirement;
+import org.dicas.requirements.Requirements;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.shared.ExpectedVersion;
@@ -42,6 +45,8 @@ class ComposedTitlesTest {
     Directory directory;
     @Autowired
     CoproductionPlans plans;
+    @Autowired
+    Requirements requirements;
 
     /** The record's titles as stored: language → {title, whether no person wrote it, whether a draft}. */
     Map<String, List<Object>> stored(long id) {
@@ -166,6 +171,34 @@ class ComposedTitlesTest {
                         "endItems", List.of(Map.of("id", "E", "node", "A")))));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         assertComposed(r.json().get("id").asLong(), program + " v1 — two nodes", program + " 第1版 — two nodes");
+    }
+
+    @Test
+    void anOpportunityTitledFromItsRequirementsIsTitledInEachLanguageUntilSomeoneTypesATitle() {
+        Http http = new Http(port);
+        String us = http.token("us.acq", "demo");
+        DicasUser usUser = directory.userByUsername("us.acq").orElseThrow();
+        List<Requirement> readable = requirements.readable(usUser);
+        Requirement a = readable.stream().filter(r -> r.nation().equals("USA")).findFirst().orElseThrow();
+        Requirement b = readable.stream().filter(r -> r.nation().equals("JPN") && !r.titleJa().isBlank()).findFirst()
+                .orElseThrow();
+        Map<String, Object> body = new HashMap<>(Map.of("requirementIds", List.of(a.id(), b.id()),
+                "nextStep", "Compare schedules"));
+        var created = http.post("/api/v1/opportunities", us, body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        String en = a.title(Locale.ENGLISH) + ", " + b.title(Locale.ENGLISH);
+        String ja = a.title(Locale.JAPANESE) + "、" + b.title(Locale.JAPANESE);
+        assertThat(ja).as("the Japanese requirement's own Japanese title").contains(b.titleJa());
+        assertComposed(id, en, ja);
+
+        // the form sends the composed title back unchanged: still composed; a typed title replaces both
+        body.put("title", en);
+        assertThat(http.put("/api/v1/opportunities/" + id, us, body).status()).isEqualTo(200);
+        assertComposed(id, en, ja);
+        body.put("title", "Joint interceptor study");
+        assertThat(http.put("/api/v1/opportunities/" + id, us, body).status()).isEqualTo(200);
+        assertThat(stored(id)).isEmpty();
     }
 
     @Test
