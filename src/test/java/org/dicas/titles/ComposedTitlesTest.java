@@ -187,8 +187,8 @@ class ComposedTitlesTest {
         var created = http.post("/api/v1/opportunities", us, body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long id = created.json().get("id").asLong();
-        String en = a.title(Locale.ENGLISH) + ", " + b.title(Locale.ENGLISH);
-        String ja = a.title(Locale.JAPANESE) + "、" + b.title(Locale.JAPANESE);
+        String en = "Cooperative opportunity: " + a.title(Locale.ENGLISH) + ", " + b.title(Locale.ENGLISH);
+        String ja = "協力機会：" + a.title(Locale.JAPANESE) + "、" + b.title(Locale.JAPANESE);
         assertThat(ja).as("the Japanese requirement's own Japanese title").contains(b.titleJa());
         assertComposed(id, en, ja);
 
