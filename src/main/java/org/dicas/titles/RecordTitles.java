@@ -131,10 +131,14 @@ public class RecordTitles {
             return t == null ? null : t.forReader(locale);
         }
 
-        /** One record's title in the reader's language (else the other's); {@code stored} when not known here. */
+        /**
+         * One record's confirmed title in the reader's language (else the other's), for a sentence that names the
+         * record (a notification) and so cannot label a draft; {@code stored} when not known here.
+         */
         public String title(Object id, String stored) {
             List<Titles.Title> t = of(id);
-            return t == null || t.isEmpty() ? stored : t.get(0).title();
+            return t == null ? stored
+                    : t.stream().filter(x -> !x.draft()).map(Titles.Title::title).findFirst().orElse(stored);
         }
     }
 
@@ -157,8 +161,8 @@ public class RecordTitles {
     }
 
     /**
-     * A title the system composes for a record (a reply's 「Re: …」, a SoSA request's nations and item, a line's unit
-     * cost), from keys in both bundles: each language's sentence. {@link #english()} is what the record's own
+     * A title the system composes for a record (a reply's 「…への返信」, a SoSA request's nations and item, a line's
+     * unit cost), from keys in both bundles: each language's sentence. {@link #english()} is what the record's own
      * {@code record.title} holds (the command line and logs read it); {@link RecordTitles#composed} stores both.
      */
     public record Composed(Sentence en, Sentence ja) {
@@ -215,12 +219,13 @@ public class RecordTitles {
     }
 
     /**
-     * A record's title in each language as held (a language it has no title in reads its own title), for a title
-     * the system composes from it (a reply's from its thread's). The caller has already read the record as its user.
+     * A record's confirmed title in each language (a language it has none in, or only a draft, reads its own title),
+     * for a title the system composes from it (a reply's from its thread's). The caller has already read the record
+     * as its user.
      */
     public Map<String, String> held(long id) {
         Map<String, String> out = new HashMap<>();
-        jdbc.sql("select language, title from record_title where record_id = :id").param("id", id)
+        jdbc.sql("select language, title from record_title where record_id = :id and not draft").param("id", id)
                 .query((rs, n) -> out.put(rs.getString(1), rs.getString(2))).list();
         String own = jdbc.sql("select title from record where id = :id").param("id", id).query(String.class)
                 .optional().orElse("");
