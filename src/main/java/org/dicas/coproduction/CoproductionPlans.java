@@ -39,6 +39,7 @@ import org.dicas.shared.Sentence;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
 import org.dicas.supplychain.SupplyNetworks;
+import org.dicas.titles.RecordTitles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -131,12 +132,15 @@ public class CoproductionPlans {
     private final SupplyNetworks networks;
     private final Directory directory;
     private final ExportAuthorizations authorizations;
+    private final RecordTitles titles;
     private final ReleasabilityPolicy policy;
     private final LineCosts costs;
 
     CoproductionPlans(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, Requirements requirements,
                       AuditLog audit, SupplyNetworks networks, Directory directory,
-                      ExportAuthorizations authorizations, ReleasabilityPolicy policy, LineCosts costs) {
+                      ExportAuthorizations authorizations, ReleasabilityPolicy policy, LineCosts costs,
+                      RecordTitles titles) {
+        this.titles = titles;
         this.networks = networks;
         this.jdbc = jdbc;
         this.records = records;
@@ -477,8 +481,9 @@ public class CoproductionPlans {
                 jdbc.sql("update coproduction_line_cost set unit_cost = :c where id = :id").param("c", v.unitCost())
                         .param("id", costId).update();
             }
-            records.update(costId, new ExpectedVersion(records.version(costId)), costTitle(p, v), "",
+            records.update(costId, new ExpectedVersion(records.version(costId)), costTitle(p, v).english(), "",
                     Marking.required(v.costMarking()), Optional.of(v.firmId()), editor);
+            titles.composed(costId, costTitle(p, v));
         } else {
             newCost = null;
         }
@@ -855,15 +860,17 @@ public class CoproductionPlans {
                 .param("firm", l.firmId()).param("costId", costId).update();
     }
 
-    private static String costTitle(CoproductionPlan plan, LineCommand l) {
-        return "Unit cost of line " + l.code() + " (" + plan.name() + ")";
+    private static RecordTitles.Composed costTitle(CoproductionPlan plan, LineCommand l) {
+        return RecordTitles.Composed.of(Sentence.of("coproduction.cost.title", l.code(), plan.name()));
     }
 
     /** The firm's cost as a PROPIN record of the firm, its page the plan's. */
     private long registerCost(DicasUser editor, CoproductionPlan plan, LineCommand l) {
         long planId = plan.id();
-        long id = records.register(COST_KIND, costTitle(plan, l), "", Marking.required(l.costMarking()),
+        RecordTitles.Composed title = costTitle(plan, l);
+        long id = records.register(COST_KIND, title.english(), "", Marking.required(l.costMarking()),
                 Optional.of(l.firmId()), editor, x -> link(planId));
+        titles.composed(id, title);
         jdbc.sql("insert into coproduction_line_cost (id, unit_cost) values (:id, :c)").param("id", id)
                 .param("c", l.unitCost()).update();
         return id;
@@ -871,7 +878,9 @@ public class CoproductionPlans {
 
     private void dropCost(DicasUser editor, long costId) {
         jdbc.sql("delete from coproduction_line_cost where id = :id").param("id", costId).update();
-        records.deleted(costId, new ExpectedVersion(records.version(costId)), "Removed line cost", editor);
+        RecordTitles.Composed removed = RecordTitles.Composed.of(Sentence.of("coproduction.cost.removedTitle"));
+        records.deleted(costId, new ExpectedVersion(records.version(costId)), removed.english(), editor);
+        titles.composed(costId, removed);
     }
 
     private void insertComponent(long planId, ComponentCommand x, int position) {

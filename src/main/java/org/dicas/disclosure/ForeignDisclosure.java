@@ -203,7 +203,7 @@ public class ForeignDisclosure {
             }
             ExportAuthorization a = authorizations.issue(officer, new ExportAuthorizations.Command("FD-" + id,
                     ExportAuthorization.Kind.AGREEMENT, before.export().get().regime(), new ArrayList<>(covered),
-                    companies, today, validTo, "Foreign-disclosure decision on request #" + id));
+                    companies, today, validTo, ""), Sentence.of("authorization.note.disclosureDecision", String.valueOf(id)));
             authorizations.attach(officer, a.id(), d.recordId());
             authorizationId = a.id();
         }

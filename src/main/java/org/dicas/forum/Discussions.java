@@ -11,6 +11,8 @@ import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
+import org.dicas.shared.Sentence;
+import org.dicas.titles.RecordTitles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -137,8 +139,10 @@ public class Discussions {
         if (c.parentId() != null && replies(user, threadId).stream().noneMatch(r -> r.id() == c.parentId())) {
             throw InvalidInputException.of("parentId", "forum.error.noReplyInThread", threadId, c.parentId());
         }
-        long id = f.records.register("REPLY", "Re: " + t.title(), c.body(), marking, Optional.empty(), user,
+        RecordTitles.Composed title = replyTitle(threadId);
+        long id = f.records.register("REPLY", title.english(), c.body(), marking, Optional.empty(), user,
                 i -> "/discussions/" + threadId + "#reply-" + i);
+        f.titles.composed(id, title);
         f.jdbc.sql("insert into reply (id, thread_id, parent_id, body, author_id) values (:id, :t, :p, :b, :a)")
                 .param("id", id).param("t", threadId).param("p", c.parentId()).param("b", c.body())
                 .param("a", user.id()).update();
@@ -153,7 +157,10 @@ public class Discussions {
     public Reply editReply(DicasUser user, long threadId, long replyId, ExpectedVersion expected, ReplyCommand c) {
         Reply r = ownReply(user, threadId, replyId);
         Marking marking = ForumRecords.marking(c.marking());
-        f.records.update(replyId, expected, "Re: " + thread(user, threadId).title(), c.body(), marking, Optional.empty(), user);
+        thread(user, threadId);
+        RecordTitles.Composed title = replyTitle(threadId);
+        f.records.update(replyId, expected, title.english(), c.body(), marking, Optional.empty(), user);
+        f.titles.composed(replyId, title);
         f.jdbc.sql("update reply set body = :b, edited_at = now() where id = :id")
                 .param("id", r.id()).param("b", c.body()).update();
         f.notices.mentioned(user, replyId, "/discussions/" + threadId + "#reply-" + replyId, r.body(), c.body());
@@ -165,8 +172,17 @@ public class Discussions {
     public Reply deleteReply(DicasUser user, long threadId, long replyId, ExpectedVersion expected) {
         Reply r = ownReply(user, threadId, replyId);
         f.jdbc.sql("update reply set body = '', deleted_at = now() where id = :id").param("id", r.id()).update();
-        f.records.deleted(replyId, expected, "Re: " + thread(user, threadId).title(), user);
+        thread(user, threadId);
+        RecordTitles.Composed title = replyTitle(threadId);
+        f.records.deleted(replyId, expected, title.english(), user);
+        f.titles.composed(replyId, title);
         return reply(user, threadId, replyId);
+    }
+
+    /** A reply's title in each language from its thread's title in that language (「…への返信」 / "Re: …"). */
+    private RecordTitles.Composed replyTitle(long threadId) {
+        Map<String, String> thread = f.titles.held(threadId);
+        return RecordTitles.Composed.each(lang -> Sentence.of("discussion.reply.title", thread.get(lang)));
     }
 
     private Reply ownReply(DicasUser user, long threadId, long replyId) {

@@ -14,6 +14,7 @@ import org.dicas.security.ReleasabilityPolicy;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.InvalidMarkingException;
 import org.dicas.shared.Marking;
+import org.dicas.titles.RecordTitles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,13 +31,15 @@ class ForumRecords {
     final AuditLog audit;
     /** Who is told of a change (inside the writer's transaction). */
     final ForumNotices notices;
+    final RecordTitles titles;
     private final Directory directory;
     private final ReleasabilityPolicy policy;
 
     ForumRecords(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, AuditLog audit, Directory directory,
-                 ReleasabilityPolicy policy, ForumNotices notices) {
+                 ReleasabilityPolicy policy, ForumNotices notices, RecordTitles titles) {
         this.notices = notices;
         this.jdbc = jdbc;
+        this.titles = titles;
         this.records = records;
         this.readable = readable;
         this.audit = audit;

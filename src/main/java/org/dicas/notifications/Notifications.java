@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.dicas.notifications.internal.NoticeMail;
 import org.dicas.security.DicasUser;
@@ -18,6 +19,7 @@ import org.dicas.shared.NotFoundException;
 import org.dicas.shared.Sentence;
 import org.dicas.shared.SentenceJson;
 import org.dicas.shared.Sentences;
+import org.dicas.titles.RecordTitles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.dicas.shared.Page;
@@ -54,12 +56,14 @@ public class Notifications {
     private final MarkedRecords records;
     private final Directory directory;
     private final NoticeMail mail;
+    private final RecordTitles titles;
 
-    Notifications(JdbcClient jdbc, MarkedRecords records, Directory directory, NoticeMail mail) {
+    Notifications(JdbcClient jdbc, MarkedRecords records, Directory directory, NoticeMail mail, RecordTitles titles) {
         this.jdbc = jdbc;
         this.records = records;
         this.directory = directory;
         this.mail = mail;
+        this.titles = titles;
     }
 
     /**
@@ -149,12 +153,16 @@ public class Notifications {
 
     private List<Notification> shown(DicasUser user, Locale locale, List<Row> rows) {
         Map<Long, Optional<MarkedRecords.Summary>> shown = new HashMap<>();
+        // each record by its title in the reader's language (one query for the page), while the reader may read it
+        RecordTitles.Listed titled = titles.listed(user, rows.stream().map(Row::recordId).filter(Objects::nonNull)
+                .toList(), locale);
         List<Notification> out = new ArrayList<>();
         for (Row row : rows) {
             Optional<MarkedRecords.Summary> rec = row.recordId() == null ? Optional.empty()
                     : shown.computeIfAbsent(row.recordId(),
                     id -> records.readable(id, user) ? records.summary(id) : Optional.empty());
-            Sentence record = rec.map(s -> Sentence.of(RECORD, s.title())).orElseGet(() -> Sentence.of(UNREADABLE));
+            Sentence record = rec.map(s -> Sentence.of(RECORD, titled.title(s.id(), s.title())))
+                    .orElseGet(() -> Sentence.of(UNREADABLE));
             List<Object> args = new ArrayList<>(row.args().size() + 1);
             args.add(record);
             args.addAll(row.args());

@@ -30,6 +30,7 @@ import org.dicas.shared.Sentence;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NationCode;
 import org.dicas.shared.NotFoundException;
+import org.dicas.titles.RecordTitles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,8 +64,11 @@ public class Pipeline {
     private final Requirements requirements;
     private final Programs programs;
 
+    private final RecordTitles titles;
+
     Pipeline(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, ReadableRecords readable, AuditLog audit, Directory directory,
-             Requirements requirements, Programs programs) {
+             Requirements requirements, Programs programs, RecordTitles titles) {
+        this.titles = titles;
         this.jdbc = jdbc;
         this.records = records;
         this.policy = policy;
@@ -220,6 +224,9 @@ public class Pipeline {
         OpportunityStage stage = k.nations().size() >= 2 ? OpportunityStage.CANDIDATE : OpportunityStage.LEAD;
         long id = records.register(KIND, k.title(), k.title() + "\n" + c.nextStep(), k.marking(), Optional.empty(),
                 user, Pipeline::link);
+        if (k.composed() != null) {
+            titles.composed(id, k.composed());
+        }
         jdbc.sql("""
                         insert into opportunity (id, title, stage, owner_id, next_step, next_step_date,
                                                  first_unit_cost, learning_rate, lead_id, created_by)
@@ -257,6 +264,11 @@ public class Pipeline {
             throw InvalidInputException.of("requirementIds", "opp.error.pastLeadNeedsNations");
         }
         records.update(id, expected, k.title(), k.title() + "\n" + c.nextStep(), k.marking(), Optional.empty(), user);
+        if (k.composed() != null) {
+            titles.composed(id, k.composed());
+        } else {
+            titles.typed(id);
+        }
         jdbc.sql("""
                         update opportunity set title = :title, owner_id = :owner, next_step = :next,
                                next_step_date = :nextDate, first_unit_cost = :a, learning_rate = :lr,
@@ -460,8 +472,9 @@ public class Pipeline {
 
     // ----------------------------------------------------------------------------------------------- helpers
 
+    /** {@code composed}: the title in both languages when the system composed it (null when a person typed it). */
     private record Checked(String title, List<Long> requirementIds, Set<String> nations, long ownerId, double a,
-                           double lr, Marking marking) {
+                           double lr, Marking marking, RecordTitles.Composed composed) {
     }
 
     private Checked check(DicasUser user, OpportunityCommand c, Opportunity existing) {
@@ -492,8 +505,15 @@ public class Pipeline {
         } else if (nations.size() < 2) {
             throw InvalidInputException.of("requirementIds", "opp.error.needsNationsOrLead");
         }
-        String title = !c.title().isEmpty() ? c.title() : leadTitle != null && linked.isEmpty() ? leadTitle
-                : String.join(" / ", linked.values().stream().map(Requirement::title).toList());
+        // no title typed (or the one composed before sent back unchanged) and requirements linked: the requirements'
+        // titles, each language's in that language
+        RecordTitles.Composed fromLinks = linked.isEmpty() ? null
+                : RecordTitles.Composed.each(lang -> Sentence.of("opp.title.fromRequirements", linked.values().stream()
+                        .map(r -> r.title(lang.equals("ja") ? Locale.JAPANESE : Locale.ENGLISH)).toList()));
+        boolean typed = !c.title().isEmpty() && (fromLinks == null || !(c.title().equals(fromLinks.english())
+                || c.title().equals(fromLinks.render("ja"))));
+        RecordTitles.Composed composed = typed ? null : fromLinks;
+        String title = typed ? c.title() : composed == null ? leadTitle : composed.english();
         if (title.length() > 500) {
             title = title.substring(0, 499) + "…";
         }
@@ -521,7 +541,7 @@ public class Pipeline {
         if (!directory.user(owner).map(u -> mayOwn(u, saved, origin)).orElse(false)) {
             throw InvalidInputException.of("ownerId", "opp.error.owner", owner, marking.banner());
         }
-        return new Checked(title, List.copyOf(linked.keySet()), nations, owner, a, lr, marking);
+        return new Checked(title, List.copyOf(linked.keySet()), nations, owner, a, lr, marking, composed);
     }
 
     /** Whether this user may own an opportunity so marked: a government user who may read it. */

@@ -14,6 +14,9 @@ import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.NationCode;
 import org.dicas.shared.NotFoundException;
 import org.dicas.shared.Sentence;
+import org.dicas.shared.SentenceJson;
+import org.dicas.shared.Sentences;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +42,7 @@ public class ExportAuthorizations {
 
     static final String SELECT = """
             select id, number, kind, regime, issuing_nation, covered_nations, covered_companies, valid_from, valid_to, note,
-                   version
+                   version, note_sentence
             from export_authorization""";
 
     private final JdbcClient jdbc;
@@ -60,7 +63,17 @@ public class ExportAuthorizations {
                 NationCode.of(rs.getString("issuing_nation")),
                 Arrays.stream((String[]) rs.getArray("covered_nations").getArray()).map(NationCode::of).toList(),
                 longs(rs.getArray("covered_companies")), rs.getObject("valid_from", LocalDate.class),
-                rs.getObject("valid_to", LocalDate.class), rs.getString("note"), rs.getLong("version"));
+                rs.getObject("valid_to", LocalDate.class), note(rs), rs.getLong("version"));
+    }
+
+    /**
+     * The note in the reader's language when the system wrote it (a key and arguments, e.g. the foreign-disclosure
+     * decision that issued the authorization), else as the officer typed it.
+     */
+    private static String note(ResultSet rs) throws SQLException {
+        String written = rs.getString("note_sentence");
+        return written == null ? rs.getString("note")
+                : Sentences.render(SentenceJson.read(written), LocaleContextHolder.getLocale());
     }
 
     static List<Long> longs(Array a) throws SQLException {
@@ -117,16 +130,30 @@ public class ExportAuthorizations {
 
     @Transactional
     public ExportAuthorization issue(DicasUser officer, Command c) {
+        return issue(officer, c, null);
+    }
+
+    /**
+     * Issues an authorization whose note the system writes ({@code note}, rendered in each reader's language; the
+     * command's note is ignored). An officer who later types another note replaces it.
+     */
+    @Transactional
+    public ExportAuthorization issue(DicasUser officer, Command c, Sentence note) {
+        if (note != null) {
+            c = new Command(c.number(), c.kind(), c.regime(), c.coveredNations(), c.coveredCompanies(), c.validFrom(),
+                    c.validTo(), note.english());
+        }
         if (!TrustWriteRules.issueAuthorization(officer).allowed()) {
             throw new NotFoundException("authorizations", ""); // to anyone else the feature does not exist
         }
         validate(officer, c, null);
         long id = jdbc.sql("""
                         insert into export_authorization (number, kind, regime, issuing_nation, covered_nations,
-                               covered_companies, valid_from, valid_to, note, created_by)
+                               covered_companies, valid_from, valid_to, note, note_sentence, created_by)
                         values (:number, :kind, :regime, :issuer, cast(:nations as text[]), cast(:companies as bigint[]),
-                                :from, :to, :note, :by) returning id""")
+                                :from, :to, :note, cast(:noteSentence as jsonb), :by) returning id""")
                 .params(columns(c)).param("issuer", officer.nation().code()).param("by", officer.id())
+                .param("noteSentence", note == null ? null : SentenceJson.write(note))
                 .query(Long.class).single();
         audit.append(officer, "AUTHORIZATION_ISSUED", null, "AUTHORIZATION", describe(id, c));
         return get(officer, id);
@@ -136,12 +163,23 @@ public class ExportAuthorizations {
     public ExportAuthorization change(DicasUser officer, long id, ExpectedVersion expected, Command c) {
         TrustWriteRules.changeAuthorization(officer, get(officer, id)).orThrow();
         validate(officer, c, id);
+        // a note the system wrote stays a sentence while the officer leaves it as shown (in either language)
+        Optional<Sentence> written = jdbc.sql("select note_sentence from export_authorization where id = :id")
+                .param("id", id).query(String.class).optional().map(SentenceJson::read);
+        String typed = c.note().strip();
+        boolean kept = written.filter(s -> typed.equals(s.english())
+                || typed.equals(Sentences.render(s, java.util.Locale.JAPANESE))).isPresent();
+        if (kept) {
+            c = new Command(c.number(), c.kind(), c.regime(), c.coveredNations(), c.coveredCompanies(), c.validFrom(),
+                    c.validTo(), written.get().english());
+        }
         int n = jdbc.sql("""
                         update export_authorization set number = :number, kind = :kind, regime = :regime,
                                covered_nations = cast(:nations as text[]), covered_companies = cast(:companies as bigint[]),
-                               valid_from = :from, valid_to = :to, note = :note, version = version + 1
+                               valid_from = :from, valid_to = :to, note = :note,
+                               note_sentence = case when :kept then note_sentence end, version = version + 1
                         where id = :id and version = :expected""")
-                .params(columns(c)).param("id", id).param("expected", expected.required()).update();
+                .params(columns(c)).param("kept", kept).param("id", id).param("expected", expected.required()).update();
         requireOne(officer, n, id, expected);
         audit.append(officer, "AUTHORIZATION_CHANGED", null, "AUTHORIZATION", describe(id, c));
         return get(officer, id);

@@ -36,6 +36,7 @@ import org.dicas.sosa.SosaRequest.Action;
 import org.dicas.sosa.SosaRequest.NodeRef;
 import org.dicas.sosa.SosaRequest.Response;
 import org.dicas.sosa.SosaRequest.Status;
+import org.dicas.titles.RecordTitles;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -73,9 +74,12 @@ public class SosaRequests {
     private final Notifications notifications;
     private final Clock clock;
 
+    private final RecordTitles titles;
+
     SosaRequests(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, ReadableRecords readable, AuditLog audit,
-                 Directory directory, Notifications notifications, Clock clock) {
+                 Directory directory, Notifications notifications, Clock clock, RecordTitles titles) {
         this.jdbc = jdbc;
+        this.titles = titles;
         this.records = records;
         this.policy = policy;
         this.readable = readable;
@@ -338,9 +342,13 @@ public class SosaRequests {
         String program = c.program().strip();
         String item = c.item().strip();
         String justification = c.justification().strip();
-        String title = "SoSA " + from + " → " + toNation + ": " + item + " (" + program + ")";
-        long id = records.register(KIND, title, String.join("\n", program, item, supplierName, justification),
+        // English officials write the trigraphs (SoSA JPN → USA), Japanese ones the nations' names (日本→米国)
+        RecordTitles.Composed title = RecordTitles.Composed.each(lang -> Sentence.of("sosa.request.title",
+                lang.equals("ja") ? Sentence.nation(from.code()) : from.code(),
+                lang.equals("ja") ? Sentence.nation(toNation.code()) : toNation.code(), item, program));
+        long id = records.register(KIND, title.english(), String.join("\n", program, item, supplierName, justification),
                 marking, Optional.empty(), user, i -> "/sosa/requests/" + i);
+        titles.composed(id, title);
         jdbc.sql("""
                         insert into sosa_request (id, requesting_nation, receiving_nation, program, item,
                                                   supplier_node_id, supplier_name, quantity, needed_by,

@@ -18,12 +18,14 @@ import org.dicas.security.OrganizationKind;
 import org.dicas.security.ReadableRecords;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
+import org.dicas.shared.Sentence;
 import org.dicas.shared.NotFoundException;
 import org.dicas.shared.Sentence;
 import org.dicas.supplychain.engine.NetworkException;
 import org.dicas.supplychain.engine.NetworkSpec;
 import org.dicas.supplychain.engine.SupplyChainEngine;
 import org.dicas.supplychain.engine.SupplyNetwork;
+import org.dicas.titles.RecordTitles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,8 +51,11 @@ public class SupplyNetworks {
     private final AuditLog audit;
     private final Map<Long, SupplyNetwork> compiled = new ConcurrentHashMap<>();
 
+    private final RecordTitles titles;
+
     SupplyNetworks(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, Directory directory,
-                   AuditLog audit) {
+                   AuditLog audit, RecordTitles titles) {
+        this.titles = titles;
         this.jdbc = jdbc;
         this.records = records;
         this.readable = readable;
@@ -79,9 +84,11 @@ public class SupplyNetworks {
                 .collect(Collectors.toMap(Directory.Organization::name, Directory.Organization::id, (a, b) -> a));
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from supply_network where program = :p")
                 .param("p", imp.program().strip()).query(Integer.class).single();
-        String title = imp.program().strip() + " v" + version + " — " + imp.name().strip();
-        long id = records.register("SUPPLY_NETWORK", title, title, networkMarking, Optional.empty(), user,
-                i -> "/supply-chain/networks/" + i);
+        RecordTitles.Composed title = RecordTitles.Composed.of(Sentence.of("sc.network.title", imp.program().strip(),
+                String.valueOf(version), imp.name().strip()));
+        long id = records.register("SUPPLY_NETWORK", title.english(), title.english(), networkMarking, Optional.empty(),
+                user, i -> "/supply-chain/networks/" + i);
+        titles.composed(id, title);
         jdbc.sql("insert into supply_network (id, program, name, version, imported_by) values (:id, :p, :n, :v, :u)")
                 .param("id", id).param("p", imp.program().strip()).param("n", imp.name().strip()).param("v", version)
                 .param("u", user.id()).update();

@@ -4,9 +4,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.dicas.search.text.Glossary;
 import org.dicas.search.text.Language;
 import org.dicas.security.AuditLog;
@@ -20,6 +27,7 @@ import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
 import org.dicas.shared.Sentence;
+import org.dicas.shared.Sentences;
 import org.dicas.titles.engine.TitleDrafter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,8 +75,8 @@ public class RecordTitles {
             from record r
             left join record_title t on t.record_id = r.id
             left join app_user u on u.id = t.written_by
-            where r.id = :id and {readableInContainer:r}
-            order by t.language""";
+            where r.id = any(cast(:ids as bigint[])) and {readableInContainer:r}
+            order by r.id, t.language""";
 
     private final ReadableRecords readable;
     private final MarkedRecords records;
@@ -89,15 +97,140 @@ public class RecordTitles {
 
     /** Both titles of a record the reader may read; empty when it is missing or hidden from them. */
     public Optional<Titles> find(DicasUser reader, long id) {
-        List<Row> rows = readable.query(reader, SELECT).param("id", id).query(RecordTitles::row).list();
-        if (rows.isEmpty()) {
-            return Optional.empty();
+        return read(reader, List.of(id)).stream().findFirst();
+    }
+
+    /**
+     * The titles of a page of records for a list, in one query, as the signed-in reader may see them: each record's
+     * title in the reader's language first ({@link Listed#of}). Records the reader may not read are simply absent
+     * (the list shows what it was given). Templates call it once per list, through {@code fragments/titles :: listed}.
+     */
+    public Listed listed(Collection<?> ids, Locale locale) {
+        return CurrentUser.get().map(me -> listed(me, ids, locale)).orElseGet(() -> new Listed(Map.of(), locale));
+    }
+
+    /** The titles of these records as {@code reader} may see them, in one query (for lists outside a page request). */
+    public Listed listed(DicasUser reader, Collection<?> ids, Locale locale) {
+        if (ids == null || ids.isEmpty()) {
+            return new Listed(Map.of(), locale);
         }
+        List<Long> wanted = ids.stream().filter(Objects::nonNull).map(i -> ((Number) i).longValue()).distinct().toList();
+        Map<Long, Titles> byId = new HashMap<>();
+        for (Titles t : read(reader, wanted)) {
+            byId.put(t.id(), t);
+        }
+        return new Listed(byId, locale);
+    }
+
+    /** The titles of a page of records in a list, each in the reader's language first. */
+    public record Listed(Map<Long, Titles> titles, Locale locale) {
+
+        /** One record's titles in the reader's order (first, then the other when held); null when not known here. */
+        public List<Titles.Title> of(Object id) {
+            Titles t = id == null ? null : titles.get(((Number) id).longValue());
+            return t == null ? null : t.forReader(locale);
+        }
+
+        /**
+         * One record's confirmed title in the reader's language (else the other's), for a sentence that names the
+         * record (a notification) and so cannot label a draft; {@code stored} when not known here.
+         */
+        public String title(Object id, String stored) {
+            List<Titles.Title> t = of(id);
+            return t == null ? stored
+                    : t.stream().filter(x -> !x.draft()).map(Titles.Title::title).findFirst().orElse(stored);
+        }
+    }
+
+    private List<Titles> read(DicasUser reader, List<Long> ids) {
+        String array = ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        List<Row> rows = readable.query(reader, SELECT).param("ids", array).query(RecordTitles::row).list();
+        Map<Long, List<Row>> byRecord = new LinkedHashMap<>();
+        for (Row r : rows) {
+            byRecord.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r);
+        }
+        return byRecord.values().stream().map(RecordTitles::titles).toList();
+    }
+
+    private static Titles titles(List<Row> rows) {
         Row first = rows.get(0);
         String original = TitleDrafter.languageOf(first.title()) == Language.JA ? "ja" : "en";
         Optional<Titles.Title> en = titleIn("en", rows, original);
         Optional<Titles.Title> ja = titleIn("ja", rows, original);
-        return Optional.of(new Titles(first.id(), first.kind(), Marking.parse(first.marking()), first.version(), original, en, ja));
+        return new Titles(first.id(), first.kind(), Marking.parse(first.marking()), first.version(), original, en, ja);
+    }
+
+    /**
+     * A title the system composes for a record (a reply's 「…への返信」, a SoSA request's nations and item, a line's
+     * unit cost), from keys in both bundles: each language's sentence. {@link #english()} is what the record's own
+     * {@code record.title} holds (the command line and logs read it); {@link RecordTitles#composed} stores both.
+     */
+    public record Composed(Sentence en, Sentence ja) {
+
+        /** The same sentence in each language. */
+        public static Composed of(Sentence title) {
+            return new Composed(title, title);
+        }
+
+        /** One sentence per language (its arguments in that language, e.g. a thread's own title in each). */
+        public static Composed each(java.util.function.Function<String, Sentence> inLanguage) {
+            return new Composed(inLanguage.apply("en"), inLanguage.apply("ja"));
+        }
+
+        public String english() {
+            return render("en");
+        }
+
+        public String render(String language) {
+            Sentence s = language.equals("ja") ? ja : en;
+            String text = Sentences.render(s, language.equals("ja") ? Locale.JAPANESE : Locale.ENGLISH).strip();
+            return text.codePointCount(0, text.length()) > MAX_TITLE
+                    ? text.substring(0, text.offsetByCodePoints(0, MAX_TITLE - 1)) + "…" : text;
+        }
+    }
+
+    /**
+     * Stores a title the system composed as the record's own in both languages: confirmed (never a draft), written
+     * by no person, so no one changes it through the titles form (the record's kind composes it again when it
+     * changes). Call it in the transaction that registers or updates the record, after {@code register}/{@code update}
+     * wrote {@link Composed#english()} as {@code record.title}: search indexes both when that transaction commits.
+     */
+    @Transactional
+    public void composed(long id, Composed title) {
+        for (String lang : Titles.LANGUAGES) {
+            jdbc.sql("""
+                            insert into record_title (record_id, language, title, draft, written_by)
+                            values (:id, :lang, :title, false, null)
+                            on conflict (record_id, language) do update
+                                set title = excluded.title, summary = '', draft = false, written_by = null,
+                                    written_at = now()""")
+                    .param("id", id).param("lang", lang).param("title", title.render(lang)).update();
+        }
+    }
+
+    /**
+     * The record's own title is typed by a person again (it was composed before): the composed titles go, a title a
+     * person wrote in the other language stays. Not for kinds that keep both titles in their own row (their rows are
+     * kept by the trigger of V36).
+     */
+    @Transactional
+    public void typed(long id) {
+        jdbc.sql("delete from record_title where record_id = :id and written_by is null").param("id", id).update();
+    }
+
+    /**
+     * A record's confirmed title in each language (a language it has none in, or only a draft, reads its own title),
+     * for a title the system composes from it (a reply's from its thread's). The caller has already read the record
+     * as its user.
+     */
+    public Map<String, String> held(long id) {
+        Map<String, String> out = new HashMap<>();
+        jdbc.sql("select language, title from record_title where record_id = :id and not draft").param("id", id)
+                .query((rs, n) -> out.put(rs.getString(1), rs.getString(2))).list();
+        String own = jdbc.sql("select title from record where id = :id").param("id", id).query(String.class)
+                .optional().orElse("");
+        Titles.LANGUAGES.forEach(l -> out.putIfAbsent(l, own));
+        return out;
     }
 
     /** Both titles of a record the reader may read; 404 when it is missing or hidden. */

@@ -201,8 +201,8 @@ class SosaRequestsTest {
         assertThat(ack.json().get("acknowledgement").get("by").asString()).isEqualTo("Michael Trent");
         assertThat(notifications("jp.atla"))
                 .contains("SoSA request #" + id + " was acknowledged by United States: \"SoSA JPN → USA: ");
-        assertThat(notificationsIn("ja", "jp.atla")).as("the acting nation by its name in the reader's language")
-                .contains("SoSA要請 #" + id + " は 米国 に受領されました：「SoSA JPN → USA: ")
+        assertThat(notificationsIn("ja", "jp.atla")).as("the acting nation, and the request's title, in the reader's language")
+                .contains("SoSA要請 #" + id + " は 米国 に受領されました：「SoSA要請 日本→米国：" + r.get("item").asString() + "（")
                 .doesNotContain(" / ");
 
         String promised = LocalDate.now().plusDays(75).toString();

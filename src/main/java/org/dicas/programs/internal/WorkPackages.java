@@ -32,6 +32,7 @@ import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Sentence;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
+import org.dicas.titles.RecordTitles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,8 +62,11 @@ class WorkPackages {
     private final Directory directory;
     private final AuditLog audit;
 
+    private final RecordTitles titles;
+
     WorkPackages(JdbcClient jdbc, ReadableRecords readable, MarkedRecords records, Programs programs,
-                 Directory directory, AuditLog audit) {
+                 Directory directory, AuditLog audit, RecordTitles titles) {
+        this.titles = titles;
         this.jdbc = jdbc;
         this.readable = readable;
         this.records = records;
@@ -253,11 +257,13 @@ class WorkPackages {
     void delete(DicasUser editor, long programId, long packageId, ExpectedVersion expected) {
         WorkPackage wp = get(editor, programId, packageId);
         WorkShareWriteRules.editWorkPackages(editor).orThrow();
-        records.deleted(packageId, expected, wp.code() + " (removed)", editor);
+        RecordTitles.Composed removed = RecordTitles.Composed.of(Sentence.of("workShare.package.removedTitle", wp.code()));
+        records.deleted(packageId, expected, removed.english(), editor);
+        titles.composed(packageId, removed);
         // its options leave search with it (their records stay, emptied, for the audit trail)
         for (long option : jdbc.sql("select id from work_package_option where package_id = :p").param("p", packageId)
                 .query(Long.class).list()) {
-            records.deleted(option, new ExpectedVersion(records.version(option)), "option withdrawn", editor);
+            withdrawn(option, new ExpectedVersion(records.version(option)), editor);
         }
         jdbc.sql("delete from work_package where id = :id").param("id", packageId).update();
     }
@@ -275,8 +281,11 @@ class WorkPackages {
         }
         BigDecimal cost = cost(c.cost());
         Marking marking = optionMarking(c.marking(), ws);
-        long id = records.register(OPTION_KIND, wp.code() + " — " + firm.name(), wp.code() + "\n" + firm.name(),
+        RecordTitles.Composed title = RecordTitles.Composed.each(lang -> Sentence.of("workShare.option.title", wp.code(),
+                lang.equals("ja") && firm.nameJa() != null && !firm.nameJa().isBlank() ? firm.nameJa() : firm.name()));
+        long id = records.register(OPTION_KIND, title.english(), wp.code() + "\n" + firm.name(),
                 marking, Optional.of(firm.id()), author, i -> "/programs/" + programId + "#work-package-" + packageId);
+        titles.composed(id, title);
         records.placeIn(id, packageId);
         jdbc.sql("insert into work_package_option (id, package_id, performer_id, cost) values (:id, :p, :f, :c)")
                 .param("id", id).param("p", packageId).param("f", firm.id()).param("c", cost).update();
@@ -308,8 +317,15 @@ class WorkPackages {
     void deleteOption(DicasUser editor, long programId, long packageId, long optionId, ExpectedVersion expected) {
         WorkPackage.Option o = option(editor, programId, packageId, optionId);
         WorkShareWriteRules.editOption(editor, o.performerId()).orThrow();
-        records.deleted(optionId, expected, "option withdrawn", editor);
+        withdrawn(optionId, expected, editor);
         jdbc.sql("delete from work_package_option where id = :id").param("id", optionId).update();
+    }
+
+    /** An option's record once withdrawn: its title says so in both languages, its text leaves search. */
+    private void withdrawn(long optionId, ExpectedVersion expected, DicasUser editor) {
+        RecordTitles.Composed title = RecordTitles.Composed.of(Sentence.of("workShare.option.withdrawnTitle"));
+        records.deleted(optionId, expected, title.english(), editor);
+        titles.composed(optionId, title);
     }
 
     /** An option of a readable package whose record (the cost) the user may read; not found otherwise. */
