@@ -46,7 +46,7 @@ public class OpportunityFinderService {
     private static final int CACHE_USERS = 200;
 
     /** A candidate requirement as the user sees it, with the engine's score, flag and explanation. */
-    public record Match(long requirementId, String nation, String titleEn, String titleJa, Marking marking,
+    public record Match(long requirementId, @org.dicas.shared.Labelled("nation") String nation, String titleEn, String titleJa, Marking marking,
                         double score, boolean opportunity, Explanation explanation) {
         public String title() {
             return titleEn.isEmpty() ? titleJa : titleEn;

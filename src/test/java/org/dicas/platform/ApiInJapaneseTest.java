@@ -1,0 +1,224 @@
+package org.dicas.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dicas.PlatformTest;
+import org.dicas.support.EnglishInJapanese;
+import org.dicas.support.Http;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole API read as a Japanese official would read it: every GET under {@code /api/v1} that Spring maps (found in
+ * {@link RequestMappingHandlerMapping}, so a new endpoint is walked without being named here) is called as
+ * {@code jp.atla} with {@code Accept-Language: ja}, its path variables filled with ids from the lists above it. No
+ * JSON string the system wrote may be English prose ({@link EnglishInJapanese}); the fields that hold codes, ids,
+ * markings, text people typed and other machine values are named in {@link #NOT_WRITTEN_BY_THE_SYSTEM} with a reason
+ * each. Every code a person reads (a value such as {@code CO_DEVELOPMENT} or {@code USA}) has its label beside it:
+ * {@code type} + {@code typeLabel}, {@code parties} + {@code partiesLabels}.
+ */
+@PlatformTest
+class ApiInJapaneseTest {
+
+    /** The Japanese reader the walk is made as. */
+    static final String READER = "jp.atla";
+
+    /**
+     * Fields whose strings the system did not write as a sentence for people, each with the reason. A field is named by
+     * its last name in the JSON ({@code title} anywhere), or by {@code parent.name} when only that place is meant.
+     */
+    static final Map<String, String> NOT_WRITTEN_BY_THE_SYSTEM = new LinkedHashMap<>();
+
+    static {
+        String typed = "text typed by people (the demo data has English records)";
+        for (String f : List.of("title", "titleEn", "titleJa", "name", "nameEn", "nameJa", "description", "body",
+                "summary", "text", "note", "notes", "minutes", "agenda", "location", "company", "supplier",
+                "displayName", "fullName", "comment", "question", "answer", "content", "filename",
+                "subject", "product", "part", "partName", "partNumber",
+                "site", "organisation", "organization", "owner", "assignee", "author", "createdBy", "requestedBy",
+                "decidedBy", "actor", "username", "email", "requester", "keywords", "tags", "terms",
+                "milestones.name", "workPackage", "nodeName", "authorName", "ownerName", "requirementTitle",
+                "supplyNodeTitle", "firm", "enteredBy", "sourceName", "leadTitle", "nextStep", "programTitle",
+                "descriptionEn", "descriptionJa", "mandateEn", "mandateJa", "service", "by", "item", "justification",
+                "requesterName", "supplierName", "asset", "program", "certifications", "requires")) {
+            NOT_WRITTEN_BY_THE_SYSTEM.put(f, typed);
+        }
+        String machine = "a machine value (id, link, time, hash, media type), not a sentence";
+        for (String f : List.of("id", "link", "href", "url", "etag", "contentType", "mediaType", "sha256", "hash",
+                "timeZone", "zone", "messageKey", "instance", "path", "field", "query", "q")) {
+            NOT_WRITTEN_BY_THE_SYSTEM.put(f, machine);
+        }
+        NOT_WRITTEN_BY_THE_SYSTEM.put("marking", "a portion marking (CUI, REL TO USA, JPN): written as the "
+                + "marking rules spell it in every language");
+        String code = "a code people type and read as it is (a line, component or working-group code)";
+        for (String f : List.of("code", "groupCode", "components.code", "currency")) {
+            NOT_WRITTEN_BY_THE_SYSTEM.put(f, code);
+        }
+        String term = "a term as the glossary writes it in each language, or as the record's text has it";
+        for (String f : List.of("matchedTerms.english", "matchedTerms.japanese", "matchedTerms.literal")) {
+            NOT_WRITTEN_BY_THE_SYSTEM.put(f, term);
+        }
+        NOT_WRITTEN_BY_THE_SYSTEM.put("budget.label", "a fiscal year's English label (FY2026); labelJa beside it");
+        NOT_WRITTEN_BY_THE_SYSTEM.put("needByFiscalYear", "a fiscal year's code (FY2026); the page gives the "
+                + "Japanese year beside it");
+        NOT_WRITTEN_BY_THE_SYSTEM.put("fiscalYear", "a fiscal year as both nations write it (JFY2032 (令和14年度))");
+    }
+
+    /** Endpoints the walk does not call, with the reason. */
+    static final Map<String, String> SKIPPED = new LinkedHashMap<>();
+
+    static {
+        SKIPPED.put("/api/v1/auth/token", "signs in (POST); a GET has nothing to read");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(?:[_.][A-Z0-9]+)*");
+    private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
+
+    /** Every GET under /api/v1 that Spring serves, as its path pattern. */
+    Set<String> apiGets() {
+        Set<String> out = new TreeSet<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {
+                continue;
+            }
+            for (String p : info.getPatternValues()) {
+                if (p.startsWith("/api/v1/")) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aJapaneseReaderMeetsNoEnglishTheSystemWroteAndALabelBesideEveryCode() {
+        Http http = new Http(port).inLanguage("ja");
+        String token = http.token(READER, "demo");
+        Set<String> gets = apiGets();
+        assertThat(gets).as("GET endpoints under /api/v1").hasSizeGreaterThan(30);
+        List<String> english = new ArrayList<>();
+        List<String> unlabelled = new ArrayList<>();
+        List<String> unreachable = new ArrayList<>();
+        int walked = 0;
+        for (String pattern : gets) {
+            if (SKIPPED.containsKey(pattern)) {
+                continue;
+            }
+            String path = fill(http, token, pattern);
+            if (path == null) {
+                unreachable.add(pattern + ": no id to fill its path variables from the list above it");
+                continue;
+            }
+            Http.Response r = http.get(path, token);
+            String type = r.header("Content-Type");
+            if (!type.contains("json")) {
+                continue; // a file, a feed or a CSV: not JSON (their language is tested where they are made)
+            }
+            walked++;
+            walk(pattern + " (" + r.status() + ")", "", r.json(), english, unlabelled);
+        }
+        System.out.println("walked " + walked + " of " + gets.size() + " API GETs as " + READER);
+        english.forEach(s -> System.out.println("ENGLISH " + s));
+        unlabelled.forEach(s -> System.out.println("UNLABELLED " + s));
+        unreachable.forEach(s -> System.out.println("UNREACHABLE " + s));
+        assertThat(unreachable).as("endpoints whose path could not be filled (skip them with a reason)").isEmpty();
+        assertThat(english).as("English the system wrote to a Japanese reader").isEmpty();
+        assertThat(unlabelled).as("codes without a label beside them").isEmpty();
+        assertThat(walked).isGreaterThan(30);
+    }
+
+    /** The path with each variable taken from the first item of the list above it; null when there is none. */
+    String fill(Http http, String token, String pattern) {
+        Matcher m = VARIABLE.matcher(pattern);
+        if (!m.find()) {
+            return pattern;
+        }
+        String above = pattern.substring(0, m.start() - 1);
+        String list = fill(http, token, above);
+        if (list == null) {
+            return null;
+        }
+        Http.Response r = http.get(list, token);
+        if (r.status() != 200 || !r.header("Content-Type").contains("json")) {
+            return null;
+        }
+        JsonNode items = r.json().has("items") ? r.json().get("items") : r.json();
+        if (!items.isArray() || items.isEmpty() || !items.get(0).has("id")) {
+            return null;
+        }
+        String rest = pattern.substring(m.end());
+        String filled = list + "/" + items.get(0).get("id").asString();
+        return rest.isEmpty() ? filled : fill(http, token, filled + rest);
+    }
+
+    void walk(String where, String path, JsonNode node, List<String> english, List<String> unlabelled) {
+        if (node.isObject()) {
+            for (var e : node.properties()) {
+                String name = e.getKey();
+                String at = path.isEmpty() ? name : path + "." + name;
+                if (skipped(path, name)) {
+                    continue;
+                }
+                JsonNode v = e.getValue();
+                if (isCode(v) && !node.has(name + "Label") && !node.has(name + "Labels")) {
+                    unlabelled.add(where + " " + at + " = " + v);
+                }
+                walk(where, at, v, english, unlabelled);
+            }
+        } else if (node.isArray()) {
+            for (JsonNode item : node) {
+                walk(where, path + "[]", item, english, unlabelled);
+            }
+        } else if (node.isString()) {
+            String s = node.asString();
+            if (!EnglishInJapanese.runs(s).isEmpty() || EnglishInJapanese.isOneEnglishWord(s)) {
+                english.add(where + " " + path + " = \"" + s + "\"");
+            }
+        }
+    }
+
+    static boolean skipped(String parent, String name) {
+        String last = parent.isEmpty() ? "" : parent.substring(parent.lastIndexOf('.') + 1).replace("[]", "");
+        return NOT_WRITTEN_BY_THE_SYSTEM.containsKey(name) || NOT_WRITTEN_BY_THE_SYSTEM.containsKey(last + "." + name)
+                || name.endsWith("Id") || name.endsWith("Ids") || name.endsWith("At") || name.endsWith("On");
+    }
+
+    /** A code: a string such as {@code CO_DEVELOPMENT} or {@code USA}, or a list of them. */
+    static boolean isCode(JsonNode v) {
+        if (v.isString()) {
+            return CODE.matcher(v.asString()).matches() && v.asString().length() >= 2;
+        }
+        if (v.isArray() && !v.isEmpty()) {
+            for (JsonNode item : v) {
+                if (!item.isString() || !CODE.matcher(item.asString()).matches()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+}
