@@ -17,7 +17,8 @@ public class RecordHistory {
     public record Event(java.time.Instant at, String actor, String action, String detail) {
     }
 
-    public record View(long id, String kind, String title, String link, String marking, String originNation,
+    public record View(long id, @org.dicas.shared.Labelled(value = "record.kind", lowerCase = true) String kind, String title, String link,
+                       String marking, @org.dicas.shared.Labelled("nation") String originNation,
                        List<Event> events, List<DisclosureRequest> requests, List<ExportAuthorization> authorizations) {
     }
 

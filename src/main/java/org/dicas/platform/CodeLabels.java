@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.dicas.shared.CodeLabelSource;
 import org.dicas.shared.Labelled;
 import org.dicas.shared.Sentence;
 import org.dicas.shared.Sentences;
@@ -20,9 +23,17 @@ import tools.jackson.databind.ser.ValueSerializerModifier;
  * The labels of codes in the API's JSON: after every property marked {@link Labelled} comes its label in the
  * caller's language ({@code Accept-Language}, else the saved language: the request's locale), {@code typeLabel} for
  * {@code type}, {@code partiesLabels} (in the same order) for a list {@code parties}. One place, so a record that
- * marks a code is labelled in every response that carries it.
+ * marks a code is labelled in every response that carries it. Codes of reference data (capability areas) are labelled
+ * by the module that owns them ({@link CodeLabelSource}).
  */
 final class CodeLabels extends ValueSerializerModifier {
+
+    /** Labels from reference data ({@link CodeLabelSource}), found when first needed (after the mapper is made). */
+    private final transient Supplier<List<CodeLabelSource>> sources;
+
+    CodeLabels(Supplier<List<CodeLabelSource>> sources) {
+        this.sources = sources;
+    }
 
     @Override
     public List<BeanPropertyWriter> changeProperties(SerializationConfig config, BeanDescription.Supplier bean,
@@ -36,7 +47,7 @@ final class CodeLabels extends ValueSerializerModifier {
             Labelled labelled = p.getAnnotation(Labelled.class);
             if (labelled != null) {
                 boolean many = p.getType().isCollectionLikeType() || p.getType().isArrayType();
-                out.add(new LabelWriter(p, p.getName() + (many ? "Labels" : "Label"), labelled));
+                out.add(new LabelWriter(p, p.getName() + (many ? "Labels" : "Label"), labelled, sources));
             }
         }
         return out;
@@ -48,11 +59,13 @@ final class CodeLabels extends ValueSerializerModifier {
     static final class LabelWriter extends BeanPropertyWriter {
         final BeanPropertyWriter code;
         private final Labelled labelled;
+        private final transient Supplier<List<CodeLabelSource>> sources;
 
-        LabelWriter(BeanPropertyWriter code, String name, Labelled labelled) {
+        LabelWriter(BeanPropertyWriter code, String name, Labelled labelled, Supplier<List<CodeLabelSource>> sources) {
             super(code, PropertyName.construct(name));
             this.code = code;
             this.labelled = labelled;
+            this.sources = sources;
         }
 
         @Override
@@ -86,6 +99,14 @@ final class CodeLabels extends ValueSerializerModifier {
                     Sentence label = Sentence.label(labelled.value(), form);
                     if (Sentences.exists(label.key())) {
                         return Sentences.render(label, locale);
+                    }
+                }
+            }
+            for (CodeLabelSource source : sources.get()) {
+                if (source.prefix().equals(labelled.value())) {
+                    Optional<String> label = source.label(code, locale);
+                    if (label.isPresent()) {
+                        return label.get();
                     }
                 }
             }

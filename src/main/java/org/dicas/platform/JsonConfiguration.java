@@ -20,9 +20,10 @@ import tools.jackson.databind.type.LogicalType;
 class JsonConfiguration {
 
     @Bean
-    JsonMapperBuilderCustomizer strictTextFields() {
+    JsonMapperBuilderCustomizer strictTextFields(
+            org.springframework.beans.factory.ObjectProvider<org.dicas.shared.CodeLabelSource> labelSources) {
         SimpleModule noNul = new SimpleModule("dicas-no-nul").addDeserializer(String.class, new NulRejectingStrings())
-                .setSerializerModifier(new CodeLabels());
+                .setSerializerModifier(new CodeLabels(() -> labelSources.orderedStream().toList()));
         return builder -> builder.withCoercionConfig(LogicalType.Textual, c -> c
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -58,7 +58,8 @@ public class OpportunityFinderService {
     }
 
     /** A group of three or more nations whose requirements the user may all read. */
-    public record Group(List<Match> members, List<String> nations, String capabilityArea, double meanScore) {
+    public record Group(List<Match> members, @org.dicas.shared.Labelled("nation") List<String> nations,
+                        @org.dicas.shared.Labelled("capabilityArea") String capabilityArea, double meanScore) {
     }
 
     /** What the finder page shows: every flagged pair and group of the user's readable requirements. */
