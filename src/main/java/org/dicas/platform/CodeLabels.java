@@ -96,7 +96,7 @@ final class CodeLabels extends ValueSerializerModifier {
             if (CODE.matcher(code).matches()) {
                 for (String form : List.of(labelled.lowerCase() ? code.toLowerCase(Locale.ROOT) : code,
                         code.toUpperCase(Locale.ROOT))) {
-                    Sentence label = Sentence.label(labelled.value(), form);
+                    Sentence label = Sentence.label(labelled.value(), form + labelled.suffix());
                     if (Sentences.exists(label.key())) {
                         return Sentences.render(label, locale);
                     }

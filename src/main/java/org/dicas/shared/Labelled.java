@@ -22,4 +22,7 @@ public @interface Labelled {
     /** Whether the key holds the code in lower case ({@code record.kind.requirement} for {@code REQUIREMENT}). */
     boolean lowerCase() default false;
 
+    /** What follows the code in the key, where the bundles name the code so ({@code .button}). */
+    String suffix() default "";
+
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,6 +33,9 @@ public final class Sentences {
 
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    /** The clock of a moment that carries no zone of its own (an {@link Instant}): UTC, labelled so. */
+    private static final java.time.ZoneId UTC = java.time.ZoneId.of("UTC");
 
     private Sentences() {
     }
@@ -105,10 +107,10 @@ public final class Sentences {
             return arg.toString();
         }
         if (arg instanceof LocalDate || arg instanceof YearMonth) {
-            return TimeText.date(arg, ZoneOffset.UTC, locale);
+            return TimeText.date(arg, UTC, locale);
         }
         if (arg instanceof Instant) {
-            return TimeText.dateTime(arg, ZoneOffset.UTC, locale);
+            return TimeText.dateTime(arg, UTC, locale);
         }
         if (arg instanceof ZonedDateTime z) {
             return TimeText.dateTime(z, z.getZone(), locale);

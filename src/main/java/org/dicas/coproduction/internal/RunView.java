@@ -17,7 +17,8 @@ import org.dicas.shared.Marking;
  * read every firm's cost behind them (ADR 0023). {@code droppedTransfers} are the rules the run left out, with why.
  */
 public record RunView(long id, long planId, int firstYear, @org.dicas.shared.Labelled("plan.status") String status, boolean running, String createdBy, Instant createdAt, int seconds,
-               Optional<WhatIf> whatIf, String whatIfSubject, int levelsDone, String solverStatus,
+               Optional<WhatIf> whatIf, String whatIfSubject, int levelsDone,
+               @org.dicas.shared.Labelled("coproduction.solver") String solverStatus,
                Optional<ProductionPlan.Score> score, List<NationYear> byNation, List<ProductionPlan.Bottleneck> bottlenecks,
                List<UnmetDemand> unmet, int withheldDemands, Optional<Difference> difference, String messageKey,
                Marking marking, boolean costWithheld, List<CoproductionPlan.Transfer> droppedTransfers) {
