@@ -54,7 +54,8 @@ class ApiInJapaneseTest {
                 "milestones.name", "workPackage", "nodeName", "authorName", "ownerName", "requirementTitle",
                 "supplyNodeTitle", "firm", "enteredBy", "sourceName", "leadTitle", "nextStep", "programTitle",
                 "descriptionEn", "descriptionJa", "mandateEn", "mandateJa", "service", "by", "item", "justification",
-                "requesterName", "supplierName", "asset", "program", "certifications", "requires")) {
+                "requesterName", "supplierName", "asset", "program", "certifications", "requires", "performer",
+                "performerJa", "number")) {
             NOT_WRITTEN_BY_THE_SYSTEM.put(f, typed);
         }
         String machine = "a machine value (id, link, time, hash, media type), not a sentence";
@@ -129,6 +130,7 @@ class ApiInJapaneseTest {
         String token = http.token(READER, "demo");
         officer = http.token("us.fdo", "demo");
         startRuns(http, token);
+        makeRequests(http, token);
         Set<String> gets = apiGets();
         assertThat(gets).as("GET endpoints under /api/v1").hasSizeGreaterThan(30);
         List<String> english = new ArrayList<>();
@@ -263,6 +265,24 @@ class ApiInJapaneseTest {
         Http.Response planning = http.post("/api/v1/sustainment/plans", token,
                 Map.of("horizonStart", "2026-01-05", "horizonEnd", "2026-06-30", "seconds", 1));
         System.out.println("sustainment planning run: " + planning.status() + " " + planning.body());
+    }
+
+    /**
+     * What the demo data has none of: an export authorization (issued by us.fdo) and a release request (jp.atla asks
+     * to release a U.S. document to Australia), so that their pages of the API are walked too.
+     */
+    void makeRequests(Http http, String token) {
+        String acq = http.token("us.acq", "demo");
+        Http.Response doc = http.post("/api/v1/documents", acq, Map.of("title", "Trainer study notes", "body", "b",
+                "marking", "UNCLASSIFIED//REL TO USA, JPN"));
+        Http.Response request = http.post("/api/v1/records/" + doc.json().get("id").asString()
+                + "/disclosure-requests", token, Map.of("nations", List.of("AUS"),
+                "justification", "Australia joins the trainer study"));
+        System.out.println("release request: " + request.status() + " " + request.body());
+        Http.Response authorization = http.post("/api/v1/authorizations", officer, Map.of("number",
+                "JA-WALK-" + System.nanoTime() % 1_000_000, "kind", "LICENCE", "regime", "ITAR",
+                "coveredNations", List.of("JPN"), "validFrom", "2026-01-01", "validTo", "2027-12-31", "note", ""));
+        System.out.println("authorization: " + authorization.status() + " " + authorization.body());
     }
 
     void walk(String where, String path, JsonNode node, List<String> english, List<String> unlabelled) {
