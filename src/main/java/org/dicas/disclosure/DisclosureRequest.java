@@ -27,6 +27,7 @@ public record DisclosureRequest(long id, long recordId, String recordTitle, Stri
      * that a narrowed release never reads as a plain "Approved"; otherwise the status.
      */
     @JsonProperty("outcome")
+    @org.dicas.shared.Labelled("disclosure.outcome")
     public Outcome outcome() {
         return switch (status) {
             case PENDING -> Outcome.PENDING;

@@ -55,7 +55,7 @@ class ApiInJapaneseTest {
                 "supplyNodeTitle", "firm", "enteredBy", "sourceName", "leadTitle", "nextStep", "programTitle",
                 "descriptionEn", "descriptionJa", "mandateEn", "mandateJa", "service", "by", "item", "justification",
                 "requesterName", "supplierName", "asset", "program", "certifications", "requires", "performer",
-                "performerJa", "number")) {
+                "performerJa", "number", "recordTitle")) {
             NOT_WRITTEN_BY_THE_SYSTEM.put(f, typed);
         }
         String machine = "a machine value (id, link, time, hash, media type), not a sentence";
