@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.LoadState;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dicas.support.Chromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,14 +42,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @PlatformTest
 class BothLanguagesBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final int MAX_PAGES = 160;
 
     /** Tables the system writes (events, audit, sessions, runs): their text is not people's input. */
     private static final Set<String> SYSTEM_TABLES = Set.of("opportunity_event", "sosa_request_event", "audit_entry",
             "audit_read", "audit_read_horizon", "audit_checkpoint", "record_change", "record_change_pruned",
             "event_publication", "spring_session", "spring_session_attributes", "cluster_job", "coproduction_run",
-            "repair_plan", "notification", "sign_in_attempt", "api_token", "policy_epoch", "pipeline_decision_applied",
+            "repair_plan", "notification", "notice_mail", "notice_mail_preference", "sign_in_attempt", "api_token", "policy_epoch", "pipeline_decision_applied",
             "flyway_schema_history", "capability_area", "nation", "need_to_know_group");
 
     private static final Pattern MISSING_KEY = Pattern.compile("\\?\\?[A-Za-z0-9_.-]+\\?\\?");
@@ -80,7 +76,7 @@ class BothLanguagesBrowserTest {
               return out;
             }""";
 
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
 
     @LocalServerPort
@@ -91,23 +87,14 @@ class BothLanguagesBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            fail("Chromium is required for the browser tests but " + CHROMIUM + " is missing (install Debian's "
-                    + "'chromium' package); Playwright browser downloads are disabled.");
-        }
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        chromium = Chromium.start();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

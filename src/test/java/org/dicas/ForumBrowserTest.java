@@ -11,10 +11,8 @@ import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.SelectOption;
@@ -28,6 +26,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.dicas.support.Chromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,12 +43,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PlatformTest
 class ForumBrowserTest {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final String PASSWORD = "demo";
     private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
 
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
     private static Path screenshots;
 
@@ -62,27 +60,16 @@ class ForumBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM)) {
-            fail("Chromium is required for the browser tests but " + CHROMIUM + " is missing or not executable "
-                    + "(install Debian's 'chromium' package); Playwright browser downloads are disabled.");
-        }
         screenshots = buildDirectory().resolve("screenshots");
         Files.createDirectories(screenshots);
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        chromium = Chromium.start();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

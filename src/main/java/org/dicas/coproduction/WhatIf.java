@@ -1,6 +1,8 @@
 package org.dicas.coproduction;
 
+import java.util.List;
 import java.util.Locale;
+import org.dicas.shared.Sentence;
 
 /**
  * One change to a plan's problem, tried against its baseline: more capacity on a line ({@code amount} units in every
@@ -16,5 +18,11 @@ public record WhatIf(@org.dicas.shared.Labelled(value = "coproduction.whatIf", l
     /** The message key that describes it (arguments: subject, amount). */
     public String messageKey() {
         return "coproduction.whatIf." + kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** What it tries, as a sentence (a disrupted country by its name in the reader's language). */
+    public Sentence sentence() {
+        return new Sentence(messageKey(), List.of(kind == Kind.DISRUPT_COUNTRY ? Sentence.nation(subject)
+                : subject == null ? "" : subject, amount));
     }
 }

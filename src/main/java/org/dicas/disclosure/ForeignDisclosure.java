@@ -116,8 +116,8 @@ public class ForeignDisclosure {
                 .param("r", recordId).param("u", user.id()).param("n", array(nations))
                 .param("c", array(new LinkedHashSet<>(r.companies()))).param("j", r.justification().strip())
                 .query(Long.class).single();
-        audit.append(user, "RELEASE_REQUESTED", recordId, rec.kind(),
-                "request #" + id + " nations=" + nations + " companies=" + r.companies() + ": " + r.justification().strip());
+        audit.append(user, "RELEASE_REQUESTED", recordId, rec.kind(), Sentence.of("audit.detail.releaseRequested", id,
+                AuditLog.nations(nations), AuditLog.items(r.companies()), r.justification().strip()));
         notifications.send(officersOf(origin), recordId, "/records/" + recordId + "/history",
                 "notification.release.requested", String.valueOf(id));
         return get(user, id);
@@ -188,7 +188,7 @@ public class ForeignDisclosure {
         List<NationCode> released = nations.stream().map(NationCode::of).toList();
         Marking after = before.releasedTo(origin, released);
         if (!after.equals(before)) {
-            records.changeMarking(d.recordId(), after, officer, "release request #" + id);
+            records.changeMarking(d.recordId(), after, officer, Sentence.of("audit.detail.releaseRequest", id));
         }
         Long authorizationId = null;
         if (before.export().isPresent()) {
@@ -216,9 +216,11 @@ public class ForeignDisclosure {
                 .param("o", officer.id()).param("reason", decision.reason()).param("n", array(nations))
                 .param("c", array(companies)).param("before", before.banner()).param("after", after.banner())
                 .param("a", authorizationId).param("id", id).update();
-        audit.append(officer, "RELEASE_APPROVED", d.recordId(), rec.kind(), "request #" + id + " nations=" + nations
-                + " companies=" + companies + " " + before.banner() + " -> " + after.banner()
-                + (decision.reason().isBlank() ? "" : ": " + decision.reason()));
+        audit.append(officer, "RELEASE_APPROVED", d.recordId(), rec.kind(), decision.reason().isBlank()
+                ? Sentence.of("audit.detail.releaseApproved", id, AuditLog.nations(nations), AuditLog.items(companies),
+                        before.banner(), after.banner())
+                : Sentence.of("audit.detail.releaseApprovedBecause", id, AuditLog.nations(nations), AuditLog.items(companies),
+                        before.banner(), after.banner(), decision.reason()));
         DisclosureRequest decided = get(officer, id);
         notifyDecision(d, rec, decided.outcome() == DisclosureRequest.Outcome.APPROVED_IN_PART
                 ? "notification.release.approvedInPart" : "notification.release.approved");
@@ -236,7 +238,8 @@ public class ForeignDisclosure {
                         update disclosure_request set status = 'DENIED', decided_by = :o, decided_at = now(),
                                decision_reason = :reason where id = :id""")
                 .param("o", officer.id()).param("reason", decision.reason()).param("id", id).update();
-        audit.append(officer, "RELEASE_DENIED", d.recordId(), rec.kind(), "request #" + id + ": " + decision.reason());
+        audit.append(officer, "RELEASE_DENIED", d.recordId(), rec.kind(),
+                Sentence.of("audit.detail.releaseDenied", id, decision.reason()));
         notifyDecision(d, rec, "notification.release.denied");
         return get(officer, id);
     }

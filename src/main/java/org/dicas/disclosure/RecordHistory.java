@@ -14,7 +14,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class RecordHistory {
 
-    public record Event(java.time.Instant at, String actor, String action, String detail) {
+    /**
+     * One audited change: {@code detail} in the reader's language (or as written, for an entry written as text), and
+     * beside it the sentence as codes ({@link AuditLog.Entry}).
+     */
+    public record Event(java.time.Instant at, String actor, String action, String detail, String detailKey,
+                        List<Object> detailArgs) {
     }
 
     public record View(long id, @org.dicas.shared.Labelled(value = "record.kind", lowerCase = true) String kind, String title, String link,
@@ -32,10 +37,12 @@ public class RecordHistory {
         this.records = records;
     }
 
-    public View of(DicasUser user, long recordId) {
+    /** The history of a record, what the system wrote in it in {@code locale}'s language. */
+    public View of(DicasUser user, long recordId, java.util.Locale locale) {
         MarkedRecords.Summary rec = disclosure.readable(user, recordId);
-        List<Event> events = audit.changesOf(recordId).stream()
-                .map(e -> new Event(e.at(), e.actor(), e.action(), e.detail())).toList();
+        List<Event> events = audit.changesOf(recordId, locale).stream()
+                .map(e -> new Event(e.at(), e.actor(), e.action(), e.detail(), e.detailKey(), e.detailArgs()))
+                .toList();
         return new View(rec.id(), rec.kind(), rec.title(), rec.link(), rec.marking().marking().banner(),
                 rec.marking().originNation().code(), events, disclosure.ofRecord(user, recordId),
                 records.authorizationsOf(recordId));

@@ -111,6 +111,8 @@ public class ActionItems {
                 .param("id", id).param("m", c.meetingId()).param("a", c.agendaItemId()).param("t", c.title())
                 .param("d", c.description()).param("o", c.ownerId()).param("due", c.dueDate())
                 .param("s", stored(c.status())).update();
+        f.notices.assigned(user, id, c.ownerId(), null);
+        f.notices.mentioned(user, id, "/action-items#action-" + id, "", c.description());
         return get(user, id);
     }
 
@@ -129,6 +131,8 @@ public class ActionItems {
                 .param("id", id).param("m", c.meetingId()).param("a", c.agendaItemId()).param("t", c.title())
                 .param("d", c.description()).param("o", c.ownerId()).param("due", c.dueDate())
                 .param("s", stored(c.status())).update();
+        f.notices.assigned(user, id, c.ownerId(), existing.ownerId());
+        f.notices.mentioned(user, id, "/action-items#action-" + id, existing.description(), c.description());
         return get(user, id);
     }
 

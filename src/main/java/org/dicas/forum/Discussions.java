@@ -112,6 +112,7 @@ public class Discussions {
         f.jdbc.sql("insert into discussion_thread (id, working_group_id, title, body, author_id) values (:id, :wg, :t, :b, :a)")
                 .param("id", id).param("wg", c.workingGroupId()).param("t", c.title()).param("b", c.body())
                 .param("a", user.id()).update();
+        f.notices.mentioned(user, id, "/discussions/" + id, "", c.body());
         return thread(user, id);
     }
 
@@ -124,6 +125,7 @@ public class Discussions {
         f.records.update(id, expected, c.title(), c.title() + "\n" + c.body(), marking, Optional.empty(), user);
         f.jdbc.sql("update discussion_thread set working_group_id = :wg, title = :t, body = :b where id = :id")
                 .param("id", id).param("wg", c.workingGroupId()).param("t", c.title()).param("b", c.body()).update();
+        f.notices.mentioned(user, id, "/discussions/" + id, t.body(), c.body());
         return thread(user, id);
     }
 
@@ -142,6 +144,8 @@ public class Discussions {
                 .param("a", user.id()).update();
         f.records.placeIn(id, threadId);
         f.jdbc.sql("update discussion_thread set last_activity_at = now() where id = :t").param("t", threadId).update();
+        f.notices.replied(user, threadId, id, c.parentId());
+        f.notices.mentioned(user, id, "/discussions/" + threadId + "#reply-" + id, "", c.body());
         return reply(user, threadId, id);
     }
 
@@ -152,6 +156,7 @@ public class Discussions {
         f.records.update(replyId, expected, "Re: " + thread(user, threadId).title(), c.body(), marking, Optional.empty(), user);
         f.jdbc.sql("update reply set body = :b, edited_at = now() where id = :id")
                 .param("id", r.id()).param("b", c.body()).update();
+        f.notices.mentioned(user, replyId, "/discussions/" + threadId + "#reply-" + replyId, r.body(), c.body());
         return reply(user, threadId, replyId);
     }
 

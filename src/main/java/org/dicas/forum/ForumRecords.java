@@ -28,11 +28,14 @@ class ForumRecords {
     final MarkedRecords records;
     final ReadableRecords readable;
     final AuditLog audit;
+    /** Who is told of a change (inside the writer's transaction). */
+    final ForumNotices notices;
     private final Directory directory;
     private final ReleasabilityPolicy policy;
 
     ForumRecords(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, AuditLog audit, Directory directory,
-                 ReleasabilityPolicy policy) {
+                 ReleasabilityPolicy policy, ForumNotices notices) {
+        this.notices = notices;
         this.jdbc = jdbc;
         this.records = records;
         this.readable = readable;

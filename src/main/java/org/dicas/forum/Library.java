@@ -61,6 +61,7 @@ public class Library {
         f.jdbc.sql("insert into document (id, working_group_id, title, body, author_id) values (:id, :wg, :t, :b, :a)")
                 .param("id", id).param("wg", c.workingGroupId()).param("t", c.title()).param("b", c.body())
                 .param("a", user.id()).update();
+        f.notices.mentioned(user, id, "/documents/" + id, "", c.body());
         return get(user, id);
     }
 
@@ -73,6 +74,7 @@ public class Library {
         f.records.update(id, expected, c.title(), c.title() + "\n" + c.body(), marking, Optional.empty(), user);
         f.jdbc.sql("update document set working_group_id = :wg, title = :t, body = :b where id = :id")
                 .param("id", id).param("wg", c.workingGroupId()).param("t", c.title()).param("b", c.body()).update();
+        f.notices.mentioned(user, id, "/documents/" + id, d.body(), c.body());
         return get(user, id);
     }
 

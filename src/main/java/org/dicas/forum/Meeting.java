@@ -11,7 +11,16 @@ import org.dicas.shared.Marking;
  */
 public record Meeting(long id, Marking marking, @org.dicas.shared.Labelled("meeting.kind") Kind kind, Long workingGroupId, String titleEn, String titleJa,
                       ZonedDateTime startsAt, ZonedDateTime endsAt, String timeZone, String location, String minutes,
-                      List<Attendee> attendees, long version) implements org.dicas.shared.Versioned {
+                      List<Attendee> attendees, long version, boolean cancelled)
+        implements org.dicas.shared.Versioned {
+
+    /** A meeting that is not cancelled. */
+    public Meeting(long id, Marking marking, Kind kind, Long workingGroupId, String titleEn, String titleJa,
+                   ZonedDateTime startsAt, ZonedDateTime endsAt, String timeZone, String location, String minutes,
+                   List<Attendee> attendees, long version) {
+        this(id, marking, kind, workingGroupId, titleEn, titleJa, startsAt, endsAt, timeZone, location, minutes,
+                attendees, version, false);
+    }
 
     public enum Kind { PLENARY, WORKING_GROUP, INDUSTRY, CONSULTATION }
 

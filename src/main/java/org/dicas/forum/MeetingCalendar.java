@@ -52,6 +52,9 @@ public class MeetingCalendar {
             }
             line(b, "DESCRIPTION:" + escape(m.marking().banner() + "\n" + m.titleEn() + "\n" + m.titleJa()));
             line(b, "CLASS:PRIVATE");
+            if (m.cancelled()) { // a calendar that imported the meeting drops it (RFC 5545 3.8.1.11)
+                line(b, "STATUS:CANCELLED");
+            }
             line(b, "END:VEVENT");
         }
         line(b, "END:VCALENDAR");

@@ -46,12 +46,12 @@ public class Meetings {
 
     private static final String SELECT = """
             select m.id, r.marking, m.kind, m.working_group_id, m.title_en, m.title_ja, m.starts_at, m.ends_at,
-                   m.time_zone, m.location, m.minutes, r.version
+                   m.time_zone, m.location, m.minutes, r.version, m.cancelled_at is not null as cancelled
             from meeting m join record r on r.id = m.id where r.kind = 'MEETING' and {readable:r}""";
 
     private record Row(long id, String marking, String kind, Long workingGroupId, String titleEn, String titleJa,
                        java.sql.Timestamp startsAt, java.sql.Timestamp endsAt, String timeZone, String location,
-                       String minutes, long version) {
+                       String minutes, long version, boolean cancelled) {
     }
 
     private static final RowMapper<Row> ROWS = new SimplePropertyRowMapper<>(Row.class);
@@ -67,7 +67,7 @@ public class Meetings {
                         rs.getString(4))).list();
         return new Meeting(r.id(), Marking.parse(r.marking()), Meeting.Kind.valueOf(r.kind()), r.workingGroupId(),
                 r.titleEn(), r.titleJa(), r.startsAt().toInstant().atZone(zone), r.endsAt().toInstant().atZone(zone),
-                r.timeZone(), r.location(), r.minutes(), attendees, r.version());
+                r.timeZone(), r.location(), r.minutes(), attendees, r.version(), r.cancelled());
     }
 
     public List<Meeting> list(DicasUser user) {
@@ -184,6 +184,7 @@ public class Meetings {
                         values (:id, :kind, :wg, :en, :ja, :starts, :ends, :tz, :loc, :minutes)""")
                 .param("id", id).params(columns(c, zone)).update();
         writeAttendees(id, c);
+        f.notices.scheduled(user, id, c.attendeeIds());
         return meeting(user, id);
     }
 
@@ -201,6 +202,25 @@ public class Meetings {
                 .param("id", id).params(columns(c, zone)).update();
         f.jdbc.sql("delete from meeting_attendee where meeting_id = :id").param("id", id).update();
         writeAttendees(id, c);
+        f.notices.changed(user, current, c, zone);
+        return meeting(user, id);
+    }
+
+    /**
+     * Cancels a meeting (who may edit it may cancel it), made against version {@code expected}: it stays, marked
+     * cancelled, and its attendees are told. Cancelled already: refused.
+     */
+    @Transactional
+    public Meeting cancel(DicasUser user, long id, ExpectedVersion expected) {
+        Meeting m = meeting(user, id);
+        ForumWriteRules.editMeeting(user, m).orThrow();
+        if (m.cancelled()) {
+            throw InvalidInputException.of("meeting", "forum.error.meetingCancelled", id);
+        }
+        f.records.changed(id, expected);
+        f.jdbc.sql("update meeting set cancelled_at = now() where id = :id").param("id", id).update();
+        f.audit.append(user, "MEETING_CANCELLED", id, "MEETING");
+        f.notices.cancelled(user, m);
         return meeting(user, id);
     }
 

@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.dicas.notifications.internal.NoticeMail;
 import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
 import org.dicas.security.MarkedRecords;
 import org.dicas.shared.AccessLevel;
 import org.dicas.shared.Marking;
+import org.dicas.shared.NotFoundException;
 import org.dicas.shared.Sentence;
 import org.dicas.shared.SentenceJson;
 import org.dicas.shared.Sentences;
@@ -28,6 +31,12 @@ import org.dicas.shared.Paging;
  * language: 米国 in Japanese, United States in English, never the bare code. The sentence is built when read, in the reader's language, and the record appears in it through the
  * releasability policy: by its current title while the reader may read it, otherwise as "a record you can no longer
  * read", without title, link or marking.
+ *
+ * <p>A notice goes only to people who may read its record now (the releasability policy decides, in {@link #send}):
+ * a sender may name anyone, a person who may not read the record is not told it exists. When e-mail is on (ADR 0035)
+ * a notice to a person who chose e-mail is queued in the same transaction ({@code notice_mail}, or flagged for their
+ * daily digest) and sent after the commit by {@link NoticeMail}, which never puts record content above PUBLIC in an
+ * e-mail.
  */
 @Service
 public class Notifications {
@@ -38,12 +47,19 @@ public class Notifications {
     /** Shown for a notification whose key the bundles do not know (e.g. written by a newer version). */
     static final String FALLBACK = "notification.earlier";
 
+    /** "{1} mentioned you in {0}": {1} is the author's name. */
+    static final String MENTION = "notification.mention";
+
     private final JdbcClient jdbc;
     private final MarkedRecords records;
+    private final Directory directory;
+    private final NoticeMail mail;
 
-    Notifications(JdbcClient jdbc, MarkedRecords records) {
+    Notifications(JdbcClient jdbc, MarkedRecords records, Directory directory, NoticeMail mail) {
         this.jdbc = jdbc;
         this.records = records;
+        this.directory = directory;
+        this.mail = mail;
     }
 
     /**
@@ -59,11 +75,51 @@ public class Notifications {
             throw new IllegalArgumentException("no message " + key + " in the bundles");
         }
         String argArray = SentenceJson.writeArgs(List.of(args));
-        userIds.stream().distinct().forEach(u -> jdbc.sql("""
-                        insert into notification (user_id, record_id, message_key, message_args, link)
-                        values (:u, :r, :k, cast(:a as jsonb), :l)""")
-                .param("u", u).param("r", recordId).param("k", key).param("a", argArray)
-                .param("l", link == null ? "" : link).update());
+        boolean mailOn = mail.enabled();
+        boolean queued = false;
+        List<DicasUser> recipients = directory.usersById(userIds).values().stream()
+                .sorted(java.util.Comparator.comparingLong(DicasUser::id)).toList();
+        for (DicasUser u : recipients) {
+            if (!records.readable(recordId, u)) { // the policy: only a reader of the record is told of it
+                continue;
+            }
+            long id = jdbc.sql("""
+                            insert into notification (user_id, record_id, message_key, message_args, link, digest_pending)
+                            values (:u, :r, :k, cast(:a as jsonb), :l, :mail and exists (
+                                select 1 from notice_mail_preference p
+                                where p.user_id = :u and p.address is not null and p.frequency = 'DAILY'))
+                            returning id""")
+                    .param("u", u.id()).param("r", recordId).param("k", key).param("a", argArray)
+                    .param("l", link == null ? "" : link).param("mail", mailOn).query(Long.class).single();
+            if (mailOn) {
+                queued |= jdbc.sql("""
+                                insert into notice_mail (user_id, kind, notification_ids)
+                                select :u, 'IMMEDIATE', array[cast(:n as bigint)] where exists (
+                                    select 1 from notice_mail_preference p
+                                    where p.user_id = :u and p.address is not null and p.frequency = 'IMMEDIATE')""")
+                        .param("u", u.id()).param("n", id).update() > 0;
+            }
+        }
+        if (queued) {
+            mail.sendAfterCommit();
+        }
+    }
+
+    /**
+     * Tells the people {@code @username}-mentioned in {@code text} (and not already in {@code before}, the text as it
+     * was before an edit; empty for a new post) that {@code author} mentioned them in the record. Only a person who
+     * may read the record is told ({@link #send}); a mention of anyone else stays plain text, and the post is saved
+     * either way: a mention never widens who may read a record.
+     */
+    public void mentioned(DicasUser author, long recordId, String link, String before, String text) {
+        java.util.Set<String> names = Mentions.in(text);
+        names.removeAll(Mentions.in(before));
+        names.remove(author.username());
+        List<Long> ids = names.stream().map(directory::userByUsername).flatMap(Optional::stream)
+                .map(DicasUser::id).toList();
+        if (!ids.isEmpty()) {
+            send(ids, recordId, link, MENTION, author.displayName());
+        }
     }
 
     private record Row(long id, Long recordId, String key, List<Object> args, String link, Instant createdAt,
@@ -116,8 +172,31 @@ public class Notifications {
                 .param("u", user.id()).query(Integer.class).single();
     }
 
-    public void markAllRead(DicasUser user) {
-        jdbc.sql("update notification set read_at = now() where user_id = :u and read_at is null")
+    /** Marks all the user's notices read; answers how many were unread. */
+    public int markAllRead(DicasUser user) {
+        return jdbc.sql("update notification set read_at = now() where user_id = :u and read_at is null")
                 .param("u", user.id()).update();
+    }
+
+    /** Marks one of the user's notices read (again: no change). Another user's notice, or none: not found. */
+    public void markRead(DicasUser user, long id) {
+        int n = jdbc.sql("update notification set read_at = coalesce(read_at, now()) where id = :id and user_id = :u")
+                .param("id", id).param("u", user.id()).update();
+        if (n == 0) {
+            throw new NotFoundException("notification", id);
+        }
+    }
+
+    /**
+     * Opens one of the user's notices (the link of its e-mail): marks it read and answers where it leads, the
+     * record's link while the user may read the record, otherwise nothing.
+     */
+    public Optional<String> open(DicasUser user, long id) {
+        markRead(user, id);
+        return jdbc.sql("select record_id, link from notification where id = :id and user_id = :u")
+                .param("id", id).param("u", user.id())
+                .query((rs, n) -> rs.getObject(1) == null || rs.getString(2).isEmpty()
+                        || !records.readable(rs.getLong(1), user) ? "" : rs.getString(2))
+                .optional().filter(l -> !l.isEmpty());
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 /**
  * The reader of the current request: their language and the time zone they read times in (set by the user's locale
  * resolver in {@code security}: the zone they chose, else their nation's). Pages say times through {@code #when}
- * ({@link TimeDialect}); Java that writes a time for people (an export, a page model) goes through here, so a time
+ * ({@link ReaderDialect}); Java that writes a time for people (an export, a page model) goes through here, so a time
  * never reaches a person in UTC without a label.
  */
 public final class ReaderTime {

@@ -192,7 +192,7 @@ public class Feeds {
                 .param("url", c.url()).param("name", c.name()).param("type", source.name())
                 .param("marking", marking.banner()).param("min", minutes).param("u", user.id())
                 .query(Long.class).single();
-        audit.append(user, "FEED_SUBSCRIBED", null, Leads.KIND, "#" + id + " " + c.url());
+        audit.append(user, "FEED_SUBSCRIBED", null, Leads.KIND, Sentence.of("audit.detail.feedSubscribed", id, c.url()));
         return get(user, id);
     }
 
@@ -294,7 +294,8 @@ public class Feeds {
                 n++;
             }
         }
-        audit.append(user, "FEED_FILE_IMPORTED", null, Leads.KIND, n + " new leads of " + items.size() + " items");
+        audit.append(user, "FEED_FILE_IMPORTED", null, Leads.KIND,
+                Sentence.of("audit.detail.feedFileImported", n, items.size()));
         return n;
     }
 

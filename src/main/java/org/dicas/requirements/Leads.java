@@ -129,7 +129,7 @@ public class Leads {
                         Sentence.of("sentence.fieldProblem", "marking", Requirements.sentenceOf(e)));
             }
         }
-        audit.append(user, "LEADS_IMPORTED", null, KIND, ids.size() + " leads");
+        audit.append(user, "LEADS_IMPORTED", null, KIND, Sentence.of("audit.detail.leadsImported", ids.size()));
         return ids.stream().map(id -> find(user, id)).toList();
     }
 

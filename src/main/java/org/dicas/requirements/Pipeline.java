@@ -240,7 +240,7 @@ public class Pipeline {
                     : Sentence.of("opp.history.createdLinkingFromLead", k.requirementIds(), c.leadId());
         }
         event(id, user, null, stage, detail, "", null);
-        audit.append(user, "OPPORTUNITY_CREATED", id, KIND, stage + ": " + detail.english());
+        audit.append(user, "OPPORTUNITY_CREATED", id, KIND, Sentence.of("audit.detail.atStage", stageLabel(stage), detail));
         return find(id, user).orElseThrow();
     }
 
@@ -274,7 +274,7 @@ public class Pipeline {
                 : Sentence.of("opp.history.editedWithDate", fmt(k.a()), fmt(k.lr()), c.nextStep(),
                         c.nextStepDate().toString(), k.requirementIds());
         event(id, user, o.stage(), o.stage(), detail, "", null);
-        audit.append(user, "OPPORTUNITY_UPDATED", id, KIND, detail.english());
+        audit.append(user, "OPPORTUNITY_UPDATED", id, KIND, detail);
         return find(id, user).orElseThrow();
     }
 
@@ -309,7 +309,8 @@ public class Pipeline {
             change(id, from, to, null);
             event(id, user, from, to, decided == null ? Sentence.of("opp.history.back")
                     : Sentence.of("opp.history.backDecided", decided), decided == null ? m.reason() : "", meetingId);
-            audit.append(user, "OPPORTUNITY_STAGE", id, KIND, from + " -> " + to + " (back: " + m.reason() + ")");
+            audit.append(user, "OPPORTUNITY_STAGE", id, KIND,
+                    Sentence.of("audit.detail.stageBack", stageLabel(from), stageLabel(to), m.reason()));
             return find(id, user).orElseThrow();
         }
         if (!from.isNext(to)) {
@@ -325,8 +326,9 @@ public class Pipeline {
         }
         change(id, from, to, null);
         event(id, user, from, to, decided, decided == null ? m.reason() : "", meetingId);
-        audit.append(user, "OPPORTUNITY_STAGE", id, KIND, from + " -> " + to
-                + (m.reason().isEmpty() ? "" : ": " + m.reason()));
+        audit.append(user, "OPPORTUNITY_STAGE", id, KIND, m.reason().isEmpty()
+                ? Sentence.of("audit.detail.fromTo", stageLabel(from), stageLabel(to))
+                : Sentence.of("audit.detail.fromToBecause", stageLabel(from), stageLabel(to), m.reason()));
         return find(id, user).orElseThrow();
     }
 
@@ -376,7 +378,8 @@ public class Pipeline {
         change(o.id(), OpportunityStage.AGREED, OpportunityStage.PROGRAM, p.id());
         event(o.id(), user, OpportunityStage.AGREED, OpportunityStage.PROGRAM, Sentence.of("opp.history.programCreated",
                 p.id(), p.name(), Sentence.label("prog.type", type)), "", meetingId);
-        audit.append(user, "OPPORTUNITY_STAGE", o.id(), KIND, o.stage() + " -> AGREED -> PROGRAM #" + p.id());
+        audit.append(user, "OPPORTUNITY_STAGE", o.id(), KIND, Sentence.of("audit.detail.toNewProgram",
+                stageLabel(o.stage()), stageLabel(OpportunityStage.AGREED), stageLabel(OpportunityStage.PROGRAM), p.id()));
         return find(o.id(), user).orElseThrow();
     }
 
@@ -403,7 +406,8 @@ public class Pipeline {
         change(id, OpportunityStage.AGREED, OpportunityStage.PROGRAM, programId);
         event(id, user, OpportunityStage.AGREED, OpportunityStage.PROGRAM,
                 Sentence.of("opp.history.existingProgram", programId), "", null);
-        audit.append(user, "OPPORTUNITY_STAGE", id, KIND, o.stage() + " -> PROGRAM (existing program #" + programId + ")");
+        audit.append(user, "OPPORTUNITY_STAGE", id, KIND, Sentence.of("audit.detail.toExistingProgram",
+                stageLabel(o.stage()), stageLabel(OpportunityStage.PROGRAM), programId));
         return find(id, user).orElseThrow();
     }
 
@@ -576,5 +580,9 @@ public class Pipeline {
 
     public static String link(long id) {
         return "/opportunities/" + id;
+    }
+
+    private static Sentence stageLabel(OpportunityStage stage) {
+        return Sentence.label("opp.stage", stage);
     }
 }

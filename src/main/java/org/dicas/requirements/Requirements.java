@@ -204,7 +204,8 @@ public class Requirements {
                         where id = :id""")
                 .params(v.params()).param("id", id).update();
         if (current.status() != v.status) {
-            audit.append(user, "REQUIREMENT_STATUS", id, KIND, current.status() + " -> " + v.status);
+            audit.append(user, "REQUIREMENT_STATUS", id, KIND, Sentence.of("audit.detail.fromTo",
+                    Sentence.label("requirement.status", current.status()), Sentence.label("requirement.status", v.status)));
         }
         return find(id, user).orElseThrow(() -> new NotFoundException("requirement", id));
     }

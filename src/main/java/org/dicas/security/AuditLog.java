@@ -4,12 +4,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.dicas.shared.AccessLevel;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
+import org.dicas.shared.Sentence;
+import org.dicas.shared.SentenceJson;
+import org.dicas.shared.Sentences;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -22,8 +31,17 @@ import org.springframework.stereotype.Service;
 @Service
 public class AuditLog {
 
+    /**
+     * One audited event as a reader sees it. {@code detail}: what the entry says, in the reader's language (ADR 0032),
+     * or, for an entry written before details were kept as sentences, its text as written. {@code detailKey} and
+     * {@code detailArgs}: the sentence as codes — its message key and its arguments, a nested sentence (a nation, a
+     * label) as {@code {"key", "args"}} — or null and empty for an entry written as text.
+     */
     public record Entry(long id, Instant at, String actor, String action, Long recordId, String recordKind,
-                        String detail, String prevHash, String hash) {
+                        String detail, String detailKey, List<Object> detailArgs, String prevHash, String hash) {
+        public Entry {
+            detailArgs = detailArgs == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(detailArgs));
+        }
     }
 
     /**
@@ -84,7 +102,8 @@ public class AuditLog {
         }
     }
 
-    private static final String COLUMNS = "id, at, actor, action, record_id, record_kind, detail, prev_hash, hash";
+    private static final String COLUMNS =
+            "id, at, actor, action, record_id, record_kind, detail, prev_hash, hash, detail_sentence";
 
     private final JdbcClient jdbc;
     private final AuditChain chain;
@@ -100,13 +119,41 @@ public class AuditLog {
         this.verifier = verifier;
     }
 
-    /** Appends an entry to the chain and answers its id; joins the caller's transaction when there is one. */
-    public long append(String actor, String action, Long recordId, String recordKind, String detail) {
-        return chain.append(actor, action, recordId, recordKind, detail);
+    /**
+     * Appends an entry to the chain and answers its id; joins the caller's transaction when there is one. What the
+     * entry says is a sentence — a message key and its arguments (ids, names people typed, codes; nations and labels
+     * as nested sentences) — kept as JSON under the chain's hash and rendered in each reader's language (ADR 0032).
+     * There is no form taking text: an audit detail cannot be written in one language.
+     */
+    public long append(String actor, String action, Long recordId, String recordKind, Sentence detail) {
+        Objects.requireNonNull(detail, "detail (use the form without one when the action says it all)");
+        return chain.append(actor, action, recordId, recordKind, "", SentenceJson.write(detail));
     }
 
-    public long append(DicasUser actor, String action, Long recordId, String recordKind, String detail) {
+    public long append(DicasUser actor, String action, Long recordId, String recordKind, Sentence detail) {
         return append(actor.username(), action, recordId, recordKind, detail);
+    }
+
+    /** Appends an entry whose action says it all (a sign-out, a deletion). */
+    public long append(String actor, String action, Long recordId, String recordKind) {
+        return chain.append(actor, action, recordId, recordKind, "", null);
+    }
+
+    public long append(DicasUser actor, String action, Long recordId, String recordKind) {
+        return append(actor.username(), action, recordId, recordKind);
+    }
+
+    /**
+     * A list as an argument of an audit detail: its items (joined in the reader's language), or "none" in the
+     * reader's language when there are none.
+     */
+    public static Object items(Collection<?> items) {
+        return items == null || items.isEmpty() ? Sentence.of("audit.detail.none") : new ArrayList<>(items);
+    }
+
+    /** Nations (codes) as an argument of an audit detail: their names in the reader's language, or "none". */
+    public static Object nations(Collection<?> codes) {
+        return items(codes == null ? List.of() : codes.stream().map(Sentence::nation).toList());
     }
 
     /**
@@ -134,8 +181,8 @@ public class AuditLog {
         return verifier.verify(true);
     }
 
-    /** Audited events (chain entries and reads) matching the filter, newest first. */
-    public EntryPage entries(Filter f, Paging paging) {
+    /** Audited events (chain entries and reads) matching the filter, newest first, details in {@code locale}. */
+    public EntryPage entries(Filter f, Paging paging, Locale locale) {
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> p = new HashMap<>();
         if (f.actor() != null && !f.actor().isBlank()) {
@@ -163,15 +210,18 @@ public class AuditLog {
         p.put("offset", paging.offset());
         List<Entry> items = jdbc.sql("select " + COLUMNS + " from audit_trail" + where
                         + " order by id desc limit :limit offset :offset").params(p)
-                .query((rs, n) -> entry(rs)).list();
+                .query((rs, n) -> entry(rs, locale)).list();
         return new EntryPage(items, paging.page(), paging.size(), total);
     }
 
-    /** What was done to one record (the chain's entries about it, not its reads), newest first. */
-    public List<Entry> changesOf(long recordId) {
+    /**
+     * What was done to one record (the chain's entries about it, not its reads), newest first, details in
+     * {@code locale}.
+     */
+    public List<Entry> changesOf(long recordId, Locale locale) {
         return jdbc.sql("select " + COLUMNS + " from audit_entry where record_id = :rid and action <> :read"
                         + " order by id desc limit 500")
-                .param("rid", recordId).param("read", AuditReads.ACTION).query((rs, n) -> entry(rs)).list();
+                .param("rid", recordId).param("read", AuditReads.ACTION).query((rs, n) -> entry(rs, locale)).list();
     }
 
     public List<String> actions() {
@@ -181,8 +231,45 @@ public class AuditLog {
                 order by 1""").param("read", AuditReads.ACTION).query(String.class).list();
     }
 
-    private static Entry entry(ResultSet rs) throws SQLException {
-        return new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                (Long) rs.getObject(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
+    private static Entry entry(ResultSet rs, Locale locale) throws SQLException {
+        String action = rs.getString(4);
+        String text = rs.getString(7);
+        Sentence said = said(action, text, rs.getString(10));
+        return new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), action,
+                (Long) rs.getObject(5), rs.getString(6), said == null ? text : Sentences.render(said, locale),
+                said == null ? null : said.key(), said == null ? List.of() : codes(said.args()), rs.getString(8),
+                rs.getString(9));
+    }
+
+    /**
+     * What an entry says as a sentence: the one stored with it, or a seal's, which is read from its detail (the
+     * verifier's text, for seals written before sentences too); null for an entry written as text.
+     */
+    private static Sentence said(String action, String text, String sentenceJson) {
+        if (sentenceJson != null) {
+            return SentenceJson.read(sentenceJson);
+        }
+        if (ReadSeal.ACTION.equals(action)) {
+            return ReadSeal.parse(text).map(ReadSeal::sentence).orElse(null);
+        }
+        return null;
+    }
+
+    /** A sentence's arguments as codes: a nested sentence as its key and arguments, a list as a list. */
+    private static List<Object> codes(List<Object> args) {
+        List<Object> out = new ArrayList<>(args.size());
+        for (Object a : args) {
+            if (a instanceof Sentence s) {
+                Map<String, Object> nested = new LinkedHashMap<>();
+                nested.put("key", s.key());
+                nested.put("args", codes(s.args()));
+                out.add(nested);
+            } else if (a instanceof Collection<?> c) {
+                out.add(codes(new ArrayList<>(c)));
+            } else {
+                out.add(a);
+            }
+        }
+        return out;
     }
 }

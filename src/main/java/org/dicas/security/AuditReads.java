@@ -63,6 +63,6 @@ class AuditReads {
 
     /** The hash of one read row: all of its fields, in the chain's canonical form with an empty link. */
     static String hash(long id, Instant at, String reader, long recordId, String kind, String detail) {
-        return AuditChain.hash("", id, at, reader, ACTION, recordId, kind, detail);
+        return AuditChain.hash("", id, at, reader, ACTION, recordId, kind, detail, null);
     }
 }

@@ -52,7 +52,7 @@ class AuditVerifier {
         Walk walk = snapshot.execute(status -> {
             Walk w = new Walk(from);
             streaming.query("""
-                    select id, at, actor, action, record_id, record_kind, detail, prev_hash, hash
+                    select id, at, actor, action, record_id, record_kind, detail, prev_hash, hash, detail_sentence
                     from audit_entry where id >= ? order by id""", w::entry, from.lastId());
             w.endOfChain();
             streaming.query("select id, at, actor, record_id, record_kind, detail, hash from audit_read where id > ? order by id",
@@ -125,7 +125,7 @@ class AuditVerifier {
             String prev = rs.getString(8);
             String hash = rs.getString(9);
             boolean intact = AuditChain.hash(prev, id, rs.getTimestamp(2).toInstant(), rs.getString(3), action,
-                    (Long) rs.getObject(5), rs.getString(6), detail).equals(hash);
+                    (Long) rs.getObject(5), rs.getString(6), detail, rs.getString(10)).equals(hash);
             if (anchorPending) {
                 // the checkpoint's own entry: still there, unchanged, with the hash that was verified
                 anchorPending = false;

@@ -13,6 +13,7 @@ import org.dicas.shared.ExportControl;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.NationCode;
 import org.dicas.shared.NotFoundException;
+import org.dicas.shared.Sentence;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -165,7 +166,7 @@ public class ExportAuthorizations {
                         on conflict do nothing""")
                 .param("r", recordId).param("a", id).param("by", officer.id()).update();
         jdbc.sql("update export_authorization set version = version + 1 where id = :id").param("id", id).update();
-        audit.append(officer, "AUTHORIZATION_ATTACHED", recordId, null, a.number());
+        audit.append(officer, "AUTHORIZATION_ATTACHED", recordId, null, Sentence.of("audit.detail.authorizationNumber", a.number()));
     }
 
     @Transactional
@@ -179,7 +180,7 @@ public class ExportAuthorizations {
         if (n == 0) {
             throw new NotFoundException("attachment", recordId);
         }
-        audit.append(officer, "AUTHORIZATION_DETACHED", recordId, null, a.number());
+        audit.append(officer, "AUTHORIZATION_DETACHED", recordId, null, Sentence.of("audit.detail.authorizationNumber", a.number()));
     }
 
     private void requireOne(DicasUser officer, int updated, long id, ExpectedVersion expected) {
@@ -244,9 +245,10 @@ public class ExportAuthorizations {
         return p;
     }
 
-    private static String describe(long id, Command c) {
-        return "#" + id + " " + c.kind() + " " + c.number() + " " + c.regime() + " nations=" + c.coveredNations()
-                + " companies=" + c.coveredCompanies() + " valid " + c.validFrom() + ".." + c.validTo();
+    private static Sentence describe(long id, Command c) {
+        return Sentence.of("audit.detail.authorization", Sentence.label("authorization.kind", c.kind()), c.number(), id,
+                c.regime(), AuditLog.nations(c.coveredNations()),
+                AuditLog.items(c.coveredCompanies()), c.validFrom(), c.validTo());
     }
 
 }

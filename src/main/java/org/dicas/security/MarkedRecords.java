@@ -5,6 +5,7 @@ import java.util.function.LongFunction;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.NotFoundException;
+import org.dicas.shared.Sentence;
 import org.dicas.shared.StaleVersionException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NationCode;
@@ -54,7 +55,7 @@ public class MarkedRecords {
                 .param("author", author.id())
                 .query(Long.class).single();
         jdbc.sql("update record set link = :link where id = :id").param("link", link.apply(id)).param("id", id).update();
-        audit.append(author, "CREATE", id, kind, marking.banner());
+        audit.append(author, "CREATE", id, kind, Sentence.of("audit.detail.marking", marking.banner()));
         events.publishEvent(new RecordChanged(id));
         return id;
     }
@@ -79,8 +80,9 @@ public class MarkedRecords {
                 .params(markingColumns(rm)).param("expected", expected.required())
                 .update();
         requireOne(n, id, expected);
-        audit.append(editor, "UPDATE", id, kindOf(id),
-                current.marking().equals(marking) ? marking.banner() : current.marking().banner() + " -> " + marking.banner());
+        audit.append(editor, "UPDATE", id, kindOf(id), current.marking().equals(marking)
+                ? Sentence.of("audit.detail.marking", marking.banner())
+                : Sentence.of("audit.detail.markingFromTo", current.marking().banner(), marking.banner()));
         events.publishEvent(new RecordChanged(id));
     }
 
@@ -88,7 +90,7 @@ public class MarkedRecords {
      * Changes only the marking of a record (a release decision). The caller has checked who may release; the new
      * marking must still be one the actor can read.
      */
-    public void changeMarking(long id, Marking marking, DicasUser actor, String reason) {
+    public void changeMarking(long id, Marking marking, DicasUser actor, Sentence reason) {
         // a release decision is checked against the request's state, not a version the officer read: it moves the version
         RecordMarking current = find(id).orElseThrow();
         RecordMarking rm = new RecordMarking(marking, current.originNation(),
@@ -105,7 +107,7 @@ public class MarkedRecords {
                         where id = :id""")
                 .param("id", id).params(markingColumns(rm)).update();
         audit.append(actor, "MARKING_CHANGED", id, kindOf(id),
-                current.marking().banner() + " -> " + marking.banner() + " (" + reason + ")");
+                Sentence.of("audit.detail.markingFromToFor", current.marking().banner(), marking.banner(), reason));
         events.publishEvent(new RecordChanged(id));
     }
 
@@ -119,7 +121,7 @@ public class MarkedRecords {
                         where id = :id and version = :expected""")
                 .param("id", id).param("title", title).param("expected", expected.required()).update();
         requireOne(n, id, expected);
-        audit.append(actor, "DELETE", id, kindOf(id), "");
+        audit.append(actor, "DELETE", id, kindOf(id));
         events.publishEvent(new RecordChanged(id));
     }
 
@@ -188,7 +190,7 @@ public class MarkedRecords {
                 .param("id", id).param("title", title).param("text", searchText).param("expected", expected.required())
                 .update();
         requireOne(n, id, expected);
-        audit.append(editor, "UPDATE", id, kindOf(id), "text");
+        audit.append(editor, "UPDATE", id, kindOf(id), Sentence.of("audit.detail.titleAndText"));
         events.publishEvent(new RecordChanged(id));
     }
 

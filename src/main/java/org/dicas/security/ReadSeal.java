@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dicas.shared.Sentence;
 
 /**
  * What one {@code READS_SEALED} chain entry says about a batch of reads: every {@code audit_read} row with an id
@@ -19,6 +20,14 @@ record ReadSeal(long first, long last, long count, String digest) {
 
     String detail() {
         return "reads " + first + ".." + last + ": " + count + " rows, sha256 " + digest;
+    }
+
+    /**
+     * What the seal says to people, in their language when rendered. The detail stays the text above (the verifier
+     * reads it back), so the sentence is derived from it when read, for seals written before sentences too.
+     */
+    Sentence sentence() {
+        return Sentence.of("audit.detail.readsSealed", first, last, count, digest);
     }
 
     static Optional<ReadSeal> parse(String detail) {

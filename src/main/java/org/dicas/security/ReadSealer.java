@@ -126,7 +126,7 @@ class ReadSealer {
             return Optional.empty(); // only gaps: the next seal's range covers them
         }
         ReadSeal seal = batch.seal(sealedThrough + 1, through);
-        chain.append(ACTOR, ReadSeal.ACTION, null, null, seal.detail());
+        chain.append(ACTOR, ReadSeal.ACTION, null, null, seal.detail(), null);
         return Optional.of(seal);
     }
 

@@ -361,7 +361,7 @@ public class SosaRequests {
                 : Sentence.of("sosa.history.submittedRelieving", Sentence.nation(from.code()),
                         Sentence.nation(toNation.code()), c.quantity(), item, program, c.neededBy(), List.copyOf(linked));
         event(id, user, Status.SUBMITTED, detail);
-        audit.append(user, "SOSA_SUBMITTED", id, KIND, detail.english());
+        audit.append(user, "SOSA_SUBMITTED", id, KIND, detail);
         List<Long> officers = directory.users().stream()
                 .filter(u -> u.government() && u.nation().equals(toNation))
                 .filter(u -> NOTIFIED_ROLES.stream().anyMatch(u::hasRole))
@@ -385,7 +385,7 @@ public class SosaRequests {
         Sentence detail = note.isEmpty() ? Sentence.of("sosa.history.acknowledged", actor)
                 : Sentence.of("sosa.history.acknowledgedWithNote", actor, note);
         event(id, user, Status.ACKNOWLEDGED, detail);
-        audit.append(user, "SOSA_ACKNOWLEDGED", id, KIND, detail.english());
+        audit.append(user, "SOSA_ACKNOWLEDGED", id, KIND, detail);
         notifyUsers(id, user, List.of(r.requesterId()), "notification.sosa.acknowledged", actor);
         return find(user, id);
     }
@@ -460,7 +460,7 @@ public class SosaRequests {
                     : Sentence.of("sosa.history.promisedWithNote", response, qty, r.quantity(), date, note);
         };
         event(id, user, Status.RESPONDED, detail);
-        audit.append(user, "SOSA_RESPONDED", id, KIND, detail.english());
+        audit.append(user, "SOSA_RESPONDED", id, KIND, detail);
         notifyUsers(id, user, List.of(r.requesterId()), "notification.sosa.responded." + c.response().name());
         return find(user, id);
     }
@@ -478,8 +478,9 @@ public class SosaRequests {
         change(id, Status.RESPONDED, """
                 update sosa_request set status = 'CLOSED', closed_by = :u, closed_at = now(), outcome_note = :note
                 where id = :id and status = 'RESPONDED'""", Map.of("u", user.id(), "note", outcome));
-        event(id, user, Status.CLOSED, Sentence.of("sosa.history.closed", outcome));
-        audit.append(user, "SOSA_CLOSED", id, KIND, outcome);
+        Sentence closed = Sentence.of("sosa.history.closed", outcome);
+        event(id, user, Status.CLOSED, closed);
+        audit.append(user, "SOSA_CLOSED", id, KIND, closed);
         List<Long> to = new ArrayList<>();
         jdbc.sql("select requester_id, acknowledged_by, responded_by from sosa_request where id = :id").param("id", id)
                 .query(rs -> {

@@ -19,6 +19,7 @@ import org.dicas.security.ReadableRecords;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
+import org.dicas.shared.Sentence;
 import org.dicas.supplychain.engine.NetworkException;
 import org.dicas.supplychain.engine.NetworkSpec;
 import org.dicas.supplychain.engine.SupplyChainEngine;
@@ -120,8 +121,8 @@ public class SupplyNetworks {
                     .param("net", id).param("code", e.id()).param("node", e.node()).param("program", blank(e.program()))
                     .param("inv", e.inventoryDays()).update();
         }
-        audit.append(user, "NETWORK_IMPORTED", id, "SUPPLY_NETWORK", imp.network().nodes().size() + " nodes, "
-                + imp.network().inputs().size() + " inputs, " + imp.network().endItems().size() + " end items");
+        audit.append(user, "NETWORK_IMPORTED", id, "SUPPLY_NETWORK", Sentence.of("audit.detail.networkImported",
+                imp.network().nodes().size(), imp.network().inputs().size(), imp.network().endItems().size()));
         return summary(user, id);
     }
 

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.util.Map;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
+import org.dicas.shared.Sentence;
 
 /**
  * Repair jobs. Reads are filtered by the releasability policy in SQL (hidden is not found); government users create,
@@ -148,7 +149,7 @@ public class RepairJobs {
         s.jdbc.sql("update repair_job set pinned_resource = :r, pinned_start = :s where id = :id")
                 .param("r", code).param("s", start).param("id", id).update();
         s.records.touched(id);
-        s.audit.append(user, "REPAIR_JOB_PINNED", id, KIND, code + " from " + start);
+        s.audit.append(user, "REPAIR_JOB_PINNED", id, KIND, Sentence.of("audit.detail.pinned", code, start));
         return get(user, id);
     }
 
@@ -159,7 +160,7 @@ public class RepairJobs {
         s.records.changed(id, expected);
         s.jdbc.sql("update repair_job set pinned_resource = null, pinned_start = null where id = :id").param("id", id)
                 .update();
-        s.audit.append(user, "REPAIR_JOB_UNPINNED", id, KIND, "");
+        s.audit.append(user, "REPAIR_JOB_UNPINNED", id, KIND);
         return get(user, id);
     }
 

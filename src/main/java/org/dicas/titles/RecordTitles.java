@@ -190,7 +190,8 @@ public class RecordTitles {
                 .param("id", id).param("lang", lang).param("title", title).param("summary", summary)
                 .param("draft", !change.confirmed()).param("writer", writer.id())
                 .update();
-        audit.append(writer, "TITLE", id, current.kind(), lang + (change.confirmed() ? " confirmed" : " draft"));
+        audit.append(writer, "TITLE", id, current.kind(), Sentence.of(change.confirmed() ? "audit.detail.titleConfirmed"
+                : "audit.detail.titleDraft", Sentence.label("titles.language", lang)));
         events.publishEvent(new RecordChanged(id));
         return get(writer, id);
     }

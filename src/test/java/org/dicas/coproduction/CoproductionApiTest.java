@@ -94,19 +94,19 @@ class CoproductionApiTest {
     void aRefusedLineIsExplainedInTheCallersLanguage() {
         long plan = createPlan("api refusals in Japanese");
         String base = "/api/v1/coproduction/plans/" + plan;
-        org.dicas.programs.InLanguage ja = new org.dicas.programs.InLanguage(port, "ja");
-        Http.Response cost = ja.post(base + "/lines", acq, Map.of("code", "L9", "nation", "USA", "product", "P",
+        Http ja = new Http(port).inLanguage("ja");
+        Http.Response cost = ja.postIfMatch(base + "/lines", acq, Map.of("code", "L9", "nation", "USA", "product", "P",
                 "capacity", List.of(1, 1), "unitCost", -1), "\"1\"");
         assertThat(cost.status()).as(cost.body()).isEqualTo(400);
         assertThat(cost.json().get("field").asString()).isEqualTo("unitCost");
         assertThat(cost.json().get("messageKey").asString()).isEqualTo("coproduction.rule.unitCostRange");
         assertThat(cost.json().get("detail").asString())
                 .isEqualTo("単価：ライン L9：単価は0から1000000までの範囲で指定してください（入力値：-1）。");
-        Http.Response nation = ja.post(base + "/lines", acq, Map.of("code", "L9", "nation", "XXX", "product", "P",
+        Http.Response nation = ja.postIfMatch(base + "/lines", acq, Map.of("code", "L9", "nation", "XXX", "product", "P",
                 "capacity", List.of(1, 1), "unitCost", 1), "\"1\"");
         assertThat(nation.json().get("detail").asString())
                 .isEqualTo("国：国コード「XXX」は登録されていません（ISO 3文字コード、例：JPN）。");
-        Http.Response english = new org.dicas.programs.InLanguage(port, "en").post(base + "/lines", acq,
+        Http.Response english = new Http(port).inLanguage("en").postIfMatch(base + "/lines", acq,
                 Map.of("code", "L9", "nation", "USA", "product", "P", "capacity", List.of(1, 1), "unitCost", -1),
                 "\"1\"");
         assertThat(english.json().get("detail").asString())

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.dicas.PlatformTest;
-import org.dicas.support.ApiInLanguage;
 import org.dicas.support.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,7 +75,7 @@ class ForeignDisclosureTest {
                 .as("a narrowed release reads as partial, not as a plain approval")
                 .contains("Release request #" + id + " for \"Release me\" was approved in part: fewer nations or "
                         + "companies were released than asked for");
-        assertThat(messages(new ApiInLanguage(port, "ja").get("/api/v1/notifications", jp).json().get("items")))
+        assertThat(messages(new Http(port).inLanguage("ja").get("/api/v1/notifications", jp).json().get("items")))
                 .contains("「Release me」の開示要請 #" + id + " は一部承認されました（要請された開示先の一部のみ開示）");
         assertThat(http.all("/api/v1/notifications", acq).toString()).contains("Release request #" + id);
         // every step is in the record's history, with who and why

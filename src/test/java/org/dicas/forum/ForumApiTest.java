@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.dicas.PlatformTest;
 import org.dicas.demo.DemoUsers;
-import org.dicas.support.ApiInLanguage;
 import org.dicas.support.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -277,7 +276,7 @@ class ForumApiTest {
                 "title", "Picker action", "ownerId", jpAtla, "dueDate", "2027-06-01", "marking", "CUI//NOFORN"));
         assertThat(narrowed.status()).isEqualTo(400);
         assertThat(shape(narrowed, jpAtla)).isEqualTo("ownerId | Owner: User ID may not read a record marked CUI//NOFORN.");
-        var narrowedJa = new ApiInLanguage(port, "ja").put("/api/v1/action-items/" + created.json().get("id").asLong(),
+        var narrowedJa = new Http(port).inLanguage("ja").putIfMatch("/api/v1/action-items/" + created.json().get("id").asLong(),
                 us, Map.of("title", "Picker action", "ownerId", jpAtla, "dueDate", "2027-06-01", "marking", "CUI//NOFORN"),
                 http.get("/api/v1/action-items/" + created.json().get("id").asLong(), us).header("ETag"));
         assertThat(narrowedJa.status()).isEqualTo(400);
@@ -344,9 +343,9 @@ class ForumApiTest {
         var duplicate = http.post("/api/v1/working-groups", admin, body);
         assertThat(duplicate.json().get("field").asString()).isEqualTo("code");
         assertThat(duplicate.json().get("detail").asString()).isEqualTo("Code: A working group with code TRAINER already exists.");
-        var duplicateJa = new ApiInLanguage(port, "ja").post("/api/v1/working-groups", admin, body);
+        var duplicateJa = new Http(port).inLanguage("ja").post("/api/v1/working-groups", admin, body);
         assertThat(duplicateJa.json().get("detail").asString()).isEqualTo("コード：コード TRAINER の作業部会は既に存在します。");
-        var twoChairsJa = new ApiInLanguage(port, "ja").post("/api/v1/working-groups", admin, Map.of("code", "TWOUS",
+        var twoChairsJa = new Http(port).inLanguage("ja").post("/api/v1/working-groups", admin, Map.of("code", "TWOUS",
                 "nameEn", "x", "nameJa", "x", "status", "ACTIVE", "marking", "UNCLASSIFIED",
                 "coChairs", List.of(Map.of("nation", "USA", "name", "A"), Map.of("nation", "USA", "name", "B"))));
         assertThat(twoChairsJa.json().get("detail").asString())
@@ -358,11 +357,11 @@ class ForumApiTest {
         String admin = http.token(DemoUsers.ADMIN, DemoUsers.PASSWORD);
         Map<String, Object> body = Map.of("code", "bad code", "nameEn", "x", "nameJa", "x", "status", "ACTIVE",
                 "marking", "UNCLASSIFIED");
-        var en = new ApiInLanguage(port, "en").post("/api/v1/working-groups", admin, body);
+        var en = new Http(port).inLanguage("en").post("/api/v1/working-groups", admin, body);
         assertThat(en.status()).isEqualTo(400);
         assertThat(en.json().get("errors").get("code").asString())
                 .isEqualTo("must be 2 to 16 upper-case letters, digits or hyphens");
-        var ja = new ApiInLanguage(port, "ja").post("/api/v1/working-groups", admin, body);
+        var ja = new Http(port).inLanguage("ja").post("/api/v1/working-groups", admin, body);
         assertThat(ja.status()).isEqualTo(400);
         assertThat(ja.json().get("errors").get("code").asString())
                 .as("the validator interpolates the message from the bundles in the request's language")

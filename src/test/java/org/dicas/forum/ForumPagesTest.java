@@ -37,6 +37,17 @@ class ForumPagesTest {
     }
 
     @Test
+    void everyPageHasAnIconThatLoadsWithoutSigningIn() {
+        Http anonymous = new Http(port);
+        assertThat(anonymous.get("/login", null).body()).contains("rel=\"icon\" href=\"/img/favicon.svg\"");
+        var svg = anonymous.get("/img/favicon.svg", null);
+        assertThat(svg.status()).isEqualTo(200);
+        assertThat(svg.header("Content-Type")).startsWith("image/svg+xml");
+        var ico = anonymous.get("/favicon.ico", null);
+        assertThat(ico.status()).as("browsers that ask for /favicon.ico do not get a 404").isEqualTo(200);
+    }
+
+    @Test
     void wrongPasswordOnTheFormShowsAnError() {
         Http web = new Http(port);
         var page = web.get("/login", null);

@@ -54,6 +54,8 @@ class CodesHaveLabelsTest {
             Map.entry("org.dicas.forum.WorkingGroup$Status", upper("wg.status.")),
             Map.entry("org.dicas.forum.Meeting$Kind", upper("meeting.kind.")),
             Map.entry("org.dicas.forum.ActionItem$Status", upper("action.status.")),
+            // notifications
+            Map.entry("org.dicas.notifications.internal.MailFrequency", upper("mail.frequency.")),
             // disclosure and SoSA
             Map.entry("org.dicas.disclosure.DisclosureRequest$Status", upper("disclosure.status.")),
             Map.entry("org.dicas.sosa.SosaRequest$Status", upper("sosa.status.")),

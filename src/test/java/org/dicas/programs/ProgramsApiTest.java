@@ -104,21 +104,21 @@ class ProgramsApiTest {
         int before = programRows();
         Map<String, Object> shortShares = program("Short shares ja", REL,
                 List.of(partner("USA", 60, 50), partner("JPN", 30, 50)), List.of());
-        var ja = new InLanguage(port, "ja").post(API, us, shortShares, null);
+        var ja = new Http(port).inLanguage("ja").postIfMatch(API, us, shortShares, null);
         assertThat(ja.status()).isEqualTo(400);
         assertThat(ja.json().get("field").asString()).isEqualTo("partners.costShare");
         assertThat(ja.json().get("messageKey").asString()).isEqualTo("prog.error.costSharesSum");
         assertThat(ja.json().get("detail").asString())
                 .isEqualTo("経費分担：参加国の経費分担の合計が 90% です。合計はちょうど100%にしてください。");
-        var en = new InLanguage(port, "en").post(API, us, shortShares, null);
+        var en = new Http(port).inLanguage("en").postIfMatch(API, us, shortShares, null);
         assertThat(en.json().get("detail").asString())
                 .isEqualTo("Cost shares: The partners' cost shares sum to 90 %; they must sum to exactly 100 %.");
-        var twice = new InLanguage(port, "ja").post(API, us, program("Twice", REL,
+        var twice = new Http(port).inLanguage("ja").postIfMatch(API, us, program("Twice", REL,
                 List.of(partner("USA", 50, null), partner("usa", 50, null)), List.of()), null);
         assertThat(twice.json().get("field").asString()).isEqualTo("partners[1].nation");
         assertThat(twice.json().get("detail").asString()).as("a list element's field has the list field's label")
                 .isEqualTo("参加国：2 行目：米国 が重複しています。");
-        var unknownParty = new InLanguage(port, "ja").post("/api/v1/agreements", us, Map.of("type", "MOU", "title", "x",
+        var unknownParty = new Http(port).inLanguage("ja").postIfMatch("/api/v1/agreements", us, Map.of("type", "MOU", "title", "x",
                 "parties", List.of("JPN", "XXX"), "marking", REL), null);
         assertThat(unknownParty.status()).isEqualTo(400);
         assertThat(unknownParty.json().get("detail").asString()).isEqualTo("当事国：国コード「XXX」は登録されていません。");

@@ -130,30 +130,30 @@ class WorkShareApiTest {
         long p = program("API work share refusals in Japanese");
         String path = "/api/v1/programs/" + p + "/work-packages";
         long before = rows();
-        InLanguage ja = new InLanguage(port, "ja");
-        Http.Response code = ja.post(path, us, Map.of("code", "no spaces", "titleEn", "x", "marking", REL), null);
+        Http ja = new Http(port).inLanguage("ja");
+        Http.Response code = ja.postIfMatch(path, us, Map.of("code", "no spaces", "titleEn", "x", "marking", REL), null);
         assertThat(code.status()).isEqualTo(400);
         assertThat(code.json().get("messageKey").asString()).isEqualTo("workShare.error.packageCode");
         assertThat(code.json().get("detail").asString()).startsWith("コード：作業パッケージのコードは")
                 .endsWith("「no spaces」は使用できません。");
-        assertThat(new InLanguage(port, "en").post(path, us, Map.of("code", "no spaces", "titleEn", "x",
+        assertThat(new Http(port).inLanguage("en").postIfMatch(path, us, Map.of("code", "no spaces", "titleEn", "x",
                 "marking", REL), null).json().get("detail").asString()).startsWith("Code: A work-package code is 1 to 32");
         long id = http.post(path, us, Map.of("code", "WP-1", "titleEn", "Motor", "marking", REL)).json().get("id")
                 .asLong();
         before = rows();
-        Http.Response negative = ja.post(path + "/" + id + "/options", us,
+        Http.Response negative = ja.postIfMatch(path + "/" + id + "/options", us,
                 Map.of("performerId", firm("Pacific Missile Works (illustrative)"), "cost", -5), null);
         assertThat(negative.json().get("detail").asString()).isEqualTo("費用：費用に負の値は入力できません（入力値：-5）。");
-        Http.Response whatIf = ja.post(path + "/balance", us,
+        Http.Response whatIf = ja.postIfMatch(path + "/balance", us,
                 Map.of("whatIf", "ADD_RELEASE", "control", "ITAR-USML-IV"), null);
         assertThat(whatIf.status()).isEqualTo(400);
         assertThat(whatIf.json().get("detail").asString()).isEqualTo("国：輸出管理区分と開示先の国を選択してください。");
         assertThat(rows()).isEqualTo(before);
         // why no split exists: the reason's key as a code, its sentence in the caller's language
-        JsonNode why = ja.post(path + "/balance", us, Map.of(), null).json().get("baseline").get("infeasibility");
+        JsonNode why = ja.postIfMatch(path + "/balance", us, Map.of(), null).json().get("baseline").get("infeasibility");
         assertThat(why.get("key").asString()).isEqualTo("workShare.infeasible.NO_OPTION");
         assertThat(why.get("text").asString()).isEqualTo("作業パッケージ WP-1 には実施案がまだありません。実施可能な企業を追加してください。");
-        assertThat(new InLanguage(port, "en").post(path + "/balance", us, Map.of(), null).json().get("baseline")
+        assertThat(new Http(port).inLanguage("en").postIfMatch(path + "/balance", us, Map.of(), null).json().get("baseline")
                 .get("infeasibility").get("text").asString())
                 .isEqualTo("Work package WP-1 has no option yet: add the firms able to perform it.");
     }

@@ -100,8 +100,9 @@ class RequirementsApiTest {
         assertThat(put.json().get("quantity").isNull()).isTrue();
         assertThat(jdbc.sql("select search_text from record where id = :id").param("id", id).query(String.class).single())
                 .contains("APITEST replacement trainer jets", "APITEST 変更後").doesNotContain("変更前");
-        assertThat(jdbc.sql("select detail from audit_entry where record_id = :id and action = 'REQUIREMENT_STATUS'")
-                .param("id", id).query(String.class).list()).containsExactly("DRAFT -> VALIDATED");
+        assertThat(jdbc.sql("select detail_sentence from audit_entry where record_id = :id and action = 'REQUIREMENT_STATUS'")
+                .param("id", id).query(String.class).list()).containsExactly("{\"key\":\"audit.detail.fromTo\",\"args\":["
+                + "{\"key\":\"requirement.status.DRAFT\",\"args\":[]},{\"key\":\"requirement.status.VALIDATED\",\"args\":[]}]}");
         assertThat(http.put(API + "/" + id, us, change).status()).as("another nation's user does not change it")
                 .isEqualTo(403);
     }
@@ -233,6 +234,8 @@ class RequirementsApiTest {
         assertThat(http.put(API + "/" + id, jp, b).status()).isEqualTo(200);
         var history = new Http(port).signIn("us.acq", "demo").get("/records/" + id + "/history?lang=en", null);
         assertThat(history.status()).isEqualTo(200);
-        assertThat(history.body()).contains("APITEST 履歴", "Created", "Requirement status changed", "DRAFT -&gt; FUNDED");
+        assertThat(history.body()).contains("APITEST 履歴", "Created", "Requirement status changed", "Draft → Funded");
+        var ja = new Http(port).inLanguage("ja").signIn("us.acq", "demo").get("/records/" + id + "/history", null);
+        assertThat(ja.body()).contains("運用要求の状態変更", "起案中から予算化済みへ").doesNotContain("DRAFT");
     }
 }

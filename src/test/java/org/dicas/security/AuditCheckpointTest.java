@@ -40,8 +40,8 @@ class AuditCheckpointTest {
         AuditLog.Verification first = audit.verify();
         assertThat(first.valid()).isTrue();
         long remembered = checkpointEntry();
-        audit.append("tester", "TEST", null, null, "new 1");
-        long last = audit.append("tester", "TEST", null, null, "new 2");
+        audit.append("tester", "TEST", null, null, AuditChainTest.detail("new 1"));
+        long last = audit.append("tester", "TEST", null, null, AuditChainTest.detail("new 2"));
 
         AuditLog.Verification next = audit.verify();
         assertThat(next.valid()).isTrue();
@@ -62,10 +62,12 @@ class AuditCheckpointTest {
 
     @Test
     void theFullWalkFindsAnEditBeforeTheCheckpoint() {
-        long edited = audit.append("tester", "TEST", null, null, "verified once");
-        audit.append("tester", "TEST", null, null, "after it");
+        long edited = audit.append("tester", "TEST", null, null, AuditChainTest.detail("verified once"));
+        audit.append("tester", "TEST", null, null, AuditChainTest.detail("after it"));
         assertThat(audit.verify().valid()).isTrue();
         assertThat(checkpointEntry()).isGreaterThan(edited);
+        String original = jdbc.sql("select detail from audit_entry where id = :id").param("id", edited)
+                .query(String.class).single();
         forgeDetail(edited, "forged after verification");
         try {
             assertThat(audit.verify().valid()).as("the incremental walk does not re-read the verified prefix").isTrue();
@@ -73,14 +75,14 @@ class AuditCheckpointTest {
             assertThat(full.valid()).isFalse();
             assertThat(full.firstBrokenEntry()).isEqualTo(edited);
         } finally {
-            forgeDetail(edited, "verified once");
+            forgeDetail(edited, original);
         }
         assertThat(audit.verifyEverything().valid()).isTrue();
     }
 
     @Test
     void anEditOfTheRememberedEntryIsFoundByTheIncrementalWalk() {
-        audit.append("tester", "TEST", null, null, "to be remembered");
+        audit.append("tester", "TEST", null, null, AuditChainTest.detail("to be remembered"));
         assertThat(audit.verify().valid()).isTrue();
         long remembered = checkpointEntry();
         String original = jdbc.sql("select detail from audit_entry where id = :id").param("id", remembered)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.dicas.PlatformTest;
 import org.dicas.support.Http;
@@ -27,7 +28,7 @@ class AuditListingTest {
     String actorWithSevenEvents(long recordId) {
         String actor = "lister-" + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 3; i++) {
-            audit.append(actor, "TEST", null, null, "entry " + i);
+            audit.append(actor, "TEST", null, null, AuditChainTest.detail("entry " + i));
             reads.record(actor, "DOCUMENT", recordId, "CUI");
         }
         reads.record(actor, "DOCUMENT", recordId, "CUI");
@@ -42,14 +43,14 @@ class AuditListingTest {
     void readsAreListedAmongTheChainEntriesNewestFirstWithTheSameFilters() {
         long recordId = AuditReadsTest.freshRecordId();
         String actor = actorWithSevenEvents(recordId);
-        AuditLog.EntryPage all = audit.entries(byActor(actor, null, null), new AuditLog.Paging(1, 50));
+        AuditLog.EntryPage all = audit.entries(byActor(actor, null, null), new AuditLog.Paging(1, 50), Locale.ENGLISH);
         assertThat(all.total()).isEqualTo(7);
         assertThat(all.items()).extracting(AuditLog.Entry::action)
                 .containsExactly("READ", "READ", "TEST", "READ", "TEST", "READ", "TEST");
         assertThat(all.items()).extracting(AuditLog.Entry::id).isSortedAccordingTo((a, b) -> Long.compare(b, a));
-        assertThat(audit.entries(byActor(actor, "READ", null), new AuditLog.Paging(1, 50)).total()).isEqualTo(4);
-        assertThat(audit.entries(byActor(actor, "TEST", null), new AuditLog.Paging(1, 50)).total()).isEqualTo(3);
-        assertThat(audit.entries(byActor(null, null, recordId), new AuditLog.Paging(1, 50)).items())
+        assertThat(audit.entries(byActor(actor, "READ", null), new AuditLog.Paging(1, 50), Locale.ENGLISH).total()).isEqualTo(4);
+        assertThat(audit.entries(byActor(actor, "TEST", null), new AuditLog.Paging(1, 50), Locale.ENGLISH).total()).isEqualTo(3);
+        assertThat(audit.entries(byActor(null, null, recordId), new AuditLog.Paging(1, 50), Locale.ENGLISH).items())
                 .extracting(AuditLog.Entry::actor).containsOnly(actor).hasSize(4);
         assertThat(audit.actions()).contains("READ", "TEST");
     }
@@ -68,7 +69,7 @@ class AuditListingTest {
             body.get("items").forEach(e -> seen.add(e.get("id").asLong()));
         }
         assertThat(seen).hasSize(7).doesNotHaveDuplicates().isSortedAccordingTo((a, b) -> Long.compare(b, a));
-        assertThat(seen).containsExactlyElementsOf(audit.entries(byActor(actor, null, null), new AuditLog.Paging(1, 7))
+        assertThat(seen).containsExactlyElementsOf(audit.entries(byActor(actor, null, null), new AuditLog.Paging(1, 7), Locale.ENGLISH)
                 .items().stream().map(AuditLog.Entry::id).toList());
         JsonNode firstPage = http.get("/api/v1/audit?actor=" + actor, admin).json();
         assertThat(firstPage.get("size").asInt()).as("default size").isEqualTo(50);

@@ -164,7 +164,7 @@ class AuditReadsTest {
     @Test
     void aReadSlippedIntoASealedRangeBreaksItsBatch() {
         record("tester", freshRecordId());
-        long gap = audit.append("tester", "TEST", null, null, "an id inside the range that is not a read");
+        long gap = audit.append("tester", "TEST", null, null, AuditChainTest.detail("an id inside the range that is not a read"));
         record("tester", freshRecordId());
         sealer.sealNow();
         long seal = sealOf(gap);
@@ -194,7 +194,7 @@ class AuditReadsTest {
         long doc = http.post("/api/v1/documents", token, Map.of("title", "Read under the lock", "body", "b", "marking", "CUI"))
                 .json().get("id").asLong();
         try (OpenTransaction chainLock = openTransaction(() -> holdAdvisoryLock(AuditChain.LOCK))) {
-            Future<Long> append = threads.submit(() -> audit.append("tester", "TEST", null, null, "behind the lock"));
+            Future<Long> append = threads.submit(() -> audit.append("tester", "TEST", null, null, AuditChainTest.detail("behind the lock")));
             awaitAWaiterOnTheChainLock();
 
             int readsBefore = readsOf(doc);

@@ -158,7 +158,7 @@ class ExportAuthorizationTest {
         assertThat(http.get("/api/v1/documents/" + doc, jp).status()).isEqualTo(404);
         assertThat(http.all("/api/v1/search?q=AMRAAM%20seeker", jp).toString()).doesNotContain("\"id\":" + doc + ",");
         assertThat(http.get("/api/v1/documents/" + doc, acq).status()).as("originating nation always reads").isEqualTo(200);
-        assertThat(jdbc.sql("select count(*) from audit_entry where action like 'AUTHORIZATION_%' and (detail like '%DSP-5-API%')")
+        assertThat(jdbc.sql("select count(*) from audit_entry where action like 'AUTHORIZATION_%' and (detail_sentence like '%DSP-5-API%')")
                 .query(Integer.class).single()).isGreaterThanOrEqualTo(3);
         // bad input
         var backwards = http.post("/api/v1/authorizations", fdo, Map.of("number", "DSP-BAD", "kind", "LICENCE",

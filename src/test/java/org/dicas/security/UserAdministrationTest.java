@@ -49,7 +49,7 @@ class UserAdministrationTest {
         assertThat(http.get("/api/v1/me", t2).status()).isEqualTo(401);
         assertThat(http.post("/api/v1/auth/token", null, Map.of("username", "jp.newcomer", "password", "another long secret"))
                 .status()).isEqualTo(401);
-        assertThat(jdbc.sql("select count(*) from audit_entry where action in ('USER_CREATED','USER_CHANGED','PASSWORD_RESET','USER_DISABLED') and detail like '%jp.newcomer%'")
+        assertThat(jdbc.sql("select count(*) from audit_entry where action in ('USER_CREATED','USER_CHANGED','PASSWORD_RESET','USER_DISABLED') and detail_sentence like '%jp.newcomer%'")
                 .query(Integer.class).single()).isEqualTo(4);
     }
 

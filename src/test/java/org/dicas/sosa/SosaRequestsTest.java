@@ -16,7 +16,6 @@ import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.MarkedRecords;
 import org.dicas.shared.Marking;
-import org.dicas.support.ApiInLanguage;
 import org.dicas.support.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,7 +135,7 @@ class SosaRequestsTest {
     /** The user's notifications as the API gives them to a caller asking for {@code language}. */
     String notificationsIn(String language, String username) {
         StringBuilder lines = new StringBuilder();
-        new ApiInLanguage(port, language).get("/api/v1/notifications?size=" + org.dicas.shared.Paging.MAX_SIZE,
+        new Http(port).inLanguage(language).get("/api/v1/notifications?size=" + org.dicas.shared.Paging.MAX_SIZE,
                         http.token(username, "demo")).json().get("items")
                 .forEach(n -> lines.append(n.get("message").asString()).append('\n'));
         return lines.toString();
@@ -239,7 +238,7 @@ class SosaRequestsTest {
                         + org.dicas.shared.TimeText.date(LocalDate.parse(promised), java.util.Locale.ENGLISH)
                         + "; note: 25 can be brought forward");
         assertThat(history.get(3).get("detail").asString()).isEqualTo("Outcome: Lot acceptance kept");
-        JsonNode historyJa = new ApiInLanguage(port, "ja").get(API + "/" + id, jp).json().get("history");
+        JsonNode historyJa = new Http(port).inLanguage("ja").get(API + "/" + id, jp).json().get("history");
         assertThat(historyJa.get(0).get("detail").asString()).as("the history in the caller's language")
                 .startsWith("日本から米国へ：");
         assertThat(historyJa.get(1).get("detail").asString()).isEqualTo("米国が受領：Desk officer assigned");
@@ -416,7 +415,7 @@ class SosaRequestsTest {
         var noforn = http.post(API, jp, body("USA", "CUI//NOFORN"));
         assertField(noforn, "marking");
         assertThat(noforn.json().get("detail").asString()).contains("not releasable to United States");
-        var nofornJa = new ApiInLanguage(port, "ja").post(API, jp, body("USA", "CUI//NOFORN"));
+        var nofornJa = new Http(port).inLanguage("ja").post(API, jp, body("USA", "CUI//NOFORN"));
         assertThat(nofornJa.json().get("detail").asString()).as("the refusal in the caller's language")
                 .startsWith("区分表示：区分表示 CUI//NOFORN の要請は米国に開示できないため")
                 .contains("CUI//REL TO JPN, USA");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.dicas.PlatformTest;
-import org.dicas.support.AcceptLanguage;
 import org.dicas.support.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +22,7 @@ class SupplyChainInJapaneseTest {
     JdbcClient jdbc;
 
     JsonNode send(String method, String path, String token, String language, Object body) {
-        Http.Response r = AcceptLanguage.send(port, method, path, token, language, body);
+        Http.Response r = new Http(port).inLanguage(language).call(method, path, token, body);
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         return r.json();
     }

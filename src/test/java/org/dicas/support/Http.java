@@ -90,6 +90,14 @@ public final class Http {
                 .build());
     }
 
+    /** Any method with a JSON body (or none), as a client that sends no {@code If-Match} would make it. */
+    public Response call(String method, String path, String token, Object body) {
+        return send(request(path, token).header("Content-Type", "application/json").method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)))
+                .build());
+    }
+
     /** A POST that changes a record, with exactly this {@code If-Match} (none when null). */
     public Response postIfMatch(String path, String token, Object body, String ifMatch) {
         HttpRequest.Builder b = request(path, token).header("Content-Type", "application/json")

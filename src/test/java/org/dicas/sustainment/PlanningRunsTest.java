@@ -91,12 +91,18 @@ class PlanningRunsTest {
         assertThat(q.get("score")).as("a run stopped in the queue keeps its baseline").isEqualTo(q.get("greedyScore"));
         assertThat(http.get("/api/v1/sustainment/plans/" + solving, navy).json().get("status").asString())
                 .isEqualTo("RUNNING");
+        Http web = new Http(port).signIn("us.navy", "demo");
+        String stopAction = "action=\"/sustainment/plans/" + solving + "/stop\"";
+        assertThat(web.get("/sustainment/plans/" + solving + "/status", null).body())
+                .as("the polled status panel offers Stop while the run runs").contains(stopAction);
 
         var stopped = http.post("/api/v1/sustainment/plans/" + solving + "/stop", navy, "");
         assertThat(stopped.status()).isEqualTo(200);
         JsonNode plan = waitForEnd(http, navy, solving);
         assertThat(plan.get("status").asString()).isEqualTo("STOPPED");
         assertThat(plan.get("assignments").size()).isPositive();
+        assertThat(web.get("/sustainment/plans/" + solving + "/status", null).body())
+                .as("the panel that replaces itself when the run ends takes Stop with it").doesNotContain(stopAction);
         assertThat(http.post("/api/v1/sustainment/plans/" + solving + "/stop", navy, "").status())
                 .as("an ended run cannot be stopped").isEqualTo(400);
     }

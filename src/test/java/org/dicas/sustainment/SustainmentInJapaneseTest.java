@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.dicas.PlatformTest;
 import org.dicas.shared.Sentences;
-import org.dicas.support.AcceptLanguage;
 import org.dicas.support.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,7 +23,7 @@ class SustainmentInJapaneseTest {
     int port;
 
     JsonNode send(String method, String path, String token, String language, Object body) {
-        Http.Response r = AcceptLanguage.send(port, method, path, token, language, body);
+        Http.Response r = new Http(port).inLanguage(language).call(method, path, token, body);
         JsonNode json = r.json();
         ((tools.jackson.databind.node.ObjectNode) json).put("httpStatus", r.status());
         return json;

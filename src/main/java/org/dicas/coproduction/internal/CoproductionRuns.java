@@ -25,6 +25,7 @@ import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.NotFoundException;
+import org.dicas.shared.Sentence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -95,8 +96,9 @@ class CoproductionRuns implements SmartLifecycle {
                 .param("w", whatIf.map(json::writeValueAsString).orElse(null))
                 .param("p", json.writeValueAsString(problem)).param("node", node).param("lease", LEASE)
                 .query(Long.class).single();
-        audit.append(user, "COPRODUCTION_RUN_STARTED", planId, CoproductionPlans.KIND, "run #" + id + ", " + seconds
-                + " s" + whatIf.map(w -> ", what-if " + w.kind() + " " + w.subject() + " " + w.amount()).orElse(""));
+        audit.append(user, "COPRODUCTION_RUN_STARTED", planId, CoproductionPlans.KIND, whatIf.isEmpty()
+                ? Sentence.of("audit.detail.runStarted", id, seconds)
+                : Sentence.of("audit.detail.runStartedWhatIf", id, seconds, whatIf.get().sentence()));
         PlanControl control = new PlanControl(p -> jdbc.sql(
                         "update coproduction_run set levels_done = :l, updated_at = now() where id = :id")
                 .param("l", p.level()).param("id", id).update());
@@ -140,7 +142,7 @@ class CoproductionRuns implements SmartLifecycle {
         if (n == 0) {
             throw InvalidInputException.of("status", "coproduction.error.runNotRunning", runId);
         }
-        audit.append(user, "COPRODUCTION_RUN_STOPPED", planId, CoproductionPlans.KIND, "run #" + runId);
+        audit.append(user, "COPRODUCTION_RUN_STOPPED", planId, CoproductionPlans.KIND, Sentence.of("audit.detail.run", runId));
     }
 
     private static final String SELECT = """

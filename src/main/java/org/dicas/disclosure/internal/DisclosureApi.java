@@ -51,8 +51,8 @@ class DisclosureApi {
 
     @GetMapping("/api/v1/records/{id}/history")
     @Operation(summary = "Who created and changed a record, its release requests and decisions, its authorizations")
-    RecordHistory.View history(DicasUser me, @PathVariable long id) {
-        return history.of(me, id);
+    RecordHistory.View history(DicasUser me, @PathVariable long id, java.util.Locale locale) {
+        return history.of(me, id, locale);
     }
 
     @GetMapping("/api/v1/disclosure-requests")

@@ -13,6 +13,7 @@ import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.OrganizationKind;
 import org.dicas.platform.FormErrors;
+import org.dicas.platform.ReaderTime;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.MarkedList;
 import org.dicas.shared.Marking;
@@ -43,7 +44,7 @@ class DisclosurePages {
     }
 
     private String historyPage(DicasUser me, long id, Model model, List<String> errors) {
-        RecordHistory.View view = history.of(me, id);
+        RecordHistory.View view = history.of(me, id, ReaderTime.locale());
         model.addAttribute("view", view);
         model.addAttribute("errors", errors);
         model.addAttribute("nations", directory.nations().stream().filter(n -> !n.code().equals(view.originNation())).toList());

@@ -66,6 +66,12 @@ class MeetingApi {
         return meetings.update(me, id, expected, command);
     }
 
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel a meeting (If-Match: its version); its attendees are told. Cancelled already: 400")
+    Meeting cancel(DicasUser me, @PathVariable long id, ExpectedVersion expected) {
+        return meetings.cancel(me, id, expected);
+    }
+
     @PutMapping("/{id}/minutes")
     Meeting minutes(DicasUser me, @PathVariable long id, ExpectedVersion expected, @Valid @RequestBody MinutesCommand command) {
         return meetings.recordMinutes(me, id, expected, command);

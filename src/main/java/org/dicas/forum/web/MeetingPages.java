@@ -190,6 +190,17 @@ class MeetingPages {
         return form(me, ForumWriteRules.organiseMeeting(me), null, model, form, "/meetings", errors);
     }
 
+    /** Cancels the meeting (the page asks first: the button sits in a disclosure that says what it does). */
+    @PostMapping("/{id}/cancel")
+    String cancel(DicasUser me, @PathVariable long id, ExpectedVersion expected, Model model) {
+        try {
+            meetings.cancel(me, id, expected);
+            return "redirect:/meetings/" + id;
+        } catch (InvalidInputException e) { // a stale version goes to the edit-conflict answer like every write
+            return detailPage(me, id, model, org.dicas.platform.FormErrors.of(e));
+        }
+    }
+
     @GetMapping("/{id}/edit")
     String editForm(DicasUser me, @PathVariable long id, Model model) {
         Meeting m = meetings.meeting(me, id);

@@ -13,7 +13,12 @@ import org.dicas.shared.MarkedList;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
@@ -31,11 +36,31 @@ class NotificationEndpoints {
         this.notifications = notifications;
     }
 
+    /** The user's notices, newest first; unread ones stay unread until marked (one by one, or all). */
     @GetMapping("/notifications")
-    String page(DicasUser me, Locale locale, Paging paging, Model model) {
+    String page(DicasUser me, Locale locale, Paging paging, @RequestParam(required = false) String marked,
+                Model model) {
         Pager.show(model, "notifications", notifications.of(me, locale, paging), Notification::marking);
-        notifications.markAllRead(me);
+        model.addAttribute("marked", marked != null);
         return "notifications";
+    }
+
+    @PostMapping("/notifications/{id}/read")
+    String markRead(DicasUser me, @PathVariable long id) {
+        notifications.markRead(me, id);
+        return "redirect:/notifications?marked#notification-" + id;
+    }
+
+    @PostMapping("/notifications/read")
+    String markAllRead(DicasUser me) {
+        notifications.markAllRead(me);
+        return "redirect:/notifications?marked";
+    }
+
+    /** The link of an e-mail notice: marks it read and goes to its record while the user may read it. */
+    @GetMapping("/notifications/{id}/open")
+    String open(DicasUser me, @PathVariable long id) {
+        return "redirect:" + notifications.open(me, id).orElse("/notifications#notification-" + id);
     }
 
     /** The API, a REST controller of its own so that its errors are problem+json, not pages. */
@@ -54,6 +79,19 @@ class NotificationEndpoints {
         MarkedList<Notification> list(DicasUser me, Locale locale, Paging paging) {
             return MarkedList.page(notifications.of(me, locale, paging), Notification::marking);
         }
+
+        @PostMapping("/api/v1/notifications/{id}/read")
+        @ResponseStatus(HttpStatus.NO_CONTENT)
+        @Operation(summary = "Marks one of your notifications read; another user's (or none) is 404")
+        void markRead(DicasUser me, @PathVariable long id) {
+            notifications.markRead(me, id);
+        }
+
+        @PostMapping("/api/v1/notifications/read")
+        @Operation(summary = "Marks all your notifications read; answers how many were unread")
+        java.util.Map<String, Integer> markAllRead(DicasUser me) {
+            return java.util.Map.of("marked", notifications.markAllRead(me));
+        }
     }
 
     /**
@@ -63,9 +101,11 @@ class NotificationEndpoints {
     @Configuration(proxyBeanMethods = false)
     static class UnreadCount implements WebMvcConfigurer, HandlerInterceptor {
         private final Notifications notifications;
+        private final NoticeMailSettings mailSettings;
 
-        UnreadCount(Notifications notifications) {
+        UnreadCount(Notifications notifications, NoticeMailSettings mailSettings) {
             this.notifications = notifications;
+            this.mailSettings = mailSettings;
         }
 
         @Override
@@ -78,6 +118,10 @@ class NotificationEndpoints {
                                ModelAndView page) {
             if (page != null && page.getViewName() != null && !page.getViewName().startsWith("redirect:")) {
                 page.addObject("unreadNotifications", CurrentUser.get().map(notifications::unread).orElse(0));
+                if ("settings".equals(page.getViewName())) { // the e-mail section of the user's settings
+                    CurrentUser.get().ifPresent(me -> mailSettings.show(page.getModel(), mailSettings.of(me),
+                            java.util.List.of()));
+                }
             }
         }
     }

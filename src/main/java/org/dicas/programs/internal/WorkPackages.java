@@ -363,8 +363,8 @@ class WorkPackages {
                     .param("p", programId).param("c", releases.get(i).control())
                     .param("n", textArray(releases.get(i).nations())).param("pos", i).update();
         }
-        audit.append(editor, "WORK_SHARE_SETTINGS", programId, Programs.KIND, "tolerance "
-                + tolerance.toPlainString() + ", " + releases.size() + " releases");
+        audit.append(editor, "WORK_SHARE_SETTINGS", programId, Programs.KIND,
+                Sentence.of("audit.detail.workShareSettings", tolerance.toPlainString(), releases.size()));
         return workShare(editor, programId);
     }
 

@@ -68,9 +68,9 @@ class WorkShareBalancing {
             baseline.assignments().forEach(a -> before.put(a.packageId(), a.performer()));
             tried = Optional.of(result(ws, changed, solve(changed), aggregates, before));
         }
-        audit.append(user, "WORK_SHARE_BALANCED", programId, Programs.KIND, targets + ", " + whatIf.map(w -> "what-if " + w.kind()
-                + " " + (w.kind() == WorkShareWhatIf.Kind.WIDEN_TOLERANCE ? w.tolerance().toPlainString()
-                : w.control() + " → " + w.nation())).orElse("baseline"));
+        audit.append(user, "WORK_SHARE_BALANCED", programId, Programs.KIND, Sentence.of("audit.detail.balanced",
+                Sentence.label("workShare.targets", targets),
+                whatIf.map(WorkShareWhatIf::sentence).orElse(Sentence.of("audit.detail.baseline"))));
         return new BalanceView(programId, ws.marking(), targets, aggregates, ws.withheldPackages(), baseline, whatIf,
                 tried);
     }

@@ -1,6 +1,5 @@
 package org.dicas.requirements.internal;
 
-import java.util.Collection;
 import java.util.Locale;
 import org.dicas.requirements.CapabilityAreas;
 import org.dicas.shared.Sentence;
@@ -31,16 +30,5 @@ class RequirementText {
             return Sentences.render(Sentence.of("opp.explain.areaUnknown"), locale);
         }
         return areas.find(code).map(a -> a.name(locale)).orElse(code);
-    }
-
-    /** Nations by name (米国、日本 / United States, Japan). */
-    public String nations(Collection<String> codes, Locale locale) {
-        String separator = Sentences.render(Sentence.of("sentence.listSeparator"), locale);
-        return String.join(separator, codes.stream().map(c -> nation(c, locale)).toList());
-    }
-
-    /** One nation by name. */
-    public String nation(String code, Locale locale) {
-        return code == null ? "" : Sentences.render(Sentence.nation(code), locale);
     }
 }

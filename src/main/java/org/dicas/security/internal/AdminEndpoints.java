@@ -1,12 +1,17 @@
 package org.dicas.security.internal;
 
+import org.dicas.platform.CsvFile;
 import org.dicas.platform.FormErrors;
+import org.dicas.platform.ReaderTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.AuditLog;
@@ -16,6 +21,10 @@ import org.dicas.security.Role;
 import org.dicas.shared.AccessLevel;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
+import org.dicas.shared.Sentence;
+import org.dicas.shared.Sentences;
+import org.dicas.shared.TimeText;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,17 +64,20 @@ final class AdminEndpoints {
 
         @GetMapping("/api/v1/audit")
         @Operation(summary = "Audited events (chain entries and CUI reads), newest first, with filters, a page at a time "
-                + "(page from 1, size 1-500; ADMIN only; others 404)")
+                + "(page from 1, size 1-500; ADMIN only; others 404). Each entry's detail is in the caller's language "
+                + "(Accept-Language, then the saved language), with its message key and arguments beside it as codes; "
+                + "an entry written before details were kept as sentences has its text as written and no key")
         AuditLog.EntryPage entries(DicasUser me, @RequestParam(required = false) String actor,
                                    @RequestParam(required = false) String action,
                                    @RequestParam(required = false) Long recordId,
                                    @RequestParam(required = false) LocalDate from,
                                    @RequestParam(required = false) LocalDate to,
                                    @RequestParam(defaultValue = "1") int page,
-                                   @RequestParam(defaultValue = "" + AuditLog.Paging.DEFAULT_SIZE) int size) {
+                                   @RequestParam(defaultValue = "" + AuditLog.Paging.DEFAULT_SIZE) int size,
+                                   Locale locale) {
             UserAdministration.requireAdmin(me);
             return audit.entries(filter(actor, action, recordId, from, to, ZoneOffset.UTC),
-                    new AuditLog.Paging(page, size));
+                    new AuditLog.Paging(page, size), locale);
         }
 
         @GetMapping("/api/v1/admin/users")
@@ -133,9 +145,8 @@ final class AdminEndpoints {
                      @RequestParam(defaultValue = "false") boolean full, Model model) {
             UserAdministration.requireAdmin(me);
             model.addAttribute("verification", full ? audit.verifyEverything() : audit.verify());
-            model.addAttribute("entries", audit.entries(filter(actor, action, recordId, from, to,
-                            org.dicas.platform.ReaderTime.zone()),
-                    new AuditLog.Paging(page, size)));
+            model.addAttribute("entries", audit.entries(filter(actor, action, recordId, from, to, ReaderTime.zone()),
+                    new AuditLog.Paging(page, size), ReaderTime.locale()));
             model.addAttribute("actions", audit.actions());
             model.addAttribute("actor", actor);
             model.addAttribute("action", action);
@@ -144,6 +155,62 @@ final class AdminEndpoints {
             model.addAttribute("to", to);
             model.addAttribute("pageMarking", Marking.of(AccessLevel.PUBLIC));
             return "admin/audit";
+        }
+
+        /** At most this many entries go into one export (the newest matching the filter). */
+        static final int CSV_LIMIT = 20 * AuditLog.Paging.MAX_SIZE;
+
+        /**
+         * The audit log as filtered on the page, as CSV in the reader's language: actions by their labels, details
+         * rendered from their sentences, times in the reader's zone with its label; newest first, at most
+         * {@value #CSV_LIMIT} entries (a last line says when more matched). Marked as the page is.
+         */
+        @GetMapping("/admin/audit.csv")
+        ResponseEntity<String> auditCsv(DicasUser me, @RequestParam(required = false) String actor,
+                                        @RequestParam(required = false) String action,
+                                        @RequestParam(required = false) Long recordId,
+                                        @RequestParam(required = false) LocalDate from,
+                                        @RequestParam(required = false) LocalDate to) {
+            UserAdministration.requireAdmin(me);
+            Locale locale = ReaderTime.locale();
+            ZoneId zone = ReaderTime.zone();
+            AuditLog.Filter f = filter(actor, action, recordId, from, to, zone);
+            CsvFile csv = new CsvFile(Marking.of(AccessLevel.PUBLIC), CSV_COLUMNS.stream()
+                    .map(k -> Sentences.render(Sentence.of(k), locale)).toList());
+            AuditLog.EntryPage page = null;
+            int written = 0;
+            for (int p = 1; written < CSV_LIMIT && (page == null || page.hasNext()); p++) {
+                page = audit.entries(f, new AuditLog.Paging(p, AuditLog.Paging.MAX_SIZE), locale);
+                for (AuditLog.Entry e : page.items()) {
+                    csv.row(List.of(e.id(), TimeText.exact(e.at(), zone, locale), e.actor(),
+                            label("audit.action", e.action(), locale), record(e, locale), e.detail()));
+                }
+                written += page.items().size();
+            }
+            if (page.total() > written) {
+                csv.row(List.of(Sentences.render(Sentence.of("audit.csv.more", written, page.total()), locale)));
+            }
+            return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header("Content-Disposition", "attachment; filename=\"audit.csv\"")
+                    .header("X-DICAS-Marking", csv.banner().banner()).body(csv.content());
+        }
+
+        /** The export's columns, by the page's header keys. */
+        static final List<String> CSV_COLUMNS = List.of("audit.id", "audit.at", "audit.actor", "audit.action",
+                "audit.record", "audit.detail");
+
+        /** A code's label when it has one (an action written before it had one shows as its code). */
+        private static String label(String prefix, String code, Locale locale) {
+            return Sentences.exists(prefix + "." + code) ? Sentences.render(Sentence.label(prefix, code), locale) : code;
+        }
+
+        private static String record(AuditLog.Entry e, Locale locale) {
+            if (e.recordId() == null) {
+                return "";
+            }
+            return e.recordKind() == null ? "#" + e.recordId() : Sentences.render(Sentence.of("audit.csv.record",
+                    label("record.kind", e.recordKind().toLowerCase(Locale.ROOT).replace('_', '-'), locale),
+                    e.recordId()), locale);
         }
 
         @GetMapping("/admin/users")

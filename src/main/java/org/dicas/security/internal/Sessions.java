@@ -25,13 +25,13 @@ class Sessions {
         var auth = authenticationManager.authenticate(
                 UsernamePasswordAuthenticationToken.unauthenticated(username, password));
         String token = tokens.issue(((DicasPrincipal) auth.getPrincipal()).user().id());
-        audit.append(username, "TOKEN_ISSUED", null, null, "");
+        audit.append(username, "TOKEN_ISSUED", null, null);
         return token;
     }
 
     void revokeToken(String token, String username) {
         if (tokens.revoke(token)) {
-            audit.append(username, "TOKEN_REVOKED", null, null, "");
+            audit.append(username, "TOKEN_REVOKED", null, null);
         }
     }
 }

@@ -1,12 +1,22 @@
 package org.dicas.security.internal;
 
 import org.dicas.security.AuditLog;
+import org.dicas.shared.Sentence;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
-/** Every sign-in, successful or not, form, API or single sign-on, goes into the audit log. */
+/**
+ * Every sign-in, successful or not, form, API or single sign-on, goes into the audit log, saying how the user signed
+ * in or why it failed in the reader's language (an unforeseen kind is named by its class, a code).
+ */
 @Component
 class SignInAudit {
 
@@ -18,13 +28,41 @@ class SignInAudit {
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        audit.append(event.getAuthentication().getName(), "SIGN_IN", null, null,
-                event.getAuthentication().getClass().getSimpleName());
+        audit.append(event.getAuthentication().getName(), "SIGN_IN", null, null, how(event.getAuthentication()));
     }
 
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
         String name = SignInThrottle.key(event.getAuthentication().getName());
-        audit.append(name, "SIGN_IN_FAILED", null, null, event.getException().getClass().getSimpleName());
+        audit.append(name, "SIGN_IN_FAILED", null, null, why(event.getException()));
+    }
+
+    static Sentence how(Authentication a) {
+        String type = a.getClass().getSimpleName();
+        if (a instanceof UsernamePasswordAuthenticationToken) {
+            return Sentence.of("audit.detail.signIn.password");
+        }
+        if (type.startsWith("OAuth2") || type.startsWith("Oidc")) {
+            return Sentence.of("audit.detail.signIn.singleSignOn");
+        }
+        return Sentence.of("audit.detail.signIn.other", type);
+    }
+
+    static Sentence why(AuthenticationException e) {
+        if (e instanceof BadCredentialsException) {
+            return Sentence.of("audit.detail.signInFailed.badCredentials");
+        }
+        if (e instanceof DisabledException) {
+            return Sentence.of("audit.detail.signInFailed.disabled");
+        }
+        if (e instanceof LockedException) {
+            return Sentence.of("audit.detail.signInFailed.locked");
+        }
+        if (e instanceof SignInThrottle.SignInThrottledException) {
+            return Sentence.of("audit.detail.signInFailed.throttled");
+        }
+        return e.getClass().getSimpleName().startsWith("OAuth2")
+                ? Sentence.of("audit.detail.signInFailed.singleSignOn")
+                : Sentence.of("audit.detail.signInFailed.other", e.getClass().getSimpleName());
     }
 }

@@ -13,6 +13,7 @@ import org.dicas.shared.AccessLevel;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.NationCode;
 import org.dicas.shared.NotFoundException;
+import org.dicas.shared.Sentence;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -142,7 +143,7 @@ class UserAdministration {
         jdbc.sql("update app_user set password_hash = :h where id = :id").param("h", encoder.encode(password))
                 .param("id", id).update();
         jdbc.sql("delete from sign_in_attempt where username = :u").param("u", a.username()).update();
-        audit.append(admin, "PASSWORD_RESET", null, null, a.username());
+        audit.append(admin, "PASSWORD_RESET", null, null, Sentence.of("audit.detail.user", a.username()));
     }
 
     @Transactional
@@ -159,7 +160,7 @@ class UserAdministration {
                     .param("id", id).update();
             sessions.endAllAfterCommit(a.username());
         }
-        audit.append(admin, enabled ? "USER_ENABLED" : "USER_DISABLED", null, null, a.username());
+        audit.append(admin, enabled ? "USER_ENABLED" : "USER_DISABLED", null, null, Sentence.of("audit.detail.user", a.username()));
     }
 
     private void validate(AccountCommand c) {
@@ -192,8 +193,12 @@ class UserAdministration {
         }
     }
 
-    private static String describe(String username, AccountCommand c) {
-        return username + " nation=" + c.nation() + " org=" + c.organizationId() + " access=" + c.accessLevel()
-                + " roles=" + c.roles() + " groups=" + c.groups();
+    private static Sentence describe(String username, AccountCommand c) {
+        return Sentence.of("audit.detail.account", username, Sentence.nation(NationCode.of(c.nation()).code()),
+                c.organizationId() == null ? Sentence.of("audit.detail.none") : c.organizationId(),
+                Sentence.label("accessLevel", c.accessLevel()),
+                AuditLog.items(c.roles() == null ? List.of() : c.roles().stream().sorted()
+                        .map(r -> Sentence.label("role", r)).toList()),
+                AuditLog.items(c.groups() == null ? List.of() : new java.util.TreeSet<>(c.groups())));
     }
 }

@@ -92,6 +92,7 @@ class PlanningPages {
     @GetMapping("/sustainment/plans/{id}/status")
     String status(DicasUser me, @PathVariable long id, Model model) {
         model.addAttribute("plan", runs.view(me, id));
+        model.addAttribute("mayStop", SustainmentWriteRules.stopPlanningRun(me).allowed());
         return "sustainment/plan :: status";
     }
 

@@ -111,8 +111,8 @@ public class PlanningRuns {
                 .param("node", node.id()).param("lease", node.leaseInterval())
                 .param("p", json.writeValueAsString(problem)).param("g", json.writeValueAsString(greedy))
                 .param("score", json.writeValueAsString(greedy.score())).query(Long.class).single();
-        audit.append(user, "PLAN_STARTED", null, "REPAIR_PLAN", "plan #" + id + " " + horizonStart + ".." + horizonEnd
-                + ", " + seconds + " s, " + problem.jobs().size() + " jobs, " + problem.pinned().size() + " pinned");
+        audit.append(user, "PLAN_STARTED", null, "REPAIR_PLAN", Sentence.of("audit.detail.planStarted", id,
+                horizonStart, horizonEnd, seconds, problem.jobs().size(), problem.pinned().size()));
         node.solve(id, problem, seconds);
         return id;
     }
@@ -131,7 +131,7 @@ public class PlanningRuns {
         if (requested == 0) {
             throw InvalidInputException.of("status", "plan.error.notRunning", id);
         }
-        audit.append(user, "PLAN_STOPPED", null, "REPAIR_PLAN", "plan #" + id);
+        audit.append(user, "PLAN_STOPPED", null, "REPAIR_PLAN", Sentence.of("audit.detail.plan", id));
     }
 
     /** Starts a new run with the same horizon and time, taking the jobs' current pins. */

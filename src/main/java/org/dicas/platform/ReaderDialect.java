@@ -12,18 +12,19 @@ import org.thymeleaf.dialect.IExpressionObjectDialect;
 import org.thymeleaf.expression.IExpressionObjectFactory;
 
 /**
- * {@code #when} in every template: the one way a page says a date or a time, in the reader's language and zone with
- * the zone's label ({@code ${#when.dateTime(post.createdAt())}}, {@code ${#when.date(item.dueDate())}}). A meeting
+ * What every template knows of its reader: {@code #labels} (nations by name, see {@link Labels}) and {@code #when},
+ * the one way a page says a date or a time, in the reader's language and zone with the zone's label ({@code ${#when.dateTime(post.createdAt())}}, {@code ${#when.date(item.dueDate())}}). A meeting
  * also shows its own zone when its clock reads otherwise ({@code ${#when.dateTime(m.startsAt(), m.timeZone())}}).
  * {@code TemplatesSayTimesThroughWhenTest} fails on a template that formats a date or a time around it.
  */
 @Component
-class TimeDialect extends AbstractDialect implements IExpressionObjectDialect {
+class ReaderDialect extends AbstractDialect implements IExpressionObjectDialect {
 
-    static final String NAME = "when";
+    static final String WHEN = "when";
+    static final String LABELS = "labels";
 
-    TimeDialect() {
-        super("dicas-time");
+    ReaderDialect() {
+        super("dicas-reader");
     }
 
     @Override
@@ -31,12 +32,13 @@ class TimeDialect extends AbstractDialect implements IExpressionObjectDialect {
         return new IExpressionObjectFactory() {
             @Override
             public Set<String> getAllExpressionObjectNames() {
-                return Set.of(NAME);
+                return Set.of(WHEN, LABELS);
             }
 
             @Override
             public Object buildObject(IExpressionContext context, String name) {
-                return new When(context.getLocale(), ReaderTime.zone());
+                return LABELS.equals(name) ? new Labels(context.getLocale())
+                        : new When(context.getLocale(), ReaderTime.zone());
             }
 
             @Override

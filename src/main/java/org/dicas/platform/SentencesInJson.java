@@ -1,4 +1,4 @@
-package org.dicas.requirements.internal;
+package org.dicas.platform;
 
 import org.dicas.shared.Sentence;
 import org.dicas.shared.Sentences;
@@ -13,11 +13,11 @@ import tools.jackson.databind.module.SimpleModule;
 
 /**
  * A {@link Sentence} in JSON is the text in the caller's language (Accept-Language, then the user's saved language,
- * as the request's locale says): the finder's explanations and the pipeline's history read as sentences, never as
+ * as the request's locale says): explanations, reasons and history read as sentences in every module's JSON, never as
  * keys. Codes stay codes in their own fields.
  */
 @Configuration(proxyBeanMethods = false)
-class SentenceJson {
+class SentencesInJson {
 
     @Bean
     JsonMapperBuilderCustomizer sentencesInTheCallersLanguage() {
