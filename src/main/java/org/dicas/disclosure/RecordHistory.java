@@ -18,7 +18,8 @@ public class RecordHistory {
      * One audited change: {@code detail} in the reader's language (or as written, for an entry written as text), and
      * beside it the sentence as codes ({@link AuditLog.Entry}).
      */
-    public record Event(java.time.Instant at, String actor, String action, String detail, String detailKey,
+    public record Event(java.time.Instant at, String actor, @org.dicas.shared.Labelled("audit.action") String action,
+                        String detail, String detailKey,
                         List<Object> detailArgs) {
     }
 
