@@ -29,7 +29,7 @@ public record CoproductionPlan(long id, Marking marking, String name, int firstY
      * A production line. A firm's line ({@code firmId} set) has its unit cost as a PROPIN record of the firm
      * ({@code costMarking}): {@code unitCost} is null and {@code costWithheld} true for a reader who may not read it.
      */
-    public record Line(String code, String nation, String product, List<Integer> capacity, BigDecimal unitCost,
+    public record Line(String code, @org.dicas.shared.Labelled("nation") String nation, String product, List<Integer> capacity, BigDecimal unitCost,
                        Long firmId, String firm, boolean costWithheld, Marking costMarking) {
 
         /** A government line: its unit cost carries the plan's marking. */
@@ -40,7 +40,7 @@ public record CoproductionPlan(long id, Marking marking, String name, int firstY
 
     /** A component; its supply-network node (title, country) is shown only when the reader may read the node. */
     public record Component(String code, String name, List<Integer> capacity, Map<String, Integer> usage,
-                            Long supplyNodeId, String supplyNodeTitle, String supplyNodeCountry) {
+                            Long supplyNodeId, String supplyNodeTitle, @org.dicas.shared.Labelled("nation") String supplyNodeCountry) {
     }
 
     /** The countries of the readable supply-network nodes the components are linked to, in order. */
@@ -77,7 +77,7 @@ public record CoproductionPlan(long id, Marking marking, String name, int firstY
      * export authorization ({@code authorizationNumber}, issued by {@code from}), {@code state} says whether it is in
      * force today; {@code authorizationValidFrom}/{@code authorizationValidTo} are the authorization's validity.
      */
-    public record Transfer(int position, String from, String to, List<String> products, boolean whatIf,
+    public record Transfer(int position, @org.dicas.shared.Labelled("nation") String from, @org.dicas.shared.Labelled("nation") String to, List<String> products, boolean whatIf,
                            Long authorizationId, String authorizationNumber, LocalDate authorizationValidFrom,
                            LocalDate authorizationValidTo, TransferState state) {
 
@@ -91,10 +91,16 @@ public record CoproductionPlan(long id, Marking marking, String name, int firstY
         public LocalDate stateDay() {
             return state == TransferState.AUTHORIZATION_NOT_YET_VALID ? authorizationValidFrom : authorizationValidTo;
         }
+
+        /** What {@code state} means, in the reader's language (the API's {@code stateLabel}). */
+        @com.fasterxml.jackson.annotation.JsonProperty("stateLabel")
+        public org.dicas.shared.Sentence stateLabel() {
+            return org.dicas.shared.Sentence.of(state.messageKey(), authorizationNumber, stateDay());
+        }
     }
 
     /** A requirement as a demand: its nation, quantity and need date; {@code period} is the need date's year. */
-    public record Demand(long requirementId, String title, String nation, String product, int quantity,
+    public record Demand(long requirementId, String title, @org.dicas.shared.Labelled("nation") String nation, String product, int quantity,
                          LocalDate needBy, int period, int priority, Marking marking) {
     }
 

@@ -11,7 +11,7 @@ import org.dicas.shared.Sentence;
  * a disrupted country: every component whose linked supply-network node is in that country loses {@code amount}
  * percent.
  */
-public record WhatIf(Kind kind, String subject, int amount) {
+public record WhatIf(@org.dicas.shared.Labelled(value = "coproduction.whatIf", lowerCase = true, suffix = ".button") Kind kind, String subject, int amount) {
 
     public enum Kind { ADD_LINE_CAPACITY, ALLOW_TRANSFER, DISRUPT_COMPONENT, DISRUPT_COUNTRY }
 

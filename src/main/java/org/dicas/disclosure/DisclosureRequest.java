@@ -9,11 +9,12 @@ import org.dicas.shared.Marking;
  * A request to release a record to more nations or companies, and its decision. It shows the record's title, so it
  * carries the record's current {@code marking}.
  */
-public record DisclosureRequest(long id, long recordId, String recordTitle, String recordLink, String originNation,
-                                long requesterId, String requesterName, List<String> requestedNations,
-                                List<Long> requestedCompanies, String justification, Status status,
+public record DisclosureRequest(long id, long recordId, String recordTitle, String recordLink,
+                                @org.dicas.shared.Labelled("nation") String originNation,
+                                long requesterId, String requesterName, @org.dicas.shared.Labelled("nation") List<String> requestedNations,
+                                List<Long> requestedCompanies, String justification, @org.dicas.shared.Labelled("disclosure.status") Status status,
                                 Instant requestedAt, String decidedBy, Instant decidedAt, String decisionReason,
-                                List<String> releasedNations, List<Long> releasedCompanies, String markingBefore,
+                                @org.dicas.shared.Labelled("nation") List<String> releasedNations, List<Long> releasedCompanies, String markingBefore,
                                 String markingAfter, Marking marking) {
 
     public enum Status { PENDING, APPROVED, DENIED }
@@ -26,6 +27,7 @@ public record DisclosureRequest(long id, long recordId, String recordTitle, Stri
      * that a narrowed release never reads as a plain "Approved"; otherwise the status.
      */
     @JsonProperty("outcome")
+    @org.dicas.shared.Labelled("disclosure.outcome")
     public Outcome outcome() {
         return switch (status) {
             case PENDING -> Outcome.PENDING;

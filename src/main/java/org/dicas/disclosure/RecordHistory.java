@@ -18,11 +18,13 @@ public class RecordHistory {
      * One audited change: {@code detail} in the reader's language (or as written, for an entry written as text), and
      * beside it the sentence as codes ({@link AuditLog.Entry}).
      */
-    public record Event(java.time.Instant at, String actor, String action, String detail, String detailKey,
+    public record Event(java.time.Instant at, String actor, @org.dicas.shared.Labelled("audit.action") String action,
+                        String detail, String detailKey,
                         List<Object> detailArgs) {
     }
 
-    public record View(long id, String kind, String title, String link, String marking, String originNation,
+    public record View(long id, @org.dicas.shared.Labelled(value = "record.kind", lowerCase = true) String kind, String title, String link,
+                       String marking, @org.dicas.shared.Labelled("nation") String originNation,
                        List<Event> events, List<DisclosureRequest> requests, List<ExportAuthorization> authorizations) {
     }
 

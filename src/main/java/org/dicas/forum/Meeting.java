@@ -9,7 +9,7 @@ import org.dicas.shared.Marking;
  * A plenary, working-group, industry meeting or consultation (policy, acquisition and service staff of the nations
  * linking requirements to plans); times are shown in the meeting's own time zone.
  */
-public record Meeting(long id, Marking marking, Kind kind, Long workingGroupId, String titleEn, String titleJa,
+public record Meeting(long id, Marking marking, @org.dicas.shared.Labelled("meeting.kind") Kind kind, Long workingGroupId, String titleEn, String titleJa,
                       ZonedDateTime startsAt, ZonedDateTime endsAt, String timeZone, String location, String minutes,
                       List<Attendee> attendees, long version, boolean cancelled)
         implements org.dicas.shared.Versioned {
@@ -24,7 +24,7 @@ public record Meeting(long id, Marking marking, Kind kind, Long workingGroupId, 
 
     public enum Kind { PLENARY, WORKING_GROUP, INDUSTRY, CONSULTATION }
 
-    public record Attendee(long userId, String displayName, String nation, String organization) {
+    public record Attendee(long userId, String displayName, @org.dicas.shared.Labelled("nation") String nation, String organization) {
     }
 
     public String title(Locale locale) {

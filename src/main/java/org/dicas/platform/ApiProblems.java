@@ -16,6 +16,7 @@ import org.dicas.shared.Explained;
 import org.dicas.shared.Sentence;
 import org.dicas.shared.Sentences;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -41,6 +42,11 @@ import tools.jackson.core.JacksonException;
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10)
 @RestControllerAdvice(annotations = RestController.class)
 public class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiProblems.class);
+
+    /** Spring's message-code prefix for the detail of its own exceptions, kept in our bundles in both languages. */
+    private static final String SPRING_DETAIL = "problemDetail.";
 
     /**
      * Writes a problem response outside MVC (filters, the sign-in entry point), in the language the request asks for
@@ -83,8 +89,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         if (Sentences.exists(key)) {
             return Sentences.render(Sentence.of(key), locale);
         }
-        HttpStatus known = HttpStatus.resolve(status.value());
-        return known == null ? String.valueOf(status.value()) : known.getReasonPhrase();
+        return Sentences.render(Sentence.of(status.is5xxServerError() ? "problem.title.500" : "problem.title.400"),
+                locale);
     }
 
     static ProblemDetail problem(HttpStatus status, Sentence detail, String field, Locale locale) {
@@ -186,6 +192,22 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return invalid(refused, locale);
     }
 
+    /**
+     * A fault of ours (a bug, an exception no rule turns into bad input): 500, logged with its stack, and told to the
+     * caller in their language; never the library's or the server's English text. Exceptions that carry their own
+     * status ({@code @ResponseStatus}) and a client that went away are passed on.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> fault(Exception e, Locale locale) throws Exception {
+        if (e instanceof IOException || AnnotatedElementUtils.hasAnnotation(e.getClass(),
+                org.springframework.web.bind.annotation.ResponseStatus.class)) {
+            throw e;
+        }
+        LOG.error("API request failed", e);
+        return problemResponse(problem(HttpStatus.INTERNAL_SERVER_ERROR, Sentence.of("problem.internal"), null,
+                locale));
+    }
+
     private static ResponseEntity<ProblemDetail> problemResponse(ProblemDetail p) {
         return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
@@ -200,9 +222,16 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                                                              HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail p) {
+            Locale locale = LocaleContextHolder.getLocale();
             HttpStatus known = HttpStatus.resolve(p.getStatus());
             if (p.getTitle() == null || known != null && known.getReasonPhrase().equals(p.getTitle())) {
-                titled(p, LocaleContextHolder.getLocale());
+                titled(p, locale);
+            }
+            if (body == null && !Sentences.exists(SPRING_DETAIL + ex.getClass().getName())) {
+                // Spring's own English detail: logged for us, a sentence in the caller's language for them
+                LOG.info("API request refused: {}", p.getDetail());
+                p.setDetail(Sentences.render(Sentence.of(HttpStatus.valueOf(p.getStatus()).is5xxServerError()
+                        ? "problem.internal" : "problem.refused"), locale));
             }
         }
         return response;

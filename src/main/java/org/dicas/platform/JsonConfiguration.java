@@ -13,14 +13,17 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * Strict JSON input: a number or boolean where text is expected is a wrong type (400 naming the field), not
- * silently turned into text; unknown fields are refused too (see application.properties).
+ * silently turned into text; unknown fields are refused too (see application.properties). A code marked
+ * {@link org.dicas.shared.Labelled} is written with its label in the caller's language beside it ({@link CodeLabels}).
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
 
     @Bean
-    JsonMapperBuilderCustomizer strictTextFields() {
-        SimpleModule noNul = new SimpleModule("dicas-no-nul").addDeserializer(String.class, new NulRejectingStrings());
+    JsonMapperBuilderCustomizer strictTextFields(
+            org.springframework.beans.factory.ObjectProvider<org.dicas.shared.CodeLabelSource> labelSources) {
+        SimpleModule noNul = new SimpleModule("dicas-no-nul").addDeserializer(String.class, new NulRejectingStrings())
+                .setSerializerModifier(new CodeLabels(() -> labelSources.orderedStream().toList()));
         return builder -> builder.withCoercionConfig(LogicalType.Textual, c -> c
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -9,7 +9,7 @@ import org.dicas.shared.Marking;
  * An agreement as one reader sees it: {@code documents} and {@code programs} hold only the linked records this
  * reader may read; {@code withheldLinks} counts the others.
  */
-public record Agreement(long id, Marking marking, Type type, String title, String description, List<String> parties,
+public record Agreement(long id, Marking marking, @org.dicas.shared.Labelled("agr.type") Type type, String title, String description, @org.dicas.shared.Labelled("nation") List<String> parties,
                         LocalDate signedOn, List<Program.LinkedRecord> documents,
                         List<Program.LinkedRecord> programs, int withheldLinks, long createdBy, long version) implements org.dicas.shared.Versioned {
 

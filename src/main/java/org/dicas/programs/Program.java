@@ -12,7 +12,7 @@ import org.dicas.shared.Marking;
  * may read; {@code withheldRequirements} counts the others. Each partner carries its work-share imbalance (work
  * share − cost share, percentage points; null when no work-share target is set).
  */
-public record Program(long id, Marking marking, Type type, Status status, String nameEn, String nameJa,
+public record Program(long id, Marking marking, @org.dicas.shared.Labelled("prog.type") Type type, @org.dicas.shared.Labelled("prog.status") Status status, String nameEn, String nameJa,
                       String description, List<Partner> partners, List<Milestone> milestones,
                       List<LinkedRecord> requirements, int withheldRequirements, long createdBy, long version) implements org.dicas.shared.Versioned {
 
@@ -21,14 +21,14 @@ public record Program(long id, Marking marking, Type type, Status status, String
     public enum Status { PROPOSED, ACTIVE, COMPLETED, TERMINATED }
 
     /** A partner nation: cost share and work-share target in percent, imbalance = work share − cost share. */
-    public record Partner(String nation, BigDecimal costShare, BigDecimal workShare, BigDecimal imbalance) {
+    public record Partner(@org.dicas.shared.Labelled("nation") String nation, BigDecimal costShare, BigDecimal workShare, BigDecimal imbalance) {
     }
 
     public record Milestone(String name, LocalDate date) {
     }
 
     /** A record of another module by id, with the title and page link the reader may see. */
-    public record LinkedRecord(long id, String kind, String title, String link, Marking marking) {
+    public record LinkedRecord(long id, @org.dicas.shared.Labelled(value = "record.kind", lowerCase = true) String kind, String title, String link, Marking marking) {
     }
 
     public Program {

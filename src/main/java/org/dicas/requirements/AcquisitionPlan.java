@@ -13,7 +13,7 @@ import org.dicas.shared.Marking;
  * 2026 for the USA; JFY2026 / 令和8年度 = 1 Apr 2026 – 31 Mar 2027 for Japan; FY2025-26 for Australia).
  * {@code totals} sums the budget by currency.
  */
-public record AcquisitionPlan(long id, long requirementId, String requirementTitle, String nation, String title,
+public record AcquisitionPlan(long id, long requirementId, String requirementTitle, @org.dicas.shared.Labelled("nation") String nation, String title,
                               String notes, List<Milestone> milestones, List<BudgetLine> budget,
                               Map<String, BigDecimal> totals, Marking marking, long authorId, String authorName,
                               Instant createdAt, Instant updatedAt, long version) implements org.dicas.shared.Versioned {

@@ -10,8 +10,8 @@ import org.dicas.shared.Marking;
  * subscription for feed items. {@code opportunityId} is the pipeline opportunity it was promoted to, when the reader
  * may read that opportunity.
  */
-public record Lead(long id, Marking marking, LeadSource sourceType, String sourceName, LocalDate date, String title,
-                   String text, String language, String link, Origin origin, String feedName, String enteredBy,
+public record Lead(long id, Marking marking, @org.dicas.shared.Labelled("lead.source") LeadSource sourceType, String sourceName, LocalDate date, String title,
+                   String text, String language, String link, @org.dicas.shared.Labelled("lead.origin") Origin origin, String feedName, String enteredBy,
                    Instant enteredAt, Long opportunityId) {
 
     /** How a lead arrived: entered by hand, imported from CSV/JSON, polled from a feed, or from an uploaded feed file. */

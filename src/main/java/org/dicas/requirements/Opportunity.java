@@ -14,14 +14,14 @@ import org.dicas.shared.Sentence;
  * savings they give for the linked quantities (null when fewer than two linked requirements state a quantity).
  * {@code history} lists every stage change and edit, oldest first.
  */
-public record Opportunity(long id, Marking marking, String title, OpportunityStage stage, long ownerId,
+public record Opportunity(long id, Marking marking, String title, @org.dicas.shared.Labelled("opp.stage") OpportunityStage stage, long ownerId,
                           String ownerName, String nextStep, LocalDate nextStepDate, double firstUnitCost,
                           double learningRate, List<LinkedRequirement> requirements, int withheldRequirements,
                           Long leadId, String leadTitle, Long programId, String programTitle, Savings savings,
                           List<StageChange> history, long createdBy, Instant createdAt, long version) implements org.dicas.shared.Versioned {
 
     /** A linked requirement the reader may read. */
-    public record LinkedRequirement(long id, String nation, String titleEn, String titleJa, Integer quantity,
+    public record LinkedRequirement(long id, @org.dicas.shared.Labelled("nation") String nation, String titleEn, String titleJa, Integer quantity,
                                     LocalDate needBy, Marking marking) {
         public String title() {
             return titleEn.isEmpty() ? titleJa : titleEn;
@@ -42,8 +42,8 @@ public record Opportunity(long id, Marking marking, String title, OpportunitySta
      * only a person's note says why); {@code note} is what a person wrote (a reason), or the text of an entry written
      * before history was kept as sentences.
      */
-    public record StageChange(Instant at, String actor, String actorNation, OpportunityStage from,
-                              OpportunityStage to, Sentence detail, String note, Long meetingId) {
+    public record StageChange(Instant at, String actor, @org.dicas.shared.Labelled("nation") String actorNation, @org.dicas.shared.Labelled("opp.stage") OpportunityStage from,
+                              @org.dicas.shared.Labelled("opp.stage") OpportunityStage to, Sentence detail, String note, Long meetingId) {
     }
 
     public Opportunity {

@@ -46,7 +46,7 @@ public class OpportunityFinderService {
     private static final int CACHE_USERS = 200;
 
     /** A candidate requirement as the user sees it, with the engine's score, flag and explanation. */
-    public record Match(long requirementId, String nation, String titleEn, String titleJa, Marking marking,
+    public record Match(long requirementId, @org.dicas.shared.Labelled("nation") String nation, String titleEn, String titleJa, Marking marking,
                         double score, boolean opportunity, Explanation explanation) {
         public String title() {
             return titleEn.isEmpty() ? titleJa : titleEn;
@@ -58,7 +58,8 @@ public class OpportunityFinderService {
     }
 
     /** A group of three or more nations whose requirements the user may all read. */
-    public record Group(List<Match> members, List<String> nations, String capabilityArea, double meanScore) {
+    public record Group(List<Match> members, @org.dicas.shared.Labelled("nation") List<String> nations,
+                        @org.dicas.shared.Labelled("capabilityArea") String capabilityArea, double meanScore) {
     }
 
     /** What the finder page shows: every flagged pair and group of the user's readable requirements. */

@@ -13,9 +13,9 @@ import org.dicas.shared.Marking;
  * are in English and/or Japanese (empty string when absent; at least one title is present). {@code quantity} is
  * {@code null} when the requirement states none (otherwise positive); {@code needBy} is the date it is needed.
  */
-public record Requirement(long id, String nation, String service, String capabilityArea, String titleEn,
+public record Requirement(long id, @org.dicas.shared.Labelled("nation") String nation, String service, @org.dicas.shared.Labelled("capabilityArea") String capabilityArea, String titleEn,
                           String titleJa, String descriptionEn, String descriptionJa, Integer quantity,
-                          LocalDate needBy, RequirementStatus status, Marking marking, long authorId,
+                          LocalDate needBy, @org.dicas.shared.Labelled("requirement.status") RequirementStatus status, Marking marking, long authorId,
                           String authorName, Instant createdAt, Instant updatedAt, long version) implements org.dicas.shared.Versioned {
 
     /** The title to show: the one in the reader's language when there is one, else the other. */

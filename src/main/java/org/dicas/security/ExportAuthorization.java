@@ -10,8 +10,9 @@ import org.dicas.shared.NationCode;
  * are listed, only those companies' people among industry users) read the EXPORT-controlled records it is attached
  * to, from {@code validFrom} to {@code validTo} inclusive. The day after, access is gone without anyone acting.
  */
-public record ExportAuthorization(long id, String number, Kind kind, ExportControl.Regime regime,
-                                  NationCode issuingNation, List<NationCode> coveredNations,
+public record ExportAuthorization(long id, String number, @org.dicas.shared.Labelled("authorization.kind") Kind kind,
+                                  @org.dicas.shared.Labelled("exportRegime") ExportControl.Regime regime,
+                                  @org.dicas.shared.Labelled("nation") NationCode issuingNation, @org.dicas.shared.Labelled("nation") List<NationCode> coveredNations,
                                   List<Long> coveredCompanies, LocalDate validFrom, LocalDate validTo, String note,
                                   long version) implements org.dicas.shared.Versioned {
 

@@ -1,6 +1,9 @@
 package org.dicas.shared;
 
 import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,6 +24,11 @@ import tools.jackson.databind.node.ObjectNode;
 public final class SentenceJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** A day, a month and a moment are stored as such, so that they read as dates in each reader's language. */
+    private static final String DATE = "date";
+    private static final String MONTH = "month";
+    private static final String INSTANT = "instant";
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private SentenceJson() {
@@ -87,6 +95,11 @@ public final class SentenceJson {
         if (arg instanceof BigInteger b) {
             return NODES.numberNode(b);
         }
+        if (arg instanceof LocalDate || arg instanceof YearMonth || arg instanceof Instant) {
+            ObjectNode o = NODES.objectNode();
+            o.put(arg instanceof LocalDate ? DATE : arg instanceof YearMonth ? MONTH : INSTANT, arg.toString());
+            return o;
+        }
         return NODES.stringNode(arg.toString());
     }
 
@@ -106,8 +119,24 @@ public final class SentenceJson {
     }
 
     private static Object object(JsonNode n) {
+        if (n.isObject() && n.path(DATE).isString()) {
+            return LocalDate.parse(n.get(DATE).asString());
+        }
+        if (n.isObject() && n.path(MONTH).isString()) {
+            return YearMonth.parse(n.get(MONTH).asString());
+        }
+        if (n.isObject() && n.path(INSTANT).isString()) {
+            return Instant.parse(n.get(INSTANT).asString());
+        }
         if (n.isObject()) {
             return sentence(n);
+        }
+        if (n.isString() && ISO_DATE.matcher(n.asString()).matches()) {
+            try {
+                return LocalDate.parse(n.asString()); // a day stored as text before days were stored as days
+            } catch (java.time.format.DateTimeParseException notADay) {
+                return n.asString();
+            }
         }
         if (n.isArray()) {
             return values(n);

@@ -2,6 +2,11 @@ package org.dicas.shared;
 
 import java.math.BigInteger;
 import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,7 +19,10 @@ import java.util.ResourceBundle;
  * render exactly what the pages and the API render. The rules are Spring's message source's: a message without
  * arguments is taken as written; one with arguments is a {@link MessageFormat} pattern (so a literal quote is
  * written {@code ''}). Whole numbers are shown as written (an id 1234 never reads "1,234"); nested sentences are
- * rendered in the same language; collections are joined with the language's list separator.
+ * rendered in the same language; collections are joined with the language's list separator. Dates read as people
+ * write them in that language, through {@link TimeText} as on the pages: a {@link LocalDate} 2026年3月1日（日） /
+ * Sun 1 Mar 2026, a {@link YearMonth} 2026年3月 / Mar 2026, a moment with its zone's label (an {@link Instant} on UTC,
+ * a zoned date-time on its own clock).
  */
 public final class Sentences {
 
@@ -25,6 +33,9 @@ public final class Sentences {
 
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    /** The clock of a moment that carries no zone of its own (an {@link Instant}): UTC, labelled so. */
+    private static final java.time.ZoneId UTC = java.time.ZoneId.of("UTC");
 
     private Sentences() {
     }
@@ -94,6 +105,18 @@ public final class Sentences {
         }
         if (arg instanceof Integer || arg instanceof Long || arg instanceof Short || arg instanceof BigInteger) {
             return arg.toString();
+        }
+        if (arg instanceof LocalDate || arg instanceof YearMonth) {
+            return TimeText.date(arg, UTC, locale);
+        }
+        if (arg instanceof Instant) {
+            return TimeText.dateTime(arg, UTC, locale);
+        }
+        if (arg instanceof ZonedDateTime z) {
+            return TimeText.dateTime(z, z.getZone(), locale);
+        }
+        if (arg instanceof OffsetDateTime o) {
+            return TimeText.dateTime(o, o.getOffset(), locale);
         }
         if (arg instanceof Collection<?> items) {
             List<String> parts = new ArrayList<>(items.size());

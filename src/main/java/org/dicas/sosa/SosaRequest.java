@@ -11,7 +11,7 @@ import org.dicas.shared.Marking;
  * submission (until closure for a closed request), {@code daysUntilNeeded} days from today to the needed-by date
  * (negative when past); {@code overdue} is set for an open request past its needed-by date.
  */
-public record SosaRequest(long id, Marking marking, Status status, String requestingNation, String receivingNation,
+public record SosaRequest(long id, Marking marking, @org.dicas.shared.Labelled("sosa.status") Status status, @org.dicas.shared.Labelled("nation") String requestingNation, @org.dicas.shared.Labelled("nation") String receivingNation,
                           String program, String item, NodeRef supplierNode, String supplierName, int quantity,
                           LocalDate neededBy, String justification, long requesterId, String requesterName,
                           Instant submittedAt, Acknowledgement acknowledgement, FirmResponse firmResponse,
@@ -34,7 +34,7 @@ public record SosaRequest(long id, Marking marking, Status status, String reques
     public record Acknowledgement(Instant at, String by, String note) {
     }
 
-    public record FirmResponse(Response response, LocalDate promisedDate, Integer promisedQuantity, String note,
+    public record FirmResponse(@org.dicas.shared.Labelled("sosa.response") Response response, LocalDate promisedDate, Integer promisedQuantity, String note,
                                Instant at, String by) {
     }
 
@@ -42,7 +42,7 @@ public record SosaRequest(long id, Marking marking, Status status, String reques
     }
 
     /** One step of the request's history: who, when, the state reached, and what was recorded. */
-    public record Event(Instant at, String actor, String actorNation, Status status, String detail) {
+    public record Event(Instant at, String actor, @org.dicas.shared.Labelled("nation") String actorNation, @org.dicas.shared.Labelled("sosa.status") Status status, String detail) {
     }
 
     public boolean open() {

@@ -16,7 +16,7 @@ public record NetworkAnalysisView(SupplyNetworkSummary network, Disruption disru
                                   int withheldLostInputs, Concentration concentration, List<ExposureView> exposures,
                                   int withheldExposures, Marking marking) {
 
-    public record NodeRef(String code, String name, String company, String country, Marking marking) {
+    public record NodeRef(String code, String name, String company, @org.dicas.shared.Labelled("nation") String country, Marking marking) {
     }
 
     public record EndItemView(String id, String program, NodeRef node, boolean operational,

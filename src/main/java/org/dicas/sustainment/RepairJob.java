@@ -9,8 +9,8 @@ import org.dicas.shared.Marking;
  * {@code resourceKinds}, between {@code earliestStart} and {@code dueDate}. {@code foreignRepairAllowed} is derived
  * by the {@link ForeignRepairRule} for ship work (see {@link RepairJobs}). A pin fixes the job to a resource and start.
  */
-public record RepairJob(long id, Marking marking, String code, String asset, String flagNation,
-                        List<String> resourceKinds, Double lengthM, int durationDays, LocalDate earliestStart,
+public record RepairJob(long id, Marking marking, String code, String asset, @org.dicas.shared.Labelled("nation") String flagNation,
+                        @org.dicas.shared.Labelled("sus.kind") List<String> resourceKinds, Double lengthM, int durationDays, LocalDate earliestStart,
                         LocalDate dueDate, int priority, List<String> requires, boolean forwardDeployed,
                         boolean voyageRepair, LocalDate dueHome, boolean foreignRepairAllowed, Double homeLat,
                         Double homeLon, String pinnedResource, LocalDate pinnedStart, long version) implements org.dicas.shared.Versioned {

@@ -228,7 +228,8 @@ class WorkShareApiTest {
         Http.Response form = web.form("/programs/" + gpi + "/work-packages", Http.csrf(page.body()),
                 Map.of("code", "bad code", "titleEn", "x", "marking", REL));
         assertThat(form.status()).isEqualTo(200);
-        assertThat(form.body()).contains("error-summary", "code:");
+        assertThat(form.body()).as("the refusal names the field by its label in the page's language (Japanese here)")
+                .contains("error-summary", "コード：");
         // a firm changes its own cost on the page (in a program of its own, so GPI stays as the demo has it)
         long p = program("Page work share firm cost");
         long wp = http.post("/api/v1/programs/" + p + "/work-packages", us, Map.of("code", "WP-1", "titleEn", "Motor",

@@ -144,7 +144,7 @@ class OpportunityFinderServiceTest {
                 .contains("name=\"learningRate\"").contains("CUI//REL TO USA, JPN");
         var bad = browser.get("/opportunities/pair?a=" + gpiUs + "&b=" + gpiJp + "&learningRate=2", null);
         assertThat(bad.status()).isEqualTo(200);
-        assertThat(bad.body()).contains("learningRate: the learning rate LR must be in (0, 1]");
+        assertThat(bad.body()).contains("Learning rate LR: the learning rate LR must be in (0, 1]");
         assertThat(browser.get("/requirements/" + gpiJp + "/matches", null).status()).isEqualTo(200);
         assertThat(browser.get("/opportunities/finder", null).status()).isEqualTo(200);
         assertThat(browser.get("/opportunities", null).status()).isEqualTo(200);

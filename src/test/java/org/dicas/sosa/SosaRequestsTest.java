@@ -234,14 +234,18 @@ class SosaRequestsTest {
                 .isEqualTo("Acknowledged by United States: Desk officer assigned");
         assertThat(history.get(2).get("status").asString()).isEqualTo("RESPONDED");
         assertThat(history.get(2).get("detail").asString())
-                .isEqualTo("Partially accepted: 25 of 40, to be delivered by " + promised + "; note: 25 can be brought forward");
+                .isEqualTo("Partially accepted: 25 of 40, to be delivered by "
+                        + org.dicas.shared.TimeText.date(LocalDate.parse(promised), java.util.Locale.ENGLISH)
+                        + "; note: 25 can be brought forward");
         assertThat(history.get(3).get("detail").asString()).isEqualTo("Outcome: Lot acceptance kept");
         JsonNode historyJa = new Http(port).inLanguage("ja").get(API + "/" + id, jp).json().get("history");
         assertThat(historyJa.get(0).get("detail").asString()).as("the history in the caller's language")
                 .startsWith("日本から米国へ：");
         assertThat(historyJa.get(1).get("detail").asString()).isEqualTo("米国が受領：Desk officer assigned");
         assertThat(historyJa.get(2).get("detail").asString())
-                .isEqualTo("一部受諾：40個中25個、納期 " + promised + "（備考：25 can be brought forward）");
+                .as("the promised day as Japanese writes a date").isEqualTo("一部受諾：40個中25個、納期 "
+                        + org.dicas.shared.TimeText.date(LocalDate.parse(promised), java.util.Locale.JAPANESE)
+                        + "（備考：25 can be brought forward）");
         assertThat(historyJa.get(3).get("detail").asString()).isEqualTo("結果：Lot acceptance kept");
         assertThat(history.get(3).get("actor").asString()).contains("Haruka Mori");
         assertThat(history.get(3).get("status").asString()).isEqualTo("CLOSED");

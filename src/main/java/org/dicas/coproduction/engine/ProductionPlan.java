@@ -55,7 +55,8 @@ public record ProductionPlan(Status status, List<Delivery> deliveries, List<Unme
      * objective level {@code objective} by {@code value} (the LP relaxation's dual price; the first level on which
      * any capacity has a price).
      */
-    public record Bottleneck(Kind kind, String id, List<Integer> periods, Objective objective, BigDecimal value) {
+    public record Bottleneck(@org.dicas.shared.Labelled("coproduction.kind") Kind kind, String id, List<Integer> periods,
+                             @org.dicas.shared.Labelled("coproduction.objectiveName") Objective objective, BigDecimal value) {
         public Bottleneck {
             periods = List.copyOf(periods);
         }

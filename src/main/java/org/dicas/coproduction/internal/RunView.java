@@ -16,8 +16,9 @@ import org.dicas.shared.Marking;
  * cost difference and the value of a capacity on the cost level are null ({@code costWithheld}) unless the reader may
  * read every firm's cost behind them (ADR 0023). {@code droppedTransfers} are the rules the run left out, with why.
  */
-public record RunView(long id, long planId, int firstYear, String status, boolean running, String createdBy, Instant createdAt, int seconds,
-               Optional<WhatIf> whatIf, String whatIfSubject, int levelsDone, String solverStatus,
+public record RunView(long id, long planId, int firstYear, @org.dicas.shared.Labelled("plan.status") String status, boolean running, String createdBy, Instant createdAt, int seconds,
+               Optional<WhatIf> whatIf, String whatIfSubject, int levelsDone,
+               @org.dicas.shared.Labelled("coproduction.solver") String solverStatus,
                Optional<ProductionPlan.Score> score, List<NationYear> byNation, List<ProductionPlan.Bottleneck> bottlenecks,
                List<UnmetDemand> unmet, int withheldDemands, Optional<Difference> difference, String messageKey,
                Marking marking, boolean costWithheld, List<CoproductionPlan.Transfer> droppedTransfers) {
@@ -27,10 +28,10 @@ public record RunView(long id, long planId, int firstYear, String status, boolea
         return String.join(", ", b.periods().stream().map(t -> String.valueOf(firstYear + t - 1)).toList());
     }
 
-    public record NationYear(String nation, int year, long delivered, long late, long unmet) {
+    public record NationYear(@org.dicas.shared.Labelled("nation") String nation, int year, long delivered, long late, long unmet) {
     }
 
-    public record UnmetDemand(long requirementId, String title, String nation, String product, int quantity, Marking marking) {
+    public record UnmetDemand(long requirementId, String title, @org.dicas.shared.Labelled("nation") String nation, String product, int quantity, Marking marking) {
     }
 
     /** This run's score minus the baseline's (cost null when withheld), and unmet units per nation then and now. */
@@ -38,7 +39,7 @@ public record RunView(long id, long planId, int firstYear, String status, boolea
                       List<NationShortfall> shortfalls) {
     }
 
-    public record NationShortfall(String nation, long baselineUnmet, long unmet) {
+    public record NationShortfall(@org.dicas.shared.Labelled("nation") String nation, long baselineUnmet, long unmet) {
         public long change() {
             return unmet - baselineUnmet;
         }

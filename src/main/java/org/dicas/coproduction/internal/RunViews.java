@@ -16,6 +16,8 @@ import org.dicas.coproduction.engine.PlanScore;
 import org.dicas.coproduction.engine.ProductionPlan;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.Marking;
+import org.dicas.shared.Sentence;
+import org.dicas.shared.Sentences;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -126,12 +128,21 @@ class RunViews {
                 score.cost() == null || bs.cost() == null ? null : score.cost().subtract(bs.cost()), shortfalls);
     }
 
+    /**
+     * What a what-if changes, in the reader's language: a transfer as its nations and products (日本→米国（SM-6）),
+     * a country by its name, a line or a component by its code.
+     */
     private static String subject(CoproductionPlan plan, WhatIf w) {
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        if (w.kind() == WhatIf.Kind.DISRUPT_COUNTRY && Sentences.exists(Sentence.nation(w.subject()).key())) {
+            return Sentences.render(Sentence.nation(w.subject()), locale);
+        }
         if (w.kind() != WhatIf.Kind.ALLOW_TRANSFER) {
             return w.subject();
         }
         return plan.transfers().stream().filter(t -> String.valueOf(t.position()).equals(w.subject())).findFirst()
-                .map(t -> t.from() + " → " + t.to() + " (" + String.join(", ", t.products()) + ")")
+                .map(t -> Sentences.render(Sentence.of("coproduction.whatIf.transferSubject", Sentence.nation(t.from()),
+                        Sentence.nation(t.to()), t.products()), locale))
                 .orElse(w.subject());
     }
 

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 class NoticeMailApi {
 
     /** The choice: the address ("" for none), NONE, IMMEDIATE or DAILY, and whether the platform sends e-mail. */
-    record Choice(String address, MailFrequency frequency, boolean mailOn) {
+    record Choice(String address, @org.dicas.shared.Labelled("mail.frequency") MailFrequency frequency, boolean mailOn) {
     }
 
     /** A new choice; a bad address or frequency is a 400 naming the field, and nothing is saved. */

@@ -165,7 +165,10 @@ class ProgramPages {
 
     private List<String> violations(Object command) {
         return validator.validate(command).stream()
-                .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
+                .map(v -> org.dicas.shared.Sentences.render(org.dicas.shared.Sentence.of("sentence.fieldProblem",
+                        org.dicas.shared.Sentences.fieldLabel(v.getPropertyPath().toString(),
+                                org.springframework.context.i18n.LocaleContextHolder.getLocale()), v.getMessage()),
+                        org.springframework.context.i18n.LocaleContextHolder.getLocale())).sorted().toList();
     }
 
     static List<String> errors(RuntimeException e) {

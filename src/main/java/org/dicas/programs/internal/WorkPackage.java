@@ -22,7 +22,8 @@ public record WorkPackage(long id, long programId, Marking marking, String code,
     }
 
     /** One firm able to perform the package; {@code cost} and {@code marking} are null when withheld. */
-    public record Option(long id, long performerId, String performer, String performerJa, String nation,
+    public record Option(long id, long performerId, String performer, String performerJa,
+                         @org.dicas.shared.Labelled("nation") String nation,
                          BigDecimal cost, boolean costWithheld, Marking marking, long version) implements Versioned {
 
         /** The firm's name in the reader's language, falling back to the other one. */

@@ -25,7 +25,7 @@ public record WorkShare(long id, Marking programMarking, BigDecimal tolerance, L
     }
 
     /** A partner nation and its target share of the work, in percent (its cost share). */
-    public record Target(String nation, BigDecimal share) {
+    public record Target(@org.dicas.shared.Labelled("nation") String nation, BigDecimal share) {
     }
 
     /** The nations an export control is released to. */

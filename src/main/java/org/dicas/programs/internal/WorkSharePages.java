@@ -1,5 +1,7 @@
 package org.dicas.programs.internal;
 
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.dicas.platform.FormErrors;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,7 +60,7 @@ class WorkSharePages {
         try {
             view = balancing.balance(me, id, targets, whatIf(whatIf, tolerance, release));
         } catch (InvalidInputException e) {
-            errors.add(e.field() + ": " + e.getMessage());
+            errors.addAll(FormErrors.of(e));
             view = balancing.balance(me, id, Optional.empty());
         }
         model.addAttribute("ws", ws);
@@ -187,12 +189,10 @@ class WorkSharePages {
         try {
             write.run();
             return "redirect:/programs/" + id + "#work-share";
-        } catch (InvalidInputException e) {
-            errors = List.of(e.field() + ": " + e.getMessage());
-        } catch (InvalidMarkingException e) {
-            errors = List.of("marking: " + e.getMessage());
+        } catch (InvalidInputException | InvalidMarkingException e) {
+            errors = FormErrors.of(e);
         } catch (StaleVersionException e) {
-            errors = List.of("version: " + e.getMessage());
+            errors = List.of(Sentences.render(e.sentence(), LocaleContextHolder.getLocale()));
         }
         model.addAttribute("workShareErrors", errors);
         return programPages.detail(me, id, model);

@@ -10,11 +10,14 @@ import org.dicas.shared.Sentence;
  * whether the needs are of the same kind ({@code needKind}: acquire, develop, sustain, train, produce; empty when
  * unknown), whether both services are of the same domain (air, maritime, land, space), the similarity of the two
  * requirements' capability-area profiles in [0,1] and one readable sentence ({@code summary}), held as message keys
- * so that it is rendered in the reader's language.
+ * so that it is rendered in the reader's language. The codes people read have their labels beside them
+ * ({@code capabilityAreaLabel}, {@code needKindLabel} …), as sentences rendered in the reader's language.
  */
 public record Explanation(List<MatchedTerm> matchedTerms, double textSimilarity, String capabilityArea, boolean sameArea,
                           TimingOverlap timing, double quantityFit, Sentence summary, String otherCapabilityArea,
-                          String needKind, String otherNeedKind, boolean sameServiceDomain, double areaSimilarity) {
+                          String needKind, String otherNeedKind, boolean sameServiceDomain, double areaSimilarity,
+                          Sentence capabilityAreaLabel, Sentence otherCapabilityAreaLabel, Sentence needKindLabel,
+                          Sentence otherNeedKindLabel) {
 
     public Explanation {
         matchedTerms = List.copyOf(matchedTerms);

@@ -592,7 +592,8 @@ public final class OpportunityFinder {
         Explanation e = new Explanation(shared, round(text), a.area(), a.area().equals(b.area()), timing,
                 round(quantityFit),
                 summary, b.area(), a.kind().label(), b.kind().label(),
-                !a.domain().isEmpty() && a.domain().equals(b.domain()), round(areaFit));
+                !a.domain().isEmpty() && a.domain().equals(b.domain()), round(areaFit), areaLabel(a.area()),
+                areaLabel(b.area()), Sentence.label("opp.needKind", a.kind()), Sentence.label("opp.needKind", b.kind()));
         return new Scored(round(score), opportunity, e);
     }
 

@@ -1,5 +1,7 @@
 package org.dicas.requirements.internal;
 
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.dicas.platform.FormErrors;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -93,7 +95,7 @@ class OpportunityPages {
             fa = x == null ? fa : x;
             lr = y == null ? lr : y;
         } catch (InvalidInputException e) {
-            errors.add(e.field() + ": " + e.getMessage());
+            errors.addAll(FormErrors.of(e));
         }
         if (a == b) {
             finder.matches(me, a, 1); // 404 unless the user may read it
@@ -243,11 +245,9 @@ class OpportunityPages {
         return "opportunities/detail";
     }
 
+    /** Refused input (a rule or a marking) as the form shows it, in the reader's language. */
     static String message(RuntimeException e) {
-        if (e instanceof InvalidInputException ii) {
-            return ii.field() + ": " + ii.getMessage();
-        }
-        return "marking: " + e.getMessage();
+        return FormErrors.describe(e, LocaleContextHolder.getLocale());
     }
 
     static Long optionalId(String field, String value) {

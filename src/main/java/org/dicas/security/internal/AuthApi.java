@@ -28,8 +28,9 @@ class AuthApi {
     record TokenResponse(String token) {
     }
 
-    record Me(String username, String displayName, String nation, String organization, String accessLevel,
-              List<String> groups, List<String> roles, String company, String locale, String timeZone) {
+    record Me(String username, String displayName, @org.dicas.shared.Labelled("nation") String nation, String organization,
+              @org.dicas.shared.Labelled("accessLevel") String accessLevel,
+              List<String> groups, @org.dicas.shared.Labelled("role") List<String> roles, String company, String locale, String timeZone) {
     }
 
     private final Sessions sessions;

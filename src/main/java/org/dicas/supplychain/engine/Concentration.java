@@ -11,6 +11,6 @@ import java.util.List;
 public record Concentration(List<Entry> endItems, List<Entry> inputs) {
 
     public record Entry(String endItem, String node, String item, double countryHhi, double companyHhi,
-                        double concernShare, String topCountry, double topCountryShare) {
+                        double concernShare, @org.dicas.shared.Labelled("nation") String topCountry, double topCountryShare) {
     }
 }
