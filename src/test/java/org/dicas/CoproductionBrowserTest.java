@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.dicas.support.SignInNotices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,7 @@ class CoproductionBrowserTest {
             Page page = context.newPage();
             List<String> problems = new ArrayList<>();
             page.navigate(url("/login"));
+            SignInNotices.accept(page);
             page.locator("#username").fill("us.acq");
             page.locator("#password").fill("demo");
             page.locator("main form button[type=submit]").click();
