@@ -147,6 +147,9 @@
       cannot.hidden = false;
       input.focus();
     }
+    // with the picker, the examples of the datalist are not needed, and their pop-up would cover the toggle under
+    // the field while an expert types
+    input.removeAttribute('list');
     toggle.hidden = false;
     settle();
     typing(field.getAttribute('data-typed') === 'true');

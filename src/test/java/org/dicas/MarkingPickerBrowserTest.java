@@ -70,8 +70,8 @@ class MarkingPickerBrowserTest {
             page.navigate(url("/documents/new?lang=en"));
             Locator banner = page.locator("#marking");
             Locator preview = page.locator("#marking-preview");
-            assertTrue(page.locator("#marking-picker").isVisible(), "the picker shows with script");
-            assertFalse(banner.isEditable(), "the banner field is read-only while picking");
+            assertThat(page.locator("#marking-picker")).isVisible();
+            assertThat(banner).not().isEditable();
             page.locator("#title").fill("Picked marking document");
             page.locator("#body").fill("Marked with the picker.");
 
@@ -99,8 +99,8 @@ class MarkingPickerBrowserTest {
 
             // an expert types the banner: a group the author is not in is warned about by the server
             page.locator(".marking-mode").click();
-            assertTrue(banner.isEditable(), "typing: the banner field is editable");
-            assertFalse(page.locator("#marking-picker").isVisible(), "typing: the picker is out of the way");
+            assertThat(banner).isEditable();
+            assertThat(page.locator("#marking-picker")).isHidden();
             banner.fill("CUI//GROUP WG-SHIP");
             assertThat(preview.locator(".marking-warning")).containsText(
                     "You could not read back a record marked CUI//GROUP WG-SHIP");
@@ -108,18 +108,20 @@ class MarkingPickerBrowserTest {
             Browsers.screenshot(page, "marking-picker-warning-en.png");
             Browsers.checkAccessibility(page, "picker-typed-en", problems);
             // the picker does not offer WG-SHIP to this author: it will not take this banner over
-            page.locator(".marking-mode").click();
-            assertTrue(page.locator(".marking-cannot-pick").isVisible(), "the picker says it cannot show this banner");
-            assertTrue(banner.isEditable(), "still typing");
+            // the keyboard reaches the toggle too
+            page.locator(".marking-mode").focus();
+            page.keyboard().press("Enter");
+            assertThat(page.locator(".marking-cannot-pick")).isVisible();
+            assertThat(banner).isEditable();
             // a malformed banner: the server names the problem
             banner.fill("CUI//PROPIN//NOFORN");
             assertThat(preview.locator(".marking-problem")).containsText("controls must be in the order");
             // a banner it can show is taken over: its parts become the picker's choices
             banner.fill("UNCLASSIFIED//NOFORN");
             page.locator(".marking-mode").click();
-            assertTrue(page.locator("#marking-picker").isVisible(), "back to picking");
-            assertTrue(page.locator("#marking-level-UNCLASSIFIED").isChecked());
-            assertTrue(page.locator("#marking-release-NOFORN").isChecked());
+            assertThat(page.locator("#marking-picker")).isVisible();
+            assertThat(page.locator("#marking-level-UNCLASSIFIED")).isChecked();
+            assertThat(page.locator("#marking-release-NOFORN")).isChecked();
             page.locator("label[for=marking-level-CUI]").click();
             assertThat(banner).hasValue("CUI//NOFORN");
             page.locator("label[for=marking-release-REL_TO]").click();

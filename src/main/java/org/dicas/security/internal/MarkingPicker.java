@@ -1,5 +1,8 @@
 package org.dicas.security.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,10 +79,26 @@ public class MarkingPicker {
 
     private final Directory directory;
     private final MarkedRecords records;
+    /**
+     * The platform's nations and groups change rarely and a page may hold many marking fields (a reply form per
+     * reply): read them once per half minute, not once per field.
+     */
+    private final Cache<String, List<?>> reference = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(30)).build();
 
     MarkingPicker(Directory directory, MarkedRecords records) {
         this.directory = directory;
         this.records = records;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Directory.Nation> nations() {
+        return (List<Directory.Nation>) reference.get("nations", k -> directory.nations());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Directory.Group> groups() {
+        return (List<Directory.Group>) reference.get("groups", k -> directory.groups());
     }
 
     /** The picker for a field holding {@code value} (a banner, blank, or a banner typed wrong and sent back). */
@@ -91,7 +110,7 @@ public class MarkingPicker {
         String own = me.map(u -> u.nation().code()).orElse("");
         List<Choice> nations = new ArrayList<>();
         Set<String> listed = new LinkedHashSet<>();
-        for (Directory.Nation n : directory.nations()) {
+        for (Directory.Nation n : nations()) {
             listed.add(n.code());
             nations.add(new Choice(n.code(), ja ? n.nameJa() : n.nameEn(), p.nations().contains(n.code())));
         }
@@ -104,7 +123,7 @@ public class MarkingPicker {
         Set<String> mine = me.map(DicasUser::groups).orElse(Set.of());
         List<Choice> groups = new ArrayList<>();
         Set<String> shown = new LinkedHashSet<>();
-        for (Directory.Group g : directory.groups()) {
+        for (Directory.Group g : groups()) {
             if (mine.contains(g.code()) || p.groups().contains(g.code())) {
                 shown.add(g.code());
                 groups.add(new Choice(g.code(), ja ? g.nameJa() : g.nameEn(), p.groups().contains(g.code())));
