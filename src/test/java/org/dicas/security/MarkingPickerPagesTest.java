@@ -96,7 +96,7 @@ class MarkingPickerPagesTest {
     void aReadableMarkingIsPreviewedAsItsBannerWithoutWarning() {
         Http web = new Http(port).signIn("us.acq", "demo");
         String body = preview(web, "CUI//REL TO USA, JPN");
-        assertThat(body).contains("marking-preview-banner banner-cui", ">CUI//REL TO USA, JPN<",
+        assertThat(body).contains("marking-preview-banner banner banner-cui", ">CUI//REL TO USA, JPN<",
                 "data-valid=\"true\"", "data-nations=\"USA JPN\"", "data-release=\"REL_TO\"");
         assertThat(body).doesNotContain("could not read back").doesNotContain("role=\"alert\"");
     }
