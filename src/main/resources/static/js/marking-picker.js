@@ -72,7 +72,6 @@
     function typing(typed) {
       field.setAttribute('data-typed', typed ? 'true' : 'false');
       picker.hidden = typed;
-      input.readOnly = !typed;
       toggle.textContent = field.getAttribute(typed ? 'data-pick-label' : 'data-type-label');
       toggle.setAttribute('aria-expanded', typed ? 'false' : 'true');
       cannot.hidden = true;
@@ -117,6 +116,10 @@
     each(field.querySelectorAll('[data-part]'), function (e) {
       e.addEventListener('change', picked);
       if (e.getAttribute('data-part') === 'reference') { e.addEventListener('input', picked); }
+    });
+    // typing into the banner field is typing the banner: the picker steps aside (its own writes are not "trusted")
+    input.addEventListener('input', function (e) {
+      if (e.isTrusted && field.getAttribute('data-typed') !== 'true') { typing(true); }
     });
     toggle.addEventListener('click', function () {
       if (field.getAttribute('data-typed') !== 'true') {
