@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dicas.support.Chromium;
+import org.dicas.support.SignInNotices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,6 +130,7 @@ class BothLanguagesBrowserTest {
             context.setDefaultTimeout(20_000);
             Page page = context.newPage();
             page.navigate(url("/login?lang=" + language));
+            SignInNotices.accept(page);
             page.locator("#username").fill(username);
             page.locator("#password").fill("demo");
             page.locator("main form button[type=submit]").click();

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.dicas.support.Chromium;
+import org.dicas.support.SignInNotices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,7 @@ class CoproductionBrowserTest {
             Page page = context.newPage();
             List<String> problems = new ArrayList<>();
             page.navigate(url("/login"));
+            SignInNotices.accept(page);
             page.locator("#username").fill("us.acq");
             page.locator("#password").fill("demo");
             page.locator("main form button[type=submit]").click();

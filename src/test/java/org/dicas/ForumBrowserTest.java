@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.dicas.support.Chromium;
+import org.dicas.support.SignInNotices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -272,6 +273,7 @@ class ForumBrowserTest {
         try (BrowserContext anonymous = newContext()) {
             Page login = anonymous.newPage();
             login.navigate(url("/login"));
+            SignInNotices.accept(login);
             login.locator("#username").fill("us.acq");
             login.locator("#password").fill("wrong password");
             login.locator("main form button[type=submit]").click();
@@ -496,6 +498,7 @@ class ForumBrowserTest {
         if (!p.url().contains("/login")) {
             p.navigate(url("/login"));
         }
+        SignInNotices.accept(p);
         p.locator("#username").fill(username);
         p.locator("#password").fill(PASSWORD);
         p.locator("main form button[type=submit]").click();

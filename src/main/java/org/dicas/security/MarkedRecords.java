@@ -235,6 +235,16 @@ public class MarkedRecords {
         return rm;
     }
 
+    /**
+     * Whether {@code author} could read back a record they write with this marking (originated by their nation,
+     * owned by their company when PROPIN): the question {@link #register} refuses on, asked before writing — the
+     * marking picker's warning. The one policy answers it.
+     */
+    public boolean mayReadBack(Marking marking, DicasUser author) {
+        return policy.mayRead(author, new RecordMarking(marking, author.nation(),
+                marking.propin() ? author.companyId() : Optional.empty()));
+    }
+
     static java.util.Map<String, Object> markingColumns(RecordMarking rm) {
         Marking m = rm.marking();
         java.util.Map<String, Object> p = new java.util.HashMap<>();

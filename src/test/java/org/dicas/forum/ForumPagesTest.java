@@ -49,7 +49,7 @@ class ForumPagesTest {
 
     @Test
     void wrongPasswordOnTheFormShowsAnError() {
-        Http web = new Http(port);
+        Http web = new Http(port).acceptSignInNotice();
         var page = web.get("/login", null);
         var r = web.form("/login", Http.csrf(page.body()), Map.of("username", "jp.atla", "password", "wrong"));
         assertThat(r.header("Location")).contains("/login?error");

@@ -49,6 +49,7 @@ class CodesHaveLabelsTest {
             Map.entry("org.dicas.security.Role", upper("role.")),
             Map.entry("org.dicas.security.OrganizationKind", upper("organization.kind.")),
             Map.entry("org.dicas.security.ExportAuthorization$Kind", upper("authorization.kind.")),
+            Map.entry("org.dicas.security.internal.MarkingPicker$Release", upper("marking.picker.release.")),
             Map.entry("org.dicas.search.text.Language", lower("lang.")),
             // forum
             Map.entry("org.dicas.forum.WorkingGroup$Status", upper("wg.status.")),

@@ -88,7 +88,7 @@ class SignInThrottleTest {
         assertThat(http.post("/api/v1/auth/token", null, Map.of("username", "us.acq", "password", "demo")).status())
                 .isEqualTo(200);
         // the form is refused too, with its own message
-        Http web = new Http(port);
+        Http web = new Http(port).acceptSignInNotice();
         var page = web.get("/login", null);
         var form = web.form("/login", Http.csrf(page.body()), Map.of("username", user, "password", "correct horse battery"));
         assertThat(form.header("Location")).contains("/login?error&locked");
@@ -104,7 +104,7 @@ class SignInThrottleTest {
     void failuresOnTheFormCountTowardsTheLockAndASuccessResetsTheCount() {
         Http http = new Http(port);
         String user = newUser(http, "throttle.form");
-        Http web = new Http(port);
+        Http web = new Http(port).acceptSignInNotice();
         for (int i = 0; i < 9; i++) {
             var page = web.get("/login", null);
             web.form("/login", Http.csrf(page.body()), Map.of("username", user, "password", "wrong"));
@@ -179,7 +179,7 @@ class SignInThrottleTest {
                     return new Outcome(r.status() == 401, r.status() == 429);
                 });
             } else {
-                Http web = new Http(port);
+                Http web = new Http(port).acceptSignInNotice();
                 String csrf = Http.csrf(web.get("/login", null).body());
                 tasks.add(() -> {
                     var r = web.form("/login", csrf, Map.of("username", user, "password", password));

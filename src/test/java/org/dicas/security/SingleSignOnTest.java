@@ -142,7 +142,7 @@ class SingleSignOnTest {
     @Test
     @Order(1)
     void theSignInPageOffersEachProvider() {
-        String page = new Http(appPort).get("/login", null).body();
+        String page = new Http(appPort).acceptSignInNotice().get("/login", null).body();
         assertThat(page).contains("href=\"/oauth2/authorization/testidp\"", "Sign in with UK MOD",
                 "href=\"/oauth2/authorization/otheridp\"", "Sign in with Other IdP");
     }
@@ -187,7 +187,7 @@ class SingleSignOnTest {
         PasswordEncoder encoder = app.getBean(PasswordEncoder.class);
         for (String guess : List.of("password", hash, "!sso:testidp", "{bcrypt}!sso:testidp")) {
             assertThat(encoder.matches(guess, hash)).as(guess).isFalse();
-            Http http = new Http(appPort);
+            Http http = new Http(appPort).acceptSignInNotice();
             var token = http.post("/api/v1/auth/token", null, Map.of("username", "gb.alice", "password", guess));
             assertThat(token.status()).as(guess).isEqualTo(401);
             var form = http.form("/login", Http.csrf(http.get("/login", null).body()),
@@ -243,6 +243,7 @@ class SingleSignOnTest {
      * Returns the last page after all redirects.
      */
     Http.Response signInThroughProvider(Http web, String registrationId, String username) {
+        web.acceptSignInNotice();
         Http.Response r = web.get(appBase + "/oauth2/authorization/" + registrationId, null);
         assertThat(r.status()).isEqualTo(302);
         assertThat(r.header("Location")).startsWith("http://127.0.0.1:" + TestIdentityProvider.port(idp)

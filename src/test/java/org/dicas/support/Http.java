@@ -176,10 +176,26 @@ public final class Http {
 
     /** Signs in without choosing a language: the user's saved language stands (for tests of remembering it). */
     public Http signInKeepingLanguage(String username, String password) {
+        acceptSignInNotice();
         Response login = get("/login", null);
         Response r = form("/login", csrf(login.body()), Map.of("username", username, "password", password));
         if (r.status() != 302 || r.header("Location").contains("error")) {
             throw new IllegalStateException("sign-in failed for " + username + ": " + r.status() + " " + r.header("Location"));
+        }
+        return this;
+    }
+
+    /**
+     * Accepts the notice and consent the sign-in page shows first (issue 15, point 8), as a person does before they
+     * may sign in; nothing when this session has accepted it already.
+     */
+    public Http acceptSignInNotice() {
+        Response login = get("/login", null);
+        if (login.body().contains("action=\"/login/notice\"")) {
+            Response r = form("/login/notice", csrf(login.body()), Map.of());
+            if (r.status() != 302) {
+                throw new IllegalStateException("the sign-in notice was not accepted: " + r.status());
+            }
         }
         return this;
     }

@@ -92,13 +92,14 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, ObjectProvider<SingleSignOn> singleSignOn,
-                                 AuthenticationManager manager) throws Exception {
+                                 AuthenticationManager manager, SignInNotice notice) throws Exception {
         http.authenticationManager(manager);
+        http.addFilterBefore(new SignInNoticeFilter(notice), org.springframework.security.web.csrf.CsrfFilter.class);
         for (SingleSignOn sso : singleSignOn.orderedStream().toList()) {
             sso.configure(http);
         }
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/login/notice", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())

@@ -12,23 +12,34 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Every sign-in, successful or not, form, API or single sign-on, goes into the audit log, saying how the user signed
- * in or why it failed in the reader's language (an unforeseen kind is named by its class, a code).
+ * in or why it failed in the reader's language (an unforeseen kind is named by its class, a code); a sign-in from a
+ * session that accepted the {@link SignInNotice} is preceded by that acceptance, under the person's name, with the
+ * digest of the notice accepted, its language and the moment of acceptance.
  */
 @Component
 class SignInAudit {
 
     private final AuditLog audit;
+    private final SignInNotice notice;
 
-    SignInAudit(AuditLog audit) {
+    SignInAudit(AuditLog audit, SignInNotice notice) {
         this.audit = audit;
+        this.notice = notice;
     }
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        audit.append(event.getAuthentication().getName(), "SIGN_IN", null, null, how(event.getAuthentication()));
+        String name = event.getAuthentication().getName();
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes web) {
+            notice.acceptance(web.getRequest()).ifPresent(a -> audit.append(name, "SIGN_IN_NOTICE_ACCEPTED", null, null,
+                    Sentence.of("audit.detail.signInNotice", a.digest(), a.language(), a.at())));
+        }
+        audit.append(name, "SIGN_IN", null, null, how(event.getAuthentication()));
     }
 
     @EventListener

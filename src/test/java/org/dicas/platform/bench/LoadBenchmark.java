@@ -300,6 +300,18 @@ public final class LoadBenchmark {
 
     private static void formLogin(HttpClient client, String base, String user, String password) throws Exception {
         String page = send(client, HttpRequest.newBuilder(URI.create(base + "/login")).GET().build()).body();
+        if (page.contains("action=\"/login/notice\"")) {
+            // the notice and consent comes first (issue 15, point 8)
+            Matcher n = CSRF.matcher(page);
+            if (!n.find()) {
+                throw new IllegalStateException("no _csrf input on the sign-in notice");
+            }
+            send(client, HttpRequest.newBuilder(URI.create(base + "/login/notice"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(n.group(1) != null ? n.group(1) : n.group(2))))
+                    .build());
+            page = send(client, HttpRequest.newBuilder(URI.create(base + "/login")).GET().build()).body();
+        }
         Matcher m = CSRF.matcher(page);
         if (!m.find()) {
             throw new IllegalStateException("no _csrf input on the login page");

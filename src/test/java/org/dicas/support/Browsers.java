@@ -1,0 +1,51 @@
+package org.dicas.support;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What browser tests share: Debian's headless Chromium, full-page screenshots under {@code target/screenshots} for a
+ * person to look at, and axe-core's serious and critical WCAG 2.1 AA violations of a page.
+ */
+public final class Browsers {
+
+    private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    private static final Set<String> BLOCKING = Set.of("serious", "critical");
+
+    private Browsers() {
+    }
+
+    public static void screenshot(Page p, String file) {
+        Path dir = Paths.get(System.getProperty("project.build.directory", "target"), "screenshots");
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        p.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(file)).setFullPage(true));
+    }
+
+    /** Adds to {@code problems} each serious or critical violation axe-core finds on the page (or that it did not run). */
+    public static void checkAccessibility(Page p, String name, List<String> problems) {
+        p.waitForLoadState(LoadState.LOAD);
+        AxeResults results = new AxeBuilder(p).withTags(WCAG_TAGS).analyze();
+        if (results.isErrored() || results.getPasses() == null || results.getPasses().isEmpty()) {
+            problems.add(name + ": axe did not run");
+            return;
+        }
+        for (Rule v : results.getViolations()) {
+            if (v.getImpact() != null && BLOCKING.contains(v.getImpact())) {
+                problems.add(name + " (" + p.url() + "): [" + v.getImpact() + "] " + v.getId() + ", first: "
+                        + (v.getNodes().isEmpty() ? "" : v.getNodes().get(0).getHtml()));
+            }
+        }
+    }
+}
