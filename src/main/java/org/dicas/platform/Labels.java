@@ -21,8 +21,9 @@ public final class Labels {
     }
 
     /**
-     * A nation by name: a code ({@code "JPN"}) or a {@link NationCode}; empty for none; the code itself for a
-     * country the platform has no name for (a supplier's country in an imported supply network, say).
+     * A nation by name: a code ({@code "JPN"}) or a {@link NationCode}; empty for none. A country the bundles do not
+     * name (a supplier's country in an imported supply network, say) is named as the API names it ({@link NationNames}:
+     * the JDK's name of an ISO 3166 alpha-3 code, else the code itself).
      */
     public String nation(Object nation) {
         String code = nation instanceof NationCode n ? n.code() : nation == null ? "" : nation.toString().trim();
@@ -30,7 +31,7 @@ public final class Labels {
             return "";
         }
         Sentence name = Sentence.nation(code);
-        return Sentences.exists(name.key()) ? Sentences.render(name, locale) : code;
+        return Sentences.exists(name.key()) ? Sentences.render(name, locale) : NationNames.of(code, locale);
     }
 
     /** Nations by name, joined as the language joins a list (米国、日本 / United States, Japan). */

@@ -41,7 +41,7 @@ class TemplatesNameNationsThroughLabelsTest {
     }
 
     @Test
-    void aNationReadsInTheReadersLanguageAndAnUnknownCountryAsItsCode() {
+    void aNationReadsInTheReadersLanguageAndAnotherCountryAsTheApiNamesIt() {
         var ja = new Labels(Locale.JAPANESE);
         var en = new Labels(Locale.ENGLISH);
         assertThat(ja.nation("JPN")).isEqualTo("日本");
@@ -49,7 +49,8 @@ class TemplatesNameNationsThroughLabelsTest {
         assertThat(en.nation("AUS")).isEqualTo("Australia");
         assertThat(ja.nations(List.of("USA", "JPN"))).isEqualTo("米国、日本");
         assertThat(en.nations(List.of(new NationCode("USA"), new NationCode("JPN")))).isEqualTo("United States, Japan");
-        assertThat(ja.nation("TWN")).isEqualTo("TWN");
+        assertThat(ja.nation("TWN")).isEqualTo(NationNames.of("TWN", Locale.JAPANESE)).isNotEqualTo("TWN");
+        assertThat(en.nation("XQZ")).as("not an ISO 3166 code: shown as typed").isEqualTo("XQZ");
         assertThat(ja.nation(null)).isEmpty();
     }
 }
