@@ -380,8 +380,9 @@ public class Pipeline {
             }
         }
         List<Long> requirementIds = o.requirements().stream().map(Opportunity.LinkedRequirement::id).toList();
-        Program p = programs.create(user, new ProgramCommand(en, ja, type, Program.Status.PROPOSED,
-                "Agreed from pipeline opportunity #" + o.id() + ": " + o.title(),
+        // no description: the program's people write it; where it came from is the opportunity's history (AGREED →
+        // PROGRAM, linking the program), shown in each reader's language
+        Program p = programs.create(user, new ProgramCommand(en, ja, type, Program.Status.PROPOSED, "",
                 d.partners().stream().map(s -> new ProgramCommand.Partner(s.nation() == null ? "" : s.nation()
                         .strip().toUpperCase(Locale.ROOT), s.costShare(), null)).toList(),
                 List.of(), requirementIds, o.marking().banner()));

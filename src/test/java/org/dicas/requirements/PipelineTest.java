@@ -164,6 +164,7 @@ class PipelineTest {
                 .containsExactlyInAnyOrder("USA 55", "JPN 45");
         assertThat(p.marking().banner()).isEqualTo("CUI//REL TO USA, JPN");
         assertThat(p.nameEn()).isEqualTo("PAC-3 MSE co-production line");
+        assertThat(p.description()).as("the system writes no English into a program both nations read").isEmpty();
         JsonNode history = o.get("history");
         assertThat(history.get(history.size() - 2).get("to").asString()).isEqualTo("AGREED");
         assertThat(history.get(history.size() - 1).get("to").asString()).isEqualTo("PROGRAM");
