@@ -32,6 +32,8 @@ import org.xml.sax.SAXParseException;
  */
 public final class FeedParser {
 
+    private static final System.Logger LOG = System.getLogger(FeedParser.class.getName());
+
     /** One item of a feed. {@code key} dedupes items: {@code guid:…} when the item has one, else {@code link:…}. */
     public record Item(String key, String title, String text, String link, Optional<LocalDate> date) {
     }
@@ -79,9 +81,14 @@ public final class FeedParser {
         try {
             doc = hardenedBuilder().parse(new ByteArrayInputStream(document));
         } catch (SAXParseException e) {
-            throw new FeedException(Sentence.of("lead.feed.error.malformedAt", e.getLineNumber(), e.getMessage()));
+            // the parser's own words are English: the log keeps them, the reader gets the line in their language
+            LOG.log(System.Logger.Level.INFO, "feed XML refused at line {0}: {1}", e.getLineNumber(), e.getMessage());
+            boolean doctype = e.getMessage() != null && e.getMessage().contains("DOCTYPE");
+            throw new FeedException(Sentence.of(doctype ? "lead.feed.error.doctype" : "lead.feed.error.malformedAt",
+                    e.getLineNumber()));
         } catch (SAXException | IOException e) {
-            throw new FeedException(Sentence.of("lead.feed.error.malformed", e.getMessage()));
+            LOG.log(System.Logger.Level.INFO, "feed XML refused: {0}", e.getMessage());
+            throw new FeedException(Sentence.of("lead.feed.error.malformed"));
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
