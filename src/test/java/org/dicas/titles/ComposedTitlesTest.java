@@ -266,6 +266,10 @@ class ComposedTitlesTest {
         assertThat(jpHit.select(".listed-title-other").text()).isEqualTo("Minesweeper refit notes " + n);
         Element usHit = listed(usWeb.get("/search?q=" + q, null).body(), "/documents/" + document);
         assertThat(usHit.select(".listed-title").text()).isEqualTo("Minesweeper refit notes " + n);
+
+        Element jpHistory = listed(jpWeb.get("/records/" + document + "/history", null).body(), "/documents/" + document);
+        assertThat(jpHistory.select(".listed-title").text()).as("the history page names its record as lists do")
+                .isEqualTo("掃海艇改修の覚書");
     }
 
     /**
