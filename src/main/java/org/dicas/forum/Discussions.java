@@ -139,7 +139,7 @@ public class Discussions {
         if (c.parentId() != null && replies(user, threadId).stream().noneMatch(r -> r.id() == c.parentId())) {
             throw InvalidInputException.of("parentId", "forum.error.noReplyInThread", threadId, c.parentId());
         }
-        RecordTitles.Composed title = replyTitle(threadId);
+        RecordTitles.Composed title = replyTitle(t);
         long id = f.records.register("REPLY", title.english(), c.body(), marking, Optional.empty(), user,
                 i -> "/discussions/" + threadId + "#reply-" + i);
         f.titles.composed(id, title);
@@ -157,8 +157,7 @@ public class Discussions {
     public Reply editReply(DicasUser user, long threadId, long replyId, ExpectedVersion expected, ReplyCommand c) {
         Reply r = ownReply(user, threadId, replyId);
         Marking marking = ForumRecords.marking(c.marking());
-        thread(user, threadId);
-        RecordTitles.Composed title = replyTitle(threadId);
+        RecordTitles.Composed title = replyTitle(thread(user, threadId));
         f.records.update(replyId, expected, title.english(), c.body(), marking, Optional.empty(), user);
         f.titles.composed(replyId, title);
         f.jdbc.sql("update reply set body = :b, edited_at = now() where id = :id")
@@ -172,16 +171,15 @@ public class Discussions {
     public Reply deleteReply(DicasUser user, long threadId, long replyId, ExpectedVersion expected) {
         Reply r = ownReply(user, threadId, replyId);
         f.jdbc.sql("update reply set body = '', deleted_at = now() where id = :id").param("id", r.id()).update();
-        thread(user, threadId);
-        RecordTitles.Composed title = replyTitle(threadId);
+        RecordTitles.Composed title = replyTitle(thread(user, threadId));
         f.records.deleted(replyId, expected, title.english(), user);
         f.titles.composed(replyId, title);
         return reply(user, threadId, replyId);
     }
 
     /** A reply's title in each language from its thread's title in that language (「…への返信」 / "Re: …"). */
-    private RecordTitles.Composed replyTitle(long threadId) {
-        Map<String, String> thread = f.titles.held(threadId);
+    private RecordTitles.Composed replyTitle(DiscussionThread t) {
+        Map<String, String> thread = f.titles.held(t.id(), t.title());
         return RecordTitles.Composed.each(lang -> Sentence.of("discussion.reply.title", thread.get(lang)));
     }
 

@@ -220,16 +220,14 @@ public class RecordTitles {
 
     /**
      * A record's confirmed title in each language (a language it has none in, or only a draft, reads its own title),
-     * for a title the system composes from it (a reply's from its thread's). The caller has already read the record
-     * as its user.
+     * for a title the system composes from it (a reply's from its thread's). The caller has read the record as its
+     * user through the policy and passes its own title.
      */
-    public Map<String, String> held(long id) {
+    public Map<String, String> held(long id, String ownTitle) {
         Map<String, String> out = new HashMap<>();
         jdbc.sql("select language, title from record_title where record_id = :id and not draft").param("id", id)
                 .query((rs, n) -> out.put(rs.getString(1), rs.getString(2))).list();
-        String own = jdbc.sql("select title from record where id = :id").param("id", id).query(String.class)
-                .optional().orElse("");
-        Titles.LANGUAGES.forEach(l -> out.putIfAbsent(l, own));
+        Titles.LANGUAGES.forEach(l -> out.putIfAbsent(l, ownTitle));
         return out;
     }
 

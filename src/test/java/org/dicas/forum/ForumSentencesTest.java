@@ -104,9 +104,9 @@ class ForumSentencesTest {
                 40, "Rocket motor case, \"SRM\"", "SM-3", java.time.LocalDate.of(2030, 1, 2), List.of(12L, 13L));
         Sentence read = SentenceJson.read(SentenceJson.write(written));
         assertThat(Sentences.render(read, Locale.JAPANESE)).isEqualTo(Sentences.render(written, Locale.JAPANESE))
-                .isEqualTo("日本から米国へ：Rocket motor case, \"SRM\"（SM-3）40個、必要期日 2030-01-02。緩和する重要ノード：12、13");
+                .isEqualTo("日本から米国へ：Rocket motor case, \"SRM\"（SM-3）40個、必要期日 2030年1月2日（水）。緩和する重要ノード：12、13");
         assertThat(Sentences.render(read, Locale.ENGLISH))
-                .isEqualTo("Japan to United States: 40 × Rocket motor case, \"SRM\" (SM-3), needed by 2030-01-02; "
+                .isEqualTo("Japan to United States: 40 × Rocket motor case, \"SRM\" (SM-3), needed by Wed 2 Jan 2030; "
                         + "relieves nodes 12, 13");
     }
 }

@@ -23,6 +23,10 @@ final class AttackSupport {
 
     /** The only script a page may load. */
     static final String HTMX = "/js/htmx.min.js";
+    /** The site's own scripts, each a static file with no inline code: htmx and the marking picker. */
+    static final Set<String> SITE_SCRIPTS = Set.of(HTMX, "/js/marking-picker.js");
+    /** The one htmx element the templates render on a form: the marking preview, asking the server to parse a banner. */
+    private static final Pattern MARKING_PREVIEW = Pattern.compile("/markings/preview\\?field=[A-Za-z]+");
 
     /** Attributes whose value a browser follows or fetches as a URL. */
     private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "xlink:href",
@@ -72,7 +76,7 @@ final class AttackSupport {
     static List<String> scriptInjection(Document doc) {
         List<String> problems = new ArrayList<>();
         for (Element script : doc.select("script")) {
-            if (!HTMX.equals(script.attr("src")) || !script.data().isBlank()) {
+            if (!SITE_SCRIPTS.contains(script.attr("src")) || !script.data().isBlank()) {
                 problems.add("foreign <script>: " + abbreviate(script.outerHtml()));
             }
         }
@@ -92,18 +96,31 @@ final class AttackSupport {
                     problems.add("script URL in " + key + " on " + abbreviate(e.outerHtml()));
                 }
                 if ((key.startsWith("hx-") || key.startsWith("data-hx-"))
-                        && !(e.tagName().equals("form") && DONE_FORM.matcher(e.attr("action")).matches())) {
+                        && !(e.tagName().equals("form") && DONE_FORM.matcher(e.attr("action")).matches())
+                        && !markingPreview(e)) {
                     problems.add("htmx attribute " + key + " on " + abbreviate(e.outerHtml()));
                 }
             }
             if (e.tagName().equals("form") && !e.attr("action").startsWith("/")) {
                 problems.add("form posting off-site: " + abbreviate(e.outerHtml()));
             }
-            if (e.tagName().equals("link") && !e.attr("href").startsWith("/css/")) {
+            if (e.tagName().equals("link") && !e.attr("href").startsWith("/css/")
+                    && !(e.attr("rel").equals("icon") && e.attr("href").startsWith("/img/"))) {
                 problems.add("foreign <link>: " + abbreviate(e.outerHtml()));
             }
         }
         return problems;
+    }
+
+    /** The marking picker's preview: a div of the form's marking field, polling nothing, reading the banner field. */
+    private static boolean markingPreview(Element e) {
+        return e.tagName().equals("div") && e.hasClass("marking-preview")
+                && MARKING_PREVIEW.matcher(e.attr("hx-get")).matches()
+                && e.attr("hx-include").matches("#[A-Za-z0-9_-]*marking")
+                && e.attr("hx-trigger").matches("input changed delay:250ms from:#[A-Za-z0-9_-]*marking")
+                && e.attributes().asList().stream().map(Attribute::getKey)
+                        .filter(k -> k.startsWith("hx-") || k.startsWith("data-hx-"))
+                        .allMatch(k -> k.equals("hx-get") || k.equals("hx-include") || k.equals("hx-trigger"));
     }
 
     static boolean scriptUrl(String value) {

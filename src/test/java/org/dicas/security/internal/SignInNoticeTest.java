@@ -76,12 +76,16 @@ class SignInNoticeTest {
         Http web = new Http(port).inLanguage("ja").signIn("jp.msdf", "demo");
         assertThat(web.get("/", null).status()).isEqualTo(200);
         List<Map<String, Object>> entries = jdbc.sql("""
-                        select action, detail from audit_entry where actor = 'jp.msdf'
+                        select action, detail_sentence from audit_entry where actor = 'jp.msdf'
                         and action in ('SIGN_IN_NOTICE_ACCEPTED', 'SIGN_IN') order by id desc limit 2""")
                 .query().listOfRows();
         assertThat(entries).extracting(e -> e.get("action")).containsExactly("SIGN_IN", "SIGN_IN_NOTICE_ACCEPTED");
-        String detail = (String) entries.get(1).get("detail");
-        assertThat(detail).startsWith("notice=" + notice.text(Locale.JAPANESE).digest() + "; language=ja; accepted=");
+        org.dicas.shared.Sentence detail = org.dicas.shared.SentenceJson.read((String) entries.get(1).get("detail_sentence"));
+        assertThat(detail.key()).isEqualTo("audit.detail.signInNotice");
+        assertThat(detail.english()).startsWith("Notice and consent " + notice.text(Locale.JAPANESE).digest()
+                + " accepted (language ja, ");
+        assertThat(org.dicas.shared.Sentences.render(detail, Locale.JAPANESE))
+                .startsWith("利用上の注意及び同意事項（" + notice.text(Locale.JAPANESE).digest() + "）に同意（表示言語 ja、");
         assertThat(notice.text(Locale.JAPANESE).digest()).isNotEqualTo(notice.text(Locale.ENGLISH).digest());
     }
 

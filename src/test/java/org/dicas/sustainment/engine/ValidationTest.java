@@ -34,7 +34,7 @@ class ValidationTest {
 
     @Test
     void datesOutOfOrder() {
-        refused("\"end\":\"2027-12-31\"", "\"end\":\"2026-12-31\"", "horizon: end 2026-12-31 is before start");
+        refused("\"end\":\"2027-12-31\"", "\"end\":\"2026-12-31\"", "horizon: end Thu 31 Dec 2026 is before start Fri 1 Jan 2027");
         refused("\"end\":\"2027-05-05\"", "\"end\":\"2027-04-01\"", "facility F1: closed period");
     }
 
