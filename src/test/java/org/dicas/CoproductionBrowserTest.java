@@ -3,9 +3,6 @@ package org.dicas;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -15,8 +12,8 @@ import com.microsoft.playwright.options.SelectOption;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
+import org.dicas.support.Browsers;
 import org.dicas.support.Chromium;
 import org.dicas.support.SignInNotices;
 import org.junit.jupiter.api.AfterAll;
@@ -32,9 +29,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @PlatformTest
 class CoproductionBrowserTest {
-
-    private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
-    private static final Set<String> BLOCKING = Set.of("serious", "critical");
 
     private static Chromium chromium;
     private static Browser browser;
@@ -73,7 +67,7 @@ class CoproductionBrowserTest {
             page.waitForURL(Pattern.compile(".*/coproduction/\\d+$"));
             String planUrl = page.url();
             assertTrue(page.locator("main").innerText().contains("PAC-US-1"), "the plan lists its lines");
-            check(page, "coproduction-plan-en", problems);
+            Browsers.checkAccessibility(page, "coproduction-plan-en", problems);
 
             page.locator("#seconds").fill("15");
             page.locator("#run-baseline").click();
@@ -84,7 +78,7 @@ class CoproductionBrowserTest {
             assertTrue(bottleneck.innerText().contains("Component SKR"),
                     "the PAC-3 seeker limits the baseline: " + bottleneck.innerText());
             page.locator("#coproduction-chart svg").first().waitFor();
-            check(page, "coproduction-run-en", problems);
+            Browsers.checkAccessibility(page, "coproduction-run-en", problems);
 
             page.locator("#wi-component").selectOption(new SelectOption().setValue("SRM"));
             page.locator("#wi-loss").fill("80");
@@ -109,19 +103,19 @@ class CoproductionBrowserTest {
             assertEquals("60", page.locator("#line-PAC-JP-1 td.capacity").first().innerText().trim());
             for (String form : List.of("/edit", "/components/SRM/edit", "/transfers/2/edit", "/demands/new")) {
                 page.navigate(planUrl + form);
-                check(page, "coproduction-form-en " + form, problems);
+                Browsers.checkAccessibility(page, "coproduction-form-en " + form, problems);
             }
             page.navigate(url("/coproduction/new"));
-            check(page, "coproduction-new-plan-en", problems);
+            Browsers.checkAccessibility(page, "coproduction-new-plan-en", problems);
             page.navigate(runUrl);
 
             page.navigate(page.url() + "?lang=ja");
             page.waitForLoadState(LoadState.LOAD);
             assertEquals("ja", page.locator("html").getAttribute("lang"));
             assertTrue(page.locator("main h1").innerText().contains("共同生産計画の実行"), "Japanese heading");
-            check(page, "coproduction-run-ja", problems);
+            Browsers.checkAccessibility(page, "coproduction-run-ja", problems);
             page.navigate(planUrl);
-            check(page, "coproduction-plan-ja", problems);
+            Browsers.checkAccessibility(page, "coproduction-plan-ja", problems);
             page.navigate(url("/coproduction?lang=en"));
             assertTrue(problems.isEmpty(), String.join("\n", problems));
         }
@@ -133,7 +127,7 @@ class CoproductionBrowserTest {
         page.locator("#line-PAC-JP-1 a", new Page.LocatorOptions().setHasText("Edit")).click();
         page.waitForURL(Pattern.compile(".*/lines/PAC-JP-1/edit$"));
         List<String> problems = new ArrayList<>();
-        check(page, "coproduction-line-form-en", problems);
+        Browsers.checkAccessibility(page, "coproduction-line-form-en", problems);
         assertTrue(problems.isEmpty(), String.join("\n", problems));
         page.locator("#capacity-2027").fill(capacity);
         page.locator("#save-line").click();
@@ -145,21 +139,6 @@ class CoproductionBrowserTest {
         page.locator(".solver-status").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE)
                 .setTimeout(90_000));
         page.waitForLoadState(LoadState.LOAD);
-    }
-
-    private static void check(Page p, String name, List<String> problems) {
-        p.waitForLoadState(LoadState.LOAD);
-        AxeResults results = new AxeBuilder(p).withTags(WCAG_TAGS).analyze();
-        if (results.isErrored() || results.getPasses() == null || results.getPasses().isEmpty()) {
-            problems.add(name + ": axe did not run");
-            return;
-        }
-        for (Rule v : results.getViolations()) {
-            if (v.getImpact() != null && BLOCKING.contains(v.getImpact())) {
-                problems.add(name + " (" + p.url() + "): [" + v.getImpact() + "] " + v.getId() + ", first: "
-                        + (v.getNodes().isEmpty() ? "" : v.getNodes().get(0).getHtml()));
-            }
-        }
     }
 
     private String url(String path) {

@@ -4,21 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
+import org.dicas.support.Browsers;
 import org.dicas.support.Chromium;
 import org.dicas.support.SignInNotices;
 import org.junit.jupiter.api.AfterAll;
@@ -34,9 +28,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @PlatformTest
 class WorkShareBrowserTest {
-
-    private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
-    private static final Set<String> BLOCKING = Set.of("serious", "critical");
 
     private static Chromium chromium;
     private static Browser browser;
@@ -76,7 +67,7 @@ class WorkShareBrowserTest {
             String programUrl = page.url();
             assertEquals(12, page.locator("#work-packages tr.work-package").count(), "the GPI work packages");
             assertTrue(page.locator("#work-packages").innerText().contains("ITAR-USML-XII"), "controls are shown");
-            check(page, "program-en", problems);
+            Browsers.checkAccessibility(page, "program-en", problems);
 
             page.locator("#balance-work-share").click();
             page.waitForURL(Pattern.compile(".*/programs/\\d+/work-share$"));
@@ -91,8 +82,8 @@ class WorkShareBrowserTest {
                         nation + " within 50 ± 2: " + p);
             }
             page.locator("#share-chart svg").first().waitFor();
-            screenshot(page, "work-share-balance-en.png");
-            check(page, "balance-en", problems);
+            Browsers.screenshot(page, "work-share-balance-en.png");
+            Browsers.checkAccessibility(page, "balance-en", problems);
 
             page.locator("#wi-tolerance").fill("5");
             page.locator("#widen-tolerance").click();
@@ -113,39 +104,13 @@ class WorkShareBrowserTest {
             assertEquals("ja", page.locator("html").getAttribute("lang"));
             assertTrue(page.locator("main h1").innerText().contains("作業分担の調整"), "Japanese heading");
             assertTrue(page.locator("#difference").innerText().contains("均衡の代価"), "Japanese figures");
-            screenshot(page, "work-share-what-if-ja.png");
-            check(page, "balance-ja", problems);
+            Browsers.screenshot(page, "work-share-what-if-ja.png");
+            Browsers.checkAccessibility(page, "balance-ja", problems);
             page.navigate(programUrl);
             assertTrue(page.locator("#work-share").innerText().contains("作業分担"), "Japanese program page");
-            check(page, "program-ja", problems);
+            Browsers.checkAccessibility(page, "program-ja", problems);
             page.navigate(url("/programs?lang=en"));
             assertTrue(problems.isEmpty(), String.join("\n", problems));
-        }
-    }
-
-    /** A full-page screenshot under {@code target/screenshots}, for a person to look at. */
-    private static void screenshot(Page p, String file) {
-        Path dir = Paths.get(System.getProperty("project.build.directory", "target"), "screenshots");
-        try {
-            Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        p.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(file)).setFullPage(true));
-    }
-
-    private static void check(Page p, String name, List<String> problems) {
-        p.waitForLoadState(LoadState.LOAD);
-        AxeResults results = new AxeBuilder(p).withTags(WCAG_TAGS).analyze();
-        if (results.isErrored() || results.getPasses() == null || results.getPasses().isEmpty()) {
-            problems.add(name + ": axe did not run");
-            return;
-        }
-        for (Rule v : results.getViolations()) {
-            if (v.getImpact() != null && BLOCKING.contains(v.getImpact())) {
-                problems.add(name + " (" + p.url() + "): [" + v.getImpact() + "] " + v.getId() + ", first: "
-                        + (v.getNodes().isEmpty() ? "" : v.getNodes().get(0).getHtml()));
-            }
         }
     }
 
