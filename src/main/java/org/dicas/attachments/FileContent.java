@@ -104,10 +104,35 @@ final class FileContent {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        if (hasVbaStorage(file, type)) {
+            throw InvalidInputException.of("file", "attachment.error.macros", name, type);
+        }
         if (DOCUMENTS.contains(type) || IMAGES.contains(type)) {
             return type;
         }
         throw refusal(type, name);
+    }
+
+    /**
+     * Whether a Word 97–2003 or Excel 97–2003 file carries a VBA project (its {@code Macros} or
+     * {@code _VBA_PROJECT_CUR} storage): Tika gives it the same type as one without macros. (A PowerPoint 97–2003
+     * file keeps its VBA inside its document stream and is not looked into.)
+     */
+    static boolean hasVbaStorage(Path file, String type) {
+        String storage = switch (type) {
+            case "application/msword" -> "Macros";
+            case "application/vnd.ms-excel" -> "_VBA_PROJECT_CUR";
+            default -> null;
+        };
+        if (storage == null) {
+            return false;
+        }
+        try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs =
+                     new org.apache.poi.poifs.filesystem.POIFSFileSystem(file.toFile(), true)) {
+            return fs.getRoot().hasEntry(storage);
+        } catch (IOException | RuntimeException e) {
+            return false; // not a readable OLE2 file: Tika reads what it can of it, or nothing
+        }
     }
 
     static InvalidInputException refusal(String type, String name) {

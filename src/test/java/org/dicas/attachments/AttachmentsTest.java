@@ -197,6 +197,8 @@ class AttachmentsTest {
                 "image/svg+xml");
         assertRefused(doc, "budget.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 TestFiles.docm("Budget with a macro"), "attachment.error.macros", "macroenabled");
+        assertRefused(doc, "budget.xls", "application/vnd.ms-excel", TestFiles.xlsWithMacros(),
+                "attachment.error.macros", "application/vnd.ms-excel");
         assertRefused(doc, "tool.py", "text/plain", "#!/usr/bin/env python3\nprint('hello')\n"
                 .getBytes(StandardCharsets.UTF_8), "attachment.error.script", "tool.py");
         ByteArrayOutputStream zip = new ByteArrayOutputStream();

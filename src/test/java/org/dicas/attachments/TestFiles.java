@@ -15,13 +15,13 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFRelation;
 
 /** Small real files made in the test: a PDF (PDFBox), Word files (POI), a PNG, a Windows program's header. */
-final class TestFiles {
+public final class TestFiles {
 
     private TestFiles() {
     }
 
     /** A one-page PDF whose text is {@code text}. */
-    static byte[] pdf(String text) {
+    public static byte[] pdf(String text) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
             doc.addPage(page);
@@ -40,7 +40,7 @@ final class TestFiles {
     }
 
     /** A Word document (.docx) with one paragraph. */
-    static byte[] docx(String text) {
+    public static byte[] docx(String text) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.createParagraph().createRun().setText(text);
             doc.write(out);
@@ -51,7 +51,7 @@ final class TestFiles {
     }
 
     /** A macro-enabled Word document (.docm): its main part declared as Word's macro-enabled document. */
-    static byte[] docm(String text) {
+    public static byte[] docm(String text) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.createParagraph().createRun().setText(text);
             OPCPackage pkg = doc.getPackage();
@@ -63,8 +63,27 @@ final class TestFiles {
         }
     }
 
+    /** An Excel 97–2003 workbook that carries a VBA project (its {@code _VBA_PROJECT_CUR} storage). */
+    public static byte[] xlsWithMacros() {
+        try (org.apache.poi.hssf.usermodel.HSSFWorkbook wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook();
+             ByteArrayOutputStream plain = new ByteArrayOutputStream();
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            wb.createSheet("Budget").createRow(0).createCell(0).setCellValue("FY2027");
+            wb.write(plain);
+            try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem(
+                    new java.io.ByteArrayInputStream(plain.toByteArray()))) {
+                fs.getRoot().createDirectory("_VBA_PROJECT_CUR").createDocument("dir",
+                        new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}));
+                fs.writeFilesystem(out);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A small PNG image. */
-    static byte[] png() {
+    public static byte[] png() {
         BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
         image.setRGB(3, 3, 0x1E90FF);
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -76,7 +95,7 @@ final class TestFiles {
     }
 
     /** The start of a Windows program: the DOS header (MZ), its pointer to the PE header, and the PE signature. */
-    static byte[] exe() {
+    public static byte[] exe() {
         byte[] b = new byte[512];
         b[0] = 'M';
         b[1] = 'Z';
