@@ -245,6 +245,34 @@ class AttachmentsTest {
     }
 
     @Test
+    void anUploadDeclaredOverTheLimitIsAnswered413BeforeItsBodyIsRead() throws Exception {
+        long doc = document(jp, "UNCLASSIFIED");
+        long declared = 60L * 1024 * 1024;
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/records/" + doc + "/attachments HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + jp + "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: " + declared
+                    + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(new byte[64 * 1024]); // of the 60 MB announced, only this is ever sent
+            out.flush();
+            byte[] answer = new byte[4096];
+            int n = socket.getInputStream().read(answer);
+            assertThat(new String(answer, 0, Math.max(n, 0), StandardCharsets.UTF_8)).startsWith("HTTP/1.1 413");
+        }
+    }
+
+    @Test
+    void aFileOverTheGeneralUploadLimitButWithinTheAttachmentLimitIsAccepted() {
+        long doc = document(jp, "UNCLASSIFIED");
+        byte[] text = "twenty megabytes of plain words\n".repeat(20 * 1024 * 1024 / 32).getBytes(StandardCharsets.UTF_8);
+        Http.Response r = attach(jp, doc, "long-notes.txt", "text/plain", text, "UNCLASSIFIED");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().get("size").asLong()).isEqualTo(text.length).isGreaterThan(10L * 1024 * 1024);
+        assertThat(r.json().get("contentType").asString()).isEqualTo("text/plain");
+    }
+
+    @Test
     void aWordInsideAPdfOrWordFileFindsTheFileForItsReadersAndForNoOneElse() {
         long doc = document(jp, "UNCLASSIFIED");
         String inPdf = uniqueWord();
