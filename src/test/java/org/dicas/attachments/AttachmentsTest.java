@@ -364,6 +364,28 @@ class AttachmentsTest {
         assertThat(refused).contains("page.html").contains("HTML・SVGは不可");
     }
 
+    @Test
+    void meetingsAgendaItemsRequirementsProgramsAndSosaRequestsCarryFilesOnTheirPages() {
+        Http web = new Http(port).signIn("jp.atla", "demo");
+        // a demo record of each kind that jp.atla reads, whose container (an agenda item's meeting) is marked alike
+        Map<String, String> pages = Map.of("REQUIREMENT", "/requirements/", "PROGRAM", "/programs/",
+                "SOSA_REQUEST", "/sosa/requests/", "MEETING", "/meetings/", "AGENDA_ITEM", "/meetings/");
+        for (Map.Entry<String, String> kind : pages.entrySet()) {
+            Map<String, Object> parent = jdbc.sql("select r.id, r.marking, coalesce(r.container_id, r.id) as page from record r "
+                            + "left join record c on c.id = r.container_id where r.kind = :kind "
+                            + "and (c.id is null or c.marking = r.marking) and r.marking in ('UNCLASSIFIED', "
+                            + "'UNCLASSIFIED//REL TO USA, JPN', 'CUI//REL TO USA, JPN') order by r.id limit 1")
+                    .param("kind", kind.getKey()).query().singleRow();
+            long id = ((Number) parent.get("id")).longValue();
+            String marking = (String) parent.get("marking");
+            String name = kind.getKey().toLowerCase() + "-annex.pdf";
+            Http.Response r = attach(jp, id, name, PDF, TestFiles.pdf(kind.getKey()), marking);
+            assertThat(r.status()).as(kind.getKey() + " " + id + ": " + r.body()).isEqualTo(201);
+            String page = web.get(kind.getValue() + parent.get("page"), null).body();
+            assertThat(page).as(kind.getKey()).contains("id=\"attachments-" + id + "\"").contains(name);
+        }
+    }
+
     long attachments() {
         return jdbc.sql("select count(*) from attachment").query(Long.class).single();
     }
