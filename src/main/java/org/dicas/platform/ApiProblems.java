@@ -118,6 +118,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 e.describe(locale)), locale), e.field(), e.sentence()));
     }
 
+    /** Input over its size limit (an attachment over {@code dicas.attachments.max-size}): 413, naming the limit. */
+    @ExceptionHandler(org.dicas.shared.ContentTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(org.dicas.shared.ContentTooLargeException e, Locale locale) {
+        return problemResponse(withKey(titled(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                e.describe(locale)), locale), e.field(), e.sentence()));
+    }
+
     @ExceptionHandler(InvalidMarkingException.class)
     ResponseEntity<ProblemDetail> invalidMarking(InvalidMarkingException e, Locale locale) {
         return problemResponse(withKey(titled(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,

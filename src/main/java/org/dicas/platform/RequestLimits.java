@@ -22,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The edge: a request body larger than its limit is answered {@code 413} before it is read (by its
  * {@code Content-Length}), and a body without one (chunked) is cut off with {@code 413} when it crosses the limit.
  * Limits: {@code dicas.http.max-body} for JSON and forms, {@code dicas.http.max-multipart-body} for file uploads
- * ({@code multipart/form-data}), {@code dicas.http.max-public-body} for what anyone may send unauthenticated (token
+ * ({@code multipart/form-data}), {@code dicas.attachments.max-size} and 1 MB for the form around the file for an
+ * attachment's upload ({@code POST /api/v1/records/{id}/attachments} and its page form), {@code dicas.http.max-public-body} for what anyone may send unauthenticated (token
  * and sign-in). A body that trickles in slower than {@code dicas.http.body-read-timeout} in total is answered
  * {@code 408}, so slow senders cannot hold request threads.
  */
@@ -34,20 +35,31 @@ class RequestLimits extends OncePerRequestFilter {
     static final String BODY_FAILURE = RequestLimits.class.getName() + ".failure";
 
     private static final Set<String> PUBLIC_POSTS = Set.of("/api/v1/auth/token", "/login");
+    /** An attachment's upload, by the API or the page form: the file limit of ADR 0037, not the general upload one. */
+    private static final java.util.regex.Pattern ATTACHMENT_UPLOAD =
+            java.util.regex.Pattern.compile("(/api/v1)?/records/[0-9]+/attachments");
+    /** What an attachment's upload may carry besides the file: the multipart envelope, the marking, the CSRF token. */
+    static final long ATTACHMENT_FORM_ALLOWANCE = 1024 * 1024;
 
     private final long maxBody;
     private final long maxMultipartBody;
     private final long maxPublicBody;
+    private final long maxAttachmentBody;
     private final long bodyReadNanos;
+    private final long attachmentReadNanos;
 
     RequestLimits(@Value("${dicas.http.max-body:2MB}") DataSize maxBody,
                   @Value("${dicas.http.max-multipart-body:10MB}") DataSize maxMultipartBody,
                   @Value("${dicas.http.max-public-body:16KB}") DataSize maxPublicBody,
-                  @Value("${dicas.http.body-read-timeout:10s}") Duration bodyReadTimeout) {
+                  @Value("${dicas.http.body-read-timeout:10s}") Duration bodyReadTimeout,
+                  @Value("${dicas.attachments.max-size:50MB}") DataSize maxAttachment,
+                  @Value("${dicas.attachments.upload-timeout:5m}") Duration attachmentReadTimeout) {
         this.maxBody = maxBody.toBytes();
         this.maxMultipartBody = maxMultipartBody.toBytes();
         this.maxPublicBody = maxPublicBody.toBytes();
         this.bodyReadNanos = bodyReadTimeout.toNanos();
+        this.maxAttachmentBody = maxAttachment.toBytes() + ATTACHMENT_FORM_ALLOWANCE;
+        this.attachmentReadNanos = attachmentReadTimeout.toNanos();
     }
 
     long limitFor(HttpServletRequest request) {
@@ -57,7 +69,7 @@ class RequestLimits extends OncePerRequestFilter {
         }
         String type = request.getContentType();
         if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
-            return maxMultipartBody;
+            return ATTACHMENT_UPLOAD.matcher(path).matches() ? maxAttachmentBody : maxMultipartBody;
         }
         return maxBody;
     }
@@ -71,7 +83,9 @@ class RequestLimits extends OncePerRequestFilter {
             tooLarge(request, response, limit);
             return;
         }
-        Limited limited = new Limited(request, limit, bodyReadNanos);
+        // an attachment of tens of megabytes takes longer to send than a form: its own deadline (still bounded)
+        Limited limited = new Limited(request, limit, limit == maxAttachmentBody && limit != maxMultipartBody
+                ? attachmentReadNanos : bodyReadNanos);
         try {
             chain.doFilter(limited, response);
         } catch (IOException | ServletException | RuntimeException e) {

@@ -563,7 +563,7 @@ public class Pipeline {
 
     /** Whether {@code chosen} is at least as restrictive as {@code floor}. */
     static boolean atLeast(Marking chosen, Marking floor) {
-        return Marking.highWaterMark(List.of(chosen, floor)).equals(Marking.highWaterMark(List.of(chosen)));
+        return chosen.atLeastAsRestrictiveAs(floor);
     }
 
     private void change(long id, OpportunityStage from, OpportunityStage to, Long programId) {

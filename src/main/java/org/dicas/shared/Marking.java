@@ -277,6 +277,15 @@ public record Marking(AccessLevel level, boolean noForn, List<NationCode> relTo,
         return new Marking(level, noForn, relTo, List.copyOf(groups), propin, export);
     }
 
+    /**
+     * Whether this marking is at least as restrictive as {@code floor}: raising it to their high-water mark changes
+     * nothing. A record that others read only through another (an opportunity through what it links, an attachment
+     * through its parent) is marked so.
+     */
+    public boolean atLeastAsRestrictiveAs(Marking floor) {
+        return highWaterMark(List.of(this, floor)).equals(highWaterMark(List.of(this)));
+    }
+
     @Override
     public String toString() {
         return banner();

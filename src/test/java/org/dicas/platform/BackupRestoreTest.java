@@ -75,6 +75,12 @@ class BackupRestoreTest {
             assertThat(created.status()).isEqualTo(201);
             long id = created.json().get("id").asLong();
             assertThat(before.get("/api/v1/documents/" + id, author).status()).isEqualTo(200); // an audited CUI read
+            // a file on it: its bytes are a large object, which the dump must carry with the rows (ADR 0037)
+            byte[] file = "Restored with its bytes: 復元\n".repeat(2000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Http.Response attached = before.multipart("/api/v1/records/" + id + "/attachments", author,
+                    Map.of("marking", "CUI//REL TO USA, JPN"), "復元.txt", "text/plain", file);
+            assertThat(attached.status()).as(attached.body()).isEqualTo(201);
+            long attachment = attached.json().get("id").asLong();
             String adminBefore = before.token("admin", "demo");
             assertThat(before.get("/api/v1/audit/verify?full=true", adminBefore).json().get("valid").asBoolean()).isTrue();
 
@@ -102,6 +108,11 @@ class BackupRestoreTest {
             String reader = after.token("jp.atla", "demo");
             JsonNode document = after.get("/api/v1/documents/" + id, reader).json();
             assertThat(document.get("title").asString()).isEqualTo("復元テスト backup check");
+            java.net.http.HttpResponse<byte[]> bytes = after.bytes("/api/v1/attachments/" + attachment, reader);
+            assertThat(bytes.statusCode()).isEqualTo(200);
+            assertThat(bytes.body()).as("the file's bytes, restored with its row").isEqualTo(file);
+            assertThat(bytes.headers().firstValue("X-DICAS-SHA256"))
+                    .hasValue(attached.json().get("sha256").asString());
             assertThat(after.get("/api/v1/documents/" + later.json().get("id").asLong(), reader).status())
                     .isEqualTo(404);
             JsonNode verification = after.get("/api/v1/audit/verify?full=true", after.token("admin", "demo")).json();

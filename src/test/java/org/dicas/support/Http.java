@@ -249,6 +249,47 @@ public final class Http {
         return m.group(1);
     }
 
+    /**
+     * A {@code multipart/form-data} POST: the text fields, then the file as the part {@code file} with this name and
+     * the content type the client declares (which the server may not trust).
+     */
+    public Response multipart(String path, String token, Map<String, String> fields, String fileName,
+                              String declaredType, byte[] bytes) {
+        String boundary = "----dicas" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        try {
+            for (Map.Entry<String, String> f : fields.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n"
+                        + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + f.getValue() + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            if (fileName != null) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: " + declaredType + "\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                body.write(bytes);
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return send(request(path, token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    /** A GET whose body is bytes (a file), with its headers. */
+    public HttpResponse<byte[]> bytes(String path, String token) {
+        try {
+            return client.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }

@@ -31,11 +31,14 @@ class DocumentPages {
     private final Library library;
     private final WorkingGroups groups;
     private final Validator validator;
+    private final org.dicas.attachments.Attachments attachments;
 
-    DocumentPages(Library library, WorkingGroups groups, Validator validator) {
+    DocumentPages(Library library, WorkingGroups groups, Validator validator,
+                  org.dicas.attachments.Attachments attachments) {
         this.library = library;
         this.groups = groups;
         this.validator = validator;
+        this.attachments = attachments;
     }
 
     @GetMapping
@@ -50,7 +53,7 @@ class DocumentPages {
         Document d = library.get(me, id);
         model.addAttribute("doc", d);
         model.addAttribute("mayEdit", ForumWriteRules.editDocument(me, d).allowed());
-        Pages.banner(model, d.marking());
+        Pages.banner(model, attachments.pageMarking(me, d.marking(), id));
         return "documents/detail";
     }
 

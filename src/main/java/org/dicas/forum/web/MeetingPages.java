@@ -53,9 +53,11 @@ class MeetingPages {
     private final WorkingGroups groups;
     private final MeetingCalendar calendar;
     private final Validator validator;
+    private final org.dicas.attachments.Attachments attachments;
 
     MeetingPages(Meetings meetings, ActionItems actionItems, WorkingGroups groups, MeetingCalendar calendar,
-                 Validator validator) {
+                 Validator validator, org.dicas.attachments.Attachments attachments) {
+        this.attachments = attachments;
         this.meetings = meetings;
         this.actionItems = actionItems;
         this.groups = groups;
@@ -93,7 +95,10 @@ class MeetingPages {
         model.addAttribute("changeable", ActionItemPages.changeable(me, details.actionItems()));
         model.addAttribute("stages", org.dicas.forum.Decision.PIPELINE_STAGES);
         model.addAttribute("errors", errors);
-        Pages.banner(model, details.highWaterMark());
+        // the files of the meeting and of its agenda items are listed on it too
+        long[] withFiles = java.util.stream.LongStream.concat(java.util.stream.LongStream.of(id),
+                details.agenda().stream().mapToLong(a -> a.id())).toArray();
+        Pages.banner(model, attachments.pageMarking(me, details.highWaterMark(), withFiles));
         return "meetings/detail";
     }
 

@@ -44,8 +44,11 @@ class ProgramPages {
     private final Validator validator;
     private final WorkPackages workPackages;
 
+    private final org.dicas.attachments.Attachments attachments;
+
     ProgramPages(Programs programs, Agreements agreements, Meetings meetings, Directory directory, Validator validator,
-                 WorkPackages workPackages) {
+                 WorkPackages workPackages, org.dicas.attachments.Attachments attachments) {
+        this.attachments = attachments;
         this.workPackages = workPackages;
         this.programs = programs;
         this.agreements = agreements;
@@ -92,7 +95,7 @@ class ProgramPages {
         shown.add(ws.marking());
         linked.forEach(a -> shown.add(a.marking()));
         discussed.forEach(a -> shown.add(a.marking()));
-        model.addAttribute("pageMarking", Marking.highWaterMark(shown));
+        model.addAttribute("pageMarking", attachments.pageMarking(me, Marking.highWaterMark(shown), p.id()));
         return "programs/detail";
     }
 

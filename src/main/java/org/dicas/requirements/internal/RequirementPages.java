@@ -48,8 +48,11 @@ class RequirementPages {
     private final Directory directory;
     private final RequirementImport importer;
 
+    private final org.dicas.attachments.Attachments attachments;
+
     RequirementPages(Requirements requirements, AcquisitionPlans plans, CapabilityAreas areas, Directory directory,
-                     RequirementImport importer) {
+                     RequirementImport importer, org.dicas.attachments.Attachments attachments) {
+        this.attachments = attachments;
         this.requirements = requirements;
         this.plans = plans;
         this.areas = areas;
@@ -94,7 +97,7 @@ class RequirementPages {
         List<Marking> markings = new ArrayList<>();
         markings.add(r.marking());
         ps.forEach(p -> markings.add(p.marking()));
-        model.addAttribute("pageMarking", Marking.highWaterMark(markings));
+        model.addAttribute("pageMarking", attachments.pageMarking(me, Marking.highWaterMark(markings), id));
         return "requirements/detail";
     }
 

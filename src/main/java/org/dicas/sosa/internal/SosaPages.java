@@ -44,7 +44,11 @@ class SosaPages {
     private final Directory directory;
     private final Validator validator;
 
-    SosaPages(SosaRequests requests, Directory directory, Validator validator) {
+    private final org.dicas.attachments.Attachments attachments;
+
+    SosaPages(SosaRequests requests, Directory directory, Validator validator,
+              org.dicas.attachments.Attachments attachments) {
+        this.attachments = attachments;
         this.requests = requests;
         this.directory = directory;
         this.validator = validator;
@@ -179,7 +183,7 @@ class SosaPages {
             markings.add(r.supplierNode().marking());
         }
         r.linkedNodes().forEach(n -> markings.add(n.marking()));
-        model.addAttribute("pageMarking", Marking.highWaterMark(markings));
+        model.addAttribute("pageMarking", attachments.pageMarking(me, Marking.highWaterMark(markings), id));
         return "sosa/detail";
     }
 
