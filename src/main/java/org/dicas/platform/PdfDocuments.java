@@ -1,0 +1,126 @@
+package org.dicas.platform;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.fontbox.ttf.OTFParser;
+import org.apache.fontbox.ttf.OpenTypeFont;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.dicas.shared.Marking;
+import org.dicas.shared.Sentence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Renders a derived product as PDF (ADR 0039): a Thymeleaf XHTML template under {@code templates/pdf/} with the
+ * same message bundles, {@code #when}, {@code #labels} and {@code dicas:portion} as the pages, laid out by
+ * openhtmltopdf (CSS paged media: the banner runs at the top and the bottom of every page) and written by PDFBox with
+ * one font embedded for every script: {@code dicas.pdf.font}, a TrueType font with Japanese glyphs (Debian's
+ * {@code fonts-ipaexfont-gothic} by default). PDFBox cannot embed CFF outlines, so the OpenType Noto CJK fonts the
+ * browsers use do not serve here. The font is checked once at start-up; while it cannot be used, every PDF request
+ * is answered 503 with a sentence ({@link PdfUnavailableException}) rather than with a PDF missing its Japanese text.
+ */
+@Component
+public class PdfDocuments {
+
+    /** The family name the PDF templates' CSS asks for. */
+    static final String FAMILY = "DICAS";
+
+    private static final Logger log = LoggerFactory.getLogger(PdfDocuments.class);
+    /** A character the font must have: Japanese text without it would come out as empty boxes. */
+    private static final int JAPANESE_PROBE = '会';
+
+    private final ITemplateEngine templates;
+    private final Path font;
+    private final Optional<String> fontProblem;
+
+    PdfDocuments(ITemplateEngine templates, @Value("${dicas.pdf.font}") Path font) {
+        this.templates = templates;
+        this.font = font;
+        this.fontProblem = problemWith(font);
+        fontProblem.ifPresentOrElse(p -> log.warn("The PDF font {} cannot be used: {}. Read-aheads and reports as PDF "
+                        + "answer 503 until dicas.pdf.font names a TrueType font with Japanese glyphs (Debian: "
+                        + "fonts-ipaexfont-gothic, /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf).", font, p),
+                () -> log.info("PDF font: {}", font));
+    }
+
+    /** A PDF as the reader receives it: its bytes, the banner it carries, and the file name in their language. */
+    public record Pdf(byte[] bytes, Marking banner, String filename) {
+    }
+
+    /** Whether PDFs can be written (the configured font can be embedded). */
+    public boolean available() {
+        return fontProblem.isEmpty();
+    }
+
+    /**
+     * The PDF of {@code template} (a view name such as {@code pdf/read-ahead}) with the variables given, in
+     * {@code locale}. The template shows the banner it is given as {@code pdfMarking}: the caller passes the
+     * high-water mark of exactly what the variables hold.
+     *
+     * @throws PdfUnavailableException when the font cannot be used
+     */
+    public byte[] render(String template, Map<String, Object> variables, Marking banner, Locale locale) {
+        if (fontProblem.isPresent()) {
+            throw new PdfUnavailableException();
+        }
+        Context context = new Context(locale, variables);
+        context.setVariable("pdfMarking", banner);
+        String xhtml = templates.process(template, context);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.useFont(font.toFile(), FAMILY);
+            builder.withHtmlContent(xhtml, null);
+            builder.toStream(out);
+            builder.run();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("PDF of " + template + " could not be written", e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * What keeps {@code font} from serving the PDFs, or empty when it can: missing, unreadable, not a font, CFF
+     * outlines (which PDFBox cannot embed), a font collection, or no Japanese glyphs.
+     */
+    static Optional<String> problemWith(Path font) {
+        if (font == null || !Files.isRegularFile(font) || !Files.isReadable(font)) {
+            return Optional.of("no readable file there");
+        }
+        try {
+            if (font.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
+                return Optional.of("a font collection (.ttc): name one TrueType font file (.ttf)");
+            }
+            try (TrueTypeFont f = new OTFParser().parse(new RandomAccessReadBufferedFile(font.toFile()))) {
+                return problemWith(f);
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("not a TrueType or OpenType font (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Optional<String> problemWith(TrueTypeFont f) throws IOException {
+        if (f instanceof OpenTypeFont otf && otf.isPostScript()) {
+            return Optional.of("its outlines are CFF (OpenType/PostScript), which PDFBox cannot embed");
+        }
+        if (f.getUnicodeCmapLookup().getGlyphId(JAPANESE_PROBE) == 0) {
+            return Optional.of("it has no Japanese glyphs");
+        }
+        return Optional.empty();
+    }
+
+    /** The sentence a 503 answer says when PDFs cannot be written. */
+    static final Sentence UNAVAILABLE = Sentence.of("pdf.unavailable");
+}
