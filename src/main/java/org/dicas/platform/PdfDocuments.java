@@ -1,5 +1,6 @@
 package org.dicas.platform;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,10 +26,13 @@ import org.thymeleaf.context.Context;
  * Renders a derived product as PDF (ADR 0039): a Thymeleaf XHTML template under {@code templates/pdf/} with the
  * same message bundles, {@code #when}, {@code #labels} and {@code dicas:portion} as the pages, laid out by
  * openhtmltopdf (CSS paged media: the banner runs at the top and the bottom of every page) and written by PDFBox with
- * one font embedded for every script: {@code dicas.pdf.font}, a TrueType font with Japanese glyphs (Debian's
- * {@code fonts-ipaexfont-gothic} by default). PDFBox cannot embed CFF outlines, so the OpenType Noto CJK fonts the
- * browsers use do not serve here. The font is checked once at start-up; while it cannot be used, every PDF request
- * is answered 503 with a sentence ({@link PdfUnavailableException}) rather than with a PDF missing its Japanese text.
+ * one font embedded for every script: {@code dicas.pdf.font}, a TrueType font with Japanese glyphs, and its bold face
+ * {@code dicas.pdf.font-bold} (optional). The default is Morisawa's BIZ UD PGothic (Debian's
+ * {@code fonts-morisawa-bizud-gothic}): PDFBox cannot embed the CFF outlines of the OpenType Noto CJK fonts the
+ * browsers use, and in IPAex Gothic common kanji (文, 日, 月 …) share their glyph with a Kangxi radical, so PDFBox's
+ * ToUnicode map makes a reader's copy or search of the text find ⽂, ⽇, ⽉ instead. The font is checked once at
+ * start-up; while it cannot be used, every PDF request is answered 503 with a sentence
+ * ({@link PdfUnavailableException}) rather than with a PDF missing its Japanese text.
  */
 @Component
 public class PdfDocuments {
@@ -42,17 +46,35 @@ public class PdfDocuments {
 
     private final ITemplateEngine templates;
     private final Path font;
+    private final Optional<Path> bold;
     private final Optional<String> fontProblem;
 
-    PdfDocuments(ITemplateEngine templates, @Value("${dicas.pdf.font}") Path font) {
+    PdfDocuments(ITemplateEngine templates, @Value("${dicas.pdf.font}") Path font,
+                 @Value("${dicas.pdf.font-bold:}") String bold) {
         this.templates = templates;
         this.font = font;
+        com.openhtmltopdf.util.XRLog.setLoggerImpl(new PdfLog());
         this.fontProblem = problemWith(font);
         fontProblem.ifPresentOrElse(p -> log.warn("The PDF font {} cannot be used: {}. Read-aheads and reports as PDF "
                         + "answer 503 until dicas.pdf.font names a TrueType font with Japanese glyphs (Debian: "
-                        + "fonts-ipaexfont-gothic, /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf).", font, p),
+                        + "fonts-morisawa-bizud-gothic, {}).", font, p, DEFAULT_FONT),
                 () -> log.info("PDF font: {}", font));
+        Optional<Path> b = bold == null || bold.isBlank() ? Optional.empty() : Optional.of(Path.of(bold));
+        b.flatMap(PdfDocuments::problemWith).ifPresent(p -> log.warn("The bold PDF font {} cannot be used: {}. Bold "
+                + "text is drawn from the regular face.", bold, p));
+        this.bold = b.filter(f -> problemWith(f).isEmpty());
+        if (fontProblem.isEmpty()) {
+            long ambiguous = ambiguousKanji(font);
+            if (ambiguous > 0) {
+                log.warn("In the PDF font {}, {} kanji share their glyph with another character (a Kangxi radical): "
+                        + "text copied or searched in the PDFs may read them as that character. {} has none.", font,
+                        ambiguous, DEFAULT_FONT);
+            }
+        }
     }
+
+    /** The font the PDFs embed unless told otherwise (Debian's fonts-morisawa-bizud-gothic). */
+    static final String DEFAULT_FONT = "/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Regular.ttf";
 
     /** A PDF as the reader receives it: its bytes, the banner it carries, and the file name in their language. */
     public record Pdf(byte[] bytes, Marking banner, String filename) {
@@ -82,6 +104,7 @@ public class PdfDocuments {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             builder.useFont(font.toFile(), FAMILY);
+            bold.ifPresent(b -> builder.useFont(b.toFile(), FAMILY, 700, BaseRendererBuilder.FontStyle.NORMAL, true));
             builder.withHtmlContent(xhtml, null);
             builder.toStream(out);
             builder.run();
@@ -119,6 +142,27 @@ public class PdfDocuments {
             return Optional.of("it has no Japanese glyphs");
         }
         return Optional.empty();
+    }
+
+    /**
+     * How many CJK unified ideographs of the font share their glyph with a character of a lower code point (a Kangxi
+     * radical): PDFBox writes the lowest code point of a glyph into the PDF's ToUnicode map, so such kanji read back
+     * as the other character.
+     */
+    static long ambiguousKanji(Path font) {
+        try (TrueTypeFont f = new OTFParser().parse(new RandomAccessReadBufferedFile(font.toFile()))) {
+            var cmap = f.getUnicodeCmapLookup();
+            long ambiguous = 0;
+            for (int cp = 0x4E00; cp <= 0x9FFF; cp++) {
+                int glyph = cmap.getGlyphId(cp);
+                if (glyph != 0 && cmap.getCharCodes(glyph).get(0) != cp) {
+                    ambiguous++;
+                }
+            }
+            return ambiguous;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** The sentence a 503 answer says when PDFs cannot be written. */

@@ -113,7 +113,8 @@ class ForumReports {
             return Marking.highWaterMark(shown);
         }
 
-        long overdue() {
+        /** How many of the open action items are overdue (the template says so above the table). */
+        public long overdue() {
             return openActionItems.stream().filter(a -> a.status() == ActionItem.Status.OVERDUE).count();
         }
     }
