@@ -1,18 +1,25 @@
 package org.dicas.platform;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.fontbox.ttf.OTFParser;
 import org.apache.fontbox.ttf.OpenTypeFont;
+import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.dicas.shared.Marking;
 import org.dicas.shared.Sentence;
 import org.slf4j.Logger;
@@ -100,18 +107,46 @@ public class PdfDocuments {
         context.setVariable("pdfMarking", banner);
         String xhtml = templates.process(template, context);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
+        List<TrueTypeFont> loaded = new ArrayList<>();
+        try (PDDocument document = new PDDocument()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.useFont(font.toFile(), FAMILY);
-            bold.ifPresent(b -> builder.useFont(b.toFile(), FAMILY, 700, BaseRendererBuilder.FontStyle.NORMAL, true));
+            builder.usePDDocument(document);
+            builder.useFont(new PDFontSupplier(load(document, font, loaded)), FAMILY, 400,
+                    BaseRendererBuilder.FontStyle.NORMAL, true);
+            if (bold.isPresent()) {
+                builder.useFont(new PDFontSupplier(load(document, bold.get(), loaded)), FAMILY, 700,
+                        BaseRendererBuilder.FontStyle.NORMAL, true);
+            }
             builder.withHtmlContent(xhtml, null);
             builder.toStream(out);
             builder.run();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("PDF of " + template + " could not be written", e);
+        } finally {
+            loaded.forEach(PdfDocuments::close);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The font for one PDF, without glyph substitution: PDFBox would otherwise set "fl" and "fi" as ligatures, whose
+     * glyphs this font also maps from other code points, so "flight" would read back as "㉁ight" (PDFBox writes the
+     * lowest code point of a glyph into the ToUnicode map). Closed by the caller after the PDF is written.
+     */
+    private static PDFont load(PDDocument document, Path file, List<TrueTypeFont> loaded) throws IOException {
+        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(file.toFile()));
+        loaded.add(ttf);
+        ttf.setEnableGsub(false);
+        return PDType0Font.load(document, ttf, true);
+    }
+
+    private static void close(TrueTypeFont ttf) {
+        try {
+            ttf.close();
+        } catch (IOException e) {
+            log.debug("closing the PDF font: {}", e.toString());
+        }
     }
 
     /**

@@ -38,7 +38,7 @@ class ReadAheadPdfTest {
     static final String SHARED = "UNCLASSIFIED//REL TO USA, JPN, AUS";
     static final String CUI = "CUI//REL TO USA, JPN";
     static final String SECRET_AGENDA = "Hypersonic glide seeker trade study";
-    static final String SECRET_DOCUMENT = "Seeker test range schedule";
+    static final String SECRET_DOCUMENT = "Seeker flight test schedule and office hours";
     static final String SECRET_DECISION = "Fund the seeker risk-reduction phase";
 
     @LocalServerPort
