@@ -26,6 +26,17 @@ public class Markdown {
                 .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto"))).build();
     }
 
+    /** The text of Markdown without its markup (for a summary, or a PDF that shows text as text). */
+    public String text(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return "";
+        }
+        return TEXT.render(parser.parse(markdown)).strip();
+    }
+
+    private static final org.commonmark.renderer.text.TextContentRenderer TEXT =
+            org.commonmark.renderer.text.TextContentRenderer.builder().build();
+
     public String html(String markdown) {
         if (markdown == null || markdown.isBlank()) {
             return "";

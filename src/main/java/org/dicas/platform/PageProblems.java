@@ -43,6 +43,17 @@ class PageProblems {
         return "error/404";
     }
 
+    /**
+     * A PDF cannot be written (its font is missing, {@link PdfDocuments}): a 503 page that says so in the reader's
+     * language, never a broken PDF.
+     */
+    @ExceptionHandler(PdfUnavailableException.class)
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    String pdfUnavailable(org.springframework.ui.Model model, java.util.Locale locale) {
+        model.addAttribute("problem", org.dicas.shared.Sentences.render(PdfDocuments.UNAVAILABLE, locale));
+        return "error/unavailable";
+    }
+
     /** The database cannot be reached: a 503 page that needs no database, never a 500. */
     @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
             org.springframework.dao.TransientDataAccessResourceException.class})

@@ -209,6 +209,11 @@ public final class Http {
         return this;
     }
 
+    /** The language this client asks for. */
+    public String language() {
+        return language;
+    }
+
     /** Posts a form from a page: the CSRF token is taken from {@code page}. */
     public Response form(String path, String csrf, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);
@@ -301,6 +306,18 @@ public final class Http {
             b.header("Authorization", "Bearer " + token);
         }
         return b;
+    }
+
+    /** A download as bytes (a PDF, say), in this session and language. */
+    public HttpResponse<byte[]> bytes(String path) {
+        try {
+            return client.send(request(path, null).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private Response send(HttpRequest request) {
