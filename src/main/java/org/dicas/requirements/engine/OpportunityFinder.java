@@ -724,15 +724,9 @@ public final class OpportunityFinder {
         if (variantConflict) {
             out.add(Sentence.of("opp.explain.variants", nameOf(sa.variants()), nameOf(sb.variants())));
         } else if (siblings) {
-            Set<String> family = new java.util.TreeSet<>(sa.families());
-            family.retainAll(sb.families());
-            out.add(Sentence.of("opp.explain.siblings", nameOf(sa.roots()), nameOf(sb.roots()),
-                    family.iterator().next()));
+            out.add(Sentence.of("opp.explain.siblings", nameOf(sa.roots()), nameOf(sb.roots())));
         } else if (rivals) {
-            Set<String> role = new java.util.TreeSet<>(sa.roles());
-            role.retainAll(sb.roles());
-            out.add(Sentence.of("opp.explain.rivals", nameOf(sa.roots()), nameOf(sb.roots()),
-                    Sentence.label("opp.role", role.iterator().next())));
+            out.add(Sentence.of("opp.explain.rivals", nameOf(sa.roots()), nameOf(sb.roots())));
         }
         return out;
     }
