@@ -96,26 +96,53 @@ public final class OpportunityFinder {
      * The systems of the designation registry a requirement names: root systems, named variants (blocks, lots),
      * families and roles, the name as written per root, and the language of the text.
      */
-    record Systems(Set<String> roots, Set<String> variants, Set<String> families, Set<String> roles,
-                   Map<String, String> literals, org.dicas.search.text.Language language) {
+    record Systems(Set<String> roots, Set<String> variants, Map<String, Set<String>> rootsByFamily,
+                   Map<String, Set<String>> familiesByRole, Map<String, String> literals,
+                   org.dicas.search.text.Language language) {
 
         static Systems of(List<DesignationRegistry.Found> found, org.dicas.search.text.Language language) {
             Set<String> roots = new java.util.TreeSet<>();
             Set<String> variants = new java.util.TreeSet<>();
-            Set<String> families = new java.util.TreeSet<>();
-            Set<String> roles = new java.util.TreeSet<>();
-            Map<String, String> literals = new java.util.TreeMap<>();
+            Map<String, Set<String>> byFamily = new TreeMap<>();
+            Map<String, Set<String>> byRole = new TreeMap<>();
+            Map<String, String> literals = new TreeMap<>();
             for (DesignationRegistry.Found f : found) {
                 DesignationRegistry.Designation d = f.designation();
                 roots.add(d.root());
                 if (d.isVariant()) {
                     variants.add(d.id());
                 }
-                families.add(d.family());
-                roles.add(d.role());
+                byFamily.computeIfAbsent(d.family(), k -> new java.util.TreeSet<>()).add(d.root());
+                byRole.computeIfAbsent(d.role(), k -> new java.util.TreeSet<>()).add(d.family());
                 literals.putIfAbsent(d.root(), f.literal());
             }
-            return new Systems(roots, variants, families, roles, literals, language);
+            return new Systems(roots, variants, byFamily, byRole, literals, language);
+        }
+
+        /** Roots of a family both name, where neither names a root of it the other names (siblings), else empty. */
+        static Optional<List<Set<String>>> siblings(Systems a, Systems b) {
+            for (Map.Entry<String, Set<String>> e : a.rootsByFamily().entrySet()) {
+                Set<String> other = b.rootsByFamily().get(e.getKey());
+                if (other != null && !intersects(e.getValue(), other)) {
+                    return Optional.of(List.of(e.getValue(), other));
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** Families of one role both name, where they share no family of it (rivals), else empty. */
+        static Optional<List<Set<String>>> rivals(Systems a, Systems b) {
+            for (Map.Entry<String, Set<String>> e : a.familiesByRole().entrySet()) {
+                Set<String> other = b.familiesByRole().get(e.getKey());
+                if (other != null && !intersects(e.getValue(), other)) {
+                    Set<String> ra = new java.util.TreeSet<>();
+                    Set<String> rb = new java.util.TreeSet<>();
+                    e.getValue().forEach(fam -> ra.addAll(a.rootsByFamily().get(fam)));
+                    other.forEach(fam -> rb.addAll(b.rootsByFamily().get(fam)));
+                    return Optional.of(List.of(ra, rb));
+                }
+            }
+            return Optional.empty();
         }
     }
 
@@ -653,8 +680,10 @@ public final class OpportunityFinder {
         boolean sameSystem = intersects(sa.roots(), sb.roots());
         boolean variantConflict = sameSystem && !sa.variants().isEmpty() && !sb.variants().isEmpty()
                 && !intersects(sa.variants(), sb.variants());
-        boolean siblings = !sameSystem && intersects(sa.families(), sb.families());
-        boolean rivals = !sameSystem && !siblings && intersects(sa.roles(), sb.roles());
+        Optional<List<Set<String>>> siblingRoots = Systems.siblings(sa, sb);
+        Optional<List<Set<String>>> rivalRoots = Systems.rivals(sa, sb);
+        boolean siblings = siblingRoots.isPresent();
+        boolean rivals = rivalRoots.isPresent();
         boolean otherSystems = !sa.roots().isEmpty() && !sb.roots().isEmpty() && !sameSystem && !siblings && !rivals;
         Signals signals = new Signals(score, ruleOpportunity, text, subject, clamp(neutralDot), clamp(stemDot),
                 areaFit, timingFit, quantityFit, domainFit, kindOk, timingOk, areaOk, purposeOk, formOk, quantityOk,
@@ -673,7 +702,7 @@ public final class OpportunityFinder {
         Sentence summary = summary(shared, text, a, b, timing, quantityFit, pa, pb, ruleOpportunity, subjectOk,
                 kindOk, timingOk, areaOk, purposeOk, score, differentSystems, formOk, quantityOk);
         List<Sentence> names = names(sa, sb);
-        List<Sentence> apart = apart(sa, sb, variantConflict, siblings, rivals);
+        List<Sentence> apart = apart(sa, sb, variantConflict, siblingRoots, rivalRoots);
         List<Sentence> top = model == null ? List.of() : model.topFeatures(signals, 3);
         if (model != null) {
             summary = modelSummary(likelihood, opportunity, facts(shared, text, a, b, timing, pa, pb), names, apart,
@@ -719,14 +748,15 @@ public final class OpportunityFinder {
     }
 
     /** Why named systems are different needs: other blocks of one system, siblings of one family, rivals. */
-    private List<Sentence> apart(Systems sa, Systems sb, boolean variantConflict, boolean siblings, boolean rivals) {
+    private List<Sentence> apart(Systems sa, Systems sb, boolean variantConflict,
+                                 Optional<List<Set<String>>> siblings, Optional<List<Set<String>>> rivals) {
         List<Sentence> out = new ArrayList<>();
         if (variantConflict) {
             out.add(Sentence.of("opp.explain.variants", nameOf(sa.variants()), nameOf(sb.variants())));
-        } else if (siblings) {
-            out.add(Sentence.of("opp.explain.siblings", nameOf(sa.roots()), nameOf(sb.roots())));
-        } else if (rivals) {
-            out.add(Sentence.of("opp.explain.rivals", nameOf(sa.roots()), nameOf(sb.roots())));
+        }
+        siblings.ifPresent(r -> out.add(Sentence.of("opp.explain.siblings", nameOf(r.get(0)), nameOf(r.get(1)))));
+        if (siblings.isEmpty()) {
+            rivals.ifPresent(r -> out.add(Sentence.of("opp.explain.rivals", nameOf(r.get(0)), nameOf(r.get(1)))));
         }
         return out;
     }
