@@ -705,8 +705,8 @@ public final class OpportunityFinder {
         List<Sentence> apart = apart(sa, sb, variantConflict, siblingRoots, rivalRoots);
         List<Sentence> top = model == null ? List.of() : model.topFeatures(signals, 3);
         if (model != null) {
-            summary = modelSummary(likelihood, opportunity, facts(shared, text, a, b, timing, pa, pb), names, apart,
-                    top);
+            summary = modelSummary(likelihood, model.threshold(), opportunity,
+                    facts(shared, text, a, b, timing, pa, pb), names, apart, top);
         }
         Explanation e = new Explanation(shared, round(text), a.area(), a.area().equals(b.area()), timing,
                 round(quantityFit),
@@ -766,8 +766,8 @@ public final class OpportunityFinder {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
-    private static Sentence modelSummary(double likelihood, boolean opportunity, Sentence rules, List<Sentence> names,
-                                         List<Sentence> apart, List<Sentence> top) {
+    private static Sentence modelSummary(double likelihood, double threshold, boolean opportunity, Sentence rules,
+                                         List<Sentence> names, List<Sentence> apart, List<Sentence> top) {
         String percent = String.format(Locale.ROOT, "%.0f%%", likelihood * 100);
         Sentence said = rules;
         for (Sentence s : names) {
@@ -779,7 +779,8 @@ public final class OpportunityFinder {
         if (!top.isEmpty()) {
             said = Sentence.of("opp.explain.and", said, Sentence.of("opp.explain.topFeatures", top));
         }
-        return Sentence.of(opportunity ? "opp.explain.model.likely" : "opp.explain.model.unlikely", percent, said);
+        return Sentence.of(opportunity ? "opp.explain.model.likely" : "opp.explain.model.unlikely", percent, said,
+                String.format(Locale.ROOT, "%.0f%%", threshold * 100));
     }
 
     /** The capability area of a document's title head (empty when it has none). */
