@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dicas.requirements.engine.Candidate;
+import org.dicas.requirements.engine.FinderModel;
 import org.dicas.requirements.engine.OpportunityFinder;
 import org.dicas.requirements.engine.OpportunityGroup;
 import org.dicas.requirements.engine.RequirementProfile;
@@ -82,7 +83,8 @@ final class RequirementsCommand implements Callable<Integer> {
                         ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
                         : Files.readString(Path.of(input), StandardCharsets.UTF_8);
                 List<RequirementProfile> requirements = RequirementsJson.read(json);
-                OpportunityFinder finder = OpportunityFinder.over(requirements);
+                // scored by the model trained on the development sets shipped with the application (method §11)
+                OpportunityFinder finder = OpportunityFinder.over(requirements, FinderModel.shipped());
                 // one pass: groups look at the best 10 candidates, the output shows the best K
                 Map<String, List<Candidate>> wide = finder.matchAll(Math.max(top, 10));
                 List<OpportunityGroup> groups = finder.groups(wide);

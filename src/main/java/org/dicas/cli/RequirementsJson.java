@@ -177,6 +177,10 @@ public final class RequirementsJson {
                 o.put("nation", finder.requirement(c.id()).map(RequirementProfile::nation).orElse(""));
                 o.put("score", c.score());
                 o.put("opportunity", c.opportunity());
+                if (c.explanation().likelihood() != null) {
+                    o.put("likelihood", c.explanation().likelihood());
+                    o.put("modelVersion", c.explanation().modelVersion());
+                }
                 explanation(o.putObject("explanation"), c.explanation());
                 TimingOverlap t = c.explanation().timing();
                 if (t.aligned().isPresent()) {
@@ -226,6 +230,14 @@ public final class RequirementsJson {
             t.put("overlapMonths", timing.overlapMonths());
             t.put("gapMonths", timing.gapMonths());
         }
+        o.put("ruleScore", e.ruleScore());
+        o.put("ruleOpportunity", e.ruleOpportunity());
+        ArrayNode same = o.putArray("sameSystems");
+        e.sameSystems().forEach(s -> same.add(s.english()));
+        ArrayNode apart = o.putArray("toldApart");
+        e.toldApart().forEach(s -> apart.add(s.english()));
+        ArrayNode top = o.putArray("topFeatures");
+        e.topFeatures().forEach(s -> top.add(s.english()));
         ArrayNode terms = o.putArray("matchedTerms");
         for (MatchedTerm m : e.matchedTerms()) {
             ObjectNode x = terms.addObject();

@@ -33,7 +33,9 @@ import org.springframework.stereotype.Service;
  * requirements {@link Requirements#readable} returns for that user — never over the others — so a requirement a user
  * cannot read is neither a candidate nor a member of a pair or group they see. The engine is built once per user and
  * policy epoch ({@link ReadableRecords#epoch}) and reused until anything that can change what the user reads —
- * a requirement created, changed or re-marked, an authorization issued, attached, detached or expired — moves it.
+ * a requirement created, changed or re-marked, an authorization issued, attached, detached or expired — moves it,
+ * or until the finder's model is retrained ({@link FinderModels}: scores are its likelihoods, each explanation names
+ * its version).
  */
 @Service
 public class OpportunityFinderService {
@@ -80,17 +82,19 @@ public class OpportunityFinderService {
         }
     }
 
-    private record Cached(DicasUser user, PolicyEpoch epoch, OpportunityFinder finder, Map<Long, Requirement> byId,
+    private record Cached(DicasUser user, PolicyEpoch epoch, String modelVersion, OpportunityFinder finder, Map<Long, Requirement> byId,
                           Map<String, List<Candidate>>[] sweep) {
     }
 
     private final Requirements requirements;
     private final ReadableRecords readableRecords;
+    private final FinderModels models;
     private final Cache<Long, Cached> cache = Caffeine.newBuilder().maximumSize(CACHE_USERS).build();
 
-    OpportunityFinderService(Requirements requirements, ReadableRecords readableRecords) {
+    OpportunityFinderService(Requirements requirements, ReadableRecords readableRecords, FinderModels models) {
         this.requirements = requirements;
         this.readableRecords = readableRecords;
+        this.models = models;
     }
 
     /** The requirement as the engine sees it: both languages' titles and descriptions, quantity, need month. */
@@ -106,16 +110,17 @@ public class OpportunityFinderService {
     @SuppressWarnings("unchecked")
     private Cached finder(DicasUser user) {
         PolicyEpoch epoch = readableRecords.epoch(); // read before the requirements: see ReadableRecords#ids
+        org.dicas.requirements.engine.FinderModel model = models.current();
         Cached c = cache.getIfPresent(user.id());
-        if (c != null && c.epoch().equals(epoch) && c.user().equals(user)) {
+        if (c != null && c.epoch().equals(epoch) && c.user().equals(user) && c.modelVersion().equals(model.version())) {
             return c;
         }
         List<Requirement> readable = requirements.readable(user);
         Map<Long, Requirement> byId = new LinkedHashMap<>();
         readable.forEach(r -> byId.put(r.id(), r));
         OpportunityFinder finder = OpportunityFinder.over(readable.stream().map(OpportunityFinderService::profile)
-                .toList());
-        Cached fresh = new Cached(user, epoch, finder, byId, new Map[1]);
+                .toList(), model);
+        Cached fresh = new Cached(user, epoch, model.version(), finder, byId, new Map[1]);
         cache.put(user.id(), fresh);
         return fresh;
     }

@@ -19,6 +19,7 @@ public final class RequirementWriteRules {
     public static final String LEAD_GOVERNMENT_ONLY = "rule.lead.governmentOnly";
     public static final String FEED_GOVERNMENT_ONLY = "rule.feed.governmentOnly";
     public static final String OPPORTUNITY_GOVERNMENT_ONLY = "rule.opportunity.governmentOnly";
+    public static final String MODEL_ANALYSTS_ONLY = "rule.model.analystsOnly";
 
     private RequirementWriteRules() {
     }
@@ -107,5 +108,17 @@ public final class RequirementWriteRules {
 
     private static WriteDecision pipeline(DicasUser user) {
         return user.government() ? WriteDecision.allow() : WriteDecision.reject(OPPORTUNITY_GOVERNMENT_ONLY);
+    }
+
+    // ------------------------------------------------------------------------------------------- the finder's model
+
+    /**
+     * Retraining the finder's model changes every suggestion every reader sees: administrators, and government
+     * officials in acquisition or policy roles (the analysts who judge pairs), retrain it.
+     */
+    public static WriteDecision retrainModel(DicasUser user) {
+        boolean analyst = user.government() && (user.hasRole(org.dicas.security.Role.ACQUISITION)
+                || user.hasRole(org.dicas.security.Role.POLICY));
+        return user.administrator() || analyst ? WriteDecision.allow() : WriteDecision.reject(MODEL_ANALYSTS_ONLY);
     }
 }

@@ -110,6 +110,18 @@ public class Requirements {
         return visible(SELECT + " order by q.id", user, Map.of()).query((rs, n) -> row(rs)).list();
     }
 
+    /**
+     * The requirements with these ids, whoever may read them: only for training the finder's model on officials'
+     * judgments (no person reads them; {@link FinderModels}). Missing ids are left out.
+     */
+    List<Requirement> forTraining(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT.replace("{readable:r}", "q.id in (:ids)") + " order by q.id").param("ids", ids)
+                .query((rs, n) -> row(rs)).list();
+    }
+
     /** One requirement if the user may read it (not audited: for services that build on requirements). */
     public Optional<Requirement> find(long id, DicasUser user) {
         return visible(SELECT + " and q.id = :id", user, Map.of("id", id)).query((rs, n) -> row(rs)).optional();

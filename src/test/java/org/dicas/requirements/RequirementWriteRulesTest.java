@@ -129,7 +129,20 @@ class RequirementWriteRulesTest {
                         u -> RequirementWriteRules.moveOpportunity(u, OPPORTUNITY), ALLOWED),
                 row("moveOpportunity", "an industry user", US_INDUSTRY,
                         u -> RequirementWriteRules.moveOpportunity(u, OPPORTUNITY),
-                        OPPORTUNITY_GOVERNMENT_ONLY));
+                        OPPORTUNITY_GOVERNMENT_ONLY),
+                // the finder's model: administrators and government acquisition or policy officials retrain it
+                row("retrainModel", "a government acquisition official", JP_ATLA,
+                        RequirementWriteRules::retrainModel, ALLOWED),
+                row("retrainModel", "a government policy official", AU_DOD,
+                        RequirementWriteRules::retrainModel, ALLOWED),
+                row("retrainModel", "an ADMIN outside government", ADMIN_OF_ASSOCIATION,
+                        RequirementWriteRules::retrainModel, ALLOWED),
+                row("retrainModel", "a military service's user", US_NAVY,
+                        RequirementWriteRules::retrainModel, RequirementWriteRules.MODEL_ANALYSTS_ONLY),
+                row("retrainModel", "an association's policy member", ASSOCIATION,
+                        RequirementWriteRules::retrainModel, RequirementWriteRules.MODEL_ANALYSTS_ONLY),
+                row("retrainModel", "an industry user", US_INDUSTRY,
+                        RequirementWriteRules::retrainModel, RequirementWriteRules.MODEL_ANALYSTS_ONLY));
     }
 
     @ParameterizedTest(name = "{0}: {1} ({2}) → {5}")

@@ -12,14 +12,27 @@ import org.dicas.shared.Sentence;
  * requirements' capability-area profiles in [0,1] and one readable sentence ({@code summary}), held as message keys
  * so that it is rendered in the reader's language. The codes people read have their labels beside them
  * ({@code capabilityAreaLabel}, {@code needKindLabel} …), as sentences rendered in the reader's language.
+ *
+ * <p>When a trained model scored the pair: {@code likelihood} (calibrated likelihood of a shared need, in [0,1]) and
+ * {@code modelVersion}; otherwise null and empty. Always: the rules' own score and flag ({@code ruleScore},
+ * {@code ruleOpportunity}, now signals of the model), the systems of the designation registry both name
+ * ({@code sameSystems}: "AIM-120 = AMRAAM = 中距離空対空誘導弾"), why named systems are different needs
+ * ({@code toldApart}: other blocks, siblings of one family, rivals for one role) and the features that moved the
+ * likelihood most ({@code topFeatures}).
  */
 public record Explanation(List<MatchedTerm> matchedTerms, double textSimilarity, String capabilityArea, boolean sameArea,
                           TimingOverlap timing, double quantityFit, Sentence summary, String otherCapabilityArea,
                           String needKind, String otherNeedKind, boolean sameServiceDomain, double areaSimilarity,
                           Sentence capabilityAreaLabel, Sentence otherCapabilityAreaLabel, Sentence needKindLabel,
-                          Sentence otherNeedKindLabel) {
+                          Sentence otherNeedKindLabel, Double likelihood, String modelVersion, double ruleScore,
+                          boolean ruleOpportunity, List<Sentence> sameSystems, List<Sentence> toldApart,
+                          List<Sentence> topFeatures) {
 
     public Explanation {
         matchedTerms = List.copyOf(matchedTerms);
+        sameSystems = List.copyOf(sameSystems);
+        toldApart = List.copyOf(toldApart);
+        topFeatures = List.copyOf(topFeatures);
+        modelVersion = modelVersion == null ? "" : modelVersion;
     }
 }

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.dicas.search.text.CapabilityArea;
+import org.dicas.search.text.DesignationRegistry;
 import org.dicas.search.text.Glossary;
 import org.dicas.shared.Sentence;
 
@@ -64,6 +65,8 @@ public final class OpportunityFinder {
 
     private final Glossary glossary;
     private final Profiles profiles;
+    /** The trained model that turns the pair's signals into a likelihood; null: the rules alone decide. */
+    private final FinderModel model;
     private final List<RequirementProfile> requirements;
     private final Map<String, Integer> indexOf;
     private final Map<String, Integer> featureIds = new HashMap<>();
@@ -86,12 +89,68 @@ public final class OpportunityFinder {
     record Doc(int[] neutralIds, float[] neutralW, int[] stemIds, float[] stemW, double neutralNorm,
                double subjectNorm, String area, Map<String, Double> areaVector, String domain, Profiles.NeedKind kind,
                Map<String, String> literals, int[] modifierIds, boolean namesSystem, Profiles.NeedForm form,
-               boolean namesObject, int head, int[] headIds) {
+               boolean namesObject, int head, int[] headIds, Systems systems) {
     }
 
-    private OpportunityFinder(List<RequirementProfile> requirements, Glossary glossary) {
+    /**
+     * The systems of the designation registry a requirement names: root systems, named variants (blocks, lots),
+     * families and roles, the name as written per root, and the language of the text.
+     */
+    record Systems(Set<String> roots, Set<String> variants, Map<String, Set<String>> rootsByFamily,
+                   Map<String, Set<String>> familiesByRole, Map<String, String> literals,
+                   org.dicas.search.text.Language language) {
+
+        static Systems of(List<DesignationRegistry.Found> found, org.dicas.search.text.Language language) {
+            Set<String> roots = new java.util.TreeSet<>();
+            Set<String> variants = new java.util.TreeSet<>();
+            Map<String, Set<String>> byFamily = new TreeMap<>();
+            Map<String, Set<String>> byRole = new TreeMap<>();
+            Map<String, String> literals = new TreeMap<>();
+            for (DesignationRegistry.Found f : found) {
+                DesignationRegistry.Designation d = f.designation();
+                roots.add(d.root());
+                if (d.isVariant()) {
+                    variants.add(d.id());
+                }
+                byFamily.computeIfAbsent(d.family(), k -> new java.util.TreeSet<>()).add(d.root());
+                byRole.computeIfAbsent(d.role(), k -> new java.util.TreeSet<>()).add(d.family());
+                literals.putIfAbsent(d.root(), f.literal());
+            }
+            return new Systems(roots, variants, byFamily, byRole, literals, language);
+        }
+
+        /** Roots of a family both name, where neither names a root of it the other names (siblings), else empty. */
+        static Optional<List<Set<String>>> siblings(Systems a, Systems b) {
+            for (Map.Entry<String, Set<String>> e : a.rootsByFamily().entrySet()) {
+                Set<String> other = b.rootsByFamily().get(e.getKey());
+                if (other != null && !intersects(e.getValue(), other)) {
+                    return Optional.of(List.of(e.getValue(), other));
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** Families of one role both name, where they share no family of it (rivals), else empty. */
+        static Optional<List<Set<String>>> rivals(Systems a, Systems b) {
+            for (Map.Entry<String, Set<String>> e : a.familiesByRole().entrySet()) {
+                Set<String> other = b.familiesByRole().get(e.getKey());
+                if (other != null && !intersects(e.getValue(), other)) {
+                    Set<String> ra = new java.util.TreeSet<>();
+                    Set<String> rb = new java.util.TreeSet<>();
+                    e.getValue().forEach(fam -> ra.addAll(a.rootsByFamily().get(fam)));
+                    other.forEach(fam -> rb.addAll(b.rootsByFamily().get(fam)));
+                    return Optional.of(List.of(ra, rb));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private OpportunityFinder(List<RequirementProfile> requirements, Glossary glossary, DesignationRegistry registry,
+                              FinderModel model) {
         this.glossary = glossary;
-        this.profiles = new Profiles(glossary);
+        this.profiles = new Profiles(glossary, registry);
+        this.model = model;
         this.requirements = List.copyOf(requirements);
         this.n = this.requirements.size();
         this.indexOf = new HashMap<>(n * 2);
@@ -150,13 +209,30 @@ public final class OpportunityFinder {
         return counts;
     }
 
-    /** Builds the finder over a set of requirements with the shipped glossary (ids must be unique). */
+    /**
+     * Builds the rule engine over a set of requirements with the shipped glossary and designation registry (ids must
+     * be unique): the score and flag are the rules' (§3 of the method); the rules are also the model's signals.
+     */
     public static OpportunityFinder over(List<RequirementProfile> requirements) {
         return over(requirements, Glossary.shipped());
     }
 
     public static OpportunityFinder over(List<RequirementProfile> requirements, Glossary glossary) {
-        return new OpportunityFinder(requirements, glossary);
+        return new OpportunityFinder(requirements, glossary, DesignationRegistry.shipped(), null);
+    }
+
+    /**
+     * Builds the finder whose score is the trained model's likelihood of a shared need and whose flag is that
+     * likelihood at or above the model's threshold (the rules are its features, not vetoes).
+     */
+    public static OpportunityFinder over(List<RequirementProfile> requirements, FinderModel model) {
+        return new OpportunityFinder(requirements, Glossary.shipped(), DesignationRegistry.shipped(),
+                java.util.Objects.requireNonNull(model, "model"));
+    }
+
+    /** The model that scores pairs, when there is one (empty: the rules alone). */
+    public Optional<FinderModel> model() {
+        return Optional.ofNullable(model);
     }
 
     public int size() {
@@ -226,7 +302,8 @@ public final class OpportunityFinder {
                 profiles.serviceDomain(p.service()), kind, raw.literals(), modifierIds,
                 raw.neutral().keySet().stream().anyMatch(profiles::isSystem),
                 Profiles.needForm(p.title(), p.description()),
-                raw.neutral().keySet().stream().anyMatch(profiles::isObject), headId == null ? -1 : headId, headIds);
+                raw.neutral().keySet().stream().anyMatch(profiles::isObject), headId == null ? -1 : headId, headIds,
+                Systems.of(raw.systems(), raw.language()));
     }
 
     private Map<String, Double> weigh(Map<String, Integer> tf) {
@@ -454,7 +531,17 @@ public final class OpportunityFinder {
 
     // ---------------------------------------------------------------- scoring
 
-    private record Scored(double score, boolean opportunity, Explanation explanation) {
+    private record Scored(double score, boolean opportunity, Explanation explanation, Signals signals) {
+    }
+
+    /** The rules' signals of a pair of the set (what the model is trained on). */
+    Signals signals(String idA, String idB) {
+        Integer a = indexOf.get(idA);
+        Integer b = indexOf.get(idB);
+        if (a == null || b == null) {
+            throw new IllegalArgumentException("unknown requirement " + (a == null ? idA : idB));
+        }
+        return score(requirements.get(a), docs[a], requirements.get(b), docs[b], false).signals();
     }
 
     /** The engine's full view of one pair of the set. */
@@ -481,6 +568,7 @@ public final class OpportunityFinder {
         double subjectDot = 0;
         boolean sharedSystem = false;
         boolean sharedObject = false;
+        int sharedObjects = 0;
         int i = 0;
         int j = 0;
         while (i < a.neutralIds().length && j < b.neutralIds().length) {
@@ -497,6 +585,9 @@ public final class OpportunityFinder {
                     subjectDot += c * a.neutralNorm() * b.neutralNorm();
                     sharedSystem |= systemFeature[x];
                     sharedObject |= objectFeature[x];
+                    if (objectFeature[x]) {
+                        sharedObjects++;
+                    }
                 }
                 if (explain && !areaFeature[x]) {
                     shared.add(term(featureKeys.get(x), c, a, b));
@@ -582,19 +673,114 @@ public final class OpportunityFinder {
                         && Profiles.namesDevelopment(pa.title()));
         // Quantities three orders apart (4 igloos vs 20,000 shells) are not one buy.
         boolean quantityOk = grossQuantityRatio(pa, pb) < GROSS_QUANTITY_RATIO;
-        boolean opportunity = score >= OPPORTUNITY_THRESHOLD && subjectOk && kindOk && timingOk && areaOk
+        boolean ruleOpportunity = score >= OPPORTUNITY_THRESHOLD && subjectOk && kindOk && timingOk && areaOk
                 && purposeOk && formOk && quantityOk;
+        Systems sa = a.systems();
+        Systems sb = b.systems();
+        boolean sameSystem = intersects(sa.roots(), sb.roots());
+        boolean variantConflict = sameSystem && !sa.variants().isEmpty() && !sb.variants().isEmpty()
+                && !intersects(sa.variants(), sb.variants());
+        Optional<List<Set<String>>> siblingRoots = Systems.siblings(sa, sb);
+        Optional<List<Set<String>>> rivalRoots = Systems.rivals(sa, sb);
+        boolean siblings = siblingRoots.isPresent();
+        boolean rivals = rivalRoots.isPresent();
+        boolean otherSystems = !sa.roots().isEmpty() && !sb.roots().isEmpty() && !sameSystem && !siblings && !rivals;
+        Signals signals = new Signals(score, ruleOpportunity, text, subject, clamp(neutralDot), clamp(stemDot),
+                areaFit, timingFit, quantityFit, domainFit, kindOk, timingOk, areaOk, purposeOk, formOk, quantityOk,
+                differentSystems, fieldOnly, headsApart,
+                CapabilityArea.topLevel(a.area()).equals(CapabilityArea.topLevel(b.area())) && !a.area().isEmpty(),
+                a.area().equals(b.area()) && a.area().indexOf('.') > 0, sameSystem, variantConflict, siblings, rivals,
+                otherSystems, sharedObjects, sa.language() != sb.language(),
+                timing.known() && timing.overlapMonths() <= 0 ? timing.gapMonths() : 0, !timing.known(),
+                a.kind() == b.kind() && a.kind() != Profiles.NeedKind.NONE, a.form() == b.form());
+        double likelihood = model == null ? Double.NaN : model.likelihood(signals);
+        boolean opportunity = model == null ? ruleOpportunity : likelihood >= model.threshold();
+        double shown = model == null ? score : likelihood;
         if (!explain) {
-            return new Scored(round(score), opportunity, null);
+            return new Scored(round(shown), opportunity, null, signals);
         }
-        Sentence summary = summary(shared, text, a, b, timing, quantityFit, pa, pb, opportunity, subjectOk, kindOk,
-                timingOk, areaOk, purposeOk, score, differentSystems, formOk, quantityOk);
+        Sentence summary = summary(shared, text, a, b, timing, quantityFit, pa, pb, ruleOpportunity, subjectOk,
+                kindOk, timingOk, areaOk, purposeOk, score, differentSystems, formOk, quantityOk);
+        List<Sentence> names = names(sa, sb);
+        List<Sentence> apart = apart(sa, sb, variantConflict, siblingRoots, rivalRoots);
+        List<Sentence> top = model == null ? List.of() : model.topFeatures(signals, 3);
+        if (model != null) {
+            summary = modelSummary(likelihood, model.threshold(), opportunity,
+                    facts(shared, text, a, b, timing, pa, pb), names, apart, top);
+        }
         Explanation e = new Explanation(shared, round(text), a.area(), a.area().equals(b.area()), timing,
                 round(quantityFit),
                 summary, b.area(), a.kind().label(), b.kind().label(),
                 !a.domain().isEmpty() && a.domain().equals(b.domain()), round(areaFit), areaLabel(a.area()),
-                areaLabel(b.area()), Sentence.label("opp.needKind", a.kind()), Sentence.label("opp.needKind", b.kind()));
-        return new Scored(round(score), opportunity, e);
+                areaLabel(b.area()), Sentence.label("opp.needKind", a.kind()), Sentence.label("opp.needKind", b.kind()),
+                model == null ? null : round(likelihood), model == null ? "" : model.version(), round(score),
+                ruleOpportunity, names, apart, top);
+        return new Scored(round(shown), opportunity, e, signals);
+    }
+
+    private static boolean intersects(Set<String> x, Set<String> y) {
+        for (String s : x) {
+            if (y.contains(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "AIM-120 = AMRAAM = 中距離空対空誘導弾" for every system both requirements name, in the reader's language. */
+    private List<Sentence> names(Systems sa, Systems sb) {
+        List<Sentence> out = new ArrayList<>();
+        for (String root : sa.roots()) {
+            if (!sb.roots().contains(root)) {
+                continue;
+            }
+            Set<String> said = new LinkedHashSet<>();
+            said.add(sa.literals().get(root));
+            said.add(sb.literals().get(root));
+            profiles.designation(Profiles.SYSTEM + root).ifPresent(d -> {
+                said.add(d.englishName());
+                said.add(d.japaneseName());
+            });
+            said.removeIf(x -> x == null || x.isBlank());
+            out.add(Sentence.of("opp.explain.sameSystem", String.join(" = ", said)));
+        }
+        return out;
+    }
+
+    /** Why named systems are different needs: other blocks of one system, siblings of one family, rivals. */
+    private List<Sentence> apart(Systems sa, Systems sb, boolean variantConflict,
+                                 Optional<List<Set<String>>> siblings, Optional<List<Set<String>>> rivals) {
+        List<Sentence> out = new ArrayList<>();
+        if (variantConflict) {
+            out.add(Sentence.of("opp.explain.variants", nameOf(sa.variants()), nameOf(sb.variants())));
+        }
+        siblings.ifPresent(r -> out.add(Sentence.of("opp.explain.siblings", nameOf(r.get(0)), nameOf(r.get(1)))));
+        if (siblings.isEmpty()) {
+            rivals.ifPresent(r -> out.add(Sentence.of("opp.explain.rivals", nameOf(r.get(0)), nameOf(r.get(1)))));
+        }
+        return out;
+    }
+
+    private String nameOf(Set<String> ids) {
+        return ids.stream().map(id -> profiles.designation(Profiles.SYSTEM + id).map(d -> d.englishName()).orElse(id))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static Sentence modelSummary(double likelihood, double threshold, boolean opportunity, Sentence rules,
+                                         List<Sentence> names, List<Sentence> apart, List<Sentence> top) {
+        String percent = String.format(Locale.ROOT, "%.0f%%", likelihood * 100);
+        Sentence said = rules;
+        for (Sentence s : names) {
+            said = Sentence.of("opp.explain.and", said, s);
+        }
+        for (Sentence s : apart) {
+            said = Sentence.of("opp.explain.and", said, s);
+        }
+        if (!top.isEmpty()) {
+            said = Sentence.of("opp.explain.and", said, Sentence.of("opp.explain.topFeatures", top));
+        }
+        return Sentence.of(opportunity ? "opp.explain.model.likely" : "opp.explain.model.unlikely", percent, said,
+                String.format(Locale.ROOT, "%.0f%%", threshold * 100));
     }
 
     /** The capability area of a document's title head (empty when it has none). */
@@ -695,10 +881,9 @@ public final class OpportunityFinder {
         return Math.min(qa, qb) / (double) Math.max(qa, qb);
     }
 
-    private Sentence summary(List<MatchedTerm> shared, double text, Doc a, Doc b, TimingOverlap timing,
-                             double quantityFit, RequirementProfile pa, RequirementProfile pb, boolean opportunity,
-                             boolean subjectOk, boolean kindOk, boolean timingOk, boolean areaOk, boolean purposeOk,
-                             double score, boolean differentSystems, boolean formOk, boolean quantityOk) {
+    /** What the two share, their areas, timing and quantities: the facts both summaries start from. */
+    private Sentence facts(List<MatchedTerm> shared, double text, Doc a, Doc b, TimingOverlap timing,
+                           RequirementProfile pa, RequirementProfile pb) {
         List<Object> labels = shared.stream().filter(t -> t.weight() > 0).limit(4).map(MatchedTerm::sentence).toList();
         String similarity = String.format(Locale.ROOT, "%.2f", text);
         Sentence said = labels.isEmpty() ? Sentence.of("opp.explain.noTerms", similarity)
@@ -718,6 +903,14 @@ public final class OpportunityFinder {
             said = Sentence.of("opp.explain.and", said,
                     Sentence.of("opp.explain.quantities", pa.quantity().getAsInt(), pb.quantity().getAsInt()));
         }
+        return said;
+    }
+
+    private Sentence summary(List<MatchedTerm> shared, double text, Doc a, Doc b, TimingOverlap timing,
+                             double quantityFit, RequirementProfile pa, RequirementProfile pb, boolean opportunity,
+                             boolean subjectOk, boolean kindOk, boolean timingOk, boolean areaOk, boolean purposeOk,
+                             double score, boolean differentSystems, boolean formOk, boolean quantityOk) {
+        Sentence said = facts(shared, text, a, b, timing, pa, pb);
         if (opportunity) {
             return Sentence.of("opp.explain.likely", said);
         }

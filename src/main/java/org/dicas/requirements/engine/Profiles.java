@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dicas.search.text.CapabilityArea;
+import org.dicas.search.text.DesignationRegistry;
 import org.dicas.search.text.Glossary;
 import org.dicas.search.text.Language;
 import org.dicas.search.text.TextAnalysis;
@@ -37,6 +38,10 @@ final class Profiles {
     static final String EN_STEM = "e:";
     static final String JA_TERM = "j:";
     static final String AREA = "a:";
+    /** A system of the designation registry, by its root (the system a block or lot is a variant of). */
+    static final String SYSTEM = "s:";
+    /** A variant (block, lot, version) of the designation registry. */
+    static final String VARIANT = "v:";
 
     /** Designators: letters then digits (SM-3, PAC-3, T-7A, F-35A, AIM-120, MQ-9B, AN/TPY-2, Type 12). */
     private static final Pattern DESIGNATOR_PATTERN = Pattern.compile(
@@ -45,7 +50,8 @@ final class Profiles {
 
     /** Raw, unweighted features of one text. */
     record Raw(Map<String, Integer> neutral, Map<String, Integer> stems, Language language,
-               Map<String, String> literals, Set<String> modifierOnly, Set<String> purposeOnly, String head) {
+               Map<String, String> literals, Set<String> modifierOnly, Set<String> purposeOnly, String head,
+               List<DesignationRegistry.Found> systems) {
     }
 
     /**
@@ -162,8 +168,11 @@ final class Profiles {
 
     private final Glossary glossary;
 
-    Profiles(Glossary glossary) {
+    private final DesignationRegistry registry;
+
+    Profiles(Glossary glossary, DesignationRegistry registry) {
         this.glossary = glossary;
+        this.registry = registry;
     }
 
     Raw raw(RequirementProfile p) {
@@ -270,6 +279,18 @@ final class Profiles {
             neutral.merge(key, 1, Integer::sum);
             literals.putIfAbsent(key, d.group(1));
         }
+        // Systems of the designation registry, by any of their names (AIM-120 = AMRAAM = 中距離空対空ミサイル(AMRAAM)):
+        // the root system is one language-neutral feature, a named block or lot another.
+        List<DesignationRegistry.Found> systems = registry.systemsIn(text);
+        for (DesignationRegistry.Found f : systems) {
+            String key = SYSTEM + f.designation().root();
+            neutral.merge(key, 1, Integer::sum);
+            literals.putIfAbsent(key, f.literal());
+            if (f.designation().isVariant()) {
+                neutral.merge(VARIANT + f.designation().id(), 1, Integer::sum);
+                literals.putIfAbsent(VARIANT + f.designation().id(), f.literal());
+            }
+        }
         StringBuilder rest = new StringBuilder(text);
         for (int i = 0; i < covered.length; i++) {
             if (covered[i]) {
@@ -300,7 +321,7 @@ final class Profiles {
         // The use that distinguishes two needs is the one the title states ("batteries for soldier radios").
         Set<String> purposeOnly = new HashSet<>(modifierOnly);
         purposeOnly.retainAll(purpose);
-        return new Raw(neutral, stems, lang, literals, modifierOnly, purposeOnly, titleHeadKey);
+        return new Raw(neutral, stems, lang, literals, modifierOnly, purposeOnly, titleHeadKey, systems);
     }
 
     /** Weight of a feature met only in a modifier position, relative to the head of the need. */
@@ -516,8 +537,11 @@ final class Profiles {
 
     /** How much a feature says about the need (before IDF). */
     double roleWeight(String key) {
-        if (key.startsWith(DESIGNATOR)) {
+        if (key.startsWith(DESIGNATOR) || key.startsWith(SYSTEM)) {
             return 1.2;
+        }
+        if (key.startsWith(VARIANT)) {
+            return 0.6;
         }
         if (key.startsWith(EN_STEM) || key.startsWith(JA_TERM)) {
             return 0.5;
@@ -538,9 +562,18 @@ final class Profiles {
         };
     }
 
+    static boolean registryKey(String key) {
+        return key.startsWith(SYSTEM) || key.startsWith(VARIANT);
+    }
+
+    /** The registry row of a system or variant feature key, or null. */
+    Optional<DesignationRegistry.Designation> designation(String key) {
+        return registryKey(key) ? registry.designation(key.substring(2)) : Optional.empty();
+    }
+
     /** True for features that name what is needed (objects, qualifiers, designators): evidence of a shared need. */
     boolean isSubject(String key) {
-        if (key.startsWith(DESIGNATOR) || key.startsWith(AREA)) {
+        if (key.startsWith(DESIGNATOR) || key.startsWith(AREA) || registryKey(key)) {
             return true;
         }
         Glossary.Entry e = entry(key);
@@ -549,7 +582,7 @@ final class Profiles {
 
     /** True for features that name a thing: a designator or an OBJECT concept (not a qualifier, field or area). */
     boolean isObject(String key) {
-        if (key.startsWith(DESIGNATOR)) {
+        if (key.startsWith(DESIGNATOR) || registryKey(key)) {
             return true;
         }
         Glossary.Entry e = entry(key);
@@ -562,7 +595,7 @@ final class Profiles {
      * different system they are for ("Radar spare parts" vs F-35A用補用部品).
      */
     boolean isSystem(String key) {
-        if (key.startsWith(DESIGNATOR)) {
+        if (key.startsWith(DESIGNATOR) || registryKey(key)) {
             return true;
         }
         String area;

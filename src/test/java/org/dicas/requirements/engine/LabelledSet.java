@@ -127,9 +127,22 @@ record LabelledSet(String name, List<RequirementProfile> requirements, Set<Set<S
     }
 
     Quality engine() {
-        OpportunityFinder f = OpportunityFinder.over(requirements);
+        return finder("engine (glossary + features)", OpportunityFinder.over(requirements));
+    }
+
+    /** The finder scored by a trained model (train it without this set for an honest figure). */
+    Quality model(FinderModel model) {
+        return finder("model " + model.version(), OpportunityFinder.over(requirements, model));
+    }
+
+    /** This set as the model's training data. */
+    TrainingSet training() {
+        return new TrainingSet(name, requirements, truePairs, Map.of());
+    }
+
+    private Quality finder(String method, OpportunityFinder f) {
         Map<String, List<Candidate>> all = f.matchAll(5);
-        return evaluate("engine (glossary + features)", new Ranking() {
+        return evaluate(method, new Ranking() {
             public List<String> ranked(String id) {
                 return all.get(id).stream().map(Candidate::id).toList();
             }

@@ -1,0 +1,499 @@
+package org.dicas.requirements.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.dicas.shared.Sentence;
+
+/**
+ * The opportunity finder's trained model (method §11, ADR 0040): L2-regularised logistic regression over the rules'
+ * signals of a pair ({@link Signals}: the rule score and flag, each rule gate, the designation registry's relation of
+ * the named systems, shared objects, areas, dates, quantities, kind and form of need, language crossing), fitted by
+ * Newton's method (deterministic: the optimum does not depend on the order of the examples or on a seed), with
+ * probabilities calibrated by Platt scaling on out-of-fold predictions (one fold per labelled set, officials'
+ * judgments one more fold) and the opportunity threshold chosen on the same out-of-fold predictions for the best F1.
+ *
+ * <p>Training examples: every cross-nation pair of every labelled set (a listed pair or a pair inside a listed group
+ * shares a need; every other pair does not) and every pair officials judged, each judgment weighing
+ * {@value #JUDGMENT_WEIGHT} set pairs. The version is a hash of the training examples (ids, labels, weights, feature
+ * values), the feature list and the hyper-parameters: the same data give the same version. Immutable, thread-safe.
+ */
+public final class FinderModel {
+
+    /** Feature names, in the order of {@link #features}; labels are message keys {@code opp.feature.NAME}. */
+    public static final List<String> FEATURES = List.of("ruleScore", "ruleOpportunity", "text", "subject", "neutral",
+            "stem", "areaFit", "timingFit", "quantityFit", "domainFit", "kindOk", "timingOk", "areaOk", "purposeOk",
+            "formOk", "quantityOk", "differentSystems", "fieldOnly", "headsApart", "sameTopArea", "sameNarrowArea",
+            "sameSystem", "variantConflict", "siblings", "rivals", "otherSystems", "sharedObjects", "crossLanguage",
+            "gapYears", "dateUnknown", "sameKind", "sameForm");
+    /** Features that are yes/no answers (shown as such in explanations). */
+    private static final Set<String> BINARY = Set.of("ruleOpportunity", "kindOk", "timingOk", "areaOk", "purposeOk",
+            "formOk", "quantityOk", "differentSystems", "fieldOnly", "headsApart", "sameTopArea", "sameNarrowArea",
+            "sameSystem", "variantConflict", "siblings", "rivals", "otherSystems", "crossLanguage", "dateUnknown",
+            "sameKind", "sameForm");
+    /** How many labelled-set pairs one official's judgment weighs. */
+    public static final double JUDGMENT_WEIGHT = 10;
+
+    /** Hyper-parameters: L2 penalty on the standardised weights (not the intercept), Newton iterations at most. */
+    public record Hyper(double l2, int iterations) {
+        public static final Hyper DEFAULT = new Hyper(1.0, 60);
+    }
+
+    /** One labelled pair with its features. */
+    record Example(String set, String a, String b, boolean same, double weight, double[] x) {
+    }
+
+    /**
+     * Out-of-fold quality of one training fold at the chosen threshold, over the fold's labelled pairs (every
+     * cross-nation pair of a set; the judged pairs of the judgments).
+     */
+    public record FoldQuality(String set, int pairs, int positives, int flagged, int correct, double precision,
+                              double recall, double f1) {
+    }
+
+    private static volatile FinderModel shipped;
+
+    private final String version;
+    private final double[] mean;
+    private final double[] scale;
+    private final double[] weights;
+    private final double plattA;
+    private final double plattB;
+    private final double threshold;
+    private final int setPairs;
+    private final int judgedPairs;
+    private final int positives;
+    private final List<String> sets;
+    private final List<FoldQuality> crossValidation;
+
+    private FinderModel(String version, Fit fit, double plattA, double plattB, double threshold, int setPairs,
+                        int judgedPairs, int positives, List<String> sets, List<FoldQuality> crossValidation) {
+        this.version = version;
+        this.mean = fit.mean();
+        this.scale = fit.scale();
+        this.weights = fit.w();
+        this.plattA = plattA;
+        this.plattB = plattB;
+        this.threshold = threshold;
+        this.setPairs = setPairs;
+        this.judgedPairs = judgedPairs;
+        this.positives = positives;
+        this.sets = List.copyOf(sets);
+        this.crossValidation = List.copyOf(crossValidation);
+    }
+
+    /** The model trained on the development sets on the classpath (trained once, on first use). */
+    public static FinderModel shipped() {
+        FinderModel m = shipped;
+        if (m == null) {
+            synchronized (FinderModel.class) {
+                m = shipped;
+                if (m == null) {
+                    m = train(TrainingSet.development(), Hyper.DEFAULT);
+                    shipped = m;
+                }
+            }
+        }
+        return m;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    public String version() {
+        return version;
+    }
+
+    /** Likelihood at or above which a pair is flagged an opportunity (chosen by cross-validation). */
+    public double threshold() {
+        return threshold;
+    }
+
+    /** Labelled pairs from sets, and pairs judged by officials, the model was trained on. */
+    public int setPairs() {
+        return setPairs;
+    }
+
+    public int judgedPairs() {
+        return judgedPairs;
+    }
+
+    /** Training pairs labelled as one need. */
+    public int positives() {
+        return positives;
+    }
+
+    /** Names of the training sets (the judgments included when there were any). */
+    public List<String> sets() {
+        return sets;
+    }
+
+    /** Out-of-fold quality per training fold at the threshold. */
+    public List<FoldQuality> crossValidation() {
+        return crossValidation;
+    }
+
+    /** The model's weight of each feature (on standardised features), by name. */
+    public java.util.Map<String, Double> weights() {
+        java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+        for (int j = 0; j < FEATURES.size(); j++) {
+            m.put(FEATURES.get(j), weights[j + 1]);
+        }
+        return m;
+    }
+
+    /** Calibrated likelihood that the pair expresses one shared need, in [0,1]. */
+    public double likelihood(Signals s) {
+        return calibrated(logit(features(s)));
+    }
+
+    double calibrated(double logit) {
+        return sigmoid(plattA * logit + plattB);
+    }
+
+    private double logit(double[] x) {
+        return linear(weights, mean, scale, x);
+    }
+
+    /** The features that moved the likelihood most, each "raises"/"lowers" in the reader's language. */
+    List<Sentence> topFeatures(Signals s, int k) {
+        double[] x = features(s);
+        Integer[] order = IntStream.range(0, x.length).boxed().toArray(Integer[]::new);
+        double[] c = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            c[j] = plattA * weights[j + 1] * (x[j] - mean[j]) / scale[j];
+        }
+        java.util.Arrays.sort(order, Comparator.comparingDouble((Integer j) -> -Math.abs(c[j]))
+                .thenComparing(j -> j));
+        List<Sentence> out = new ArrayList<>();
+        for (int r = 0; r < Math.min(k, order.length); r++) {
+            int j = order[r];
+            if (Math.abs(c[j]) < 0.05) {
+                break;
+            }
+            String name = FEATURES.get(j);
+            Object value = BINARY.contains(name) ? Sentence.of(x[j] > 0.5 ? "opp.feature.yes" : "opp.feature.no")
+                    : String.format(Locale.ROOT, "%.2f", x[j]);
+            out.add(Sentence.of(c[j] > 0 ? "opp.feature.raises" : "opp.feature.lowers",
+                    Sentence.label("opp.feature", name), value));
+        }
+        return out;
+    }
+
+    static double[] features(Signals s) {
+        return new double[] {s.ruleScore(), b(s.ruleOpportunity()), s.text(), s.subject(), s.neutral(), s.stem(),
+            s.areaFit(), s.timingFit(), s.quantityFit(), s.domainFit(), b(s.kindOk()), b(s.timingOk()), b(s.areaOk()),
+            b(s.purposeOk()), b(s.formOk()), b(s.quantityOk()), b(s.differentSystems()), b(s.fieldOnly()),
+            b(s.headsApart()), b(s.sameTopArea()), b(s.sameNarrowArea()), b(s.sameSystem()), b(s.variantConflict()),
+            b(s.siblings()), b(s.rivals()), b(s.otherSystems()), Math.log1p(s.sharedObjects()), b(s.crossLanguage()),
+            Math.min(s.gapMonths(), 60) / 12.0, b(s.dateUnknown()), b(s.sameKind()), b(s.sameForm())};
+    }
+
+    private static double b(boolean v) {
+        return v ? 1 : 0;
+    }
+
+    // ---------------------------------------------------------------- training
+
+    /** Every labelled pair of the sets with its features, in a fixed order (set order, then pair ids). */
+    static List<Example> examples(List<TrainingSet> sets) {
+        List<Example> out = new ArrayList<>();
+        for (TrainingSet set : sets) {
+            if (set.requirements().isEmpty()) {
+                continue;
+            }
+            OpportunityFinder rules = OpportunityFinder.over(set.requirements());
+            List<RequirementProfile> reqs = set.requirements().stream()
+                    .sorted(Comparator.comparing(RequirementProfile::id)).toList();
+            if (set.judgments()) {
+                List<List<String>> pairs = set.judged().keySet().stream().map(p -> p.stream().sorted().toList())
+                        .sorted(Comparator.comparing((List<String> p) -> p.get(0)).thenComparing(p -> p.get(1)))
+                        .toList();
+                for (List<String> p : pairs) {
+                    if (rules.requirement(p.get(0)).isEmpty() || rules.requirement(p.get(1)).isEmpty()) {
+                        continue;
+                    }
+                    boolean same = set.judged().get(Set.of(p.get(0), p.get(1)));
+                    out.add(new Example(set.name(), p.get(0), p.get(1), same, JUDGMENT_WEIGHT,
+                            features(rules.signals(p.get(0), p.get(1)))));
+                }
+                continue;
+            }
+            for (int i = 0; i < reqs.size(); i++) {
+                for (int j = i + 1; j < reqs.size(); j++) {
+                    RequirementProfile a = reqs.get(i);
+                    RequirementProfile c = reqs.get(j);
+                    if (a.nation().equalsIgnoreCase(c.nation())) {
+                        continue;
+                    }
+                    boolean same = set.truePairs().contains(Set.of(a.id(), c.id()));
+                    out.add(new Example(set.name(), a.id(), c.id(), same, 1, features(rules.signals(a.id(), c.id()))));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Trains a model on the sets (labelled sets and judgments) with the hyper-parameters. */
+    public static FinderModel train(List<TrainingSet> sets, Hyper hyper) {
+        List<Example> all = examples(sets);
+        if (all.stream().noneMatch(Example::same) || all.stream().allMatch(Example::same)) {
+            throw new IllegalArgumentException("training needs pairs labelled both ways");
+        }
+        List<String> folds = new ArrayList<>(new LinkedHashSet<>(all.stream().map(Example::set).toList()));
+        // Out-of-fold logits: each fold predicted by a model fitted on the others.
+        double[] oof = new double[all.size()];
+        for (String fold : folds) {
+            List<Example> rest = all.stream().filter(e -> !e.set().equals(fold)).toList();
+            if (rest.stream().noneMatch(Example::same) || folds.size() < 2) {
+                rest = all;
+            }
+            Fit f = fit(rest, hyper);
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).set().equals(fold)) {
+                    oof[i] = linear(f.w(), f.mean(), f.scale(), all.get(i).x());
+                }
+            }
+        }
+        double[] platt = platt(all, oof);
+        double[] p = new double[all.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = sigmoid(platt[0] * oof[i] + platt[1]);
+        }
+        double threshold = 0.5;
+        double bestF1 = -1;
+        for (int t = 5; t <= 95; t++) {
+            double f1 = quality("", all, p, t / 100.0).f1();
+            if (f1 > bestF1 + 1e-12) {
+                bestF1 = f1;
+                threshold = t / 100.0;
+            }
+        }
+        List<FoldQuality> cv = new ArrayList<>();
+        for (String fold : folds) {
+            cv.add(quality(fold, all, p, threshold));
+        }
+        Fit fit = fit(all, hyper);
+        int setPairs = (int) all.stream().filter(e -> e.weight() == 1).count();
+        int judged = all.size() - setPairs;
+        int positives = (int) all.stream().filter(Example::same).count();
+        return new FinderModel(version(all, hyper), fit, platt[0], platt[1], threshold, setPairs, judged, positives,
+                folds, cv);
+    }
+
+    private static FoldQuality quality(String fold, List<Example> all, double[] p, double threshold) {
+        int pairs = 0;
+        int pos = 0;
+        int flagged = 0;
+        int correct = 0;
+        for (int i = 0; i < all.size(); i++) {
+            Example e = all.get(i);
+            if (!fold.isEmpty() && !e.set().equals(fold)) {
+                continue;
+            }
+            pairs++;
+            boolean f = p[i] >= threshold;
+            pos += e.same() ? 1 : 0;
+            flagged += f ? 1 : 0;
+            correct += f && e.same() ? 1 : 0;
+        }
+        double precision = flagged == 0 ? 0 : correct / (double) flagged;
+        double recall = pos == 0 ? 0 : correct / (double) pos;
+        double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        return new FoldQuality(fold, pairs, pos, flagged, correct, precision, recall, f1);
+    }
+
+    private record Fit(double[] mean, double[] scale, double[] w) {
+    }
+
+    private static double linear(double[] w, double[] mean, double[] scale, double[] x) {
+        double z = w[0];
+        for (int j = 0; j < x.length; j++) {
+            z += w[j + 1] * (x[j] - mean[j]) / scale[j];
+        }
+        return z;
+    }
+
+    /** Weighted, standardised, L2-regularised logistic regression by Newton's method. */
+    private static Fit fit(List<Example> data, Hyper hyper) {
+        int d = FEATURES.size();
+        double[] mean = new double[d];
+        double[] scale = new double[d];
+        double total = 0;
+        for (Example e : data) {
+            total += e.weight();
+            for (int j = 0; j < d; j++) {
+                mean[j] += e.weight() * e.x()[j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            mean[j] /= total;
+        }
+        for (Example e : data) {
+            for (int j = 0; j < d; j++) {
+                double dx = e.x()[j] - mean[j];
+                scale[j] += e.weight() * dx * dx;
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            scale[j] = Math.sqrt(scale[j] / total);
+            if (scale[j] < 1e-9) {
+                scale[j] = 1;
+            }
+        }
+        double[][] z = new double[data.size()][];
+        double[] y = new double[data.size()];
+        double[] sw = new double[data.size()];
+        for (int i = 0; i < data.size(); i++) {
+            Example e = data.get(i);
+            double[] row = new double[d + 1];
+            row[0] = 1;
+            for (int j = 0; j < d; j++) {
+                row[j + 1] = (e.x()[j] - mean[j]) / scale[j];
+            }
+            z[i] = row;
+            y[i] = e.same() ? 1 : 0;
+            sw[i] = e.weight();
+        }
+        double[] w = newton(z, y, sw, hyper.l2(), hyper.iterations());
+        return new Fit(mean, scale, w);
+    }
+
+    /** Newton's method for weighted logistic regression with an L2 penalty on all but the first weight. */
+    private static double[] newton(double[][] z, double[] y, double[] sw, double l2, int iterations) {
+        int d = z[0].length;
+        double[] w = new double[d];
+        for (int it = 0; it < iterations; it++) {
+            double[] grad = new double[d];
+            double[][] h = new double[d][d];
+            for (int i = 0; i < z.length; i++) {
+                double[] r = z[i];
+                double zi = 0;
+                for (int j = 0; j < d; j++) {
+                    zi += w[j] * r[j];
+                }
+                double p = sigmoid(zi);
+                double g = sw[i] * (p - y[i]);
+                double hw = sw[i] * Math.max(p * (1 - p), 1e-12);
+                for (int j = 0; j < d; j++) {
+                    grad[j] += g * r[j];
+                    double hr = hw * r[j];
+                    for (int k = j; k < d; k++) {
+                        h[j][k] += hr * r[k];
+                    }
+                }
+            }
+            for (int j = 0; j < d; j++) {
+                for (int k = 0; k < j; k++) {
+                    h[j][k] = h[k][j];
+                }
+                if (j > 0) {
+                    grad[j] += l2 * w[j];
+                    h[j][j] += l2;
+                }
+            }
+            double[] step = solve(h, grad);
+            double biggest = 0;
+            for (int j = 0; j < d; j++) {
+                w[j] -= step[j];
+                biggest = Math.max(biggest, Math.abs(step[j]));
+            }
+            if (biggest < 1e-10) {
+                break;
+            }
+        }
+        return w;
+    }
+
+    /** Solves a x = b by Gaussian elimination with partial pivoting (a small, positive definite system). */
+    private static double[] solve(double[][] a0, double[] b0) {
+        int n = b0.length;
+        double[][] a = new double[n][];
+        for (int i = 0; i < n; i++) {
+            a[i] = a0[i].clone();
+        }
+        double[] b = b0.clone();
+        for (int c = 0; c < n; c++) {
+            int pivot = c;
+            for (int r = c + 1; r < n; r++) {
+                if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) {
+                    pivot = r;
+                }
+            }
+            double[] t = a[c];
+            a[c] = a[pivot];
+            a[pivot] = t;
+            double tb = b[c];
+            b[c] = b[pivot];
+            b[pivot] = tb;
+            if (Math.abs(a[c][c]) < 1e-300) {
+                continue;
+            }
+            for (int r = c + 1; r < n; r++) {
+                double f = a[r][c] / a[c][c];
+                if (f == 0) {
+                    continue;
+                }
+                for (int k = c; k < n; k++) {
+                    a[r][k] -= f * a[c][k];
+                }
+                b[r] -= f * b[c];
+            }
+        }
+        double[] x = new double[n];
+        for (int r = n - 1; r >= 0; r--) {
+            double s = b[r];
+            for (int k = r + 1; k < n; k++) {
+                s -= a[r][k] * x[k];
+            }
+            x[r] = Math.abs(a[r][r]) < 1e-300 ? 0 : s / a[r][r];
+        }
+        return x;
+    }
+
+    /** Platt scaling: likelihood = sigmoid(A · logit + B) fitted on out-of-fold logits (A kept positive). */
+    private static double[] platt(List<Example> all, double[] oof) {
+        double[][] z = new double[all.size()][];
+        double[] y = new double[all.size()];
+        double[] sw = new double[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            z[i] = new double[] {1, oof[i]};
+            y[i] = all.get(i).same() ? 1 : 0;
+            sw[i] = all.get(i).weight();
+        }
+        double[] w = newton(z, y, sw, 1e-6, 100);
+        double a = Math.max(w[1], 1e-3);
+        return new double[] {a, w[0]};
+    }
+
+    static double sigmoid(double z) {
+        return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+    }
+
+    private static String version(List<Example> all, Hyper hyper) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            StringBuilder b = new StringBuilder("finder-model-1|").append(FEATURES).append('|').append(hyper)
+                    .append('|').append(JUDGMENT_WEIGHT).append('\n');
+            for (Example e : all) {
+                b.append(e.set()).append('|').append(e.a()).append('|').append(e.b()).append('|').append(e.same())
+                        .append('|').append(e.weight());
+                for (double v : e.x()) {
+                    b.append('|').append(Math.round(v * 1e6));
+                }
+                b.append('\n');
+            }
+            return HexFormat.of().formatHex(sha.digest(b.toString().getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.dicas.requirements.engine;
+
+/**
+ * The rules' view of one pair, as numbers and yes/no answers: what the trained model ({@link FinderModel}) reads.
+ * The rule score and flag of §3 of the method, its parts (text, subject, stem, area, timing, quantity and domain fits),
+ * each gate of the rules (kinds, timing, areas, purpose, form, quantities, different systems, a field only, heads
+ * apart), the designation registry's relation of the named systems (same system, other blocks of it, siblings of one
+ * family, rivals for one role, other named systems), how many objects are shared, whether the pair crosses
+ * languages, the gap between need windows in months, whether a date is missing, and whether kind and form of need are
+ * the same.
+ */
+record Signals(double ruleScore, boolean ruleOpportunity, double text, double subject, double neutral, double stem,
+               double areaFit, double timingFit, double quantityFit, double domainFit, boolean kindOk,
+               boolean timingOk, boolean areaOk, boolean purposeOk, boolean formOk, boolean quantityOk,
+               boolean differentSystems, boolean fieldOnly, boolean headsApart, boolean sameTopArea,
+               boolean sameNarrowArea, boolean sameSystem, boolean variantConflict, boolean siblings, boolean rivals,
+               boolean otherSystems, int sharedObjects, boolean crossLanguage, int gapMonths, boolean dateUnknown,
+               boolean sameKind, boolean sameForm) {
+}
