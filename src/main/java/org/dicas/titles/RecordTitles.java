@@ -147,7 +147,7 @@ public class RecordTitles {
                                or exists (select 1 from record_title t where t.record_id = r.id and t.title ilike :pattern))
                         order by (r.id = :id) desc, r.id desc limit :limit""")
                 .param("kinds", kindArray).param("id", id == null ? -1L : id).param("pattern", pattern)
-                .param("limit", Math.clamp(limit, 1, MAX_MATCHES))
+                .param("limit", Math.max(1, Math.min(limit, MAX_MATCHES)))
                 .query(Long.class).list();
         Map<Long, Titles> byId = new HashMap<>();
         read(reader, ids).forEach(x -> byId.put(x.id(), x));
