@@ -240,9 +240,6 @@ class OpportunityPages {
         model.addAttribute("owners", owners);
         model.addAttribute("ownerOffered", owners.stream().anyMatch(u -> String.valueOf(u.id())
                 .equals(values.get("ownerId"))));
-        // the owner picker names the owner it starts at (the field holds the id)
-        model.addAttribute("ownerName", owners.stream().filter(u -> String.valueOf(u.id()).equals(values.get("ownerId")))
-                .map(DicasUser::displayName).findFirst().orElse(null));
         model.addAttribute("partnerRows", List.of(0, 1, 2, 3, 4, 5));
         model.addAttribute("pageMarking", o.highWaterMark());
         return "opportunities/detail";
