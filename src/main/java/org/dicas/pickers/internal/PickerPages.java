@@ -188,7 +188,7 @@ class PickerPages {
         Titles.Title first = shown.isEmpty() ? null : shown.get(0);
         Titles.Title other = shown.size() > 1 && !shown.get(1).title().equals(shown.get(0).title()) ? shown.get(1) : null;
         String detail = Sentences.render(Sentence.of("picker.option.record",
-                Sentence.of("record.kind." + org.dicas.search.SearchHit.typeOf(t.kind())), String.valueOf(t.id())), locale);
+                Sentence.label("record.kind", org.dicas.search.SearchHit.typeOf(t.kind())), String.valueOf(t.id())), locale);
         return new Choice(String.valueOf(t.id()), first == null ? "#" + t.id() : first.title(),
                 first == null ? null : first.language(), other == null ? null : other.title(),
                 other == null ? null : other.language(), first != null && first.draft(), detail, null, t.marking());
