@@ -93,7 +93,7 @@ class PickerPagesTest {
         assertThat(option.select(".picker-option-other").attr("lang")).isEqualTo("en");
         assertThat(option.select(".picker-option-other").text()).isEqualTo("PICKTEST Coastal surveillance radar");
         assertThat(option.attr("data-label")).isEqualTo("PICKTEST 沿岸監視レーダー");
-        assertThat(option.select(".picker-option-detail").text()).isEqualTo("運用要求 #" + id);
+        assertThat(option.select(".picker-option-detail").text()).isEqualTo("運用要求（#" + id + "）");
         assertThat(option.select(".portion").text()).contains("CUI");
         assertThat(jaOptions.select(".picker-marking").text()).isEqualTo("候補の最高区分表示：CUI//REL TO JPN, USA");
         // the English title matches too, and an English reader sees it first
