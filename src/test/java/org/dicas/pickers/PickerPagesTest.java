@@ -11,7 +11,9 @@ import org.dicas.support.Http;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The pickers' matches (issue 15, point 2): each endpoint lists only what the signed-in user may read — a hidden
@@ -24,6 +26,8 @@ class PickerPagesTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
@@ -140,6 +144,13 @@ class PickerPagesTest {
         assertThat(jpNodes.select("[role=option]").first().attr("data-value")).matches("\\d+");
         String network = jpNodes.select("[role=option]").first().select(".picker-option-detail").text();
         assertThat(network).isNotBlank();
+        long networkId = jdbc.sql("select network_id from supply_node where code = 'FA-JP-AMRAAM' order by id limit 1")
+                .query(Long.class).single();
+        assertThat(options(pick(jp, "/pick/nodes?network=" + networkId + "&q=AMRAAM")).select("[role=option]")
+                .eachAttr("data-value")).contains("FA-US-AMRAAM", "FA-JP-AMRAAM");
+        assertThat(options(pick(au, "/pick/nodes?network=" + networkId + "&q=AMRAAM")).select("[role=option]")
+                .eachAttr("data-value")).contains("FA-US-AMRAAM").doesNotContain("FA-JP-AMRAAM");
+        assertThat(pick(au, "/pick/nodes?network=999999999&q=AMRAAM").status()).isEqualTo(404);
     }
 
     @Test
@@ -171,7 +182,7 @@ class PickerPagesTest {
     }
 
     @Test
-    void formsOfferThePickerWherAnIdWasTypedAndStillPostTheSameField() {
+    void formsOfferThePickerWhereAnIdWasTypedAndStillPostTheSameField() {
         Http jp = new Http(port).signIn("jp.atla", "demo");
         Document form = Jsoup.parse(jp.get("/programs/new", null).body());
         var field = form.select("input#requirementIds[name=requirementIds]").first();
