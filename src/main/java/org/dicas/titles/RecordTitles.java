@@ -122,6 +122,38 @@ public class RecordTitles {
         return new Listed(byId, locale);
     }
 
+    /** The most records {@link #matching} returns. */
+    public static final int MAX_MATCHES = 20;
+
+    /**
+     * The records {@code reader} may read (and their containers) whose title in either language, or whose id, matches
+     * {@code text} — a part of a title, any case, or the whole id — of one of these kinds ({@code REQUIREMENT}; none
+     * means every kind), newest first, at most {@code limit} (≤ {@value #MAX_MATCHES}), with both titles. For pickers:
+     * a record hidden from the reader is never matched, so not even its id comes back.
+     */
+    public List<Titles> matching(DicasUser reader, String text, Collection<String> kinds, int limit) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            return List.of();
+        }
+        Long id = t.matches("#?\\d{1,18}") ? Long.valueOf(t.replace("#", "")) : null;
+        String pattern = "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String kindArray = kinds.stream().collect(Collectors.joining(",", "{", "}"));
+        List<Long> ids = readable.query(reader, """
+                        select r.id from record r
+                        where {readableInContainer:r}
+                          and (cardinality(cast(:kinds as text[])) = 0 or r.kind = any(cast(:kinds as text[])))
+                          and (r.id = :id or r.title ilike :pattern
+                               or exists (select 1 from record_title t where t.record_id = r.id and t.title ilike :pattern))
+                        order by (r.id = :id) desc, r.id desc limit :limit""")
+                .param("kinds", kindArray).param("id", id == null ? -1L : id).param("pattern", pattern)
+                .param("limit", Math.max(1, Math.min(limit, MAX_MATCHES)))
+                .query(Long.class).list();
+        Map<Long, Titles> byId = new HashMap<>();
+        read(reader, ids).forEach(x -> byId.put(x.id(), x));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
     /** The titles of a page of records in a list, each in the reader's language first. */
     public record Listed(Map<Long, Titles> titles, Locale locale) {
 

@@ -353,6 +353,22 @@ class ReleasabilityMatrixTest {
                 .map(o -> Long.parseLong(o.attr("value"))).collect(java.util.stream.Collectors.toSet());
     }
 
+    /**
+     * The user ids the people picker of a page ({@code /pick/people}, issue 15) offers for a record: each user looked
+     * up by their user name, offered or not.
+     */
+    java.util.Set<Long> offeredByPicker(Http web, long readableRecord) {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        for (DicasUser u : directory.users()) {
+            var r = web.get("/pick/people?for=owner&readableRecord=" + readableRecord + "&q=" + u.username(), null);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            if (!org.jsoup.Jsoup.parse(r.body()).select("[role=option][data-value=" + u.id() + "]").isEmpty()) {
+                out.add(u.id());
+            }
+        }
+        return out;
+    }
+
     java.util.Set<Long> readers(RecordMarking record) {
         return directory.users().stream().filter(u -> policy.mayRead(u, record)).map(DicasUser::id)
                 .collect(java.util.stream.Collectors.toSet());
@@ -365,8 +381,11 @@ class ReleasabilityMatrixTest {
             DicasUser organiser = directory.userByUsername(f.author()).orElseThrow();
             Http web = new Http(port).signIn(f.author(), DemoUsers.PASSWORD);
             String what = f.author() + " on meeting " + f.marking();
-            // a new action item starts at the meeting's marking and originates in the organiser's nation
-            java.util.Set<Long> owners = offered(web.get("/meetings/" + f.id(), null).body(), "select#action-owner");
+            // a new action item starts at the meeting's marking and originates in the organiser's nation: its owner
+            // picker offers those who may read the meeting
+            assertThat(web.get("/meetings/" + f.id(), null).body())
+                    .contains("/pick/people?readableRecord=" + f.id() + "&amp;for=action-owner");
+            java.util.Set<Long> owners = offeredByPicker(web, f.id());
             java.util.Set<Long> expectedOwners = readers(new RecordMarking(org.dicas.shared.Marking.parse(f.marking()),
                     organiser.nation(), java.util.Optional.empty()));
             assertThat(owners).as(what + ": action-item owners").isEqualTo(expectedOwners).isNotEmpty();

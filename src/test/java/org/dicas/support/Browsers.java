@@ -3,6 +3,8 @@ package org.dicas.support;
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
 import java.nio.file.Files;
@@ -21,6 +23,35 @@ public final class Browsers {
     private static final Set<String> BLOCKING = Set.of("serious", "critical");
 
     private Browsers() {
+    }
+
+    /**
+     * A fresh browser context (1280×900, the given locale, script on or off, 15 s timeouts) whose pages report every
+     * Content Security Policy refusal and script error into {@code consoleProblems}.
+     */
+    public static BrowserContext context(Browser browser, String locale, boolean script, List<String> consoleProblems) {
+        BrowserContext c = browser.newContext(new Browser.NewContextOptions().setLocale(locale)
+                .setViewportSize(1280, 900).setJavaScriptEnabled(script));
+        c.setDefaultTimeout(15_000);
+        c.onPage(p -> {
+            p.onConsoleMessage(m -> {
+                if (m.text().contains("Content Security Policy") || m.text().contains("Refused to")) {
+                    consoleProblems.add(p.url() + ": " + m.text());
+                }
+            });
+            p.onPageError(e -> consoleProblems.add(p.url() + ": script error " + e));
+        });
+        return c;
+    }
+
+    /** Signs a demo user in (password {@code demo}) at {@code base} (http://localhost:port), accepting the notice first. */
+    public static void signIn(Page page, String base, String username) {
+        page.navigate(base + "/login?lang=en");
+        SignInNotices.accept(page);
+        page.locator("#username").fill(username);
+        page.locator("#password").fill("demo");
+        page.locator("main form button[type=submit]").click();
+        page.waitForURL(u -> !u.contains("/login"));
     }
 
     public static void screenshot(Page p, String file) {

@@ -23,10 +23,13 @@ final class AttackSupport {
 
     /** The only script a page may load. */
     static final String HTMX = "/js/htmx.min.js";
-    /** The site's own scripts, each a static file with no inline code: htmx and the marking picker. */
-    static final Set<String> SITE_SCRIPTS = Set.of(HTMX, "/js/marking-picker.js");
+    /** The site's own scripts, each a static file with no inline code: htmx, the marking picker and the pickers. */
+    static final Set<String> SITE_SCRIPTS = Set.of(HTMX, "/js/marking-picker.js", "/js/picker.js");
     /** The one htmx element the templates render on a form: the marking preview, asking the server to parse a banner. */
     private static final Pattern MARKING_PREVIEW = Pattern.compile("/markings/preview\\?field=[A-Za-z]+");
+    /** The other htmx element: a picker's search box, asking one of the site's /pick endpoints for matches. */
+    private static final Pattern PICK = Pattern.compile(
+            "/pick/(records|people|nodes|facilities)\\?([A-Za-z]+=[A-Za-z0-9,_-]*&)*for=([A-Za-z][A-Za-z0-9_-]*)");
 
     /** Attributes whose value a browser follows or fetches as a URL. */
     private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "xlink:href",
@@ -97,7 +100,7 @@ final class AttackSupport {
                 }
                 if ((key.startsWith("hx-") || key.startsWith("data-hx-"))
                         && !(e.tagName().equals("form") && DONE_FORM.matcher(e.attr("action")).matches())
-                        && !markingPreview(e)) {
+                        && !markingPreview(e) && !pickerSearch(e)) {
                     problems.add("htmx attribute " + key + " on " + abbreviate(e.outerHtml()));
                 }
             }
@@ -121,6 +124,23 @@ final class AttackSupport {
                 && e.attributes().asList().stream().map(Attribute::getKey)
                         .filter(k -> k.startsWith("hx-") || k.startsWith("data-hx-"))
                         .allMatch(k -> k.equals("hx-get") || k.equals("hx-include") || k.equals("hx-trigger"));
+    }
+
+    /**
+     * A picker's search box (fragments/picker): an input of no form, asking a /pick endpoint for the matches of what
+     * is typed, replacing the picker's own results; no other htmx attribute.
+     */
+    private static boolean pickerSearch(Element e) {
+        var pick = PICK.matcher(e.attr("hx-get"));
+        return e.tagName().equals("input") && e.hasClass("picker-search") && pick.matches()
+                && e.attr("form").equals(pick.group(3) + "-unsubmitted")
+                && e.attr("hx-trigger").equals("input changed delay:250ms")
+                && e.attr("hx-target").equals("#" + pick.group(3) + "-results")
+                && e.attr("hx-swap").equals("outerHTML")
+                && e.attributes().asList().stream().map(Attribute::getKey)
+                        .filter(k -> k.startsWith("hx-") || k.startsWith("data-hx-"))
+                        .allMatch(k -> k.equals("hx-get") || k.equals("hx-trigger") || k.equals("hx-target")
+                                || k.equals("hx-swap"));
     }
 
     static boolean scriptUrl(String value) {
