@@ -106,6 +106,18 @@ class EditWhatYouOwnPagesTest {
     }
 
     @Test
+    void theThreadPageKeepsARefusedReplyAsEntered() {
+        long thread = api.post("/api/v1/threads", us, Map.of("title", "Reply form thread", "body", "Dates?",
+                "marking", MARKING)).json().get("id").asLong();
+        Http web = new Http(port).signIn(DemoUsers.US_ACQ, DemoUsers.PASSWORD);
+        String page = web.get("/discussions/" + thread, null).body();
+        var r = web.form("/discussions/" + thread + "/replies", Http.csrf(page), Map.of("body", "My kept reply",
+                "marking", "CUI//REL TO JPN,USA"));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).contains("error-summary", ">My kept reply</textarea>", "value=\"CUI//REL TO JPN,USA\"");
+    }
+
+    @Test
     void anOrganiserEditsAnAgendaItemFromTheMeetingPageAndAStaleSaveShowsWhatChanged() {
         var a = api.post("/api/v1/meetings/" + meeting + "/agenda-items", us, Map.of("title", "Opening",
                 "marking", MARKING));
