@@ -113,7 +113,7 @@ public class ActionItems {
                 .param("d", c.description()).param("o", c.ownerId()).param("due", c.dueDate())
                 .param("s", stored(c.status())).update();
         f.notices.assigned(user, id, c.ownerId(), null);
-        f.notices.mentioned(user, id, "/action-items#action-" + id, "", c.description());
+        f.notices.mentioned(user, id, "/action-items/" + id, "", c.description());
         return get(user, id);
     }
 
@@ -141,7 +141,7 @@ public class ActionItems {
                 .param("d", c.description()).param("o", c.ownerId()).param("due", c.dueDate())
                 .param("s", stored(c.status())).update();
         f.notices.assigned(user, id, c.ownerId(), existing.ownerId());
-        f.notices.mentioned(user, id, "/action-items#action-" + id, existing.description(), c.description());
+        f.notices.mentioned(user, id, "/action-items/" + id, existing.description(), c.description());
         return get(user, id);
     }
 
