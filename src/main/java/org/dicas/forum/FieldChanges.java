@@ -17,7 +17,7 @@ final class FieldChanges {
     /** Notes {@code field} (a {@code field.*} label) as changed when the two values differ. */
     FieldChanges compare(String field, Object before, Object after) {
         if (!Objects.equals(normal(before), normal(after))) {
-            changed.add(Sentence.of("field." + field));
+            changed.add(Sentence.label("field", field));
         }
         return this;
     }
