@@ -16,6 +16,7 @@ import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
+import org.dicas.shared.Sentence;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -103,7 +104,7 @@ public class ActionItems {
         validate(user, c, f.asSaved(marking, user, null));
         long id = f.records.register("ACTION_ITEM", c.title(), c.title() + "\n" + c.description(), marking,
                 Optional.empty(), user,
-                i -> "/action-items#action-" + i);
+                i -> "/action-items/" + i);
         f.jdbc.sql("""
                         insert into action_item (id, meeting_id, agenda_item_id, title, description, owner_id, due_date,
                                                  status, completed_at)
@@ -112,7 +113,7 @@ public class ActionItems {
                 .param("d", c.description()).param("o", c.ownerId()).param("due", c.dueDate())
                 .param("s", stored(c.status())).update();
         f.notices.assigned(user, id, c.ownerId(), null);
-        f.notices.mentioned(user, id, "/action-items#action-" + id, "", c.description());
+        f.notices.mentioned(user, id, "/action-items/" + id, "", c.description());
         return get(user, id);
     }
 
@@ -122,7 +123,15 @@ public class ActionItems {
         ForumWriteRules.changeActionItem(user, existing).orThrow();
         Marking marking = ForumRecords.marking(c.marking());
         validate(user, c, f.asSaved(marking, user, id));
-        f.records.update(id, expected, c.title(), c.title() + "\n" + c.description(), marking, Optional.empty(), user);
+        Sentence what = new FieldChanges().compare("title", existing.title(), c.title())
+                .compare("description", existing.description(), c.description())
+                .compare("ownerId", existing.ownerId(), c.ownerId())
+                .compare("dueDate", existing.dueDate(), c.dueDate())
+                .compare("status", stored(existing.status()), stored(c.status()))
+                .compare("meetingId", existing.meetingId(), c.meetingId())
+                .compare("agendaItemId", existing.agendaItemId(), c.agendaItemId()).sentence();
+        f.records.update(id, expected, c.title(), c.title() + "\n" + c.description(), marking, Optional.empty(), user,
+                what);
         f.jdbc.sql("""
                         update action_item set meeting_id = :m, agenda_item_id = :a, title = :t, description = :d,
                                owner_id = :o, due_date = :due, status = :s,
@@ -132,8 +141,18 @@ public class ActionItems {
                 .param("d", c.description()).param("o", c.ownerId()).param("due", c.dueDate())
                 .param("s", stored(c.status())).update();
         f.notices.assigned(user, id, c.ownerId(), existing.ownerId());
-        f.notices.mentioned(user, id, "/action-items#action-" + id, existing.description(), c.description());
+        f.notices.mentioned(user, id, "/action-items/" + id, existing.description(), c.description());
         return get(user, id);
+    }
+
+    /**
+     * Changes only the fields a patch names (the others stay as stored), made against version {@code expected}: the
+     * same rules and checks as {@link #update}.
+     */
+    @Transactional
+    public ActionItem patch(DicasUser user, long id, ExpectedVersion expected, ActionItemPatch p) {
+        ActionItem a = get(user, id);
+        return update(user, id, expected, p.over(a));
     }
 
     /** Marks an action item done or open again. */
@@ -159,6 +178,11 @@ public class ActionItems {
      */
     public List<DicasUser> possibleOwners(DicasUser user, String marking) {
         return f.readers(user, marking, null);
+    }
+
+    /** The people the owner picker offers when editing action item {@code id} with the marking the form holds. */
+    public List<DicasUser> possibleOwners(DicasUser user, String marking, long id) {
+        return f.readers(user, marking, id);
     }
 
     private void validate(DicasUser user, ActionItemCommand c, RecordMarking saved) {

@@ -41,7 +41,7 @@ class ForumNotices {
     /** An action item now owned by {@code ownerId} (new, or given to someone else): its owner is told. */
     void assigned(DicasUser by, long actionItemId, long ownerId, Long previousOwnerId) {
         if (ownerId != by.id() && !Objects.equals(previousOwnerId, ownerId)) {
-            notifications.send(List.of(ownerId), actionItemId, "/action-items#action-" + actionItemId, ASSIGNED,
+            notifications.send(List.of(ownerId), actionItemId, "/action-items/" + actionItemId, ASSIGNED,
                     by.displayName());
         }
     }

@@ -67,6 +67,17 @@ class ForumRecords {
         return id != null && records.readableAs(id, kind, user);
     }
 
+    /**
+     * Whether the user may read record {@code recordId} as it was, or would be, marked {@code marking} (a document's
+     * earlier version): the record's origin, owning company and export authorizations with that marking, asked of
+     * the one policy.
+     */
+    boolean mayReadMarkedAs(DicasUser user, Marking marking, long recordId) {
+        RecordMarking current = records.find(recordId).orElseThrow();
+        return policy.mayRead(user, new RecordMarking(marking, current.originNation(),
+                marking.propin() ? current.owningCompanyId() : Optional.empty(), records.authorizationsOf(recordId)));
+    }
+
     // ------------------------------------------------------------------------------------------- people pickers
 
     /**

@@ -106,6 +106,19 @@ public final class ForumWriteRules {
         return organiseMeeting(user);
     }
 
+    /**
+     * Whoever organises meetings edits an agenda item after the fact (title, text, presenter, linked record, marking):
+     * the agenda is the organisers' — a presenter is a name on it, not an account that owns it.
+     */
+    public static WriteDecision editAgendaItem(DicasUser user, Meeting meeting) {
+        return organiseMeeting(user);
+    }
+
+    /** Whoever records decisions edits one after the fact (its text, agenda item and marking). */
+    public static WriteDecision editDecision(DicasUser user, Meeting meeting) {
+        return organiseMeeting(user);
+    }
+
     // ------------------------------------------------------------------------------------------- action items
 
     /** Government users assign action items (from a meeting or on their own). */

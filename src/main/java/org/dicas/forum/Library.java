@@ -61,6 +61,7 @@ public class Library {
         f.jdbc.sql("insert into document (id, working_group_id, title, body, author_id) values (:id, :wg, :t, :b, :a)")
                 .param("id", id).param("wg", c.workingGroupId()).param("t", c.title()).param("b", c.body())
                 .param("a", user.id()).update();
+        keepVersion(id, 1, c, marking, user);
         f.notices.mentioned(user, id, "/documents/" + id, "", c.body());
         return get(user, id);
     }
@@ -74,8 +75,57 @@ public class Library {
         f.records.update(id, expected, c.title(), c.title() + "\n" + c.body(), marking, Optional.empty(), user);
         f.jdbc.sql("update document set working_group_id = :wg, title = :t, body = :b where id = :id")
                 .param("id", id).param("wg", c.workingGroupId()).param("t", c.title()).param("b", c.body()).update();
+        if (!d.title().equals(c.title()) || !d.body().equals(c.body()) || !d.marking().equals(marking)) {
+            int next = f.jdbc.sql("select coalesce(max(number), 0) + 1 from document_version where document_id = :id")
+                    .param("id", id).query(Integer.class).single();
+            keepVersion(id, next, c, marking, user);
+        }
         f.notices.mentioned(user, id, "/documents/" + id, d.body(), c.body());
         return get(user, id);
+    }
+
+    private void keepVersion(long id, int number, DocumentCommand c, Marking marking, DicasUser author) {
+        f.jdbc.sql("""
+                        insert into document_version (document_id, number, title, body, marking, author_id)
+                        values (:id, :n, :t, :b, :m, :a)""")
+                .param("id", id).param("n", number).param("t", c.title()).param("b", c.body())
+                .param("m", marking.banner()).param("a", author.id()).update();
+    }
+
+    // ------------------------------------------------------------------------------------------- versions
+
+    private static final String VERSIONS = """
+            select v.document_id, v.number, v.title, v.body, v.marking, v.author_id, u.display_name, v.created_at
+            from document_version v join app_user u on u.id = v.author_id where v.document_id = :id""";
+
+    private List<DocumentVersion> readableVersions(DicasUser user, long id) {
+        get(user, id); // the document first: hidden or missing, its versions are too
+        return f.jdbc.sql(VERSIONS + " order by v.number desc").param("id", id)
+                .query((rs, n) -> new DocumentVersion(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        Marking.parse(rs.getString(5)), rs.getLong(6), rs.getString(7),
+                        rs.getTimestamp(8).toInstant())).list()
+                .stream().filter(v -> f.mayReadMarkedAs(user, v.marking(), id)).toList();
+    }
+
+    /**
+     * A page of the versions of a document the user may read, newest first, without their bodies. A version once
+     * marked higher than the reader may read is left out, even when the document is marked lower now.
+     */
+    public Page<DocumentVersion> versions(DicasUser user, long id, Paging paging) {
+        List<DocumentVersion> all = readableVersions(user, id).stream().map(DocumentVersion::listed).toList();
+        return paging.slice(all);
+    }
+
+    /** One version with its body; a version the user may not read is not found, like a missing one. */
+    public DocumentVersion version(DicasUser user, long id, int number) {
+        DocumentVersion v = readableVersions(user, id).stream().filter(x -> x.number() == number).findFirst()
+                .orElseThrow(() -> new NotFoundException("document version", number));
+        return f.shown(user, "DOCUMENT", id, v.marking(), v);
+    }
+
+    /** The line diff from version {@code from} to version {@code to} (both readable by the user, else not found). */
+    public DocumentDiff diff(DicasUser user, long id, int from, int to) {
+        return DocumentDiff.between(version(user, id, from), version(user, id, to));
     }
 
     private void checkWorkingGroup(DicasUser user, Long wg) {

@@ -98,28 +98,60 @@ public class Meetings {
         return f.shown(user, "MEETING", id, m.marking(), m);
     }
 
+    private static final String AGENDA = """
+            select a.id, r.marking, a.meeting_id, a.position, a.title, a.description, a.presenter,
+                   a.industry_session, a.linked_record_id, r.version
+            from agenda_item a join record r on r.id = a.id
+            where r.kind = 'AGENDA_ITEM' and {readable:r}""";
+
+    private static AgendaItem agendaRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new AgendaItem(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getLong(3), rs.getInt(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8), (Long) rs.getObject(9), null,
+                null, false, rs.getLong(10));
+    }
+
+    private static final String DECISIONS = """
+            select d.id, r.marking, d.meeting_id, d.agenda_item_id, d.text, d.opportunity_id, d.to_stage, r.version
+            from decision d join record r on r.id = d.id
+            where r.kind = 'DECISION' and {readable:r}""";
+
+    private static Decision decisionRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Decision(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getLong(3), (Long) rs.getObject(4),
+                rs.getString(5), (Long) rs.getObject(6), rs.getString(7), null, null, false, rs.getLong(8));
+    }
+
     public MeetingDetails get(DicasUser user, long id) {
         Meeting m = meeting(user, id);
-        List<AgendaItem> agenda = f.visible("""
-                        select a.id, r.marking, a.meeting_id, a.position, a.title, a.description, a.presenter,
-                               a.industry_session, a.linked_record_id
-                        from agenda_item a join record r on r.id = a.id
-                        where {readable:r} and a.meeting_id = :id order by a.position, a.id""", user)
-                .param("id", id)
-                .query((rs, n) -> new AgendaItem(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getLong(3),
-                        rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8),
-                        (Long) rs.getObject(9), null, null, false)).list()
+        List<AgendaItem> agenda = f.visible(AGENDA + " and a.meeting_id = :id order by a.position, a.id", user)
+                .param("id", id).query((rs, n) -> agendaRow(rs)).list()
                 .stream().map(a -> withLinkedRecord(user, a)).toList();
-        List<Decision> decisions = f.visible("""
-                        select d.id, r.marking, d.meeting_id, d.agenda_item_id, d.text, d.opportunity_id, d.to_stage
-                        from decision d join record r on r.id = d.id
-                        where {readable:r} and d.meeting_id = :id order by d.id""", user)
-                .param("id", id)
-                .query((rs, n) -> new Decision(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getLong(3),
-                        (Long) rs.getObject(4), rs.getString(5), (Long) rs.getObject(6), rs.getString(7), null, null,
-                        false))
-                .list().stream().map(d -> withOpportunity(user, d)).toList();
+        List<Decision> decisions = f.visible(DECISIONS + " and d.meeting_id = :id order by d.id", user)
+                .param("id", id).query((rs, n) -> decisionRow(rs)).list()
+                .stream().map(d -> withOpportunity(user, d)).toList();
         return new MeetingDetails(m, agenda, decisions, actionItems.ofMeeting(user, id));
+    }
+
+    /**
+     * One agenda item of a meeting, as the reader may see it: an item they may not read, of a meeting they may not
+     * read, or of another meeting, is not found.
+     */
+    public AgendaItem agendaItem(DicasUser user, long meetingId, long id) {
+        meeting(user, meetingId);
+        AgendaItem a = f.visible(AGENDA + " and a.id = :id and a.meeting_id = :m", user).param("id", id)
+                .param("m", meetingId).query((rs, n) -> agendaRow(rs)).optional()
+                .orElseThrow(() -> new NotFoundException("agenda item", id));
+        return f.shown(user, "AGENDA_ITEM", id, a.marking(), withLinkedRecord(user, a));
+    }
+
+    /** One decision, as the reader may see it; a decision of a meeting the reader may not read is not found. */
+    public Decision decision(DicasUser user, long id) {
+        Decision d = f.visible(DECISIONS + " and d.id = :id", user).param("id", id)
+                .query((rs, n) -> decisionRow(rs)).optional()
+                .orElseThrow(() -> new NotFoundException("decision", id));
+        if (!f.readable(d.meetingId(), "MEETING", user)) {
+            throw new NotFoundException("decision", id);
+        }
+        return f.shown(user, "DECISION", id, d.marking(), withOpportunity(user, d));
     }
 
     /**
@@ -131,8 +163,7 @@ public class Meetings {
             return a;
         }
         Optional<MarkedRecords.Summary> s = readableSummary(a.linkedRecordId(), user);
-        return new AgendaItem(a.id(), a.marking(), a.meetingId(), a.position(), a.title(), a.description(),
-                a.presenter(), a.industrySession(), s.map(MarkedRecords.Summary::id).orElse(null),
+        return a.withLink(s.map(MarkedRecords.Summary::id).orElse(null),
                 s.map(MarkedRecords.Summary::title).orElse(null), s.map(MarkedRecords.Summary::link).orElse(null),
                 s.isEmpty());
     }
@@ -143,10 +174,17 @@ public class Meetings {
             return d;
         }
         Optional<MarkedRecords.Summary> s = readableSummary(d.opportunityId(), user);
-        return new Decision(d.id(), d.marking(), d.meetingId(), d.agendaItemId(), d.text(),
-                s.map(MarkedRecords.Summary::id).orElse(null), d.toStage(),
+        return d.withOpportunity(s.map(MarkedRecords.Summary::id).orElse(null),
                 s.map(MarkedRecords.Summary::title).orElse(null), s.map(MarkedRecords.Summary::link).orElse(null),
                 s.isEmpty());
+    }
+
+    /**
+     * A record a forum record refers to (its meeting, agenda item, opportunity), as a related-records list shows it:
+     * its title, link and marking when the reader may read it; empty when not (or when there is none).
+     */
+    public Optional<MarkedRecords.Summary> related(DicasUser user, Long recordId) {
+        return recordId == null ? Optional.empty() : readableSummary(recordId, user);
     }
 
     private Optional<MarkedRecords.Summary> readableSummary(long recordId, DicasUser user) {
@@ -159,15 +197,13 @@ public class Meetings {
      */
     public List<AgendaItem> agendaItemsLinking(DicasUser user, long recordId) {
         return f.visible("select a.id, r.marking, a.meeting_id, a.position, a.title, a.description, a.presenter,"
-                        + " a.industry_session, a.linked_record_id"
+                        + " a.industry_session, a.linked_record_id, r.version"
                         + " from agenda_item a join record r on r.id = a.id join meeting m on m.id = a.meeting_id"
                         + " join record mr on mr.id = m.id"
                         + " where {readable:r} and a.linked_record_id = :rec and {readable:mr}"
                         + " order by m.starts_at desc, a.position", user)
                 .param("rec", recordId)
-                .query((rs, n) -> new AgendaItem(rs.getLong(1), Marking.parse(rs.getString(2)), rs.getLong(3),
-                        rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8),
-                        (Long) rs.getObject(9), null, null, false)).list()
+                .query((rs, n) -> agendaRow(rs)).list()
                 .stream().map(a -> withLinkedRecord(user, a)).toList();
     }
 
@@ -272,9 +308,8 @@ public class Meetings {
             throw InvalidInputException.of("agendaItemId", "forum.error.noAgendaItemInMeeting", meetingId, c.agendaItemId());
         }
         validateStageMove(user, meeting, c);
-        String title = c.text().length() > 120 ? c.text().substring(0, 120) + "…" : c.text();
-        long id = f.records.register("DECISION", title, c.text(), marking, Optional.empty(), user,
-                i -> "/meetings/" + meetingId + "#decision-" + i);
+        long id = f.records.register("DECISION", decisionTitle(c.text()), c.text(), marking, Optional.empty(), user,
+                i -> "/decisions/" + i);
         f.jdbc.sql("""
                         insert into decision (id, meeting_id, agenda_item_id, text, opportunity_id, to_stage)
                         values (:id, :m, :a, :t, :o, :s)""")
@@ -282,11 +317,78 @@ public class Meetings {
                 .param("o", c.opportunityId()).param("s", c.toStage()).update();
         f.records.placeIn(id, meetingId);
         Decision saved = withOpportunity(user, new Decision(id, marking, meetingId, c.agendaItemId(), c.text(),
-                c.opportunityId(), c.toStage(), null, null, false));
+                c.opportunityId(), c.toStage(), null, null, false, 1));
         if (c.opportunityId() != null && c.toStage() != null) {
             events.publishEvent(new PipelineStageDecided(id, meetingId, c.opportunityId(), c.toStage(), user.id()));
         }
         return saved;
+    }
+
+    /**
+     * Edits an agenda item of a meeting, made against its version {@code expected}: title, text, presenter, industry
+     * session, linked record (one the editor may read), position and marking.
+     */
+    @Transactional
+    public AgendaItem updateAgendaItem(DicasUser user, long meetingId, long id, ExpectedVersion expected,
+                                       AgendaItemCommand c) {
+        Meeting meeting = meeting(user, meetingId);
+        AgendaItem a = agendaItem(user, meetingId, id);
+        ForumWriteRules.editAgendaItem(user, meeting).orThrow();
+        Marking marking = ForumRecords.marking(c.marking());
+        if (c.linkedRecordId() != null && !c.linkedRecordId().equals(a.linkedRecordId())
+                && !f.records.readable(c.linkedRecordId(), user)) {
+            throw InvalidInputException.of("linkedRecordId", "forum.error.noReadableRecord", c.linkedRecordId());
+        }
+        int position = c.position() != null ? c.position() : a.position();
+        Sentence what = new FieldChanges().compare("title", a.title(), c.title())
+                .compare("description", a.description(), c.description())
+                .compare("presenter", a.presenter(), c.presenter())
+                .compare("industrySession", a.industrySession(), c.industrySession())
+                .compare("linkedRecordId", a.linkedRecordId(), c.linkedRecordId())
+                .compare("position", a.position(), position).sentence();
+        f.records.update(id, expected, c.title(), String.join("\n", c.title(), c.description(), c.presenter()),
+                marking, Optional.empty(), user, what);
+        f.jdbc.sql("""
+                        update agenda_item set position = :p, title = :t, description = :d, presenter = :pr,
+                               industry_session = :ind, linked_record_id = :linked where id = :id""")
+                .param("id", id).param("p", position).param("t", c.title()).param("d", c.description())
+                .param("pr", c.presenter()).param("ind", c.industrySession()).param("linked", c.linkedRecordId())
+                .update();
+        return agendaItem(user, meetingId, id);
+    }
+
+    /**
+     * Edits a decision, made against its version {@code expected}: its text, agenda item and marking. A stage move it
+     * made stays as recorded (a later decision moves the opportunity again): a command naming another opportunity
+     * or stage is refused.
+     */
+    @Transactional
+    public Decision updateDecision(DicasUser user, long id, ExpectedVersion expected, DecisionCommand c) {
+        Decision d = decision(user, id);
+        Meeting meeting = meeting(user, d.meetingId());
+        ForumWriteRules.editDecision(user, meeting).orThrow();
+        Marking marking = ForumRecords.marking(c.marking());
+        if (c.agendaItemId() != null && !agendaItemOf(user, d.meetingId(), c.agendaItemId())) {
+            throw InvalidInputException.of("agendaItemId", "forum.error.noAgendaItemInMeeting", d.meetingId(),
+                    c.agendaItemId());
+        }
+        Long storedOpportunity = f.jdbc.sql("select opportunity_id from decision where id = :id").param("id", id)
+                .query(Long.class).optional().orElse(null);
+        if ((c.opportunityId() != null && !c.opportunityId().equals(storedOpportunity))
+                || (c.toStage() != null && !c.toStage().equals(d.toStage()))) {
+            throw InvalidInputException.of(c.toStage() != null ? "toStage" : "opportunityId",
+                    "forum.error.decisionStageStays");
+        }
+        Sentence what = new FieldChanges().compare("text", d.text(), c.text())
+                .compare("agendaItemId", d.agendaItemId(), c.agendaItemId()).sentence();
+        f.records.update(id, expected, decisionTitle(c.text()), c.text(), marking, Optional.empty(), user, what);
+        f.jdbc.sql("update decision set agenda_item_id = :a, text = :t where id = :id")
+                .param("id", id).param("a", c.agendaItemId()).param("t", c.text()).update();
+        return decision(user, id);
+    }
+
+    private static String decisionTitle(String text) {
+        return text.length() > 120 ? text.substring(0, 120) + "…" : text;
     }
 
     private void validateStageMove(DicasUser user, Meeting meeting, DecisionCommand c) {

@@ -67,6 +67,15 @@ public class MarkedRecords {
      */
     public void update(long id, ExpectedVersion expected, String title, String searchText, Marking marking,
                        Optional<Long> owningCompanyId, DicasUser editor) {
+        update(id, expected, title, searchText, marking, owningCompanyId, editor, null);
+    }
+
+    /**
+     * As {@link #update(long, ExpectedVersion, String, String, Marking, Optional, DicasUser)}, and the audit entry
+     * also says what changed ({@code what}, a sentence naming the changed fields; null: nothing beyond the marking).
+     */
+    public void update(long id, ExpectedVersion expected, String title, String searchText, Marking marking,
+                       Optional<Long> owningCompanyId, DicasUser editor, Sentence what) {
         RecordMarking current = find(id).orElseThrow();
         RecordMarking rm = check(marking, owningCompanyId, editor);
         rm = new RecordMarking(rm.marking(), current.originNation(), rm.owningCompanyId());
@@ -80,9 +89,11 @@ public class MarkedRecords {
                 .params(markingColumns(rm)).param("expected", expected.required())
                 .update();
         requireOne(n, id, expected);
-        audit.append(editor, "UPDATE", id, kindOf(id), current.marking().equals(marking)
+        Sentence markingDetail = current.marking().equals(marking)
                 ? Sentence.of("audit.detail.marking", marking.banner())
-                : Sentence.of("audit.detail.markingFromTo", current.marking().banner(), marking.banner()));
+                : Sentence.of("audit.detail.markingFromTo", current.marking().banner(), marking.banner());
+        audit.append(editor, "UPDATE", id, kindOf(id), what == null ? markingDetail
+                : Sentence.of("audit.detail.changedWithMarking", what, markingDetail));
         events.publishEvent(new RecordChanged(id));
     }
 

@@ -130,6 +130,15 @@ class ForumWriteRulesTest {
                         u -> ForumWriteRules.recordDecision(u, MEETING), ALLOWED),
                 row("recordDecision", "an industry user", JP_INDUSTRY, u -> ForumWriteRules.recordDecision(u, MEETING),
                         MEETING_GOVERNMENT_ONLY),
+                // editing after the fact: the agenda and the decisions are the organisers'
+                row("editAgendaItem", "a government user", AU_DOD, u -> ForumWriteRules.editAgendaItem(u, MEETING),
+                        ALLOWED),
+                row("editAgendaItem", "an industry user (e.g. the presenter)", US_INDUSTRY,
+                        u -> ForumWriteRules.editAgendaItem(u, MEETING), MEETING_GOVERNMENT_ONLY),
+                row("editDecision", "a military service's user", US_NAVY,
+                        u -> ForumWriteRules.editDecision(u, MEETING), ALLOWED),
+                row("editDecision", "an ADMIN outside government", ADMIN_OF_ASSOCIATION,
+                        u -> ForumWriteRules.editDecision(u, MEETING), MEETING_GOVERNMENT_ONLY),
                 // action items: government users assign; the owner or a government user changes them
                 row("assignActionItem", "a government user", US_ACQ, ForumWriteRules::assignActionItem, ALLOWED),
                 row("assignActionItem", "an industry user", US_INDUSTRY, ForumWriteRules::assignActionItem,

@@ -55,6 +55,7 @@ class CodesHaveLabelsTest {
             Map.entry("org.dicas.forum.WorkingGroup$Status", upper("wg.status.")),
             Map.entry("org.dicas.forum.Meeting$Kind", upper("meeting.kind.")),
             Map.entry("org.dicas.forum.ActionItem$Status", upper("action.status.")),
+            Map.entry("org.dicas.forum.DocumentDiff$Change", upper("document.diff.change.")),
             // notifications
             Map.entry("org.dicas.notifications.internal.MailFrequency", upper("mail.frequency.")),
             // disclosure and SoSA

@@ -64,6 +64,34 @@ public final class Browsers {
         p.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(file)).setFullPage(true));
     }
 
+    /**
+     * Collects into {@code problems} what the page's console reports as an error or a CSP violation, and every
+     * response of 400 or more with its address (a failed load's console line is left to that).
+     */
+    public static void watch(Page p, List<String> problems) {
+        p.onConsoleMessage(m -> {
+            if (("error".equals(m.type()) && !m.text().startsWith("Failed to load resource"))
+                    || m.text().contains("Content Security Policy")) {
+                problems.add(p.url() + ": " + m.text());
+            }
+        });
+        p.onResponse(r -> {
+            if (r.status() >= 400) {
+                problems.add(r.status() + " for " + r.url());
+            }
+        });
+    }
+
+    /** Signs in through the login page (accepting the sign-in notice first), as a person does. */
+    public static void signIn(Page p, String base, String username, String password) {
+        p.navigate(base + "/login");
+        SignInNotices.accept(p);
+        p.locator("#username").fill(username);
+        p.locator("#password").fill(password);
+        p.locator("main form button[type=submit]").click();
+        p.waitForURL(u -> !u.contains("/login"));
+    }
+
     /** Adds to {@code problems} each serious or critical violation axe-core finds on the page (or that it did not run). */
     public static void checkAccessibility(Page p, String name, List<String> problems) {
         p.waitForLoadState(LoadState.LOAD);

@@ -98,6 +98,16 @@ public final class Http {
                 .build());
     }
 
+    /** Any method with a JSON body and exactly this {@code If-Match} (none when null), e.g. a PATCH. */
+    public Response callIfMatch(String method, String path, String token, Object body, String ifMatch) {
+        HttpRequest.Builder b = request(path, token).header("Content-Type", "application/json").method(method,
+                HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        return send(b.build());
+    }
+
     /** A POST that changes a record, with exactly this {@code If-Match} (none when null). */
     public Response postIfMatch(String path, String token, Object body, String ifMatch) {
         HttpRequest.Builder b = request(path, token).header("Content-Type", "application/json")

@@ -9,12 +9,14 @@ import java.util.Set;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.forum.ActionItem;
 import org.dicas.forum.ActionItemCommand;
+import org.dicas.forum.ActionItemPatch;
 import org.dicas.forum.ActionItems;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.MarkedList;
 import org.dicas.shared.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -59,6 +61,14 @@ class ActionItemApi {
     ResponseEntity<ActionItem> create(DicasUser me, @Valid @RequestBody ActionItemCommand command) {
         ActionItem a = actionItems.create(me, command);
         return ResponseEntity.created(URI.create("/api/v1/action-items/" + a.id())).body(a);
+    }
+
+    @PatchMapping(value = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
+    @Operation(summary = "Change some fields of an action item (If-Match: its version): those the body names, e.g. "
+            + "{\"dueDate\":\"2027-01-15\",\"ownerId\":7}; the others stay. Its owner or a government user may")
+    ActionItem patch(DicasUser me, @PathVariable long id, ExpectedVersion expected,
+                     @Valid @RequestBody ActionItemPatch patch) {
+        return actionItems.patch(me, id, expected, patch);
     }
 
     @PutMapping("/{id}")

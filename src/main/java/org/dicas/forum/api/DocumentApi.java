@@ -8,6 +8,8 @@ import java.util.List;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.forum.Document;
 import org.dicas.forum.DocumentCommand;
+import org.dicas.forum.DocumentDiff;
+import org.dicas.forum.DocumentVersion;
 import org.dicas.forum.Library;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.MarkedList;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -41,6 +44,26 @@ class DocumentApi {
     @GetMapping("/{id}")
     Document get(DicasUser me, @PathVariable long id) {
         return library.get(me, id);
+    }
+
+    @GetMapping("/{id}/versions")
+    @Operation(summary = "A page of the versions of a document you may read (newest first, without bodies): a version "
+            + "once marked higher than you may read is left out")
+    MarkedList<DocumentVersion> versions(DicasUser me, @PathVariable long id, Paging paging) {
+        return MarkedList.page(library.versions(me, id, paging), DocumentVersion::marking);
+    }
+
+    @GetMapping("/{id}/versions/{number}")
+    @Operation(summary = "One version of a document with its body, as it was marked then; hidden: 404")
+    DocumentVersion version(DicasUser me, @PathVariable long id, @PathVariable int number) {
+        return library.version(me, id, number);
+    }
+
+    @GetMapping("/{id}/diff")
+    @Operation(summary = "The line diff between two versions you may read (from, to: version numbers), under their "
+            + "high-water mark")
+    DocumentDiff diff(DicasUser me, @PathVariable long id, @RequestParam int from, @RequestParam int to) {
+        return library.diff(me, id, from, to);
     }
 
     @PostMapping

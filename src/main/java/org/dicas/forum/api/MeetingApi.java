@@ -86,6 +86,43 @@ class MeetingApi {
         return ResponseEntity.status(201).body(a);
     }
 
+    @GetMapping("/{id}/agenda-items/{itemId}")
+    @Operation(summary = "One agenda item of a meeting (its version as ETag)")
+    AgendaItem agendaItem(DicasUser me, @PathVariable long id, @PathVariable long itemId) {
+        return meetings.agendaItem(me, id, itemId);
+    }
+
+    @PutMapping("/{id}/agenda-items/{itemId}")
+    @Operation(summary = "Edit an agenda item (If-Match: its version): title, description, presenter, industry "
+            + "session, linked record, position (omitted: kept) and marking. Those who organise meetings may")
+    AgendaItem updateAgendaItem(DicasUser me, @PathVariable long id, @PathVariable long itemId,
+                                ExpectedVersion expected, @Valid @RequestBody AgendaItemCommand command) {
+        return meetings.updateAgendaItem(me, id, itemId, expected, command);
+    }
+
+    @GetMapping("/{id}/decisions/{decisionId}")
+    @Operation(summary = "One decision of a meeting (its version as ETag)")
+    Decision decision(DicasUser me, @PathVariable long id, @PathVariable long decisionId) {
+        return inMeeting(meetings.decision(me, decisionId), id);
+    }
+
+    @PutMapping("/{id}/decisions/{decisionId}")
+    @Operation(summary = "Edit a decision (If-Match: its version): text, agenda item and marking. A stage move it made "
+            + "stays: naming another opportunity or stage is refused (400)")
+    Decision updateDecision(DicasUser me, @PathVariable long id, @PathVariable long decisionId,
+                            ExpectedVersion expected, @Valid @RequestBody DecisionCommand command) {
+        inMeeting(meetings.decision(me, decisionId), id);
+        return meetings.updateDecision(me, decisionId, expected, command);
+    }
+
+    /** A decision of another meeting than the path names is not found there. */
+    private static Decision inMeeting(Decision d, long meetingId) {
+        if (d.meetingId() != meetingId) {
+            throw new org.dicas.shared.NotFoundException("decision", d.id());
+        }
+        return d;
+    }
+
     @PostMapping("/{id}/decisions")
     @Operation(summary = "Record a decision; in a consultation, opportunityId + toStage (LEAD, CANDIDATE, UNDER_STUDY, "
             + "AGREED, PROGRAM) move that opportunity's pipeline stage (PipelineStageDecided is published)")

@@ -48,11 +48,13 @@ class DiscussionPages {
 
     @GetMapping("/{id}")
     String thread(DicasUser me, @PathVariable long id, Model model) {
-        return threadPage(me, id, model, List.of());
+        return threadPage(me, id, model, List.of(), null);
     }
 
-    private String threadPage(DicasUser me, long id, Model model, List<String> errors) {
+    /** The thread page; {@code posted}: a refused reply, shown again as entered in the form it came from. */
+    private String threadPage(DicasUser me, long id, Model model, List<String> errors, ReplyCommand posted) {
         ThreadWithReplies t = discussions.get(me, id);
+        model.addAttribute("posted", posted);
         model.addAttribute("thread", t);
         // the replies whose edit and delete buttons are shown
         model.addAttribute("changeable", t.replies().stream().filter(r -> ForumWriteRules.changeReply(me, r).allowed())
@@ -104,7 +106,7 @@ class DiscussionPages {
                 errors = Pages.errors(e);
             }
         }
-        return threadPage(me, id, model, errors);
+        return threadPage(me, id, model, errors, cmd);
     }
 
     @GetMapping("/{id}/replies/{replyId}/edit")

@@ -3,6 +3,9 @@ package org.dicas.forum.web;
 import jakarta.validation.Validator;
 import java.util.List;
 import org.dicas.forum.Document;
+import org.dicas.forum.DocumentDiff;
+import org.dicas.forum.DocumentVersion;
+import org.dicas.shared.Marking;
 import org.dicas.forum.ForumWriteRules;
 import org.dicas.forum.Library;
 import org.dicas.forum.WorkingGroups;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 @RequestMapping("/documents")
@@ -53,8 +57,47 @@ class DocumentPages {
         Document d = library.get(me, id);
         model.addAttribute("doc", d);
         model.addAttribute("mayEdit", ForumWriteRules.editDocument(me, d).allowed());
-        Pages.banner(model, attachments.pageMarking(me, d.marking(), id));
+        Page<DocumentVersion> versions = library.versions(me, id, Paging.FIRST);
+        model.addAttribute("versions", versions.items());
+        List<Marking> shown = new java.util.ArrayList<>(List.of(d.marking()));
+        versions.items().forEach(v -> shown.add(v.marking())); // the versions list shows their titles
+        Pages.banner(model, attachments.pageMarking(me, Marking.highWaterMark(shown), id));
         return "documents/detail";
+    }
+
+    /** One version of a document as it was saved, under its marking then. */
+    @GetMapping("/{id}/versions/{number}")
+    String version(DicasUser me, @PathVariable long id, @PathVariable int number, Model model) {
+        Document d = library.get(me, id);
+        DocumentVersion v = library.version(me, id, number);
+        model.addAttribute("doc", d);
+        model.addAttribute("v", v);
+        Pages.banner(model, v.marking());
+        return "documents/version";
+    }
+
+    /**
+     * What changed between two versions, line by line ({@code from} and {@code to}: version numbers; by default the
+     * one before the newest and the newest), under the high-water mark of both.
+     */
+    @GetMapping("/{id}/diff")
+    String diff(DicasUser me, @PathVariable long id, @RequestParam(required = false) Integer from,
+                @RequestParam(required = false) Integer to, Model model) {
+        Document d = library.get(me, id);
+        List<DocumentVersion> versions = library.versions(me, id, Paging.FIRST).items();
+        if (versions.isEmpty()) {
+            throw new org.dicas.shared.NotFoundException("document version", id);
+        }
+        int newest = versions.get(0).number();
+        int older = versions.size() > 1 ? versions.get(1).number() : newest;
+        DocumentDiff diff = library.diff(me, id, from != null ? from : older, to != null ? to : newest);
+        model.addAttribute("doc", d);
+        model.addAttribute("diff", diff);
+        model.addAttribute("versions", versions);
+        List<Marking> shown = new java.util.ArrayList<>(List.of(diff.marking()));
+        versions.forEach(v -> shown.add(v.marking())); // the version choices show their titles
+        Pages.banner(model, shown);
+        return "documents/diff";
     }
 
     @GetMapping("/new")

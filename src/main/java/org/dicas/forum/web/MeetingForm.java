@@ -12,7 +12,10 @@ public class MeetingForm {
     private Long workingGroupId;
     private String titleEn = "";
     private String titleJa = "";
+    /** Read and written as ISO ({@code 2026-12-03T09:30}), the only form a datetime-local input takes. */
+    @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME)
     private LocalDateTime startsAt;
+    @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME)
     private LocalDateTime endsAt;
     /** A new meeting starts in its organiser's own zone. */
     private String timeZone = org.dicas.platform.ReaderTime.zone().getId();

@@ -1,17 +1,13 @@
 package org.dicas.forum.web;
 
 import jakarta.validation.Validator;
-import java.time.LocalDate;
 import java.util.List;
 import org.dicas.platform.EditConflict;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.shared.StaleVersionException;
 import org.dicas.forum.ActionItem;
-import org.dicas.forum.ActionItemCommand;
 import org.dicas.forum.ActionItems;
 import org.dicas.forum.ForumWriteRules;
-import org.dicas.forum.AgendaItemCommand;
-import org.dicas.forum.DecisionCommand;
 import org.dicas.forum.Meeting;
 import org.dicas.forum.MeetingCalendar;
 import org.dicas.forum.MeetingDetails;
@@ -31,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -74,10 +71,18 @@ class MeetingPages {
 
     @GetMapping("/{id}")
     String detail(DicasUser me, @PathVariable long id, Model model) {
-        return detailPage(me, id, model, List.of());
+        return detailPage(me, id, model, List.of(), null);
     }
 
-    private String detailPage(DicasUser me, long id, Model model, List<String> errors) {
+    /**
+     * A form of the meeting page that was posted and refused: which one ({@code agenda}, {@code decision},
+     * {@code action}, or {@code agenda-<id>} for editing an agenda item) and the values as entered; the page shows it
+     * again, open, with every value kept.
+     */
+    private record Posted(String which, Object form) {
+    }
+
+    private String detailPage(DicasUser me, long id, Model model, List<String> errors, Posted posted) {
         MeetingDetails details = meetings.get(me, id);
         Meeting m = details.meeting();
         WorkingGroup group = m.workingGroupId() == null ? null : groups.find(me, m.workingGroupId()).orElse(null);
@@ -86,12 +91,27 @@ class MeetingPages {
         model.addAttribute("group", group);
         model.addAttribute("mayEdit", ForumWriteRules.editMeeting(me, m).allowed());
         model.addAttribute("mayAddAgendaItem", ForumWriteRules.addAgendaItem(me, m).allowed());
+        model.addAttribute("mayEditAgendaItems", ForumWriteRules.editAgendaItem(me, m).allowed());
         model.addAttribute("mayRecordMinutes", ForumWriteRules.recordMinutes(me, m).allowed());
         model.addAttribute("mayRecordDecision", ForumWriteRules.recordDecision(me, m).allowed());
         boolean mayAssign = ForumWriteRules.assignActionItem(me).allowed();
         model.addAttribute("mayAssignActionItem", mayAssign);
-        // the new action item's marking field starts at the meeting's marking
-        model.addAttribute("owners", mayAssign ? actionItems.possibleOwners(me, m.marking().banner()) : List.of());
+        // new records' marking fields start at the meeting's marking; a refused form comes back as it was posted
+        String banner = m.marking().banner();
+        Object action = posted != null && posted.which().equals("action") ? posted.form()
+                : ActionItemForm.startingAt(id, banner);
+        model.addAttribute("actionForm", action);
+        model.addAttribute("owners", mayAssign
+                ? actionItems.possibleOwners(me, ((ActionItemForm) action).getMarking()) : List.of());
+        model.addAttribute("agendaForm", posted != null && posted.which().equals("agenda") ? posted.form()
+                : AgendaItemForm.startingAt(banner));
+        model.addAttribute("decisionForm", posted != null && posted.which().equals("decision") ? posted.form()
+                : DecisionForm.startingAt(banner));
+        java.util.Map<Long, AgendaItemForm> edits = new java.util.LinkedHashMap<>();
+        details.agenda().forEach(a -> edits.put(a.id(), posted != null && posted.which().equals("agenda-" + a.id())
+                ? (AgendaItemForm) posted.form() : AgendaItemForm.of(a)));
+        model.addAttribute("agendaEdits", edits);
+        model.addAttribute("openForm", posted == null ? "" : posted.which());
         model.addAttribute("changeable", ActionItemPages.changeable(me, details.actionItems()));
         model.addAttribute("stages", org.dicas.forum.Decision.PIPELINE_STAGES);
         model.addAttribute("errors", errors);
@@ -121,24 +141,33 @@ class MeetingPages {
     }
 
     @PostMapping("/{id}/agenda")
-    String addAgendaItem(DicasUser me, @PathVariable long id, @RequestParam(defaultValue = "") String title,
-                         @RequestParam(defaultValue = "") String description,
-                         @RequestParam(defaultValue = "") String presenter,
-                         @RequestParam(defaultValue = "false") boolean industrySession,
-                         @RequestParam(required = false) Long linkedRecordId,
-                         @RequestParam(defaultValue = "") String marking, Model model) {
-        var cmd = new AgendaItemCommand(null, title, description, presenter, industrySession, marking, linkedRecordId);
-        return act(me, id, model, cmd, () -> meetings.addAgendaItem(me, id, cmd));
+    String addAgendaItem(DicasUser me, @PathVariable long id, @ModelAttribute("agendaForm") AgendaItemForm form,
+                         BindingResult binding, Model model) {
+        var cmd = form.command();
+        return act(me, id, model, binding, new Posted("agenda", form), cmd, () -> meetings.addAgendaItem(me, id, cmd));
+    }
+
+    /** Edits an agenda item from the meeting page (against the item's version); refused: the page shows it again. */
+    @PostMapping("/{id}/agenda/{itemId}/edit")
+    String editAgendaItem(DicasUser me, @PathVariable long id, @PathVariable long itemId, ExpectedVersion expected,
+                          @ModelAttribute("agendaEdit") AgendaItemForm form, BindingResult binding, Model model) {
+        var cmd = form.command();
+        Posted posted = new Posted("agenda-" + itemId, form);
+        try {
+            String page = act(me, id, model, binding, posted, cmd,
+                    () -> meetings.updateAgendaItem(me, id, itemId, expected, cmd));
+            return page.startsWith("redirect:") ? page + "#agenda-" + itemId : page;
+        } catch (StaleVersionException e) {
+            EditConflict.show(model, e, cmd, meetings.agendaItem(me, id, itemId));
+            return detailPage(me, id, model, List.of(), posted);
+        }
     }
 
     @PostMapping("/{id}/decisions")
-    String addDecision(DicasUser me, @PathVariable long id, @RequestParam(defaultValue = "") String text,
-                       @RequestParam(required = false) Long agendaItemId,
-                       @RequestParam(required = false) Long opportunityId,
-                       @RequestParam(defaultValue = "") String toStage,
-                       @RequestParam(defaultValue = "") String marking, Model model) {
-        var cmd = new DecisionCommand(agendaItemId, text, marking, opportunityId, toStage);
-        return act(me, id, model, cmd, () -> meetings.addDecision(me, id, cmd));
+    String addDecision(DicasUser me, @PathVariable long id, @ModelAttribute("decisionForm") DecisionForm form,
+                       BindingResult binding, Model model) {
+        var cmd = form.command();
+        return act(me, id, model, binding, new Posted("decision", form), cmd, () -> meetings.addDecision(me, id, cmd));
     }
 
     @PostMapping("/{id}/minutes")
@@ -146,26 +175,26 @@ class MeetingPages {
                    @RequestParam(defaultValue = "") String minutes, Model model) {
         var cmd = new MinutesCommand(minutes);
         try {
-            return act(me, id, model, cmd, () -> meetings.recordMinutes(me, id, expected, cmd));
+            return act(me, id, model, null, null, cmd, () -> meetings.recordMinutes(me, id, expected, cmd));
         } catch (StaleVersionException e) {
             EditConflict.show(model, e, cmd, meetings.meeting(me, id));
-            return detailPage(me, id, model, List.of());
+            return detailPage(me, id, model, List.of(), null);
         }
     }
 
     @PostMapping("/{id}/action-items")
-    String addActionItem(DicasUser me, @PathVariable long id, @RequestParam(defaultValue = "") String title,
-                         @RequestParam(required = false) Long ownerId,
-                         @RequestParam(required = false) LocalDate dueDate,
-                         @RequestParam(required = false) Long agendaItemId,
-                         @RequestParam(defaultValue = "") String marking, Model model) {
-        var cmd = new ActionItemCommand(id, agendaItemId, title, "", ownerId, dueDate, ActionItem.Status.OPEN, marking);
-        return act(me, id, model, cmd, () -> actionItems.create(me, cmd));
+    String addActionItem(DicasUser me, @PathVariable long id, @ModelAttribute("actionForm") ActionItemForm form,
+                         BindingResult binding, Model model) {
+        form.setMeetingId(id);
+        var cmd = form.command();
+        return act(me, id, model, binding, new Posted("action", form), cmd, () -> actionItems.create(me, cmd));
     }
 
-    private String act(DicasUser me, long id, Model model, Object command, Runnable action) {
+    private String act(DicasUser me, long id, Model model, BindingResult binding, Posted posted, Object command,
+                       Runnable action) {
         meetings.meeting(me, id);
-        List<String> errors = Pages.violations(validator, command);
+        List<String> errors = binding != null && binding.hasErrors() ? Pages.errors(binding)
+                : Pages.violations(validator, command);
         if (errors.isEmpty()) {
             try {
                 action.run();
@@ -174,7 +203,7 @@ class MeetingPages {
                 errors = Pages.errors(e);
             }
         }
-        return detailPage(me, id, model, errors);
+        return detailPage(me, id, model, errors, posted);
     }
 
     @GetMapping("/new")
@@ -202,7 +231,7 @@ class MeetingPages {
             meetings.cancel(me, id, expected);
             return "redirect:/meetings/" + id;
         } catch (InvalidInputException e) { // a stale version goes to the edit-conflict answer like every write
-            return detailPage(me, id, model, org.dicas.platform.FormErrors.of(e));
+            return detailPage(me, id, model, org.dicas.platform.FormErrors.of(e), null);
         }
     }
 

@@ -169,7 +169,7 @@ class NoticeMailTest {
         var open = new Http(port).signIn(DemoUsers.US_NAVY, DemoUsers.PASSWORD)
                 .get("/notifications/" + notice + "/open", null);
         assertThat(open.status()).as("the link leads to the record").isEqualTo(302);
-        assertThat(open.header("Location")).endsWith("/action-items#action-" + item);
+        assertThat(open.header("Location")).endsWith("/action-items/" + item);
     }
 
     @Test
