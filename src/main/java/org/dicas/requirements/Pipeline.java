@@ -36,6 +36,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
+import org.dicas.shared.TableView;
+import org.dicas.shared.ListColumns;
 
 /**
  * The cooperative-opportunity pipeline: LEAD → CANDIDATE → UNDER_STUDY → AGREED → PROGRAM. Every opportunity is a
@@ -111,7 +113,17 @@ public class Pipeline {
 
     /** A page of the opportunities the user may read, newest first (by id). */
     public Page<Opportunity> list(DicasUser user, Paging paging) {
-        return readable.page(user, SELECT, "o.id desc", Map.of(), paging, (rs, n) -> row(rs))
+        return list(user, paging, TableView.NONE);
+    }
+
+    /** What the opportunities list sorts and filters by: newest first unless asked otherwise. */
+    public static final ListColumns COLUMNS = ListColumns.orderedBy("created", "o.created_at", true, "o.id")
+            .and("title", "lower(o.title)").and("stage", "o.stage").and("owner", "lower(u.display_name)")
+            .and("nextStep", "o.next_step_date").filterIn("o.title", "o.next_step", "u.display_name");
+
+    /** A page of the opportunities the user may read, sorted and filtered as the view asks ({@link #COLUMNS}). */
+    public Page<Opportunity> list(DicasUser user, Paging paging, TableView view) {
+        return readable.page(user, SELECT, COLUMNS, Map.of(), paging, view, (rs, n) -> row(rs))
                 .map(rows -> assemble(user, rows));
     }
 

@@ -33,6 +33,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.dicas.platform.Pager;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
+import org.dicas.platform.Table;
+import org.dicas.shared.TableView;
 
 /**
  * The opportunity pages: the pipeline board by stage, one opportunity (edit, stage moves, the agreed step's program
@@ -50,8 +52,9 @@ class OpportunityPages {
     }
 
     @GetMapping("/opportunities")
-    String board(DicasUser me, Paging paging, Model model) {
-        Page<Opportunity> page = pipeline.list(me, paging);
+    String board(DicasUser me, Paging paging, TableView view, Model model) {
+        Page<Opportunity> page = pipeline.list(me, paging, view);
+        Table.show(model, "/opportunities", view, Pipeline.COLUMNS);
         List<Opportunity> all = page.items();
         Map<OpportunityStage, List<Opportunity>> byStage = new EnumMap<>(OpportunityStage.class);
         for (OpportunityStage s : OpportunityStage.values()) {
@@ -134,7 +137,7 @@ class OpportunityPages {
                     FormValues.number("learningRate", learningRate), ""));
             return "redirect:/opportunities/" + o.id();
         } catch (InvalidInputException | InvalidMarkingException e) {
-            board(me, Paging.FIRST, model);
+            board(me, Paging.FIRST, TableView.NONE, model);
             model.addAttribute("errors", List.of(message(e)));
             return "opportunities/board";
         }
