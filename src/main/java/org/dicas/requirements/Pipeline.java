@@ -36,6 +36,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
+import org.dicas.shared.AlreadyExistsException;
 import org.dicas.shared.TableView;
 import org.dicas.shared.ListColumns;
 
@@ -233,6 +234,7 @@ public class Pipeline {
     public Opportunity create(DicasUser user, OpportunityCommand c) {
         RequirementWriteRules.trackOpportunity(user).orThrow();
         Checked k = check(user, c, null);
+        refuseTwin(user, k.requirementIds(), c.leadId());
         OpportunityStage stage = k.nations().size() >= 2 ? OpportunityStage.CANDIDATE : OpportunityStage.LEAD;
         long id = records.register(KIND, k.title(), k.title() + "\n" + c.nextStep(), k.marking(), Optional.empty(),
                 user, Pipeline::link);
@@ -261,6 +263,33 @@ public class Pipeline {
         event(id, user, null, stage, detail, "", null);
         audit.append(user, "OPPORTUNITY_CREATED", id, KIND, Sentence.of("audit.detail.atStage", stageLabel(stage), detail));
         return find(id, user).orElseThrow();
+    }
+
+    /**
+     * Refuses to track again what an opportunity the user may read already tracks: one linking every requirement of
+     * {@code requirementIds} (two or more: a cross-national pairing), at any stage, PROGRAM included. The refusal
+     * names the existing opportunity; so does promoting a lead a second time. An opportunity the user may not read is
+     * not a twin for them.
+     */
+    private void refuseTwin(DicasUser user, List<Long> requirementIds, Long leadId) {
+        if (leadId != null) {
+            visible(SELECT + " and o.lead_id = :lead order by o.id limit 1", user).param("lead", leadId)
+                    .query((rs, n) -> row(rs)).optional().ifPresent(twin -> {
+                        throw new AlreadyExistsException("leadId", twin.id(), Sentence.of(
+                                "opp.error.leadPromoted", twin.title(), twin.id(), stageLabel(twin.stage())));
+                    });
+        }
+        if (requirementIds.size() < 2) {
+            return;
+        }
+        visible(SELECT + """
+                 and (select count(distinct x.requirement_id) from opportunity_requirement x
+                      where x.opportunity_id = o.id and x.requirement_id in (:ids)) = :n
+                order by o.id limit 1""", user).param("ids", requirementIds).param("n", requirementIds.size())
+                .query((rs, n) -> row(rs)).optional().ifPresent(twin -> {
+                    throw new AlreadyExistsException("requirementIds", twin.id(), Sentence.of(
+                            "opp.error.alreadyTracked", twin.title(), twin.id(), stageLabel(twin.stage())));
+                });
     }
 
     /**

@@ -33,6 +33,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.dicas.platform.Pager;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
+import org.dicas.platform.Flash;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.dicas.platform.Table;
 import org.dicas.shared.TableView;
 
@@ -101,12 +103,12 @@ class LeadPages {
     }
 
     @PostMapping("/leads")
-    String create(DicasUser me, @RequestParam Map<String, String> form, Model model) {
+    String create(DicasUser me, @RequestParam Map<String, String> form, Model model, RedirectAttributes flash) {
         try {
             Lead l = leads.create(me, new LeadCommand(form.get("sourceType"), form.get("sourceName"),
                     FormValues.date("date", form.getOrDefault("date", "")), form.get("title"), form.get("text"),
                     form.get("link"), form.get("marking")));
-            return "redirect:/leads/" + l.id();
+            return Flash.say(flash, "/leads/" + l.id(), "flash.lead.created", l.title());
         } catch (InvalidInputException | InvalidMarkingException e) {
             return list(me, model, List.of(OpportunityPages.message(e)), form, null, "lead");
         }
@@ -140,11 +142,11 @@ class LeadPages {
     }
 
     @PostMapping("/leads/feeds")
-    String subscribe(DicasUser me, @RequestParam Map<String, String> form, Model model) {
+    String subscribe(DicasUser me, @RequestParam Map<String, String> form, Model model, RedirectAttributes flash) {
         try {
-            feeds.subscribe(me, new FeedSubscriptionCommand(form.get("url"), form.get("name"), form.get("sourceType"),
+            FeedSubscription f = feeds.subscribe(me, new FeedSubscriptionCommand(form.get("url"), form.get("name"), form.get("sourceType"),
                     form.get("marking"), FormValues.integer("pollMinutes", form.getOrDefault("pollMinutes", ""))));
-            return "redirect:/leads#feeds";
+            return Flash.say(flash, "/leads#feeds", "flash.feed.subscribed", f.name());
         } catch (InvalidInputException | InvalidMarkingException e) {
             return list(me, model, List.of(OpportunityPages.message(e)), form, null, "feed");
         }
@@ -178,7 +180,7 @@ class LeadPages {
     /** Promote: a pipeline opportunity from the lead, linked to the requirements ticked (CANDIDATE with two nations). */
     @PostMapping("/leads/{id}/promote")
     String promote(DicasUser me, @PathVariable long id, @RequestParam(required = false) List<String> requirementIds,
-                   Model model) {
+                   Model model, RedirectAttributes flash) {
         Lead l = leads.get(me, id);
         try {
             List<Long> ids = new ArrayList<>();
@@ -187,7 +189,7 @@ class LeadPages {
             }
             Opportunity o = pipeline.create(me, new OpportunityCommand(l.title(), ids, l.id(), null, "", null, null,
                     null, ""));
-            return "redirect:/opportunities/" + o.id();
+            return Flash.say(flash, "/opportunities/" + o.id(), "flash.lead.promoted", o.title());
         } catch (InvalidInputException | InvalidMarkingException e) {
             return lead(me, id, model, List.of(OpportunityPages.message(e)));
         }
