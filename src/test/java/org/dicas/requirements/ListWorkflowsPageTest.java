@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The workflows around the long lists (issue 15, point 7): create forms behind a button that open on errors, a
- * success message after each change, a confirm step before Track, Promote and Approve, no second opportunity for a
+ * success message after each change, a confirm step before Track and Promote, no second opportunity for a
  * pair or a lead already in the pipeline, and error pages inside the application's chrome.
  */
 @PlatformTest
@@ -64,10 +64,11 @@ class ListWorkflowsPageTest {
                 "<summary><h2 id=\"new-lead\">Enter a lead</h2></summary>");
         assertThat(OPEN_LEAD_FORM.matcher(list).find()).as("closed until asked for").isFalse();
         var bad = web.form("/leads", Http.csrf(list), Map.of("sourceType", "OTHER", "sourceName", "Form test",
-                "title", "FORMTEST lead without text", "text", "", "marking", "CUI//REL TO USA, JPN"));
+                "title", "FORMTEST lead with a bad date", "date", "2025-13-45", "text", "text", "marking",
+                "CUI//REL TO USA, JPN"));
         assertThat(bad.status()).isEqualTo(200);
         assertThat(OPEN_LEAD_FORM.matcher(bad.body()).find()).as("open with its errors").isTrue();
-        assertThat(bad.body()).contains("value=\"FORMTEST lead without text\"", "error-summary");
+        assertThat(bad.body()).contains("value=\"FORMTEST lead with a bad date\"", "error-summary");
     }
 
     @Test
@@ -94,12 +95,12 @@ class ListWorkflowsPageTest {
     }
 
     @Test
-    void trackPromoteAndApproveEachAskToBeConfirmedInsideTheirButton() {
+    void trackAndPromoteEachAskToBeConfirmedInsideTheirButton() {
         long[] pair = freshPair();
         String pairPage = web.get("/opportunities/pair?lang=en&a=" + pair[0] + "&b=" + pair[1], null).body();
         assertThat(pairPage).containsPattern("<details class=\"confirm\">\\s*<summary class=\"button primary\">"
                 + "Track this opportunity</summary>\\s*<form method=\"post\" class=\"form\" action=\"/opportunities\">"
-                + "\\s*<p>This starts tracking");
+                + "(<input type=\"hidden\" name=\"_csrf\"[^>]*>)?\\s*<p>This starts tracking");
         assertThat(pairPage).contains("<button type=\"submit\" class=\"primary\">Yes, track it</button>")
                 .doesNotContain(">Track this opportunity</button>");
 
@@ -124,7 +125,7 @@ class ListWorkflowsPageTest {
         assertThat(again.status()).as(again.body()).isEqualTo(409);
         assertThat(again.json().get("existingId").asLong()).isEqualTo(existing);
         assertThat(again.json().get("field").asString()).isEqualTo("requirementIds");
-        assertThat(again.json().get("detail").asString()).contains("「DUPTEST PAC-3 pair」（#" + existing + "、候補）");
+        assertThat(again.json().get("detail").asString()).contains("this pair is already tracked as “DUPTEST PAC-3 pair” (#" + existing + ", Candidate)");
 
         String page = web.get("/opportunities/pair?lang=en&a=" + pair[0] + "&b=" + pair[1], null).body();
         assertThat(page).contains("Already tracked as:", "href=\"/opportunities/" + existing + "\"")
