@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A long list in a real (headless) Chromium (issue 15, point 7), as us.acq on the leads: sort by a column head one way
  * then the other, go to the next page (the sort kept), filter by a text, open the create form behind its button, enter
- * a lead and read the success message. No CSP violation or script error; axe-core finds no serious or critical
+ * a lead and read the success message; a page that does not exist keeps the header. No CSP violation or script error; axe-core finds no serious or critical
  * violation on the list.
  */
 @PlatformTest
@@ -119,6 +119,13 @@ class LongListsBrowserTest {
             Browsers.screenshot(page, "long-list-created-en.png");
             page.reload();
             assertThat(page.locator(".flash")).hasCount(0);
+
+            // a page that does not exist keeps the application's chrome: navigation, the user, sign-out, the banner
+            page.navigate(url("/no-such-page"));
+            assertThat(page.locator("main h1")).hasText("Not found");
+            assertThat(page.locator("header nav a[href='/leads']")).isVisible();
+            assertThat(page.locator("header .user-box button")).hasText("Sign out");
+            assertThat(page.locator("header .banner")).hasText("PUBLIC");
         }
         assertTrue(consoleProblems.isEmpty(), String.join("\n", consoleProblems));
         assertTrue(problems.isEmpty(), String.join("\n", problems));
