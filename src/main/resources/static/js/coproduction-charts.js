@@ -1,4 +1,5 @@
-// Co-production run: stacked bars per nation and year — delivered on time, late, unmet (one stack per nation).
+// Co-production run: stacked bars per nation and year — delivered on time, late, unmet (one stack per nation). The
+// legend sits below the plot, never over it.
 (function () {
   function draw() {
     var el = document.getElementById('coproduction-chart');
@@ -30,8 +31,8 @@
         });
         echarts.init(el, null, {renderer: 'svg'}).setOption({
           animation: false,
-          grid: {left: 60, right: 20, top: 50, bottom: 40},
-          legend: {type: 'scroll'},
+          grid: {left: 60, right: 20, top: 30, bottom: 80},
+          legend: {type: 'scroll', bottom: 0},
           tooltip: {trigger: 'axis'},
           xAxis: {type: 'category', data: years.map(String)},
           yAxis: {type: 'value'},

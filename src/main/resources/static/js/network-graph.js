@@ -1,4 +1,7 @@
-// Draws the upstream supply network of an end item with ECharts: tiers left to right, critical nodes in red.
+// Draws the upstream supply network of an end item with ECharts: tiers left to right, critical nodes in red. Nodes are
+// labelled with their names (the id only when a node has no name), above the node so that edges, which run between
+// tiers at node height, never cross a label. Drawn on a canvas: the SVG renderer writes style attributes, which the
+// site's content security policy refuses (one console error per element).
 (function () {
   function draw() {
     var el = document.getElementById('network-graph');
@@ -11,20 +14,21 @@
         var nodes = g.nodes.map(function (n) {
           var i = perTier[n.tier] = (perTier[n.tier] || 0) + 1;
           return {
-            id: n.id, name: n.collapsed > 0 ? '+' + n.collapsed : n.id, full: n.label,
-            x: (maxTier - n.tier) * 260, y: i * 48,
+            id: n.id, name: n.collapsed > 0 ? '+' + n.collapsed : (n.label || n.id), full: n.label,
+            x: (maxTier - n.tier) * 260, y: i * 64,
             symbolSize: n.collapsed > 0 ? 30 : 18,
             itemStyle: {color: n.critical ? '#a4161a' : (n.collapsed > 0 ? '#6b7780' : '#0b4f8a')},
-            label: {show: true, position: 'right', color: '#1b1f24'}
+            label: {show: true, position: 'top', distance: 6, color: '#1b1f24', width: 220, overflow: 'truncate',
+                    backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 3]}
           };
         });
         var links = g.edges.map(function (e) { return {source: e.source, target: e.target}; });
-        var chart = echarts.init(el, null, {renderer: 'svg'});
+        var chart = echarts.init(el, null, {renderer: 'canvas'});
         chart.setOption({
           animation: false,
           tooltip: {formatter: function (p) { return p.dataType === 'node' ? echarts.format.encodeHTML(p.data.full || p.data.name) : ''; }},
           series: [{type: 'graph', layout: 'none', roam: true, data: nodes, links: links,
-            edgeSymbol: ['none', 'arrow'], lineStyle: {color: '#6b7780'}}]
+            edgeSymbol: ['none', 'arrow'], lineStyle: {color: '#6b7780', curveness: 0.08}, labelLayout: {hideOverlap: true}}]
         });
       });
   }

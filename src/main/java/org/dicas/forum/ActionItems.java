@@ -17,6 +17,8 @@ import org.dicas.shared.NotFoundException;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
 import org.dicas.shared.Sentence;
+import org.dicas.shared.TableView;
+import org.dicas.shared.ListColumns;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,6 +65,16 @@ public class ActionItems {
 
     /** A page of the action items the user may read that the selection keeps, soonest due first (then by id). */
     public Page<ActionItem> list(DicasUser user, Selection selection, Paging paging) {
+        return list(user, selection, paging, TableView.NONE);
+    }
+
+    /** What the action items list sorts and filters by: soonest due first unless asked otherwise. */
+    public static final ListColumns COLUMNS = ListColumns.orderedBy("due", "a.due_date", false, "a.id")
+            .and("title", "lower(a.title)").and("owner", "lower(u.display_name)").and("status", "a.status")
+            .filterIn("a.title", "a.description", "u.display_name");
+
+    /** The same, sorted and filtered as the view asks ({@link #COLUMNS}). */
+    public Page<ActionItem> list(DicasUser user, Selection selection, Paging paging, TableView view) {
         StringBuilder sql = new StringBuilder(SELECT);
         Map<String, Object> p = new HashMap<>();
         if (selection.mine()) {
@@ -77,7 +89,7 @@ public class ActionItems {
             }).collect(Collectors.joining(" or "))).append(")");
             p.put("today", LocalDate.now(clock));
         }
-        return f.readable.page(user, sql.toString(), "a.due_date, a.id", p, paging, (rs, n) -> row(rs));
+        return f.readable.page(user, sql.toString(), COLUMNS, p, paging, view, (rs, n) -> row(rs));
     }
 
     /** The open (including overdue) action items a user owns, soonest due first. */

@@ -10,6 +10,8 @@ import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
+import org.dicas.shared.TableView;
+import org.dicas.shared.ListColumns;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,7 +39,17 @@ public class Library {
 
     /** A page of the documents the user may read, most recently changed first (then by id, newest first). */
     public Page<Document> list(DicasUser user, Paging paging) {
-        return f.readable.page(user, SELECT, "r.updated_at desc, d.id desc", Map.of(), paging, (rs, n) -> row(rs));
+        return list(user, paging, TableView.NONE);
+    }
+
+    /** What the documents list sorts and filters by: most recently changed first unless asked otherwise. */
+    public static final ListColumns COLUMNS = ListColumns.orderedBy("updated", "r.updated_at", true, "d.id")
+            .and("title", "lower(d.title)").and("author", "lower(u.display_name)").and("created", "r.created_at", true)
+            .filterIn("d.title", "u.display_name");
+
+    /** A page of the documents the user may read, sorted and filtered as the view asks ({@link #COLUMNS}). */
+    public Page<Document> list(DicasUser user, Paging paging, TableView view) {
+        return f.readable.page(user, SELECT, COLUMNS, Map.of(), paging, view, (rs, n) -> row(rs));
     }
 
     public List<Document> ofWorkingGroup(DicasUser user, long wg) {

@@ -22,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.util.Map;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
+import org.dicas.shared.TableView;
+import org.dicas.shared.ListColumns;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SimplePropertyRowMapper;
 
@@ -77,7 +79,17 @@ public class Meetings {
 
     /** A page of the meetings the user may read, latest start first (then by id, newest first). */
     public Page<Meeting> list(DicasUser user, Paging paging) {
-        return f.readable.page(user, SELECT, "m.starts_at desc, m.id desc", Map.of(), paging, ROWS)
+        return list(user, paging, TableView.NONE);
+    }
+
+    /** What the meetings list sorts and filters by: latest start first unless asked otherwise. */
+    public static final ListColumns COLUMNS = ListColumns.orderedBy("starts", "m.starts_at", true, "m.id")
+            .and("title", "lower(coalesce(nullif(m.title_en, ''), m.title_ja))").and("kind", "m.kind")
+            .and("location", "lower(m.location)").filterIn("m.title_en", "m.title_ja", "m.location");
+
+    /** A page of the meetings the user may read, sorted and filtered as the view asks ({@link #COLUMNS}). */
+    public Page<Meeting> list(DicasUser user, Paging paging, TableView view) {
+        return f.readable.page(user, SELECT, COLUMNS, Map.of(), paging, view, ROWS)
                 .map(rows -> rows.stream().map(r -> toMeeting(r, false)).toList());
     }
 

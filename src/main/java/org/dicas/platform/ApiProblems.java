@@ -125,6 +125,15 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 e.describe(locale)), locale), e.field(), e.sentence()));
     }
 
+    /** A twin of a record the caller may read: 409, naming it ({@code existingId}). */
+    @ExceptionHandler(org.dicas.shared.AlreadyExistsException.class)
+    ResponseEntity<ProblemDetail> alreadyExists(org.dicas.shared.AlreadyExistsException e, Locale locale) {
+        ProblemDetail p = withKey(titled(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.describe(locale)),
+                locale), e.field(), e.sentence());
+        p.setProperty("existingId", e.existingId());
+        return problemResponse(p);
+    }
+
     @ExceptionHandler(InvalidMarkingException.class)
     ResponseEntity<ProblemDetail> invalidMarking(InvalidMarkingException e, Locale locale) {
         return problemResponse(withKey(titled(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,

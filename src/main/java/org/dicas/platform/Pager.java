@@ -81,7 +81,8 @@ public record Pager(int page, long first, long last, long total, String previous
         return query.add("page=" + page).toString();
     }
 
-    private static String name(String pair) {
+    /** The decoded name of one {@code name=value} pair of a query. */
+    static String name(String pair) {
         String raw = pair.split("=", 2)[0];
         try {
             return URLDecoder.decode(raw, StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import org.dicas.shared.Paging;
+import org.dicas.shared.TableView;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -23,13 +24,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class PagingParameters implements WebMvcConfigurer {
 
     static {
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Paging.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Paging.class, TableView.class);
     }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new RequestValueResolver<>(Paging.class,
                 request -> Paging.of(request.getParameter("page"), request.getParameter("size"))));
+        resolvers.add(new RequestValueResolver<>(TableView.class, request -> TableView.of(request.getParameter("sort"),
+                request.getParameter("dir"), request.getParameter("q"))));
     }
 
     /** Documents {@code page} and {@code size} on every operation that takes a {@link Paging}. */

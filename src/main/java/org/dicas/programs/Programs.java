@@ -23,6 +23,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
+import org.dicas.shared.TableView;
+import org.dicas.shared.ListColumns;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SimplePropertyRowMapper;
 
@@ -82,7 +84,17 @@ public class Programs {
 
     /** A page of the programs the user may read, by name (English, else Japanese), then by id. */
     public Page<Program> list(DicasUser user, Paging paging) {
-        return readable.page(user, SELECT, "coalesce(nullif(p.name_en, ''), p.name_ja), p.id", Map.of(), paging, ROWS)
+        return list(user, paging, TableView.NONE);
+    }
+
+    /** What the programs list sorts and filters by: by name (English, else Japanese) unless asked otherwise. */
+    public static final ListColumns COLUMNS = ListColumns.orderedBy("name",
+                    "lower(coalesce(nullif(p.name_en, ''), p.name_ja))", false, "p.id")
+            .and("type", "p.type").and("status", "p.status").filterIn("p.name_en", "p.name_ja", "p.description");
+
+    /** A page of the programs the user may read, sorted and filtered as the view asks ({@link #COLUMNS}). */
+    public Page<Program> list(DicasUser user, Paging paging, TableView view) {
+        return readable.page(user, SELECT, COLUMNS, Map.of(), paging, view, ROWS)
                 .map(rows -> rows.stream().map(r -> assemble(r, user)).toList());
     }
 

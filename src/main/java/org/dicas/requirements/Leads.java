@@ -26,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.util.Map;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
+import org.dicas.shared.TableView;
+import org.dicas.shared.ListColumns;
 
 /**
  * The leads intake: leads entered by hand, imported from CSV/JSON (all or nothing, errors name the line or record),
@@ -79,9 +81,19 @@ public class Leads {
         return LocalDate.now(clock);
     }
 
+    /** What the leads list sorts and filters by: newest first (by lead date, then by id) unless asked otherwise. */
+    public static final ListColumns COLUMNS = ListColumns.orderedBy("date", "l.lead_date", true, "l.id")
+            .and("type", "l.source_type").and("source", "lower(l.source_name)").and("title", "lower(l.title)")
+            .and("language", "l.language").filterIn("l.title", "l.source_name", "l.body");
+
     /** A page of the leads the user may read, newest first (by lead date, then by id). */
     public Page<Lead> list(DicasUser user, Paging paging) {
-        return readable.page(user, SELECT, "l.lead_date desc, l.id desc", Map.of(), paging, (rs, n) -> row(rs));
+        return list(user, paging, TableView.NONE);
+    }
+
+    /** A page of the leads the user may read, sorted and filtered as the view asks ({@link #COLUMNS}). */
+    public Page<Lead> list(DicasUser user, Paging paging, TableView view) {
+        return readable.page(user, SELECT, COLUMNS, Map.of(), paging, view, (rs, n) -> row(rs));
     }
 
     /** One lead; a lead the user may not read is not found. Reading a CUI lead is audited. */

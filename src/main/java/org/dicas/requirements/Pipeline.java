@@ -36,6 +36,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
+import org.dicas.shared.AlreadyExistsException;
+import org.dicas.shared.TableView;
+import org.dicas.shared.ListColumns;
 
 /**
  * The cooperative-opportunity pipeline: LEAD → CANDIDATE → UNDER_STUDY → AGREED → PROGRAM. Every opportunity is a
@@ -111,7 +114,17 @@ public class Pipeline {
 
     /** A page of the opportunities the user may read, newest first (by id). */
     public Page<Opportunity> list(DicasUser user, Paging paging) {
-        return readable.page(user, SELECT, "o.id desc", Map.of(), paging, (rs, n) -> row(rs))
+        return list(user, paging, TableView.NONE);
+    }
+
+    /** What the opportunities list sorts and filters by: newest first unless asked otherwise. */
+    public static final ListColumns COLUMNS = ListColumns.orderedBy("created", "o.created_at", true, "o.id")
+            .and("title", "lower(o.title)").and("stage", "o.stage").and("owner", "lower(u.display_name)")
+            .and("nextStep", "o.next_step_date").filterIn("o.title", "o.next_step", "u.display_name");
+
+    /** A page of the opportunities the user may read, sorted and filtered as the view asks ({@link #COLUMNS}). */
+    public Page<Opportunity> list(DicasUser user, Paging paging, TableView view) {
+        return readable.page(user, SELECT, COLUMNS, Map.of(), paging, view, (rs, n) -> row(rs))
                 .map(rows -> assemble(user, rows));
     }
 
@@ -221,6 +234,7 @@ public class Pipeline {
     public Opportunity create(DicasUser user, OpportunityCommand c) {
         RequirementWriteRules.trackOpportunity(user).orThrow();
         Checked k = check(user, c, null);
+        refuseTwin(user, k.requirementIds(), c.leadId());
         OpportunityStage stage = k.nations().size() >= 2 ? OpportunityStage.CANDIDATE : OpportunityStage.LEAD;
         long id = records.register(KIND, k.title(), k.title() + "\n" + c.nextStep(), k.marking(), Optional.empty(),
                 user, Pipeline::link);
@@ -249,6 +263,33 @@ public class Pipeline {
         event(id, user, null, stage, detail, "", null);
         audit.append(user, "OPPORTUNITY_CREATED", id, KIND, Sentence.of("audit.detail.atStage", stageLabel(stage), detail));
         return find(id, user).orElseThrow();
+    }
+
+    /**
+     * Refuses to track again what an opportunity the user may read already tracks: one linking every requirement of
+     * {@code requirementIds} (two or more: a cross-national pairing), at any stage, PROGRAM included. The refusal
+     * names the existing opportunity; so does promoting a lead a second time. An opportunity the user may not read is
+     * not a twin for them.
+     */
+    private void refuseTwin(DicasUser user, List<Long> requirementIds, Long leadId) {
+        if (leadId != null) {
+            visible(SELECT + " and o.lead_id = :lead order by o.id limit 1", user).param("lead", leadId)
+                    .query((rs, n) -> row(rs)).optional().ifPresent(twin -> {
+                        throw new AlreadyExistsException("leadId", twin.id(), Sentence.of(
+                                "opp.error.leadPromoted", twin.title(), twin.id(), stageLabel(twin.stage())));
+                    });
+        }
+        if (requirementIds.size() < 2) {
+            return;
+        }
+        visible(SELECT + """
+                 and (select count(distinct x.requirement_id) from opportunity_requirement x
+                      where x.opportunity_id = o.id and x.requirement_id in (:ids)) = :n
+                order by o.id limit 1""", user).param("ids", requirementIds).param("n", requirementIds.size())
+                .query((rs, n) -> row(rs)).optional().ifPresent(twin -> {
+                    throw new AlreadyExistsException("requirementIds", twin.id(), Sentence.of(
+                            "opp.error.alreadyTracked", twin.title(), twin.id(), stageLabel(twin.stage())));
+                });
     }
 
     /**

@@ -30,6 +30,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
+import org.dicas.shared.TableView;
+import org.dicas.shared.ListColumns;
 
 /**
  * The requirements registry. Every read joins the {@code record} row and applies the releasability policy in SQL
@@ -136,6 +138,20 @@ public class Requirements {
 
     /** A page of the requirements the user may read that pass the filter, earliest need first (then by id). */
     public Page<Requirement> list(DicasUser user, Filter filter, Paging paging) {
+        return list(user, filter, paging, TableView.NONE);
+    }
+
+    /**
+     * What the requirements list sorts by: earliest need first unless asked otherwise (its text filter is the
+     * {@link Filter}'s own, which also reads the descriptions).
+     */
+    public static final ListColumns COLUMNS = ListColumns.orderedBy("needBy", "q.need_by", false, "q.id")
+            .and("nation", "q.nation").and("title", "lower(coalesce(nullif(q.title_en, ''), q.title_ja))")
+            .and("service", "lower(q.service)").and("area", "q.capability_area").and("quantity", "q.quantity")
+            .and("status", "q.status");
+
+    /** The same, sorted as the view asks ({@link #COLUMNS}). */
+    public Page<Requirement> list(DicasUser user, Filter filter, Paging paging, TableView view) {
         Filter f = filter == null ? Filter.NONE : filter;
         StringBuilder sql = new StringBuilder(SELECT);
         Map<String, Object> p = new HashMap<>();
@@ -168,7 +184,7 @@ public class Requirements {
                     + " or q.description_ja ilike :text or q.service ilike :text)");
             p.put("text", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        return readable.page(user, sql.toString(), "q.need_by, q.id", p, paging, (rs, n) -> row(rs));
+        return readable.page(user, sql.toString(), COLUMNS, p, paging, view, (rs, n) -> row(rs));
     }
 
     /** Service names to suggest: the usual ones and those already used in readable requirements. */

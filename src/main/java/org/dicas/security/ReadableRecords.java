@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dicas.shared.ListColumns;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
 import org.dicas.shared.ReadableIds;
+import org.dicas.shared.TableView;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -84,6 +86,17 @@ public class ReadableRecords {
                     .query(Long.class).single();
         }
         return new Page<>(items, paging, total);
+    }
+
+    /**
+     * One page of a list as the reader asked to see it ({@link TableView}): sorted by the column asked for, filtered by
+     * the text asked for, both as the list's {@link ListColumns} define them; otherwise as {@link #page}. {@code sql}
+     * must end in its {@code where} clause (the filter is added to it).
+     */
+    public <T> Page<T> page(DicasUser reader, String sql, ListColumns columns, Map<String, ?> params, Paging paging,
+                            TableView view, RowMapper<T> rows) {
+        return page(reader, sql + columns.where(view), columns.order(view), columns.parameters(view, params), paging,
+                rows);
     }
 
     /** A system read over every record, whoever may read it; {@code why} says what it is for (for the reader of the code). */

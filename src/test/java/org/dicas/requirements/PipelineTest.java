@@ -12,6 +12,7 @@ import org.dicas.programs.Programs;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.support.Http;
+import org.dicas.support.RequirementCopies;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,13 +64,18 @@ class PipelineTest {
         jp = http.token("jp.atla", "demo");
         usUser = directory.userByUsername("us.acq").orElseThrow();
         jpUser = directory.userByUsername("jp.atla").orElseThrow();
-        pac3Us = requirement("PAC-3 MSE interceptor production ramp-up");
-        pac3Jp = requirement("ペトリオットPAC-3 MSE迎撃ミサイルのライセンス生産能力の増強");
+        // each test tracks its own copy of the PAC-3 pair: the pipeline refuses to track one pair twice
+        pac3Us = copy(us, requirement("PAC-3 MSE interceptor production ramp-up"));
+        pac3Jp = copy(jp, requirement("ペトリオットPAC-3 MSE迎撃ミサイルのライセンス生産能力の増強"));
     }
 
     long requirement(String title) {
         return requirements.readable(usUser).stream().filter(r -> title.equals(r.titleEn()) || title.equals(r.titleJa()))
                 .findFirst().orElseThrow().id();
+    }
+
+    long copy(String token, long demoRequirement) {
+        return RequirementCopies.copy(http, token, requirements.find(demoRequirement, usUser).orElseThrow());
     }
 
     JsonNode create(String token, Map<String, Object> body) {
@@ -314,7 +320,10 @@ class PipelineTest {
         assertThat(stages).contains("LEAD", "CANDIDATE", "UNDER_STUDY", "PROGRAM");
         JsonNode leads = http.all("/api/v1/leads", us);
         assertThat(leads.size()).isGreaterThanOrEqualTo(8);
-        long leadId = leads.get(0).get("id").asLong();
+        // a lead of its own: a lead already promoted (by another test) is refused a second opportunity
+        long leadId = http.post("/api/v1/leads", us, Map.of("sourceType", "OTHER", "sourceName", "Pipeline test",
+                "title", "PAC-3 production lead (pipeline test)", "text", "PAC-3 MSE interceptor production",
+                "marking", "CUI//REL TO USA, JPN")).json().get("id").asLong();
         var leadPage = browser.get("/leads/" + leadId + "?lang=ja", null);
         assertThat(leadPage.status()).isEqualTo(200);
         var promoted = browser.form("/leads/" + leadId + "/promote", Http.csrf(leadPage.body()),

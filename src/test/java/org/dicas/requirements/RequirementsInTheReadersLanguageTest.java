@@ -14,6 +14,7 @@ import org.dicas.PlatformTest;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.support.Http;
+import org.dicas.support.RequirementCopies;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +45,9 @@ class RequirementsInTheReadersLanguageTest {
     String jp;
     long gpiUs;
     long gpiJp;
+    /** The copies of the GPI pair the last {@link #track} tracked (the pipeline refuses to track one pair twice). */
+    long trackedUs;
+    long trackedJp;
 
     @BeforeEach
     void setUp() {
@@ -134,7 +138,11 @@ class RequirementsInTheReadersLanguageTest {
     long track() throws Exception {
         Map<String, Object> b = new HashMap<>();
         b.put("title", "GPI cooperation (language test)");
-        b.put("requirementIds", List.of(gpiUs, gpiJp));
+        DicasUser jpUser = directory.userByUsername("jp.atla").orElseThrow();
+        trackedUs = RequirementCopies.copy(http, http.token("us.acq", "demo"), requirements.find(gpiUs, jpUser)
+                .orElseThrow());
+        trackedJp = RequirementCopies.copy(http, jp, requirements.find(gpiJp, jpUser).orElseThrow());
+        b.put("requirementIds", List.of(trackedUs, trackedJp));
         b.put("nextStep", "Compare schedules");
         HttpResponse<String> r = send("POST", "/api/v1/opportunities", "ja", Http.JSON.writeValueAsString(b));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
@@ -151,8 +159,8 @@ class RequirementsInTheReadersLanguageTest {
         JsonNode en = json(send("GET", "/api/v1/opportunities/" + id, "en", null)).get("history");
         JsonNode ja = json(send("GET", "/api/v1/opportunities/" + id, "ja", null)).get("history");
         assertThat(en.get(0).get("detail").asString())
-                .isEqualTo("created linking requirements " + gpiUs + ", " + gpiJp);
-        assertThat(ja.get(0).get("detail").asString()).isEqualTo("運用要求 " + gpiUs + "、" + gpiJp + " を関連付けて作成");
+                .isEqualTo("created linking requirements " + trackedUs + ", " + trackedJp);
+        assertThat(ja.get(0).get("detail").asString()).isEqualTo("運用要求 " + trackedUs + "、" + trackedJp + " を関連付けて作成");
         assertThat(en.get(1).get("detail").asString()).isEqualTo("back");
         assertThat(ja.get(1).get("detail").asString()).isEqualTo("前の段階へ差戻し");
         assertThat(ja.get(1).get("note").asString()).as("what a person wrote stays as written")

@@ -17,6 +17,7 @@ import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.support.Http;
+import org.dicas.support.RequirementCopies;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -182,7 +183,10 @@ class ComposedTitlesTest {
         Requirement a = readable.stream().filter(r -> r.nation().equals("USA")).findFirst().orElseThrow();
         Requirement b = readable.stream().filter(r -> r.nation().equals("JPN") && !r.titleJa().isBlank()).findFirst()
                 .orElseThrow();
-        Map<String, Object> body = new HashMap<>(Map.of("requirementIds", List.of(a.id(), b.id()),
+        // copies of the pair, for a pair tracked already (demo data, another test) is refused
+        long aCopy = RequirementCopies.copy(http, us, a);
+        long bCopy = RequirementCopies.copy(http, http.token("jp.atla", "demo"), b);
+        Map<String, Object> body = new HashMap<>(Map.of("requirementIds", List.of(aCopy, bCopy),
                 "nextStep", "Compare schedules"));
         var created = http.post("/api/v1/opportunities", us, body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);

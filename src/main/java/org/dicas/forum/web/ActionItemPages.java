@@ -12,6 +12,8 @@ import org.dicas.platform.Pager;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
+import org.dicas.platform.Table;
+import org.dicas.shared.TableView;
 import org.dicas.shared.Sentence;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,14 +35,16 @@ class ActionItemPages {
     }
 
     @GetMapping
-    String list(DicasUser me, @RequestParam(defaultValue = "all") String filter, Paging paging, Model model) {
+    String list(DicasUser me, @RequestParam(defaultValue = "all") String filter, Paging paging, TableView view,
+                Model model) {
         ActionItems.Selection selection = switch (filter) {
             case "mine" -> new ActionItems.Selection(Set.of(), true);
             case "open" -> new ActionItems.Selection(Set.of(ActionItem.Status.OPEN, ActionItem.Status.OVERDUE), false);
             case "overdue" -> new ActionItems.Selection(Set.of(ActionItem.Status.OVERDUE), false);
             default -> ActionItems.Selection.ALL;
         };
-        Page<ActionItem> items = actionItems.list(me, selection, paging);
+        Page<ActionItem> items = actionItems.list(me, selection, paging, view);
+        Table.show(model, "/action-items", view, ActionItems.COLUMNS);
         Pager.show(model, "items", items, ActionItem::marking);
         model.addAttribute("changeable", changeable(me, items.items()));
         model.addAttribute("filter", List.of("mine", "open", "overdue").contains(filter) ? filter : "all");

@@ -16,6 +16,8 @@ import org.dicas.platform.Pager;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
+import org.dicas.platform.Table;
+import org.dicas.shared.TableView;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.StaleVersionException;
 import org.dicas.shared.InvalidMarkingException;
@@ -46,8 +48,9 @@ class DocumentPages {
     }
 
     @GetMapping
-    String list(DicasUser me, Paging paging, Model model) {
-        Page<Document> docs = library.list(me, paging);
+    String list(DicasUser me, Paging paging, TableView view, Model model) {
+        Page<Document> docs = library.list(me, paging, view);
+        Table.show(model, "/documents", view, Library.COLUMNS);
         Pager.show(model, "documents", docs, Document::marking);
         return "documents/list";
     }

@@ -36,6 +36,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.dicas.platform.Pager;
 import org.dicas.shared.Paging;
+import org.dicas.platform.Table;
+import org.dicas.shared.TableView;
 
 @Controller
 @RequestMapping("/meetings")
@@ -63,8 +65,9 @@ class MeetingPages {
     }
 
     @GetMapping
-    String list(DicasUser me, Paging paging, Model model) {
-        Pager.show(model, "meetings", meetings.list(me, paging), Meeting::marking);
+    String list(DicasUser me, Paging paging, TableView view, Model model) {
+        Pager.show(model, "meetings", meetings.list(me, paging, view), Meeting::marking);
+        Table.show(model, "/meetings", view, Meetings.COLUMNS);
         model.addAttribute("canOrganise", ForumWriteRules.organiseMeeting(me).allowed());
         return "meetings/list";
     }

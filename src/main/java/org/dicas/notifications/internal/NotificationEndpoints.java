@@ -100,6 +100,7 @@ class NotificationEndpoints {
      */
     @Configuration(proxyBeanMethods = false)
     static class UnreadCount implements WebMvcConfigurer, HandlerInterceptor {
+        private static final String UNREAD = "unreadNotifications";
         private final Notifications notifications;
         private final NoticeMailSettings mailSettings;
 
@@ -113,11 +114,26 @@ class NotificationEndpoints {
             registry.addInterceptor(this);
         }
 
+        /**
+         * The count also goes on the request before the handler runs (pages only), for the error pages that an
+         * exception handler or {@code /error} renders without this model: they keep the header as it was.
+         */
+        @Override
+        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (!path.startsWith("/api/") && !path.startsWith("/css/") && !path.startsWith("/js/")
+                    && !path.startsWith("/img/") && !path.equals("/favicon.ico")) {
+                request.setAttribute(UNREAD, CurrentUser.get().map(notifications::unread).orElse(0));
+            }
+            return true;
+        }
+
         @Override
         public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
                                ModelAndView page) {
             if (page != null && page.getViewName() != null && !page.getViewName().startsWith("redirect:")) {
-                page.addObject("unreadNotifications", CurrentUser.get().map(notifications::unread).orElse(0));
+                page.addObject(UNREAD, request.getAttribute(UNREAD) instanceof Integer n ? n
+                        : CurrentUser.get().map(notifications::unread).orElse(0));
                 if ("settings".equals(page.getViewName())) { // the e-mail section of the user's settings
                     CurrentUser.get().ifPresent(me -> mailSettings.show(page.getModel(), mailSettings.of(me),
                             java.util.List.of()));

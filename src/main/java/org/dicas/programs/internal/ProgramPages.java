@@ -31,6 +31,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.dicas.platform.Pager;
 import org.dicas.shared.Paging;
+import org.dicas.platform.Table;
+import org.dicas.shared.TableView;
 
 /** The cooperative-program pages: the list, one program with its shares and milestones, and the new/edit form. */
 @Controller
@@ -58,8 +60,9 @@ class ProgramPages {
     }
 
     @GetMapping
-    String list(DicasUser me, Paging paging, Model model) {
-        Pager.show(model, "programs", programs.list(me, paging), Program::marking);
+    String list(DicasUser me, Paging paging, TableView view, Model model) {
+        Pager.show(model, "programs", programs.list(me, paging, view), Program::marking);
+        Table.show(model, "/programs", view, Programs.COLUMNS);
         model.addAttribute("mayWrite", ProgramWriteRules.createProgram(me).allowed());
         return "programs/list";
     }

@@ -33,6 +33,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.dicas.platform.Pager;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
+import org.dicas.platform.Flash;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.dicas.platform.Table;
+import org.dicas.shared.TableView;
 
 /**
  * The leads pages: the list with the forms to enter a lead, import CSV/JSON, upload a feed file and subscribe to
@@ -56,18 +60,24 @@ class LeadPages {
     }
 
     @GetMapping("/leads")
-    String list(DicasUser me, Paging paging, Model model) {
-        return list(me, paging, model, List.of(), Map.of(), null);
+    String list(DicasUser me, Paging paging, TableView view, Model model) {
+        return list(me, paging, view, model, List.of(), Map.of(), null, "");
     }
 
-    /** The leads page after a form was posted: the first page of the list. */
-    private String list(DicasUser me, Model model, List<String> errors, Map<String, String> posted, String notice) {
-        return list(me, Paging.FIRST, model, errors, posted, notice);
+    /**
+     * The leads page after a form was posted: the first page of the list, the form named {@code openForm} open (the
+     * one that came back with errors).
+     */
+    private String list(DicasUser me, Model model, List<String> errors, Map<String, String> posted, String notice,
+                        String openForm) {
+        return list(me, Paging.FIRST, TableView.NONE, model, errors, posted, notice, openForm);
     }
 
-    private String list(DicasUser me, Paging paging, Model model, List<String> errors, Map<String, String> posted,
-                        String notice) {
-        Page<Lead> all = leads.list(me, paging);
+    private String list(DicasUser me, Paging paging, TableView view, Model model, List<String> errors,
+                        Map<String, String> posted, String notice, String openForm) {
+        model.addAttribute("openForm", openForm);
+        Page<Lead> all = leads.list(me, paging, view);
+        Table.show(model, "/leads", view, Leads.COLUMNS);
         List<FeedSubscription> subs = feeds.list(me);
         model.addAttribute("leads", all.items());
         model.addAttribute("pager", Pager.of(all, "/leads"));
@@ -93,14 +103,14 @@ class LeadPages {
     }
 
     @PostMapping("/leads")
-    String create(DicasUser me, @RequestParam Map<String, String> form, Model model) {
+    String create(DicasUser me, @RequestParam Map<String, String> form, Model model, RedirectAttributes flash) {
         try {
             Lead l = leads.create(me, new LeadCommand(form.get("sourceType"), form.get("sourceName"),
                     FormValues.date("date", form.getOrDefault("date", "")), form.get("title"), form.get("text"),
                     form.get("link"), form.get("marking")));
-            return "redirect:/leads/" + l.id();
+            return Flash.say(flash, "/leads/" + l.id(), "flash.lead.created", l.title());
         } catch (InvalidInputException | InvalidMarkingException e) {
-            return list(me, model, List.of(OpportunityPages.message(e)), form, null);
+            return list(me, model, List.of(OpportunityPages.message(e)), form, null, "lead");
         }
     }
 
@@ -113,9 +123,9 @@ class LeadPages {
             }
             int n = leads.importAll(me, LeadImport.read(file.getOriginalFilename(),
                     new String(file.getBytes(), StandardCharsets.UTF_8), marking)).size();
-            return list(me, model, List.of(), Map.of(), String.valueOf(n));
+            return list(me, model, List.of(), Map.of(), String.valueOf(n), "");
         } catch (InvalidInputException | InvalidMarkingException e) {
-            return list(me, model, List.of(OpportunityPages.message(e)), Map.of(), null);
+            return list(me, model, List.of(OpportunityPages.message(e)), Map.of(), null, "import");
         }
     }
 
@@ -125,20 +135,20 @@ class LeadPages {
                     @RequestParam(defaultValue = DEFAULT_MARKING) String marking, Model model) throws IOException {
         try {
             int n = feeds.importFile(me, file == null ? null : file.getBytes(), sourceType, sourceName, marking);
-            return list(me, model, List.of(), Map.of(), String.valueOf(n));
+            return list(me, model, List.of(), Map.of(), String.valueOf(n), "");
         } catch (InvalidInputException | InvalidMarkingException e) {
-            return list(me, model, List.of(OpportunityPages.message(e)), Map.of(), null);
+            return list(me, model, List.of(OpportunityPages.message(e)), Map.of(), null, "feedFile");
         }
     }
 
     @PostMapping("/leads/feeds")
-    String subscribe(DicasUser me, @RequestParam Map<String, String> form, Model model) {
+    String subscribe(DicasUser me, @RequestParam Map<String, String> form, Model model, RedirectAttributes flash) {
         try {
-            feeds.subscribe(me, new FeedSubscriptionCommand(form.get("url"), form.get("name"), form.get("sourceType"),
+            FeedSubscription f = feeds.subscribe(me, new FeedSubscriptionCommand(form.get("url"), form.get("name"), form.get("sourceType"),
                     form.get("marking"), FormValues.integer("pollMinutes", form.getOrDefault("pollMinutes", ""))));
-            return "redirect:/leads#feeds";
+            return Flash.say(flash, "/leads#feeds", "flash.feed.subscribed", f.name());
         } catch (InvalidInputException | InvalidMarkingException e) {
-            return list(me, model, List.of(OpportunityPages.message(e)), form, null);
+            return list(me, model, List.of(OpportunityPages.message(e)), form, null, "feed");
         }
     }
 
@@ -170,7 +180,7 @@ class LeadPages {
     /** Promote: a pipeline opportunity from the lead, linked to the requirements ticked (CANDIDATE with two nations). */
     @PostMapping("/leads/{id}/promote")
     String promote(DicasUser me, @PathVariable long id, @RequestParam(required = false) List<String> requirementIds,
-                   Model model) {
+                   Model model, RedirectAttributes flash) {
         Lead l = leads.get(me, id);
         try {
             List<Long> ids = new ArrayList<>();
@@ -179,7 +189,7 @@ class LeadPages {
             }
             Opportunity o = pipeline.create(me, new OpportunityCommand(l.title(), ids, l.id(), null, "", null, null,
                     null, ""));
-            return "redirect:/opportunities/" + o.id();
+            return Flash.say(flash, "/opportunities/" + o.id(), "flash.lead.promoted", o.title());
         } catch (InvalidInputException | InvalidMarkingException e) {
             return lead(me, id, model, List.of(OpportunityPages.message(e)));
         }

@@ -33,6 +33,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.dicas.platform.Pager;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
+import org.dicas.shared.Sentence;
+import org.dicas.platform.Flash;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.dicas.platform.Table;
+import org.dicas.shared.TableView;
 
 /**
  * The opportunity pages: the pipeline board by stage, one opportunity (edit, stage moves, the agreed step's program
@@ -50,8 +55,9 @@ class OpportunityPages {
     }
 
     @GetMapping("/opportunities")
-    String board(DicasUser me, Paging paging, Model model) {
-        Page<Opportunity> page = pipeline.list(me, paging);
+    String board(DicasUser me, Paging paging, TableView view, Model model) {
+        Page<Opportunity> page = pipeline.list(me, paging, view);
+        Table.show(model, "/opportunities", view, Pipeline.COLUMNS);
         List<Opportunity> all = page.items();
         Map<OpportunityStage, List<Opportunity>> byStage = new EnumMap<>(OpportunityStage.class);
         for (OpportunityStage s : OpportunityStage.values()) {
@@ -121,7 +127,7 @@ class OpportunityPages {
     String create(DicasUser me, @RequestParam(required = false) List<String> requirementIds,
                   @RequestParam(defaultValue = "") String leadId, @RequestParam(defaultValue = "") String title,
                   @RequestParam(defaultValue = "") String firstUnitCost,
-                  @RequestParam(defaultValue = "") String learningRate, Model model) {
+                  @RequestParam(defaultValue = "") String learningRate, Model model, RedirectAttributes flash) {
         try {
             List<Long> ids = new ArrayList<>();
             for (String s : requirementIds == null ? List.<String>of() : requirementIds) {
@@ -132,9 +138,9 @@ class OpportunityPages {
             Opportunity o = pipeline.create(me, new OpportunityCommand(title, ids, optionalId("leadId", leadId),
                     null, "", null, FormValues.number("firstUnitCost", firstUnitCost),
                     FormValues.number("learningRate", learningRate), ""));
-            return "redirect:/opportunities/" + o.id();
+            return Flash.say(flash, "/opportunities/" + o.id(), "flash.opportunity.tracked", o.title());
         } catch (InvalidInputException | InvalidMarkingException e) {
-            board(me, Paging.FIRST, model);
+            board(me, Paging.FIRST, TableView.NONE, model);
             model.addAttribute("errors", List.of(message(e)));
             return "opportunities/board";
         }
@@ -177,7 +183,8 @@ class OpportunityPages {
     }
 
     @PostMapping("/opportunities/{id}/stage")
-    String move(DicasUser me, @PathVariable long id, @RequestParam Map<String, String> form, Model model) {
+    String move(DicasUser me, @PathVariable long id, @RequestParam Map<String, String> form, Model model,
+                RedirectAttributes flash) {
         try {
             PipelineMove.ProgramDetails program = null;
             if (!form.getOrDefault("programType", "").isBlank()) {
@@ -194,9 +201,10 @@ class OpportunityPages {
                 program = new PipelineMove.ProgramDetails(form.get("programType"), partners,
                         form.getOrDefault("programNameEn", ""), form.getOrDefault("programNameJa", ""));
             }
-            pipeline.move(me, id, new PipelineMove(form.getOrDefault("toStage", ""), form.getOrDefault("reason", ""),
-                    program));
-            return "redirect:/opportunities/" + id;
+            Opportunity moved = pipeline.move(me, id, new PipelineMove(form.getOrDefault("toStage", ""),
+                    form.getOrDefault("reason", ""), program));
+            return Flash.say(flash, "/opportunities/" + id, "flash.opportunity.moved", moved.title(),
+                    Sentence.label("opp.stage", moved.stage().name()));
         } catch (InvalidInputException e) {
             return detail(me, id, model, List.of(message(e)), form);
         }

@@ -36,6 +36,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.dicas.platform.Pager;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
+import org.dicas.platform.Table;
+import org.dicas.shared.TableView;
 
 /** The requirement pages: the filtered list, one requirement with its plans, the form, and the import. */
 @Controller
@@ -63,18 +65,20 @@ class RequirementPages {
     @GetMapping
     String list(DicasUser me, @RequestParam(required = false) String nation,
                 @RequestParam(required = false) String area, @RequestParam(required = false) String status,
-                @RequestParam(required = false) String text, Paging paging, Model model) {
+                @RequestParam(required = false) String text, Paging paging, TableView view, Model model) {
         Requirements.Filter filter = new Requirements.Filter(trim(nation).toUpperCase(Locale.ROOT),
                 trim(area).toUpperCase(Locale.ROOT), trim(status).toUpperCase(Locale.ROOT), trim(text));
         List<String> errors = List.of();
         Page<Requirement> shown;
         try {
-            shown = requirements.list(me, filter, paging);
+            shown = requirements.list(me, filter, paging, view);
         } catch (InvalidInputException e) {
             errors = errors(e);
             filter = Requirements.Filter.NONE;
-            shown = requirements.list(me, filter, Paging.FIRST);
+            view = TableView.NONE;
+            shown = requirements.list(me, filter, Paging.FIRST, view);
         }
+        Table.show(model, "/requirements", view, Requirements.COLUMNS);
         Pager.show(model, "requirements", shown, Requirement::marking);
         model.addAttribute("filter", filter);
         model.addAttribute("nations", directory.nations());

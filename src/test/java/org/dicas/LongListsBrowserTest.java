@@ -1,0 +1,146 @@
+package org.dicas;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.dicas.support.Browsers;
+import org.dicas.support.Chromium;
+import org.dicas.support.Http;
+import org.dicas.support.SignInNotices;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A long list in a real (headless) Chromium (issue 15, point 7), as us.acq on the leads: sort by a column head one way
+ * then the other, go to the next page (the sort kept), filter by a text, open the create form behind its button, enter
+ * a lead and read the success message; a page that does not exist keeps the header. No CSP violation or script error; axe-core finds no serious or critical
+ * violation on the list.
+ */
+@PlatformTest
+class LongListsBrowserTest {
+
+    private static Chromium chromium;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    private final List<String> consoleProblems = new ArrayList<>();
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = Chromium.start();
+        browser = chromium.browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void sortPageFilterCreateBehindTheButtonAndSeeTheSuccessMessage() {
+        Http api = new Http(port);
+        String token = api.token("us.acq", "demo");
+        for (String t : new String[] {"BRTABLE Bravo", "BRTABLE Alpha", "BRTABLE Charlie"}) {
+            assertEquals(201, api.post("/api/v1/leads", token, Map.of("sourceType", "INTERNATIONAL_CONFERENCE",
+                    "sourceName", "Browser table", "title", t, "text", "A lead for the table: " + t, "marking",
+                    "CUI//REL TO USA, JPN")).status());
+        }
+        List<String> problems = new ArrayList<>();
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US")
+                .setViewportSize(1280, 900))) {
+            context.setDefaultTimeout(15_000);
+            context.onPage(p -> {
+                p.onConsoleMessage(m -> {
+                    if (m.text().contains("Content Security Policy") || m.text().contains("Refused to")) {
+                        consoleProblems.add(p.url() + ": " + m.text());
+                    }
+                });
+                p.onPageError(e -> consoleProblems.add(p.url() + ": script error " + e));
+            });
+            Page page = context.newPage();
+            signIn(page);
+
+            // filter: only the rows containing the text
+            page.navigate(url("/leads?lang=en&size=2"));
+            page.locator("#table-q").fill("BRTABLE");
+            page.locator("form.table-filter button[type=submit]").click();
+            page.waitForURL(Pattern.compile(".*q=BRTABLE.*"));
+            Locator titles = page.locator("main .table-scroll tbody tr td:nth-child(5)");
+            assertThat(titles).hasCount(2);
+            assertThat(page.locator(".pager-range")).hasText("1–2 of 3");
+
+            // sort by the title: ascending, then the other way round
+            page.locator("th.sortable a", new Page.LocatorOptions().setHasText("Title")).click();
+            page.waitForURL(Pattern.compile(".*sort=title&dir=asc.*"));
+            assertThat(page.locator("th[aria-sort=ascending]")).containsText("Title");
+            assertThat(titles.first()).containsText("BRTABLE Alpha");
+            assertThat(titles.nth(1)).containsText("BRTABLE Bravo");
+            Browsers.screenshot(page, "long-list-sorted-en.png");
+            Browsers.checkAccessibility(page, "long-list-en", problems);
+
+            // the next page keeps the filter and the sort
+            page.locator("a.pager-next").click();
+            page.waitForURL(Pattern.compile(".*page=2.*"));
+            assertThat(titles).hasCount(1);
+            assertThat(titles.first()).containsText("BRTABLE Charlie");
+            assertThat(page.locator(".pager-range")).hasText("3–3 of 3");
+
+            page.locator("th.sortable a", new Page.LocatorOptions().setHasText("Title")).click();
+            page.waitForURL(Pattern.compile(".*sort=title&dir=desc.*"));
+            assertThat(titles.first()).containsText("BRTABLE Charlie");
+
+            // the create form waits behind its button
+            Locator form = page.locator("#new-lead-form form");
+            assertThat(form).isHidden();
+            page.locator("#new-lead-form > summary").click();
+            assertThat(form).isVisible();
+            page.locator("#sourceName").fill("Browser test source");
+            page.locator("#title").fill("BRTABLE Delta entered in the browser");
+            page.locator("#text").fill("Entered through the form behind the button.");
+            form.locator("button.primary").click();
+            page.waitForURL(Pattern.compile(".*/leads/\\d+$"));
+            assertThat(page.locator(".flash[role=status]"))
+                    .hasText("Lead “BRTABLE Delta entered in the browser” entered.");
+            Browsers.screenshot(page, "long-list-created-en.png");
+            page.reload();
+            assertThat(page.locator(".flash")).hasCount(0);
+
+            // a page that does not exist keeps the application's chrome: navigation, the user, sign-out, the banner
+            page.navigate(url("/no-such-page"));
+            assertThat(page.locator("main h1")).hasText("Not found");
+            assertThat(page.locator("header nav a[href='/leads']")).isVisible();
+            assertThat(page.locator("header .user-box button")).hasText("Sign out");
+            assertThat(page.locator("header .banner")).hasText("PUBLIC");
+        }
+        assertTrue(consoleProblems.isEmpty(), String.join("\n", consoleProblems));
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    private void signIn(Page page) {
+        page.navigate(url("/login?lang=en"));
+        SignInNotices.accept(page);
+        page.locator("#username").fill("us.acq");
+        page.locator("#password").fill("demo");
+        page.locator("main form button[type=submit]").click();
+        page.waitForURL(u -> !u.contains("/login"));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
