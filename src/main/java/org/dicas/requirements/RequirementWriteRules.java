@@ -19,6 +19,8 @@ public final class RequirementWriteRules {
     public static final String LEAD_GOVERNMENT_ONLY = "rule.lead.governmentOnly";
     public static final String FEED_GOVERNMENT_ONLY = "rule.feed.governmentOnly";
     public static final String OPPORTUNITY_GOVERNMENT_ONLY = "rule.opportunity.governmentOnly";
+    public static final String JUDGMENT_GOVERNMENT_ONLY = "rule.judgment.governmentOnly";
+    public static final String JUDGMENT_PAIR_NATIONS = "rule.judgment.pairNations";
 
     private RequirementWriteRules() {
     }
@@ -107,5 +109,26 @@ public final class RequirementWriteRules {
 
     private static WriteDecision pipeline(DicasUser user) {
         return user.government() ? WriteDecision.allow() : WriteDecision.reject(OPPORTUNITY_GOVERNMENT_ONLY);
+    }
+
+    // ------------------------------------------------------------------------------------------- judgments of pairs
+
+    /**
+     * A government official of either requirement's nation judges a pair: the same need, or not. Industry users and
+     * people of associations (the secretariat, observers) do not; officials of a third nation do not, even when they
+     * may read both. That the judge may read both requirements is the policy's business, decided before (404).
+     */
+    public static WriteDecision judgePair(DicasUser user, Requirement a, Requirement b) {
+        return judgePair(user, a.nation(), b.nation());
+    }
+
+    /** The same rule for a pair known by its requirements' nations (a row of the matches page). */
+    public static WriteDecision judgePair(DicasUser user, String nationA, String nationB) {
+        if (!user.government()) {
+            return WriteDecision.reject(JUDGMENT_GOVERNMENT_ONLY);
+        }
+        String mine = user.nation().code();
+        return mine.equals(nationA) || mine.equals(nationB) ? WriteDecision.allow()
+                : WriteDecision.reject(JUDGMENT_PAIR_NATIONS, Sentence.nation(nationA), Sentence.nation(nationB));
     }
 }
