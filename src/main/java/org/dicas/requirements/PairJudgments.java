@@ -53,16 +53,19 @@ public class PairJudgments {
         this.audit = audit;
     }
 
-    /** Judgments as the reader may see them: the judgment and both requirements readable, the reader an official of either nation. */
+    /**
+     * Judgments as the reader may see them: the judgment and both requirements readable, the reader an official of
+     * either nation. (The aliases are r1 and r2, not ra: the policy's predicate names record_authorization ra.)
+     */
     static final String SELECT = """
             select j.id, j.first_requirement_id, j.second_requirement_id, j.same_need, j.reason, j.note, j.author_id,
                    u.display_name, j.author_nation, j.judged_at, r.marking
             from pair_judgment j
             join record r on r.id = j.id
-            join requirement qa on qa.id = j.first_requirement_id join record ra on ra.id = qa.id
-            join requirement qb on qb.id = j.second_requirement_id join record rb on rb.id = qb.id
+            join requirement qa on qa.id = j.first_requirement_id join record r1 on r1.id = qa.id
+            join requirement qb on qb.id = j.second_requirement_id join record r2 on r2.id = qb.id
             join app_user u on u.id = j.author_id
-            where {readable:r} and {readable:ra} and {readable:rb} and :readerGovernment
+            where {readable:r} and {readable:r1} and {readable:r2} and :readerGovernment
               and (qa.nation = :readerNation or qb.nation = :readerNation)""";
 
     static PairJudgment row(ResultSet rs) throws SQLException {
