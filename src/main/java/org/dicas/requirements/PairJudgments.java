@@ -55,7 +55,7 @@ public class PairJudgments {
 
     /**
      * Judgments as the reader may see them: the judgment and both requirements readable, the reader an official of
-     * either nation. (The aliases are r1 and r2, not ra: the policy's predicate names record_authorization ra.)
+     * either nation. (The aliases are r1 and r2, not ra: the policy's predicate uses that alias itself.)
      */
     static final String SELECT = """
             select j.id, j.first_requirement_id, j.second_requirement_id, j.same_need, j.reason, j.note, j.author_id,
