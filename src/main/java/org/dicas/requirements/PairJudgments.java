@@ -86,7 +86,7 @@ public class PairJudgments {
     /** One judgment the reader may read; hidden or missing is not found. */
     public PairJudgment get(DicasUser reader, long id) {
         return visible(reader, SELECT + " and j.id = :id").param("id", id).query((rs, n) -> row(rs)).optional()
-                .orElseThrow(() -> new NotFoundException("judgment", id));
+                .orElseThrow(() -> new NotFoundException("pair-judgment", id));
     }
 
     /**
