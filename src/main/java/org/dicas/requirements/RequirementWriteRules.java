@@ -20,6 +20,8 @@ public final class RequirementWriteRules {
     public static final String FEED_GOVERNMENT_ONLY = "rule.feed.governmentOnly";
     public static final String OPPORTUNITY_GOVERNMENT_ONLY = "rule.opportunity.governmentOnly";
     public static final String MODEL_ANALYSTS_ONLY = "rule.model.analystsOnly";
+    public static final String JUDGMENT_GOVERNMENT_ONLY = "rule.judgment.governmentOnly";
+    public static final String JUDGMENT_PAIR_NATIONS = "rule.judgment.pairNations";
 
     private RequirementWriteRules() {
     }
@@ -120,5 +122,26 @@ public final class RequirementWriteRules {
         boolean analyst = user.government() && (user.hasRole(org.dicas.security.Role.ACQUISITION)
                 || user.hasRole(org.dicas.security.Role.POLICY));
         return user.administrator() || analyst ? WriteDecision.allow() : WriteDecision.reject(MODEL_ANALYSTS_ONLY);
+    }
+
+    // ------------------------------------------------------------------------------------------- judgments of pairs
+
+    /**
+     * A government official of either requirement's nation judges a pair: the same need, or not. Industry users and
+     * people of associations (the secretariat, observers) do not; officials of a third nation do not, even when they
+     * may read both. That the judge may read both requirements is the policy's business, decided before (404).
+     */
+    public static WriteDecision judgePair(DicasUser user, Requirement a, Requirement b) {
+        return judgePair(user, a.nation(), b.nation());
+    }
+
+    /** The same rule for a pair known by its requirements' nations (a row of the matches page). */
+    public static WriteDecision judgePair(DicasUser user, String nationA, String nationB) {
+        if (!user.government()) {
+            return WriteDecision.reject(JUDGMENT_GOVERNMENT_ONLY);
+        }
+        String mine = user.nation().code();
+        return mine.equals(nationA) || mine.equals(nationB) ? WriteDecision.allow()
+                : WriteDecision.reject(JUDGMENT_PAIR_NATIONS, Sentence.nation(nationA), Sentence.nation(nationB));
     }
 }

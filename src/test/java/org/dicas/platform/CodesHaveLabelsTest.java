@@ -76,6 +76,8 @@ class CodesHaveLabelsTest {
             Map.entry("org.dicas.requirements.OpportunityStage", upper("opp.stage.")),
             Map.entry("org.dicas.requirements.LeadSource", upper("lead.source.")),
             Map.entry("org.dicas.requirements.Lead$Origin", upper("lead.origin.")),
+            Map.entry("org.dicas.requirements.JudgmentReason", upper("opp.judgment.reason.")),
+            Map.entry("org.dicas.requirements.PairJudgment$Verdict", upper("opp.judgment.verdict.")),
             // co-production
             Map.entry("org.dicas.coproduction.CoproductionPlan$TransferState", lower("coproduction.transfer.state.")),
             Map.entry("org.dicas.coproduction.WhatIf$Kind", lower("coproduction.whatIf.")),

@@ -33,6 +33,7 @@ class HostileIdsTest {
         List<String> failures = new ArrayList<>();
         for (String id : IDS) {
             for (String path : List.of("/api/v1/requirements/" + id, "/api/v1/requirements/" + id + "/matches",
+                    "/api/v1/requirements/" + id + "/judgments",
                     "/api/v1/acquisition-plans/" + id, "/api/v1/acquisition-plans?requirement=" + id,
                     "/api/v1/opportunities/" + id, "/api/v1/opportunities/pair?a=" + id + "&b=" + id,
                     "/api/v1/leads/" + id, "/api/v1/programs/" + id, "/api/v1/agreements/" + id)) {
@@ -41,8 +42,9 @@ class HostileIdsTest {
                     failures.add("GET " + path + ": " + s);
                 }
             }
-            for (String path : List.of("/api/v1/opportunities/" + id + "/stage", "/api/v1/leads/feeds/" + id + "/poll")) {
-                int s = http.post(path, token, Map.of("toStage", "UNDER_STUDY")).status();
+            for (String path : List.of("/api/v1/opportunities/" + id + "/stage", "/api/v1/leads/feeds/" + id + "/poll",
+                    "/api/v1/requirements/" + id + "/judgments")) {
+                int s = http.post(path, token, Map.of("toStage", "UNDER_STUDY", "other", id, "sameNeed", true)).status();
                 if (s != 400 && s != 404) {
                     failures.add("POST " + path + ": " + s);
                 }
@@ -66,8 +68,9 @@ class HostileIdsTest {
             }
             for (String path : List.of("/requirements/" + id, "/acquisition-plans/" + id, "/opportunities/" + id,
                     "/opportunities/" + id + "/stage", "/leads/" + id + "/promote", "/leads/feeds/" + id + "/poll",
-                    "/programs/" + id + "/edit", "/agreements/" + id + "/edit")) {
-                int s = web.form(path, csrf, Map.of("title", "x", "toStage", "UNDER_STUDY")).status();
+                    "/programs/" + id + "/edit", "/agreements/" + id + "/edit",
+                    "/opportunities/pair/judgments?a=" + id + "&b=" + id)) {
+                int s = web.form(path, csrf, Map.of("title", "x", "toStage", "UNDER_STUDY", "sameNeed", "true")).status();
                 if (s != 400 && s != 404) {
                     failures.add("POST page " + path + ": " + s);
                 }

@@ -1,6 +1,8 @@
 package org.dicas.requirements;
 
 import static org.dicas.requirements.RequirementWriteRules.FEED_GOVERNMENT_ONLY;
+import static org.dicas.requirements.RequirementWriteRules.JUDGMENT_GOVERNMENT_ONLY;
+import static org.dicas.requirements.RequirementWriteRules.JUDGMENT_PAIR_NATIONS;
 import static org.dicas.requirements.RequirementWriteRules.LEAD_GOVERNMENT_ONLY;
 import static org.dicas.requirements.RequirementWriteRules.OPPORTUNITY_GOVERNMENT_ONLY;
 import static org.dicas.requirements.RequirementWriteRules.PLAN_NATION_OR_AUTHOR;
@@ -56,6 +58,7 @@ class RequirementWriteRulesTest {
     /** A Japanese requirement entered by a US acquisition officer (government users write any nation's). */
     static final Requirement JAPANESE_BY_US = requirementOf("JPN", US_ACQ);
     static final Requirement AMERICAN_BY_FORMER = requirementOf("USA", FORMER_OFFICIAL);
+    static final Requirement AMERICAN_BY_US = requirementOf("USA", US_ACQ);
     static final FeedSubscription FEED = new FeedSubscription(41, "https://example.org/feed", "feed",
             LeadSource.PRIVATE_SECTOR, CUI, 60, "us.acq", Instant.EPOCH, null, null, null, null);
     static final Opportunity OPPORTUNITY = new Opportunity(42, CUI, "pair", OpportunityStage.CANDIDATE, US_ACQ.id(),
@@ -142,7 +145,20 @@ class RequirementWriteRulesTest {
                 row("retrainModel", "an association's policy member", ASSOCIATION,
                         RequirementWriteRules::retrainModel, RequirementWriteRules.MODEL_ANALYSTS_ONLY),
                 row("retrainModel", "an industry user", US_INDUSTRY,
-                        RequirementWriteRules::retrainModel, RequirementWriteRules.MODEL_ANALYSTS_ONLY));
+                        RequirementWriteRules::retrainModel, RequirementWriteRules.MODEL_ANALYSTS_ONLY),
+                // judgments of pairs: officials of either requirement's nation
+                row("judgePair", "an official of the first requirement's nation", JP_ATLA,
+                        u -> RequirementWriteRules.judgePair(u, JAPANESE_BY_US, AMERICAN_BY_US), ALLOWED),
+                row("judgePair", "an official of the second requirement's nation", US_NAVY,
+                        u -> RequirementWriteRules.judgePair(u, JAPANESE_BY_US, AMERICAN_BY_US), ALLOWED),
+                row("judgePair", "an official of a third nation", AU_DOD,
+                        u -> RequirementWriteRules.judgePair(u, JAPANESE_BY_US, AMERICAN_BY_US), JUDGMENT_PAIR_NATIONS),
+                row("judgePair", "an industry user of the first requirement's nation", JP_INDUSTRY,
+                        u -> RequirementWriteRules.judgePair(u, JAPANESE_BY_US, AMERICAN_BY_US),
+                        JUDGMENT_GOVERNMENT_ONLY),
+                row("judgePair", "someone of an association (an observer, not an official)", ASSOCIATION,
+                        u -> RequirementWriteRules.judgePair(u, JAPANESE_BY_US, AMERICAN_BY_US),
+                        JUDGMENT_GOVERNMENT_ONLY));
     }
 
     @ParameterizedTest(name = "{0}: {1} ({2}) → {5}")

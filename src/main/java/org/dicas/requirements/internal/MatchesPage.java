@@ -2,7 +2,11 @@ package org.dicas.requirements.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dicas.requirements.JudgmentReason;
 import org.dicas.requirements.OpportunityFinderService;
+import org.dicas.requirements.PairJudgment;
+import org.dicas.requirements.PairJudgments;
+import org.dicas.requirements.RequirementWriteRules;
 import org.dicas.requirements.Requirement;
 import org.dicas.requirements.Requirements;
 import org.dicas.security.DicasUser;
@@ -13,16 +17,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The candidates of other nations for one requirement, with score, flag and the engine's explanation. */
+/**
+ * The candidates of other nations for one requirement, with score, flag and the engine's explanation, the officials'
+ * latest judgment of each pair beside it ("confirmed" or "rejected by officials", never hiding the candidate) with the
+ * forms to judge it, and the officials' judgments of this requirement's pairs.
+ */
 @Controller
 class MatchesPage {
 
     private final Requirements requirements;
     private final OpportunityFinderService finder;
+    private final PairJudgments judgments;
 
-    MatchesPage(Requirements requirements, OpportunityFinderService finder) {
+    MatchesPage(Requirements requirements, OpportunityFinderService finder, PairJudgments judgments) {
         this.requirements = requirements;
         this.finder = finder;
+        this.judgments = judgments;
     }
 
     @GetMapping("/requirements/{id}/matches")
@@ -35,6 +45,17 @@ class MatchesPage {
         List<Marking> m = new ArrayList<>();
         m.add(r.marking());
         matches.forEach(x -> m.add(x.marking()));
+        model.addAttribute("judged", judgments.latestByPair(me, id));
+        List<PairJudgment> history = judgments.ofRequirement(me, id,
+                new org.dicas.shared.Paging(1, PairJudgments.PAGE_LIMIT)).items();
+        model.addAttribute("judgments", history);
+        history.forEach(j -> m.add(j.marking()));
+        // the forms, on the rows the reader may judge: an official of this requirement's nation or the candidate's
+        model.addAttribute("mayJudge", matches.stream().filter(x -> !x.nation().equals(r.nation())
+                && RequirementWriteRules.judgePair(me, r.nation(), x.nation()).allowed())
+                .map(OpportunityFinderService.Match::requirementId).collect(java.util.stream.Collectors.toSet()));
+        model.addAttribute("reasons", JudgmentReason.values());
+        model.addAttribute("posted", java.util.Map.of("reason", "", "note", ""));
         model.addAttribute("pageMarking", Marking.highWaterMark(m));
         return "requirements/matches";
     }

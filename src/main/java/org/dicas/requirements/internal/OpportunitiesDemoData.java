@@ -12,6 +12,8 @@ import org.dicas.requirements.LeadCommand;
 import org.dicas.requirements.Leads;
 import org.dicas.requirements.Opportunity;
 import org.dicas.requirements.OpportunityCommand;
+import org.dicas.requirements.PairJudgmentCommand;
+import org.dicas.requirements.PairJudgments;
 import org.dicas.requirements.Pipeline;
 import org.dicas.requirements.PipelineMove;
 import org.dicas.requirements.Requirement;
@@ -32,7 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Demo mode only, once (while there is no lead and no opportunity): eight illustrative leads in both languages from
  * the three source types, and pipeline opportunities between the demo requirements (looked up by title, seeded with
  * {@code @Order(30)}): the trainer pair under study, the AMRAAM pair as a candidate, the CCA trade-show lead at LEAD,
- * and the GPI pair at PROGRAM linked to the demo GPI program (seeded with {@code @Order(40)}) when it exists.
+ * and the GPI pair at PROGRAM linked to the demo GPI program (seeded with {@code @Order(40)}) when it exists; and two
+ * officials' judgments: jp.atla confirms the trainer pair, us.acq the AMRAAM pair (each marked with its pair's
+ * high-water mark by {@link PairJudgments}).
  * Source names and texts are illustrative; the programs they mention are public (domain brief).
  */
 @Component
@@ -49,12 +53,14 @@ class OpportunitiesDemoData implements ApplicationRunner {
     private final Pipeline pipeline;
     private final Requirements requirements;
     private final Programs programs;
+    private final PairJudgments judgments;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
     OpportunitiesDemoData(DemoMode demoMode, Directory directory, Leads leads, Pipeline pipeline,
-                          Requirements requirements, Programs programs, JdbcClient jdbc,
+                          Requirements requirements, Programs programs, PairJudgments judgments, JdbcClient jdbc,
                           PlatformTransactionManager transactionManager) {
+        this.judgments = judgments;
         this.demoMode = demoMode;
         this.directory = directory;
         this.leads = leads;
@@ -130,6 +136,8 @@ class OpportunitiesDemoData implements ApplicationRunner {
             Opportunity o = pipeline.create(us, new OpportunityCommand("Common trainer aircraft (T-7A) / 練習機の共同調達",
                     List.of(trainerUs, trainerJp), made.get(1).id(), null,
                     "Joint pilot-training requirement study with ASDF", today.plusDays(30), 20.0, 0.85, ""));
+            judgments.judge(jp, trainerJp, new PairJudgmentCommand(trainerUs, true, null,
+                    "両国とも高等操縦教育用の練習機であり、同一の要求と判断する。（例示）"));
             pipeline.move(us, o.id(), new PipelineMove("UNDER_STUDY", "Both air forces agreed to study a combined buy",
                     null));
             opportunities++;
@@ -140,6 +148,8 @@ class OpportunitiesDemoData implements ApplicationRunner {
             pipeline.create(jp, new OpportunityCommand("AMRAAM共同生産 / AMRAAM co-production",
                     List.of(amraamUs, amraamJp), null, null, "作業部会で実現可能性調査の範囲を確認する",
                     today.plusDays(45), 1.5, 0.9, ""));
+            judgments.judge(us, amraamUs, new PairJudgmentCommand(amraamJp, true, null,
+                    "Both needs are AMRAAM production capacity. (Illustrative.)"));
             opportunities++;
         }
         pipeline.create(us, new OpportunityCommand("", List.of(), made.get(2).id(), null,

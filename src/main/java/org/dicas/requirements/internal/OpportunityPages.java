@@ -17,6 +17,10 @@ import org.dicas.requirements.Opportunity;
 import org.dicas.requirements.OpportunityCommand;
 import org.dicas.requirements.OpportunityFinderService;
 import org.dicas.requirements.OpportunityStage;
+import org.dicas.requirements.JudgmentReason;
+import org.dicas.requirements.PairJudgment;
+import org.dicas.requirements.PairJudgmentCommand;
+import org.dicas.requirements.PairJudgments;
 import org.dicas.requirements.Pipeline;
 import org.dicas.requirements.PipelineMove;
 import org.dicas.requirements.RequirementWriteRules;
@@ -48,10 +52,12 @@ class OpportunityPages {
 
     private final Pipeline pipeline;
     private final OpportunityFinderService finder;
+    private final PairJudgments judgments;
 
-    OpportunityPages(Pipeline pipeline, OpportunityFinderService finder) {
+    OpportunityPages(Pipeline pipeline, OpportunityFinderService finder, PairJudgments judgments) {
         this.pipeline = pipeline;
         this.finder = finder;
+        this.judgments = judgments;
     }
 
     @GetMapping("/opportunities")
@@ -83,6 +89,8 @@ class OpportunityPages {
             m.add(p.b().marking());
         });
         o.groups().forEach(g -> g.members().forEach(x -> m.add(x.marking())));
+        // the officials' latest judgment of each listed pair (the same records the pair already shows: same marking)
+        model.addAttribute("judged", judgments.latestByPair(me, null));
         model.addAttribute("pageMarking", Marking.highWaterMark(m));
         return "opportunities/finder";
     }
@@ -91,7 +99,31 @@ class OpportunityPages {
     String pair(DicasUser me, @RequestParam long a, @RequestParam long b,
                 @RequestParam(defaultValue = "") String firstUnitCost,
                 @RequestParam(defaultValue = "") String learningRate, Model model) {
-        List<String> errors = new ArrayList<>();
+        return pair(me, a, b, firstUnitCost, learningRate, model, new ArrayList<>(), Map.of("reason", "", "note", ""));
+    }
+
+    /**
+     * "Same need" or "not the same need" (with a reason) for a pair, from the pair page or a row of the matches page
+     * ({@code back=matches} returns there); refused input shows the pair page with the error and what was typed.
+     */
+    @PostMapping("/opportunities/pair/judgments")
+    String judge(DicasUser me, @RequestParam long a, @RequestParam long b,
+                 @RequestParam(defaultValue = "") String sameNeed, @RequestParam(defaultValue = "") String reason,
+                 @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "") String back,
+                 Model model) {
+        try {
+            judgments.judge(me, a, new PairJudgmentCommand(b, sameNeed.isBlank() ? null : Boolean.valueOf(sameNeed),
+                    reason, note));
+            return "matches".equals(back) ? "redirect:/requirements/" + a + "/matches"
+                    : "redirect:/opportunities/pair?a=" + a + "&b=" + b + "#judgments";
+        } catch (InvalidInputException e) {
+            return pair(me, a, b, "", "", model, new ArrayList<>(List.of(message(e))),
+                    Map.of("reason", reason, "note", note));
+        }
+    }
+
+    private String pair(DicasUser me, long a, long b, String firstUnitCost, String learningRate, Model model,
+                        List<String> errors, Map<String, String> judgmentForm) {
         double fa = Pipeline.DEFAULT_FIRST_UNIT_COST;
         double lr = Pipeline.DEFAULT_LEARNING_RATE;
         try {
@@ -118,7 +150,16 @@ class OpportunityPages {
         model.addAttribute("mayTrack", RequirementWriteRules.trackOpportunity(me).allowed());
         model.addAttribute("tracked", pipeline.linking(me, a).stream()
                 .filter(o -> o.requirements().stream().anyMatch(r -> r.id() == b)).toList());
-        model.addAttribute("pageMarking", p.highWaterMark());
+        List<PairJudgment> judged = judgments.ofPair(me, a, b);
+        model.addAttribute("judgments", judged);
+        model.addAttribute("latestJudgment", judged.isEmpty() ? null : judged.get(0));
+        model.addAttribute("mayJudge", judgments.mayJudge(me, p.a(), p.b()));
+        model.addAttribute("reasons", JudgmentReason.values());
+        model.addAttribute("judgmentForm", judgmentForm);
+        // each judgment is marked with the high-water mark of the two requirements the page shows already
+        List<Marking> shown = new ArrayList<>(List.of(p.highWaterMark()));
+        judged.forEach(j -> shown.add(j.marking()));
+        model.addAttribute("pageMarking", Marking.highWaterMark(shown));
         return "opportunities/pair";
     }
 

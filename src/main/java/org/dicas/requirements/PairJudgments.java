@@ -1,0 +1,199 @@
+package org.dicas.requirements;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dicas.security.AuditLog;
+import org.dicas.security.DicasUser;
+import org.dicas.security.MarkedRecords;
+import org.dicas.security.ReadableRecords;
+import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.Marking;
+import org.dicas.shared.NotFoundException;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
+import org.dicas.shared.Sentence;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Officials' judgments of pairs of requirements: the same need, or not the same need with a reason. A government
+ * official of either requirement's nation who may read both judges ({@link RequirementWriteRules#judgePair}); the
+ * judgment is a {@code PAIR_JUDGMENT} record marked with the high-water mark of the two requirements' markings,
+ * audited, and kept: a later judgment of the same pair is a new one, and the latest counts. A judgment is read only by
+ * government officials of either requirement's nation who may read it and both requirements (the policy over all
+ * three records, in SQL); to anyone else it does not exist. The finder's model trains on every judgment through
+ * {@link JudgedPairs}, which is not a read by a person.
+ */
+@Service
+public class PairJudgments {
+
+    /** The kind of the {@code record} row of a judgment. */
+    public static final String KIND = "PAIR_JUDGMENT";
+    public static final int MAX_NOTE = 2000;
+    /** Judgments a page shows at most (newest first); the API pages through all. */
+    public static final int PAGE_LIMIT = 100;
+
+    private final JdbcClient jdbc;
+    private final MarkedRecords records;
+    private final ReadableRecords readable;
+    private final Requirements requirements;
+    private final AuditLog audit;
+
+    PairJudgments(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, Requirements requirements,
+                  AuditLog audit) {
+        this.jdbc = jdbc;
+        this.records = records;
+        this.readable = readable;
+        this.requirements = requirements;
+        this.audit = audit;
+    }
+
+    /**
+     * Judgments as the reader may see them: the judgment and both requirements readable, the reader an official of
+     * either nation. (The aliases are r1 and r2, not ra: the policy's predicate uses that alias itself.)
+     */
+    static final String SELECT = """
+            select j.id, j.first_requirement_id, j.second_requirement_id, j.same_need, j.reason, j.note, j.author_id,
+                   u.display_name, j.author_nation, j.judged_at, r.marking
+            from pair_judgment j
+            join record r on r.id = j.id
+            join requirement qa on qa.id = j.first_requirement_id join record r1 on r1.id = qa.id
+            join requirement qb on qb.id = j.second_requirement_id join record r2 on r2.id = qb.id
+            join app_user u on u.id = j.author_id
+            where {readable:r} and {readable:r1} and {readable:r2} and :readerGovernment
+              and (qa.nation = :readerNation or qb.nation = :readerNation)""";
+
+    static PairJudgment row(ResultSet rs) throws SQLException {
+        boolean same = rs.getBoolean(4);
+        String reason = rs.getString(5);
+        return new PairJudgment(rs.getLong(1), rs.getLong(2), rs.getLong(3), same, PairJudgment.Verdict.of(same),
+                reason == null ? null : JudgmentReason.valueOf(reason), rs.getString(6), rs.getLong(7),
+                rs.getString(8), rs.getString(9).strip(), rs.getTimestamp(10).toInstant(), Marking.parse(rs.getString(11)));
+    }
+
+    private JdbcClient.StatementSpec visible(DicasUser reader, String sql) {
+        return readable.query(reader, sql).param("readerGovernment", reader.government())
+                .param("readerNation", reader.nation().code());
+    }
+
+    // ----------------------------------------------------------------------------------------------- reads
+
+    /** One judgment the reader may read; hidden or missing is not found. */
+    public PairJudgment get(DicasUser reader, long id) {
+        return visible(reader, SELECT + " and j.id = :id").param("id", id).query((rs, n) -> row(rs)).optional()
+                .orElseThrow(() -> new NotFoundException("pair-judgment", id));
+    }
+
+    /**
+     * A page of the judgments of pairs that the requirement forms, newest first, that the reader may read; the
+     * requirement itself hidden or missing is not found.
+     */
+    public Page<PairJudgment> ofRequirement(DicasUser reader, long requirementId, Paging paging) {
+        requirements.find(requirementId, reader).orElseThrow(() -> new NotFoundException("requirement", requirementId));
+        return readable.page(reader, SELECT + " and (j.first_requirement_id = :q or j.second_requirement_id = :q)",
+                "j.judged_at desc, j.id desc", Map.of("q", requirementId, "readerGovernment", reader.government(),
+                        "readerNation", reader.nation().code()), paging, (rs, n) -> row(rs));
+    }
+
+    /** The judgments of one pair (either order) that the reader may read, newest first (at most {@link #PAGE_LIMIT}). */
+    public List<PairJudgment> ofPair(DicasUser reader, long a, long b) {
+        return visible(reader, SELECT + " and j.first_requirement_id = :lo and j.second_requirement_id = :hi"
+                + " order by j.judged_at desc, j.id desc limit " + PAGE_LIMIT)
+                .param("lo", Math.min(a, b)).param("hi", Math.max(a, b)).query((rs, n) -> row(rs)).list();
+    }
+
+    /**
+     * The latest judgment the reader may read of each pair, by {@link PairJudgment#key}: of the pairs one requirement
+     * forms ({@code requirementId} given), or of every pair (null) — what the finder's lists mark.
+     */
+    public Map<String, PairJudgment> latestByPair(DicasUser reader, Long requirementId) {
+        String sql = "select distinct on (x.first_requirement_id, x.second_requirement_id) x.* from (" + SELECT
+                + (requirementId == null ? "" : " and (j.first_requirement_id = :q or j.second_requirement_id = :q)")
+                + ") x order by x.first_requirement_id, x.second_requirement_id, x.judged_at desc, x.id desc";
+        JdbcClient.StatementSpec spec = visible(reader, sql);
+        if (requirementId != null) {
+            spec = spec.param("q", requirementId);
+        }
+        Map<String, PairJudgment> out = new LinkedHashMap<>();
+        spec.query((rs, n) -> row(rs)).list().forEach(j -> out.put(j.pairKey(), j));
+        return out;
+    }
+
+    /** Whether the reader may judge this pair: an official of either nation (both readable: else not found). */
+    public boolean mayJudge(DicasUser user, Requirement a, Requirement b) {
+        return RequirementWriteRules.judgePair(user, a, b).allowed() && !a.nation().equals(b.nation());
+    }
+
+    // ----------------------------------------------------------------------------------------------- writes
+
+    /**
+     * Records the judgment of the pair requirement {@code a} forms with {@code c.other()}. Either requirement hidden
+     * or missing is not found (404); a user the rule refuses, 403; the same requirement twice, two requirements of one
+     * nation, a missing verdict, a rejection without a reason, {@code OTHER} without a note or a note too long, bad
+     * input naming the field (400).
+     */
+    @Transactional
+    public PairJudgment judge(DicasUser user, long a, PairJudgmentCommand c) {
+        Requirement first = requirements.find(a, user).orElseThrow(() -> new NotFoundException("requirement", a));
+        if (c == null || c.other() == null) {
+            throw InvalidInputException.of("other", "opp.judgment.error.otherRequired");
+        }
+        long b = c.other();
+        Requirement second = requirements.find(b, user).orElseThrow(() -> new NotFoundException("requirement", b));
+        RequirementWriteRules.judgePair(user, first, second).orThrow();
+        if (a == b) {
+            throw InvalidInputException.of("other", "opp.error.samePair");
+        }
+        if (first.nation().equals(second.nation())) {
+            throw InvalidInputException.of("other", "opp.judgment.error.sameNation", Sentence.nation(first.nation()));
+        }
+        if (c.sameNeed() == null) {
+            throw InvalidInputException.of("sameNeed", "opp.judgment.error.verdictRequired");
+        }
+        boolean same = c.sameNeed();
+        JudgmentReason reason = JudgmentReason.parse(c.reason());
+        String note = c.note() == null ? "" : c.note().strip();
+        if (same && reason != null) {
+            throw InvalidInputException.of("reason", "opp.judgment.error.reasonOnlyOnReject");
+        }
+        if (!same && reason == null) {
+            throw InvalidInputException.of("reason", "opp.judgment.error.reasonRequired");
+        }
+        if (reason == JudgmentReason.OTHER && note.isEmpty()) {
+            throw InvalidInputException.of("note", "opp.judgment.error.otherNeedsNote");
+        }
+        if (note.length() > MAX_NOTE) {
+            throw InvalidInputException.of("note", "requirement.error.tooLong", MAX_NOTE);
+        }
+        if (note.indexOf('\0') >= 0) {
+            throw InvalidInputException.of("note", "requirement.error.nul");
+        }
+        long lo = Math.min(a, b);
+        long hi = Math.max(a, b);
+        Marking marking = Marking.highWaterMark(List.of(first.marking(), second.marking()));
+        // the title names the pair by ids only (no sentence in one language); the note stays out of search
+        long id = records.register(KIND, "#" + lo + " ⇔ #" + hi, "", marking, Optional.empty(), user,
+                x -> link(lo, hi));
+        jdbc.sql("""
+                        insert into pair_judgment (id, first_requirement_id, second_requirement_id, same_need, reason,
+                                                   note, author_id, author_nation)
+                        values (:id, :lo, :hi, :same, :reason, :note, :author, :nation)""")
+                .param("id", id).param("lo", lo).param("hi", hi).param("same", same)
+                .param("reason", reason == null ? null : reason.name()).param("note", note)
+                .param("author", user.id()).param("nation", user.nation().code()).update();
+        audit.append(user, "PAIR_JUDGED", id, KIND, same
+                ? Sentence.of("audit.detail.pairSameNeed", lo, hi)
+                : Sentence.of("audit.detail.pairNotSameNeed", lo, hi, Sentence.label("opp.judgment.reason", reason)));
+        return get(user, id);
+    }
+
+    /** The page of a pair. */
+    public static String link(long a, long b) {
+        return "/opportunities/pair?a=" + Math.min(a, b) + "&b=" + Math.max(a, b);
+    }
+}
