@@ -198,11 +198,11 @@ class ApiInJapaneseTest {
         if (list == null) {
             return null;
         }
-        Http.Response r = http.get(list, token);
-        if (r.status() != 200 || !r.header("Content-Type").contains("json")) {
+        JsonNode json = listAt(http, token, list);
+        if (json == null) {
             return null;
         }
-        for (String id : ids(r.json())) {
+        for (String id : ids(json, m.group(1).equals("number") ? "number" : "id")) {
             String filled = (anyRecord ? above : list) + "/" + id;
             String whole = rest.isEmpty() ? filled : fill(http, token, filled + rest);
             if (whole != null) {
@@ -231,7 +231,39 @@ class ApiInJapaneseTest {
     }
 
     /** The ids of a list's first items: its {@code items}, or the first list in it whose items have ids. */
+    /**
+     * The list a path names, or — for children kept inside their parent, with no list of their own
+     * ({@code /meetings/{id}/agenda-items} inside {@code /meetings/{id}} as {@code agenda}) — the parent's array of
+     * that name (camel case, or its first word).
+     */
+    static JsonNode listAt(Http http, String token, String list) {
+        Http.Response r = http.get(list, token);
+        if (r.status() == 200 && r.header("Content-Type").contains("json")) {
+            return r.json();
+        }
+        int slash = list.lastIndexOf('/');
+        Http.Response parent = http.get(list.substring(0, slash), token);
+        if (parent.status() != 200 || !parent.header("Content-Type").contains("json")) {
+            return null;
+        }
+        String[] words = list.substring(slash + 1).split("-");
+        StringBuilder camel = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            camel.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        for (String name : List.of(camel.toString(), words[0])) {
+            if (parent.json().has(name) && parent.json().get(name).isArray()) {
+                return parent.json().get(name);
+            }
+        }
+        return null;
+    }
+
     static List<String> ids(JsonNode list) {
+        return ids(list, "id");
+    }
+
+    static List<String> ids(JsonNode list, String key) {
         List<JsonNode> lists = new ArrayList<>();
         if (list.has("items")) {
             lists.add(list.get("items"));
@@ -241,10 +273,10 @@ class ApiInJapaneseTest {
             list.properties().forEach(e -> lists.add(e.getValue()));
         }
         for (JsonNode items : lists) {
-            if (items.isArray() && !items.isEmpty() && items.get(0).has("id")) {
+            if (items.isArray() && !items.isEmpty() && items.get(0).has(key)) {
                 List<String> ids = new ArrayList<>();
                 for (int i = 0; i < Math.min(10, items.size()); i++) {
-                    ids.add(items.get(i).get("id").asString());
+                    ids.add(items.get(i).get(key).asString());
                 }
                 return ids;
             }
