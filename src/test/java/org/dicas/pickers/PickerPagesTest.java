@@ -196,5 +196,9 @@ class PickerPagesTest {
         assertThat(search.attr("form")).isEqualTo("requirementIds-unsubmitted");
         assertThat(form.select("form#requirementIds-unsubmitted")).isEmpty();
         assertThat(form.select("script[src=/js/picker.js]")).hasSize(1);
+        // the SoSA request's supplier node: the readable nodes of every network, by record id
+        Document sosa = Jsoup.parse(jp.get("/sosa/requests/new", null).body());
+        assertThat(sosa.select("input#supplierNodeId[name=supplierNodeId]")).hasSize(1);
+        assertThat(sosa.select("input#supplierNodeId-search").attr("hx-get")).isEqualTo("/pick/nodes?for=supplierNodeId");
     }
 }
