@@ -32,6 +32,12 @@ class PairJudgmentsTest {
     JdbcClient jdbc;
     @Autowired
     JudgedPairs judgedPairs;
+    @Autowired
+    PairJudgments pairJudgments;
+    @Autowired
+    OpportunityFinderService finder;
+    @Autowired
+    org.dicas.security.Directory directory;
 
     Http http;
     String us;
@@ -45,7 +51,8 @@ class PairJudgmentsTest {
     }
 
     long requirement(String token, String title, String marking) {
-        var r = http.post(API, token, RequirementsApiTest.body(title, "", marking));
+        // a Japanese requirement carries a Japanese title, as every demo one does (RequirementsApiTest relies on it)
+        var r = http.post(API, token, RequirementsApiTest.body(title, token.equals(jp) ? "要求 " + title : "", marking));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("id").asLong();
     }
@@ -205,7 +212,8 @@ class PairJudgmentsTest {
         long jpReq = requirement(jp, "JUDGETEST shared then withheld", BOTH_CUI);
         assertThat(http.post(judgments(jpReq), jp, judgment(usReq, true, null, "")).status()).isEqualTo(201);
         assertThat(http.get(judgments(usReq), us).json().get("total").asLong()).isEqualTo(1);
-        Map<String, Object> withheld = RequirementsApiTest.body("JUDGETEST shared then withheld", "", "CUI//NOFORN");
+        Map<String, Object> withheld = RequirementsApiTest.body("JUDGETEST shared then withheld",
+                "要求 JUDGETEST shared then withheld", "CUI//NOFORN");
         assertThat(http.put(API + "/" + jpReq, jp, withheld).status()).isEqualTo(200);
         assertThat(http.get(judgments(jpReq), us).status()).isEqualTo(404);
         var fromOwn = http.get(judgments(usReq), us).json();
@@ -302,5 +310,34 @@ class PairJudgmentsTest {
                 Map.of("a", String.valueOf(jpReq), "b", String.valueOf(usReq), "sameNeed", "true"));
         assertThat(posted.status()).isEqualTo(403);
         assertThat(http.get(judgments(jpReq), jp).json().get("total").asLong()).isZero();
+    }
+
+    @Test
+    void theFinderMarksEachFlaggedPairWithItsLatestJudgmentAndHidesNone() {
+        org.dicas.security.DicasUser me = directory.userByUsername("jp.atla").orElseThrow();
+        List<OpportunityFinderService.Pair> flagged = finder.overview(me).pairs();
+        assertThat(flagged).isNotEmpty();
+        Map<String, PairJudgment> judged = pairJudgments.latestByPair(me, null);
+        if (flagged.stream().noneMatch(p -> judged.containsKey(PairJudgment.key(p.a().requirementId(),
+                p.b().requirementId())))) {
+            OpportunityFinderService.Pair p = flagged.stream().filter(x -> x.a().nation().equals("JPN")
+                    || x.b().nation().equals("JPN")).findFirst().orElseThrow();
+            assertThat(http.post(judgments(p.a().requirementId()), jp, judgment(p.b().requirementId(), true, null, ""))
+                    .status()).isEqualTo(201);
+        }
+        Map<String, PairJudgment> latest = pairJudgments.latestByPair(me, null);
+        long confirmed = flagged.stream().map(p -> latest.get(PairJudgment.key(p.a().requirementId(),
+                p.b().requirementId()))).filter(j -> j != null && j.sameNeed()).count();
+        long rejected = flagged.stream().map(p -> latest.get(PairJudgment.key(p.a().requirementId(),
+                p.b().requirementId()))).filter(j -> j != null && !j.sameNeed()).count();
+        assertThat(confirmed + rejected).isPositive();
+        String page = new Http(port).signIn("jp.atla", "demo").get("/opportunities/finder?lang=en", null).body();
+        assertThat(count(page, "Confirmed by officials")).isEqualTo(confirmed);
+        assertThat(count(page, "Rejected by officials")).isEqualTo(rejected);
+        assertThat(count(page, "href=\"/opportunities/pair?a=")).as("no pair hidden").isEqualTo(flagged.size());
+    }
+
+    static long count(String text, String part) {
+        return (text.length() - text.replace(part, "").length()) / part.length();
     }
 }
