@@ -1,0 +1,85 @@
+package org.dicas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.dicas.requirements.engine.FinderModel;
+import org.dicas.support.Browsers;
+import org.dicas.support.Chromium;
+import org.dicas.support.SignInNotices;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The finder's model page in a real (headless) Chromium: an ATLA official goes from the opportunity board to the model
+ * page, reads its version, training counts and cross-validation table in Japanese, retrains it and is back on the
+ * page with the version shown; axe-core finds no serious or critical violation in Japanese and English.
+ */
+@PlatformTest
+class FinderModelBrowserTest {
+
+    private static Chromium chromium;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = Chromium.start();
+        browser = chromium.browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void anOfficialReadsTheModelAndRetrainsIt() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("ja-JP")
+                .setViewportSize(1280, 900))) {
+            context.setDefaultTimeout(60_000);
+            Page page = context.newPage();
+            List<String> problems = new ArrayList<>();
+            page.navigate(url("/login"));
+            SignInNotices.accept(page);
+            page.locator("#username").fill("jp.atla");
+            page.locator("#password").fill("demo");
+            page.locator("main form button[type=submit]").click();
+            page.waitForURL(u -> !u.contains("/login"));
+            page.navigate(url("/opportunities?lang=ja"));
+            page.locator("main a[href='/opportunities/model']").click();
+            page.waitForURL(Pattern.compile(".*/opportunities/model$"));
+            String shipped = FinderModel.shipped().version();
+            assertEquals(shipped, page.locator("#model-version").innerText().trim());
+            String main = page.locator("main").innerText();
+            assertTrue(main.contains("交差検証") && main.contains("blind-e") && main.contains("特徴量の重み"), main);
+            Browsers.checkAccessibility(page, "finder-model-ja", problems);
+
+            page.locator("#retrain").click();
+            page.waitForURL(Pattern.compile(".*/opportunities/model$"));
+            assertEquals(shipped, page.locator("#model-version").innerText().trim(),
+                    "without judgments the retrained model is the shipped one");
+            assertEquals("0", page.locator("#model-judged").innerText().trim());
+            page.navigate(url("/opportunities/model?lang=en"));
+            assertTrue(page.locator("main").innerText().contains("Cross-validation"));
+            Browsers.checkAccessibility(page, "finder-model-en", problems);
+            assertTrue(problems.isEmpty(), String.join("\n", problems));
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
