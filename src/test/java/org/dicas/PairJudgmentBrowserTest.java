@@ -31,7 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the judgment (verdict, reason, note, who with the nation, when), the matches page of the requirement marks both
  * candidates (confirmed / rejected by officials) without hiding either, and the finder's model finds both as the
  * latest judgments of their pairs. No CSP violation or script error; axe-core finds no serious or critical violation.
- * (The lead adds the retraining step after merging the model part.)
+ * She then retrains the finder's model on its page: the model version changes, and the pair she confirmed is
+ * more likely a shared need than before; after she rejects the other and retrains again, that one is less likely.
  */
 @PlatformTest
 class PairJudgmentBrowserTest {
@@ -93,6 +94,9 @@ class PairJudgmentBrowserTest {
             page.locator("main form button[type=submit]").click();
             page.waitForURL(u -> !u.contains("/login"));
 
+            double confirmedBefore = likelihood(page, mine, same);
+            String versionBefore = page.locator("#likelihood").getAttribute("data-model-version");
+
             // confirm the first pair on its page
             page.navigate(url("/opportunities/pair?lang=ja&a=" + mine + "&b=" + same));
             Locator judgments = page.locator("#judgments");
@@ -107,6 +111,14 @@ class PairJudgmentBrowserTest {
             assertThat(judgments.locator("table.judgments tbody tr").first()).containsText("森 遥");
             assertThat(judgments.locator("table.judgments tbody tr").first()).containsText("日本");
             assertThat(page.locator("main .meta").first()).containsText("政府職員が同一と確認");
+
+            // retraining takes the confirmation in: a new model version, and the pair is more likely a shared need
+            String afterConfirming = retrain(page);
+            assertTrue(!afterConfirming.equals(versionBefore), "a new judgment makes a new model version");
+            double confirmedAfter = likelihood(page, mine, same);
+            assertEquals(afterConfirming, page.locator("#likelihood").getAttribute("data-model-version"));
+            assertTrue(confirmedAfter > confirmedBefore, confirmedBefore + " → " + confirmedAfter);
+            double rejectedBefore = likelihood(page, mine, sibling);
 
             // reject the second with a reason and a note
             page.navigate(url("/opportunities/pair?lang=ja&a=" + mine + "&b=" + sibling));
@@ -123,6 +135,13 @@ class PairJudgmentBrowserTest {
             Browsers.screenshot(page, "pair-judgment-rejected-ja.png");
             Browsers.checkAccessibility(page, "pair-judgment-rejected-ja", problems);
 
+            // retraining takes the rejection in: the pair is less likely a shared need than before
+            String afterRejecting = retrain(page);
+            assertTrue(!afterRejecting.equals(afterConfirming), "a new judgment makes a new model version");
+            double rejectedAfter = likelihood(page, mine, sibling);
+            assertTrue(rejectedAfter < rejectedBefore, rejectedBefore + " → " + rejectedAfter);
+            Browsers.screenshot(page, "pair-after-retraining-ja.png");
+
             // the matches page marks both candidates and hides neither
             page.navigate(url("/requirements/" + mine + "/matches?lang=ja&top=50"));
             Locator confirmed = page.locator("main table tbody tr", new Page.LocatorOptions()
@@ -134,6 +153,7 @@ class PairJudgmentBrowserTest {
             assertThat(page.locator("#judgments table.judgments tbody tr")).hasCount(2);
             Browsers.screenshot(page, "matches-judged-ja.png");
             Browsers.checkAccessibility(page, "matches-judged-ja", problems);
+
         }
         List<JudgedPair> latest = judgedPairs.latest();
         assertTrue(latest.contains(new JudgedPair(Math.min(mine, same), Math.max(mine, same), true)), latest.toString());
@@ -143,10 +163,24 @@ class PairJudgmentBrowserTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
+    /** Retrains the finder's model from its page, as the signed-in official; the new model's version. */
+    private String retrain(Page page) {
+        page.navigate(url("/opportunities/model?lang=ja"));
+        page.locator("#retrain").click();
+        page.waitForURL(Pattern.compile(".*/opportunities/model$"));
+        return page.locator("#model-version").innerText().trim();
+    }
+
+    /** The model's likelihood of a shared need, as the pair page shows it to the signed-in reader. */
+    private double likelihood(Page page, long a, long b) {
+        page.navigate(url("/opportunities/pair?lang=ja&a=" + a + "&b=" + b));
+        return Double.parseDouble(page.locator("#likelihood").getAttribute("data-likelihood"));
+    }
+
     private BrowserContext newContext() {
         BrowserContext c = browser.newContext(new Browser.NewContextOptions().setLocale("ja-JP")
                 .setViewportSize(1280, 900));
-        c.setDefaultTimeout(15_000);
+        c.setDefaultTimeout(60_000); // retraining takes a few seconds, more on a loaded machine
         c.onPage(p -> {
             p.onConsoleMessage(m -> {
                 if (m.text().contains("Content Security Policy") || m.text().contains("Refused to")) {

@@ -69,6 +69,12 @@ class ApiInJapaneseTest {
         for (String f : List.of("matchedTerms.english", "matchedTerms.japanese", "matchedTerms.literal", "terms")) {
             NOT_WRITTEN_BY_THE_SYSTEM.put(f, term);
         }
+        String systems = "names of systems as their programmes and the designation registry write them (AIM-120 = "
+                + "AMRAAM = 中距離空対空誘導弾), inside a sentence in the reader's language; a Japanese name is among "
+                + "them where the registry has one";
+        for (String f : List.of("explanation.sameSystems", "explanation.toldApart")) {
+            NOT_WRITTEN_BY_THE_SYSTEM.put(f, systems);
+        }
         NOT_WRITTEN_BY_THE_SYSTEM.put("keptAsWritten", "words of a title the glossary draft could not translate, "
                 + "kept as the person wrote them for the person who completes the draft");
         NOT_WRITTEN_BY_THE_SYSTEM.put("needKind", "the finder's kind of need as a lower-case code (the CLI's contract "

@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The finder's model in the running platform: trained from the shipped sets when nobody has judged a pair, retrained
- * on officials' judgments (a test {@link JudgedPairs} here; the judgments part provides the real one) with a new
+ * The finder's model in the running platform: trained from the shipped sets and officials' latest judgments, retrained
+ * on officials' judgments (the platform's own and, here, a test {@link JudgedPairs} besides) with a new
  * version that every suggestion then carries, and the model page with its Retrain button for analysts only.
  */
 @PlatformTest
@@ -56,10 +56,22 @@ class FinderModelsTest {
         models.retrain();
     }
 
+    @Autowired
+    List<JudgedPairs> allJudgments;
+
+    /** Officials' judgments in the platform's own store (the demo's among them), besides this test's. */
+    int stored() {
+        return allJudgments.stream().mapToInt(j -> j.latest().size()).sum() - Judgments.LATEST.size();
+    }
+
     @Test
-    void withoutJudgmentsTheModelIsTheOneTrainedOnTheShippedSets() {
-        assertThat(models.currentVersion()).isEqualTo(FinderModel.shipped().version());
-        assertThat(models.current().judgedPairs()).isZero();
+    void theModelIsTrainedOnTheShippedSetsAndEveryOfficialsLatestJudgment() {
+        assertThat(models.current().judgedPairs()).isEqualTo(stored());
+        if (stored() == 0) {
+            assertThat(models.currentVersion()).isEqualTo(FinderModel.shipped().version());
+        } else {
+            assertThat(models.currentVersion()).isNotEqualTo(FinderModel.shipped().version());
+        }
     }
 
     @Test
@@ -70,7 +82,7 @@ class FinderModelsTest {
         Judgments.LATEST.add(new JudgedPair(gpi, other, true));
         String after = models.retrain();
         assertThat(after).isNotEqualTo(before).isEqualTo(models.currentVersion());
-        assertThat(models.current().judgedPairs()).isEqualTo(1);
+        assertThat(models.current().judgedPairs()).isEqualTo(stored() + 1);
         Http web = new Http(port).signIn("us.acq", "demo");
         var pair = web.get("/opportunities/pair?a=" + gpi + "&b=" + other + "&lang=en", null);
         assertThat(pair.status()).isEqualTo(200);

@@ -761,9 +761,10 @@ public final class OpportunityFinder {
         return out;
     }
 
-    private String nameOf(Set<String> ids) {
+    /** The systems' names as a list: a sentence joins it as its language joins lists (、 or ", "). */
+    private List<String> nameOf(Set<String> ids) {
         return ids.stream().map(id -> profiles.designation(Profiles.SYSTEM + id).map(d -> d.englishName()).orElse(id))
-                .collect(java.util.stream.Collectors.joining(", "));
+                .toList();
     }
 
     private static Sentence modelSummary(double likelihood, double threshold, boolean opportunity, Sentence rules,
