@@ -8,8 +8,8 @@ import java.util.Locale;
  * The issue-16 evaluation report (docs/opportunity-method.md §11): leave-one-set-out cross-validation over every
  * development set — the model trained on the other development sets, the rule engine and the BM25 baseline side by
  * side, per set and pooled (pairs flagged, correct and true summed over the sets; recall@3 over all links).
- * {@code main} with the argument {@code sealed} runs, once, the sealed sets F and G with the model trained on all
- * development sets and never on them.
+ * {@code main} with the argument {@code sealed} (and set names, by default blind-f and blind-g) runs, once, sealed sets
+ * with the model trained on all development sets and never on them.
  */
 final class FinderModelEvaluation {
 
@@ -68,10 +68,11 @@ final class FinderModelEvaluation {
     }
 
     public static void main(String[] args) {
-        if (args.length == 1 && args[0].equals("sealed")) {
+        if (args.length >= 1 && args[0].equals("sealed")) {
             FinderModel m = FinderModel.train(TrainingSet.development(), FinderModel.Hyper.DEFAULT);
             List<Row> rows = new ArrayList<>();
-            for (String n : List.of("blind-f", "blind-g")) {
+            List<String> sealed = List.of(args).subList(1, args.length);
+            for (String n : sealed.isEmpty() ? List.of("blind-f", "blind-g") : sealed) {
                 LabelledSet s = LabelledSet.load(n, "devset/requirements-" + n + ".json",
                         "devset/requirements-" + n + "-labels.json");
                 rows.add(new Row(n, s.model(m), s.engine(), s.bm25()));
