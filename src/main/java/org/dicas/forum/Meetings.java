@@ -93,6 +93,17 @@ public class Meetings {
                 .map(rows -> rows.stream().map(r -> toMeeting(r, false)).toList());
     }
 
+    /**
+     * The meetings the user may read that take place, wholly or in part, between {@code from} (inclusive) and
+     * {@code to} (exclusive), earliest first (a month of the calendar page).
+     */
+    public List<Meeting> between(DicasUser user, Instant from, Instant to) {
+        return f.visible(SELECT + " and m.starts_at < :to and (m.ends_at > :from or m.starts_at >= :from)"
+                        + " order by m.starts_at, m.id", user)
+                .param("from", java.sql.Timestamp.from(from)).param("to", java.sql.Timestamp.from(to))
+                .query(Row.class).list().stream().map(r -> toMeeting(r, false)).toList();
+    }
+
     public List<Meeting> ofWorkingGroup(DicasUser user, long workingGroupId) {
         return f.visible(SELECT + " and m.working_group_id = :wg order by m.starts_at desc", user)
                 .param("wg", workingGroupId).query(Row.class).list().stream().map(r -> toMeeting(r, false)).toList();

@@ -2,6 +2,7 @@ package org.dicas.platform;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import org.dicas.shared.InvalidInputException;
 
@@ -61,6 +62,22 @@ public final class FormValues {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw InvalidInputException.of(field, "form.error.notADate", value);
+        }
+    }
+
+    /** A calendar month as yyyy-mm (2027-03): blank is null. */
+    public static YearMonth month(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            YearMonth month = YearMonth.parse(value.strip());
+            if (month.getYear() < 1 || month.getYear() > 9999) { // four-digit years only, as yyyy-mm says
+                throw InvalidInputException.of(field, "form.error.notAMonth", value);
+            }
+            return month;
+        } catch (DateTimeParseException e) {
+            throw InvalidInputException.of(field, "form.error.notAMonth", value);
         }
     }
 }

@@ -78,6 +78,11 @@ class ReaderDialect extends AbstractDialect implements IExpressionObjectDialect 
             return TimeText.date(value, zone, locale);
         }
 
+        /** A calendar month in full, as a calendar heads it: 2027年3月 / March 2027. */
+        public String month(java.time.YearMonth month) {
+            return TimeText.monthInFull(month, locale);
+        }
+
         /** A day range: 2024年6月10日（月）～2024年6月14日（金）. */
         public String dates(Object from, Object to) {
             return Sentences.render(org.dicas.shared.Sentence.of("time.range", date(from), date(to)), locale);

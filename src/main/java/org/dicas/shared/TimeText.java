@@ -28,6 +28,7 @@ public final class TimeText {
 
     static final String DATE = "time.pattern.date";
     static final String MONTH = "time.pattern.month";
+    static final String MONTH_IN_FULL = "time.pattern.monthInFull";
     static final String DATE_TIME = "time.pattern.dateTime";
     static final String DATE_TIME_SECONDS = "time.pattern.dateTimeSeconds";
     static final String ALSO_IN = "time.alsoIn";
@@ -46,6 +47,17 @@ public final class TimeText {
     /** A calendar month: 2029年4月 / Apr 2029. */
     public static String month(YearMonth month, Locale locale) {
         return month == null ? "" : formatter(MONTH, locale).format(month);
+    }
+
+    /** A calendar month with its name in full, as a calendar heads it: 2029年4月 / April 2029. */
+    public static String monthInFull(YearMonth month, Locale locale) {
+        return month == null ? "" : formatter(MONTH_IN_FULL, locale).format(month);
+    }
+
+    /** A weekday's name, short (月 / Mon) or in full (月曜日 / Monday), as a calendar's columns are headed. */
+    public static String weekday(java.time.DayOfWeek day, boolean full, Locale locale) {
+        return day.getDisplayName(full ? java.time.format.TextStyle.FULL : java.time.format.TextStyle.SHORT,
+                locale(locale));
     }
 
     /** The day a moment falls on in {@code zone}, or a calendar day (or month) as it is. */

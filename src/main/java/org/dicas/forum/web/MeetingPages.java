@@ -53,9 +53,11 @@ class MeetingPages {
     private final MeetingCalendar calendar;
     private final Validator validator;
     private final org.dicas.attachments.Attachments attachments;
+    private final java.time.Clock clock;
 
     MeetingPages(Meetings meetings, ActionItems actionItems, WorkingGroups groups, MeetingCalendar calendar,
-                 Validator validator, org.dicas.attachments.Attachments attachments) {
+                 Validator validator, org.dicas.attachments.Attachments attachments, java.time.Clock clock) {
+        this.clock = clock;
         this.attachments = attachments;
         this.meetings = meetings;
         this.actionItems = actionItems;
@@ -70,6 +72,26 @@ class MeetingPages {
         Table.show(model, "/meetings", view, Meetings.COLUMNS);
         model.addAttribute("canOrganise", ForumWriteRules.organiseMeeting(me).allowed());
         return "meetings/list";
+    }
+
+    /**
+     * A month of the meetings the reader may read ({@code month} as yyyy-mm, the reader's current month by default),
+     * in the reader's zone and language, under the high-water mark of the meetings it shows.
+     */
+    @GetMapping("/calendar")
+    String calendar(DicasUser me, @RequestParam(required = false) String month, Model model,
+                    java.util.Locale locale) {
+        java.time.ZoneId zone = org.dicas.platform.ReaderTime.zone();
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(zone));
+        java.time.YearMonth shown = org.dicas.platform.FormValues.month("month", month);
+        if (shown == null) {
+            shown = java.time.YearMonth.from(today);
+        }
+        List<Meeting> inGrid = meetings.between(me, MeetingMonth.gridStart(shown, zone),
+                MeetingMonth.gridEnd(shown, zone));
+        model.addAttribute("calendar", MeetingMonth.of(shown, inGrid, zone, today, locale));
+        Pages.banner(model, inGrid.stream().map(Meeting::marking).toList());
+        return "meetings/calendar";
     }
 
     @GetMapping("/{id}")
