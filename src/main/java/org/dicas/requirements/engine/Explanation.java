@@ -18,7 +18,8 @@ import org.dicas.shared.Sentence;
  * {@code ruleOpportunity}, now signals of the model), the systems of the designation registry both name
  * ({@code sameSystems}: "AIM-120 = AMRAAM = 中距離空対空誘導弾"), why named systems are different needs
  * ({@code toldApart}: other blocks, siblings of one family, rivals for one role) and the features that moved the
- * likelihood most ({@code topFeatures}).
+ * likelihood most ({@code topFeatures}). Pages list the same systems as each reader's language names them
+ * ({@code sameSystemsInReadersLanguage}: "AIM-120 = AMRAAM" / "AIM-120 = 中距離空対空誘導弾"); the API gives every name.
  */
 public record Explanation(List<MatchedTerm> matchedTerms, double textSimilarity, String capabilityArea, boolean sameArea,
                           TimingOverlap timing, double quantityFit, Sentence summary, String otherCapabilityArea,
@@ -26,9 +27,11 @@ public record Explanation(List<MatchedTerm> matchedTerms, double textSimilarity,
                           Sentence capabilityAreaLabel, Sentence otherCapabilityAreaLabel, Sentence needKindLabel,
                           Sentence otherNeedKindLabel, Double likelihood, String modelVersion, double ruleScore,
                           boolean ruleOpportunity, List<Sentence> sameSystems, List<Sentence> toldApart,
-                          List<Sentence> topFeatures) {
+                          List<Sentence> topFeatures,
+                          @com.fasterxml.jackson.annotation.JsonIgnore List<Sentence> sameSystemsInReadersLanguage) {
 
     public Explanation {
+        sameSystemsInReadersLanguage = List.copyOf(sameSystemsInReadersLanguage);
         matchedTerms = List.copyOf(matchedTerms);
         sameSystems = List.copyOf(sameSystems);
         toldApart = List.copyOf(toldApart);

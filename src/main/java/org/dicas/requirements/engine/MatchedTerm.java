@@ -13,6 +13,18 @@ public record MatchedTerm(String conceptId, String english, String japanese, Str
         return !conceptId.isEmpty();
     }
 
+    /** The language a literal (not a concept) is written in, for its {@code lang}: "ja" or "en"; empty for a concept. */
+    public String literalLanguage() {
+        if (isConcept()) {
+            return "";
+        }
+        return literal.codePoints().anyMatch(c -> {
+            Character.UnicodeScript script = Character.UnicodeScript.of(c);
+            return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                    || script == Character.UnicodeScript.KATAKANA;
+        }) ? "ja" : "en";
+    }
+
     /**
      * The term as the reader sees it in a sentence: a concept in the reader's language ("trainer aircraft" or 練習機),
      * the literal as written otherwise.

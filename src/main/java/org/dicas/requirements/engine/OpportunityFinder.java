@@ -701,12 +701,13 @@ public final class OpportunityFinder {
         }
         Sentence summary = summary(shared, text, a, b, timing, quantityFit, pa, pb, ruleOpportunity, subjectOk,
                 kindOk, timingOk, areaOk, purposeOk, score, differentSystems, formOk, quantityOk);
-        List<Sentence> names = names(sa, sb);
+        List<Sentence> names = names(sa, sb, true);
+        List<Sentence> briefly = names(sa, sb, false);
         List<Sentence> apart = apart(sa, sb, variantConflict, siblingRoots, rivalRoots);
         List<Sentence> top = model == null ? List.of() : model.topFeatures(signals, 3);
         if (model != null) {
             summary = modelSummary(likelihood, model.threshold(), opportunity,
-                    facts(shared, text, a, b, timing, pa, pb), names, apart, top);
+                    facts(shared, text, a, b, timing, pa, pb), briefly, apart, top);
         }
         Explanation e = new Explanation(shared, round(text), a.area(), a.area().equals(b.area()), timing,
                 round(quantityFit),
@@ -714,7 +715,7 @@ public final class OpportunityFinder {
                 !a.domain().isEmpty() && a.domain().equals(b.domain()), round(areaFit), areaLabel(a.area()),
                 areaLabel(b.area()), Sentence.label("opp.needKind", a.kind()), Sentence.label("opp.needKind", b.kind()),
                 model == null ? null : round(likelihood), model == null ? "" : model.version(), round(score),
-                ruleOpportunity, names, apart, top);
+                ruleOpportunity, names, apart, top, briefly);
         return new Scored(round(shown), opportunity, e, signals);
     }
 
@@ -727,22 +728,46 @@ public final class OpportunityFinder {
         return false;
     }
 
-    /** "AIM-120 = AMRAAM = 中距離空対空誘導弾" for every system both requirements name, in the reader's language. */
-    private List<Sentence> names(Systems sa, Systems sb) {
+    /**
+     * For every system both requirements name: all its names ("AIM-120 = AMRAAM = 中距離空対空誘導弾",
+     * {@code bothLanguages}) for the explanation's list, or the designators and the name in the reader's language for
+     * the one-line summary.
+     */
+    private List<Sentence> names(Systems sa, Systems sb, boolean bothLanguages) {
         List<Sentence> out = new ArrayList<>();
         for (String root : sa.roots()) {
             if (!sb.roots().contains(root)) {
                 continue;
             }
-            Set<String> said = new LinkedHashSet<>();
-            said.add(sa.literals().get(root));
-            said.add(sb.literals().get(root));
+            // each language's reader reads the system's name in their language, beside the designators both texts
+            // used (AIM-120 = AMRAAM / AIM-120 = 中距離空対空誘導弾)
+            Set<String> english = new LinkedHashSet<>();
+            Set<String> japanese = new LinkedHashSet<>();
+            for (String literal : java.util.Arrays.asList(sa.literals().get(root), sb.literals().get(root))) {
+                if (literal != null && DESIGNATOR_LIKE.matcher(literal).matches()) {
+                    english.add(literal);
+                    japanese.add(literal);
+                }
+            }
             profiles.designation(Profiles.SYSTEM + root).ifPresent(d -> {
-                said.add(d.englishName());
-                said.add(d.japaneseName());
+                english.add(d.englishName());
+                japanese.add(d.japaneseName() == null || d.japaneseName().isBlank() ? d.englishName()
+                        : d.japaneseName());
             });
-            said.removeIf(x -> x == null || x.isBlank());
-            out.add(Sentence.of("opp.explain.sameSystem", String.join(" = ", said)));
+            english.removeIf(x -> x == null || x.isBlank());
+            japanese.removeIf(x -> x == null || x.isBlank());
+            if (bothLanguages) { // the explanation's list of names says the equivalence across the languages
+                Set<String> all = new LinkedHashSet<>();
+                all.add(sa.literals().get(root));
+                all.add(sb.literals().get(root));
+                all.addAll(english);
+                all.addAll(japanese);
+                all.removeIf(x -> x == null || x.isBlank());
+                out.add(Sentence.of("opp.explain.sameSystem", String.join(" = ", all)));
+            } else { // the one-line summary stays in the reader's language
+                out.add(Sentence.of("opp.explain.sameSystem", Sentence.of("opp.explain.concept",
+                        String.join(" = ", english), String.join(" = ", japanese))));
+            }
         }
         return out;
     }
@@ -761,10 +786,24 @@ public final class OpportunityFinder {
         return out;
     }
 
-    /** The systems' names as a list: a sentence joins it as its language joins lists (、 or ", "). */
-    private List<String> nameOf(Set<String> ids) {
-        return ids.stream().map(id -> profiles.designation(Profiles.SYSTEM + id).map(d -> d.englishName()).orElse(id))
-                .toList();
+    /** A designator written the same in every language: AIM-120, PAC-3, T-7A, GPI (no words). */
+    private static final java.util.regex.Pattern DESIGNATOR_LIKE = java.util.regex.Pattern.compile("[A-Z0-9][A-Z0-9-]*");
+
+    /**
+     * The systems' names in the reader's language, as a list a sentence joins as its language joins lists (、 or
+     * ", "); a system without a Japanese name keeps its English one.
+     */
+    private Sentence nameOf(Set<String> ids) {
+        List<String> english = new ArrayList<>();
+        List<String> japanese = new ArrayList<>();
+        for (String id : ids) {
+            Optional<DesignationRegistry.Designation> d = profiles.designation(Profiles.SYSTEM + id);
+            String en = d.map(DesignationRegistry.Designation::englishName).orElse(id);
+            String ja = d.map(DesignationRegistry.Designation::japaneseName).filter(x -> !x.isBlank()).orElse(en);
+            english.add(en);
+            japanese.add(ja);
+        }
+        return Sentence.of("opp.explain.concept", english, japanese);
     }
 
     private static Sentence modelSummary(double likelihood, double threshold, boolean opportunity, Sentence rules,
@@ -799,6 +838,13 @@ public final class OpportunityFinder {
         String literal = a.literals().get(key);
         if (literal == null) {
             literal = key.substring(2);
+        }
+        Optional<DesignationRegistry.Designation> system = profiles.designation(key);
+        if (system.isPresent()) { // a registry system: named in the reader's language, as a concept is
+            String en = system.get().englishName();
+            String ja = system.get().japaneseName();
+            return new MatchedTerm(key, en == null || en.isBlank() ? literal : en, ja == null ? "" : ja, literal,
+                    round(weight));
         }
         return new MatchedTerm("", "", "", literal, round(weight));
     }
