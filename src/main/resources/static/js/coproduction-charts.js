@@ -16,9 +16,9 @@
           if (nations.indexOf(r.nation) < 0) { nations.push(r.nation); }
         });
         years.sort();
-        var parts = [['delivered', el.getAttribute('data-delivered'), ['#1e6b34', '#0b4f8a', '#5b3a8c']],
-                     ['late', el.getAttribute('data-late'), ['#b8860b', '#b8860b', '#b8860b']],
-                     ['unmet', el.getAttribute('data-unmet'), ['#a4161a', '#a4161a', '#a4161a']]];
+        var parts = [['delivered', el.getAttribute('data-delivered'), [dicasToken('color-chart-2'), dicasToken('color-chart-1'), dicasToken('color-chart-3')]],
+                     ['late', el.getAttribute('data-late'), [dicasToken('color-chart-late'), dicasToken('color-chart-late'), dicasToken('color-chart-late')]],
+                     ['unmet', el.getAttribute('data-unmet'), [dicasToken('color-chart-critical'), dicasToken('color-chart-critical'), dicasToken('color-chart-critical')]]];
         var series = [];
         nations.forEach(function (n, i) {
           parts.forEach(function (p) {

@@ -17,9 +17,9 @@
             id: n.id, name: n.collapsed > 0 ? '+' + n.collapsed : (n.label || n.id), full: n.label,
             x: (maxTier - n.tier) * 260, y: i * 64,
             symbolSize: n.collapsed > 0 ? 30 : 18,
-            itemStyle: {color: n.critical ? '#a4161a' : (n.collapsed > 0 ? '#6b7780' : '#0b4f8a')},
-            label: {show: true, position: 'top', distance: 6, color: '#1b1f24', width: 220, overflow: 'truncate',
-                    backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 3]}
+            itemStyle: {color: n.critical ? dicasToken('color-chart-critical') : (n.collapsed > 0 ? dicasToken('color-chart-muted') : dicasToken('color-chart-1'))},
+            label: {show: true, position: 'top', distance: 6, color: dicasToken('color-ink'), width: 220, overflow: 'truncate',
+                    backgroundColor: dicasToken('color-chart-label-fill'), padding: [1, 3]}
           };
         });
         var links = g.edges.map(function (e) { return {source: e.source, target: e.target}; });
@@ -28,7 +28,7 @@
           animation: false,
           tooltip: {formatter: function (p) { return p.dataType === 'node' ? echarts.format.encodeHTML(p.data.full || p.data.name) : ''; }},
           series: [{type: 'graph', layout: 'none', roam: true, data: nodes, links: links,
-            edgeSymbol: ['none', 'arrow'], lineStyle: {color: '#6b7780', curveness: 0.08}, labelLayout: {hideOverlap: true}}]
+            edgeSymbol: ['none', 'arrow'], lineStyle: {color: dicasToken('color-chart-muted'), curveness: 0.08}, labelLayout: {hideOverlap: true}}]
         });
       });
   }

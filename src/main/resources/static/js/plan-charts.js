@@ -19,7 +19,7 @@
     var rows = g.resources;
     var data = g.bars.map(function (b) {
       return {value: [rows.indexOf(b.resource), day(b.start), day(b.finish), b.job + ' ' + b.asset, b.lateText, b.pinned],
-        itemStyle: {color: b.daysLate > 0 ? '#a4161a' : '#0b4f8a', borderColor: b.pinned ? '#f2a900' : undefined,
+        itemStyle: {color: b.daysLate > 0 ? dicasToken('color-chart-critical') : dicasToken('color-chart-1'), borderColor: b.pinned ? dicasToken('color-focus-halo') : undefined,
           borderWidth: b.pinned ? 3 : 0}};
     });
     chart.setOption({
@@ -38,7 +38,7 @@
         return {type: 'group', children: [
           {type: 'rect', shape: {x: start[0], y: start[1] - h / 2, width: w, height: h}, style: api.style()},
           {type: 'text', ignore: w < 36, silent: true, style: {text: bar.job + ' ' + bar.asset, x: start[0] + 4, y: start[1],
-            verticalAlign: 'middle', fill: '#ffffff', font: '12px sans-serif', width: w - 8, overflow: 'truncate'}}
+            verticalAlign: 'middle', fill: dicasToken('color-on-primary'), font: '12px sans-serif', width: w - 8, overflow: 'truncate'}}
         ]};
       }}]
     });
@@ -54,8 +54,8 @@
         nameLocation: 'middle', nameGap: 26},
       yAxis: {type: 'value', name: el.getAttribute('data-days-axis')},
       series: [
-        {name: d, type: 'bar', data: months.map(function (m) { return m.demandDays; }), itemStyle: {color: '#0b4f8a'}},
-        {name: c, type: 'line', data: months.map(function (m) { return m.capacityDays; }), itemStyle: {color: '#1e6b34'}}
+        {name: d, type: 'bar', data: months.map(function (m) { return m.demandDays; }), itemStyle: {color: dicasToken('color-chart-1')}},
+        {name: c, type: 'line', data: months.map(function (m) { return m.capacityDays; }), itemStyle: {color: dicasToken('color-chart-2')}}
       ]
     });
   }

@@ -23,15 +23,15 @@
       xAxis: {type: 'category', data: nations},
       yAxis: {type: 'value', min: min, max: max, axisLabel: {formatter: '{value}%'}},
       series: [
-        {name: el.getAttribute('data-share-label'), type: 'bar', barWidth: '40%', itemStyle: {color: '#0b4f8a'},
+        {name: el.getAttribute('data-share-label'), type: 'bar', barWidth: '40%', itemStyle: {color: dicasToken('color-chart-1')},
          data: percent},
         {name: 'base', type: 'bar', stack: 'band', barWidth: '40%', barGap: '-100%', silent: true,
          itemStyle: {color: 'transparent'}, tooltip: {show: false}, data: low},
         {name: el.getAttribute('data-band-label'), type: 'bar', stack: 'band', barWidth: '40%', barGap: '-100%',
-         itemStyle: {color: 'rgba(232, 163, 23, 0.45)', borderColor: '#8a5a00', borderWidth: 1},
+         itemStyle: {color: dicasToken('color-chart-band'), borderColor: dicasToken('color-chart-late'), borderWidth: 1},
          data: high.map(function (h, i) { return Math.round((h - low[i]) * 100) / 100; })},
         {name: el.getAttribute('data-target-label'), type: 'scatter', symbol: 'rect', symbolSize: [90, 3],
-         itemStyle: {color: '#a4161a'}, data: target}
+         itemStyle: {color: dicasToken('color-chart-critical')}, data: target}
       ]
     });
   }
