@@ -1,7 +1,12 @@
 package org.dicas.platform;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.dicas.shared.Marking;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * An RFC 4180 CSV export that carries its banner: the high-water mark of its rows is the first and the last line,
@@ -42,6 +47,18 @@ public final class CsvFile {
     /** The file: the byte-order mark, the banner line, the header row, the rows, and the banner line again. */
     public String content() {
         return BOM + out + quote(banner.banner()) + "\r\n";
+    }
+
+    /**
+     * The file as a download: {@code text/csv; charset=UTF-8}, its banner in {@code X-DICAS-Marking}, saved under the
+     * name {@code filenameKey} gives ({@link Downloads#attachment}: English {@code filename}, the reader's language as
+     * {@code filename*}). The caller audits the export ({@code AuditLog.exported}).
+     */
+    public ResponseEntity<String> download(String filenameKey, Locale locale, Object... args) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(filenameKey, locale, args))
+                .header("X-DICAS-Marking", banner.banner())
+                .body(content());
     }
 
     static String quote(String value) {

@@ -14,11 +14,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.dicas.shared.AccessLevel;
-import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.ListColumns;
 import org.dicas.shared.Marking;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
 import org.dicas.shared.Sentence;
 import org.dicas.shared.SentenceJson;
 import org.dicas.shared.Sentences;
+import org.dicas.shared.TableView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -63,44 +66,15 @@ public class AuditLog {
     public record Filter(String actor, String action, Long recordId, Instant from, Instant to) {
     }
 
-    /** A page of the listing: 1-based {@code page}, {@code size} entries (1 to {@value #MAX_SIZE}). */
-    public record Paging(int page, int size) {
-        public static final int DEFAULT_SIZE = 50;
-        public static final int MAX_SIZE = 500;
-
-        public Paging {
-            if (page < 1) {
-                throw InvalidInputException.of("page", "paging.error.outOfRange", Integer.MAX_VALUE, page);
-            }
-            if (size < 1 || size > MAX_SIZE) {
-                throw InvalidInputException.of("size", "paging.error.outOfRange", MAX_SIZE, size);
-            }
-        }
-
-        long offset() {
-            return (long) (page - 1) * size;
-        }
-    }
-
-    /** One page of audited events, newest first (id descending), and how many match in all. */
-    public record EntryPage(List<Entry> items, int page, int size, long total) {
-        /** The position of the first item shown (1-based; 0 when nothing is shown). */
-        public long firstShown() {
-            return items.isEmpty() ? 0 : (long) (page - 1) * size + 1;
-        }
-
-        public long lastShown() {
-            return (long) (page - 1) * size + items.size();
-        }
-
-        public boolean hasPrevious() {
-            return page > 1;
-        }
-
-        public boolean hasNext() {
-            return lastShown() < total;
-        }
-    }
+    /**
+     * What the listing sorts by ({@code sort}): {@code id} (its own order, newest first: entries and reads take their
+     * ids from one sequence, so the id is the order in which they were recorded), {@code time} (newest first unless
+     * asked otherwise), {@code actor}, {@code action} and {@code record} (the record's id); ties broken by the id, so
+     * pages neither overlap nor skip. It has no text filter: it filters by actor, action, record and dates
+     * ({@link Filter}).
+     */
+    public static final ListColumns LISTING = ListColumns.orderedBy("id", "id", true, "id")
+            .and("time", "at", true).and("actor", "actor").and("action", "action").and("record", "record_id");
 
     private static final String COLUMNS =
             "id, at, actor, action, record_id, record_kind, detail, prev_hash, hash, detail_sentence";
@@ -143,6 +117,18 @@ public class AuditLog {
         return append(actor.username(), action, recordId, recordKind);
     }
 
+    /** The audit action of a download of a derived product (a PDF, a CSV export). */
+    public static final String EXPORTED = "EXPORTED";
+
+    /**
+     * Records that {@code reader} downloaded a derived product — {@code what} names it (e.g. the sentence of
+     * "Audit log (CSV)") — marked {@code banner}; about one record when {@code recordId} is given, else about a list.
+     */
+    public long exported(DicasUser reader, Long recordId, String recordKind, Sentence what, Marking banner) {
+        return append(reader, EXPORTED, recordId, recordKind, Sentence.of("audit.detail.exported", what,
+                banner.banner()));
+    }
+
     /**
      * A list as an argument of an audit detail: its items (joined in the reader's language), or "none" in the
      * reader's language when there are none.
@@ -182,8 +168,18 @@ public class AuditLog {
     }
 
     /** Audited events (chain entries and reads) matching the filter, newest first, details in {@code locale}. */
-    public EntryPage entries(Filter f, Paging paging, Locale locale) {
-        StringBuilder where = new StringBuilder(" where true");
+    public Page<Entry> entries(Filter f, Paging paging, Locale locale) {
+        return entries(f, paging, TableView.NONE, locale);
+    }
+
+    /**
+     * Audited events (chain entries and reads) matching the filter, sorted as the view asks ({@link #LISTING}; newest
+     * first unless asked otherwise), details in {@code locale}.
+     */
+    public Page<Entry> entries(Filter f, Paging paging, TableView view, Locale locale) {
+        String order = LISTING.order(view);
+        // no text filter: a q is refused naming the problem
+        StringBuilder where = new StringBuilder(" where true" + LISTING.where(view));
         Map<String, Object> p = new HashMap<>();
         if (f.actor() != null && !f.actor().isBlank()) {
             where.append(" and actor = :actor");
@@ -209,9 +205,9 @@ public class AuditLog {
         p.put("limit", paging.size());
         p.put("offset", paging.offset());
         List<Entry> items = jdbc.sql("select " + COLUMNS + " from audit_trail" + where
-                        + " order by id desc limit :limit offset :offset").params(p)
+                        + " order by " + order + " limit :limit offset :offset").params(p)
                 .query((rs, n) -> entry(rs, locale)).list();
-        return new EntryPage(items, paging.page(), paging.size(), total);
+        return new Page<>(items, paging, total);
     }
 
     /**

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
 import org.dicas.PlatformTest;
 import org.dicas.shared.Sentence;
 import org.dicas.support.Http;
@@ -158,8 +160,8 @@ class AuditChainTest {
         assertThat(audit.verifyEverything().valid()).isTrue();
 
         var filter = new AuditLog.Filter(actor, null, null, null, null);
-        var ja = audit.entries(filter, new AuditLog.Paging(1, 10), Locale.JAPANESE).items();
-        var en = audit.entries(filter, new AuditLog.Paging(1, 10), Locale.ENGLISH).items();
+        var ja = audit.entries(filter, new Paging(1, 10), Locale.JAPANESE).items();
+        var en = audit.entries(filter, new Paging(1, 10), Locale.ENGLISH).items();
         assertThat(ja).extracting(AuditLog.Entry::id).containsExactly(now, old);
         assertThat(ja.get(0).detail()).isEqualTo("開示要請 #41（開示先の国：日本、企業（ID）：なし）区分表示：CUI → CUI//REL TO USA, JPN");
         assertThat(en.get(0).detail()).isEqualTo(

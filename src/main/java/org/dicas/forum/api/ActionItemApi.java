@@ -1,5 +1,7 @@
 package org.dicas.forum.api;
 
+import org.dicas.shared.TableView;
+import org.dicas.platform.SortedBy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -40,9 +42,10 @@ class ActionItemApi {
     @Operation(summary = "A page of the action items you may read (of one status, your own if mine=true), soonest due"
             + " first, then by id")
     MarkedList<ActionItem> list(DicasUser me, @RequestParam(required = false) ActionItem.Status status,
-                                @RequestParam(defaultValue = "false") boolean mine, Paging paging) {
+                                @RequestParam(defaultValue = "false") boolean mine, Paging paging,
+                                @SortedBy(ActionItems.class) TableView view) {
         var selection = new ActionItems.Selection(status == null ? Set.of() : Set.of(status), mine);
-        return MarkedList.page(actionItems.list(me, selection, paging), ActionItem::marking);
+        return MarkedList.page(actionItems.list(me, selection, paging, view), ActionItem::marking);
     }
 
     /** A bulk export: every action item the caller may read, page by page, each under its own banner. */

@@ -1,5 +1,7 @@
 package org.dicas.forum.api;
 
+import org.dicas.shared.TableView;
+import org.dicas.platform.SortedBy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -37,8 +39,8 @@ class DocumentApi {
 
     @GetMapping
     @Operation(summary = "A page of the documents you may read, most recently changed first, then by id")
-    MarkedList<Document> list(DicasUser me, Paging paging) {
-        return MarkedList.page(library.list(me, paging), Document::marking);
+    MarkedList<Document> list(DicasUser me, Paging paging, @SortedBy(Library.class) TableView view) {
+        return MarkedList.page(library.list(me, paging, view), Document::marking);
     }
 
     @GetMapping("/{id}")

@@ -1,5 +1,7 @@
 package org.dicas.forum.api;
 
+import org.dicas.shared.TableView;
+import org.dicas.platform.SortedBy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -45,8 +47,8 @@ class MeetingApi {
 
     @GetMapping
     @Operation(summary = "A page of the meetings you may read, latest start first, then by id")
-    MarkedList<Meeting> list(DicasUser me, Paging paging) {
-        return MarkedList.page(meetings.list(me, paging), Meeting::marking);
+    MarkedList<Meeting> list(DicasUser me, Paging paging, @SortedBy(Meetings.class) TableView view) {
+        return MarkedList.page(meetings.list(me, paging, view), Meeting::marking);
     }
 
     @GetMapping("/{id}")

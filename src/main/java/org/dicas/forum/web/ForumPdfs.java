@@ -1,17 +1,16 @@
 package org.dicas.forum.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import org.dicas.platform.Downloads;
 import org.dicas.platform.PdfDocuments;
 import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.Marking;
 import org.dicas.shared.Sentence;
 import org.dicas.shared.Sentences;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,9 +26,6 @@ import org.springframework.web.bind.annotation.PathVariable;
  */
 @Controller
 class ForumPdfs {
-
-    /** The audit action of a download of a derived product (a PDF read-ahead or report). */
-    static final String EXPORTED = "EXPORTED";
 
     private final ForumReports reports;
     private final PdfDocuments pdfs;
@@ -53,8 +49,7 @@ class ForumPdfs {
         ForumReports.ReadAhead r = reports.readAhead(me, id);
         Marking banner = r.highWaterMark();
         byte[] pdf = pdfs.render("pdf/read-ahead", model(me, r), banner, locale);
-        audit.append(me, EXPORTED, id, "MEETING", Sentence.of("audit.detail.exported",
-                Sentence.of("pdf.readAhead.kind"), banner.banner()));
+        audit.exported(me, id, "MEETING", Sentence.of("pdf.readAhead.kind"), banner);
         return pdf(pdf, banner, "pdf.readAhead.filename", id, locale);
     }
 
@@ -63,8 +58,7 @@ class ForumPdfs {
         ForumReports.StatusReport r = reports.statusReport(me, id);
         Marking banner = r.highWaterMark();
         byte[] pdf = pdfs.render("pdf/status-report", model(me, r), banner, locale);
-        audit.append(me, EXPORTED, id, "WORKING_GROUP", Sentence.of("audit.detail.exported",
-                Sentence.of("pdf.statusReport.kind"), banner.banner()));
+        audit.exported(me, id, "WORKING_GROUP", Sentence.of("pdf.statusReport.kind"), banner);
         return pdf(pdf, banner, "pdf.statusReport.filename", id, locale);
     }
 
@@ -74,13 +68,8 @@ class ForumPdfs {
      * that knows only {@code filename} still gets a name.
      */
     static ResponseEntity<byte[]> pdf(byte[] pdf, Marking banner, String filenameKey, long id, Locale locale) {
-        String english = Sentences.render(Sentence.of(filenameKey, String.valueOf(id)), Locale.ENGLISH);
-        String own = Sentences.render(Sentence.of(filenameKey, String.valueOf(id)), locale);
-        String disposition = ContentDisposition.attachment().filename(english).build() + "; "
-                + ContentDisposition.attachment().filename(own, StandardCharsets.UTF_8).build().toString()
-                .substring("attachment; ".length());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition)
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(filenameKey, locale, String.valueOf(id)))
                 .header("X-DICAS-Marking", banner.banner())
                 .body(pdf);
     }

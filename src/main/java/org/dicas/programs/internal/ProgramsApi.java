@@ -1,5 +1,7 @@
 package org.dicas.programs.internal;
 
+import org.dicas.shared.TableView;
+import org.dicas.platform.SortedBy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -39,8 +41,8 @@ class ProgramsApi {
     @GetMapping("/api/v1/programs")
     @Operation(summary = "A page of the cooperative programs you may read (by name, then id), with partner cost shares, work-share targets and imbalance "
             + "(work share − cost share), milestones and the linked requirements you may read (others counted as withheld)")
-    MarkedList<Program> programs(DicasUser me, Paging paging) {
-        return MarkedList.page(programs.list(me, paging), Program::highWaterMark);
+    MarkedList<Program> programs(DicasUser me, Paging paging, @SortedBy(Programs.class) TableView view) {
+        return MarkedList.page(programs.list(me, paging, view), Program::highWaterMark);
     }
 
     @GetMapping("/api/v1/programs/{id}")

@@ -1,5 +1,7 @@
 package org.dicas.requirements.internal;
 
+import org.dicas.shared.TableView;
+import org.dicas.platform.SortedBy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -47,8 +49,8 @@ class LeadApi {
 
     @GetMapping
     @Operation(summary = "A page of the leads you may read, newest first (by lead date, then by id)")
-    MarkedList<Lead> list(DicasUser me, Paging paging) {
-        return MarkedList.page(leads.list(me, paging), Lead::marking);
+    MarkedList<Lead> list(DicasUser me, Paging paging, @SortedBy(Leads.class) TableView view) {
+        return MarkedList.page(leads.list(me, paging, view), Lead::marking);
     }
 
     @GetMapping("/{id}")

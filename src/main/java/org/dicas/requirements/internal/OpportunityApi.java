@@ -1,5 +1,7 @@
 package org.dicas.requirements.internal;
 
+import org.dicas.shared.TableView;
+import org.dicas.platform.SortedBy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -76,8 +78,8 @@ class OpportunityApi {
 
     @GetMapping("/api/v1/opportunities")
     @Operation(summary = "A page of the pipeline opportunities you may read, newest first (by id)")
-    MarkedList<Opportunity> list(DicasUser me, Paging paging) {
-        return MarkedList.page(pipeline.list(me, paging), Opportunity::highWaterMark);
+    MarkedList<Opportunity> list(DicasUser me, Paging paging, @SortedBy(Pipeline.class) TableView view) {
+        return MarkedList.page(pipeline.list(me, paging, view), Opportunity::highWaterMark);
     }
 
     @GetMapping("/api/v1/opportunities/{id}")

@@ -1,5 +1,7 @@
 package org.dicas.requirements.internal;
 
+import org.dicas.shared.TableView;
+import org.dicas.platform.SortedBy;
 import java.util.Locale;
 import org.dicas.shared.Sentences;
 import org.dicas.shared.Sentence;
@@ -51,8 +53,9 @@ class RequirementApi {
     MarkedList<Requirement> list(DicasUser me, @RequestParam(required = false) String nation,
                                  @RequestParam(required = false) String area,
                                  @RequestParam(required = false) String status,
-                                 @RequestParam(required = false) String text, Paging paging) {
-        return MarkedList.page(requirements.list(me, new Requirements.Filter(nation, area, status, text), paging),
+                                 @RequestParam(required = false) String text, Paging paging,
+                                 @SortedBy(Requirements.class) TableView view) {
+        return MarkedList.page(requirements.list(me, new Requirements.Filter(nation, area, status, text), paging, view),
                 Requirement::marking);
     }
 

@@ -2,11 +2,13 @@ package org.dicas.security.internal;
 
 import org.dicas.platform.CsvFile;
 import org.dicas.platform.FormErrors;
+import org.dicas.platform.Pager;
+import org.dicas.platform.SortedBy;
+import org.dicas.platform.Table;
 import org.dicas.platform.ReaderTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -20,11 +22,14 @@ import org.dicas.security.Directory;
 import org.dicas.security.Role;
 import org.dicas.shared.AccessLevel;
 import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.MarkedList;
 import org.dicas.shared.Marking;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
 import org.dicas.shared.Sentence;
 import org.dicas.shared.Sentences;
+import org.dicas.shared.TableView;
 import org.dicas.shared.TimeText;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,6 +43,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The secretariat's user administration and the audit log: API and pages, ADMIN only (everyone else: 404). */
 final class AdminEndpoints {
+
+    /** The marking of what the audit and the accounts show: who did what to which record id, never its content. */
+    private static final Marking PUBLIC = Marking.of(AccessLevel.PUBLIC);
 
     private AdminEndpoints() {
     }
@@ -63,21 +71,20 @@ final class AdminEndpoints {
         }
 
         @GetMapping("/api/v1/audit")
-        @Operation(summary = "Audited events (chain entries and CUI reads), newest first, with filters, a page at a time "
-                + "(page from 1, size 1-500; ADMIN only; others 404). Each entry's detail is in the caller's language "
+        @Operation(summary = "Audited events (chain entries and CUI reads), newest first unless sorted otherwise, with "
+                + "filters, a page at a time (ADMIN only; others 404). Each entry's detail is in the caller's language "
                 + "(Accept-Language, then the saved language), with its message key and arguments beside it as codes; "
-                + "an entry written before details were kept as sentences has its text as written and no key")
-        AuditLog.EntryPage entries(DicasUser me, @RequestParam(required = false) String actor,
-                                   @RequestParam(required = false) String action,
-                                   @RequestParam(required = false) Long recordId,
-                                   @RequestParam(required = false) LocalDate from,
-                                   @RequestParam(required = false) LocalDate to,
-                                   @RequestParam(defaultValue = "1") int page,
-                                   @RequestParam(defaultValue = "" + AuditLog.Paging.DEFAULT_SIZE) int size,
-                                   Locale locale) {
+                + "an entry written before details were kept as sentences has its text as written and no key. The "
+                + "list is unmarked: the audit shows who did what to which record id, never a record's content")
+        MarkedList<AuditLog.Entry> entries(DicasUser me, @RequestParam(required = false) String actor,
+                                           @RequestParam(required = false) String action,
+                                           @RequestParam(required = false) Long recordId,
+                                           @RequestParam(required = false) LocalDate from,
+                                           @RequestParam(required = false) LocalDate to,
+                                           Paging paging, @SortedBy(value = AuditLog.class, columns = "LISTING") TableView view, Locale locale) {
             UserAdministration.requireAdmin(me);
-            return audit.entries(filter(actor, action, recordId, from, to, ZoneOffset.UTC),
-                    new AuditLog.Paging(page, size), locale);
+            return MarkedList.page(audit.entries(filter(actor, action, recordId, from, to, ZoneOffset.UTC), paging,
+                    view, locale), e -> PUBLIC);
         }
 
         @GetMapping("/api/v1/admin/users")
@@ -140,59 +147,60 @@ final class AdminEndpoints {
         String audit(DicasUser me, @RequestParam(required = false) String actor,
                      @RequestParam(required = false) String action, @RequestParam(required = false) Long recordId,
                      @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
-                     @RequestParam(defaultValue = "1") int page,
-                     @RequestParam(defaultValue = "" + AuditLog.Paging.DEFAULT_SIZE) int size,
-                     @RequestParam(defaultValue = "false") boolean full, Model model) {
+                     Paging paging, TableView view, @RequestParam(defaultValue = "false") boolean full, Model model) {
             UserAdministration.requireAdmin(me);
             model.addAttribute("verification", full ? audit.verifyEverything() : audit.verify());
-            model.addAttribute("entries", audit.entries(filter(actor, action, recordId, from, to, ReaderTime.zone()),
-                    new AuditLog.Paging(page, size), ReaderTime.locale()));
+            Page<AuditLog.Entry> entries = audit.entries(filter(actor, action, recordId, from, to, ReaderTime.zone()),
+                    paging, view, ReaderTime.locale());
+            Table.show(model, "/admin/audit", view, AuditLog.LISTING);
+            Pager.show(model, "entries", entries, e -> PUBLIC);
             model.addAttribute("actions", audit.actions());
             model.addAttribute("actor", actor);
             model.addAttribute("action", action);
             model.addAttribute("recordId", recordId);
             model.addAttribute("from", from);
             model.addAttribute("to", to);
-            model.addAttribute("pageMarking", Marking.of(AccessLevel.PUBLIC));
+            model.addAttribute("size", paging.size());
             return "admin/audit";
         }
 
-        /** At most this many entries go into one export (the newest matching the filter). */
-        static final int CSV_LIMIT = 20 * AuditLog.Paging.MAX_SIZE;
+        /** At most this many entries go into one export (the first ones of the list as sorted on the page). */
+        static final int CSV_LIMIT = 10_000;
 
         /**
-         * The audit log as filtered on the page, as CSV in the reader's language: actions by their labels, details
-         * rendered from their sentences, times in the reader's zone with its label; newest first, at most
-         * {@value #CSV_LIMIT} entries (a last line says when more matched). Marked as the page is.
+         * The audit log as filtered and sorted on the page, as CSV in the reader's language ({@link CsvFile}: a UTF-8
+         * byte-order mark, the banner as the first and last line): actions by their labels, details rendered from
+         * their sentences, times in the reader's zone with its label; at most {@value #CSV_LIMIT} entries (a last
+         * line says when more matched). Marked as the page is (the audit says who did what to which record id, never
+         * a record's content). The download is itself audited.
          */
         @GetMapping("/admin/audit.csv")
         ResponseEntity<String> auditCsv(DicasUser me, @RequestParam(required = false) String actor,
                                         @RequestParam(required = false) String action,
                                         @RequestParam(required = false) Long recordId,
                                         @RequestParam(required = false) LocalDate from,
-                                        @RequestParam(required = false) LocalDate to) {
+                                        @RequestParam(required = false) LocalDate to, TableView view) {
             UserAdministration.requireAdmin(me);
             Locale locale = ReaderTime.locale();
             ZoneId zone = ReaderTime.zone();
             AuditLog.Filter f = filter(actor, action, recordId, from, to, zone);
-            CsvFile csv = new CsvFile(Marking.of(AccessLevel.PUBLIC), CSV_COLUMNS.stream()
+            CsvFile csv = new CsvFile(PUBLIC, CSV_COLUMNS.stream()
                     .map(k -> Sentences.render(Sentence.of(k), locale)).toList());
-            AuditLog.EntryPage page = null;
+            Page<AuditLog.Entry> page = null;
             int written = 0;
             for (int p = 1; written < CSV_LIMIT && (page == null || page.hasNext()); p++) {
-                page = audit.entries(f, new AuditLog.Paging(p, AuditLog.Paging.MAX_SIZE), locale);
-                for (AuditLog.Entry e : page.items()) {
+                page = audit.entries(f, new Paging(p, Paging.MAX_SIZE), view, locale);
+                for (AuditLog.Entry e : page.items().subList(0, Math.min(page.items().size(), CSV_LIMIT - written))) {
                     csv.row(List.of(e.id(), TimeText.exact(e.at(), zone, locale), e.actor(),
                             label("audit.action", e.action(), locale), record(e, locale), e.detail()));
                 }
-                written += page.items().size();
+                written += Math.min(page.items().size(), CSV_LIMIT - written);
             }
             if (page.total() > written) {
                 csv.row(List.of(Sentences.render(Sentence.of("audit.csv.more", written, page.total()), locale)));
             }
-            return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                    .header("Content-Disposition", "attachment; filename=\"audit.csv\"")
-                    .header("X-DICAS-Marking", csv.banner().banner()).body(csv.content());
+            audit.exported(me, null, null, Sentence.of("audit.csv.kind"), csv.banner());
+            return csv.download("audit.csv.filename", locale);
         }
 
         /** The export's columns, by the page's header keys. */
@@ -231,7 +239,7 @@ final class AdminEndpoints {
             model.addAttribute("groups", directory.groups());
             model.addAttribute("roles", Role.values());
             model.addAttribute("levels", AccessLevel.values());
-            model.addAttribute("pageMarking", Marking.of(AccessLevel.PUBLIC));
+            model.addAttribute("pageMarking", PUBLIC);
             return account == null ? "admin/users" : "admin/user";
         }
 
