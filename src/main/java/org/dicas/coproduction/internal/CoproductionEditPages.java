@@ -12,6 +12,7 @@ import org.dicas.coproduction.internal.CoproductionForms.LineForm;
 import org.dicas.coproduction.internal.CoproductionForms.PlanForm;
 import org.dicas.coproduction.internal.CoproductionForms.TransferForm;
 import org.dicas.platform.EditConflict;
+import org.dicas.platform.EditFlow;
 import org.dicas.requirements.Requirement;
 import org.dicas.requirements.Requirements;
 import org.dicas.security.DicasUser;
@@ -93,18 +94,14 @@ class CoproductionEditPages {
 
     @PostMapping("/coproduction/{id}/edit")
     String updatePlan(DicasUser me, @PathVariable long id, ExpectedVersion expected, @ModelAttribute PlanForm form,
-                      Model model, Locale locale) {
-        CoproductionPlan p = plans.get(me, id);
-        try {
-            plans.update(me, id, expected, form.command());
-            return "redirect:/coproduction/" + id;
-        } catch (InvalidInputException | InvalidMarkingException e) {
-            return planForm(model, form, p, errors(e, locale));
-        } catch (StaleVersionException e) {
-            CoproductionPlan now = plans.get(me, id);
-            EditConflict.show(model, e, form, PlanForm.of(now), now.version());
-            return planForm(model, form, now, List.of());
-        }
+                      Model model) {
+        plans.get(me, id); // a hidden plan answers 404 before anything else
+        return EditFlow.of(model, expected, () -> form)
+                .save(f -> plans.update(me, id, expected, f.command()), stale -> {
+                    CoproductionPlan now = plans.get(me, id);
+                    EditConflict.show(model, stale, form, PlanForm.of(now), now.version());
+                })
+                .redirectOrShow("/coproduction/" + id, errors -> planForm(model, form, plans.get(me, id), errors));
     }
 
     private String planForm(Model model, PlanForm form, CoproductionPlan current, List<String> errors) {

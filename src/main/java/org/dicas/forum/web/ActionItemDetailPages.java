@@ -9,15 +9,12 @@ import org.dicas.forum.ActionItem;
 import org.dicas.forum.ActionItems;
 import org.dicas.forum.ForumWriteRules;
 import org.dicas.forum.Meetings;
-import org.dicas.platform.EditConflict;
+import org.dicas.platform.EditFlow;
 import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.MarkedRecords;
 import org.dicas.shared.ExpectedVersion;
-import org.dicas.shared.InvalidInputException;
-import org.dicas.shared.InvalidMarkingException;
 import org.dicas.shared.Marking;
-import org.dicas.shared.StaleVersionException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -57,21 +54,11 @@ class ActionItemDetailPages {
     @PostMapping("/edit")
     String edit(DicasUser me, @PathVariable long id, ExpectedVersion expected,
                 @ModelAttribute("form") ActionItemForm form, BindingResult binding, Locale locale, Model model) {
-        ActionItem a = actionItems.get(me, id);
-        model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
-        List<String> errors = binding.hasErrors() ? Pages.errors(binding) : Pages.violations(validator, form.command());
-        if (errors.isEmpty()) {
-            try {
-                actionItems.update(me, id, expected, form.command());
-                return "redirect:/action-items/" + id;
-            } catch (InvalidInputException | InvalidMarkingException e) {
-                errors = Pages.errors(e);
-            } catch (StaleVersionException e) {
-                a = actionItems.get(me, id);
-                EditConflict.show(model, e, form.command(), a);
-            }
-        }
-        return page(me, a, form, errors, locale, model);
+        actionItems.get(me, id); // a hidden item answers 404 before anything else
+        return EditFlow.of(model, expected, form::command).bound(binding).validatedBy(validator)
+                .save(c -> actionItems.update(me, id, expected, c), () -> actionItems.get(me, id))
+                .redirectOrShow("/action-items/" + id,
+                        errors -> page(me, actionItems.get(me, id), form, errors, locale, model));
     }
 
     private String page(DicasUser me, ActionItem a, ActionItemForm form, List<String> errors, Locale locale,

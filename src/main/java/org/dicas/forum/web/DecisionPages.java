@@ -9,15 +9,12 @@ import org.dicas.forum.Decision;
 import org.dicas.forum.ForumWriteRules;
 import org.dicas.forum.MeetingDetails;
 import org.dicas.forum.Meetings;
-import org.dicas.platform.EditConflict;
+import org.dicas.platform.EditFlow;
 import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.MarkedRecords;
 import org.dicas.shared.ExpectedVersion;
-import org.dicas.shared.InvalidInputException;
-import org.dicas.shared.InvalidMarkingException;
 import org.dicas.shared.Marking;
-import org.dicas.shared.StaleVersionException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -55,21 +52,11 @@ class DecisionPages {
     @PostMapping("/edit")
     String edit(DicasUser me, @PathVariable long id, ExpectedVersion expected,
                 @ModelAttribute("form") DecisionForm form, BindingResult binding, Locale locale, Model model) {
-        Decision d = meetings.decision(me, id);
-        model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
-        List<String> errors = binding.hasErrors() ? Pages.errors(binding) : Pages.violations(validator, form.command());
-        if (errors.isEmpty()) {
-            try {
-                meetings.updateDecision(me, id, expected, form.command());
-                return "redirect:/decisions/" + id;
-            } catch (InvalidInputException | InvalidMarkingException e) {
-                errors = Pages.errors(e);
-            } catch (StaleVersionException e) {
-                d = meetings.decision(me, id);
-                EditConflict.show(model, e, form.command(), d);
-            }
-        }
-        return page(me, d, form, errors, locale, model);
+        meetings.decision(me, id); // a hidden decision answers 404 before anything else
+        return EditFlow.of(model, expected, form::command).bound(binding).validatedBy(validator)
+                .save(c -> meetings.updateDecision(me, id, expected, c), () -> meetings.decision(me, id))
+                .redirectOrShow("/decisions/" + id,
+                        errors -> page(me, meetings.decision(me, id), form, errors, locale, model));
     }
 
     private String page(DicasUser me, Decision d, DecisionForm form, List<String> errors, Locale locale, Model model) {

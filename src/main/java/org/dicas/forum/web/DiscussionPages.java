@@ -2,11 +2,10 @@ package org.dicas.forum.web;
 
 import jakarta.validation.Validator;
 import java.util.List;
-import org.dicas.platform.EditConflict;
+import org.dicas.platform.EditFlow;
 import org.dicas.platform.Pager;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.shared.Paging;
-import org.dicas.shared.StaleVersionException;
 import org.dicas.forum.DiscussionThread;
 import org.dicas.forum.Discussions;
 import org.dicas.forum.ForumWriteRules;
@@ -121,20 +120,10 @@ class DiscussionPages {
                      @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String marking,
                      Model model) {
         Reply r = discussions.reply(me, id, replyId);
-        model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
-        ReplyCommand cmd = new ReplyCommand(r.parentId(), body, marking);
-        List<String> errors = Pages.violations(validator, cmd);
-        if (errors.isEmpty()) {
-            try {
-                discussions.editReply(me, id, replyId, expected, cmd);
-                return "redirect:/discussions/" + id + "#reply-" + replyId;
-            } catch (InvalidInputException | InvalidMarkingException e) {
-                errors = Pages.errors(e);
-            } catch (StaleVersionException e) {
-                EditConflict.show(model, e, cmd, discussions.reply(me, id, replyId));
-            }
-        }
-        return editForm(me, model, r, body, marking, errors);
+        return EditFlow.of(model, expected, () -> new ReplyCommand(r.parentId(), body, marking)).validatedBy(validator)
+                .save(c -> discussions.editReply(me, id, replyId, expected, c), () -> discussions.reply(me, id, replyId))
+                .redirectOrShow("/discussions/" + id + "#reply-" + replyId,
+                        errors -> editForm(me, model, r, body, marking, errors));
     }
 
     /** The reply's edit form, shown only to whom the rule allows to change the reply. */

@@ -11,7 +11,7 @@ import org.dicas.forum.Library;
 import org.dicas.forum.WorkingGroups;
 import org.dicas.security.DicasUser;
 import org.dicas.security.WriteDecision;
-import org.dicas.platform.EditConflict;
+import org.dicas.platform.EditFlow;
 import org.dicas.platform.Pager;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.shared.Page;
@@ -19,7 +19,6 @@ import org.dicas.shared.Paging;
 import org.dicas.platform.Table;
 import org.dicas.shared.TableView;
 import org.dicas.shared.InvalidInputException;
-import org.dicas.shared.StaleVersionException;
 import org.dicas.shared.InvalidMarkingException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -133,19 +132,10 @@ class DocumentPages {
     String edit(DicasUser me, @PathVariable long id, ExpectedVersion expected,
                 @ModelAttribute("form") DocumentForm form, Model model) {
         Document d = library.get(me, id);
-        model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
-        List<String> errors = validate(form);
-        if (errors.isEmpty()) {
-            try {
-                library.update(me, id, expected, form.command());
-                return "redirect:/documents/" + id;
-            } catch (InvalidInputException | InvalidMarkingException e) {
-                errors = Pages.errors(e);
-            } catch (StaleVersionException e) {
-                EditConflict.show(model, e, form.command(), library.get(me, id));
-            }
-        }
-        return form(me, ForumWriteRules.editDocument(me, d), model, form, "/documents/" + id + "/edit", errors);
+        return EditFlow.of(model, expected, form::command).validatedBy(validator)
+                .save(c -> library.update(me, id, expected, c), () -> library.get(me, id))
+                .redirectOrShow("/documents/" + id, errors -> form(me, ForumWriteRules.editDocument(me, d), model,
+                        form, "/documents/" + id + "/edit", errors));
     }
 
     private List<String> validate(DocumentForm form) {

@@ -2,9 +2,8 @@ package org.dicas.forum.web;
 
 import jakarta.validation.Validator;
 import java.util.List;
-import org.dicas.platform.EditConflict;
+import org.dicas.platform.EditFlow;
 import org.dicas.shared.ExpectedVersion;
-import org.dicas.shared.StaleVersionException;
 import org.dicas.forum.ActionItem;
 import org.dicas.forum.ActionItems;
 import org.dicas.forum.ForumWriteRules;
@@ -176,16 +175,12 @@ class MeetingPages {
     @PostMapping("/{id}/agenda/{itemId}/edit")
     String editAgendaItem(DicasUser me, @PathVariable long id, @PathVariable long itemId, ExpectedVersion expected,
                           @ModelAttribute("agendaEdit") AgendaItemForm form, BindingResult binding, Model model) {
-        var cmd = form.command();
-        Posted posted = new Posted("agenda-" + itemId, form);
-        try {
-            String page = act(me, id, model, binding, posted, cmd,
-                    () -> meetings.updateAgendaItem(me, id, itemId, expected, cmd));
-            return page.startsWith("redirect:") ? page + "#agenda-" + itemId : page;
-        } catch (StaleVersionException e) {
-            EditConflict.show(model, e, cmd, meetings.agendaItem(me, id, itemId));
-            return detailPage(me, id, model, List.of(), posted);
-        }
+        meetings.meeting(me, id); // a hidden meeting answers 404 before anything else
+        return EditFlow.of(model, expected, form::command).bound(binding).validatedBy(validator)
+                .save(c -> meetings.updateAgendaItem(me, id, itemId, expected, c),
+                        () -> meetings.agendaItem(me, id, itemId))
+                .redirectOrShow("/meetings/" + id + "#agenda-" + itemId,
+                        errors -> detailPage(me, id, model, errors, new Posted("agenda-" + itemId, form)));
     }
 
     @PostMapping("/{id}/decisions")
@@ -198,13 +193,10 @@ class MeetingPages {
     @PostMapping("/{id}/minutes")
     String minutes(DicasUser me, @PathVariable long id, ExpectedVersion expected,
                    @RequestParam(defaultValue = "") String minutes, Model model) {
-        var cmd = new MinutesCommand(minutes);
-        try {
-            return act(me, id, model, null, null, cmd, () -> meetings.recordMinutes(me, id, expected, cmd));
-        } catch (StaleVersionException e) {
-            EditConflict.show(model, e, cmd, meetings.meeting(me, id));
-            return detailPage(me, id, model, List.of(), null);
-        }
+        meetings.meeting(me, id); // a hidden meeting answers 404 before anything else
+        return EditFlow.of(model, expected, () -> new MinutesCommand(minutes)).validatedBy(validator)
+                .save(c -> meetings.recordMinutes(me, id, expected, c), () -> meetings.meeting(me, id))
+                .redirectOrShow("/meetings/" + id, errors -> detailPage(me, id, model, errors, null));
     }
 
     @PostMapping("/{id}/action-items")
@@ -272,19 +264,10 @@ class MeetingPages {
     String edit(DicasUser me, @PathVariable long id, ExpectedVersion expected,
                 @ModelAttribute("form") MeetingForm form, Model model) {
         Meeting m = meetings.meeting(me, id);
-        model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
-        List<String> errors = validate(form);
-        if (errors.isEmpty()) {
-            try {
-                meetings.update(me, id, expected, form.command());
-                return "redirect:/meetings/" + id;
-            } catch (InvalidInputException | InvalidMarkingException e) {
-                errors = Pages.errors(e);
-            } catch (StaleVersionException e) {
-                EditConflict.show(model, e, form.command(), meetings.meeting(me, id));
-            }
-        }
-        return form(me, ForumWriteRules.editMeeting(me, m), id, model, form, "/meetings/" + id + "/edit", errors);
+        return EditFlow.of(model, expected, form::command).validatedBy(validator)
+                .save(c -> meetings.update(me, id, expected, c), () -> meetings.meeting(me, id))
+                .redirectOrShow("/meetings/" + id, errors -> form(me, ForumWriteRules.editMeeting(me, m), id, model,
+                        form, "/meetings/" + id + "/edit", errors));
     }
 
     private List<String> validate(MeetingForm form) {

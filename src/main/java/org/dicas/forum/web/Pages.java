@@ -1,13 +1,9 @@
 package org.dicas.forum.web;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
+import org.dicas.platform.FormErrors;
 import org.dicas.shared.Marking;
-import org.dicas.shared.Sentence;
-import org.dicas.shared.Sentences;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 
@@ -27,30 +23,16 @@ final class Pages {
 
     /** Binding problems as "field label: message" lines in the request's language. */
     static List<String> errors(BindingResult binding) {
-        Locale locale = LocaleContextHolder.getLocale();
-        List<String> errors = new ArrayList<>();
-        binding.getFieldErrors().forEach(e -> errors.add(fieldProblem(e.getField(), e.getDefaultMessage(), locale)));
-        binding.getGlobalErrors().forEach(e -> errors.add(e.getDefaultMessage()));
-        return errors;
+        return FormErrors.of(binding);
     }
 
-    /**
-     * Bean-validation problems of a command, as "field label: message" lines for the form's error summary, in the
-     * request's language (the validator interpolates {@code {key}} messages from the bundles in that language).
-     */
+    /** Bean-validation problems of a command for the form's error summary ({@link FormErrors#violations}). */
     static List<String> violations(jakarta.validation.Validator validator, Object command) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return validator.validate(command).stream()
-                .map(v -> fieldProblem(v.getPropertyPath().toString(), v.getMessage(), locale)).sorted().toList();
-    }
-
-    private static String fieldProblem(String field, String message, Locale locale) {
-        return Sentences.render(Sentence.of("sentence.fieldProblem", Sentences.fieldLabel(field, locale), message),
-                locale);
+        return FormErrors.violations(validator, command);
     }
 
     /** The message of a rule the service refused, for display above the form. */
     static List<String> errors(RuntimeException e) {
-        return org.dicas.platform.FormErrors.of(e);
+        return FormErrors.of(e);
     }
 }

@@ -3,9 +3,8 @@ package org.dicas.forum.web;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
-import org.dicas.platform.EditConflict;
+import org.dicas.platform.EditFlow;
 import org.dicas.shared.ExpectedVersion;
-import org.dicas.shared.StaleVersionException;
 import org.dicas.forum.Discussions;
 import org.dicas.forum.ForumWriteRules;
 import org.dicas.forum.Library;
@@ -108,20 +107,10 @@ class WorkingGroupPages {
     String edit(DicasUser me, @PathVariable long id, ExpectedVersion expected,
                 @ModelAttribute("form") WorkingGroupForm form, Model model) {
         WorkingGroup g = groups.get(me, id);
-        model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
-        List<String> errors = validate(form);
-        if (errors.isEmpty()) {
-            try {
-                groups.update(me, id, expected, form.command());
-                return "redirect:/working-groups/" + id;
-            } catch (InvalidInputException | InvalidMarkingException e) {
-                errors = Pages.errors(e);
-            } catch (StaleVersionException e) {
-                EditConflict.show(model, e, form.command(), groups.get(me, id));
-            }
-        }
-        return form(me, ForumWriteRules.editWorkingGroup(me, g), id, model, form, "/working-groups/" + id + "/edit",
-                errors);
+        return EditFlow.of(model, expected, form::command).validatedBy(validator)
+                .save(c -> groups.update(me, id, expected, c), () -> groups.get(me, id))
+                .redirectOrShow("/working-groups/" + id, errors -> form(me, ForumWriteRules.editWorkingGroup(me, g), id,
+                        model, form, "/working-groups/" + id + "/edit", errors));
     }
 
     private List<String> validate(WorkingGroupForm form) {

@@ -2,9 +2,9 @@ package org.dicas.programs.internal;
 
 import jakarta.validation.Validator;
 import java.util.List;
-import org.dicas.platform.EditConflict;
+import org.dicas.platform.EditFlow;
+import org.dicas.platform.FormErrors;
 import org.dicas.shared.ExpectedVersion;
-import org.dicas.shared.StaleVersionException;
 import org.dicas.programs.Agreement;
 import org.dicas.programs.AgreementCommand;
 import org.dicas.programs.Agreements;
@@ -70,7 +70,7 @@ class AgreementPages {
         List<String> errors;
         try {
             AgreementCommand c = form.command();
-            errors = violations(c);
+            errors = FormErrors.violations(validator, c);
             if (errors.isEmpty()) {
                 return "redirect:/agreements/" + agreements.create(me, c).id();
             }
@@ -92,22 +92,10 @@ class AgreementPages {
     String edit(DicasUser me, @PathVariable long id, ExpectedVersion expected,
                 @ModelAttribute("form") AgreementForm form, Model model) {
         Agreement a = agreements.get(me, id);
-        model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
-        List<String> errors;
-        try {
-            AgreementCommand c = form.command();
-            errors = violations(c);
-            if (errors.isEmpty()) {
-                agreements.update(me, id, expected, c);
-                return "redirect:/agreements/" + id;
-            }
-        } catch (InvalidInputException | InvalidMarkingException e) {
-            errors = ProgramPages.errors(e);
-        } catch (StaleVersionException e) {
-            errors = List.of();
-            EditConflict.show(model, e, form.command(), agreements.get(me, id));
-        }
-        return form(me, ProgramWriteRules.editAgreement(me, a), model, form, "/agreements/" + id + "/edit", errors);
+        return EditFlow.of(model, expected, form::command).validatedBy(validator)
+                .save(c -> agreements.update(me, id, expected, c), () -> agreements.get(me, id))
+                .redirectOrShow("/agreements/" + id, errors -> form(me, ProgramWriteRules.editAgreement(me, a), model,
+                        form, "/agreements/" + id + "/edit", errors));
     }
 
     /** The agreement form, shown only to whom the rule allows. */
@@ -127,13 +115,5 @@ class AgreementPages {
         readablePrograms.forEach(p -> shown.add(p.marking()));
         model.addAttribute("pageMarking", Marking.highWaterMark(shown));
         return "agreements/form";
-    }
-
-    private List<String> violations(Object command) {
-        return validator.validate(command).stream()
-                .map(v -> org.dicas.shared.Sentences.render(org.dicas.shared.Sentence.of("sentence.fieldProblem",
-                        org.dicas.shared.Sentences.fieldLabel(v.getPropertyPath().toString(),
-                                org.springframework.context.i18n.LocaleContextHolder.getLocale()), v.getMessage()),
-                        org.springframework.context.i18n.LocaleContextHolder.getLocale())).sorted().toList();
     }
 }

@@ -3,9 +3,9 @@ package org.dicas.programs.internal;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
-import org.dicas.platform.EditConflict;
+import org.dicas.platform.EditFlow;
+import org.dicas.platform.FormErrors;
 import org.dicas.shared.ExpectedVersion;
-import org.dicas.shared.StaleVersionException;
 import org.dicas.forum.AgendaItem;
 import org.dicas.forum.Meetings;
 import org.dicas.programs.Agreement;
@@ -116,7 +116,7 @@ class ProgramPages {
         List<String> errors;
         try {
             ProgramCommand c = form.command();
-            errors = violations(c);
+            errors = FormErrors.violations(validator, c);
             if (errors.isEmpty()) {
                 return "redirect:/programs/" + programs.create(me, c).id();
             }
@@ -138,22 +138,10 @@ class ProgramPages {
     String edit(DicasUser me, @PathVariable long id, ExpectedVersion expected,
                 @ModelAttribute("form") ProgramForm form, Model model) {
         Program p = programs.get(me, id);
-        model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
-        List<String> errors;
-        try {
-            ProgramCommand c = form.command();
-            errors = violations(c);
-            if (errors.isEmpty()) {
-                programs.update(me, id, expected, c);
-                return "redirect:/programs/" + id;
-            }
-        } catch (InvalidInputException | InvalidMarkingException e) {
-            errors = errors(e);
-        } catch (StaleVersionException e) {
-            errors = List.of();
-            EditConflict.show(model, e, form.command(), programs.get(me, id));
-        }
-        return form(ProgramWriteRules.editProgram(me, p), model, form, "/programs/" + id + "/edit", errors);
+        return EditFlow.of(model, expected, form::command).validatedBy(validator)
+                .save(c -> programs.update(me, id, expected, c), () -> programs.get(me, id))
+                .redirectOrShow("/programs/" + id, errors -> form(ProgramWriteRules.editProgram(me, p), model, form,
+                        "/programs/" + id + "/edit", errors));
     }
 
     /** The program form, shown only to whom the rule allows. */
@@ -167,14 +155,6 @@ class ProgramPages {
         model.addAttribute("errors", errors);
         model.addAttribute("pageMarking", Marking.of(AccessLevel.PUBLIC));
         return "programs/form";
-    }
-
-    private List<String> violations(Object command) {
-        return validator.validate(command).stream()
-                .map(v -> org.dicas.shared.Sentences.render(org.dicas.shared.Sentence.of("sentence.fieldProblem",
-                        org.dicas.shared.Sentences.fieldLabel(v.getPropertyPath().toString(),
-                                org.springframework.context.i18n.LocaleContextHolder.getLocale()), v.getMessage()),
-                        org.springframework.context.i18n.LocaleContextHolder.getLocale())).sorted().toList();
     }
 
     static List<String> errors(RuntimeException e) {

@@ -1,9 +1,8 @@
 package org.dicas.requirements.internal;
 
 import java.util.List;
-import org.dicas.platform.EditConflict;
+import org.dicas.platform.EditFlow;
 import org.dicas.shared.ExpectedVersion;
-import org.dicas.shared.StaleVersionException;
 import org.dicas.requirements.AcquisitionPlan;
 import org.dicas.requirements.AcquisitionPlanCommand;
 import org.dicas.requirements.AcquisitionPlans;
@@ -100,16 +99,10 @@ class AcquisitionPlanPages {
                   @ModelAttribute("form") AcquisitionPlanForm form, Model model) {
         AcquisitionPlan p = plans.get(me, id);
         Requirement r = requirements.get(me, p.requirementId());
-        model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
-        try {
-            plans.update(me, id, expected, form.command());
-            return "redirect:/acquisition-plans/" + id;
-        } catch (InvalidInputException | InvalidMarkingException e) {
-            return form(RequirementWriteRules.writePlan(me, r), model, form, r, p, RequirementPages.errors(e));
-        } catch (StaleVersionException e) {
-            EditConflict.show(model, e, form.command(), plans.get(me, id));
-            return form(RequirementWriteRules.writePlan(me, r), model, form, r, p, List.of());
-        }
+        return EditFlow.of(model, expected, form::command)
+                .save(c -> plans.update(me, id, expected, c), () -> plans.get(me, id))
+                .redirectOrShow("/acquisition-plans/" + id,
+                        errors -> form(RequirementWriteRules.writePlan(me, r), model, form, r, p, errors));
     }
 
     /** The plan form, shown only to whom the rule allows to write the requirement's plans. */

@@ -7,9 +7,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.dicas.platform.EditConflict;
+import org.dicas.platform.EditFlow;
 import org.dicas.shared.ExpectedVersion;
-import org.dicas.shared.StaleVersionException;
 import org.dicas.requirements.AcquisitionPlan;
 import org.dicas.requirements.AcquisitionPlans;
 import org.dicas.requirements.CapabilityArea;
@@ -132,16 +131,10 @@ class RequirementPages {
     String update(DicasUser me, @PathVariable long id, ExpectedVersion expected,
                   @ModelAttribute("form") RequirementForm form, Model model) {
         Requirement r = requirements.get(me, id);
-        model.addAttribute("recordVersion", expected.given() ? expected.value() : null);
-        try {
-            requirements.update(me, id, expected, form.command());
-            return "redirect:/requirements/" + id;
-        } catch (InvalidInputException | InvalidMarkingException e) {
-            return form(me, RequirementWriteRules.editRequirement(me, r), model, form, r, errors(e));
-        } catch (StaleVersionException e) {
-            EditConflict.show(model, e, form.command(), requirements.get(me, id));
-            return form(me, RequirementWriteRules.editRequirement(me, r), model, form, r, List.of());
-        }
+        return EditFlow.of(model, expected, form::command)
+                .save(c -> requirements.update(me, id, expected, c), () -> requirements.get(me, id))
+                .redirectOrShow("/requirements/" + id,
+                        errors -> form(me, RequirementWriteRules.editRequirement(me, r), model, form, r, errors));
     }
 
     @GetMapping("/import")

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.dicas.platform.FormErrors;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.shared.InvalidInputException;
@@ -98,7 +99,7 @@ class SosaPages {
         List<String> errors;
         try {
             SosaRequestCommand command = form.command();
-            errors = violations(command);
+            errors = FormErrors.violations(validator, command);
             if (errors.isEmpty()) {
                 return "redirect:/sosa/requests/" + requests.submit(me, command).id();
             }
@@ -143,7 +144,7 @@ class SosaPages {
     }
 
     private String step(DicasUser me, long id, Model model, Object command, Map<String, String> posted, Runnable action) {
-        List<String> errors = violations(command);
+        List<String> errors = FormErrors.violations(validator, command);
         if (errors.isEmpty()) {
             try {
                 action.run();
@@ -199,15 +200,6 @@ class SosaPages {
         model.addAttribute("errors", errors);
         model.addAttribute("pageMarking", Marking.highWaterMark(nodes.stream().map(SosaRequest.NodeRef::marking).toList()));
         return "sosa/form";
-    }
-
-    /** Bean-validation problems as "field label: message" lines, in the request's language. */
-    private List<String> violations(Object command) {
-        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-        return validator.validate(command).stream()
-                .map(v -> org.dicas.shared.Sentences.render(org.dicas.shared.Sentence.of("sentence.fieldProblem",
-                        org.dicas.shared.Sentences.fieldLabel(v.getPropertyPath().toString(), locale), v.getMessage()),
-                        locale)).sorted().toList();
     }
 
     private static List<String> errors(RuntimeException e) {
