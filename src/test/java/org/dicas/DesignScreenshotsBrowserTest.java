@@ -147,6 +147,7 @@ class DesignScreenshotsBrowserTest {
 
     private void shoot(Page page, String name) {
         page.waitForLoadState(LoadState.NETWORKIDLE);
+        page.mouse().move(0, 0); // no hover left over from the last click in the picture
         Browsers.checkAccessibility(page, name, problems);
         Object height = page.evaluate("() => document.documentElement.scrollHeight");
         int h = Math.min(MAX_HEIGHT, ((Number) height).intValue());
