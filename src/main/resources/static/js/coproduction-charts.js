@@ -1,5 +1,7 @@
-// Co-production run: stacked bars per nation and year — delivered on time, late, unmet (one stack per nation). The
-// legend sits below the plot, never over it.
+// Co-production run: stacked bars per nation and year — delivered on time, late, unmet (one stack per nation), each
+// part labelled with its quantity when it has one, each stack with its nation. The legend sits below the plot, never
+// over it. Drawn on a canvas, tooltips included: the SVG renderer and HTML tooltips write style attributes, which the
+// site's content security policy refuses.
 (function () {
   function draw() {
     var el = document.getElementById('coproduction-chart');
@@ -23,17 +25,26 @@
         nations.forEach(function (n, i) {
           parts.forEach(function (p) {
             series.push({name: (names[n] || n) + ' ' + p[1], type: 'bar', stack: n, itemStyle: {color: p[2][i % 3]},
+              label: {show: true, position: 'inside', color: p[0] === 'late' ? '#1b1b1b' : '#ffffff',
+                formatter: function (v) { return v.value > 0 ? String(v.value) : ''; }},
               data: years.map(function (y) {
                 var row = rows.filter(function (r) { return r.nation === n && r.year === y; })[0];
                 return row ? row[p[0]] : 0;
               })});
           });
         });
-        echarts.init(el, null, {renderer: 'svg'}).setOption({
+        // each stack's nation above it: a transparent bar on top of the last part, labelled with the nation's name
+        nations.forEach(function (n) {
+          series.push({name: '', type: 'bar', stack: n, silent: true, tooltip: {show: false},
+            itemStyle: {color: 'transparent'}, data: years.map(function () { return 0; }),
+            label: {show: true, position: 'top', color: '#1b1b1b', formatter: names[n] || n}});
+        });
+        echarts.init(el, null, {renderer: 'canvas'}).setOption({
           animation: false,
-          grid: {left: 60, right: 20, top: 30, bottom: 80},
-          legend: {type: 'scroll', bottom: 0},
-          tooltip: {trigger: 'axis'},
+          grid: {left: 60, right: 20, top: 40, bottom: 90},
+          legend: {type: 'scroll', bottom: 0, data: series.filter(function (s) { return s.name !== ''; })
+            .map(function (s) { return s.name; })},
+          tooltip: {trigger: 'axis', renderMode: 'richText'},
           xAxis: {type: 'category', data: years.map(String)},
           yAxis: {type: 'value'},
           series: series

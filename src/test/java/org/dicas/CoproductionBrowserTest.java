@@ -77,7 +77,7 @@ class CoproductionBrowserTest {
             Locator bottleneck = page.locator("#bottlenecks tr.bottleneck").first();
             assertTrue(bottleneck.innerText().contains("Component SKR"),
                     "the PAC-3 seeker limits the baseline: " + bottleneck.innerText());
-            page.locator("#coproduction-chart svg").first().waitFor();
+            page.locator("#coproduction-chart canvas").first().waitFor();
             Browsers.checkAccessibility(page, "coproduction-run-en", problems);
 
             page.locator("#wi-component").selectOption(new SelectOption().setValue("SRM"));

@@ -81,7 +81,7 @@ class WorkShareBrowserTest {
                 assertTrue(p.compareTo(new BigDecimal("48")) >= 0 && p.compareTo(new BigDecimal("52")) <= 0,
                         nation + " within 50 ± 2: " + p);
             }
-            page.locator("#share-chart svg").first().waitFor();
+            page.locator("#share-chart canvas").first().waitFor();
             Browsers.screenshot(page, "work-share-balance-en.png");
             Browsers.checkAccessibility(page, "balance-en", problems);
 
@@ -94,7 +94,7 @@ class WorkShareBrowserTest {
             String change = page.locator("#diff-price .change").innerText().trim();
             assertTrue(change.startsWith("-"), "a wider tolerance lowers the price of balance: " + change);
             assertFalse(page.locator("#assignments tr.changed").all().isEmpty(), "a package changes hands");
-            page.locator("#share-chart svg").first().waitFor();
+            page.locator("#share-chart canvas").first().waitFor();
             String csv = page.request().get(url(page.locator("#export-csv").getAttribute("href"))).text();
             assertTrue(csv.replaceFirst("^\uFEFF", "").replace("\"", "").startsWith("CUI//REL TO USA, JPN//PROPIN"),
                     "the export starts with the page's high-water mark: " + csv.lines().findFirst().orElse(""));
