@@ -28,7 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * meeting and links a requirement to it by typing part of its Japanese title into the picker and choosing it with the
  * keyboard (arrow down, Enter); a requirement with the same words that jp.atla may not read is not offered. The item
  * is saved with the link, and the meeting shows it. Without script, the plain field takes the record id. No CSP
- * violation or script error; axe-core finds no serious or critical violation with the list open.
+ * violation or script error; axe-core finds no serious or critical violation with the list open. jp.atla also picks
+ * a meeting's attendees (only those who may read it with the marking the form holds) and a SoSA request's linked
+ * supply-chain nodes with the multiple pickers, removes one, and the form posts each chosen value.
  */
 @PlatformTest
 class PickersBrowserTest {
@@ -136,6 +138,80 @@ class PickersBrowserTest {
             assertEquals(wanted, jdbc.sql("select linked_record_id from agenda_item where meeting_id = :m")
                     .param("m", meeting).query(Long.class).single());
             Browsers.screenshot(page, "picker-linked-ja.png");
+        }
+        assertTrue(consoleProblems.isEmpty(), String.join("\n", consoleProblems));
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void pickAttendeesAndSupplyChainNodesWithTheMultiPickersAndTheFormPostsEachOne() {
+        long meeting = meeting("Picker attendees meeting");
+        long michael = jdbc.sql("select id from app_user where username = 'us.acq'").query(Long.class).single();
+        long ishida = jdbc.sql("select id from app_user where username = 'jp.msdf'").query(Long.class).single();
+        List<String> problems = new ArrayList<>();
+        try (BrowserContext context = Browsers.context(browser, "ja-JP", true, consoleProblems)) {
+            Page page = context.newPage();
+            Browsers.signIn(page, url(""), "jp.atla");
+            page.navigate(url("/meetings/" + meeting + "/edit?lang=ja"));
+            // the list is hidden behind the search box, which its label now names
+            assertThat(page.locator("#attendeeIds")).isHidden();
+            Locator search = page.getByLabel("出席者", new Page.GetByLabelOptions().setExact(true));
+            assertThat(search).hasAttribute("role", "combobox");
+            search.pressSequentially("Michael", new Locator.PressSequentiallyOptions().setDelay(30));
+            Locator options = page.locator("#attendeeIds-listbox [role=option]");
+            assertThat(options).hasCount(1);
+            assertThat(options.first()).hasAttribute("data-value", String.valueOf(michael));
+            search.press("ArrowDown");
+            search.press("Enter");
+            assertThat(page.locator("#attendeeIds-picked li")).hasCount(1);
+            // a marking the American may not read, as typed in the form: he is no longer offered
+            page.locator("#marking").fill("CUI//NOFORN");
+            search.pressSequentially("Michael", new Locator.PressSequentiallyOptions().setDelay(30));
+            assertThat(page.locator("#attendeeIds-results .picker-empty")).isVisible();
+            page.locator("#marking").fill("UNCLASSIFIED//REL TO USA, JPN");
+            search.fill("");
+            search.pressSequentially("石田", new Locator.PressSequentiallyOptions().setDelay(30));
+            assertThat(options).hasCount(1);
+            assertThat(options.first()).hasAttribute("data-value", String.valueOf(ishida));
+            Browsers.checkAccessibility(page, "attendee-picker-open-ja", problems);
+            options.first().click();
+            Locator picked = page.locator("#attendeeIds-picked li");
+            assertThat(picked).hasCount(2);
+            Browsers.screenshot(page, "attendee-picker-ja.png");
+            // removing one takes it out of what the form posts
+            picked.first().locator("button").click();
+            assertThat(picked).hasCount(1);
+            search.pressSequentially("Michael", new Locator.PressSequentiallyOptions().setDelay(30));
+            assertThat(options).hasCount(1);
+            search.press("ArrowDown");
+            search.press("Enter");
+            assertThat(picked).hasCount(2);
+            page.locator("main form button[type=submit].primary").click();
+            page.waitForURL(Pattern.compile(".*/meetings/" + meeting + "(\\?.*|#.*)?$"));
+            assertEquals(List.of(michael, ishida).stream().sorted().toList(),
+                    jdbc.sql("select user_id from meeting_attendee where meeting_id = :m order by user_id")
+                            .param("m", meeting).query(Long.class).list());
+
+            // a SoSA request's linked nodes: two picked from every network jp.atla may read, posted as two values
+            page.navigate(url("/sosa/requests/new?lang=ja"));
+            assertThat(page.locator("#linkedNodeIds")).isHidden();
+            Locator nodes = page.locator("#linkedNodeIds-search");
+            nodes.pressSequentially("AMRAAM", new Locator.PressSequentiallyOptions().setDelay(30));
+            Locator nodeOptions = page.locator("#linkedNodeIds-listbox [role=option]");
+            nodeOptions.first().waitFor();
+            assertTrue(nodeOptions.count() >= 2, "two AMRAAM nodes offered");
+            String first = nodeOptions.nth(0).getAttribute("data-value");
+            String second = nodeOptions.nth(1).getAttribute("data-value");
+            nodes.press("ArrowDown");
+            nodes.press("Enter");
+            nodes.pressSequentially("AMRAAM", new Locator.PressSequentiallyOptions().setDelay(30));
+            nodeOptions.nth(1).waitFor();
+            nodes.press("ArrowDown");
+            nodes.press("ArrowDown");
+            nodes.press("Enter");
+            assertThat(page.locator("#linkedNodeIds-picked li")).hasCount(2);
+            assertEquals(java.util.Set.of(first, second), new java.util.HashSet<>((List<?>) page.locator("#linkedNodeIds")
+                    .evaluate("s => Array.from(s.selectedOptions).map(o => o.value)")));
         }
         assertTrue(consoleProblems.isEmpty(), String.join("\n", consoleProblems));
         assertTrue(problems.isEmpty(), String.join("\n", problems));

@@ -32,6 +32,7 @@ import org.dicas.shared.NotFoundException;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
 import org.dicas.shared.Sentence;
+import org.dicas.titles.RecordTitles;
 import org.postgresql.PGConnection;
 import org.postgresql.largeobject.LargeObject;
 import org.postgresql.largeobject.LargeObjectManager;
@@ -76,6 +77,7 @@ public class Attachments {
     private static final RowMapper<Stored> STORED = (rs, n) -> new Stored(ROW.mapRow(rs, n), rs.getLong(11),
             rs.getLong(12));
 
+    private final RecordTitles titles;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final MarkedRecords records;
@@ -86,11 +88,12 @@ public class Attachments {
     private final long maxSize;
 
     Attachments(JdbcClient jdbc, DataSource dataSource, MarkedRecords records, ReadableRecords readable,
-                AuditLog audit, TransactionTemplate transactions,
+                AuditLog audit, TransactionTemplate transactions, RecordTitles titles,
                 @Value("${dicas.attachments.max-size:50MB}") DataSize maxSize,
                 @Value("${dicas.attachments.text.max-chars:500000}") int maxChars,
                 @Value("${dicas.attachments.text.timeout:20s}") Duration textTimeout) {
         this.jdbc = jdbc;
+        this.titles = titles;
         this.dataSource = dataSource;
         this.records = records;
         this.readable = readable;
@@ -328,14 +331,19 @@ public class Attachments {
 
     /**
      * Removes an attachment (its author, or the owner of its parent), made against version {@code expected}: its bytes
-     * and row go; its record stays, emptied, for the audit trail.
+     * and row go; its record stays, emptied, for the audit trail — without the file's name, which was the record's
+     * title: a removed file is found neither by its name nor by its text. Its title says only which record it was
+     * ("Removed file #12", in both languages).
      */
     @Transactional
     public void remove(DicasUser user, long id, ExpectedVersion expected) {
         Stored s = stored(user, id);
         Long owner = records.summary(s.attachment().parentId()).map(MarkedRecords.Summary::createdBy).orElse(null);
         AttachmentWriteRules.remove(user, s.authorId(), owner).orThrow();
-        records.deleted(id, expected, s.attachment().name(), user);
+        RecordTitles.Composed removed = RecordTitles.Composed.of(Sentence.of("attachment.removedTitle",
+                String.valueOf(id)));
+        records.deleted(id, expected, removed.english(), user);
+        titles.composed(id, removed);
         jdbc.sql("delete from attachment where id = :id").param("id", id).update();
         jdbc.sql("select lo_unlink(:oid)").param("oid", s.content()).query(Integer.class).single();
     }

@@ -114,25 +114,50 @@ final class FileContent {
     }
 
     /**
-     * Whether a Word 97–2003 or Excel 97–2003 file carries a VBA project (its {@code Macros} or
-     * {@code _VBA_PROJECT_CUR} storage): Tika gives it the same type as one without macros. (A PowerPoint 97–2003
-     * file keeps its VBA inside its document stream and is not looked into.)
+     * Whether a Word, Excel or PowerPoint 97–2003 file carries a VBA project: Tika gives it the same type as one
+     * without macros. Word keeps it in its {@code Macros} storage, Excel in {@code _VBA_PROJECT_CUR}; PowerPoint
+     * inside its {@code PowerPoint Document} stream, where the document's VBA info container names the embedded,
+     * compressed VBA storage — its atom says whether the presentation has macros (MS-PPT 2.4.15, read with Apache
+     * POI's HSLF). Any such storage at the root of a Word or Excel file, or a VBA info container with macros in a
+     * presentation, refuses the file.
      */
     static boolean hasVbaStorage(Path file, String type) {
-        String storage = switch (type) {
-            case "application/msword" -> "Macros";
-            case "application/vnd.ms-excel" -> "_VBA_PROJECT_CUR";
-            default -> null;
-        };
-        if (storage == null) {
+        if (!type.equals("application/msword") && !type.equals("application/vnd.ms-excel")
+                && !type.equals("application/vnd.ms-powerpoint")) {
             return false;
         }
         try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs =
                      new org.apache.poi.poifs.filesystem.POIFSFileSystem(file.toFile(), true)) {
-            return fs.getRoot().hasEntry(storage);
+            var root = fs.getRoot();
+            if (root.hasEntry("Macros") || root.hasEntry("_VBA_PROJECT_CUR") || root.hasEntry("_VBA_PROJECT")) {
+                return true;
+            }
+            return type.equals("application/vnd.ms-powerpoint") && root.hasEntry("PowerPoint Document")
+                    && presentationHasMacros(fs);
         } catch (IOException | RuntimeException e) {
             return false; // not a readable OLE2 file: Tika reads what it can of it, or nothing
         }
+    }
+
+    /** The presentation's VBA info atom says it has macros (or names a VBA storage without saying). */
+    private static boolean presentationHasMacros(org.apache.poi.poifs.filesystem.POIFSFileSystem fs) throws IOException {
+        try (var ppt = new org.apache.poi.hslf.usermodel.HSLFSlideShowImpl(fs)) {
+            for (org.apache.poi.hslf.record.Record r : ppt.getRecords()) {
+                if (r instanceof org.apache.poi.hslf.record.Document document) {
+                    org.apache.poi.hslf.record.Record info = document.findFirstOfType(
+                            org.apache.poi.hslf.record.RecordTypes.VBAInfo.typeID);
+                    if (info instanceof org.apache.poi.hslf.record.RecordContainer container) {
+                        for (org.apache.poi.hslf.record.Record child : container.getChildRecords()) {
+                            if (child instanceof org.apache.poi.hslf.record.VBAInfoAtom atom
+                                    && (atom.isHasMacros() || atom.getPersistIdRef() != 0)) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     static InvalidInputException refusal(String type, String name) {

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who the forum tells of what, inside the writer's transaction (a notice exists exactly when its change was
  * committed): the owner of an action item assigned to them, the author of a thread or reply that got a reply, people
- * {@code @mentioned} in a post, the attendees of a meeting that was moved in time or place, or cancelled. Never the person who made
+ * {@code @mentioned} in a post, the attendees of a meeting that was moved in time or place, or cancelled, or whose agenda
+ * items or decisions were edited. Never the person who made
  * the change; and only people who may read the record ({@link Notifications#send} applies the policy). The arguments
  * are the actor's name only: what the record says is read when the notice is shown.
  */
@@ -29,6 +30,8 @@ class ForumNotices {
     static final String RESCHEDULED = "notification.meeting.rescheduled";
     static final String MOVED = "notification.meeting.moved";
     static final String CANCELLED = "notification.meeting.cancelled";
+    static final String AGENDA_ITEM_CHANGED = "notification.meeting.agendaItemChanged";
+    static final String DECISION_CHANGED = "notification.meeting.decisionChanged";
 
     private final Notifications notifications;
     private final JdbcClient jdbc;
@@ -96,10 +99,29 @@ class ForumNotices {
         }
     }
 
+    /**
+     * An agenda item of a meeting was edited: the meeting's attendees are told, as of a change to the meeting itself —
+     * those who may read the item as saved ({@link Notifications#send} asks the policy of the item, not the meeting).
+     */
+    void agendaItemChanged(DicasUser by, Meeting meeting, long agendaItemId) {
+        notifications.send(attendees(by, meeting), agendaItemId, "/meetings/" + meeting.id() + "#agenda-" + agendaItemId,
+                AGENDA_ITEM_CHANGED, by.displayName());
+    }
+
+    /** A decision of a meeting was edited: the meeting's attendees who may read the decision as saved are told. */
+    void decisionChanged(DicasUser by, Meeting meeting, long decisionId) {
+        notifications.send(attendees(by, meeting), decisionId, "/meetings/" + meeting.id() + "#decision-" + decisionId,
+                DECISION_CHANGED, by.displayName());
+    }
+
+    private static List<Long> attendees(DicasUser by, Meeting meeting) {
+        return others(by, meeting.attendees().stream().map(Meeting.Attendee::userId).toList());
+    }
+
     /** A meeting was cancelled: its attendees are told. */
     void cancelled(DicasUser by, Meeting meeting) {
-        notifications.send(others(by, meeting.attendees().stream().map(Meeting.Attendee::userId).toList()),
-                meeting.id(), "/meetings/" + meeting.id(), CANCELLED, by.displayName());
+        notifications.send(attendees(by, meeting), meeting.id(), "/meetings/" + meeting.id(), CANCELLED,
+                by.displayName());
     }
 
     private static List<Long> others(DicasUser by, List<Long> userIds) {

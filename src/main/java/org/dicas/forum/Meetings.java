@@ -377,6 +377,9 @@ public class Meetings {
                 .param("id", id).param("p", position).param("t", c.title()).param("d", c.description())
                 .param("pr", c.presenter()).param("ind", c.industrySession()).param("linked", c.linkedRecordId())
                 .update();
+        if (what != null || !marking.equals(a.marking())) {
+            f.notices.agendaItemChanged(user, meeting, id);
+        }
         return agendaItem(user, meetingId, id);
     }
 
@@ -407,6 +410,9 @@ public class Meetings {
         f.records.update(id, expected, decisionTitle(c.text()), c.text(), marking, Optional.empty(), user, what);
         f.jdbc.sql("update decision set agenda_item_id = :a, text = :t where id = :id")
                 .param("id", id).param("a", c.agendaItemId()).param("t", c.text()).update();
+        if (what != null || !marking.equals(d.marking())) {
+            f.notices.decisionChanged(user, meeting, id);
+        }
         return decision(user, id);
     }
 

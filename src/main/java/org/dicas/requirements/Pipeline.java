@@ -18,6 +18,7 @@ import org.dicas.programs.Program;
 import org.dicas.programs.ProgramCommand;
 import org.dicas.programs.Programs;
 import org.dicas.requirements.engine.LearningCurve;
+import org.dicas.notifications.Notifications;
 import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
@@ -68,9 +69,11 @@ public class Pipeline {
     private final Programs programs;
 
     private final RecordTitles titles;
+    private final Notifications notifications;
 
     Pipeline(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, ReadableRecords readable, AuditLog audit, Directory directory,
-             Requirements requirements, Programs programs, RecordTitles titles) {
+             Requirements requirements, Programs programs, RecordTitles titles, Notifications notifications) {
+        this.notifications = notifications;
         this.titles = titles;
         this.jdbc = jdbc;
         this.records = records;
@@ -262,6 +265,14 @@ public class Pipeline {
         }
         event(id, user, null, stage, detail, "", null);
         audit.append(user, "OPPORTUNITY_CREATED", id, KIND, Sentence.of("audit.detail.atStage", stageLabel(stage), detail));
+        if (c.leadId() != null) {
+            // the decision on a lead: tracked in the pipeline. Whoever entered it is told (of the lead, which they
+            // read; the opportunity may be marked higher)
+            jdbc.sql("select entered_by from lead where id = :l").param("l", c.leadId()).query(Long.class).optional()
+                    .filter(enteredBy -> enteredBy != user.id())
+                    .ifPresent(enteredBy -> notifications.send(List.of(enteredBy), c.leadId(), "/leads/" + c.leadId(),
+                            "notification.lead.promoted", user.displayName()));
+        }
         return find(id, user).orElseThrow();
     }
 

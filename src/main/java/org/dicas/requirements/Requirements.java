@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.dicas.shared.ExpectedVersion;
+import org.dicas.notifications.Notifications;
 import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
@@ -74,9 +75,11 @@ public class Requirements {
     private final AuditLog audit;
     private final Directory directory;
     private final CapabilityAreas areas;
+    private final Notifications notifications;
 
     Requirements(JdbcClient jdbc, MarkedRecords records, ReleasabilityPolicy policy, ReadableRecords readable, AuditLog audit,
-                 Directory directory, CapabilityAreas areas) {
+                 Directory directory, CapabilityAreas areas, Notifications notifications) {
+        this.notifications = notifications;
         this.jdbc = jdbc;
         this.records = records;
         this.policy = policy;
@@ -234,6 +237,12 @@ public class Requirements {
         if (current.status() != v.status) {
             audit.append(user, "REQUIREMENT_STATUS", id, KIND, Sentence.of("audit.detail.fromTo",
                     Sentence.label("requirement.status", current.status()), Sentence.label("requirement.status", v.status)));
+            // a decision on the requirement (validated, funded, met, withdrawn) by someone else: its author is told,
+            // if they may still read it as saved (the policy decides in send)
+            if (current.authorId() != user.id()) {
+                notifications.send(List.of(current.authorId()), id, link(id), "notification.requirement.status",
+                        Sentence.label("requirement.status", v.status), user.displayName());
+            }
         }
         return find(id, user).orElseThrow(() -> new NotFoundException("requirement", id));
     }

@@ -199,6 +199,8 @@ class AttachmentsTest {
                 TestFiles.docm("Budget with a macro"), "attachment.error.macros", "macroenabled");
         assertRefused(doc, "budget.xls", "application/vnd.ms-excel", TestFiles.xlsWithMacros(),
                 "attachment.error.macros", "application/vnd.ms-excel");
+        assertRefused(doc, "briefing.ppt", "application/vnd.ms-powerpoint", TestFiles.pptWithMacros(),
+                "attachment.error.macros", "application/vnd.ms-powerpoint");
         assertRefused(doc, "tool.py", "text/plain", "#!/usr/bin/env python3\nprint('hello')\n"
                 .getBytes(StandardCharsets.UTF_8), "attachment.error.script", "tool.py");
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
@@ -317,6 +319,51 @@ class AttachmentsTest {
         assertThat(largeObjects()).isEqualTo(objects);
         assertThat(jdbc.sql("select count(*) from audit_entry where record_id = :id and action = 'DELETE'")
                 .param("id", id).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aLegacyPresentationWithoutMacrosIsAcceptedAndOneWithAVbaProjectIsRefused() {
+        long doc = document(jp, "UNCLASSIFIED");
+        Http.Response plain = attach(jp, doc, "briefing.ppt", "application/octet-stream", TestFiles.ppt(),
+                "UNCLASSIFIED");
+        assertThat(plain.status()).as(plain.body()).isEqualTo(201);
+        assertThat(plain.json().get("contentType").asString()).isEqualTo("application/vnd.ms-powerpoint");
+        long before = attachments();
+        Http.Response ja = new Http(port).inLanguage("ja").multipart("/api/v1/records/" + doc + "/attachments", jp,
+                Map.of("marking", "UNCLASSIFIED"), "macro-briefing.ppt", "application/vnd.ms-powerpoint",
+                TestFiles.pptWithMacros());
+        assertThat(ja.status()).as(ja.body()).isEqualTo(400);
+        assertThat(ja.json().get("messageKey").asString()).isEqualTo("attachment.error.macros");
+        assertThat(ja.json().get("detail").asString()).contains("macro-briefing.ppt", "マクロ");
+        assertThat(attachments()).as("nothing saved").isEqualTo(before);
+    }
+
+    @Test
+    void aRemovedFileIsFoundNeitherByItsNameNorByItsText() {
+        long doc = document(jp, "UNCLASSIFIED");
+        String inName = uniqueWord();
+        String inText = uniqueWord();
+        JsonNode a = attach(jp, doc, inName + "-brief.pdf", PDF, TestFiles.pdf("The " + inText + " igniter line"),
+                "UNCLASSIFIED").json();
+        long id = a.get("id").asLong();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(http.get("/api/v1/search?q=" + inName, jp).json().get("items")).hasSize(1);
+            assertThat(http.get("/api/v1/search?q=" + inText, jp).json().get("items")).hasSize(1);
+        });
+        assertThat(http.deleteIfMatch("/api/v1/attachments/" + id, jp, "\"" + a.get("version") + "\"").status())
+                .isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(http.get("/api/v1/search?q=" + inName, jp).json().get("total").asLong()).isZero();
+            assertThat(http.get("/api/v1/search?q=" + inText, jp).json().get("total").asLong()).isZero();
+        });
+        // the record stays for the audit trail, without the name, in either language
+        assertThat(jdbc.sql("select title from record where id = :id").param("id", id).query(String.class).single())
+                .isEqualTo("Removed file #" + id);
+        assertThat(jdbc.sql("select string_agg(title, '|' order by language) from record_title where record_id = :id")
+                .param("id", id).query(String.class).single())
+                .isEqualTo("Removed file #" + id + "|削除された添付ファイル（#" + id + "）");
+        assertThat(jdbc.sql("select count(*) from record where search_text like :w or title like :w")
+                .param("w", "%" + inName + "%").query(Long.class).single()).isZero();
     }
 
     @Test

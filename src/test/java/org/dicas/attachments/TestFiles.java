@@ -82,6 +82,53 @@ public final class TestFiles {
         }
     }
 
+    /** A PowerPoint 97–2003 presentation of one slide, without macros. */
+    public static byte[] ppt() {
+        return ppt(false);
+    }
+
+    /**
+     * A PowerPoint 97–2003 presentation that carries a VBA project as PowerPoint writes one: the VBA storage ({@code
+     * VBA/dir}, {@code PROJECT}) embedded, compressed, in the document stream, and the document's VBA info container
+     * (MS-PPT 2.4.15) whose atom names it and says the presentation has macros.
+     */
+    public static byte[] pptWithMacros() {
+        return ppt(true);
+    }
+
+    private static byte[] ppt(boolean macros) {
+        try (org.apache.poi.hslf.usermodel.HSLFSlideShow ppt = new org.apache.poi.hslf.usermodel.HSLFSlideShow();
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var slide = ppt.createSlide();
+            slide.addTitle().setText("Seeker review");
+            if (macros) {
+                int storage;
+                try (org.apache.poi.poifs.filesystem.POIFSFileSystem vba = new org.apache.poi.poifs.filesystem.POIFSFileSystem()) {
+                    var dir = vba.getRoot().createDirectory("VBA");
+                    dir.createDocument("dir", new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}));
+                    dir.createDocument("Module1", new java.io.ByteArrayInputStream(
+                            "Attribute VB_Name = \"Module1\"\r\nSub AutoOpen()\r\nEnd Sub\r\n".getBytes(
+                                    java.nio.charset.StandardCharsets.US_ASCII)));
+                    vba.getRoot().createDocument("PROJECT", new java.io.ByteArrayInputStream(
+                            "Module=Module1\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                    storage = ppt.addEmbed(vba);
+                }
+                // VBAInfo container (0x03FF) holding its VBAInfoAtom (0x0400): persistIdRef, fHasMacros, version 2
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(28).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                b.putShort((short) 0x000F).putShort((short) 0x03FF).putInt(20);
+                b.putShort((short) 0x0002).putShort((short) 0x0400).putInt(12);
+                b.putInt(storage).putInt(1).putInt(2);
+                var document = ppt.getDocumentRecord();
+                document.addChildAfter(org.apache.poi.hslf.record.Record.buildRecordAtOffset(b.array(), 0),
+                        document.getDocumentAtom());
+            }
+            ppt.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A small PNG image. */
     public static byte[] png() {
         BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.dicas.attachments.Attachments;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.dicas.PlatformTest;
 import org.dicas.security.DicasUser;
@@ -40,6 +42,9 @@ class ReadAheadPdfTest {
     static final String SECRET_AGENDA = "Hypersonic glide seeker trade study";
     static final String SECRET_DOCUMENT = "Seeker flight test schedule and office hours";
     static final String SECRET_DECISION = "Fund the seeker risk-reduction phase";
+    static final String SHARED_FILE = "seeker-review-slides.pdf";
+    static final String SECRET_FILE = "seeker-test-ranges.pdf";
+    static final String SECRET_AGENDA_FILE = "seeker-trade-study.pdf";
 
     @LocalServerPort
     int port;
@@ -57,6 +62,8 @@ class ReadAheadPdfTest {
     ActionItems actionItems;
     @Autowired
     MarkedRecords records;
+    @Autowired
+    Attachments attachments;
 
     long group;
     long meeting;
@@ -93,8 +100,12 @@ class ReadAheadPdfTest {
         program = jdbc.sql("select id from record where kind = 'PROGRAM' order by id").query(Long.class).list()
                 .stream().filter(id -> records.readable(id, us) && !records.readable(id, au)).findFirst()
                 .orElseThrow();
-        meetings.addAgendaItem(us, meeting, new AgendaItemCommand(null, SECRET_AGENDA, "Seeker trade study results.",
-                "J. Doe", false, CUI, program));
+        long secretItem = meetings.addAgendaItem(us, meeting, new AgendaItemCommand(null, SECRET_AGENDA,
+                "Seeker trade study results.", "J. Doe", false, CUI, program)).id();
+        // files: one of the meeting every nation reads, one of the meeting and one of the CUI item Australia may not
+        attachments.attach(us, meeting, SHARED_FILE, new java.io.ByteArrayInputStream(onePagePdf()), SHARED);
+        attachments.attach(us, meeting, SECRET_FILE, new java.io.ByteArrayInputStream(onePagePdf()), CUI);
+        attachments.attach(us, secretItem, SECRET_AGENDA_FILE, new java.io.ByteArrayInputStream(onePagePdf()), CUI);
         for (int i = 1; i <= 45; i++) {
             meetings.addAgendaItem(us, meeting, new AgendaItemCommand(null, "Open agenda item " + i,
                     "Status of work stream " + i + " of the seeker programme, with the risks the nations see in it, "
@@ -114,6 +125,22 @@ class ReadAheadPdfTest {
                 LocalDate.of(2099, 5, 1), ActionItem.Status.OPEN, SHARED));
         actionItems.create(us, new ActionItemCommand(meeting, null, "Brief the seeker test results", "", us.id(),
                 LocalDate.of(2099, 5, 2), ActionItem.Status.OPEN, CUI));
+    }
+
+    /** A PDF of one empty page, made here (no file from elsewhere). */
+    static byte[] onePagePdf() {
+        try (PDDocument d = new PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+            d.addPage(new PDPage());
+            d.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The heading of a section with its portion mark before it, as the page reads it. */
+    static String heading(String marking, String title) {
+        return "(" + marking + ") " + title;
     }
 
     record Pdf(int status, String disposition, String marking, List<String> pages) {
@@ -219,6 +246,43 @@ class ReadAheadPdfTest {
         bannerOnEveryPage(report, SHARED);
         holds(report, "Open decision 40", "Seeker glossary");
         holdsNone(report, SECRET_DECISION, SECRET_DOCUMENT, "CUI", records.summary(program).orElseThrow().title());
+    }
+
+    @Test
+    void everySectionHeadingCarriesThePortionMarkOfTheHighestRecordInIt() {
+        Pdf us = download(new Http(port).signIn("us.acq", "demo"), "/meetings/" + meeting + "/read-ahead.pdf");
+        holds(us, heading(CUI, "Agenda"), heading(CUI, "Documents"),
+                heading(CUI, "Files attached to the meeting and its agenda items"),
+                heading(CUI, "Open action items of the working group"));
+        Pdf au = download(new Http(port).signIn("au.dod", "demo"), "/meetings/" + meeting + "/read-ahead.pdf");
+        holds(au, heading(SHARED, "Agenda"), heading(SHARED, "Documents"),
+                heading(SHARED, "Files attached to the meeting and its agenda items"),
+                heading(SHARED, "Open action items of the working group"));
+        Pdf report = download(new Http(port).signIn("us.acq", "demo"), "/working-groups/" + group + "/report.pdf");
+        holds(report, heading(CUI, "Meetings and decisions"), heading(CUI, "Open and overdue action items"),
+                heading(CUI, "Documents"), heading(CUI, "Programs and opportunities"));
+        Pdf auReport = download(new Http(port).signIn("au.dod", "demo"), "/working-groups/" + group + "/report.pdf");
+        holds(auReport, heading(SHARED, "Meetings and decisions"), heading(SHARED, "Open and overdue action items"),
+                heading(SHARED, "Documents"));
+        // nothing linked that Australia may read: the empty section is marked at the lowest level
+        holds(auReport, heading("PUBLIC", "Programs and opportunities"));
+        Pdf ja = download(new Http(port).inLanguage("ja").signIn("jp.atla", "demo"),
+                "/meetings/" + meeting + "/read-ahead.pdf");
+        holds(ja, heading(CUI, "議題"), heading(CUI, "会合及び議題の添付ファイル"));
+    }
+
+    @Test
+    void theReadAheadListsTheFilesOfTheMeetingAndItsAgendaItemsThatTheReaderMayRead() {
+        Pdf us = download(new Http(port).signIn("us.acq", "demo"), "/meetings/" + meeting + "/read-ahead.pdf");
+        // name, portion mark, where it is attached and its size, on the page that lists it
+        String page = us.pages().stream().filter(p -> p.contains(SHARED_FILE)).findFirst().orElseThrow();
+        holds(new Pdf(200, "", "", List.of(page)), "(" + SHARED + ")" + SHARED_FILE + "The meeting",
+                "(" + CUI + ")" + SECRET_FILE + "The meeting", "(" + CUI + ")" + SECRET_AGENDA_FILE + SECRET_AGENDA);
+        assertThat(flat(page)).containsPattern(java.util.regex.Pattern.quote(SHARED_FILE) + "Themeeting[0-9.]+KB");
+        // Australia: the file it may read, and not a trace of the others
+        Pdf au = download(new Http(port).signIn("au.dod", "demo"), "/meetings/" + meeting + "/read-ahead.pdf");
+        holds(au, "(" + SHARED + ")" + SHARED_FILE);
+        holdsNone(au, SECRET_FILE, SECRET_AGENDA_FILE, "seeker-test", "seeker-trade");
     }
 
     @Test

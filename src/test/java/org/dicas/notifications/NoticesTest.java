@@ -182,6 +182,80 @@ class NoticesTest {
     }
 
     @Test
+    void editingAnAgendaItemOrADecisionTellsTheAttendeesWhoMayReadItButNotTheEditor() {
+        String us = token(DemoUsers.US_ACQ);
+        long navy = userId(DemoUsers.US_NAVY);
+        long jp = userId(DemoUsers.JP_ATLA);
+        long meeting = http.post("/api/v1/meetings", us, meeting("2027-06-10T10:00:00", "Ichigaya", List.of(navy, jp)))
+                .json().get("id").asLong();
+        String items = "/api/v1/meetings/" + meeting + "/agenda-items";
+        long shared = http.post(items, us, Map.of("title", tag + " shared item", "marking", REL)).json().get("id").asLong();
+        long usOnly = http.post(items, us, Map.of("title", tag + " U.S. item", "marking", "CUI//NOFORN"))
+                .json().get("id").asLong();
+        assertThat(keys(DemoUsers.US_NAVY, shared)).as("adding an item is no edit").isEmpty();
+
+        var edited = http.put(items + "/" + shared, us, Map.of("title", tag + " shared item, new title", "marking", REL));
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(keys(DemoUsers.US_NAVY, shared)).containsExactly("notification.meeting.agendaItemChanged");
+        assertThat(keys(DemoUsers.JP_ATLA, shared)).containsExactly("notification.meeting.agendaItemChanged");
+        assertThat(keys(DemoUsers.US_ACQ, shared)).as("the editor is not told of their own change").isEmpty();
+        JsonNode notice = notices(DemoUsers.JP_ATLA, shared).get(0);
+        assertThat(notice.get("link").asString()).isEqualTo("/meetings/" + meeting + "#agenda-" + shared);
+        // saved as it was: nothing to tell
+        assertThat(http.put(items + "/" + shared, us, Map.of("title", tag + " shared item, new title", "marking", REL))
+                .status()).isEqualTo(200);
+        assertThat(keys(DemoUsers.US_NAVY, shared)).hasSize(1);
+        // an item Japan may not read: only the American attendee is told
+        assertThat(http.put(items + "/" + usOnly, us, Map.of("title", tag + " U.S. item, moved",
+                "marking", "CUI//NOFORN")).status()).isEqualTo(200);
+        assertThat(keys(DemoUsers.US_NAVY, usOnly)).containsExactly("notification.meeting.agendaItemChanged");
+        assertThat(keys(DemoUsers.JP_ATLA, usOnly)).isEmpty();
+
+        String decisions = "/api/v1/meetings/" + meeting + "/decisions";
+        var d = http.post(decisions, us, Map.of("text", tag + " decided", "marking", REL));
+        assertThat(d.status()).as(d.body()).isEqualTo(201);
+        long decision = d.json().get("id").asLong();
+        assertThat(http.put(decisions + "/" + decision, us, Map.of("text", tag + " decided otherwise",
+                "marking", REL)).status()).isEqualTo(200);
+        assertThat(keys(DemoUsers.JP_ATLA, decision)).containsExactly("notification.meeting.decisionChanged");
+        assertThat(notices(DemoUsers.JP_ATLA, decision).get(0).get("link").asString())
+                .isEqualTo("/meetings/" + meeting + "#decision-" + decision);
+    }
+
+    @Test
+    void aDecisionOnARequirementOrALeadTellsWhoWroteItButNotTheDecider() {
+        String jp = token(DemoUsers.JP_ATLA);
+        Map<String, Object> req = new HashMap<>(Map.of("nation", "JPN", "service", "海上自衛隊",
+                "capabilityArea", "MUNITIONS.ANTI_SHIP", "titleJa", tag + " 対艦誘導弾", "needBy", "2031-03-31",
+                "marking", "CUI//NOFORN", "status", "DRAFT"));
+        var created = http.post("/api/v1/requirements", jp, req);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long requirement = created.json().get("id").asLong();
+        // the author's own change tells no one; a Japanese service validating it tells its author
+        req.put("quantity", 12);
+        assertThat(http.put("/api/v1/requirements/" + requirement, jp, req).status()).isEqualTo(200);
+        assertThat(keys(DemoUsers.JP_ATLA, requirement)).isEmpty();
+        req.put("status", "VALIDATED");
+        var validated = http.put("/api/v1/requirements/" + requirement, token(DemoUsers.JP_MSDF), req);
+        assertThat(validated.status()).as(validated.body()).isEqualTo(200);
+        assertThat(keys(DemoUsers.JP_ATLA, requirement)).containsExactly("notification.requirement.status");
+        assertThat(keys(DemoUsers.JP_MSDF, requirement)).isEmpty();
+        JsonNode notice = notices(DemoUsers.JP_ATLA, requirement).get(0);
+        assertThat(notice.get("message").asString()).contains("“Validated”", "Wataru Ishida");
+
+        String us = token(DemoUsers.US_ACQ);
+        var lead = http.post("/api/v1/leads", us, Map.of("sourceType", "OTHER", "sourceName", tag,
+                "title", tag + " lead", "text", tag + " text", "marking", REL));
+        assertThat(lead.status()).as(lead.body()).isEqualTo(201);
+        long leadId = lead.json().get("id").asLong();
+        var tracked = http.post("/api/v1/opportunities", jp, Map.of("title", tag + " from the lead", "leadId", leadId,
+                "marking", REL));
+        assertThat(tracked.status()).as(tracked.body()).isEqualTo(201);
+        assertThat(keys(DemoUsers.US_ACQ, leadId)).containsExactly("notification.lead.promoted");
+        assertThat(notices(DemoUsers.US_ACQ, leadId).get(0).get("link").asString()).isEqualTo("/leads/" + leadId);
+    }
+
+    @Test
     void cancellingAMeetingTellsItsAttendeesAndShowsItCancelledEverywhere() {
         String us = token(DemoUsers.US_ACQ);
         long navy = userId(DemoUsers.US_NAVY);

@@ -201,4 +201,123 @@ class PickerPagesTest {
         assertThat(sosa.select("input#supplierNodeId[name=supplierNodeId]")).hasSize(1);
         assertThat(sosa.select("input#supplierNodeId-search").attr("hx-get")).isEqualTo("/pick/nodes?for=supplierNodeId");
     }
+
+    @Test
+    void attendeesAndMembersOfferedAreThoseWhoMayReadTheRecordWithTheMarkingTheFormHolds() {
+        Http jp = new Http(port).signIn("jp.atla", "demo");
+        // a new meeting marked Japanese-only: no American is offered, a Japanese official is
+        String noforn = "&marking=" + enc("CUI//NOFORN");
+        Document none = options(pick(jp, "/pick/people?offer=attendees" + noforn + "&q=Michael"));
+        assertThat(none.select("[role=option]")).isEmpty();
+        assertThat(none.select(".picker-empty").text()).isEqualTo("No one who may read the record matches “Michael”.");
+        assertThat(options(pick(jp, "/pick/people?offer=attendees" + noforn + "&q=JMSDF"))
+                .select("[role=option] .picker-option-detail").text()).contains("JMSDF");
+        // released to the United States as the form now holds it: the American is offered
+        String rel = "&marking=" + enc("CUI//REL TO JPN, USA");
+        assertThat(options(pick(jp, "/pick/people?offer=attendees" + rel + "&q=Michael"))
+                .select("[role=option]").eachAttr("data-label")).containsExactly("Michael Trent");
+        // Australia may read UNCLASSIFIED only: a CUI working group offers her not, an UNCLASSIFIED one does
+        assertThat(options(pick(jp, "/pick/people?offer=members&marking=CUI&q=Emma")).select("[role=option]")).isEmpty();
+        assertThat(options(pick(jp, "/pick/people?offer=members&marking=UNCLASSIFIED&q=Emma"))
+                .select("[role=option]").eachAttr("data-label")).containsExactly("Emma Clarke");
+        // a marking not finished yet offers no one for a new record
+        assertThat(options(pick(jp, "/pick/people?offer=members&marking=CUI%2F%2FREL&q=Emma"))
+                .select("[role=option]")).isEmpty();
+    }
+
+    @Test
+    void editingAMeetingOffersItsReadersAndAMeetingTheAskerMayNotReadIsNotFound() {
+        Http api = new Http(port);
+        var m = api.post("/api/v1/meetings", api.token("jp.atla", "demo"), Map.of("kind", "PLENARY",
+                "titleEn", "PICKTEST JP meeting", "titleJa", "PICKTEST 国内会合", "startsAt", "2027-10-01T10:00:00",
+                "endsAt", "2027-10-01T12:00:00", "timeZone", "Asia/Tokyo", "marking", "CUI//NOFORN"));
+        assertThat(m.status()).as(m.body()).isEqualTo(201);
+        long meeting = m.json().get("id").asLong();
+        Http jp = new Http(port).signIn("jp.atla", "demo");
+        // the marking as typed is not a marking yet: the meeting's readers as it is
+        var r = pick(jp, "/pick/people?offer=attendees&meeting=" + meeting + "&marking=CUI%2F%2F&q=a");
+        Document d = options(r);
+        assertThat(d.select("[role=option]").eachAttr("data-label")).isNotEmpty()
+                .noneMatch(n -> n.equals("Michael Trent") || n.equals("Emma Clarke"));
+        assertThat(r.header("X-DICAS-Marking")).isEqualTo("CUI//NOFORN");
+        Http us = new Http(port).signIn("us.acq", "demo");
+        assertThat(pick(us, "/pick/people?offer=attendees&meeting=" + meeting + "&q=a").status()).isEqualTo(404);
+        assertThat(pick(us, "/pick/people?offer=members&workingGroup=" + meeting + "&q=a").status()).isEqualTo(404);
+        assertThat(pick(us, "/pick/people?offer=attendees&meeting=999999999&q=a").status()).isEqualTo(404);
+        assertThat(pick(us, "/pick/people?offer=everyone&q=a").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theOwnerOfAnOpportunityIsOfferedByThePipelinesOwnRule() {
+        Http api = new Http(port);
+        String token = api.token("jp.atla", "demo");
+        long opportunity = api.get("/api/v1/opportunities", token).json().get("items").get(0).get("id").asLong();
+        Http jp = new Http(port).signIn("jp.atla", "demo");
+        // government users who may read it with the marking the form holds: never an industry user, even one who
+        // may read it; Australia's official (access UNCLASSIFIED) for an UNCLASSIFIED opportunity, not a CUI one
+        Document industry = options(pick(jp, "/pick/people?offer=owners&opportunity=" + opportunity
+                + "&marking=UNCLASSIFIED&q=" + enc("Kevin")));
+        assertThat(industry.select("[role=option]")).isEmpty();
+        assertThat(options(pick(jp, "/pick/people?offer=owners&opportunity=" + opportunity
+                + "&marking=UNCLASSIFIED&q=Emma")).select("[role=option]").eachAttr("data-label"))
+                .containsExactly("Emma Clarke");
+        assertThat(options(pick(jp, "/pick/people?offer=owners&opportunity=" + opportunity
+                + "&marking=CUI&q=Emma")).select("[role=option]")).isEmpty();
+        assertThat(pick(jp, "/pick/people?offer=owners&opportunity=999999999&q=a").status()).isEqualTo(404);
+        assertThat(pick(jp, "/pick/people?offer=owners&q=a").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theLastListsAndTheAgendaItemsEditFormArePickersThatPostWhatTheyPosted() {
+        Http jp = new Http(port).signIn("jp.atla", "demo");
+        // the meeting's attendees: the list of readers stays (no script), the search box asks with the form's marking
+        Document meeting = Jsoup.parse(jp.get("/meetings/new", null).body());
+        var attendees = meeting.select("[data-picker=select] select#attendeeIds[name=attendeeIds][multiple]");
+        assertThat(attendees).hasSize(1);
+        var search = meeting.select("input#attendeeIds-search").first();
+        assertThat(search.attr("hx-get")).isEqualTo("/pick/people?offer=attendees&for=attendeeIds");
+        assertThat(search.attr("hx-include")).isEqualTo("#marking");
+        assertThat(search.attr("form")).isEqualTo("attendeeIds-unsubmitted");
+        Document group = Jsoup.parse(jp.get("/working-groups/new", null).body());
+        assertThat(group.select("[data-picker=select] select#memberIds[multiple]")).hasSize(1);
+        assertThat(group.select("input#memberIds-search").attr("hx-get"))
+                .isEqualTo("/pick/people?offer=members&for=memberIds");
+        // the SoSA request's linked nodes: the readable nodes by record id, posted as repeated values
+        Document sosa = Jsoup.parse(jp.get("/sosa/requests/new", null).body());
+        assertThat(sosa.select("[data-picker=select] select#linkedNodeIds[multiple]")).hasSize(1);
+        assertThat(sosa.select("input#linkedNodeIds-search").attr("hx-get")).isEqualTo("/pick/nodes?for=linkedNodeIds");
+        assertThat(sosa.select("input#linkedNodeIds-search").hasAttr("hx-include")).isFalse();
+        // an opportunity's owner, asked of the pipeline with the edit form's marking
+        Http api = new Http(port);
+        long opportunity = api.get("/api/v1/opportunities", api.token("jp.atla", "demo")).json().get("items").get(0)
+                .get("id").asLong();
+        Document opp = Jsoup.parse(jp.get("/opportunities/" + opportunity, null).body());
+        assertThat(opp.select("[data-picker=select] select#ownerId[name=ownerId]")).hasSize(1);
+        assertThat(opp.select("input#ownerId-search").attr("hx-get"))
+                .isEqualTo("/pick/people?offer=owners&opportunity=" + opportunity + "&for=ownerId");
+        assertThat(opp.select("input#ownerId-search").attr("hx-include")).isEqualTo("#opp-marking");
+        // the agenda item's edit form: the linked record by a picker, named by its title, the id still posted
+        String token = api.token("jp.atla", "demo");
+        var m = api.post("/api/v1/meetings", token, Map.of("kind", "PLENARY", "titleEn", "PICKTEST agenda edit",
+                "titleJa", "PICKTEST 議題の編集", "startsAt", "2027-10-02T10:00:00", "endsAt", "2027-10-02T12:00:00",
+                "timeZone", "Asia/Tokyo", "marking", "UNCLASSIFIED//REL TO USA, JPN"));
+        long meetingId = m.json().get("id").asLong();
+        long linked = requirement("jp.atla", "PICKTEST linked by the agenda", "PICKTEST 議題が関連付ける運用要求",
+                "UNCLASSIFIED//REL TO USA, JPN");
+        var item = api.post("/api/v1/meetings/" + meetingId + "/agenda-items", token, Map.of("title", "Linked need",
+                "marking", "UNCLASSIFIED//REL TO USA, JPN", "linkedRecordId", linked));
+        assertThat(item.status()).as(item.body()).isEqualTo(201);
+        long itemId = item.json().get("id").asLong();
+        var page = jp.get("/meetings/" + meetingId, null);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        Document detail = Jsoup.parse(page.body());
+        String p = "agenda-" + itemId + "-linked";
+        var edit = detail.select("[data-picker=single]:has(input#" + p + ")").first();
+        assertThat(edit).isNotNull();
+        assertThat(edit.select("input#" + p + "[name=linkedRecordId]").attr("value")).isEqualTo(String.valueOf(linked));
+        assertThat(edit.attr("data-chosen")).isEqualTo("PICKTEST linked by the agenda");
+        assertThat(edit.select("input#" + p + "-search").attr("hx-get"))
+                .isEqualTo("/pick/records?kind=requirement,opportunity,program&for=" + p);
+        assertThat(edit.select("input#" + p + "-search").hasAttr("hx-include")).isFalse();
+    }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.dicas.attachments.Attachment;
+import org.dicas.attachments.Attachments;
 import org.dicas.forum.ActionItem;
 import org.dicas.forum.ActionItems;
 import org.dicas.forum.AgendaItem;
@@ -43,9 +45,11 @@ class ForumReports {
     private final Library library;
     private final MarkedRecords records;
     private final Markdown markdown;
+    private final Attachments attachments;
 
     ForumReports(Meetings meetings, ActionItems actionItems, WorkingGroups groups, Library library,
-                 MarkedRecords records, Markdown markdown) {
+                 MarkedRecords records, Markdown markdown, Attachments attachments) {
+        this.attachments = attachments;
         this.meetings = meetings;
         this.actionItems = actionItems;
         this.groups = groups;
@@ -67,24 +71,58 @@ class ForumReports {
     }
 
     /**
+     * A file attached to the meeting or to one of its agenda items, as the reader may read it; {@code agendaItem} is
+     * the item it is attached to (empty: the meeting itself).
+     */
+    record FileEntry(Attachment attachment, Optional<AgendaItem> agendaItem) {
+    }
+
+    /**
      * A meeting read-ahead: the meeting's facts, its agenda, the documents it links (by agenda item, and those of
-     * its working group) with their summaries, and the open action items of its working group (of the meeting
-     * itself when it has no group).
+     * its working group) with their summaries, the files attached to the meeting and its agenda items, and the open
+     * action items of its working group (of the meeting itself when it has no group). Each section knows the
+     * portion mark of the highest record in it, which its heading carries.
      */
     record ReadAhead(Meeting meeting, Optional<WorkingGroup> group, List<AgendaEntry> agenda,
-                     List<DocumentSummary> documents, List<ActionItem> openActionItems) {
+                     List<DocumentSummary> documents, List<FileEntry> files, List<ActionItem> openActionItems) {
 
         Marking highWaterMark() {
             List<Marking> shown = new ArrayList<>();
             shown.add(meeting.marking());
             group.ifPresent(g -> shown.add(g.marking()));
+            shown.add(agendaMarking());
+            shown.add(documentsMarking());
+            shown.add(filesMarking());
+            shown.add(actionItemsMarking());
+            return Marking.highWaterMark(shown);
+        }
+
+        /** The agenda's items and the records they link. */
+        public Marking agendaMarking() {
+            List<Marking> shown = new ArrayList<>();
             agenda.forEach(a -> {
                 shown.add(a.item().marking());
                 a.linked().ifPresent(l -> shown.add(l.marking()));
             });
-            documents.forEach(d -> shown.add(d.document().marking()));
-            openActionItems.forEach(a -> shown.add(a.marking()));
             return Marking.highWaterMark(shown);
+        }
+
+        public Marking documentsMarking() {
+            return Marking.highWaterMark(documents.stream().map(d -> d.document().marking()).toList());
+        }
+
+        /** The files and the agenda items they are attached to (whose titles the section names). */
+        public Marking filesMarking() {
+            List<Marking> shown = new ArrayList<>();
+            files.forEach(f -> {
+                shown.add(f.attachment().marking());
+                f.agendaItem().ifPresent(a -> shown.add(a.marking()));
+            });
+            return Marking.highWaterMark(shown);
+        }
+
+        public Marking actionItemsMarking() {
+            return Marking.highWaterMark(openActionItems.stream().map(ActionItem::marking).toList());
         }
     }
 
@@ -101,16 +139,30 @@ class ForumReports {
                         List<DocumentSummary> documents, List<LinkedRecord> linkedRecords) {
 
         Marking highWaterMark() {
+            return Marking.highWaterMark(List.of(group.marking(), meetingsMarking(), actionItemsMarking(),
+                    documentsMarking(), linkedMarking()));
+        }
+
+        /** The meetings and the decisions recorded at them. */
+        public Marking meetingsMarking() {
             List<Marking> shown = new ArrayList<>();
-            shown.add(group.marking());
             meetings.forEach(m -> {
                 shown.add(m.meeting().marking());
                 m.decisions().forEach(d -> shown.add(d.marking()));
             });
-            openActionItems.forEach(a -> shown.add(a.marking()));
-            documents.forEach(d -> shown.add(d.document().marking()));
-            linkedRecords.forEach(r -> shown.add(r.marking()));
             return Marking.highWaterMark(shown);
+        }
+
+        public Marking actionItemsMarking() {
+            return Marking.highWaterMark(openActionItems.stream().map(ActionItem::marking).toList());
+        }
+
+        public Marking documentsMarking() {
+            return Marking.highWaterMark(documents.stream().map(d -> d.document().marking()).toList());
+        }
+
+        public Marking linkedMarking() {
+            return Marking.highWaterMark(linkedRecords.stream().map(LinkedRecord::marking).toList());
         }
 
         /** How many of the open action items are overdue (the template says so above the table). */
@@ -134,7 +186,11 @@ class ForumReports {
         List<ActionItem> open = group.map(g -> open(meetings.ofWorkingGroup(me, g.id()).stream()
                         .flatMap(gm -> actionItems.ofMeeting(me, gm.id()).stream())))
                 .orElseGet(() -> open(details.actionItems().stream()));
-        return new ReadAhead(m, group, agenda, summaries(documents.values()), open);
+        List<FileEntry> files = new ArrayList<>();
+        attachments.shown(me, m.id()).forEach(a -> files.add(new FileEntry(a, Optional.empty())));
+        details.agenda().forEach(item -> attachments.shown(me, item.id())
+                .forEach(a -> files.add(new FileEntry(a, Optional.of(item)))));
+        return new ReadAhead(m, group, agenda, summaries(documents.values()), files, open);
     }
 
     StatusReport statusReport(DicasUser me, long groupId) {

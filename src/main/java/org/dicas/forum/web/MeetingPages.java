@@ -285,6 +285,7 @@ class MeetingPages {
         model.addAttribute("groups", groups.list(me));
         model.addAttribute("zones", ZONES);
         model.addAttribute("users", meetings.possibleAttendees(me, form.getMarking(), meetingId));
+        model.addAttribute("attendeeSource", "/pick/people?offer=attendees" + (meetingId == null ? "" : "&meeting=" + meetingId));
         Pages.banner(model, Marking.of(AccessLevel.PUBLIC));
         return "meetings/form";
     }

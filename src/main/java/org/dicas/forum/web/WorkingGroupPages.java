@@ -128,6 +128,7 @@ class WorkingGroupPages {
         model.addAttribute("groupCodes", directory.groups());
         model.addAttribute("nations", directory.nations());
         model.addAttribute("users", groups.possibleMembers(me, form.getMarking(), groupId));
+        model.addAttribute("memberSource", "/pick/people?offer=members" + (groupId == null ? "" : "&workingGroup=" + groupId));
         Pages.banner(model, Marking.of(AccessLevel.PUBLIC));
         return "working-groups/form";
     }

@@ -11,6 +11,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.dicas.forum.Meetings;
+import org.dicas.forum.WorkingGroups;
+import org.dicas.requirements.Pipeline;
 import org.dicas.search.Search;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
@@ -62,9 +65,15 @@ class PickerPages {
     private final MarkedRecords records;
     private final SupplyNetworks networks;
     private final RepairFacilities facilities;
+    private final Meetings meetings;
+    private final WorkingGroups workingGroups;
+    private final Pipeline pipeline;
 
     PickerPages(RecordTitles titles, Directory directory, MarkedRecords records, SupplyNetworks networks,
-                RepairFacilities facilities) {
+                RepairFacilities facilities, Meetings meetings, WorkingGroups workingGroups, Pipeline pipeline) {
+        this.meetings = meetings;
+        this.workingGroups = workingGroups;
+        this.pipeline = pipeline;
         this.titles = titles;
         this.directory = directory;
         this.records = records;
@@ -90,15 +99,18 @@ class PickerPages {
      */
     @GetMapping("/pick/people")
     String people(DicasUser me, @RequestParam(defaultValue = "") String q,
-                  @RequestParam(required = false) Long readableRecord, @RequestParam("for") String field,
-                  Locale locale, Model model, HttpServletResponse response) {
+                  @RequestParam(required = false) Long readableRecord, @RequestParam(required = false) String offer,
+                  @RequestParam(required = false) Long meeting, @RequestParam(required = false) Long workingGroup,
+                  @RequestParam(required = false) Long opportunity, @RequestParam(required = false) String marking,
+                  @RequestParam("for") String field, Locale locale, Model model, HttpServletResponse response) {
         String text = text(q);
+        if (offer != null) {
+            return offered(me, text, offer, meeting, workingGroup, opportunity, marking, field, locale, model,
+                    response);
+        }
         Marking shown = Marking.highWaterMark(List.of());
         if (readableRecord != null) {
-            if (!records.readable(readableRecord, me)) {
-                throw new NotFoundException("record", readableRecord);
-            }
-            shown = records.find(readableRecord).orElseThrow().marking();
+            shown = readableMarking(me, readableRecord);
         }
         Map<Long, Directory.Organization> organizations = directory.organizations().stream()
                 .collect(Collectors.toMap(Directory.Organization::id, o -> o));
@@ -109,17 +121,82 @@ class PickerPages {
                     break;
                 }
                 Directory.Organization org = organizations.get(u.organizationId());
-                String orgName = org == null ? "" : ja(locale) && org.nameJa() != null ? org.nameJa() : org.name();
-                if (matches(text, u.displayName(), u.username(), org == null ? null : org.name(),
-                        org == null ? null : org.nameJa())
-                        && (readableRecord == null || records.readable(readableRecord, u))) {
-                    choices.add(new Choice(String.valueOf(u.id()), u.displayName(), null, null, null, false, orgName,
-                            u.nation().code(), null));
+                if (matches(text, u, org) && (readableRecord == null || records.readable(readableRecord, u))) {
+                    choices.add(person(u, org, locale));
                 }
             }
         }
         return results(field, text, choices, shown, readableRecord == null ? "picker.none.people"
                 : "picker.none.readers", locale, model, response);
+    }
+
+    /**
+     * The people a form offers for the record it saves with the marking it holds ({@code marking}, the form's marking
+     * field as typed): a meeting's attendees ({@code offer=attendees}, {@code meeting} when editing one), a working
+     * group's members ({@code offer=members}, {@code workingGroup}) or an opportunity's owner ({@code offer=owners},
+     * {@code opportunity}). Who is offered is the owning module's rule ({@code Meetings.possibleAttendees},
+     * {@code WorkingGroups.possibleMembers}, {@code Pipeline.possibleOwners}) — the very lists the forms show without
+     * script — asked here, never copied; a record named that the user may not read is not found.
+     */
+    private String offered(DicasUser me, String text, String offer, Long meeting, Long workingGroup, Long opportunity,
+                           String marking, String field, Locale locale, Model model, HttpServletResponse response) {
+        List<DicasUser> offered;
+        Long existing;
+        switch (offer) {
+            case "attendees" -> {
+                existing = meeting;
+                offered = text.isEmpty() ? List.of() : meetings.possibleAttendees(me, marking, readableId(me, meeting));
+            }
+            case "members" -> {
+                existing = workingGroup;
+                offered = text.isEmpty() ? List.of() : workingGroups.possibleMembers(me, marking, readableId(me, workingGroup));
+            }
+            case "owners" -> {
+                if (opportunity == null) {
+                    throw InvalidInputException.of("opportunity", "picker.error.opportunity");
+                }
+                existing = opportunity;
+                var o = pipeline.find(opportunity, me)
+                        .orElseThrow(() -> new NotFoundException("opportunity", opportunity));
+                offered = text.isEmpty() ? List.of() : pipeline.possibleOwners(me, o, marking);
+            }
+            default -> throw InvalidInputException.of("offer", "picker.error.offer", offer);
+        }
+        Marking shown = existing == null ? Marking.highWaterMark(List.of()) : readableMarking(me, existing);
+        Map<Long, Directory.Organization> organizations = directory.organizations().stream()
+                .collect(Collectors.toMap(Directory.Organization::id, o -> o));
+        List<Choice> choices = offered.stream()
+                .filter(u -> matches(text, u, organizations.get(u.organizationId())))
+                .limit(LIMIT)
+                .map(u -> person(u, organizations.get(u.organizationId()), locale))
+                .toList();
+        return results(field, text, choices, shown, "picker.none.readers", locale, model, response);
+    }
+
+    private Long readableId(DicasUser me, Long id) {
+        if (id != null) {
+            readableMarking(me, id);
+        }
+        return id;
+    }
+
+    /** The marking of a record the user reads; one they may not read is not found, exactly as a missing one. */
+    private Marking readableMarking(DicasUser me, long id) {
+        if (!records.readable(id, me)) {
+            throw new NotFoundException("record", id);
+        }
+        return records.find(id).orElseThrow().marking();
+    }
+
+    private static boolean matches(String text, DicasUser u, Directory.Organization org) {
+        return matches(text, u.displayName(), u.username(), org == null ? null : org.name(),
+                org == null ? null : org.nameJa());
+    }
+
+    private static Choice person(DicasUser u, Directory.Organization org, Locale locale) {
+        String orgName = org == null ? "" : ja(locale) && org.nameJa() != null ? org.nameJa() : org.name();
+        return new Choice(String.valueOf(u.id()), u.displayName(), null, null, null, false, orgName,
+                u.nation().code(), null);
     }
 
     /**

@@ -173,6 +173,33 @@ class NoticeMailTest {
     }
 
     @Test
+    void editingACuiAgendaItemMailsTheAttendeesThatAMeetingChangedAndNoCuiText() throws Exception {
+        choose(DemoUsers.US_NAVY, "vance@example.org", "IMMEDIATE");
+        String us = http.token(DemoUsers.US_ACQ, DemoUsers.PASSWORD);
+        var meeting = http.post("/api/v1/meetings", us, Map.of("kind", "PLENARY", "titleEn", tag + " plenary",
+                "titleJa", tag + " 本会合", "startsAt", "2027-06-10T10:00:00", "endsAt", "2027-06-10T12:00:00",
+                "timeZone", "Asia/Tokyo", "marking", "CUI", "attendeeIds", List.of(userId(DemoUsers.US_NAVY))));
+        assertThat(meeting.status()).as(meeting.body()).isEqualTo(201);
+        long id = meeting.json().get("id").asLong();
+        await("vance@example.org", 1); // the invitation
+        smtp.purgeEmailFromAllMailboxes();
+        String items = "/api/v1/meetings/" + id + "/agenda-items";
+        long item = http.post(items, us, Map.of("title", tag + " sonar array", "marking", "CUI")).json().get("id").asLong();
+        var edited = http.put(items + "/" + item, us, Map.of("title", tag + " towed sonar array depth 300 m",
+                "marking", "CUI"));
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+
+        List<MimeMessage> got = await("vance@example.org", 1);
+        assertThat(got).hasSize(1);
+        String whole = GreenMailUtil.getWholeMessage(got.get(0));
+        assertThat(whole).as("no CUI text anywhere in the e-mail").doesNotContain(tag, "sonar", "300 m");
+        assertThat(got.get(0).getSubject())
+                .isEqualTo("DICAS: A meeting you attend was changed, or you were added to its attendees");
+        assertThat(text(got.get(0))).startsWith("PUBLIC").endsWith("PUBLIC").contains(BASE + "/notifications/"
+                + noticeId(userId(DemoUsers.US_NAVY), item) + "/open");
+    }
+
+    @Test
     void aJapaneseOwnerReadsTheEmailInJapaneseAndAPublicRecordIsNamed() throws Exception {
         long atla = choose(DemoUsers.JP_ATLA, "mori@example.jp", "IMMEDIATE");
         jdbc.sql("update app_user set locale = 'ja' where id = :u").param("u", atla).update();

@@ -128,7 +128,9 @@ final class AttackSupport {
 
     /**
      * A picker's search box (fragments/picker): an input of no form, asking a /pick endpoint for the matches of what
-     * is typed, replacing the picker's own results; no other htmx attribute.
+     * is typed, replacing the picker's own results; a people picker may also send the form's marking field as typed
+     * ({@code hx-include} of one {@code …marking} field), so the server offers who may read the record so marked; no
+     * other htmx attribute.
      */
     private static boolean pickerSearch(Element e) {
         var pick = PICK.matcher(e.attr("hx-get"));
@@ -137,10 +139,11 @@ final class AttackSupport {
                 && e.attr("hx-trigger").equals("input changed delay:250ms")
                 && e.attr("hx-target").equals("#" + pick.group(3) + "-results")
                 && e.attr("hx-swap").equals("outerHTML")
+                && (!e.hasAttr("hx-include") || e.attr("hx-include").matches("#[A-Za-z0-9_-]*marking"))
                 && e.attributes().asList().stream().map(Attribute::getKey)
                         .filter(k -> k.startsWith("hx-") || k.startsWith("data-hx-"))
                         .allMatch(k -> k.equals("hx-get") || k.equals("hx-trigger") || k.equals("hx-target")
-                                || k.equals("hx-swap"));
+                                || k.equals("hx-swap") || k.equals("hx-include"));
     }
 
     static boolean scriptUrl(String value) {
