@@ -33,6 +33,19 @@ public record PairJudgment(long id, long firstRequirementId, long secondRequirem
         return Math.min(a, b) + "-" + Math.max(a, b);
     }
 
+    /**
+     * What the finder's lists carry of the latest judgment of a pair the reader may read: which judgment, the verdict,
+     * the reason of a rejection (null on a confirmation), when, and its marking (part of the list's high-water mark).
+     */
+    public record Mark(long id, @Labelled("opp.judgment.verdict") Verdict verdict,
+                       @Labelled("opp.judgment.reason") JudgmentReason reason, Instant judgedAt, Marking marking) {
+    }
+
+    /** This judgment as a mark on a finder's list. */
+    public Mark mark() {
+        return new Mark(id, verdict, reason, judgedAt, marking);
+    }
+
     /** The judgment as the finder's model trains on it. */
     public JudgedPair judged() {
         return new JudgedPair(firstRequirementId, secondRequirementId, sameNeed);

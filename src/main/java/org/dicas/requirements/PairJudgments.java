@@ -2,6 +2,7 @@ package org.dicas.requirements;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,11 @@ import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.security.MarkedRecords;
 import org.dicas.security.ReadableRecords;
+import org.dicas.security.RecordMarking;
+import org.dicas.security.ReleasabilityPolicy;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
+import org.dicas.shared.NationCode;
 import org.dicas.shared.NotFoundException;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
@@ -23,11 +27,14 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Officials' judgments of pairs of requirements: the same need, or not the same need with a reason. A government
  * official of either requirement's nation who may read both judges ({@link RequirementWriteRules#judgePair}); the
- * judgment is a {@code PAIR_JUDGMENT} record marked with the high-water mark of the two requirements' markings,
- * audited, and kept: a later judgment of the same pair is a new one, and the latest counts. A judgment is read only by
- * government officials of either requirement's nation who may read it and both requirements (the policy over all
- * three records, in SQL); to anyone else it does not exist. The finder's model trains on every judgment through
- * {@link JudgedPairs}, which is not a read by a person.
+ * judgment is a {@code PAIR_JUDGMENT} record, audited, and kept: a later judgment of the same pair is a new one, and
+ * the latest counts. Who reads it is said by the record itself, so that every reader of records — search, history,
+ * titles, pickers, audit views — applies it through the one policy ({@link #markingOf}, ADR 0041): its marking is the
+ * high-water mark of the two requirements' markings limited to those of the pair's two nations that may read both,
+ * and it is registered for government users only. It follows its requirements' markings when they change
+ * ({@link #followRequirements}). This service's reads add only that both requirements are readable too (the policy
+ * over all three records, in SQL). The finder's model trains on every judgment through {@link JudgedPairs}, which is
+ * not a read by a person.
  */
 @Service
 public class PairJudgments {
@@ -43,19 +50,22 @@ public class PairJudgments {
     private final ReadableRecords readable;
     private final Requirements requirements;
     private final AuditLog audit;
+    private final ReleasabilityPolicy policy;
 
     PairJudgments(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, Requirements requirements,
-                  AuditLog audit) {
+                  AuditLog audit, ReleasabilityPolicy policy) {
         this.jdbc = jdbc;
         this.records = records;
         this.readable = readable;
         this.requirements = requirements;
         this.audit = audit;
+        this.policy = policy;
     }
 
     /**
-     * Judgments as the reader may see them: the judgment and both requirements readable, the reader an official of
-     * either nation. (The aliases are r1 and r2, not ra: the policy's predicate uses that alias itself.)
+     * Judgments as the reader may see them: the judgment and both requirements readable by the one policy — the
+     * judgment's own record says that only officials of the pair's nations read it. (The aliases are r1 and r2, not
+     * ra: the policy's predicate uses that alias itself.)
      */
     static final String SELECT = """
             select j.id, j.first_requirement_id, j.second_requirement_id, j.same_need, j.reason, j.note, j.author_id,
@@ -65,8 +75,7 @@ public class PairJudgments {
             join requirement qa on qa.id = j.first_requirement_id join record r1 on r1.id = qa.id
             join requirement qb on qb.id = j.second_requirement_id join record r2 on r2.id = qb.id
             join app_user u on u.id = j.author_id
-            where {readable:r} and {readable:r1} and {readable:r2} and :readerGovernment
-              and (qa.nation = :readerNation or qb.nation = :readerNation)""";
+            where {readable:r} and {readable:r1} and {readable:r2}""";
 
     static PairJudgment row(ResultSet rs) throws SQLException {
         boolean same = rs.getBoolean(4);
@@ -77,8 +86,7 @@ public class PairJudgments {
     }
 
     private JdbcClient.StatementSpec visible(DicasUser reader, String sql) {
-        return readable.query(reader, sql).param("readerGovernment", reader.government())
-                .param("readerNation", reader.nation().code());
+        return readable.query(reader, sql);
     }
 
     // ----------------------------------------------------------------------------------------------- reads
@@ -96,8 +104,7 @@ public class PairJudgments {
     public Page<PairJudgment> ofRequirement(DicasUser reader, long requirementId, Paging paging) {
         requirements.find(requirementId, reader).orElseThrow(() -> new NotFoundException("requirement", requirementId));
         return readable.page(reader, SELECT + " and (j.first_requirement_id = :q or j.second_requirement_id = :q)",
-                "j.judged_at desc, j.id desc", Map.of("q", requirementId, "readerGovernment", reader.government(),
-                        "readerNation", reader.nation().code()), paging, (rs, n) -> row(rs));
+                "j.judged_at desc, j.id desc", Map.of("q", requirementId), paging, (rs, n) -> row(rs));
     }
 
     /** The judgments of one pair (either order) that the reader may read, newest first (at most {@link #PAGE_LIMIT}). */
@@ -175,10 +182,9 @@ public class PairJudgments {
         }
         long lo = Math.min(a, b);
         long hi = Math.max(a, b);
-        Marking marking = Marking.highWaterMark(List.of(first.marking(), second.marking()));
+        Marking marking = markingOf(first, second);
         // the title names the pair by ids only (no sentence in one language); the note stays out of search
-        long id = records.register(KIND, "#" + lo + " ⇔ #" + hi, "", marking, Optional.empty(), user,
-                x -> link(lo, hi));
+        long id = records.registerForGovernments(KIND, "#" + lo + " ⇔ #" + hi, "", marking, user, x -> link(lo, hi));
         jdbc.sql("""
                         insert into pair_judgment (id, first_requirement_id, second_requirement_id, same_need, reason,
                                                    note, author_id, author_nation)
@@ -190,6 +196,56 @@ public class PairJudgments {
                 ? Sentence.of("audit.detail.pairSameNeed", lo, hi)
                 : Sentence.of("audit.detail.pairNotSameNeed", lo, hi, Sentence.label("opp.judgment.reason", reason)));
         return get(user, id);
+    }
+
+    /**
+     * The marking of a judgment of the pair: the high-water mark of the two requirements' markings, limited to those
+     * of the pair's two nations to which both requirements are releasable (REL TO both nations, or NOFORN when only
+     * one of them may read both — a NOFORN requirement makes the pair its nation's). With the record registered for
+     * government users only, the one policy lets exactly the pair's officials who may read both requirements' markings
+     * read it — and no third nation, whatever it is cleared for.
+     */
+    public Marking markingOf(Requirement a, Requirement b) {
+        RecordMarking ra = records.find(a.id()).orElseThrow(() -> new NotFoundException("requirement", a.id()));
+        RecordMarking rb = records.find(b.id()).orElseThrow(() -> new NotFoundException("requirement", b.id()));
+        List<NationCode> readers = new ArrayList<>();
+        for (String code : List.of(a.nation(), b.nation())) {
+            NationCode n = NationCode.of(code);
+            if (policy.releasableToNation(n, ra.marking(), ra.originNation())
+                    && policy.releasableToNation(n, rb.marking(), rb.originNation())) {
+                readers.add(n);
+            }
+        }
+        return Marking.highWaterMark(List.of(a.marking(), b.marking())).limitedTo(readers);
+    }
+
+    /**
+     * Re-marks the judgments of the pairs a requirement forms ({@code requirementId}), or of every pair (null), to
+     * {@link #markingOf} their requirements as they are marked now: a judgment follows its requirements, so a
+     * requirement withheld from a nation takes its judgments with it, everywhere. A system act, audited per judgment
+     * re-marked; answers how many were.
+     */
+    @Transactional
+    public int followRequirements(Long requirementId) {
+        List<long[]> judged = jdbc.sql("select id, first_requirement_id, second_requirement_id from pair_judgment"
+                        + (requirementId == null ? "" : " where first_requirement_id = :q or second_requirement_id = :q")
+                        + " order by id")
+                .params(requirementId == null ? Map.of() : Map.of("q", requirementId))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).list();
+        // a system read of the pairs' requirements, as for training: no person reads them here
+        Map<Long, Requirement> pairs = new java.util.HashMap<>();
+        requirements.forTraining(judged.stream().flatMap(j -> java.util.stream.Stream.of(j[1], j[2])).distinct().toList())
+                .forEach(q -> pairs.put(q.id(), q));
+        int changed = 0;
+        for (long[] j : judged) {
+            Requirement a = pairs.get(j[1]);
+            Requirement b = pairs.get(j[2]);
+            if (a != null && b != null && records.followDerivation(j[0], markingOf(a, b),
+                    Sentence.of("audit.detail.judgmentFollowsPair", j[1], j[2]))) {
+                changed++;
+            }
+        }
+        return changed;
     }
 
     /** The page of a pair. */

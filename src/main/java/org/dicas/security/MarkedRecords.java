@@ -43,15 +43,35 @@ public class MarkedRecords {
      */
     public long register(String kind, String title, String searchText, Marking marking,
                          Optional<Long> owningCompanyId, DicasUser author, LongFunction<String> link) {
+        return register(kind, title, searchText, marking, owningCompanyId, author, link, false);
+    }
+
+    /**
+     * As {@link #register}, for a record that only government users may read, whatever its marking allows: a record
+     * that speaks for a government (an official's judgment of a pair of requirements). Every reader, generic or not,
+     * applies this through the one policy ({@link RecordMarking#governmentOnly}); the author must be a government user.
+     */
+    public long registerForGovernments(String kind, String title, String searchText, Marking marking,
+                                       DicasUser author, LongFunction<String> link) {
+        return register(kind, title, searchText, marking, Optional.empty(), author, link, true);
+    }
+
+    private long register(String kind, String title, String searchText, Marking marking,
+                          Optional<Long> owningCompanyId, DicasUser author, LongFunction<String> link,
+                          boolean governmentOnly) {
         RecordMarking rm = check(marking, owningCompanyId, author);
+        if (governmentOnly && !author.government()) {
+            throw InvalidInputException.of("marking", "marking.error.notCleared", marking.banner());
+        }
         long id = jdbc.sql("""
                         insert into record (kind, title, search_text, marking, level, noforn, rel_to, groups, propin,
-                                            export_regime, origin_nation, owning_company_id, created_by)
+                                            export_regime, origin_nation, owning_company_id, created_by,
+                                            government_only)
                         values (:kind, :title, :text, :marking, :level, :noforn, cast(:relTo as text[]),
-                                cast(:groups as text[]), :propin, :export, :origin, :company, :author)
+                                cast(:groups as text[]), :propin, :export, :origin, :company, :author, :governmentOnly)
                         returning id""")
                 .param("kind", kind).param("title", title).param("text", searchText)
-                .params(markingColumns(rm))
+                .params(markingColumns(rm)).param("governmentOnly", governmentOnly)
                 .param("author", author.id())
                 .query(Long.class).single();
         jdbc.sql("update record set link = :link where id = :id").param("link", link.apply(id)).param("id", id).update();
@@ -107,9 +127,37 @@ public class MarkedRecords {
         RecordMarking rm = new RecordMarking(marking, current.originNation(),
                 marking.propin() ? current.owningCompanyId() : Optional.empty());
         if (!policy.mayRead(actor, new RecordMarking(marking, current.originNation(), rm.owningCompanyId(),
-                current.authorizations()))) {
+                current.authorizations(), current.governmentOnly()))) {
             throw InvalidInputException.of("marking", "marking.error.notClearedRelease", marking.banner());
         }
+        writeMarking(id, rm);
+        audit.append(actor, "MARKING_CHANGED", id, kindOf(id),
+                Sentence.of("audit.detail.markingFromToFor", current.marking().banner(), marking.banner(), reason));
+        events.publishEvent(new RecordChanged(id));
+    }
+
+    /** The actor of what the platform does by itself (a derived record following what it derives from). */
+    public static final String SYSTEM = "system";
+
+    /**
+     * Re-marks a record that is derived from others and follows their markings (a judgment of a pair follows its two
+     * requirements): a system act, not a person's, audited as {@code MARKING_CHANGED} by {@link #SYSTEM} with the
+     * reason. Nothing happens when the marking is already this one; answers whether it changed.
+     */
+    public boolean followDerivation(long id, Marking marking, Sentence reason) {
+        RecordMarking current = find(id).orElseThrow(() -> new NotFoundException("record", id));
+        if (current.marking().equals(marking)) {
+            return false;
+        }
+        writeMarking(id, new RecordMarking(marking, current.originNation(),
+                marking.propin() ? current.owningCompanyId() : Optional.empty()));
+        audit.append(SYSTEM, "MARKING_CHANGED", id, kindOf(id),
+                Sentence.of("audit.detail.markingFromToFor", current.marking().banner(), marking.banner(), reason));
+        events.publishEvent(new RecordChanged(id));
+        return true;
+    }
+
+    private void writeMarking(long id, RecordMarking rm) {
         jdbc.sql("""
                         update record set marking = :marking, level = :level, noforn = :noforn,
                                rel_to = cast(:relTo as text[]), groups = cast(:groups as text[]), propin = :propin,
@@ -117,9 +165,6 @@ public class MarkedRecords {
                                version = version + 1
                         where id = :id""")
                 .param("id", id).params(markingColumns(rm)).update();
-        audit.append(actor, "MARKING_CHANGED", id, kindOf(id),
-                Sentence.of("audit.detail.markingFromToFor", current.marking().banner(), marking.banner(), reason));
-        events.publishEvent(new RecordChanged(id));
     }
 
     /**
@@ -206,13 +251,14 @@ public class MarkedRecords {
     }
 
     public Optional<RecordMarking> find(long id) {
-        return jdbc.sql("select marking, origin_nation, owning_company_id from record where id = :id")
+        return jdbc.sql("select marking, origin_nation, owning_company_id, government_only from record where id = :id")
                 .param("id", id)
                 .query((rs, n) -> new RecordMarking(Marking.parse(rs.getString(1)), NationCode.of(rs.getString(2)),
-                        Optional.ofNullable((Long) rs.getObject(3))))
+                        Optional.ofNullable((Long) rs.getObject(3)), java.util.List.of(), rs.getBoolean(4)))
                 .optional()
                 .map(rm -> rm.marking().export().isEmpty() ? rm
-                        : new RecordMarking(rm.marking(), rm.originNation(), rm.owningCompanyId(), authorizationsOf(id)));
+                        : new RecordMarking(rm.marking(), rm.originNation(), rm.owningCompanyId(), authorizationsOf(id),
+                                rm.governmentOnly()));
     }
 
     /**

@@ -6,14 +6,21 @@ import org.dicas.shared.Marking;
 import org.dicas.shared.NationCode;
 
 /**
- * What the policy needs to know of a record: its marking, originating nation, owning company (when PROPIN) and the
- * export authorizations attached to it.
+ * What the policy needs to know of a record: its marking, originating nation, owning company (when PROPIN), the
+ * export authorizations attached to it, and whether only government users may read it ({@code governmentOnly}: a
+ * record that speaks for governments, such as an official's judgment of a pair of requirements — the one reader rule
+ * a banner cannot say, ADR 0041).
  */
 public record RecordMarking(Marking marking, NationCode originNation, Optional<Long> owningCompanyId,
-                            List<ExportAuthorization> authorizations) {
+                            List<ExportAuthorization> authorizations, boolean governmentOnly) {
     public RecordMarking {
         owningCompanyId = owningCompanyId == null ? Optional.empty() : owningCompanyId;
         authorizations = authorizations == null ? List.of() : List.copyOf(authorizations);
+    }
+
+    public RecordMarking(Marking marking, NationCode originNation, Optional<Long> owningCompanyId,
+                         List<ExportAuthorization> authorizations) {
+        this(marking, originNation, owningCompanyId, authorizations, false);
     }
 
     public RecordMarking(Marking marking, NationCode originNation, Optional<Long> owningCompanyId) {

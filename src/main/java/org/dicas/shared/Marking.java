@@ -235,6 +235,19 @@ public record Marking(AccessLevel level, boolean noForn, List<NationCode> relTo,
         return new Marking(level, false, List.copyOf(rel), groups, propin, export);
     }
 
+    /**
+     * This marking with its nations replaced by {@code nations}: REL TO them (in code order) when there are two or more,
+     * NOFORN when one or none — for a record meant for a few nations only, whose caller has already narrowed them to
+     * nations the sources are releasable to (a judgment of a pair of requirements goes to the pair's nations). The
+     * originating nation reads in any case, so it must be among them. Other controls are unchanged.
+     */
+    public Marking limitedTo(Collection<NationCode> nations) {
+        List<NationCode> sorted = nations.stream().distinct().sorted(java.util.Comparator.comparing(NationCode::code))
+                .toList();
+        return sorted.size() < 2 ? new Marking(level, true, List.of(), groups, propin, export)
+                : new Marking(level, false, sorted, groups, propin, export);
+    }
+
     /** True when neither NOFORN nor REL TO limits the nations that may read. */
     public boolean releasableToAllNations() {
         return !noForn && relTo.isEmpty();

@@ -220,6 +220,38 @@ class PairJudgmentsTest {
         assertThat(fromOwn.get("total").asLong()).as("the judgment of a pair with a hidden member is hidden").isZero();
         assertThat(fromOwn.toString()).doesNotContain(String.valueOf(jpReq));
         assertThat(http.get(judgments(usReq), jp).json().get("total").asLong()).as("Japan still reads it").isEqualTo(1);
+
+        // the judgment's own record followed its requirement, in the same transaction: one nation's now, everywhere
+        long judgment = http.get(judgments(usReq), jp).json().get("items").get(0).get("id").asLong();
+        assertThat(jdbc.sql("select marking from record where id = :id").param("id", judgment).query(String.class)
+                .single()).isEqualTo("CUI//NOFORN");
+        assertThat(jdbc.sql("select actor from audit_entry where record_id = :id and action = 'MARKING_CHANGED'")
+                .param("id", judgment).query(String.class).list()).containsExactly("system");
+        assertThat(http.get("/api/v1/records/" + judgment + "/history", us).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/judgments/" + judgment, us).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/judgments/" + judgment, jp).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aJudgmentMarkedBeforeItsMarkingWasLimitedToThePairIsReMarkedAtStart() {
+        long usReq = requirement(us, "JUDGETEST older judgment US", "UNCLASSIFIED//REL TO USA, JPN, AUS");
+        long jpReq = requirement(jp, "JUDGETEST older judgment JP", "UNCLASSIFIED");
+        var created = http.post(judgments(jpReq), jp, judgment(usReq, true, null, ""));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        assertThat(created.json().get("marking").asString()).as("the high-water mark, limited to the pair")
+                .isEqualTo("UNCLASSIFIED//REL TO JPN, USA");
+        // as V42 marked it: the bare high-water mark, which Australia's officials could read
+        jdbc.sql("update record set marking = 'UNCLASSIFIED//REL TO USA, JPN, AUS', rel_to = '{USA,JPN,AUS}' where id = :id")
+                .param("id", id).update();
+        String au = http.token("au.dod", "demo");
+        assertThat(http.get("/api/v1/records/" + id + "/history", au).status()).as("the hole it closes").isEqualTo(200);
+
+        assertThat(pairJudgments.followRequirements(null)).as("what the start-up runner does").isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("select marking from record where id = :id").param("id", id).query(String.class).single())
+                .isEqualTo("UNCLASSIFIED//REL TO JPN, USA");
+        assertThat(http.get("/api/v1/records/" + id + "/history", au).status()).isEqualTo(404);
+        assertThat(pairJudgments.followRequirements(null)).as("nothing left to re-mark").isZero();
     }
 
     @Test

@@ -24,9 +24,9 @@ import tools.jackson.databind.JsonNode;
  * with both languages' text; the public API the opportunity finder uses; the demo requirements.
  */
 @PlatformTest
-class RequirementsApiTest {
+public class RequirementsApiTest {
 
-    static final String API = "/api/v1/requirements";
+    public static final String API = "/api/v1/requirements";
 
     @LocalServerPort
     int port;
@@ -48,7 +48,8 @@ class RequirementsApiTest {
         jp = http.token("jp.atla", "demo");
     }
 
-    static Map<String, Object> body(String titleEn, String titleJa, String marking) {
+    /** The body of a requirement of the author's nation (other test packages write requirements with it too). */
+    public static Map<String, Object> body(String titleEn, String titleJa, String marking) {
         Map<String, Object> b = new HashMap<>();
         b.put("service", "JASDF");
         b.put("capabilityArea", "AIR.TRAINER");

@@ -35,7 +35,7 @@ class ReadPathTest {
     static final Pattern TOKEN = Pattern.compile("\\{(readable|readableInContainer|everyRecord):(\\w+)}");
     static final Pattern WRITE = Pattern.compile("(?i)\\b(update\\s+record\\b|insert\\s+into\\s+record\\b|delete\\s+from\\s+record\\b|truncate\\s+(table\\s+)?record\\b)");
     static final Pattern TRUST_TABLES = Pattern.compile("(?i)\\b(record_authorization|export_authorization|policy_epoch)\\b");
-    static final String MARKING_COLUMNS = "(level|noforn|rel_to|groups|propin|export_regime)";
+    static final String MARKING_COLUMNS = "(level|noforn|rel_to|groups|propin|export_regime|government_only)";
 
     static List<String> violations(String file, String source) {
         List<String> out = new ArrayList<>();

@@ -85,12 +85,23 @@ class ReleasabilityPolicyTest {
                 // all rules together
                 Arguments.of("all: every rule holds", JP_INDUSTRY_CUI, rec("CUI//REL TO USA, JPN//GROUP WG-SHIP//PROPIN", "USA", SAKURA), true),
                 Arguments.of("all: one rule fails (group)", JP_INDUSTRY_CUI, rec("CUI//REL TO USA, JPN//GROUP PLENARY//PROPIN", "USA", SAKURA), false),
-                Arguments.of("all: one rule fails (level)", US_INDUSTRY_UNCLASS, rec("CUI//GROUP WG-MISSILE//PROPIN", "USA", PACIFIC), false));
+                Arguments.of("all: one rule fails (level)", US_INDUSTRY_UNCLASS, rec("CUI//GROUP WG-MISSILE//PROPIN", "USA", PACIFIC), false),
+                // rule 6: government only (an official's judgment of a pair)
+                Arguments.of("government only: an official of a listed nation reads", US_GOV_CUI, governmentOnly("CUI//REL TO JPN, USA", "JPN"), true),
+                Arguments.of("government only: a military service is government", US_NAVY, governmentOnly("CUI//REL TO JPN, USA", "JPN"), true),
+                Arguments.of("government only: industry of a listed nation refused", JP_INDUSTRY_CUI, governmentOnly("CUI//REL TO JPN, USA", "JPN"), false),
+                Arguments.of("government only: industry of the originator refused", JP_INDUSTRY_CUI, governmentOnly("CUI//NOFORN", "JPN"), false),
+                Arguments.of("government only: a third nation's official refused by REL TO", AU_GOV_UNCLASS, governmentOnly("UNCLASSIFIED//REL TO JPN, USA", "JPN"), false),
+                Arguments.of("government only: an association refused", PUBLIC_READER, governmentOnly("PUBLIC", "GBR"), false));
+    }
+
+    static RecordMarking governmentOnly(String banner, String origin) {
+        return new RecordMarking(Marking.parse(banner), NationCode.of(origin), Optional.empty(), List.of(), true);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("table")
-    void decidesByAllFiveRules(String name, DicasUser user, RecordMarking record, boolean expected) {
+    void decidesByAllSixRules(String name, DicasUser user, RecordMarking record, boolean expected) {
         assertThat(new ReleasabilityPolicy(java.time.Clock.systemUTC()).mayRead(user, record)).isEqualTo(expected);
     }
 

@@ -49,6 +49,18 @@ class MarkingTest {
     }
 
     @Test
+    void limitedToNationsReplacesTheNationsAndKeepsTheOtherControls() {
+        Marking m = Marking.parse("CUI//GROUP WG-MISSILE//PROPIN//EXPORT EAR 3A001.a");
+        assertThat(m.limitedTo(List.of(NationCode.USA, NationCode.JPN)).banner())
+                .isEqualTo("CUI//REL TO JPN, USA//GROUP WG-MISSILE//PROPIN//EXPORT EAR 3A001.a");
+        assertThat(Marking.parse("UNCLASSIFIED//REL TO USA, JPN, AUS").limitedTo(List.of(NationCode.JPN)).banner())
+                .as("one nation: NOFORN").isEqualTo("UNCLASSIFIED//NOFORN");
+        assertThat(Marking.parse("PUBLIC").limitedTo(List.of()).banner()).isEqualTo("PUBLIC//NOFORN");
+        assertThat(Marking.parse("CUI//NOFORN").limitedTo(List.of(NationCode.USA, NationCode.JPN, NationCode.USA))
+                .banner()).isEqualTo("CUI//REL TO JPN, USA");
+    }
+
+    @Test
     void highWaterMarkIntersectsReleaseAndTakesTheHighestLevel() {
         Marking hwm = Marking.highWaterMark(List.of(Marking.parse("UNCLASSIFIED//REL TO USA, JPN, AUS"),
                 Marking.parse("CUI//REL TO USA, JPN//GROUP WG-SHIP"), Marking.parse("PUBLIC//PROPIN")));

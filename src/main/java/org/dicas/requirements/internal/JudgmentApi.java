@@ -34,6 +34,13 @@ class JudgmentApi {
         return MarkedList.page(judgments.ofRequirement(me, a, paging), PairJudgment::marking);
     }
 
+    @GetMapping("/api/v1/judgments/{id}")
+    @Operation(summary = "One officials' judgment of a pair of requirements, if you may read it: a government official "
+            + "of either requirement's nation who may read both (404 otherwise, exactly as for a missing id)")
+    PairJudgment get(DicasUser me, @PathVariable long id) {
+        return judgments.get(me, id);
+    }
+
     @PostMapping("/api/v1/requirements/{a}/judgments")
     @Operation(summary = "Judge the pair this requirement forms with another nation's requirement 'other' "
             + "(government officials of either nation who may read both): sameNeed true, or false with a reason "

@@ -8,10 +8,14 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.requirements.Opportunity;
 import org.dicas.requirements.OpportunityCommand;
 import org.dicas.requirements.OpportunityFinderService;
+import org.dicas.requirements.PairJudgment;
+import org.dicas.requirements.PairJudgments;
 import org.dicas.requirements.Pipeline;
 import org.dicas.requirements.PipelineMove;
 import org.dicas.security.DicasUser;
@@ -33,37 +37,76 @@ class OpportunityApi {
 
     private final OpportunityFinderService finder;
     private final Pipeline pipeline;
+    private final PairJudgments judgments;
 
-    OpportunityApi(OpportunityFinderService finder, Pipeline pipeline) {
+    OpportunityApi(OpportunityFinderService finder, Pipeline pipeline, PairJudgments judgments) {
         this.finder = finder;
         this.pipeline = pipeline;
+        this.judgments = judgments;
+    }
+
+    /**
+     * A candidate with the latest officials' judgment of its pair that the reader may read (null when none is, or
+     * there is none): the finder's fields as they are, and {@code judgment} beside them.
+     */
+    record Candidate(@JsonUnwrapped OpportunityFinderService.Match match, PairJudgment.Mark judgment) {
+        Marking shown() {
+            return judgment == null ? match.marking()
+                    : Marking.highWaterMark(List.of(match.marking(), judgment.marking()));
+        }
     }
 
     @GetMapping("/api/v1/requirements/{id}/matches")
     @Operation(summary = "Candidate requirements of other nations you may read, best first, with score, opportunity "
-            + "flag and explanation (top: 1..50, default 5), paged like every list")
-    MarkedList<OpportunityFinderService.Match> matches(DicasUser me, @PathVariable long id,
-                                                       @RequestParam(defaultValue = "5") int top, Paging paging) {
-        return MarkedList.page(paging.slice(finder.matches(me, id, top)), OpportunityFinderService.Match::marking);
+            + "flag and explanation (top: 1..50, default 5), paged like every list; each with the latest officials' "
+            + "judgment of the pair that you may read (judgment: id, verdict, reason, judgedAt, marking; null when "
+            + "none), whose marking is part of the list's")
+    MarkedList<Candidate> matches(DicasUser me, @PathVariable long id, @RequestParam(defaultValue = "5") int top,
+                                  Paging paging) {
+        List<OpportunityFinderService.Match> matches = finder.matches(me, id, top);
+        Map<String, PairJudgment> judged = judgments.latestByPair(me, id);
+        List<Candidate> candidates = matches.stream().map(m -> new Candidate(m,
+                mark(judged, id, m.requirementId()))).toList();
+        return MarkedList.page(paging.slice(candidates), Candidate::shown);
     }
 
-    /** The finder's overview with the high-water mark of every requirement in its pairs and groups. */
-    record Finder(Marking marking, List<OpportunityFinderService.Pair> pairs,
-                  List<OpportunityFinderService.Group> groups, int requirements) {
-        static Finder of(OpportunityFinderService.Overview o) {
-            List<OpportunityFinderService.Match> shown = new ArrayList<>();
-            o.pairs().forEach(p -> shown.addAll(List.of(p.a(), p.b())));
-            o.groups().forEach(g -> shown.addAll(g.members()));
-            return new Finder(MarkedList.highWaterMarkOf(shown, OpportunityFinderService.Match::marking), o.pairs(),
-                    o.groups(), o.requirements());
+    private static PairJudgment.Mark mark(Map<String, PairJudgment> judged, long a, long b) {
+        PairJudgment j = judged.get(PairJudgment.key(a, b));
+        return j == null ? null : j.mark();
+    }
+
+    /** A flagged pair with the latest officials' judgment of it that the reader may read (null when none). */
+    record FlaggedPair(@JsonUnwrapped OpportunityFinderService.Pair pair, PairJudgment.Mark judgment) {
+    }
+
+    /**
+     * The finder's overview with the high-water mark of every requirement in its pairs and groups and of every
+     * judgment marked on its pairs.
+     */
+    record Finder(Marking marking, List<FlaggedPair> pairs, List<OpportunityFinderService.Group> groups,
+                  int requirements) {
+        static Finder of(OpportunityFinderService.Overview o, Map<String, PairJudgment> judged) {
+            List<Marking> shown = new ArrayList<>();
+            List<FlaggedPair> pairs = new ArrayList<>();
+            for (OpportunityFinderService.Pair p : o.pairs()) {
+                PairJudgment.Mark mark = mark(judged, p.a().requirementId(), p.b().requirementId());
+                pairs.add(new FlaggedPair(p, mark));
+                shown.addAll(List.of(p.a().marking(), p.b().marking()));
+                if (mark != null) {
+                    shown.add(mark.marking());
+                }
+            }
+            o.groups().forEach(g -> g.members().forEach(m -> shown.add(m.marking())));
+            return new Finder(Marking.highWaterMark(shown), pairs, o.groups(), o.requirements());
         }
     }
 
     @GetMapping("/api/v1/opportunities/finder")
-    @Operation(summary = "All flagged pairs and groups of three or more nations among the requirements you may read; "
-            + "marking is the high-water mark of every requirement shown")
+    @Operation(summary = "All flagged pairs and groups of three or more nations among the requirements you may read, "
+            + "each pair with the latest officials' judgment of it that you may read (judgment, null when none); "
+            + "marking is the high-water mark of every requirement and judgment shown")
     Finder overview(DicasUser me) {
-        return Finder.of(finder.overview(me));
+        return Finder.of(finder.overview(me), judgments.latestByPair(me, null));
     }
 
     @GetMapping("/api/v1/opportunities/pair")

@@ -1,0 +1,144 @@
+package org.dicas.security.attacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.dicas.PlatformTest;
+import org.dicas.demo.DemoUsers;
+import org.dicas.requirements.RequirementsApiTest;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
+import org.dicas.security.ReadableRecords;
+import org.dicas.support.Http;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A judgment of a pair of requirements exists only for the pair's officials (ADR 0041): the Australian official, who
+ * may read both requirements of a US–Japanese pair, and the Japanese industry user, who may too, find nothing of a
+ * judgment of it through any generic reader of records — search, history, titles, attachments, the record picker, the
+ * judgments API — exactly as for a missing id; the officials of both nations do. The rule sits in the judgment's own
+ * record (its marking and its government-only column), so the one policy says it: the set of ids every reader filters
+ * by ({@link ReadableRecords#ids}) leaves it out, and a reader written tomorrow cannot show it either.
+ */
+@PlatformTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JudgmentVisibilityTest {
+
+    static final String REQUIREMENTS = RequirementsApiTest.API;
+    static final String MISSING = "987654321";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ReadableRecords readable;
+    @Autowired
+    Directory directory;
+
+    Http http;
+    String us;
+    String jp;
+    String au;
+    String jpIndustry;
+    long usReq;
+    long jpReq;
+    long judgment;
+    String title;
+
+    long requirement(String token, String title, String titleJa) {
+        var r = http.post(REQUIREMENTS, token, RequirementsApiTest.body(title, titleJa, "UNCLASSIFIED"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
+
+    @BeforeAll
+    void aJapaneseOfficialJudgesAPairEveryoneMayReadBothOf() {
+        http = new Http(port);
+        us = AttackSupport.token(port, DemoUsers.US_ACQ);
+        jp = AttackSupport.token(port, DemoUsers.JP_ATLA);
+        au = AttackSupport.token(port, DemoUsers.AU_DOD);
+        jpIndustry = AttackSupport.token(port, DemoUsers.JP_INDUSTRY);
+        usReq = requirement(us, "JUDGESEEN tactical datalink terminals", "");
+        jpReq = requirement(jp, "JUDGESEEN tactical datalink terminals JP", "戦術データリンク端末");
+        var created = http.post(REQUIREMENTS + "/" + jpReq + "/judgments", jp,
+                Map.of("other", usReq, "sameNeed", false, "reason", "SIBLING_SYSTEM", "note", "judgeseen note"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        judgment = created.json().get("id").asLong();
+        title = "#" + Math.min(usReq, jpReq) + " ⇔ #" + Math.max(usReq, jpReq);
+        for (String other : List.of(au, jpIndustry)) {
+            assertThat(http.get(REQUIREMENTS + "/" + usReq, other).status()).as("both requirements readable")
+                    .isEqualTo(200);
+            assertThat(http.get(REQUIREMENTS + "/" + jpReq, other).status()).isEqualTo(200);
+        }
+    }
+
+    List<String> idPaths(String id) {
+        return List.of("/api/v1/judgments/" + id, "/api/v1/records/" + id + "/history",
+                "/api/v1/records/" + id + "/titles", "/api/v1/records/" + id + "/attachments");
+    }
+
+    @Test
+    void itsMarkingNamesOnlyThePairsNationsAndItsRecordOnlyGovernments() {
+        Map<String, Object> row = jdbc.sql("select marking, government_only from record where id = :id")
+                .param("id", judgment).query().singleRow();
+        assertThat(row.get("marking")).as("UNCLASSIFIED both, limited to the pair").isEqualTo("UNCLASSIFIED//REL TO JPN, USA");
+        assertThat(row.get("government_only")).isEqualTo(true);
+    }
+
+    @Test
+    void aThirdNationsOfficialAndIndustryOfThePairsNationsGet404ByIdLikeAMissingOne() {
+        for (String path : idPaths(String.valueOf(judgment))) {
+            for (String reader : List.of(us, jp)) {
+                assertThat(http.get(path, reader).status()).as("the pair's officials read " + path).isEqualTo(200);
+            }
+            int missing = http.get(path.replace(String.valueOf(judgment), MISSING), au).status();
+            assertThat(missing).as("a missing id at " + path).isEqualTo(404);
+            for (String reader : List.of(au, jpIndustry)) {
+                var r = http.get(path, reader);
+                assertThat(r.status()).as(path + " " + r.body()).isEqualTo(missing);
+                assertThat(r.body()).doesNotContain(title, "judgeseen note");
+            }
+        }
+        Http auWeb = AttackSupport.session(port, DemoUsers.AU_DOD);
+        assertThat(auWeb.get("/records/" + judgment + "/history", null).status()).isEqualTo(404);
+        assertThat(AttackSupport.session(port, DemoUsers.JP_ATLA).get("/records/" + judgment + "/history", null)
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void searchAndTheRecordPickerDoNotFindItForThemButDoForThePairsOfficials() {
+        String byId = String.valueOf(judgment);
+        String pick = "/pick/records?q=" + byId + "&for=related";
+        assertThat(AttackSupport.session(port, DemoUsers.JP_ATLA).get(pick, null).body()).as("found by id")
+                .contains(title);
+        assertThat(AttackSupport.session(port, DemoUsers.US_ACQ).get(pick, null).body()).contains(title);
+        for (String user : List.of(DemoUsers.AU_DOD, DemoUsers.JP_INDUSTRY)) {
+            assertThat(AttackSupport.session(port, user).get(pick, null).body()).doesNotContain(title);
+        }
+        String query = "/api/v1/search?q=" + Math.min(usReq, jpReq);
+        for (String reader : List.of(au, jpIndustry)) {
+            var found = http.get(query, reader);
+            assertThat(found.status()).isEqualTo(200);
+            assertThat(found.body()).doesNotContain(title).doesNotContain("\"id\":" + judgment + ",");
+        }
+    }
+
+    @Test
+    void theOnePolicyLeavesItOutOfWhatEveryReaderFiltersBy() {
+        for (String name : List.of(DemoUsers.AU_DOD, DemoUsers.JP_INDUSTRY, DemoUsers.US_INDUSTRY)) {
+            DicasUser reader = directory.userByUsername(name).orElseThrow();
+            assertThat(readable.ids(reader).contains(judgment)).as(name).isFalse();
+            assertThat(readable.ids(reader).contains(usReq)).as(name + " reads the requirement").isTrue();
+        }
+        for (String name : List.of(DemoUsers.JP_ATLA, DemoUsers.US_ACQ, DemoUsers.JP_MSDF)) {
+            assertThat(readable.ids(directory.userByUsername(name).orElseThrow()).contains(judgment)).as(name).isTrue();
+        }
+    }
+}
