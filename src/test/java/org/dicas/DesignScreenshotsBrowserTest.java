@@ -64,12 +64,12 @@ class DesignScreenshotsBrowserTest {
 
     @Test
     void theRepresentativePagesAreLegibleAndAccessibleInBothLanguages() {
-        try (BrowserContext context = Browsers.context(browser, "en-US", true, consoleProblems)) {
+        try (BrowserContext context = context("en-US")) {
             Page page = context.newPage();
             page.navigate(url("/login?lang=en"));
             shoot(page, "01-sign-in-notice-en");
         }
-        try (BrowserContext context = Browsers.context(browser, "ja-JP", true, consoleProblems)) {
+        try (BrowserContext context = context("ja-JP")) {
             Page page = context.newPage();
             page.navigate(url("/login?lang=ja"));
             shoot(page, "02-sign-in-notice-ja");
@@ -83,7 +83,7 @@ class DesignScreenshotsBrowserTest {
             open(page, "/opportunities/finder", "^/opportunities/pair\\?");
             shoot(page, "06-requirement-pair-ja");
         }
-        try (BrowserContext context = Browsers.context(browser, "en-US", true, consoleProblems)) {
+        try (BrowserContext context = context("en-US")) {
             Page page = context.newPage();
             signIn(page, "us.acq", "en");
             page.navigate(url("/?lang=en"));
@@ -99,7 +99,7 @@ class DesignScreenshotsBrowserTest {
             page.waitForSelector("#network-graph canvas");
             shoot(page, "11-supply-chain-graph-en");
         }
-        try (BrowserContext context = Browsers.context(browser, "en-US", true, consoleProblems)) {
+        try (BrowserContext context = context("en-US")) {
             Page page = context.newPage();
             signIn(page, "us.navy", "en");
             page.navigate(url("/sustainment/plans"));
@@ -113,7 +113,7 @@ class DesignScreenshotsBrowserTest {
             page.waitForSelector("#plan-gantt canvas");
             shoot(page, "12-repair-plan-en");
         }
-        try (BrowserContext context = Browsers.context(browser, "en-US", true, consoleProblems)) {
+        try (BrowserContext context = context("en-US")) {
             Page page = context.newPage();
             signIn(page, "admin", "en");
             page.navigate(url("/admin/audit"));
@@ -121,6 +121,13 @@ class DesignScreenshotsBrowserTest {
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
         assertTrue(consoleProblems.isEmpty(), String.join("\n", consoleProblems));
+    }
+
+    /** A browser context as the other browser tests use, with more patience: the pictures are not a speed test. */
+    private BrowserContext context(String locale) {
+        BrowserContext context = Browsers.context(browser, locale, true, consoleProblems);
+        context.setDefaultTimeout(60_000);
+        return context;
     }
 
     private void signIn(Page page, String username, String language) {
