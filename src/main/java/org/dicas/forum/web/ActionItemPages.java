@@ -9,6 +9,8 @@ import org.dicas.forum.ActionItem;
 import org.dicas.forum.ActionItems;
 import org.dicas.forum.ForumWriteRules;
 import org.dicas.platform.Pager;
+import org.dicas.security.AuditLog;
+import org.dicas.shared.ListHead;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
@@ -29,21 +31,27 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ActionItemPages {
 
     private final ActionItems actionItems;
+    private final AuditLog audit;
 
-    ActionItemPages(ActionItems actionItems) {
+    ActionItemPages(ActionItems actionItems, AuditLog audit) {
         this.actionItems = actionItems;
+        this.audit = audit;
     }
 
-    @GetMapping
-    String list(DicasUser me, @RequestParam(defaultValue = "all") String filter, Paging paging, TableView view,
-                Model model) {
-        ActionItems.Selection selection = switch (filter) {
+    /** The selection a {@code filter} parameter names: mine, open, overdue, or all. */
+    static ActionItems.Selection selection(String filter) {
+        return switch (filter) {
             case "mine" -> new ActionItems.Selection(Set.of(), true);
             case "open" -> new ActionItems.Selection(Set.of(ActionItem.Status.OPEN, ActionItem.Status.OVERDUE), false);
             case "overdue" -> new ActionItems.Selection(Set.of(ActionItem.Status.OVERDUE), false);
             default -> ActionItems.Selection.ALL;
         };
-        Page<ActionItem> items = actionItems.list(me, selection, paging, view);
+    }
+
+    @GetMapping
+    String list(DicasUser me, @RequestParam(defaultValue = "all") String filter, Paging paging, TableView view,
+                Model model) {
+        Page<ActionItem> items = actionItems.list(me, selection(filter), paging, view);
         Table.show(model, "/action-items", view, ActionItems.COLUMNS);
         Pager.show(model, "items", items, ActionItem::marking);
         model.addAttribute("changeable", changeable(me, items.items()));
@@ -60,25 +68,33 @@ class ActionItemPages {
     /** The export's columns, by their header keys in the bundles. */
     static final List<String> CSV_COLUMNS = List.of("id", "marking", "title", "owner", "due", "status", "meeting");
 
+    /** At most this many action items go into one export (a last line says when more matched). */
+    static final int CSV_LIMIT = 10_000;
+
     /**
-     * CSV of the action items the user may read, in the reader's language (header row and status labels): a UTF-8
-     * byte-order mark, the banner (their high-water mark) as the first line, the header row right after it, and
-     * the banner again as the last line.
+     * CSV of the action items as the list page shows them — the same selection, text filter and sort, through the
+     * same query, so only what the reader may read — in the reader's language (header row and status labels): a
+     * UTF-8 byte-order mark, the banner (their high-water mark) as the first line, the header row right after it,
+     * and the banner again as the last line; named in the reader's language (RFC 6266) and audited.
      */
     @GetMapping(value = "/export.csv")
-    org.springframework.http.ResponseEntity<String> export(DicasUser me, java.util.Locale locale) {
-        List<ActionItem> items = actionItems.list(me);
+    org.springframework.http.ResponseEntity<String> export(DicasUser me,
+                                                           @RequestParam(defaultValue = "all") String filter,
+                                                           TableView view, java.util.Locale locale) {
+        ListHead<ActionItem> head = ListHead.of(CSV_LIMIT,
+                paging -> actionItems.list(me, selection(filter), paging, view));
+        List<ActionItem> items = head.items();
         var csv = new org.dicas.platform.CsvFile(
                 org.dicas.shared.Marking.highWaterMark(items.stream().map(ActionItem::marking).toList()),
                 CSV_COLUMNS.stream().map(c -> render(Sentence.label("action.csv", c), locale)).toList());
         items.forEach(a -> csv.row(List.of(a.id(), a.marking().banner(), a.title(), a.ownerName(), a.dueDate(),
                 render(Sentence.label("action.status", a.status()), locale),
                 a.meetingId() == null ? "" : a.meetingId())));
-        return org.springframework.http.ResponseEntity.ok()
-                .contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"action-items.csv\"")
-                .header("X-DICAS-Marking", csv.banner().banner())
-                .body(csv.content());
+        if (head.cut()) {
+            csv.row(List.of(render(Sentence.of("table.csv.more", items.size(), head.total()), locale)));
+        }
+        audit.exported(me, null, null, Sentence.of("action.csv.kind"), csv.banner());
+        return csv.download("action.csv.filename", locale);
     }
 
     /** Marks done (or reopens); answers htmx with the updated table row, browsers without script with a redirect. */

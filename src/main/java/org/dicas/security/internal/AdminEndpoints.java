@@ -22,6 +22,7 @@ import org.dicas.security.Directory;
 import org.dicas.security.Role;
 import org.dicas.shared.AccessLevel;
 import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.ListHead;
 import org.dicas.shared.MarkedList;
 import org.dicas.shared.Marking;
 import org.dicas.shared.Page;
@@ -186,18 +187,14 @@ final class AdminEndpoints {
             AuditLog.Filter f = filter(actor, action, recordId, from, to, zone);
             CsvFile csv = new CsvFile(PUBLIC, CSV_COLUMNS.stream()
                     .map(k -> Sentences.render(Sentence.of(k), locale)).toList());
-            Page<AuditLog.Entry> page = null;
-            int written = 0;
-            for (int p = 1; written < CSV_LIMIT && (page == null || page.hasNext()); p++) {
-                page = audit.entries(f, new Paging(p, Paging.MAX_SIZE), view, locale);
-                for (AuditLog.Entry e : page.items().subList(0, Math.min(page.items().size(), CSV_LIMIT - written))) {
-                    csv.row(List.of(e.id(), TimeText.exact(e.at(), zone, locale), e.actor(),
-                            label("audit.action", e.action(), locale), record(e, locale), e.detail()));
-                }
-                written += Math.min(page.items().size(), CSV_LIMIT - written);
+            ListHead<AuditLog.Entry> head = ListHead.of(CSV_LIMIT, paging -> audit.entries(f, paging, view, locale));
+            for (AuditLog.Entry e : head.items()) {
+                csv.row(List.of(e.id(), TimeText.exact(e.at(), zone, locale), e.actor(),
+                        label("audit.action", e.action(), locale), record(e, locale), e.detail()));
             }
-            if (page.total() > written) {
-                csv.row(List.of(Sentences.render(Sentence.of("audit.csv.more", written, page.total()), locale)));
+            if (head.cut()) {
+                csv.row(List.of(Sentences.render(Sentence.of("audit.csv.more", head.items().size(), head.total()),
+                        locale)));
             }
             audit.exported(me, null, null, Sentence.of("audit.csv.kind"), csv.banner());
             return csv.download("audit.csv.filename", locale);
