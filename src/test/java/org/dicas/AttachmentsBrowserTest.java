@@ -21,11 +21,10 @@ import java.util.regex.Pattern;
 import org.dicas.attachments.TestFiles;
 import org.dicas.support.Browsers;
 import org.dicas.support.Chromium;
+import org.dicas.support.ChromiumPerClass;
 import org.dicas.support.Http;
-import org.dicas.support.SignInNotices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -40,26 +39,13 @@ class AttachmentsBrowserTest {
 
     private static final String NAME = "説明資料（共同生産）.pdf";
 
-    private static Chromium chromium;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass();
 
     @LocalServerPort
     int port;
 
     private final List<String> consoleProblems = new ArrayList<>();
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.start();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void aJapaneseOfficialAttachesAPdfSeesItListedDownloadsItAndFindsAWordInsideItWhichAnotherReaderCannot()
@@ -121,26 +107,14 @@ class AttachmentsBrowserTest {
     }
 
     private void signIn(Page page, String username) {
-        page.navigate(url("/login?lang=" + (username.startsWith("jp") ? "ja" : "en")));
-        SignInNotices.accept(page);
-        page.locator("#username").fill(username);
-        page.locator("#password").fill("demo");
-        page.locator("main form button[type=submit]").click();
-        page.waitForURL(u -> !u.contains("/login"));
+        Browsers.signInWithLanguage(page, url(""), username, username.startsWith("jp") ? "ja" : "en");
     }
 
     private BrowserContext newContext() {
-        BrowserContext c = browser.newContext(new Browser.NewContextOptions().setLocale("ja-JP")
+        BrowserContext c = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("ja-JP")
                 .setViewportSize(1280, 900).setAcceptDownloads(true));
         c.setDefaultTimeout(15_000);
-        c.onPage(p -> {
-            p.onConsoleMessage(m -> {
-                if (m.text().contains("Content Security Policy") || m.text().contains("Refused to")) {
-                    consoleProblems.add(p.url() + ": " + m.text());
-                }
-            });
-            p.onPageError(e -> consoleProblems.add(p.url() + ": script error " + e));
-        });
+        Browsers.watchScripts(c, consoleProblems);
         return c;
     }
 

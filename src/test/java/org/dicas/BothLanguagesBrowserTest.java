@@ -21,11 +21,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.dicas.support.Chromium;
-import org.dicas.support.SignInNotices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dicas.support.Browsers;
+import org.dicas.support.ChromiumPerClass;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -77,27 +76,14 @@ class BothLanguagesBrowserTest {
               return out;
             }""";
 
-    private static Chromium chromium;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass();
 
     @LocalServerPort
     int port;
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.start();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void aJapaneseOfficialMeetsNoEnglishTheSystemWrote() {
@@ -125,16 +111,11 @@ class BothLanguagesBrowserTest {
 
     private void walk(String username, String language) {
         List<String> typed = sorted(peoplesText());
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
                 .setLocale(language.equals("ja") ? "ja-JP" : "en-US").setViewportSize(1280, 900))) {
             context.setDefaultTimeout(20_000);
             Page page = context.newPage();
-            page.navigate(url("/login?lang=" + language));
-            SignInNotices.accept(page);
-            page.locator("#username").fill(username);
-            page.locator("#password").fill("demo");
-            page.locator("main form button[type=submit]").click();
-            page.waitForURL(u -> !u.contains("/login"));
+            Browsers.signInWithLanguage(page, url(""), username, language);
             page.navigate(url("/?lang=" + language));
 
             Map<String, List<String>> findings = new LinkedHashMap<>();

@@ -12,10 +12,9 @@ import java.util.regex.Pattern;
 import org.dicas.requirements.engine.FinderModel;
 import org.dicas.support.Browsers;
 import org.dicas.support.Chromium;
-import org.dicas.support.SignInNotices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dicas.support.ChromiumPerClass;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -26,8 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PlatformTest
 class FinderModelBrowserTest {
 
-    private static Chromium chromium;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass();
 
     @LocalServerPort
     int port;
@@ -36,32 +35,14 @@ class FinderModelBrowserTest {
     @org.springframework.beans.factory.annotation.Autowired
     org.dicas.requirements.FinderModels models;
 
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.start();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
     void anOfficialReadsTheModelAndRetrainsIt() {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("ja-JP")
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("ja-JP")
                 .setViewportSize(1280, 900))) {
             context.setDefaultTimeout(60_000);
             Page page = context.newPage();
             List<String> problems = new ArrayList<>();
-            page.navigate(url("/login"));
-            SignInNotices.accept(page);
-            page.locator("#username").fill("jp.atla");
-            page.locator("#password").fill("demo");
-            page.locator("main form button[type=submit]").click();
-            page.waitForURL(u -> !u.contains("/login"));
+            Browsers.signIn(page, url(""), "jp.atla", "demo");
             page.navigate(url("/opportunities?lang=ja"));
             page.locator("main a[href='/opportunities/model']").click();
             page.waitForURL(Pattern.compile(".*/opportunities/model$"));

@@ -26,20 +26,22 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.dicas.support.Browsers;
 import org.dicas.support.Chromium;
+import org.dicas.support.ChromiumPerClass;
 import org.dicas.support.SignInNotices;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The platform in a real (headless) Chromium: the Japanese forum flow end to end, and an axe-core accessibility
  * sweep (WCAG 2.0/2.1 A and AA) over the main pages in English and Japanese.
  * <p>
- * Runs under failsafe ({@code mvn verify}); drives Debian's {@code /usr/bin/chromium}, never a downloaded browser.
+ * Runs under failsafe ({@code mvn verify}); drives Debian's {@code /usr/bin/chromium}, never a downloaded chromium.browser().
  */
 @PlatformTest
 class ForumBrowserTest {
@@ -48,8 +50,8 @@ class ForumBrowserTest {
     private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
 
-    private static Chromium chromium;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass();
     private static Path screenshots;
 
     @LocalServerPort
@@ -60,18 +62,9 @@ class ForumBrowserTest {
     private final List<String> consoleProblems = new ArrayList<>();
 
     @BeforeAll
-    static void startBrowser() throws IOException {
+    static void screenshotDirectory() throws IOException {
         screenshots = buildDirectory().resolve("screenshots");
         Files.createDirectories(screenshots);
-        chromium = Chromium.start();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @BeforeEach
@@ -293,22 +286,11 @@ class ForumBrowserTest {
     // ------------------------------------------------------------------------------------------------------------
 
     private BrowserContext newContext() {
-        BrowserContext c = browser.newContext(new Browser.NewContextOptions()
+        BrowserContext c = chromium.browser().newContext(new Browser.NewContextOptions()
                 .setLocale("en-US")
                 .setViewportSize(1280, 900));
         c.setDefaultTimeout(15_000);
-        c.onPage(p -> {
-            p.onConsoleMessage(m -> {
-                if ("error".equals(m.type()) || m.text().contains("Content Security Policy")) {
-                    consoleProblems.add(p.url() + ": " + m.text());
-                }
-            });
-            p.onResponse(r -> {
-                if (r.status() >= 400) {
-                    consoleProblems.add(r.status() + " for " + r.url());
-                }
-            });
-        });
+        Browsers.watchEveryPage(c, consoleProblems);
         return c;
     }
 
@@ -500,11 +482,7 @@ class ForumBrowserTest {
         if (!p.url().contains("/login")) {
             p.navigate(url("/login"));
         }
-        SignInNotices.accept(p);
-        p.locator("#username").fill(username);
-        p.locator("#password").fill(PASSWORD);
-        p.locator("main form button[type=submit]").click();
-        p.waitForURL(u -> !u.contains("/login"));
+        Browsers.signInHere(p, username, PASSWORD);
         p.waitForLoadState(LoadState.LOAD);
         assertTrue(p.locator("header .user-box").isVisible(), "signed in as " + username + " at " + p.url());
     }

@@ -14,11 +14,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.dicas.support.Browsers;
 import org.dicas.support.Chromium;
+import org.dicas.support.ChromiumPerClass;
 import org.dicas.support.Http;
-import org.dicas.support.SignInNotices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -30,26 +29,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PlatformTest
 class LongListsBrowserTest {
 
-    private static Chromium chromium;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass();
 
     @LocalServerPort
     int port;
 
     private final List<String> consoleProblems = new ArrayList<>();
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.start();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void sortPageFilterCreateBehindTheButtonAndSeeTheSuccessMessage() {
@@ -61,19 +47,12 @@ class LongListsBrowserTest {
                     "CUI//REL TO USA, JPN")).status());
         }
         List<String> problems = new ArrayList<>();
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US")
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US")
                 .setViewportSize(1280, 900))) {
             context.setDefaultTimeout(15_000);
-            context.onPage(p -> {
-                p.onConsoleMessage(m -> {
-                    if (m.text().contains("Content Security Policy") || m.text().contains("Refused to")) {
-                        consoleProblems.add(p.url() + ": " + m.text());
-                    }
-                });
-                p.onPageError(e -> consoleProblems.add(p.url() + ": script error " + e));
-            });
+            Browsers.watchScripts(context, consoleProblems);
             Page page = context.newPage();
-            signIn(page);
+            Browsers.signIn(page, url(""), "us.acq");
 
             // filter: only the rows containing the text
             page.navigate(url("/leads?lang=en&size=2"));
@@ -129,15 +108,6 @@ class LongListsBrowserTest {
         }
         assertTrue(consoleProblems.isEmpty(), String.join("\n", consoleProblems));
         assertTrue(problems.isEmpty(), String.join("\n", problems));
-    }
-
-    private void signIn(Page page) {
-        page.navigate(url("/login?lang=en"));
-        SignInNotices.accept(page);
-        page.locator("#username").fill("us.acq");
-        page.locator("#password").fill("demo");
-        page.locator("main form button[type=submit]").click();
-        page.waitForURL(u -> !u.contains("/login"));
     }
 
     private String url(String path) {

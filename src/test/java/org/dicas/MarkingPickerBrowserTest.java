@@ -14,10 +14,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.dicas.support.Browsers;
 import org.dicas.support.Chromium;
-import org.dicas.support.SignInNotices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dicas.support.ChromiumPerClass;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,8 +34,8 @@ class MarkingPickerBrowserTest {
 
     private static final String PICKED = "CUI//REL TO USA, JPN//GROUP PLENARY";
 
-    private static Chromium chromium;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass();
 
     @LocalServerPort
     int port;
@@ -44,19 +43,6 @@ class MarkingPickerBrowserTest {
     JdbcClient jdbc;
 
     private final List<String> consoleProblems = new ArrayList<>();
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.start();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void pickAMarkingSeeThePreviewAndTheWarningSaveAndTheDocumentCarriesIt() {
@@ -165,26 +151,14 @@ class MarkingPickerBrowserTest {
     }
 
     private void signIn(Page page, String username) {
-        page.navigate(url("/login?lang=en"));
-        SignInNotices.accept(page);
-        page.locator("#username").fill(username);
-        page.locator("#password").fill("demo");
-        page.locator("main form button[type=submit]").click();
-        page.waitForURL(u -> !u.contains("/login"));
+        Browsers.signIn(page, url(""), username);
     }
 
     private BrowserContext newContext(boolean script) {
-        BrowserContext c = browser.newContext(new Browser.NewContextOptions().setLocale("en-US")
+        BrowserContext c = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US")
                 .setViewportSize(1280, 900).setJavaScriptEnabled(script));
         c.setDefaultTimeout(15_000);
-        c.onPage(p -> {
-            p.onConsoleMessage(m -> {
-                if (m.text().contains("Content Security Policy") || m.text().contains("Refused to")) {
-                    consoleProblems.add(p.url() + ": " + m.text());
-                }
-            });
-            p.onPageError(e -> consoleProblems.add(p.url() + ": script error " + e));
-        });
+        Browsers.watchScripts(c, consoleProblems);
         return c;
     }
 

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -15,15 +12,14 @@ import com.microsoft.playwright.options.LoadState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.dicas.demo.DemoUsers;
+import org.dicas.support.Browsers;
 import org.dicas.support.Http;
 import org.dicas.support.Chromium;
-import org.dicas.support.SignInNotices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dicas.support.ChromiumPerClass;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -35,24 +31,11 @@ import tools.jackson.databind.JsonNode;
 @PlatformTest
 class NotificationsBrowserTest {
 
-    private static Chromium chromium;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.start();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;
@@ -78,27 +61,12 @@ class NotificationsBrowserTest {
         assertTrue(notice > 0, "the thread's author has a notice of the reply");
 
         List<String> console = new ArrayList<>();
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US")
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US")
                 .setViewportSize(1280, 900))) {
             context.setDefaultTimeout(15_000);
             Page page = context.newPage();
-            page.onConsoleMessage(m -> { // a failed load is reported below with its address
-                if (("error".equals(m.type()) && !m.text().startsWith("Failed to load resource"))
-                        || m.text().contains("Content Security Policy")) {
-                    console.add(page.url() + ": " + m.text());
-                }
-            });
-            page.onResponse(r -> {
-                if (r.status() >= 400) {
-                    console.add(r.status() + " for " + r.url());
-                }
-            });
-            page.navigate(url("/login"));
-            SignInNotices.accept(page);
-            page.locator("#username").fill(DemoUsers.US_NAVY);
-            page.locator("#password").fill(DemoUsers.PASSWORD);
-            page.locator("main form button[type=submit]").click();
-            page.waitForURL(u -> !u.contains("/login"));
+            Browsers.watch(page, console);
+            Browsers.signIn(page, url(""), DemoUsers.US_NAVY, DemoUsers.PASSWORD);
             page.navigate(url("/notifications?lang=en"));
             page.waitForLoadState(LoadState.LOAD);
 
@@ -132,14 +100,8 @@ class NotificationsBrowserTest {
     }
 
     private static void axe(Page page) {
-        AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-                .analyze();
-        assertFalse(results.isErrored(), "axe ran");
-        assertFalse(results.getPasses().isEmpty(), "axe reported passing rules");
-        List<String> blocking = results.getViolations().stream()
-                .filter(v -> Set.of("serious", "critical").contains(v.getImpact()))
-                .map(v -> v.getId() + ": " + v.getNodes().get(0).getHtml()).toList();
+        List<String> blocking = new ArrayList<>();
+        Browsers.checkAccessibility(page, "notifications", blocking);
         assertTrue(blocking.isEmpty(), "axe: " + String.join("\n", blocking));
-        System.out.println("[axe] notifications: " + results.getViolations().stream().map(Rule::getId).toList());
     }
 }

@@ -17,11 +17,10 @@ import org.dicas.requirements.JudgedPair;
 import org.dicas.requirements.JudgedPairs;
 import org.dicas.support.Browsers;
 import org.dicas.support.Chromium;
+import org.dicas.support.ChromiumPerClass;
 import org.dicas.support.Http;
-import org.dicas.support.SignInNotices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -37,8 +36,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PlatformTest
 class PairJudgmentBrowserTest {
 
-    private static Chromium chromium;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass();
 
     @LocalServerPort
     int port;
@@ -46,19 +45,6 @@ class PairJudgmentBrowserTest {
     JudgedPairs judgedPairs;
 
     private final List<String> consoleProblems = new ArrayList<>();
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.start();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     long requirement(Http http, String token, String nation, String titleEn, String titleJa) {
         Map<String, Object> b = new HashMap<>();
@@ -87,12 +73,7 @@ class PairJudgmentBrowserTest {
         List<String> problems = new ArrayList<>();
         try (BrowserContext context = newContext()) {
             Page page = context.newPage();
-            page.navigate(url("/login?lang=ja"));
-            SignInNotices.accept(page);
-            page.locator("#username").fill("jp.atla");
-            page.locator("#password").fill("demo");
-            page.locator("main form button[type=submit]").click();
-            page.waitForURL(u -> !u.contains("/login"));
+            Browsers.signInWithLanguage(page, url(""), "jp.atla", "ja");
 
             double confirmedBefore = likelihood(page, mine, same);
             String versionBefore = page.locator("#likelihood").getAttribute("data-model-version");
@@ -178,17 +159,10 @@ class PairJudgmentBrowserTest {
     }
 
     private BrowserContext newContext() {
-        BrowserContext c = browser.newContext(new Browser.NewContextOptions().setLocale("ja-JP")
+        BrowserContext c = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("ja-JP")
                 .setViewportSize(1280, 900));
         c.setDefaultTimeout(60_000); // retraining takes a few seconds, more on a loaded machine
-        c.onPage(p -> {
-            p.onConsoleMessage(m -> {
-                if (m.text().contains("Content Security Policy") || m.text().contains("Refused to")) {
-                    consoleProblems.add(p.url() + ": " + m.text());
-                }
-            });
-            p.onPageError(e -> consoleProblems.add(p.url() + ": script error " + e));
-        });
+        Browsers.watchScripts(c, consoleProblems);
         return c;
     }
 

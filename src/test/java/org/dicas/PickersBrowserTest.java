@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -15,10 +14,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.dicas.support.Browsers;
 import org.dicas.support.Chromium;
+import org.dicas.support.ChromiumPerClass;
 import org.dicas.support.Http;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,8 +36,8 @@ class PickersBrowserTest {
 
     private static final String TITLE = "ピッカー試験沿岸監視レーダー";
 
-    private static Chromium chromium;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass();
 
     @LocalServerPort
     int port;
@@ -46,19 +45,6 @@ class PickersBrowserTest {
     JdbcClient jdbc;
 
     private final List<String> consoleProblems = new ArrayList<>();
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.start();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     private long requirement(String user, String titleJa, String marking) {
         Http api = new Http(port);
@@ -89,7 +75,7 @@ class PickersBrowserTest {
         long hidden = requirement("us.acq", "ピッカー試験沿岸監視（米国限定）", "CUI//NOFORN");
         long meeting = meeting("Picker browser meeting");
         List<String> problems = new ArrayList<>();
-        try (BrowserContext context = Browsers.context(browser, "ja-JP", true, consoleProblems)) {
+        try (BrowserContext context = Browsers.context(chromium.browser(), "ja-JP", true, consoleProblems)) {
             Page page = context.newPage();
             Browsers.signIn(page, url(""), "jp.atla");
             page.navigate(url("/meetings/" + meeting + "?lang=ja"));
@@ -221,7 +207,7 @@ class PickersBrowserTest {
     void withoutScriptThePlainFieldTakesTheRecordId() {
         long wanted = requirement("jp.atla", "ピッカー試験（番号入力）", "UNCLASSIFIED//REL TO USA, JPN");
         long meeting = meeting("Picker no-script meeting");
-        try (BrowserContext context = Browsers.context(browser, "ja-JP", false, consoleProblems)) {
+        try (BrowserContext context = Browsers.context(chromium.browser(), "ja-JP", false, consoleProblems)) {
             Page page = context.newPage();
             Browsers.signIn(page, url(""), "jp.atla");
             page.navigate(url("/meetings/" + meeting + "?lang=en"));

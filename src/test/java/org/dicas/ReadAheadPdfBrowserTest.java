@@ -29,10 +29,9 @@ import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.support.Browsers;
 import org.dicas.support.Chromium;
-import org.dicas.support.SignInNotices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dicas.support.ChromiumPerClass;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -49,8 +48,8 @@ class ReadAheadPdfBrowserTest {
     static final String CUI = "CUI//REL TO USA, JPN";
     static final String SECRET = "Seeker flight test window";
 
-    private static Chromium chromium;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass();
 
     @LocalServerPort
     int port;
@@ -60,19 +59,6 @@ class ReadAheadPdfBrowserTest {
     WorkingGroups groups;
     @Autowired
     Meetings meetings;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.start();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     long meetingWithALongAgenda() {
         DicasUser admin = directory.userByUsername("admin").orElseThrow();
@@ -108,27 +94,12 @@ class ReadAheadPdfBrowserTest {
 
     /** Signs in, opens the meeting, presses the button, and answers the downloaded PDF's text page by page. */
     private List<String> download(String user, long meeting, List<String> problems) throws Exception {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US")
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US")
                 .setViewportSize(1280, 900).setAcceptDownloads(true))) {
             context.setDefaultTimeout(20_000);
             Page page = context.newPage();
-            page.onConsoleMessage(m -> {
-                if (("error".equals(m.type()) && !m.text().startsWith("Failed to load resource"))
-                        || m.text().contains("Content Security Policy")) {
-                    problems.add(page.url() + ": " + m.text());
-                }
-            });
-            page.onResponse(r -> {
-                if (r.status() >= 400) {
-                    problems.add(r.status() + " for " + r.url());
-                }
-            });
-            page.navigate("http://localhost:" + port + "/login");
-            SignInNotices.accept(page);
-            page.locator("#username").fill(user);
-            page.locator("#password").fill(DemoUsers.PASSWORD);
-            page.locator("main form button[type=submit]").click();
-            page.waitForURL(u -> !u.contains("/login"));
+            Browsers.watch(page, problems);
+            Browsers.signIn(page, "http://localhost:" + port, user, DemoUsers.PASSWORD);
             page.navigate("http://localhost:" + port + "/meetings/" + meeting + "?lang=en");
             page.waitForLoadState(LoadState.LOAD);
             Browsers.checkAccessibility(page, "meeting page of " + user, problems);

@@ -14,10 +14,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.dicas.support.Browsers;
 import org.dicas.support.Chromium;
-import org.dicas.support.SignInNotices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dicas.support.ChromiumPerClass;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -29,38 +28,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PlatformTest
 class WorkShareBrowserTest {
 
-    private static Chromium chromium;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass();
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.start();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
     void balanceGpiSeeTheSplitAndTheChartWidenTheToleranceAndSeeTheDifference() {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US")
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US")
                 .setViewportSize(1280, 900))) {
             context.setDefaultTimeout(20_000);
             Page page = context.newPage();
             List<String> problems = new ArrayList<>();
-            page.navigate(url("/login"));
-            SignInNotices.accept(page);
-            page.locator("#username").fill("jp.atla");
-            page.locator("#password").fill("demo");
-            page.locator("main form button[type=submit]").click();
-            page.waitForURL(u -> !u.contains("/login"));
+            Browsers.signIn(page, url(""), "jp.atla", "demo");
             page.navigate(url("/programs?lang=en&size=200"));
             page.locator("main a", new Page.LocatorOptions().setHasText("Glide Phase Interceptor")).first().click();
             page.waitForURL(Pattern.compile(".*/programs/\\d+$"));

@@ -46,6 +46,12 @@ public final class EditFlow<C extends Record> {
         this.problems.addAll(problems);
     }
 
+    /** The first showing of an edit form: it carries the version of the record it shows. Returns that record. */
+    public static <V extends Versioned> V showing(Model model, V record) {
+        model.addAttribute("recordVersion", record.version());
+        return record;
+    }
+
     /**
      * Starts an edit: the form keeps the version it was posted with, and the command is built from the form; a field
      * the form cannot turn into a command (a number that is not one) is a problem shown on the form.

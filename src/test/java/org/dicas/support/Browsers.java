@@ -21,6 +21,7 @@ public final class Browsers {
 
     private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     private static final Set<String> BLOCKING = Set.of("serious", "critical");
+    private static final String DEMO_PASSWORD = "demo";
 
     private Browsers() {
     }
@@ -33,25 +34,36 @@ public final class Browsers {
         BrowserContext c = browser.newContext(new Browser.NewContextOptions().setLocale(locale)
                 .setViewportSize(1280, 900).setJavaScriptEnabled(script));
         c.setDefaultTimeout(15_000);
+        watchScripts(c, consoleProblems);
+        return c;
+    }
+
+    /** Reports into {@code problems} every Content Security Policy refusal and script error of the context's pages. */
+    public static void watchScripts(BrowserContext c, List<String> problems) {
         c.onPage(p -> {
             p.onConsoleMessage(m -> {
                 if (m.text().contains("Content Security Policy") || m.text().contains("Refused to")) {
-                    consoleProblems.add(p.url() + ": " + m.text());
+                    problems.add(p.url() + ": " + m.text());
                 }
             });
-            p.onPageError(e -> consoleProblems.add(p.url() + ": script error " + e));
+            p.onPageError(e -> problems.add(p.url() + ": script error " + e));
         });
-        return c;
+    }
+
+    /** {@link #watch(Page, List)} on every page the context opens. */
+    public static void watchEveryPage(BrowserContext c, List<String> problems) {
+        c.onPage(p -> watch(p, problems));
     }
 
     /** Signs a demo user in (password {@code demo}) at {@code base} (http://localhost:port), accepting the notice first. */
     public static void signIn(Page page, String base, String username) {
-        page.navigate(base + "/login?lang=en");
-        SignInNotices.accept(page);
-        page.locator("#username").fill(username);
-        page.locator("#password").fill("demo");
-        page.locator("main form button[type=submit]").click();
-        page.waitForURL(u -> !u.contains("/login"));
+        signInWithLanguage(page, base, username, "en");
+    }
+
+    /** Signs a demo user in (password {@code demo}) choosing the language ({@code en}, {@code ja}) on the sign-in page. */
+    public static void signInWithLanguage(Page page, String base, String username, String language) {
+        page.navigate(base + "/login?lang=" + language);
+        signInHere(page, username, DEMO_PASSWORD);
     }
 
     public static void screenshot(Page p, String file) {
@@ -85,6 +97,11 @@ public final class Browsers {
     /** Signs in through the login page (accepting the sign-in notice first), as a person does. */
     public static void signIn(Page p, String base, String username, String password) {
         p.navigate(base + "/login");
+        signInHere(p, username, password);
+    }
+
+    /** Signs in on the sign-in page the browser shows now (accepting the notice first) and waits to leave it. */
+    public static void signInHere(Page p, String username, String password) {
         SignInNotices.accept(p);
         p.locator("#username").fill(username);
         p.locator("#password").fill(password);

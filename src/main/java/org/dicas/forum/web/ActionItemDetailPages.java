@@ -46,8 +46,7 @@ class ActionItemDetailPages {
 
     @GetMapping
     String detail(DicasUser me, @PathVariable long id, Locale locale, Model model) {
-        ActionItem a = actionItems.get(me, id);
-        model.addAttribute("recordVersion", a.version());
+        ActionItem a = EditFlow.showing(model, actionItems.get(me, id));
         return page(me, a, ActionItemForm.of(a), List.of(), locale, model);
     }
 

@@ -44,8 +44,7 @@ class DecisionPages {
 
     @GetMapping
     String detail(DicasUser me, @PathVariable long id, Locale locale, Model model) {
-        Decision d = meetings.decision(me, id);
-        model.addAttribute("recordVersion", d.version());
+        Decision d = EditFlow.showing(model, meetings.decision(me, id));
         return page(me, d, DecisionForm.of(d), List.of(), locale, model);
     }
 

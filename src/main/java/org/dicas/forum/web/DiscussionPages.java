@@ -110,8 +110,7 @@ class DiscussionPages {
 
     @GetMapping("/{id}/replies/{replyId}/edit")
     String editReplyForm(DicasUser me, @PathVariable long id, @PathVariable long replyId, Model model) {
-        Reply r = discussions.reply(me, id, replyId);
-        model.addAttribute("recordVersion", r.version());
+        Reply r = EditFlow.showing(model, discussions.reply(me, id, replyId));
         return editForm(me, model, r, r.body(), r.marking().banner(), List.of());
     }
 

@@ -122,8 +122,7 @@ class DocumentPages {
 
     @GetMapping("/{id}/edit")
     String editForm(DicasUser me, @PathVariable long id, Model model) {
-        Document d = library.get(me, id);
-        model.addAttribute("recordVersion", d.version());
+        Document d = EditFlow.showing(model, library.get(me, id));
         return form(me, ForumWriteRules.editDocument(me, d), model, DocumentForm.of(d), "/documents/" + id + "/edit",
                 List.of());
     }

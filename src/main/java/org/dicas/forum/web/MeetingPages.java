@@ -254,8 +254,7 @@ class MeetingPages {
 
     @GetMapping("/{id}/edit")
     String editForm(DicasUser me, @PathVariable long id, Model model) {
-        Meeting m = meetings.meeting(me, id);
-        model.addAttribute("recordVersion", m.version());
+        Meeting m = EditFlow.showing(model, meetings.meeting(me, id));
         return form(me, ForumWriteRules.editMeeting(me, m), id, model, MeetingForm.of(m), "/meetings/" + id + "/edit",
                 List.of());
     }

@@ -97,8 +97,7 @@ class WorkingGroupPages {
 
     @GetMapping("/{id}/edit")
     String editForm(DicasUser me, @PathVariable long id, Model model) {
-        WorkingGroup g = groups.get(me, id);
-        model.addAttribute("recordVersion", g.version());
+        WorkingGroup g = EditFlow.showing(model, groups.get(me, id));
         return form(me, ForumWriteRules.editWorkingGroup(me, g), id, model, WorkingGroupForm.of(g),
                 "/working-groups/" + id + "/edit", List.of());
     }

@@ -82,8 +82,7 @@ class AgreementPages {
 
     @GetMapping("/{id}/edit")
     String editForm(DicasUser me, @PathVariable long id, Model model) {
-        Agreement a = agreements.get(me, id);
-        model.addAttribute("recordVersion", a.version());
+        Agreement a = EditFlow.showing(model, agreements.get(me, id));
         return form(me, ProgramWriteRules.editAgreement(me, a), model, AgreementForm.of(a),
                 "/agreements/" + id + "/edit", List.of());
     }

@@ -128,8 +128,7 @@ class ProgramPages {
 
     @GetMapping("/{id}/edit")
     String editForm(DicasUser me, @PathVariable long id, Model model) {
-        Program p = programs.get(me, id);
-        model.addAttribute("recordVersion", p.version());
+        Program p = EditFlow.showing(model, programs.get(me, id));
         return form(ProgramWriteRules.editProgram(me, p), model, ProgramForm.of(p), "/programs/" + id + "/edit",
                 List.of());
     }

@@ -88,9 +88,8 @@ class AcquisitionPlanPages {
 
     @GetMapping("/{id}/edit")
     String edit(DicasUser me, @PathVariable long id, Model model) {
-        AcquisitionPlan p = plans.get(me, id);
+        AcquisitionPlan p = EditFlow.showing(model, plans.get(me, id));
         Requirement r = requirements.get(me, p.requirementId());
-        model.addAttribute("recordVersion", p.version());
         return form(RequirementWriteRules.writePlan(me, r), model, AcquisitionPlanForm.of(p), r, p, List.of());
     }
 

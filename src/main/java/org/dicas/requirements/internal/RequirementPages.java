@@ -122,8 +122,7 @@ class RequirementPages {
 
     @GetMapping("/{id}/edit")
     String edit(DicasUser me, @PathVariable long id, Model model) {
-        Requirement r = requirements.get(me, id);
-        model.addAttribute("recordVersion", r.version());
+        Requirement r = EditFlow.showing(model, requirements.get(me, id));
         return form(me, RequirementWriteRules.editRequirement(me, r), model, RequirementForm.of(r), r, List.of());
     }
 
