@@ -29,10 +29,17 @@ final class FinderModelEvaluation {
         List<Row> rows = new ArrayList<>();
         for (LabelledSet held : sets) {
             List<TrainingSet> training = sets.stream().filter(s -> s != held).map(LabelledSet::training).toList();
-            FinderModel m = FinderModel.train(training, FinderModel.Hyper.DEFAULT);
+            FinderModel m = FinderModel.train(training, hyper());
             rows.add(new Row(held.name(), held.model(m), held.engine(), held.bm25()));
         }
         return rows;
+    }
+
+    /** The hyper-parameters evaluated: the default, or {@code -Dfinder.l2=…} when comparing penalties. */
+    static FinderModel.Hyper hyper() {
+        String l2 = System.getProperty("finder.l2");
+        return l2 == null ? FinderModel.Hyper.DEFAULT
+                : new FinderModel.Hyper(Double.parseDouble(l2), FinderModel.Hyper.DEFAULT.iterations());
     }
 
     static LabelledSet.Quality pooled(String method, List<LabelledSet.Quality> qs) {
@@ -121,6 +128,10 @@ final class FinderModelEvaluation {
     }
 
     public static void main(String[] args) {
+        String without = System.getProperty("finder.without");
+        if (without != null && !without.isBlank()) {
+            FinderModel.without = java.util.Set.of(without.split(","));
+        }
         if (args.length >= 1 && args[0].equals("errors")) {
             List<LabelledSet> sets = development();
             for (LabelledSet held : sets) {
