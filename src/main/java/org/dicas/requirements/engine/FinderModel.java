@@ -33,12 +33,12 @@ public final class FinderModel {
             "stem", "areaFit", "timingFit", "quantityFit", "domainFit", "kindOk", "timingOk", "areaOk", "purposeOk",
             "formOk", "quantityOk", "differentSystems", "fieldOnly", "headsApart", "sameTopArea", "sameNarrowArea",
             "sameSystem", "variantConflict", "siblings", "rivals", "otherSystems", "sharedObjects", "crossLanguage",
-            "gapYears", "dateUnknown", "sameKind", "sameForm");
+            "gapYears", "dateUnknown", "sameKind", "sameForm", "makeVsBuy", "changeVsBuy");
     /** Features that are yes/no answers (shown as such in explanations). */
     private static final Set<String> BINARY = Set.of("ruleOpportunity", "kindOk", "timingOk", "areaOk", "purposeOk",
             "formOk", "quantityOk", "differentSystems", "fieldOnly", "headsApart", "sameTopArea", "sameNarrowArea",
             "sameSystem", "variantConflict", "siblings", "rivals", "otherSystems", "crossLanguage", "dateUnknown",
-            "sameKind", "sameForm");
+            "sameKind", "sameForm", "makeVsBuy", "changeVsBuy");
     /** How many labelled-set pairs one official's judgment weighs. */
     public static final double JUDGMENT_WEIGHT = 10;
 
@@ -187,13 +187,28 @@ public final class FinderModel {
         return out;
     }
 
+    /**
+     * Features held at zero (for ablation in the evaluation, {@code FinderModelEvaluation -Dfinder.without=a,b}); a
+     * constant feature gets no weight. Empty in the application.
+     */
+    static volatile Set<String> without = Set.of();
+
     static double[] features(Signals s) {
+        double[] x = all(s);
+        for (String f : without) {
+            x[FEATURES.indexOf(f)] = 0;
+        }
+        return x;
+    }
+
+    private static double[] all(Signals s) {
         return new double[] {s.ruleScore(), b(s.ruleOpportunity()), s.text(), s.subject(), s.neutral(), s.stem(),
             s.areaFit(), s.timingFit(), s.quantityFit(), s.domainFit(), b(s.kindOk()), b(s.timingOk()), b(s.areaOk()),
             b(s.purposeOk()), b(s.formOk()), b(s.quantityOk()), b(s.differentSystems()), b(s.fieldOnly()),
             b(s.headsApart()), b(s.sameTopArea()), b(s.sameNarrowArea()), b(s.sameSystem()), b(s.variantConflict()),
             b(s.siblings()), b(s.rivals()), b(s.otherSystems()), Math.log1p(s.sharedObjects()), b(s.crossLanguage()),
-            Math.min(s.gapMonths(), 60) / 12.0, b(s.dateUnknown()), b(s.sameKind()), b(s.sameForm())};
+            Math.min(s.gapMonths(), 60) / 12.0, b(s.dateUnknown()), b(s.sameKind()), b(s.sameForm()),
+            b(s.makeVsBuy()), b(s.changeVsBuy())};
     }
 
     private static double b(boolean v) {

@@ -89,7 +89,7 @@ public final class OpportunityFinder {
     record Doc(int[] neutralIds, float[] neutralW, int[] stemIds, float[] stemW, double neutralNorm,
                double subjectNorm, String area, Map<String, Double> areaVector, String domain, Profiles.NeedKind kind,
                Map<String, String> literals, int[] modifierIds, boolean namesSystem, Profiles.NeedForm form,
-               boolean namesObject, int head, int[] headIds, Systems systems) {
+               boolean namesObject, int head, int[] headIds, Systems systems, boolean makes, boolean changes) {
     }
 
     /**
@@ -303,7 +303,8 @@ public final class OpportunityFinder {
                 raw.neutral().keySet().stream().anyMatch(profiles::isSystem),
                 Profiles.needForm(p.title(), p.description()),
                 raw.neutral().keySet().stream().anyMatch(profiles::isObject), headId == null ? -1 : headId, headIds,
-                Systems.of(raw.systems(), raw.language()));
+                Systems.of(raw.systems(), raw.language()), Profiles.makesMore(p.title()),
+                Profiles.changesItem(p.title()));
     }
 
     private Map<String, Double> weigh(Map<String, Integer> tf) {
@@ -692,7 +693,9 @@ public final class OpportunityFinder {
                 a.area().equals(b.area()) && a.area().indexOf('.') > 0, sameSystem, variantConflict, siblings, rivals,
                 otherSystems, sharedObjects, sa.language() != sb.language(),
                 timing.known() && timing.overlapMonths() <= 0 ? timing.gapMonths() : 0, !timing.known(),
-                a.kind() == b.kind() && a.kind() != Profiles.NeedKind.NONE, a.form() == b.form());
+                a.kind() == b.kind() && a.kind() != Profiles.NeedKind.NONE, a.form() == b.form(),
+                (sharedObjects > 0 || sameSystem) && a.makes() != b.makes(),
+                (sharedObjects > 0 || sameSystem) && a.changes() != b.changes());
         double likelihood = model == null ? Double.NaN : model.likelihood(signals);
         boolean opportunity = model == null ? ruleOpportunity : likelihood >= model.threshold();
         double shown = model == null ? score : likelihood;

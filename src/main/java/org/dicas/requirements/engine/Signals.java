@@ -7,7 +7,9 @@ package org.dicas.requirements.engine;
  * apart), the designation registry's relation of the named systems (same system, other blocks of it, siblings of one
  * family, rivals for one role, other named systems), how many objects are shared, whether the pair crosses
  * languages, the gap between need windows in months, whether a date is missing, and whether kind and form of need are
- * the same.
+ * the same; and the form of need against the other side's, when both name the same item (a shared object or system):
+ * one side builds capacity to make what the other buys, one side changes (upgrades, develops, recertifies) what the
+ * other buys (§11a).
  */
 record Signals(double ruleScore, boolean ruleOpportunity, double text, double subject, double neutral, double stem,
                double areaFit, double timingFit, double quantityFit, double domainFit, boolean kindOk,
@@ -15,5 +17,5 @@ record Signals(double ruleScore, boolean ruleOpportunity, double text, double su
                boolean differentSystems, boolean fieldOnly, boolean headsApart, boolean sameTopArea,
                boolean sameNarrowArea, boolean sameSystem, boolean variantConflict, boolean siblings, boolean rivals,
                boolean otherSystems, int sharedObjects, boolean crossLanguage, int gapMonths, boolean dateUnknown,
-               boolean sameKind, boolean sameForm) {
+               boolean sameKind, boolean sameForm, boolean makeVsBuy, boolean changeVsBuy) {
 }

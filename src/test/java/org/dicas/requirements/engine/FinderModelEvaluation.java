@@ -29,10 +29,17 @@ final class FinderModelEvaluation {
         List<Row> rows = new ArrayList<>();
         for (LabelledSet held : sets) {
             List<TrainingSet> training = sets.stream().filter(s -> s != held).map(LabelledSet::training).toList();
-            FinderModel m = FinderModel.train(training, FinderModel.Hyper.DEFAULT);
+            FinderModel m = FinderModel.train(training, hyper());
             rows.add(new Row(held.name(), held.model(m), held.engine(), held.bm25()));
         }
         return rows;
+    }
+
+    /** The hyper-parameters evaluated: the default, or {@code -Dfinder.l2=…} when comparing penalties. */
+    static FinderModel.Hyper hyper() {
+        String l2 = System.getProperty("finder.l2");
+        return l2 == null ? FinderModel.Hyper.DEFAULT
+                : new FinderModel.Hyper(Double.parseDouble(l2), FinderModel.Hyper.DEFAULT.iterations());
     }
 
     static LabelledSet.Quality pooled(String method, List<LabelledSet.Quality> qs) {
@@ -67,7 +74,76 @@ final class FinderModelEvaluation {
                 q.recall(), q.f1(), q.recallAt3());
     }
 
+    /**
+     * The errors of one held-out set under a model trained on the other sets (for the error analysis of §11a): false
+     * positives and false negatives as the command line reports pairs, each with the likelihood, the ranks of each
+     * side in the other's candidates and both titles.
+     */
+    static String errors(LabelledSet held, FinderModel m) {
+        OpportunityFinder f = OpportunityFinder.over(held.requirements(), m);
+        java.util.Map<String, List<Candidate>> all = f.matchAll(5);
+        java.util.Map<String, String> nation = held.nations();
+        java.util.Set<java.util.Set<String>> flagged = new java.util.HashSet<>();
+        all.forEach((id, cs) -> cs.stream().filter(Candidate::opportunity).forEach(c -> flagged.add(java.util.Set.of(id, c.id()))));
+        flagged.removeIf(p -> p.stream().map(nation::get).distinct().count() < 2);
+        StringBuilder b = new StringBuilder();
+        java.util.Comparator<java.util.Set<String>> byIds = java.util.Comparator.comparing(p -> p.stream().sorted().toList().toString());
+        for (java.util.Set<String> p : flagged.stream().sorted(byIds).toList()) {
+            if (!held.truePairs().contains(p)) {
+                b.append(pairLine("FP", p, f, all));
+            }
+        }
+        for (java.util.Set<String> p : held.truePairs().stream().sorted(byIds).toList()) {
+            if (!flagged.contains(p)) {
+                b.append(pairLine("FN", p, f, all));
+            }
+        }
+        return b.toString();
+    }
+
+    private static String pairLine(String kind, java.util.Set<String> pair, OpportunityFinder f,
+                                   java.util.Map<String, List<Candidate>> all) {
+        List<String> p = pair.stream().sorted().toList();
+        String a = p.get(0);
+        String c = p.get(1);
+        Assessment s = f.assess(a, c);
+        int ra = rankOf(all.get(a), c);
+        int rc = rankOf(all.get(c), a);
+        return String.format(Locale.ROOT, "%s %s ~ %s  p=%.2f rule=%.2f ranks %d/%d%n    %s%n    %s%n", kind, a, c,
+                s.score(), s.explanation().ruleScore(), ra, rc, title(f, a), title(f, c));
+    }
+
+    private static int rankOf(List<Candidate> cs, String id) {
+        for (int k = 0; k < cs.size(); k++) {
+            if (cs.get(k).id().equals(id)) {
+                return k + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static String title(OpportunityFinder f, String id) {
+        RequirementProfile r = f.requirement(id).orElseThrow();
+        return r.nation() + " " + r.title();
+    }
+
     public static void main(String[] args) {
+        String without = System.getProperty("finder.without");
+        if (without != null && !without.isBlank()) {
+            FinderModel.without = java.util.Set.of(without.split(","));
+        }
+        if (args.length >= 1 && args[0].equals("errors")) {
+            List<LabelledSet> sets = development();
+            for (LabelledSet held : sets) {
+                if (args.length > 1 && !List.of(args).subList(1, args.length).contains(held.name())) {
+                    continue;
+                }
+                List<TrainingSet> training = sets.stream().filter(s -> s != held).map(LabelledSet::training).toList();
+                System.out.println("## " + held.name());
+                System.out.print(errors(held, FinderModel.train(training, FinderModel.Hyper.DEFAULT)));
+            }
+            return;
+        }
         if (args.length >= 1 && args[0].equals("sealed")) {
             FinderModel m = FinderModel.train(TrainingSet.development(), FinderModel.Hyper.DEFAULT);
             List<Row> rows = new ArrayList<>();

@@ -173,23 +173,43 @@ class OpportunityFinderQualityTest {
     }
 
     /**
-     * The shipped scorer is the trained model (method §11). Its honest figure on the development sets is
-     * leave-one-set-out: each set scored by a model trained on the other six, printed beside the rule engine and BM25.
-     * The rules were tuned on these very sets, so their figures here are in-sample; the model's are not (its features
-     * are the rules). Asserted: the issue-15 targets on every held-out set and pooled, and beating BM25 pooled.
+     * The shipped scorer is the trained model (method §11, §11a). Its honest figure is leave-one-set-out over all eleven
+     * development sets: each set scored by a model trained on the other ten, printed beside the rule engine and BM25.
+     * The rules were tuned on the seven earlier sets (their figures there are in-sample); the model's are not. Asserted,
+     * unchanged from issue 15: the targets on each of the seven earlier sets held out and pooled over them. The spent
+     * blind sets F–I (other domains, new nations; §9f, §9g) stay far below those targets — the gap §11a reports — and
+     * what is asserted there is what the model does achieve: pooled over F–I it beats the rules and BM25 in F1 and
+     * ranks at least as well as the rules.
      */
     @Test
-    void theModelCrossValidatedLeavingOneSetOutMeetsTheTargetsAndBeatsBm25() {
+    void theModelCrossValidatedLeavingOneSetOutMeetsTheTargetsOnTheEarlierSetsAndBeatsRulesAndBm25OnTheSpentOnes() {
         List<FinderModelEvaluation.Row> rows = FinderModelEvaluation.leaveOneSetOut(FinderModelEvaluation.development());
         System.out.println("Opportunity finder model, leave-one-set-out over the development sets:");
         System.out.print(FinderModelEvaluation.table(rows));
-        for (FinderModelEvaluation.Row r : rows) {
+        List<String> spentNames = List.of("blind-f", "blind-g", "blind-h", "blind-i");
+        List<FinderModelEvaluation.Row> earlier = rows.stream().filter(r -> !spentNames.contains(r.set())).toList();
+        List<FinderModelEvaluation.Row> spent = rows.stream().filter(r -> spentNames.contains(r.set())).toList();
+        assertThat(earlier).hasSize(7);
+        assertThat(spent).hasSize(4);
+        for (FinderModelEvaluation.Row r : earlier) {
             assertThat(r.model().recallAt3()).as(r.set()).isGreaterThanOrEqualTo(0.9);
             assertThat(r.model().f1()).as(r.set()).isGreaterThanOrEqualTo(0.8);
         }
-        LabelledSet.Quality model = FinderModelEvaluation.pooled("model", rows.stream().map(FinderModelEvaluation.Row::model).toList());
-        LabelledSet.Quality bm25 = FinderModelEvaluation.pooled("bm25", rows.stream().map(FinderModelEvaluation.Row::bm25).toList());
+        LabelledSet.Quality model = pooled("model", earlier, FinderModelEvaluation.Row::model);
+        LabelledSet.Quality bm25 = pooled("bm25", earlier, FinderModelEvaluation.Row::bm25);
         assertThat(model.recallAt3()).isGreaterThanOrEqualTo(0.95);
         assertThat(model.f1()).isGreaterThanOrEqualTo(0.9).isGreaterThan(bm25.f1());
+        LabelledSet.Quality spentModel = pooled("model", spent, FinderModelEvaluation.Row::model);
+        LabelledSet.Quality spentRules = pooled("rules", spent, FinderModelEvaluation.Row::rules);
+        LabelledSet.Quality spentBm25 = pooled("bm25", spent, FinderModelEvaluation.Row::bm25);
+        System.out.println("pooled F–I: " + spentModel.row() + " | " + spentRules.row() + " | " + spentBm25.row());
+        assertThat(spentModel.f1()).isGreaterThan(spentRules.f1()).isGreaterThan(spentBm25.f1());
+        assertThat(spentModel.recallAt3()).isGreaterThanOrEqualTo(spentRules.recallAt3())
+                .isGreaterThan(spentBm25.recallAt3());
+    }
+
+    private static LabelledSet.Quality pooled(String method, List<FinderModelEvaluation.Row> rows,
+                                              java.util.function.Function<FinderModelEvaluation.Row, LabelledSet.Quality> of) {
+        return FinderModelEvaluation.pooled(method, rows.stream().map(of).toList());
     }
 }
