@@ -4,6 +4,7 @@ import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
 import org.dicas.platform.EditFlow;
+import java.util.Locale;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.forum.Discussions;
 import org.dicas.forum.ForumWriteRules;
@@ -18,6 +19,7 @@ import org.dicas.shared.AccessLevel;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.InvalidMarkingException;
 import org.dicas.shared.Marking;
+import org.dicas.titles.RecordTitles;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,9 +38,11 @@ class WorkingGroupPages {
     private final Library library;
     private final Directory directory;
     private final Validator validator;
+    private final RecordTitles titles;
 
     WorkingGroupPages(WorkingGroups groups, Meetings meetings, Discussions discussions, Library library,
-                      Directory directory, Validator validator) {
+                      Directory directory, Validator validator, RecordTitles titles) {
+        this.titles = titles;
         this.groups = groups;
         this.meetings = meetings;
         this.discussions = discussions;
@@ -48,9 +52,10 @@ class WorkingGroupPages {
     }
 
     @GetMapping
-    String list(DicasUser me, Model model) {
+    String list(DicasUser me, Locale locale, Model model) {
         List<WorkingGroup> all = groups.list(me);
         model.addAttribute("groups", all);
+        model.addAttribute("titled", titles.listed(me, all.stream().map(WorkingGroup::id).toList(), locale));
         model.addAttribute("mayCreate", ForumWriteRules.createWorkingGroup(me).allowed());
         Pages.banner(model, all.stream().map(WorkingGroup::marking).toList());
         return "working-groups/list";

@@ -112,23 +112,9 @@ public final class LoadBenchmark {
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
         formLogin(pages, base, user, password);
 
-        JsonNode list = JsonMapper.shared().readTree(send(api, get(base + "/api/v1/documents?size=200", token)).body());
-        Long unclassified = null;
-        Long cui = null;
-        for (JsonNode item : list.get("items")) {
-            JsonNode m = item.get("marking");
-            String marking = m.isString() ? m.asString() : m.toString();
-            long id = item.get("id").asLong();
-            if (unclassified == null && marking.contains("UNCLASSIFIED")) {
-                unclassified = id;
-            } else if (cui == null && marking.contains("CUI")) {
-                cui = id;
-            }
-        }
-        if (unclassified == null || cui == null) {
-            throw new IllegalStateException("need an UNCLASSIFIED and a CUI document readable by " + user
-                    + ", got " + unclassified + " and " + cui);
-        }
+        long[] documents = documents(api, base, token, user);
+        long unclassified = documents[0];
+        long cui = documents[1];
 
         List<Target> targets = new ArrayList<>(List.of(
                 new Target("health", "/actuator/health", false, "—"),
@@ -288,7 +274,29 @@ public final class LoadBenchmark {
         return sorted[Math.max(0, i)] / 1e6;
     }
 
-    private static String token(HttpClient client, String base, String user, String password) throws Exception {
+    /** The first UNCLASSIFIED and the first CUI document the user may read. */
+    static long[] documents(HttpClient api, String base, String token, String user) throws Exception {
+        JsonNode list = JsonMapper.shared().readTree(send(api, get(base + "/api/v1/documents?size=200", token)).body());
+        Long unclassified = null;
+        Long cui = null;
+        for (JsonNode item : list.get("items")) {
+            JsonNode m = item.get("marking");
+            String marking = m.isString() ? m.asString() : m.toString();
+            long id = item.get("id").asLong();
+            if (unclassified == null && marking.contains("UNCLASSIFIED")) {
+                unclassified = id;
+            } else if (cui == null && marking.contains("CUI")) {
+                cui = id;
+            }
+        }
+        if (unclassified == null || cui == null) {
+            throw new IllegalStateException("need an UNCLASSIFIED and a CUI document readable by " + user
+                    + ", got " + unclassified + " and " + cui);
+        }
+        return new long[] {unclassified, cui};
+    }
+
+    static String token(HttpClient client, String base, String user, String password) throws Exception {
         String body = JsonMapper.shared().writeValueAsString(Map.of("username", user, "password", password));
         HttpResponse<String> response = send(client, HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
@@ -298,7 +306,7 @@ public final class LoadBenchmark {
         return JsonMapper.shared().readTree(response.body()).get("token").asString();
     }
 
-    private static void formLogin(HttpClient client, String base, String user, String password) throws Exception {
+    static void formLogin(HttpClient client, String base, String user, String password) throws Exception {
         String page = send(client, HttpRequest.newBuilder(URI.create(base + "/login")).GET().build()).body();
         if (page.contains("action=\"/login/notice\"")) {
             // the notice and consent comes first (issue 15, point 8)
@@ -327,12 +335,12 @@ public final class LoadBenchmark {
         }
     }
 
-    private static HttpRequest get(String url, String token) {
+    static HttpRequest get(String url, String token) {
         return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json").GET().build();
     }
 
-    private static HttpResponse<String> send(HttpClient client, HttpRequest request) throws Exception {
+    static HttpResponse<String> send(HttpClient client, HttpRequest request) throws Exception {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -340,7 +348,7 @@ public final class LoadBenchmark {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {

@@ -1,0 +1,87 @@
+package org.dicas.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.dicas.PlatformTest;
+import org.dicas.support.Http;
+import org.dicas.support.RequestCosts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 11's request paths keep their shape: the SQL statements a request sends on its own thread, counted from the
+ * first filter to the last byte (the numbers are the contract; a change that adds a round trip to every read or every
+ * page fails here, whatever the machine's speed). The audit of a CUI read is handed to the batched writer and is not
+ * a statement of the request (ADR 0017); the reads are still recorded, as the audit tests check.
+ */
+@PlatformTest
+@Import(RequestCosts.Counting.class)
+class StatementsPerRequestTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RequestCosts costs;
+
+    String token;
+    Http pages;
+
+    @BeforeEach
+    void signIn() {
+        Http api = new Http(port);
+        token = api.token("jp.atla", "demo");
+        pages = new Http(port).signIn("jp.atla", "demo");
+    }
+
+    @Test
+    void aDocumentReadByIdTakesTheBearersAccountAndTheDocumentInTwoStatements() {
+        for (String level : List.of("UNCLASSIFIED", "CUI")) {
+            long id = firstDocument(level);
+            RequestCosts.Cost read = twice("/api/v1/documents/" + id, token);
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(read.statements()).as("%s read: %s", level, read.sql()).isEqualTo(2);
+            assertThat(read.connections()).as("%s read borrows", level).isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void theDashboardTakesItsSessionUnreadCountThreeListsAndOneTitleQueryInSixStatements() {
+        RequestCosts.Cost page = twice("/", null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.statements()).as("dashboard: %s", page.sql()).isEqualTo(6);
+        assertThat(page.sql().stream().filter(s -> s.contains("record_title"))).as("title queries").hasSize(1);
+    }
+
+    @Test
+    void theWorkingGroupListTakesItsGroupsChairsMembersAndTitlesInSixStatements() {
+        RequestCosts.Cost page = twice("/working-groups", null);
+        assertThat(page.status()).isEqualTo(200);
+        // session, unread count, the groups, their co-chairs, their members, their titles
+        assertThat(page.statements()).as("working groups: %s", page.sql()).isEqualTo(6);
+    }
+
+    /** The second of two identical requests: the first may write a session that the sign-in changed. */
+    private RequestCosts.Cost twice(String path, String bearer) {
+        for (int i = 0; i < 2; i++) {
+            int status = bearer == null ? pages.get(path, null).status() : new Http(port).get(path, bearer).status();
+            assertThat(status).as(path).isEqualTo(200);
+        }
+        return costs.last(path);
+    }
+
+    private long firstDocument(String level) {
+        for (JsonNode d : new Http(port).get("/api/v1/documents?size=200", token).json().get("items")) {
+            String marking = d.get("marking").isString() ? d.get("marking").asString() : d.get("marking").toString();
+            if (level.equals("CUI") ? marking.contains("CUI") : marking.contains("UNCLASSIFIED")) {
+                return d.get("id").asLong();
+            }
+        }
+        throw new IllegalStateException("no " + level + " document readable by jp.atla");
+    }
+}
