@@ -135,7 +135,7 @@ class PickersBrowserTest {
         long michael = jdbc.sql("select id from app_user where username = 'us.acq'").query(Long.class).single();
         long ishida = jdbc.sql("select id from app_user where username = 'jp.msdf'").query(Long.class).single();
         List<String> problems = new ArrayList<>();
-        try (BrowserContext context = Browsers.context(browser, "ja-JP", true, consoleProblems)) {
+        try (BrowserContext context = Browsers.context(chromium.browser(), "ja-JP", true, consoleProblems)) {
             Page page = context.newPage();
             Browsers.signIn(page, url(""), "jp.atla");
             page.navigate(url("/meetings/" + meeting + "/edit?lang=ja"));
