@@ -8,7 +8,8 @@ import java.util.Locale;
  * The issue-16 evaluation report (docs/opportunity-method.md §11): leave-one-set-out cross-validation over every
  * development set — the model trained on the other development sets, the rule engine and the BM25 baseline side by
  * side, per set and pooled (pairs flagged, correct and true summed over the sets; recall@3 over all links).
- * {@code main} with the argument {@code sealed} (and set names, by default blind-f and blind-g) runs, once, sealed sets
+ * {@code errors [set …]} lists each held-out set's false positives and negatives (§11a). {@code main} with the
+ * argument {@code sealed} and set names (e.g. {@code sealed blind-j blind-k}) runs, once, sealed sets
  * with the model trained on all development sets and never on them.
  */
 final class FinderModelEvaluation {
@@ -148,7 +149,10 @@ final class FinderModelEvaluation {
             FinderModel m = FinderModel.train(TrainingSet.development(), FinderModel.Hyper.DEFAULT);
             List<Row> rows = new ArrayList<>();
             List<String> sealed = List.of(args).subList(1, args.length);
-            for (String n : sealed.isEmpty() ? List.of("blind-f", "blind-g") : sealed) {
+            if (sealed.isEmpty()) {
+                throw new IllegalArgumentException("name the sealed sets, e.g. sealed blind-j blind-k");
+            }
+            for (String n : sealed) {
                 LabelledSet s = LabelledSet.load(n, "devset/requirements-" + n + ".json",
                         "devset/requirements-" + n + "-labels.json");
                 rows.add(new Row(n, s.model(m), s.engine(), s.bm25()));
