@@ -62,6 +62,16 @@ class DesignTokensTest {
             List.of("--color-marking-public", "--color-surface"), List.of("--color-ink", "--color-diff-added"),
             List.of("--color-ink", "--color-diff-removed"));
 
+    /**
+     * Text that shows on whatever background it lands on — portion marks, secondary text and links inside a selected
+     * picker option, a hovered row, a notice or a flash message — against every surface and tint.
+     */
+    private static final List<String> TEXT_ANYWHERE = List.of("--color-ink", "--color-ink-muted", "--color-primary",
+            "--color-marking-cui", "--color-marking-unclassified", "--color-marking-public");
+    private static final List<String> TINTS = List.of("--color-surface", "--color-surface-raised",
+            "--color-surface-sunken", "--color-primary-lighter", "--color-info-lighter", "--color-success-lighter",
+            "--color-warning-lighter", "--color-error-lighter");
+
     /** A control's or focus ring's outline against what is around it (WCAG 1.4.11: 3:1). */
     private static final List<List<String>> NON_TEXT_PAIRS = List.of(
             List.of("--color-border-strong", "--color-surface"), List.of("--color-focus-ring", "--color-surface"),
@@ -140,6 +150,11 @@ class DesignTokensTest {
         List<String> failures = new ArrayList<>();
         for (List<String> pair : TEXT_PAIRS) {
             check(tokens, pair.get(0), pair.get(1), 4.5, "declared pair", failures);
+        }
+        for (String text : TEXT_ANYWHERE) {
+            for (String background : TINTS) {
+                check(tokens, text, background, 4.5, "text that appears on any tint", failures);
+            }
         }
         for (List<String> pair : NON_TEXT_PAIRS) {
             check(tokens, pair.get(0), pair.get(1), 3.0, "non-text pair", failures);
