@@ -278,7 +278,10 @@ class PickerPagesTest {
         assertThat(search.attr("hx-get")).isEqualTo("/pick/people?offer=attendees&for=attendeeIds");
         assertThat(search.attr("hx-include")).isEqualTo("#marking");
         assertThat(search.attr("form")).isEqualTo("attendeeIds-unsubmitted");
-        Document group = Jsoup.parse(jp.get("/working-groups/new", null).body());
+        Http admin = new Http(port).signIn("admin", "demo");
+        var groupPage = admin.get("/working-groups/new", null);
+        assertThat(groupPage.status()).as(groupPage.body()).isEqualTo(200);
+        Document group = Jsoup.parse(groupPage.body());
         assertThat(group.select("[data-picker=select] select#memberIds[multiple]")).hasSize(1);
         assertThat(group.select("input#memberIds-search").attr("hx-get"))
                 .isEqualTo("/pick/people?offer=members&for=memberIds");
