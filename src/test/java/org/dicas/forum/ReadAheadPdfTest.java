@@ -274,14 +274,16 @@ class ReadAheadPdfTest {
     @Test
     void theReadAheadListsTheFilesOfTheMeetingAndItsAgendaItemsThatTheReaderMayRead() {
         Pdf us = download(new Http(port).signIn("us.acq", "demo"), "/meetings/" + meeting + "/read-ahead.pdf");
-        // portion mark and name, where it is attached and its size, in one row of the page that lists it
-        String page = flat(us.pages().stream().filter(p -> p.contains(SHARED_FILE)).findFirst().orElseThrow());
-        assertThat(page).containsPattern(java.util.regex.Pattern.quote(flat("(" + SHARED + ")" + SHARED_FILE))
-                + "Themeeting[0-9.]+KB");
-        assertThat(page).containsPattern(java.util.regex.Pattern.quote(flat("(" + CUI + ")" + SECRET_FILE))
-                + "Themeeting[0-9.]+KB");
-        // attached to the CUI agenda item, named by its title (which may wrap in its column)
-        assertThat(page).contains(flat("(" + CUI + ")" + SECRET_AGENDA_FILE + "Hypersonic"));
+        // a row of the page that lists them: the portion mark, where it is attached and its size on the first line of
+        // the row, the file's name beneath its portion mark
+        String page = flat(us.pages().stream().filter(p -> flat(p).contains(SHARED_FILE)).findFirst().orElseThrow());
+        assertThat(page).containsPattern(java.util.regex.Pattern.quote(flat("(" + SHARED + ")")) + "Themeeting[0-9.]+KB"
+                + java.util.regex.Pattern.quote(SHARED_FILE));
+        assertThat(page).containsPattern(java.util.regex.Pattern.quote(flat("(" + CUI + ")")) + "Themeeting[0-9.]+KB"
+                + java.util.regex.Pattern.quote(SECRET_FILE));
+        // attached to the CUI agenda item, named by its title
+        assertThat(page).containsPattern(java.util.regex.Pattern.quote(flat("(" + CUI + ")")) + "Hypersonic.{0,80}"
+                + java.util.regex.Pattern.quote(SECRET_AGENDA_FILE));
         // Australia: the file it may read, and not a trace of the others
         Pdf au = download(new Http(port).signIn("au.dod", "demo"), "/meetings/" + meeting + "/read-ahead.pdf");
         holds(au, "(" + SHARED + ")" + SHARED_FILE);

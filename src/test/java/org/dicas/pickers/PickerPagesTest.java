@@ -318,7 +318,7 @@ class PickerPagesTest {
         var edit = detail.select("[data-picker=single]:has(input#" + p + ")").first();
         assertThat(edit).isNotNull();
         assertThat(edit.select("input#" + p + "[name=linkedRecordId]").attr("value")).isEqualTo(String.valueOf(linked));
-        assertThat(edit.attr("data-chosen")).isEqualTo("PICKTEST linked by the agenda");
+        assertThat(edit.attr("data-chosen")).startsWith("PICKTEST linked by the agenda");
         assertThat(edit.select("input#" + p + "-search").attr("hx-get"))
                 .isEqualTo("/pick/records?kind=requirement,opportunity,program&for=" + p);
         assertThat(edit.select("input#" + p + "-search").hasAttr("hx-include")).isFalse();
