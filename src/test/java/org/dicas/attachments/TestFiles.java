@@ -111,6 +111,8 @@ public final class TestFiles {
                                     java.nio.charset.StandardCharsets.US_ASCII)));
                     vba.getRoot().createDocument("PROJECT", new java.io.ByteArrayInputStream(
                             "Module=Module1\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                    // the storage of a VBA project has a class id of its own (PowerPoint's), not one of a document
+                    vba.getRoot().setStorageClsid(new org.apache.poi.hpsf.ClassID("{64818D10-4F9B-11CF-86EA-00AA00B929E8}"));
                     storage = ppt.addEmbed(vba);
                 }
                 // VBAInfo container (0x03FF) holding its VBAInfoAtom (0x0400): persistIdRef, fHasMacros, version 2

@@ -274,11 +274,16 @@ class ReadAheadPdfTest {
     @Test
     void theReadAheadListsTheFilesOfTheMeetingAndItsAgendaItemsThatTheReaderMayRead() {
         Pdf us = download(new Http(port).signIn("us.acq", "demo"), "/meetings/" + meeting + "/read-ahead.pdf");
-        // name, portion mark, where it is attached and its size, on the page that lists it
-        String page = us.pages().stream().filter(p -> p.contains(SHARED_FILE)).findFirst().orElseThrow();
-        holds(new Pdf(200, "", "", List.of(page)), "(" + SHARED + ")" + SHARED_FILE + "The meeting",
-                "(" + CUI + ")" + SECRET_FILE + "The meeting", "(" + CUI + ")" + SECRET_AGENDA_FILE + SECRET_AGENDA);
-        assertThat(flat(page)).containsPattern(java.util.regex.Pattern.quote(SHARED_FILE) + "Themeeting[0-9.]+KB");
+        // a row of the page that lists them: the portion mark, where it is attached and its size on the first line of
+        // the row, the file's name beneath its portion mark
+        String page = flat(us.pages().stream().filter(p -> flat(p).contains(SHARED_FILE)).findFirst().orElseThrow());
+        assertThat(page).containsPattern(java.util.regex.Pattern.quote(flat("(" + SHARED + ")")) + "Themeeting[0-9.]+KB"
+                + java.util.regex.Pattern.quote(SHARED_FILE));
+        assertThat(page).containsPattern(java.util.regex.Pattern.quote(flat("(" + CUI + ")")) + "Themeeting[0-9.]+KB"
+                + java.util.regex.Pattern.quote(SECRET_FILE));
+        // attached to the CUI agenda item, named by its title (the row may fall on the next page)
+        assertThat(flat(us.text())).containsPattern(java.util.regex.Pattern.quote(flat("(" + CUI + ")"))
+                + "Hypersonic.{0,120}" + java.util.regex.Pattern.quote(SECRET_AGENDA_FILE));
         // Australia: the file it may read, and not a trace of the others
         Pdf au = download(new Http(port).signIn("au.dod", "demo"), "/meetings/" + meeting + "/read-ahead.pdf");
         holds(au, "(" + SHARED + ")" + SHARED_FILE);
