@@ -66,6 +66,16 @@ class StatementsPerRequestTest {
         assertThat(page.statements()).as("working groups: %s", page.sql()).isEqualTo(6);
     }
 
+    @Test
+    void theWorkingGroupPageReadsItsOwnTitlesAndThoseOfItsThreeListsInTwoQueries() {
+        long group = new Http(port).get("/api/v1/working-groups", token).json().get("items").get(0).get("id").asLong();
+        RequestCosts.Cost page = twice("/working-groups/" + group, null);
+        assertThat(page.status()).isEqualTo(200);
+        // the group's own titles under its heading, and one query for its meetings, threads and documents together
+        assertThat(page.sql().stream().filter(s -> s.contains("record_title"))).as("title queries: %s", page.sql())
+                .hasSize(2);
+    }
+
     /** The second of two identical requests: the first may write a session that the sign-in changed. */
     private RequestCosts.Cost twice(String path, String bearer) {
         for (int i = 0; i < 2; i++) {

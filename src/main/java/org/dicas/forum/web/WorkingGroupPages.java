@@ -62,16 +62,28 @@ class WorkingGroupPages {
     }
 
     @GetMapping("/{id}")
-    String detail(DicasUser me, @PathVariable long id, Model model) {
+    String detail(DicasUser me, @PathVariable long id, Locale locale, Model model) {
         WorkingGroup g = groups.get(me, id);
         var ms = meetings.ofWorkingGroup(me, id);
         var ts = discussions.ofWorkingGroup(me, id);
         var ds = library.ofWorkingGroup(me, id);
         List<Marking> shown = new ArrayList<>();
+        List<Long> listed = new ArrayList<>();
         shown.add(g.marking());
-        ms.forEach(m -> shown.add(m.marking()));
-        ts.forEach(t -> shown.add(t.marking()));
-        ds.forEach(d -> shown.add(d.marking()));
+        ms.forEach(m -> {
+            shown.add(m.marking());
+            listed.add(m.id());
+        });
+        ts.forEach(t -> {
+            shown.add(t.marking());
+            listed.add(t.id());
+        });
+        ds.forEach(d -> {
+            shown.add(d.marking());
+            listed.add(d.id());
+        });
+        // the titles of the three lists in one query, before rendering (not one per list from the template)
+        model.addAttribute("titled", titles.listed(me, listed, locale));
         model.addAttribute("group", g);
         model.addAttribute("meetings", ms);
         model.addAttribute("threads", ts);
