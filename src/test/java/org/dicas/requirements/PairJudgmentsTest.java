@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
  * Officials judge pairs of requirements over real HTTP and the real PostgreSQL: confirm "same need", reject with a
  * reason, who may judge (an official of either nation: not industry, not a third nation), who may read a judgment
  * (officials of either nation who may read both requirements; to anyone else it does not exist), its marking (the
- * pair's high-water mark), its audit entry, the history kept and the latest one counting ({@link JudgedPairs}).
+ * pair's high-water mark limited to the pair's nations, following its requirements), its audit entry, the history
+ * kept and the latest one counting ({@link JudgedPairs}), and the finder's API marking candidates with it.
  */
 @PlatformTest
 class PairJudgmentsTest {
