@@ -7,7 +7,7 @@ import org.dicas.shared.Marking;
 /**
  * An official's judgment of two requirements (lower id first) as one reader sees it: the same need or not, the reason
  * of a rejection and a note, who judged (name and nation) and when. Its marking is the high-water mark of the two
- * requirements' markings.
+ * requirements' markings limited to the pair's nations that may read both ({@link PairJudgments#markingOf}).
  */
 public record PairJudgment(long id, long firstRequirementId, long secondRequirementId, boolean sameNeed,
                            @Labelled("opp.judgment.verdict") Verdict verdict,

@@ -20,6 +20,7 @@ import org.dicas.shared.NotFoundException;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
 import org.dicas.shared.Sentence;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,9 +52,11 @@ public class PairJudgments {
     private final Requirements requirements;
     private final AuditLog audit;
     private final ReleasabilityPolicy policy;
+    private final ApplicationEventPublisher events;
 
     PairJudgments(JdbcClient jdbc, MarkedRecords records, ReadableRecords readable, Requirements requirements,
-                  AuditLog audit, ReleasabilityPolicy policy) {
+                  AuditLog audit, ReleasabilityPolicy policy, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.records = records;
         this.readable = readable;
@@ -195,6 +198,7 @@ public class PairJudgments {
         audit.append(user, "PAIR_JUDGED", id, KIND, same
                 ? Sentence.of("audit.detail.pairSameNeed", lo, hi)
                 : Sentence.of("audit.detail.pairNotSameNeed", lo, hi, Sentence.label("opp.judgment.reason", reason)));
+        events.publishEvent(new FinderModels.JudgmentsChanged());
         return get(user, id);
     }
 

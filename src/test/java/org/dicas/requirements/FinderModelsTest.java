@@ -2,46 +2,30 @@ package org.dicas.requirements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.dicas.PlatformTest;
 import org.dicas.requirements.engine.FinderModel;
 import org.dicas.support.Http;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The finder's model in the running platform: trained from the shipped sets and officials' latest judgments, retrained
- * on officials' judgments (the platform's own and, here, a test {@link JudgedPairs} besides) with a new
- * version that every suggestion then carries, and the model page with its Retrain button for analysts only.
+ * The finder's model in the running platform, in the shared test context: trained once when the application is ready
+ * from the shipped sets and officials' latest judgments (the platform's own store, {@code LatestJudgments}, with the
+ * judgments this test records through the API), kept while what it was trained on is unchanged, retrained in the
+ * background when judgments change and at once on demand, with a new version that every suggestion then carries, and
+ * the model page with its Retrain button for analysts only.
  */
 @PlatformTest
-@Import(FinderModelsTest.Judgments.class)
 class FinderModelsTest {
-
-    /** Judgments as the judgments part will provide them: the latest per pair. */
-    @TestConfiguration
-    static class Judgments {
-        static final List<JudgedPair> LATEST = new CopyOnWriteArrayList<>();
-
-        @Bean
-        JudgedPairs testJudgedPairs() {
-            return () -> List.copyOf(LATEST);
-        }
-    }
 
     @LocalServerPort
     int port;
     @Autowired
     FinderModels models;
     @Autowired
-    OpportunityFinderService finder;
+    JudgedPairs judgedPairs;
     @Autowired
     JdbcClient jdbc;
 
@@ -50,24 +34,21 @@ class FinderModelsTest {
                 .param("t", titleLike).query(Long.class).single();
     }
 
-    @BeforeEach
-    void noJudgments() {
-        Judgments.LATEST.clear();
-        models.retrain();
-    }
-
-    @Autowired
-    List<JudgedPairs> allJudgments;
-
-    /** Officials' judgments in the platform's own store (the demo's among them), besides this test's. */
-    int stored() {
-        return allJudgments.stream().mapToInt(j -> j.latest().size()).sum() - Judgments.LATEST.size();
+    /** Records a judgment of the glide-phase interceptor pair as the US official, through the API. */
+    void judgeGlidePhasePair(boolean sameNeed) {
+        Http http = new Http(port);
+        var r = http.post(PairJudgmentsTest.judgments(demo("Glide Phase Interceptor%")), http.token("us.acq", "demo"),
+                PairJudgmentsTest.judgment(demo("滑空段階迎撃用誘導弾%"), sameNeed, sameNeed ? null : "SIBLING_SYSTEM",
+                        ""));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
     }
 
     @Test
     void theModelIsTrainedOnTheShippedSetsAndEveryOfficialsLatestJudgment() {
-        assertThat(models.current().judgedPairs()).isEqualTo(stored());
-        if (stored() == 0) {
+        models.retrain();
+        int stored = judgedPairs.latest().size();
+        assertThat(models.current().judgedPairs()).isEqualTo(stored);
+        if (stored == 0) {
             assertThat(models.currentVersion()).isEqualTo(FinderModel.shipped().version());
         } else {
             assertThat(models.currentVersion()).isNotEqualTo(FinderModel.shipped().version());
@@ -75,14 +56,25 @@ class FinderModelsTest {
     }
 
     @Test
+    void aModelTrainedOnUnchangedJudgmentsIsKeptNotTrainedAgain() {
+        models.retrain();
+        FinderModels.Trained kept = models.trained();
+        models.retrain();
+        assertThat(models.trained()).as("the same model, by what it was trained on").isSameAs(kept);
+    }
+
+    @Test
     void retrainingOnAJudgmentGivesANewVersionThatSuggestionsCarry() {
+        String before = models.retrain();
+        int judgedBefore = models.current().judgedPairs();
         long gpi = demo("滑空段階迎撃用誘導弾%");
         long other = demo("Glide Phase Interceptor%");
-        String before = models.currentVersion();
-        Judgments.LATEST.add(new JudgedPair(gpi, other, true));
+        boolean wasSame = judgedPairs.latest().contains(new JudgedPair(Math.min(gpi, other), Math.max(gpi, other), true));
+        judgeGlidePhasePair(!wasSame);
         String after = models.retrain();
         assertThat(after).isNotEqualTo(before).isEqualTo(models.currentVersion());
-        assertThat(models.current().judgedPairs()).isEqualTo(stored() + 1);
+        assertThat(models.current().judgedPairs()).isEqualTo(judgedPairs.latest().size())
+                .isBetween(judgedBefore, judgedBefore + 1);
         Http web = new Http(port).signIn("us.acq", "demo");
         var pair = web.get("/opportunities/pair?a=" + gpi + "&b=" + other + "&lang=en", null);
         assertThat(pair.status()).isEqualTo(200);
@@ -94,13 +86,29 @@ class FinderModelsTest {
     }
 
     @Test
+    void aChangedJudgmentRetrainsTheModelInTheBackgroundWithoutARequestWaiting() throws InterruptedException {
+        String before = models.retrain();
+        long gpi = demo("滑空段階迎撃用誘導弾%");
+        long other = demo("Glide Phase Interceptor%");
+        boolean wasSame = judgedPairs.latest().contains(new JudgedPair(Math.min(gpi, other), Math.max(gpi, other), true));
+        judgeGlidePhasePair(!wasSame);
+        assertThat(models.currentVersion()).as("the model in use stays until the new one is ready").isEqualTo(before);
+        // the retrain delay (20 s) and one training; the bound is generous, not a measure of speed
+        for (int i = 0; i < 240 && models.currentVersion().equals(before); i++) {
+            Thread.sleep(500);
+        }
+        assertThat(models.currentVersion()).isNotEqualTo(before);
+        assertThat(models.current().judgedPairs()).isEqualTo(judgedPairs.latest().size());
+    }
+
+    @Test
     void theModelPageShowsTheVersionAndAnalystsRetrain() {
         Http analyst = new Http(port).signIn("us.acq", "demo");
         var page = analyst.get("/opportunities/model?lang=ja", null);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("協力機会探索モデル", models.currentVersion(), "再学習", "交差検証", "blind-e",
                 "banner-unclassified");
-        Judgments.LATEST.add(new JudgedPair(demo("滑空段階迎撃用誘導弾%"), demo("Glide Phase Interceptor%"), false));
+        judgeGlidePhasePair(false);
         var posted = analyst.form("/opportunities/model", Http.csrf(page.body()), java.util.Map.of());
         assertThat(posted.status()).isIn(200, 302, 303);
         String retrained = models.currentVersion();

@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
  * Officials judge pairs of requirements over real HTTP and the real PostgreSQL: confirm "same need", reject with a
  * reason, who may judge (an official of either nation: not industry, not a third nation), who may read a judgment
  * (officials of either nation who may read both requirements; to anyone else it does not exist), its marking (the
- * pair's high-water mark), its audit entry, the history kept and the latest one counting ({@link JudgedPairs}).
+ * pair's high-water mark limited to the pair's nations, following its requirements), its audit entry, the history
+ * kept and the latest one counting ({@link JudgedPairs}), and the finder's API marking candidates with it.
  */
 @PlatformTest
 class PairJudgmentsTest {
@@ -230,6 +231,55 @@ class PairJudgmentsTest {
         assertThat(http.get("/api/v1/records/" + judgment + "/history", us).status()).isEqualTo(404);
         assertThat(http.get("/api/v1/judgments/" + judgment, us).status()).isEqualTo(404);
         assertThat(http.get("/api/v1/judgments/" + judgment, jp).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theFindersApiMarksEachCandidateWithTheLatestJudgmentTheCallerMayRead() {
+        long usReq = requirement(us, "JUDGETEST api marks airborne early warning radar", "UNCLASSIFIED");
+        long jpReq = requirement(jp, "JUDGETEST api marks airborne early warning radar", "UNCLASSIFIED");
+        assertThat(http.post(judgments(jpReq), jp, judgment(usReq, true, null, "")).status()).isEqualTo(201);
+        var rejected = http.post(judgments(usReq), us, judgment(jpReq, false, "DIFFERENT_ROLE", "radar, not missile"));
+        assertThat(rejected.status()).isEqualTo(201);
+        long latest = rejected.json().get("id").asLong();
+        String matches = API + "/" + jpReq + "/matches?top=50&size=50";
+
+        JsonNode asJp = http.get(matches, jp).json();
+        JsonNode candidate = candidate(asJp, usReq);
+        JsonNode mark = candidate.get("judgment");
+        assertThat(mark.get("id").asLong()).as("the latest of the pair").isEqualTo(latest);
+        assertThat(mark.get("verdict").asString()).isEqualTo("NOT_SAME_NEED");
+        assertThat(mark.get("verdictLabel").asString()).isEqualTo("Not the same need");
+        assertThat(mark.get("reason").asString()).isEqualTo("DIFFERENT_ROLE");
+        assertThat(mark.get("judgedAt").isNull()).isFalse();
+        assertThat(mark.get("marking").asString()).isEqualTo("UNCLASSIFIED//REL TO JPN, USA");
+        assertThat(candidate.get("requirementId").asLong()).as("the finder's fields as they were").isEqualTo(usReq);
+        assertThat(candidate.has("score")).isTrue();
+        assertThat(Marking.parse(asJp.get("marking").asString())
+                .atLeastAsRestrictiveAs(Marking.parse("UNCLASSIFIED//REL TO JPN, USA")))
+                .as("the list carries the judgment's marking: " + asJp.get("marking")).isTrue();
+
+        String au = http.token("au.dod", "demo");
+        JsonNode asAu = http.get(matches, au).json();
+        assertThat(candidate(asAu, usReq).get("judgment").isNull()).as("a third nation reads both, not the judgment")
+                .isTrue();
+        assertThat(asAu.toString()).doesNotContain("\"id\":" + latest + ",");
+
+        JsonNode finder = http.get("/api/v1/opportunities/finder", jp).json();
+        JsonNode pairs = finder.get("pairs");
+        assertThat(pairs.isArray()).isTrue();
+        for (JsonNode p : pairs) {
+            assertThat(p.has("judgment")).as("every pair says whether it is judged").isTrue();
+            assertThat(p.has("a") && p.has("b") && p.has("score")).isTrue();
+        }
+    }
+
+    static JsonNode candidate(JsonNode list, long requirement) {
+        for (JsonNode c : list.get("items")) {
+            if (c.get("requirementId").asLong() == requirement) {
+                return c;
+            }
+        }
+        throw new AssertionError("no candidate " + requirement + " in " + list);
     }
 
     @Test

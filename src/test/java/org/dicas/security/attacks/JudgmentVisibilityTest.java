@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A judgment of a pair of requirements exists only for the pair's officials (ADR 0041): the Australian official, who
  * may read both requirements of a US–Japanese pair, and the Japanese industry user, who may too, find nothing of a
- * judgment of it through any generic reader of records — search, history, titles, attachments, the record picker, the
+ * judgment of it through any generic reader of records — search, history, titles, the record picker, the
  * judgments API — exactly as for a missing id; the officials of both nations do. The rule sits in the judgment's own
  * record (its marking and its government-only column), so the one policy says it: the set of ids every reader filters
  * by ({@link ReadableRecords#ids}) leaves it out, and a reader written tomorrow cannot show it either.
@@ -81,7 +81,7 @@ class JudgmentVisibilityTest {
 
     List<String> idPaths(String id) {
         return List.of("/api/v1/judgments/" + id, "/api/v1/records/" + id + "/history",
-                "/api/v1/records/" + id + "/titles", "/api/v1/records/" + id + "/attachments");
+                "/api/v1/records/" + id + "/titles");
     }
 
     @Test
