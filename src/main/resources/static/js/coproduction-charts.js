@@ -25,7 +25,7 @@
         nations.forEach(function (n, i) {
           parts.forEach(function (p) {
             series.push({name: (names[n] || n) + ' ' + p[1], type: 'bar', stack: n, itemStyle: {color: p[2][i % 3]},
-              label: {show: true, position: 'inside', color: p[0] === 'late' ? '#1b1b1b' : '#ffffff',
+              label: {show: true, position: 'inside', color: p[0] === 'late' ? dicasToken('color-ink') : dicasToken('color-on-status'),
                 formatter: function (v) { return v.value > 0 ? String(v.value) : ''; }},
               data: years.map(function (y) {
                 var row = rows.filter(function (r) { return r.nation === n && r.year === y; })[0];
@@ -37,7 +37,7 @@
         nations.forEach(function (n) {
           series.push({name: '', type: 'bar', stack: n, silent: true, tooltip: {show: false},
             itemStyle: {color: 'transparent'}, data: years.map(function () { return 0; }),
-            label: {show: true, position: 'top', color: '#1b1b1b', formatter: names[n] || n}});
+            label: {show: true, position: 'top', color: dicasToken('color-ink'), formatter: names[n] || n}});
         });
         echarts.init(el, null, {renderer: 'canvas'}).setOption({
           animation: false,

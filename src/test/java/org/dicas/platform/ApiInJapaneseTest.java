@@ -152,6 +152,7 @@ class ApiInJapaneseTest {
             }
             String caller = token;
             String path = pattern.equals("/api/v1/coproduction/plans/{id}/runs/{run}") ? run(http, token)
+                    : pattern.equals("/api/v1/judgments/{id}") ? judgment(http, token)
                     : fill(http, token, pattern);
             if (path == null) {
                 caller = officer; // what jp.atla may not list (authorizations), as the officer who may, in Japanese
@@ -216,6 +217,28 @@ class ApiInJapaneseTest {
             }
         }
         return null;
+    }
+
+    /**
+     * A judgment jp.atla may read: judgments are listed under the requirement they judge, not above their own path,
+     * so the first requirement with one (the demo data has two) names it.
+     */
+    static String judgment(Http http, String token) {
+        for (String requirement : idsOf(http.get("/api/v1/requirements?size=200", token).json())) {
+            Http.Response judged = http.get("/api/v1/requirements/" + requirement + "/judgments", token);
+            String id = judged.status() == 200 ? firstId(judged.json()) : null;
+            if (id != null) {
+                return "/api/v1/judgments/" + id;
+            }
+        }
+        return null;
+    }
+
+    /** Every id of a list's page, not only the first ten. */
+    static List<String> idsOf(JsonNode list) {
+        List<String> out = new ArrayList<>();
+        list.get("items").forEach(item -> out.add(item.get("id").asString()));
+        return out;
     }
 
     /** A disclosure officer (us.fdo), for the officer-only lists that jp.atla may not read. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.dicas.PlatformTest;
 import org.dicas.requirements.engine.FinderModel;
 import org.dicas.support.Http;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,18 +30,41 @@ class FinderModelsTest {
     @Autowired
     JdbcClient jdbc;
 
-    long demo(String titleLike) {
-        return jdbc.sql("select id from requirement where title_en like :t or title_ja like :t order by id limit 1")
-                .param("t", titleLike).query(Long.class).single();
+    /**
+     * The pair this test judges: two requirements of its own, so that the judgments it records (which train the model
+     * every other test in the shared context uses) never touch a demo pair another test ranks.
+     */
+    static long ownUs;
+    static long ownJp;
+
+    @BeforeEach
+    void ownPair() {
+        if (ownUs != 0) {
+            return;
+        }
+        Http http = new Http(port);
+        String us = http.token("us.acq", "demo");
+        String jp = http.token("jp.atla", "demo");
+        var a = http.post(RequirementsApiTest.API, us, RequirementsApiTest.body(
+                "MODELTEST sonobuoy stock for maritime patrol aircraft", "", "UNCLASSIFIED//REL TO USA, JPN"));
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        var b = http.post(RequirementsApiTest.API, jp, RequirementsApiTest.body(
+                "MODELTEST sonobuoys for patrol aircraft", "哨戒機用ソノブイの取得（モデル試験）", "UNCLASSIFIED//REL TO USA, JPN"));
+        assertThat(b.status()).as(b.body()).isEqualTo(201);
+        ownUs = a.json().get("id").asLong();
+        ownJp = b.json().get("id").asLong();
     }
 
-    /** Records a judgment of the glide-phase interceptor pair as the US official, through the API. */
-    void judgeGlidePhasePair(boolean sameNeed) {
+    /** Records a judgment of the test's own pair as the US official, through the API. */
+    void judgeOwnPair(boolean sameNeed) {
         Http http = new Http(port);
-        var r = http.post(PairJudgmentsTest.judgments(demo("Glide Phase Interceptor%")), http.token("us.acq", "demo"),
-                PairJudgmentsTest.judgment(demo("滑空段階迎撃用誘導弾%"), sameNeed, sameNeed ? null : "SIBLING_SYSTEM",
-                        ""));
+        var r = http.post(PairJudgmentsTest.judgments(ownUs), http.token("us.acq", "demo"),
+                PairJudgmentsTest.judgment(ownJp, sameNeed, sameNeed ? null : "SIBLING_SYSTEM", ""));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
+    }
+
+    boolean ownPairJudgedSame() {
+        return judgedPairs.latest().contains(new JudgedPair(Math.min(ownUs, ownJp), Math.max(ownUs, ownJp), true));
     }
 
     @Test
@@ -67,19 +91,18 @@ class FinderModelsTest {
     void retrainingOnAJudgmentGivesANewVersionThatSuggestionsCarry() {
         String before = models.retrain();
         int judgedBefore = models.current().judgedPairs();
-        long gpi = demo("滑空段階迎撃用誘導弾%");
-        long other = demo("Glide Phase Interceptor%");
-        boolean wasSame = judgedPairs.latest().contains(new JudgedPair(Math.min(gpi, other), Math.max(gpi, other), true));
-        judgeGlidePhasePair(!wasSame);
+        long ours = ownJp;
+        long theirs = ownUs;
+        judgeOwnPair(!ownPairJudgedSame());
         String after = models.retrain();
         assertThat(after).isNotEqualTo(before).isEqualTo(models.currentVersion());
         assertThat(models.current().judgedPairs()).isEqualTo(judgedPairs.latest().size())
                 .isBetween(judgedBefore, judgedBefore + 1);
         Http web = new Http(port).signIn("us.acq", "demo");
-        var pair = web.get("/opportunities/pair?a=" + gpi + "&b=" + other + "&lang=en", null);
+        var pair = web.get("/opportunities/pair?a=" + ours + "&b=" + theirs + "&lang=en", null);
         assertThat(pair.status()).isEqualTo(200);
         assertThat(pair.body()).contains("Likelihood of a shared need", "model " + after);
-        var api = new Http(port).get("/api/v1/requirements/" + gpi + "/matches",
+        var api = new Http(port).get("/api/v1/requirements/" + ours + "/matches",
                 new Http(port).token("us.acq", "demo"));
         assertThat(api.status()).isEqualTo(200);
         assertThat(api.body()).contains("\"modelVersion\":\"" + after + "\"", "\"likelihood\":");
@@ -88,10 +111,7 @@ class FinderModelsTest {
     @Test
     void aChangedJudgmentRetrainsTheModelInTheBackgroundWithoutARequestWaiting() throws InterruptedException {
         String before = models.retrain();
-        long gpi = demo("滑空段階迎撃用誘導弾%");
-        long other = demo("Glide Phase Interceptor%");
-        boolean wasSame = judgedPairs.latest().contains(new JudgedPair(Math.min(gpi, other), Math.max(gpi, other), true));
-        judgeGlidePhasePair(!wasSame);
+        judgeOwnPair(!ownPairJudgedSame());
         assertThat(models.currentVersion()).as("the model in use stays until the new one is ready").isEqualTo(before);
         // the retrain delay (20 s) and one training; the bound is generous, not a measure of speed
         for (int i = 0; i < 240 && models.currentVersion().equals(before); i++) {
@@ -108,7 +128,7 @@ class FinderModelsTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("協力機会探索モデル", models.currentVersion(), "再学習", "交差検証", "blind-e",
                 "banner-unclassified");
-        judgeGlidePhasePair(false);
+        judgeOwnPair(!ownPairJudgedSame());
         var posted = analyst.form("/opportunities/model", Http.csrf(page.body()), java.util.Map.of());
         assertThat(posted.status()).isIn(200, 302, 303);
         String retrained = models.currentVersion();

@@ -23,8 +23,11 @@ final class AttackSupport {
 
     /** The only script a page may load. */
     static final String HTMX = "/js/htmx.min.js";
-    /** The site's own scripts, each a static file with no inline code: htmx, the marking picker and the pickers. */
-    static final Set<String> SITE_SCRIPTS = Set.of(HTMX, "/js/marking-picker.js", "/js/picker.js");
+    /**
+     * The site's own scripts, each a static file with no inline code: htmx, the marking picker, the pickers and the
+     * design tokens' reader for the charts (ADR 0044).
+     */
+    static final Set<String> SITE_SCRIPTS = Set.of(HTMX, "/js/marking-picker.js", "/js/picker.js", "/js/tokens.js");
     /** The one htmx element the templates render on a form: the marking preview, asking the server to parse a banner. */
     private static final Pattern MARKING_PREVIEW = Pattern.compile("/markings/preview\\?field=[A-Za-z]+");
     /** The other htmx element: a picker's search box, asking one of the site's /pick endpoints for matches. */
