@@ -59,15 +59,15 @@ class OpportunityFinderServiceTest {
 
     @Test
     void japaneseUserSeesTheEnglishJapaneseGpiPairFlagged() {
-        List<OpportunityFinderService.Match> matches = finder.matches(jp, gpiJp, 5);
+        List<OpportunityFinderService.Match> matches = finder.matches(jp, gpiJp, 20);
         OpportunityFinderService.Match m = matches.stream().filter(x -> x.requirementId() == gpiUs).findFirst()
                 .orElseThrow();
         assertThat(m.opportunity()).isTrue();
         assertThat(m.nation()).isEqualTo("USA");
-        // the best match is the U.S. GPI need: the demo requirement, or an exact copy another test in the shared
-        // context made of it (same text, same score; which of the two comes first is a tie)
-        assertThat(matches.get(0).titleEn()).isEqualTo(GPI_US);
-        assertThat(matches.get(0).nation()).isEqualTo("USA");
+        // nothing but a glide-phase interceptor ranks above the U.S. GPI need: other tests in the shared context add
+        // their own GPI requirements (exact copies, an imported spreadsheet's row), which may tie with it or lead
+        assertThat(matches.subList(0, matches.indexOf(m))).as("ranked above the U.S. GPI requirement")
+                .allMatch(x -> x.title().toLowerCase(java.util.Locale.ROOT).contains("glide phase interceptor"));
         assertThat(m.explanation().matchedTerms()).as("a concept matched across languages")
                 .anyMatch(t -> t.isConcept() && !t.english().isEmpty() && !t.japanese().isEmpty());
         assertThat(matches).allMatch(x -> !x.nation().equals("JPN"));
