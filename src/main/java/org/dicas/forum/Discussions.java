@@ -11,6 +11,8 @@ import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
+import org.dicas.shared.ListColumns;
+import org.dicas.shared.TableView;
 import org.dicas.shared.Sentence;
 import org.dicas.titles.RecordTitles;
 import org.springframework.stereotype.Service;
@@ -46,8 +48,20 @@ public class Discussions {
 
     /** A page of the threads the user may read, latest activity first (then by id, newest first). */
     public Page<DiscussionThread> list(DicasUser user, Paging paging) {
-        return f.readable.page(user, THREADS, "t.last_activity_at desc, t.id desc", Map.of(), paging,
-                (rs, n) -> thread(rs));
+        return list(user, paging, TableView.NONE);
+    }
+
+    /**
+     * What the thread list sorts and filters by: latest activity first unless asked otherwise; the reply count counts
+     * only the replies the reader may read.
+     */
+    public static final ListColumns COLUMNS = ListColumns.orderedBy("activity", "t.last_activity_at", true, "t.id")
+            .and("title", "lower(t.title)").and("author", "lower(u.display_name)").and("replies", "replies", true)
+            .and("started", "r.created_at", true).filterIn("t.title", "t.body", "u.display_name");
+
+    /** A page of the threads the user may read, sorted and filtered as the view asks ({@link #COLUMNS}). */
+    public Page<DiscussionThread> list(DicasUser user, Paging paging, TableView view) {
+        return f.readable.page(user, THREADS, COLUMNS, Map.of(), paging, view, (rs, n) -> thread(rs));
     }
 
     public List<DiscussionThread> recent(DicasUser user, int limit) {

@@ -14,6 +14,12 @@ import org.dicas.security.RecordMarking;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
+import org.dicas.shared.ListColumns;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
+import org.dicas.shared.TableView;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.dicas.shared.Sentence;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,6 +52,24 @@ public class WorkingGroups {
     public List<WorkingGroup> list(DicasUser user) {
         return complete(f.visible(SELECT + " order by w.code, w.id", user).query(Row.class).list());
     }
+
+    /** What the working-group list sorts and filters by: by code unless asked otherwise. */
+    public static final ListColumns COLUMNS = ListColumns.orderedBy("code", "lower(w.code)", false, "w.id")
+            .and("name", "lower(coalesce(nullif(w.name_en, ''), w.name_ja))").and("status", "w.status")
+            .filterIn("w.code", "w.name_en", "w.name_ja", "w.mandate_en", "w.mandate_ja");
+
+    /**
+     * A page of the working groups the user may read, of one status when {@code status} is given, sorted and filtered
+     * as the view asks ({@link #COLUMNS}); co-chairs and members in two more queries, whatever the page's length.
+     */
+    public Page<WorkingGroup> list(DicasUser user, Optional<WorkingGroup.Status> status, Paging paging,
+                                   TableView view) {
+        String sql = status.isPresent() ? SELECT + " and w.status = :status" : SELECT;
+        Map<String, Object> params = status.<Map<String, Object>>map(s -> Map.of("status", s.name())).orElse(Map.of());
+        return f.readable.page(user, sql, COLUMNS, params, paging, view, ROWS).map(this::complete);
+    }
+
+    private static final RowMapper<Row> ROWS = new SimplePropertyRowMapper<>(Row.class);
 
     public WorkingGroup get(DicasUser user, long id) {
         WorkingGroup g = find(user, id).orElseThrow(() -> new NotFoundException("working group", id));

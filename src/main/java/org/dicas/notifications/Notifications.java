@@ -24,6 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
+import org.dicas.shared.ListColumns;
+import org.dicas.shared.TableView;
 
 /**
  * Sends and lists in-app notifications. A notification stores the record it is about, a message key and
@@ -136,16 +138,37 @@ public class Notifications {
      * too, without naming the record.
      */
     public Page<Notification> of(DicasUser user, Locale locale, Paging paging) {
-        List<Row> rows = jdbc.sql("""
-                        select id, record_id, message_key, message_args, link, created_at, read_at is not null
-                        from notification where user_id = :u order by id desc limit :size offset :offset""")
+        return of(user, locale, Optional.empty(), paging, TableView.NONE);
+    }
+
+    /** The read/unread facet of the notification list. */
+    public enum State { UNREAD, READ }
+
+    /** What the notification list sorts by: newest first unless asked otherwise; unread before read ascending. */
+    public static final ListColumns COLUMNS = ListColumns.orderedBy("time", "n.created_at", true, "n.id")
+            .and("read", "(n.read_at is not null)");
+
+    /**
+     * A page of the user's notifications, only the unread or the read ones when {@code state} says so, sorted as the
+     * view asks ({@link #COLUMNS}; the texts are sentences rendered in the reader's language, so there is no text
+     * filter), as the user may see them now, in {@code locale}; otherwise as {@link #of(DicasUser, Locale, Paging)}.
+     */
+    public Page<Notification> of(DicasUser user, Locale locale, Optional<State> state, Paging paging,
+                                 TableView view) {
+        // no text filter: a filter asked for is refused (ListColumns.where)
+        String where = "where n.user_id = :u" + COLUMNS.where(view)
+                + state.map(s -> s == State.UNREAD ? " and n.read_at is null" : " and n.read_at is not null")
+                .orElse("");
+        List<Row> rows = jdbc.sql("select n.id, n.record_id, n.message_key, n.message_args, n.link, n.created_at,"
+                        + " n.read_at is not null from notification n " + where + " order by " + COLUMNS.order(view)
+                        + " limit :size offset :offset")
                 .param("u", user.id()).param("size", paging.size()).param("offset", paging.offset())
                 .query((rs, n) -> new Row(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3),
                         SentenceJson.readArgs(rs.getString(4)), rs.getString(5),
                         rs.getTimestamp(6).toInstant(), rs.getBoolean(7))).list();
         long total = paging.totalWhenShown(rows.size());
         if (total < 0) {
-            total = jdbc.sql("select count(*) from notification where user_id = :u").param("u", user.id())
+            total = jdbc.sql("select count(*) from notification n " + where).param("u", user.id())
                     .query(Long.class).single();
         }
         return new Page<>(shown(user, locale, rows), paging, total);

@@ -23,6 +23,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
+import org.dicas.shared.ListColumns;
+import org.dicas.shared.TableView;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SimplePropertyRowMapper;
 
@@ -72,6 +74,21 @@ public class Agreements {
     /** A page of the agreements the user may read, most recently signed first (unsigned last), then by title and id. */
     public Page<Agreement> list(DicasUser user, Paging paging) {
         return readable.page(user, SELECT, "a.signed_on desc nulls last, a.title, a.id", Map.of(), paging, ROWS)
+                .map(rows -> rows.stream().map(r -> assemble(r, user)).toList());
+    }
+
+    /** What the agreement list sorts and filters by: most recently signed first (unsigned last) unless asked. */
+    public static final ListColumns COLUMNS = ListColumns.orderedBy("signed", "a.signed_on", true, "a.id")
+            .and("title", "lower(a.title)").and("type", "a.type").filterIn("a.title", "a.description");
+
+    /**
+     * A page of the agreements the user may read, of one type when {@code type} is given, sorted and filtered as the
+     * view asks ({@link #COLUMNS}).
+     */
+    public Page<Agreement> list(DicasUser user, Optional<Agreement.Type> type, Paging paging, TableView view) {
+        String sql = type.isPresent() ? SELECT + " and a.type = :type" : SELECT;
+        Map<String, Object> params = type.<Map<String, Object>>map(t -> Map.of("type", t.name())).orElse(Map.of());
+        return readable.page(user, sql, COLUMNS, params, paging, view, ROWS)
                 .map(rows -> rows.stream().map(r -> assemble(r, user)).toList());
     }
 

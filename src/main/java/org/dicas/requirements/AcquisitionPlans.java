@@ -30,6 +30,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
+import org.dicas.shared.ListColumns;
+import org.dicas.shared.TableView;
 
 /**
  * Acquisition plans. A plan is an {@code ACQUISITION_PLAN} record placed inside its requirement's record, so a reader
@@ -94,11 +96,31 @@ public class AcquisitionPlans {
         return assemble(visible(SELECT + " order by p.id", user, Map.of()).query((rs, n) -> row(rs)).list());
     }
 
-    /** A page of the plans the user may read, all or of one requirement ({@code requirementId}), by id. */
-    public Page<AcquisitionPlan> list(DicasUser user, Optional<Long> requirementId, Paging paging) {
-        String sql = requirementId.isPresent() ? SELECT + " and p.requirement_id = :q" : SELECT;
-        Map<String, Object> params = requirementId.<Map<String, Object>>map(q -> Map.of("q", q)).orElse(Map.of());
-        return readable.page(user, sql, "p.id", params, paging, (rs, n) -> row(rs)).map(this::assemble);
+    /**
+     * What the plan list sorts and filters by: the most recently changed first unless asked otherwise; the filter looks
+     * in the plan's title and notes and its requirement's titles.
+     */
+    public static final ListColumns COLUMNS = ListColumns.orderedBy("updated", "p.updated_at", true, "p.id")
+            .and("title", "lower(p.title)").and("requirement", "lower(coalesce(nullif(q.title_en, ''), q.title_ja))")
+            .and("nation", "q.nation").filterIn("p.title", "p.notes", "q.title_en", "q.title_ja");
+
+    /**
+     * A page of the plans the user may read, of one requirement ({@code requirementId}) and of the requirements of one
+     * nation ({@code nation}) when given, sorted and filtered as the view asks ({@link #COLUMNS}).
+     */
+    public Page<AcquisitionPlan> list(DicasUser user, Optional<Long> requirementId, Optional<String> nation,
+                                      Paging paging, TableView view) {
+        String sql = SELECT;
+        Map<String, Object> params = new java.util.HashMap<>();
+        if (requirementId.isPresent()) {
+            sql += " and p.requirement_id = :q";
+            params.put("q", requirementId.get());
+        }
+        if (nation.isPresent()) {
+            sql += " and trim(q.nation) = :nation";
+            params.put("nation", nation.get());
+        }
+        return readable.page(user, sql, COLUMNS, params, paging, view, (rs, n) -> row(rs)).map(this::assemble);
     }
 
     public Optional<AcquisitionPlan> find(long id, DicasUser user) {

@@ -15,6 +15,8 @@ import org.dicas.forum.ThreadWithReplies;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.MarkedList;
 import org.dicas.shared.Paging;
+import org.dicas.platform.SortedBy;
+import org.dicas.shared.TableView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,9 +39,10 @@ class DiscussionApi {
     }
 
     @GetMapping
-    @Operation(summary = "A page of the threads you may read, latest activity first, then by id")
-    MarkedList<DiscussionThread> list(DicasUser me, Paging paging) {
-        return MarkedList.page(discussions.list(me, paging), DiscussionThread::marking);
+    @Operation(summary = "A page of the threads you may read, latest activity first, then by id unless sorted "
+            + "otherwise; q = a text in title, body or author")
+    MarkedList<DiscussionThread> list(DicasUser me, Paging paging, @SortedBy(Discussions.class) TableView view) {
+        return MarkedList.page(discussions.list(me, paging, view), DiscussionThread::marking);
     }
 
     @GetMapping("/{id}")

@@ -20,6 +20,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.dicas.shared.Paging;
+import org.dicas.platform.SortedBy;
+import org.dicas.shared.Facets;
+import org.dicas.shared.TableView;
+import org.springframework.web.bind.annotation.RequestParam;
 
 @RestController
 @RequestMapping("/api/v1/working-groups")
@@ -33,9 +37,13 @@ class WorkingGroupApi {
     }
 
     @GetMapping
-    @Operation(summary = "A page of the working groups you may read, by code, then by id")
-    MarkedList<WorkingGroup> list(DicasUser me, Paging paging) {
-        return MarkedList.page(paging.slice(groups.list(me)), WorkingGroup::marking);
+    @Operation(summary = "A page of the working groups you may read, by code, then by id unless sorted otherwise; "
+            + "status = only the groups of that status (PROPOSED, ACTIVE, SUSPENDED, CLOSED), q = a text in code, "
+            + "name or mandate")
+    MarkedList<WorkingGroup> list(DicasUser me, Paging paging, @SortedBy(WorkingGroups.class) TableView view,
+                                  @RequestParam(required = false) String status) {
+        return MarkedList.page(groups.list(me, Facets.of("status", WorkingGroup.Status.class, status), paging, view),
+                WorkingGroup::marking);
     }
 
     @GetMapping("/{id}")

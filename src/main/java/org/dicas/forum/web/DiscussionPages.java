@@ -6,6 +6,8 @@ import org.dicas.platform.EditFlow;
 import org.dicas.platform.Pager;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.shared.Paging;
+import org.dicas.platform.Table;
+import org.dicas.shared.TableView;
 import org.dicas.forum.DiscussionThread;
 import org.dicas.forum.Discussions;
 import org.dicas.forum.ForumWriteRules;
@@ -40,8 +42,9 @@ class DiscussionPages {
     }
 
     @GetMapping
-    String list(DicasUser me, Paging paging, Model model) {
-        Pager.show(model, "threads", discussions.list(me, paging), DiscussionThread::marking);
+    String list(DicasUser me, Paging paging, TableView view, Model model) {
+        Pager.show(model, "threads", discussions.list(me, paging, view), DiscussionThread::marking);
+        Table.show(model, "/discussions", view, Discussions.COLUMNS);
         return "discussions/list";
     }
 

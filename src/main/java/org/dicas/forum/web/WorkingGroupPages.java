@@ -27,6 +27,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import java.util.Optional;
+import org.dicas.platform.Pager;
+import org.dicas.platform.Table;
+import org.dicas.shared.Facets;
+import org.dicas.shared.Paging;
+import org.dicas.shared.TableView;
 
 @Controller
 @RequestMapping("/working-groups")
@@ -51,13 +58,21 @@ class WorkingGroupPages {
         this.validator = validator;
     }
 
+    /**
+     * The working groups the reader may read, a page at a time, sorted and filtered on the server
+     * ({@link WorkingGroups#COLUMNS}), of one status when {@code status} is given. Constant in statements whatever
+     * the page's length: the session, the unread count, the groups, their co-chairs, members and titles (and a count
+     * only when the page is full).
+     */
     @GetMapping
-    String list(DicasUser me, Locale locale, Model model) {
-        List<WorkingGroup> all = groups.list(me);
-        model.addAttribute("groups", all);
-        model.addAttribute("titled", titles.listed(me, all.stream().map(WorkingGroup::id).toList(), locale));
+    String list(DicasUser me, Paging paging, TableView view, @RequestParam(required = false) String status,
+                Model model) {
+        Optional<WorkingGroup.Status> only = Facets.of("status", WorkingGroup.Status.class, status);
+        Pager.show(model, "groups", groups.list(me, only, paging, view), WorkingGroup::marking);
+        Table.show(model, "/working-groups", view, WorkingGroups.COLUMNS);
+        model.addAttribute("status", only.map(Enum::name).orElse(""));
+        model.addAttribute("statuses", WorkingGroup.Status.values());
         model.addAttribute("mayCreate", ForumWriteRules.createWorkingGroup(me).allowed());
-        Pages.banner(model, all.stream().map(WorkingGroup::marking).toList());
         return "working-groups/list";
     }
 

@@ -26,6 +26,11 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.dicas.platform.Pager;
 import org.dicas.shared.Paging;
+import java.util.Optional;
+import org.dicas.platform.SortedBy;
+import org.dicas.platform.Table;
+import org.dicas.shared.Facets;
+import org.dicas.shared.TableView;
 
 @Controller
 class NotificationEndpoints {
@@ -38,9 +43,14 @@ class NotificationEndpoints {
 
     /** The user's notices, newest first; unread ones stay unread until marked (one by one, or all). */
     @GetMapping("/notifications")
-    String page(DicasUser me, Locale locale, Paging paging, @RequestParam(required = false) String marked,
+    String page(DicasUser me, Locale locale, Paging paging, TableView view,
+                @RequestParam(required = false) String state, @RequestParam(required = false) String marked,
                 Model model) {
-        Pager.show(model, "notifications", notifications.of(me, locale, paging), Notification::marking);
+        Optional<Notifications.State> only = Facets.of("state", Notifications.State.class, state);
+        Pager.show(model, "notifications", notifications.of(me, locale, only, paging, view), Notification::marking);
+        Table.show(model, "/notifications", view, Notifications.COLUMNS);
+        model.addAttribute("state", only.map(Enum::name).orElse(""));
+        model.addAttribute("states", Notifications.State.values());
         model.addAttribute("marked", marked != null);
         return "notifications";
     }
@@ -75,9 +85,13 @@ class NotificationEndpoints {
 
         @GetMapping("/api/v1/notifications")
         @Operation(summary = "A page of your notifications, newest first (by id), in your language, each marked by "
-                + "the record it names; a record you can no longer read is named as such, without title or link")
-        MarkedList<Notification> list(DicasUser me, Locale locale, Paging paging) {
-            return MarkedList.page(notifications.of(me, locale, paging), Notification::marking);
+                + "the record it names; a record you can no longer read is named as such, without title or link; "
+                + "state = UNREAD or READ for only those; sort = time or read")
+        MarkedList<Notification> list(DicasUser me, Locale locale, Paging paging,
+                                      @SortedBy(Notifications.class) TableView view,
+                                      @RequestParam(required = false) String state) {
+            return MarkedList.page(notifications.of(me, locale, Facets.of("state", Notifications.State.class, state),
+                    paging, view), Notification::marking);
         }
 
         @PostMapping("/api/v1/notifications/{id}/read")

@@ -26,6 +26,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.dicas.platform.Pager;
 import org.dicas.shared.Paging;
+import static org.dicas.shared.Sentences.render;
+import java.util.Locale;
+import java.util.Optional;
+import org.dicas.platform.CsvFile;
+import org.dicas.platform.ListExport;
+import org.dicas.platform.Table;
+import org.dicas.security.AuditLog;
+import org.dicas.shared.Facets;
+import org.dicas.shared.ListHead;
+import org.dicas.shared.Sentence;
+import org.dicas.shared.TableView;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The agreement pages: the list, one agreement with its documents and programs, and the new/edit form. */
 @Controller
@@ -37,7 +50,11 @@ class AgreementPages {
     private final Directory directory;
     private final Validator validator;
 
-    AgreementPages(Agreements agreements, Programs programs, Directory directory, Validator validator) {
+    private final AuditLog audit;
+
+    AgreementPages(Agreements agreements, Programs programs, Directory directory, Validator validator,
+                   AuditLog audit) {
+        this.audit = audit;
         this.agreements = agreements;
         this.programs = programs;
         this.directory = directory;
@@ -45,11 +62,39 @@ class AgreementPages {
     }
 
     @GetMapping
-    String list(DicasUser me, Paging paging, Model model) {
-        Pager.show(model, "agreements", agreements.list(me, paging), Agreement::marking);
+    String list(DicasUser me, Paging paging, TableView view, @RequestParam(required = false) String type,
+                Model model) {
+        Optional<Agreement.Type> only = Facets.of("type", Agreement.Type.class, type);
+        Pager.show(model, "agreements", agreements.list(me, only, paging, view), Agreement::marking);
+        Table.show(model, "/agreements", view, Agreements.COLUMNS);
+        model.addAttribute("type", only.map(Enum::name).orElse(""));
+        model.addAttribute("types", Agreement.Type.values());
         model.addAttribute("mayWrite", ProgramWriteRules.createAgreement(me).allowed());
         return "agreements/list";
     }
+
+    /** The export's columns, by their header keys in the bundles ({@code lista.agreement.csv.*}). */
+    static final List<String> CSV_COLUMNS = List.of("id", "marking", "title", "type", "parties", "signed");
+
+    /**
+     * CSV of the agreements as the list page shows them (type, text filter and sort; only what the reader may read),
+     * in the reader's language, the banner first and last, named in the reader's language and audited.
+     */
+    @GetMapping("/export.csv")
+    ResponseEntity<String> export(DicasUser me, TableView view, @RequestParam(required = false) String type,
+                                  Locale locale) {
+        Optional<Agreement.Type> only = Facets.of("type", Agreement.Type.class, type);
+        CsvFile csv = ListExport.of(ListHead.of(CSV_LIMIT, paging -> agreements.list(me, only, paging, view)),
+                Agreement::marking, "lista.agreement.csv", CSV_COLUMNS, locale,
+                a -> List.of(a.id(), a.marking().banner(), a.title(),
+                        render(Sentence.label("agr.type", a.type()), locale), String.join(" ", a.parties()),
+                        a.signedOn() == null ? "" : a.signedOn()));
+        audit.exported(me, null, null, Sentence.of("lista.agreement.csv.kind"), csv.banner());
+        return csv.download("lista.agreement.csv.filename", locale);
+    }
+
+    /** At most this many agreements go into one export (a last line says when more matched). */
+    static final int CSV_LIMIT = 10_000;
 
     @GetMapping("/{id}")
     String detail(DicasUser me, @PathVariable long id, Model model) {

@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.dicas.shared.Paging;
+import org.dicas.shared.Facets;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** Programs and agreements over JSON: list, get, create, update. A record the caller may not read answers 404. */
 @RestController
@@ -65,9 +67,12 @@ class ProgramsApi {
 
     @GetMapping("/api/v1/agreements")
     @Operation(summary = "A page of the agreements you may read, most recently signed first (unsigned last), then by "
-            + "title and id, with the documents and programs you may read")
-    MarkedList<Agreement> agreements(DicasUser me, Paging paging) {
-        return MarkedList.page(agreements.list(me, paging), Agreement::highWaterMark);
+            + "id unless sorted otherwise, with the documents and programs you may read; type = only agreements of that "
+            + "type (MOU, PROJECT_ARRANGEMENT, SOSA, TERMS_OF_REFERENCE, OTHER), q = a text in title or description")
+    MarkedList<Agreement> agreements(DicasUser me, Paging paging, @SortedBy(Agreements.class) TableView view,
+                                     @RequestParam(required = false) String type) {
+        return MarkedList.page(agreements.list(me, Facets.of("type", Agreement.Type.class, type), paging, view),
+                Agreement::highWaterMark);
     }
 
     @GetMapping("/api/v1/agreements/{id}")

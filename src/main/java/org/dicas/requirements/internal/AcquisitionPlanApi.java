@@ -21,6 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import java.util.Optional;
 import org.dicas.shared.Paging;
+import org.dicas.platform.SortedBy;
+import org.dicas.security.Directory;
+
+import org.dicas.shared.TableView;
 
 @RestController
 @RequestMapping("/api/v1/acquisition-plans")
@@ -30,16 +34,24 @@ import org.dicas.shared.Paging;
 class AcquisitionPlanApi {
 
     private final AcquisitionPlans plans;
+    private final Directory directory;
 
-    AcquisitionPlanApi(AcquisitionPlans plans) {
+    AcquisitionPlanApi(AcquisitionPlans plans, Directory directory) {
         this.plans = plans;
+        this.directory = directory;
     }
 
     @GetMapping
-    @Operation(summary = "A page of the plans you may read (a plan needs its requirement to be readable too), by id; "
-            + "requirement = plans of one requirement")
-    MarkedList<AcquisitionPlan> list(DicasUser me, @RequestParam(required = false) Long requirement, Paging paging) {
-        return MarkedList.page(plans.list(me, Optional.ofNullable(requirement), paging), AcquisitionPlan::marking);
+    @Operation(summary = "A page of the plans you may read (a plan needs its requirement to be readable too), the "
+            + "most recently changed first unless sorted otherwise; requirement = plans of one requirement, nation = "
+            + "plans of that nation's requirements, q = a text in the plan's title or notes or its requirement's title")
+    MarkedList<AcquisitionPlan> list(DicasUser me, @RequestParam(required = false) Long requirement,
+                                     @RequestParam(required = false) String nation, Paging paging,
+                                     @SortedBy(AcquisitionPlans.class) TableView view) {
+        Optional<String> only = nation == null || nation.isBlank() ? Optional.empty()
+                : AcquisitionPlanPages.nation(nation, directory.nations().stream().map(Directory.Nation::code).toList());
+        return MarkedList.page(plans.list(me, Optional.ofNullable(requirement), only, paging, view),
+                AcquisitionPlan::marking);
     }
 
     @GetMapping("/{id}")

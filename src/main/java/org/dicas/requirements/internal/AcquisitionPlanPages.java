@@ -27,6 +27,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.util.Optional;
 import org.dicas.platform.Pager;
 import org.dicas.shared.Paging;
+import static org.dicas.shared.Sentences.render;
+import java.util.Locale;
+import org.dicas.platform.CsvFile;
+import org.dicas.platform.ListExport;
+import org.dicas.platform.Table;
+import org.dicas.security.AuditLog;
+import org.dicas.security.Directory;
+
+import org.dicas.shared.ListHead;
+import org.dicas.shared.Sentence;
+import org.dicas.shared.TableView;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The acquisition-plan pages: all plans, one plan with milestones and budget by fiscal year, and the form. */
 @Controller
@@ -36,15 +49,68 @@ class AcquisitionPlanPages {
     private final AcquisitionPlans plans;
     private final Requirements requirements;
 
-    AcquisitionPlanPages(AcquisitionPlans plans, Requirements requirements) {
+    private final Directory directory;
+    private final AuditLog audit;
+
+    AcquisitionPlanPages(AcquisitionPlans plans, Requirements requirements, Directory directory, AuditLog audit) {
         this.plans = plans;
         this.requirements = requirements;
+        this.directory = directory;
+        this.audit = audit;
     }
 
     @GetMapping
-    String list(DicasUser me, Paging paging, Model model) {
-        Pager.show(model, "plans", plans.list(me, Optional.empty(), paging), AcquisitionPlan::marking);
+    String list(DicasUser me, Paging paging, TableView view, @RequestParam(required = false) String nation,
+                Model model) {
+        List<String> nations = directory.nations().stream().map(Directory.Nation::code).toList();
+        Optional<String> only = nation(nation, nations);
+        Pager.show(model, "plans", plans.list(me, Optional.empty(), only, paging, view), AcquisitionPlan::marking);
+        Table.show(model, "/acquisition-plans", view, AcquisitionPlans.COLUMNS);
+        model.addAttribute("nation", only.orElse(""));
+        model.addAttribute("nations", nations);
         return "acquisition-plans/list";
+    }
+
+    /**
+     * The nation facet as given (case-insensitive; blank for all), one of {@code nations}; anything else is refused
+     * naming the parameter and the nations it takes.
+     */
+    static Optional<String> nation(String given, List<String> nations) {
+        if (given == null || given.isBlank()) {
+            return Optional.empty();
+        }
+        String code = given.strip().toUpperCase(Locale.ROOT);
+        if (!nations.contains(code)) {
+            throw InvalidInputException.of("nation", "lista.error.facet",
+                    given.length() > 40 ? given.substring(0, 40) + "…" : given, String.join(", ", nations));
+        }
+        return Optional.of(code);
+    }
+
+    /** The export's columns, by their header keys in the bundles ({@code lista.acqplan.csv.*}). */
+    static final List<String> CSV_COLUMNS = List.of("id", "marking", "title", "requirement", "nation", "milestones",
+            "total", "updated");
+
+    /** At most this many plans go into one export (a last line says when more matched). */
+    static final int CSV_LIMIT = 10_000;
+
+    /**
+     * CSV of the plans as the list page shows them (nation, text filter and sort; only what the reader may read), in
+     * the reader's language, the banner first and last, named in the reader's language and audited.
+     */
+    @GetMapping("/export.csv")
+    ResponseEntity<String> export(DicasUser me, TableView view, @RequestParam(required = false) String nation,
+                                  Locale locale) {
+        Optional<String> only = nation == null || nation.isBlank() ? Optional.empty()
+                : nation(nation, directory.nations().stream().map(Directory.Nation::code).toList());
+        CsvFile csv = ListExport.of(ListHead.of(CSV_LIMIT,
+                        paging -> plans.list(me, Optional.empty(), only, paging, view)),
+                AcquisitionPlan::marking, "lista.acqplan.csv", CSV_COLUMNS, locale,
+                p -> List.of(p.id(), p.marking().banner(), p.title(), p.requirementTitle(),
+                        render(Sentence.nation(p.nation()), locale), p.milestones().size(),
+                        String.join(" ", p.totalsText()), p.updatedAt()));
+        audit.exported(me, null, null, Sentence.of("lista.acqplan.csv.kind"), csv.banner());
+        return csv.download("lista.acqplan.csv.filename", locale);
     }
 
     @GetMapping("/{id}")
