@@ -1,0 +1,103 @@
+package org.dicas;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.dicas.support.Browsers;
+import org.dicas.support.ChromiumPerClass;
+import org.dicas.support.Http;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The working-group list in a real (headless) Chromium, as jp.atla in Japanese: filter by a text, sort by a column
+ * head one way then the other, narrow to one status (the filter and sort kept), go to the next page (all kept). No CSP
+ * violation or script error; axe-core finds no serious or critical violation on the list.
+ */
+@PlatformTest
+class ForumListsBrowserTest {
+
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass();
+
+    @LocalServerPort
+    int port;
+
+    private final List<String> consoleProblems = new ArrayList<>();
+
+    @Test
+    void filterSortNarrowToAStatusAndPageTheWorkingGroupsInJapanese() {
+        Http api = new Http(port);
+        String admin = api.token("admin", "demo");
+        if (api.get("/api/v1/working-groups?q=LSTB-", admin).json().get("total").asLong() == 0) {
+            for (String[] g : new String[][] {{"LSTB-B", "ブラウザ第二部会", "ACTIVE"},
+                    {"LSTB-A", "ブラウザ第一部会", "ACTIVE"}, {"LSTB-C", "ブラウザ第三部会", "ACTIVE"},
+                    {"LSTB-D", "ブラウザ第四部会", "PROPOSED"}}) {
+                assertEquals(201, api.post("/api/v1/working-groups", admin, Map.of("code", g[0], "nameEn",
+                        "Browser group " + g[0], "nameJa", g[1], "status", g[2], "marking", "UNCLASSIFIED"))
+                        .status());
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("ja-JP")
+                .setViewportSize(1280, 900))) {
+            context.setDefaultTimeout(15_000);
+            Browsers.watchScripts(context, consoleProblems);
+            Page page = context.newPage();
+            Browsers.signIn(page, url(""), "jp.atla");
+
+            // filter: only the groups containing the text
+            page.navigate(url("/working-groups?lang=ja&size=2"));
+            page.locator("#table-q").fill("LSTB-");
+            page.locator("form.table-filter button[type=submit]").click();
+            page.waitForURL(Pattern.compile(".*q=LSTB-.*"));
+            Locator codes = page.locator("main .table-scroll tbody tr td:nth-child(2)");
+            assertThat(codes).hasCount(2);
+            assertThat(page.locator(".pager-range")).hasText("全4件中 1–2件");
+
+            // sort by the code: ascending, then the other way round
+            page.locator("th.sortable a", new Page.LocatorOptions().setHasText("コード")).click();
+            page.waitForURL(Pattern.compile(".*sort=code&dir=asc.*"));
+            assertThat(page.locator("th[aria-sort=ascending]")).containsText("コード");
+            assertThat(codes.first()).hasText("LSTB-A");
+            assertThat(codes.nth(1)).hasText("LSTB-B");
+            page.locator("th.sortable a", new Page.LocatorOptions().setHasText("コード")).click();
+            page.waitForURL(Pattern.compile(".*sort=code&dir=desc.*"));
+            assertThat(codes.first()).hasText("LSTB-D");
+            Browsers.screenshot(page, "working-groups-sorted-ja.png");
+            Browsers.checkAccessibility(page, "working-groups-ja", problems);
+
+            // one status: the filter and the sort are kept
+            page.locator("nav.filters a", new Page.LocatorOptions().setHasText("活動中")).click();
+            page.waitForURL(Pattern.compile(".*status=ACTIVE.*"));
+            assertThat(page.locator("#table-q")).hasValue("LSTB-");
+            assertThat(codes.first()).hasText("LSTB-C");
+            assertThat(page.locator(".pager-range")).hasText("全3件中 1–2件");
+
+            // the next page keeps the status, the filter and the sort
+            page.locator("a.pager-next").click();
+            page.waitForURL(Pattern.compile(".*page=2.*"));
+            assertThat(codes).hasCount(1);
+            assertThat(codes.first()).hasText("LSTB-A");
+            assertThat(page.locator(".pager-range")).hasText("全3件中 3–3件");
+            assertTrue(page.url().contains("status=ACTIVE") && page.url().contains("sort=code"), page.url());
+            Browsers.checkAccessibility(page, "working-groups-page-2-ja", problems);
+        }
+        assertTrue(consoleProblems.isEmpty(), String.join("\n", consoleProblems));
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
