@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.dicas.PlatformTest;
 import org.dicas.support.Http;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,25 @@ class ApiSortTest {
         List<String> auditNames = new ArrayList<>();
         audit.forEach(p -> auditNames.add(p.get("name").asString()));
         assertThat(auditNames).contains("sort").doesNotContain("q");
+    }
+
+    @Test
+    void theForumAndProgramListsNameTheirSortFieldsAndFacetsInTheApiDescription() {
+        JsonNode paths = new Http(port).get("/v3/api-docs", null).json().get("paths");
+        Map<String, String> lists = Map.of("/api/v1/working-groups", "code, name, status",
+                "/api/v1/threads", "activity, title, author, replies, started",
+                "/api/v1/agreements", "signed, title, type",
+                "/api/v1/acquisition-plans", "updated, title, requirement, nation",
+                "/api/v1/notifications", "time, read");
+        lists.forEach((path, fields) -> {
+            List<String> names = new ArrayList<>();
+            JsonNode parameters = paths.get(path).at("/get/parameters");
+            parameters.forEach(p -> names.add(p.get("name").asString()));
+            assertThat(names).as(path).contains("page", "size", "sort");
+            assertThat(parameters.get(names.indexOf("sort")).get("description").asString()).as(path)
+                    .contains(fields);
+            assertThat(names.contains("q")).as(path + " filters by text").isEqualTo(!path.endsWith("notifications"));
+        });
     }
 
     static List<Long> ids(JsonNode list) {

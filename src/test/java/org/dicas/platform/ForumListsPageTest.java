@@ -53,10 +53,10 @@ class ForumListsPageTest {
             group("LSTA-B", "Lista Bravo group", "リスタ第二部会", "ACTIVE", "UNCLASSIFIED");
             group("LSTA-H", "Lista Hidden group", "リスタ非公開部会", "ACTIVE", "CUI//REL TO USA, JPN");
             for (String t : new String[] {"Charlie", "Alpha", "Bravo"}) {
-                assertThat(api.post("/api/v1/discussions", us, Map.of("title", "LSTA thread " + t, "body",
+                assertThat(api.post("/api/v1/threads", us, Map.of("title", "LSTA thread " + t, "body",
                         "A thread to sort for @jp.atla", "marking", "UNCLASSIFIED")).status()).isEqualTo(201);
             }
-            assertThat(api.post("/api/v1/discussions", us, Map.of("title", "LSTA thread Hidden", "body",
+            assertThat(api.post("/api/v1/threads", us, Map.of("title", "LSTA thread Hidden", "body",
                     "Not for Australia", "marking", "CUI//REL TO USA, JPN")).status()).isEqualTo(201);
             agreement("LSTA agreement Charlie", "MOU", "2026-01-10", "UNCLASSIFIED");
             agreement("LSTA agreement Alpha", "OTHER", "2026-03-10", "UNCLASSIFIED");
@@ -139,9 +139,9 @@ class ForumListsPageTest {
         assertThat(small.get("total").asLong()).as("counted when the page is full").isEqualTo(3);
         assertThat(api.get("/api/v1/working-groups?q=LSTA-&size=1", us).json().get("total").asLong()).isEqualTo(4);
 
-        JsonNode threads = api.get("/api/v1/discussions?q=LSTA+thread&sort=title,asc&size=1", au).json();
+        JsonNode threads = api.get("/api/v1/threads?q=LSTA+thread&sort=title,asc&size=1", au).json();
         assertThat(threads.get("total").asLong()).isEqualTo(3);
-        assertThat(api.get("/api/v1/discussions?q=LSTA+thread&size=1", us).json().get("total").asLong())
+        assertThat(api.get("/api/v1/threads?q=LSTA+thread&size=1", us).json().get("total").asLong())
                 .isEqualTo(4);
         JsonNode agreements = api.get("/api/v1/agreements?q=LSTA+agreement&size=1", au).json();
         assertThat(agreements.get("total").asLong()).isEqualTo(3);
@@ -158,9 +158,9 @@ class ForumListsPageTest {
 
     @Test
     void theApiListsSortByTheFieldAskedForEitherWayAndFilterByTheirFacets() {
-        assertThat(titles(api.get("/api/v1/discussions?q=LSTA+thread&sort=title,asc", us).json(), "title"))
+        assertThat(titles(api.get("/api/v1/threads?q=LSTA+thread&sort=title,asc", us).json(), "title"))
                 .containsExactly("LSTA thread Alpha", "LSTA thread Bravo", "LSTA thread Charlie", "LSTA thread Hidden");
-        assertThat(titles(api.get("/api/v1/discussions?q=LSTA+thread&sort=title,desc", us).json(), "title"))
+        assertThat(titles(api.get("/api/v1/threads?q=LSTA+thread&sort=title,desc", us).json(), "title"))
                 .containsExactly("LSTA thread Hidden", "LSTA thread Charlie", "LSTA thread Bravo", "LSTA thread Alpha");
         assertThat(titles(api.get("/api/v1/agreements?q=LSTA+agreement&sort=signed,asc", us).json(), "title"))
                 .containsExactly("LSTA agreement Charlie", "LSTA agreement Bravo", "LSTA agreement Alpha",
@@ -187,7 +187,7 @@ class ForumListsPageTest {
     @Test
     void notificationsShowOnlyTheUnreadOrTheReadOnesAndSortOldestFirst() {
         String jp = api.token("jp.atla", "demo");
-        assertThat(api.post("/api/v1/discussions", us, Map.of("title", "LSTA notice", "body",
+        assertThat(api.post("/api/v1/threads", us, Map.of("title", "LSTA notice", "body",
                 "@jp.atla a notice to read", "marking", "UNCLASSIFIED")).status()).isEqualTo(201);
         JsonNode unread = api.get("/api/v1/notifications?state=UNREAD&size=200", jp).json();
         assertThat(unread.get("items")).isNotEmpty();
