@@ -58,6 +58,7 @@ class CodesHaveLabelsTest {
             Map.entry("org.dicas.forum.DocumentDiff$Change", upper("document.diff.change.")),
             // notifications
             Map.entry("org.dicas.notifications.internal.MailFrequency", upper("mail.frequency.")),
+            Map.entry("org.dicas.notifications.Notifications$State", upper("lista.notifications.state.")),
             // disclosure and SoSA
             Map.entry("org.dicas.disclosure.DisclosureRequest$Status", upper("disclosure.status.")),
             Map.entry("org.dicas.sosa.SosaRequest$Status", upper("sosa.status.")),
