@@ -8,8 +8,8 @@ import org.dicas.coproduction.CoproductionPlan;
 import org.dicas.coproduction.CoproductionPlans;
 import org.dicas.coproduction.CoproductionWriteRules;
 import org.dicas.coproduction.WhatIf;
-import java.nio.charset.StandardCharsets;
 import org.dicas.platform.CsvFile;
+import org.dicas.security.AuditLog;
 import org.dicas.platform.Pager;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.InvalidInputException;
@@ -18,7 +18,6 @@ import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
 import org.dicas.shared.Sentence;
 import org.dicas.shared.Sentences;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,7 +35,10 @@ class CoproductionPages {
     private final CoproductionRuns runs;
     private final RunViews views;
 
-    CoproductionPages(CoproductionPlans plans, CoproductionRuns runs, RunViews views) {
+    private final AuditLog audit;
+
+    CoproductionPages(CoproductionPlans plans, CoproductionRuns runs, RunViews views, AuditLog audit) {
+        this.audit = audit;
         this.plans = plans;
         this.runs = runs;
         this.views = views;
@@ -133,9 +135,8 @@ class CoproductionPages {
                 say.apply(Sentence.label("coproduction.csv.objective", b.objective())))));
         v.unmet().forEach(u -> csv.row(List.of(say.apply(Sentence.nation(u.nation())), "", "", "", u.quantity(),
                 u.product() + " — " + u.title(), "", u.marking().banner())));
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"coproduction-run-" + run + ".csv\"")
-                .header("X-DICAS-Marking", v.marking().banner()).body(csv.content());
+        audit.exported(me, id, CoproductionPlans.KIND, Sentence.of("listb.csv.run.kind", run), csv.banner());
+        return csv.download("listb.csv.run.filename", locale, run);
     }
 
     /** The stacked bars' data: units delivered on time, late and unmet per nation and year (readable demands only). */

@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.dicas.platform.CsvFile;
+import org.dicas.programs.Programs;
+import org.dicas.security.AuditLog;
 import org.dicas.platform.FormValues;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.dicas.programs.internal.WorkPackageCommands.OptionCommand;
 import org.dicas.programs.internal.WorkPackageCommands.PackageCommand;
@@ -43,7 +43,10 @@ class WorkSharePages {
     private final WorkShareBalancing balancing;
     private final ProgramPages programPages;
 
-    WorkSharePages(WorkPackages packages, WorkShareBalancing balancing, ProgramPages programPages) {
+    private final AuditLog audit;
+
+    WorkSharePages(WorkPackages packages, WorkShareBalancing balancing, ProgramPages programPages, AuditLog audit) {
+        this.audit = audit;
         this.packages = packages;
         this.balancing = balancing;
         this.programPages = programPages;
@@ -102,9 +105,8 @@ class WorkSharePages {
                 r.totalCost() == null ? withheld : r.totalCost().toPlainString(), "", "", status));
         csv.row(List.of(say.apply("workShare.priceOfBalance"), "", "", "",
                 r.priceOfBalance() == null ? withheld : r.priceOfBalance().toPlainString(), "", "", ""));
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"work-share-" + id + ".csv\"")
-                .header("X-DICAS-Marking", v.marking().banner()).body(csv.content());
+        audit.exported(me, id, Programs.KIND, Sentence.of("listb.csv.workShare.kind", id), csv.banner());
+        return csv.download("listb.csv.workShare.filename", locale, id);
     }
 
     private static Optional<WorkShareWhatIf> whatIf(WorkShareWhatIf.Kind kind, String tolerance, String release) {

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -19,6 +18,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dicas.platform.CsvFile;
+import org.dicas.platform.Downloads;
+import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.AccessLevel;
 import org.dicas.shared.InvalidInputException;
@@ -55,9 +56,11 @@ class SupplyChainPages {
     private final NetworkGraph graphs;
     private final Validator validator;
     private final JsonMapper json;
+    private final AuditLog audit;
 
     SupplyChainPages(SupplyNetworks networks, NetworkAnalyses analyses, NetworkGraph graphs, Validator validator,
-                     JsonMapper json) {
+                     JsonMapper json, AuditLog audit) {
+        this.audit = audit;
         this.networks = networks;
         this.analyses = analyses;
         this.graphs = graphs;
@@ -235,9 +238,8 @@ class SupplyChainPages {
         Locale locale = LocaleContextHolder.getLocale();
         CsvFile csv = new CsvFile(view.marking(), header(locale));
         spofRows(view, locale).forEach(csv::row);
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"single-points-of-failure.csv\"")
-                .header("X-DICAS-Marking", view.marking().banner()).body(csv.content());
+        audit.exported(me, id, "SUPPLY_NETWORK", Sentence.of("listb.csv.spof.kind", id), csv.banner());
+        return csv.download("listb.csv.spof.filename", locale, id);
     }
 
     @GetMapping("/supply-chain/networks/{id}/single-points-of-failure.xlsx")
@@ -263,9 +265,10 @@ class SupplyChainPages {
             sheet.getHeader().setCenter(view.marking().banner());
             sheet.getFooter().setCenter(view.marking().banner());
             wb.write(out);
+            audit.exported(me, id, "SUPPLY_NETWORK", Sentence.of("listb.xlsx.spof.kind", id), view.marking());
             return ResponseEntity.ok()
                     .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                    .header("Content-Disposition", "attachment; filename=\"single-points-of-failure.xlsx\"")
+                    .header("Content-Disposition", Downloads.attachment("listb.xlsx.spof.filename", locale, id))
                     .header("X-DICAS-Marking", view.marking().banner()).body(out.toByteArray());
         }
     }

@@ -1,6 +1,7 @@
 package org.dicas.sustainment.planning;
 
-import java.nio.charset.StandardCharsets;
+import org.dicas.security.AuditLog;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +37,10 @@ class PlanningPages {
     private final PlanCharts charts;
     private final RepairJobs jobs;
 
-    PlanningPages(PlanningRuns runs, PlanCharts charts, RepairJobs jobs) {
+    private final AuditLog audit;
+
+    PlanningPages(PlanningRuns runs, PlanCharts charts, RepairJobs jobs, AuditLog audit) {
+        this.audit = audit;
         this.runs = runs;
         this.charts = charts;
         this.jobs = jobs;
@@ -159,9 +163,8 @@ class PlanningPages {
                 a.start(), a.finish(), a.daysLate(), a.pinned(), a.marking().banner())));
         v.unassigned().forEach(u -> csv.row(List.of(u.job(), u.asset(), u.priority(), "", "", "", "", "", "",
                 Sentences.render(Sentence.of("plan.csv.unassigned", u.marking().banner(), u.reason()), locale))));
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"plan-" + id + ".csv\"")
-                .header("X-DICAS-Marking", v.marking().banner()).body(csv.content());
+        audit.exported(me, id, "REPAIR_PLAN", Sentence.of("listb.csv.plan.kind", id), csv.banner());
+        return csv.download("listb.csv.plan.filename", locale, id);
     }
 
 }
