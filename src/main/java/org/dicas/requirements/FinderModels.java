@@ -141,6 +141,15 @@ public class FinderModels {
         background.shutdownNow();
     }
 
+    /**
+     * Whether a model is in use: the first training (started in the background when the application is ready) has
+     * finished. Does not wait and starts nothing; load benchmarks wait for it so that they do not measure against
+     * that training.
+     */
+    public boolean ready() {
+        return current != null;
+    }
+
     /** The model in use (waiting, before the first is ready, for the one training started at readiness). */
     public Trained trained() {
         Trained t = current;

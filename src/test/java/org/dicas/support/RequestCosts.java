@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -48,6 +49,8 @@ public final class RequestCosts {
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private final ConcurrentLinkedDeque<Cost> recorded = new ConcurrentLinkedDeque<>();
+    /** How many are recorded (the deque's own size() walks all of it: 7 % of a profiled page's samples). */
+    private final AtomicInteger size = new AtomicInteger();
     private volatile boolean keepSql = true;
 
     /** The requests counted so far, oldest first (at most the last 10,000). */
@@ -63,6 +66,7 @@ public final class RequestCosts {
 
     public void clear() {
         recorded.clear();
+        size.set(0);
     }
 
     /** Whether each request's SQL texts are kept (for tests); benchmarks switch it off. */
@@ -137,8 +141,8 @@ public final class RequestCosts {
             recorded.add(new Cost(request.getMethod(), uri, response.getStatus(), counter.statements,
                     counter.transactions, counter.connections, cpuNanos, bytes,
                     keepSql ? List.copyOf(counter.sql) : List.of()));
-            while (recorded.size() > 10_000) {
-                recorded.pollFirst();
+            if (size.incrementAndGet() > 10_000 && recorded.pollFirst() != null) {
+                size.decrementAndGet();
             }
         }
     }
