@@ -58,6 +58,7 @@ public final class RequestCostBenchmark {
             String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
             RequestCosts costs = context.getBean(RequestCosts.class);
             costs.keepSql(sql);
+            costs.countFromNowOn();
 
             HttpClient api = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10)).build();
