@@ -120,28 +120,32 @@ class DesignTokensTest {
     void theStyleSheetAndTheChartsReferOnlyToTokensThatExist() {
         Set<String> declared = tokens().keySet();
         Set<String> unknown = new TreeSet<>();
-        Matcher m = REFERENCE.matcher(withoutComments(read(STYLES)));
-        while (m.find()) {
-            if (!declared.contains(m.group(1))) {
-                unknown.add("dicas.css: " + m.group(1));
-            }
-        }
+        references(REFERENCE.matcher(withoutComments(read(STYLES))), "", "dicas.css", declared, unknown);
         Pattern chartToken = Pattern.compile("dicasToken\\('([\\w-]+)'\\)");
         for (String script : CHART_SCRIPTS) {
             String js = read(script);
-            Matcher c = chartToken.matcher(js);
-            int uses = 0;
-            while (c.find()) {
-                uses++;
-                if (!declared.contains("--" + c.group(1))) {
-                    unknown.add(script + ": --" + c.group(1));
-                }
-            }
+            int uses = references(chartToken.matcher(js), "--", script, declared, unknown);
             assertThat(uses).as(script + " takes its colours from the tokens").isPositive();
             assertThat(Pattern.compile("['\"]#[0-9a-fA-F]{3,8}['\"]|\\brgba?\\(").matcher(js).find())
                     .as(script + " holds no raw colour").isFalse();
         }
         assertThat(unknown).as("references to undeclared tokens").isEmpty();
+    }
+
+    /**
+     * Adds to {@code unknown} each token that {@code m}'s first group names ({@code prefix} before it) and that is not
+     * declared, as "{@code where}: --token"; answers how many references {@code m} found.
+     */
+    private static int references(Matcher m, String prefix, String where, Set<String> declared, Set<String> unknown) {
+        int found = 0;
+        while (m.find()) {
+            found++;
+            String token = prefix + m.group(1);
+            if (!declared.contains(token)) {
+                unknown.add(where + ": " + token);
+            }
+        }
+        return found;
     }
 
     @Test

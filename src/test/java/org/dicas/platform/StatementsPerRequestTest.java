@@ -6,11 +6,11 @@ import java.util.List;
 import org.dicas.PlatformTest;
 import org.dicas.support.Http;
 import org.dicas.support.RequestCosts;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,7 +20,6 @@ import tools.jackson.databind.JsonNode;
  * a statement of the request (ADR 0017); the reads are still recorded, as the audit tests check.
  */
 @PlatformTest
-@Import(RequestCosts.Counting.class)
 class StatementsPerRequestTest {
 
     @LocalServerPort
@@ -37,6 +36,12 @@ class StatementsPerRequestTest {
         Http api = new Http(port);
         token = api.token("jp.atla", "demo");
         pages = new Http(port).signIn("jp.atla", "demo");
+        costs.countFromNowOn();
+    }
+
+    @AfterEach
+    void stopCounting() {
+        costs.stopCounting();
     }
 
     @Test

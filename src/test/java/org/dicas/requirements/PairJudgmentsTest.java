@@ -7,8 +7,9 @@ import java.util.Map;
 import org.dicas.PlatformTest;
 import org.dicas.shared.Marking;
 import org.dicas.support.Http;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * kept and the latest one counting ({@link JudgedPairs}), and the finder's API marking candidates with it.
  */
 @PlatformTest
-class PairJudgmentsTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public class PairJudgmentsTest {
 
     static final String API = RequirementsApiTest.API;
     static final String BOTH_CUI = "CUI//REL TO JPN, USA";
@@ -44,7 +46,8 @@ class PairJudgmentsTest {
     String us;
     String jp;
 
-    @BeforeEach
+    /** The officials' tokens, once for the class (signing in hashes the password, which is slow on purpose). */
+    @BeforeAll
     void setUp() {
         http = new Http(port);
         us = http.token("us.acq", "demo");
@@ -53,7 +56,12 @@ class PairJudgmentsTest {
 
     long requirement(String token, String title, String marking) {
         // a Japanese requirement carries a Japanese title, as every demo one does (RequirementsApiTest relies on it)
-        var r = http.post(API, token, RequirementsApiTest.body(title, token.equals(jp) ? "要求 " + title : "", marking));
+        return requirement(http, token, title, token.equals(jp) ? "要求 " + title : "", marking);
+    }
+
+    /** A requirement entered over the API by the holder of {@code token}: its id. */
+    public static long requirement(Http http, String token, String title, String titleJa, String marking) {
+        var r = http.post(API, token, RequirementsApiTest.body(title, titleJa, marking));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("id").asLong();
     }
@@ -62,7 +70,8 @@ class PairJudgmentsTest {
         return Marking.parse(http.get(API + "/" + requirement, jp).json().get("marking").asString());
     }
 
-    static Map<String, Object> judgment(long other, Boolean sameNeed, String reason, String note) {
+    /** The body of a judgment of the pair of the requirement it is posted to and {@code other}. */
+    public static Map<String, Object> judgment(long other, Boolean sameNeed, String reason, String note) {
         Map<String, Object> b = new java.util.HashMap<>();
         b.put("other", other);
         b.put("sameNeed", sameNeed);
@@ -71,7 +80,8 @@ class PairJudgmentsTest {
         return b;
     }
 
-    static String judgments(long requirement) {
+    /** The judgments of the pairs of a requirement, where a judgment is posted. */
+    public static String judgments(long requirement) {
         return API + "/" + requirement + "/judgments";
     }
 

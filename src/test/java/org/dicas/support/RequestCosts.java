@@ -33,8 +33,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * that thread allocates meanwhile. Counts do not depend on how busy the machine is; CPU time depends on it far less
  * than wall-clock time does.
  *
- * <p>Import it into a test ({@code @Import(RequestCosts.Counting.class)}) or add {@link Counting} as a source of a
- * benchmark's application; the counting wraps the platform's {@link DataSource} and adds one outermost filter.
+ * <p>Every {@link org.dicas.PlatformTest} context has it (the tests share that context), switched off: a test that
+ * counts switches it on for its own requests ({@link #countFromNowOn}, then {@link #stopCounting}); a benchmark adds
+ * {@link Counting} as a source of its application and switches it on the same way. The counting wraps the platform's
+ * {@link DataSource} and adds one outermost filter; switched off, the filter passes each request straight on and the
+ * data source hands out the pool's own connections, unwrapped, so the other tests pay nothing for it.
  * Work a request hands to another thread (the batched audit of CUI reads) is not counted here.
  */
 public final class RequestCosts {
@@ -52,6 +55,19 @@ public final class RequestCosts {
     /** How many are recorded (the deque's own size() walks all of it: 7 % of a profiled page's samples). */
     private final AtomicInteger size = new AtomicInteger();
     private volatile boolean keepSql = true;
+    private volatile boolean counting;
+
+    /** Counts every request from now on (until {@link #stopCounting}), forgetting those counted before. */
+    public void countFromNowOn() {
+        recorded.clear();
+        counting = true;
+    }
+
+    /** Passes every request straight on again, counting nothing, and forgets those counted. */
+    public void stopCounting() {
+        counting = false;
+        recorded.clear();
+    }
 
     /** The requests counted so far, oldest first (at most the last 10,000). */
     public List<Cost> recorded() {
@@ -116,7 +132,11 @@ public final class RequestCosts {
                         @Override
                         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                                                         FilterChain chain) throws ServletException, IOException {
-                            costs.count(request, response, chain);
+                            if (costs.counting) {
+                                costs.count(request, response, chain);
+                            } else {
+                                chain.doFilter(request, response);
+                            }
                         }
                     });
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
@@ -169,11 +189,10 @@ public final class RequestCosts {
 
     private static Object dataSourceCall(Object target, Method method, Object[] args) throws Throwable {
         Object result = call(target, method, args);
-        if (result instanceof Connection c && method.getName().equals("getConnection")) {
-            Counter counter = ACTIVE.get();
-            if (counter != null) {
-                counter.connections++;
-            }
+        Counter counter = ACTIVE.get();
+        if (result instanceof Connection c && method.getName().equals("getConnection") && counter != null) {
+            // only a counted request's connections are watched: what it sends is all that counts
+            counter.connections++;
             return proxy(Connection.class, c, RequestCosts::connectionCall);
         }
         return result;

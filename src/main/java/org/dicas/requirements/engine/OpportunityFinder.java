@@ -303,8 +303,8 @@ public final class OpportunityFinder {
                 raw.neutral().keySet().stream().anyMatch(profiles::isSystem),
                 Profiles.needForm(p.title(), p.description()),
                 raw.neutral().keySet().stream().anyMatch(profiles::isObject), headId == null ? -1 : headId, headIds,
-                Systems.of(raw.systems(), raw.language()), Profiles.makesMore(p.title()),
-                Profiles.changesItem(p.title()));
+                Systems.of(raw.systems(), raw.language()), Profiles.titleSpeaksOf(Profiles.MAKES_MORE, p.title()),
+                Profiles.titleSpeaksOf(Profiles.CHANGES_ITEM, p.title()));
     }
 
     private Map<String, Double> weigh(Map<String, Integer> tf) {

@@ -109,22 +109,20 @@ final class Profiles {
             "(?i)\\bdevelop(?:s|ing|ment)?\\b|\\bR&D\\b|\\bdemonstrat(?:or|ion)s?\\b|\\bprototyp(?:e|es|ing)\\b|開発|試作|実証");
 
     /** Making more of an item: production, production capacity, a second source, co-production (§11a). */
-    private static final Pattern MAKES_MORE = Pattern.compile(
+    static final Pattern MAKES_MORE = Pattern.compile(
             "(?i)\\bproduction\\b|\\bproduce\\b|\\bramp\\b|second[- ]source|co-?production|\\bmanufactur|industrial base|"
             + "\\bsuppliers?\\b|生産|製造|増産|量産|供給源|安定供給");
     /** Changing an item rather than buying it: an upgrade, a development, a recertification, a life extension. */
-    private static final Pattern CHANGES_ITEM = Pattern.compile(
+    static final Pattern CHANGES_ITEM = Pattern.compile(
             "(?i)\\bupgrad|\\bmoderni[sz]|\\brecertif|life[- ]extension|service[- ]life|\\bSLEP\\b|mid[- ]life|"
             + "\\bdevelop|\\bprototyp|\\bdemonstrat|改修|能力向上(?!型)|近代化|延命|寿命延長|開発|試作|再認定");
 
-    /** True when a title speaks of making more of an item (production, second source, 生産基盤 …). */
-    static boolean makesMore(String title) {
-        return title != null && MAKES_MORE.matcher(title).find();
-    }
-
-    /** True when a title speaks of changing an item (upgrade, development, recertification, 改修, 開発 …). */
-    static boolean changesItem(String title) {
-        return title != null && CHANGES_ITEM.matcher(title).find();
+    /**
+     * True when a title speaks of what {@code what} names: {@link #MAKES_MORE} (production, second source, 生産基盤 …)
+     * or {@link #CHANGES_ITEM} (upgrade, development, recertification, 改修, 開発 …).
+     */
+    static boolean titleSpeaksOf(Pattern what, String title) {
+        return title != null && what.matcher(title).find();
     }
 
     /** True when a title states a development (develop, R&D, demonstrator, prototype, 開発, 試作, 実証). */

@@ -62,6 +62,7 @@ public final class RequestCostBenchmark {
             LoadBenchmark.awaitFinderModel(context);
             RequestCosts costs = context.getBean(RequestCosts.class);
             costs.keepSql(sql);
+            costs.countFromNowOn();
 
             HttpClient api = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10)).build();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.dicas.PlatformTest;
 import org.dicas.demo.DemoUsers;
+import org.dicas.requirements.PairJudgmentsTest;
 import org.dicas.requirements.RequirementsApiTest;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
@@ -52,12 +53,6 @@ class JudgmentVisibilityTest {
     long judgment;
     String title;
 
-    long requirement(String token, String title, String titleJa) {
-        var r = http.post(REQUIREMENTS, token, RequirementsApiTest.body(title, titleJa, "UNCLASSIFIED"));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asLong();
-    }
-
     @BeforeAll
     void aJapaneseOfficialJudgesAPairEveryoneMayReadBothOf() {
         http = new Http(port);
@@ -65,10 +60,11 @@ class JudgmentVisibilityTest {
         jp = AttackSupport.token(port, DemoUsers.JP_ATLA);
         au = AttackSupport.token(port, DemoUsers.AU_DOD);
         jpIndustry = AttackSupport.token(port, DemoUsers.JP_INDUSTRY);
-        usReq = requirement(us, "JUDGESEEN tactical datalink terminals", "");
-        jpReq = requirement(jp, "JUDGESEEN tactical datalink terminals JP", "戦術データリンク端末");
-        var created = http.post(REQUIREMENTS + "/" + jpReq + "/judgments", jp,
-                Map.of("other", usReq, "sameNeed", false, "reason", "SIBLING_SYSTEM", "note", "judgeseen note"));
+        usReq = PairJudgmentsTest.requirement(http, us, "JUDGESEEN tactical datalink terminals", "", "UNCLASSIFIED");
+        jpReq = PairJudgmentsTest.requirement(http, jp, "JUDGESEEN tactical datalink terminals JP", "戦術データリンク端末",
+                "UNCLASSIFIED");
+        var created = http.post(PairJudgmentsTest.judgments(jpReq), jp,
+                PairJudgmentsTest.judgment(usReq, false, "SIBLING_SYSTEM", "judgeseen note"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         judgment = created.json().get("id").asLong();
         title = "#" + Math.min(usReq, jpReq) + " ⇔ #" + Math.max(usReq, jpReq);
