@@ -33,12 +33,15 @@ public final class FinderModel {
             "stem", "areaFit", "timingFit", "quantityFit", "domainFit", "kindOk", "timingOk", "areaOk", "purposeOk",
             "formOk", "quantityOk", "differentSystems", "fieldOnly", "headsApart", "sameTopArea", "sameNarrowArea",
             "sameSystem", "variantConflict", "siblings", "rivals", "otherSystems", "sharedObjects", "crossLanguage",
-            "gapYears", "dateUnknown", "sameKind", "sameForm", "makeVsBuy", "changeVsBuy");
+            "gapYears", "dateUnknown", "sameKind", "sameForm", "makeVsBuy", "changeVsBuy", "titleGrams", "textGrams",
+            "bm25", "sharedDesignator", "designatorsApart", "sharedMeasure", "measureConflict", "loanwords",
+            "sameHead");
     /** Features that are yes/no answers (shown as such in explanations). */
     private static final Set<String> BINARY = Set.of("ruleOpportunity", "kindOk", "timingOk", "areaOk", "purposeOk",
             "formOk", "quantityOk", "differentSystems", "fieldOnly", "headsApart", "sameTopArea", "sameNarrowArea",
             "sameSystem", "variantConflict", "siblings", "rivals", "otherSystems", "crossLanguage", "dateUnknown",
-            "sameKind", "sameForm", "makeVsBuy", "changeVsBuy");
+            "sameKind", "sameForm", "makeVsBuy", "changeVsBuy", "sharedDesignator", "designatorsApart",
+            "sharedMeasure", "measureConflict", "sameHead");
     /** How many labelled-set pairs one official's judgment weighs. */
     public static final double JUDGMENT_WEIGHT = 10;
 
@@ -208,7 +211,9 @@ public final class FinderModel {
             b(s.headsApart()), b(s.sameTopArea()), b(s.sameNarrowArea()), b(s.sameSystem()), b(s.variantConflict()),
             b(s.siblings()), b(s.rivals()), b(s.otherSystems()), Math.log1p(s.sharedObjects()), b(s.crossLanguage()),
             Math.min(s.gapMonths(), 60) / 12.0, b(s.dateUnknown()), b(s.sameKind()), b(s.sameForm()),
-            b(s.makeVsBuy()), b(s.changeVsBuy())};
+            b(s.makeVsBuy()), b(s.changeVsBuy()), s.titleGrams(), s.textGrams(), s.bm25(),
+            b(s.sharedDesignator()), b(s.designatorsApart()), b(s.sharedMeasure()), b(s.measureConflict()),
+            Math.log1p(s.loanwords()), b(s.sameHead())};
     }
 
     private static double b(boolean v) {
@@ -221,36 +226,56 @@ public final class FinderModel {
     static List<Example> examples(List<TrainingSet> sets) {
         List<Example> out = new ArrayList<>();
         for (TrainingSet set : sets) {
-            if (set.requirements().isEmpty()) {
-                continue;
-            }
-            OpportunityFinder rules = OpportunityFinder.over(set.requirements());
-            List<RequirementProfile> reqs = set.requirements().stream()
-                    .sorted(Comparator.comparing(RequirementProfile::id)).toList();
-            if (set.judgments()) {
-                List<List<String>> pairs = set.judged().keySet().stream().map(p -> p.stream().sorted().toList())
-                        .sorted(Comparator.comparing((List<String> p) -> p.get(0)).thenComparing(p -> p.get(1)))
-                        .toList();
-                for (List<String> p : pairs) {
-                    if (rules.requirement(p.get(0)).isEmpty() || rules.requirement(p.get(1)).isEmpty()) {
-                        continue;
-                    }
-                    boolean same = set.judged().get(Set.of(p.get(0), p.get(1)));
-                    out.add(new Example(set.name(), p.get(0), p.get(1), same, JUDGMENT_WEIGHT,
-                            features(rules.signals(p.get(0), p.get(1)))));
+            java.util.Map<TrainingSet, List<Example>> c = cache;
+            List<Example> known = c == null ? null : c.get(set);
+            if (known == null) {
+                known = examplesOf(set);
+                if (c != null) {
+                    c.put(set, known);
                 }
-                continue;
             }
-            for (int i = 0; i < reqs.size(); i++) {
-                for (int j = i + 1; j < reqs.size(); j++) {
-                    RequirementProfile a = reqs.get(i);
-                    RequirementProfile c = reqs.get(j);
-                    if (a.nation().equalsIgnoreCase(c.nation())) {
-                        continue;
-                    }
-                    boolean same = set.truePairs().contains(Set.of(a.id(), c.id()));
-                    out.add(new Example(set.name(), a.id(), c.id(), same, 1, features(rules.signals(a.id(), c.id()))));
+            out.addAll(known);
+        }
+        return out;
+    }
+
+    /**
+     * The examples of each labelled set, kept while evaluating (leave-one-set-out trains many models on the same sets:
+     * their features are read once per set). Null in the application, where sets change with officials' judgments.
+     */
+    static volatile java.util.Map<TrainingSet, List<Example>> cache;
+
+    private static List<Example> examplesOf(TrainingSet set) {
+        List<Example> out = new ArrayList<>();
+        if (set.requirements().isEmpty()) {
+            return out;
+        }
+        OpportunityFinder rules = OpportunityFinder.over(set.requirements());
+        List<RequirementProfile> reqs = set.requirements().stream()
+                .sorted(Comparator.comparing(RequirementProfile::id)).toList();
+        if (set.judgments()) {
+            List<List<String>> pairs = set.judged().keySet().stream().map(p -> p.stream().sorted().toList())
+                    .sorted(Comparator.comparing((List<String> p) -> p.get(0)).thenComparing(p -> p.get(1)))
+                    .toList();
+            for (List<String> p : pairs) {
+                if (rules.requirement(p.get(0)).isEmpty() || rules.requirement(p.get(1)).isEmpty()) {
+                    continue;
                 }
+                boolean same = set.judged().get(Set.of(p.get(0), p.get(1)));
+                out.add(new Example(set.name(), p.get(0), p.get(1), same, JUDGMENT_WEIGHT,
+                        features(rules.signals(p.get(0), p.get(1)))));
+            }
+            return out;
+        }
+        for (int i = 0; i < reqs.size(); i++) {
+            for (int j = i + 1; j < reqs.size(); j++) {
+                RequirementProfile a = reqs.get(i);
+                RequirementProfile c = reqs.get(j);
+                if (a.nation().equalsIgnoreCase(c.nation())) {
+                    continue;
+                }
+                boolean same = set.truePairs().contains(Set.of(a.id(), c.id()));
+                out.add(new Example(set.name(), a.id(), c.id(), same, 1, features(rules.signals(a.id(), c.id()))));
             }
         }
         return out;

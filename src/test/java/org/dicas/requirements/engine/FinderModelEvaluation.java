@@ -27,13 +27,19 @@ final class FinderModelEvaluation {
 
     /** Leave-one-set-out over the development sets. */
     static List<Row> leaveOneSetOut(List<LabelledSet> sets) {
-        List<Row> rows = new ArrayList<>();
-        for (LabelledSet held : sets) {
-            List<TrainingSet> training = sets.stream().filter(s -> s != held).map(LabelledSet::training).toList();
-            FinderModel m = FinderModel.train(training, hyper());
-            rows.add(new Row(held.name(), held.model(m), held.engine(), held.bm25()));
+        java.util.Map<TrainingSet, List<FinderModel.Example>> before = FinderModel.cache;
+        FinderModel.cache = new java.util.concurrent.ConcurrentHashMap<>();
+        try {
+            List<Row> rows = new ArrayList<>();
+            for (LabelledSet held : sets) {
+                List<TrainingSet> training = sets.stream().filter(s -> s != held).map(LabelledSet::training).toList();
+                FinderModel m = FinderModel.train(training, hyper());
+                rows.add(new Row(held.name(), held.model(m), held.engine(), held.bm25()));
+            }
+            return rows;
+        } finally {
+            FinderModel.cache = before;
         }
-        return rows;
     }
 
     /** The hyper-parameters evaluated: the default, or {@code -Dfinder.l2=…} when comparing penalties. */
