@@ -288,6 +288,9 @@ public final class FinderModel {
             throw new IllegalArgumentException("training needs pairs labelled both ways");
         }
         List<String> folds = new ArrayList<>(new LinkedHashSet<>(all.stream().map(Example::set).toList()));
+        // The model on every example first: each fold's fit starts from it (Newton then needs a few steps, not a
+        // dozen; the optimum is the same, the problem being convex).
+        Fit fit = fit(all, hyper, null);
         // Out-of-fold logits: each fold predicted by a model fitted on the others.
         double[] oof = new double[all.size()];
         for (String fold : folds) {
@@ -295,7 +298,7 @@ public final class FinderModel {
             if (rest.stream().noneMatch(Example::same) || folds.size() < 2) {
                 rest = all;
             }
-            Fit f = fit(rest, hyper);
+            Fit f = fit(rest, hyper, fit);
             for (int i = 0; i < all.size(); i++) {
                 if (all.get(i).set().equals(fold)) {
                     oof[i] = linear(f.w(), f.mean(), f.scale(), all.get(i).x());
@@ -320,7 +323,6 @@ public final class FinderModel {
         for (String fold : folds) {
             cv.add(quality(fold, all, p, threshold));
         }
-        Fit fit = fit(all, hyper);
         int setPairs = (int) all.stream().filter(e -> e.weight() == 1).count();
         int judged = all.size() - setPairs;
         int positives = (int) all.stream().filter(Example::same).count();
@@ -362,7 +364,7 @@ public final class FinderModel {
     }
 
     /** Weighted, standardised, L2-regularised logistic regression by Newton's method. */
-    private static Fit fit(List<Example> data, Hyper hyper) {
+    private static Fit fit(List<Example> data, Hyper hyper, Fit start) {
         int d = FEATURES.size();
         double[] mean = new double[d];
         double[] scale = new double[d];
@@ -402,14 +404,28 @@ public final class FinderModel {
             y[i] = e.same() ? 1 : 0;
             sw[i] = e.weight();
         }
-        double[] w = newton(z, y, sw, hyper.l2(), hyper.iterations());
+        double[] w0 = new double[d + 1];
+        if (start != null) {
+            // the same linear function in this fit's standardisation
+            double intercept = start.w()[0];
+            for (int j = 0; j < d; j++) {
+                double raw = start.w()[j + 1] / start.scale()[j];
+                intercept -= raw * start.mean()[j];
+                w0[j + 1] = raw * scale[j];
+            }
+            w0[0] = intercept;
+            for (int j = 0; j < d; j++) {
+                w0[0] += w0[j + 1] / scale[j] * mean[j];
+            }
+        }
+        double[] w = newton(z, y, sw, hyper.l2(), hyper.iterations(), w0);
         return new Fit(mean, scale, w);
     }
 
     /** Newton's method for weighted logistic regression with an L2 penalty on all but the first weight. */
-    private static double[] newton(double[][] z, double[] y, double[] sw, double l2, int iterations) {
+    private static double[] newton(double[][] z, double[] y, double[] sw, double l2, int iterations, double[] start) {
         int d = z[0].length;
-        double[] w = new double[d];
+        double[] w = start.clone();
         for (int it = 0; it < iterations; it++) {
             double[] grad = new double[d];
             double[][] h = new double[d][d];
@@ -508,7 +524,7 @@ public final class FinderModel {
             y[i] = all.get(i).same() ? 1 : 0;
             sw[i] = all.get(i).weight();
         }
-        double[] w = newton(z, y, sw, 1e-6, 100);
+        double[] w = newton(z, y, sw, 1e-6, 100, new double[2]);
         double a = Math.max(w[1], 1e-3);
         return new double[] {a, w[0]};
     }
