@@ -33,12 +33,15 @@ public final class FinderModel {
             "stem", "areaFit", "timingFit", "quantityFit", "domainFit", "kindOk", "timingOk", "areaOk", "purposeOk",
             "formOk", "quantityOk", "differentSystems", "fieldOnly", "headsApart", "sameTopArea", "sameNarrowArea",
             "sameSystem", "variantConflict", "siblings", "rivals", "otherSystems", "sharedObjects", "crossLanguage",
-            "gapYears", "dateUnknown", "sameKind", "sameForm", "makeVsBuy", "changeVsBuy");
+            "gapYears", "dateUnknown", "sameKind", "sameForm", "makeVsBuy", "changeVsBuy", "titleGrams", "textGrams",
+            "bm25", "sharedDesignator", "designatorsApart", "sharedMeasure", "measureConflict", "loanwords",
+            "sameHead");
     /** Features that are yes/no answers (shown as such in explanations). */
     private static final Set<String> BINARY = Set.of("ruleOpportunity", "kindOk", "timingOk", "areaOk", "purposeOk",
             "formOk", "quantityOk", "differentSystems", "fieldOnly", "headsApart", "sameTopArea", "sameNarrowArea",
             "sameSystem", "variantConflict", "siblings", "rivals", "otherSystems", "crossLanguage", "dateUnknown",
-            "sameKind", "sameForm", "makeVsBuy", "changeVsBuy");
+            "sameKind", "sameForm", "makeVsBuy", "changeVsBuy", "sharedDesignator", "designatorsApart",
+            "sharedMeasure", "measureConflict", "sameHead");
     /** How many labelled-set pairs one official's judgment weighs. */
     public static final double JUDGMENT_WEIGHT = 10;
 
@@ -208,7 +211,9 @@ public final class FinderModel {
             b(s.headsApart()), b(s.sameTopArea()), b(s.sameNarrowArea()), b(s.sameSystem()), b(s.variantConflict()),
             b(s.siblings()), b(s.rivals()), b(s.otherSystems()), Math.log1p(s.sharedObjects()), b(s.crossLanguage()),
             Math.min(s.gapMonths(), 60) / 12.0, b(s.dateUnknown()), b(s.sameKind()), b(s.sameForm()),
-            b(s.makeVsBuy()), b(s.changeVsBuy())};
+            b(s.makeVsBuy()), b(s.changeVsBuy()), s.titleGrams(), s.textGrams(), s.bm25(),
+            b(s.sharedDesignator()), b(s.designatorsApart()), b(s.sharedMeasure()), b(s.measureConflict()),
+            Math.log1p(s.loanwords()), b(s.sameHead())};
     }
 
     private static double b(boolean v) {
@@ -221,36 +226,56 @@ public final class FinderModel {
     static List<Example> examples(List<TrainingSet> sets) {
         List<Example> out = new ArrayList<>();
         for (TrainingSet set : sets) {
-            if (set.requirements().isEmpty()) {
-                continue;
-            }
-            OpportunityFinder rules = OpportunityFinder.over(set.requirements());
-            List<RequirementProfile> reqs = set.requirements().stream()
-                    .sorted(Comparator.comparing(RequirementProfile::id)).toList();
-            if (set.judgments()) {
-                List<List<String>> pairs = set.judged().keySet().stream().map(p -> p.stream().sorted().toList())
-                        .sorted(Comparator.comparing((List<String> p) -> p.get(0)).thenComparing(p -> p.get(1)))
-                        .toList();
-                for (List<String> p : pairs) {
-                    if (rules.requirement(p.get(0)).isEmpty() || rules.requirement(p.get(1)).isEmpty()) {
-                        continue;
-                    }
-                    boolean same = set.judged().get(Set.of(p.get(0), p.get(1)));
-                    out.add(new Example(set.name(), p.get(0), p.get(1), same, JUDGMENT_WEIGHT,
-                            features(rules.signals(p.get(0), p.get(1)))));
+            java.util.Map<TrainingSet, List<Example>> c = cache;
+            List<Example> known = c == null ? null : c.get(set);
+            if (known == null) {
+                known = examplesOf(set);
+                if (c != null) {
+                    c.put(set, known);
                 }
-                continue;
             }
-            for (int i = 0; i < reqs.size(); i++) {
-                for (int j = i + 1; j < reqs.size(); j++) {
-                    RequirementProfile a = reqs.get(i);
-                    RequirementProfile c = reqs.get(j);
-                    if (a.nation().equalsIgnoreCase(c.nation())) {
-                        continue;
-                    }
-                    boolean same = set.truePairs().contains(Set.of(a.id(), c.id()));
-                    out.add(new Example(set.name(), a.id(), c.id(), same, 1, features(rules.signals(a.id(), c.id()))));
+            out.addAll(known);
+        }
+        return out;
+    }
+
+    /**
+     * The examples of each labelled set, kept while evaluating (leave-one-set-out trains many models on the same sets:
+     * their features are read once per set). Null in the application, where sets change with officials' judgments.
+     */
+    static volatile java.util.Map<TrainingSet, List<Example>> cache;
+
+    private static List<Example> examplesOf(TrainingSet set) {
+        List<Example> out = new ArrayList<>();
+        if (set.requirements().isEmpty()) {
+            return out;
+        }
+        OpportunityFinder rules = OpportunityFinder.over(set.requirements());
+        List<RequirementProfile> reqs = set.requirements().stream()
+                .sorted(Comparator.comparing(RequirementProfile::id)).toList();
+        if (set.judgments()) {
+            List<List<String>> pairs = set.judged().keySet().stream().map(p -> p.stream().sorted().toList())
+                    .sorted(Comparator.comparing((List<String> p) -> p.get(0)).thenComparing(p -> p.get(1)))
+                    .toList();
+            for (List<String> p : pairs) {
+                if (rules.requirement(p.get(0)).isEmpty() || rules.requirement(p.get(1)).isEmpty()) {
+                    continue;
                 }
+                boolean same = set.judged().get(Set.of(p.get(0), p.get(1)));
+                out.add(new Example(set.name(), p.get(0), p.get(1), same, JUDGMENT_WEIGHT,
+                        features(rules.signals(p.get(0), p.get(1)))));
+            }
+            return out;
+        }
+        for (int i = 0; i < reqs.size(); i++) {
+            for (int j = i + 1; j < reqs.size(); j++) {
+                RequirementProfile a = reqs.get(i);
+                RequirementProfile c = reqs.get(j);
+                if (a.nation().equalsIgnoreCase(c.nation())) {
+                    continue;
+                }
+                boolean same = set.truePairs().contains(Set.of(a.id(), c.id()));
+                out.add(new Example(set.name(), a.id(), c.id(), same, 1, features(rules.signals(a.id(), c.id()))));
             }
         }
         return out;
@@ -263,6 +288,9 @@ public final class FinderModel {
             throw new IllegalArgumentException("training needs pairs labelled both ways");
         }
         List<String> folds = new ArrayList<>(new LinkedHashSet<>(all.stream().map(Example::set).toList()));
+        // The model on every example first: each fold's fit starts from it (Newton then needs a few steps, not a
+        // dozen; the optimum is the same, the problem being convex).
+        Fit fit = fit(all, hyper, null);
         // Out-of-fold logits: each fold predicted by a model fitted on the others.
         double[] oof = new double[all.size()];
         for (String fold : folds) {
@@ -270,7 +298,7 @@ public final class FinderModel {
             if (rest.stream().noneMatch(Example::same) || folds.size() < 2) {
                 rest = all;
             }
-            Fit f = fit(rest, hyper);
+            Fit f = fit(rest, hyper, fit);
             for (int i = 0; i < all.size(); i++) {
                 if (all.get(i).set().equals(fold)) {
                     oof[i] = linear(f.w(), f.mean(), f.scale(), all.get(i).x());
@@ -295,7 +323,6 @@ public final class FinderModel {
         for (String fold : folds) {
             cv.add(quality(fold, all, p, threshold));
         }
-        Fit fit = fit(all, hyper);
         int setPairs = (int) all.stream().filter(e -> e.weight() == 1).count();
         int judged = all.size() - setPairs;
         int positives = (int) all.stream().filter(Example::same).count();
@@ -337,7 +364,7 @@ public final class FinderModel {
     }
 
     /** Weighted, standardised, L2-regularised logistic regression by Newton's method. */
-    private static Fit fit(List<Example> data, Hyper hyper) {
+    private static Fit fit(List<Example> data, Hyper hyper, Fit start) {
         int d = FEATURES.size();
         double[] mean = new double[d];
         double[] scale = new double[d];
@@ -377,14 +404,28 @@ public final class FinderModel {
             y[i] = e.same() ? 1 : 0;
             sw[i] = e.weight();
         }
-        double[] w = newton(z, y, sw, hyper.l2(), hyper.iterations());
+        double[] w0 = new double[d + 1];
+        if (start != null) {
+            // the same linear function in this fit's standardisation
+            double intercept = start.w()[0];
+            for (int j = 0; j < d; j++) {
+                double raw = start.w()[j + 1] / start.scale()[j];
+                intercept -= raw * start.mean()[j];
+                w0[j + 1] = raw * scale[j];
+            }
+            w0[0] = intercept;
+            for (int j = 0; j < d; j++) {
+                w0[0] += w0[j + 1] / scale[j] * mean[j];
+            }
+        }
+        double[] w = newton(z, y, sw, hyper.l2(), hyper.iterations(), w0);
         return new Fit(mean, scale, w);
     }
 
     /** Newton's method for weighted logistic regression with an L2 penalty on all but the first weight. */
-    private static double[] newton(double[][] z, double[] y, double[] sw, double l2, int iterations) {
+    private static double[] newton(double[][] z, double[] y, double[] sw, double l2, int iterations, double[] start) {
         int d = z[0].length;
-        double[] w = new double[d];
+        double[] w = start.clone();
         for (int it = 0; it < iterations; it++) {
             double[] grad = new double[d];
             double[][] h = new double[d][d];
@@ -483,7 +524,7 @@ public final class FinderModel {
             y[i] = all.get(i).same() ? 1 : 0;
             sw[i] = all.get(i).weight();
         }
-        double[] w = newton(z, y, sw, 1e-6, 100);
+        double[] w = newton(z, y, sw, 1e-6, 100, new double[2]);
         double a = Math.max(w[1], 1e-3);
         return new double[] {a, w[0]};
     }

@@ -70,6 +70,9 @@ public final class OpportunityFinder {
     private final List<RequirementProfile> requirements;
     private final Map<String, Integer> indexOf;
     private final Map<String, Integer> featureIds = new HashMap<>();
+    private final Map<String, Integer> gramDf = new HashMap<>();
+    private final Map<String, Integer> wordDf = new HashMap<>();
+    private double averageLength = 1;
     private final List<String> featureKeys = new ArrayList<>();
     private int[] df;
     private final int n;
@@ -89,7 +92,8 @@ public final class OpportunityFinder {
     record Doc(int[] neutralIds, float[] neutralW, int[] stemIds, float[] stemW, double neutralNorm,
                double subjectNorm, String area, Map<String, Double> areaVector, String domain, Profiles.NeedKind kind,
                Map<String, String> literals, int[] modifierIds, boolean namesSystem, Profiles.NeedForm form,
-               boolean namesObject, int head, int[] headIds, Systems systems, boolean makes, boolean changes) {
+               boolean namesObject, int head, int[] headIds, Systems systems, boolean makes, boolean changes,
+               Surface surface, Map<String, Float> titleGrams, Map<String, Float> textGrams) {
     }
 
     /**
@@ -161,6 +165,17 @@ public final class OpportunityFinder {
         }
         Profiles.Raw[] raws = new Profiles.Raw[n];
         IntStream.range(0, n).parallel().forEach(i -> raws[i] = profiles.raw(this.requirements.get(i)));
+        Surface[] surfaces = new Surface[n];
+        IntStream.range(0, n).parallel().forEach(i -> surfaces[i] = Surface.of(this.requirements.get(i).title(),
+                this.requirements.get(i).description()));
+        long words = 0;
+        for (Surface s : surfaces) {
+            s.textGrams().keySet().forEach(g -> gramDf.merge(g, 1, Integer::sum));
+            s.titleGrams().keySet().forEach(g -> gramDf.merge("t" + g, 1, Integer::sum));
+            s.words().keySet().forEach(w -> wordDf.merge(w, 1, Integer::sum));
+            words += s.length();
+        }
+        this.averageLength = n == 0 ? 1 : Math.max(1, words / (double) n);
         int[] counts = new int[16];
         for (Profiles.Raw r : raws) {
             for (String k : r.neutral().keySet()) {
@@ -172,7 +187,7 @@ public final class OpportunityFinder {
         }
         this.df = Arrays.copyOf(counts, featureKeys.size());
         this.docs = new Doc[n];
-        IntStream.range(0, n).parallel().forEach(i -> docs[i] = doc(this.requirements.get(i), raws[i]));
+        IntStream.range(0, n).parallel().forEach(i -> docs[i] = doc(this.requirements.get(i), raws[i], surfaces[i]));
         this.postingLimit = n <= 5000 ? Integer.MAX_VALUE : Math.max(2000, n / 25);
         buildPostings();
         this.subjectFeature = new boolean[featureKeys.size()];
@@ -258,6 +273,69 @@ public final class OpportunityFinder {
     }
 
     private Doc doc(RequirementProfile p, Profiles.Raw raw) {
+        return doc(p, raw, Surface.of(p.title(), p.description()));
+    }
+
+    /** Set IDF of a character n-gram (titles' n-grams prefixed {@code t}) or a BM25 word token. */
+    private double surfaceIdf(Map<String, Integer> dfs, String key) {
+        int d = dfs.getOrDefault(key, 0);
+        double docs = n + BACKGROUND_DOCS;
+        return Math.log(1 + (docs - d + 0.5) / (d + 0.5));
+    }
+
+    private Map<String, Float> gramVector(Map<String, Integer> grams, String prefix) {
+        Map<String, Float> v = new HashMap<>(grams.size() * 2);
+        double norm = 0;
+        for (Map.Entry<String, Integer> e : grams.entrySet()) {
+            double w = (1 + Math.log(e.getValue())) * surfaceIdf(gramDf, prefix + e.getKey());
+            v.put(e.getKey(), (float) w);
+            norm += w * w;
+        }
+        double root = Math.sqrt(norm);
+        if (root > 0) {
+            v.replaceAll((k, w) -> (float) (w / root));
+        }
+        return v;
+    }
+
+    private static double cosine(Map<String, Float> a, Map<String, Float> b) {
+        Map<String, Float> small = a.size() <= b.size() ? a : b;
+        Map<String, Float> large = small == a ? b : a;
+        double dot = 0;
+        for (Map.Entry<String, Float> e : small.entrySet()) {
+            Float w = large.get(e.getKey());
+            if (w != null) {
+                dot += e.getValue() * w;
+            }
+        }
+        return clamp(dot);
+    }
+
+    /** BM25 of a's words in b, relative to a's own (1: b holds a's words as a does), averaged both ways. */
+    private double bm25(Surface a, Surface b) {
+        return 0.5 * (bm25Relative(a, b) + bm25Relative(b, a));
+    }
+
+    private double bm25Relative(Surface q, Surface d) {
+        double self = bm25Of(q, q);
+        return self <= 0 ? 0 : clamp(bm25Of(q, d) / self);
+    }
+
+    private double bm25Of(Surface q, Surface d) {
+        double k1 = 1.2;
+        double bb = 0.75;
+        double norm = k1 * (1 - bb + bb * d.length() / averageLength);
+        double s = 0;
+        for (String t : q.words().keySet()) {
+            Integer tf = d.words().get(t);
+            if (tf != null) {
+                s += surfaceIdf(wordDf, t) * tf * (k1 + 1) / (tf + norm);
+            }
+        }
+        return s;
+    }
+
+    private Doc doc(RequirementProfile p, Profiles.Raw raw, Surface surface) {
         Map<String, Double> neutral = weigh(raw.neutral());
         for (String k : raw.modifierOnly()) {
             neutral.computeIfPresent(k, (key, w) -> w * Profiles.MODIFIER_WEIGHT);
@@ -304,7 +382,8 @@ public final class OpportunityFinder {
                 Profiles.needForm(p.title(), p.description()),
                 raw.neutral().keySet().stream().anyMatch(profiles::isObject), headId == null ? -1 : headId, headIds,
                 Systems.of(raw.systems(), raw.language()), Profiles.titleSpeaksOf(Profiles.MAKES_MORE, p.title()),
-                Profiles.titleSpeaksOf(Profiles.CHANGES_ITEM, p.title()));
+                Profiles.titleSpeaksOf(Profiles.CHANGES_ITEM, p.title()), surface, gramVector(surface.titleGrams(), "t"),
+                gramVector(surface.textGrams(), ""));
     }
 
     private Map<String, Double> weigh(Map<String, Integer> tf) {
@@ -695,7 +774,12 @@ public final class OpportunityFinder {
                 timing.known() && timing.overlapMonths() <= 0 ? timing.gapMonths() : 0, !timing.known(),
                 a.kind() == b.kind() && a.kind() != Profiles.NeedKind.NONE, a.form() == b.form(),
                 (sharedObjects > 0 || sameSystem) && a.makes() != b.makes(),
-                (sharedObjects > 0 || sameSystem) && a.changes() != b.changes());
+                (sharedObjects > 0 || sameSystem) && a.changes() != b.changes(),
+                cosine(a.titleGrams(), b.titleGrams()), cosine(a.textGrams(), b.textGrams()),
+                bm25(a.surface(), b.surface()), Surface.sharedDesignator(a.surface(), b.surface()),
+                Surface.designatorsApart(a.surface(), b.surface()), Surface.sharedMeasure(a.surface(), b.surface()),
+                Surface.measureConflict(a.surface(), b.surface()), Surface.loanwords(a.surface(), b.surface()),
+                Surface.sameHead(a.surface(), b.surface()));
         double likelihood = model == null ? Double.NaN : model.likelihood(signals);
         boolean opportunity = model == null ? ruleOpportunity : likelihood >= model.threshold();
         double shown = model == null ? score : likelihood;

@@ -9,7 +9,10 @@ package org.dicas.requirements.engine;
  * languages, the gap between need windows in months, whether a date is missing, and whether kind and form of need are
  * the same; and the form of need against the other side's, when both name the same item (a shared object or system):
  * one side builds capacity to make what the other buys, one side changes (upgrades, develops, recertifies) what the
- * other buys (§11a).
+ * other buys (§11a); and what the surface of the texts says without any hand list (§11c, {@link Surface}): cosine of
+ * the titles' and of the whole texts' character n-grams, BM25 relative to each side's own, designation-shaped tokens
+ * in common or apart, numbers with a unit in common or in conflict, katakana loanwords that sound like the other
+ * side's English words, and the same head word of the titles.
  */
 record Signals(double ruleScore, boolean ruleOpportunity, double text, double subject, double neutral, double stem,
                double areaFit, double timingFit, double quantityFit, double domainFit, boolean kindOk,
@@ -17,5 +20,7 @@ record Signals(double ruleScore, boolean ruleOpportunity, double text, double su
                boolean differentSystems, boolean fieldOnly, boolean headsApart, boolean sameTopArea,
                boolean sameNarrowArea, boolean sameSystem, boolean variantConflict, boolean siblings, boolean rivals,
                boolean otherSystems, int sharedObjects, boolean crossLanguage, int gapMonths, boolean dateUnknown,
-               boolean sameKind, boolean sameForm, boolean makeVsBuy, boolean changeVsBuy) {
+               boolean sameKind, boolean sameForm, boolean makeVsBuy, boolean changeVsBuy, double titleGrams,
+               double textGrams, double bm25, boolean sharedDesignator, boolean designatorsApart,
+               boolean sharedMeasure, boolean measureConflict, int loanwords, boolean sameHead) {
 }

@@ -9,8 +9,9 @@ import java.util.Locale;
  * development set — the model trained on the other development sets, the rule engine and the BM25 baseline side by
  * side, per set and pooled (pairs flagged, correct and true summed over the sets; recall@3 over all links).
  * {@code errors [set …]} lists each held-out set's false positives and negatives (§11a). {@code main} with the
- * argument {@code sealed} and set names (e.g. {@code sealed blind-j blind-k}) runs, once, sealed sets
- * with the model trained on all development sets and never on them.
+ * argument {@code sealed} and set names on the classpath or requirements files (e.g. {@code sealed
+ * /sealed/requirements-blind-l.json}, labels read from {@code requirements-blind-l-labels.json} beside it) runs, once,
+ * sealed sets with the model trained on all development sets and never on them.
  */
 final class FinderModelEvaluation {
 
@@ -27,13 +28,19 @@ final class FinderModelEvaluation {
 
     /** Leave-one-set-out over the development sets. */
     static List<Row> leaveOneSetOut(List<LabelledSet> sets) {
-        List<Row> rows = new ArrayList<>();
-        for (LabelledSet held : sets) {
-            List<TrainingSet> training = sets.stream().filter(s -> s != held).map(LabelledSet::training).toList();
-            FinderModel m = FinderModel.train(training, hyper());
-            rows.add(new Row(held.name(), held.model(m), held.engine(), held.bm25()));
+        java.util.Map<TrainingSet, List<FinderModel.Example>> before = FinderModel.cache;
+        FinderModel.cache = new java.util.concurrent.ConcurrentHashMap<>();
+        try {
+            List<Row> rows = new ArrayList<>();
+            for (LabelledSet held : sets) {
+                List<TrainingSet> training = sets.stream().filter(s -> s != held).map(LabelledSet::training).toList();
+                FinderModel m = FinderModel.train(training, hyper());
+                rows.add(new Row(held.name(), held.model(m), held.engine(), held.bm25()));
+            }
+            return rows;
+        } finally {
+            FinderModel.cache = before;
         }
-        return rows;
     }
 
     /** The hyper-parameters evaluated: the default, or {@code -Dfinder.l2=…} when comparing penalties. */
@@ -153,9 +160,15 @@ final class FinderModelEvaluation {
                 throw new IllegalArgumentException("name the sealed sets, e.g. sealed blind-j blind-k");
             }
             for (String n : sealed) {
-                LabelledSet s = LabelledSet.load(n, "devset/requirements-" + n + ".json",
-                        "devset/requirements-" + n + "-labels.json");
-                rows.add(new Row(n, s.model(m), s.engine(), s.bm25()));
+                // a set name on the classpath (blind-j), or a requirements file whose labels lie beside it
+                // (/sealed/requirements-blind-l.json with /sealed/requirements-blind-l-labels.json)
+                boolean file = n.endsWith(".json");
+                String name = file ? java.nio.file.Path.of(n).getFileName().toString()
+                        .replaceFirst("^requirements-", "").replaceFirst("\\.json$", "") : n;
+                LabelledSet s = file ? LabelledSet.load(name, n, n.replaceFirst("\\.json$", "-labels.json"))
+                        : LabelledSet.load(n, "devset/requirements-" + n + ".json",
+                                "devset/requirements-" + n + "-labels.json");
+                rows.add(new Row(name, s.model(m), s.engine(), s.bm25()));
             }
             System.out.println("model " + m.version() + " trained on " + m.sets() + ", threshold " + m.threshold());
             System.out.print(table(rows));

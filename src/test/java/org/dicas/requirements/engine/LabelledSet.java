@@ -50,7 +50,16 @@ record LabelledSet(String name, List<RequirementProfile> requirements, Set<Set<S
         return new LabelledSet(name, reqs, pairs);
     }
 
+    /** A classpath resource, or a file when the path names one (sealed sets kept outside the repository). */
     private static String resource(String path) {
+        java.nio.file.Path file = java.nio.file.Path.of(path);
+        if (java.nio.file.Files.isRegularFile(file)) {
+            try {
+                return java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         try (InputStream in = LabelledSet.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + path);
