@@ -123,7 +123,8 @@ class ForumListsPageTest {
 
         var unknown = web.get("/working-groups?lang=ja&status=SLEEPING", null);
         assertThat(unknown.status()).isEqualTo(400);
-        assertThat(unknown.body()).contains("「SLEEPING」では絞り込めません").contains("PROPOSED, ACTIVE, SUSPENDED, CLOSED");
+        assertThat(unknown.body()).contains("「SLEEPING」では絞り込めません")
+                .contains("PROPOSED, ACTIVE, SUSPENDED, CLOSED");
         var badSort = web.get("/working-groups?lang=en&sort=budget", null);
         assertThat(badSort.status()).isEqualTo(400);
         assertThat(badSort.body()).contains("cannot sort by &#39;budget&#39;").contains("code, name, status");
@@ -211,8 +212,8 @@ class ForumListsPageTest {
 
         String page = new Http(port).inLanguage("ja").signIn("jp.atla", "demo")
                 .get("/notifications?state=READ&sort=time&dir=asc", null).body();
-        assertThat(page).contains("既読").contains("未読").contains("新しい順").contains("aria-current=\"page\"")
-                .contains("id=\"notification-" + id + "\"");
+        assertThat(page).contains("既読").contains("未読").contains("新しい順")
+                .contains("aria-current=\"page\"").contains("id=\"notification-" + id + "\"");
     }
 
     @Test

@@ -67,8 +67,9 @@ class ProgramsApi {
 
     @GetMapping("/api/v1/agreements")
     @Operation(summary = "A page of the agreements you may read, most recently signed first (unsigned last), then by "
-            + "id unless sorted otherwise, with the documents and programs you may read; type = only agreements of that "
-            + "type (MOU, PROJECT_ARRANGEMENT, SOSA, TERMS_OF_REFERENCE, OTHER), q = a text in title or description")
+            + "id unless sorted otherwise, with the documents and programs you may read; type = only agreements of "
+            + "that type (MOU, PROJECT_ARRANGEMENT, SOSA, TERMS_OF_REFERENCE, OTHER), q = a text in title or "
+            + "description")
     MarkedList<Agreement> agreements(DicasUser me, Paging paging, @SortedBy(Agreements.class) TableView view,
                                      @RequestParam(required = false) String type) {
         return MarkedList.page(agreements.list(me, Facets.of("type", Agreement.Type.class, type), paging, view),

@@ -49,7 +49,8 @@ class AcquisitionPlanApi {
                                      @RequestParam(required = false) String nation, Paging paging,
                                      @SortedBy(AcquisitionPlans.class) TableView view) {
         Optional<String> only = nation == null || nation.isBlank() ? Optional.empty()
-                : AcquisitionPlanPages.nation(nation, directory.nations().stream().map(Directory.Nation::code).toList());
+                : AcquisitionPlanPages.nation(nation,
+                        directory.nations().stream().map(Directory.Nation::code).toList());
         return MarkedList.page(plans.list(me, Optional.ofNullable(requirement), only, paging, view),
                 AcquisitionPlan::marking);
     }
