@@ -99,7 +99,7 @@ class EveryCsvGoesThroughCsvFileTest {
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         long run = started.json().get("id").asLong();
         List<String> rows = exportedInJapanese("us.acq", "/coproduction/" + plan + "/runs/" + run + "/run.csv", plan,
-                "coproduction-run-" + run + ".csv", "共同生産実行-" + run + ".csv");
+                "co-production-run-" + run + ".csv", "共同生産実行-" + run + ".csv");
         assertThat(rows.get(0)).startsWith("国,");
     }
 

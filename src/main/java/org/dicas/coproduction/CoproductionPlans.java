@@ -1,5 +1,7 @@
 package org.dicas.coproduction;
 
+import org.dicas.shared.ListColumns;
+import org.dicas.shared.TableView;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -165,7 +167,16 @@ public class CoproductionPlans {
 
     /** A page of the plans the user may read, by name then id. */
     public Page<CoproductionPlan> list(DicasUser user, Paging paging) {
-        return readable.page(user, SELECT, "p.name, p.id", Map.of(), paging, (rs, n) -> row(rs))
+        return list(user, paging, TableView.NONE);
+    }
+
+    /** What the plans list sorts and filters by: by name unless asked otherwise; the filter looks in the name. */
+    public static final ListColumns COLUMNS = ListColumns.orderedBy("name", "lower(p.name)", false, "p.id")
+            .and("years", "p.first_year").and("periods", "p.periods").filterIn("p.name");
+
+    /** A page of the plans the user may read, sorted and filtered as the view asks ({@link #COLUMNS}). */
+    public Page<CoproductionPlan> list(DicasUser user, Paging paging, TableView view) {
+        return readable.page(user, SELECT, COLUMNS, Map.of(), paging, view, (rs, n) -> row(rs))
                 .map(rows -> rows.stream().map(r -> assemble(r, user)).toList());
     }
 

@@ -1,5 +1,7 @@
 package org.dicas.sosa;
 
+import org.dicas.shared.ListColumns;
+import org.dicas.shared.TableView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -145,6 +147,20 @@ public class SosaRequests {
      * received.
      */
     public Page<SosaRequest> list(DicasUser user, String state, String nation, Paging paging) {
+        return list(user, state, nation, paging, TableView.NONE);
+    }
+
+    /**
+     * What the requests list sorts and filters by: most urgent (earliest needed-by) first unless asked otherwise; the
+     * filter looks in the item, the program and the supplier's name.
+     */
+    public static final ListColumns COLUMNS = ListColumns.orderedBy("neededBy", "s.needed_by", false, "s.id")
+            .and("item", "lower(s.item)").and("program", "lower(s.program)").and("status", "s.status")
+            .and("quantity", "s.quantity").and("submitted", "s.submitted_at", true)
+            .filterIn("s.item", "s.program", "s.supplier_name");
+
+    /** As {@link #list(DicasUser, String, String, Paging)}, sorted and filtered as the view asks ({@link #COLUMNS}). */
+    public Page<SosaRequest> list(DicasUser user, String state, String nation, Paging paging, TableView view) {
         String st = state == null || state.isBlank() ? OPEN : state.strip().toUpperCase(Locale.ROOT);
         StringBuilder sql = new StringBuilder(SELECT);
         Map<String, Object> p = new HashMap<>();
@@ -163,7 +179,7 @@ public class SosaRequests {
             sql.append(" and (s.requesting_nation = :nation or s.receiving_nation = :nation)");
             p.put("nation", n);
         }
-        return readable.page(user, sql.toString(), "s.needed_by, s.id", p, paging, (rs, n) -> row(rs))
+        return readable.page(user, sql.toString(), COLUMNS, p, paging, view, (rs, n) -> row(rs))
                 .map(rows -> assemble(user, rows));
     }
 

@@ -1,5 +1,7 @@
 package org.dicas.supplychain;
 
+import org.dicas.shared.ListColumns;
+import org.dicas.shared.TableView;
 import org.dicas.shared.InvalidMarkingException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -174,6 +176,20 @@ public class SupplyNetworks {
     /** A page of the networks the user may read, by program, newest version first (then by id). */
     public Page<SupplyNetworkSummary> list(DicasUser user, Paging paging) {
         return readable.page(user, NETWORKS, ORDER, Map.of(), paging, (rs, i) -> rs.getLong(1))
+                .map(ids -> ids.stream().map(id -> summary(user, id)).toList());
+    }
+
+    /**
+     * What the networks list sorts and filters by: by program unless asked otherwise; the filter looks in the program
+     * and the network's name.
+     */
+    public static final ListColumns COLUMNS = ListColumns.orderedBy("program", "lower(n.program)", false, "n.id")
+            .and("name", "lower(n.name)").and("version", "n.version", true).and("imported", "n.imported_at", true)
+            .filterIn("n.program", "n.name");
+
+    /** A page of the networks the user may read, sorted and filtered as the view asks ({@link #COLUMNS}). */
+    public Page<SupplyNetworkSummary> list(DicasUser user, Paging paging, TableView view) {
+        return readable.page(user, NETWORKS, COLUMNS, Map.of(), paging, view, (rs, i) -> rs.getLong(1))
                 .map(ids -> ids.stream().map(id -> summary(user, id)).toList());
     }
 

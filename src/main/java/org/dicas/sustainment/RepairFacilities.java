@@ -8,6 +8,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dicas.shared.ListColumns;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
+import org.dicas.shared.TableView;
 import java.util.Optional;
 import java.util.Set;
 import org.dicas.shared.ExpectedVersion;
@@ -56,6 +60,15 @@ public class RepairFacilities {
     /** The facilities the user may read, by code. */
     public List<RepairFacility> list(DicasUser user) {
         return assemble(s.visible(SELECT + " order by f.code", user).query((rs, n) -> row(rs)).list());
+    }
+
+    /** What the facilities list sorts and filters by: by code unless asked otherwise; the filter looks in code and name. */
+    public static final ListColumns COLUMNS = ListColumns.orderedBy("code", "lower(f.code)", false, "f.id")
+            .and("name", "lower(f.name)").and("nation", "f.nation").filterIn("f.code", "f.name");
+
+    /** A page of the facilities the user may read, sorted and filtered as the view asks ({@link #COLUMNS}). */
+    public Page<RepairFacility> list(DicasUser user, Paging paging, TableView view) {
+        return s.readable.page(user, SELECT, COLUMNS, Map.of(), paging, view, (rs, n) -> row(rs)).map(this::assemble);
     }
 
     /** One facility; hidden or missing is not found. A read of a CUI facility is audited. */

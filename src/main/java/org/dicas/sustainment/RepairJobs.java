@@ -14,7 +14,9 @@ import org.dicas.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import java.util.Map;
+import org.dicas.shared.ListColumns;
 import org.dicas.shared.Page;
+import org.dicas.shared.TableView;
 import org.dicas.shared.Paging;
 import org.dicas.shared.Sentence;
 
@@ -66,6 +68,25 @@ public class RepairJobs {
     public Page<RepairJob> list(DicasUser user, Paging paging) {
         return s.readable.page(user, SELECT, "j.priority, j.due_date, j.code, j.id", Map.of(), paging,
                 (rs, n) -> row(rs));
+    }
+
+    /**
+     * What the jobs list sorts and filters by: most urgent first (priority 1 first) unless asked otherwise; the
+     * filter looks in the code and the asset.
+     */
+    public static final ListColumns COLUMNS = ListColumns.orderedBy("priority", "j.priority", false, "j.id")
+            .and("code", "lower(j.code)").and("asset", "lower(j.asset)").and("flag", "j.flag_nation")
+            .and("due", "j.due_date").and("duration", "j.duration_days").filterIn("j.code", "j.asset");
+
+    /** A page of the jobs the user may read, sorted and filtered as the view asks ({@link #COLUMNS}). */
+    public Page<RepairJob> list(DicasUser user, Paging paging, TableView view) {
+        return s.readable.page(user, SELECT, COLUMNS, Map.of(), paging, view, (rs, n) -> row(rs));
+    }
+
+    /** How many of the jobs the user may read are pinned to a resource. */
+    public long pinned(DicasUser user) {
+        return s.visible("select count(*) from repair_job j join record r on r.id = j.id where {readable:r}"
+                + " and j.pinned_resource is not null", user).query(Long.class).single();
     }
 
     /** One job; hidden or missing is not found. A read of a CUI job is audited. */

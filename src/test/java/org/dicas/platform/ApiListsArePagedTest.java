@@ -41,11 +41,14 @@ class ApiListsArePagedTest {
         String userToken = http.token("us.acq", "demo");
         // the audit is the secretariat's (everyone else: 404), asked as the secretariat
         String admin = http.token("admin", "demo");
+        // export authorizations are their issuing nation's disclosure officers' (everyone else: 404)
+        String officer = http.token("us.fdo", "demo");
         List<String> problems = new ArrayList<>();
         int checked = 0;
         int withTwoPages = 0;
         for (ApiListsAreMarkedTest.Endpoint e : ApiListsAreMarkedTest.markedLists()) {
-            String token = e.path().startsWith("/api/v1/audit") ? admin : userToken;
+            String token = e.path().startsWith("/api/v1/audit") ? admin
+                    : e.path().startsWith("/api/v1/authorizations") ? officer : userToken;
             String path = concrete(http, token, e.path());
             String query = (path.equals("/api/v1/search") ? "?q=ship&" : "?");
             Http.Response first = http.get(path + query + "size=1", token);

@@ -56,6 +56,25 @@ class ApiSortTest {
     }
 
     @Test
+    void theTrustSupplyAndSustainmentListsSortEitherWayAndPageWithoutRepeatingOrSkipping() {
+        Http http = new Http(port);
+        String navy = http.token("us.navy", "demo");
+        for (String list : List.of("/api/v1/sustainment/jobs", "/api/v1/sustainment/facilities")) {
+            String sort = "code";
+            String token = navy;
+            List<Long> ascending = all(http, token, list, sort + ",asc", 200).stream().map(j -> j.get("id").asLong())
+                    .toList();
+            List<Long> descending = new ArrayList<>(all(http, token, list, sort + ",desc", 200).stream()
+                    .map(j -> j.get("id").asLong()).toList());
+            java.util.Collections.reverse(descending);
+            assertThat(ascending).as(list).hasSizeGreaterThan(1).doesNotHaveDuplicates()
+                    .containsExactlyElementsOf(descending);
+            assertThat(all(http, token, list, sort + ",asc", 1).stream().map(j -> j.get("id").asLong()).toList())
+                    .as(list + ", one to a page").containsExactlyElementsOf(ascending);
+        }
+    }
+
+    @Test
     void aSortWithoutDirectionTakesTheFieldsUsualOneAndTheListsOwnOrderStaysTheDefault() {
         Http http = new Http(port);
         String token = http.token("us.acq", "demo");

@@ -1,5 +1,7 @@
 package org.dicas.coproduction.internal;
 
+import org.dicas.platform.SortedBy;
+import org.dicas.shared.TableView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -50,8 +52,9 @@ class CoproductionApi {
     @GetMapping
     @Operation(summary = "A page of the plans you may read, by name; each with withheldDemands and withheldCosts "
             + "(requirements and firms' costs you may not read)")
-    MarkedList<CoproductionPlan> list(DicasUser me, Paging paging) {
-        return MarkedList.page(plans.list(me, paging), CoproductionPlan::highWaterMark);
+    MarkedList<CoproductionPlan> list(DicasUser me, Paging paging,
+                                      @SortedBy(CoproductionPlans.class) TableView view) {
+        return MarkedList.page(plans.list(me, paging, view), CoproductionPlan::highWaterMark);
     }
 
     @GetMapping("/{id}")

@@ -1,5 +1,7 @@
 package org.dicas.coproduction.internal;
 
+import org.dicas.platform.Table;
+import org.dicas.shared.TableView;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -13,8 +15,6 @@ import org.dicas.security.AuditLog;
 import org.dicas.platform.Pager;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.InvalidInputException;
-import org.dicas.shared.Marking;
-import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
 import org.dicas.shared.Sentence;
 import org.dicas.shared.Sentences;
@@ -45,12 +45,10 @@ class CoproductionPages {
     }
 
     @GetMapping("/coproduction")
-    String list(DicasUser me, Paging paging, Model model) {
-        Page<CoproductionPlan> page = plans.list(me, paging);
-        model.addAttribute("plans", page.items());
-        model.addAttribute("pager", Pager.of(page, "/coproduction"));
-        model.addAttribute("pageMarking", Marking.highWaterMark(page.items().stream()
-                .map(CoproductionPlan::marking).toList())); // the list shows names and counts, no demand or cost
+    String list(DicasUser me, Paging paging, TableView view, Model model) {
+        // the list shows names and counts, no demand or cost: its banner is the plans' own markings
+        Pager.show(model, "plans", plans.list(me, paging, view), CoproductionPlan::marking);
+        Table.show(model, "/coproduction", view, CoproductionPlans.COLUMNS);
         model.addAttribute("mayCreate", CoproductionWriteRules.createPlan(me).allowed());
         return "coproduction/plans";
     }

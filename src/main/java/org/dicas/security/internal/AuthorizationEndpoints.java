@@ -1,5 +1,12 @@
 package org.dicas.security.internal;
 
+import org.dicas.platform.Pager;
+import org.dicas.platform.SortedBy;
+import org.dicas.platform.Table;
+import org.dicas.shared.MarkedList;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
+import org.dicas.shared.TableView;
 import org.dicas.platform.FormErrors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,9 +63,11 @@ final class AuthorizationEndpoints {
         }
 
         @GetMapping("/api/v1/authorizations")
-        @Operation(summary = "Authorizations issued by the caller's nation (disclosure officers only)")
-        List<ExportAuthorization> list(DicasUser me) {
-            return authorizations.issuedBy(me);
+        @Operation(summary = "A page of the authorizations issued by the caller's nation (disclosure officers only), "
+                + "latest expiry first unless sorted otherwise; marked PUBLIC (an authorization is not a marked record)")
+        MarkedList<ExportAuthorization> list(DicasUser me, Paging paging,
+                                             @SortedBy(ExportAuthorizations.class) TableView view) {
+            return MarkedList.page(authorizations.issuedBy(me, paging, view), a -> Marking.of(AccessLevel.PUBLIC));
         }
 
         @GetMapping("/api/v1/authorizations/{id}")
@@ -105,12 +114,20 @@ final class AuthorizationEndpoints {
         }
 
         @GetMapping("/authorizations")
-        String list(DicasUser me, Model model) {
-            return listPage(me, model, List.of());
+        String list(DicasUser me, Paging paging, TableView view, Model model) {
+            return listPage(me, paging, view, model, List.of());
         }
 
         private String listPage(DicasUser me, Model model, List<String> errors) {
-            model.addAttribute("authorizations", authorizations.issuedBy(me));
+            return listPage(me, Paging.FIRST, TableView.NONE, model, errors);
+        }
+
+        private String listPage(DicasUser me, Paging paging, TableView view, Model model, List<String> errors) {
+            Page<ExportAuthorization> shown = authorizations.issuedBy(me, paging, view); // officers only: else 404
+            Table.show(model, "/authorizations", view, ExportAuthorizations.COLUMNS);
+            model.addAttribute("authorizations", shown.items());
+            model.addAttribute("pager", Pager.of(shown, "/authorizations"));
+            model.addAttribute("rowMarking", Marking.of(AccessLevel.PUBLIC));
             model.addAttribute("today", LocalDate.now());
             return form(model, errors);
         }

@@ -1,10 +1,11 @@
 package org.dicas.sosa.internal;
 
+import org.dicas.platform.SortedBy;
+import org.dicas.shared.TableView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.List;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.MarkedList;
 import org.dicas.sosa.SosaAcknowledgement;
@@ -38,8 +39,9 @@ class SosaApi {
     @Operation(summary = "A page of the requests you may read, earliest needed-by first (then by id), with their ages; state = OPEN (default), "
             + "ALL, SUBMITTED, ACKNOWLEDGED, RESPONDED or CLOSED; nation = sent or received by that nation")
     MarkedList<SosaRequest> list(DicasUser me, @RequestParam(required = false) String state,
-                                 @RequestParam(required = false) String nation, Paging paging) {
-        return MarkedList.page(requests.list(me, state, nation, paging), SosaRequest::highWaterMark);
+                                 @RequestParam(required = false) String nation, Paging paging,
+                                 @SortedBy(SosaRequests.class) TableView view) {
+        return MarkedList.page(requests.list(me, state, nation, paging, view), SosaRequest::highWaterMark);
     }
 
     @GetMapping("/{id}")

@@ -1,5 +1,7 @@
 package org.dicas.sosa.internal;
 
+import org.dicas.platform.Table;
+import org.dicas.shared.TableView;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,13 +59,14 @@ class SosaPages {
 
     @GetMapping
     String list(DicasUser me, @RequestParam(required = false) String state,
-                @RequestParam(required = false) String nation, Paging paging, Model model) {
+                @RequestParam(required = false) String nation, Paging paging, TableView view, Model model) {
         String st = state == null || state.isBlank() ? SosaRequests.OPEN : state.strip().toUpperCase(Locale.ROOT);
         String na = nation == null ? "" : nation.strip().toUpperCase(Locale.ROOT);
+        Table.show(model, "/sosa/requests", view, SosaRequests.COLUMNS); // an unknown sort key: the 400 page
         List<String> errors = List.of();
         Page<SosaRequest> shown;
         try {
-            shown = requests.list(me, st, na, paging);
+            shown = requests.list(me, st, na, paging, view);
         } catch (InvalidInputException e) {
             errors = errors(e);
             st = SosaRequests.OPEN;

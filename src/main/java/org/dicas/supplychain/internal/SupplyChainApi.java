@@ -1,10 +1,11 @@
 package org.dicas.supplychain.internal;
 
+import org.dicas.platform.SortedBy;
+import org.dicas.shared.TableView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.List;
 import java.util.Set;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.MarkedList;
@@ -42,8 +43,9 @@ class SupplyChainApi {
 
     @GetMapping
     @Operation(summary = "A page of the supply networks you may read, by program, newest version first, then by id")
-    MarkedList<SupplyNetworkSummary> list(DicasUser me, Paging paging) {
-        return MarkedList.page(networks.list(me, paging), SupplyNetworkSummary::marking);
+    MarkedList<SupplyNetworkSummary> list(DicasUser me, Paging paging,
+                                          @SortedBy(SupplyNetworks.class) TableView view) {
+        return MarkedList.page(networks.list(me, paging, view), SupplyNetworkSummary::marking);
     }
 
     @PostMapping

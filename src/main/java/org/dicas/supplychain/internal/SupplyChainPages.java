@@ -1,5 +1,10 @@
 package org.dicas.supplychain.internal;
 
+import org.dicas.platform.Pager;
+import org.dicas.platform.Table;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
+import org.dicas.shared.TableView;
 import org.springframework.context.i18n.LocaleContextHolder;
 import java.util.Locale;
 import org.dicas.shared.Sentences;
@@ -21,7 +26,6 @@ import org.dicas.platform.CsvFile;
 import org.dicas.platform.Downloads;
 import org.dicas.security.AuditLog;
 import org.dicas.security.DicasUser;
-import org.dicas.shared.AccessLevel;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.InvalidMarkingException;
 import org.dicas.shared.Marking;
@@ -69,14 +73,23 @@ class SupplyChainPages {
     }
 
     @GetMapping("/supply-chain")
-    String list(DicasUser me, Model model) {
-        return listPage(me, model, List.of(), "", "", "UNCLASSIFIED", "");
+    String list(DicasUser me, Paging paging, TableView view, Model model) {
+        Table.show(model, "/supply-chain", view, SupplyNetworks.COLUMNS);
+        return listPage(me, paging, view, model, List.of(), "", "", "UNCLASSIFIED", "");
     }
 
     private String listPage(DicasUser me, Model model, List<String> errors, String program, String name,
                             String marking, String network) {
-        List<SupplyNetworkSummary> all = networks.list(me);
+        Table.show(model, "/supply-chain", TableView.NONE, SupplyNetworks.COLUMNS);
+        return listPage(me, Paging.FIRST, TableView.NONE, model, errors, program, name, marking, network);
+    }
+
+    private String listPage(DicasUser me, Paging paging, TableView view, Model model, List<String> errors,
+                            String program, String name, String marking, String network) {
+        Page<SupplyNetworkSummary> shown = networks.list(me, paging, view);
+        List<SupplyNetworkSummary> all = shown.items();
         model.addAttribute("networks", all);
+        model.addAttribute("pager", Pager.of(shown, "/supply-chain"));
         model.addAttribute("errors", errors);
         model.addAttribute("program", program);
         model.addAttribute("name", name);

@@ -1,9 +1,10 @@
 package org.dicas.sustainment.internal;
 
+import org.dicas.platform.SortedBy;
+import org.dicas.shared.TableView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.List;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.InvalidInputException;
@@ -42,8 +43,9 @@ class SustainmentApi {
 
     @GetMapping("/facilities")
     @Operation(summary = "A page of the repair facilities you may read, by code")
-    MarkedList<RepairFacility> facilities(DicasUser me, Paging paging) {
-        return MarkedList.page(paging.slice(facilities.list(me)), RepairFacility::marking);
+    MarkedList<RepairFacility> facilities(DicasUser me, Paging paging,
+                                          @SortedBy(RepairFacilities.class) TableView view) {
+        return MarkedList.page(facilities.list(me, paging, view), RepairFacility::marking);
     }
 
     @GetMapping("/facilities/{id}")
@@ -65,8 +67,8 @@ class SustainmentApi {
 
     @GetMapping("/jobs")
     @Operation(summary = "A page of the repair jobs you may read, most urgent first (priority, due date, code, id)")
-    MarkedList<RepairJob> jobs(DicasUser me, Paging paging) {
-        return MarkedList.page(jobs.list(me, paging), RepairJob::marking);
+    MarkedList<RepairJob> jobs(DicasUser me, Paging paging, @SortedBy(RepairJobs.class) TableView view) {
+        return MarkedList.page(jobs.list(me, paging, view), RepairJob::marking);
     }
 
     @GetMapping("/jobs/{id}")

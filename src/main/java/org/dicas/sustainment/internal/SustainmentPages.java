@@ -1,5 +1,10 @@
 package org.dicas.sustainment.internal;
 
+import org.dicas.platform.Pager;
+import org.dicas.platform.Table;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
+import org.dicas.shared.TableView;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,11 +70,11 @@ class SustainmentPages {
     // ------------------------------------------------------------------------------------------- facilities
 
     @GetMapping("/facilities")
-    String facilityList(DicasUser me, Model model) {
+    String facilityList(DicasUser me, Paging paging, TableView view, Model model) {
         Map<String, String> v = SustainmentForms.values(null, SustainmentForms.FACILITY_FIELDS);
         v.put("marking", DEFAULT_MARKING);
         v.put("nation", me.nation().code());
-        return facilityList(me, model, v, List.of());
+        return facilityList(me, paging, view, model, v, List.of());
     }
 
     @PostMapping("/facilities")
@@ -80,20 +85,24 @@ class SustainmentPages {
         } catch (InvalidInputException | InvalidMarkingException e) {
             // the form comes back, with its errors, only to a user the rule lets register facilities
             SustainmentWriteRules.registerFacility(me).orThrow();
-            return facilityList(me, model, v, errors(e));
+            return facilityList(me, Paging.FIRST, TableView.NONE, model, v, errors(e));
         }
     }
 
-    private String facilityList(DicasUser me, Model model, Map<String, String> form, List<String> errors) {
-        List<RepairFacility> fs = facilities.list(me);
-        model.addAttribute("facilities", fs);
+    private String facilityList(DicasUser me, Paging paging, TableView view, Model model, Map<String, String> form,
+                                List<String> errors) {
+        Page<RepairFacility> shown = facilities.list(me, paging, view);
+        model.addAttribute("facilities", shown.items());
+        model.addAttribute("pager", Pager.of(shown, "/sustainment/facilities"));
+        Table.show(model, "/sustainment/facilities", view, RepairFacilities.COLUMNS);
         model.addAttribute("mayCreate", SustainmentWriteRules.registerFacility(me).allowed());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("nations", directory.nations());
         model.addAttribute("companies", directory.organizations().stream()
                 .filter(o -> o.kind() == OrganizationKind.COMPANY).toList());
-        model.addAttribute("pageMarking", Marking.highWaterMark(fs.stream().map(RepairFacility::marking).toList()));
+        model.addAttribute("pageMarking", Marking.highWaterMark(shown.items().stream()
+                .map(RepairFacility::marking).toList()));
         return "sustainment/facilities";
     }
 
@@ -110,12 +119,12 @@ class SustainmentPages {
     // ------------------------------------------------------------------------------------------------ jobs
 
     @GetMapping("/jobs")
-    String jobList(DicasUser me, Model model) {
+    String jobList(DicasUser me, Paging paging, TableView view, Model model) {
         Map<String, String> v = SustainmentForms.values(null, SustainmentForms.JOB_FIELDS);
         v.put("marking", DEFAULT_MARKING);
         v.put("flagNation", me.nation().code());
         v.put("priority", "3");
-        return jobList(me, model, v, List.of(), List.of("DRYDOCK"));
+        return jobList(me, paging, view, model, v, List.of(), List.of("DRYDOCK"));
     }
 
     @PostMapping("/jobs")
@@ -127,20 +136,25 @@ class SustainmentPages {
         } catch (InvalidInputException | InvalidMarkingException e) {
             // the form comes back, with its errors, only to a user the rule lets create jobs
             SustainmentWriteRules.createJob(me).orThrow();
-            return jobList(me, model, v, errors(e), kinds);
+            return jobList(me, Paging.FIRST, TableView.NONE, model, v, errors(e), kinds);
         }
     }
 
-    private String jobList(DicasUser me, Model model, Map<String, String> form, List<String> errors, List<String> kinds) {
-        List<RepairJob> js = jobs.list(me);
-        model.addAttribute("jobs", js);
+    private String jobList(DicasUser me, Paging paging, TableView view, Model model, Map<String, String> form,
+                           List<String> errors, List<String> kinds) {
+        Page<RepairJob> shown = jobs.list(me, paging, view);
+        model.addAttribute("jobs", shown.items());
+        model.addAttribute("pinned", jobs.pinned(me));
+        model.addAttribute("pager", Pager.of(shown, "/sustainment/jobs"));
+        Table.show(model, "/sustainment/jobs", view, RepairJobs.COLUMNS);
         model.addAttribute("mayCreate", SustainmentWriteRules.createJob(me).allowed());
         model.addAttribute("form", form);
         model.addAttribute("formKinds", kinds);
         model.addAttribute("kinds", KINDS);
         model.addAttribute("errors", errors);
         model.addAttribute("nations", directory.nations());
-        model.addAttribute("pageMarking", Marking.highWaterMark(js.stream().map(RepairJob::marking).toList()));
+        model.addAttribute("pageMarking", Marking.highWaterMark(shown.items().stream()
+                .map(RepairJob::marking).toList()));
         return "sustainment/jobs";
     }
 

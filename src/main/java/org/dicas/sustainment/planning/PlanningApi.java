@@ -1,10 +1,11 @@
 package org.dicas.sustainment.planning;
 
+import org.dicas.platform.SortedBy;
+import org.dicas.shared.TableView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.List;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.MarkedList;
 import org.springframework.http.ResponseEntity;
@@ -32,8 +33,8 @@ class PlanningApi {
 
     @GetMapping
     @Operation(summary = "A page of the planning runs, newest first (by id), each showing only what you may read")
-    MarkedList<PlanView> list(DicasUser me, Paging paging) {
-        return MarkedList.page(runs.list(me, paging), PlanView::marking);
+    MarkedList<PlanView> list(DicasUser me, Paging paging, @SortedBy(PlanningRuns.class) TableView view) {
+        return MarkedList.page(runs.list(me, paging, view), PlanView::marking);
     }
 
     @PostMapping

@@ -1,5 +1,7 @@
 package org.dicas.sustainment.planning;
 
+import org.dicas.platform.Table;
+import org.dicas.shared.TableView;
 import org.dicas.security.AuditLog;
 
 import java.time.LocalDate;
@@ -9,7 +11,6 @@ import org.dicas.shared.ExpectedVersion;
 import org.dicas.platform.CsvFile;
 import org.dicas.platform.FormErrors;
 import org.dicas.security.DicasUser;
-import org.dicas.shared.AccessLevel;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.shared.Sentence;
@@ -47,12 +48,17 @@ class PlanningPages {
     }
 
     @GetMapping("/sustainment/plans")
-    String list(DicasUser me, Paging paging, Model model) {
-        return listPage(me, paging, model, List.of());
+    String list(DicasUser me, Paging paging, TableView view, Model model) {
+        return listPage(me, paging, view, model, List.of());
     }
 
     private String listPage(DicasUser me, Paging paging, Model model, List<String> errors) {
-        Page<PlanView> page = runs.list(me, paging);
+        return listPage(me, paging, TableView.NONE, model, errors);
+    }
+
+    private String listPage(DicasUser me, Paging paging, TableView view, Model model, List<String> errors) {
+        Table.show(model, "/sustainment/plans", view, PlanningRuns.COLUMNS);
+        Page<PlanView> page = runs.list(me, paging, view);
         List<PlanView> plans = page.items();
         model.addAttribute("plans", plans);
         model.addAttribute("pager", Pager.of(page, "/sustainment/plans"));

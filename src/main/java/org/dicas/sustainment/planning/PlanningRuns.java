@@ -1,5 +1,7 @@
 package org.dicas.sustainment.planning;
 
+import org.dicas.shared.ListColumns;
+import org.dicas.shared.TableView;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -151,12 +153,28 @@ public class PlanningRuns {
 
     /** A page of the planning runs, newest first (by id), each as the user may see it. */
     public Page<PlanView> list(DicasUser user, Paging paging) {
-        List<PlanView> shown = jdbc.sql(SELECT + " order by p.id desc limit :size offset :offset")
-                .param("size", paging.size()).param("offset", paging.offset()).query(Row.class).list().stream()
-                .map(r -> view(user, r)).toList();
+        return list(user, paging, TableView.NONE);
+    }
+
+    /**
+     * What the runs list sorts and filters by: newest first unless asked otherwise; the filter looks in the name of
+     * who started the run. Runs are not marked records (each shows only what its reader may read).
+     */
+    public static final ListColumns COLUMNS = ListColumns.orderedBy("started", "p.id", true, "p.id")
+            .and("status", "p.status").and("horizon", "p.horizon_start").and("by", "lower(u.display_name)")
+            .filterIn("u.display_name");
+
+    /** A page of the planning runs, sorted and filtered as the view asks ({@link #COLUMNS}). */
+    public Page<PlanView> list(DicasUser user, Paging paging, TableView view) {
+        String where = SELECT + " where true" + COLUMNS.where(view);
+        Map<String, Object> params = COLUMNS.parameters(view, Map.of());
+        List<PlanView> shown = jdbc.sql(where + " order by " + COLUMNS.order(view) + " limit :size offset :offset")
+                .params(params).param("size", paging.size()).param("offset", paging.offset()).query(Row.class).list()
+                .stream().map(r -> view(user, r)).toList();
         long total = paging.totalWhenShown(shown.size());
         if (total < 0) {
-            total = jdbc.sql("select count(*) from repair_plan").query(Long.class).single();
+            total = jdbc.sql("select count(*) from (" + where + ") as counted").params(params).query(Long.class)
+                    .single();
         }
         return new Page<>(shown, paging, total);
     }
