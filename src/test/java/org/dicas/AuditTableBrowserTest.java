@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
@@ -22,10 +21,9 @@ import java.util.regex.Pattern;
 import org.dicas.security.AuditLog;
 import org.dicas.shared.Sentence;
 import org.dicas.support.Browsers;
-import org.dicas.support.Chromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dicas.support.ChromiumPerClass;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -39,26 +37,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PlatformTest
 class AuditTableBrowserTest {
 
-    private static Chromium chromium;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass();
 
     @LocalServerPort
     int port;
     @Autowired
     AuditLog audit;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.start();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void sortPageFilterAndExportTheAuditThenSeeTheChartsWithoutConsoleErrors() throws IOException {
@@ -71,8 +56,7 @@ class AuditTableBrowserTest {
 
         List<String> consoleProblems = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        try (BrowserContext context = Browsers.context(browser, "en-US", true, consoleProblems)) {
-            context.setDefaultTimeout(20_000);
+        try (BrowserContext context = Browsers.context(chromium.browser(), "en-US", true, consoleProblems, 20_000)) {
             Page page = context.newPage();
             Browsers.watch(page, consoleProblems);
             Browsers.signIn(page, url(""), "admin");
@@ -90,8 +74,8 @@ class AuditTableBrowserTest {
             assertThat(page.locator("th[aria-sort=ascending]")).containsText("Actor");
             assertThat(actors.first()).hasText("br" + run + "-a");
             assertThat(actors.nth(1)).hasText("br" + run + "-b");
-            Browsers.screenshot(page, "audit-sorted-en.png");
-            Browsers.checkAccessibility(page, "audit-en", problems);
+            Browsers.checkAndPhotograph(page, "audit-en", problems,
+                    Browsers.screenshots(null, "").resolve("audit-sorted-en.png"), Integer.MAX_VALUE);
 
             // the next page keeps the sort
             page.locator("a.pager-next").click();
@@ -155,8 +139,7 @@ class AuditTableBrowserTest {
 
     /** A page of a context of its own, signed in as {@code user}, its console watched. */
     private Page signedIn(String user, List<String> consoleProblems) {
-        BrowserContext c = Browsers.context(browser, "en-US", true, consoleProblems);
-        c.setDefaultTimeout(20_000);
+        BrowserContext c = Browsers.context(chromium.browser(), "en-US", true, consoleProblems, 20_000);
         others.add(c);
         Page p = c.newPage();
         Browsers.watch(p, consoleProblems);

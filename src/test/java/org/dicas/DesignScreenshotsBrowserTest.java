@@ -2,23 +2,15 @@ package org.dicas;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.LoadState;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.dicas.support.Browsers;
-import org.dicas.support.Chromium;
-import org.dicas.support.SignInNotices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dicas.support.ChromiumPerClass;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -37,30 +29,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PlatformTest
 class DesignScreenshotsBrowserTest {
 
-    private static final int WIDTH = 1280;
     private static final int MAX_HEIGHT = 2500;
 
-    private static Chromium chromium;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass();
 
     @LocalServerPort
     int port;
 
     private final List<String> consoleProblems = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.start();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void theRepresentativePagesAreLegibleAndAccessibleInBothLanguages() {
@@ -125,18 +103,11 @@ class DesignScreenshotsBrowserTest {
 
     /** A browser context as the other browser tests use, with more patience: the pictures are not a speed test. */
     private BrowserContext context(String locale) {
-        BrowserContext context = Browsers.context(browser, locale, true, consoleProblems);
-        context.setDefaultTimeout(60_000);
-        return context;
+        return Browsers.context(chromium.browser(), locale, true, consoleProblems, 60_000);
     }
 
     private void signIn(Page page, String username, String language) {
-        page.navigate(url("/login?lang=" + language));
-        SignInNotices.accept(page);
-        page.locator("#username").fill(username);
-        page.locator("#password").fill("demo");
-        page.locator("main form button[type=submit]").click();
-        page.waitForURL(u -> !u.contains("/login"));
+        Browsers.signInWithLanguage(page, url(""), username, language);
     }
 
     /** Opens the first link of the list at {@code listPath} whose address matches {@code pattern}. */
@@ -153,27 +124,8 @@ class DesignScreenshotsBrowserTest {
     }
 
     private void shoot(Page page, String name) {
-        page.waitForLoadState(LoadState.NETWORKIDLE);
-        page.mouse().move(0, 0); // no hover left over from the last click in the picture
-        Browsers.checkAccessibility(page, name, problems);
-        Object height = page.evaluate("() => document.documentElement.scrollHeight");
-        int h = Math.min(MAX_HEIGHT, ((Number) height).intValue());
-        Path dir = directory();
-        page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(true)
-                .setClip(0, 0, WIDTH, h));
-    }
-
-    private static Path directory() {
-        String wanted = System.getProperty("design.screenshots");
-        Path dir = wanted == null || wanted.isBlank()
-                ? Paths.get(System.getProperty("project.build.directory", "target"), "screenshots", "design")
-                : Paths.get(wanted);
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return dir;
+        Path file = Browsers.screenshots(System.getProperty("design.screenshots"), "design").resolve(name + ".png");
+        Browsers.checkAndPhotograph(page, name, problems, file, MAX_HEIGHT);
     }
 
     private String url(String path) {

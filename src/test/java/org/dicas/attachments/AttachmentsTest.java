@@ -17,6 +17,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.dicas.PlatformTest;
 import org.dicas.support.Http;
+import org.dicas.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,9 +48,9 @@ class AttachmentsTest {
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        jp = http.token("jp.atla", "demo");
-        us = http.token("us.acq", "demo");
-        au = http.token("au.dod", "demo");
+        jp = Tokens.of(port, "jp.atla");
+        us = Tokens.of(port, "us.acq");
+        au = Tokens.of(port, "au.dod");
     }
 
     long document(String token, String marking) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.dicas.PlatformTest;
 import org.dicas.demo.DemoUsers;
 import org.dicas.support.Http;
+import org.dicas.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +36,7 @@ class CoproductionApiTest {
     @BeforeEach
     void signIn() {
         http = new Http(port);
-        acq = http.token(DemoUsers.US_ACQ, DemoUsers.PASSWORD);
+        acq = Tokens.of(port, DemoUsers.US_ACQ);
     }
 
     long createPlan(String name) {

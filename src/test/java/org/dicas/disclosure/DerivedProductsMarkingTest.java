@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.dicas.PlatformTest;
 import org.dicas.shared.Marking;
 import org.dicas.support.Http;
+import org.dicas.support.Tokens;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,9 +41,9 @@ class DerivedProductsMarkingTest {
             new Http(port).signIn(user, "demo").get("/?lang=en", null);
         }
         http = new Http(port);
-        acq = http.token("us.acq", "demo");
-        fdo = http.token("us.fdo", "demo");
-        jp = http.token("jp.atla", "demo");
+        acq = Tokens.of(port, "us.acq");
+        fdo = Tokens.of(port, "us.fdo");
+        jp = Tokens.of(port, "jp.atla");
     }
 
     static String unique(String title) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.dicas.PlatformTest;
 import org.dicas.support.Http;
+import org.dicas.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,10 +32,10 @@ class ForeignDisclosureTest {
     @BeforeEach
     void tokens() {
         http = new Http(port);
-        acq = http.token("us.acq", "demo");
-        fdo = http.token("us.fdo", "demo");
-        jp = http.token("jp.atla", "demo");
-        au = http.token("au.dod", "demo");
+        acq = Tokens.of(port, "us.acq");
+        fdo = Tokens.of(port, "us.fdo");
+        jp = Tokens.of(port, "jp.atla");
+        au = Tokens.of(port, "au.dod");
     }
 
     long document(String token, String title, String marking) {

@@ -14,6 +14,7 @@ import org.dicas.security.MarkedRecords;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.dicas.support.Http;
+import org.dicas.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,8 +61,8 @@ class ConsultationTest {
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        jp = http.token("jp.atla", "demo");
-        us = http.token("us.acq", "demo");
+        jp = Tokens.of(port, "jp.atla");
+        us = Tokens.of(port, "us.acq");
     }
 
     /** A record of another module (a requirement, opportunity or program), referred to by id only. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.dicas.PlatformTest;
 import org.dicas.demo.DemoUsers;
 import org.dicas.support.Http;
+import org.dicas.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,9 +40,9 @@ class EditWhatYouOwnApiTest {
     @BeforeEach
     void meeting() {
         http = new Http(port);
-        us = http.token(DemoUsers.US_ACQ, DemoUsers.PASSWORD);
-        jp = http.token(DemoUsers.JP_ATLA, DemoUsers.PASSWORD);
-        industry = http.token(DemoUsers.US_INDUSTRY, DemoUsers.PASSWORD);
+        us = Tokens.of(port, DemoUsers.US_ACQ);
+        jp = Tokens.of(port, DemoUsers.JP_ATLA);
+        industry = Tokens.of(port, DemoUsers.US_INDUSTRY);
         var m = http.post("/api/v1/meetings", us, Map.of("kind", "PLENARY", "titleEn", "Edit meeting",
                 "titleJa", "編集の会合", "startsAt", "2027-05-10T09:30:00", "endsAt", "2027-05-10T12:00:00",
                 "timeZone", "Asia/Tokyo", "marking", MARKING));

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.dicas.PlatformTest;
 import org.dicas.demo.DemoUsers;
 import org.dicas.support.Http;
+import org.dicas.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +38,7 @@ class EditWhatYouOwnPagesTest {
     @BeforeEach
     void meeting() {
         api = new Http(port);
-        us = api.token(DemoUsers.US_ACQ, DemoUsers.PASSWORD);
+        us = Tokens.of(port, DemoUsers.US_ACQ);
         var m = api.post("/api/v1/meetings", us, Map.of("kind", "PLENARY", "titleEn", "Pages meeting",
                 "titleJa", "画面の会合", "startsAt", "2027-05-10T09:30:00", "endsAt", "2027-05-10T12:00:00",
                 "timeZone", "Asia/Tokyo", "marking", MARKING));

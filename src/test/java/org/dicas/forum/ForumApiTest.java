@@ -7,6 +7,7 @@ import java.util.Map;
 import org.dicas.PlatformTest;
 import org.dicas.demo.DemoUsers;
 import org.dicas.support.Http;
+import org.dicas.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,8 +31,8 @@ class ForumApiTest {
     @BeforeEach
     void signIn() {
         http = new Http(port);
-        jp = http.token(DemoUsers.JP_ATLA, DemoUsers.PASSWORD);
-        us = http.token(DemoUsers.US_ACQ, DemoUsers.PASSWORD);
+        jp = Tokens.of(port, DemoUsers.JP_ATLA);
+        us = Tokens.of(port, DemoUsers.US_ACQ);
     }
 
     int records() {

@@ -13,6 +13,7 @@ import org.dicas.requirements.Pipeline;
 import org.dicas.requirements.Requirements;
 import org.dicas.shared.ListColumns;
 import org.dicas.support.Http;
+import org.dicas.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,7 +30,7 @@ class LongListsPageTest {
     @BeforeEach
     void leads() {
         web = new Http(port).signIn("us.acq", "demo");
-        String token = web.token("us.acq", "demo");
+        String token = Tokens.of(port, "us.acq");
         if (!web.get("/leads?q=TBLSORT", null).body().contains("TBLSORT Alpha")) {
             for (String t : new String[] {"TBLSORT Charlie", "TBLSORT Alpha", "TBLSORT Bravo"}) {
                 assertThat(web.post("/api/v1/leads", token, Map.of("sourceType", "INTERNATIONAL_CONFERENCE", "sourceName",

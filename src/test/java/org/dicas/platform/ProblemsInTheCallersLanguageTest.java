@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.dicas.PlatformTest;
 import org.dicas.support.Http;
+import org.dicas.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,8 +34,8 @@ class ProblemsInTheCallersLanguageTest {
     @BeforeEach
     void setUp() {
         Http http = new Http(port);
-        officer = http.token("us.fdo", "demo");
-        industry = http.token("us.industry", "demo");
+        officer = Tokens.of(port, "us.fdo");
+        industry = Tokens.of(port, "us.industry");
     }
 
     record Answer(int status, JsonNode json, String contentType) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.dicas.PlatformTest;
 import org.dicas.support.Http;
+import org.dicas.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,8 +37,8 @@ class AgreementsApiTest {
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        jp = http.token("jp.atla", "demo");
-        us = http.token("us.acq", "demo");
+        jp = Tokens.of(port, "jp.atla");
+        us = Tokens.of(port, "us.acq");
     }
 
     static Map<String, Object> agreement(String title, String marking, List<String> parties, List<Long> documents,

@@ -12,6 +12,7 @@ import org.dicas.security.Directory;
 import org.dicas.security.MarkedRecords;
 import org.dicas.shared.Marking;
 import org.dicas.support.Http;
+import org.dicas.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,8 +49,8 @@ class ProgramsApiTest {
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        jp = http.token("jp.atla", "demo");
-        us = http.token("us.acq", "demo");
+        jp = Tokens.of(port, "jp.atla");
+        us = Tokens.of(port, "us.acq");
     }
 
     static Map<String, Object> program(String name, String marking, List<Map<String, Object>> partners,

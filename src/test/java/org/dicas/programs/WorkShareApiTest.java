@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.dicas.PlatformTest;
 import org.dicas.support.Http;
+import org.dicas.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,10 +39,10 @@ class WorkShareApiTest {
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        us = http.token("us.acq", "demo");
-        jp = http.token("jp.atla", "demo");
-        sakura = http.token("jp.industry", "demo");
-        au = http.token("au.dod", "demo");
+        us = Tokens.of(port, "us.acq");
+        jp = Tokens.of(port, "jp.atla");
+        sakura = Tokens.of(port, "jp.industry");
+        au = Tokens.of(port, "au.dod");
     }
 
     long gpi() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.dicas.PlatformTest;
 import org.dicas.support.Http;
+import org.dicas.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,8 +33,8 @@ class AcquisitionPlanTest {
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        us = http.token("us.acq", "demo");
-        jp = http.token("jp.atla", "demo");
+        us = Tokens.of(port, "us.acq");
+        jp = Tokens.of(port, "jp.atla");
     }
 
     long requirement(String token, String titleEn, String titleJa, String marking) {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.dicas.PlatformTest;
 import org.dicas.support.Http;
+import org.dicas.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,9 +42,9 @@ class LeadImportTest {
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        jp = http.token("jp.atla", "demo");
-        us = http.token("us.acq", "demo");
-        au = http.token("au.dod", "demo");
+        jp = Tokens.of(port, "jp.atla");
+        us = Tokens.of(port, "us.acq");
+        au = Tokens.of(port, "au.dod");
     }
 
     int leads() {

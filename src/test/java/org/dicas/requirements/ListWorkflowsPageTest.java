@@ -10,6 +10,7 @@ import org.dicas.security.Directory;
 import org.dicas.security.DicasUser;
 import org.dicas.support.Http;
 import org.dicas.support.RequirementCopies;
+import org.dicas.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,8 +43,8 @@ class ListWorkflowsPageTest {
     void signIn() {
         web = new Http(port).signIn("us.acq", "demo");
         api = new Http(port);
-        us = api.token("us.acq", "demo");
-        jp = api.token("jp.atla", "demo");
+        us = Tokens.of(port, "us.acq");
+        jp = Tokens.of(port, "jp.atla");
         usUser = directory.userByUsername("us.acq").orElseThrow();
     }
 

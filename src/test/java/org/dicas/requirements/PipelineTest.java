@@ -13,6 +13,7 @@ import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.support.Http;
 import org.dicas.support.RequirementCopies;
+import org.dicas.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,8 +61,8 @@ class PipelineTest {
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        us = http.token("us.acq", "demo");
-        jp = http.token("jp.atla", "demo");
+        us = Tokens.of(port, "us.acq");
+        jp = Tokens.of(port, "jp.atla");
         usUser = directory.userByUsername("us.acq").orElseThrow();
         jpUser = directory.userByUsername("jp.atla").orElseThrow();
         // each test tracks its own copy of the PAC-3 pair: the pipeline refuses to track one pair twice

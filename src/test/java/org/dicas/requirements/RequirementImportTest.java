@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dicas.PlatformTest;
 import org.dicas.support.Http;
+import org.dicas.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +46,7 @@ class RequirementImportTest {
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        us = http.token("us.acq", "demo");
+        us = Tokens.of(port, "us.acq");
     }
 
     long count(String marker) {

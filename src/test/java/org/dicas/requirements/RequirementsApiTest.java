@@ -11,6 +11,7 @@ import org.dicas.PlatformTest;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.support.Http;
+import org.dicas.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,8 +45,8 @@ public class RequirementsApiTest {
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        us = http.token("us.acq", "demo");
-        jp = http.token("jp.atla", "demo");
+        us = Tokens.of(port, "us.acq");
+        jp = Tokens.of(port, "jp.atla");
     }
 
     /** The body of a requirement of the author's nation (other test packages write requirements with it too). */

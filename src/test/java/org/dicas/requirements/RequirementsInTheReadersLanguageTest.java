@@ -15,6 +15,7 @@ import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.support.Http;
 import org.dicas.support.RequirementCopies;
+import org.dicas.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +53,7 @@ class RequirementsInTheReadersLanguageTest {
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        jp = http.token("jp.atla", "demo");
+        jp = Tokens.of(port, "jp.atla");
         DicasUser jpUser = directory.userByUsername("jp.atla").orElseThrow();
         gpiUs = id(jpUser, GPI_US);
         gpiJp = id(jpUser, GPI_JP);

@@ -31,9 +31,15 @@ public final class Browsers {
      * Content Security Policy refusal and script error into {@code consoleProblems}.
      */
     public static BrowserContext context(Browser browser, String locale, boolean script, List<String> consoleProblems) {
+        return context(browser, locale, script, consoleProblems, 15_000);
+    }
+
+    /** {@link #context(Browser, String, boolean, List)} with timeouts of {@code timeoutMillis} instead. */
+    public static BrowserContext context(Browser browser, String locale, boolean script, List<String> consoleProblems,
+                                         double timeoutMillis) {
         BrowserContext c = browser.newContext(new Browser.NewContextOptions().setLocale(locale)
                 .setViewportSize(1280, 900).setJavaScriptEnabled(script));
-        c.setDefaultTimeout(15_000);
+        c.setDefaultTimeout(timeoutMillis);
         watchScripts(c, consoleProblems);
         return c;
     }
@@ -66,14 +72,39 @@ public final class Browsers {
         signInHere(page, username, DEMO_PASSWORD);
     }
 
+    /** Photographs the whole page into {@code target/screenshots/file}. */
     public static void screenshot(Page p, String file) {
-        Path dir = Paths.get(System.getProperty("project.build.directory", "target"), "screenshots");
+        p.screenshot(new Page.ScreenshotOptions().setPath(screenshots(null, "").resolve(file)).setFullPage(true));
+    }
+
+    /**
+     * The folder screenshots go to, made if missing: {@code wanted} where it is given (not blank), else
+     * {@code target/screenshots/under} (just {@code target/screenshots} for an empty {@code under}).
+     */
+    public static Path screenshots(String wanted, String under) {
+        Path dir = wanted == null || wanted.isBlank()
+                ? Paths.get(System.getProperty("project.build.directory", "target"), "screenshots").resolve(under)
+                : Paths.get(wanted);
         try {
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        p.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(file)).setFullPage(true));
+        return dir;
+    }
+
+    /**
+     * Lets the page settle (no network traffic, no hover left over from the last click), adds axe-core's serious and
+     * critical violations to {@code problems} ({@link #checkAccessibility}) and photographs the page, full width and
+     * at most {@code maxHeight} px high, into {@code file}.
+     */
+    public static void checkAndPhotograph(Page p, String name, List<String> problems, Path file, int maxHeight) {
+        p.waitForLoadState(LoadState.NETWORKIDLE);
+        p.mouse().move(0, 0);
+        checkAccessibility(p, name, problems);
+        Object height = p.evaluate("() => document.documentElement.scrollHeight");
+        p.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true).setClip(0, 0,
+                p.viewportSize().width, Math.min(maxHeight, ((Number) height).intValue())));
     }
 
     /**

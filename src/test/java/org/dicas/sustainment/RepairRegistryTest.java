@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.dicas.PlatformTest;
 import org.dicas.security.Directory;
 import org.dicas.support.Http;
+import org.dicas.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,8 +44,8 @@ class RepairRegistryTest {
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        atla = http.token("jp.atla", "demo");
-        navy = http.token("us.navy", "demo");
+        atla = Tokens.of(port, "jp.atla");
+        navy = Tokens.of(port, "us.navy");
     }
 
     static String unique(String prefix) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.dicas.demo.DemoUsers;
 import org.dicas.support.Http;
+import org.dicas.support.Tokens;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -50,7 +51,6 @@ final class AttackSupport {
             "meeting_attendee", "agenda_item", "decision", "action_item", "discussion_thread", "reply", "document",
             "app_user", "nation", "organization", "need_to_know_group");
 
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static final Map<String, Http> SESSIONS = new ConcurrentHashMap<>();
 
     private AttackSupport() {
@@ -58,7 +58,7 @@ final class AttackSupport {
 
     /** An API token of a demo user, issued once per run (signing in hashes the password, which is slow on purpose). */
     static String token(int port, String username) {
-        return TOKENS.computeIfAbsent(port + "/" + username, k -> new Http(port).token(username, DemoUsers.PASSWORD));
+        return Tokens.of(port, username);
     }
 
     /**
