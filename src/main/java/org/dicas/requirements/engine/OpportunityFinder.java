@@ -765,6 +765,11 @@ public final class OpportunityFinder {
         boolean siblings = siblingRoots.isPresent();
         boolean rivals = rivalRoots.isPresent();
         boolean otherSystems = !sa.roots().isEmpty() && !sb.roots().isEmpty() && !sameSystem && !siblings && !rivals;
+        // Words in common say little when the registry tells the two named systems apart as siblings of one family,
+        // rivals for one role or other blocks of one system (AIM-120 and Meteor air-to-air missiles for fighters):
+        // the surface similarities then count for nothing; the other features still do.
+        boolean designatorsApart = Surface.designatorsApart(a.surface(), b.surface());
+        double alike = variantConflict || siblings || rivals ? 0 : 1;
         Signals signals = new Signals(score, ruleOpportunity, text, subject, clamp(neutralDot), clamp(stemDot),
                 areaFit, timingFit, quantityFit, domainFit, kindOk, timingOk, areaOk, purposeOk, formOk, quantityOk,
                 differentSystems, fieldOnly, headsApart,
@@ -775,11 +780,11 @@ public final class OpportunityFinder {
                 a.kind() == b.kind() && a.kind() != Profiles.NeedKind.NONE, a.form() == b.form(),
                 (sharedObjects > 0 || sameSystem) && a.makes() != b.makes(),
                 (sharedObjects > 0 || sameSystem) && a.changes() != b.changes(),
-                cosine(a.titleGrams(), b.titleGrams()), cosine(a.textGrams(), b.textGrams()),
-                bm25(a.surface(), b.surface()), Surface.sharedDesignator(a.surface(), b.surface()),
-                Surface.designatorsApart(a.surface(), b.surface()), Surface.sharedMeasure(a.surface(), b.surface()),
+                alike * cosine(a.titleGrams(), b.titleGrams()), alike * cosine(a.textGrams(), b.textGrams()),
+                alike * bm25(a.surface(), b.surface()), Surface.sharedDesignator(a.surface(), b.surface()),
+                designatorsApart, Surface.sharedMeasure(a.surface(), b.surface()),
                 Surface.measureConflict(a.surface(), b.surface()), Surface.loanwords(a.surface(), b.surface()),
-                Surface.sameHead(a.surface(), b.surface()));
+                alike > 0 && Surface.sameHead(a.surface(), b.surface()));
         double likelihood = model == null ? Double.NaN : model.likelihood(signals);
         boolean opportunity = model == null ? ruleOpportunity : likelihood >= model.threshold();
         double shown = model == null ? score : likelihood;

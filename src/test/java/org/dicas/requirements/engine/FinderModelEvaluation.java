@@ -157,7 +157,7 @@ final class FinderModelEvaluation {
             List<Row> rows = new ArrayList<>();
             List<String> sealed = List.of(args).subList(1, args.length);
             if (sealed.isEmpty()) {
-                throw new IllegalArgumentException("name the sealed sets, e.g. sealed blind-j blind-k");
+                throw new IllegalArgumentException("name the sealed sets, e.g. sealed /sealed/requirements-blind-l.json");
             }
             for (String n : sealed) {
                 // a set name on the classpath (blind-j), or a requirements file whose labels lie beside it

@@ -136,8 +136,16 @@ record LabelledSet(String name, List<RequirementProfile> requirements, Set<Set<S
     }
 
     Quality engine() {
-        return finder("engine (glossary + features)", OpportunityFinder.over(requirements));
+        return ENGINE.computeIfAbsent(this, s -> s.finder("engine (glossary + features)",
+                OpportunityFinder.over(s.requirements())));
     }
+
+    /**
+     * The rule engine's and BM25's figures of each set, computed once per run (the model's tests and the
+     * leave-one-set-out evaluation print them beside every fold; both are deterministic in the set).
+     */
+    private static final Map<LabelledSet, Quality> ENGINE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<LabelledSet, Quality> BM25 = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The finder scored by a trained model (train it without this set for an honest figure). */
     Quality model(FinderModel model) {
@@ -164,6 +172,10 @@ record LabelledSet(String name, List<RequirementProfile> requirements, Set<Set<S
 
     /** The BM25 baseline with its flag threshold chosen for the best F1 on this very set (fair to the baseline). */
     Quality bm25() {
+        return BM25.computeIfAbsent(this, LabelledSet::bm25Once);
+    }
+
+    private Quality bm25Once() {
         try (Bm25Baseline b = new Bm25Baseline(requirements)) {
             Map<String, List<Bm25Baseline.Hit>> all = b.matchAll(5);
             Quality best = null;
