@@ -150,12 +150,14 @@ class PlanningRunsTest {
         String navy = http.token("us.navy", "demo");
         long id = waitForEnd(http, navy, start(http, navy, 1)).get("id").asLong();
         Http government = new Http(port).signIn("us.navy", "demo");
-        assertThat(government.get("/sustainment/plans", null).body()).contains("action=\"/sustainment/plans\"");
+        assertThat(government.get("/sustainment/plans", null).body()).contains("method=\"post\" class=\"form\" action=\"/sustainment/plans\"");
         assertThat(government.get("/sustainment/plans/" + id, null).body())
                 .contains("action=\"/sustainment/plans/" + id + "/replan\"", "action=\"/sustainment/plans/" + id + "/pin\"");
 
         Http industry = new Http(port).signIn("jp.industry", "demo");
-        assertThat(industry.get("/sustainment/plans", null).body()).doesNotContain("action=\"/sustainment/plans\"");
+        assertThat(industry.get("/sustainment/plans", null).body())
+                .as("the list's GET filter form also goes to /sustainment/plans: the start form is the one that posts")
+                .doesNotContain("method=\"post\" class=\"form\" action=\"/sustainment/plans\"");
         Http.Response page = industry.get("/sustainment/plans/" + id, null);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).doesNotContain("action=\"/sustainment/plans/" + id + "/replan\"",
