@@ -1,6 +1,7 @@
 package org.dicas.programs;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,7 +75,7 @@ public class Agreements {
     /** A page of the agreements the user may read, most recently signed first (unsigned last), then by title and id. */
     public Page<Agreement> list(DicasUser user, Paging paging) {
         return readable.page(user, SELECT, "a.signed_on desc nulls last, a.title, a.id", Map.of(), paging, ROWS)
-                .map(rows -> rows.stream().map(r -> assemble(r, user)).toList());
+                .map(rows -> assemble(rows, user));
     }
 
     /** What the agreement list sorts and filters by: most recently signed first (unsigned last) unless asked. */
@@ -88,20 +89,19 @@ public class Agreements {
     public Page<Agreement> list(DicasUser user, Optional<Agreement.Type> type, Paging paging, TableView view) {
         String sql = type.isPresent() ? SELECT + " and a.type = :type" : SELECT;
         Map<String, Object> params = type.<Map<String, Object>>map(t -> Map.of("type", t.name())).orElse(Map.of());
-        return readable.page(user, sql, COLUMNS, params, paging, view, ROWS)
-                .map(rows -> rows.stream().map(r -> assemble(r, user)).toList());
+        return readable.page(user, sql, COLUMNS, params, paging, view, ROWS).map(rows -> assemble(rows, user));
     }
 
     /** The agreements the user may read that link this program. */
     public List<Agreement> ofProgram(DicasUser user, long programId) {
-        return visible(SELECT + " and exists (select 1 from agreement_program ap where ap.agreement_id = a.id"
+        return assemble(visible(SELECT + " and exists (select 1 from agreement_program ap where ap.agreement_id = a.id"
                         + " and ap.program_id = :p) order by a.signed_on desc nulls last, a.id", user)
-                .param("p", programId).query(Row.class).list().stream().map(r -> assemble(r, user)).toList();
+                .param("p", programId).query(Row.class).list(), user);
     }
 
     public Optional<Agreement> find(long id, DicasUser user) {
         return visible(SELECT + " and a.id = :id", user).param("id", id).query(Row.class).optional()
-                .map(r -> assemble(r, user));
+                .map(r -> assemble(List.of(r), user).get(0));
     }
 
     /** One agreement shown to the user; hidden means not found. A CUI read is audited. */
@@ -111,30 +111,56 @@ public class Agreements {
         return a;
     }
 
-    private Agreement assemble(Row r, DicasUser user) {
-        List<String> parties = jdbc.sql("select nation from agreement_party where agreement_id = :id order by position")
-                .param("id", r.id()).query(String.class).list();
-        int[] withheld = {0};
-        List<Program.LinkedRecord> documents = links("agreement_document", "document_id", r.id(), user, withheld);
-        List<Program.LinkedRecord> linkedPrograms = links("agreement_program", "program_id", r.id(), user, withheld);
-        return new Agreement(r.id(), Marking.parse(r.marking()), Agreement.Type.valueOf(r.type()), r.title(),
-                r.description(), parties, r.signedOn(), documents, linkedPrograms, withheld[0],
-                r.createdBy() == null ? 0 : r.createdBy(), r.version());
+    /**
+     * The agreements of these rows with their parties, documents and programs, in two statements for all of them
+     * (not a few per row): the parties, and every link with its record when the user may read it — a link to a record
+     * the user may not read (or one gone) is counted as withheld.
+     */
+    private List<Agreement> assemble(List<Row> rows, DicasUser user) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = rows.stream().map(Row::id).toList();
+        Map<Long, List<String>> parties = new HashMap<>();
+        jdbc.sql("select agreement_id, nation from agreement_party where agreement_id in (:ids)"
+                        + " order by agreement_id, position")
+                .param("ids", ids)
+                .query(rs -> {
+                    parties.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        Map<Long, Links> links = new HashMap<>();
+        readable.query(user, """
+                        select l.agreement_id, l.program, r.id, r.kind, r.title, r.link, r.marking
+                        from (select agreement_id, document_id as linked, position, false as program
+                              from agreement_document where agreement_id in (:ids)
+                              union all
+                              select agreement_id, program_id, position, true
+                              from agreement_program where agreement_id in (:ids)) l
+                        left join record r on r.id = l.linked and {readableInContainer:r}
+                        order by l.agreement_id, l.program, l.position""")
+                .param("ids", ids)
+                .query(rs -> {
+                    Links of = links.computeIfAbsent(rs.getLong(1), k -> new Links());
+                    if (rs.getObject(3) == null) {
+                        of.withheld++;
+                    } else {
+                        (rs.getBoolean(2) ? of.programs : of.documents).add(new Program.LinkedRecord(rs.getLong(3),
+                                rs.getString(4), rs.getString(5), rs.getString(6), Marking.parse(rs.getString(7))));
+                    }
+                });
+        return rows.stream().map(r -> {
+            Links l = links.getOrDefault(r.id(), new Links());
+            return new Agreement(r.id(), Marking.parse(r.marking()), Agreement.Type.valueOf(r.type()), r.title(),
+                    r.description(), parties.getOrDefault(r.id(), List.of()), r.signedOn(), l.documents, l.programs,
+                    l.withheld, r.createdBy() == null ? 0 : r.createdBy(), r.version());
+        }).toList();
     }
 
-    private List<Program.LinkedRecord> links(String table, String column, long id, DicasUser user, int[] withheld) {
-        List<Long> ids = jdbc.sql("select " + column + " from " + table + " where agreement_id = :id order by position")
-                .param("id", id).query(Long.class).list();
-        List<Program.LinkedRecord> shown = new ArrayList<>();
-        for (long l : ids) {
-            Optional<Program.LinkedRecord> rec = Programs.linkedRecord(l, user, records);
-            if (rec.isPresent()) {
-                shown.add(rec.get());
-            } else {
-                withheld[0]++;
-            }
-        }
-        return shown;
+    /** An agreement's links as the reader sees them: the documents and programs they may read, and how many not. */
+    private static final class Links {
+        final List<Program.LinkedRecord> documents = new ArrayList<>();
+        final List<Program.LinkedRecord> programs = new ArrayList<>();
+        int withheld;
     }
 
     /** The forum documents the user may read, to link from an agreement. */

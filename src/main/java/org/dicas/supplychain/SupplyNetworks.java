@@ -165,9 +165,7 @@ public class SupplyNetworks {
             from supply_network n join record r on r.id = n.id where {readable:r}""";
 
     public List<SupplyNetworkSummary> list(DicasUser user) {
-        return readable.query(user, NETWORKS + " order by " + ORDER)
-                .query((rs, i) -> rs.getLong(1)).list().stream()
-                .map(id -> summary(user, id)).toList();
+        return summaries(user, readable.query(user, NETWORKS + " order by " + ORDER).query(LISTED).list());
     }
 
     /** How networks are listed: by program, newest version first, then by id. */
@@ -175,8 +173,7 @@ public class SupplyNetworks {
 
     /** A page of the networks the user may read, by program, newest version first (then by id). */
     public Page<SupplyNetworkSummary> list(DicasUser user, Paging paging) {
-        return readable.page(user, NETWORKS, ORDER, Map.of(), paging, (rs, i) -> rs.getLong(1))
-                .map(ids -> ids.stream().map(id -> summary(user, id)).toList());
+        return readable.page(user, NETWORKS, ORDER, Map.of(), paging, LISTED).map(rows -> summaries(user, rows));
     }
 
     /**
@@ -189,20 +186,47 @@ public class SupplyNetworks {
 
     /** A page of the networks the user may read, sorted and filtered as the view asks ({@link #COLUMNS}). */
     public Page<SupplyNetworkSummary> list(DicasUser user, Paging paging, TableView view) {
-        return readable.page(user, NETWORKS, COLUMNS, Map.of(), paging, view, (rs, i) -> rs.getLong(1))
-                .map(ids -> ids.stream().map(id -> summary(user, id)).toList());
+        return readable.page(user, NETWORKS, COLUMNS, Map.of(), paging, view, LISTED)
+                .map(rows -> summaries(user, rows));
     }
 
     public SupplyNetworkSummary summary(DicasUser user, long id) {
-        var row = readable.query(user, NETWORKS + " and n.id = :id")
-                .param("id", id).query((rs, i) -> new Object[] {rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getInt(7), rs.getInt(8)})
-                .optional().orElseThrow(() -> new NotFoundException("supply network", id));
-        int total = jdbc.sql("select count(*) from supply_node where network_id = :id").param("id", id)
-                .query(Integer.class).single();
-        int visible = nodes(user, id).size();
-        return new SupplyNetworkSummary(id, Marking.parse((String) row[0]), (String) row[1], (String) row[2],
-                (Integer) row[3], (java.time.Instant) row[4], visible, total - visible, (Integer) row[5], (Integer) row[6]);
+        Listed row = readable.query(user, NETWORKS + " and n.id = :id").param("id", id).query(LISTED).optional()
+                .orElseThrow(() -> new NotFoundException("supply network", id));
+        return summaries(user, List.of(row)).get(0);
+    }
+
+    /** A row of {@link #NETWORKS}. */
+    private record Listed(long id, String marking, String program, String name, int version,
+                          java.time.Instant importedAt, int inputs, int endItems) {
+    }
+
+    private static final org.springframework.jdbc.core.RowMapper<Listed> LISTED = (rs, i) -> new Listed(rs.getLong(1),
+            rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getTimestamp(6).toInstant(),
+            rs.getInt(7), rs.getInt(8));
+
+    /**
+     * The summaries of these networks, their nodes counted for all of them in one statement (not a few per row): how
+     * many nodes each has, and how many of those the user may read.
+     */
+    private List<SupplyNetworkSummary> summaries(DicasUser user, List<Listed> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, int[]> counts = new HashMap<>();
+        readable.query(user, """
+                        select s.network_id, count(*), count(*) filter (where {readable:r})
+                        from supply_node s join record r on r.id = s.id
+                        where s.network_id in (:ids) group by s.network_id""")
+                .param("ids", rows.stream().map(Listed::id).toList())
+                .query(rs -> {
+                    counts.put(rs.getLong(1), new int[] {rs.getInt(2), rs.getInt(3)});
+                });
+        return rows.stream().map(r -> {
+            int[] nodes = counts.getOrDefault(r.id(), new int[2]);
+            return new SupplyNetworkSummary(r.id(), Marking.parse(r.marking()), r.program(), r.name(), r.version(),
+                    r.importedAt(), nodes[1], nodes[0] - nodes[1], r.inputs(), r.endItems());
+        }).toList();
     }
 
     /** The nodes of a network the user may read, by code. */

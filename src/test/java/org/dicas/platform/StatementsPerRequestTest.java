@@ -3,6 +3,7 @@ package org.dicas.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.dicas.PlatformTest;
 import org.dicas.support.Http;
 import org.dicas.support.RequestCosts;
@@ -79,6 +80,62 @@ class StatementsPerRequestTest {
         // the group's own titles under its heading, and one query for its meetings, threads and documents together
         assertThat(page.sql().stream().filter(s -> s.contains("record_title"))).as("title queries: %s", page.sql())
                 .hasSize(2);
+    }
+
+    @Test
+    void theAgreementListTakesAsManyStatementsForTwentyRowsAsForTwo() {
+        Http api = new Http(port);
+        String us = api.token("us.acq", "demo");
+        long document = api.get("/api/v1/documents?size=1", us).json().get("items").get(0).get("id").asLong();
+        long program = api.get("/api/v1/programs?size=1", us).json().get("items").get(0).get("id").asLong();
+        for (int i = 0; i < 20; i++) {
+            // each with two parties, a document and a program: what a row used to fetch on its own
+            Http.Response made = api.post("/api/v1/agreements", us, Map.of("type", "MOU", "title",
+                    (i < 2 ? "STMT27 agreement pair " : "STMT27 agreement many ") + i, "parties", List.of("USA", "JPN"),
+                    "documentIds", List.of(document), "programIds", List.of(program), "marking", "UNCLASSIFIED"));
+            assertThat(made.status()).as(made.body()).isEqualTo(201);
+        }
+        asManyStatementsForTwentyRowsAsForTwo("/agreements", "STMT27+agreement");
+        JsonNode row = api.get("/api/v1/agreements?q=STMT27+agreement+pair+1", us).json().get("items").get(0);
+        assertThat(row.get("parties").toString()).contains("USA").contains("JPN");
+        assertThat(row.get("documents").get(0).get("id").asLong()).isEqualTo(document);
+        assertThat(row.get("programs").get(0).get("id").asLong()).isEqualTo(program);
+        asManyStatementsForTwentyRowsAsForTwo("/agreements/export.csv", "STMT27+agreement");
+    }
+
+    @Test
+    void theSupplyNetworkListTakesAsManyStatementsForTwentyRowsAsForTwo() {
+        Http api = new Http(port);
+        String us = api.token("us.acq", "demo");
+        for (int i = 0; i < 20; i++) {
+            // a node the reader may read and one withheld from them: both counted on the row
+            Http.Response made = api.post("/api/v1/supply-chain/networks", us, Map.of("program", "STMT27 program",
+                    "name", (i < 2 ? "STMT27 network pair " : "STMT27 network many ") + i, "marking", "UNCLASSIFIED",
+                    "network", Map.of("nodes", List.of(Map.of("id", "A", "country", "USA"),
+                                    Map.of("id", "B", "country", "USA", "marking", "CUI//NOFORN")),
+                            "inputs", List.of(Map.of("node", "A", "item", "x", "sources", List.of("B"))),
+                            "endItems", List.of(Map.of("id", "E", "node", "A")))));
+            assertThat(made.status()).as(made.body()).isEqualTo(201);
+        }
+        asManyStatementsForTwentyRowsAsForTwo("/supply-chain", "STMT27+network");
+        JsonNode row = new Http(port).get("/api/v1/supply-chain/networks?q=STMT27+network+pair+0", token).json()
+                .get("items").get(0);
+        assertThat(row.get("nodes").asInt()).as("the node jp.atla may read").isEqualTo(1);
+        assertThat(row.get("withheldNodes").asInt()).as("the NOFORN node").isEqualTo(1);
+    }
+
+    /**
+     * The list at {@code path} filtered to the two rows named {@code filter} + " pair" and to all twenty named
+     * {@code filter} (" pair 0" and " many 19" among them) sends as many statements either way.
+     */
+    private void asManyStatementsForTwentyRowsAsForTwo(String path, String filter) {
+        costs.countFromNowOn();
+        RequestCosts.Cost two = twice(path + "?q=" + filter + "+pair", null);
+        RequestCosts.Cost twenty = twice(path + "?q=" + filter, null);
+        String shown = filter.replace('+', ' ');
+        assertThat(pages.get(path + "?q=" + filter, null).body()).contains(shown + " many 19")
+                .contains(shown + " pair 0");
+        assertThat(twenty.statements()).as("%s, twenty rows: %s", path, twenty.sql()).isEqualTo(two.statements());
     }
 
     /** The second of two identical requests: the first may write a session that the sign-in changed. */

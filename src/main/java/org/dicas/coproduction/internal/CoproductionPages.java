@@ -1,6 +1,6 @@
 package org.dicas.coproduction.internal;
 
-import org.dicas.platform.Table;
+import org.dicas.platform.ListPage;
 import org.dicas.shared.TableView;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +12,6 @@ import org.dicas.coproduction.CoproductionWriteRules;
 import org.dicas.coproduction.WhatIf;
 import org.dicas.platform.CsvFile;
 import org.dicas.security.AuditLog;
-import org.dicas.platform.Pager;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Paging;
@@ -47,8 +46,8 @@ class CoproductionPages {
     @GetMapping("/coproduction")
     String list(DicasUser me, Paging paging, TableView view, Model model) {
         // the list shows names and counts, no demand or cost: its banner is the plans' own markings
-        Pager.show(model, "plans", plans.list(me, paging, view), CoproductionPlan::marking);
-        Table.show(model, "/coproduction", view, CoproductionPlans.COLUMNS);
+        ListPage.show(model, "/coproduction", view, CoproductionPlans.COLUMNS, "plans", plans.list(me, paging, view),
+                CoproductionPlan::marking);
         model.addAttribute("mayCreate", CoproductionWriteRules.createPlan(me).allowed());
         return "coproduction/plans";
     }

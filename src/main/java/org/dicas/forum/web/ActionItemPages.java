@@ -1,5 +1,6 @@
 package org.dicas.forum.web;
 
+import org.dicas.platform.ListPage;
 import static org.dicas.shared.Sentences.render;
 import org.dicas.shared.Sentence;
 
@@ -8,13 +9,11 @@ import java.util.Set;
 import org.dicas.forum.ActionItem;
 import org.dicas.forum.ActionItems;
 import org.dicas.forum.ForumWriteRules;
-import org.dicas.platform.Pager;
 import org.dicas.security.AuditLog;
 import org.dicas.shared.ListHead;
 import org.dicas.security.DicasUser;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
-import org.dicas.platform.Table;
 import org.dicas.shared.TableView;
 import org.dicas.shared.Sentence;
 import org.springframework.stereotype.Controller;
@@ -52,8 +51,7 @@ class ActionItemPages {
     String list(DicasUser me, @RequestParam(defaultValue = "all") String filter, Paging paging, TableView view,
                 Model model) {
         Page<ActionItem> items = actionItems.list(me, selection(filter), paging, view);
-        Table.show(model, "/action-items", view, ActionItems.COLUMNS);
-        Pager.show(model, "items", items, ActionItem::marking);
+        ListPage.show(model, "/action-items", view, ActionItems.COLUMNS, "items", items, ActionItem::marking);
         model.addAttribute("changeable", changeable(me, items.items()));
         model.addAttribute("filter", List.of("mine", "open", "overdue").contains(filter) ? filter : "all");
         return "action-items/list";

@@ -1,12 +1,11 @@
 package org.dicas.forum.web;
 
+import org.dicas.platform.ListPage;
 import jakarta.validation.Validator;
 import java.util.List;
 import org.dicas.platform.EditFlow;
-import org.dicas.platform.Pager;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.shared.Paging;
-import org.dicas.platform.Table;
 import org.dicas.shared.TableView;
 import org.dicas.forum.DiscussionThread;
 import org.dicas.forum.Discussions;
@@ -43,8 +42,8 @@ class DiscussionPages {
 
     @GetMapping
     String list(DicasUser me, Paging paging, TableView view, Model model) {
-        Pager.show(model, "threads", discussions.list(me, paging, view), DiscussionThread::marking);
-        Table.show(model, "/discussions", view, Discussions.COLUMNS);
+        ListPage.show(model, "/discussions", view, Discussions.COLUMNS, "threads", discussions.list(me, paging, view),
+                DiscussionThread::marking);
         return "discussions/list";
     }
 

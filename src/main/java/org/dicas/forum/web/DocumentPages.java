@@ -1,5 +1,6 @@
 package org.dicas.forum.web;
 
+import org.dicas.platform.ListPage;
 import jakarta.validation.Validator;
 import java.util.List;
 import org.dicas.forum.Document;
@@ -12,11 +13,9 @@ import org.dicas.forum.WorkingGroups;
 import org.dicas.security.DicasUser;
 import org.dicas.security.WriteDecision;
 import org.dicas.platform.EditFlow;
-import org.dicas.platform.Pager;
 import org.dicas.shared.ExpectedVersion;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
-import org.dicas.platform.Table;
 import org.dicas.shared.TableView;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.InvalidMarkingException;
@@ -48,9 +47,8 @@ class DocumentPages {
 
     @GetMapping
     String list(DicasUser me, Paging paging, TableView view, Model model) {
-        Page<Document> docs = library.list(me, paging, view);
-        Table.show(model, "/documents", view, Library.COLUMNS);
-        Pager.show(model, "documents", docs, Document::marking);
+        ListPage.show(model, "/documents", view, Library.COLUMNS, "documents", library.list(me, paging, view),
+                Document::marking);
         return "documents/list";
     }
 

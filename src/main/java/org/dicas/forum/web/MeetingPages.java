@@ -1,5 +1,6 @@
 package org.dicas.forum.web;
 
+import org.dicas.platform.ListPage;
 import jakarta.validation.Validator;
 import java.util.List;
 import org.dicas.platform.EditFlow;
@@ -33,9 +34,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.dicas.platform.Pager;
 import org.dicas.shared.Paging;
-import org.dicas.platform.Table;
 import org.dicas.shared.TableView;
 
 @Controller
@@ -67,8 +66,8 @@ class MeetingPages {
 
     @GetMapping
     String list(DicasUser me, Paging paging, TableView view, Model model) {
-        Pager.show(model, "meetings", meetings.list(me, paging, view), Meeting::marking);
-        Table.show(model, "/meetings", view, Meetings.COLUMNS);
+        ListPage.show(model, "/meetings", view, Meetings.COLUMNS, "meetings", meetings.list(me, paging, view),
+                Meeting::marking);
         model.addAttribute("canOrganise", ForumWriteRules.organiseMeeting(me).allowed());
         return "meetings/list";
     }

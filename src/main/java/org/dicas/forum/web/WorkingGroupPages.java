@@ -1,5 +1,6 @@
 package org.dicas.forum.web;
 
+import org.dicas.platform.ListPage;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +30,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import java.util.Optional;
-import org.dicas.platform.Pager;
-import org.dicas.platform.Table;
-import org.dicas.shared.Facets;
 import org.dicas.shared.Paging;
 import org.dicas.shared.TableView;
 
@@ -67,11 +65,10 @@ class WorkingGroupPages {
     @GetMapping
     String list(DicasUser me, Paging paging, TableView view, @RequestParam(required = false) String status,
                 Model model) {
-        Optional<WorkingGroup.Status> only = Facets.of("status", WorkingGroup.Status.class, status);
-        Pager.show(model, "groups", groups.list(me, only, paging, view), WorkingGroup::marking);
-        Table.show(model, "/working-groups", view, WorkingGroups.COLUMNS);
-        model.addAttribute("status", only.map(Enum::name).orElse(""));
-        model.addAttribute("statuses", WorkingGroup.Status.values());
+        Optional<WorkingGroup.Status> only = ListPage.facet(model, "status", WorkingGroup.Status.class, status,
+                "statuses");
+        ListPage.show(model, "/working-groups", view, WorkingGroups.COLUMNS, "groups",
+                groups.list(me, only, paging, view), WorkingGroup::marking);
         model.addAttribute("mayCreate", ForumWriteRules.createWorkingGroup(me).allowed());
         return "working-groups/list";
     }

@@ -1,5 +1,6 @@
 package org.dicas.notifications.internal;
 
+import org.dicas.platform.ListPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,11 +25,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.dicas.platform.Pager;
 import org.dicas.shared.Paging;
 import java.util.Optional;
 import org.dicas.platform.SortedBy;
-import org.dicas.platform.Table;
 import org.dicas.shared.Facets;
 import org.dicas.shared.TableView;
 
@@ -46,11 +45,10 @@ class NotificationEndpoints {
     String page(DicasUser me, Locale locale, Paging paging, TableView view,
                 @RequestParam(required = false) String state, @RequestParam(required = false) String marked,
                 Model model) {
-        Optional<Notifications.State> only = Facets.of("state", Notifications.State.class, state);
-        Pager.show(model, "notifications", notifications.of(me, locale, only, paging, view), Notification::marking);
-        Table.show(model, "/notifications", view, Notifications.COLUMNS);
-        model.addAttribute("state", only.map(Enum::name).orElse(""));
-        model.addAttribute("states", Notifications.State.values());
+        Optional<Notifications.State> only = ListPage.facet(model, "state", Notifications.State.class, state,
+                "states");
+        ListPage.show(model, "/notifications", view, Notifications.COLUMNS, "notifications",
+                notifications.of(me, locale, only, paging, view), Notification::marking);
         model.addAttribute("marked", marked != null);
         return "notifications";
     }

@@ -1,5 +1,6 @@
 package org.dicas.programs.internal;
 
+import org.dicas.platform.ListPage;
 import jakarta.validation.Validator;
 import java.util.List;
 import org.dicas.platform.EditFlow;
@@ -24,14 +25,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.dicas.platform.Pager;
 import org.dicas.shared.Paging;
 import static org.dicas.shared.Sentences.render;
 import java.util.Locale;
 import java.util.Optional;
 import org.dicas.platform.CsvFile;
 import org.dicas.platform.ListExport;
-import org.dicas.platform.Table;
 import org.dicas.security.AuditLog;
 import org.dicas.shared.Facets;
 import org.dicas.shared.ListHead;
@@ -64,11 +63,9 @@ class AgreementPages {
     @GetMapping
     String list(DicasUser me, Paging paging, TableView view, @RequestParam(required = false) String type,
                 Model model) {
-        Optional<Agreement.Type> only = Facets.of("type", Agreement.Type.class, type);
-        Pager.show(model, "agreements", agreements.list(me, only, paging, view), Agreement::marking);
-        Table.show(model, "/agreements", view, Agreements.COLUMNS);
-        model.addAttribute("type", only.map(Enum::name).orElse(""));
-        model.addAttribute("types", Agreement.Type.values());
+        Optional<Agreement.Type> only = ListPage.facet(model, "type", Agreement.Type.class, type, "types");
+        ListPage.show(model, "/agreements", view, Agreements.COLUMNS, "agreements",
+                agreements.list(me, only, paging, view), Agreement::marking);
         model.addAttribute("mayWrite", ProgramWriteRules.createAgreement(me).allowed());
         return "agreements/list";
     }

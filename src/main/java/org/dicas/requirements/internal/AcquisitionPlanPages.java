@@ -1,5 +1,6 @@
 package org.dicas.requirements.internal;
 
+import org.dicas.platform.ListPage;
 import java.util.List;
 import org.dicas.platform.EditFlow;
 import org.dicas.shared.ExpectedVersion;
@@ -25,13 +26,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import java.util.Optional;
-import org.dicas.platform.Pager;
 import org.dicas.shared.Paging;
 import static org.dicas.shared.Sentences.render;
 import java.util.Locale;
 import org.dicas.platform.CsvFile;
 import org.dicas.platform.ListExport;
-import org.dicas.platform.Table;
 import org.dicas.security.AuditLog;
 import org.dicas.security.Directory;
 
@@ -64,8 +63,8 @@ class AcquisitionPlanPages {
                 Model model) {
         List<String> nations = directory.nations().stream().map(Directory.Nation::code).toList();
         Optional<String> only = nation(nation, nations);
-        Pager.show(model, "plans", plans.list(me, Optional.empty(), only, paging, view), AcquisitionPlan::marking);
-        Table.show(model, "/acquisition-plans", view, AcquisitionPlans.COLUMNS);
+        ListPage.show(model, "/acquisition-plans", view, AcquisitionPlans.COLUMNS, "plans",
+                plans.list(me, Optional.empty(), only, paging, view), AcquisitionPlan::marking);
         model.addAttribute("nation", only.orElse(""));
         model.addAttribute("nations", nations);
         return "acquisition-plans/list";

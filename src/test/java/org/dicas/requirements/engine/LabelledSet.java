@@ -33,7 +33,7 @@ record LabelledSet(String name, List<RequirementProfile> requirements, Set<Set<S
         for (JsonNode p : labels.get("pairs")) {
             pairs.add(Set.of(p.get(0).asString(), p.get(1).asString()));
         }
-        for (JsonNode g : labels.get("groups")) {
+        for (JsonNode g : labels.path("groups")) { // a file may name pairs only: no groups is none
             for (int i = 0; i < g.size(); i++) {
                 for (int j = i + 1; j < g.size(); j++) {
                     pairs.add(Set.of(g.get(i).asString(), g.get(j).asString()));
