@@ -35,13 +35,13 @@ public final class FinderModel {
             "sameSystem", "variantConflict", "siblings", "rivals", "otherSystems", "sharedObjects", "crossLanguage",
             "gapYears", "dateUnknown", "sameKind", "sameForm", "makeVsBuy", "changeVsBuy", "titleGrams", "textGrams",
             "bm25", "sharedDesignator", "designatorsApart", "sharedMeasure", "measureConflict", "loanwords",
-            "sameHead");
+            "sameHead", "glossText", "glossTitle", "crossGloss", "glossHead");
     /** Features that are yes/no answers (shown as such in explanations). */
     private static final Set<String> BINARY = Set.of("ruleOpportunity", "kindOk", "timingOk", "areaOk", "purposeOk",
             "formOk", "quantityOk", "differentSystems", "fieldOnly", "headsApart", "sameTopArea", "sameNarrowArea",
             "sameSystem", "variantConflict", "siblings", "rivals", "otherSystems", "crossLanguage", "dateUnknown",
             "sameKind", "sameForm", "makeVsBuy", "changeVsBuy", "sharedDesignator", "designatorsApart",
-            "sharedMeasure", "measureConflict", "sameHead");
+            "sharedMeasure", "measureConflict", "sameHead", "glossHead");
     /** How many labelled-set pairs one official's judgment weighs. */
     public static final double JUDGMENT_WEIGHT = 10;
 
@@ -213,7 +213,8 @@ public final class FinderModel {
             Math.min(s.gapMonths(), 60) / 12.0, b(s.dateUnknown()), b(s.sameKind()), b(s.sameForm()),
             b(s.makeVsBuy()), b(s.changeVsBuy()), s.titleGrams(), s.textGrams(), s.bm25(),
             b(s.sharedDesignator()), b(s.designatorsApart()), b(s.sharedMeasure()), b(s.measureConflict()),
-            Math.log1p(s.loanwords()), b(s.sameHead())};
+            Math.log1p(s.loanwords()), b(s.sameHead()), s.glossText(), s.glossTitle(), s.crossGloss(),
+            b(s.glossHead())};
     }
 
     private static double b(boolean v) {
