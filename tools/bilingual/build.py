@@ -13,6 +13,7 @@ two characters or more; every compdic term. Run: python3 tools/bilingual/build.p
 Licence of the output: the EDRDG licence (Creative Commons Attribution-ShareAlike), see the README beside the output.
 """
 import gzip
+import io
 import re
 import sys
 
@@ -98,7 +99,9 @@ def main():
             elif strong == known[1]:
                 merged = known[0] + [w for w in ws if w not in known[0]]
                 table[writing] = (merged[:MAX_WORDS], strong)
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as f:
+    # mtime 0 and no file name in the header: the same input gives the same bytes
+    with open(out, "wb") as raw, gzip.GzipFile(filename="", mode="wb", compresslevel=9, fileobj=raw, mtime=0) as gz, \
+            io.TextIOWrapper(gz, encoding="utf-8", newline="\n") as f:
         f.write("# Japanese writing -> English gloss words, derived from EDRDG's JMdict/EDICT (CC BY-SA); "
                 "see README-ja-en-words.md\n")
         for writing in sorted(table):
