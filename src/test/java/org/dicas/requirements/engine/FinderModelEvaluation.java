@@ -47,7 +47,8 @@ final class FinderModelEvaluation {
     static FinderModel.Hyper hyper() {
         String l2 = System.getProperty("finder.l2");
         return l2 == null ? FinderModel.Hyper.DEFAULT
-                : new FinderModel.Hyper(Double.parseDouble(l2), FinderModel.Hyper.DEFAULT.iterations());
+                : new FinderModel.Hyper(Double.parseDouble(l2), FinderModel.Hyper.DEFAULT.iterations(),
+                        FinderModel.Hyper.DEFAULT.threshold());
     }
 
     static LabelledSet.Quality pooled(String method, List<LabelledSet.Quality> qs) {
