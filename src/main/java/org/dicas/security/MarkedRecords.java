@@ -177,8 +177,8 @@ public class MarkedRecords {
         jdbc.sql("""
                         update record set marking = :marking, level = :level, noforn = :noforn,
                                rel_to = cast(:relTo as text[]), groups = cast(:groups as text[]), propin = :propin,
-                               export_regime = :export, owning_company_id = :company, updated_at = now(),
-                               version = version + 1
+                               export_regime = :export, owning_company_id = :company, origin_nation = :origin,
+                               updated_at = now(), version = version + 1
                         where id = :id""")
                 .param("id", id).params(markingColumns(rm)).update();
     }

@@ -33,7 +33,8 @@ record LabelledSet(String name, List<RequirementProfile> requirements, Set<Set<S
         for (JsonNode p : labels.get("pairs")) {
             pairs.add(Set.of(p.get(0).asString(), p.get(1).asString()));
         }
-        for (JsonNode g : labels.get("groups")) {
+        // a label file may list pairs only (the blind sets' authors write no "groups")
+        for (JsonNode g : labels.has("groups") ? labels.get("groups") : JsonMapper.shared().createArrayNode()) {
             for (int i = 0; i < g.size(); i++) {
                 for (int j = i + 1; j < g.size(); j++) {
                     pairs.add(Set.of(g.get(i).asString(), g.get(j).asString()));
