@@ -93,7 +93,7 @@ final class JaEnWords {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new JaEnWords(Map.copyOf(m), Math.min(longest, 16));
+        return new JaEnWords(java.util.Collections.unmodifiableMap(m), Math.min(longest, 16));
     }
 
     /** Number of Japanese writings known. */
