@@ -210,24 +210,41 @@ public class PairJudgments {
      * read it — and no third nation, whatever it is cleared for.
      */
     public Marking markingOf(Requirement a, Requirement b) {
+        return Marking.highWaterMark(List.of(a.marking(), b.marking())).limitedTo(readersOf(a, b));
+    }
+
+    /** The pair's nations (in the pair's order) to which both requirements are releasable by the one policy. */
+    private List<NationCode> readersOf(Requirement a, Requirement b) {
         RecordMarking ra = records.find(a.id()).orElseThrow(() -> new NotFoundException("requirement", a.id()));
         RecordMarking rb = records.find(b.id()).orElseThrow(() -> new NotFoundException("requirement", b.id()));
         List<NationCode> readers = new ArrayList<>();
         for (String code : List.of(a.nation(), b.nation())) {
             NationCode n = NationCode.of(code);
-            if (policy.releasableToNation(n, ra.marking(), ra.originNation())
+            if (!readers.contains(n) && policy.releasableToNation(n, ra.marking(), ra.originNation())
                     && policy.releasableToNation(n, rb.marking(), rb.originNation())) {
                 readers.add(n);
             }
         }
-        return Marking.highWaterMark(List.of(a.marking(), b.marking())).limitedTo(readers);
+        return readers;
+    }
+
+    /**
+     * The nation a judgment of the pair originates from: the judge's own ({@code current}) while both requirements go
+     * to it; else the pair's nation both still go to (the originating nation always reads its records, so a judge's
+     * nation that may no longer read one of the requirements must not keep the judgment); with none, the judge's.
+     */
+    NationCode originOf(Requirement a, Requirement b, NationCode current) {
+        List<NationCode> readers = readersOf(a, b);
+        return readers.isEmpty() || readers.contains(current) ? current : readers.get(0);
     }
 
     /**
      * Re-marks the judgments of the pairs a requirement forms ({@code requirementId}), or of every pair (null), to
      * {@link #markingOf} their requirements as they are marked now: a judgment follows its requirements, so a
      * requirement withheld from a nation takes its judgments with it, everywhere. A system act, audited per judgment
-     * re-marked; answers how many were.
+     * re-marked; answers how many were. Its originating nation follows too ({@link #originOf}): a judge's nation to
+     * which one requirement is no longer releasable (made NOFORN by the other nation) loses the judgment in every
+     * reader, as it lost the requirement.
      */
     @Transactional
     public int followRequirements(Long requirementId) {
@@ -244,7 +261,9 @@ public class PairJudgments {
         for (long[] j : judged) {
             Requirement a = pairs.get(j[1]);
             Requirement b = pairs.get(j[2]);
-            if (a != null && b != null && records.followDerivation(j[0], markingOf(a, b),
+            NationCode origin = a == null || b == null ? null
+                    : originOf(a, b, records.find(j[0]).orElseThrow().originNation());
+            if (a != null && b != null && records.followDerivation(j[0], markingOf(a, b), origin,
                     Sentence.of("audit.detail.judgmentFollowsPair", j[1], j[2]))) {
                 changed++;
             }

@@ -146,13 +146,29 @@ public class MarkedRecords {
      */
     public boolean followDerivation(long id, Marking marking, Sentence reason) {
         RecordMarking current = find(id).orElseThrow(() -> new NotFoundException("record", id));
-        if (current.marking().equals(marking)) {
+        return followDerivation(id, marking, current.originNation(), reason);
+    }
+
+    /**
+     * As {@link #followDerivation(long, Marking, Sentence)}, and the record's originating nation becomes
+     * {@code origin}: a derived record whose sources no longer go to the nation that made it (a judgment of a pair
+     * once one requirement is withheld from the judge's nation) passes to a nation they do go to, since the
+     * originating nation always reads its records (rule 1 of the policy). Audited as the marking change, with the
+     * nation change named ({@code MARKING_CHANGED}, {@code audit.detail.finder27.originFromTo}).
+     */
+    public boolean followDerivation(long id, Marking marking, NationCode origin, Sentence reason) {
+        RecordMarking current = find(id).orElseThrow(() -> new NotFoundException("record", id));
+        boolean originMoves = !current.originNation().equals(origin);
+        if (current.marking().equals(marking) && !originMoves) {
             return false;
         }
-        writeMarking(id, new RecordMarking(marking, current.originNation(),
+        writeMarking(id, new RecordMarking(marking, origin,
                 marking.propin() ? current.owningCompanyId() : Optional.empty()));
-        audit.append(SYSTEM, "MARKING_CHANGED", id, kindOf(id),
-                Sentence.of("audit.detail.markingFromToFor", current.marking().banner(), marking.banner(), reason));
+        Sentence detail = Sentence.of("audit.detail.markingFromToFor", current.marking().banner(), marking.banner(),
+                reason);
+        audit.append(SYSTEM, "MARKING_CHANGED", id, kindOf(id), !originMoves ? detail
+                : Sentence.of("audit.detail.finder27.originFromTo", detail, current.originNation().code(),
+                        origin.code()));
         events.publishEvent(new RecordChanged(id));
         return true;
     }
@@ -161,8 +177,8 @@ public class MarkedRecords {
         jdbc.sql("""
                         update record set marking = :marking, level = :level, noforn = :noforn,
                                rel_to = cast(:relTo as text[]), groups = cast(:groups as text[]), propin = :propin,
-                               export_regime = :export, owning_company_id = :company, updated_at = now(),
-                               version = version + 1
+                               export_regime = :export, owning_company_id = :company, origin_nation = :origin,
+                               updated_at = now(), version = version + 1
                         where id = :id""")
                 .param("id", id).params(markingColumns(rm)).update();
     }

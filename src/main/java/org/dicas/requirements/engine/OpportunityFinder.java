@@ -72,6 +72,8 @@ public final class OpportunityFinder {
     private final Map<String, Integer> featureIds = new HashMap<>();
     private final Map<String, Integer> gramDf = new HashMap<>();
     private final Map<String, Integer> wordDf = new HashMap<>();
+    /** Document frequency of the English words the texts read into (§11e). */
+    private final Map<String, Integer> glossDf = new HashMap<>();
     private double averageLength = 1;
     private final List<String> featureKeys = new ArrayList<>();
     private int[] df;
@@ -93,7 +95,8 @@ public final class OpportunityFinder {
                double subjectNorm, String area, Map<String, Double> areaVector, String domain, Profiles.NeedKind kind,
                Map<String, String> literals, int[] modifierIds, boolean namesSystem, Profiles.NeedForm form,
                boolean namesObject, int head, int[] headIds, Systems systems, boolean makes, boolean changes,
-               Surface surface, Map<String, Float> titleGrams, Map<String, Float> textGrams) {
+               Surface surface, Map<String, Float> titleGrams, Map<String, Float> textGrams,
+               Map<String, Float> gloss, Map<String, Float> titleGloss) {
     }
 
     /**
@@ -173,6 +176,7 @@ public final class OpportunityFinder {
             s.textGrams().keySet().forEach(g -> gramDf.merge(g, 1, Integer::sum));
             s.titleGrams().keySet().forEach(g -> gramDf.merge("t" + g, 1, Integer::sum));
             s.words().keySet().forEach(w -> wordDf.merge(w, 1, Integer::sum));
+            s.gloss().keySet().forEach(w -> glossDf.merge(w, 1, Integer::sum));
             words += s.length();
         }
         this.averageLength = n == 0 ? 1 : Math.max(1, words / (double) n);
@@ -284,10 +288,15 @@ public final class OpportunityFinder {
     }
 
     private Map<String, Float> gramVector(Map<String, Integer> grams, String prefix) {
+        return vector(gramDf, grams, prefix);
+    }
+
+    /** Log-TF × set-IDF vector of counted keys (n-grams, or English words read through the word list), unit length. */
+    private Map<String, Float> vector(Map<String, Integer> dfs, Map<String, Integer> grams, String prefix) {
         Map<String, Float> v = new HashMap<>(grams.size() * 2);
         double norm = 0;
         for (Map.Entry<String, Integer> e : grams.entrySet()) {
-            double w = (1 + Math.log(e.getValue())) * surfaceIdf(gramDf, prefix + e.getKey());
+            double w = (1 + Math.log(e.getValue())) * surfaceIdf(dfs, prefix + e.getKey());
             v.put(e.getKey(), (float) w);
             norm += w * w;
         }
@@ -383,7 +392,8 @@ public final class OpportunityFinder {
                 raw.neutral().keySet().stream().anyMatch(profiles::isObject), headId == null ? -1 : headId, headIds,
                 Systems.of(raw.systems(), raw.language()), Profiles.titleSpeaksOf(Profiles.MAKES_MORE, p.title()),
                 Profiles.titleSpeaksOf(Profiles.CHANGES_ITEM, p.title()), surface, gramVector(surface.titleGrams(), "t"),
-                gramVector(surface.textGrams(), ""));
+                gramVector(surface.textGrams(), ""), vector(glossDf, surface.gloss(), ""),
+                vector(glossDf, surface.titleGloss(), ""));
     }
 
     private Map<String, Double> weigh(Map<String, Integer> tf) {
@@ -770,6 +780,7 @@ public final class OpportunityFinder {
         // the surface similarities then count for nothing; the other features still do.
         boolean designatorsApart = Surface.designatorsApart(a.surface(), b.surface());
         double alike = variantConflict || siblings || rivals ? 0 : 1;
+        double glossText = cosine(a.gloss(), b.gloss());
         Signals signals = new Signals(score, ruleOpportunity, text, subject, clamp(neutralDot), clamp(stemDot),
                 areaFit, timingFit, quantityFit, domainFit, kindOk, timingOk, areaOk, purposeOk, formOk, quantityOk,
                 differentSystems, fieldOnly, headsApart,
@@ -784,7 +795,9 @@ public final class OpportunityFinder {
                 alike * bm25(a.surface(), b.surface()), Surface.sharedDesignator(a.surface(), b.surface()),
                 designatorsApart, Surface.sharedMeasure(a.surface(), b.surface()),
                 Surface.measureConflict(a.surface(), b.surface()), Surface.loanwords(a.surface(), b.surface()),
-                alike > 0 && Surface.sameHead(a.surface(), b.surface()));
+                alike > 0 && Surface.sameHead(a.surface(), b.surface()), alike * glossText,
+                alike * cosine(a.titleGloss(), b.titleGloss()), sa.language() != sb.language() ? alike * glossText : 0,
+                alike > 0 && Surface.glossHead(a.surface(), b.surface()));
         double likelihood = model == null ? Double.NaN : model.likelihood(signals);
         boolean opportunity = model == null ? ruleOpportunity : likelihood >= model.threshold();
         double shown = model == null ? score : likelihood;

@@ -12,7 +12,9 @@ package org.dicas.requirements.engine;
  * other buys (§11a); and what the surface of the texts says without any hand list (§11c, {@link Surface}): cosine of
  * the titles' and of the whole texts' character n-grams, BM25 relative to each side's own, designation-shaped tokens
  * in common or apart, numbers with a unit in common or in conflict, katakana loanwords that sound like the other
- * side's English words, and the same head word of the titles.
+ * side's English words, and the same head word of the titles; and both texts read into English words through the
+ * bilingual word list (§11e): cosine of the whole texts and of the titles, the same cosine when the pair crosses
+ * languages, and the titles' head nouns agreeing.
  */
 record Signals(double ruleScore, boolean ruleOpportunity, double text, double subject, double neutral, double stem,
                double areaFit, double timingFit, double quantityFit, double domainFit, boolean kindOk,
@@ -22,5 +24,6 @@ record Signals(double ruleScore, boolean ruleOpportunity, double text, double su
                boolean otherSystems, int sharedObjects, boolean crossLanguage, int gapMonths, boolean dateUnknown,
                boolean sameKind, boolean sameForm, boolean makeVsBuy, boolean changeVsBuy, double titleGrams,
                double textGrams, double bm25, boolean sharedDesignator, boolean designatorsApart,
-               boolean sharedMeasure, boolean measureConflict, int loanwords, boolean sameHead) {
+               boolean sharedMeasure, boolean measureConflict, int loanwords, boolean sameHead,
+               double glossText, double glossTitle, double crossGloss, boolean glossHead) {
 }

@@ -15,11 +15,14 @@ import java.util.regex.Pattern;
  * ({@code MT30}, {@code AIM-120D}, {@code F-35A}, {@code Type 26}, {@code 12式}), numbers with a unit ({@code 155 mm},
  * {@code 10 kW}), the consonant skeletons of katakana loanwords and of English words (ミサイル and missile both read
  * {@code msr}; レーダー and radar {@code rd}), and the head word of the title. These carry what the glossary and the
- * registry do not name: the model reads their pair similarities as features. Immutable.
+ * registry do not name: the model reads their pair similarities as features. And the text read into English words
+ * ({@link JaEnWords}: a Japanese text through the bilingual word list, §11e), whole, title only and the title's head,
+ * so that a pair written in two languages can be compared word for word. Immutable.
  */
 record Surface(Map<String, Integer> titleGrams, Map<String, Integer> textGrams, Map<String, Integer> words,
                int length, Set<String> designators, Set<String> designatorRoots, Map<String, Set<String>> measures,
-               Set<String> katakana, Set<String> latin, String titleHead) {
+               Set<String> katakana, Set<String> latin, String titleHead, Map<String, Integer> gloss,
+               Map<String, Integer> titleGloss, Set<String> glossHead) {
 
     private static final Pattern LATIN = Pattern.compile("[A-Za-z][A-Za-z0-9]*|[0-9]+[A-Za-z]*");
     private static final Pattern CJK_RUN = Pattern.compile("[\\u4E00-\\u9FFF\\u30A0-\\u30FF\\u3005]+");
@@ -105,8 +108,11 @@ record Surface(Map<String, Integer> titleGrams, Map<String, Integer> textGrams, 
             previous = letters ? word : "";
             previousEnd = w.end();
         }
+        JaEnWords english = JaEnWords.shipped();
+        String titleHead = head(title);
         return new Surface(grams(title), grams(text), words, length, Set.copyOf(designators), Set.copyOf(roots),
-                Map.copyOf(measures), Set.copyOf(katakana), Set.copyOf(latin), head(title));
+                Map.copyOf(measures), Set.copyOf(katakana), Set.copyOf(latin), titleHead, english.english(text),
+                english.english(title), english.head(title, titleHead));
     }
 
     // ------------------------------------------------------------------ pieces
@@ -323,6 +329,16 @@ record Surface(Map<String, Integer> titleGrams, Map<String, Integer> textGrams, 
             }
         }
         return n;
+    }
+
+    /** The titles' heads share an English word, a Japanese head read through the bilingual word list (§11e). */
+    static boolean glossHead(Surface a, Surface b) {
+        for (String w : a.glossHead) {
+            if (b.glossHead.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The titles' head words are the same (within one language). */

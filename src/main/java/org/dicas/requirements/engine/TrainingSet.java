@@ -31,7 +31,7 @@ public record TrainingSet(String name, List<RequirementProfile> requirements, Se
 
     /** The development sets, in training order (never the sealed evaluation sets). */
     public static final List<String> DEVELOPMENT_SETS = List.of("devset", "holdout", "blind-a", "blind-b", "blind-c",
-            "blind-d", "blind-e", "blind-f", "blind-g", "blind-h", "blind-i", "blind-j", "blind-k");
+            "blind-d", "blind-e", "blind-f", "blind-g", "blind-h", "blind-i", "blind-j", "blind-k", "blind-l", "blind-m");
 
     public TrainingSet {
         requirements = List.copyOf(requirements);
@@ -84,7 +84,8 @@ public record TrainingSet(String name, List<RequirementProfile> requirements, Se
         for (JsonNode p : labels.get("pairs")) {
             pairs.add(Set.of(p.get(0).asString(), p.get(1).asString()));
         }
-        for (JsonNode g : labels.get("groups")) {
+        // a label file may list pairs only (the blind sets' authors write no "groups")
+        for (JsonNode g : labels.has("groups") ? labels.get("groups") : JsonMapper.shared().createArrayNode()) {
             for (int i = 0; i < g.size(); i++) {
                 for (int j = i + 1; j < g.size(); j++) {
                     pairs.add(Set.of(g.get(i).asString(), g.get(j).asString()));

@@ -137,4 +137,46 @@ class JudgmentVisibilityTest {
             assertThat(readable.ids(directory.userByUsername(name).orElseThrow()).contains(judgment)).as(name).isTrue();
         }
     }
+
+    @Test
+    void whenTheOtherNationWithholdsItsRequirementTheJudgesNationNoLongerFindsTheJudgmentAnywhere() {
+        long usOwn = PairJudgmentsTest.requirement(http, us, "JUDGELEAK maritime patrol radar spares", "",
+                "UNCLASSIFIED");
+        long jpOwn = PairJudgmentsTest.requirement(http, jp, "JUDGELEAK maritime patrol radar spares JP",
+                "哨戒機レーダー部品", "UNCLASSIFIED");
+        var created = http.post(PairJudgmentsTest.judgments(jpOwn), jp,
+                PairJudgmentsTest.judgment(usOwn, true, null, "judgeleak note"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long judged = created.json().get("id").asLong();
+        String pair = "#" + Math.min(usOwn, jpOwn) + " ⇔ #" + Math.max(usOwn, jpOwn);
+
+        // the United States withholds its requirement from every other nation
+        var withheld = http.put(REQUIREMENTS + "/" + usOwn, us, RequirementsApiTest.body(
+                "JUDGELEAK maritime patrol radar spares", "", "UNCLASSIFIED//NOFORN"));
+        assertThat(withheld.status()).as(withheld.body()).isEqualTo(200);
+        assertThat(http.get(REQUIREMENTS + "/" + usOwn, jp).status()).isEqualTo(404);
+
+        Map<String, Object> row = jdbc.sql("select marking, origin_nation from record where id = :id")
+                .param("id", judged).query().singleRow();
+        assertThat(row.get("marking")).isEqualTo("UNCLASSIFIED//NOFORN");
+        assertThat(row.get("origin_nation")).as("the judgment passes to the nation that reads both").isEqualTo("USA");
+        for (String path : idPaths(String.valueOf(judged))) {
+            var r = http.get(path, jp);
+            assertThat(r.status()).as("the judge's nation at " + path).isEqualTo(
+                    http.get(path.replace(String.valueOf(judged), MISSING), jp).status());
+            assertThat(r.body()).doesNotContain(pair, "judgeleak note");
+            assertThat(http.get(path, us).status()).as("the United States reads " + path).isEqualTo(200);
+        }
+        for (String name : List.of(DemoUsers.JP_ATLA, DemoUsers.JP_MSDF)) {
+            assertThat(readable.ids(directory.userByUsername(name).orElseThrow()).contains(judged)).as(name).isFalse();
+        }
+        assertThat(readable.ids(directory.userByUsername(DemoUsers.US_ACQ).orElseThrow()).contains(judged)).isTrue();
+        String pick = "/pick/records?q=" + judged + "&for=related";
+        assertThat(AttackSupport.session(port, DemoUsers.JP_ATLA).get(pick, null).body()).doesNotContain(pair);
+        assertThat(AttackSupport.session(port, DemoUsers.US_ACQ).get(pick, null).body()).contains(pair);
+        var found = http.get("/api/v1/search?q=" + Math.min(usOwn, jpOwn), jp);
+        assertThat(found.body()).doesNotContain(pair).doesNotContain("\"id\":" + judged + ",");
+        assertThat(jdbc.sql("select actor from audit_entry where record_id = :id and action = 'MARKING_CHANGED'")
+                .param("id", judged).query(String.class).list()).containsExactly("system");
+    }
 }
