@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -15,6 +14,7 @@ import java.util.regex.Pattern;
 import org.dicas.support.Browsers;
 import org.dicas.support.ChromiumPerClass;
 import org.dicas.support.Http;
+import org.dicas.support.ListSteps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,35 +49,26 @@ class ForumListsBrowserTest {
             }
         }
         List<String> problems = new ArrayList<>();
-        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("ja-JP")
-                .setViewportSize(1280, 900))) {
-            context.setDefaultTimeout(15_000);
-            Browsers.watchScripts(context, consoleProblems);
-            Page page = context.newPage();
-            Browsers.signIn(page, url(""), "jp.atla");
+        try (BrowserContext context = Browsers.context(chromium.browser(), "ja-JP", true, consoleProblems)) {
+            ListSteps list = ListSteps.open(context, url(""), "jp.atla", "/working-groups?lang=ja&size=2");
+            Page page = list.page();
 
             // filter: only the groups containing the text
-            page.navigate(url("/working-groups?lang=ja&size=2"));
-            page.locator("#table-q").fill("LSTB-");
-            page.locator("form.table-filter button[type=submit]").click();
-            page.waitForURL(Pattern.compile(".*q=LSTB-.*"));
-            Locator codes = page.locator("main .table-scroll tbody tr td:nth-child(2)");
+            list.filter("LSTB-");
+            Locator codes = list.column(2);
             assertThat(codes).hasCount(2);
-            assertThat(page.locator(".pager-range")).hasText("全4件中 1–2件");
+            assertThat(list.range()).hasText("全4件中 1–2件");
 
             // sorted by the code, its own order; its head turns it round, and back
             assertThat(page.locator("th[aria-sort=ascending]")).containsText("コード");
             assertThat(codes.first()).hasText("LSTB-A");
             assertThat(codes.nth(1)).hasText("LSTB-B");
-            page.locator("th.sortable a", new Page.LocatorOptions().setHasText("コード")).click();
-            page.waitForURL(Pattern.compile(".*sort=code&dir=desc.*"));
-            assertThat(page.locator("th[aria-sort=descending]")).containsText("コード");
+            list.sortBy("コード", "code", "desc");
             assertThat(codes.first()).hasText("LSTB-D");
             assertThat(codes.nth(1)).hasText("LSTB-C");
             Browsers.screenshot(page, "working-groups-sorted-ja.png");
             Browsers.checkAccessibility(page, "working-groups-ja", problems);
-            page.locator("th.sortable a", new Page.LocatorOptions().setHasText("コード")).click();
-            page.waitForURL(Pattern.compile(".*sort=code&dir=asc.*"));
+            list.sortBy("コード", "code", "asc");
             assertThat(codes.first()).hasText("LSTB-A");
 
             // one status: the filter and the sort are kept
@@ -85,14 +76,13 @@ class ForumListsBrowserTest {
             page.waitForURL(Pattern.compile(".*status=ACTIVE.*"));
             assertThat(page.locator("#table-q")).hasValue("LSTB-");
             assertThat(codes.first()).hasText("LSTB-A");
-            assertThat(page.locator(".pager-range")).hasText("全3件中 1–2件");
+            assertThat(list.range()).hasText("全3件中 1–2件");
 
             // the next page keeps the status, the filter and the sort
-            page.locator("a.pager-next").click();
-            page.waitForURL(Pattern.compile(".*page=2.*"));
+            list.next(2);
             assertThat(codes).hasCount(1);
             assertThat(codes.first()).hasText("LSTB-C");
-            assertThat(page.locator(".pager-range")).hasText("全3件中 3–3件");
+            assertThat(list.range()).hasText("全3件中 3–3件");
             assertTrue(page.url().contains("status=ACTIVE") && page.url().contains("sort=code"), page.url());
             Browsers.checkAccessibility(page, "working-groups-page-2-ja", problems);
         }

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -13,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.dicas.support.Browsers;
-import org.dicas.support.Chromium;
 import org.dicas.support.ChromiumPerClass;
 import org.dicas.support.Http;
+import org.dicas.support.ListSteps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,40 +46,30 @@ class LongListsBrowserTest {
                     "CUI//REL TO USA, JPN")).status());
         }
         List<String> problems = new ArrayList<>();
-        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US")
-                .setViewportSize(1280, 900))) {
-            context.setDefaultTimeout(15_000);
-            Browsers.watchScripts(context, consoleProblems);
-            Page page = context.newPage();
-            Browsers.signIn(page, url(""), "us.acq");
+        try (BrowserContext context = Browsers.context(chromium.browser(), "en-US", true, consoleProblems)) {
+            ListSteps list = ListSteps.open(context, url(""), "us.acq", "/leads?lang=en&size=2");
+            Page page = list.page();
 
             // filter: only the rows containing the text
-            page.navigate(url("/leads?lang=en&size=2"));
-            page.locator("#table-q").fill("BRTABLE");
-            page.locator("form.table-filter button[type=submit]").click();
-            page.waitForURL(Pattern.compile(".*q=BRTABLE.*"));
-            Locator titles = page.locator("main .table-scroll tbody tr td:nth-child(5)");
+            list.filter("BRTABLE");
+            Locator titles = list.column(5);
             assertThat(titles).hasCount(2);
-            assertThat(page.locator(".pager-range")).hasText("1–2 of 3");
+            assertThat(list.range()).hasText("1–2 of 3");
 
             // sort by the title: ascending, then the other way round
-            page.locator("th.sortable a", new Page.LocatorOptions().setHasText("Title")).click();
-            page.waitForURL(Pattern.compile(".*sort=title&dir=asc.*"));
-            assertThat(page.locator("th[aria-sort=ascending]")).containsText("Title");
+            list.sortBy("Title", "title", "asc");
             assertThat(titles.first()).containsText("BRTABLE Alpha");
             assertThat(titles.nth(1)).containsText("BRTABLE Bravo");
             Browsers.screenshot(page, "long-list-sorted-en.png");
             Browsers.checkAccessibility(page, "long-list-en", problems);
 
             // the next page keeps the filter and the sort
-            page.locator("a.pager-next").click();
-            page.waitForURL(Pattern.compile(".*page=2.*"));
+            list.next(2);
             assertThat(titles).hasCount(1);
             assertThat(titles.first()).containsText("BRTABLE Charlie");
-            assertThat(page.locator(".pager-range")).hasText("3–3 of 3");
+            assertThat(list.range()).hasText("3–3 of 3");
 
-            page.locator("th.sortable a", new Page.LocatorOptions().setHasText("Title")).click();
-            page.waitForURL(Pattern.compile(".*sort=title&dir=desc.*"));
+            list.sortBy("Title", "title", "desc");
             assertThat(titles.first()).containsText("BRTABLE Charlie");
 
             // the create form waits behind its button

@@ -151,7 +151,7 @@ class MarkingPickerBrowserTest {
     }
 
     private void signIn(Page page, String username) {
-        Browsers.signIn(page, url(""), username);
+        chromium.signIn(page, url(""), username);
     }
 
     private BrowserContext newContext(boolean script) {

@@ -77,7 +77,7 @@ class PickersBrowserTest {
         List<String> problems = new ArrayList<>();
         try (BrowserContext context = Browsers.context(chromium.browser(), "ja-JP", true, consoleProblems)) {
             Page page = context.newPage();
-            Browsers.signIn(page, url(""), "jp.atla");
+            chromium.signIn(page, url(""), "jp.atla");
             page.navigate(url("/meetings/" + meeting + "?lang=ja"));
             page.locator("section[aria-labelledby=agenda] details > summary").click();
             page.locator("#agenda-title").fill("沿岸監視の協議");
@@ -137,7 +137,7 @@ class PickersBrowserTest {
         List<String> problems = new ArrayList<>();
         try (BrowserContext context = Browsers.context(chromium.browser(), "ja-JP", true, consoleProblems)) {
             Page page = context.newPage();
-            Browsers.signIn(page, url(""), "jp.atla");
+            chromium.signIn(page, url(""), "jp.atla");
             page.navigate(url("/meetings/" + meeting + "/edit?lang=ja"));
             // the list is hidden behind the search box, which its label now names
             assertThat(page.locator("#attendeeIds")).isHidden();
@@ -211,7 +211,7 @@ class PickersBrowserTest {
         long meeting = meeting("Picker no-script meeting");
         try (BrowserContext context = Browsers.context(chromium.browser(), "ja-JP", false, consoleProblems)) {
             Page page = context.newPage();
-            Browsers.signIn(page, url(""), "jp.atla");
+            chromium.signIn(page, url(""), "jp.atla");
             page.navigate(url("/meetings/" + meeting + "?lang=en"));
             page.locator("section[aria-labelledby=agenda] details > summary").click();
             page.locator("#agenda-title").fill("Typed link");

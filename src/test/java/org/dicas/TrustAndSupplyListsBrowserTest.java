@@ -3,17 +3,16 @@ package org.dicas;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.dicas.support.Browsers;
 import org.dicas.support.ChromiumPerClass;
 import org.dicas.support.Http;
+import org.dicas.support.ListSteps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,39 +43,29 @@ class TrustAndSupplyListsBrowserTest {
         TrustAndSupplyListsPageTest.job(api, navy, run + "-C", 1, "UNCLASSIFIED//REL TO USA, JPN");
         TrustAndSupplyListsPageTest.job(api, navy, run + "-D", 1, "CUI//NOFORN");
         List<String> problems = new ArrayList<>();
-        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("ja-JP")
-                .setViewportSize(1280, 900))) {
-            context.setDefaultTimeout(15_000);
-            Browsers.watchScripts(context, consoleProblems);
-            Page page = context.newPage();
-            Browsers.signIn(page, url(""), "jp.atla");
+        try (BrowserContext context = Browsers.context(chromium.browser(), "ja-JP", true, consoleProblems)) {
+            ListSteps list = ListSteps.open(context, url(""), "jp.atla", "/sustainment/jobs?lang=ja&size=2");
+            Page page = list.page();
 
-            page.navigate(url("/sustainment/jobs?lang=ja&size=2"));
-            page.locator("#table-q").fill(run);
-            page.locator("form.table-filter button[type=submit]").click();
-            page.waitForURL(Pattern.compile(".*q=" + run + ".*"));
-            Locator codes = page.locator("main .table-scroll tbody tr td:nth-child(2)");
+            list.filter(run);
+            Locator codes = list.column(2);
             assertThat(codes).hasCount(2);
-            assertThat(page.locator(".pager-range")).hasText("全3件中 1–2件");
+            assertThat(list.range()).hasText("全3件中 1–2件");
             assertThat(codes.first()).hasText(run + "-C");
 
-            page.locator("th.sortable a", new Page.LocatorOptions().setHasText("コード")).click();
-            page.waitForURL(Pattern.compile(".*sort=code&dir=asc.*"));
-            assertThat(page.locator("th[aria-sort=ascending]")).containsText("コード");
+            list.sortBy("コード", "code", "asc");
             assertThat(codes.first()).hasText(run + "-A");
             assertThat(codes.nth(1)).hasText(run + "-B");
             Browsers.screenshot(page, "trust-supply-jobs-sorted-ja.png");
             Browsers.checkAccessibility(page, "trust-supply-jobs-ja", problems);
 
-            page.locator("a.pager-next").click();
-            page.waitForURL(Pattern.compile(".*page=2.*"));
+            list.next(2);
             assertThat(codes).hasCount(1);
             assertThat(codes.first()).hasText(run + "-C");
-            assertThat(page.locator(".pager-range")).hasText("全3件中 3–3件");
+            assertThat(list.range()).hasText("全3件中 3–3件");
             assertThat(page.locator("main")).not().containsText(run + "-D");
 
-            page.locator("th.sortable a", new Page.LocatorOptions().setHasText("コード")).click();
-            page.waitForURL(Pattern.compile(".*sort=code&dir=desc.*"));
+            list.sortBy("コード", "code", "desc");
             assertThat(codes.first()).hasText(run + "-C");
             assertThat(page.locator("#table-q")).hasValue(run);
         }

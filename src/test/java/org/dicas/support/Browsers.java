@@ -140,10 +140,20 @@ public final class Browsers {
         p.waitForURL(u -> !u.contains("/login"));
     }
 
+    /**
+     * axe-core's WCAG 2.1 A and AA rules run over the page as it is now, in the page itself ({@code axe.run}, the
+     * builder's "legacy mode"). The builder's default splits the run by frame ({@code axe.runPartial}) and finishes it
+     * in a page of its own, injecting axe-core three times; the platform's pages have no frames, so the same rules
+     * find the same things in about half the time.
+     */
+    public static AxeResults axe(Page p) {
+        return new AxeBuilder(p).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
+    }
+
     /** Adds to {@code problems} each serious or critical violation axe-core finds on the page (or that it did not run). */
     public static void checkAccessibility(Page p, String name, List<String> problems) {
         p.waitForLoadState(LoadState.LOAD);
-        AxeResults results = new AxeBuilder(p).withTags(WCAG_TAGS).analyze();
+        AxeResults results = axe(p);
         if (results.isErrored() || results.getPasses() == null || results.getPasses().isEmpty()) {
             problems.add(name + ": axe did not run");
             return;

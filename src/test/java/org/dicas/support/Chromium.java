@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Debian's Chromium driven by Playwright, headless, for the browser tests: one per test class ({@code @BeforeAll}
- * start, {@code @AfterAll} close). Playwright's own browser downloads are disabled, so a machine without the
- * {@code chromium} package fails here with that said, not later with a download error.
+ * Debian's Chromium driven by Playwright, headless, for the browser tests: one for the whole test run, shared through
+ * {@link ChromiumPerClass} (closed when the run ends). Playwright's own browser downloads are disabled, so a machine
+ * without the {@code chromium} package fails here with that said, not later with a download error.
  */
 public final class Chromium implements AutoCloseable {
 
