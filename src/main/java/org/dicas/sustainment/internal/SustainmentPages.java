@@ -79,8 +79,9 @@ class SustainmentPages {
                 RepairFacility::marking, "lists27.csv.facility", FACILITY_CSV, locale,
                 f -> List.of(f.id(), f.marking().banner(), f.code(), f.name(),
                         Sentences.render(Sentence.nation(f.nation()), locale),
-                        String.join(" ", f.resources().stream().map(r -> r.code() + " (" + Sentences.render(
-                                Sentence.label("sus.kind", r.kind()), locale) + ")").toList()),
+                        String.join(Sentences.render(Sentence.of("sentence.listSeparator"), locale),
+                                f.resources().stream().map(r -> Sentences.render(Sentence.of("sus.resourceWithKind",
+                                        r.code(), Sentence.label("sus.kind", r.kind())), locale)).toList()),
                         String.join(" ", f.certifications())));
         audit.exported(me, null, null, Sentence.of("lists27.csv.facility.kind"), csv.banner());
         return csv.download("lists27.csv.facility.filename", locale);
