@@ -136,8 +136,8 @@ class LastListsPageTest {
         assertThat(page).as("sorting the awaiting list keeps my requests' filter")
                 .contains("href=\"/disclosure-requests?awaiting.q=" + r.run()
                         + "&amp;awaiting.sort=record&amp;awaiting.dir=desc&amp;mine.q=zzz\"")
-                .as("sorting my requests keeps the awaiting list's filter and sort")
-                .contains("href=\"/disclosure-requests?mine.q=zzz&amp;mine.sort=record&amp;mine.dir=asc&amp;awaiting.q="
+                .as("clearing my requests' filter keeps the awaiting list's filter and sort")
+                .contains("href=\"/disclosure-requests?mine.sort=requested&amp;mine.dir=desc&amp;awaiting.q="
                         + r.run() + "&amp;awaiting.sort=record&amp;awaiting.dir=asc\"")
                 .as("each filter form has its own field and carries the other list's view")
                 .contains("id=\"mine-q\"", "id=\"awaiting-q\"", "name=\"awaiting.sort\" value=\"record\"");
