@@ -42,7 +42,17 @@ class EveryCsvGoesThroughCsvFileTest {
     JdbcClient jdbc;
 
     /** One export as a Japanese reader downloads it: file and audit entry checked; returns the lines between. */
-    List<String> exportedInJapanese(String user, String path, long recordId, String englishName, String japaneseName) {
+    List<String> exportedInJapanese(String user, String path, Long recordId, String englishName, String japaneseName) {
+        return exportedInJapanese(port, audit, user, path, recordId, englishName, japaneseName);
+    }
+
+    /**
+     * One export as a Japanese reader downloads it (a list's export: {@code recordId} null): the byte-order mark, the
+     * banner first and last and in {@code X-DICAS-Marking}, the names, the {@code EXPORTED} entry naming the banner;
+     * returns the lines between the banners.
+     */
+    static List<String> exportedInJapanese(int port, AuditLog audit, String user, String path, Long recordId,
+                                           String englishName, String japaneseName) {
         AuditLog.Filter mine = new AuditLog.Filter(user, AuditLog.EXPORTED, recordId, null, null);
         long before = audit.entries(mine, Paging.FIRST, Locale.ENGLISH).total();
         Http ja = new Http(port).inLanguage("ja").signIn(user, "demo");
@@ -136,6 +146,16 @@ class EveryCsvGoesThroughCsvFileTest {
                 .isEqualTo(before + 1);
     }
 
+    @Test
+    void theRepairJobsFacilitiesAndAuthorizationsExportsAreNamedInTheReadersLanguageCarryTheirBannerAndAreAudited() {
+        assertThat(exportedInJapanese("us.navy", "/sustainment/jobs/export.csv", null, "repair-jobs.csv",
+                "修理案件.csv").get(0)).isEqualTo("番号,区分表示,コード,対象装備,旗国,優先度,最早開始日,期限,期間（日）,他国での修理,固定先");
+        assertThat(exportedInJapanese("us.navy", "/sustainment/facilities/export.csv", null,
+                "repair-facilities.csv", "修理施設.csv").get(0)).isEqualTo("番号,区分表示,コード,名称,国,設備,認証");
+        assertThat(exportedInJapanese("us.fdo", "/authorizations/export.csv", null, "export-authorizations.csv",
+                "輸出許可.csv").get(0)).isEqualTo("番号,許可番号,種別,規制制度,対象国,有効期間開始日,有効期間終了日,状態,備考");
+    }
+
     /** Every handler that serves a {@code .csv} path writes it with {@link CsvFile#download}, nothing else. */
     @Test
     void everyControllerThatServesACsvWritesItThroughCsvFile() {
@@ -159,7 +179,7 @@ class EveryCsvGoesThroughCsvFileTest {
                 }
             }
         }
-        assertThat(csvHandlers).as("the CSV exports found").hasSizeGreaterThanOrEqualTo(6);
+        assertThat(csvHandlers).as("the CSV exports found").hasSizeGreaterThanOrEqualTo(9);
         assertThat(bypassing).as("handlers serving .csv without CsvFile.download").isEmpty();
 
         List<String> ownResponses = new ArrayList<>();

@@ -3,13 +3,13 @@ package org.dicas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dicas.support.Http;
+import org.dicas.sustainment.RepairBodies;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -43,20 +43,8 @@ class TrustAndSupplyListsPageTest {
     }
 
     static long job(Http http, String token, String code, int priority, String marking) {
-        Map<String, Object> b = new HashMap<>();
-        b.put("code", code);
-        b.put("asset", "Lists destroyer " + code);
-        b.put("flagNation", "USA");
-        b.put("resourceKinds", List.of("DRYDOCK"));
-        b.put("lengthM", 150.0);
-        b.put("durationDays", 30);
-        b.put("earliestStart", "2027-03-01");
-        b.put("dueDate", "2027-08-31");
-        b.put("priority", priority);
-        b.put("requires", List.of());
-        b.put("forwardDeployed", false);
-        b.put("voyageRepair", false);
-        b.put("marking", marking);
+        Map<String, Object> b = RepairBodies.with(RepairBodies.with(RepairBodies.job(code), "priority", priority),
+                "marking", marking);
         Http.Response r = http.post("/api/v1/sustainment/jobs", token, b);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("id").asLong();

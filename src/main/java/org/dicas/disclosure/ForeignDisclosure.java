@@ -7,6 +7,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dicas.shared.ListColumns;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
+import org.dicas.shared.TableView;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.dicas.notifications.Notifications;
@@ -142,20 +148,48 @@ public class ForeignDisclosure {
                 .query((rs, n) -> row(rs)).list();
     }
 
-    /** Pending requests an officer may decide: records of their nation that they can read. */
-    public List<DisclosureRequest> awaitingDecision(DicasUser officer) {
+    /**
+     * What the list of requests I made sorts and filters by: newest first unless asked otherwise, ties by id; the
+     * filter looks in the record's title and the justification.
+     */
+    public static final ListColumns MINE = ListColumns.orderedBy("requested", "d.requested_at", true, "d.id")
+            .and("record", "lower(r.title)").and("state", "d.status").filterIn("r.title", "d.justification");
+
+    /**
+     * What the list of requests awaiting my decision sorts and filters by: oldest first (first come, first decided)
+     * unless asked otherwise, ties by id; the filter looks in the record's title, the requester and the justification.
+     */
+    public static final ListColumns AWAITING = ListColumns.orderedBy("requested", "d.requested_at", false, "d.id")
+            .and("record", "lower(r.title)").and("requester", "lower(u.display_name)")
+            .filterIn("r.title", "u.display_name", "d.justification");
+
+    /**
+     * A page of the pending requests an officer may decide (records of their nation that they can read), sorted and
+     * filtered as the view asks ({@link #AWAITING}); none for anyone else. Requests on records the officer may not
+     * read are neither listed nor counted.
+     */
+    public Page<DisclosureRequest> awaitingDecision(DicasUser officer, Paging paging, TableView view) {
+        AWAITING.order(view); // an unknown sort key is refused whoever asks
         if (!officer.hasRole(Role.DISCLOSURE_OFFICER)) {
-            return List.of();
+            return new Page<>(List.of(), paging, 0);
         }
-        return readable.query(officer, SELECT + " where {readableInContainer:r} and d.status = 'PENDING'"
-                        + " and r.origin_nation = :n order by d.id").param("n", officer.nation().code())
-                .query((rs, n) -> row(rs)).list();
+        return readable.page(officer, SELECT + " where {readableInContainer:r} and d.status = 'PENDING'"
+                + " and r.origin_nation = :n", AWAITING, Map.of("n", officer.nation().code()), paging, view,
+                (rs, n) -> row(rs));
     }
 
-    /** Requests the user made, on records they can still read. */
-    public List<DisclosureRequest> madeBy(DicasUser user) {
-        return readable.query(user, SELECT + " where {readableInContainer:r} and d.requester_id = :u order by d.id desc")
-                .param("u", user.id()).query((rs, n) -> row(rs)).list();
+    /**
+     * A page of the requests the user made, on records they can still read, of one status when asked, sorted and
+     * filtered as the view asks ({@link #MINE}).
+     */
+    public Page<DisclosureRequest> madeBy(DicasUser user, Optional<DisclosureRequest.Status> status, Paging paging,
+                                          TableView view) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("u", user.id());
+        status.ifPresent(s -> params.put("status", s.name()));
+        return readable.page(user, SELECT + " where {readableInContainer:r} and d.requester_id = :u"
+                + status.map(s -> " and d.status = :status").orElse(""), MINE, params, paging, view,
+                (rs, n) -> row(rs));
     }
 
     private MarkedRecords.Summary decidable(DicasUser officer, DisclosureRequest d) {

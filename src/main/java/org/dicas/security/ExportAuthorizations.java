@@ -91,13 +91,6 @@ public class ExportAuthorizations {
         }
     }
 
-    /** The authorizations the officer's nation issued. */
-    public List<ExportAuthorization> issuedBy(DicasUser officer) {
-        requireOfficer(officer);
-        return jdbc.sql(SELECT + " where issuing_nation = :n order by valid_to desc, id desc")
-                .param("n", officer.nation().code()).query((rs, i) -> row(rs)).list();
-    }
-
     /**
      * What the authorizations list sorts and filters by: latest expiry first unless asked otherwise; the filter looks
      * in the number and the note.
@@ -109,16 +102,8 @@ public class ExportAuthorizations {
     /** A page of the authorizations the officer's nation issued, sorted and filtered as the view asks. */
     public Page<ExportAuthorization> issuedBy(DicasUser officer, Paging paging, TableView view) {
         requireOfficer(officer);
-        String sql = SELECT + " where issuing_nation = :n" + COLUMNS.where(view);
-        Map<String, Object> params = COLUMNS.parameters(view, Map.of("n", officer.nation().code()));
-        List<ExportAuthorization> items = jdbc.sql(sql + " order by " + COLUMNS.order(view)
-                        + " limit :pageSize offset :pageOffset").params(params).param("pageSize", paging.size())
-                .param("pageOffset", paging.offset()).query((rs, i) -> row(rs)).list();
-        long total = paging.totalWhenShown(items.size());
-        if (total < 0) {
-            total = jdbc.sql("select count(*) from (" + sql + ") as counted").params(params).query(Long.class).single();
-        }
-        return new Page<>(items, paging, total);
+        return UnmarkedPages.page(jdbc, SELECT + " where issuing_nation = :n", COLUMNS,
+                Map.of("n", officer.nation().code()), paging, view, (rs, i) -> row(rs));
     }
 
     public ExportAuthorization get(DicasUser officer, long id) {

@@ -60,7 +60,7 @@ class ForeignDisclosureTest {
         long id = req.json().get("id").asLong();
         assertThat(req.json().get("status").asString()).isEqualTo("PENDING");
         // the officer sees it waiting; the requester cannot decide; another nation's officer cannot either
-        assertThat(http.get("/api/v1/disclosure-requests", fdo).json().get("awaitingMyDecision").toString()).contains("\"id\":" + id);
+        assertThat(http.all("/api/v1/disclosure-requests/awaiting", fdo).toString()).contains("\"id\":" + id);
         assertThat(http.post("/api/v1/disclosure-requests/" + id + "/approve", jp, Map.of()).status()).isEqualTo(403);
         assertThat(http.post("/api/v1/disclosure-requests/" + id + "/approve", acq, Map.of()).status()).isEqualTo(403);
         // narrower than asked: AUS only

@@ -35,7 +35,7 @@ class TrustPagesTest {
         assertThat(sent.status()).isEqualTo(302);
         Http fdo = new Http(port).signIn("us.fdo", "demo");
         assertThat(fdo.get("/", null).body()).containsPattern("Notifications \\([1-9][0-9]*\\)");
-        var inbox = fdo.get("/disclosure-requests", null);
+        var inbox = fdo.get("/disclosure-requests?awaiting.q=Page+release", null); // oldest first: found by title
         assertThat(inbox.body()).contains("Page release");
         long id = jdbc.sql("select id from disclosure_request where record_id = :r").param("r", doc).query(Long.class).single();
         var fdoHistory = fdo.get("/records/" + doc + "/history", null);

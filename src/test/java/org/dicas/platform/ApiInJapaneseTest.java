@@ -188,7 +188,8 @@ class ApiInJapaneseTest {
     /**
      * The path with each variable taken from the first item of the list above it (its {@code items}, or the first
      * list in it whose items have ids: a program's work packages); null when there is none. A record of any kind
-     * ({@code /records/{id}}) is the first requirement; a language is Japanese (a draft from the English title).
+     * ({@code /records/{id}}) is the first requirement, a release request the first of the reader's own; a language is
+     * Japanese (a draft from the English title).
      */
     String fill(Http http, String token, String pattern) {
         Matcher m = VARIABLE.matcher(pattern);
@@ -201,7 +202,9 @@ class ApiInJapaneseTest {
             return fill(http, token, above + "/ja" + rest); // a Japanese draft of the English title
         }
         boolean anyRecord = above.equals("/api/v1/records");
-        String list = fill(http, token, anyRecord ? "/api/v1/requirements" : above);
+        // release requests are listed as the reader's own and those awaiting them, not at their own path
+        boolean requests = above.equals("/api/v1/disclosure-requests");
+        String list = fill(http, token, anyRecord ? "/api/v1/requirements" : requests ? above + "/mine" : above);
         if (list == null) {
             return null;
         }
@@ -210,7 +213,7 @@ class ApiInJapaneseTest {
             return null;
         }
         for (String id : ids(json, m.group(1).equals("number") ? "number" : "id")) {
-            String filled = (anyRecord ? above : list) + "/" + id;
+            String filled = (anyRecord || requests ? above : list) + "/" + id;
             String whole = rest.isEmpty() ? filled : fill(http, token, filled + rest);
             if (whole != null) {
                 return whole;

@@ -144,6 +144,47 @@ class ApiSortTest {
         });
     }
 
+    @Test
+    void theLastListsSortEitherWayPageWithoutRepeatingOrSkippingAndNameTheirFieldsInTheApiDescription() {
+        Http http = new Http(port);
+        String admin = http.token("admin", "demo");
+        String acq = http.token("us.acq", "demo");
+        long program = -1;
+        for (JsonNode p : http.all("/api/v1/programs", acq)) {
+            if (p.get("nameEn").asString().startsWith("Glide Phase Interceptor")) {
+                program = p.get("id").asLong();
+            }
+        }
+        Map<String, String> lists = Map.of("/api/v1/admin/users", admin,
+                "/api/v1/programs/" + program + "/work-packages", acq);
+        lists.forEach((list, token) -> {
+            String key = list.contains("admin") ? "username" : "code";
+            List<Long> ascending = all(http, token, list, key + ",asc", 200).stream().map(j -> j.get("id").asLong())
+                    .toList();
+            List<Long> descending = new ArrayList<>(all(http, token, list, key + ",desc", 200).stream()
+                    .map(j -> j.get("id").asLong()).toList());
+            java.util.Collections.reverse(descending);
+            assertThat(ascending).as(list).hasSizeGreaterThan(1).doesNotHaveDuplicates()
+                    .containsExactlyElementsOf(descending);
+            assertThat(all(http, token, list, key + ",asc", 1).stream().map(j -> j.get("id").asLong()).toList())
+                    .as(list + ", one to a page").containsExactlyElementsOf(ascending);
+        });
+
+        JsonNode paths = http.get("/v3/api-docs", null).json().get("paths");
+        Map<String, String> described = Map.of("/api/v1/admin/users", "username, name, nation, organization",
+                "/api/v1/programs/{id}/work-packages", "code, title",
+                "/api/v1/disclosure-requests/mine", "requested, record, state",
+                "/api/v1/disclosure-requests/awaiting", "requested, record, requester");
+        described.forEach((path, fields) -> {
+            List<String> names = new ArrayList<>();
+            JsonNode parameters = paths.get(path).at("/get/parameters");
+            parameters.forEach(p -> names.add(p.get("name").asString()));
+            assertThat(names).as(path).contains("page", "size", "sort", "q");
+            assertThat(parameters.get(names.indexOf("sort")).get("description").asString()).as(path)
+                    .contains(fields);
+        });
+    }
+
     static List<Long> ids(JsonNode list) {
         List<Long> ids = new ArrayList<>();
         list.get("items").forEach(i -> ids.add(i.get("id").asLong()));

@@ -246,7 +246,7 @@ class TwoNodesTest {
     }
 
     private static long userId(Http http, String token, String username) {
-        for (JsonNode u : http.get("/api/v1/admin/users", token).json()) {
+        for (JsonNode u : http.get("/api/v1/admin/users?q=" + username, token).json().get("items")) {
             if (u.get("username").asString().equals(username)) {
                 return u.get("id").asLong();
             }

@@ -73,7 +73,7 @@ class WorkShareApiTest {
 
     @Test
     void eachReaderGetsThePackagesAndCostsTheyMayRead() {
-        String path = "/api/v1/programs/" + gpi() + "/work-packages";
+        String path = "/api/v1/programs/" + gpi() + "/work-share";
         Http.Response asUs = http.get(path, us);
         assertThat(asUs.status()).isEqualTo(200);
         assertThat(asUs.header("ETag")).isNotEmpty();
@@ -89,9 +89,14 @@ class WorkShareApiTest {
         assertThat(withheld).isNotEmpty().noneMatch(n -> n.startsWith("Sakura"));
         assertThat(asFirm.body()).doesNotContain("118.5");
         Http.Response hidden = http.get(path, au);
-        Http.Response missing = http.get("/api/v1/programs/987654321/work-packages", au);
+        Http.Response missing = http.get("/api/v1/programs/987654321/work-share", au);
         assertThat(hidden.status()).isEqualTo(404);
         assertThat(hidden.body().replaceAll("\\d{3,}", "ID")).isEqualTo(missing.body().replaceAll("\\d{3,}", "ID"));
+        Http.Response hiddenList = http.get("/api/v1/programs/" + gpi() + "/work-packages", au);
+        Http.Response missingList = http.get("/api/v1/programs/987654321/work-packages", au);
+        assertThat(hiddenList.status()).isEqualTo(404);
+        assertThat(hiddenList.body().replaceAll("\\d{3,}", "ID"))
+                .isEqualTo(missingList.body().replaceAll("\\d{3,}", "ID"));
     }
 
     @Test

@@ -195,7 +195,8 @@ class ReleasabilityMatrixTest {
             });
             String notificationsPage = web.get("/notifications?size=200", null).body();
             Marking notificationsBanner = banner(notificationsPage);
-            String releaseRequestList = http.get("/api/v1/disclosure-requests", token).body();
+            String releaseRequestList = http.all("/api/v1/disclosure-requests/mine", token).toString()
+                    + http.all("/api/v1/disclosure-requests/awaiting", token).toString();
             for (Fixture f : fixtures) {
                 boolean visible = expected(user, f);
                 String what = username + " reading " + f;

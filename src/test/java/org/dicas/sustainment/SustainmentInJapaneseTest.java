@@ -31,7 +31,7 @@ class SustainmentInJapaneseTest {
 
     /** A valid job (the registry test's), priority 9 so that a test job never outranks the demo work. */
     static Map<String, Object> job(String code) {
-        return RepairRegistryTest.with(RepairRegistryTest.job(code), "priority", 9);
+        return RepairBodies.with(RepairBodies.job(code), "priority", 9);
     }
 
     @Test

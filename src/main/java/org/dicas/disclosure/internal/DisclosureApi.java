@@ -4,16 +4,18 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import org.dicas.disclosure.DisclosureRequest;
 import org.dicas.disclosure.ForeignDisclosure;
 import org.dicas.disclosure.RecordHistory;
 import org.dicas.disclosure.ReleaseDecision;
 import org.dicas.disclosure.ReleaseRequest;
 import org.dicas.security.DicasUser;
+import org.dicas.platform.SortedBy;
+import org.dicas.shared.Facets;
 import org.dicas.shared.MarkedList;
-import org.dicas.shared.Marking;
+import org.dicas.shared.Paging;
+import org.dicas.shared.TableView;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,15 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Foreign disclosure")
 class DisclosureApi {
-
-    /** Both lists of the inbox; {@code marking} is the high-water mark of every request in them. */
-    record Requests(Marking marking, List<DisclosureRequest> awaitingMyDecision, List<DisclosureRequest> mine) {
-        static Requests of(List<DisclosureRequest> awaiting, List<DisclosureRequest> mine) {
-            List<DisclosureRequest> all = new ArrayList<>(awaiting);
-            all.addAll(mine);
-            return new Requests(MarkedList.highWaterMarkOf(all, DisclosureRequest::marking), awaiting, mine);
-        }
-    }
 
     private final ForeignDisclosure disclosure;
     private final RecordHistory history;
@@ -55,11 +48,25 @@ class DisclosureApi {
         return history.of(me, id, locale);
     }
 
-    @GetMapping("/api/v1/disclosure-requests")
-    @Operation(summary = "Requests awaiting your decision and requests you made, each marked by its record; the "
-            + "top-level marking is the high-water mark of both lists")
-    Requests list(DicasUser me) {
-        return Requests.of(disclosure.awaitingDecision(me), disclosure.madeBy(me));
+    @GetMapping("/api/v1/disclosure-requests/mine")
+    @Operation(summary = "A page of the requests you made (on records you can still read), newest first unless sorted "
+            + "otherwise, of one state when asked (state=PENDING|APPROVED|DENIED); each marked by its record, the list "
+            + "by the high-water mark of the page")
+    MarkedList<DisclosureRequest> mine(DicasUser me, Paging paging,
+                                       @SortedBy(value = ForeignDisclosure.class, columns = "MINE") TableView view,
+                                       @RequestParam(required = false) String state) {
+        return MarkedList.page(disclosure.madeBy(me, Facets.of("state", DisclosureRequest.Status.class, state), paging,
+                view), DisclosureRequest::marking);
+    }
+
+    @GetMapping("/api/v1/disclosure-requests/awaiting")
+    @Operation(summary = "A page of the pending requests awaiting your decision (disclosure officers: records of your "
+            + "nation that you can read; anyone else: none), oldest first unless sorted otherwise; each marked by its "
+            + "record, the list by the high-water mark of the page")
+    MarkedList<DisclosureRequest> awaiting(DicasUser me, Paging paging,
+                                           @SortedBy(value = ForeignDisclosure.class, columns = "AWAITING")
+                                           TableView view) {
+        return MarkedList.page(disclosure.awaitingDecision(me, paging, view), DisclosureRequest::marking);
     }
 
     @GetMapping("/api/v1/disclosure-requests/{id}")

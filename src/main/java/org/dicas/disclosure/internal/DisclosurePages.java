@@ -13,6 +13,11 @@ import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.OrganizationKind;
 import org.dicas.platform.FormErrors;
+import org.dicas.platform.PrefixedTable;
+import org.dicas.shared.Facets;
+import org.dicas.shared.Page;
+import org.dicas.shared.TableView;
+import java.util.Optional;
 import org.dicas.platform.ReaderTime;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.MarkedList;
@@ -89,14 +94,30 @@ class DisclosurePages {
         }
     }
 
+    /**
+     * The requests I made and, for a disclosure officer, those awaiting my decision: two lists on one page, each
+     * sorted, filtered and paged on the server with its own query parameters ({@code mine.*}, {@code awaiting.*};
+     * {@link PrefixedTable}), so that working one list leaves the other as it is. The banner is the high-water mark
+     * of both pages shown.
+     */
     @GetMapping("/disclosure-requests")
     String inbox(DicasUser me, Model model) {
-        var awaiting = disclosure.awaitingDecision(me);
-        var mine = disclosure.madeBy(me);
-        model.addAttribute("awaiting", awaiting);
-        model.addAttribute("mine", mine);
-        List<DisclosureRequest> shown = new ArrayList<>(awaiting);
-        shown.addAll(mine);
+        TableView mineView = PrefixedTable.view("mine");
+        Optional<DisclosureRequest.Status> state = Facets.of("mine.state", DisclosureRequest.Status.class,
+                PrefixedTable.parameter("mine", "state"));
+        Page<DisclosureRequest> mine = disclosure.madeBy(me, state, PrefixedTable.paging("mine"), mineView);
+        PrefixedTable.show(model, "mine", "/disclosure-requests", mine, mineView, ForeignDisclosure.MINE);
+        model.addAttribute("mineState", state.map(Enum::name).orElse(""));
+        model.addAttribute("states", DisclosureRequest.Status.values());
+        List<DisclosureRequest> shown = new ArrayList<>(mine.items());
+        if (me.disclosureOfficer()) {
+            TableView awaitingView = PrefixedTable.view("awaiting");
+            Page<DisclosureRequest> awaiting = disclosure.awaitingDecision(me, PrefixedTable.paging("awaiting"),
+                    awaitingView);
+            PrefixedTable.show(model, "awaiting", "/disclosure-requests", awaiting, awaitingView,
+                    ForeignDisclosure.AWAITING);
+            shown.addAll(awaiting.items());
+        }
         model.addAttribute("pageMarking", MarkedList.highWaterMarkOf(shown, DisclosureRequest::marking));
         return "records/requests";
     }

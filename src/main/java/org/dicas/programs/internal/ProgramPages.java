@@ -3,6 +3,9 @@ package org.dicas.programs.internal;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.dicas.shared.Page;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.dicas.platform.EditFlow;
 import org.dicas.platform.FormErrors;
 import org.dicas.shared.ExpectedVersion;
@@ -67,8 +70,33 @@ class ProgramPages {
         return "programs/list";
     }
 
+    /**
+     * A program with its work packages a page at a time, sorted and filtered on the server
+     * ({@link WorkPackages#COLUMNS}), of one partner nation's firms when {@code nation} is given.
+     */
     @GetMapping("/{id}")
-    String detail(DicasUser me, @PathVariable long id, Model model) {
+    String detail(DicasUser me, @PathVariable long id, Paging paging, TableView view,
+                  @RequestParam(required = false) String nation, Model model) {
+        Optional<String> only = workPackages.nation(me, id, nation);
+        Page<WorkPackage> shown = workPackages.packages(me, id, only, paging, view);
+        model.addAttribute("packages", shown.items());
+        model.addAttribute("pager", Pager.of(shown, "/programs/" + id));
+        Table.show(model, "/programs/" + id, view, WorkPackages.COLUMNS);
+        model.addAttribute("packageNation", only.orElse(""));
+        return detail(me, id, model);
+    }
+
+    /** The program page showing the work packages put on the model ({@code packages}), the first page by default. */
+    String detail(DicasUser me, long id, Model model) {
+        if (!model.containsAttribute("packages")) {
+            Page<WorkPackage> shown = workPackages.packages(me, id, Optional.empty(), Paging.FIRST, TableView.NONE);
+            model.addAttribute("packages", shown.items());
+            model.addAttribute("pager", Pager.of(shown, "/programs/" + id));
+            Table.show(model, "/programs/" + id, TableView.NONE, WorkPackages.COLUMNS);
+            model.addAttribute("packageNation", "");
+        }
+        @SuppressWarnings("unchecked")
+        List<WorkPackage> packages = (List<WorkPackage>) model.getAttribute("packages");
         Program p = programs.get(me, id);
         List<Agreement> linked = agreements.ofProgram(me, id);
         List<AgendaItem> discussed = meetings.agendaItemsLinking(me, id);
@@ -85,7 +113,8 @@ class ProgramPages {
                 .filter(o -> ws.targets().stream().anyMatch(t -> t.nation().equals(o.nation().trim())))
                 .filter(o -> WorkShareWriteRules.editOption(me, o.id()).allowed()).toList());
         model.addAttribute("defaultOptionMarking", WorkPackages.defaultOptionMarking(ws));
-        model.addAttribute("editableOptions", ws.packages().stream().flatMap(w -> w.options().stream())
+        model.addAttribute("packageNations", WorkPackages.partners(p));
+        model.addAttribute("editableOptions", packages.stream().flatMap(w -> w.options().stream())
                 .filter(o -> !o.costWithheld() && WorkShareWriteRules.editOption(me, o.performerId()).allowed())
                 .map(WorkPackage.Option::id).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("releasesText", String.join("\n", ws.releases().stream()
@@ -95,7 +124,8 @@ class ProgramPages {
         }
         List<Marking> shown = new ArrayList<>();
         shown.add(p.highWaterMark());
-        shown.add(ws.marking());
+        shown.add(ws.programMarking());
+        packages.forEach(w -> shown.add(w.shownMarking()));
         linked.forEach(a -> shown.add(a.marking()));
         discussed.forEach(a -> shown.add(a.marking()));
         model.addAttribute("pageMarking", attachments.pageMarking(me, Marking.highWaterMark(shown), p.id()));

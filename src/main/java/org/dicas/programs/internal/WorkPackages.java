@@ -28,6 +28,11 @@ import org.dicas.security.MarkedRecords;
 import org.dicas.security.OrganizationKind;
 import org.dicas.security.ReadableRecords;
 import org.dicas.shared.ExpectedVersion;
+import org.dicas.shared.ListColumns;
+import org.dicas.shared.NationFacet;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
+import org.dicas.shared.TableView;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Sentence;
 import org.dicas.shared.Marking;
@@ -45,7 +50,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link WorkShareWriteRules} and {@link MarkedRecords} (versions, audit). Nothing is saved on bad input.
  */
 @Service
-class WorkPackages {
+public class WorkPackages {
 
     static final String KIND = "WORK_PACKAGE";
     static final String OPTION_KIND = "WORK_PACKAGE_OPTION";
@@ -81,25 +86,74 @@ class WorkPackages {
                               List<String> controls) {
     }
 
+    private static final String PACKAGES = """
+            select w.id, r.marking, r.version, w.code, w.title_en, w.title_ja, w.controls
+            from work_package w join record r on r.id = w.id
+            where w.program_id = :p and {readableInContainer:r}""";
+
+    private static final org.springframework.jdbc.core.RowMapper<PackageRow> PACKAGE_ROWS = (rs, n) -> new PackageRow(
+            rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
+            strings(rs.getArray(7)));
+
     /** The program's work share as the reader sees it; a program the reader may not read is not found. */
     WorkShare workShare(DicasUser user, long programId) {
         Program p = programs.get(user, programId);
-        List<PackageRow> rows = readable.query(user, """
-                        select w.id, r.marking, r.version, w.code, w.title_en, w.title_ja, w.controls
-                        from work_package w join record r on r.id = w.id
-                        where w.program_id = :p and {readableInContainer:r} order by w.code, w.id""")
-                .param("p", programId)
-                .query((rs, n) -> new PackageRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), strings(rs.getArray(7)))).list();
+        List<PackageRow> rows = readable.query(user, PACKAGES + " order by w.code, w.id").param("p", programId)
+                .query(PACKAGE_ROWS).list();
         long all = jdbc.sql("select count(*) from work_package where program_id = :p").param("p", programId)
                 .query(Long.class).single();
-        Map<Long, List<WorkPackage.Option>> options = options(user, rows.stream().map(PackageRow::id).toList());
-        List<WorkPackage> packages = rows.stream().map(r -> new WorkPackage(r.id(), programId,
-                Marking.parse(r.marking()), r.code(), r.titleEn(), r.titleJa(), r.controls(),
-                options.getOrDefault(r.id(), List.of()), r.version())).toList();
+        List<WorkPackage> packages = packages(user, programId, rows);
         return new WorkShare(programId, p.marking(), tolerance(programId), targets(p), workShareTargets(p),
                 releases(programId),
                 packages, (int) (all - packages.size()), p.version());
+    }
+
+    /**
+     * What a program's list of work packages sorts and filters by ({@code public} for the API description): by code
+     * unless asked otherwise, ties by id; the filter looks in the code, both titles and the export controls.
+     */
+    public static final ListColumns COLUMNS = ListColumns.orderedBy("code", "lower(w.code)", false, "w.id")
+            .and("title", "lower(coalesce(nullif(w.title_en, ''), w.title_ja))")
+            .filterIn("w.code", "w.title_en", "w.title_ja", "array_to_string(w.controls, ' ')");
+
+    /**
+     * A page of the program's work packages the reader may read (a program the reader may not read is not found),
+     * those a firm of one nation may perform when {@code nation} is given, sorted and filtered as the view asks
+     * ({@link #COLUMNS}); packages the reader may not read are neither listed nor counted. Options in one more
+     * query, whatever the page's length.
+     */
+    Page<WorkPackage> packages(DicasUser user, long programId, Optional<String> nation, Paging paging,
+                               TableView view) {
+        programs.get(user, programId);
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("p", programId);
+        nation.ifPresent(n -> params.put("nation", n));
+        Page<PackageRow> rows = readable.page(user, PACKAGES + nation.map(n -> """
+                         and exists (select 1 from work_package_option o join organization g on g.id = o.performer_id
+                                     where o.package_id = w.id and g.nation = :nation)""").orElse(""), COLUMNS,
+                params, paging, view, PACKAGE_ROWS);
+        List<WorkPackage> packages = packages(user, programId, rows.items());
+        return new Page<>(packages, paging, rows.total());
+    }
+
+    /**
+     * The nation facet of a program's packages as given (blank: all): one of the program's partner nations, else a
+     * 400 naming them.
+     */
+    Optional<String> nation(DicasUser user, long programId, String given) {
+        return NationFacet.of("nation", given, partners(programs.get(user, programId)));
+    }
+
+    /** The program's partner nations, in its order. */
+    static List<String> partners(Program p) {
+        return targets(p).stream().map(WorkShare.Target::nation).toList();
+    }
+
+    private List<WorkPackage> packages(DicasUser user, long programId, List<PackageRow> rows) {
+        Map<Long, List<WorkPackage.Option>> options = options(user, rows.stream().map(PackageRow::id).toList());
+        return rows.stream().map(r -> new WorkPackage(r.id(), programId, Marking.parse(r.marking()), r.code(),
+                r.titleEn(), r.titleJa(), r.controls(), options.getOrDefault(r.id(), List.of()), r.version()))
+                .toList();
     }
 
     /** The options of packages the reader may read; a cost (and its marking) only where the option is readable. */

@@ -14,6 +14,11 @@ import org.dicas.shared.InvalidInputException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.dicas.platform.SortedBy;
+import org.dicas.shared.MarkedList;
+import org.dicas.shared.Paging;
+import org.dicas.shared.TableView;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -38,12 +43,23 @@ class WorkShareApi {
         this.balancing = balancing;
     }
 
-    @GetMapping({BASE, "/api/v1/programs/{id}/work-share"})
+    @GetMapping("/api/v1/programs/{id}/work-share")
     @Operation(summary = "The program's work share as you may read it: targets (the partners' cost shares), tolerance, "
             + "releases, the work packages you may read with their options (costs you may not read are withheld), "
             + "and how many packages are withheld; ETag is the program's version (for PUT work-share)")
     WorkShare workShare(DicasUser me, @PathVariable long id) {
         return packages.workShare(me, id);
+    }
+
+    @GetMapping(BASE)
+    @Operation(summary = "A page of the program's work packages you may read, with their options (costs you may not "
+            + "read are withheld), by code unless sorted otherwise; nation=JPN: those a firm of that nation may "
+            + "perform; packages you may not read are neither listed nor counted")
+    MarkedList<WorkPackage> list(DicasUser me, @PathVariable long id, Paging paging,
+                                 @SortedBy(WorkPackages.class) TableView view,
+                                 @RequestParam(required = false) String nation) {
+        return MarkedList.page(packages.packages(me, id, packages.nation(me, id, nation), paging,
+                view), WorkPackage::shownMarking);
     }
 
     @PostMapping(BASE)

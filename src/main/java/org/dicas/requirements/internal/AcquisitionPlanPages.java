@@ -75,15 +75,7 @@ class AcquisitionPlanPages {
      * naming the parameter and the nations it takes.
      */
     static Optional<String> nation(String given, List<String> nations) {
-        if (given == null || given.isBlank()) {
-            return Optional.empty();
-        }
-        String code = given.strip().toUpperCase(Locale.ROOT);
-        if (!nations.contains(code)) {
-            throw InvalidInputException.of("nation", "lista.error.facet",
-                    given.length() > 40 ? given.substring(0, 40) + "…" : given, String.join(", ", nations));
-        }
-        return Optional.of(code);
+        return org.dicas.shared.NationFacet.of("nation", given, nations);
     }
 
     /** The export's columns, by their header keys in the bundles ({@code lista.acqplan.csv.*}). */

@@ -22,7 +22,9 @@ import org.dicas.security.Directory;
 import org.dicas.security.Role;
 import org.dicas.shared.AccessLevel;
 import org.dicas.shared.InvalidInputException;
+import org.dicas.shared.Facets;
 import org.dicas.shared.ListHead;
+import org.dicas.shared.NationFacet;
 import org.dicas.shared.MarkedList;
 import org.dicas.shared.Marking;
 import org.dicas.shared.Page;
@@ -56,10 +58,12 @@ final class AdminEndpoints {
     static class Api {
         private final UserAdministration users;
         private final AuditLog audit;
+        private final Directory directory;
 
-        Api(UserAdministration users, AuditLog audit) {
+        Api(UserAdministration users, AuditLog audit, Directory directory) {
             this.users = users;
             this.audit = audit;
+            this.directory = directory;
         }
 
         @GetMapping("/api/v1/audit/verify")
@@ -89,8 +93,14 @@ final class AdminEndpoints {
         }
 
         @GetMapping("/api/v1/admin/users")
-        List<UserAdministration.Account> users(DicasUser me) {
-            return users.accounts(me);
+        @Operation(summary = "A page of the accounts (ADMIN only; others 404), by user name unless sorted otherwise, of "
+                + "one nation (nation=JPN) and/or holding one role (role=DISCLOSURE_OFFICER) when asked; unmarked: an "
+                + "account is not a record")
+        MarkedList<UserAdministration.Account> users(DicasUser me, Paging paging,
+                                                     @SortedBy(UserAdministration.class) TableView view,
+                                                     @RequestParam(required = false) String nation,
+                                                     @RequestParam(required = false) String role) {
+            return MarkedList.page(accounts(users, directory, me, nation, role, paging, view), a -> PUBLIC);
         }
 
         @PostMapping("/api/v1/admin/users")
@@ -218,13 +228,23 @@ final class AdminEndpoints {
                     e.recordId()), locale);
         }
 
+        /**
+         * The accounts a page at a time, sorted and filtered on the server ({@link UserAdministration#COLUMNS}), of one
+         * nation and/or role when asked (facets that keep the filter and sort).
+         */
         @GetMapping("/admin/users")
-        String users(DicasUser me, Model model) {
-            return usersPage(me, model, List.of());
+        String users(DicasUser me, Paging paging, TableView view, @RequestParam(required = false) String nation,
+                     @RequestParam(required = false) String role, Model model) {
+            return usersPage(me, paging, view, nation, role, model, List.of());
         }
 
-        private String usersPage(DicasUser me, Model model, List<String> errors) {
-            model.addAttribute("accounts", users.accounts(me));
+        private String usersPage(DicasUser me, Paging paging, TableView view, String nation, String role,
+                                 Model model, List<String> errors) {
+            Pager.show(model, "accounts", accounts(users, directory, me, nation, role, paging, view), a -> PUBLIC);
+            Table.show(model, "/admin/users", view, UserAdministration.COLUMNS);
+            model.addAttribute("nation", nation == null ? "" : nation.strip().toUpperCase(Locale.ROOT));
+            model.addAttribute("role", role == null ? "" : role.strip().toUpperCase(Locale.ROOT));
+            model.addAttribute("nationCodes", directory.nations().stream().map(Directory.Nation::code).toList());
             return form(model, errors, null);
         }
 
@@ -252,7 +272,7 @@ final class AdminEndpoints {
                         organizationId, accessLevel, roles, groups, password));
                 return "redirect:/admin/users/" + a.id();
             } catch (InvalidInputException e) {
-                return usersPage(me, model, FormErrors.of(e));
+                return usersPage(me, Paging.FIRST, TableView.NONE, null, null, model, FormErrors.of(e));
             }
         }
 
@@ -303,5 +323,14 @@ final class AdminEndpoints {
                 return form(model, FormErrors.of(e), a);
             }
         }
+    }
+
+    /** A page of the accounts with the nation and role facets as given (each checked: unknown values are a 400). */
+    static Page<UserAdministration.Account> accounts(UserAdministration users, Directory directory, DicasUser me,
+                                                     String nation, String role, Paging paging, TableView view) {
+        UserAdministration.requireAdmin(me);
+        return users.accounts(me, NationFacet.of("nation", nation,
+                        directory.nations().stream().map(Directory.Nation::code).toList()),
+                Facets.of("role", Role.class, role), paging, view);
     }
 }

@@ -1,6 +1,13 @@
 package org.dicas.security.internal;
 
+import org.dicas.platform.CsvFile;
+import org.dicas.platform.ListExport;
 import org.dicas.platform.Pager;
+import org.dicas.security.AuditLog;
+import org.dicas.shared.ListHead;
+import org.dicas.shared.Sentence;
+import org.dicas.shared.Sentences;
+import java.util.Locale;
 import org.dicas.platform.SortedBy;
 import org.dicas.platform.Table;
 import org.dicas.shared.MarkedList;
@@ -107,10 +114,38 @@ final class AuthorizationEndpoints {
     static class Pages {
         private final ExportAuthorizations authorizations;
         private final Directory directory;
+        private final AuditLog audit;
 
-        Pages(ExportAuthorizations authorizations, Directory directory) {
+        Pages(ExportAuthorizations authorizations, Directory directory, AuditLog audit) {
             this.authorizations = authorizations;
             this.directory = directory;
+            this.audit = audit;
+        }
+
+        /** At most this many authorizations go into one export (a last line says when more matched). */
+        static final int CSV_LIMIT = 10_000;
+
+        /** The export's columns, by their header keys ({@code lists27.csv.authorization.*}). */
+        static final List<String> CSV_COLUMNS = List.of("id", "number", "type", "regime", "coveredNations",
+                "validFrom", "validTo", "state", "note");
+
+        /**
+         * CSV of the authorizations as the officer's list page shows them (text filter and sort; the officer's
+         * nation's only, else 404), in the reader's language, marked PUBLIC as the list is (an authorization is not a
+         * marked record), named in the reader's language and audited.
+         */
+        @GetMapping("/authorizations/export.csv")
+        ResponseEntity<String> export(DicasUser me, TableView view, Locale locale) {
+            LocalDate today = LocalDate.now();
+            CsvFile csv = ListExport.of(ListHead.of(CSV_LIMIT, paging -> authorizations.issuedBy(me, paging, view)),
+                    a -> Marking.of(AccessLevel.PUBLIC), "lists27.csv.authorization", CSV_COLUMNS, locale,
+                    a -> List.of(a.id(), a.number(), Sentences.render(Sentence.label("authorization.kind", a.kind()),
+                                    locale), Sentences.render(Sentence.label("exportRegime", a.regime()), locale),
+                            String.join(" ", a.coveredNations().stream().map(n -> n.code()).toList()), a.validFrom(),
+                            a.validTo(), Sentences.render(Sentence.of(a.activeOn(today) ? "authorization.active"
+                                    : "authorization.inactive"), locale), a.note()));
+            audit.exported(me, null, null, Sentence.of("lists27.csv.authorization.kind"), csv.banner());
+            return csv.download("lists27.csv.authorization.filename", locale);
         }
 
         @GetMapping("/authorizations")

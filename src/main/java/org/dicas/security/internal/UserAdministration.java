@@ -1,6 +1,12 @@
 package org.dicas.security.internal;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dicas.shared.ListColumns;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
+import org.dicas.shared.TableView;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.dicas.shared.ExpectedVersion;
@@ -9,6 +15,7 @@ import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.Role;
 import org.dicas.security.TrustWriteRules;
+import org.dicas.security.UnmarkedPages;
 import org.dicas.shared.AccessLevel;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.NationCode;
@@ -25,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * only ({@link TrustWriteRules#administerUsers}; others: 404). Every change is audited.
  */
 @Service
-class UserAdministration {
+public class UserAdministration {
 
     record Account(long id, String username, String displayName, String nation, long organizationId,
                    String organization, String accessLevel, List<String> roles, List<String> groups, boolean enabled,
@@ -83,9 +90,30 @@ class UserAdministration {
                 rs.getLong(12));
     }
 
-    List<Account> accounts(DicasUser admin) {
+    /**
+     * What the accounts list sorts and filters by ({@code public} for the API description, {@code @SortedBy}): by
+     * user name unless asked otherwise, ties by id; the filter looks in the user name, the display name and the
+     * organization.
+     */
+    public static final ListColumns COLUMNS = ListColumns.orderedBy("username", "lower(u.username)", false, "u.id")
+            .and("name", "lower(u.display_name)").and("nation", "u.nation").and("organization", "lower(o.name)")
+            .and("accessLevel", "u.access_level").and("enabled", "u.enabled")
+            .filterIn("u.username", "u.display_name", "o.name");
+
+    /**
+     * A page of the accounts, of one nation and/or holding one role when asked, sorted and filtered as the view asks
+     * ({@link #COLUMNS}); administrators only (everyone else: 404). Accounts are not marked records: an administrator
+     * sees every one.
+     */
+    Page<Account> accounts(DicasUser admin, Optional<String> nation, Optional<Role> role, Paging paging,
+                           TableView view) {
         requireAdmin(admin);
-        return jdbc.sql(SELECT + " order by u.nation, u.username").query((rs, n) -> row(rs)).list();
+        String sql = SELECT + " where true" + nation.map(n -> " and u.nation = :nation").orElse("")
+                + role.map(r -> " and :role = any(u.roles)").orElse("");
+        Map<String, Object> params = new java.util.HashMap<>();
+        nation.ifPresent(n -> params.put("nation", n));
+        role.ifPresent(r -> params.put("role", r.name()));
+        return UnmarkedPages.page(jdbc, sql, COLUMNS, params, paging, view, (rs, n) -> row(rs));
     }
 
     Account account(DicasUser admin, long id) {

@@ -1,6 +1,12 @@
 package org.dicas.sustainment.internal;
 
+import org.dicas.platform.CsvFile;
+import org.dicas.platform.ListExport;
 import org.dicas.platform.Pager;
+import org.dicas.security.AuditLog;
+import org.dicas.shared.ListHead;
+import org.dicas.shared.Sentence;
+import org.springframework.http.ResponseEntity;
 import org.dicas.platform.Table;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
@@ -47,11 +53,56 @@ class SustainmentPages {
     private final RepairFacilities facilities;
     private final RepairJobs jobs;
     private final Directory directory;
+    private final AuditLog audit;
 
-    SustainmentPages(RepairFacilities facilities, RepairJobs jobs, Directory directory) {
+    SustainmentPages(RepairFacilities facilities, RepairJobs jobs, Directory directory, AuditLog audit) {
         this.facilities = facilities;
         this.jobs = jobs;
         this.directory = directory;
+        this.audit = audit;
+    }
+
+    /** At most this many rows go into one export of a list (a last line says when more matched). */
+    static final int CSV_LIMIT = 10_000;
+
+    /** The facilities export's columns, by their header keys ({@code lists27.csv.facility.*}). */
+    static final List<String> FACILITY_CSV = List.of("id", "marking", "code", "name", "nation", "resources",
+            "certifications");
+
+    /**
+     * CSV of the facilities as the list page shows them (text filter and sort; only what the reader may read), in the
+     * reader's language, the banner first and last, named in the reader's language and audited.
+     */
+    @GetMapping("/facilities/export.csv")
+    ResponseEntity<String> facilitiesCsv(DicasUser me, TableView view, Locale locale) {
+        CsvFile csv = ListExport.of(ListHead.of(CSV_LIMIT, paging -> facilities.list(me, paging, view)),
+                RepairFacility::marking, "lists27.csv.facility", FACILITY_CSV, locale,
+                f -> List.of(f.id(), f.marking().banner(), f.code(), f.name(),
+                        Sentences.render(Sentence.nation(f.nation()), locale),
+                        String.join(Sentences.render(Sentence.of("sentence.listSeparator"), locale),
+                                f.resources().stream().map(r -> Sentences.render(Sentence.of("sus.resourceWithKind",
+                                        r.code(), Sentence.label("sus.kind", r.kind())), locale)).toList()),
+                        String.join(" ", f.certifications())));
+        audit.exported(me, null, null, Sentence.of("lists27.csv.facility.kind"), csv.banner());
+        return csv.download("lists27.csv.facility.filename", locale);
+    }
+
+    /** The jobs export's columns, by their header keys ({@code lists27.csv.job.*}). */
+    static final List<String> JOB_CSV = List.of("id", "marking", "code", "asset", "flag", "priority", "earliestStart",
+            "due", "duration", "foreignRepair", "pinned");
+
+    /** CSV of the repair jobs as the list page shows them, as {@link #facilitiesCsv}. */
+    @GetMapping("/jobs/export.csv")
+    ResponseEntity<String> jobsCsv(DicasUser me, TableView view, Locale locale) {
+        CsvFile csv = ListExport.of(ListHead.of(CSV_LIMIT, paging -> jobs.list(me, paging, view)),
+                RepairJob::marking, "lists27.csv.job", JOB_CSV, locale,
+                j -> List.of(j.id(), j.marking().banner(), j.code(), j.asset(),
+                        Sentences.render(Sentence.nation(j.flagNation()), locale), j.priority(), j.earliestStart(),
+                        j.dueDate(), j.durationDays(), Sentences.render(Sentence.of(j.foreignRepairAllowed()
+                                ? "sus.allowed" : "sus.notAllowed"), locale),
+                        j.pinnedResource() == null ? "" : j.pinnedResource() + " " + j.pinnedStart()));
+        audit.exported(me, null, null, Sentence.of("lists27.csv.job.kind"), csv.banner());
+        return csv.download("lists27.csv.job.filename", locale);
     }
 
     @GetMapping
