@@ -18,6 +18,13 @@ import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Spring Session's filter, after saving a request's session, asks the repository for that session again only to learn
@@ -28,6 +35,11 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  * node (sign-out, a disabled account) is never served from here, and nothing outlives the request. And a session in
  * which only the last-access time moved, less than {@link SessionLastAccess#GRANULARITY} after the stored one, is not
  * written at all (the guarded update of {@link SessionLastAccess} would have changed nothing).
+ *
+ * <p>The read itself is one SELECT (the session's row joined with its attributes), which PostgreSQL answers from one
+ * snapshot on its own; Spring Session nevertheless wraps it in a transaction of its own (BEGIN, SELECT, COMMIT: a second
+ * round trip and a transaction's bookkeeping on every page). {@link ReadsOutsideATransaction} runs that one read
+ * without it; every write (save, delete, the expiry of a session found expired) keeps its transaction.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(JdbcIndexedSessionRepository.class)
@@ -61,6 +73,38 @@ class SessionReadOncePerRequest {
                 return bean;
             }
         };
+    }
+
+    /**
+     * The transactions of Spring Session's JDBC repository (it takes the bean of this name in place of the one it would
+     * build, which is this template: a new transaction for each of its operations), except for the read of a session
+     * by id, which {@link SavedNotReadBack} marks.
+     */
+    @Bean("springSessionTransactionOperations")
+    TransactionOperations springSessionTransactionOperations(PlatformTransactionManager transactions) {
+        TransactionTemplate own = new TransactionTemplate(transactions);
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return new ReadsOutsideATransaction(own);
+    }
+
+    /** Set while the repository reads one session by id: its next operation is that read. */
+    private static final ThreadLocal<Boolean> readingById = new ThreadLocal<>();
+
+    /**
+     * Runs the operation that follows a mark ({@link #readingById}) — the read of a session by id, a single SELECT —
+     * outside a transaction, and every other operation in the repository's own transaction. The mark is taken off by
+     * the read it was set for, so the delete of a session found expired (the same call's next operation) is
+     * transactional as before.
+     */
+    record ReadsOutsideATransaction(TransactionOperations transactional) implements TransactionOperations {
+        @Override
+        public <T> T execute(TransactionCallback<T> action) throws TransactionException {
+            if (readingById.get() != null) {
+                readingById.remove();
+                return action.doInTransaction(new SimpleTransactionStatus(false));
+            }
+            return transactional.execute(action);
+        }
     }
 
     /** Opens and closes the request's scope around Spring Session's filter (which runs just inside it). */
@@ -120,7 +164,13 @@ class SessionReadOncePerRequest {
             if (justSaved != null) {
                 return justSaved;
             }
-            Session found = delegate.findById(id);
+            Session found;
+            readingById.set(Boolean.TRUE);
+            try {
+                found = delegate.findById(id);
+            } finally {
+                readingById.remove();
+            }
             return found == null ? null : new Tracked(found, found.getLastAccessedTime());
         }
 
