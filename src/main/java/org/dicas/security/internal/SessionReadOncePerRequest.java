@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -76,15 +77,24 @@ class SessionReadOncePerRequest {
     }
 
     /**
-     * The transactions of Spring Session's JDBC repository (it takes the bean of this name in place of the one it would
-     * build, which is this template: a new transaction for each of its operations), except for the read of a session
-     * by id, which {@link SavedNotReadBack} marks.
+     * The transactions of Spring Session's JDBC repository: what it would build itself (a new transaction for each of
+     * its operations), except for the read of a session by id, which {@link SavedNotReadBack} marks. Handed to Spring
+     * Session's configuration before it builds the repository (a bean of this type would instead turn off Spring Boot's
+     * own {@code TransactionTemplate}, which other modules use).
      */
-    @Bean("springSessionTransactionOperations")
-    TransactionOperations springSessionTransactionOperations(PlatformTransactionManager transactions) {
-        TransactionTemplate own = new TransactionTemplate(transactions);
-        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        return new ReadsOutsideATransaction(own);
+    @Bean
+    static BeanPostProcessor sessionReadsOutsideATransaction(ObjectProvider<PlatformTransactionManager> transactions) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof JdbcHttpSessionConfiguration configuration) {
+                    TransactionTemplate own = new TransactionTemplate(transactions.getObject());
+                    own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+                    configuration.setTransactionOperations(new ReadsOutsideATransaction(own));
+                }
+                return bean;
+            }
+        };
     }
 
     /** Set while the repository reads one session by id: its next operation is that read. */
