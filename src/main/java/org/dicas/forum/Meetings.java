@@ -25,7 +25,6 @@ import org.dicas.shared.Paging;
 import org.dicas.shared.TableView;
 import org.dicas.shared.ListColumns;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.SimplePropertyRowMapper;
 
 /**
  * Meetings with their agendas, minutes and decisions. Government users organise them ({@link ForumWriteRules});
@@ -56,7 +55,7 @@ public class Meetings {
                        String minutes, long version, boolean cancelled) {
     }
 
-    private static final RowMapper<Row> ROWS = new SimplePropertyRowMapper<>(Row.class);
+    private static final RowMapper<Row> ROWS = org.dicas.platform.RecordRows.of(Row.class);
 
     private Meeting toMeeting(Row r, boolean withAttendees) {
         ZoneId zone = ZoneId.of(r.timeZone());
@@ -73,7 +72,7 @@ public class Meetings {
     }
 
     public List<Meeting> list(DicasUser user) {
-        return f.visible(SELECT + " order by m.starts_at desc, m.id desc", user).query(Row.class).list().stream()
+        return f.visible(SELECT + " order by m.starts_at desc, m.id desc", user).query(ROWS).list().stream()
                 .map(r -> toMeeting(r, false)).toList();
     }
 
@@ -101,22 +100,22 @@ public class Meetings {
         return f.visible(SELECT + " and m.starts_at < :to and (m.ends_at > :from or m.starts_at >= :from)"
                         + " order by m.starts_at, m.id", user)
                 .param("from", java.sql.Timestamp.from(from)).param("to", java.sql.Timestamp.from(to))
-                .query(Row.class).list().stream().map(r -> toMeeting(r, false)).toList();
+                .query(ROWS).list().stream().map(r -> toMeeting(r, false)).toList();
     }
 
     public List<Meeting> ofWorkingGroup(DicasUser user, long workingGroupId) {
         return f.visible(SELECT + " and m.working_group_id = :wg order by m.starts_at desc", user)
-                .param("wg", workingGroupId).query(Row.class).list().stream().map(r -> toMeeting(r, false)).toList();
+                .param("wg", workingGroupId).query(ROWS).list().stream().map(r -> toMeeting(r, false)).toList();
     }
 
     public List<Meeting> upcoming(DicasUser user, int limit) {
         return f.visible(SELECT + " and m.ends_at >= :now order by m.starts_at limit :limit", user)
                 .param("now", java.sql.Timestamp.from(Instant.now(clock))).param("limit", limit)
-                .query(Row.class).list().stream().map(r -> toMeeting(r, false)).toList();
+                .query(ROWS).list().stream().map(r -> toMeeting(r, false)).toList();
     }
 
     public Meeting meeting(DicasUser user, long id) {
-        Meeting m = f.visible(SELECT + " and m.id = :id", user).param("id", id).query(Row.class).optional()
+        Meeting m = f.visible(SELECT + " and m.id = :id", user).param("id", id).query(ROWS).optional()
                 .map(r -> toMeeting(r, true)).orElseThrow(() -> new NotFoundException("meeting", id));
         return f.shown(user, "MEETING", id, m.marking(), m);
     }

@@ -19,7 +19,6 @@ import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
 import org.dicas.shared.TableView;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.dicas.shared.Sentence;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,7 +49,7 @@ public class WorkingGroups {
     }
 
     public List<WorkingGroup> list(DicasUser user) {
-        return complete(f.visible(SELECT + " order by w.code, w.id", user).query(Row.class).list());
+        return complete(f.visible(SELECT + " order by w.code, w.id", user).query(ROWS).list());
     }
 
     /** What the working-group list sorts and filters by: by code unless asked otherwise. */
@@ -69,7 +68,7 @@ public class WorkingGroups {
         return f.readable.page(user, sql, COLUMNS, params, paging, view, ROWS).map(this::complete);
     }
 
-    private static final RowMapper<Row> ROWS = new SimplePropertyRowMapper<>(Row.class);
+    private static final RowMapper<Row> ROWS = org.dicas.platform.RecordRows.of(Row.class);
 
     public WorkingGroup get(DicasUser user, long id) {
         WorkingGroup g = find(user, id).orElseThrow(() -> new NotFoundException("working group", id));
@@ -77,7 +76,7 @@ public class WorkingGroups {
     }
 
     public Optional<WorkingGroup> find(DicasUser user, long id) {
-        return complete(f.visible(SELECT + " and w.id = :id", user).param("id", id).query(Row.class).list())
+        return complete(f.visible(SELECT + " and w.id = :id", user).param("id", id).query(ROWS).list())
                 .stream().findFirst();
     }
 

@@ -62,6 +62,8 @@ class StatementsPerRequestTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.statements()).as("dashboard: %s", page.sql()).isEqualTo(6);
         assertThat(page.sql().stream().filter(s -> s.contains("record_title"))).as("title queries").hasSize(1);
+        // the session is read in one SELECT outside a transaction, and a page writes nothing: no BEGIN / COMMIT
+        assertThat(page.transactions()).as("dashboard transactions: %s", page.sql()).isZero();
     }
 
     @Test

@@ -17,7 +17,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Spring Session's filter, after saving a request's session, asks the repository for that session again only to learn
@@ -28,6 +36,11 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  * node (sign-out, a disabled account) is never served from here, and nothing outlives the request. And a session in
  * which only the last-access time moved, less than {@link SessionLastAccess#GRANULARITY} after the stored one, is not
  * written at all (the guarded update of {@link SessionLastAccess} would have changed nothing).
+ *
+ * <p>The read itself is one SELECT (the session's row joined with its attributes), which PostgreSQL answers from one
+ * snapshot on its own; Spring Session nevertheless wraps it in a transaction of its own (BEGIN, SELECT, COMMIT: a second
+ * round trip and a transaction's bookkeeping on every page). {@link ReadsOutsideATransaction} runs that one read
+ * without it; every write (save, delete, the expiry of a session found expired) keeps its transaction.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(JdbcIndexedSessionRepository.class)
@@ -61,6 +74,47 @@ class SessionReadOncePerRequest {
                 return bean;
             }
         };
+    }
+
+    /**
+     * The transactions of Spring Session's JDBC repository: what it would build itself (a new transaction for each of
+     * its operations), except for the read of a session by id, which {@link SavedNotReadBack} marks. Handed to Spring
+     * Session's configuration before it builds the repository (a bean of this type would instead turn off Spring Boot's
+     * own {@code TransactionTemplate}, which other modules use).
+     */
+    @Bean
+    static BeanPostProcessor sessionReadsOutsideATransaction(ObjectProvider<PlatformTransactionManager> transactions) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof JdbcHttpSessionConfiguration configuration) {
+                    TransactionTemplate own = new TransactionTemplate(transactions.getObject());
+                    own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+                    configuration.setTransactionOperations(new ReadsOutsideATransaction(own));
+                }
+                return bean;
+            }
+        };
+    }
+
+    /** Set while the repository reads one session by id: its next operation is that read. */
+    private static final ThreadLocal<Boolean> readingById = new ThreadLocal<>();
+
+    /**
+     * Runs the operation that follows a mark ({@link #readingById}) — the read of a session by id, a single SELECT —
+     * outside a transaction, and every other operation in the repository's own transaction. The mark is taken off by
+     * the read it was set for, so the delete of a session found expired (the same call's next operation) is
+     * transactional as before.
+     */
+    record ReadsOutsideATransaction(TransactionOperations transactional) implements TransactionOperations {
+        @Override
+        public <T> T execute(TransactionCallback<T> action) throws TransactionException {
+            if (readingById.get() != null) {
+                readingById.remove();
+                return action.doInTransaction(new SimpleTransactionStatus(false));
+            }
+            return transactional.execute(action);
+        }
     }
 
     /** Opens and closes the request's scope around Spring Session's filter (which runs just inside it). */
@@ -120,7 +174,13 @@ class SessionReadOncePerRequest {
             if (justSaved != null) {
                 return justSaved;
             }
-            Session found = delegate.findById(id);
+            Session found;
+            readingById.set(Boolean.TRUE);
+            try {
+                found = delegate.findById(id);
+            } finally {
+                readingById.remove();
+            }
             return found == null ? null : new Tracked(found, found.getLastAccessedTime());
         }
 
