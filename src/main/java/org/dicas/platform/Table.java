@@ -90,6 +90,23 @@ public record Table(String path, String query, String sort, boolean descending, 
         return kept;
     }
 
+    /**
+     * The link of a facet's value ({@code value} empty: the facet's "all"): the list as it is viewed now — its text
+     * filter, sort, size and other facets — with this facet set to the value, back on the first page.
+     */
+    public String facetLink(String name, String value) {
+        StringJoiner q = new StringJoiner("&", path + "?", "");
+        for (String pair : query.split("&")) {
+            if (!pair.isEmpty() && !Set.of("page", "lang", "_csrf", name).contains(Pager.name(pair))) {
+                q.add(pair);
+            }
+        }
+        if (!value.isEmpty()) {
+            q.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+        return q.toString();
+    }
+
     /** The list without its filter, sorted as now. */
     public String clearLink() {
         StringJoiner q = new StringJoiner("&", path + "?", "");

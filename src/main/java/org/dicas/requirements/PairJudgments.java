@@ -262,7 +262,8 @@ public class PairJudgments {
             Requirement a = pairs.get(j[1]);
             Requirement b = pairs.get(j[2]);
             NationCode origin = a == null || b == null ? null
-                    : originOf(a, b, records.find(j[0]).orElseThrow().originNation());
+                    : originOf(a, b, records.find(j[0]).orElseThrow(() -> new NotFoundException("pair-judgment", j[0]))
+                            .originNation());
             if (a != null && b != null && records.followDerivation(j[0], markingOf(a, b), origin,
                     Sentence.of("audit.detail.judgmentFollowsPair", j[1], j[2]))) {
                 changed++;

@@ -142,15 +142,8 @@ public class MarkedRecords {
     /**
      * Re-marks a record that is derived from others and follows their markings (a judgment of a pair follows its two
      * requirements): a system act, not a person's, audited as {@code MARKING_CHANGED} by {@link #SYSTEM} with the
-     * reason. Nothing happens when the marking is already this one; answers whether it changed.
-     */
-    public boolean followDerivation(long id, Marking marking, Sentence reason) {
-        RecordMarking current = find(id).orElseThrow(() -> new NotFoundException("record", id));
-        return followDerivation(id, marking, current.originNation(), reason);
-    }
-
-    /**
-     * As {@link #followDerivation(long, Marking, Sentence)}, and the record's originating nation becomes
+     * reason. Nothing happens when marking and origin are already these; answers whether they changed. The
+     * record's originating nation becomes
      * {@code origin}: a derived record whose sources no longer go to the nation that made it (a judgment of a pair
      * once one requirement is withheld from the judge's nation) passes to a nation they do go to, since the
      * originating nation always reads its records (rule 1 of the policy). Audited as the marking change, with the

@@ -42,7 +42,7 @@ import org.springframework.stereotype.Service;
 public class ReadableRecords {
 
     private static final Pattern TOKEN = Pattern.compile("\\{(readable|readableInContainer|everyRecord):(\\w+)}");
-    private static final Pattern RECORD_ALIAS = Pattern.compile("(?i)\\b(?:from|join)\\s+record\\s+(?:as\\s+)?(\\w+)");
+    static final Pattern RECORD_ALIAS = Pattern.compile("(?i)\\b(?:from|join)\\s+record\\s+(?:as\\s+)?(\\w+)");
 
     private record Key(Map<String, Object> policyParameters, PolicyEpoch epoch) {
     }

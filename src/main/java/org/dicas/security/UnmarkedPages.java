@@ -20,9 +20,15 @@ public final class UnmarkedPages {
     private UnmarkedPages() {
     }
 
-    /** {@code sql} ends in its {@code where} clause (the filter is added to it). */
+    /**
+     * {@code sql} ends in its {@code where} clause (the filter is added to it). SQL that reads the {@code record}
+     * table is refused: marked records are read only through the policy ({@link ReadableRecords#page}).
+     */
     public static <T> Page<T> page(JdbcClient jdbc, String sql, ListColumns columns, Map<String, ?> given,
                                    Paging paging, TableView view, RowMapper<T> rows) {
+        if (ReadableRecords.RECORD_ALIAS.matcher(sql).find()) {
+            throw new IllegalArgumentException("marked records are read through ReadableRecords, not UnmarkedPages");
+        }
         String filtered = sql + columns.where(view);
         Map<String, Object> params = columns.parameters(view, given);
         List<T> items = jdbc.sql(filtered + " order by " + columns.order(view) + " limit :pageSize offset :pageOffset")
