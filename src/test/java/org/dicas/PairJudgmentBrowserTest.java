@@ -68,7 +68,7 @@ class PairJudgmentBrowserTest {
         String jp = http.token("jp.atla", "demo");
         String us = http.token("us.navy", "demo");
         long mine = requirement(http, jp, "JPN", "", "BROWSERJUDGE 哨戒艦用無人機の取得");
-        long same = requirement(http, us, "USA", "BROWSERJUDGE shipborne patrol drones", "");
+        long same = requirement(http, us, "USA", "BROWSERJUDGE airborne sensors that extend a warship's horizon", "");
         long sibling = requirement(http, us, "USA", "BROWSERJUDGE shipborne patrol drone, rival design", "");
         List<String> problems = new ArrayList<>();
         try (BrowserContext context = newContext()) {
@@ -126,7 +126,7 @@ class PairJudgmentBrowserTest {
             // the matches page marks both candidates and hides neither
             page.navigate(url("/requirements/" + mine + "/matches?lang=ja&top=50"));
             Locator confirmed = page.locator("main table tbody tr", new Page.LocatorOptions()
-                    .setHasText("BROWSERJUDGE shipborne patrol drones"));
+                    .setHasText("BROWSERJUDGE airborne sensors that extend a warship's horizon"));
             Locator rejected = page.locator("main table tbody tr", new Page.LocatorOptions()
                     .setHasText("BROWSERJUDGE shipborne patrol drone, rival design"));
             assertThat(confirmed).containsText("政府職員が同一と確認");
