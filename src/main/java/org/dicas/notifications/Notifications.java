@@ -13,6 +13,7 @@ import org.dicas.notifications.internal.NoticeMail;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.MarkedRecords;
+import org.dicas.security.ReadableRecords;
 import org.dicas.shared.AccessLevel;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
@@ -59,9 +60,12 @@ public class Notifications {
     private final Directory directory;
     private final NoticeMail mail;
     private final RecordTitles titles;
+    private final ReadableRecords readableRecords;
 
-    Notifications(JdbcClient jdbc, MarkedRecords records, Directory directory, NoticeMail mail, RecordTitles titles) {
+    Notifications(JdbcClient jdbc, MarkedRecords records, Directory directory, NoticeMail mail, RecordTitles titles,
+                  ReadableRecords readableRecords) {
         this.jdbc = jdbc;
+        this.readableRecords = readableRecords;
         this.records = records;
         this.directory = directory;
         this.mail = mail;
@@ -174,16 +178,27 @@ public class Notifications {
         return new Page<>(shown(user, locale, rows), paging, total);
     }
 
+    /** A record a notification is about, as the reader may see it now. */
+    private record Shown(long id, String title, Marking marking) {
+    }
+
     private List<Notification> shown(DicasUser user, Locale locale, List<Row> rows) {
-        Map<Long, Optional<MarkedRecords.Summary>> shown = new HashMap<>();
-        // each record by its title in the reader's language (one query for the page), while the reader may read it
-        RecordTitles.Listed titled = titles.listed(user, rows.stream().map(Row::recordId).filter(Objects::nonNull)
-                .toList(), locale);
+        List<Long> ids = rows.stream().map(Row::recordId).filter(Objects::nonNull).distinct().toList();
+        // the records the reader may read now (and their containers), in one query for the page through the one read
+        // path; a record missing from it is shown as one the reader can no longer read
+        Map<Long, Shown> readable = new HashMap<>();
+        if (!ids.isEmpty()) {
+            readableRecords.query(user, "select r.id, r.title, r.marking from record r"
+                            + " where r.id in (:ids) and {readableInContainer:r}")
+                    .param("ids", ids)
+                    .query((rs, n) -> new Shown(rs.getLong(1), rs.getString(2), Marking.parse(rs.getString(3))))
+                    .list().forEach(r -> readable.put(r.id(), r));
+        }
+        // each record by its title in the reader's language (one query for the page)
+        RecordTitles.Listed titled = titles.listed(user, List.copyOf(readable.keySet()), locale);
         List<Notification> out = new ArrayList<>();
         for (Row row : rows) {
-            Optional<MarkedRecords.Summary> rec = row.recordId() == null ? Optional.empty()
-                    : shown.computeIfAbsent(row.recordId(),
-                    id -> records.readable(id, user) ? records.summary(id) : Optional.empty());
+            Optional<Shown> rec = Optional.ofNullable(row.recordId()).map(readable::get);
             Sentence record = rec.map(s -> Sentence.of(RECORD, titled.title(s.id(), s.title())))
                     .orElseGet(() -> Sentence.of(UNREADABLE));
             List<Object> args = new ArrayList<>(row.args().size() + 1);
@@ -191,9 +206,8 @@ public class Notifications {
             args.addAll(row.args());
             String key = Sentences.exists(row.key()) ? row.key() : FALLBACK;
             out.add(new Notification(row.id(), row.key(), Sentences.render(new Sentence(key, args), locale),
-                    rec.map(MarkedRecords.Summary::id).orElse(null), rec.isPresent() ? row.link() : "",
-                    rec.map(s -> s.marking().marking()).orElse(Marking.of(AccessLevel.PUBLIC)), row.createdAt(),
-                    row.read()));
+                    rec.map(Shown::id).orElse(null), rec.isPresent() ? row.link() : "",
+                    rec.map(Shown::marking).orElse(Marking.of(AccessLevel.PUBLIC)), row.createdAt(), row.read()));
         }
         return out;
     }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.dicas.PlatformTest;
+import org.dicas.notifications.Notifications;
+import org.dicas.security.DicasUser;
+import org.dicas.security.Directory;
 import org.dicas.support.Http;
 import org.dicas.support.RequestCosts;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +31,12 @@ class StatementsPerRequestTest {
 
     @Autowired
     RequestCosts costs;
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    Directory directory;
 
     String token;
     Http pages;
@@ -124,6 +133,37 @@ class StatementsPerRequestTest {
                 .get("items").get(0);
         assertThat(row.get("nodes").asInt()).as("the node jp.atla may read").isEqualTo(1);
         assertThat(row.get("withheldNodes").asInt()).as("the NOFORN node").isEqualTo(1);
+    }
+
+    @Test
+    void theNotificationListTakesAsManyStatementsForTenNoticesAsForTwo() {
+        // a reader of their own: the counts below are theirs alone, whatever other tests send to the demo users
+        Http api = new Http(port);
+        String admin = api.token("admin", "demo");
+        DicasUser atla = directory.userByUsername("jp.atla").orElseThrow();
+        Http.Response made = api.post("/api/v1/admin/users", admin, Map.of("username", "stmt28.reader",
+                "displayName", "STMT28 Reader", "nation", "JPN", "organizationId", atla.organizationId(),
+                "accessLevel", atla.accessLevel().name(), "roles", atla.roles().stream().map(Enum::name).toList(),
+                "groups", atla.groups(), "password", "stmt28-reader-pass"));
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        long reader = made.json().get("id").asLong();
+        JsonNode documents = api.get("/api/v1/documents?size=20", token).json().get("items");
+        int n = documents.size();
+        assertThat(n).as("documents jp.atla may read").isGreaterThanOrEqualTo(10);
+        for (JsonNode d : documents) { // each notice about another record: what a notice used to fetch on its own
+            notifications.send(List.of(reader), d.get("id").asLong(), "/documents/" + d.get("id").asLong(),
+                    "notification.mention", "STMT28 author");
+        }
+        pages = new Http(port).signIn("stmt28.reader", "stmt28-reader-pass");
+        int sent = api.get("/api/v1/notifications", api.token("stmt28.reader", "stmt28-reader-pass")).json()
+                .get("total").asInt();
+        assertThat(sent).as("notices the reader may read").isGreaterThanOrEqualTo(10);
+        costs.countFromNowOn();
+        RequestCosts.Cost two = twice("/notifications?size=2", null);
+        // both pages full, so both count the list's total
+        RequestCosts.Cost many = twice("/notifications?size=" + (sent - 1), null);
+        assertThat(pages.get("/notifications?size=" + (sent - 1), null).body()).contains("STMT28 author");
+        assertThat(many.statements()).as("%d notices: %s", sent - 1, many.sql()).isEqualTo(two.statements());
     }
 
     /**

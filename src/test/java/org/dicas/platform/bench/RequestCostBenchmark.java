@@ -28,7 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <pre>
  * java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.dicas.platform.bench.RequestCostBenchmark \
- *   --warmup 1500 --requests 1500 [--only /,working-groups] [--sql true]
+ *   --warmup 1500 --requests 1500 [--only /,working-groups] [--extra /settings,/notifications] [--sql true]
  * </pre>
  *
  * Health is always measured (first), and every target's median CPU is also printed as a multiple of health's. The
@@ -81,8 +81,16 @@ public final class RequestCostBenchmark {
                     new Target("search q=ship", "/api/v1/search?q=ship", false),
                     new Target("page /", "/", true),
                     new Target("page /working-groups", "/working-groups", true)));
+            if (options.get("extra") != null) {
+                for (String path : options.get("extra").split(",")) {
+                    targets.add(new Target("page " + path, path, true));
+                }
+            }
             if (only != null) {
-                List<String> names = Arrays.asList(only.split(","));
+                List<String> names = new ArrayList<>(Arrays.asList(only.split(",")));
+                if (options.get("extra") != null) {
+                    names.addAll(Arrays.asList(options.get("extra").split(",")));
+                }
                 // health stays: every CPU figure is read as a multiple of health's in the same run
                 targets.removeIf(t -> !t.path().equals("/actuator/health") && names.stream().noneMatch(
                         n -> t.path().equals(n) || (n.length() > 1 && t.path().contains(n))));
