@@ -84,9 +84,13 @@ public class Search {
                         .filter(r -> rows.get(r.id()) == null || rows.get(r.id()).updatedMicros() != r.indexedVersion())
                         .map(Ranked::id).toList();
                 if (stale.isEmpty() || attempt > 0) {
-                    List<SearchHit> hits = ranked.stream().map(r -> rows.get(r.id())).filter(Objects::nonNull)
+                    List<IndexedRecord> shown = ranked.stream().map(r -> rows.get(r.id())).filter(Objects::nonNull)
+                            .toList();
+                    Map<Long, String> snippetsOf = snippets(user, shown, q, bq);
+                    List<SearchHit> hits = shown.stream()
                             .map(row -> new SearchHit(SearchHit.typeOf(row.kind()), row.id(),
-                                    row.title(), Marking.parse(row.marking()), row.link(), snippet(row, q, bq)))
+                                    row.title(), Marking.parse(row.marking()), row.link(),
+                                    snippetsOf.getOrDefault(row.id(), "")))
                             .toList();
                     long dropped = ranked.size() - hits.size();
                     return new Page<>(hits, paging, Math.max(total - dropped, paging.offset() + hits.size()));
@@ -98,9 +102,36 @@ public class Search {
         }
     }
 
-    private String snippet(IndexedRecord row, String query, BilingualQuery bq) {
-        return snippets.get(new SnippetKey(row.id(), row.updatedMicros(), query),
-                k -> indexer.index().snippet(row.text(), bq));
+    /**
+     * The snippet of each shown record for this query: from the cache when this version of the record was shown for
+     * this query before; otherwise made from the record's text, read (through the policy, in one query for the
+     * page) only for the records whose snippet is not cached.
+     */
+    private Map<Long, String> snippets(DicasUser user, List<IndexedRecord> shown, String query, BilingualQuery bq) {
+        Map<Long, String> out = new HashMap<>();
+        Map<Long, IndexedRecord> missing = new HashMap<>();
+        for (IndexedRecord row : shown) {
+            String cached = snippets.getIfPresent(new SnippetKey(row.id(), row.updatedMicros(), query));
+            if (cached != null) {
+                out.put(row.id(), cached);
+            } else {
+                missing.put(row.id(), row);
+            }
+        }
+        if (!missing.isEmpty()) {
+            readable.query(user, "select r.id, r.search_text, " + SearchIndexer.MICROS + " from record r"
+                            + " where {readableInContainer:r} and r.id = any(cast(:ids as bigint[]))")
+                    .param("ids", missing.keySet().stream().map(String::valueOf)
+                            .collect(Collectors.joining(",", "{", "}")))
+                    .query(rs -> {
+                        // filed under the version read here: the text and its version come from one row
+                        String text = rs.getString(2);
+                        String snippet = snippets.get(new SnippetKey(rs.getLong(1), rs.getLong(3), query),
+                                k -> indexer.index().snippet(text == null ? "" : text, bq));
+                        out.put(rs.getLong(1), snippet);
+                    });
+        }
+        return out;
     }
 
     /** The current rows of these records that the user may read now (containers included). */
@@ -109,13 +140,14 @@ public class Search {
             return Map.of();
         }
         Map<Long, IndexedRecord> out = new HashMap<>();
-        readable.query(user, "select r.id, r.kind, r.title, r.search_text, r.marking, r.link, "
+        // without the text: a hit's snippet is mostly cached (snippets), and the text is read only when it is not
+        readable.query(user, "select r.id, r.kind, r.title, r.marking, r.link, "
                         + SearchIndexer.MICROS + " from record r"
                         + " where {readableInContainer:r} and r.id = any(cast(:ids as bigint[]))")
                 .param("ids", ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
                 .query(rs -> {
                     out.put(rs.getLong(1), new IndexedRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), 0, rs.getLong(7)));
+                            null, rs.getString(4), rs.getString(5), 0, rs.getLong(6)));
                 });
         return out;
     }
