@@ -264,8 +264,15 @@ public class PairJudgments {
             NationCode origin = a == null || b == null ? null
                     : originOf(a, b, records.find(j[0]).orElseThrow(() -> new NotFoundException("pair-judgment", j[0]))
                             .originNation());
-            if (a != null && b != null && records.followDerivation(j[0], markingOf(a, b), origin,
-                    Sentence.of("audit.detail.judgmentFollowsPair", j[1], j[2]))) {
+            if (a == null || b == null) {
+                continue;
+            }
+            Sentence reason = Sentence.of("audit.detail.judgmentFollowsPair", j[1], j[2]);
+            boolean followed = records.followDerivation(j[0], markingOf(a, b), origin, reason);
+            // no nation of the pair may still read both requirements: nobody reads the judgment (a hidden id behaves
+            // like a missing one), until one of them may again
+            boolean withheld = records.withhold(j[0], readersOf(a, b).isEmpty(), reason);
+            if (followed || withheld) {
                 changed++;
             }
         }

@@ -166,6 +166,26 @@ public class MarkedRecords {
         return true;
     }
 
+    /**
+     * Withholds a derived record from everyone, or gives it back to its marking's readers ({@code withheld} false): a
+     * system act, audited as {@code MARKING_CHANGED} with the reason; answers whether anything changed. Used when no
+     * nation may still read all the records it was derived from (a judgment of a pair whose two nations each withheld
+     * their own requirement): through the one policy it then reads as missing to everyone.
+     */
+    public boolean withhold(long id, boolean withheld, Sentence reason) {
+        int n = jdbc.sql("""
+                        update record set withheld = :withheld, updated_at = now(), version = version + 1
+                        where id = :id and withheld <> :withheld""")
+                .param("id", id).param("withheld", withheld).update();
+        if (n == 0) {
+            return false;
+        }
+        audit.append(SYSTEM, "MARKING_CHANGED", id, kindOf(id),
+                Sentence.of(withheld ? "audit.detail.finder28.withheld" : "audit.detail.finder28.released", reason));
+        events.publishEvent(new RecordChanged(id));
+        return true;
+    }
+
     private void writeMarking(long id, RecordMarking rm) {
         jdbc.sql("""
                         update record set marking = :marking, level = :level, noforn = :noforn,
@@ -260,14 +280,16 @@ public class MarkedRecords {
     }
 
     public Optional<RecordMarking> find(long id) {
-        return jdbc.sql("select marking, origin_nation, owning_company_id, government_only from record where id = :id")
+        return jdbc.sql("select marking, origin_nation, owning_company_id, government_only, withheld from record"
+                        + " where id = :id")
                 .param("id", id)
                 .query((rs, n) -> new RecordMarking(Marking.parse(rs.getString(1)), NationCode.of(rs.getString(2)),
-                        Optional.ofNullable((Long) rs.getObject(3)), java.util.List.of(), rs.getBoolean(4)))
+                        Optional.ofNullable((Long) rs.getObject(3)), java.util.List.of(), rs.getBoolean(4),
+                        rs.getBoolean(5)))
                 .optional()
                 .map(rm -> rm.marking().export().isEmpty() ? rm
                         : new RecordMarking(rm.marking(), rm.originNation(), rm.owningCompanyId(), authorizationsOf(id),
-                                rm.governmentOnly()));
+                                rm.governmentOnly(), rm.withheld()));
     }
 
     /**

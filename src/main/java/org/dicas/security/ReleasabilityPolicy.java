@@ -18,7 +18,9 @@ import org.dicas.shared.NationCode;
  * <li>with EXPORT, the user's nation is the originating nation, or an authorization attached to the record is
  * active today and covers the user's nation (and, for industry users, their company when it lists companies);</li>
  * <li>when the record is for government users only ({@link RecordMarking#governmentOnly}, a column of the record set
- * when it is registered), the user is a government user.</li>
+ * when it is registered), the user is a government user;</li>
+ * <li>the record is not withheld ({@link RecordMarking#withheld}: derived from records no nation may still read
+ * all of, it is read by nobody, like a missing one).</li>
  * </ol>
  * The same rules come in two renderings: {@link #mayRead} for one record in memory, and {@link #sqlFilter} as a
  * predicate over the {@code record} table, so that lists, counts and searches filter inside the database before
@@ -50,7 +52,7 @@ public final class ReleasabilityPolicy {
         boolean exportOk = m.export().isEmpty() || originator
                 || record.authorizations().stream().anyMatch(a -> a.covers(user, today));
         boolean governmentOk = !record.governmentOnly() || user.government();
-        return nationOk && levelOk && groupOk && propinOk && exportOk && governmentOk;
+        return nationOk && levelOk && groupOk && propinOk && exportOk && governmentOk && !record.withheld();
     }
 
     /**
@@ -86,6 +88,7 @@ public final class ReleasabilityPolicy {
                 + " and (cardinality(" + r + "groups) = 0 or " + r + "groups && cast(:rp_groups as text[]))"
                 + " and (not " + r + "propin or :rp_government or " + r + "owning_company_id = :rp_company)"
                 + " and (not " + r + "government_only or :rp_government)"
+                + " and not " + r + "withheld"
                 + " and (" + r + "export_regime is null or " + r + "origin_nation = :rp_nation or exists ("
                 + "select 1 from record_authorization ra join export_authorization ea on ea.id = ra.authorization_id"
                 + " where ra.record_id = " + r + "id and :rp_nation = any(ea.covered_nations)"

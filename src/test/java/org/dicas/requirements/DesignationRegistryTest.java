@@ -88,6 +88,33 @@ class DesignationRegistryTest {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * Every role in use says in plain English and Japanese words what its systems are and do (method §11g), so that
+     * every row is described by one rule: a requirement that only describes a system can meet one that names it.
+     */
+    @Test
+    void everyRoleInUseSaysWhatItsSystemsAreAndDoInBothLanguages() throws IOException {
+        Map<String, String[]> described = new HashMap<>();
+        List<String> lines = Files.readAllLines(Path.of("src/main/resources/glossary/designation-roles.tsv"),
+                StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        assertThat(lines.get(0)).isEqualTo("role\twhat_en\twhat_ja");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split("\t", -1);
+            assertThat(cells).as(line).hasSize(3);
+            assertThat(described.put(cells[0], cells)).as("role described twice: " + cells[0]).isNull();
+        }
+        List<String> problems = new ArrayList<>();
+        for (String role : rows.stream().map(r -> r.get("role")).collect(Collectors.toCollection(java.util.TreeSet::new))) {
+            String[] d = described.get(role);
+            if (d == null || d[1].isBlank() || d[2].isBlank() || !d[2].codePoints().anyMatch(c -> c > 0x3000)) {
+                problems.add(role);
+            }
+        }
+        assertThat(problems).as("roles without a description in both languages").isEmpty();
+        assertThat(org.dicas.search.text.DesignationRegistry.shipped().designation("aim120").orElseThrow().whatJa())
+                .contains("空対空ミサイル");
+    }
+
     @Test
     void aVariantBelongsToItsParentsFamilyAndNoLineageLoops() {
         List<String> problems = new ArrayList<>();

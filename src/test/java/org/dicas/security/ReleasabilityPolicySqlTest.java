@@ -38,7 +38,7 @@ class ReleasabilityPolicySqlTest {
             RecordMarking rm = (RecordMarking) a[2];
             // map the table's symbolic company ids to real rows, for the user and the record alike
             RecordMarking stored = new RecordMarking(rm.marking(), rm.originNation(),
-                    rm.owningCompanyId().map(companies::get), List.of(), rm.governmentOnly());
+                    rm.owningCompanyId().map(companies::get), List.of(), rm.governmentOnly(), rm.withheld());
             DicasUser reader = user.companyId().isPresent()
                     ? new DicasUser(user.id(), user.username(), user.displayName(), user.nation(),
                     companies.get(user.organizationId()), user.organizationName(), user.organizationKind(),
@@ -47,11 +47,12 @@ class ReleasabilityPolicySqlTest {
             Map<String, Object> p = new HashMap<>(MarkedRecords.markingColumns(stored));
             long id = jdbc.sql("""
                             insert into record (kind, title, marking, level, noforn, rel_to, groups, propin, export_regime,
-                                                origin_nation, owning_company_id, government_only)
+                                                origin_nation, owning_company_id, government_only, withheld)
                             values ('TEST', 'policy case', :marking, :level, :noforn, cast(:relTo as text[]),
-                                    cast(:groups as text[]), :propin, :export, :origin, :company, :governmentOnly)
+                                    cast(:groups as text[]), :propin, :export, :origin, :company, :governmentOnly, :withheld)
                             returning id""")
-                    .params(p).param("governmentOnly", stored.governmentOnly()).query(Long.class).single();
+                    .params(p).param("governmentOnly", stored.governmentOnly())
+                    .param("withheld", stored.withheld()).query(Long.class).single();
             SqlFilter f = policy.sqlFilter(reader, "r");
             boolean found = jdbc.sql("select count(*) from record r where r.id = :id and " + f.clause())
                     .params(f.parameters()).param("id", id).query(Integer.class).single() == 1;

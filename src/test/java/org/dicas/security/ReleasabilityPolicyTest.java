@@ -92,7 +92,14 @@ class ReleasabilityPolicyTest {
                 Arguments.of("government only: industry of a listed nation refused", JP_INDUSTRY_CUI, governmentOnly("CUI//REL TO JPN, USA", "JPN"), false),
                 Arguments.of("government only: industry of the originator refused", JP_INDUSTRY_CUI, governmentOnly("CUI//NOFORN", "JPN"), false),
                 Arguments.of("government only: a third nation's official refused by REL TO", AU_GOV_UNCLASS, governmentOnly("UNCLASSIFIED//REL TO JPN, USA", "JPN"), false),
-                Arguments.of("government only: an association refused", PUBLIC_READER, governmentOnly("PUBLIC", "GBR"), false));
+                Arguments.of("government only: an association refused", PUBLIC_READER, governmentOnly("PUBLIC", "GBR"), false),
+                // rule 7: withheld (a judgment of a pair no nation may still read both of)
+                Arguments.of("withheld: the originating nation's official refused", JP_GOV_CUI, withheld("CUI//NOFORN", "JPN"), false),
+                Arguments.of("withheld: an official of a listed nation refused", US_GOV_CUI, withheld("CUI//REL TO JPN, USA", "JPN"), false));
+    }
+
+    static RecordMarking withheld(String banner, String origin) {
+        return new RecordMarking(Marking.parse(banner), NationCode.of(origin), Optional.empty(), List.of(), true, true);
     }
 
     static RecordMarking governmentOnly(String banner, String origin) {

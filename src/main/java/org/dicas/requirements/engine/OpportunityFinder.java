@@ -100,12 +100,47 @@ public final class OpportunityFinder {
     }
 
     /**
+     * What a named system is and does, in plain words (the registry's description of its role, method §11g): its
+     * English content words, the character bigrams of its Japanese description and its head noun ("missile" of
+     * "beyond-visual-range air-to-air missile, radar-guided, …"; "engine" of "turbofan jet engine for fighter aircraft").
+     */
+    record Described(Set<String> words, Set<String> grams, String head) {
+
+        static Described of(String en, String ja) {
+            JaEnWords english = JaEnWords.shipped();
+            String first = en.split(",")[0].split(" (for|of|with|on|against|that|in|from) ")[0].strip();
+            String[] parts = first.split("[\\s-]+");
+            Set<String> last = parts.length == 0 ? Set.of() : english.english(parts[parts.length - 1]).keySet();
+            return new Described(Set.copyOf(english.english(en).keySet()), Set.copyOf(Surface.grams(ja).keySet()),
+                    last.isEmpty() ? "" : last.iterator().next());
+        }
+
+        /**
+         * How much of this description the other text says: the share of its English words the other text's English
+         * words (through the word list for Japanese) hold, or of its Japanese bigrams the other's character n-grams
+         * hold, whichever is larger.
+         */
+        double coverage(Surface other) {
+            double en = words.isEmpty() ? 0
+                    : words.stream().filter(other.gloss()::containsKey).count() / (double) words.size();
+            double ja = grams.isEmpty() ? 0
+                    : grams.stream().filter(other.textGrams()::containsKey).count() / (double) grams.size();
+            return Math.max(en, ja);
+        }
+
+        /** The description's head noun is among the other title's English words or its head. */
+        boolean headIn(Surface other) {
+            return !head.isEmpty() && (other.titleGloss().containsKey(head) || other.glossHead().contains(head));
+        }
+    }
+
+    /**
      * The systems of the designation registry a requirement names: root systems, named variants (blocks, lots),
      * families and roles, the name as written per root, and the language of the text.
      */
     record Systems(Set<String> roots, Set<String> variants, Map<String, Set<String>> rootsByFamily,
                    Map<String, Set<String>> familiesByRole, Map<String, String> literals,
-                   org.dicas.search.text.Language language) {
+                   org.dicas.search.text.Language language, List<Described> described) {
 
         static Systems of(List<DesignationRegistry.Found> found, org.dicas.search.text.Language language) {
             Set<String> roots = new java.util.TreeSet<>();
@@ -123,7 +158,14 @@ public final class OpportunityFinder {
                 byRole.computeIfAbsent(d.role(), k -> new java.util.TreeSet<>()).add(d.family());
                 literals.putIfAbsent(d.root(), f.literal());
             }
-            return new Systems(roots, variants, byFamily, byRole, literals, language);
+            Map<String, Described> described = new TreeMap<>();
+            for (DesignationRegistry.Found f : found) {
+                DesignationRegistry.Designation d = f.designation();
+                if (!d.whatEn().isEmpty() || !d.whatJa().isEmpty()) {
+                    described.computeIfAbsent(d.role(), k -> Described.of(d.whatEn(), d.whatJa()));
+                }
+            }
+            return new Systems(roots, variants, byFamily, byRole, literals, language, List.copyOf(described.values()));
         }
 
         /** Roots of a family both name, where neither names a root of it the other names (siblings), else empty. */
@@ -781,6 +823,23 @@ public final class OpportunityFinder {
         boolean designatorsApart = Surface.designatorsApart(a.surface(), b.surface());
         double alike = variantConflict || siblings || rivals ? 0 : 1;
         double glossText = cosine(a.gloss(), b.gloss());
+        // Named on one side, described on the other (§11g): one side names a registry system and the other names
+        // none; how much of the system's plain-words description the other side's text says, and whether its head
+        // noun (missile, engine, tank) is the other title's.
+        double described = 0;
+        boolean describedHead = false;
+        if (sa.roots().isEmpty() != sb.roots().isEmpty()) {
+            Systems named = sa.roots().isEmpty() ? sb : sa;
+            Surface other = sa.roots().isEmpty() ? a.surface() : b.surface();
+            for (Described d : named.described()) {
+                described = Math.max(described, d.coverage(other));
+                describedHead |= d.headIn(other);
+            }
+        }
+        // One system (or designator), other blocks, increments, batches or phases written on each side (SM-3 Block
+        // IB vs Block IIA), where the registry holds neither block (§11g).
+        boolean blocksApart = (sameSystem || Surface.sharedDesignator(a.surface(), b.surface()))
+                && Surface.blocksApart(a.surface(), b.surface());
         Signals signals = new Signals(score, ruleOpportunity, text, subject, clamp(neutralDot), clamp(stemDot),
                 areaFit, timingFit, quantityFit, domainFit, kindOk, timingOk, areaOk, purposeOk, formOk, quantityOk,
                 differentSystems, fieldOnly, headsApart,
@@ -797,7 +856,8 @@ public final class OpportunityFinder {
                 Surface.measureConflict(a.surface(), b.surface()), Surface.loanwords(a.surface(), b.surface()),
                 alike > 0 && Surface.sameHead(a.surface(), b.surface()), alike * glossText,
                 alike * cosine(a.titleGloss(), b.titleGloss()), sa.language() != sb.language() ? alike * glossText : 0,
-                alike > 0 && Surface.glossHead(a.surface(), b.surface()));
+                alike > 0 && Surface.glossHead(a.surface(), b.surface()), described, describedHead,
+                blocksApart);
         double likelihood = model == null ? Double.NaN : model.likelihood(signals);
         boolean opportunity = model == null ? ruleOpportunity : likelihood >= model.threshold();
         double shown = model == null ? score : likelihood;

@@ -14,7 +14,9 @@ package org.dicas.requirements.engine;
  * in common or apart, numbers with a unit in common or in conflict, katakana loanwords that sound like the other
  * side's English words, and the same head word of the titles; and both texts read into English words through the
  * bilingual word list (§11e): cosine of the whole texts and of the titles, the same cosine when the pair crosses
- * languages, and the titles' head nouns agreeing.
+ * languages, and the titles' head nouns agreeing; and when one side names a registry system and the other names
+ * none, how much of the system's plain-words description the other side says and whether its head noun is the other
+ * title's (§11g); and other blocks, increments or batches written for one named system (§11g).
  */
 record Signals(double ruleScore, boolean ruleOpportunity, double text, double subject, double neutral, double stem,
                double areaFit, double timingFit, double quantityFit, double domainFit, boolean kindOk,
@@ -25,5 +27,6 @@ record Signals(double ruleScore, boolean ruleOpportunity, double text, double su
                boolean sameKind, boolean sameForm, boolean makeVsBuy, boolean changeVsBuy, double titleGrams,
                double textGrams, double bm25, boolean sharedDesignator, boolean designatorsApart,
                boolean sharedMeasure, boolean measureConflict, int loanwords, boolean sameHead,
-               double glossText, double glossTitle, double crossGloss, boolean glossHead) {
+               double glossText, double glossTitle, double crossGloss, boolean glossHead, double described,
+               boolean describedHead, boolean blocksApart) {
 }

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 record Surface(Map<String, Integer> titleGrams, Map<String, Integer> textGrams, Map<String, Integer> words,
                int length, Set<String> designators, Set<String> designatorRoots, Map<String, Set<String>> measures,
                Set<String> katakana, Set<String> latin, String titleHead, Map<String, Integer> gloss,
-               Map<String, Integer> titleGloss, Set<String> glossHead) {
+               Map<String, Integer> titleGloss, Set<String> glossHead, Set<String> blocks) {
 
     private static final Pattern LATIN = Pattern.compile("[A-Za-z][A-Za-z0-9]*|[0-9]+[A-Za-z]*");
     private static final Pattern CJK_RUN = Pattern.compile("[\\u4E00-\\u9FFF\\u30A0-\\u30FF\\u3005]+");
@@ -36,6 +36,9 @@ record Surface(Map<String, Integer> titleGrams, Map<String, Integer> textGrams, 
     private static final Pattern MEASURE = Pattern.compile(
             "([0-9]+(?:[.,][0-9]+)?)\\s?(mm|cm|km|kW|MW|kV|kg|t|tonnes?|tons?|knots?|kt|nmi?|GHz|MHz|ミリ|センチ|"
                     + "キロワット|メガワット|トン|ノット|キロメートル|キロ|km)(?![A-Za-z])");
+    /** A block, increment, batch, flight, lot or phase of a system: Block IIA, Blk 2A, Inc II, Batch-II, Ph II. */
+    private static final Pattern BLOCK = Pattern.compile(
+            "(?<![A-Za-z])(Block|Blk|Increment|Inc|Batch|Flight|Flt|Lot|Phase|Ph)\\.?[ -]?([0-9]{1,2}[A-Z]?|[IVX]{1,4}[A-Z]?)(?![A-Za-z0-9])");
     /** Words too general to be a title's head: the word before them is read instead. */
     private static final Set<String> GENERAL_HEADS = Set.of("system", "set", "equipment", "capability", "programme",
             "program", "kit", "suite", "upgrade", "replacement", "acquisition", "procurement", "project", "support",
@@ -110,9 +113,14 @@ record Surface(Map<String, Integer> titleGrams, Map<String, Integer> textGrams, 
         }
         JaEnWords english = JaEnWords.shipped();
         String titleHead = head(title);
+        Set<String> blocks = new HashSet<>();
+        Matcher bl = BLOCK.matcher(text);
+        while (bl.find()) {
+            blocks.add(blockValue(bl.group(2)));
+        }
         return new Surface(grams(title), grams(text), words, length, Set.copyOf(designators), Set.copyOf(roots),
                 Map.copyOf(measures), Set.copyOf(katakana), Set.copyOf(latin), titleHead, english.english(text),
-                english.english(title), english.head(title, titleHead));
+                english.english(title), english.head(title, titleHead), Set.copyOf(blocks));
     }
 
     // ------------------------------------------------------------------ pieces
@@ -339,6 +347,43 @@ record Surface(Map<String, Integer> titleGrams, Map<String, Integer> textGrams, 
             }
         }
         return false;
+    }
+
+    /** A block's value with Roman numerals read as numbers (Block IIA = Block 2A, Inc II = Inc 2). */
+    static String blockValue(String v) {
+        Matcher m = Pattern.compile("([IVX]+)([A-Z]?)").matcher(v);
+        if (!m.matches()) {
+            return v;
+        }
+        int n = 0;
+        String r = m.group(1);
+        for (int i = 0; i < r.length(); i++) {
+            int x = switch (r.charAt(i)) {
+                case 'I' -> 1;
+                case 'V' -> 5;
+                default -> 10;
+            };
+            int next = i + 1 < r.length() ? switch (r.charAt(i + 1)) {
+                case 'I' -> 1;
+                case 'V' -> 5;
+                default -> 10;
+            } : 0;
+            n += x < next ? -x : x;
+        }
+        return n + m.group(2);
+    }
+
+    /** Both texts name blocks (increments, batches, phases) and none in common. */
+    static boolean blocksApart(Surface a, Surface b) {
+        if (a.blocks.isEmpty() || b.blocks.isEmpty()) {
+            return false;
+        }
+        for (String x : a.blocks) {
+            if (b.blocks.contains(x)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The titles' head words are the same (within one language). */

@@ -30,9 +30,15 @@ public final class DesignationRegistry {
     /** Resource path of the shipped registry. */
     public static final String RESOURCE = "glossary/designations.tsv";
 
+    /**
+     * Resource path of what each role of system is and does, in plain English and Japanese words (one row per role
+     * code): every system is described by its role's row (method §11g).
+     */
+    public static final String ROLES = "glossary/designation-roles.tsv";
+
     /** One system or variant (a row of the registry). */
     public record Designation(String id, String parent, String family, String role, String area, List<String> names,
-                              String englishName, String japaneseName) {
+                              String englishName, String japaneseName, String whatEn, String whatJa) {
 
         /** The system this one is a variant of, or itself. */
         public String root() {
@@ -88,11 +94,13 @@ public final class DesignationRegistry {
             synchronized (DesignationRegistry.class) {
                 r = shipped;
                 if (r == null) {
-                    try (InputStream in = DesignationRegistry.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-                        if (in == null) {
-                            throw new IllegalStateException("missing resource " + RESOURCE);
+                    try (InputStream in = DesignationRegistry.class.getClassLoader().getResourceAsStream(RESOURCE);
+                         InputStream roles = DesignationRegistry.class.getClassLoader().getResourceAsStream(ROLES)) {
+                        if (in == null || roles == null) {
+                            throw new IllegalStateException("missing resource " + (in == null ? RESOURCE : ROLES));
                         }
-                        r = read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+                        r = read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
+                                roles(new BufferedReader(new InputStreamReader(roles, StandardCharsets.UTF_8))));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -105,6 +113,33 @@ public final class DesignationRegistry {
 
     /** Reads a registry in the format of {@value #RESOURCE} (comment lines, header row, tab-separated rows). */
     public static DesignationRegistry read(BufferedReader reader) throws IOException {
+        return read(reader, Map.of());
+    }
+
+    /**
+     * What each role is and does ({@value #ROLES}: comment lines, a header row, then role, English and Japanese
+     * description), by role code.
+     */
+    public static Map<String, List<String>> roles(BufferedReader reader) throws IOException {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        boolean header = true;
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cells = line.split("\t", -1);
+            if (header) {
+                header = false;
+                continue;
+            }
+            out.put(cells[0].strip(), List.of(cells.length > 1 ? cells[1].strip() : "",
+                    cells.length > 2 ? cells[2].strip() : ""));
+        }
+        return out;
+    }
+
+    /** Reads a registry with what each role is and does ({@link #roles}). */
+    public static DesignationRegistry read(BufferedReader reader, Map<String, List<String>> roles) throws IOException {
         List<Designation> rows = new ArrayList<>();
         Map<String, Integer> column = null;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -134,8 +169,9 @@ public final class DesignationRegistry {
             }
             String en = first(cell.apply("en"), first(cell.apply("designations"), cell.apply("id")));
             String ja = first(cell.apply("ja"), en);
+            List<String> what = roles.getOrDefault(cell.apply("role"), List.of("", ""));
             rows.add(new Designation(cell.apply("id"), cell.apply("parent"), cell.apply("family"), cell.apply("role"),
-                    cell.apply("area"), List.copyOf(names), en, ja));
+                    cell.apply("area"), List.copyOf(names), en, ja, what.get(0), what.get(1)));
         }
         return new DesignationRegistry(rows);
     }

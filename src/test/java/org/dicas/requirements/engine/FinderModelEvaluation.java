@@ -151,6 +151,16 @@ final class FinderModelEvaluation {
                 System.out.println("## " + held.name());
                 System.out.print(errors(held, FinderModel.train(training, FinderModel.Hyper.DEFAULT)));
             }
+            // a spent set not (yet) among the development sets: its errors under the model trained on all of them,
+            // i.e. the model of its first run (§11g)
+            for (String n : List.of(args).subList(1, args.length)) {
+                if (!TrainingSet.DEVELOPMENT_SETS.contains(n)) {
+                    LabelledSet s = LabelledSet.load(n, "devset/requirements-" + n + ".json",
+                            "devset/requirements-" + n + "-labels.json");
+                    System.out.println("## " + n + " (model trained on every development set)");
+                    System.out.print(errors(s, FinderModel.train(TrainingSet.development(), FinderModel.Hyper.DEFAULT)));
+                }
+            }
             return;
         }
         if (args.length >= 1 && args[0].equals("sealed")) {

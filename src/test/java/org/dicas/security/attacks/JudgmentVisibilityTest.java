@@ -140,15 +140,11 @@ class JudgmentVisibilityTest {
 
     @Test
     void whenTheOtherNationWithholdsItsRequirementTheJudgesNationNoLongerFindsTheJudgmentAnywhere() {
-        long usOwn = PairJudgmentsTest.requirement(http, us, "JUDGELEAK maritime patrol radar spares", "",
-                "UNCLASSIFIED");
-        long jpOwn = PairJudgmentsTest.requirement(http, jp, "JUDGELEAK maritime patrol radar spares JP",
-                "哨戒機レーダー部品", "UNCLASSIFIED");
-        var created = http.post(PairJudgmentsTest.judgments(jpOwn), jp,
-                PairJudgmentsTest.judgment(usOwn, true, null, "judgeleak note"));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long judged = created.json().get("id").asLong();
-        String pair = "#" + Math.min(usOwn, jpOwn) + " ⇔ #" + Math.max(usOwn, jpOwn);
+        JudgedPair j = judgedByJapan("JUDGELEAK maritime patrol radar spares", "哨戒機レーダー部品", "judgeleak note");
+        long usOwn = j.usOwn();
+        long jpOwn = j.jpOwn();
+        long judged = j.judgment();
+        String pair = j.pair();
 
         // the United States withholds its requirement from every other nation
         var withheld = http.put(REQUIREMENTS + "/" + usOwn, us, RequirementsApiTest.body(
@@ -178,5 +174,65 @@ class JudgmentVisibilityTest {
         assertThat(found.body()).doesNotContain(pair).doesNotContain("\"id\":" + judged + ",");
         assertThat(jdbc.sql("select actor from audit_entry where record_id = :id and action = 'MARKING_CHANGED'")
                 .param("id", judged).query(String.class).list()).containsExactly("system");
+    }
+
+    @Test
+    void whenNeitherNationMayStillReadBothRequirementsNobodyFindsTheJudgmentAndItComesBackWhenOneMayAgain() {
+        JudgedPair j = judgedByJapan("JUDGEBOTH towed array sonar modules", "曳航式ソーナー部品", "judgeboth note");
+
+        // each nation withholds its own requirement from the other: nobody may read both any more
+        assertThat(http.put(REQUIREMENTS + "/" + j.usOwn(), us, RequirementsApiTest.body(
+                "JUDGEBOTH towed array sonar modules", "", "UNCLASSIFIED//NOFORN")).status()).isEqualTo(200);
+        assertThat(http.put(REQUIREMENTS + "/" + j.jpOwn(), jp, RequirementsApiTest.body(
+                "JUDGEBOTH towed array sonar modules JP", "曳航式ソーナー部品", "UNCLASSIFIED//NOFORN")).status())
+                .isEqualTo(200);
+
+        assertThat(withheld(j.judgment())).isTrue();
+        for (String path : idPaths(String.valueOf(j.judgment()))) {
+            for (String token : List.of(jp, us)) {
+                var r = http.get(path, token);
+                assertThat(r.status()).as(path).isEqualTo(
+                        http.get(path.replace(String.valueOf(j.judgment()), MISSING), token).status());
+                assertThat(r.body()).doesNotContain(j.pair(), "judgeboth note");
+            }
+        }
+        for (String name : List.of(DemoUsers.JP_ATLA, DemoUsers.JP_MSDF, DemoUsers.US_ACQ)) {
+            assertThat(readable.ids(directory.userByUsername(name).orElseThrow()).contains(j.judgment())).as(name)
+                    .isFalse();
+        }
+        for (String name : List.of(DemoUsers.JP_ATLA, DemoUsers.US_ACQ)) {
+            String pick = "/pick/records?q=" + j.judgment() + "&for=related";
+            assertThat(AttackSupport.session(port, name).get(pick, null).body()).as(name).doesNotContain(j.pair());
+        }
+        assertThat(http.get("/api/v1/search?q=" + Math.min(j.usOwn(), j.jpOwn()), jp).body()).doesNotContain(j.pair());
+
+        // the United States releases its requirement again: the Japanese officials read both, and the judgment
+        assertThat(http.put(REQUIREMENTS + "/" + j.usOwn(), us, RequirementsApiTest.body(
+                "JUDGEBOTH towed array sonar modules", "", "UNCLASSIFIED")).status()).isEqualTo(200);
+        assertThat(withheld(j.judgment())).isFalse();
+        assertThat(readable.ids(directory.userByUsername(DemoUsers.JP_ATLA).orElseThrow()).contains(j.judgment()))
+                .isTrue();
+        assertThat(readable.ids(directory.userByUsername(DemoUsers.US_ACQ).orElseThrow()).contains(j.judgment()))
+                .isFalse();
+        assertThat(jdbc.sql("select actor from audit_entry where record_id = :id and action = 'MARKING_CHANGED'")
+                .param("id", j.judgment()).query(String.class).list()).isNotEmpty().allMatch("system"::equals);
+    }
+
+    private boolean withheld(long id) {
+        return jdbc.sql("select withheld from record where id = :id").param("id", id).query(Boolean.class).single();
+    }
+
+    /** A US and a Japanese requirement (UNCLASSIFIED, titled {@code title}), judged one need by a Japanese official. */
+    private JudgedPair judgedByJapan(String title, String titleJa, String note) {
+        long usOwn = PairJudgmentsTest.requirement(http, us, title, "", "UNCLASSIFIED");
+        long jpOwn = PairJudgmentsTest.requirement(http, jp, title + " JP", titleJa, "UNCLASSIFIED");
+        var created = http.post(PairJudgmentsTest.judgments(jpOwn), jp,
+                PairJudgmentsTest.judgment(usOwn, true, null, note));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return new JudgedPair(usOwn, jpOwn, created.json().get("id").asLong(),
+                "#" + Math.min(usOwn, jpOwn) + " ⇔ #" + Math.max(usOwn, jpOwn));
+    }
+
+    private record JudgedPair(long usOwn, long jpOwn, long judgment, String pair) {
     }
 }
