@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.dicas.notifications.internal.NoticeMail;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
@@ -179,20 +180,23 @@ public class Notifications {
     }
 
     /** A record a notification is about, as the reader may see it now. */
-    private record Shown(long id, String title, Marking marking) {
+    private record Shown(long id, String title, Marking marking, boolean contained) {
     }
 
     private List<Notification> shown(DicasUser user, Locale locale, List<Row> rows) {
         List<Long> ids = rows.stream().map(Row::recordId).filter(Objects::nonNull).distinct().toList();
-        // the records the reader may read now (and their containers), in one query for the page through the one read
-        // path; a record missing from it is shown as one the reader can no longer read
+        // the records the reader may read now, in one query for the page through the one read path; a record in a
+        // container (a reply, an attachment) is checked up its whole chain of containers, as MarkedRecords.readable
+        // does; a record missing here is shown as one the reader can no longer read
         Map<Long, Shown> readable = new HashMap<>();
         if (!ids.isEmpty()) {
-            readableRecords.query(user, "select r.id, r.title, r.marking from record r"
-                            + " where r.id in (:ids) and {readableInContainer:r}")
-                    .param("ids", ids)
-                    .query((rs, n) -> new Shown(rs.getLong(1), rs.getString(2), Marking.parse(rs.getString(3))))
-                    .list().forEach(r -> readable.put(r.id(), r));
+            readableRecords.query(user, "select r.id, r.title, r.marking, r.container_id is not null from record r"
+                            + " where r.id = any(cast(:ids as bigint[])) and {readableInContainer:r}")
+                    .param("ids", ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                    .query((rs, n) -> new Shown(rs.getLong(1), rs.getString(2), Marking.parse(rs.getString(3)),
+                            rs.getBoolean(4)))
+                    .list().stream().filter(r -> !r.contained() || records.readable(r.id(), user))
+                    .forEach(r -> readable.put(r.id(), r));
         }
         // each record by its title in the reader's language (one query for the page)
         RecordTitles.Listed titled = titles.listed(user, List.copyOf(readable.keySet()), locale);

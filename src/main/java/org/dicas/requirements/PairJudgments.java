@@ -234,7 +234,10 @@ public class PairJudgments {
      * nation that may no longer read one of the requirements must not keep the judgment); with none, the judge's.
      */
     NationCode originOf(Requirement a, Requirement b, NationCode current) {
-        List<NationCode> readers = readersOf(a, b);
+        return originOf(readersOf(a, b), current);
+    }
+
+    private static NationCode originOf(List<NationCode> readers, NationCode current) {
         return readers.isEmpty() || readers.contains(current) ? current : readers.get(0);
     }
 
@@ -244,7 +247,8 @@ public class PairJudgments {
      * requirement withheld from a nation takes its judgments with it, everywhere. A system act, audited per judgment
      * re-marked; answers how many were. Its originating nation follows too ({@link #originOf}): a judge's nation to
      * which one requirement is no longer releasable (made NOFORN by the other nation) loses the judgment in every
-     * reader, as it lost the requirement.
+     * reader, as it lost the requirement. When no nation of the pair may read both any more, the judgment is withheld
+     * from everyone ({@link MarkedRecords#withhold}) until one may again.
      */
     @Transactional
     public int followRequirements(Long requirementId) {
@@ -253,6 +257,10 @@ public class PairJudgments {
                         + " order by id")
                 .params(requirementId == null ? Map.of() : Map.of("q", requirementId))
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).list();
+        // the judgments' rows are locked first, so that two nations narrowing the two requirements of one pair at
+        // once are followed one after the other, the second seeing the first's committed marking (each alone would
+        // still see the other requirement as it was, and neither would withhold the judgment)
+        records.lockForDerivation(judged.stream().map(j -> j[0]).toList());
         // a system read of the pairs' requirements, as for training: no person reads them here
         Map<Long, Requirement> pairs = new java.util.HashMap<>();
         requirements.forTraining(judged.stream().flatMap(j -> java.util.stream.Stream.of(j[1], j[2])).distinct().toList())
@@ -261,17 +269,18 @@ public class PairJudgments {
         for (long[] j : judged) {
             Requirement a = pairs.get(j[1]);
             Requirement b = pairs.get(j[2]);
-            NationCode origin = a == null || b == null ? null
-                    : originOf(a, b, records.find(j[0]).orElseThrow(() -> new NotFoundException("pair-judgment", j[0]))
-                            .originNation());
             if (a == null || b == null) {
                 continue;
             }
+            List<NationCode> readers = readersOf(a, b);
+            NationCode current = records.find(j[0]).orElseThrow(() -> new NotFoundException("pair-judgment", j[0]))
+                    .originNation();
+            NationCode origin = originOf(readers, current);
             Sentence reason = Sentence.of("audit.detail.judgmentFollowsPair", j[1], j[2]);
             boolean followed = records.followDerivation(j[0], markingOf(a, b), origin, reason);
             // no nation of the pair may still read both requirements: nobody reads the judgment (a hidden id behaves
             // like a missing one), until one of them may again
-            boolean withheld = records.withhold(j[0], readersOf(a, b).isEmpty(), reason);
+            boolean withheld = records.withhold(j[0], readers.isEmpty(), reason);
             if (followed || withheld) {
                 changed++;
             }

@@ -109,27 +109,28 @@ public class Search {
      */
     private Map<Long, String> snippets(DicasUser user, List<IndexedRecord> shown, String query, BilingualQuery bq) {
         Map<Long, String> out = new HashMap<>();
-        Map<Long, IndexedRecord> missing = new HashMap<>();
+        List<Long> missing = new java.util.ArrayList<>();
         for (IndexedRecord row : shown) {
             String cached = snippets.getIfPresent(new SnippetKey(row.id(), row.updatedMicros(), query));
             if (cached != null) {
                 out.put(row.id(), cached);
             } else {
-                missing.put(row.id(), row);
+                missing.add(row.id());
             }
         }
         if (!missing.isEmpty()) {
-            readable.query(user, "select r.id, r.search_text, " + SearchIndexer.MICROS + " from record r"
-                            + " where {readableInContainer:r} and r.id = any(cast(:ids as bigint[]))")
-                    .param("ids", missing.keySet().stream().map(String::valueOf)
-                            .collect(Collectors.joining(",", "{", "}")))
-                    .query(rs -> {
-                        // filed under the version read here: the text and its version come from one row
-                        String text = rs.getString(2);
-                        String snippet = snippets.get(new SnippetKey(rs.getLong(1), rs.getLong(3), query),
-                                k -> indexer.index().snippet(text == null ? "" : text, bq));
-                        out.put(rs.getLong(1), snippet);
-                    });
+            // the texts first, the snippets after: no highlighting while a connection is held
+            List<IndexedRecord> texts = readable.query(user, "select r.id, r.search_text, " + SearchIndexer.MICROS
+                            + " from record r where {readableInContainer:r} and r.id = any(cast(:ids as bigint[]))")
+                    .param("ids", missing.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                    .query((rs, n) -> new IndexedRecord(rs.getLong(1), "", "", rs.getString(2), "", "", 0,
+                            rs.getLong(3)))
+                    .list();
+            for (IndexedRecord t : texts) {
+                // filed under the version read with the text: the text and its version come from one row
+                out.put(t.id(), snippets.get(new SnippetKey(t.id(), t.updatedMicros(), query),
+                        k -> indexer.index().snippet(t.text(), bq)));
+            }
         }
         return out;
     }

@@ -186,6 +186,20 @@ public class MarkedRecords {
         return true;
     }
 
+    /**
+     * Locks the rows of these records (derived records about to follow their sources) until the transaction ends, in
+     * id order, so that two transactions deriving the same records run one after the other and the later one reads
+     * what the earlier one committed.
+     */
+    public void lockForDerivation(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("select id from record where id = any(cast(:ids as bigint[])) order by id for update")
+                .param("ids", ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .query(Long.class).list();
+    }
+
     private void writeMarking(long id, RecordMarking rm) {
         jdbc.sql("""
                         update record set marking = :marking, level = :level, noforn = :noforn,

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -141,7 +142,8 @@ class StatementsPerRequestTest {
         Http api = new Http(port);
         String admin = api.token("admin", "demo");
         DicasUser atla = directory.userByUsername("jp.atla").orElseThrow();
-        Http.Response made = api.post("/api/v1/admin/users", admin, Map.of("username", "stmt28.reader",
+        String username = "stmt28.reader." + System.nanoTime();
+        Http.Response made = api.post("/api/v1/admin/users", admin, Map.of("username", username,
                 "displayName", "STMT28 Reader", "nation", "JPN", "organizationId", atla.organizationId(),
                 "accessLevel", atla.accessLevel().name(), "roles", atla.roles().stream().map(Enum::name).toList(),
                 "groups", atla.groups(), "password", "stmt28-reader-pass"));
@@ -154,15 +156,18 @@ class StatementsPerRequestTest {
             notifications.send(List.of(reader), d.get("id").asLong(), "/documents/" + d.get("id").asLong(),
                     "notification.mention", "STMT28 author");
         }
-        pages = new Http(port).signIn("stmt28.reader", "stmt28-reader-pass");
-        int sent = api.get("/api/v1/notifications", api.token("stmt28.reader", "stmt28-reader-pass")).json()
+        pages = new Http(port).signIn(username, "stmt28-reader-pass");
+        int sent = api.get("/api/v1/notifications", api.token(username, "stmt28-reader-pass")).json()
                 .get("total").asInt();
         assertThat(sent).as("notices the reader may read").isGreaterThanOrEqualTo(10);
         costs.countFromNowOn();
         RequestCosts.Cost two = twice("/notifications?size=2", null);
         // both pages full, so both count the list's total
         RequestCosts.Cost many = twice("/notifications?size=" + (sent - 1), null);
-        assertThat(pages.get("/notifications?size=" + (sent - 1), null).body()).contains("STMT28 author");
+        // the notices name their records (read through the policy), not "a record you can no longer read"
+        assertThat(pages.get("/notifications?size=" + (sent - 1), null).body()).contains("STMT28 author")
+                .contains(HtmlUtils.htmlEscape(documents.get(1).get("title").asString()))
+                .doesNotContain("a record you can no longer read");
         assertThat(many.statements()).as("%d notices: %s", sent - 1, many.sql()).isEqualTo(two.statements());
     }
 

@@ -35,7 +35,7 @@ class ReadPathTest {
     static final Pattern TOKEN = Pattern.compile("\\{(readable|readableInContainer|everyRecord):(\\w+)}");
     static final Pattern WRITE = Pattern.compile("(?i)\\b(update\\s+record\\b|insert\\s+into\\s+record\\b|delete\\s+from\\s+record\\b|truncate\\s+(table\\s+)?record\\b)");
     static final Pattern TRUST_TABLES = Pattern.compile("(?i)\\b(record_authorization|export_authorization|policy_epoch)\\b");
-    static final String MARKING_COLUMNS = "(level|noforn|rel_to|groups|propin|export_regime|government_only)";
+    static final String MARKING_COLUMNS = "(level|noforn|rel_to|groups|propin|export_regime|government_only|withheld)";
 
     static List<String> violations(String file, String source) {
         List<String> out = new ArrayList<>();
@@ -81,6 +81,7 @@ class ReadPathTest {
         assertThat(violations("x/A.java", "select id from record where kind = 'X'")).hasSize(1);
         assertThat(violations("x/A.java", "from record r where {readable:r} and r.rel_to @> '{JPN}'")).hasSize(1);
         assertThat(violations("x/A.java", "from record r where {readable:r} and r.noforn")).hasSize(1);
+        assertThat(violations("x/A.java", "from record r where {readable:r} and not r.withheld")).hasSize(1);
         assertThat(violations("x/A.java", "update record set marking = 'PUBLIC'")).hasSize(1);
         assertThat(violations("x/A.java", "select 1 from record_authorization")).hasSize(1);
         assertThat(violations("x/A.java", "from record r where {everyRecord:r}")).hasSize(1);

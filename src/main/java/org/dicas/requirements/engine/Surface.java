@@ -350,8 +350,10 @@ record Surface(Map<String, Integer> titleGrams, Map<String, Integer> textGrams, 
     }
 
     /** A block's value with Roman numerals read as numbers (Block IIA = Block 2A, Inc II = Inc 2). */
+    private static final Pattern ROMAN_BLOCK = Pattern.compile("([IVX]+)([A-Z]?)");
+
     static String blockValue(String v) {
-        Matcher m = Pattern.compile("([IVX]+)([A-Z]?)").matcher(v);
+        Matcher m = ROMAN_BLOCK.matcher(v);
         if (!m.matches()) {
             return v;
         }
