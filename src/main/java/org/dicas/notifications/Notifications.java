@@ -1,5 +1,6 @@
 package org.dicas.notifications;
 
+import org.dicas.shared.IdArray;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.dicas.notifications.internal.NoticeMail;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
@@ -192,7 +192,7 @@ public class Notifications {
         if (!ids.isEmpty()) {
             readableRecords.query(user, "select r.id, r.title, r.marking, r.container_id is not null from record r"
                             + " where r.id = any(cast(:ids as bigint[])) and {readableInContainer:r}")
-                    .param("ids", ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                    .param("ids", IdArray.of(ids))
                     .query((rs, n) -> new Shown(rs.getLong(1), rs.getString(2), Marking.parse(rs.getString(3)),
                             rs.getBoolean(4)))
                     .list().stream().filter(r -> !r.contained() || records.readable(r.id(), user))

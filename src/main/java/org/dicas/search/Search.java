@@ -1,5 +1,6 @@
 package org.dicas.search;
 
+import org.dicas.shared.IdArray;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import org.dicas.search.engine.BilingualQuery;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.dicas.search.engine.BilingualIndex;
 import org.dicas.search.engine.IndexedRecord;
 import org.dicas.search.engine.Ranked;
@@ -122,7 +122,7 @@ public class Search {
             // the texts first, the snippets after: no highlighting while a connection is held
             List<IndexedRecord> texts = readable.query(user, "select r.id, r.search_text, " + SearchIndexer.MICROS
                             + " from record r where {readableInContainer:r} and r.id = any(cast(:ids as bigint[]))")
-                    .param("ids", missing.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                    .param("ids", IdArray.of(missing))
                     .query((rs, n) -> new IndexedRecord(rs.getLong(1), "", "", rs.getString(2), "", "", 0,
                             rs.getLong(3)))
                     .list();
@@ -145,7 +145,7 @@ public class Search {
         readable.query(user, "select r.id, r.kind, r.title, r.marking, r.link, "
                         + SearchIndexer.MICROS + " from record r"
                         + " where {readableInContainer:r} and r.id = any(cast(:ids as bigint[]))")
-                .param("ids", ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                .param("ids", IdArray.of(ids))
                 .query(rs -> {
                     out.put(rs.getLong(1), new IndexedRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
                             null, rs.getString(4), rs.getString(5), 0, rs.getLong(6)));

@@ -1,5 +1,6 @@
 package org.dicas.security;
 
+import org.dicas.shared.IdArray;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import org.dicas.shared.ExpectedVersion;
@@ -196,7 +197,7 @@ public class MarkedRecords {
             return;
         }
         jdbc.sql("select id from record where id = any(cast(:ids as bigint[])) order by id for update")
-                .param("ids", ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .param("ids", IdArray.of(ids))
                 .query(Long.class).list();
     }
 

@@ -1,5 +1,6 @@
 package org.dicas.titles;
 
+import org.dicas.shared.IdArray;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -175,7 +176,7 @@ public class RecordTitles {
     }
 
     private List<Titles> read(DicasUser reader, List<Long> ids) {
-        String array = ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        String array = IdArray.of(ids);
         List<Row> rows = readable.query(reader, SELECT).param("ids", array).query(RecordTitles::row).list();
         Map<Long, List<Row>> byRecord = new LinkedHashMap<>();
         for (Row r : rows) {

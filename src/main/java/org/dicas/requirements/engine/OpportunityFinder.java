@@ -106,7 +106,14 @@ public final class OpportunityFinder {
      */
     record Described(Set<String> words, Set<String> grams, String head) {
 
+        /** A role's description read once (a role's words are the same for every requirement naming its systems). */
+        private static final Map<List<String>, Described> READ = new java.util.concurrent.ConcurrentHashMap<>();
+
         static Described of(String en, String ja) {
+            return READ.computeIfAbsent(List.of(en, ja), k -> read(en, ja));
+        }
+
+        private static Described read(String en, String ja) {
             JaEnWords english = JaEnWords.shipped();
             String first = en.split(",")[0].split(" (for|of|with|on|against|that|in|from) ")[0].strip();
             String[] parts = first.split("[\\s-]+");

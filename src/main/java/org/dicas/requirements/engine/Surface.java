@@ -360,19 +360,19 @@ record Surface(Map<String, Integer> titleGrams, Map<String, Integer> textGrams, 
         int n = 0;
         String r = m.group(1);
         for (int i = 0; i < r.length(); i++) {
-            int x = switch (r.charAt(i)) {
-                case 'I' -> 1;
-                case 'V' -> 5;
-                default -> 10;
-            };
-            int next = i + 1 < r.length() ? switch (r.charAt(i + 1)) {
-                case 'I' -> 1;
-                case 'V' -> 5;
-                default -> 10;
-            } : 0;
+            int x = romanDigit(r.charAt(i));
+            int next = i + 1 < r.length() ? romanDigit(r.charAt(i + 1)) : 0;
             n += x < next ? -x : x;
         }
         return n + m.group(2);
+    }
+
+    private static int romanDigit(char c) {
+        return switch (c) {
+            case 'I' -> 1;
+            case 'V' -> 5;
+            default -> 10;
+        };
     }
 
     /** Both texts name blocks (increments, batches, phases) and none in common. */

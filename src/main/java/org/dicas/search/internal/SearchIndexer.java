@@ -1,5 +1,6 @@
 package org.dicas.search.internal;
 
+import org.dicas.shared.IdArray;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -265,7 +266,7 @@ public class SearchIndexer {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String array = ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        String array = IdArray.of(ids);
         return records.everyRecord("select r.id, r.kind, r.title || " + OTHER_TITLES + ", r.search_text || "
                         + SUMMARIES + ", r.marking, r.link, coalesce(r.container_id, 0), " + MICROS
                         + " from record r where {everyRecord:r} and r.id = any(cast(:ids as bigint[]))", INDEX_ALL)
