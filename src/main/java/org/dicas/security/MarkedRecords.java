@@ -253,9 +253,21 @@ public class MarkedRecords {
         }
     }
 
-    /** Places a record inside its container (a reply in its thread, an agenda item in its meeting). */
+    /**
+     * Places a record inside its container (a reply in its thread, an agenda item in its meeting, a file in either).
+     * The one writer of {@code container_id}: it also writes {@code ancestors}, every container above the record and
+     * above each record below it, which the policy's SQL checks (ADR 0045).
+     */
     public void placeIn(long id, long containerId) {
         jdbc.sql("update record set container_id = :c where id = :id").param("c", containerId).param("id", id).update();
+        jdbc.sql("""
+                with recursive below(id, ancestors) as (
+                    select r.id, c.ancestors || c.id from record r join record c on c.id = r.container_id where r.id = :id
+                    union all
+                    select r.id, below.ancestors || below.id from record r join below on r.container_id = below.id
+                )
+                update record r set ancestors = below.ancestors from below where r.id = below.id""")
+                .param("id", id).update();
         events.publishEvent(new RecordChanged(id));
     }
 

@@ -65,15 +65,17 @@ public final class ReleasabilityPolicy {
     }
 
     /**
-     * The SQL predicate for records that may sit inside a container record ({@code container_id}): the record and,
-     * when it has one, its container must both be readable — a reply of a hidden thread is not found either.
+     * The SQL predicate for records that may sit inside containers ({@code container_id}; {@code ancestors}, every
+     * container above the record, as {@link MarkedRecords#placeIn} keeps it): the record and every container above it
+     * must be readable — a reply of a hidden thread is not found, nor a file of an agenda item of a hidden meeting. The
+     * same chain as {@link MarkedRecords#readable}.
      */
     SqlFilter sqlFilterWithContainer(DicasUser user, String alias) {
         SqlFilter own = sqlFilter(user, alias);
         SqlFilter container = sqlFilter(user, alias + "_c");
-        return new SqlFilter("(" + own.clause() + " and (" + alias + ".container_id is null or exists (select 1 from record "
-                + alias + "_c where " + alias + "_c.id = " + alias + ".container_id and " + container.clause() + ")))",
-                own.parameters());
+        return new SqlFilter("(" + own.clause() + " and (cardinality(" + alias + ".ancestors) = 0 or not exists ("
+                + "select 1 from record " + alias + "_c where " + alias + "_c.id = any(" + alias + ".ancestors) and ("
+                + container.clause() + ") is not true)))", own.parameters());
     }
 
     /**

@@ -434,6 +434,43 @@ class AttachmentsTest {
         }
     }
 
+    @Test
+    void aFileTwoContainersDownIsHiddenOnceTheMeetingAtTheTopIsNarrowed() {
+        // file → agenda item → meeting: the policy follows the whole chain, not one level of it
+        String shared = "UNCLASSIFIED//REL TO USA, JPN";
+        Map<String, Object> meeting = Map.of("kind", "PLENARY", "titleEn", "Chain test " + System.nanoTime(),
+                "titleJa", "連鎖試験", "startsAt", "2027-10-01T10:00:00", "endsAt", "2027-10-01T12:00:00",
+                "timeZone", "Asia/Tokyo", "marking", shared);
+        Http.Response m = http.post("/api/v1/meetings", us, meeting);
+        assertThat(m.status()).as(m.body()).isEqualTo(201);
+        long meetingId = m.json().get("id").asLong();
+        Http.Response item = http.post("/api/v1/meetings/" + meetingId + "/agenda-items", us,
+                Map.of("title", "Chain item", "marking", shared));
+        assertThat(item.status()).as(item.body()).isEqualTo(201);
+        long itemId = item.json().get("id").asLong();
+        String word = uniqueWord();
+        Http.Response file = attach(us, itemId, "annex.pdf", PDF, TestFiles.pdf("The " + word + " annex"), shared);
+        assertThat(file.status()).as(file.body()).isEqualTo(201);
+        long fileId = file.json().get("id").asLong();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                http.get("/api/v1/search?q=" + word, jp).json().get("items")).hasSize(1));
+        assertThat(http.get("/api/v1/attachments/" + fileId, jp).status()).isEqualTo(200);
+
+        Map<String, Object> narrowed = new java.util.HashMap<>(meeting);
+        narrowed.put("marking", "UNCLASSIFIED//NOFORN");
+        Http.Response put = http.put("/api/v1/meetings/" + meetingId, us, narrowed);
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+
+        assertThat(http.get("/api/v1/meetings/" + meetingId + "/agenda-items/" + itemId, jp).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/records/" + itemId + "/attachments", jp).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/attachments/" + fileId, jp).status()).isEqualTo(404);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                http.get("/api/v1/search?q=" + word, jp).json().get("total").asLong()).isZero());
+        // the U.S. still reads all three
+        assertThat(http.get("/api/v1/attachments/" + fileId, us).status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/search?q=" + word, us).json().get("items")).hasSize(1);
+    }
+
     long attachments() {
         return jdbc.sql("select count(*) from attachment").query(Long.class).single();
     }

@@ -209,7 +209,9 @@ public final class SearchBenchmark {
                       search_text text not null, marking text not null, level smallint not null, noforn boolean not null,
                       rel_to text[] not null, groups text[] not null, propin boolean not null, export_regime text,
                       origin_nation char(3) not null, owning_company_id bigint, container_id bigint,
-                      link text not null, updated_at timestamptz not null);
+                      link text not null, updated_at timestamptz not null,
+                      government_only boolean not null default false, withheld boolean not null default false,
+                      ancestors bigint[] not null default '{}');
                     create table export_authorization (id bigint primary key, covered_nations text[] not null,
                       covered_companies bigint[] not null, valid_from date not null, valid_to date not null);
                     create table record_authorization (record_id bigint, authorization_id bigint,
