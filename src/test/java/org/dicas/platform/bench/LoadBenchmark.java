@@ -53,6 +53,9 @@ import tools.jackson.databind.json.JsonMapper;
  * warm-up (the mode of the first eight measurements in docs/benchmarks.md): health, measured first, then runs
  * while the JIT is still compiling, which made its figure low and every ratio to it high.
  *
+ * With {@code --generator wrk} the same targets, windows and rounds are driven by {@code wrk} (two threads; {@link Wrk})
+ * instead of by this JVM's {@code HttpClient}, which in health's window takes a third of a two-core machine.
+ *
  * Not a test: nothing asserts on wall-clock speed. See docs/benchmarks.md.
  */
 public final class LoadBenchmark {
@@ -82,6 +85,7 @@ public final class LoadBenchmark {
         String password = options.getOrDefault("password", "demo");
         String only = options.get("only");
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+        boolean wrk = "wrk".equals(options.getOrDefault("generator", "java"));
 
         ConfigurableApplicationContext context = null;
         String base = options.get("url");
@@ -100,7 +104,7 @@ public final class LoadBenchmark {
         }
         base = base.replaceAll("/+$", "");
         try {
-            run(base, connections, warmup, duration, rounds, user, password, only);
+            run(base, connections, warmup, duration, rounds, user, password, only, wrk);
         } finally {
             if (context != null) {
                 context.close();
@@ -129,7 +133,7 @@ public final class LoadBenchmark {
     }
 
     private static void run(String base, int connections, int warmup, int duration, int rounds, String user,
-                            String password, String only) throws Exception {
+                            String password, String only, boolean wrk) throws Exception {
         HttpClient api = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         String token = token(api, base, user, password);
@@ -155,8 +159,8 @@ public final class LoadBenchmark {
             targets.removeIf(t -> !t.path().equals("/actuator/health") && names.stream().noneMatch(
                     n -> n.equals(t.path()) || (n.length() > 1 && t.path().contains(n))));
         }
-        System.out.printf(Locale.ROOT, "%s, %d connections, %d s warm-up + %s per target, %d cores, Java %s%n",
-                base, connections, warmup, rounds <= 1 ? duration + " s measured"
+        System.out.printf(Locale.ROOT, "%s, %s, %d connections, %d s warm-up + %s per target, %d cores, Java %s%n",
+                base, wrk ? "generator wrk (2 threads)" : "generator in this JVM", connections, warmup, rounds <= 1 ? duration + " s measured"
                         : rounds + " interleaved rounds of " + duration + " s measured",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 
@@ -172,7 +176,12 @@ public final class LoadBenchmark {
             requests.add(request);
         }
         List<Result> results = new ArrayList<>();
-        if (rounds <= 1) {
+        if (wrk) {
+            String cookie = String.join("; ", cookies.getCookieStore().getCookies().stream()
+                    .map(c -> c.getName() + "=" + c.getValue()).toList());
+            results.addAll(Wrk.measure(base, targets, token, cookie, connections, warmup, duration, rounds));
+            results.forEach(LoadBenchmark::print);
+        } else if (rounds <= 1) {
             for (int i = 0; i < targets.size(); i++) {
                 Target t = targets.get(i);
                 Result r = measure(t, t.page() ? pages : api, requests.get(i), connections, warmup, duration).result();
@@ -211,7 +220,7 @@ public final class LoadBenchmark {
         }
     }
 
-    private static void print(Result r) {
+    static void print(Result r) {
         System.out.printf(Locale.ROOT, "  %-30s %9.1f req/s  p50 %7.2f ms  p99 %7.2f ms  (%d errors)%n",
                 r.target().name(), r.perSecond(), r.p50Ms(), r.p99Ms(), r.errors());
     }
