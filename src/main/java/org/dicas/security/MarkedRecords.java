@@ -259,15 +259,16 @@ public class MarkedRecords {
      * above each record below it, which the policy's SQL checks (ADR 0045).
      */
     public void placeIn(long id, long containerId) {
-        jdbc.sql("update record set container_id = :c where id = :id").param("c", containerId).param("id", id).update();
         jdbc.sql("""
                 with recursive below(id, ancestors) as (
-                    select r.id, c.ancestors || c.id from record r join record c on c.id = r.container_id where r.id = :id
+                    select cast(:id as bigint), c.ancestors || c.id from record c where c.id = :c
                     union all
                     select r.id, below.ancestors || below.id from record r join below on r.container_id = below.id
                 )
-                update record r set ancestors = below.ancestors from below where r.id = below.id""")
-                .param("id", id).update();
+                update record r set ancestors = below.ancestors,
+                       container_id = case when r.id = :id then cast(:c as bigint) else r.container_id end
+                from below where r.id = below.id""")
+                .param("id", id).param("c", containerId).update();
         events.publishEvent(new RecordChanged(id));
     }
 
