@@ -1,0 +1,120 @@
+package org.dicas.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.dicas.PlatformTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
+import org.springframework.web.util.pattern.PathPattern;
+
+/**
+ * Issue 11: the platform's request mapping skips a mapping whose literal leading segments differ from the request's
+ * path before asking it in full ({@link HandlerLookup}). It must choose what Spring MVC's own mapping chooses for every
+ * request: here every registered pattern is turned into paths (variables filled in, a trailing slash, another case, a
+ * segment more or less, an encoded letter, a matrix variable) and sent with every method; the method chosen, or the
+ * error (405, 415, 406 …), must be the same as that of a plain {@link RequestMappingHandlerMapping} holding the same
+ * mappings.
+ */
+@PlatformTest
+class HandlerLookupTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mapping;
+
+    @Test
+    void theRequestMappingIsThePlatformsOwn() {
+        assertThat(mapping).isInstanceOf(HandlerLookup.LiteralSegmentsFirst.class);
+    }
+
+    @Test
+    void everyRequestFindsTheMethodSpringsOwnMappingFinds() throws Exception {
+        RequestMappingHandlerMapping plain = new RequestMappingHandlerMapping();
+        plain.setPatternParser(mapping.getPatternParser());
+        plain.setApplicationContext(context);
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mapping.getHandlerMethods().entrySet()) {
+            HandlerMethod m = e.getValue().createWithResolvedBean();
+            plain.registerMapping(e.getKey(), m.getBean(), m.getMethod());
+        }
+        Set<String> paths = new LinkedHashSet<>();
+        for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+            if (info.getPathPatternsCondition() == null) {
+                continue;
+            }
+            for (PathPattern p : info.getPathPatternsCondition().getPatterns()) {
+                String path = p.getPatternString().replaceAll("\\{\\*[^}]*}", "a/b").replaceAll("\\{[^}]*}", "7")
+                        .replace("/**", "/a/b").replace("*", "x");
+                paths.add(path);
+                paths.add(path + "/");
+                paths.add(path + "/extra");
+                paths.add(path.toUpperCase());
+                paths.add(path.substring(0, Math.max(1, path.lastIndexOf('/'))));
+                paths.add(encodeFirstLetter(path));
+                paths.add(path.replaceFirst("(/[^/]+)", "$1;v=1"));
+            }
+        }
+        paths.add("/");
+        paths.add("/nothing/here");
+        int compared = 0;
+        List<String> differences = new ArrayList<>();
+        for (String path : paths) {
+            for (RequestMethod method : RequestMethod.values()) {
+                for (String accept : new String[] {"application/json", "text/html"}) {
+                    String ours = answer(mapping, path, method, accept);
+                    String spring = answer(plain, path, method, accept);
+                    compared++;
+                    if (!ours.equals(spring)) {
+                        differences.add(method + " " + path + " (" + accept + "): " + ours + " ≠ " + spring);
+                    }
+                }
+            }
+        }
+        assertThat(differences).isEmpty();
+        assertThat(compared).isGreaterThan(20_000);
+    }
+
+    private static String encodeFirstLetter(String path) {
+        int i = path.indexOf('/') + 1;
+        if (i <= 0 || i >= path.length() || !Character.isLetter(path.charAt(i))) {
+            return path;
+        }
+        return path.substring(0, i) + "%" + Integer.toHexString(path.charAt(i)).toUpperCase() + path.substring(i + 1);
+    }
+
+    private static String answer(RequestMappingHandlerMapping m, String path, RequestMethod method, String accept) {
+        MockHttpServletRequest request = new MockHttpServletRequest(method.name(), path);
+        request.addHeader("Accept", accept);
+        if (method == RequestMethod.POST || method == RequestMethod.PUT || method == RequestMethod.PATCH) {
+            request.setContentType("application/x-www-form-urlencoded");
+        }
+        ServletRequestPathUtils.parseAndCache(request);
+        try {
+            HandlerExecutionChain chain = m.getHandler(request);
+            if (chain == null) {
+                return "none";
+            }
+            HandlerMethod h = (HandlerMethod) chain.getHandler();
+            return h.getBeanType().getName() + "#" + h.getMethod().getName() + " "
+                    + request.getAttribute(org.springframework.web.servlet.HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        } catch (Exception e) {
+            return e.getClass().getName();
+        }
+    }
+}
