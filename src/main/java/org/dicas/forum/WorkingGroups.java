@@ -80,32 +80,36 @@ public class WorkingGroups {
                 .stream().findFirst();
     }
 
-    /** Adds co-chairs and members to the rows: two queries for all of them, whatever their number. */
+    /**
+     * Adds co-chairs and members to the rows: one statement for all of them, whatever their number (co-chairs by
+     * nation, then members by nation and name).
+     */
     private List<WorkingGroup> complete(List<Row> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
         List<Long> ids = rows.stream().map(Row::id).toList();
         Map<Long, List<WorkingGroup.CoChair>> chairs = new HashMap<>();
-        f.jdbc.sql("""
-                        select c.working_group_id, c.nation, c.name, coalesce(o.name, '') from wg_co_chair c
-                        left join organization o on o.id = c.organization_id
-                        where c.working_group_id in (:ids) order by c.nation""")
-                .param("ids", ids)
-                .query(rs -> {
-                    chairs.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new WorkingGroup.CoChair(rs.getString(2), rs.getString(3), rs.getString(4)));
-                });
         Map<Long, List<WorkingGroup.Member>> members = new HashMap<>();
         f.jdbc.sql("""
-                        select m.working_group_id, u.id, u.display_name, u.nation, o.name from wg_member m
+                        select 0 as part, c.working_group_id, c.nation, c.name, coalesce(o.name, ''), 0 as user_id
+                        from wg_co_chair c left join organization o on o.id = c.organization_id
+                        where c.working_group_id in (:ids)
+                        union all
+                        select 1, m.working_group_id, u.nation, u.display_name, o.name, u.id from wg_member m
                         join app_user u on u.id = m.user_id join organization o on o.id = u.organization_id
-                        where m.working_group_id in (:ids) order by u.nation, u.display_name""")
+                        where m.working_group_id in (:ids)
+                        order by 1, 3, 4""")
                 .param("ids", ids)
                 .query(rs -> {
-                    members.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new WorkingGroup.Member(rs.getLong(2), rs.getString(3), rs.getString(4),
-                                    rs.getString(5)));
+                    if (rs.getInt(1) == 0) {
+                        chairs.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>())
+                                .add(new WorkingGroup.CoChair(rs.getString(3), rs.getString(4), rs.getString(5)));
+                    } else {
+                        members.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>())
+                                .add(new WorkingGroup.Member(rs.getLong(6), rs.getString(4), rs.getString(3),
+                                        rs.getString(5)));
+                    }
                 });
         return rows.stream().map(r -> new WorkingGroup(r.id(), Marking.parse(r.marking()), r.code(), r.nameEn(),
                 r.nameJa(), r.mandateEn(), r.mandateJa(), WorkingGroup.Status.valueOf(r.status()), r.groupCode(),

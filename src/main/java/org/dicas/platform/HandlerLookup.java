@@ -2,9 +2,9 @@ package org.dicas.platform;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
@@ -47,8 +47,12 @@ class HandlerLookup {
         /** The request's path segments during one look-up on this thread (null outside a look-up). */
         private static final ThreadLocal<String[]> SEGMENTS = new ThreadLocal<>();
 
-        /** Per mapping, the literal leading segments of each of its patterns; absent = always asked in full. */
-        private final Map<RequestMappingInfo, String[][]> starts = new ConcurrentHashMap<>();
+        /**
+         * Per mapping, the literal leading segments of each of its patterns; absent = always asked in full. Keyed by
+         * identity (Spring asks with the very objects it registered) and replaced whole on every registration, so a
+         * look-up reads it without locks or {@code equals}.
+         */
+        private volatile Map<RequestMappingInfo, String[][]> starts = new IdentityHashMap<>();
 
         @Override
         protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
@@ -65,14 +69,22 @@ class HandlerLookup {
         private void remember(RequestMappingInfo mapping) {
             String[][] literal = literalStarts(mapping);
             if (literal != null) {
-                starts.put(mapping, literal);
+                synchronized (this) {
+                    Map<RequestMappingInfo, String[][]> next = new IdentityHashMap<>(starts);
+                    next.put(mapping, literal);
+                    starts = next;
+                }
             }
         }
 
         @Override
         public void unregisterMapping(RequestMappingInfo mapping) {
             super.unregisterMapping(mapping);
-            starts.remove(mapping);
+            synchronized (this) {
+                Map<RequestMappingInfo, String[][]> next = new IdentityHashMap<>(starts);
+                next.remove(mapping);
+                starts = next;
+            }
         }
 
         @Override
