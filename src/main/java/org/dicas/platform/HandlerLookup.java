@@ -87,6 +87,11 @@ class HandlerLookup {
             }
         }
 
+        /** How many mappings are checked by their literal start first (the others are always asked in full). */
+        int checkedByLiteralStart() {
+            return starts.size();
+        }
+
         @Override
         protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
             String[] before = SEGMENTS.get();
