@@ -86,7 +86,7 @@ final class FinderModelEvaluation {
     /**
      * The errors of one held-out set under a model trained on the other sets (for the error analysis of §11a): false
      * positives and false negatives as the command line reports pairs, each with the likelihood, the ranks of each
-     * side in the other's candidates and both titles.
+     * side in the other's candidates, both titles and the features that moved the likelihood most.
      */
     static String errors(LabelledSet held, FinderModel m) {
         OpportunityFinder f = OpportunityFinder.over(held.requirements(), m);
@@ -118,8 +118,9 @@ final class FinderModelEvaluation {
         Assessment s = f.assess(a, c);
         int ra = rankOf(all.get(a), c);
         int rc = rankOf(all.get(c), a);
-        return String.format(Locale.ROOT, "%s %s ~ %s  p=%.2f rule=%.2f ranks %d/%d%n    %s%n    %s%n", kind, a, c,
-                s.score(), s.explanation().ruleScore(), ra, rc, title(f, a), title(f, c));
+        return String.format(Locale.ROOT, "%s %s ~ %s  p=%.2f rule=%.2f ranks %d/%d%n    %s%n    %s%n    %s%n", kind,
+                a, c, s.score(), s.explanation().ruleScore(), ra, rc, title(f, a), title(f, c),
+                s.explanation().topFeatures());
     }
 
     private static int rankOf(List<Candidate> cs, String id) {
