@@ -43,12 +43,15 @@ final class FinderModelEvaluation {
         }
     }
 
-    /** The hyper-parameters evaluated: the default, or {@code -Dfinder.l2=…} when comparing penalties. */
+    /**
+     * The hyper-parameters evaluated: the default, or {@code -Dfinder.l2=…} when comparing penalties and
+     * {@code -Dfinder.trees=… -Dfinder.depth=…} when comparing boosted trees (§11k).
+     */
     static FinderModel.Hyper hyper() {
-        String l2 = System.getProperty("finder.l2");
-        return l2 == null ? FinderModel.Hyper.DEFAULT
-                : new FinderModel.Hyper(Double.parseDouble(l2), FinderModel.Hyper.DEFAULT.iterations(),
-                        FinderModel.Hyper.DEFAULT.threshold());
+        FinderModel.Hyper d = FinderModel.Hyper.DEFAULT;
+        return new FinderModel.Hyper(Double.parseDouble(System.getProperty("finder.l2", String.valueOf(d.l2()))),
+                d.iterations(), d.threshold(), Integer.getInteger("finder.trees", d.trees()),
+                Integer.getInteger("finder.depth", d.depth()));
     }
 
     static LabelledSet.Quality pooled(String method, List<LabelledSet.Quality> qs) {
