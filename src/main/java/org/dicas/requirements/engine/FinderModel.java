@@ -322,9 +322,10 @@ public final class FinderModel {
         // The model on every example first: each fold's fit starts from it (Newton then needs a few steps, not a
         // dozen; the optimum is the same, the problem being convex).
         Fit fit = fit(all, hyper, null);
-        // Out-of-fold logits: each fold predicted by a model fitted on the others.
+        // Out-of-fold logits: each fold predicted by a model fitted on the others. The folds' fits are independent
+        // and each is sequential, so fitting them side by side gives the same numbers in less time.
         double[] oof = new double[all.size()];
-        for (String fold : folds) {
+        folds.parallelStream().forEach(fold -> {
             List<Example> rest = all.stream().filter(e -> !e.set().equals(fold)).toList();
             if (rest.stream().noneMatch(Example::same) || folds.size() < 2) {
                 rest = all;
@@ -335,7 +336,7 @@ public final class FinderModel {
                     oof[i] = f.logit(all.get(i).x());
                 }
             }
-        }
+        });
         double[] platt = platt(all, oof);
         double[] p = new double[all.size()];
         for (int i = 0; i < p.length; i++) {
