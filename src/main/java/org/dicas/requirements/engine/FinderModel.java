@@ -17,8 +17,9 @@ import org.dicas.shared.Sentence;
  * The opportunity finder's trained model (method §11, ADR 0040): L2-regularised logistic regression over the rules'
  * signals of a pair ({@link Signals}: the rule score and flag, each rule gate, the designation registry's relation of
  * the named systems, shared objects, areas, dates, quantities, kind and form of need, language crossing), fitted by
- * Newton's method (deterministic: the optimum does not depend on the order of the examples or on a seed), with
- * probabilities calibrated by Platt scaling on out-of-fold predictions (one fold per labelled set, officials'
+ * Newton's method (deterministic: the optimum does not depend on the order of the examples or on a seed), then
+ * {@link Hyper#trees()} shallow regression trees boosted on its logit ({@link Trees}, method §11k: interactions of signals
+ * that one weight per signal cannot say), with probabilities calibrated by Platt scaling on out-of-fold predictions (one fold per labelled set, officials'
  * judgments one more fold). The opportunity threshold is fixed, chosen by leave-one-set-out over the development sets
  * ({@link Hyper#LOSO_THRESHOLD}, method §11e).
  *
@@ -51,12 +52,22 @@ public final class FinderModel {
      * Hyper-parameters: L2 penalty on the standardised weights (not the intercept), Newton iterations at most, and the
      * decision threshold on the calibrated likelihood — fixed (chosen by leave-one-set-out over the development sets,
      * §11e: the threshold with the best F1 averaged over the held-out sets, each set a new deployment;
-     * {@code FinderModelEvaluation sweep} prints it per threshold beside the pooled F1) or NaN to choose it on the training folds' out-of-fold predictions for the best pair F1 (as before §11e).
+     * {@code FinderModelEvaluation sweep} prints it per threshold beside the pooled F1) or NaN to choose it on the training folds' out-of-fold predictions for the best pair F1 (as before §11e);
+     * and how many trees of at most how many levels are boosted on the linear logit (0: the linear model alone,
+     * §11k).
      */
-    public record Hyper(double l2, int iterations, double threshold) {
-        /** The threshold leave-one-set-out chose over the nineteen development sets (§11e, §11g, §11i). */
+    public record Hyper(double l2, int iterations, double threshold, int trees, int depth) {
+        /**
+         * The threshold leave-one-set-out chose over the nineteen development sets (§11e, §11g, §11i) and, with the
+         * boosted trees, over twenty-one (§11k).
+         */
         public static final double LOSO_THRESHOLD = 0.42;
-        public static final Hyper DEFAULT = new Hyper(1.0, 60, LOSO_THRESHOLD);
+        /** Fifty trees of depth three boosted on the linear logit (§11k). */
+        public static final Hyper DEFAULT = new Hyper(1.0, 60, LOSO_THRESHOLD, 50, 3);
+
+        public Hyper(double l2, int iterations, double threshold) {
+            this(l2, iterations, threshold, 0, 0);
+        }
 
         public Hyper(double l2, int iterations) {
             this(l2, iterations, Double.NaN);
@@ -90,12 +101,15 @@ public final class FinderModel {
     private final List<String> sets;
     private final List<FoldQuality> crossValidation;
 
+    private final Trees trees;
+
     private FinderModel(String version, Fit fit, double plattA, double plattB, double threshold, int setPairs,
                         int judgedPairs, int positives, List<String> sets, List<FoldQuality> crossValidation) {
         this.version = version;
         this.mean = fit.mean();
         this.scale = fit.scale();
         this.weights = fit.w();
+        this.trees = fit.trees();
         this.plattA = plattA;
         this.plattB = plattB;
         this.threshold = threshold;
@@ -175,10 +189,13 @@ public final class FinderModel {
     }
 
     private double logit(double[] x) {
-        return linear(weights, mean, scale, x);
+        return linear(weights, mean, scale, x) + trees.score(x);
     }
 
-    /** The features that moved the likelihood most, each "raises"/"lowers" in the reader's language. */
+    /**
+     * The features that moved the likelihood most, each "raises"/"lowers" in the reader's language (the linear part's
+     * weights; the boosted trees' correction is not split by feature).
+     */
     List<Sentence> topFeatures(Signals s, int k) {
         double[] x = features(s);
         Integer[] order = IntStream.range(0, x.length).boxed().toArray(Integer[]::new);
@@ -305,9 +322,10 @@ public final class FinderModel {
         // The model on every example first: each fold's fit starts from it (Newton then needs a few steps, not a
         // dozen; the optimum is the same, the problem being convex).
         Fit fit = fit(all, hyper, null);
-        // Out-of-fold logits: each fold predicted by a model fitted on the others.
+        // Out-of-fold logits: each fold predicted by a model fitted on the others. The folds' fits are independent
+        // and each is sequential, so fitting them side by side gives the same numbers in less time.
         double[] oof = new double[all.size()];
-        for (String fold : folds) {
+        folds.parallelStream().forEach(fold -> {
             List<Example> rest = all.stream().filter(e -> !e.set().equals(fold)).toList();
             if (rest.stream().noneMatch(Example::same) || folds.size() < 2) {
                 rest = all;
@@ -315,10 +333,10 @@ public final class FinderModel {
             Fit f = fit(rest, hyper, fit);
             for (int i = 0; i < all.size(); i++) {
                 if (all.get(i).set().equals(fold)) {
-                    oof[i] = linear(f.w(), f.mean(), f.scale(), all.get(i).x());
+                    oof[i] = f.logit(all.get(i).x());
                 }
             }
-        }
+        });
         double[] platt = platt(all, oof);
         double[] p = new double[all.size()];
         for (int i = 0; i < p.length; i++) {
@@ -366,7 +384,10 @@ public final class FinderModel {
         return new FoldQuality(fold, pairs, pos, flagged, correct, precision, recall, f1);
     }
 
-    private record Fit(double[] mean, double[] scale, double[] w) {
+    private record Fit(double[] mean, double[] scale, double[] w, Trees trees) {
+        double logit(double[] x) {
+            return linear(w, mean, scale, x) + trees.score(x);
+        }
     }
 
     private static double linear(double[] w, double[] mean, double[] scale, double[] x) {
@@ -433,7 +454,11 @@ public final class FinderModel {
             }
         }
         double[] w = newton(z, y, sw, hyper.l2(), hyper.iterations(), w0);
-        return new Fit(mean, scale, w);
+        double[] margin = new double[data.size()];
+        for (int i = 0; i < margin.length; i++) {
+            margin[i] = linear(w, mean, scale, data.get(i).x());
+        }
+        return new Fit(mean, scale, w, Trees.boost(data, margin, hyper.trees(), hyper.depth()));
     }
 
     /** Newton's method for weighted logistic regression with an L2 penalty on all but the first weight. */

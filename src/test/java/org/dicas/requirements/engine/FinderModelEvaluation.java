@@ -43,12 +43,15 @@ final class FinderModelEvaluation {
         }
     }
 
-    /** The hyper-parameters evaluated: the default, or {@code -Dfinder.l2=…} when comparing penalties. */
+    /**
+     * The hyper-parameters evaluated: the default, or {@code -Dfinder.l2=…} when comparing penalties and
+     * {@code -Dfinder.trees=… -Dfinder.depth=…} when comparing boosted trees (§11k).
+     */
     static FinderModel.Hyper hyper() {
-        String l2 = System.getProperty("finder.l2");
-        return l2 == null ? FinderModel.Hyper.DEFAULT
-                : new FinderModel.Hyper(Double.parseDouble(l2), FinderModel.Hyper.DEFAULT.iterations(),
-                        FinderModel.Hyper.DEFAULT.threshold());
+        FinderModel.Hyper d = FinderModel.Hyper.DEFAULT;
+        return new FinderModel.Hyper(Double.parseDouble(System.getProperty("finder.l2", String.valueOf(d.l2()))),
+                d.iterations(), d.threshold(), Integer.getInteger("finder.trees", d.trees()),
+                Integer.getInteger("finder.depth", d.depth()));
     }
 
     static LabelledSet.Quality pooled(String method, List<LabelledSet.Quality> qs) {
@@ -86,7 +89,7 @@ final class FinderModelEvaluation {
     /**
      * The errors of one held-out set under a model trained on the other sets (for the error analysis of §11a): false
      * positives and false negatives as the command line reports pairs, each with the likelihood, the ranks of each
-     * side in the other's candidates and both titles.
+     * side in the other's candidates, both titles and the features that moved the likelihood most.
      */
     static String errors(LabelledSet held, FinderModel m) {
         OpportunityFinder f = OpportunityFinder.over(held.requirements(), m);
@@ -118,8 +121,9 @@ final class FinderModelEvaluation {
         Assessment s = f.assess(a, c);
         int ra = rankOf(all.get(a), c);
         int rc = rankOf(all.get(c), a);
-        return String.format(Locale.ROOT, "%s %s ~ %s  p=%.2f rule=%.2f ranks %d/%d%n    %s%n    %s%n", kind, a, c,
-                s.score(), s.explanation().ruleScore(), ra, rc, title(f, a), title(f, c));
+        return String.format(Locale.ROOT, "%s %s ~ %s  p=%.2f rule=%.2f ranks %d/%d%n    %s%n    %s%n    %s%n", kind,
+                a, c, s.score(), s.explanation().ruleScore(), ra, rc, title(f, a), title(f, c),
+                s.explanation().topFeatures());
     }
 
     private static int rankOf(List<Candidate> cs, String id) {
