@@ -100,7 +100,13 @@ class HandlerLookup {
             try {
                 return super.lookupHandlerMethod(lookupPath, request);
             } finally {
-                SEGMENTS.set(before);
+                // a nested look-up (an error dispatch inside a look-up) gets its caller's path back; the outermost
+                // leaves nothing on the thread
+                if (before == null) {
+                    SEGMENTS.remove();
+                } else {
+                    SEGMENTS.set(before);
+                }
             }
         }
 

@@ -1,0 +1,35 @@
+package org.dicas.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.dicas.PlatformTest;
+import org.dicas.support.Http;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Which observations every request pays for by default (issue 11, thirteenth measurement): the HTTP request timers
+ * stay, Spring Security's per-filter observations are off ({@code management.observations.enable.spring.security}).
+ */
+@PlatformTest
+class ObservationsTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void aSignedInRequestIsTimedButTheSecurityChainIsNotObservedFilterByFilter() {
+        Http http = new Http(port);
+        String token = http.token("jp.atla", "demo");
+        assertThat(http.get("/api/v1/documents", token).status()).isEqualTo(200);
+
+        assertThat(meters.getMeters()).extracting(m -> m.getId().getName())
+                .contains("http.server.requests")
+                .noneMatch(name -> name.startsWith("spring.security"));
+    }
+}
