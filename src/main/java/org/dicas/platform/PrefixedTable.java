@@ -70,10 +70,11 @@ public record PrefixedTable(String prefix, Table own, Pager pager, List<String> 
         }
         Table table = new Table(listPath, own.toString(), columns.sortKey(view), columns.descending(view),
                 view.filter(), columns.filterable(), columns);
-        PrefixedTable shown = new PrefixedTable(prefix, table, Pager.of(page, listPath, own.toString()), others);
-        Pager p = shown.pager;
-        shown = new PrefixedTable(prefix, table, new Pager(p.page(), p.first(), p.last(), p.total(),
-                p.hasPrevious() ? shown.relink(p.previous()) : "", p.hasNext() ? shown.relink(p.next()) : ""), others);
+        // the pager's links are the list's own parameters under the prefix, the other lists' kept
+        Pager p = Pager.of(page, listPath, own.toString());
+        PrefixedTable shown = new PrefixedTable(prefix, table, new Pager(p.page(), p.first(), p.last(), p.total(),
+                p.hasPrevious() ? relink(prefix, others, p.previous()) : "",
+                p.hasNext() ? relink(prefix, others, p.next()) : ""), others);
         model.addAttribute(prefix, page.items());
         model.addAttribute(prefix + "Table", shown);
         return shown;
@@ -85,6 +86,10 @@ public record PrefixedTable(String prefix, Table own, Pager pager, List<String> 
 
     /** A link of the list's own {@link Table} or {@link Pager}, its parameters under the prefix, the others kept. */
     String relink(String link) {
+        return relink(prefix, others, link);
+    }
+
+    private static String relink(String prefix, List<String> others, String link) {
         int q = link.indexOf('?');
         StringJoiner out = new StringJoiner("&", link.substring(0, q < 0 ? link.length() : q) + "?", "");
         if (q >= 0) {
