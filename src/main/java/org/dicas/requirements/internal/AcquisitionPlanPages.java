@@ -92,8 +92,7 @@ class AcquisitionPlanPages {
     @GetMapping("/export.csv")
     ResponseEntity<String> export(DicasUser me, TableView view, @RequestParam(required = false) String nation,
                                   Locale locale) {
-        Optional<String> only = nation == null || nation.isBlank() ? Optional.empty()
-                : nation(nation, directory.nations().stream().map(Directory.Nation::code).toList());
+        Optional<String> only = nation(nation, directory.nations().stream().map(Directory.Nation::code).toList());
         CsvFile csv = ListExport.of(ListHead.of(CSV_LIMIT,
                         paging -> plans.list(me, Optional.empty(), only, paging, view)),
                 AcquisitionPlan::marking, "lista.acqplan.csv", CSV_COLUMNS, locale,

@@ -328,6 +328,8 @@ final class AdminEndpoints {
     /** A page of the accounts with the nation and role facets as given (each checked: unknown values are a 400). */
     static Page<UserAdministration.Account> accounts(UserAdministration users, Directory directory, DicasUser me,
                                                      String nation, String role, Paging paging, TableView view) {
+        // before the facets are checked: to anyone else the page does not exist (404), whatever the parameters — a
+        // 400 naming the nations it takes would say otherwise. The service checks again: it is the rule's one place.
         UserAdministration.requireAdmin(me);
         return users.accounts(me, NationFacet.of("nation", nation,
                         directory.nations().stream().map(Directory.Nation::code).toList()),
