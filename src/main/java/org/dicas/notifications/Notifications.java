@@ -1,10 +1,8 @@
 package org.dicas.notifications;
 
-import org.dicas.shared.IdArray;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +12,6 @@ import org.dicas.notifications.internal.NoticeMail;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.security.MarkedRecords;
-import org.dicas.security.ReadableRecords;
 import org.dicas.shared.AccessLevel;
 import org.dicas.shared.Marking;
 import org.dicas.shared.NotFoundException;
@@ -22,6 +19,7 @@ import org.dicas.shared.Sentence;
 import org.dicas.shared.SentenceJson;
 import org.dicas.shared.Sentences;
 import org.dicas.titles.RecordTitles;
+import org.dicas.titles.Titles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.dicas.shared.Page;
@@ -61,12 +59,9 @@ public class Notifications {
     private final Directory directory;
     private final NoticeMail mail;
     private final RecordTitles titles;
-    private final ReadableRecords readableRecords;
 
-    Notifications(JdbcClient jdbc, MarkedRecords records, Directory directory, NoticeMail mail, RecordTitles titles,
-                  ReadableRecords readableRecords) {
+    Notifications(JdbcClient jdbc, MarkedRecords records, Directory directory, NoticeMail mail, RecordTitles titles) {
         this.jdbc = jdbc;
-        this.readableRecords = readableRecords;
         this.records = records;
         this.directory = directory;
         this.mail = mail;
@@ -179,39 +174,25 @@ public class Notifications {
         return new Page<>(shown(user, locale, rows), paging, total);
     }
 
-    /** A record a notification is about, as the reader may see it now. */
-    private record Shown(long id, String title, Marking marking, boolean contained) {
-    }
-
     private List<Notification> shown(DicasUser user, Locale locale, List<Row> rows) {
         List<Long> ids = rows.stream().map(Row::recordId).filter(Objects::nonNull).distinct().toList();
-        // the records the reader may read now, in one query for the page through the one read path; a record in a
-        // container (a reply, an attachment) is checked up its whole chain of containers, as MarkedRecords.readable
-        // does; a record missing here is shown as one the reader can no longer read
-        Map<Long, Shown> readable = new HashMap<>();
-        if (!ids.isEmpty()) {
-            readableRecords.query(user, "select r.id, r.title, r.marking, r.container_id is not null from record r"
-                            + " where r.id = any(cast(:ids as bigint[])) and {readableInContainer:r}")
-                    .param("ids", IdArray.of(ids))
-                    .query((rs, n) -> new Shown(rs.getLong(1), rs.getString(2), Marking.parse(rs.getString(3)),
-                            rs.getBoolean(4)))
-                    .list().stream().filter(r -> !r.contained() || records.readable(r.id(), user))
-                    .forEach(r -> readable.put(r.id(), r));
-        }
-        // each record by its title in the reader's language (one query for the page)
-        RecordTitles.Listed titled = titles.listed(user, List.copyOf(readable.keySet()), locale);
+        // the records the reader may read now, with their titles in the reader's language and their markings: one
+        // query for the page through the one read path (a record in a container is checked up its whole chain of
+        // containers); a record missing here is shown as one the reader can no longer read
+        RecordTitles.Listed titled = titles.listed(user, ids, locale);
+        Map<Long, Titles> readable = titled.titles();
         List<Notification> out = new ArrayList<>();
         for (Row row : rows) {
-            Optional<Shown> rec = Optional.ofNullable(row.recordId()).map(readable::get);
-            Sentence record = rec.map(s -> Sentence.of(RECORD, titled.title(s.id(), s.title())))
+            Optional<Titles> rec = Optional.ofNullable(row.recordId()).map(readable::get);
+            Sentence record = rec.map(t -> Sentence.of(RECORD, titled.title(t.id(), "")))
                     .orElseGet(() -> Sentence.of(UNREADABLE));
             List<Object> args = new ArrayList<>(row.args().size() + 1);
             args.add(record);
             args.addAll(row.args());
             String key = Sentences.exists(row.key()) ? row.key() : FALLBACK;
             out.add(new Notification(row.id(), row.key(), Sentences.render(new Sentence(key, args), locale),
-                    rec.map(Shown::id).orElse(null), rec.isPresent() ? row.link() : "",
-                    rec.map(Shown::marking).orElse(Marking.of(AccessLevel.PUBLIC)), row.createdAt(), row.read()));
+                    rec.map(Titles::id).orElse(null), rec.isPresent() ? row.link() : "",
+                    rec.map(Titles::marking).orElse(Marking.of(AccessLevel.PUBLIC)), row.createdAt(), row.read()));
         }
         return out;
     }
