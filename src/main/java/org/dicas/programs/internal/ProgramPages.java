@@ -104,7 +104,7 @@ class ProgramPages {
         model.addAttribute("agreements", linked);
         model.addAttribute("discussed", discussed);
         model.addAttribute("mayWrite", ProgramWriteRules.editProgram(me, p).allowed());
-        WorkShare ws = workPackages.workShare(me, id);
+        WorkPackages.Terms ws = workPackages.terms(me, id);
         model.addAttribute("ws", ws);
         model.addAttribute("mayEditPackages", WorkShareWriteRules.editWorkPackages(me).allowed());
         model.addAttribute("mayBalance", WorkShareWriteRules.balance(me).allowed());
@@ -112,7 +112,7 @@ class ProgramPages {
                 .filter(o -> o.kind() == org.dicas.security.OrganizationKind.COMPANY)
                 .filter(o -> ws.targets().stream().anyMatch(t -> t.nation().equals(o.nation().trim())))
                 .filter(o -> WorkShareWriteRules.editOption(me, o.id()).allowed()).toList());
-        model.addAttribute("defaultOptionMarking", WorkPackages.defaultOptionMarking(ws));
+        model.addAttribute("defaultOptionMarking", WorkPackages.defaultOptionMarking(ws.targets()));
         model.addAttribute("packageNations", WorkPackages.partners(p));
         model.addAttribute("editableOptions", packages.stream().flatMap(w -> w.options().stream())
                 .filter(o -> !o.costWithheld() && WorkShareWriteRules.editOption(me, o.performerId()).allowed())

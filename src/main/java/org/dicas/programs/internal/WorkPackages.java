@@ -109,6 +109,25 @@ public class WorkPackages {
     }
 
     /**
+     * A program's work-share terms as its page shows them beside the list of packages: the targets, the tolerance, the
+     * releases, and how many packages the reader may read and how many are withheld — counted, not loaded: the page
+     * lists the packages a page at a time ({@link #packages}), so its cost does not grow with the program.
+     */
+    record Terms(Marking programMarking, BigDecimal tolerance, List<WorkShare.Target> targets,
+                 List<WorkShare.Release> releases, long readablePackages, long withheldPackages, long version) {
+    }
+
+    Terms terms(DicasUser user, long programId) {
+        Program p = programs.get(user, programId);
+        long readablePackages = readable.query(user, "select count(*) from (" + PACKAGES + ") as counted")
+                .param("p", programId).query(Long.class).single();
+        long all = jdbc.sql("select count(*) from work_package where program_id = :p").param("p", programId)
+                .query(Long.class).single();
+        return new Terms(p.marking(), tolerance(programId), targets(p), releases(programId), readablePackages,
+                all - readablePackages, p.version());
+    }
+
+    /**
      * What a program's list of work packages sorts and filters by ({@code public} for the API description): by code
      * unless asked otherwise, ties by id; the filter looks in the code, both titles and the export controls.
      */
@@ -519,7 +538,11 @@ public class WorkPackages {
 
     /** {@code CUI//REL TO <partners>//PROPIN}: the partners' governments and the firm read it, competitors do not. */
     static String defaultOptionMarking(WorkShare ws) {
-        List<String> nations = ws.targets().stream().map(WorkShare.Target::nation).toList();
+        return defaultOptionMarking(ws.targets());
+    }
+
+    static String defaultOptionMarking(List<WorkShare.Target> targets) {
+        List<String> nations = targets.stream().map(WorkShare.Target::nation).toList();
         return "CUI//REL TO " + String.join(", ", nations) + "//PROPIN";
     }
 
