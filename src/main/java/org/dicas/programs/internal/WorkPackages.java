@@ -202,7 +202,10 @@ public class WorkPackages {
 
     /** One package of the program, when the reader may read it (not found otherwise). */
     WorkPackage get(DicasUser user, long programId, long packageId) {
-        WorkPackage wp = workShare(user, programId).packages().stream().filter(p -> p.id() == packageId).findFirst()
+        programs.get(user, programId);
+        List<PackageRow> rows = readable.query(user, PACKAGES + " and w.id = :id").param("p", programId)
+                .param("id", packageId).query(PACKAGE_ROWS).list();
+        WorkPackage wp = packages(user, programId, rows).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("work package", packageId));
         audit.read(user, KIND, packageId, wp.marking());
         return wp;
