@@ -89,9 +89,8 @@ public final class FinderModel {
     private static volatile FinderModel shipped;
 
     private final String version;
-    private final double[] mean;
-    private final double[] scale;
-    private final double[] weights;
+    /** The fitted logit: the linear model's standardisation and weights, and the trees boosted on it. */
+    private final Fit fit;
     private final double plattA;
     private final double plattB;
     private final double threshold;
@@ -101,15 +100,10 @@ public final class FinderModel {
     private final List<String> sets;
     private final List<FoldQuality> crossValidation;
 
-    private final Trees trees;
-
     private FinderModel(String version, Fit fit, double plattA, double plattB, double threshold, int setPairs,
                         int judgedPairs, int positives, List<String> sets, List<FoldQuality> crossValidation) {
         this.version = version;
-        this.mean = fit.mean();
-        this.scale = fit.scale();
-        this.weights = fit.w();
-        this.trees = fit.trees();
+        this.fit = fit;
         this.plattA = plattA;
         this.plattB = plattB;
         this.threshold = threshold;
@@ -174,22 +168,18 @@ public final class FinderModel {
     public java.util.Map<String, Double> weights() {
         java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
         for (int j = 0; j < FEATURES.size(); j++) {
-            m.put(FEATURES.get(j), weights[j + 1]);
+            m.put(FEATURES.get(j), fit.w()[j + 1]);
         }
         return m;
     }
 
     /** Calibrated likelihood that the pair expresses one shared need, in [0,1]. */
     public double likelihood(Signals s) {
-        return calibrated(logit(features(s)));
+        return calibrated(fit.logit(features(s)));
     }
 
     double calibrated(double logit) {
         return sigmoid(plattA * logit + plattB);
-    }
-
-    private double logit(double[] x) {
-        return linear(weights, mean, scale, x) + trees.score(x);
     }
 
     /**
@@ -201,7 +191,7 @@ public final class FinderModel {
         Integer[] order = IntStream.range(0, x.length).boxed().toArray(Integer[]::new);
         double[] c = new double[x.length];
         for (int j = 0; j < x.length; j++) {
-            c[j] = plattA * weights[j + 1] * (x[j] - mean[j]) / scale[j];
+            c[j] = plattA * fit.w()[j + 1] * (x[j] - fit.mean()[j]) / fit.scale()[j];
         }
         java.util.Arrays.sort(order, Comparator.comparingDouble((Integer j) -> -Math.abs(c[j]))
                 .thenComparing(j -> j));
@@ -465,9 +455,13 @@ public final class FinderModel {
     private static double[] newton(double[][] z, double[] y, double[] sw, double l2, int iterations, double[] start) {
         int d = z[0].length;
         double[] w = start.clone();
+        double[] grad = new double[d];
+        double[][] h = new double[d][d];
         for (int it = 0; it < iterations; it++) {
-            double[] grad = new double[d];
-            double[][] h = new double[d][d];
+            java.util.Arrays.fill(grad, 0);
+            for (double[] row : h) {
+                java.util.Arrays.fill(row, 0);
+            }
             for (int i = 0; i < z.length; i++) {
                 double[] r = z[i];
                 double zi = 0;
