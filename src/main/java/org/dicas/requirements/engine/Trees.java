@@ -55,13 +55,28 @@ final class Trees {
         }
         int n = data.size();
         int d = data.get(0).x().length;
+        // the signals signal by signal, read once
+        double[][] column = new double[d][n];
+        double[] weight = new double[n];
+        double[] label = new double[n];
+        for (int i = 0; i < n; i++) {
+            weight[i] = data.get(i).weight();
+            label[i] = data.get(i).same() ? 1 : 0;
+            double[] x = data.get(i).x();
+            for (int j = 0; j < d; j++) {
+                column[j][i] = x[j];
+            }
+        }
         double[][] cuts = new double[d][];
         // the bin of each example's signal, example by example (row-major: one example's signals side by side)
         byte[] bin = new byte[n * d];
         for (int j = 0; j < d; j++) {
-            cuts[j] = cuts(data, j);
+            cuts[j] = cuts(column[j].clone());
+            if (cuts[j].length == 0) {
+                continue;
+            }
             for (int i = 0; i < n; i++) {
-                int b = Arrays.binarySearch(cuts[j], data.get(i).x()[j]);
+                int b = Arrays.binarySearch(cuts[j], column[j][i]);
                 bin[i * d + j] = (byte) (b >= 0 ? b : -b - 1);
             }
         }
@@ -73,19 +88,19 @@ final class Trees {
         double[] g = new double[n];
         double[] h = new double[n];
         int[] node = new int[n];
+        Level work = new Level(bin, n, d, nodes);
         for (int t = 0; t < trees; t++) {
             for (int i = 0; i < n; i++) {
-                FinderModel.Example e = data.get(i);
                 double p = FinderModel.sigmoid(f[i]);
-                g[i] = e.weight() * (p - (e.same() ? 1 : 0));
-                h[i] = e.weight() * Math.max(p * (1 - p), 1e-12);
+                g[i] = weight[i] * (p - label[i]);
+                h[i] = weight[i] * Math.max(p * (1 - p), 1e-12);
             }
             int[] feat = new int[nodes];
             double[] at = new double[nodes];
             Arrays.fill(feat, -1);
             Arrays.fill(node, 0);
             for (int level = 0; level < depth; level++) {
-                grow(level, d, n, cuts, bin, g, h, node, feat, at);
+                work.grow(level, cuts, g, h, node, feat, at);
             }
             double[] gs = new double[nodes];
             double[] hs = new double[nodes];
@@ -107,83 +122,248 @@ final class Trees {
         return new Trees(feature, cut, value);
     }
 
-    /** Splits the nodes of one level where a split gains, and moves their examples down. */
-    private static void grow(int level, int d, int n, double[][] cuts, byte[] bin, double[] g, double[] h,
-                             int[] node, int[] feat, double[] at) {
-        int first = (1 << level) - 1;
-        int width = 1 << level;
-        int cell = 2 * (BINS + 1);
-        // per node, per signal, per bin: the sums of gradients and hessians, side by side
-        double[] gh = new double[width * d * cell];
-        double[] gTotal = new double[width];
-        double[] hTotal = new double[width];
-        for (int i = 0; i < n; i++) {
-            int k = node[i] - first;
-            if (k < 0) {
-                continue;
-            }
-            gTotal[k] += g[i];
-            hTotal[k] += h[i];
-            int row = i * d;
-            int base = k * d * cell;
+    /**
+     * One level's growth, with the buffers reused from tree to tree. Per node, per signal, per bin it sums the
+     * gradients, hessians and examples; a node's histogram is built from its own examples only when it is the smaller
+     * of two siblings, the larger one's is its parent's less the sibling's (the histogram subtraction of LightGBM and
+     * XGBoost: most pairs are far from a shared need, so a split's smaller side is small and a level costs a fraction
+     * of a pass over all examples). At the root each signal's commonest bin (most signals are mostly zero) is the
+     * total less its other bins, which are summed over the examples outside it alone. An empty bin is exactly zero, as
+     * a sum over no examples is, so that the first of equally good cuts wins as it does when every bin is summed.
+     */
+    private static final class Level {
+
+        private static final int CELL = 3 * (BINS + 1);
+
+        private final byte[] bin;
+        private final int d;
+        /** Per signal, its commonest bin, and the examples (in example order) outside it with their bins. */
+        private final int[] common;
+        private final int[][] outside;
+        private final byte[][] outsideBin;
+        /** Per node (the whole tree's numbering), its histogram: gradient, hessian, count per signal and bin. */
+        private final double[][] histogram;
+        /** The examples of the level's nodes, node by node, each node's in example order. */
+        private final int[] members;
+        private final int[] start;
+        private final int[] count;
+
+        Level(byte[] bin, int n, int d, int nodes) {
+            this.bin = bin;
+            this.d = d;
+            this.common = new int[d];
+            this.outside = new int[d][];
+            this.outsideBin = new byte[d][];
             for (int j = 0; j < d; j++) {
-                int c = base + j * cell + 2 * bin[row + j];
-                gh[c] += g[i];
-                gh[c + 1] += h[i];
-            }
-        }
-        boolean[] split = new boolean[width];
-        int[] splitBin = new int[width];
-        for (int k = 0; k < width; k++) {
-            if (hTotal[k] < 2 * MIN_HESSIAN) {
-                continue;
-            }
-            double parent = gTotal[k] * gTotal[k] / (hTotal[k] + LAMBDA);
-            double best = 1e-9;
-            for (int j = 0; j < d; j++) {
-                double gl = 0;
-                double hl = 0;
-                int c = (k * d + j) * cell;
-                for (int b = 0; b < cuts[j].length; b++) {
-                    gl += gh[c + 2 * b];
-                    hl += gh[c + 2 * b + 1];
-                    double gr = gTotal[k] - gl;
-                    double hr = hTotal[k] - hl;
-                    if (hl < MIN_HESSIAN || hr < MIN_HESSIAN) {
-                        continue;
-                    }
-                    double gain = gl * gl / (hl + LAMBDA) + gr * gr / (hr + LAMBDA) - parent;
-                    if (gain > best) {
-                        best = gain;
-                        split[k] = true;
-                        feat[first + k] = j;
-                        at[first + k] = cuts[j][b];
-                        splitBin[k] = b;
+                int[] perBin = new int[BINS + 1];
+                for (int i = 0; i < n; i++) {
+                    perBin[bin[i * d + j]]++;
+                }
+                int c = 0;
+                for (int b = 1; b <= BINS; b++) {
+                    c = perBin[b] > perBin[c] ? b : c;
+                }
+                common[j] = c;
+                outside[j] = new int[n - perBin[c]];
+                outsideBin[j] = new byte[n - perBin[c]];
+                int m = 0;
+                for (int i = 0; i < n; i++) {
+                    if (bin[i * d + j] != c) {
+                        outside[j][m] = i;
+                        outsideBin[j][m++] = bin[i * d + j];
                     }
                 }
             }
+            this.histogram = new double[nodes][d * CELL];
+            this.members = new int[n];
+            this.start = new int[nodes + 1];
+            this.count = new int[nodes];
         }
-        for (int i = 0; i < n; i++) {
-            int k = node[i] - first;
-            if (k >= 0 && split[k]) {
-                node[i] = bin[i * d + feat[node[i]]] <= splitBin[k] ? 2 * node[i] + 1 : 2 * node[i] + 2;
+
+        /** Splits the nodes of one level where a split gains, and moves their examples down. */
+        void grow(int level, double[][] cuts, double[] g, double[] h, int[] node, int[] feat, double[] at) {
+            int first = (1 << level) - 1;
+            int width = 1 << level;
+            int n = node.length;
+            Arrays.fill(count, 0, width, 0);
+            for (int i = 0; i < n; i++) {
+                int k = node[i] - first;
+                if (k >= 0) {
+                    count[k]++;
+                }
+            }
+            start[0] = 0;
+            for (int k = 0; k < width; k++) {
+                start[k + 1] = start[k] + count[k];
+            }
+            int[] next = Arrays.copyOf(start, width);
+            for (int i = 0; i < n; i++) {
+                int k = node[i] - first;
+                if (k >= 0) {
+                    members[next[k]++] = i;
+                }
+            }
+            double[] gTotal = new double[width];
+            double[] hTotal = new double[width];
+            for (int k = 0; k < width; k++) {
+                for (int m = start[k]; m < start[k + 1]; m++) {
+                    gTotal[k] += g[members[m]];
+                    hTotal[k] += h[members[m]];
+                }
+            }
+            if (level == 0) {
+                buildRoot(n, gTotal[0], hTotal[0], g, h);
+            } else {
+                for (int k = 0; k < width; k += 2) {
+                    int parent = (first + k - 1) / 2;
+                    if (feat[parent] < 0) {
+                        continue;
+                    }
+                    boolean leftSmaller = count[k] <= count[k + 1];
+                    int small = leftSmaller ? k : k + 1;
+                    build(first + small, small, gTotal[small], hTotal[small], g, h);
+                    subtract(histogram[parent], histogram[first + small], histogram[first + (leftSmaller ? k + 1 : k)]);
+                }
+            }
+            boolean[] split = new boolean[width];
+            int[] splitBin = new int[width];
+            for (int k = 0; k < width; k++) {
+                if (hTotal[k] < 2 * MIN_HESSIAN) {
+                    continue;
+                }
+                double[] gh = histogram[first + k];
+                double parent = gTotal[k] * gTotal[k] / (hTotal[k] + LAMBDA);
+                double best = 1e-9;
+                for (int j = 0; j < d; j++) {
+                    double gl = 0;
+                    double hl = 0;
+                    int c = j * CELL;
+                    for (int b = 0; b < cuts[j].length; b++) {
+                        gl += gh[c + 3 * b];
+                        hl += gh[c + 3 * b + 1];
+                        double gr = gTotal[k] - gl;
+                        double hr = hTotal[k] - hl;
+                        if (hl < MIN_HESSIAN || hr < MIN_HESSIAN) {
+                            continue;
+                        }
+                        double gain = gl * gl / (hl + LAMBDA) + gr * gr / (hr + LAMBDA) - parent;
+                        if (gain > best) {
+                            best = gain;
+                            split[k] = true;
+                            feat[first + k] = j;
+                            at[first + k] = cuts[j][b];
+                            splitBin[k] = b;
+                        }
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                int k = node[i] - first;
+                if (k >= 0 && split[k]) {
+                    node[i] = bin[i * d + feat[node[i]]] <= splitBin[k] ? 2 * node[i] + 1 : 2 * node[i] + 2;
+                }
+            }
+        }
+
+        /** The root's histogram: per signal, the examples outside its commonest bin, and that bin the rest. */
+        private void buildRoot(int n, double gTotal, double hTotal, double[] g, double[] h) {
+            double[] gh = histogram[0];
+            Arrays.fill(gh, 0);
+            for (int j = 0; j < d; j++) {
+                int base = j * CELL;
+                int[] rows = outside[j];
+                byte[] bins = outsideBin[j];
+                for (int m = 0; m < rows.length; m++) {
+                    int i = rows[m];
+                    int c = base + 3 * bins[m];
+                    gh[c] += g[i];
+                    gh[c + 1] += h[i];
+                    gh[c + 2] += 1;
+                }
+                gh[base + 3 * common[j] + 2] = n - rows.length;
+            }
+            commonBins(gh, gTotal, hTotal);
+        }
+
+        /**
+         * The histogram of one node (the {@code k}-th of its level) from its own examples: per signal, the bins other
+         * than its commonest summed, and that bin the node's totals less them.
+         */
+        private void build(int id, int k, double gTotal, double hTotal, double[] g, double[] h) {
+            double[] gh = histogram[id];
+            Arrays.fill(gh, 0);
+            for (int m = start[k]; m < start[k + 1]; m++) {
+                int i = members[m];
+                int row = i * d;
+                for (int j = 0; j < d; j++) {
+                    int b = bin[row + j];
+                    int c = j * CELL + 3 * b;
+                    if (b != common[j]) {
+                        gh[c] += g[i];
+                        gh[c + 1] += h[i];
+                    }
+                    gh[c + 2] += 1;
+                }
+            }
+            commonBins(gh, gTotal, hTotal);
+        }
+
+        /** Each signal's commonest bin: the totals less the signal's other bins (exactly zero when empty). */
+        private void commonBins(double[] gh, double gTotal, double hTotal) {
+            for (int j = 0; j < d; j++) {
+                int base = j * CELL;
+                double gOutside = 0;
+                double hOutside = 0;
+                for (int b = 0; b <= BINS; b++) {
+                    if (b != common[j]) {
+                        gOutside += gh[base + 3 * b];
+                        hOutside += gh[base + 3 * b + 1];
+                    }
+                }
+                int c = base + 3 * common[j];
+                boolean empty = gh[c + 2] == 0;
+                gh[c] = empty ? 0 : gTotal - gOutside;
+                gh[c + 1] = empty ? 0 : hTotal - hOutside;
+            }
+        }
+
+        /** The larger sibling's histogram: the parent's less the smaller sibling's, empty bins exactly zero. */
+        private static void subtract(double[] parent, double[] small, double[] out) {
+            for (int c = 0; c < out.length; c += 3) {
+                double examples = parent[c + 2] - small[c + 2];
+                out[c + 2] = examples;
+                out[c] = examples == 0 ? 0 : parent[c] - small[c];
+                out[c + 1] = examples == 0 ? 0 : parent[c + 1] - small[c + 1];
             }
         }
     }
 
-    /** The cut points of one signal: between its distinct values, at most {@value #BINS} − 1 at quantiles. */
-    private static double[] cuts(List<FinderModel.Example> data, int j) {
-        double[] v = data.stream().mapToDouble(e -> e.x()[j]).sorted().distinct().toArray();
-        if (v.length <= 1) {
+    /**
+     * The cut points of one signal's values (sorted in place): between its distinct values, at most {@value #BINS} − 1
+     * at quantiles.
+     */
+    private static double[] cuts(double[] values) {
+        Arrays.sort(values);
+        int distinct = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (distinct == 0 || Double.compare(values[i], values[distinct - 1]) != 0) {
+                values[distinct++] = values[i];
+            }
+        }
+        if (distinct <= 1) {
             return new double[0];
         }
-        int k = Math.min(BINS - 1, v.length - 1);
+        int k = Math.min(BINS - 1, distinct - 1);
         double[] out = new double[k];
+        int kept = 0;
         for (int c = 0; c < k; c++) {
-            int at = (int) ((long) (c + 1) * (v.length - 1) / (k + 1));
-            at = Math.min(at, v.length - 2);
-            out[c] = (v[at] + v[at + 1]) / 2;
+            int at = (int) ((long) (c + 1) * (distinct - 1) / (k + 1));
+            at = Math.min(at, distinct - 2);
+            double cut = (values[at] + values[at + 1]) / 2;
+            if (kept == 0 || Double.compare(cut, out[kept - 1]) != 0) {
+                out[kept++] = cut;
+            }
         }
-        return Arrays.stream(out).distinct().sorted().toArray();
+        return Arrays.copyOf(out, kept);
     }
 }
