@@ -184,7 +184,7 @@ public class Notifications {
         List<Notification> out = new ArrayList<>();
         for (Row row : rows) {
             Optional<Titles> rec = Optional.ofNullable(row.recordId()).map(readable::get);
-            Sentence record = rec.map(t -> Sentence.of(RECORD, titled.title(t.id(), "")))
+            Sentence record = rec.map(t -> Sentence.of(RECORD, titled.title(t.id())))
                     .orElseGet(() -> Sentence.of(UNREADABLE));
             List<Object> args = new ArrayList<>(row.args().size() + 1);
             args.add(record);

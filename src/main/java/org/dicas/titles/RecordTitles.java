@@ -107,20 +107,23 @@ public class RecordTitles {
      * (the list shows what it was given). Templates call it once per list, through {@code fragments/titles :: listed}.
      */
     public Listed listed(Collection<?> ids, Locale locale) {
-        return CurrentUser.get().map(me -> listed(me, ids, locale)).orElseGet(() -> new Listed(Map.of(), locale));
+        return CurrentUser.get().map(me -> listed(me, ids, locale)).orElseGet(() -> new Listed(Map.of(), Map.of(), locale));
     }
 
     /** The titles of these records as {@code reader} may see them, in one query (for lists outside a page request). */
     public Listed listed(DicasUser reader, Collection<?> ids, Locale locale) {
         if (ids == null || ids.isEmpty()) {
-            return new Listed(Map.of(), locale);
+            return new Listed(Map.of(), Map.of(), locale);
         }
         List<Long> wanted = ids.stream().filter(Objects::nonNull).map(i -> ((Number) i).longValue()).distinct().toList();
         Map<Long, Titles> byId = new HashMap<>();
-        for (Titles t : read(reader, wanted)) {
+        Map<Long, String> stored = new HashMap<>();
+        for (List<Row> rows : rows(reader, wanted)) {
+            Titles t = titles(rows);
             byId.put(t.id(), t);
+            stored.put(t.id(), rows.get(0).title());
         }
-        return new Listed(byId, locale);
+        return new Listed(byId, stored, locale);
     }
 
     /** The most records {@link #matching} returns. */
@@ -156,7 +159,7 @@ public class RecordTitles {
     }
 
     /** The titles of a page of records in a list, each in the reader's language first. */
-    public record Listed(Map<Long, Titles> titles, Locale locale) {
+    public record Listed(Map<Long, Titles> titles, Map<Long, String> stored, Locale locale) {
 
         /** One record's titles in the reader's order (first, then the other when held); null when not known here. */
         public List<Titles.Title> of(Object id) {
@@ -173,16 +176,30 @@ public class RecordTitles {
             return t == null ? stored
                     : t.stream().filter(x -> !x.draft()).map(Titles.Title::title).findFirst().orElse(stored);
         }
+
+        /**
+         * As {@link #title(Object, String)}, with the record's own stored title (as read here) when every title held
+         * is a draft; null when the record is not known here.
+         */
+        public String title(Object id) {
+            Long key = id == null ? null : ((Number) id).longValue();
+            return key == null || !titles.containsKey(key) ? null : title(key, stored.get(key));
+        }
     }
 
     private List<Titles> read(DicasUser reader, List<Long> ids) {
+        return rows(reader, ids).stream().map(RecordTitles::titles).toList();
+    }
+
+    /** The rows of each record the reader may read (one per language held, or one without), record by record. */
+    private List<List<Row>> rows(DicasUser reader, List<Long> ids) {
         String array = IdArray.of(ids);
         List<Row> rows = readable.query(reader, SELECT).param("ids", array).query(RecordTitles::row).list();
         Map<Long, List<Row>> byRecord = new LinkedHashMap<>();
         for (Row r : rows) {
             byRecord.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r);
         }
-        return byRecord.values().stream().map(RecordTitles::titles).toList();
+        return List.copyOf(byRecord.values());
     }
 
     private static Titles titles(List<Row> rows) {

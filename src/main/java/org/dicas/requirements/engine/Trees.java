@@ -8,7 +8,8 @@ import java.util.List;
  * finder's logistic regression cannot say with one weight per signal — one signal mattering only when another holds
  * (rivals when no system is shared, other numbers when both sides make the same material). Newton boosting (each leaf
  * −G/(H+λ) of the examples' weighted gradients and hessians, shrunk), splits chosen on at most {@value #BINS} cut
- * points per signal; deterministic (no sampling, sums in example order). Immutable.
+ * points per signal; deterministic (no sampling; sums in example order, the larger sibling's histogram and each
+ * signal's commonest bin derived by subtraction from the node's). Immutable.
  */
 final class Trees {
 
