@@ -100,8 +100,7 @@ public class WorkPackages {
         Program p = programs.get(user, programId);
         List<PackageRow> rows = readable.query(user, PACKAGES + " order by w.code, w.id").param("p", programId)
                 .query(PACKAGE_ROWS).list();
-        long all = jdbc.sql("select count(*) from work_package where program_id = :p").param("p", programId)
-                .query(Long.class).single();
+        long all = allPackages(programId);
         List<WorkPackage> packages = packages(user, programId, rows);
         return new WorkShare(programId, p.marking(), tolerance(programId), targets(p), workShareTargets(p),
                 releases(programId),
@@ -121,8 +120,7 @@ public class WorkPackages {
         Program p = programs.get(user, programId);
         long readablePackages = readable.query(user, "select count(*) from (" + PACKAGES + ") as counted")
                 .param("p", programId).query(Long.class).single();
-        long all = jdbc.sql("select count(*) from work_package where program_id = :p").param("p", programId)
-                .query(Long.class).single();
+        long all = allPackages(programId);
         return new Terms(p.marking(), tolerance(programId), targets(p), releases(programId), readablePackages,
                 all - readablePackages, p.version());
     }
@@ -209,6 +207,12 @@ public class WorkPackages {
                 .orElseThrow(() -> new NotFoundException("work package", packageId));
         audit.read(user, KIND, packageId, wp.marking());
         return wp;
+    }
+
+    /** How many packages the program has, whoever may read them (the withheld ones are counted, never shown). */
+    private long allPackages(long programId) {
+        return jdbc.sql("select count(*) from work_package where program_id = :p").param("p", programId)
+                .query(Long.class).single();
     }
 
     private BigDecimal tolerance(long programId) {
