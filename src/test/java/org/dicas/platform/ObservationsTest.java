@@ -10,6 +10,10 @@ import org.dicas.support.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.ObservationFilterChainDecorator;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * Which observations every request pays for by default (issue 11, thirteenth measurement): the HTTP request timers
@@ -22,6 +26,8 @@ class ObservationsTest {
     int port;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void aSignedInRequestIsTimedButTheSecurityChainIsNotObservedFilterByFilter() {
@@ -35,5 +41,16 @@ class ObservationsTest {
                 .until(() -> meters.find("http.server.requests").tag("uri", "/api/v1/documents").timer() != null);
         assertThat(meters.getMeters()).extracting(m -> m.getId().getName())
                 .noneMatch(name -> name.startsWith("spring.security"));
+    }
+
+    @Test
+    void theSecurityChainsFiltersAreNotWrappedForObservations() {
+        // Spring Security's composite proxy holds the proxy of the platform's two chains; its decorator wraps every
+        // filter twice per request when observations are on, and not at all when they are off
+        Object composite = context.getBean("springSecurityFilterChain");
+        FilterChainProxy chains = (FilterChainProxy) ReflectionTestUtils.getField(composite, "springSecurityFilterChain");
+        assertThat(chains.getFilterChains()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(ReflectionTestUtils.getField(chains, "filterChainDecorator"))
+                .isNotInstanceOf(ObservationFilterChainDecorator.class);
     }
 }
