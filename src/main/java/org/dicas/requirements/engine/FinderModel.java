@@ -246,20 +246,25 @@ public final class FinderModel {
 
     /** Every labelled pair of the sets with its features, in a fixed order (set order, then pair ids). */
     static List<Example> examples(List<TrainingSet> sets) {
+        // each set's examples are read on their own (side by side: a set's signals depend on that set alone), then
+        // joined in set order — the same list as one set after another
         List<Example> out = new ArrayList<>();
-        for (TrainingSet set : sets) {
-            java.util.Map<TrainingSet, List<Example>> c = cache;
-            List<Example> known = c == null ? null : c.get(set);
-            if (known == null) {
-                known = shipped(set) ? SHIPPED.computeIfAbsent(new Shipped(set, without), k -> examplesOf(set))
-                        : examplesOf(set);
-                if (c != null) {
-                    c.put(set, known);
-                }
-            }
-            out.addAll(known);
-        }
+        sets.parallelStream().map(FinderModel::examplesKept).toList().forEach(out::addAll);
         return out;
+    }
+
+    /** One set's examples: from the evaluation's cache or the shipped sets' when there, read otherwise. */
+    private static List<Example> examplesKept(TrainingSet set) {
+        java.util.Map<TrainingSet, List<Example>> c = cache;
+        List<Example> known = c == null ? null : c.get(set);
+        if (known == null) {
+            known = shipped(set) ? SHIPPED.computeIfAbsent(new Shipped(set, without), k -> examplesOf(set))
+                    : examplesOf(set);
+            if (c != null) {
+                c.put(set, known);
+            }
+        }
+        return known;
     }
 
     /**
