@@ -32,7 +32,7 @@ public record TrainingSet(String name, List<RequirementProfile> requirements, Se
     /** The development sets, in training order (never the sealed evaluation sets). */
     public static final List<String> DEVELOPMENT_SETS = List.of("devset", "holdout", "blind-a", "blind-b", "blind-c",
             "blind-d", "blind-e", "blind-f", "blind-g", "blind-h", "blind-i", "blind-j", "blind-k", "blind-l", "blind-m",
-            "blind-n", "blind-o", "blind-p", "blind-q", "blind-r", "blind-s", "blind-t", "blind-u", "blind-v", "blind-w");
+            "blind-n", "blind-o", "blind-p", "blind-q", "blind-r", "blind-s", "blind-t", "blind-u");
 
     public TrainingSet {
         requirements = List.copyOf(requirements);
