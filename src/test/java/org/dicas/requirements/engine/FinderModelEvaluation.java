@@ -26,21 +26,61 @@ final class FinderModelEvaluation {
         return out;
     }
 
-    /** Leave-one-set-out over the development sets. */
+    /**
+     * Leave-one-set-out over the development sets, the folds trained side by side ({@link #eachHeldOut}); the rows in
+     * set order.
+     */
     static List<Row> leaveOneSetOut(List<LabelledSet> sets) {
+        return eachHeldOut(sets, (held, m) -> new Row(held.name(), held.model(m), held.engine(), held.bm25()));
+    }
+
+    /**
+     * For each set, a model trained on the others (with {@link #hyper()}) and what {@code of} makes of the set and that
+     * model, answered in set order. The folds are independent and each training is deterministic (its optimum does
+     * not depend on the order of the examples, and the examples of a set are the same whichever fold reads them), so
+     * they are trained in parallel on every available processor with the same results as one after another. Each
+     * set's examples are read once, before the folds, into {@link FinderModel#cache} (a concurrent map).
+     */
+    static <T> List<T> eachHeldOut(List<LabelledSet> sets, java.util.function.BiFunction<LabelledSet, FinderModel, T> of) {
         java.util.Map<TrainingSet, List<FinderModel.Example>> before = FinderModel.cache;
         FinderModel.cache = new java.util.concurrent.ConcurrentHashMap<>();
+        int threads = Math.min(sets.size(), Runtime.getRuntime().availableProcessors());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try {
-            List<Row> rows = new ArrayList<>();
-            for (LabelledSet held : sets) {
-                List<TrainingSet> training = sets.stream().filter(s -> s != held).map(LabelledSet::training).toList();
-                FinderModel m = FinderModel.train(training, hyper());
-                rows.add(new Row(held.name(), held.model(m), held.engine(), held.bm25()));
+            List<TrainingSet> training = sets.stream().map(LabelledSet::training).toList();
+            all(pool, training.stream().<java.util.concurrent.Callable<Object>>map(t -> () -> FinderModel.examples(List.of(t)))
+                    .toList());
+            List<java.util.concurrent.Callable<T>> folds = new ArrayList<>();
+            for (int i = 0; i < sets.size(); i++) {
+                int held = i;
+                folds.add(() -> {
+                    List<TrainingSet> rest = new ArrayList<>(training);
+                    rest.remove(held);
+                    return of.apply(sets.get(held), FinderModel.train(rest, hyper()));
+                });
             }
-            return rows;
+            return all(pool, folds);
         } finally {
+            pool.shutdownNow();
             FinderModel.cache = before;
         }
+    }
+
+    /** Runs the tasks on the pool and answers their results in the tasks' order (a failure is rethrown). */
+    private static <T> List<T> all(java.util.concurrent.ExecutorService pool,
+                                   List<java.util.concurrent.Callable<T>> tasks) {
+        List<T> out = new ArrayList<>();
+        try {
+            for (java.util.concurrent.Future<T> f : pool.invokeAll(tasks)) {
+                out.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        return out;
     }
 
     /**
@@ -204,61 +244,53 @@ final class FinderModelEvaluation {
      * the sets (pairs flagged, correct and true summed) and averaged over the sets, per threshold.
      */
     static String sweep(List<LabelledSet> sets) {
-        java.util.Map<TrainingSet, List<FinderModel.Example>> before = FinderModel.cache;
-        FinderModel.cache = new java.util.concurrent.ConcurrentHashMap<>();
-        try {
-            List<LabelledSet> held = new ArrayList<>();
-            List<java.util.Map<String, List<Candidate>>> scored = new ArrayList<>();
-            List<Row> rows = new ArrayList<>();
-            for (LabelledSet h : sets) {
-                List<TrainingSet> training = sets.stream().filter(s -> s != h).map(LabelledSet::training).toList();
-                FinderModel m = FinderModel.train(training, hyper());
-                held.add(h);
-                java.util.Map<String, List<Candidate>> all = OpportunityFinder.over(h.requirements(), m).matchAll(5);
-                scored.add(all);
-                rows.add(new Row(h.name(), h.evaluate("model", new LabelledSet.Ranking() {
+        record Scored(LabelledSet held, java.util.Map<String, List<Candidate>> all, Row row) {
+        }
+        List<Scored> folds = eachHeldOut(sets, (h, m) -> {
+            java.util.Map<String, List<Candidate>> all = OpportunityFinder.over(h.requirements(), m).matchAll(5);
+            return new Scored(h, all, new Row(h.name(), h.evaluate("model", new LabelledSet.Ranking() {
+                public List<String> ranked(String id) {
+                    return all.get(id).stream().map(Candidate::id).toList();
+                }
+
+                public boolean flagged(String id, String other) {
+                    return all.get(id).stream().anyMatch(c -> c.id().equals(other) && c.opportunity());
+                }
+            }, m.threshold()), h.engine(), h.bm25()));
+        });
+        List<LabelledSet> held = folds.stream().map(Scored::held).toList();
+        List<java.util.Map<String, List<Candidate>>> scored = folds.stream().map(Scored::all).toList();
+        List<Row> rows = folds.stream().map(Scored::row).toList();
+        StringBuilder b = new StringBuilder(table(rows));
+        b.append("| threshold | pooled P | pooled R | pooled F1 | mean F1 over sets |\n"
+                + "|---:|---:|---:|---:|---:|\n");
+        double bestPooled = -1;
+        double bestAt = 0;
+        for (int t = 5; t <= 95; t++) {
+            double threshold = t / 100.0;
+            List<LabelledSet.Quality> qs = new ArrayList<>();
+            for (int i = 0; i < held.size(); i++) {
+                java.util.Map<String, List<Candidate>> all = scored.get(i);
+                qs.add(held.get(i).evaluate("model", new LabelledSet.Ranking() {
                     public List<String> ranked(String id) {
                         return all.get(id).stream().map(Candidate::id).toList();
                     }
 
                     public boolean flagged(String id, String other) {
-                        return all.get(id).stream().anyMatch(c -> c.id().equals(other) && c.opportunity());
+                        return all.get(id).stream().anyMatch(c -> c.id().equals(other) && c.score() >= threshold);
                     }
-                }, m.threshold()), h.engine(), h.bm25()));
+                }, threshold));
             }
-            StringBuilder b = new StringBuilder(table(rows));
-            b.append("| threshold | pooled P | pooled R | pooled F1 | mean F1 over sets |\n"
-                    + "|---:|---:|---:|---:|---:|\n");
-            double bestPooled = -1;
-            double bestAt = 0;
-            for (int t = 5; t <= 95; t++) {
-                double threshold = t / 100.0;
-                List<LabelledSet.Quality> qs = new ArrayList<>();
-                for (int i = 0; i < held.size(); i++) {
-                    java.util.Map<String, List<Candidate>> all = scored.get(i);
-                    qs.add(held.get(i).evaluate("model", new LabelledSet.Ranking() {
-                        public List<String> ranked(String id) {
-                            return all.get(id).stream().map(Candidate::id).toList();
-                        }
-
-                        public boolean flagged(String id, String other) {
-                            return all.get(id).stream().anyMatch(c -> c.id().equals(other) && c.score() >= threshold);
-                        }
-                    }, threshold));
-                }
-                LabelledSet.Quality p = pooled("model", qs);
-                double mean = qs.stream().mapToDouble(LabelledSet.Quality::f1).average().orElse(0);
-                b.append(String.format(Locale.ROOT, "| %.2f | %.3f | %.3f | %.3f | %.3f |%n", threshold, p.precision(),
-                        p.recall(), p.f1(), mean));
-                if (p.f1() > bestPooled + 1e-12) {
-                    bestPooled = p.f1();
-                    bestAt = threshold;
-                }
+            LabelledSet.Quality p = pooled("model", qs);
+            double mean = qs.stream().mapToDouble(LabelledSet.Quality::f1).average().orElse(0);
+            b.append(String.format(Locale.ROOT, "| %.2f | %.3f | %.3f | %.3f | %.3f |%n", threshold, p.precision(),
+                    p.recall(), p.f1(), mean));
+            if (p.f1() > bestPooled + 1e-12) {
+                bestPooled = p.f1();
+                bestAt = threshold;
             }
-            b.append(String.format(Locale.ROOT, "best pooled F1 %.3f at threshold %.2f%n", bestPooled, bestAt));
-            return b.toString();
-        } finally {
-            FinderModel.cache = before;
         }
+        b.append(String.format(Locale.ROOT, "best pooled F1 %.3f at threshold %.2f%n", bestPooled, bestAt));
+        return b.toString();
     }
 }
