@@ -259,13 +259,27 @@ public final class FinderModel {
         java.util.Map<TrainingSet, List<Example>> c = cache;
         List<Example> known = c == null ? null : c.get(set);
         if (known == null) {
-            known = shipped(set) ? SHIPPED.computeIfAbsent(new Shipped(set, without), k -> examplesOf(set))
-                    : examplesOf(set);
+            known = shipped(set) ? shippedExamples(set) : examplesOf(set);
             if (c != null) {
                 c.put(set, known);
             }
         }
         return known;
+    }
+
+    /**
+     * A shipped set's examples, kept for the process: read outside the map (reading takes seconds, and sets are read
+     * side by side — {@code computeIfAbsent} would hold a bin's lock meanwhile), the first reading kept.
+     */
+    private static List<Example> shippedExamples(TrainingSet set) {
+        Shipped key = new Shipped(set, without);
+        List<Example> kept = SHIPPED.get(key);
+        if (kept != null) {
+            return kept;
+        }
+        List<Example> read = examplesOf(set);
+        kept = SHIPPED.putIfAbsent(key, read);
+        return kept != null ? kept : read;
     }
 
     /**
