@@ -36,9 +36,12 @@ record Surface(Map<String, Integer> titleGrams, Map<String, Integer> textGrams, 
     private static final Pattern MEASURE = Pattern.compile(
             "([0-9]+(?:[.,][0-9]+)?)\\s?(mm|cm|km|kW|MW|kV|kg|t|tonnes?|tons?|knots?|kt|nmi?|GHz|MHz|ミリ|センチ|"
                     + "キロワット|メガワット|トン|ノット|キロメートル|キロ|km)(?![A-Za-z])");
-    /** A block, increment, batch, flight, lot or phase of a system: Block IIA, Blk 2A, Inc II, Batch-II, Ph II. */
+    /**
+     * A block, increment, batch, flight, lot or phase of a system: Block IIA, Blk 2A, Inc II, Batch-II, Ph II, and as
+     * Japanese texts write it, ブロックIIA, ブロック2A (§11s).
+     */
     private static final Pattern BLOCK = Pattern.compile(
-            "(?<![A-Za-z])(Block|Blk|Increment|Inc|Batch|Flight|Flt|Lot|Phase|Ph)\\.?[ -]?([0-9]{1,2}[A-Z]?|[IVX]{1,4}[A-Z]?)(?![A-Za-z0-9])");
+            "(?<![A-Za-z])(Block|Blk|Increment|Inc|Batch|Flight|Flt|Lot|Phase|Ph|ブロック)\\.?[ ・-]?([0-9]{1,2}[A-Z]?|[IVX]{1,4}[A-Z]?)(?![A-Za-z0-9])");
     /** Words too general to be a title's head: the word before them is read instead. */
     private static final Set<String> GENERAL_HEADS = Set.of("system", "set", "equipment", "capability", "programme",
             "program", "kit", "suite", "upgrade", "replacement", "acquisition", "procurement", "project", "support",

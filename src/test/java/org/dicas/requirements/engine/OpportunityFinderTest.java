@@ -144,4 +144,14 @@ class OpportunityFinderTest {
         assertThatThrownBy(() -> OpportunityFinder.over(List.of(SET.get(0), SET.get(0))))
                 .hasMessage("duplicate requirement id US-T");
     }
+
+    @Test
+    void blocksWrittenInJapaneseAreReadAsBlocks() {
+        Surface ja = Surface.of("SM-3ブロックIIAの日米共同生産", "SM-3ブロックIIAを共同生産する。");
+        assertThat(Surface.blocksApart(ja, Surface.of("SM-3 Block IB", "Buy SM-3 Block IB interceptors."))).isTrue();
+        assertThat(Surface.blocksApart(ja, Surface.of("SM-3 Block IIA", "Buy SM-3 Block 2A interceptors.")))
+                .isFalse();
+        assertThat(Surface.blocksApart(Surface.of("トマホーク（ブロック・V）", ""), Surface.of("Tomahawk Block IV", "")))
+                .isTrue();
+    }
 }
