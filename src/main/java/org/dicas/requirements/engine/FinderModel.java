@@ -62,10 +62,11 @@ public final class FinderModel {
          * boosted trees over twenty-one (§11k, 0.42), over twenty-three (§11m: the best F1 averaged over the
          * held-out sets, 0.742 at 0.41 against 0.740 at 0.42), over twenty-three with the §11o registry rows (0.744
          * at 0.34 against 0.743 at 0.35–0.36 and 0.41–0.44) with the §11q rows (0.747 at 0.35 against 0.745 at
-         * 0.32–0.34 and 0.36) and with the §11s rows and blocks read in Japanese (0.744 at 0.36 and 0.37, the tie broken
-         * by the pooled F1, 0.729 at 0.37 against 0.728).
+         * 0.32–0.34 and 0.36) with the §11s rows and blocks read in Japanese (0.744 at 0.36 and 0.37, the tie broken
+         * by the pooled F1, 0.729 at 0.37 against 0.728) and with siblings and rivals read only where the titles share
+         * no system (§11u: 0.7423 at 0.36 and 0.41, the tie broken by the pooled F1, 0.727 at 0.41 against 0.725).
          */
-        public static final double LOSO_THRESHOLD = 0.37;
+        public static final double LOSO_THRESHOLD = 0.41;
         /** Fifty trees of depth three boosted on the linear logit (§11k). */
         public static final Hyper DEFAULT = new Hyper(1.0, 60, LOSO_THRESHOLD, 50, 3);
 
@@ -187,29 +188,94 @@ public final class FinderModel {
     }
 
     /**
-     * The features that moved the likelihood most, each "raises"/"lowers" in the reader's language (the linear part's
-     * weights; the boosted trees' correction is not split by feature).
+     * What a pair's signals say together, for explanations: signals that measure one thing from several sides (a dozen
+     * text similarities, the registry's relations) are read as one, because their separate weights share credit in
+     * ways a reader cannot follow (one similarity raising the likelihood, its near twin lowering it). Every signal is in
+     * exactly one group; labels are message keys {@code opp.feature.group.NAME}.
+     */
+    static final java.util.Map<String, List<String>> GROUPS = groups();
+
+    private static java.util.Map<String, List<String>> groups() {
+        java.util.Map<String, List<String>> g = new java.util.LinkedHashMap<>();
+        g.put("wording", List.of("ruleScore", "ruleOpportunity", "text", "subject", "neutral", "stem", "titleGrams",
+                "textGrams", "bm25", "glossText", "glossTitle", "crossGloss", "loanwords", "sameHead", "glossHead",
+                "sharedObjects"));
+        g.put("systems", List.of("sameSystem", "variantConflict", "siblings", "rivals", "otherSystems",
+                "differentSystems", "sharedDesignator", "designatorsApart", "blocksApart", "described",
+                "describedHead"));
+        g.put("subjectArea", List.of("areaFit", "areaOk", "sameTopArea", "sameNarrowArea", "domainFit", "fieldOnly",
+                "headsApart", "purposeOk"));
+        g.put("formOfNeed", List.of("kindOk", "formOk", "sameKind", "sameForm", "makeVsBuy", "changeVsBuy"));
+        g.put("timing", List.of("timingFit", "timingOk", "gapYears", "dateUnknown"));
+        g.put("quantity", List.of("quantityFit", "quantityOk", "sharedMeasure", "measureConflict"));
+        g.put("language", List.of("crossLanguage"));
+        return java.util.Collections.unmodifiableMap(g);
+    }
+
+    /**
+     * Each signal's share of the pair's logit, before calibration: the linear part's weight times the signal's
+     * distance from its training mean, plus the boosted trees' path attribution ({@link Trees#attribute}). The logit
+     * is {@link #baselineLogit()} plus the sum of the shares, exactly.
+     */
+    double[] contributions(Signals s) {
+        double[] x = features(s);
+        double[] c = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            c[j] = fit.w()[j + 1] * (x[j] - fit.mean()[j]) / fit.scale()[j];
+        }
+        fit.trees().attribute(x, c);
+        return c;
+    }
+
+    /** The logit of a pair whose signals all sit at their training means and take the trees' expected path. */
+    double baselineLogit() {
+        return fit.w()[0] + fit.trees().baseline();
+    }
+
+    /** The logit before calibration (the linear part and the trees). */
+    double logit(Signals s) {
+        return fit.logit(features(s));
+    }
+
+    /**
+     * What moved the likelihood most, in the reader's language: the groups of signals ({@link #GROUPS}) by their share
+     * of the calibrated logit, largest first, each with the signal that weighed most within it in the same direction
+     * ("how alike the two texts are (shared concepts 0.94) raised it"). Linear part and trees alike.
      */
     List<Sentence> topFeatures(Signals s, int k) {
         double[] x = features(s);
-        Integer[] order = IntStream.range(0, x.length).boxed().toArray(Integer[]::new);
-        double[] c = new double[x.length];
-        for (int j = 0; j < x.length; j++) {
-            c[j] = plattA * fit.w()[j + 1] * (x[j] - fit.mean()[j]) / fit.scale()[j];
+        double[] c = contributions(s);
+        record Share(String group, double total, int lead) {
         }
-        java.util.Arrays.sort(order, Comparator.comparingDouble((Integer j) -> -Math.abs(c[j]))
-                .thenComparing(j -> j));
+        List<Share> shares = new ArrayList<>();
+        GROUPS.forEach((group, names) -> {
+            double total = 0;
+            for (String n : names) {
+                total += plattA * c[FEATURES.indexOf(n)];
+            }
+            int lead = -1;
+            for (String n : names) {
+                int j = FEATURES.indexOf(n);
+                if (Math.signum(c[j] * plattA) == Math.signum(total)
+                        && (lead < 0 || Math.abs(c[j]) > Math.abs(c[lead]))) {
+                    lead = j;
+                }
+            }
+            shares.add(new Share(group, total, lead));
+        });
+        shares.sort(Comparator.comparingDouble((Share sh) -> -Math.abs(sh.total())));
         List<Sentence> out = new ArrayList<>();
-        for (int r = 0; r < Math.min(k, order.length); r++) {
-            int j = order[r];
-            if (Math.abs(c[j]) < 0.05) {
+        for (Share sh : shares.subList(0, Math.min(k, shares.size()))) {
+            if (Math.abs(sh.total()) < 0.05 || sh.lead() < 0) {
                 break;
             }
-            String name = FEATURES.get(j);
-            Object value = BINARY.contains(name) ? Sentence.of(x[j] > 0.5 ? "opp.feature.yes" : "opp.feature.no")
-                    : String.format(Locale.ROOT, "%.2f", x[j]);
-            out.add(Sentence.of(c[j] > 0 ? "opp.feature.raises" : "opp.feature.lowers",
-                    Sentence.label("opp.feature", name), value));
+            String name = FEATURES.get(sh.lead());
+            Object value = BINARY.contains(name)
+                    ? Sentence.of(x[sh.lead()] > 0.5 ? "opp.feature.yes" : "opp.feature.no")
+                    : String.format(Locale.ROOT, "%.2f", x[sh.lead()]);
+            out.add(Sentence.of(sh.total() > 0 ? "opp.feature.raises" : "opp.feature.lowers",
+                    Sentence.label("opp.feature.group", sh.group()),
+                    Sentence.of("opp.feature.value", Sentence.label("opp.feature", name), value)));
         }
         return out;
     }

@@ -147,9 +147,11 @@ public final class OpportunityFinder {
      */
     record Systems(Set<String> roots, Set<String> variants, Map<String, Set<String>> rootsByFamily,
                    Map<String, Set<String>> familiesByRole, Map<String, String> literals,
-                   org.dicas.search.text.Language language, List<Described> described) {
+                   org.dicas.search.text.Language language, List<Described> described, Set<String> titleRoots) {
 
-        static Systems of(List<DesignationRegistry.Found> found, org.dicas.search.text.Language language) {
+        /** The systems the whole text names ({@code found}) and, of them, the roots its title names. */
+        static Systems of(List<DesignationRegistry.Found> found, List<DesignationRegistry.Found> inTitle,
+                          org.dicas.search.text.Language language) {
             Set<String> roots = new java.util.TreeSet<>();
             Set<String> variants = new java.util.TreeSet<>();
             Map<String, Set<String>> byFamily = new TreeMap<>();
@@ -172,7 +174,10 @@ public final class OpportunityFinder {
                     described.computeIfAbsent(d.role(), k -> Described.of(d.whatEn(), d.whatJa()));
                 }
             }
-            return new Systems(roots, variants, byFamily, byRole, literals, language, List.copyOf(described.values()));
+            Set<String> titleRoots = new java.util.TreeSet<>();
+            inTitle.forEach(f -> titleRoots.add(f.designation().root()));
+            return new Systems(roots, variants, byFamily, byRole, literals, language, List.copyOf(described.values()),
+                    titleRoots);
         }
 
         /** Roots of a family both name, where neither names a root of it the other names (siblings), else empty. */
@@ -439,7 +444,7 @@ public final class OpportunityFinder {
                 raw.neutral().keySet().stream().anyMatch(profiles::isSystem),
                 Profiles.needForm(p.title(), p.description()),
                 raw.neutral().keySet().stream().anyMatch(profiles::isObject), headId == null ? -1 : headId, headIds,
-                Systems.of(raw.systems(), raw.language()), Profiles.titleSpeaksOf(Profiles.MAKES_MORE, p.title()),
+                Systems.of(raw.systems(), profiles.systemsIn(p.title()), raw.language()), Profiles.titleSpeaksOf(Profiles.MAKES_MORE, p.title()),
                 Profiles.titleSpeaksOf(Profiles.CHANGES_ITEM, p.title()), surface, gramVector(surface.titleGrams(), "t"),
                 gramVector(surface.textGrams(), ""), vector(glossDf, surface.gloss(), ""),
                 vector(glossDf, surface.titleGloss(), ""));
@@ -819,8 +824,12 @@ public final class OpportunityFinder {
         boolean sameSystem = intersects(sa.roots(), sb.roots());
         boolean variantConflict = sameSystem && !sa.variants().isEmpty() && !sb.variants().isEmpty()
                 && !intersects(sa.variants(), sb.variants());
-        Optional<List<Set<String>>> siblingRoots = Systems.siblings(sa, sb);
-        Optional<List<Set<String>>> rivalRoots = Systems.rivals(sa, sb);
+        // Siblings and rivals count when the titles share no system: when both titles name one system (MIDS terminals,
+        // Link 16), the others the texts name are what it is for (an F-16, an F/A-18), rivals perhaps, but not what is
+        // needed; a system shared in the descriptions only (SM-3 and SM-6, both for Aegis) is such a context (§11u).
+        boolean titlesShareASystem = intersects(sa.titleRoots(), sb.titleRoots());
+        Optional<List<Set<String>>> siblingRoots = titlesShareASystem ? Optional.empty() : Systems.siblings(sa, sb);
+        Optional<List<Set<String>>> rivalRoots = titlesShareASystem ? Optional.empty() : Systems.rivals(sa, sb);
         boolean siblings = siblingRoots.isPresent();
         boolean rivals = rivalRoots.isPresent();
         boolean otherSystems = !sa.roots().isEmpty() && !sb.roots().isEmpty() && !sameSystem && !siblings && !rivals;

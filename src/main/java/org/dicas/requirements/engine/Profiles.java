@@ -187,6 +187,11 @@ final class Profiles {
 
     private final DesignationRegistry registry;
 
+    /** The systems of the designation registry a text (a title) names. */
+    List<DesignationRegistry.Found> systemsIn(String text) {
+        return registry.systemsIn(text);
+    }
+
     Profiles(Glossary glossary, DesignationRegistry registry) {
         this.glossary = glossary;
         this.registry = registry;

@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class Trees {
 
-    static final Trees NONE = new Trees(new int[0][], new double[0][], new double[0][]);
+    static final Trees NONE = new Trees(new int[0][], new double[0][], new double[0][], new double[0][]);
 
     private static final int BINS = 32;
     private static final double SHRINKAGE = 0.1;
@@ -24,11 +24,17 @@ final class Trees {
     private final int[][] feature;
     private final double[][] cut;
     private final double[][] value;
+    /**
+     * Per tree and node, the tree's expected output over the training examples that reach the node (hessian-weighted,
+     * as the leaves are fitted; at a leaf, its value): what {@link #attribute} splits a prediction by.
+     */
+    private final double[][] expected;
 
-    private Trees(int[][] feature, double[][] cut, double[][] value) {
+    private Trees(int[][] feature, double[][] cut, double[][] value, double[][] expected) {
         this.feature = feature;
         this.cut = cut;
         this.value = value;
+        this.expected = expected;
     }
 
     /** How many trees. */
@@ -47,6 +53,32 @@ final class Trees {
             s += value[t][n];
         }
         return s;
+    }
+
+    /**
+     * Splits the trees' sum for one example by signal (the path attribution of Saabas, as XGBoost's
+     * {@code pred_contribs} with {@code approx_contribs}): along each tree's path, the change of the expected output from
+     * a node to the child taken is added to the signal the node splits on. The trees' sum is then
+     * {@link #baseline()} plus the sum of {@code into}.
+     */
+    void attribute(double[] x, double[] into) {
+        for (int t = 0; t < feature.length; t++) {
+            int n = 0;
+            while (feature[t][n] >= 0) {
+                int child = x[feature[t][n]] <= cut[t][n] ? 2 * n + 1 : 2 * n + 2;
+                into[feature[t][n]] += expected[t][child] - expected[t][n];
+                n = child;
+            }
+        }
+    }
+
+    /** The trees' expected sum over the training examples (each tree's root): the part no signal is credited with. */
+    double baseline() {
+        double b = 0;
+        for (double[] e : expected) {
+            b += e[0];
+        }
+        return b;
     }
 
     /** Boosts {@code trees} trees of at most {@code depth} levels on the examples, starting from their margins. */
@@ -85,6 +117,7 @@ final class Trees {
         int[][] feature = new int[trees][];
         double[][] cut = new double[trees][];
         double[][] value = new double[trees][];
+        double[][] expected = new double[trees][];
         double[] f = margin.clone();
         double[] g = new double[n];
         double[] h = new double[n];
@@ -116,11 +149,33 @@ final class Trees {
             for (int i = 0; i < n; i++) {
                 f[i] += v[node[i]];
             }
+            // each node's expected output: its examples' leaf values, hessian-weighted, summed up the path
+            double[] sum = new double[nodes];
+            double[] cover = new double[nodes];
+            for (int i = 0; i < n; i++) {
+                for (int k = node[i]; ; k = (k - 1) / 2) {
+                    sum[k] += h[i] * v[node[i]];
+                    cover[k] += h[i];
+                    if (k == 0) {
+                        break;
+                    }
+                }
+            }
+            double[] e = new double[nodes];
+            for (int k = 0; k < nodes; k++) {
+                e[k] = cover[k] > 0 ? sum[k] / cover[k] : v[k];
+            }
+            for (int k = 0; k < nodes; k++) {
+                if (feat[k] < 0 && cover[k] > 0) {
+                    e[k] = v[k];
+                }
+            }
             feature[t] = feat;
             cut[t] = at;
             value[t] = v;
+            expected[t] = e;
         }
-        return new Trees(feature, cut, value);
+        return new Trees(feature, cut, value, expected);
     }
 
     /**

@@ -283,7 +283,7 @@ final class FinderModelEvaluation {
             }
             LabelledSet.Quality p = pooled("model", qs);
             double mean = qs.stream().mapToDouble(LabelledSet.Quality::f1).average().orElse(0);
-            b.append(String.format(Locale.ROOT, "| %.2f | %.3f | %.3f | %.3f | %.3f |%n", threshold, p.precision(),
+            b.append(String.format(Locale.ROOT, "| %.2f | %.3f | %.3f | %.3f | %.4f |%n", threshold, p.precision(),
                     p.recall(), p.f1(), mean));
             if (p.f1() > bestPooled + 1e-12) {
                 bestPooled = p.f1();

@@ -151,4 +151,35 @@ class FinderModelTest {
         assertThat(down.likelihood(pair)).isLessThan(after.likelihood(pair));
         assertThat(down.likelihood(pair)).isLessThanOrEqualTo(before.likelihood(pair));
     }
+
+    @Test
+    void whatWeighedMostSplitsTheWholeLogitTreesIncludedIntoGroupsThatReadTheSameWay() {
+        FinderModel m = FinderModel.shipped();
+        OpportunityFinder f = OpportunityFinder.over(List.of(
+                req("CA-1", "CAN", "CAMM missiles for River-class destroyers",
+                        "Procure CAMM missiles for local area air defence of the River-class destroyers."),
+                req("NZ-1", "NZL", "CAMM missiles for Anzac frigates",
+                        "Additional CAMM missiles for the Sea Ceptor system fitted to the Anzac frigates."),
+                req("GB-1", "GBR", "Replacement of the Type 23 hull sonar",
+                        "Replace the Type 2050 hull-mounted sonar of the Type 23 frigates.")), m);
+        for (String[] p : new String[][] {{"CA-1", "NZ-1"}, {"CA-1", "GB-1"}}) {
+            Signals s = f.signals(p[0], p[1]);
+            double[] c = m.contributions(s);
+            double sum = m.baselineLogit();
+            for (double x : c) {
+                sum += x;
+            }
+            // linear part and trees together: without the trees' share the sum misses the logit
+            assertThat(sum).as("%s ~ %s", p[0], p[1]).isCloseTo(m.logit(s), org.assertj.core.data.Offset.offset(1e-9));
+        }
+        // one CAMM buy: the wording is what raised it, read as one, never a similarity "lowering" it beside its twin
+        List<String> said = m.topFeatures(f.signals("CA-1", "NZ-1"), 3).stream()
+                .map(x -> Sentences.render(x, Locale.ENGLISH)).toList();
+        assertThat(said).isNotEmpty().allSatisfy(x -> assertThat(x).doesNotContain("similarity (0.9"));
+        assertThat(said).anySatisfy(x -> assertThat(x).startsWith("how alike the two texts are (").endsWith("raises it"));
+        assertThat(m.topFeatures(f.signals("CA-1", "NZ-1"), 3)).extracting(x -> Sentences.render(x, Locale.JAPANESE))
+                .anySatisfy(x -> assertThat(x).startsWith("二つの文面の近さ（").endsWith("が見込みを高めた"));
+        assertThat(FinderModel.GROUPS.values().stream().flatMap(List::stream).sorted().toList())
+                .isEqualTo(FinderModel.FEATURES.stream().sorted().toList());
+    }
 }
