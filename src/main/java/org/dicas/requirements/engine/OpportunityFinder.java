@@ -824,12 +824,15 @@ public final class OpportunityFinder {
         boolean sameSystem = intersects(sa.roots(), sb.roots());
         boolean variantConflict = sameSystem && !sa.variants().isEmpty() && !sb.variants().isEmpty()
                 && !intersects(sa.variants(), sb.variants());
-        // Siblings and rivals count when the titles share no system: when both titles name one system (MIDS terminals,
-        // Link 16), the others the texts name are what it is for (an F-16, an F/A-18), rivals perhaps, but not what is
-        // needed; a system shared in the descriptions only (SM-3 and SM-6, both for Aegis) is such a context (§11u).
-        boolean titlesShareASystem = intersects(sa.titleRoots(), sb.titleRoots());
-        Optional<List<Set<String>>> siblingRoots = titlesShareASystem ? Optional.empty() : Systems.siblings(sa, sb);
-        Optional<List<Set<String>>> rivalRoots = titlesShareASystem ? Optional.empty() : Systems.rivals(sa, sb);
+        // Siblings and rivals are read among what is needed, not what it is for (§11u): when both titles name one item
+        // that is not a platform (MIDS terminals, a Mk 45 gun, M795 shells), the other systems the texts name are the
+        // platforms it is for (an F-16 and an F/A-18; two destroyer classes), rivals perhaps, but not the need. A
+        // shared platform (SM-3 and SM-6, both for Aegis destroyers; AIM-120D and Meteor, both for the F-35A) is
+        // context, and the items beside it are still told apart.
+        boolean titlesShareAnItem = sa.titleRoots().stream()
+                .anyMatch(r -> sb.titleRoots().contains(r) && !profiles.isPlatform(r));
+        Optional<List<Set<String>>> siblingRoots = titlesShareAnItem ? Optional.empty() : Systems.siblings(sa, sb);
+        Optional<List<Set<String>>> rivalRoots = titlesShareAnItem ? Optional.empty() : Systems.rivals(sa, sb);
         boolean siblings = siblingRoots.isPresent();
         boolean rivals = rivalRoots.isPresent();
         boolean otherSystems = !sa.roots().isEmpty() && !sb.roots().isEmpty() && !sameSystem && !siblings && !rivals;

@@ -187,6 +187,23 @@ final class Profiles {
 
     private final DesignationRegistry registry;
 
+    /**
+     * Roles of the designation registry whose systems carry, fire or field other items: aircraft, ships and their
+     * combat systems, land vehicles and launchers. An item named "for" one of them is told apart from another item,
+     * not from another platform (§11u).
+     */
+    static final Set<String> PLATFORM_ROLES = Set.of("FIGHTER", "FIGHTER_NG", "FIGHTER_LIGHT", "TRAINER_JET",
+            "TRAINER_BASIC", "MPA", "AEW", "SIGINT_AIRCRAFT", "EW_AIRCRAFT", "TANKER", "AIRLIFT_TAC", "AIRLIFT_STRAT",
+            "TILTROTOR", "HELO_MARITIME", "HELO_UTILITY", "HELO_HEAVY", "HELO_ATTACK", "UAV_MALE", "UAV_HALE", "CCA",
+            "DDG_AAW", "FFG", "FFG_ASW", "CORVETTE", "LIGHT_CARRIER", "CARRIER", "SSK", "SSN", "NAVAL_CMS", "MBT", "IFV",
+            "APC_WHEELED", "WHEELED_FSV", "SPH_TRACKED", "SPH_WHEELED", "HOWITZER_TOWED", "MLRS", "BMD_ASHORE",
+            "AMPHIB_VEHICLE");
+
+    /** A root system of the registry whose role is a platform's ({@link #PLATFORM_ROLES}). */
+    boolean isPlatform(String root) {
+        return registry.designation(root).map(d -> PLATFORM_ROLES.contains(d.role())).orElse(false);
+    }
+
     /** The systems of the designation registry a text (a title) names. */
     List<DesignationRegistry.Found> systemsIn(String text) {
         return registry.systemsIn(text);

@@ -38,10 +38,11 @@ record Surface(Map<String, Integer> titleGrams, Map<String, Integer> textGrams, 
                     + "キロワット|メガワット|トン|ノット|キロメートル|キロ|km)(?![A-Za-z])");
     /**
      * A block, increment, batch, flight, lot or phase of a system: Block IIA, Blk 2A, Inc II, Batch-II, Ph II, and as
-     * Japanese texts write it, ブロックIIA, ブロック2A (§11s).
+     * Japanese texts write it, ブロックIIA, ブロックⅡA, ブロック２Ａ, インクリメント2 (§11s; read after NFKC, so
+     * full-width letters, digits and Roman numerals are the ASCII ones).
      */
     private static final Pattern BLOCK = Pattern.compile(
-            "(?<![A-Za-z])(Block|Blk|Increment|Inc|Batch|Flight|Flt|Lot|Phase|Ph|ブロック)\\.?[ ・-]?([0-9]{1,2}[A-Z]?|[IVX]{1,4}[A-Z]?)(?![A-Za-z0-9])");
+            "(?<![A-Za-z])(Block|Blk|Increment|Inc|Batch|Flight|Flt|Lot|Phase|Ph|ブロック|インクリメント)\\.?[ ・-]?([0-9]{1,2}[A-Z]?|[IVX]{1,4}[A-Z]?)(?![A-Za-z0-9])");
     /** Words too general to be a title's head: the word before them is read instead. */
     private static final Set<String> GENERAL_HEADS = Set.of("system", "set", "equipment", "capability", "programme",
             "program", "kit", "suite", "upgrade", "replacement", "acquisition", "procurement", "project", "support",
@@ -117,7 +118,7 @@ record Surface(Map<String, Integer> titleGrams, Map<String, Integer> textGrams, 
         JaEnWords english = JaEnWords.shipped();
         String titleHead = head(title);
         Set<String> blocks = new HashSet<>();
-        Matcher bl = BLOCK.matcher(text);
+        Matcher bl = BLOCK.matcher(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC));
         while (bl.find()) {
             blocks.add(blockValue(bl.group(2)));
         }

@@ -169,17 +169,45 @@ class FinderModelTest {
             for (double x : c) {
                 sum += x;
             }
-            // linear part and trees together: without the trees' share the sum misses the logit
             assertThat(sum).as("%s ~ %s", p[0], p[1]).isCloseTo(m.logit(s), org.assertj.core.data.Offset.offset(1e-9));
+            // the trees' share is in it: the linear part alone is another number
+            double linear = m.logit(s) - m.treesLogit(s);
+            assertThat(Math.abs(m.logit(s) - linear)).isGreaterThan(1e-3);
         }
-        // one CAMM buy: the wording is what raised it, read as one, never a similarity "lowering" it beside its twin
-        List<String> said = m.topFeatures(f.signals("CA-1", "NZ-1"), 3).stream()
-                .map(x -> Sentences.render(x, Locale.ENGLISH)).toList();
-        assertThat(said).isNotEmpty().allSatisfy(x -> assertThat(x).doesNotContain("similarity (0.9"));
+        // one CAMM buy: each group said once, in the direction of its share; the wording raised it
+        Signals same = f.signals("CA-1", "NZ-1");
+        double[] c = m.contributions(same);
+        List<String> said = m.topFeatures(same, 3).stream().map(x -> Sentences.render(x, Locale.ENGLISH)).toList();
+        assertThat(said).isNotEmpty();
+        FinderModel.GROUPS.forEach((group, names) -> {
+            String label = Sentences.render(org.dicas.shared.Sentence.label("opp.feature.group", group), Locale.ENGLISH);
+            List<String> of = said.stream().filter(x -> x.startsWith(label + " (")).toList();
+            assertThat(of).as(group).hasSizeLessThanOrEqualTo(1);
+            double share = names.stream().mapToDouble(n -> c[FinderModel.FEATURES.indexOf(n)]).sum();
+            of.forEach(x -> assertThat(x).as(group).endsWith(share > 0 ? "raises it" : "lowers it"));
+        });
         assertThat(said).anySatisfy(x -> assertThat(x).startsWith("how alike the two texts are (").endsWith("raises it"));
-        assertThat(m.topFeatures(f.signals("CA-1", "NZ-1"), 3)).extracting(x -> Sentences.render(x, Locale.JAPANESE))
+        assertThat(m.topFeatures(same, 3)).extracting(x -> Sentences.render(x, Locale.JAPANESE))
                 .anySatisfy(x -> assertThat(x).startsWith("二つの文面の近さ（").endsWith("が見込みを高めた"));
         assertThat(FinderModel.GROUPS.values().stream().flatMap(List::stream).sorted().toList())
                 .isEqualTo(FinderModel.FEATURES.stream().sorted().toList());
+    }
+
+    @Test
+    void itemsForOneSharedPlatformAreToldApartButPlatformsOfOneSharedItemAreNot() {
+        OpportunityFinder f = OpportunityFinder.over(List.of(
+                req("US-1", "USA", "SM-6 missiles for Aegis destroyers", "Procure SM-6 missiles for Aegis destroyers."),
+                req("JP-1", "JPN", "SM-3 Block IIA interceptors for Aegis destroyers",
+                        "Procure SM-3 Block IIA interceptors for Aegis destroyers."),
+                req("NO-1", "NOR", "MIDS JTRS terminals for F-16 fighters", "Buy MIDS JTRS Link 16 terminals for F-16s."),
+                req("CA-1", "CAN", "MIDS JTRS terminals for F/A-18E/F Super Hornets",
+                        "Buy MIDS JTRS Link 16 terminals for the Super Hornets.")), FinderModel.shipped());
+        // both titles name Aegis, a platform: the missiles beside it are still siblings
+        assertThat(f.assess("US-1", "JP-1").explanation().toldApart()).extracting(s -> Sentences.render(s, Locale.ENGLISH))
+                .singleElement().asString().contains("different members of one family");
+        // both titles name MIDS, an item: the fighters it is for are not rivals of the need
+        assertThat(f.assess("NO-1", "CA-1").explanation().toldApart()).isEmpty();
+        assertThat(f.signals("NO-1", "CA-1").rivals()).isFalse();
+        assertThat(f.signals("US-1", "JP-1").siblings()).isTrue();
     }
 }

@@ -153,5 +153,11 @@ class OpportunityFinderTest {
                 .isFalse();
         assertThat(Surface.blocksApart(Surface.of("トマホーク（ブロック・V）", ""), Surface.of("Tomahawk Block IV", "")))
                 .isTrue();
+        // as 防衛省 prints them: Roman numerals as one character, full-width letters and digits, a full-width space
+        for (String written : List.of("SM-3ブロックⅡA", "ＳＭ－３ブロックＩＩＡ", "SM-3ブロック２Ａ", "SM-3ブロック　IIA")) {
+            assertThat(Surface.blocksApart(Surface.of(written, ""), Surface.of("SM-3 Block IB", ""))).as(written).isTrue();
+            assertThat(Surface.blocksApart(Surface.of(written, ""), Surface.of("SM-3 Block IIA", ""))).as(written)
+                    .isFalse();
+        }
     }
 }
