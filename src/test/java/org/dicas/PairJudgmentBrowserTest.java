@@ -47,15 +47,20 @@ class PairJudgmentBrowserTest {
     private final List<String> consoleProblems = new ArrayList<>();
 
     long requirement(Http http, String token, String nation, String titleEn, String titleJa) {
+        return requirement(http, token, nation, titleEn, titleJa, titleEn + ", twelve units by 2031.", 12, "2031-03-31");
+    }
+
+    long requirement(Http http, String token, String nation, String titleEn, String titleJa, String descriptionEn,
+                     int quantity, String needBy) {
         Map<String, Object> b = new HashMap<>();
         b.put("nation", nation);
         b.put("service", nation.equals("JPN") ? "JMSDF" : "USN");
         b.put("capabilityArea", "MARITIME.SURFACE");
         b.put("titleEn", titleEn);
         b.put("titleJa", titleJa);
-        b.put("descriptionEn", titleEn + ", twelve units by 2031.");
-        b.put("quantity", 12);
-        b.put("needBy", "2031-03-31");
+        b.put("descriptionEn", descriptionEn);
+        b.put("quantity", quantity);
+        b.put("needBy", needBy);
         b.put("marking", "CUI//REL TO JPN, USA");
         Http.Response r = http.post("/api/v1/requirements", token, b);
         assertEquals(201, r.status(), r.body());
@@ -68,7 +73,10 @@ class PairJudgmentBrowserTest {
         String jp = http.token("jp.atla", "demo");
         String us = http.token("us.navy", "demo");
         long mine = requirement(http, jp, "JPN", "", "BROWSERJUDGE 哨戒艦用無人機の取得");
-        long same = requirement(http, us, "USA", "BROWSERJUDGE airborne sensors that extend a warship's horizon", "");
+        // the same need described, not named, with its own numbers: a pair the model is unsure of, so that a
+        // confirmation has room to raise it (a pair already near certain can come out of a recalibration a hair lower)
+        long same = requirement(http, us, "USA", "BROWSERJUDGE airborne sensors that extend a warship's horizon", "",
+                "Airborne sensors carried aloft to see past the horizon of surface combatants.", 40, "2033-09-30");
         long sibling = requirement(http, us, "USA", "BROWSERJUDGE shipborne patrol drone, rival design", "");
         List<String> problems = new ArrayList<>();
         try (BrowserContext context = newContext()) {
@@ -76,6 +84,7 @@ class PairJudgmentBrowserTest {
             Browsers.signInWithLanguage(page, url(""), "jp.atla", "ja");
 
             double confirmedBefore = likelihood(page, mine, same);
+            System.out.println("confirmed pair before: " + confirmedBefore);
             String versionBefore = page.locator("#likelihood").getAttribute("data-model-version");
 
             // confirm the first pair on its page
