@@ -215,6 +215,10 @@ public final class FinderModel {
         return java.util.Collections.unmodifiableMap(g);
     }
 
+    /** {@link #GROUPS}' signals as indices into {@link #FEATURES}, in the same order. */
+    private static final int[][] GROUP_INDICES = GROUPS.values().stream()
+            .map(names -> names.stream().mapToInt(FEATURES::indexOf).toArray()).toArray(int[][]::new);
+
     /**
      * Each signal's share of the pair's logit, before calibration: the linear part's weight times the signal's
      * distance from its training mean, plus the boosted trees' path attribution ({@link Trees#attribute}). The logit
@@ -256,21 +260,21 @@ public final class FinderModel {
         record Share(String group, double total, int lead) {
         }
         List<Share> shares = new ArrayList<>();
-        GROUPS.forEach((group, names) -> {
+        List<String> groups = List.copyOf(GROUPS.keySet());
+        for (int g = 0; g < groups.size(); g++) {
             double total = 0;
-            for (String n : names) {
-                total += plattA * c[FEATURES.indexOf(n)];
+            for (int j : GROUP_INDICES[g]) {
+                total += plattA * c[j];
             }
             int lead = -1;
-            for (String n : names) {
-                int j = FEATURES.indexOf(n);
+            for (int j : GROUP_INDICES[g]) {
                 if (Math.signum(c[j] * plattA) == Math.signum(total)
                         && (lead < 0 || Math.abs(c[j]) > Math.abs(c[lead]))) {
                     lead = j;
                 }
             }
-            shares.add(new Share(group, total, lead));
-        });
+            shares.add(new Share(groups.get(g), total, lead));
+        }
         shares.sort(Comparator.comparingDouble((Share sh) -> -Math.abs(sh.total())));
         List<Sentence> out = new ArrayList<>();
         for (Share sh : shares.subList(0, Math.min(k, shares.size()))) {

@@ -147,10 +147,13 @@ public final class OpportunityFinder {
      */
     record Systems(Set<String> roots, Set<String> variants, Map<String, Set<String>> rootsByFamily,
                    Map<String, Set<String>> familiesByRole, Map<String, String> literals,
-                   org.dicas.search.text.Language language, List<Described> described, Set<String> titleRoots) {
+                   org.dicas.search.text.Language language, List<Described> described, Set<String> titleItems) {
 
-        /** The systems the whole text names ({@code found}) and, of them, the roots its title names. */
-        static Systems of(List<DesignationRegistry.Found> found, List<DesignationRegistry.Found> inTitle,
+        /**
+         * The systems the whole text names ({@code found}); {@code titleItems}: the roots its title names that are
+         * items, not platforms ({@link Profiles#titleItems}).
+         */
+        static Systems of(List<DesignationRegistry.Found> found, Set<String> titleItems,
                           org.dicas.search.text.Language language) {
             Set<String> roots = new java.util.TreeSet<>();
             Set<String> variants = new java.util.TreeSet<>();
@@ -174,10 +177,8 @@ public final class OpportunityFinder {
                     described.computeIfAbsent(d.role(), k -> Described.of(d.whatEn(), d.whatJa()));
                 }
             }
-            Set<String> titleRoots = new java.util.TreeSet<>();
-            inTitle.forEach(f -> titleRoots.add(f.designation().root()));
             return new Systems(roots, variants, byFamily, byRole, literals, language, List.copyOf(described.values()),
-                    titleRoots);
+                    Set.copyOf(titleItems));
         }
 
         /** Roots of a family both name, where neither names a root of it the other names (siblings), else empty. */
@@ -444,7 +445,8 @@ public final class OpportunityFinder {
                 raw.neutral().keySet().stream().anyMatch(profiles::isSystem),
                 Profiles.needForm(p.title(), p.description()),
                 raw.neutral().keySet().stream().anyMatch(profiles::isObject), headId == null ? -1 : headId, headIds,
-                Systems.of(raw.systems(), profiles.systemsIn(p.title()), raw.language()), Profiles.titleSpeaksOf(Profiles.MAKES_MORE, p.title()),
+                Systems.of(raw.systems(), profiles.titleItems(p.title()), raw.language()),
+                Profiles.titleSpeaksOf(Profiles.MAKES_MORE, p.title()),
                 Profiles.titleSpeaksOf(Profiles.CHANGES_ITEM, p.title()), surface, gramVector(surface.titleGrams(), "t"),
                 gramVector(surface.textGrams(), ""), vector(glossDf, surface.gloss(), ""),
                 vector(glossDf, surface.titleGloss(), ""));
@@ -829,8 +831,7 @@ public final class OpportunityFinder {
         // platforms it is for (an F-16 and an F/A-18; two destroyer classes), rivals perhaps, but not the need. A
         // shared platform (SM-3 and SM-6, both for Aegis destroyers; AIM-120D and Meteor, both for the F-35A) is
         // context, and the items beside it are still told apart.
-        boolean titlesShareAnItem = sa.titleRoots().stream()
-                .anyMatch(r -> sb.titleRoots().contains(r) && !profiles.isPlatform(r));
+        boolean titlesShareAnItem = intersects(sa.titleItems(), sb.titleItems());
         Optional<List<Set<String>>> siblingRoots = titlesShareAnItem ? Optional.empty() : Systems.siblings(sa, sb);
         Optional<List<Set<String>>> rivalRoots = titlesShareAnItem ? Optional.empty() : Systems.rivals(sa, sb);
         boolean siblings = siblingRoots.isPresent();

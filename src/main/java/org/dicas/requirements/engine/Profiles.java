@@ -199,14 +199,14 @@ final class Profiles {
             "APC_WHEELED", "WHEELED_FSV", "SPH_TRACKED", "SPH_WHEELED", "HOWITZER_TOWED", "MLRS", "BMD_ASHORE",
             "AMPHIB_VEHICLE");
 
-    /** A root system of the registry whose role is a platform's ({@link #PLATFORM_ROLES}). */
-    boolean isPlatform(String root) {
-        return registry.designation(root).map(d -> PLATFORM_ROLES.contains(d.role())).orElse(false);
-    }
-
-    /** The systems of the designation registry a text (a title) names. */
-    List<DesignationRegistry.Found> systemsIn(String text) {
-        return registry.systemsIn(text);
+    /** The root systems a title names that are items, not platforms ({@link #PLATFORM_ROLES}): read once per text. */
+    Set<String> titleItems(String title) {
+        Set<String> items = new java.util.TreeSet<>();
+        for (DesignationRegistry.Found f : registry.systemsIn(title)) {
+            registry.designation(f.designation().root()).filter(d -> !PLATFORM_ROLES.contains(d.role()))
+                    .ifPresent(d -> items.add(d.id()));
+        }
+        return items;
     }
 
     Profiles(Glossary glossary, DesignationRegistry registry) {

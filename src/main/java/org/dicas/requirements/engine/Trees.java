@@ -163,12 +163,8 @@ final class Trees {
             }
             double[] e = new double[nodes];
             for (int k = 0; k < nodes; k++) {
-                e[k] = cover[k] > 0 ? sum[k] / cover[k] : v[k];
-            }
-            for (int k = 0; k < nodes; k++) {
-                if (feat[k] < 0 && cover[k] > 0) {
-                    e[k] = v[k];
-                }
+                // a leaf's is its value exactly (no rounding of a weighted mean of equal values)
+                e[k] = feat[k] < 0 || cover[k] == 0 ? v[k] : sum[k] / cover[k];
             }
             feature[t] = feat;
             cut[t] = at;
