@@ -66,17 +66,22 @@ public class Directory {
                 .optional();
     }
 
+    /** An account holding a live API token, and when the token expires. */
+    public record TokenAccount(Account account, java.time.Instant tokenExpires) {
+    }
+
     /**
-     * The account holding a live API token, found by the token's SHA-256 in one query: every bearer request asks, so
-     * the token check and the account read are one round trip.
+     * The account holding a live API token, found by the token's SHA-256 in one query: the token check and the account
+     * read are one round trip (asked by a bearer request whose token's holder is not kept, security.internal).
      */
-    public Optional<Account> accountByTokenHash(String tokenHash) {
-        return jdbc.sql(USER_COLUMNS + ", u.password_hash, u.enabled, u.demo" + USER_FROM
+    public Optional<TokenAccount> accountByTokenHash(String tokenHash) {
+        return jdbc.sql(USER_COLUMNS + ", u.password_hash, u.enabled, u.demo, t.expires_at" + USER_FROM
                         + " join api_token t on t.user_id = u.id"
                         + " where t.token_hash = :h and t.revoked_at is null and t.expires_at > now()")
                 .param("h", tokenHash)
-                .query((rs, n) -> new Account(USER_ROW.mapRow(rs, n), rs.getString("password_hash"),
-                        rs.getBoolean("enabled"), rs.getBoolean("demo")))
+                .query((rs, n) -> new TokenAccount(new Account(USER_ROW.mapRow(rs, n), rs.getString("password_hash"),
+                        rs.getBoolean("enabled"), rs.getBoolean("demo")),
+                        rs.getTimestamp("expires_at").toInstant()))
                 .optional();
     }
 

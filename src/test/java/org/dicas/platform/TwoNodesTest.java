@@ -175,6 +175,30 @@ class TwoNodesTest {
     }
 
     @Test
+    void aTokenRevokedOnOneNodeIsRefusedOnTheOtherThatKeptItsHolder() throws InterruptedException {
+        Http onA = new Http(a.port());
+        String token = onA.token("us.fdo", "demo");
+        // node a reads the token's holder and keeps it (ADR 0046)
+        for (int i = 0; i < 3; i++) {
+            assertThat(onA.get(url(a, "/api/v1/me"), token).status()).isEqualTo(200);
+        }
+
+        assertThat(new Http(b.port()).delete("/api/v1/auth/token", token).status()).isEqualTo(204);
+
+        // node b forgot at its commit; node a when the database's notification reaches it (milliseconds)
+        assertThat(onA.get(url(b, "/api/v1/me"), token).status()).isEqualTo(401);
+        long limit = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        int status = 200;
+        while (status != 401 && System.nanoTime() < limit) {
+            status = onA.get(url(a, "/api/v1/me"), token).status();
+            if (status != 401) {
+                Thread.sleep(25);
+            }
+        }
+        assertThat(status).as("the revoked token on the node that kept its holder, within 5 s").isEqualTo(401);
+    }
+
+    @Test
     void aScheduledJobRunsOncePerIntervalInTheClusterNotOncePerNode() throws Exception {
         try (Connection db = DriverManager.getConnection(nodes.jdbcUrl(), "postgres", "");
              Statement s = db.createStatement()) {

@@ -54,6 +54,37 @@ class UserAdministrationTest {
     }
 
     @Test
+    void anAccountWhoseAccessChangesIsSignedOutOfItsWebSessionsButNotForANewDisplayName() {
+        Http http = new Http(port);
+        String admin = http.token("admin", "demo");
+        long atla = jdbc.sql("select id from organization where name = 'ATLA'").query(Long.class).single();
+        var created = http.post("/api/v1/admin/users", admin, Map.of("username", "jp.session", "displayName", "旧名",
+                "nation", "JPN", "organizationId", atla, "accessLevel", "CUI", "roles", List.of("ACQUISITION"),
+                "password", "a long enough secret"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        Http browser = new Http(port).signIn("jp.session", "a long enough secret");
+        assertThat(browser.get("/", null).status()).isEqualTo(200);
+
+        var renamed = http.putIfMatch("/api/v1/admin/users/" + id, admin, Map.of("displayName", "新名", "nation", "JPN",
+                "organizationId", atla, "accessLevel", "CUI", "roles", List.of("ACQUISITION")), version(id));
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(browser.get("/", null).status()).as("a new display name keeps the session").isEqualTo(200);
+
+        var lowered = http.putIfMatch("/api/v1/admin/users/" + id, admin, Map.of("displayName", "新名", "nation", "JPN",
+                "organizationId", atla, "accessLevel", "UNCLASSIFIED", "roles", List.of("ACQUISITION")), version(id));
+        assertThat(lowered.status()).as(lowered.body()).isEqualTo(200);
+        Http.Response page = browser.get("/", null);
+        assertThat(page.status()).as("a lowered level ends the session").isEqualTo(302);
+        assertThat(page.header("Location")).endsWith("/login");
+    }
+
+    private String version(long id) {
+        return "\"" + jdbc.sql("select version from app_user where id = :id").param("id", id).query(Long.class).single()
+                + "\"";
+    }
+
+    @Test
     void badAccountInputIsRefusedNamingTheField() {
         Http http = new Http(port);
         String admin = http.token("admin", "demo");

@@ -20,11 +20,14 @@ import org.springframework.stereotype.Component;
 class ApiTokens {
 
     private final JdbcClient jdbc;
+    private final TokenHolders holders;
     private final Duration lifetime;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokens(JdbcClient jdbc, @Value("${dicas.security.token-lifetime:8h}") Duration lifetime) {
+    ApiTokens(JdbcClient jdbc, TokenHolders holders,
+              @Value("${dicas.security.token-lifetime:8h}") Duration lifetime) {
         this.jdbc = jdbc;
+        this.holders = holders;
         this.lifetime = lifetime;
     }
 
@@ -38,9 +41,9 @@ class ApiTokens {
         return token;
     }
 
-    /** The user id of a live (not expired, not revoked) token. */
-    /** The username of a live token's owner, in one query (the bearer filter's first step on every API call). */
+    /** Revokes a live token; answers whether there was one. Its holder is forgotten on every node at the commit. */
     boolean revoke(String token) {
+        holders.forgetAfterCommit();
         return jdbc.sql("update api_token set revoked_at = now() where token_hash = :h and revoked_at is null")
                 .param("h", hash(token)).update() > 0;
     }

@@ -14,10 +14,12 @@ class UserAccounts implements UserDetailsService {
 
     private final Directory directory;
     private final DemoMode demoMode;
+    private final TokenHolders holders;
 
-    UserAccounts(Directory directory, DemoMode demoMode) {
+    UserAccounts(Directory directory, DemoMode demoMode, TokenHolders holders) {
         this.directory = directory;
         this.demoMode = demoMode;
+        this.holders = holders;
     }
 
     @Override
@@ -26,9 +28,13 @@ class UserAccounts implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 
-    /** The holder of a live API token (revoked and expired tokens name no one), in one query. */
+    /**
+     * The holder of a live API token (revoked and expired tokens name no one): kept from an earlier call, or read in
+     * one query ({@link TokenHolders}).
+     */
     Optional<DicasPrincipal> holderOf(String token) {
-        return directory.accountByTokenHash(ApiTokens.hash(token)).map(this::principal);
+        return holders.holderOf(ApiTokens.hash(token), hash -> directory.accountByTokenHash(hash)
+                .map(t -> new TokenHolders.Read(principal(t.account()), t.tokenExpires())));
     }
 
     private DicasPrincipal principal(Directory.Account a) {

@@ -54,14 +54,16 @@ public class UserAdministration {
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final SignedInSessions sessions;
+    private final TokenHolders holders;
 
     UserAdministration(JdbcClient jdbc, Directory directory, PasswordEncoder encoder, AuditLog audit,
-                       SignedInSessions sessions) {
+                       SignedInSessions sessions, TokenHolders holders) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.encoder = encoder;
         this.audit = audit;
         this.sessions = sessions;
+        this.holders = holders;
     }
 
     /** Reads of the administration (accounts, audit log) are for administrators; to others they do not exist. */
@@ -159,6 +161,11 @@ public class UserAdministration {
         if (n != 1) {
             throw new org.dicas.shared.StaleVersionException("USER", id, expected.value(), account(admin, id).version());
         }
+        holders.forgetAfterCommit();
+        if (changesWhatTheyMayRead(existing, c)) {
+            // a web session keeps the account as it was at sign-in: it ends, so the next sign-in reads the change
+            sessions.endAllAfterCommit(existing.username());
+        }
         audit.append(admin, "USER_CHANGED", null, null, describe(existing.username(), c));
         return account(admin, id);
     }
@@ -174,6 +181,14 @@ public class UserAdministration {
         audit.append(admin, "PASSWORD_RESET", null, null, Sentence.of("audit.detail.user", a.username()));
     }
 
+    /** Whether a change touches what the policy reads of the user: nation, organization, level, roles, groups. */
+    private static boolean changesWhatTheyMayRead(Account existing, AccountCommand c) {
+        return !existing.nation().equals(c.nation()) || existing.organizationId() != c.organizationId()
+                || !existing.accessLevel().equals(c.accessLevel().name())
+                || !Set.copyOf(existing.roles()).equals(c.roles().stream().map(Role::name).collect(Collectors.toSet()))
+                || !Set.copyOf(existing.groups()).equals(c.groups());
+    }
+
     @Transactional
     void setEnabled(DicasUser admin, long id, boolean enabled) {
         mustAdminister(admin);
@@ -182,6 +197,7 @@ public class UserAdministration {
             throw InvalidInputException.of("enabled", "user.error.disableSelf");
         }
         jdbc.sql("update app_user set enabled = :e where id = :id").param("e", enabled).param("id", id).update();
+        holders.forgetAfterCommit();
         if (!enabled) {
             // a disabled account is signed out everywhere: its API tokens revoked, its web sessions ended on every node
             jdbc.sql("update api_token set revoked_at = now() where user_id = :id and revoked_at is null")

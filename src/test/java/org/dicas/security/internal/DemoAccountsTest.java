@@ -20,7 +20,7 @@ class DemoAccountsTest {
 
     @Test
     void demoAccountsAreDisabledWhenDemoModeIsOff() {
-        assertThat(new UserAccounts(directory, new DemoMode(true)).loadUserByUsername("jp.atla").isEnabled()).isTrue();
-        assertThat(new UserAccounts(directory, new DemoMode(false)).loadUserByUsername("jp.atla").isEnabled()).isFalse();
+        assertThat(new UserAccounts(directory, new DemoMode(true), new TokenHolders(null, java.time.Duration.ZERO)).loadUserByUsername("jp.atla").isEnabled()).isTrue();
+        assertThat(new UserAccounts(directory, new DemoMode(false), new TokenHolders(null, java.time.Duration.ZERO)).loadUserByUsername("jp.atla").isEnabled()).isFalse();
     }
 }
