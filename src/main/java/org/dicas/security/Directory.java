@@ -66,8 +66,8 @@ public class Directory {
                 .optional();
     }
 
-    /** An account holding a live API token, and when the token expires. */
-    public record TokenAccount(Account account, java.time.Instant tokenExpires) {
+    /** An account holding a live API token, and how long the token is still valid by the database's clock. */
+    public record TokenAccount(Account account, java.time.Duration tokenValidFor) {
     }
 
     /**
@@ -75,13 +75,14 @@ public class Directory {
      * read are one round trip (asked by a bearer request whose token's holder is not kept, security.internal).
      */
     public Optional<TokenAccount> accountByTokenHash(String tokenHash) {
-        return jdbc.sql(USER_COLUMNS + ", u.password_hash, u.enabled, u.demo, t.expires_at" + USER_FROM
+        return jdbc.sql(USER_COLUMNS + ", u.password_hash, u.enabled, u.demo,"
+                        + " extract(epoch from t.expires_at - now()) as valid_seconds" + USER_FROM
                         + " join api_token t on t.user_id = u.id"
                         + " where t.token_hash = :h and t.revoked_at is null and t.expires_at > now()")
                 .param("h", tokenHash)
                 .query((rs, n) -> new TokenAccount(new Account(USER_ROW.mapRow(rs, n), rs.getString("password_hash"),
                         rs.getBoolean("enabled"), rs.getBoolean("demo")),
-                        rs.getTimestamp("expires_at").toInstant()))
+                        java.time.Duration.ofNanos((long) (rs.getDouble("valid_seconds") * 1e9))))
                 .optional();
     }
 
@@ -173,12 +174,12 @@ public class Directory {
     }
 
     public void rememberLocale(long userId, String locale) {
-        jdbc.sql("update app_user set locale = :l where id = :id").param("l", locale).param("id", userId).update();
+        jdbc.sql("update app_user set locale = :l where id = :id and locale is distinct from :l").param("l", locale).param("id", userId).update();
     }
 
     /** The zone a user reads times in; {@code null} returns them to their nation's. */
     public void rememberTimeZone(long userId, java.time.ZoneId zone) {
-        jdbc.sql("update app_user set time_zone = :z where id = :id")
+        jdbc.sql("update app_user set time_zone = :z where id = :id and time_zone is distinct from :z")
                 .param("z", zone == null ? null : zone.getId()).param("id", userId).update();
     }
 

@@ -10,11 +10,12 @@ import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
 import org.dicas.support.Http;
 import org.dicas.support.RequestCosts;
-import org.dicas.support.TokenHoldersListening;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.dicas.security.internal.TokenHoldersKeeping;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.HtmlUtils;
@@ -43,13 +44,15 @@ class StatementsPerRequestTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ApplicationContext context;
 
     String token;
     Http pages;
 
     @BeforeEach
     void signIn() {
-        TokenHoldersListening.await(jdbc);
+        TokenHoldersKeeping.await(context);
         Http api = new Http(port);
         token = api.token("jp.atla", "demo");
         pages = new Http(port).signIn("jp.atla", "demo");

@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dicas.security.DicasPrincipal;
+import org.dicas.security.internal.TokenHoldersKeeping;
 import org.dicas.support.Http;
 import org.dicas.support.Nodes;
 import org.dicas.support.Nodes.Node;
@@ -176,12 +177,15 @@ class TwoNodesTest {
 
     @Test
     void aTokenRevokedOnOneNodeIsRefusedOnTheOtherThatKeptItsHolder() throws InterruptedException {
+        TokenHoldersKeeping.await(a.context());
         Http onA = new Http(a.port());
         String token = onA.token("us.fdo", "demo");
         // node a reads the token's holder and keeps it (ADR 0046)
+        double keptBefore = keptAnswers(a);
         for (int i = 0; i < 3; i++) {
             assertThat(onA.get(url(a, "/api/v1/me"), token).status()).isEqualTo(200);
         }
+        assertThat(keptAnswers(a) - keptBefore).as("calls on node a answered from what it kept").isEqualTo(2);
 
         assertThat(new Http(b.port()).delete("/api/v1/auth/token", token).status()).isEqualTo(204);
 
@@ -196,6 +200,11 @@ class TwoNodesTest {
             }
         }
         assertThat(status).as("the revoked token on the node that kept its holder, within 5 s").isEqualTo(401);
+    }
+
+    private static double keptAnswers(Node node) {
+        return node.bean(MeterRegistry.class).get("dicas.security.token.holders").tag("answer", "kept").counter()
+                .count();
     }
 
     @Test

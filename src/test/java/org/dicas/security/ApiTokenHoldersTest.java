@@ -9,10 +9,11 @@ import java.util.function.Predicate;
 import org.dicas.PlatformTest;
 import org.dicas.support.Http;
 import org.dicas.support.RequestCosts;
-import org.dicas.support.TokenHoldersListening;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.dicas.security.internal.TokenHoldersKeeping;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -33,6 +34,8 @@ class ApiTokenHoldersTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    ApplicationContext context;
+    @Autowired
     RequestCosts costs;
 
     Http http;
@@ -40,7 +43,7 @@ class ApiTokenHoldersTest {
 
     @BeforeEach
     void listening() {
-        TokenHoldersListening.await(jdbc);
+        TokenHoldersKeeping.await(context);
         http = new Http(port);
         admin = http.token("admin", "demo");
     }
@@ -118,7 +121,7 @@ class ApiTokenHoldersTest {
         assertThat(within(BOUND, () -> http.get("/api/v1/me", token),
                 r -> r.status() == 200 && r.json().get("accessLevel").asString().equals("UNCLASSIFIED")))
                 .as("the change is seen within %s", BOUND).isTrue();
-        TokenHoldersListening.await(jdbc);
+        TokenHoldersKeeping.await(context);
     }
 
     private tools.jackson.databind.JsonNode me(String token) {

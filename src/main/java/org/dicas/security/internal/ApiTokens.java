@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Opaque bearer tokens: 256 random bits handed to the client once; only their SHA-256 is stored, with an expiry,
@@ -42,6 +43,7 @@ class ApiTokens {
     }
 
     /** Revokes a live token; answers whether there was one. Its holder is forgotten on every node at the commit. */
+    @Transactional
     boolean revoke(String token) {
         holders.forgetAfterCommit();
         return jdbc.sql("update api_token set revoked_at = now() where token_hash = :h and revoked_at is null")

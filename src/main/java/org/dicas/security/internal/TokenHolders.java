@@ -3,21 +3,28 @@ package org.dicas.security.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 import org.dicas.security.DicasPrincipal;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -26,21 +33,25 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The holders of API tokens, kept between requests so that a bearer call does not read its token and account from the
- * database every time (issue 11; ADR 0046). What is kept can never outlive what it was read from:
+ * database every time (issue 11; ADR 0046). What is kept can never outlive what it was read from by more than the
+ * delivery of a notification:
  * <ul>
  *   <li>Every change to the tables a holder is read from ({@code api_token}, {@code app_user}, {@code organization})
- *       notifies every node when it commits: statement triggers call {@code pg_notify('dicas_credentials')} (V50), and
- *       each node {@linkplain #LISTEN listens} on a connection of its own and forgets everything it keeps when told. A
+ *       notifies every node when it commits: row triggers call {@code pg_notify('dicas_credentials')} (V50), and each
+ *       node {@linkplain #LISTEN listens} on a connection of its own and forgets everything it keeps when told. A
  *       change made by any code, or by hand in SQL, is seen.</li>
- *   <li>While this node does not listen (before the connection is made, after it broke, or without a pooled
- *       PostgreSQL data source) nothing is kept: every call reads the database, as without the cache.</li>
+ *   <li>Nothing is kept while this node does not know that it hears: before the connection is made and the triggers
+ *       are found enabled, after it broke, when its last confirmed round trip is older than {@link #CONFIRMED_WITHIN}
+ *       (a connection that died without a word), or without a Hikari pool to connect like. Every call then reads the
+ *       database, as without the cache.</li>
  *   <li>An entry holds the generation of forgetting it was read under: a read that began before a forgetting is never
  *       used after it, even when it is filed after it.</li>
- *   <li>The node that makes a change forgets at its commit, before the change's answer is sent
- *       ({@link #forgetAfterCommit}), so a revoked token is refused by the next call on that node; other nodes
- *       forget when the notification arrives (milliseconds).</li>
+ *   <li>The node that makes a change forgets at once and again when the change's transaction ends
+ *       ({@link #forgetAfterCommit}, which must be called inside it), so a revoked token is refused by the next call on
+ *       that node; other nodes forget when the notification arrives.</li>
  *   <li>An entry is kept at most {@code dicas.security.token-holders.keep} (30 s by default; {@code 0} keeps nothing)
- *       and never past its token's expiry. Tokens that name no one are not kept.</li>
+ *       and never past its token's expiry by the database's clock. Tokens that name no one are not kept; nor is a
+ *       password hash.</li>
  * </ul>
  */
 @Component
@@ -49,59 +60,87 @@ class TokenHolders implements SmartLifecycle {
     /** The notification channel the V50 triggers notify on. */
     static final String CHANNEL = "dicas_credentials";
     private static final String LISTEN = "listen " + CHANNEL;
-    /** How often the listening connection is asked whether it is still alive. */
-    private static final long ALIVE_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
+    /** How often the listening connection makes a round trip to show it is alive. */
+    static final Duration CONFIRM_EVERY = Duration.ofSeconds(3);
+    /** Holders are used only while the last confirmed round trip is at most this old. */
+    static final Duration CONFIRMED_WITHIN = Duration.ofSeconds(8);
+    /** The V50 triggers, each of which must be present and enabled for holders to be kept. */
+    private static final int TRIGGERS = 9;
     private static final Logger log = LoggerFactory.getLogger(TokenHolders.class);
 
-    /** A holder as read, with the generation of forgetting it was read under and its token's expiry. */
-    record Kept(DicasPrincipal holder, Instant tokenExpires, long generation) {
+    /** A holder as read, with the generation of forgetting it was read under and its token's deadline. */
+    private record Kept(DicasPrincipal holder, long tokenDeadlineNanos, long generation) {
     }
 
-    /** What the database answers for a token hash: its holder and when the token expires. */
-    record Read(DicasPrincipal holder, Instant tokenExpires) {
+    /** What the database answers for a token hash: its holder and how long the token is still valid. */
+    record Read(DicasPrincipal holder, Duration tokenValidFor) {
     }
 
     private final DataSource dataSource;
     private final Duration keep;
+    private final LongSupplier nanoTime;
     private final Cache<String, Kept> kept;
     private final AtomicLong generation = new AtomicLong();
+    private final Counter keptAnswers;
+    private final Counter databaseAnswers;
     private volatile boolean listening;
-    private volatile boolean running;
-    private Thread listener;
+    private volatile long confirmedNanos;
+    private volatile Thread listener;
+    private volatile Connection connection;
 
-    TokenHolders(DataSource dataSource, @Value("${dicas.security.token-holders.keep:PT30S}") Duration keep) {
+    @Autowired
+    TokenHolders(DataSource dataSource, @Value("${dicas.security.token-holders.keep:PT30S}") Duration keep,
+                 ObjectProvider<MeterRegistry> meters) {
+        this(dataSource, keep, System::nanoTime, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    TokenHolders(DataSource dataSource, Duration keep, LongSupplier nanoTime, MeterRegistry meters) {
         this.dataSource = dataSource;
         this.keep = keep;
-        this.kept = Caffeine.newBuilder().maximumSize(10_000)
-                .expireAfterWrite(keep.isNegative() ? Duration.ZERO : keep).build();
+        this.nanoTime = nanoTime;
+        this.kept = Caffeine.newBuilder().maximumSize(10_000).ticker(nanoTime::getAsLong)
+                .expireAfterWrite(positive(keep) ? keep : Duration.ZERO).build();
+        this.keptAnswers = Counter.builder("dicas.security.token.holders").tag("answer", "kept")
+                .description("bearer calls whose token holder was kept from an earlier call").register(meters);
+        this.databaseAnswers = Counter.builder("dicas.security.token.holders").tag("answer", "database")
+                .description("bearer calls whose token holder was read from the database").register(meters);
     }
 
     /**
      * The holder of the token whose hash is {@code tokenHash}: kept, or read by {@code read} (and kept when this node
-     * listens for changes).
+     * knows that it hears of changes).
      */
     Optional<DicasPrincipal> holderOf(String tokenHash, Function<String, Optional<Read>> read) {
         if (!keeping()) {
+            databaseAnswers.increment();
             return read.apply(tokenHash).map(Read::holder);
         }
         Kept k = kept.getIfPresent(tokenHash);
-        if (k != null && k.generation() == generation.get() && Instant.now().isBefore(k.tokenExpires())) {
+        if (k != null && k.generation() == generation.get() && nanoTime.getAsLong() - k.tokenDeadlineNanos() < 0) {
+            keptAnswers.increment();
             return Optional.of(k.holder());
         }
+        databaseAnswers.increment();
         long before = generation.get();
+        long asked = nanoTime.getAsLong();
         Optional<Read> fresh = read.apply(tokenHash);
-        fresh.ifPresentOrElse(r -> kept.put(tokenHash, new Kept(r.holder(), r.tokenExpires(), before)),
+        fresh.ifPresentOrElse(r -> kept.put(tokenHash, new Kept(r.holder().withoutPassword(),
+                        asked + r.tokenValidFor().toNanos(), before)),
                 () -> kept.invalidate(tokenHash));
         return fresh.map(Read::holder);
     }
 
-    /** Whether holders are kept now: the node listens for changes and keeping is not switched off. */
+    /**
+     * Whether holders are kept now: keeping is on, the node listens for changes and its connection made a round trip
+     * within {@link #CONFIRMED_WITHIN}.
+     */
     boolean keeping() {
-        return listening && positive(keep);
+        return listening && positive(keep) && nanoTime.getAsLong() - confirmedNanos < CONFIRMED_WITHIN.toNanos();
     }
 
-    /** Marks this node as listening without a connection of its own: for tests of what is kept, and when. */
+    /** Marks this node as listening, confirmed now, without a connection of its own: for tests of what is kept. */
     void assumeListening() {
+        confirmedNanos = nanoTime.getAsLong();
         listening = true;
     }
 
@@ -112,39 +151,53 @@ class TokenHolders implements SmartLifecycle {
     }
 
     /**
-     * Forgets every holder kept once the current transaction commits (at once without one, and again at once: a read
-     * between now and the commit still sees the old rows and must not outlive the commit).
+     * Forgets every holder kept now and again when the current transaction ends: a read between now and the commit
+     * still sees the old rows and must not outlive the commit. Call it inside the transaction that makes the change.
+     *
+     * @throws IllegalStateException outside a transaction (the second forgetting would have nothing to wait for)
      */
     void forgetAfterCommit() {
-        forgetAll();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    forgetAll();
-                }
-            });
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("forget token holders inside the transaction that changes them");
         }
+        forgetAll();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                forgetAll();
+            }
+        });
     }
 
     @Override
-    public void start() {
-        if (running || !positive(keep) || !isHikari(dataSource)) {
+    public synchronized void start() {
+        if (listener != null || !positive(keep) || !isHikari(dataSource)) {
+            if (positive(keep) && !isHikari(dataSource)) {
+                log.info("API token holders are not kept: the data source is not a Hikari pool to connect like");
+            }
             return;
         }
-        running = true;
-        listener = new Thread(this::listen, "dicas-token-holders");
-        listener.setDaemon(true);
-        listener.start();
+        Thread t = new Thread(this::listen, "dicas-token-holders");
+        t.setDaemon(true);
+        listener = t;
+        t.start();
     }
 
     @Override
-    public void stop() {
-        running = false;
+    public synchronized void stop() {
+        Thread t = listener;
+        listener = null;
         listening = false;
         forgetAll();
-        Thread t = listener;
         if (t != null) {
+            Connection c = connection;
+            if (c != null) {
+                try {
+                    c.abort(Runnable::run); // wakes a read that blocks on the socket
+                } catch (SQLException | RuntimeException e) {
+                    log.debug("Closing the listening connection: {}", e.getMessage());
+                }
+            }
             t.interrupt();
             try {
                 t.join(5_000);
@@ -156,7 +209,7 @@ class TokenHolders implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return running;
+        return listener != null;
     }
 
     private static boolean positive(Duration d) {
@@ -165,67 +218,98 @@ class TokenHolders implements SmartLifecycle {
 
     private static boolean isHikari(DataSource dataSource) {
         try {
-            return dataSource.isWrapperFor(HikariDataSource.class);
+            return dataSource != null && dataSource.isWrapperFor(HikariDataSource.class)
+                    && dataSource.unwrap(HikariDataSource.class).getJdbcUrl() != null;
         } catch (SQLException e) {
             return false;
         }
     }
 
-    /** Listens until stopped: connects, listens, forgets on every notification; on a broken connection, retries. */
+    /**
+     * Listens while this thread is the node's listener: connects, checks the triggers, listens, confirms the connection
+     * every {@link #CONFIRM_EVERY}, forgets on every notification; on any failure keeps nothing and retries.
+     */
     private void listen() {
         long backoff = 250;
         boolean warned = false;
-        while (running) {
-            try (Connection c = connect(); Statement s = c.createStatement()) {
-                s.execute(LISTEN);
-                PGConnection pg = c.unwrap(PGConnection.class);
-                // whatever changed while this node did not listen is unknown: begin from nothing
-                forgetAll();
-                listening = true;
-                if (warned) {
-                    log.info("Listening for credential changes again; API token holders are kept once more");
-                    warned = false;
-                }
-                backoff = 250;
-                long asked = System.nanoTime();
-                while (running) {
-                    PGNotification[] changes = pg.getNotifications(1_000);
-                    if (changes != null && changes.length > 0) {
-                        forgetAll();
+        try {
+            while (listener == Thread.currentThread()) {
+                try (Connection c = connect(); Statement s = c.createStatement()) {
+                    connection = c;
+                    s.execute(LISTEN);
+                    if (enabledTriggers(s) != TRIGGERS) {
+                        throw new SQLException("the triggers that notify credential changes (V50) are missing or "
+                                + "disabled");
                     }
-                    if (System.nanoTime() - asked > ALIVE_EVERY_NANOS) {
-                        // a connection that died without a word (a half-open socket) would otherwise keep us keeping
-                        s.setQueryTimeout(3);
-                        s.execute("select 1");
-                        asked = System.nanoTime();
+                    PGConnection pg = c.unwrap(PGConnection.class);
+                    // whatever changed while this node did not listen is unknown: begin from nothing
+                    forgetAll();
+                    confirmedNanos = nanoTime.getAsLong();
+                    listening = true;
+                    if (warned) {
+                        log.info("Listening for credential changes again; API token holders are kept once more");
+                        warned = false;
                     }
+                    backoff = 250;
+                    while (listener == Thread.currentThread()) {
+                        PGNotification[] changes = pg.getNotifications(1_000);
+                        if (changes != null && changes.length > 0) {
+                            forgetAll();
+                        }
+                        if (nanoTime.getAsLong() - confirmedNanos > CONFIRM_EVERY.toNanos()) {
+                            // a round trip; a socket that died without a word times out (socketTimeout) instead
+                            s.execute("select 1");
+                            confirmedNanos = nanoTime.getAsLong();
+                        }
+                    }
+                } catch (Exception e) {
+                    listening = false;
+                    forgetAll();
+                    if (listener != Thread.currentThread()) {
+                        return;
+                    }
+                    if (!warned) {
+                        log.warn("Not listening for credential changes ({}): every API call reads its token from the "
+                                + "database until the connection is back", e.getMessage());
+                        warned = true;
+                    }
+                    try {
+                        Thread.sleep(backoff);
+                    } catch (InterruptedException ie) {
+                        return;
+                    }
+                    backoff = Math.min(backoff * 2, 5_000);
+                } finally {
+                    connection = null;
                 }
-            } catch (SQLException | RuntimeException e) {
-                listening = false;
-                forgetAll();
-                if (!running) {
-                    return;
-                }
-                if (!warned) {
-                    log.warn("Not listening for credential changes ({}): every API call reads its token from the "
-                            + "database until the connection is back", e.getMessage());
-                    warned = true;
-                }
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException ie) {
-                    return;
-                }
-                backoff = Math.min(backoff * 2, 5_000);
             }
+        } finally {
+            // however this thread ends (an Error included), nothing is kept without it
+            listening = false;
+            forgetAll();
         }
-        listening = false;
     }
 
-    /** A connection of the listener's own, outside the pool (it is held for as long as the node runs). */
+    private static int enabledTriggers(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("""
+                select count(*) from pg_trigger
+                where tgenabled <> 'D' and not tgisinternal
+                  and tgfoid = 'notify_credentials_changed'::regproc
+                  and tgrelid in ('api_token'::regclass, 'app_user'::regclass, 'organization'::regclass)""")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /**
+     * A connection of the listener's own, outside the pool (held for as long as the node runs), made like the pool's:
+     * its URL, its driver properties (TLS among them), its user; with a socket timeout, so that a read on a connection
+     * that died without a word ends.
+     */
     private Connection connect() throws SQLException {
         HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
-        java.util.Properties properties = new java.util.Properties();
+        Properties properties = new Properties();
+        properties.putAll(pool.getDataSourceProperties());
         if (pool.getUsername() != null) {
             properties.setProperty("user", pool.getUsername());
         }
@@ -234,7 +318,7 @@ class TokenHolders implements SmartLifecycle {
         }
         properties.setProperty("ApplicationName", "dicas token holders");
         properties.setProperty("connectTimeout", "3");
-        properties.setProperty("socketTimeout", "0");
+        properties.setProperty("socketTimeout", "5");
         properties.setProperty("tcpKeepAlive", "true");
         return DriverManager.getConnection(pool.getJdbcUrl(), properties);
     }

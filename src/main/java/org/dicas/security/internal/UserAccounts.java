@@ -34,7 +34,7 @@ class UserAccounts implements UserDetailsService {
      */
     Optional<DicasPrincipal> holderOf(String token) {
         return holders.holderOf(ApiTokens.hash(token), hash -> directory.accountByTokenHash(hash)
-                .map(t -> new TokenHolders.Read(principal(t.account()), t.tokenExpires())));
+                .map(t -> new TokenHolders.Read(principal(t.account()), t.tokenValidFor())));
     }
 
     private DicasPrincipal principal(Directory.Account a) {
