@@ -58,11 +58,7 @@ class UserAdministrationTest {
         Http http = new Http(port);
         String admin = http.token("admin", "demo");
         long atla = jdbc.sql("select id from organization where name = 'ATLA'").query(Long.class).single();
-        var created = http.post("/api/v1/admin/users", admin, Map.of("username", "jp.session", "displayName", "旧名",
-                "nation", "JPN", "organizationId", atla, "accessLevel", "CUI", "roles", List.of("ACQUISITION"),
-                "password", "a long enough secret"));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long id = created.json().get("id").asLong();
+        long id = createdAtCui(http, admin, "jp.session", "旧名", "a long enough secret");
         Http browser = new Http(port).signIn("jp.session", "a long enough secret");
         assertThat(browser.get("/", null).status()).isEqualTo(200);
 
@@ -77,6 +73,36 @@ class UserAdministrationTest {
         Http.Response page = browser.get("/", null);
         assertThat(page.status()).as("a lowered level ends the session").isEqualTo(302);
         assertThat(page.header("Location")).endsWith("/login");
+    }
+
+    @Test
+    void aPasswordResetRevokesTheAccountsTokensAndEndsItsWebSessions() {
+        Http http = new Http(port);
+        String admin = http.token("admin", "demo");
+        long id = createdAtCui(http, admin, "jp.reset", "再設定", "the old long secret");
+        String token = http.token("jp.reset", "the old long secret");
+        Http browser = new Http(port).signIn("jp.reset", "the old long secret");
+        assertThat(http.get("/api/v1/me", token).status()).isEqualTo(200);
+        assertThat(browser.get("/", null).status()).isEqualTo(200);
+
+        assertThat(http.post("/api/v1/admin/users/" + id + "/password", admin, Map.of("password", "the new long secret"))
+                .status()).isEqualTo(204);
+
+        assertThat(http.get("/api/v1/me", token).status()).as("the token issued before the reset").isEqualTo(401);
+        Http.Response page = browser.get("/", null);
+        assertThat(page.status()).as("the web session signed in before the reset").isEqualTo(302);
+        assertThat(page.header("Location")).endsWith("/login");
+        assertThat(http.get("/api/v1/me", http.token("jp.reset", "the new long secret")).status()).isEqualTo(200);
+    }
+
+    /** A new ATLA account at CUI with the ACQUISITION role; answers its id. */
+    private long createdAtCui(Http http, String admin, String username, String displayName, String password) {
+        long atla = jdbc.sql("select id from organization where name = 'ATLA'").query(Long.class).single();
+        var created = http.post("/api/v1/admin/users", admin, Map.of("username", username, "displayName", displayName,
+                "nation", "JPN", "organizationId", atla, "accessLevel", "CUI", "roles", List.of("ACQUISITION"),
+                "password", password));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asLong();
     }
 
     private String version(long id) {

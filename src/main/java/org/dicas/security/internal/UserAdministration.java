@@ -28,8 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The secretariat's user administration: create accounts, set nation, organization, access level, roles and groups,
- * reset passwords, disable accounts (which revokes their API tokens and ends their web sessions on every node). ADMIN
- * only ({@link TrustWriteRules#administerUsers}; others: 404). Every change is audited.
+ * reset passwords and disable accounts (both revoke the account's API tokens and end its web sessions on every
+ * node). ADMIN only ({@link TrustWriteRules#administerUsers}; others: 404). Every change is audited.
  */
 @Service
 public class UserAdministration {
@@ -178,7 +178,17 @@ public class UserAdministration {
         jdbc.sql("update app_user set password_hash = :h where id = :id").param("h", encoder.encode(password))
                 .param("id", id).update();
         jdbc.sql("delete from sign_in_attempt where username = :u").param("u", a.username()).update();
+        // whoever held the old password (a lost or stolen one, often the reason for a reset) is signed out everywhere
+        signOutEverywhere(id, a.username());
         audit.append(admin, "PASSWORD_RESET", null, null, Sentence.of("audit.detail.user", a.username()));
+    }
+
+    /** Revokes the user's API tokens and ends their web sessions on every node (the sessions after the commit). */
+    private void signOutEverywhere(long id, String username) {
+        holders.forgetAfterCommit();
+        jdbc.sql("update api_token set revoked_at = now() where user_id = :id and revoked_at is null")
+                .param("id", id).update();
+        sessions.endAllAfterCommit(username);
     }
 
     /** Whether a change touches what the policy reads of the user: nation, organization, level, roles, groups. */
@@ -199,10 +209,7 @@ public class UserAdministration {
         jdbc.sql("update app_user set enabled = :e where id = :id").param("e", enabled).param("id", id).update();
         holders.forgetAfterCommit();
         if (!enabled) {
-            // a disabled account is signed out everywhere: its API tokens revoked, its web sessions ended on every node
-            jdbc.sql("update api_token set revoked_at = now() where user_id = :id and revoked_at is null")
-                    .param("id", id).update();
-            sessions.endAllAfterCommit(a.username());
+            signOutEverywhere(id, a.username());
         }
         audit.append(admin, enabled ? "USER_ENABLED" : "USER_DISABLED", null, null, Sentence.of("audit.detail.user", a.username()));
     }
