@@ -171,10 +171,11 @@ class TokenHolders implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (listener != null || !positive(keep) || !isHikari(dataSource)) {
-            if (positive(keep) && !isHikari(dataSource)) {
-                log.info("API token holders are not kept: the data source is not a Hikari pool to connect like");
-            }
+        if (listener != null || !positive(keep)) {
+            return;
+        }
+        if (!isHikari(dataSource)) {
+            log.info("API token holders are not kept: the data source is not a Hikari pool to connect like");
             return;
         }
         Thread t = new Thread(this::listen, "dicas-token-holders");

@@ -207,9 +207,10 @@ public class UserAdministration {
             throw InvalidInputException.of("enabled", "user.error.disableSelf");
         }
         jdbc.sql("update app_user set enabled = :e where id = :id").param("e", enabled).param("id", id).update();
-        holders.forgetAfterCommit();
-        if (!enabled) {
-            signOutEverywhere(id, a.username());
+        if (enabled) {
+            holders.forgetAfterCommit();
+        } else {
+            signOutEverywhere(id, a.username()); // forgets too
         }
         audit.append(admin, enabled ? "USER_ENABLED" : "USER_DISABLED", null, null, Sentence.of("audit.detail.user", a.username()));
     }
