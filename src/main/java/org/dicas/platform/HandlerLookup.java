@@ -2,6 +2,8 @@ package org.dicas.platform;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.PathContainer;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -19,14 +22,17 @@ import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * Finding the controller method of a request whose path has a variable ({@code /api/v1/documents/{id}}) without
- * trying every one of the platform's four hundred mappings in full (issue 11). Spring MVC looks such a path up by
- * asking each mapping whether it matches, and each asks the request its method, its headers and its path through the
- * five request wrappers of the filter chain — about a tenth of an API read's CPU, measured. Here each mapping first
- * compares the literal segments its patterns begin with ({@code api}, {@code v1}, {@code documents}) against the
- * request's path segments, read once per look-up; a mapping whose literal start differs cannot match and is skipped.
- * Every other mapping is asked exactly as Spring asks it, so the chosen method, its ordering among several matches, the
- * 405 and 415 answers and CORS are unchanged ({@code HandlerLookupTest} compares every registered mapping's answer
- * with Spring's own).
+ * trying every one of the platform's four hundred mappings (issue 11). Spring MVC looks such a path up by asking each
+ * mapping whether it matches, and each asks the request its method, its headers and its path through the five request
+ * wrappers of the filter chain. A first version compared each mapping's literal leading segments before asking it;
+ * that loop over every mapping's strings was still a third of an API read's request-thread CPU (JFR, 2026-12-05).
+ * Now the patterns' shapes — how many segments, which of them literal and what they say, where a rest-matching
+ * wildcard begins — form a tree built once at registration; a look-up walks the tree with the request's path segments
+ * once and gets the few mappings that can match (usually one to three), and Spring's loop skips every other mapping
+ * by an identity comparison. The mappings that remain are asked exactly as Spring asks them, so the chosen method, its
+ * ordering among several matches, the 405 and 415 answers and CORS are unchanged ({@code HandlerLookupTest} compares
+ * every registered mapping's answer with Spring's own). A shape is only ever wider than its pattern (a segment it
+ * cannot read is taken as any one segment; a path with an empty segment is compared with every mapping).
  */
 @Configuration(proxyBeanMethods = false)
 class HandlerLookup {
@@ -41,18 +47,19 @@ class HandlerLookup {
         };
     }
 
-    /** The request mapping with a literal-segment pre-check before Spring's own matching of each mapping. */
+    /**
+     * The request mapping that asks in full only the mappings whose patterns can match the request's path by their
+     * shape: the number of segments and every literal segment, at its place.
+     */
     static final class LiteralSegmentsFirst extends RequestMappingHandlerMapping {
 
-        /** The request's path segments during one look-up on this thread (null outside a look-up). */
-        private static final ThreadLocal<String[]> SEGMENTS = new ThreadLocal<>();
+        /** Every mapping and its patterns' shapes (null: always asked in full); replaced whole on every change. */
+        private final Map<RequestMappingInfo, List<Segment[]>> shapes = new IdentityHashMap<>();
+        /** The tree of shapes and the handler method of every mapping, replaced whole on every change. */
+        private volatile Index index = new Index(new Node(), new IdentityHashMap<>(), 0);
 
-        /**
-         * Per mapping, the literal leading segments of each of its patterns; absent = always asked in full. Keyed by
-         * identity (Spring asks with the very objects it registered) and replaced whole on every registration, so a
-         * look-up reads it without locks or {@code equals}.
-         */
-        private volatile Map<RequestMappingInfo, String[][]> starts = new IdentityHashMap<>();
+        record Index(Node root, Map<RequestMappingInfo, HandlerMethod> methods, int checkedByShape) {
+        }
 
         @Override
         protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
@@ -66,70 +73,119 @@ class HandlerLookup {
             remember(mapping);
         }
 
-        private void remember(RequestMappingInfo mapping) {
-            String[][] literal = literalStarts(mapping);
-            if (literal != null) {
-                synchronized (this) {
-                    Map<RequestMappingInfo, String[][]> next = new IdentityHashMap<>(starts);
-                    next.put(mapping, literal);
-                    starts = next;
-                }
-            }
-        }
-
         @Override
         public void unregisterMapping(RequestMappingInfo mapping) {
             super.unregisterMapping(mapping);
-            synchronized (this) {
-                Map<RequestMappingInfo, String[][]> next = new IdentityHashMap<>(starts);
-                next.remove(mapping);
-                starts = next;
+            synchronized (shapes) {
+                shapes.remove(mapping);
+                rebuild();
             }
         }
 
-        /** How many mappings are checked by their literal start first (the others are always asked in full). */
-        int checkedByLiteralStart() {
-            return starts.size();
+        private void remember(RequestMappingInfo mapping) {
+            synchronized (shapes) {
+                shapes.put(mapping, shapesOf(mapping));
+                rebuild();
+            }
         }
 
+        /** Builds the tree of shapes anew from every mapping (at start-up and on a change; never during a look-up). */
+        private void rebuild() {
+            Node fresh = new Node();
+            int shaped = 0;
+            for (Map.Entry<RequestMappingInfo, List<Segment[]>> e : shapes.entrySet()) {
+                if (e.getValue() == null) {
+                    fresh.rest.add(e.getKey());
+                    continue;
+                }
+                shaped++;
+                for (Segment[] shape : e.getValue()) {
+                    fresh.add(shape, 0, e.getKey());
+                }
+            }
+            fresh.freeze();
+            Map<RequestMappingInfo, HandlerMethod> methods = new IdentityHashMap<>();
+            getHandlerMethods().forEach(methods::put);
+            index = new Index(fresh, methods, shaped);
+        }
+
+        /** How many mappings are asked only when their shape fits the path (the others are always asked in full). */
+        int checkedByLiteralStart() {
+            return index.checkedByShape();
+        }
+
+        /** The mappings that may match these path segments by their shape (for tests). */
+        List<RequestMappingInfo> candidates(String[] path) {
+            return List.of(index.root().candidates(path));
+        }
+
+        /**
+         * Spring's look-up (AbstractHandlerMethodMapping) run over the candidates only: each is asked in full, the
+         * matches sorted by the request's comparator, two equally good ones refused as ambiguous, the best one
+         * recorded on the request. The direct paths Spring tries first are among the candidates (a literal shape), and
+         * a literal path sorts before a pattern by the comparator, as Spring's direct-path-first order does. A CORS
+         * pre-flight and a path with an empty segment go to Spring's own look-up; so does no match, whose 404, 405,
+         * 406 or 415 Spring tells from every mapping.
+         */
         @Override
         protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
-            String[] before = SEGMENTS.get();
-            SEGMENTS.set(ServletRequestPathUtils.hasParsedRequestPath(request)
-                    ? segments(ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication()) : null);
-            try {
+            String[] path = ServletRequestPathUtils.hasParsedRequestPath(request)
+                    ? segments(ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication()) : null;
+            if (path == null || CorsUtils.isPreFlightRequest(request)) {
                 return super.lookupHandlerMethod(lookupPath, request);
-            } finally {
-                // a nested look-up (an error dispatch inside a look-up) gets its caller's path back; the outermost
-                // leaves nothing on the thread
-                if (before == null) {
-                    SEGMENTS.remove();
+            }
+            Index index = this.index;
+            RequestMappingInfo best = null;
+            RequestMappingInfo bestFound = null;
+            List<RequestMappingInfo[]> matches = null;
+            for (RequestMappingInfo candidate : index.root().candidates(path)) {
+                RequestMappingInfo match = getMatchingMapping(candidate, request);
+                if (match == null) {
+                    continue;
+                }
+                if (best == null) {
+                    best = match;
+                    bestFound = candidate;
                 } else {
-                    SEGMENTS.set(before);
+                    if (matches == null) {
+                        matches = new ArrayList<>();
+                        matches.add(new RequestMappingInfo[] {best, bestFound});
+                    }
+                    matches.add(new RequestMappingInfo[] {match, candidate});
                 }
             }
-        }
-
-        @Override
-        protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-            String[] path = SEGMENTS.get();
-            if (path != null) {
-                String[][] literal = starts.get(info);
-                if (literal != null && !startsWithAny(path, literal)) {
-                    return null;
+            if (best == null) {
+                return super.lookupHandlerMethod(lookupPath, request);
+            }
+            if (matches != null) {
+                Comparator<RequestMappingInfo> comparator = getMappingComparator(request);
+                matches.sort((a, b) -> comparator.compare(a[0], b[0]));
+                best = matches.get(0)[0];
+                bestFound = matches.get(0)[1];
+                if (comparator.compare(best, matches.get(1)[0]) == 0) {
+                    throw new IllegalStateException("Ambiguous handler methods mapped for '" + request.getRequestURI()
+                            + "': {" + index.methods().get(bestFound).getMethod() + ", "
+                            + index.methods().get(matches.get(1)[1]).getMethod() + "}");
                 }
             }
-            return super.getMatchingMapping(info, request);
+            HandlerMethod handler = index.methods().get(bestFound);
+            request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, handler);
+            handleMatch(best, lookupPath, request);
+            return handler;
         }
 
         /**
          * The path's segments as a pattern's literal elements compare them: decoded, without matrix variables
-         * ({@link PathContainer.PathSegment#valueToMatch()}); separators left out.
+         * ({@link PathContainer.PathSegment#valueToMatch()}); separators left out. Null when a segment is empty
+         * ({@code //}): such a path is compared with every mapping in full.
          */
         static String[] segments(PathContainer path) {
             List<String> out = new ArrayList<>();
             for (PathContainer.Element e : path.elements()) {
                 if (e instanceof PathContainer.PathSegment s) {
+                    if (s.valueToMatch().isEmpty()) {
+                        return null;
+                    }
                     out.add(s.valueToMatch());
                 }
             }
@@ -137,61 +193,134 @@ class HandlerLookup {
         }
 
         /**
-         * The literal leading segments of each path pattern of a mapping, or null when one pattern has none or the
-         * mapping has no path patterns, or the patterns ignore case: such a mapping is always asked in full.
+         * The shape of each path pattern of a mapping, or null when the mapping has no path patterns or its patterns
+         * ignore case: such a mapping is always asked in full.
          */
-        private String[][] literalStarts(RequestMappingInfo info) {
+        private List<Segment[]> shapesOf(RequestMappingInfo info) {
             PathPatternsRequestCondition condition = info.getPathPatternsCondition();
             if (condition == null || condition.getPatterns().isEmpty() || getPatternParser() == null
                     || !getPatternParser().isCaseSensitive()) {
                 return null;
             }
-            List<String[]> out = new ArrayList<>();
+            List<Segment[]> out = new ArrayList<>();
             for (PathPattern pattern : condition.getPatterns()) {
-                String[] literal = literalStart(pattern.getPatternString());
-                if (literal.length == 0) {
-                    return null;
-                }
-                out.add(literal);
+                out.add(shape(pattern.getPatternString()));
             }
-            return out.toArray(String[][]::new);
+            return out;
         }
 
-        /** The segments before the first one holding a variable, a wildcard or a regular expression. */
-        static String[] literalStart(String pattern) {
-            List<String> out = new ArrayList<>();
+        /** What one segment of a pattern matches, as far as the shape goes. */
+        record Segment(Kind kind, String literal) {
+        }
+
+        enum Kind {
+            /** exactly this text */
+            LITERAL,
+            /** exactly one segment, whatever its text (a variable, a wildcard, a regular expression) */
+            ONE,
+            /** any number of segments from here on ({@code **}, {@code {*name}}) */
+            REST
+        }
+
+        /**
+         * A pattern's segments in order; a segment with an escape, a matrix variable or an encoded character is
+         * taken as any one segment (a wider shape only means one more mapping asked in full), and nothing after a
+         * segment that matches the rest is read.
+         */
+        static Segment[] shape(String pattern) {
+            List<Segment> out = new ArrayList<>();
             for (String segment : pattern.split("/")) {
                 if (segment.isEmpty()) {
                     continue;
                 }
-                if (segment.indexOf('{') >= 0 || segment.indexOf('*') >= 0 || segment.indexOf('?') >= 0
-                        || segment.indexOf('\\') >= 0 || segment.indexOf(';') >= 0 || segment.indexOf('%') >= 0) {
+                if (segment.contains("**") || segment.contains("{*")) {
+                    out.add(new Segment(Kind.REST, null));
                     break;
                 }
-                out.add(segment);
+                boolean special = segment.indexOf('{') >= 0 || segment.indexOf('*') >= 0 || segment.indexOf('?') >= 0
+                        || segment.indexOf('\\') >= 0 || segment.indexOf(';') >= 0 || segment.indexOf('%') >= 0;
+                out.add(special ? new Segment(Kind.ONE, null) : new Segment(Kind.LITERAL, segment));
             }
-            return out.toArray(String[]::new);
+            return out.toArray(Segment[]::new);
         }
 
-        static boolean startsWithAny(String[] path, String[][] literal) {
-            for (String[] start : literal) {
-                if (startsWith(path, start)) {
-                    return true;
-                }
-            }
-            return false;
-        }
+        /** A tree of pattern shapes, one level per segment. */
+        static final class Node {
+            private final Map<String, Node> literal = new HashMap<>();
+            private Node one;
+            /** mappings with a pattern that ends at this node */
+            private final List<RequestMappingInfo> ends = new ArrayList<>();
+            /** mappings with a pattern that matches any rest from this node (and those always asked, at the root) */
+            private final List<RequestMappingInfo> rest = new ArrayList<>();
+            private RequestMappingInfo[] endsArray = new RequestMappingInfo[0];
+            private RequestMappingInfo[] restArray = new RequestMappingInfo[0];
 
-        private static boolean startsWith(String[] path, String[] start) {
-            if (path.length < start.length) {
-                return false;
-            }
-            for (int i = 0; i < start.length; i++) {
-                if (!start[i].equals(path[i])) {
-                    return false;
+            void add(Segment[] shape, int i, RequestMappingInfo info) {
+                if (i == shape.length) {
+                    ends.add(info);
+                    return;
+                }
+                Segment s = shape[i];
+                switch (s.kind()) {
+                    case REST -> rest.add(info);
+                    case ONE -> {
+                        if (one == null) {
+                            one = new Node();
+                        }
+                        one.add(shape, i + 1, info);
+                    }
+                    case LITERAL -> literal.computeIfAbsent(s.literal(), k -> new Node()).add(shape, i + 1, info);
                 }
             }
-            return true;
+
+            void freeze() {
+                endsArray = ends.toArray(RequestMappingInfo[]::new);
+                restArray = rest.toArray(RequestMappingInfo[]::new);
+                literal.values().forEach(Node::freeze);
+                if (one != null) {
+                    one.freeze();
+                }
+            }
+
+            RequestMappingInfo[] candidates(String[] path) {
+                List<RequestMappingInfo> out = new ArrayList<>(4);
+                collect(path, 0, out);
+                return out.toArray(RequestMappingInfo[]::new);
+            }
+
+            private void collect(String[] path, int i, List<RequestMappingInfo> out) {
+                addAll(restArray, out);
+                if (i == path.length) {
+                    addAll(endsArray, out);
+                    if (one != null) {
+                        // a last wildcard segment may match the empty text after a trailing separator
+                        addAll(one.endsArray, out);
+                    }
+                    return;
+                }
+                Node next = literal.get(path[i]);
+                if (next != null) {
+                    next.collect(path, i + 1, out);
+                }
+                if (one != null) {
+                    one.collect(path, i + 1, out);
+                }
+            }
+
+            private static void addAll(RequestMappingInfo[] infos, List<RequestMappingInfo> out) {
+                for (RequestMappingInfo info : infos) {
+                    boolean seen = false;
+                    for (RequestMappingInfo o : out) {
+                        if (o == info) {
+                            seen = true;
+                            break;
+                        }
+                    }
+                    if (!seen) {
+                        out.add(info);
+                    }
+                }
+            }
         }
     }
 }

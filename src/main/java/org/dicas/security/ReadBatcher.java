@@ -1,7 +1,5 @@
 package org.dicas.security;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,9 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -28,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Records the reads of readers that are in no transaction of their own (a single-record API read, a page) by group
  * commit (ADR 0017): one writer thread takes every read waiting, writes them all in one transaction — its transaction
- * id first, then one id per read, then the rows in one batch — and releases each reader only once that transaction
+ * id first, then one id per read, then the rows in one statement — and releases each reader only once that transaction
  * has committed. A reader is answered after its read is recorded, as before; what changes is that a hundred readers
  * arriving together cost one transaction instead of a hundred.
  */
@@ -47,15 +44,13 @@ class ReadBatcher implements SmartLifecycle {
 
     private final LinkedBlockingQueue<Read> waiting = new LinkedBlockingQueue<>();
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
     private final TransactionTemplate tx;
     private final Clock clock;
     private volatile boolean running;
     private Thread writer;
 
-    ReadBatcher(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager txManager, Clock clock) {
+    ReadBatcher(JdbcClient jdbc, PlatformTransactionManager txManager, Clock clock) {
         this.jdbc = jdbc;
-        this.template = template;
         this.tx = new TransactionTemplate(txManager);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -130,29 +125,37 @@ class ReadBatcher implements SmartLifecycle {
                 List<Long> ids = jdbc.sql("select nextval('audit_entry_id_seq') from generate_series(1, :n)")
                         .param("n", batch.size()).query(Long.class).list();
                 Instant at = AuditChain.now(clock);
-                Timestamp time = Timestamp.from(at);
-                template.batchUpdate("""
-                        insert into audit_read (id, at, actor, record_id, record_kind, detail, hash)
-                        values (?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
-                            @Override
-                            public void setValues(PreparedStatement ps, int i) throws SQLException {
-                                Read r = batch.get(i);
-                                long id = ids.get(i);
-                                ps.setLong(1, id);
-                                ps.setTimestamp(2, time);
-                                ps.setString(3, r.reader());
-                                ps.setLong(4, r.recordId());
-                                ps.setString(5, r.kind());
-                                ps.setString(6, r.detail());
-                                ps.setString(7, AuditReads.hash(id, at, r.reader(), r.recordId(), r.kind(),
-                                        r.detail()));
-                            }
-
-                            @Override
-                            public int getBatchSize() {
-                                return batch.size();
-                            }
-                        });
+                int n = batch.size();
+                Long[] recordIds = new Long[n];
+                String[] actors = new String[n];
+                String[] kinds = new String[n];
+                String[] details = new String[n];
+                String[] hashes = new String[n];
+                for (int i = 0; i < n; i++) {
+                    Read r = batch.get(i);
+                    recordIds[i] = r.recordId();
+                    actors[i] = r.reader();
+                    kinds[i] = r.kind();
+                    details[i] = r.detail();
+                    hashes[i] = AuditReads.hash(ids.get(i), at, r.reader(), r.recordId(), r.kind(), r.detail());
+                }
+                // one statement for the whole batch (a batch of statements costs PostgreSQL one execution per row)
+                int inserted = jdbc.sql("""
+                                insert into audit_read (id, at, actor, record_id, record_kind, detail, hash)
+                                select u.id, :at, u.actor, u.record_id, u.kind, u.detail, u.hash
+                                from unnest(:ids, :actors, :records, :kinds, :details, :hashes)
+                                     as u(id, actor, record_id, kind, detail, hash)""")
+                        .param("at", Timestamp.from(at))
+                        .param("ids", new SqlArrayValue("bigint", ids.toArray()))
+                        .param("actors", new SqlArrayValue("text", (Object[]) actors))
+                        .param("records", new SqlArrayValue("bigint", (Object[]) recordIds))
+                        .param("kinds", new SqlArrayValue("text", (Object[]) kinds))
+                        .param("details", new SqlArrayValue("text", (Object[]) details))
+                        .param("hashes", new SqlArrayValue("text", (Object[]) hashes))
+                        .update();
+                if (inserted != n) {
+                    throw new IllegalStateException(inserted + " of " + n + " audited reads written");
+                }
             });
             batch.forEach(r -> r.recorded().complete(null));
         } catch (RuntimeException e) {

@@ -22,10 +22,10 @@ import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
- * Issue 11: the platform's request mapping skips a mapping whose literal leading segments differ from the request's
- * path before asking it in full ({@link HandlerLookup}). It must choose what Spring MVC's own mapping chooses for every
+ * Issue 11: the platform's request mapping asks in full only the mappings whose patterns fit the request's path by
+ * their shape — the number of segments and every literal segment at its place ({@link HandlerLookup}). It must choose what Spring MVC's own mapping chooses for every
  * request: here every registered pattern is turned into paths (variables filled in, a trailing slash, another case, a
- * segment more or less, an encoded letter, a matrix variable) and sent with every method; the method chosen, or the
+ * segment more or less at the end or in the middle, an empty segment, an encoded letter, a matrix variable) and sent with every method; the method chosen, or the
  * error (405, 415, 406 …), must be the same as that of a plain {@link RequestMappingHandlerMapping} holding the same
  * mappings.
  */
@@ -45,6 +45,17 @@ class HandlerLookupTest {
         // nearly every mapping starts with a literal segment, so the look-up skips them cheaply (not only correctly)
         assertThat(((HandlerLookup.LiteralSegmentsFirst) mapping).checkedByLiteralStart())
                 .isGreaterThan(mapping.getHandlerMethods().size() * 9 / 10);
+    }
+
+    @Test
+    void aDocumentsPathIsAskedOfTheFewMappingsOfItsShapeOnly() {
+        HandlerLookup.LiteralSegmentsFirst ours = (HandlerLookup.LiteralSegmentsFirst) mapping;
+        List<RequestMappingInfo> candidates = ours.candidates(new String[] {"api", "v1", "documents", "7"});
+        assertThat(candidates).isNotEmpty().hasSizeLessThanOrEqualTo(4);
+        assertThat(candidates).allSatisfy(info -> assertThat(info.getPathPatternsCondition().getPatterns())
+                .anySatisfy(p -> assertThat(p.matches(org.springframework.http.server.PathContainer
+                        .parsePath("/api/v1/documents/7"))).isTrue()));
+        assertThat(ours.candidates(new String[] {"nothing", "here"})).isEmpty();
     }
 
     @Test
@@ -71,6 +82,9 @@ class HandlerLookupTest {
                 paths.add(path.substring(0, Math.max(1, path.lastIndexOf('/'))));
                 paths.add(encodeFirstLetter(path));
                 paths.add(path.replaceFirst("(/[^/]+)", "$1;v=1"));
+                paths.add(path.replaceFirst("/", "//"));
+                paths.add(path.replaceFirst("/[^/]+/", "/"));
+                paths.add(path.replaceFirst("(/[^/]+)", "$1/7"));
             }
         }
         paths.add("/");

@@ -379,6 +379,29 @@ class AuditReadsTest {
         assertThat(v.unsealedReads()).isZero();
     }
 
+    @Test
+    void readsWhoseTextLooksLikeArraySyntaxAreWrittenExactlyAsGiven() throws Exception {
+        long recordId = freshRecordId();
+        List<String> details = List.of("a,b", "{x,y}", "back\\slash", "\"quoted\"", "NULL", "", "防衛装備庁 (ATLA)",
+                "CUI//REL TO USA, JPN");
+        List<Future<?>> writes = new ArrayList<>();
+        for (int i = 0; i < details.size(); i++) {
+            String reader = "awkward.reader." + i;
+            String detail = details.get(i);
+            writes.add(threads.submit(() -> reads.record(reader, "DOCUMENT", recordId, detail)));
+        }
+        for (Future<?> f : writes) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        List<String> written = jdbc.sql("""
+                        select detail from audit_read where record_id = :r
+                        order by cast(substring(actor from 'awkward.reader.([0-9]+)') as int)""")
+                .param("r", recordId).query(String.class).list();
+        assertThat(written).containsExactlyElementsOf(details);
+        AuditLog.Verification v = audit.verifyEverything();
+        assertThat(v.valid()).as(v.toString()).isTrue();
+    }
+
     /** Records a read outside any transaction, then looks for it from another connection. */
     boolean readAndSeeIt(String reader, long recordId) {
         reads.record(reader, "DOCUMENT", recordId, CUI.banner());
