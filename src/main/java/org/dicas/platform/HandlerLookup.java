@@ -31,8 +31,9 @@ import org.springframework.web.util.pattern.PathPattern;
  * once and gets the few mappings that can match (usually one to three), and Spring's loop skips every other mapping
  * by an identity comparison. The mappings that remain are asked exactly as Spring asks them, so the chosen method, its
  * ordering among several matches, the 405 and 415 answers and CORS are unchanged ({@code HandlerLookupTest} compares
- * every registered mapping's answer with Spring's own). A shape is only ever wider than its pattern (a segment it
- * cannot read is taken as any one segment; a path with an empty segment is compared with every mapping).
+ * every registered mapping's answer with Spring's own, and a few subtle synthetic ones). A shape is only ever wider
+ * than its pattern: a segment it cannot read is taken as any one segment, and from an escape or an unclosed variable
+ * on (a regular expression may hold a {@code /}) as any rest.
  */
 @Configuration(proxyBeanMethods = false)
 class HandlerLookup {
@@ -53,7 +54,10 @@ class HandlerLookup {
      */
     static final class LiteralSegmentsFirst extends RequestMappingHandlerMapping {
 
-        /** Every mapping and its patterns' shapes (null: always asked in full); replaced whole on every change. */
+        /**
+         * The shapes of each registered mapping's patterns (null: always asked in full), kept so that a rebuild does
+         * not parse them again; pruned to Spring's registrations on every rebuild.
+         */
         private final Map<RequestMappingInfo, List<Segment[]>> shapes = new IdentityHashMap<>();
         /** The tree of shapes and the handler method of every mapping, replaced whole on every change. */
         private volatile Index index = new Index(new Node(), new IdentityHashMap<>(), 0);
@@ -64,49 +68,50 @@ class HandlerLookup {
         @Override
         protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
             super.registerHandlerMethod(handler, method, mapping);
-            remember(mapping);
+            rebuild();
         }
 
         @Override
         public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
             super.registerMapping(mapping, handler, method);
-            remember(mapping);
+            rebuild();
         }
 
         @Override
         public void unregisterMapping(RequestMappingInfo mapping) {
             super.unregisterMapping(mapping);
-            synchronized (shapes) {
-                shapes.remove(mapping);
-                rebuild();
-            }
+            rebuild();
         }
 
-        private void remember(RequestMappingInfo mapping) {
-            synchronized (shapes) {
-                shapes.put(mapping, shapesOf(mapping));
-                rebuild();
-            }
-        }
-
-        /** Builds the tree of shapes anew from every mapping (at start-up and on a change; never during a look-up). */
+        /**
+         * Builds the tree anew from Spring's own registrations (so a mapping removed by an equal, not identical,
+         * object is gone here too). Between Spring's registration and this rebuild a look-up may still use the tree
+         * before the change — the mappings are registered at start-up, before any request.
+         */
         private void rebuild() {
-            Node fresh = new Node();
-            int shaped = 0;
-            for (Map.Entry<RequestMappingInfo, List<Segment[]>> e : shapes.entrySet()) {
-                if (e.getValue() == null) {
-                    fresh.rest.add(e.getKey());
-                    continue;
+            synchronized (shapes) {
+                Map<RequestMappingInfo, HandlerMethod> methods = new IdentityHashMap<>();
+                getHandlerMethods().forEach(methods::put);
+                shapes.keySet().retainAll(methods.keySet());
+                Node fresh = new Node();
+                int shaped = 0;
+                for (RequestMappingInfo info : methods.keySet()) {
+                    if (!shapes.containsKey(info)) {
+                        shapes.put(info, shapesOf(info));
+                    }
+                    List<Segment[]> of = shapes.get(info);
+                    if (of == null) {
+                        fresh.rest.add(info);
+                        continue;
+                    }
+                    shaped++;
+                    for (Segment[] shape : of) {
+                        fresh.add(shape, 0, info);
+                    }
                 }
-                shaped++;
-                for (Segment[] shape : e.getValue()) {
-                    fresh.add(shape, 0, e.getKey());
-                }
+                fresh.freeze();
+                index = new Index(fresh, methods, shaped);
             }
-            fresh.freeze();
-            Map<RequestMappingInfo, HandlerMethod> methods = new IdentityHashMap<>();
-            getHandlerMethods().forEach(methods::put);
-            index = new Index(fresh, methods, shaped);
         }
 
         /** How many mappings are asked only when their shape fits the path (the others are always asked in full). */
@@ -122,10 +127,11 @@ class HandlerLookup {
         /**
          * Spring's look-up (AbstractHandlerMethodMapping) run over the candidates only: each is asked in full, the
          * matches sorted by the request's comparator, two equally good ones refused as ambiguous, the best one
-         * recorded on the request. The direct paths Spring tries first are among the candidates (a literal shape), and
-         * a literal path sorts before a pattern by the comparator, as Spring's direct-path-first order does. A CORS
-         * pre-flight and a path with an empty segment go to Spring's own look-up; so does no match, whose 404, 405,
-         * 406 or 415 Spring tells from every mapping.
+         * recorded on the request. As in Spring, the candidates whose direct path is the look-up path are asked first
+         * and the others only when none of those matches (a literal does not always sort first: HEAD compares methods
+         * before paths, and a '?' wildcard ties with a literal). A CORS pre-flight and a path with a segment of matrix
+         * variables only go to Spring's own look-up; so does no match, whose 404, 405, 406 or 415 Spring tells from
+         * every mapping.
          */
         @Override
         protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
@@ -135,24 +141,17 @@ class HandlerLookup {
                 return super.lookupHandlerMethod(lookupPath, request);
             }
             Index index = this.index;
-            RequestMappingInfo best = null;
-            RequestMappingInfo bestFound = null;
-            List<RequestMappingInfo[]> matches = null;
-            for (RequestMappingInfo candidate : index.root().candidates(path)) {
-                RequestMappingInfo match = getMatchingMapping(candidate, request);
-                if (match == null) {
-                    continue;
-                }
-                if (best == null) {
-                    best = match;
-                    bestFound = candidate;
-                } else {
-                    if (matches == null) {
-                        matches = new ArrayList<>();
-                        matches.add(new RequestMappingInfo[] {best, bestFound});
-                    }
-                    matches.add(new RequestMappingInfo[] {match, candidate});
-                }
+            RequestMappingInfo[] candidates = index.root().candidates(path);
+            // Spring's order: the mappings whose direct path is this very path first, and the others only when none
+            // of those matches
+            List<RequestMappingInfo[]> matches = matches(candidates, lookupPath, true, request);
+            if (matches.isEmpty()) {
+                matches = matches(candidates, lookupPath, false, request);
+            }
+            RequestMappingInfo best = matches.isEmpty() ? null : matches.get(0)[0];
+            RequestMappingInfo bestFound = matches.isEmpty() ? null : matches.get(0)[1];
+            if (matches.size() < 2) {
+                matches = null;
             }
             if (best == null) {
                 return super.lookupHandlerMethod(lookupPath, request);
@@ -172,6 +171,22 @@ class HandlerLookup {
             request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, handler);
             handleMatch(best, lookupPath, request);
             return handler;
+        }
+
+        /** The candidates that match, each as {the match, the registered mapping}: those of this direct path or the others. */
+        private List<RequestMappingInfo[]> matches(RequestMappingInfo[] candidates, String lookupPath, boolean direct,
+                                                   HttpServletRequest request) {
+            List<RequestMappingInfo[]> out = new ArrayList<>(2);
+            for (RequestMappingInfo candidate : candidates) {
+                if (getDirectPaths(candidate).contains(lookupPath) != direct) {
+                    continue;
+                }
+                RequestMappingInfo match = getMatchingMapping(candidate, request);
+                if (match != null) {
+                    out.add(new RequestMappingInfo[] {match, candidate});
+                }
+            }
+            return out;
         }
 
         /**
@@ -233,7 +248,10 @@ class HandlerLookup {
                 if (segment.isEmpty()) {
                     continue;
                 }
-                if (segment.contains("**") || segment.contains("{*")) {
+                // a rest wildcard; or an escape or an unclosed variable, whose regular expression may hold a '/' that
+                // splitting has cut: from here on, any rest
+                if (segment.contains("**") || segment.contains("{*") || segment.indexOf('\\') >= 0
+                        || segment.chars().filter(c -> c == '{').count() != segment.chars().filter(c -> c == '}').count()) {
                     out.add(new Segment(Kind.REST, null));
                     break;
                 }

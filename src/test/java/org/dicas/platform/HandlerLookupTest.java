@@ -107,6 +107,77 @@ class HandlerLookupTest {
         assertThat(compared).isGreaterThan(20_000);
     }
 
+    /** Handler methods for the mappings below; never called. */
+    static final class Synthetic {
+        public void exportAny() {}
+        public void byId() {}
+        public void reportV1() {}
+        public void reportLike() {}
+        public void fileMeta() {}
+        public void filePart() {}
+        public void latest() {}
+        public void latestById() {}
+    }
+
+    @Test
+    void mappingsThatSpringOrdersSubtlyAreChosenAsSpringChoosesThem() throws Exception {
+        // cases the platform's own mappings do not have (found by review): a mapping without a method beside a GET
+        // pattern (HEAD compares methods before paths, so only Spring's direct-path-first order picks the literal);
+        // a '?' wildcard that ties with a literal; a regular expression with an escaped '/'; a mapping removed by an
+        // equal but not identical object
+        RequestMappingHandlerMapping plain = new RequestMappingHandlerMapping();
+        HandlerLookup.LiteralSegmentsFirst ours = new HandlerLookup.LiteralSegmentsFirst();
+        org.springframework.web.util.pattern.PathPatternParser parser =
+                new org.springframework.web.util.pattern.PathPatternParser();
+        RequestMappingInfo.BuilderConfiguration config = new RequestMappingInfo.BuilderConfiguration();
+        config.setPatternParser(parser);
+        Synthetic handler = new Synthetic();
+        Map<RequestMappingInfo, String> mappings = new java.util.LinkedHashMap<>();
+        mappings.put(RequestMappingInfo.paths("/x/export").options(config).build(), "exportAny");
+        mappings.put(RequestMappingInfo.paths("/x/{id}").methods(RequestMethod.GET).options(config).build(), "byId");
+        mappings.put(RequestMappingInfo.paths("/reports/v1").methods(RequestMethod.GET).options(config).build(),
+                "reportV1");
+        mappings.put(RequestMappingInfo.paths("/reports/v?").methods(RequestMethod.GET).produces("application/json")
+                .options(config).build(), "reportLike");
+        mappings.put(RequestMappingInfo.paths("/files/{name:[^\\/]+}/meta").methods(RequestMethod.GET)
+                .options(config).build(), "fileMeta");
+        mappings.put(RequestMappingInfo.paths("/files/{id}/{part}").methods(RequestMethod.GET).options(config).build(),
+                "filePart");
+        mappings.put(RequestMappingInfo.paths("/y/latest").methods(RequestMethod.GET).options(config).build(),
+                "latest");
+        mappings.put(RequestMappingInfo.paths("/y/{id}").methods(RequestMethod.GET).options(config).build(),
+                "latestById");
+        for (RequestMappingHandlerMapping m : List.of(plain, ours)) {
+            m.setPatternParser(parser);
+            m.setApplicationContext(context);
+            for (Map.Entry<RequestMappingInfo, String> e : mappings.entrySet()) {
+                m.registerMapping(e.getKey(), handler, Synthetic.class.getMethod(e.getValue()));
+            }
+            m.unregisterMapping(RequestMappingInfo.paths("/y/latest").methods(RequestMethod.GET).options(config)
+                    .build());
+        }
+        List<String> differences = new ArrayList<>();
+        int compared = 0;
+        for (String path : List.of("/x/export", "/x/7", "/reports/v1", "/reports/v2", "/files/abc/meta",
+                "/files/a/b", "/y/latest", "/y/3")) {
+            for (RequestMethod method : RequestMethod.values()) {
+                for (String accept : new String[] {"application/json", "text/html"}) {
+                    String a = answer(ours, path, method, accept);
+                    String b = answer(plain, path, method, accept);
+                    compared++;
+                    if (!a.equals(b)) {
+                        differences.add(method + " " + path + " (" + accept + "): " + a + " ≠ " + b);
+                    }
+                }
+            }
+        }
+        assertThat(differences).isEmpty();
+        assertThat(compared).isEqualTo(8 * RequestMethod.values().length * 2);
+        assertThat(answer(plain, "/x/export", RequestMethod.HEAD, "text/html")).contains("exportAny");
+        assertThat(answer(plain, "/files/abc/meta", RequestMethod.GET, "text/html")).contains("fileMeta");
+        assertThat(answer(plain, "/y/latest", RequestMethod.GET, "text/html")).contains("latestById");
+    }
+
     private static String encodeFirstLetter(String path) {
         int i = path.indexOf('/') + 1;
         if (i <= 0 || i >= path.length() || !Character.isLetter(path.charAt(i))) {
