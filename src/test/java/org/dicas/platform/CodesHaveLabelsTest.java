@@ -105,7 +105,9 @@ class CodesHaveLabelsTest {
             "org.dicas.requirements.engine.Profiles$NeedKind",
             "finder-internal features of a requirement's text; the explanation names the shared words, not these",
             "org.dicas.requirements.engine.Profiles$NeedForm",
-            "finder-internal features of a requirement's text; the explanation names the shared words, not these");
+            "finder-internal features of a requirement's text; the explanation names the shared words, not these",
+            "org.dicas.platform.HandlerLookup$LiteralSegmentsFirst$Kind",
+            "what a segment of a path pattern matches inside the request mapping's look-up; never shown");
 
     static List<String> enumsOfThePlatform() {
         return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
