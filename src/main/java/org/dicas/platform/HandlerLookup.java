@@ -148,25 +148,20 @@ class HandlerLookup {
             if (matches.isEmpty()) {
                 matches = matches(candidates, lookupPath, false, request);
             }
-            RequestMappingInfo best = matches.isEmpty() ? null : matches.get(0)[0];
-            RequestMappingInfo bestFound = matches.isEmpty() ? null : matches.get(0)[1];
-            if (matches.size() < 2) {
-                matches = null;
-            }
-            if (best == null) {
+            if (matches.isEmpty()) {
                 return super.lookupHandlerMethod(lookupPath, request);
             }
-            if (matches != null) {
+            if (matches.size() > 1) {
                 Comparator<RequestMappingInfo> comparator = getMappingComparator(request);
                 matches.sort((a, b) -> comparator.compare(a[0], b[0]));
-                best = matches.get(0)[0];
-                bestFound = matches.get(0)[1];
-                if (comparator.compare(best, matches.get(1)[0]) == 0) {
+                if (comparator.compare(matches.get(0)[0], matches.get(1)[0]) == 0) {
                     throw new IllegalStateException("Ambiguous handler methods mapped for '" + request.getRequestURI()
-                            + "': {" + index.methods().get(bestFound).getMethod() + ", "
+                            + "': {" + index.methods().get(matches.get(0)[1]).getMethod() + ", "
                             + index.methods().get(matches.get(1)[1]).getMethod() + "}");
                 }
             }
+            RequestMappingInfo best = matches.get(0)[0];
+            RequestMappingInfo bestFound = matches.get(0)[1];
             HandlerMethod handler = index.methods().get(bestFound);
             request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, handler);
             handleMatch(best, lookupPath, request);
@@ -192,7 +187,7 @@ class HandlerLookup {
         /**
          * The path's segments as a pattern's literal elements compare them: decoded, without matrix variables
          * ({@link PathContainer.PathSegment#valueToMatch()}); separators left out. Null when a segment is empty
-         * ({@code //}): such a path is compared with every mapping in full.
+         * (a segment of matrix variables only): such a path is compared with every mapping in full.
          */
         static String[] segments(PathContainer path) {
             List<String> out = new ArrayList<>();
