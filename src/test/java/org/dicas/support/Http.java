@@ -61,6 +61,14 @@ public final class Http {
     }
 
     /**
+     * A page rendered for this request, never a copy kept from an earlier one ({@code Cache-Control: no-cache}, as a
+     * browser's reload sends): for tests that count what rendering a page costs.
+     */
+    public Response getRendered(String path) {
+        return send(request(path, null).header("Cache-Control", "no-cache").GET().build());
+    }
+
+    /**
      * Every item of a paged API list, page by page at the largest size ({@code path} may carry filters): what one
      * unpaged response used to hold. Fails when a page is not 200, or the pages do not add up to their total.
      */

@@ -1,5 +1,6 @@
 package org.dicas.forum.web;
 
+import org.dicas.platform.CachedPage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,7 @@ class DashboardPage {
         this.titles = titles;
     }
 
+    @CachedPage
     @GetMapping("/")
     String dashboard(DicasUser me, Locale locale, Model model) {
         var actions = actionItems.openFor(me);

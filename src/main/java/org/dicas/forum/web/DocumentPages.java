@@ -1,5 +1,6 @@
 package org.dicas.forum.web;
 
+import org.dicas.platform.CachedPage;
 import org.dicas.platform.ListPage;
 import jakarta.validation.Validator;
 import java.util.List;
@@ -45,6 +46,7 @@ class DocumentPages {
         this.attachments = attachments;
     }
 
+    @CachedPage
     @GetMapping
     String list(DicasUser me, Paging paging, TableView view, Model model) {
         ListPage.show(model, "/documents", view, Library.COLUMNS, "documents", library.list(me, paging, view),

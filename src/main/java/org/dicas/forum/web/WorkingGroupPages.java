@@ -1,5 +1,6 @@
 package org.dicas.forum.web;
 
+import org.dicas.platform.CachedPage;
 import org.dicas.platform.ListPage;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
@@ -62,6 +63,7 @@ class WorkingGroupPages {
      * the page's length: the session, the unread count, the groups, their co-chairs, members and titles (and a count
      * only when the page is full).
      */
+    @CachedPage
     @GetMapping
     String list(DicasUser me, Paging paging, TableView view, @RequestParam(required = false) String status,
                 Model model) {
