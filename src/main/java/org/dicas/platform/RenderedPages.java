@@ -37,8 +37,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.FlashMap;
@@ -87,17 +85,17 @@ class RenderedPages implements WebMvcConfigurer, HandlerInterceptor {
                         Map<String, List<String>> headers, List<byte[]> parts, int length) {
     }
 
-    private final JdbcClient jdbc;
+    private final WriteAheadLog log;
     private final Clock clock;
     private final boolean enabled;
     private final Cache<Key, Copy> copies;
     private final Counter served;
     private final Counter rendered;
 
-    RenderedPages(JdbcClient jdbc, Clock clock, MeterRegistry meters,
+    RenderedPages(WriteAheadLog log, Clock clock, MeterRegistry meters,
                   @Value("${dicas.pages.cache.enabled:true}") boolean enabled,
                   @Value("${dicas.pages.cache.max-megabytes:64}") long maxMegabytes) {
-        this.jdbc = jdbc;
+        this.log = log;
         this.clock = clock;
         this.enabled = enabled;
         this.copies = Caffeine.newBuilder().maximumWeight(maxMegabytes * 1024 * 1024)
@@ -129,10 +127,7 @@ class RenderedPages implements WebMvcConfigurer, HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (request.getAttribute(CAPTURE) instanceof Capture capture && handler instanceof HandlerMethod method
                 && method.hasMethodAnnotation(CachedPage.class)) {
-            String position = position();
-            if (position != null) {
-                capture.begin(position, clock.instant());
-            }
+            log.position().ifPresent(position -> capture.begin(position, clock.instant()));
         }
         return true;
     }
@@ -209,8 +204,7 @@ class RenderedPages implements WebMvcConfigurer, HandlerInterceptor {
             }
             token = csrf.getToken().getBytes(StandardCharsets.US_ASCII);
         }
-        String position = position();
-        if (position == null || !position.equals(copy.position())) {
+        if (log.position().filter(copy.position()::equals).isEmpty()) {
             return false;
         }
         response.setStatus(HttpServletResponse.SC_OK);
@@ -285,18 +279,6 @@ class RenderedPages implements WebMvcConfigurer, HandlerInterceptor {
             return i;
         }
         return -1;
-    }
-
-    /**
-     * Where the database's write-ahead log is being written now (the insert position, which every change, and every
-     * commit of a transaction that changed anything, moves); null when the database cannot be asked.
-     */
-    private String position() {
-        try {
-            return jdbc.sql("select pg_current_wal_insert_lsn()::text").query(String.class).single();
-        } catch (DataAccessException e) {
-            return null;
-        }
     }
 
     /**

@@ -21,6 +21,11 @@ import org.dicas.security.DicasUser;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.springframework.stereotype.Service;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.dicas.platform.WriteAheadLog;
+import org.dicas.security.ReleasabilityPolicy;
+import org.dicas.shared.Paging;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
 
@@ -54,9 +59,26 @@ public class Search {
     private record SnippetKey(long id, long version, String query) {
     }
 
-    Search(SearchIndexer indexer, ReadableRecords readable) {
+    /**
+     * A page of results as one reader asked for it, with all it was computed from: the database's write-ahead log
+     * position read before anything else (readability, the rows shown and their snippets come from the database), the
+     * policy's today (authorizations start and end by date) and the version of this node's index (the ranking).
+     */
+    private record ResultKey(DicasUser reader, String query, Paging paging, String position, LocalDate today,
+                             long indexVersion) {
+    }
+
+    /** Pages of results kept while nothing they were computed from has moved (ADR 0048): popular searches repeat. */
+    private final Cache<ResultKey, Page<SearchHit>> results = Caffeine.newBuilder().maximumSize(5_000)
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
+    private final WriteAheadLog log;
+    private final ReleasabilityPolicy policy;
+
+    Search(SearchIndexer indexer, ReadableRecords readable, WriteAheadLog log, ReleasabilityPolicy policy) {
         this.indexer = indexer;
         this.readable = readable;
+        this.log = log;
+        this.policy = policy;
     }
 
     /**
@@ -72,33 +94,58 @@ public class Search {
             throw InvalidInputException.of("q", "search.error.queryTooLong", MAX_QUERY);
         }
         BilingualQuery bq = queries.get(q, text -> BilingualQuery.of(text, indexer.glossary()));
-        ReadableIds ids = readable.ids(user);
         BilingualIndex index = indexer.index();
         try {
-            for (int attempt = 0; ; attempt++) {
-                BilingualIndex.Ranking ranking = index.ranked(bq, ids, paging.offset(), paging.size());
-                long total = ranking.total();
-                List<Ranked> ranked = ranking.page();
-                Map<Long, IndexedRecord> rows = current(user, ranked.stream().map(Ranked::id).toList());
-                List<Long> stale = ranked.stream()
-                        .filter(r -> rows.get(r.id()) == null || rows.get(r.id()).updatedMicros() != r.indexedVersion())
-                        .map(Ranked::id).toList();
-                if (stale.isEmpty() || attempt > 0) {
-                    List<IndexedRecord> shown = ranked.stream().map(r -> rows.get(r.id())).filter(Objects::nonNull)
-                            .toList();
-                    Map<Long, String> snippetsOf = snippets(user, shown, q, bq);
-                    List<SearchHit> hits = shown.stream()
-                            .map(row -> new SearchHit(SearchHit.typeOf(row.kind()), row.id(),
-                                    row.title(), Marking.parse(row.marking()), row.link(),
-                                    snippetsOf.getOrDefault(row.id(), "")))
-                            .toList();
-                    long dropped = ranked.size() - hits.size();
-                    return new Page<>(hits, paging, Math.max(total - dropped, paging.offset() + hits.size()));
-                }
-                indexer.reindex(stale);
+            // the position and the index's version first: a change committed or indexed after them files a newer page
+            // under an older key, which no later request asks for; an older page is never filed under a newer key
+            ResultKey key = log.position().map(position -> new ResultKey(user, q, paging, position, policy.today(),
+                    versionOf(index))).orElse(null);
+            Page<SearchHit> kept = key == null ? null : results.getIfPresent(key);
+            if (kept != null) {
+                return kept;
             }
+            Page<SearchHit> found = search(user, q, bq, index, paging);
+            if (key != null) {
+                results.put(key, found);
+            }
+            return found;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long versionOf(BilingualIndex index) {
+        try {
+            return index.version();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Page<SearchHit> search(DicasUser user, String q, BilingualQuery bq, BilingualIndex index, Paging paging)
+            throws IOException {
+        ReadableIds ids = readable.ids(user);
+        for (int attempt = 0; ; attempt++) {
+            BilingualIndex.Ranking ranking = index.ranked(bq, ids, paging.offset(), paging.size());
+            long total = ranking.total();
+            List<Ranked> ranked = ranking.page();
+            Map<Long, IndexedRecord> rows = current(user, ranked.stream().map(Ranked::id).toList());
+            List<Long> stale = ranked.stream()
+                    .filter(r -> rows.get(r.id()) == null || rows.get(r.id()).updatedMicros() != r.indexedVersion())
+                    .map(Ranked::id).toList();
+            if (stale.isEmpty() || attempt > 0) {
+                List<IndexedRecord> shown = ranked.stream().map(r -> rows.get(r.id())).filter(Objects::nonNull)
+                        .toList();
+                Map<Long, String> snippetsOf = snippets(user, shown, q, bq);
+                List<SearchHit> hits = shown.stream()
+                        .map(row -> new SearchHit(SearchHit.typeOf(row.kind()), row.id(),
+                                row.title(), Marking.parse(row.marking()), row.link(),
+                                snippetsOf.getOrDefault(row.id(), "")))
+                        .toList();
+                long dropped = ranked.size() - hits.size();
+                return new Page<>(hits, paging, Math.max(total - dropped, paging.offset() + hits.size()));
+            }
+            indexer.reindex(stale);
         }
     }
 

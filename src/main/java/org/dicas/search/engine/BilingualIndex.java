@@ -187,6 +187,19 @@ public final class BilingualIndex implements Closeable {
         }
     }
 
+    /**
+     * The version of what searches see now: it grows whenever a refresh makes a change of the index visible, and stays
+     * the same while searches see the same documents.
+     */
+    public long version() throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            return ((DirectoryReader) s.getIndexReader()).getVersion();
+        } finally {
+            searchers.release(s);
+        }
+    }
+
     /** Merges the index into one segment and makes that visible; deleted documents are dropped on the way. */
     public void compact() throws IOException {
         writer.forceMerge(1);

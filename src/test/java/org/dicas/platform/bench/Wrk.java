@@ -65,6 +65,9 @@ final class Wrk {
                 "--latency", "--timeout", "10s"));
         if (target.page()) {
             command.addAll(List.of("-H", "Cookie: " + cookie));
+            if (target.reload()) {
+                command.addAll(List.of("-H", "Cache-Control: no-cache"));
+            }
         } else if (!target.path().startsWith("/actuator")) {
             command.addAll(List.of("-H", "Authorization: Bearer " + token));
         }
