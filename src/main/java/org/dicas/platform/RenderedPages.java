@@ -25,6 +25,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -35,7 +36,12 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.server.PathContainer;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.method.HandlerMethod;
@@ -71,6 +77,14 @@ class RenderedPages implements WebMvcConfigurer, HandlerInterceptor {
     static final Duration LONGEST_KEPT = Duration.ofSeconds(30);
 
     private static final String CAPTURE = RenderedPages.class.getName() + ".capture";
+    private static final String POSITION = RenderedPages.class.getName() + ".position";
+
+    /** The database's position read at the start of a request, and when (the application's clock). */
+    private record Position(String log, Instant at) {
+        LocalDate today(Clock clock) {
+            return LocalDate.ofInstant(at, clock.getZone());
+        }
+    }
     private static final String FLASH_MAPS = SessionFlashMapManager.class.getName() + ".FLASH_MAPS";
 
     /** What a page may differ by, besides the database and the clock. */
@@ -78,25 +92,30 @@ class RenderedPages implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     /**
-     * A page as sent: the position of the write-ahead log read before its handler ran, when it was rendered, its type,
+     * A page as sent: the database's position read before the request's first read, when it was rendered and the
+     * date then (the releasability policy's today: authorizations start and end by date), its type,
      * the headers its handler and view set, and its bytes cut where the CSRF token stood.
      */
-    private record Copy(String position, Instant renderedAt, String contentType, Locale locale,
+    private record Copy(String position, Instant renderedAt, LocalDate today, String contentType, Locale locale,
                         Map<String, List<String>> headers, List<byte[]> parts, int length) {
     }
 
     private final WriteAheadLog log;
     private final Clock clock;
+    private final ApplicationContext context;
     private final boolean enabled;
+    /** The path patterns of the handlers marked {@link CachedPage}, found at the first request. */
+    private volatile List<PathPattern> cachedPaths;
     private final Cache<Key, Copy> copies;
     private final Counter served;
     private final Counter rendered;
 
-    RenderedPages(WriteAheadLog log, Clock clock, MeterRegistry meters,
+    RenderedPages(WriteAheadLog log, Clock clock, MeterRegistry meters, ApplicationContext context,
                   @Value("${dicas.pages.cache.enabled:true}") boolean enabled,
                   @Value("${dicas.pages.cache.max-megabytes:64}") long maxMegabytes) {
         this.log = log;
         this.clock = clock;
+        this.context = context;
         this.enabled = enabled;
         this.copies = Caffeine.newBuilder().maximumWeight(maxMegabytes * 1024 * 1024)
                 .weigher((Key k, Copy c) -> c.length() + 512).expireAfterWrite(LONGEST_KEPT).build();
@@ -104,6 +123,28 @@ class RenderedPages implements WebMvcConfigurer, HandlerInterceptor {
                 .description("pages served again from their rendered copy").register(meters);
         this.rendered = Counter.builder("dicas.pages.copies").tag("outcome", "rendered")
                 .description("cacheable pages rendered (first request, or the copy was out of date)").register(meters);
+    }
+
+    /**
+     * Reads the database's position for a request that may be served from or kept as a copy, before anything else of
+     * the request reads the database — before Spring Session reads the session (its language, its CSRF token, the
+     * reader) and before the security chain reads the account: everything the page shows was read after it.
+     */
+    @Bean
+    FilterRegistrationBean<Filter> renderedPagesPosition() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+            HttpServletRequest http = (HttpServletRequest) request;
+            if (enabled && "GET".equals(http.getMethod()) && http.getHeader("Cookie") != null
+                    && !asksForAFreshPage(http) && isCachedPage(http)) {
+                log.position().ifPresent(position -> http.setAttribute(POSITION, new Position(position,
+                        clock.instant())));
+            }
+            chain.doFilter(request, response);
+        });
+        registration.setName("renderedPagesPosition");
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 10);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
     }
 
     @Bean
@@ -122,26 +163,51 @@ class RenderedPages implements WebMvcConfigurer, HandlerInterceptor {
         registry.addInterceptor(this);
     }
 
-    /** A page marked {@link CachedPage} is about to be handled: read the log's position before anything it reads. */
+    /** The handler is known: only a page marked {@link CachedPage} is held to be kept. */
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (request.getAttribute(CAPTURE) instanceof Capture capture && handler instanceof HandlerMethod method
-                && method.hasMethodAnnotation(CachedPage.class)) {
-            log.position().ifPresent(position -> capture.begin(position, clock.instant()));
+                && method.hasMethodAnnotation(CachedPage.class)
+                && request.getAttribute(POSITION) instanceof Position position) {
+            capture.begin(position);
         }
         return true;
     }
 
+    /** Whether the request's path is one of a handler marked {@link CachedPage} (its handler is checked again). */
+    private boolean isCachedPage(HttpServletRequest request) {
+        List<PathPattern> paths = cachedPaths;
+        if (paths == null) {
+            List<PathPattern> found = new ArrayList<>();
+            context.getBeansOfType(RequestMappingHandlerMapping.class).values().forEach(mapping ->
+                    mapping.getHandlerMethods().forEach((info, method) -> {
+                        if (method.hasMethodAnnotation(CachedPage.class) && info.getPathPatternsCondition() != null) {
+                            found.addAll(info.getPathPatternsCondition().getPatterns());
+                        }
+                    }));
+            cachedPaths = paths = List.copyOf(found);
+        }
+        PathContainer path = PathContainer.parsePath(
+                request.getRequestURI().substring(request.getContextPath().length()));
+        for (PathPattern pattern : paths) {
+            if (pattern.matches(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Key key = enabled ? key(request) : null;
+        Position position = request.getAttribute(POSITION) instanceof Position p ? p : null;
+        Key key = position == null ? null : key(request);
         if (key == null) {
             chain.doFilter(request, response);
             return;
         }
         if (!messageWaiting(request)) {
             Copy copy = copies.getIfPresent(key);
-            if (copy != null && serve(copy, request, response)) {
+            if (copy != null && serve(copy, position, request, response)) {
                 served.increment();
                 return;
             }
@@ -192,9 +258,10 @@ class RenderedPages implements WebMvcConfigurer, HandlerInterceptor {
         return session != null && session.getAttribute(FLASH_MAPS) instanceof Collection<?> maps && !maps.isEmpty();
     }
 
-    private boolean serve(Copy copy, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Instant now = clock.instant();
-        if (now.isBefore(copy.renderedAt()) || !now.isBefore(copy.renderedAt().plus(LONGEST_KEPT))) {
+    private boolean serve(Copy copy, Position now, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (!now.log().equals(copy.position()) || !now.today(clock).equals(copy.today())
+                || now.at().isBefore(copy.renderedAt()) || !now.at().isBefore(copy.renderedAt().plus(LONGEST_KEPT))) {
             return false;
         }
         byte[] token = null;
@@ -203,9 +270,6 @@ class RenderedPages implements WebMvcConfigurer, HandlerInterceptor {
                 return false;
             }
             token = csrf.getToken().getBytes(StandardCharsets.US_ASCII);
-        }
-        if (log.position().filter(copy.position()::equals).isEmpty()) {
-            return false;
         }
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(copy.contentType());
@@ -230,14 +294,16 @@ class RenderedPages implements WebMvcConfigurer, HandlerInterceptor {
 
     private void keep(Key key, Capture capture, byte[] body, Set<String> before, HttpServletRequest request) {
         if (capture.position == null) {
-            return; // not a page marked cacheable, or the log's position could not be read
+            return; // not a page marked cacheable, or the database's position could not be read
         }
         rendered.increment();
         String type = capture.getContentType();
         FlashMap out = RequestContextUtils.getOutputFlashMap(request);
+        Map<String, ?> in = RequestContextUtils.getInputFlashMap(request);
         HttpSession session = request.getSession(false);
         if (capture.getStatus() != HttpServletResponse.SC_OK || capture.cookie || type == null
-                || !type.startsWith("text/html") || (out != null && !out.isEmpty()) || session == null
+                || !type.startsWith("text/html") || (out != null && !out.isEmpty()) || (in != null && !in.isEmpty())
+                || !capture.getHeaders("Set-Cookie").isEmpty() || session == null
                 || !session.getId().equals(key.session())) {
             return;
         }
@@ -252,7 +318,7 @@ class RenderedPages implements WebMvcConfigurer, HandlerInterceptor {
         if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken csrf) {
             parts = cut(body, csrf.getToken().getBytes(StandardCharsets.US_ASCII));
         }
-        copies.put(key, new Copy(capture.position, capture.renderedAt, type, capture.locale, headers, parts,
+        copies.put(key, new Copy(capture.position.log(), capture.position.at(), capture.position.today(clock), type, capture.locale, headers, parts,
                 parts.stream().mapToInt(p -> p.length).sum()));
     }
 
@@ -287,8 +353,7 @@ class RenderedPages implements WebMvcConfigurer, HandlerInterceptor {
      */
     static final class Capture extends HttpServletResponseWrapper {
 
-        private String position;
-        private Instant renderedAt;
+        private Position position;
         private boolean cookie;
         private Locale locale;
         private ByteArrayOutputStream bytes;
@@ -299,9 +364,8 @@ class RenderedPages implements WebMvcConfigurer, HandlerInterceptor {
             super(response);
         }
 
-        void begin(String position, Instant renderedAt) {
+        void begin(Position position) {
             this.position = position;
-            this.renderedAt = renderedAt;
         }
 
         /** What was written while capturing, or null when nothing was held here. */
@@ -385,6 +449,8 @@ class RenderedPages implements WebMvcConfigurer, HandlerInterceptor {
         @Override
         public void reset() {
             resetBuffer();
+            cookie = false;
+            locale = null;
             super.reset();
         }
 

@@ -21,13 +21,13 @@ import org.dicas.security.DicasUser;
 import org.dicas.shared.InvalidInputException;
 import org.dicas.shared.Marking;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.dicas.platform.WriteAheadLog;
 import org.dicas.security.ReleasabilityPolicy;
 import org.dicas.shared.Paging;
 import org.dicas.shared.Page;
-import org.dicas.shared.Paging;
 
 /**
  * Finds records of every type the caller may read, in English and Japanese, over the bilingual Lucene index (see
@@ -59,18 +59,28 @@ public class Search {
     private record SnippetKey(long id, long version, String query) {
     }
 
-    /**
-     * A page of results as one reader asked for it, with all it was computed from: the database's write-ahead log
-     * position read before anything else (readability, the rows shown and their snippets come from the database), the
-     * policy's today (authorizations start and end by date) and the version of this node's index (the ranking).
-     */
-    private record ResultKey(DicasUser reader, String query, Paging paging, String position, LocalDate today,
-                             long indexVersion) {
+    /** A page of results as one reader asked for it. */
+    private record ResultKey(DicasUser reader, String query, Paging paging) {
     }
 
-    /** Pages of results kept while nothing they were computed from has moved (ADR 0048): popular searches repeat. */
-    private final Cache<ResultKey, Page<SearchHit>> results = Caffeine.newBuilder().maximumSize(5_000)
-            .expireAfterWrite(Duration.ofMinutes(10)).build();
+    /**
+     * A page of results with all it was computed from: the database's position read before anything else
+     * (readability, the rows shown and their snippets come from the database), the policy's today (authorizations
+     * start and end by date) and the version of this node's index (the ranking).
+     */
+    private record Kept(String position, LocalDate today, long indexVersion, Page<SearchHit> page) {
+        boolean computedFrom(String position, LocalDate today, long indexVersion) {
+            return this.position.equals(position) && this.today.equals(today) && this.indexVersion == indexVersion;
+        }
+    }
+
+    /**
+     * The last page of results of each reader's search, kept while nothing it was computed from has moved (ADR 0048):
+     * popular searches repeat. A newer page replaces an older one of the same search; bounded by hits held.
+     */
+    private final Cache<ResultKey, Kept> results = Caffeine.newBuilder().maximumWeight(100_000)
+            .weigher((ResultKey k, Kept v) -> 1 + v.page().items().size())
+            .expireAfterWrite(Duration.ofMinutes(2)).build();
     private final WriteAheadLog log;
     private final ReleasabilityPolicy policy;
 
@@ -96,27 +106,26 @@ public class Search {
         BilingualQuery bq = queries.get(q, text -> BilingualQuery.of(text, indexer.glossary()));
         BilingualIndex index = indexer.index();
         try {
+            // inside a transaction the results could show its own uncommitted writes: computed, never kept
+            if (TransactionSynchronizationManager.isActualTransactionActive()) {
+                return search(user, q, bq, index, paging);
+            }
             // the position and the index's version first: a change committed or indexed after them files a newer page
-            // under an older key, which no later request asks for; an older page is never filed under a newer key
-            ResultKey key = log.position().map(position -> new ResultKey(user, q, paging, position, policy.today(),
-                    versionOf(index))).orElse(null);
-            Page<SearchHit> kept = key == null ? null : results.getIfPresent(key);
-            if (kept != null) {
-                return kept;
+            // under an older position, which no later request finds current; an older page never under a newer one
+            String position = log.position().orElse(null);
+            if (position == null) {
+                return search(user, q, bq, index, paging);
+            }
+            LocalDate today = policy.today();
+            long version = index.version();
+            ResultKey key = new ResultKey(user, q, paging);
+            Kept kept = results.getIfPresent(key);
+            if (kept != null && kept.computedFrom(position, today, version)) {
+                return kept.page();
             }
             Page<SearchHit> found = search(user, q, bq, index, paging);
-            if (key != null) {
-                results.put(key, found);
-            }
+            results.put(key, new Kept(position, today, version, found));
             return found;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static long versionOf(BilingualIndex index) {
-        try {
-            return index.version();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
