@@ -208,7 +208,6 @@ class RenderedPages implements WebMvcConfigurer, HandlerInterceptor {
         if (!messageWaiting(request)) {
             Copy copy = copies.getIfPresent(key);
             if (copy != null && serve(copy, position, request, response)) {
-                served.increment();
                 return;
             }
         }
@@ -271,6 +270,7 @@ class RenderedPages implements WebMvcConfigurer, HandlerInterceptor {
             }
             token = csrf.getToken().getBytes(StandardCharsets.US_ASCII);
         }
+        served.increment(); // counted before the bytes go out: a client that has the page sees it counted
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(copy.contentType());
         if (copy.locale() != null) {
