@@ -92,11 +92,11 @@ class RenderedPages implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     /**
-     * A page as sent: the database's position read before the request's first read, when it was rendered and the
-     * date then (the releasability policy's today: authorizations start and end by date), its type,
+     * A page as sent: the database's position read before the request's first read, when it was rendered (its date
+     * is the releasability policy's today: authorizations start and end by date), its type,
      * the headers its handler and view set, and its bytes cut where the CSRF token stood.
      */
-    private record Copy(String position, Instant renderedAt, LocalDate today, String contentType, Locale locale,
+    private record Copy(String position, Instant renderedAt, String contentType, Locale locale,
                         Map<String, List<String>> headers, List<byte[]> parts, int length) {
     }
 
@@ -230,14 +230,14 @@ class RenderedPages implements WebMvcConfigurer, HandlerInterceptor {
         }
     }
 
-    /** The request's key when it may be served from or kept as a copy: a signed-in session's GET. */
+    /**
+     * The request's key when it may be served from or kept as a copy: a signed-in session's request whose position was
+     * read (a GET of a cached page's path, not a reload).
+     */
     private static Key key(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod())) {
-            return null;
-        }
         HttpSession session = request.getSession(false);
         Principal reader = request.getUserPrincipal();
-        if (session == null || reader == null || asksForAFreshPage(request)) {
+        if (session == null || reader == null) {
             return null;
         }
         return new Key(session.getId(), reader.getName(), request.getRequestURI(), request.getQueryString(),
@@ -259,7 +259,7 @@ class RenderedPages implements WebMvcConfigurer, HandlerInterceptor {
 
     private boolean serve(Copy copy, Position now, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        if (!now.log().equals(copy.position()) || !now.today(clock).equals(copy.today())
+        if (!now.log().equals(copy.position()) || !now.today(clock).equals(LocalDate.ofInstant(copy.renderedAt(), clock.getZone()))
                 || now.at().isBefore(copy.renderedAt()) || !now.at().isBefore(copy.renderedAt().plus(LONGEST_KEPT))) {
             return false;
         }
@@ -318,7 +318,7 @@ class RenderedPages implements WebMvcConfigurer, HandlerInterceptor {
         if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken csrf) {
             parts = cut(body, csrf.getToken().getBytes(StandardCharsets.US_ASCII));
         }
-        copies.put(key, new Copy(capture.position.log(), capture.position.at(), capture.position.today(clock), type, capture.locale, headers, parts,
+        copies.put(key, new Copy(capture.position.log(), capture.position.at(), type, capture.locale, headers, parts,
                 parts.stream().mapToInt(p -> p.length).sum()));
     }
 
