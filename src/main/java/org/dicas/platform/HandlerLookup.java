@@ -8,12 +8,14 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -37,6 +39,30 @@ import org.springframework.web.util.pattern.PathPattern;
  */
 @Configuration(proxyBeanMethods = false)
 class HandlerLookup {
+
+    /**
+     * The actuator's endpoint mappings are asked after the platform's own (Spring Boot asks them first, at order
+     * -100): every API read and page was otherwise first compared with every actuator endpoint, in full, and found no
+     * match there (a twentieth of an API read's request-thread CPU, JFR, 2026-12-05). An actuator path now costs the
+     * platform's mapping one look-up in its tree of shapes, which no pattern of the platform fits
+     * ({@code HandlerLookupTest} checks that every actuator endpoint is still answered by the actuator).
+     */
+    @Bean
+    static BeanPostProcessor actuatorMappingsAfterThePlatforms() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof AbstractHandlerMapping m && m.getOrder() < 0
+                        && bean.getClass().getName().startsWith("org.springframework.boot.webmvc.actuate.")) {
+                    m.setOrder(ACTUATOR_ORDER);
+                }
+                return bean;
+            }
+        };
+    }
+
+    /** Right after the platform's request mapping (order 0), before every other of Spring's handler mappings. */
+    static final int ACTUATOR_ORDER = 1;
 
     @Bean
     WebMvcRegistrations literalSegmentsFirst() {
@@ -142,6 +168,11 @@ class HandlerLookup {
             }
             Index index = this.index;
             RequestMappingInfo[] candidates = index.root().candidates(path);
+            if (candidates.length == 0) {
+                // no pattern fits the path even by its shape, so none matches it in part either (no 405, 406 or 415
+                // to tell): Spring's answer is no handler, the next mapping is asked, without comparing every mapping
+                return null;
+            }
             // Spring's order: the mappings whose direct path is this very path first, and the others only when none
             // of those matches
             List<RequestMappingInfo[]> matches = matches(candidates, lookupPath, true, request);

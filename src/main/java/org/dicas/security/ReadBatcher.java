@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Records the reads of readers that are in no transaction of their own (a single-record API read, a page) by group
  * commit (ADR 0017): one writer thread takes every read waiting, writes them all in one transaction — its transaction
- * id first, then one id per read, then the rows in one statement — and releases each reader only once that transaction
- * has committed. A reader is answered after its read is recorded, as before; what changes is that a hundred readers
+ * id first and one id per read in one statement, then the rows in another — and releases each reader only once that
+ * transaction has committed. A reader is answered after its read is recorded, as before; what changes is that a hundred readers
  * arriving together cost one transaction instead of a hundred.
  */
 @Component
@@ -121,8 +121,11 @@ class ReadBatcher implements SmartLifecycle {
             tx.executeWithoutResult(status -> {
                 // The transaction id first, then the row ids: a row id the sealer has seen allocated then belongs to
                 // a transaction that had started by then (ReadSealer's horizon rests on this order).
-                jdbc.sql("select pg_current_xact_id()").query(Object.class).single();
-                List<Long> ids = jdbc.sql("select nextval('audit_entry_id_seq') from generate_series(1, :n)")
+                // One statement: the condition on the transaction id is a one-time filter, evaluated (the id
+                // assigned) before the first row, hence before the first nextval.
+                List<Long> ids = jdbc.sql("""
+                                select nextval('audit_entry_id_seq') from generate_series(1, :n)
+                                where pg_current_xact_id() is not null""")
                         .param("n", batch.size()).query(Long.class).list();
                 Instant at = AuditChain.now(clock);
                 int n = batch.size();

@@ -12,10 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
+import org.springframework.boot.webmvc.actuate.endpoint.web.AbstractWebMvcEndpointHandlerMapping;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -56,6 +59,43 @@ class HandlerLookupTest {
                 .anySatisfy(p -> assertThat(p.matches(org.springframework.http.server.PathContainer
                         .parsePath("/api/v1/documents/7"))).isTrue()));
         assertThat(ours.candidates(new String[] {"nothing", "here"})).isEmpty();
+    }
+
+    @Test
+    void everyActuatorEndpointIsStillAnsweredByTheActuatorThoughItIsAskedAfterThePlatform() throws Exception {
+        Map<String, AbstractWebMvcEndpointHandlerMapping> actuators =
+                context.getBeansOfType(AbstractWebMvcEndpointHandlerMapping.class);
+        assertThat(actuators).isNotEmpty();
+        List<HandlerMapping> ordered = new ArrayList<>(context.getBeansOfType(HandlerMapping.class).values());
+        AnnotationAwareOrderComparator.sort(ordered); // as the DispatcherServlet orders them
+        for (AbstractWebMvcEndpointHandlerMapping actuator : actuators.values()) {
+            assertThat(ordered.indexOf(actuator)).as("the actuator is asked after the platform").isGreaterThan(
+                    ordered.indexOf(mapping));
+        }
+        int endpoints = 0;
+        for (AbstractWebMvcEndpointHandlerMapping actuator : actuators.values()) {
+            assertThat(actuator.getOrder()).isEqualTo(HandlerLookup.ACTUATOR_ORDER);
+            for (RequestMappingInfo info : actuator.getHandlerMethods().keySet()) {
+                for (PathPattern p : info.getPathPatternsCondition().getPatterns()) {
+                    String path = p.getPatternString().replaceAll("\\{\\*[^}]*}", "liveness")
+                            .replaceAll("\\{[^}]*}", "liveness");
+                    for (String method : info.getMethodsCondition().getMethods().stream().map(Enum::name).toList()) {
+                        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+                        ServletRequestPathUtils.parseAndCache(request);
+                        HandlerMapping answered = null;
+                        for (HandlerMapping m : ordered) {
+                            if (m.getHandler(request) != null) {
+                                answered = m;
+                                break;
+                            }
+                        }
+                        assertThat(answered).as("%s %s", method, path).isSameAs(actuator);
+                        endpoints++;
+                    }
+                }
+            }
+        }
+        assertThat(endpoints).as("health and its probes at least").isGreaterThanOrEqualTo(3);
     }
 
     @Test
