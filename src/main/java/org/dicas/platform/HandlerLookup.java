@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.webmvc.actuate.endpoint.web.AbstractWebMvcEndpointHandlerMapping;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -52,8 +52,9 @@ class HandlerLookup {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
-                if (bean instanceof AbstractHandlerMapping m && m.getOrder() < 0
-                        && bean.getClass().getName().startsWith("org.springframework.boot.webmvc.actuate.")) {
+                // (Boot's deprecated mapping of @ControllerEndpoint beans stays where it is: the platform has none,
+                // and an empty mapping answers at once)
+                if (bean instanceof AbstractWebMvcEndpointHandlerMapping m && m.getOrder() < 0) {
                     m.setOrder(ACTUATOR_ORDER);
                 }
                 return bean;
@@ -61,7 +62,12 @@ class HandlerLookup {
         };
     }
 
-    /** Right after the platform's request mapping (order 0), before every other of Spring's handler mappings. */
+    /**
+     * Right after the platform's request mapping (order 0), before Spring's bean-name, welcome-page and resource
+     * mappings (2 and later). A view controller's mapping would also be at 1 (none is registered): it and the actuator
+     * share no path. Moving the actuator's base path or an endpoint's path onto a path of the platform would let the
+     * platform answer it: keep them under {@code /actuator}.
+     */
     static final int ACTUATOR_ORDER = 1;
 
     @Bean
@@ -156,8 +162,9 @@ class HandlerLookup {
          * recorded on the request. As in Spring, the candidates whose direct path is the look-up path are asked first
          * and the others only when none of those matches (a literal does not always sort first: HEAD compares methods
          * before paths, and a '?' wildcard ties with a literal). A CORS pre-flight and a path with a segment of matrix
-         * variables only go to Spring's own look-up; so does no match, whose 404, 405, 406 or 415 Spring tells from
-         * every mapping.
+         * variables only go to Spring's own look-up; so do candidates of which none matches, whose 405, 406 or 415
+         * Spring tells from every mapping. No candidate at all is no handler: no pattern matches the path even in
+         * part, which is also Spring's answer then.
          */
         @Override
         protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {

@@ -45,8 +45,8 @@ class AuditReads {
         tx.executeWithoutResult(status -> {
             // The transaction id first, then the row id: a row id the sealer has seen allocated then belongs to a
             // transaction that had started by then (ReadSealer's horizon rests on this order). One round trip: the
-            // subquery with OFFSET 0 is a planner fence (never flattened or dropped, as it calls a volatile
-            // function), so it runs before the outer nextval.
+            // subquery with OFFSET 0 is a planner fence (never flattened into the outer query), and the outer nextval
+            // is computed only for its row, which already carries the transaction id.
             long id = jdbc.sql("""
                             select nextval('audit_entry_id_seq') from (select pg_current_xact_id() as xid offset 0) x
                             where x.xid is not null""")

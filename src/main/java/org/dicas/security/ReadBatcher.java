@@ -121,11 +121,13 @@ class ReadBatcher implements SmartLifecycle {
             tx.executeWithoutResult(status -> {
                 // The transaction id first, then the row ids: a row id the sealer has seen allocated then belongs to
                 // a transaction that had started by then (ReadSealer's horizon rests on this order).
-                // One statement: the condition on the transaction id is a one-time filter, evaluated (the id
-                // assigned) before the first row, hence before the first nextval.
+                // One statement, as AuditReads does it: nextval is in the outer select list, so it is computed only
+                // for rows that already carry the transaction id, read in a subquery that OFFSET 0 keeps apart (a
+                // data dependency, not an evaluation order PostgreSQL could change).
                 List<Long> ids = jdbc.sql("""
-                                select nextval('audit_entry_id_seq') from generate_series(1, :n)
-                                where pg_current_xact_id() is not null""")
+                                select nextval('audit_entry_id_seq')
+                                from (select pg_current_xact_id() as xid offset 0) x cross join generate_series(1, :n)
+                                where x.xid is not null""")
                         .param("n", batch.size()).query(Long.class).list();
                 Instant at = AuditChain.now(clock);
                 int n = batch.size();

@@ -72,30 +72,47 @@ class HandlerLookupTest {
             assertThat(ordered.indexOf(actuator)).as("the actuator is asked after the platform").isGreaterThan(
                     ordered.indexOf(mapping));
         }
-        int endpoints = 0;
+        Set<String> asked = new LinkedHashSet<>();
         for (AbstractWebMvcEndpointHandlerMapping actuator : actuators.values()) {
             assertThat(actuator.getOrder()).isEqualTo(HandlerLookup.ACTUATOR_ORDER);
             for (RequestMappingInfo info : actuator.getHandlerMethods().keySet()) {
                 for (PathPattern p : info.getPathPatternsCondition().getPatterns()) {
-                    String path = p.getPatternString().replaceAll("\\{\\*[^}]*}", "liveness")
-                            .replaceAll("\\{[^}]*}", "liveness");
-                    for (String method : info.getMethodsCondition().getMethods().stream().map(Enum::name).toList()) {
-                        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
-                        ServletRequestPathUtils.parseAndCache(request);
-                        HandlerMapping answered = null;
-                        for (HandlerMapping m : ordered) {
-                            if (m.getHandler(request) != null) {
-                                answered = m;
-                                break;
-                            }
+                    // Boot registers the health groups as /actuator/health/**: ask for the probes themselves
+                    List<String> paths = p.getPatternString().endsWith("/**")
+                            ? List.of(p.getPatternString().replace("/**", "/liveness"),
+                                      p.getPatternString().replace("/**", "/readiness"))
+                            : List.of(p.getPatternString().replaceAll("\\{[^}]*}", "liveness"));
+                    for (String path : paths) {
+                        for (String method : info.getMethodsCondition().getMethods().stream().map(Enum::name).toList()) {
+                            assertThat(firstToAnswer(ordered, method, path)).as("%s %s", method, path).isSameAs(actuator);
+                            asked.add(method + " " + path);
                         }
-                        assertThat(answered).as("%s %s", method, path).isSameAs(actuator);
-                        endpoints++;
+                        // nor does the platform's mapping answer another method there: a 405 and the methods allowed
+                        // come from the actuator, as before
+                        for (RequestMethod method : RequestMethod.values()) {
+                            MockHttpServletRequest request = new MockHttpServletRequest(method.name(), path);
+                            ServletRequestPathUtils.parseAndCache(request);
+                            assertThat(mapping.getHandler(request)).as("the platform on %s %s", method, path).isNull();
+                        }
                     }
                 }
             }
         }
-        assertThat(endpoints).as("health and its probes at least").isGreaterThanOrEqualTo(3);
+        assertThat(asked).contains("GET /actuator/health", "GET /actuator/health/liveness",
+                "GET /actuator/health/readiness");
+    }
+
+    /** The first of the handler mappings, in the DispatcherServlet's order, that has a handler for the request. */
+    private static HandlerMapping firstToAnswer(List<HandlerMapping> ordered, String method, String path)
+            throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        ServletRequestPathUtils.parseAndCache(request);
+        for (HandlerMapping m : ordered) {
+            if (m.getHandler(request) != null) {
+                return m;
+            }
+        }
+        return null;
     }
 
     @Test
