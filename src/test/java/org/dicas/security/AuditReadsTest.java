@@ -342,6 +342,30 @@ class AuditReadsTest {
     }
 
     @Test
+    void aBatchWhoseIdsAreDrawnAlreadyHoldsATransactionIdThatHoldsBackTheHorizon() throws Exception {
+        // ReadSealer's horizon rests on this: once a read's id is drawn, its transaction has an id that a sealing
+        // step sees as running. Held here between drawing the ids and writing the rows (the insert waits for a lock),
+        // before the writer has written anything that would assign a transaction id by itself.
+        long recordId = freshRecordId();
+        try (OpenTransaction lock = openTransaction(
+                () -> jdbc.sql("lock table audit_read in share mode").update())) {
+            Future<Boolean> read = threads.submit(() -> readAndSeeIt("horizon.reader", recordId));
+            awaitAWaiterOn("audit_read");
+            String writerXid = jdbc.sql("""
+                            select backend_xid::text from pg_stat_activity
+                            where wait_event_type = 'Lock' and query like '%insert into audit_read%'""")
+                    .query(String.class).optional().orElse(null);
+            assertThat(writerXid).as("the waiting writer's transaction id").isNotNull();
+            Boolean running = newTransaction().execute(s -> jdbc.sql(
+                            "select not pg_visible_in_snapshot(cast(:x as xid8), pg_current_snapshot())")
+                    .param("x", writerXid).query(Boolean.class).single());
+            assertThat(running).as("a sealing step now sees the writer's transaction as running").isTrue();
+            lock.close();
+            assertThat(read.get(60, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void readersInNoTransactionAreRecordedTogetherAndEachIsAnsweredOnlyOnceItsReadIsCommitted() throws Exception {
         long recordId = freshRecordId();
         int readers = 20;
