@@ -36,10 +36,12 @@ class RenderedPagesTest {
     }
 
     @Test
-    void aPageAskedForAgainWhileNothingChangedIsServedFromItsCopyWithTheRequestsOwnCsrfToken() {
+    void aPageAskedForAgainWhileNothingChangedIsServedFromItsCopyWithTheRequestsOwnCsrfToken() throws Exception {
         Http atla = new Http(port).signIn("jp.atla", "demo");
         costs.countFromNowOn();
+        asked = 0;
         Http.Response[] pair = servedAgain(atla, "/working-groups");
+        costs.awaitCounted("/working-groups", asked); // the served copy's cost is counted after its bytes went out
         String first = pair[0].body();
         String again = pair[1].body();
         assertThat(Http.csrf(again)).as("a token masked afresh for the response").isNotEqualTo(Http.csrf(first));
@@ -136,12 +138,16 @@ class RenderedPagesTest {
      * Asks for {@code path} twice in a row until the second is served from the copy the first left (at most five
      * times: a write by the platform's background work in between makes the second render); the two responses.
      */
+    /** How many requests {@link #servedAgain} has sent (since a test set it to 0). */
+    private int asked;
+
     private Http.Response[] servedAgain(Http client, String path) {
         for (int attempt = 0; attempt < 5; attempt++) {
             Http.Response first = client.get(path, null);
             assertThat(first.status()).as(path).isEqualTo(200);
             double before = served();
             Http.Response again = client.get(path, null);
+            asked += 2;
             assertThat(again.status()).as(path).isEqualTo(200);
             if (served() > before) {
                 return new Http.Response[] {first, again};

@@ -80,6 +80,20 @@ public final class RequestCosts {
                 .orElseThrow(() -> new IllegalStateException("no request to " + uri + " was counted"));
     }
 
+    /**
+     * Waits, at most 10 s, until {@code count} requests to this URI are counted: a request is counted once its last
+     * byte has gone out, so its client may read the answer, and ask for its cost, a moment before.
+     */
+    public void awaitCounted(String uri, int count) throws InterruptedException {
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (recorded.stream().filter(c -> c.uri().equals(uri)).count() < count) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException(count + " requests to " + uri + " were not counted within 10 s");
+            }
+            Thread.sleep(5);
+        }
+    }
+
     public void clear() {
         recorded.clear();
         size.set(0);
