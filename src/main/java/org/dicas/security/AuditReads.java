@@ -43,14 +43,7 @@ class AuditReads {
             return;
         }
         tx.executeWithoutResult(status -> {
-            // The transaction id first, then the row id: a row id the sealer has seen allocated then belongs to a
-            // transaction that had started by then (ReadSealer's horizon rests on this order). One round trip: the
-            // subquery with OFFSET 0 is a planner fence (never flattened into the outer query), and the outer nextval
-            // is computed only for its row, which already carries the transaction id.
-            long id = jdbc.sql("""
-                            select nextval('audit_entry_id_seq') from (select pg_current_xact_id() as xid offset 0) x
-                            where x.xid is not null""")
-                    .query(Long.class).single();
+            long id = jdbc.sql(IDS_AFTER_THE_TRANSACTION_ID).param("n", 1).query(Long.class).single();
             Instant at = AuditChain.now(clock);
             jdbc.sql("""
                             insert into audit_read (id, at, actor, record_id, record_kind, detail, hash)
@@ -62,6 +55,17 @@ class AuditReads {
     }
 
     /** The hash of one read row: all of its fields, in the chain's canonical form with an empty link. */
+    /**
+     * {@code :n} read ids, taken after the transaction's id: a row id the sealer has seen allocated then belongs to a
+     * transaction that had started by then (ReadSealer's horizon rests on this order). One round trip: the subquery
+     * with OFFSET 0 is a planner fence (never flattened into the outer query), and the outer nextval is computed only
+     * for its rows, which already carry the transaction id — a data dependency, not an evaluation order.
+     */
+    static final String IDS_AFTER_THE_TRANSACTION_ID = """
+            select nextval('audit_entry_id_seq')
+            from (select pg_current_xact_id() as xid offset 0) x cross join generate_series(1, :n)
+            where x.xid is not null""";
+
     static String hash(long id, Instant at, String reader, long recordId, String kind, String detail) {
         return AuditChain.hash("", id, at, reader, ACTION, recordId, kind, detail, null);
     }

@@ -121,13 +121,7 @@ class ReadBatcher implements SmartLifecycle {
             tx.executeWithoutResult(status -> {
                 // The transaction id first, then the row ids: a row id the sealer has seen allocated then belongs to
                 // a transaction that had started by then (ReadSealer's horizon rests on this order).
-                // One statement, as AuditReads does it: nextval is in the outer select list, so it is computed only
-                // for rows that already carry the transaction id, read in a subquery that OFFSET 0 keeps apart (a
-                // data dependency, not an evaluation order PostgreSQL could change).
-                List<Long> ids = jdbc.sql("""
-                                select nextval('audit_entry_id_seq')
-                                from (select pg_current_xact_id() as xid offset 0) x cross join generate_series(1, :n)
-                                where x.xid is not null""")
+                List<Long> ids = jdbc.sql(AuditReads.IDS_AFTER_THE_TRANSACTION_ID)
                         .param("n", batch.size()).query(Long.class).list();
                 Instant at = AuditChain.now(clock);
                 int n = batch.size();
