@@ -54,12 +54,22 @@ public class ExportAuthorizations {
     private final Directory directory;
     private final AuditLog audit;
     private final MarkedRecords records;
+    private final KeptReads keptReads;
 
-    ExportAuthorizations(JdbcClient jdbc, Directory directory, AuditLog audit, MarkedRecords records) {
+    ExportAuthorizations(JdbcClient jdbc, Directory directory, AuditLog audit, MarkedRecords records,
+                         KeptReads keptReads) {
+        this.keptReads = keptReads;
         this.jdbc = jdbc;
         this.directory = directory;
         this.audit = audit;
         this.records = records;
+    }
+
+    /** The authorizations attached to a record, by id. */
+    static List<ExportAuthorization> attachedTo(JdbcClient jdbc, long recordId) {
+        return jdbc.sql(SELECT + " ea where exists (select 1 from record_authorization ra "
+                        + "where ra.authorization_id = ea.id and ra.record_id = :r) order by id")
+                .param("r", recordId).query((rs, n) -> row(rs)).list();
     }
 
     static ExportAuthorization row(ResultSet rs) throws SQLException {
@@ -194,6 +204,7 @@ public class ExportAuthorizations {
                         where id = :id and version = :expected""")
                 .params(columns(c)).param("kept", kept).param("id", id).param("expected", expected.required()).update();
         requireOne(officer, n, id, expected);
+        keptReads.forgetAfterCommit(); // who may read the records it covers may change (other nodes: V51's notice)
         audit.append(officer, "AUTHORIZATION_CHANGED", null, "AUTHORIZATION", describe(id, c));
         return get(officer, id);
     }
@@ -217,6 +228,7 @@ public class ExportAuthorizations {
                         on conflict do nothing""")
                 .param("r", recordId).param("a", id).param("by", officer.id()).update();
         jdbc.sql("update export_authorization set version = version + 1 where id = :id").param("id", id).update();
+        keptReads.forgetAfterCommit();
         audit.append(officer, "AUTHORIZATION_ATTACHED", recordId, null, Sentence.of("audit.detail.authorizationNumber", a.number()));
     }
 
@@ -231,6 +243,7 @@ public class ExportAuthorizations {
         if (n == 0) {
             throw new NotFoundException("attachment", recordId);
         }
+        keptReads.forgetAfterCommit();
         audit.append(officer, "AUTHORIZATION_DETACHED", recordId, null, Sentence.of("audit.detail.authorizationNumber", a.number()));
     }
 

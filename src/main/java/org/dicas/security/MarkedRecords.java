@@ -290,9 +290,7 @@ public class MarkedRecords {
 
     /** The authorizations attached to a record. */
     public java.util.List<ExportAuthorization> authorizationsOf(long recordId) {
-        return jdbc.sql(ExportAuthorizations.SELECT + " ea where exists (select 1 from record_authorization ra "
-                        + "where ra.authorization_id = ea.id and ra.record_id = :r) order by id")
-                .param("r", recordId).query((rs, n) -> ExportAuthorizations.row(rs)).list();
+        return ExportAuthorizations.attachedTo(jdbc, recordId);
     }
 
     /** Changes title and text of a record (not its marking), made against version {@code expected}. */

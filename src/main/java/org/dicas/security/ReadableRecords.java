@@ -6,14 +6,19 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToIntFunction;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dicas.shared.ListColumns;
+import org.dicas.shared.Marking;
+import org.dicas.shared.NationCode;
 import org.dicas.shared.Page;
 import org.dicas.shared.Paging;
 import org.dicas.shared.ReadableIds;
 import org.dicas.shared.TableView;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,13 +54,90 @@ public class ReadableRecords {
 
     private final JdbcClient jdbc;
     private final ReleasabilityPolicy policy;
+    private final KeptReads keptReads;
     private final Cache<Key, ReadableIds> sets = Caffeine.newBuilder().maximumSize(1_000).build();
     private final Cache<String, String> readerQueries = Caffeine.newBuilder().maximumSize(2_000).build();
     private final Cache<String, String> systemReads = Caffeine.newBuilder().maximumSize(2_000).build();
+    private final Cache<String, String> keptQueries = Caffeine.newBuilder().maximumSize(2_000).build();
 
-    ReadableRecords(JdbcClient jdbc, ReleasabilityPolicy policy) {
+    @Autowired
+    ReadableRecords(JdbcClient jdbc, ReleasabilityPolicy policy, KeptReads keptReads) {
         this.jdbc = jdbc;
         this.policy = policy;
+        this.keptReads = keptReads;
+    }
+
+    /** Without keeping: every read asks the database. */
+    ReadableRecords(JdbcClient jdbc, ReleasabilityPolicy policy) {
+        this(jdbc, policy, null);
+    }
+
+    /**
+     * The one record with this id that {@code sql} finds, if {@code reader} may read it — as
+     * {@code query(reader, sql).param("id", id)} would answer, but from a row kept from an earlier read when this node
+     * keeps rows (ADR 0049, {@link KeptReads}): the row is kept as every reader would see it, with its record's marking,
+     * and {@link ReleasabilityPolicy#mayRead} decides on every read, for this reader, today. {@code sql} selects one
+     * record by {@code :id} under exactly one {@code {readable:x}} token and no other; the record it reads is
+     * {@code record x} with that id. {@code weight} tells about how many bytes a row holds.
+     *
+     * @throws IllegalArgumentException if {@code sql} has another token, more than one, or a {@code record} alias
+     *                                  without one
+     */
+    public <T> Optional<T> one(DicasUser reader, String sql, long id, RowMapper<T> rows, ToIntFunction<T> weight) {
+        String unfiltered = keptQueries.get(sql, this::unfiltered);
+        if (keptReads == null || !keptReads.keeping()) {
+            if (keptReads != null) {
+                keptReads.readFromTheDatabase();
+            }
+            return query(reader, sql).param("id", id).query(rows).optional();
+        }
+        return keptReads.row(new KeptReads.Key(sql, id), () -> jdbc.sql(unfiltered).param("id", id)
+                        .query((rs, n) -> {
+                            T value = rows.mapRow(rs, n);
+                            Marking marking = Marking.parse(rs.getString("kept_marking"));
+                            return new KeptReads.Row(value, new RecordMarking(marking,
+                                    NationCode.of(rs.getString("kept_origin")),
+                                    Optional.ofNullable((Long) rs.getObject("kept_company")), List.of(),
+                                    rs.getBoolean("kept_government_only"), rs.getBoolean("kept_withheld")),
+                                    weight.applyAsInt(value));
+                        }).optional()
+                        .map(r -> r.marking().marking().export().isEmpty() ? r
+                                : new KeptReads.Row(r.value(), withAuthorizations(r.marking(), id), r.weight())))
+                .filter(r -> policy.mayRead(reader, r.marking()))
+                .map(r -> {
+                    @SuppressWarnings("unchecked") T value = (T) r.value();
+                    return value;
+                });
+    }
+
+    private RecordMarking withAuthorizations(RecordMarking m, long id) {
+        return new RecordMarking(m.marking(), m.originNation(), m.owningCompanyId(),
+                ExportAuthorizations.attachedTo(jdbc, id), m.governmentOnly(), m.withheld());
+    }
+
+    /**
+     * A one-record query as every reader would see it, with its record's marking columns after its own: the one
+     * {@code {readable:x}} token becomes {@code true}, and {@code record} is joined again by {@code :id}.
+     */
+    private String unfiltered(String sql) {
+        Matcher m = TOKEN.matcher(sql);
+        if (!m.find() || !m.group(1).equals("readable")) {
+            throw new IllegalArgumentException("a read by id names its record with one {readable:x} token: " + sql);
+        }
+        String alias = m.group(2);
+        if (m.find()) {
+            throw new IllegalArgumentException("a read by id has one policy token, not more: " + sql);
+        }
+        Matcher a = RECORD_ALIAS.matcher(sql);
+        while (a.find()) {
+            if (!a.group(1).equals(alias)) {
+                throw new IllegalArgumentException("record " + a.group(1) + " is read without a policy token for it");
+            }
+        }
+        String own = sql.replace("{readable:" + alias + "}", "true");
+        return "select q.*, kept.marking as kept_marking, kept.origin_nation as kept_origin,"
+                + " kept.owning_company_id as kept_company, kept.government_only as kept_government_only,"
+                + " kept.withheld as kept_withheld from (" + own + ") q join record kept on kept.id = :id";
     }
 
     /**

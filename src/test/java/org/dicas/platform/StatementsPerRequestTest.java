@@ -8,6 +8,7 @@ import org.dicas.PlatformTest;
 import org.dicas.notifications.Notifications;
 import org.dicas.security.DicasUser;
 import org.dicas.security.Directory;
+import org.dicas.security.KeptReadsForgetting;
 import org.dicas.support.Http;
 import org.dicas.support.RequestCosts;
 import org.junit.jupiter.api.AfterEach;
@@ -65,13 +66,19 @@ class StatementsPerRequestTest {
     }
 
     @Test
-    void aDocumentReadByIdTakesTheDocumentInOneStatementOnceTheBearersHolderIsKept() {
+    void aDocumentReadByIdTakesOneStatementAndNoneOnceItsRowIsKept() throws InterruptedException {
+        assertThat(KeptReadsForgetting.keeping(context)).as("the node hears changes, so it keeps rows").isTrue();
         for (String level : List.of("UNCLASSIFIED", "CUI")) {
             long id = firstDocument(level);
-            RequestCosts.Cost read = twice("/api/v1/documents/" + id, token);
-            assertThat(read.status()).isEqualTo(200);
-            assertThat(read.statements()).as("%s read: %s", level, read.sql()).isEqualTo(1);
+            String path = "/api/v1/documents/" + id;
+            twice(path, token); // the bearer's holder is kept
+            KeptReadsForgetting.forgetAll(context);
+            RequestCosts.Cost read = once(path, token);
+            assertThat(read.statements()).as("%s read, row not kept: %s", level, read.sql()).isEqualTo(1);
             assertThat(read.connections()).as("%s read borrows", level).isLessThanOrEqualTo(2);
+            RequestCosts.Cost kept = once(path, token);
+            assertThat(kept.statements()).as("%s read, row kept: %s", level, kept.sql()).isZero();
+            assertThat(kept.connections()).as("%s read of a kept row borrows", level).isZero();
         }
     }
 
@@ -199,6 +206,13 @@ class StatementsPerRequestTest {
      * for as a reload does, so that it is rendered, not served from its kept copy (which {@link RenderedPagesTest}
      * counts).
      */
+    private RequestCosts.Cost once(String path, String bearer) throws InterruptedException {
+        int asked = (int) costs.recorded().stream().filter(c -> c.uri().equals(path)).count() + 1;
+        assertThat(new Http(port).get(path, bearer).status()).as(path).isEqualTo(200);
+        costs.awaitCounted(path, asked);
+        return costs.last(path);
+    }
+
     private RequestCosts.Cost twice(String path, String bearer) {
         for (int i = 0; i < 2; i++) {
             int status = bearer == null ? pages.getRendered(path).status() : new Http(port).get(path, bearer).status();

@@ -29,7 +29,10 @@ import org.dicas.support.Nodes;
 import org.dicas.support.Nodes.Node;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +42,7 @@ import tools.jackson.databind.JsonNode;
  * sticky sessions: one set of demo data, a web session usable on either node and ended on both by a sign-out or by
  * disabling the account, and a scheduled job that runs once per interval in the cluster, not once per node.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodesTest {
 
     /** The expiry sweep's interval on both nodes (a short one, so the test sees many cycles). */
@@ -75,6 +79,7 @@ class TwoNodesTest {
     }
 
     @Test
+    @Order(1) // before the tests that add records
     void nodesStartedTogetherOnAnEmptyDatabaseBothComeUpWithOneSetOfDemoData() throws SQLException {
         Map<String, Long> together = counts(nodes.jdbcUrl());
         Map<String, Long> alone;
@@ -200,6 +205,47 @@ class TwoNodesTest {
             }
         }
         assertThat(status).as("the revoked token on the node that kept its holder, within 5 s").isEqualTo(401);
+    }
+
+    @Test
+    void aDocumentNarrowedOnOneNodeIsHiddenOnTheOtherThatKeptItsRow() throws InterruptedException {
+        TokenHoldersKeeping.await(a.context());
+        Http onA = new Http(a.port());
+        String us = onA.token("us.acq", "demo");
+        String jp = onA.token("jp.atla", "demo");
+        var made = onA.post(url(a, "/api/v1/documents"), us, Map.of("title", "Kept on node a", "body", "text",
+                "marking", "UNCLASSIFIED//REL TO USA, JPN"));
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        String path = "/api/v1/documents/" + made.json().get("id").asLong();
+        // node a reads the document's row and keeps it (ADR 0049)
+        double keptBefore = keptRows(a);
+        for (int i = 0; i < 3; i++) {
+            assertThat(onA.get(url(a, path), jp).status()).isEqualTo(200);
+        }
+        assertThat(keptRows(a) - keptBefore).as("reads on node a answered from the kept row").isEqualTo(2);
+
+        Http onB = new Http(b.port());
+        String etag = onB.get(url(b, path), us).header("ETag");
+        var narrowed = onB.putIfMatch(url(b, path), us, Map.of("title", "Kept on node a", "body", "text",
+                "marking", "UNCLASSIFIED//REL TO USA"), etag);
+        assertThat(narrowed.status()).as(narrowed.body()).isEqualTo(200);
+
+        // node b forgot at its commit; node a when the database's notification reaches it (milliseconds)
+        assertThat(onB.get(url(b, path), jp).status()).isEqualTo(404);
+        long limit = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        int status = 200;
+        while (status != 404 && System.nanoTime() < limit) {
+            status = onA.get(url(a, path), jp).status();
+            if (status != 404) {
+                Thread.sleep(25);
+            }
+        }
+        assertThat(status).as("the narrowed document on the node that kept its row, within 5 s").isEqualTo(404);
+    }
+
+    private static double keptRows(Node node) {
+        return node.bean(MeterRegistry.class).get("dicas.security.kept.records").tag("answer", "kept").counter()
+                .count();
     }
 
     private static double keptAnswers(Node node) {

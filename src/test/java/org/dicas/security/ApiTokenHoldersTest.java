@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.dicas.PlatformTest;
 import org.dicas.support.Http;
 import org.dicas.support.RequestCosts;
@@ -74,7 +73,7 @@ class ApiTokenHoldersTest {
 
         jdbc.sql("update app_user set access_level = 'UNCLASSIFIED' where username = :u").param("u", user).update();
 
-        assertThat(within(BOUND, () -> http.get("/api/v1/me", token),
+        assertThat(Http.within(BOUND, () -> http.get("/api/v1/me", token),
                 r -> r.status() == 200 && r.json().get("accessLevel").asString().equals("UNCLASSIFIED")))
                 .as("the lowered level is seen within %s", BOUND).isTrue();
     }
@@ -87,7 +86,7 @@ class ApiTokenHoldersTest {
         jdbc.sql("update api_token set revoked_at = now() where revoked_at is null and user_id = "
                 + "(select id from app_user where username = 'jp.revoked')").update();
 
-        assertThat(within(BOUND, () -> http.get("/api/v1/me", token), r -> r.status() == 401))
+        assertThat(Http.within(BOUND, () -> http.get("/api/v1/me", token), r -> r.status() == 401))
                 .as("the revoked token is refused within %s", BOUND).isTrue();
     }
 
@@ -102,7 +101,7 @@ class ApiTokenHoldersTest {
 
         jdbc.sql("update organization set kind = 'COMPANY' where id = :o").param("o", org).update();
 
-        assertThat(within(BOUND, () -> http.get("/api/v1/me", token), r -> r.status() == 200
+        assertThat(Http.within(BOUND, () -> http.get("/api/v1/me", token), r -> r.status() == 200
                 && r.json().hasNonNull("company") && r.json().get("company").asString().equals("Holders Test Bureau")))
                 .as("the organization's new kind is seen within %s", BOUND).isTrue();
     }
@@ -114,11 +113,11 @@ class ApiTokenHoldersTest {
         assertThat(me(token).get("accessLevel").asString()).isEqualTo("CUI");
 
         // cut the listener off, then change by hand at once, before it has listened again: no notification reaches it
-        jdbc.sql("select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'dicas token holders'")
+        jdbc.sql("select pg_terminate_backend(pid) from pg_stat_activity where application_name = '" + org.dicas.security.internal.DatabaseChanges.APPLICATION_NAME + "'")
                 .query(Boolean.class).list();
         jdbc.sql("update app_user set access_level = 'UNCLASSIFIED' where username = :u").param("u", user).update();
 
-        assertThat(within(BOUND, () -> http.get("/api/v1/me", token),
+        assertThat(Http.within(BOUND, () -> http.get("/api/v1/me", token),
                 r -> r.status() == 200 && r.json().get("accessLevel").asString().equals("UNCLASSIFIED")))
                 .as("the change is seen within %s", BOUND).isTrue();
         TokenHoldersKeeping.await(context);
@@ -142,22 +141,5 @@ class ApiTokenHoldersTest {
                 "roles", List.of("ACQUISITION"), "password", "a long enough secret"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return username;
-    }
-
-    private static boolean within(Duration bound, java.util.function.Supplier<Http.Response> call,
-                                  Predicate<Http.Response> seen) {
-        long limit = System.nanoTime() + bound.toNanos();
-        while (System.nanoTime() < limit) {
-            if (seen.test(call.get())) {
-                return true;
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
     }
 }

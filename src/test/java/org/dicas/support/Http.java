@@ -349,4 +349,22 @@ public final class Http {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Asks {@code call} every 25 ms until {@code seen} holds of its answer, for at most {@code bound}: whether it did. */
+    public static boolean within(java.time.Duration bound, java.util.function.Supplier<Response> call,
+                                 java.util.function.Predicate<Response> seen) {
+        long limit = System.nanoTime() + bound.toNanos();
+        while (System.nanoTime() < limit) {
+            if (seen.test(call.get())) {
+                return true;
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
 }

@@ -20,7 +20,7 @@ class DemoAccountsTest {
 
     @Test
     void demoAccountsAreDisabledWhenDemoModeIsOff() {
-        assertThat(new UserAccounts(directory, new DemoMode(true), new TokenHolders(null, java.time.Duration.ZERO, System::nanoTime, new io.micrometer.core.instrument.simple.SimpleMeterRegistry())).loadUserByUsername("jp.atla").isEnabled()).isTrue();
-        assertThat(new UserAccounts(directory, new DemoMode(false), new TokenHolders(null, java.time.Duration.ZERO, System::nanoTime, new io.micrometer.core.instrument.simple.SimpleMeterRegistry())).loadUserByUsername("jp.atla").isEnabled()).isFalse();
+        assertThat(new UserAccounts(directory, new DemoMode(true), new TokenHolders(new DatabaseChanges(null, System::nanoTime), java.time.Duration.ZERO, System::nanoTime, new io.micrometer.core.instrument.simple.SimpleMeterRegistry())).loadUserByUsername("jp.atla").isEnabled()).isTrue();
+        assertThat(new UserAccounts(directory, new DemoMode(false), new TokenHolders(new DatabaseChanges(null, System::nanoTime), java.time.Duration.ZERO, System::nanoTime, new io.micrometer.core.instrument.simple.SimpleMeterRegistry())).loadUserByUsername("jp.atla").isEnabled()).isFalse();
     }
 }

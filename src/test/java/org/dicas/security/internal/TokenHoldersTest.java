@@ -28,7 +28,7 @@ class TokenHoldersTest {
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
 
     private TokenHolders holders(Duration keep) {
-        return new TokenHolders(null, keep, now::get, new SimpleMeterRegistry());
+        return new TokenHolders(new DatabaseChanges(null, now::get), keep, now::get, new SimpleMeterRegistry());
     }
 
     private TokenHolders listening() {

@@ -1,0 +1,150 @@
+package org.dicas.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.function.LongSupplier;
+import org.dicas.security.internal.DatabaseChanges;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Records read by id, kept between requests as every reader would see them — the row and its marking, before the
+ * policy — so that a read by id need not ask the database (issue 11; ADR 0049). {@link ReadableRecords#one} is the
+ * only user: it asks the policy about the kept marking on every read, for the reader of that read. What is kept never
+ * outlives what it was read from by more than the delivery of a notification:
+ * <ul>
+ *   <li>Every change that can alter a kept row, or who may read it, notifies every node when it commits: the V51
+ *       triggers on the policy epoch (which every statement on records, authorizations, users and organizations moves,
+ *       V20) and on the kept tables call {@code pg_notify('dicas_records')}, and {@link DatabaseChanges} tells this
+ *       keeper to forget everything. A change made by hand in SQL is seen.</li>
+ *   <li>Nothing is kept while the node does not know that it hears ({@link DatabaseChanges#hearing()}), nor read from
+ *       what is kept inside a transaction (a writer sees its own writes, from the database).</li>
+ *   <li>An entry holds the generation of forgetting it was read under: a read that began before a forgetting is never
+ *       used after it, even when it is filed after it.</li>
+ *   <li>This node forgets at once, and again when the transaction ends, when a record changes here
+ *       ({@link RecordChanged}) or an export authorization does ({@link #forgetAfterCommit}), so its own next read
+ *       does not wait for the notification.</li>
+ *   <li>An entry is kept at most {@code dicas.security.kept-records.keep} (30 s by default; {@code 0} keeps nothing),
+ *       and all entries together weigh at most {@code dicas.security.kept-records.max-weight} (about that many bytes,
+ *       16 MB by default).</li>
+ * </ul>
+ */
+@Component
+class KeptReads {
+
+    /** The notification channel of the V51 triggers, and the V20 triggers that move the epoch it follows. */
+    static final DatabaseChanges.Channel CHANNEL = new DatabaseChanges.Channel("dicas_records",
+            "notify_readable_records_changed", 6, java.util.Map.of("policy_epoch_moves", 5));
+
+    /** What a query asked for one record by id. */
+    record Key(String sql, long id) {
+    }
+
+    /** A row as every reader would see it, with its record's marking; the weight is about its size in bytes. */
+    record Row(Object value, RecordMarking marking, int weight) {
+    }
+
+    private record Kept(Row row, long generation) {
+    }
+
+    private final DatabaseChanges changes;
+    private final Duration keep;
+    private final Cache<Key, Kept> kept;
+    private final AtomicLong generation = new AtomicLong();
+    private final Counter keptAnswers;
+    private final Counter databaseAnswers;
+
+    @Autowired
+    KeptReads(DatabaseChanges changes, @Value("${dicas.security.kept-records.keep:PT30S}") Duration keep,
+              @Value("${dicas.security.kept-records.max-weight:16000000}") long maxWeight,
+              ObjectProvider<MeterRegistry> meters) {
+        this(changes, keep, maxWeight, System::nanoTime, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    KeptReads(DatabaseChanges changes, Duration keep, long maxWeight, LongSupplier nanoTime, MeterRegistry meters) {
+        this.changes = changes;
+        this.keep = keep;
+        this.kept = Caffeine.newBuilder().maximumWeight(Math.max(0, maxWeight))
+                .weigher((Key k, Kept v) -> v.row().weight()).ticker(nanoTime::getAsLong)
+                .expireAfterWrite(positive(keep) ? keep : Duration.ZERO).build();
+        this.keptAnswers = Counter.builder("dicas.security.kept.records").tag("answer", "kept")
+                .description("reads by id answered from a row kept from an earlier read").register(meters);
+        this.databaseAnswers = Counter.builder("dicas.security.kept.records").tag("answer", "database")
+                .description("reads by id answered from the database").register(meters);
+        if (changes != null && positive(keep)) {
+            changes.subscribe(CHANNEL, this::forgetAll);
+        }
+    }
+
+    /** Whether rows are kept and used now: keeping is on, the node hears changes, and no transaction is active. */
+    boolean keeping() {
+        return changes != null && positive(keep) && changes.hearing()
+                && !TransactionSynchronizationManager.isActualTransactionActive();
+    }
+
+    /**
+     * The row {@code key} names: kept, or read by {@code read} (and kept, when found). Call only when
+     * {@link #keeping()}; an empty answer is not kept.
+     */
+    Optional<Row> row(Key key, Supplier<Optional<Row>> read) {
+        Kept k = kept.getIfPresent(key);
+        if (k != null && k.generation() == generation.get()) {
+            keptAnswers.increment();
+            return Optional.of(k.row());
+        }
+        databaseAnswers.increment();
+        long before = generation.get();
+        Optional<Row> fresh = read.get();
+        fresh.ifPresentOrElse(r -> kept.put(key, new Kept(r, before)), () -> kept.invalidate(key));
+        return fresh;
+    }
+
+    /** Counts a read answered from the database because nothing is kept now. */
+    void readFromTheDatabase() {
+        databaseAnswers.increment();
+    }
+
+    /** Forgets every row kept: what was read before now is not used again. */
+    void forgetAll() {
+        generation.incrementAndGet();
+        kept.invalidateAll();
+    }
+
+    /**
+     * Forgets every row kept now and, inside a transaction, again when it ends: a read between now and the commit still
+     * sees the old rows and must not outlive the commit.
+     */
+    void forgetAfterCommit() {
+        forgetAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forgetAll();
+                }
+            });
+        }
+    }
+
+    /** A record changed on this node (published inside the writing transaction): forget now and after it. */
+    @EventListener
+    void on(RecordChanged changed) {
+        forgetAfterCommit();
+    }
+
+    private static boolean positive(Duration d) {
+        return !d.isNegative() && !d.isZero();
+    }
+}
