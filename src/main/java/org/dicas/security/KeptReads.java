@@ -76,7 +76,7 @@ class KeptReads {
     KeptReads(DatabaseChanges changes, Duration keep, long maxWeight, LongSupplier nanoTime, MeterRegistry meters) {
         this.changes = changes;
         this.keep = keep;
-        this.kept = Caffeine.newBuilder().maximumWeight(Math.max(0, maxWeight))
+        this.kept = Caffeine.newBuilder().maximumWeight(Math.max(0, maxWeight)).executor(Runnable::run)
                 .weigher((Key k, Kept v) -> v.row().weight()).ticker(nanoTime::getAsLong)
                 .expireAfterWrite(positive(keep) ? keep : Duration.ZERO).build();
         this.keptAnswers = Counter.builder("dicas.security.kept.records").tag("answer", "kept")
