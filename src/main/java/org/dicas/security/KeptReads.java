@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -45,8 +46,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class KeptReads {
 
     /** The notification channel of the V51 triggers, and the V20 triggers that move the epoch it follows. */
-    static final DatabaseChanges.Channel CHANNEL = new DatabaseChanges.Channel("dicas_records",
-            "notify_readable_records_changed", 6, java.util.Map.of("policy_epoch_moves", 5));
+    static final DatabaseChanges.Channel CHANNEL = new DatabaseChanges.Channel("dicas_records", List.of(
+            new DatabaseChanges.Triggers("policy_epoch", "notify_readable_records_changed", 3),
+            new DatabaseChanges.Triggers("document", "notify_readable_records_changed", 3),
+            new DatabaseChanges.Triggers("record", "policy_epoch_moves", 1),
+            new DatabaseChanges.Triggers("record_authorization", "policy_epoch_moves", 1),
+            new DatabaseChanges.Triggers("export_authorization", "policy_epoch_moves", 1),
+            new DatabaseChanges.Triggers("app_user", "policy_epoch_moves", 1),
+            new DatabaseChanges.Triggers("organization", "policy_epoch_moves", 1)));
 
     /** What a query asked for one record by id. */
     record Key(String sql, long id) {
@@ -56,8 +63,15 @@ class KeptReads {
     record Row(Object value, RecordMarking marking, int weight) {
     }
 
-    private record Kept(Row row, long generation) {
+    /** What a read found (or that it found nothing), with the generation of forgetting it was read under. */
+    private record Kept(Optional<Row> row, long generation) {
+        int weight() {
+            return row.map(Row::weight).orElse(NOTHING_WEIGHS);
+        }
     }
+
+    /** About the bytes an entry that holds no row takes. */
+    private static final int NOTHING_WEIGHS = 96;
 
     private final DatabaseChanges changes;
     private final Duration keep;
@@ -77,7 +91,7 @@ class KeptReads {
         this.changes = changes;
         this.keep = keep;
         this.kept = Caffeine.newBuilder().maximumWeight(Math.max(0, maxWeight)).executor(Runnable::run)
-                .weigher((Key k, Kept v) -> v.row().weight()).ticker(nanoTime::getAsLong)
+                .weigher((Key k, Kept v) -> v.weight()).ticker(nanoTime::getAsLong)
                 .expireAfterWrite(positive(keep) ? keep : Duration.ZERO).build();
         this.keptAnswers = Counter.builder("dicas.security.kept.records").tag("answer", "kept")
                 .description("reads by id answered from a row kept from an earlier read").register(meters);
@@ -95,19 +109,21 @@ class KeptReads {
     }
 
     /**
-     * The row {@code key} names: kept, or read by {@code read} (and kept, when found). Call only when
-     * {@link #keeping()}; an empty answer is not kept.
+     * The row {@code key} names: kept, or read by {@code read} and kept. Call only when {@link #keeping()}. That no row
+     * was found is kept too: a missing id then answers as fast as a kept row the reader may not read, so the time of an
+     * answer does not tell a hidden record from a missing one (a record created later moves the policy epoch, and every
+     * node forgets).
      */
     Optional<Row> row(Key key, Supplier<Optional<Row>> read) {
         Kept k = kept.getIfPresent(key);
         if (k != null && k.generation() == generation.get()) {
             keptAnswers.increment();
-            return Optional.of(k.row());
+            return k.row();
         }
         databaseAnswers.increment();
         long before = generation.get();
         Optional<Row> fresh = read.get();
-        fresh.ifPresentOrElse(r -> kept.put(key, new Kept(r, before)), () -> kept.invalidate(key));
+        kept.put(key, new Kept(fresh, before));
         return fresh;
     }
 
@@ -128,14 +144,23 @@ class KeptReads {
      */
     void forgetAfterCommit() {
         forgetAll();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && !TransactionSynchronizationManager.hasResource(this)) {
+            // once per transaction, however many records it changes
+            TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(KeptReads.this);
                     forgetAll();
                 }
             });
         }
+    }
+
+    /** The generation of forgetting now (it moves with every forgetting): for tests that wait until it settles. */
+    long generation() {
+        return generation.get();
     }
 
     /** A record changed on this node (published inside the writing transaction): forget now and after it. */

@@ -78,7 +78,9 @@ public class ReadableRecords {
      * keeps rows (ADR 0049, {@link KeptReads}): the row is kept as every reader would see it, with its record's marking,
      * and {@link ReleasabilityPolicy#mayRead} decides on every read, for this reader, today. {@code sql} selects one
      * record by {@code :id} under exactly one {@code {readable:x}} token and no other; the record it reads is
-     * {@code record x} with that id. {@code weight} tells about how many bytes a row holds.
+     * {@code record x} with that id. {@code weight} tells about how many bytes a row holds. The value {@code rows} maps
+     * is kept and given to every reader, so it must not depend on the reader (nor on the reader's language). A missing
+     * id's answer is kept as well, so that it comes as fast as that of a record the reader may not read.
      *
      * @throws IllegalArgumentException if {@code sql} has another token, more than one, or a {@code record} alias
      *                                  without one

@@ -65,9 +65,26 @@ class KeptDocumentReadsTest {
     }
 
     @Test
+    void aMissingDocumentIsAnsweredLikeAHiddenOneFromWhatIsKept() {
+        long id = document("Hidden from AUS", USA_JPN);
+        String au = http.token("au.dod", "demo");
+        long missing = id + 1_000_000;
+        KeptReadsForgetting.settle(context);
+        assertThat(http.get("/api/v1/documents/" + id, au).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/documents/" + missing, au).status()).isEqualTo(404);
+        double before = kept();
+        var hidden = http.get("/api/v1/documents/" + id, au);
+        var absent = http.get("/api/v1/documents/" + missing, au);
+        assertThat(kept() - before).as("both answered from what is kept, with no statement").isEqualTo(2);
+        assertThat(hidden.status()).isEqualTo(absent.status());
+        assertThat(hidden.json().get("title").asString()).isEqualTo(absent.json().get("title").asString());
+    }
+
+    @Test
     void aDocumentReadAgainIsAnsweredFromItsKeptRowAndAskedOfThePolicyForEachReader() {
         long id = document("Kept for every reader", USA_JPN);
         String au = http.token("au.dod", "demo");
+        KeptReadsForgetting.settle(context);
         assertThat(http.get("/api/v1/documents/" + id, jp).status()).isEqualTo(200);
 
         double before = kept();
@@ -137,6 +154,7 @@ class KeptDocumentReadsTest {
     }
 
     private void readTwice(long id) {
+        KeptReadsForgetting.settle(context);
         double before = kept();
         for (int i = 0; i < 2; i++) {
             assertThat(http.get("/api/v1/documents/" + id, jp).status()).isEqualTo(200);

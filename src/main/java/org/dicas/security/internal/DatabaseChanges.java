@@ -40,14 +40,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class DatabaseChanges implements SmartLifecycle {
 
+    /** {@code count} enabled triggers on {@code table} that call {@code function}. */
+    public record Triggers(String table, String function, int count) {
+    }
+
     /**
-     * A notification channel and the triggers that notify on it: {@code triggers} triggers that call
-     * {@code triggerFunction} must be present and enabled, else nothing is heard. {@code alsoNeeded} names other trigger
-     * functions (with their count) whose triggers the channel's notifications rely on.
+     * A notification channel and the triggers its notifications rely on: each must be present and enabled on its table,
+     * else nothing is heard (checked on connecting and on every confirming round trip).
      */
-    public record Channel(String name, String triggerFunction, int triggers, Map<String, Integer> alsoNeeded) {
-        public Channel(String name, String triggerFunction, int triggers) {
-            this(name, triggerFunction, triggers, Map.of());
+    public record Channel(String name, List<Triggers> triggers) {
+        public Channel {
+            triggers = List.copyOf(triggers);
         }
     }
 
@@ -83,7 +86,10 @@ public class DatabaseChanges implements SmartLifecycle {
      * hearing. Subscribe before the node starts (in a constructor): a channel added later is listened to from the next
      * connection on.
      */
-    public void subscribe(Channel channel, Runnable forget) {
+    public synchronized void subscribe(Channel channel, Runnable forget) {
+        if (listener != null) {
+            throw new IllegalStateException("subscribe to " + channel.name() + " before the node starts listening");
+        }
         channels.put(channel.name(), channel);
         forgetters.computeIfAbsent(channel.name(), c -> new CopyOnWriteArrayList<>()).add(forget);
     }
@@ -113,6 +119,8 @@ public class DatabaseChanges implements SmartLifecycle {
                     + "to connect like");
             return;
         }
+        log.info("Listening for changes on {}: what is read from the database is kept between requests while this "
+                + "node hears them", channels.keySet());
         Thread t = new Thread(this::listen, "dicas-change-listener");
         t.setDaemon(true);
         listener = t;
@@ -171,11 +179,8 @@ public class DatabaseChanges implements SmartLifecycle {
                     connection = c;
                     for (Channel channel : channels.values()) {
                         s.execute("listen " + channel.name());
-                        requireTriggers(c, channel.name(), channel.triggerFunction(), channel.triggers());
-                        for (var also : channel.alsoNeeded().entrySet()) {
-                            requireTriggers(c, channel.name(), also.getKey(), also.getValue());
-                        }
                     }
+                    requireTriggers(c);
                     PGConnection pg = c.unwrap(PGConnection.class);
                     // whatever changed while this node did not listen is unknown: begin from nothing
                     forgetAll();
@@ -194,8 +199,9 @@ public class DatabaseChanges implements SmartLifecycle {
                             }
                         }
                         if (nanoTime.getAsLong() - confirmedNanos > CONFIRM_EVERY.toNanos()) {
-                            // a round trip; a socket that died without a word times out (socketTimeout) instead
-                            s.execute("select 1");
+                            // a round trip that also finds the triggers still enabled (a trigger disabled since would
+                            // silence its channel); a socket that died without a word times out (socketTimeout)
+                            requireTriggers(c);
                             confirmedNanos = nanoTime.getAsLong();
                         }
                     }
@@ -227,18 +233,22 @@ public class DatabaseChanges implements SmartLifecycle {
         }
     }
 
-    private static void requireTriggers(Connection c, String channel, String function, int expected)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                select count(*) from pg_trigger
-                where tgenabled <> 'D' and not tgisinternal and tgfoid = to_regproc(?)""")) {
-            s.setString(1, function);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                int found = rs.getInt(1);
-                if (found != expected) {
-                    throw new SQLException("the triggers that notify " + channel + " (" + function + ") are missing or "
-                            + "disabled: " + found + " of " + expected + " enabled");
+    private void requireTriggers(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select count(*) from pg_trigger where tgenabled <> 'D'"
+                + " and not tgisinternal and tgrelid = to_regclass(?) and tgfoid = to_regproc(?)")) {
+            for (Channel channel : channels.values()) {
+                for (Triggers t : channel.triggers()) {
+                    s.setString(1, t.table());
+                    s.setString(2, t.function());
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        int found = rs.getInt(1);
+                        if (found != t.count()) {
+                            throw new SQLException("the triggers on " + t.table() + " that " + channel.name()
+                                    + " relies on (" + t.function() + ") are missing or disabled: " + found + " of "
+                                    + t.count() + " enabled");
+                        }
+                    }
                 }
             }
         }

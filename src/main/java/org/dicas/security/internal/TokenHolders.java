@@ -45,8 +45,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class TokenHolders {
 
     /** The notification channel of the V50 triggers (nine, each of which must be present and enabled). */
-    static final DatabaseChanges.Channel CHANNEL = new DatabaseChanges.Channel("dicas_credentials",
-            "notify_credentials_changed", 9);
+    static final DatabaseChanges.Channel CHANNEL = new DatabaseChanges.Channel("dicas_credentials", java.util.List.of(
+            new DatabaseChanges.Triggers("api_token", "notify_credentials_changed", 3),
+            new DatabaseChanges.Triggers("app_user", "notify_credentials_changed", 3),
+            new DatabaseChanges.Triggers("organization", "notify_credentials_changed", 3)));
     /** Holders are used only while the last confirmed round trip is at most this old. */
     static final Duration CONFIRMED_WITHIN = DatabaseChanges.CONFIRMED_WITHIN;
 
