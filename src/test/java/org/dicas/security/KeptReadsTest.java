@@ -39,6 +39,20 @@ class KeptReadsTest {
     }
 
     @Test
+    void aReadByIdNamesItsRecordWithExactlyOneReadableToken() {
+        ReadableRecords readable = new ReadableRecords(null, new ReleasabilityPolicy(java.time.Clock.systemUTC()));
+        for (String sql : java.util.List.of(
+                "select r.id from record r where {readableInContainer:r} and r.id = :id",
+                "select r.id from record r where {everyRecord:r} and r.id = :id",
+                "select r.id from record r where r.id = :id",
+                "select r.id from record r join record p on p.id = r.id where {readable:r} and {readable:p} and r.id = :id",
+                "select r.id from record r join record p on p.id = r.id where {readable:r} and r.id = :id")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> readable.one(null, sql, 1, (rs, n) -> 1, v -> 1))
+                    .as(sql).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void aRowIsReadOnceAndKeptForTheNextReads() {
         KeptReads kept = hearing();
         for (int i = 0; i < 3; i++) {
