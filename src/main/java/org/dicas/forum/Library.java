@@ -54,7 +54,7 @@ public class Library {
 
     /** A page of the documents the user may read, sorted and filtered as the view asks ({@link #COLUMNS}). */
     public Page<Document> list(DicasUser user, Paging paging, TableView view) {
-        return f.readable.page(user, SELECT, COLUMNS, Map.of(), paging, view, (rs, n) -> row(rs));
+        return f.readable.keptPage(user, SELECT, COLUMNS, Map.of(), paging, view, (rs, n) -> row(rs), Library::weight);
     }
 
     public List<Document> ofWorkingGroup(DicasUser user, long wg) {

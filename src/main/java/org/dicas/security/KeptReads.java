@@ -7,11 +7,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.function.LongSupplier;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 import org.dicas.security.internal.DatabaseChanges;
+import org.dicas.shared.Page;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,10 +26,12 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Records read by id, kept between requests as every reader would see them — the row and its marking, before the
- * policy — so that a read by id need not ask the database (issue 11; ADR 0049). {@link ReadableRecords#one} is the
- * only user: it asks the policy about the kept marking on every read, for the reader of that read. What is kept never
- * outlives what it was read from by more than the delivery of a notification:
+ * Reads kept between requests so that they need not ask the database again (issue 11): records read by id, kept as
+ * every reader would see them — the row and its marking, before the policy (ADR 0049) — and pages of lists, kept for
+ * the values of the policy they were read under (ADR 0050). {@link ReadableRecords#one} asks the policy about a kept
+ * marking on every read, for the reader of that read; {@link ReadableRecords#keptPage} gives a kept page only to a
+ * reader with the same values of the policy, today. Both read only tables whose changes notify ({@link #HEARD_TABLES}).
+ * What is kept never outlives what it was read from by more than the delivery of a notification:
  * <ul>
  *   <li>Every change that can alter a kept row, or who may read it, notifies every node when it commits: the V51
  *       triggers on the policy epoch (which every statement on records, authorizations, users and organizations moves,
@@ -55,19 +62,31 @@ class KeptReads {
             new DatabaseChanges.Triggers("app_user", "policy_epoch_moves", 1),
             new DatabaseChanges.Triggers("organization", "policy_epoch_moves", 1)));
 
+    /** The tables whose every change notifies on {@link #CHANNEL}: a kept read reads no other. */
+    static final Set<String> HEARD_TABLES = CHANNEL.triggers().stream().map(DatabaseChanges.Triggers::table)
+            .collect(Collectors.toUnmodifiableSet());
+
     /** What a query asked for one record by id. */
     record Key(String sql, long id) {
+    }
+
+    /**
+     * What a query asked for one page of a list: its text (filtered and ordered), the values of the policy it was read
+     * under (the reader's, today's date among them), the query's own values, and the page.
+     */
+    record PageKey(String sql, Map<String, Object> policy, Map<String, Object> values, long offset, int size) {
+        PageKey {
+            policy = Map.copyOf(policy);
+            values = Map.copyOf(values);
+        }
     }
 
     /** A row as every reader would see it, with its record's marking; the weight is about its size in bytes. */
     record Row(Object value, RecordMarking marking, int weight) {
     }
 
-    /** What a read found (or that it found nothing), with the generation of forgetting it was read under. */
-    private record Kept(Optional<Row> row, long generation) {
-        int weight() {
-            return row.map(Row::weight).orElse(NOTHING_WEIGHS);
-        }
+    /** What a read found (for a read by id, also that it found nothing), with the generation it was read under. */
+    private record Kept(Object value, int weight, long generation) {
     }
 
     /** About the bytes an entry that holds no row takes. */
@@ -75,7 +94,7 @@ class KeptReads {
 
     private final DatabaseChanges changes;
     private final Duration keep;
-    private final Cache<Key, Kept> kept;
+    private final Cache<Object, Kept> kept;
     private final AtomicLong generation = new AtomicLong();
     private final Counter keptAnswers;
     private final Counter databaseAnswers;
@@ -91,12 +110,13 @@ class KeptReads {
         this.changes = changes;
         this.keep = keep;
         this.kept = Caffeine.newBuilder().maximumWeight(Math.max(0, maxWeight)).executor(Runnable::run)
-                .weigher((Key k, Kept v) -> v.weight()).ticker(nanoTime::getAsLong)
+                .weigher((Object k, Kept v) -> v.weight()).ticker(nanoTime::getAsLong)
                 .expireAfterWrite(positive(keep) ? keep : Duration.ZERO).build();
         this.keptAnswers = Counter.builder("dicas.security.kept.records").tag("answer", "kept")
-                .description("reads by id answered from a row kept from an earlier read").register(meters);
+                .description("reads by id and pages of lists answered from what an earlier read kept")
+                .register(meters);
         this.databaseAnswers = Counter.builder("dicas.security.kept.records").tag("answer", "database")
-                .description("reads by id answered from the database").register(meters);
+                .description("reads by id and pages of lists answered from the database").register(meters);
         if (changes != null && positive(keep)) {
             changes.subscribe(CHANNEL, this::forgetAll);
         }
@@ -115,15 +135,34 @@ class KeptReads {
      * node forgets).
      */
     Optional<Row> row(Key key, Supplier<Optional<Row>> read) {
+        return answer(key, read, row -> row.map(Row::weight).orElse(NOTHING_WEIGHS));
+    }
+
+    /**
+     * The page {@code key} names: kept, or read by {@code read} and kept. Call only when {@link #keeping()}; the page
+     * must hold values that do not change (records, immutable lists).
+     */
+    <T> Page<T> page(PageKey key, Supplier<Page<T>> read, ToIntFunction<T> weight) {
+        return answer(key, read, page -> {
+            long bytes = NOTHING_WEIGHS;
+            for (T item : page.items()) {
+                bytes += weight.applyAsInt(item);
+            }
+            return (int) Math.min(Integer.MAX_VALUE, bytes);
+        });
+    }
+
+    private <V> V answer(Object key, Supplier<V> read, ToIntFunction<V> weight) {
         Kept k = kept.getIfPresent(key);
         if (k != null && k.generation() == generation.get()) {
             keptAnswers.increment();
-            return k.row();
+            @SuppressWarnings("unchecked") V value = (V) k.value();
+            return value;
         }
         databaseAnswers.increment();
         long before = generation.get();
-        Optional<Row> fresh = read.get();
-        kept.put(key, new Kept(fresh, before));
+        V fresh = read.get();
+        kept.put(key, new Kept(fresh, weight.applyAsInt(fresh), before));
         return fresh;
     }
 

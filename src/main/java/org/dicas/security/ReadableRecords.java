@@ -48,6 +48,11 @@ public class ReadableRecords {
 
     private static final Pattern TOKEN = Pattern.compile("\\{(readable|readableInContainer|everyRecord):(\\w+)}");
     static final Pattern RECORD_ALIAS = Pattern.compile("(?i)\\b(?:from|join)\\s+record\\s+(?:as\\s+)?(\\w+)");
+    /** A table a query reads: {@code from t} or {@code join t} ... */
+    private static final Pattern TABLE = Pattern.compile("(?i)\\b(?:from|join)\\s+(\\w+)");
+    /** ... or a second table after a comma: {@code from t [alias], u}. */
+    private static final Pattern COMMA_TABLE = Pattern.compile("(?i)\\bfrom\\s+\\w+(?:\\s+(?:as\\s+)?"
+            + "(?!where\\b|join\\b|inner\\b|left\\b|right\\b|full\\b|cross\\b|order\\b)\\w+)?\\s*,\\s*(\\w+)");
 
     private record Key(Map<String, Object> policyParameters, PolicyEpoch epoch) {
     }
@@ -59,6 +64,7 @@ public class ReadableRecords {
     private final Cache<String, String> readerQueries = Caffeine.newBuilder().maximumSize(2_000).build();
     private final Cache<String, String> systemReads = Caffeine.newBuilder().maximumSize(2_000).build();
     private final Cache<String, String> keptQueries = Caffeine.newBuilder().maximumSize(2_000).build();
+    private final Cache<String, String> keptLists = Caffeine.newBuilder().maximumSize(2_000).build();
 
     @Autowired
     ReadableRecords(JdbcClient jdbc, ReleasabilityPolicy policy, KeptReads keptReads) {
@@ -83,7 +89,8 @@ public class ReadableRecords {
      * id's answer is kept as well, so that it comes as fast as that of a record the reader may not read.
      *
      * @throws IllegalArgumentException if {@code sql} has another token, more than one, or a {@code record} alias
-     *                                  without one
+     *                                  without one, or reads a table whose changes do not notify
+     *                                  ({@link KeptReads#HEARD_TABLES})
      */
     public <T> Optional<T> one(DicasUser reader, String sql, long id, RowMapper<T> rows, ToIntFunction<T> weight) {
         String unfiltered = keptQueries.get(sql, this::unfiltered);
@@ -112,6 +119,58 @@ public class ReadableRecords {
                 });
     }
 
+    /**
+     * One page of a list as {@link #page(DicasUser, String, ListColumns, Map, Paging, TableView, RowMapper)} answers
+     * it, but from the page kept from an earlier read when this node keeps reads (ADR 0050, {@link KeptReads}): a page
+     * is kept for the values of the policy it was read under — the reader's level, nation, groups, company and
+     * government, and today's date — with the query's own values and the page asked for, and given only to a read with
+     * the same values. The policy's SQL, which decided that page, depends on nothing else but the database, and every
+     * change to the tables the query reads makes every node forget. So {@code sql} may read only tables whose changes
+     * notify ({@link KeptReads#HEARD_TABLES}: records, documents, users, organizations, authorizations), and the values
+     * {@code rows} maps are given to every reader with those values, so they must not depend on the reader otherwise
+     * (nor on the reader's language). {@code weight} tells about how many bytes an item holds. A query whose values
+     * are not plain values (text, numbers, dates, truth values) is read from the database every time.
+     *
+     * @throws IllegalArgumentException if {@code sql} reads a table whose changes do not notify
+     */
+    public <T> Page<T> keptPage(DicasUser reader, String sql, ListColumns columns, Map<String, ?> params,
+                                Paging paging, TableView view, RowMapper<T> rows, ToIntFunction<T> weight) {
+        String filtered = keptLists.get(sql + columns.where(view), text -> {
+            heardOnly(text);
+            return text;
+        });
+        String order = columns.order(view);
+        Map<String, Object> values = columns.parameters(view, params);
+        if (keptReads == null || !keptReads.keeping() || !values.values().stream().allMatch(ReadableRecords::plain)) {
+            if (keptReads != null) {
+                keptReads.readFromTheDatabase();
+            }
+            return page(reader, filtered, order, values, paging, rows);
+        }
+        KeptReads.PageKey key = new KeptReads.PageKey(filtered + " order by " + order, policy.sqlParameters(reader),
+                values, paging.offset(), paging.size());
+        return keptReads.page(key, () -> page(reader, filtered, order, values, paging, rows), weight);
+    }
+
+    private static boolean plain(Object value) {
+        return value instanceof String || value instanceof Number || value instanceof Boolean
+                || value instanceof java.time.temporal.Temporal || value instanceof Enum<?>;
+    }
+
+    /** Refuses a query that reads a table whose changes do not notify: what it keeps could outlive a change. */
+    private static void heardOnly(String sql) {
+        for (Pattern p : List.of(TABLE, COMMA_TABLE)) {
+            Matcher t = p.matcher(sql);
+            while (t.find()) {
+                String table = t.group(1).toLowerCase(java.util.Locale.ROOT);
+                if (!KeptReads.HEARD_TABLES.contains(table)) {
+                    throw new IllegalArgumentException("a kept read reads " + table
+                            + ", whose changes do not notify the nodes that keep it: " + sql);
+                }
+            }
+        }
+    }
+
     private RecordMarking withAuthorizations(RecordMarking m, long id) {
         return new RecordMarking(m.marking(), m.originNation(), m.owningCompanyId(),
                 ExportAuthorizations.attachedTo(jdbc, id), m.governmentOnly(), m.withheld());
@@ -136,6 +195,7 @@ public class ReadableRecords {
                 throw new IllegalArgumentException("record " + a.group(1) + " is read without a policy token for it");
             }
         }
+        heardOnly(sql);
         String own = sql.replace("{readable:" + alias + "}", "true");
         return "select q.*, kept.marking as kept_marking, kept.origin_nation as kept_origin,"
                 + " kept.owning_company_id as kept_company, kept.government_only as kept_government_only,"

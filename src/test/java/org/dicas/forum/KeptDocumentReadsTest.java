@@ -153,6 +153,60 @@ class KeptDocumentReadsTest {
         keeping();
     }
 
+    @Test
+    void theDocumentListIsKeptForReadersOfTheSamePolicyValuesAndReadForEachOther() {
+        long id = document("Listed for USA and JPN", USA_JPN);
+        String au = http.token("au.dod", "demo");
+        KeptReadsForgetting.settle(context);
+        assertThat(listed(jp)).contains(id);
+
+        double before = kept();
+        assertThat(listed(jp)).as("JPN again, from the kept page").contains(id);
+        assertThat(kept() - before).isEqualTo(1);
+        assertThat(listed(au)).as("AUS has other values of the policy: its own page, without the document")
+                .doesNotContain(id);
+        assertThat(kept() - before).as("AUS's page read from the database").isEqualTo(1);
+        assertThat(listed(au)).doesNotContain(id);
+        assertThat(kept() - before).as("AUS's page then kept for AUS").isEqualTo(2);
+    }
+
+    @Test
+    void aDocumentNarrowedByHandInSqlLeavesTheNextListsOfThoseItIsNoLongerReleasedTo() {
+        long id = document("Listed, then narrowed by hand", USA_JPN);
+        KeptReadsForgetting.settle(context);
+        assertThat(listed(jp)).contains(id);
+        assertThat(listed(jp)).contains(id);
+
+        jdbc.sql("update record set marking = 'UNCLASSIFIED//REL TO USA', rel_to = '{USA}' where id = :id")
+                .param("id", id).update();
+
+        assertThat(Http.within(BOUND, () -> http.get("/api/v1/documents?size=200", jp),
+                r -> r.status() == 200 && !ids(r).contains(id)))
+                .as("the document leaves JPN's list within %s", BOUND).isTrue();
+    }
+
+    @Test
+    void aDocumentCreatedOnThisNodeIsListedAtOnce() {
+        KeptReadsForgetting.settle(context);
+        listed(jp);
+        listed(jp);
+        long id = document("Listed at once", USA_JPN);
+        // no waiting: the node that made the change forgot what it kept when the change committed
+        assertThat(listed(jp)).contains(id);
+    }
+
+    private java.util.List<Long> listed(String token) {
+        var r = http.get("/api/v1/documents?size=200", token);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return ids(r);
+    }
+
+    private static java.util.List<Long> ids(Http.Response r) {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        r.json().get("items").forEach(item -> ids.add(item.get("id").asLong()));
+        return ids;
+    }
+
     private void readTwice(long id) {
         KeptReadsForgetting.settle(context);
         double before = kept();

@@ -84,6 +84,20 @@ class StatementsPerRequestTest {
     }
 
     @Test
+    void theDocumentListTakesOneStatementAndNoneOnceItsPageIsKept() throws InterruptedException {
+        assertThat(KeptReadsForgetting.keeping(context)).as("the node hears changes, so it keeps pages").isTrue();
+        String path = "/api/v1/documents?size=50";
+        twice(path, token); // the bearer's holder is kept
+        KeptReadsForgetting.settle(context);
+        KeptReadsForgetting.forgetAll(context);
+        RequestCosts.Cost read = once(path, token);
+        assertThat(read.statements()).as("list, page not kept (not full: no count): %s", read.sql()).isEqualTo(1);
+        RequestCosts.Cost kept = once(path, token);
+        assertThat(kept.statements()).as("list, page kept: %s", kept.sql()).isZero();
+        assertThat(kept.connections()).as("a kept page borrows").isZero();
+    }
+
+    @Test
     void theDashboardTakesItsSessionUnreadCountThreeListsAndOneTitleQueryInSixStatements() {
         RequestCosts.Cost page = twice("/", null);
         assertThat(page.status()).isEqualTo(200);

@@ -209,7 +209,7 @@ class TwoNodesTest {
     }
 
     @Test
-    void aDocumentNarrowedOnOneNodeIsHiddenOnTheOtherThatKeptItsRow() throws InterruptedException {
+    void aDocumentNarrowedOnOneNodeIsHiddenOnTheOtherThatKeptItsRowAndItsList() throws InterruptedException {
         TokenHoldersKeeping.await(a.context());
         Http onA = new Http(a.port());
         String us = onA.token("us.acq", "demo");
@@ -225,6 +225,11 @@ class TwoNodesTest {
             assertThat(onA.get(url(a, path), jp).status()).isEqualTo(200);
         }
         assertThat(keptRows(a) - keptBefore).as("reads on node a answered from the kept row").isEqualTo(2);
+        String list = "/api/v1/documents?size=200";
+        for (int i = 0; i < 2; i++) {
+            assertThat(onA.get(url(a, list), jp).body()).contains("Kept on node a");
+        }
+        assertThat(keptRows(a) - keptBefore).as("the second list on node a answered from the kept page").isEqualTo(3);
 
         Http onB = new Http(b.port());
         String etag = onB.get(url(b, path), us).header("ETag");
@@ -243,6 +248,8 @@ class TwoNodesTest {
             }
         }
         assertThat(status).as("the narrowed document on the node that kept its row, within 5 s").isEqualTo(404);
+        assertThat(onA.get(url(a, list), jp).body()).as("nor in the list on the node that kept its page")
+                .doesNotContain("Kept on node a");
     }
 
     private static double keptRows(Node node) {

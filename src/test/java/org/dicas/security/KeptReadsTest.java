@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dicas.security.internal.DatabaseChanges;
 import org.dicas.shared.Marking;
+import org.dicas.shared.ListColumns;
 import org.dicas.shared.NationCode;
+import org.dicas.shared.Page;
+import org.dicas.shared.Paging;
+import org.dicas.shared.TableView;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -173,5 +181,48 @@ class KeptReadsTest {
             kept.row(new KeptReads.Key(KEY.sql(), id), () -> row(400));
         }
         assertThat(reads.get()).as("at most two rows of 400 fit in 1,000").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aPageIsKeptForTheValuesOfThePolicyItWasReadUnderAndNoOther() {
+        KeptReads kept = hearing();
+        Map<String, Object> jpn = Map.of("rp_nation", "JPN", "rp_level", (short) 2, "rp_today", LocalDate.of(2026, 12, 5));
+        Map<String, Object> aus = Map.of("rp_nation", "AUS", "rp_level", (short) 2, "rp_today", LocalDate.of(2026, 12, 5));
+        Map<String, Object> tomorrow = Map.of("rp_nation", "JPN", "rp_level", (short) 2,
+                "rp_today", LocalDate.of(2026, 12, 6));
+        String sql = "select … where {readable:r} order by r.updated_at desc, d.id desc";
+        for (Map<String, Object> policy : List.of(jpn, jpn, aus, aus, tomorrow, new HashMap<>(jpn))) {
+            kept.page(new KeptReads.PageKey(sql, policy, Map.of(), 0, 50), this::page, item -> 100);
+        }
+        assertThat(reads).as("one read for JPN, one for AUS, one for JPN tomorrow").hasValue(3);
+        kept.page(new KeptReads.PageKey(sql, jpn, Map.of(), 50, 50), this::page, item -> 100);
+        kept.page(new KeptReads.PageKey(sql, jpn, Map.of("tableFilter", "%ship%"), 0, 50), this::page, item -> 100);
+        assertThat(reads).as("another page, another filter: read again").hasValue(5);
+        kept.forgetAll();
+        kept.page(new KeptReads.PageKey(sql, jpn, Map.of(), 0, 50), this::page, item -> 100);
+        assertThat(reads).as("read again after a forgetting").hasValue(6);
+    }
+
+    private Page<String> page() {
+        reads.incrementAndGet();
+        return new Page<>(List.of("a", "b"), new Paging(1, 50), 2);
+    }
+
+    @Test
+    void aKeptReadReadsOnlyTablesWhoseChangesNotify() {
+        ReadableRecords readable = new ReadableRecords(null, new ReleasabilityPolicy(java.time.Clock.systemUTC()));
+        ListColumns columns = ListColumns.orderedBy("id", "d.id", false, "d.id");
+        for (String sql : List.of(
+                "select d.id from document d join record r on r.id = d.id join requirement q on q.id = d.id where {readable:r}",
+                "select d.id from document d, meeting m join record r on r.id = d.id where {readable:r}",
+                "select d.id from document d join record r on r.id = d.id where {readable:r}"
+                        + " and exists (select 1 from decision x where x.id = d.id)")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> readable.keptPage(null, sql, columns, Map.of(),
+                            new Paging(1, 50), TableView.NONE, (rs, n) -> 1, v -> 1))
+                    .as(sql).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not notify");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> readable.one(null, sql + " and r.id = :id", 1,
+                            (rs, n) -> 1, v -> 1))
+                    .as(sql).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not notify");
+        }
     }
 }
