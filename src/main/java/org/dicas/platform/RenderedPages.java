@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
@@ -59,7 +60,9 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
  * <ul>
  * <li>the database's write-ahead log has not moved since before the page's first read — any committed change by
  * anyone, on any node sharing the database (a record, a marking, an authorization, a user, a notice, the session's
- * own attributes), moves it, so a copy is never older than the last committed write;</li>
+ * own attributes), moves it, so a copy is never older than the last committed write — and this node has not forgotten
+ * anything it keeps in memory in place of the database since then ({@link KeptInMemory}: a page rendered from a list
+ * kept before a change it had not yet heard of is not served after it heard);</li>
  * <li>the page is younger than {@link #LONGEST_KEPT} by the application's clock (for what a page says about "now":
  * upcoming, overdue, today);</li>
  * <li>the session has no message waiting to be shown (a flash after a change), and the request does not ask for a fresh
@@ -101,6 +104,9 @@ class RenderedPages implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     private final WriteAheadLog log;
+    private final ObjectProvider<KeptInMemory> kept;
+    /** What this node keeps in memory in place of the database, found at the first request. */
+    private volatile List<KeptInMemory> keepers;
     private final Clock clock;
     private final ApplicationContext context;
     private final boolean enabled;
@@ -111,9 +117,11 @@ class RenderedPages implements WebMvcConfigurer, HandlerInterceptor {
     private final Counter rendered;
 
     RenderedPages(WriteAheadLog log, Clock clock, MeterRegistry meters, ApplicationContext context,
+                  ObjectProvider<KeptInMemory> kept,
                   @Value("${dicas.pages.cache.enabled:true}") boolean enabled,
                   @Value("${dicas.pages.cache.max-megabytes:64}") long maxMegabytes) {
         this.log = log;
+        this.kept = kept;
         this.clock = clock;
         this.context = context;
         this.enabled = enabled;
@@ -136,8 +144,9 @@ class RenderedPages implements WebMvcConfigurer, HandlerInterceptor {
             HttpServletRequest http = (HttpServletRequest) request;
             if (enabled && "GET".equals(http.getMethod()) && http.getHeader("Cookie") != null
                     && !asksForAFreshPage(http) && isCachedPage(http)) {
-                log.position().ifPresent(position -> http.setAttribute(POSITION, new Position(position,
-                        clock.instant())));
+                long generations = generations(); // read before the position: a forgetting after it moves them
+                log.position().ifPresent(position -> http.setAttribute(POSITION,
+                        new Position(position + "/" + generations, clock.instant())));
             }
             chain.doFilter(request, response);
         });
@@ -161,6 +170,23 @@ class RenderedPages implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this);
+    }
+
+    /**
+     * The sum of the generations of what this node keeps in memory ({@link KeptInMemory}): each only moves up, so the
+     * sum moves whenever any one forgets. A page rendered from what a node kept is filed under it with the database's
+     * position, and served again only while both are unchanged.
+     */
+    private long generations() {
+        List<KeptInMemory> k = keepers;
+        if (k == null) {
+            keepers = k = kept.orderedStream().toList();
+        }
+        long sum = 0;
+        for (KeptInMemory keeper : k) {
+            sum += keeper.generation();
+        }
+        return sum;
     }
 
     /** The handler is known: only a page marked {@link CachedPage} is held to be kept. */

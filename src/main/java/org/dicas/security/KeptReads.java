@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import java.util.function.LongSupplier;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
+import org.dicas.platform.KeptInMemory;
 import org.dicas.security.internal.DatabaseChanges;
 import org.dicas.shared.Page;
 import org.springframework.beans.factory.ObjectProvider;
@@ -50,12 +51,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * </ul>
  */
 @Component
-class KeptReads {
+class KeptReads implements KeptInMemory {
 
     /** The notification channel of the V51 triggers, and the V20 triggers that move the epoch it follows. */
     static final DatabaseChanges.Channel CHANNEL = new DatabaseChanges.Channel("dicas_records", List.of(
             new DatabaseChanges.Triggers("policy_epoch", "notify_readable_records_changed", 3),
-            new DatabaseChanges.Triggers("document", "notify_readable_records_changed", 3),
+            new DatabaseChanges.Triggers("document", "notify_readable_records_changed", 4),
             new DatabaseChanges.Triggers("record", "policy_epoch_moves", 1),
             new DatabaseChanges.Triggers("record_authorization", "policy_epoch_moves", 1),
             new DatabaseChanges.Triggers("export_authorization", "policy_epoch_moves", 1),
@@ -197,8 +198,12 @@ class KeptReads {
         }
     }
 
-    /** The generation of forgetting now (it moves with every forgetting): for tests that wait until it settles. */
-    long generation() {
+    /**
+     * The generation of forgetting now (it moves with every forgetting): a page rendered from what is kept is served
+     * again only while it stands ({@link KeptInMemory}), and tests wait until it settles.
+     */
+    @Override
+    public long generation() {
         return generation.get();
     }
 

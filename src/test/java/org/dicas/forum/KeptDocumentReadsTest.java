@@ -175,7 +175,9 @@ class KeptDocumentReadsTest {
         long id = document("Listed, then narrowed by hand", USA_JPN);
         KeptReadsForgetting.settle(context);
         assertThat(listed(jp)).contains(id);
+        double before = kept();
         assertThat(listed(jp)).contains(id);
+        assertThat(kept() - before).as("the second list answered from the kept page").isEqualTo(1);
 
         jdbc.sql("update record set marking = 'UNCLASSIFIED//REL TO USA', rel_to = '{USA}' where id = :id")
                 .param("id", id).update();
@@ -189,7 +191,9 @@ class KeptDocumentReadsTest {
     void aDocumentCreatedOnThisNodeIsListedAtOnce() {
         KeptReadsForgetting.settle(context);
         listed(jp);
+        double before = kept();
         listed(jp);
+        assertThat(kept() - before).as("the second list answered from the kept page").isEqualTo(1);
         long id = document("Listed at once", USA_JPN);
         // no waiting: the node that made the change forgot what it kept when the change committed
         assertThat(listed(jp)).contains(id);

@@ -64,7 +64,10 @@ class DatabaseOutageTest {
         String token = http.token("us.acq", "demo");
         Http browser = new Http(port).signIn("us.acq", "demo");
         assertThat(get("/actuator/health/readiness", null).status()).isEqualTo(200);
-        assertThat(get("/api/v1/documents", token).status()).isEqualTo(200);
+        // a list that asks the database on every call (the document list may be answered from a page the node kept,
+        // ADR 0050, which no change can outdate while the database is stopped)
+        String list = "/api/v1/requirements";
+        assertThat(get(list, token).status()).isEqualTo(200);
         assertThat(browser.get("/requirements", null).status()).isEqualTo(200);
 
         signalDatabase("STOP");
@@ -73,7 +76,7 @@ class DatabaseOutageTest {
             assertThat(readiness.status()).isEqualTo(503);
             assertThat(readiness.millis()).as("readiness answers DOWN within 2 s").isLessThan(2_000);
 
-            Answer api = get("/api/v1/documents", token);
+            Answer api = get(list, token);
             assertThat(api.status()).as(api.body()).isEqualTo(503);
             assertThat(api.contentType()).startsWith("application/problem+json");
             assertThat(api.body()).contains("database unavailable");
@@ -95,7 +98,7 @@ class DatabaseOutageTest {
             readiness = get("/actuator/health/readiness", null);
         } while (readiness.status() != 200 && System.nanoTime() < deadline && sleep());
         assertThat(readiness.status()).as("readiness recovers by itself").isEqualTo(200);
-        assertThat(get("/api/v1/documents", token).status()).isEqualTo(200);
+        assertThat(get(list, token).status()).isEqualTo(200);
         assertThat(browser.get("/requirements", null).status()).isEqualTo(200);
     }
 

@@ -73,7 +73,8 @@ class RenderedPagesClockTest {
 
     @Test
     void aCopyIsServedWithinThirtySecondsOnItsDateAndRenderedAgainAfterEitherMoves() throws Exception {
-        pages = new RenderedPages(log, clock, new SimpleMeterRegistry(), context, true, 8);
+        pages = new RenderedPages(log, clock, new SimpleMeterRegistry(), context,
+                context.getBeanProvider(KeptInMemory.class), true, 8);
         for (int attempt = 0; attempt < 5; attempt++) {
             clock.now = Instant.parse("2026-12-05T23:59:10Z");
             String first = servedAgain();

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.dicas.PlatformTest;
+import org.dicas.security.KeptReadsForgetting;
 import org.dicas.support.Http;
 import org.dicas.support.RequestCosts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /**
  * A page marked {@link CachedPage} is served again from the bytes it was rendered as, to the same session, while the
@@ -29,6 +31,9 @@ class RenderedPagesTest {
 
     @Autowired
     RequestCosts costs;
+
+    @Autowired
+    ApplicationContext context;
 
     @AfterEach
     void stopCounting() {
@@ -82,6 +87,17 @@ class RenderedPagesTest {
         assertThat(next.status()).isEqualTo(200);
         assertThat(next.body()).contains(title);
         assertThat(served()).as("rendered, not served").isEqualTo(servedBefore);
+    }
+
+    @Test
+    void aPageRenderedFromWhatTheNodeKeptIsNotServedAgainOnceTheNodeForgotIt() {
+        Http atla = new Http(port).signIn("jp.atla", "demo");
+        servedAgain(atla, "/documents"); // the list's page is kept (ADR 0050), the page's copy too (ADR 0048)
+        // as when a change committed elsewhere, already in the database's position read for the copy, is heard late
+        KeptReadsForgetting.forgetAll(context);
+        double servedBefore = served();
+        assertThat(atla.get("/documents", null).status()).isEqualTo(200);
+        assertThat(served()).as("rendered again, not served from a copy of what the node forgot").isEqualTo(servedBefore);
     }
 
     @Test

@@ -216,13 +216,28 @@ class KeptReadsTest {
                 "select d.id from document d join record r on r.id = d.id join requirement q on q.id = d.id where {readable:r}",
                 "select d.id from document d, meeting m join record r on r.id = d.id where {readable:r}",
                 "select d.id from document d join record r on r.id = d.id where {readable:r}"
-                        + " and exists (select 1 from decision x where x.id = d.id)")) {
+                        + " and exists (select 1 from decision x where x.id = d.id)",
+                "select d.id from document d, record r, meeting m where r.id = d.id and {readable:r}",
+                "select d.id from document d join record r on r.id = d.id, meeting m where {readable:r}",
+                "select d.id from (select * from document) d, meeting m join record r on r.id = d.id where {readable:r}",
+                "select d.id from document d join record r on r.id = d.id join \"meeting\" m on true where {readable:r}",
+                "select d.id from document d join record r on r.id = d.id join/**/meeting m on true where {readable:r}",
+                "select d.id from document d join record r on r.id = d.id join public.meeting m on true where {readable:r}",
+                "select d.id from document d join record r on r.id = d.id join lateral (select 1) m on true where {readable:r}")) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> readable.keptPage(null, sql, columns, Map.of(),
                             new Paging(1, 50), TableView.NONE, (rs, n) -> 1, v -> 1))
-                    .as(sql).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not notify");
+                    .as(sql).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a kept read");
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> readable.one(null, sql + " and r.id = :id", 1,
                             (rs, n) -> 1, v -> 1))
-                    .as(sql).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not notify");
+                    .as(sql).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a kept read");
+        }
+        // the document list's own query, and one with a subquery and an IN list: accepted
+        for (String sql : List.of("select d.id, r.marking, d.title, u.display_name, r.created_at\n"
+                        + "from document d join record r on r.id = d.id join app_user u on u.id = d.author_id\n"
+                        + "where r.kind = 'DOCUMENT' and {readable:r}",
+                "select d.id, (select count(*) from record_authorization ra where ra.record_id = r.id) from document d"
+                        + " join record r on r.id = d.id where {readable:r} and d.id in (1, 2, 3) order by d.id, r.id")) {
+            ReadableRecords.heardOnly(sql);
         }
     }
 }
