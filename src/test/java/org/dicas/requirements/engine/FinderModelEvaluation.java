@@ -20,7 +20,12 @@ final class FinderModelEvaluation {
 
     static List<LabelledSet> development() {
         List<LabelledSet> out = new ArrayList<>();
-        for (String n : TrainingSet.DEVELOPMENT_SETS) {
+        List<String> names = new ArrayList<>(TrainingSet.DEVELOPMENT_SETS);
+        String extra = System.getProperty("finder.extra"); // spent sets measured as if they were development sets
+        if (extra != null && !extra.isBlank()) {
+            names.addAll(List.of(extra.split(",")));
+        }
+        for (String n : names) {
             out.add(LabelledSet.load(n, "devset/requirements-" + n + ".json", "devset/requirements-" + n + "-labels.json"));
         }
         return out;
@@ -208,7 +213,18 @@ final class FinderModelEvaluation {
             return;
         }
         if (args.length >= 1 && args[0].equals("sealed")) {
-            FinderModel m = FinderModel.train(TrainingSet.development(), FinderModel.Hyper.DEFAULT);
+            List<TrainingSet> trainOn = new ArrayList<>(TrainingSet.development());
+            String extra = System.getProperty("finder.extra"); // an experiment: spent sets trained on as well
+            if (extra != null && !extra.isBlank()) {
+                for (String n : extra.split(",")) {
+                    trainOn.add(TrainingSet.load(n, "devset/requirements-" + n + ".json",
+                            "devset/requirements-" + n + "-labels.json"));
+                }
+            }
+            FinderModel.Hyper d = FinderModel.Hyper.DEFAULT;
+            FinderModel m = FinderModel.train(trainOn, new FinderModel.Hyper(d.l2(), d.iterations(),
+                    Double.parseDouble(System.getProperty("finder.threshold", String.valueOf(d.threshold()))),
+                    d.trees(), d.depth()));
             List<Row> rows = new ArrayList<>();
             List<String> sealed = List.of(args).subList(1, args.length);
             if (sealed.isEmpty()) {
