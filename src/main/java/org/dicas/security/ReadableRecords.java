@@ -51,6 +51,8 @@ public class ReadableRecords {
     /** A table a query reads: {@code from t} or {@code join t}. */
     private static final Pattern TABLE = Pattern.compile("(?i)\\b(?:from|join)\\s+(\\w+)");
     private static final Pattern FROM = Pattern.compile("(?i)\\bfrom\\b");
+    /** A table list in parentheses ({@code from (a join b)}), where no {@code from} or {@code join} names each table. */
+    private static final Pattern PARENTHESISED_JOIN = Pattern.compile("(?i)\\b(?:from|join)\\s*\\((?!\\s*select\\b)");
     /** What ends a {@code from} list. */
     private static final Pattern FROM_ENDS = Pattern.compile(
             "(?i)(?:where|order|group|having|limit|offset|union|except|intersect|window|returning)\\b");
@@ -179,12 +181,20 @@ public class ReadableRecords {
                         + ", whose changes do not notify the nodes that keep it: " + sql);
             }
         }
+        if (PARENTHESISED_JOIN.matcher(sql).find()) {
+            throw new IllegalArgumentException(
+                    "a kept read names its tables after from and join, not in parentheses, so that every one is seen: "
+                            + sql);
+        }
         Matcher from = FROM.matcher(sql);
         while (from.find()) {
             int depth = 0;
             for (int i = from.end(); i < sql.length(); i++) {
                 char c = sql.charAt(i);
-                if (c == '(') {
+                if (c == '\'') { // a literal: nothing in it is a table or ends the list
+                    int close = sql.indexOf('\'', i + 1);
+                    i = close < 0 ? sql.length() : close;
+                } else if (c == '(') {
                     depth++;
                 } else if (c == ')') {
                     if (depth-- == 0) {
@@ -194,7 +204,7 @@ public class ReadableRecords {
                     throw new IllegalArgumentException(
                             "a kept read joins its tables with join, not a comma, so that every one is seen: " + sql);
                 } else if (depth == 0 && !Character.isLetterOrDigit(sql.charAt(i - 1)) && sql.charAt(i - 1) != '_'
-                        && FROM_ENDS.matcher(sql).region(i, sql.length()).lookingAt()) {
+                        && sql.charAt(i - 1) != '.' && FROM_ENDS.matcher(sql).region(i, sql.length()).lookingAt()) {
                     break;
                 }
             }

@@ -223,7 +223,11 @@ class KeptReadsTest {
                 "select d.id from document d join record r on r.id = d.id join \"meeting\" m on true where {readable:r}",
                 "select d.id from document d join record r on r.id = d.id join/**/meeting m on true where {readable:r}",
                 "select d.id from document d join record r on r.id = d.id join public.meeting m on true where {readable:r}",
-                "select d.id from document d join record r on r.id = d.id join lateral (select 1) m on true where {readable:r}")) {
+                "select d.id from document d join record r on r.id = d.id join lateral (select 1) m on true where {readable:r}",
+                "select d.id from (meeting m join document d on true) join record r on r.id = d.id where {readable:r}",
+                "select d.id from document d join (meeting m join record r on true) on r.id = d.id where {readable:r}",
+                "select d.id from document d join record r on r.id = d.id and r.kind = 'order', meeting m where {readable:r}",
+                "select d.id from document d join record r on r.id = d.offset, meeting m where {readable:r}")) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> readable.keptPage(null, sql, columns, Map.of(),
                             new Paging(1, 50), TableView.NONE, (rs, n) -> 1, v -> 1))
                     .as(sql).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a kept read");
@@ -236,7 +240,9 @@ class KeptReadsTest {
                         + "from document d join record r on r.id = d.id join app_user u on u.id = d.author_id\n"
                         + "where r.kind = 'DOCUMENT' and {readable:r}",
                 "select d.id, (select count(*) from record_authorization ra where ra.record_id = r.id) from document d"
-                        + " join record r on r.id = d.id where {readable:r} and d.id in (1, 2, 3) order by d.id, r.id")) {
+                        + " join record r on r.id = d.id where {readable:r} and d.id in (1, 2, 3) order by d.id, r.id",
+                "select d.id from document d join record r on r.id = d.id and d.title <> ',' where {readable:r}",
+                "select q.id from (select d.id from document d join record r on r.id = d.id where {readable:r}) q")) {
             ReadableRecords.heardOnly(sql);
         }
     }

@@ -234,7 +234,7 @@ public class DatabaseChanges implements SmartLifecycle {
     }
 
     private void requireTriggers(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select count(*) from pg_trigger where tgenabled <> 'D'"
+        try (PreparedStatement s = c.prepareStatement("select count(*) from pg_trigger where tgenabled in ('O', 'A')"
                 + " and not tgisinternal and tgrelid = to_regclass(?) and tgfoid = to_regproc(?)")) {
             for (Channel channel : channels.values()) {
                 for (Triggers t : channel.triggers()) {
