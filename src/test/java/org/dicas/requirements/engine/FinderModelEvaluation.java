@@ -282,6 +282,9 @@ final class FinderModelEvaluation {
                 + "|---:|---:|---:|---:|---:|\n");
         double bestPooled = -1;
         double bestAt = 0;
+        StringBuilder groups = new StringBuilder("| threshold | seven earlier: pooled F1 (lowest set F1) | F–U pooled F1 |"
+                + " other sets pooled F1 |\n|---:|---:|---:|---:|\n");
+        List<String> earlier = TrainingSet.DEVELOPMENT_SETS.subList(0, 7);
         for (int t = 5; t <= 95; t++) {
             double threshold = t / 100.0;
             List<LabelledSet.Quality> qs = new ArrayList<>();
@@ -299,6 +302,18 @@ final class FinderModelEvaluation {
             }
             LabelledSet.Quality p = pooled("model", qs);
             double mean = qs.stream().mapToDouble(LabelledSet.Quality::f1).average().orElse(0);
+            List<LabelledSet.Quality> seven = new ArrayList<>();
+            List<LabelledSet.Quality> fToU = new ArrayList<>();
+            List<LabelledSet.Quality> others = new ArrayList<>();
+            for (int i = 0; i < held.size(); i++) {
+                String name = held.get(i).name();
+                (earlier.contains(name) ? seven : TrainingSet.DEVELOPMENT_SETS.contains(name) ? fToU : others)
+                        .add(qs.get(i));
+            }
+            groups.append(String.format(Locale.ROOT, "| %.2f | %.3f (%.3f) | %.3f | %.3f |%n", threshold,
+                    seven.isEmpty() ? 0 : pooled("model", seven).f1(),
+                    seven.stream().mapToDouble(LabelledSet.Quality::f1).min().orElse(0),
+                    fToU.isEmpty() ? 0 : pooled("model", fToU).f1(), others.isEmpty() ? 0 : pooled("model", others).f1()));
             b.append(String.format(Locale.ROOT, "| %.2f | %.3f | %.3f | %.3f | %.4f |%n", threshold, p.precision(),
                     p.recall(), p.f1(), mean));
             if (p.f1() > bestPooled + 1e-12) {
@@ -307,6 +322,7 @@ final class FinderModelEvaluation {
             }
         }
         b.append(String.format(Locale.ROOT, "best pooled F1 %.3f at threshold %.2f%n", bestPooled, bestAt));
+        b.append(groups);
         return b.toString();
     }
 }
