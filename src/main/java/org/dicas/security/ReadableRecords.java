@@ -164,9 +164,10 @@ public class ReadableRecords {
 
     /**
      * Refuses a query that reads a table whose changes do not notify: what it keeps could outlive a change. Every table
-     * must follow {@code from} or {@code join} by its plain name: quoted names, comments and tables listed after a
-     * comma are refused (they could hide one), and so is text that merely looks like a table ({@code extract(x from
-     * y)}) — write it otherwise. A function or view that reads other tables cannot be seen here: do not call one.
+     * must follow {@code from} or {@code join} by its plain name: quoted names, comments, tables listed after a comma
+     * and tables joined inside parentheses are refused (they could hide one; a parenthesised {@code select} is read
+     * like any other), and so is text that merely looks like a table ({@code extract(x from y)}) — write it otherwise.
+     * Literals are skipped. A function or view that reads other tables cannot be seen here: do not call one.
      */
     static void heardOnly(String sql) {
         if (sql.contains("\"") || sql.contains("/*") || sql.contains("--")) {

@@ -21,14 +21,20 @@ final class FinderModelEvaluation {
     static List<LabelledSet> development() {
         List<LabelledSet> out = new ArrayList<>();
         List<String> names = new ArrayList<>(TrainingSet.DEVELOPMENT_SETS);
-        String extra = System.getProperty("finder.extra"); // spent sets measured as if they were development sets
-        if (extra != null && !extra.isBlank()) {
-            names.addAll(List.of(extra.split(",")));
-        }
+        names.addAll(extraSets());
         for (String n : names) {
             out.add(LabelledSet.load(n, "devset/requirements-" + n + ".json", "devset/requirements-" + n + "-labels.json"));
         }
         return out;
+    }
+
+    /**
+     * The spent sets named by {@code -Dfinder.extra} (comma-separated), measured and trained on as if they were
+     * development sets: an experiment (§11y); none when it is not set.
+     */
+    static List<String> extraSets() {
+        String extra = System.getProperty("finder.extra");
+        return extra == null || extra.isBlank() ? List.of() : List.of(extra.split(","));
     }
 
     /**
@@ -214,12 +220,9 @@ final class FinderModelEvaluation {
         }
         if (args.length >= 1 && args[0].equals("sealed")) {
             List<TrainingSet> trainOn = new ArrayList<>(TrainingSet.development());
-            String extra = System.getProperty("finder.extra"); // an experiment: spent sets trained on as well
-            if (extra != null && !extra.isBlank()) {
-                for (String n : extra.split(",")) {
-                    trainOn.add(TrainingSet.load(n, "devset/requirements-" + n + ".json",
-                            "devset/requirements-" + n + "-labels.json"));
-                }
+            for (String n : extraSets()) {
+                trainOn.add(TrainingSet.load(n, "devset/requirements-" + n + ".json",
+                        "devset/requirements-" + n + "-labels.json"));
             }
             FinderModel.Hyper d = FinderModel.Hyper.DEFAULT;
             FinderModel m = FinderModel.train(trainOn, new FinderModel.Hyper(d.l2(), d.iterations(),
