@@ -32,7 +32,12 @@ public record TrainingSet(String name, List<RequirementProfile> requirements, Se
     /** The development sets, in training order (never the sealed evaluation sets). */
     public static final List<String> DEVELOPMENT_SETS = List.of("devset", "holdout", "blind-a", "blind-b", "blind-c",
             "blind-d", "blind-e", "blind-f", "blind-g", "blind-h", "blind-i", "blind-j", "blind-k", "blind-l", "blind-m",
-            "blind-n", "blind-o", "blind-p", "blind-q", "blind-r", "blind-s", "blind-t", "blind-u");
+            "blind-n", "blind-o", "blind-p", "blind-q", "blind-r", "blind-s", "blind-t", "blind-u", "blind-x", "blind-y",
+            "blind-z", "blind-aa", "blind-ab", "blind-ac", "blind-ad", "blind-ae", "blind-af", "blind-ag", "blind-ah",
+            "blind-ai");
+
+    /** The seven sets of issue 15, the first of the development sets (weighed more, ADR 0051). */
+    public static final List<String> EARLIER_SETS = DEVELOPMENT_SETS.subList(0, 7);
 
     public TrainingSet {
         requirements = List.copyOf(requirements);

@@ -18,6 +18,12 @@ final class FinderModelEvaluation {
     record Row(String set, LabelledSet.Quality model, LabelledSet.Quality rules, LabelledSet.Quality bm25) {
     }
 
+    /** The spent blind sets F–U (§9f–§11m), development sets after the seven of issue 15. */
+    static final List<String> F_TO_U = TrainingSet.DEVELOPMENT_SETS.subList(7, 23);
+    /** The spent sets written to one commission (X–AI, §11p–§11y), the last development sets (ADR 0051). */
+    static final List<String> COMMISSIONED = TrainingSet.DEVELOPMENT_SETS.subList(23,
+            TrainingSet.DEVELOPMENT_SETS.size());
+
     static List<LabelledSet> development() {
         List<LabelledSet> out = new ArrayList<>();
         List<String> names = new ArrayList<>(TrainingSet.DEVELOPMENT_SETS);
@@ -196,6 +202,16 @@ final class FinderModelEvaluation {
         if (without != null && !without.isBlank()) {
             FinderModel.without = java.util.Set.of(without.split(","));
         }
+        // -Dfinder.weights=blind-x:0.5,devset:2 multiplies the weights of the named sets' examples (an experiment)
+        String weights = System.getProperty("finder.weights");
+        if (weights != null && !weights.isBlank()) {
+            java.util.Map<String, Double> w = new java.util.HashMap<>();
+            for (String kv : weights.split(",")) {
+                String[] p = kv.split(":");
+                w.put(p[0], Double.parseDouble(p[1]));
+            }
+            FinderModel.setWeights = java.util.Map.copyOf(w);
+        }
         if (args.length >= 1 && args[0].equals("errors")) {
             List<LabelledSet> sets = development();
             for (LabelledSet held : sets) {
@@ -286,8 +302,8 @@ final class FinderModelEvaluation {
         double bestPooled = -1;
         double bestAt = 0;
         StringBuilder groups = new StringBuilder("| threshold | seven earlier: pooled F1 (lowest set F1) | F–U pooled F1 |"
-                + " other sets pooled F1 |\n|---:|---:|---:|---:|\n");
-        List<String> earlier = TrainingSet.DEVELOPMENT_SETS.subList(0, 7);
+                + " X–AI and other sets pooled F1 |\n|---:|---:|---:|---:|\n");
+        List<String> earlier = TrainingSet.EARLIER_SETS;
         for (int t = 5; t <= 95; t++) {
             double threshold = t / 100.0;
             List<LabelledSet.Quality> qs = new ArrayList<>();
@@ -310,7 +326,7 @@ final class FinderModelEvaluation {
             List<LabelledSet.Quality> others = new ArrayList<>();
             for (int i = 0; i < held.size(); i++) {
                 String name = held.get(i).name();
-                (earlier.contains(name) ? seven : TrainingSet.DEVELOPMENT_SETS.contains(name) ? fToU : others)
+                (earlier.contains(name) ? seven : F_TO_U.contains(name) ? fToU : others)
                         .add(qs.get(i));
             }
             groups.append(String.format(Locale.ROOT, "| %.2f | %.3f (%.3f) | %.3f | %.3f |%n", threshold,
