@@ -340,7 +340,7 @@ public final class FinderModel {
         // joined in set order — the same list as one set after another
         List<Example> out = new ArrayList<>();
         sets.parallelStream().map(FinderModel::examplesKept).toList().forEach(out::addAll);
-        java.util.Map<String, Double> w = setWeights;
+        java.util.Map<String, Double> w = evaluationSetWeights;
         if (!w.isEmpty()) {
             out.replaceAll(e -> w.containsKey(e.set()) ? new Example(e.set(), e.a(), e.b(), e.same(),
                     e.weight() * w.get(e.set()), e.x()) : e);
@@ -348,8 +348,12 @@ public final class FinderModel {
         return out;
     }
 
-    /** Examples' weights multiplied, by set name (an evaluation experiment, {@code -Dfinder.weights}); empty here. */
-    static volatile java.util.Map<String, Double> setWeights = java.util.Map.of();
+    /**
+     * Examples' weights multiplied, by set name, on top of {@link #EARLIER_SET_WEIGHT} (an evaluation experiment,
+     * {@code FinderModelEvaluation -Dfinder.weights}). Empty in the application, and never set where the shipped model
+     * is trained.
+     */
+    static volatile java.util.Map<String, Double> evaluationSetWeights = java.util.Map.of();
 
     /** One set's examples: from the evaluation's cache or the shipped sets' when there, read otherwise. */
     private static List<Example> examplesKept(TrainingSet set) {

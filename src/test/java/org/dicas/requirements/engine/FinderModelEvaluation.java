@@ -19,10 +19,11 @@ final class FinderModelEvaluation {
     }
 
     /** The spent blind sets F–U (§9f–§11m), development sets after the seven of issue 15. */
-    static final List<String> F_TO_U = TrainingSet.DEVELOPMENT_SETS.subList(7, 23);
+    static final List<String> F_TO_U = List.of("blind-f", "blind-g", "blind-h", "blind-i", "blind-j", "blind-k",
+            "blind-l", "blind-m", "blind-n", "blind-o", "blind-p", "blind-q", "blind-r", "blind-s", "blind-t", "blind-u");
     /** The spent sets written to one commission (X–AI, §11p–§11y), the last development sets (ADR 0051). */
-    static final List<String> COMMISSIONED = TrainingSet.DEVELOPMENT_SETS.subList(23,
-            TrainingSet.DEVELOPMENT_SETS.size());
+    static final List<String> COMMISSIONED = List.of("blind-x", "blind-y", "blind-z", "blind-aa", "blind-ab",
+            "blind-ac", "blind-ad", "blind-ae", "blind-af", "blind-ag", "blind-ah", "blind-ai");
 
     static List<LabelledSet> development() {
         List<LabelledSet> out = new ArrayList<>();
@@ -40,7 +41,15 @@ final class FinderModelEvaluation {
      */
     static List<String> extraSets() {
         String extra = System.getProperty("finder.extra");
-        return extra == null || extra.isBlank() ? List.of() : List.of(extra.split(","));
+        List<String> names = extra == null || extra.isBlank() ? List.of()
+                : java.util.Arrays.stream(extra.split(",")).map(String::trim).toList();
+        for (String n : names) {
+            // a development set named again would be trained on twice, and stay in training when held out
+            if (TrainingSet.DEVELOPMENT_SETS.contains(n)) {
+                throw new IllegalArgumentException("-Dfinder.extra names " + n + ", already a development set");
+            }
+        }
+        return names;
     }
 
     /**
@@ -202,15 +211,19 @@ final class FinderModelEvaluation {
         if (without != null && !without.isBlank()) {
             FinderModel.without = java.util.Set.of(without.split(","));
         }
-        // -Dfinder.weights=blind-x:0.5,devset:2 multiplies the weights of the named sets' examples (an experiment)
+        // -Dfinder.weights=blind-x:0.5,devset:2 multiplies the weights of the named sets' examples (an experiment): on
+        // top of FinderModel.EARLIER_SET_WEIGHT, so devset:0.5 makes a pair of the dev set weigh one
         String weights = System.getProperty("finder.weights");
         if (weights != null && !weights.isBlank()) {
             java.util.Map<String, Double> w = new java.util.HashMap<>();
             for (String kv : weights.split(",")) {
-                String[] p = kv.split(":");
+                String[] p = kv.trim().split(":");
+                if (p.length != 2 || !TrainingSet.DEVELOPMENT_SETS.contains(p[0]) && !extraSets().contains(p[0])) {
+                    throw new IllegalArgumentException("-Dfinder.weights: '" + kv + "' is not SET:FACTOR of a set trained on");
+                }
                 w.put(p[0], Double.parseDouble(p[1]));
             }
-            FinderModel.setWeights = java.util.Map.copyOf(w);
+            FinderModel.evaluationSetWeights = java.util.Map.copyOf(w);
         }
         if (args.length >= 1 && args[0].equals("errors")) {
             List<LabelledSet> sets = development();
