@@ -7,13 +7,12 @@ import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.dicas.requirements.FinderModels;
 import org.dicas.support.Browsers;
 import org.dicas.support.ChromiumPerClass;
-import org.junit.jupiter.api.BeforeEach;
+import org.dicas.support.FirstFinderModel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -30,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * -Djacoco.skip=true -Ddesign.screenshots=docs/design/after}.
  */
 @PlatformTest
+@ExtendWith(FirstFinderModel.class)
 class DesignScreenshotsBrowserTest {
 
     private static final int MAX_HEIGHT = 2500;
@@ -40,18 +40,6 @@ class DesignScreenshotsBrowserTest {
     @LocalServerPort
     int port;
 
-    @Autowired
-    FinderModels finderModels;
-
-    /**
-     * The first model trains in the background once the application is ready (about 30 s on two cores over the
-     * thirty-five development sets, ADR 0051), and a page that shows the finder's matches waits for it. That wait is
-     * not what this test is about, and Playwright's navigation timeout would read it as a fault.
-     */
-    @BeforeEach
-    void theFirstModelIsTrained() {
-        finderModels.current();
-    }
 
     private final List<String> consoleProblems = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();

@@ -9,15 +9,14 @@ import com.microsoft.playwright.Page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.dicas.requirements.FinderModels;
 import org.dicas.requirements.engine.FinderModel;
 import org.dicas.support.Browsers;
 import org.dicas.support.Chromium;
 import org.dicas.support.ChromiumPerClass;
-import org.junit.jupiter.api.BeforeEach;
+import org.dicas.support.FirstFinderModel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -26,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * page with the version shown; axe-core finds no serious or critical violation in Japanese and English.
  */
 @PlatformTest
+@ExtendWith(FirstFinderModel.class)
 class FinderModelBrowserTest {
 
     @RegisterExtension
@@ -34,18 +34,6 @@ class FinderModelBrowserTest {
     @LocalServerPort
     int port;
 
-    @Autowired
-    FinderModels finderModels;
-
-    /**
-     * The first model trains in the background once the application is ready (about 30 s on two cores over the
-     * thirty-five development sets, ADR 0051), and a page that shows the finder's matches waits for it. That wait is
-     * not what this test is about, and Playwright's navigation timeout would read it as a fault.
-     */
-    @BeforeEach
-    void theFirstModelIsTrained() {
-        finderModels.current();
-    }
     @org.springframework.beans.factory.annotation.Autowired
     org.dicas.requirements.JudgedPairs judgedPairs;
     @org.springframework.beans.factory.annotation.Autowired

@@ -27,17 +27,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.dicas.requirements.FinderModels;
 import org.dicas.support.Browsers;
 import org.dicas.support.Chromium;
 import org.dicas.support.ChromiumPerClass;
+import org.dicas.support.FirstFinderModel;
 import org.dicas.support.SignInNotices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -47,6 +47,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Runs under failsafe ({@code mvn verify}); drives Debian's {@code /usr/bin/chromium}, never a downloaded chromium.browser().
  */
 @PlatformTest
+@ExtendWith(FirstFinderModel.class)
 class ForumBrowserTest {
 
     private static final String PASSWORD = "demo";
@@ -59,18 +60,6 @@ class ForumBrowserTest {
     @LocalServerPort
     int port;
 
-    @Autowired
-    FinderModels finderModels;
-
-    /**
-     * The first model trains in the background once the application is ready (about 30 s on two cores over the
-     * thirty-five development sets, ADR 0051), and a page that shows the finder's matches waits for it. That wait is
-     * not what this test is about, and Playwright's navigation timeout would read it as a fault.
-     */
-    @BeforeEach
-    void theFirstModelIsTrained() {
-        finderModels.current();
-    }
 
     private BrowserContext context;
     private Page page;

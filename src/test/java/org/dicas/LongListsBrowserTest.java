@@ -11,15 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.dicas.requirements.FinderModels;
 import org.dicas.support.Browsers;
 import org.dicas.support.ChromiumPerClass;
+import org.dicas.support.FirstFinderModel;
 import org.dicas.support.Http;
 import org.dicas.support.ListSteps;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -29,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * violation on the list.
  */
 @PlatformTest
+@ExtendWith(FirstFinderModel.class)
 class LongListsBrowserTest {
 
     @RegisterExtension
@@ -37,18 +37,6 @@ class LongListsBrowserTest {
     @LocalServerPort
     int port;
 
-    @Autowired
-    FinderModels finderModels;
-
-    /**
-     * The first model trains in the background once the application is ready (about 30 s on two cores over the
-     * thirty-five development sets, ADR 0051), and a page that shows the finder's matches waits for it. That wait is
-     * not what this test is about, and Playwright's navigation timeout would read it as a fault.
-     */
-    @BeforeEach
-    void theFirstModelIsTrained() {
-        finderModels.current();
-    }
 
     private final List<String> consoleProblems = new ArrayList<>();
 

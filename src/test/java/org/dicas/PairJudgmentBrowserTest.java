@@ -13,15 +13,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.dicas.requirements.FinderModels;
 import org.dicas.requirements.JudgedPair;
 import org.dicas.requirements.JudgedPairs;
 import org.dicas.support.Browsers;
 import org.dicas.support.Chromium;
 import org.dicas.support.ChromiumPerClass;
+import org.dicas.support.FirstFinderModel;
 import org.dicas.support.Http;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,6 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * more likely a shared need than before; after she rejects the other and retrains again, that one is less likely.
  */
 @PlatformTest
+@ExtendWith(FirstFinderModel.class)
 class PairJudgmentBrowserTest {
 
     @RegisterExtension
@@ -44,18 +45,6 @@ class PairJudgmentBrowserTest {
     @LocalServerPort
     int port;
 
-    @Autowired
-    FinderModels finderModels;
-
-    /**
-     * The first model trains in the background once the application is ready (about 30 s on two cores over the
-     * thirty-five development sets, ADR 0051), and a page that shows the finder's matches waits for it. That wait is
-     * not what this test is about, and Playwright's navigation timeout would read it as a fault.
-     */
-    @BeforeEach
-    void theFirstModelIsTrained() {
-        finderModels.current();
-    }
     @Autowired
     JudgedPairs judgedPairs;
 

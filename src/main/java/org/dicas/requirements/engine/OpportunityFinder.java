@@ -147,13 +147,14 @@ public final class OpportunityFinder {
      */
     record Systems(Set<String> roots, Set<String> variants, Map<String, Set<String>> rootsByFamily,
                    Map<String, Set<String>> familiesByRole, Map<String, String> literals,
-                   org.dicas.search.text.Language language, List<Described> described, Set<String> titleItems) {
+                   org.dicas.search.text.Language language, List<Described> described, Set<String> titleItems,
+                   Set<String> titleRoots) {
 
         /**
          * The systems the whole text names ({@code found}); {@code titleItems}: the roots its title names that are
          * items, not platforms ({@link Profiles#titleItems}).
          */
-        static Systems of(List<DesignationRegistry.Found> found, Set<String> titleItems,
+        static Systems of(List<DesignationRegistry.Found> found, Set<String> titleItems, Set<String> titleRoots,
                           org.dicas.search.text.Language language) {
             Set<String> roots = new java.util.TreeSet<>();
             Set<String> variants = new java.util.TreeSet<>();
@@ -178,7 +179,7 @@ public final class OpportunityFinder {
                 }
             }
             return new Systems(roots, variants, byFamily, byRole, literals, language, List.copyOf(described.values()),
-                    Set.copyOf(titleItems));
+                    Set.copyOf(titleItems), Set.copyOf(titleRoots));
         }
 
         /** Roots of a family both name, where neither names a root of it the other names (siblings), else empty. */
@@ -445,7 +446,7 @@ public final class OpportunityFinder {
                 raw.neutral().keySet().stream().anyMatch(profiles::isSystem),
                 Profiles.needForm(p.title(), p.description()),
                 raw.neutral().keySet().stream().anyMatch(profiles::isObject), headId == null ? -1 : headId, headIds,
-                Systems.of(raw.systems(), profiles.titleItems(p.title()), raw.language()),
+                Systems.of(raw.systems(), profiles.titleItems(p.title()), profiles.titleRoots(p.title()), raw.language()),
                 Profiles.titleSpeaksOf(Profiles.MAKES_MORE, p.title()),
                 Profiles.titleSpeaksOf(Profiles.CHANGES_ITEM, p.title()), surface, gramVector(surface.titleGrams(), "t"),
                 gramVector(surface.textGrams(), ""), vector(glossDf, surface.gloss(), ""),
@@ -877,7 +878,7 @@ public final class OpportunityFinder {
                 alike > 0 && Surface.sameHead(a.surface(), b.surface()), alike * glossText,
                 alike * cosine(a.titleGloss(), b.titleGloss()), sa.language() != sb.language() ? alike * glossText : 0,
                 alike > 0 && Surface.glossHead(a.surface(), b.surface()), described, describedHead,
-                blocksApart);
+                blocksApart, !sa.titleRoots().isEmpty() && sa.titleRoots().equals(sb.titleRoots()));
         double likelihood = model == null ? Double.NaN : model.likelihood(signals);
         boolean opportunity = model == null ? ruleOpportunity : likelihood >= model.threshold();
         double shown = model == null ? score : likelihood;

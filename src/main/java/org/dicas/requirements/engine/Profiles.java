@@ -200,6 +200,15 @@ final class Profiles {
             "AMPHIB_VEHICLE");
 
     /** The root systems a title names that are items, not platforms ({@link #PLATFORM_ROLES}): read once per text. */
+    /** The roots of the registry systems the title names, platforms included. */
+    Set<String> titleRoots(String title) {
+        Set<String> roots = new java.util.TreeSet<>();
+        for (DesignationRegistry.Found f : registry.systemsIn(title)) {
+            roots.add(f.designation().root());
+        }
+        return roots;
+    }
+
     Set<String> titleItems(String title) {
         Set<String> items = new java.util.TreeSet<>();
         for (DesignationRegistry.Found f : registry.systemsIn(title)) {

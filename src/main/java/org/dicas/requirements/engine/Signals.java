@@ -16,7 +16,9 @@ package org.dicas.requirements.engine;
  * bilingual word list (§11e): cosine of the whole texts and of the titles, the same cosine when the pair crosses
  * languages, and the titles' head nouns agreeing; and when one side names a registry system and the other names
  * none, how much of the system's plain-words description the other side says and whether its head noun is the other
- * title's (§11g); and other blocks, increments or batches written for one named system (§11g).
+ * title's (§11g); and other blocks, increments or batches written for one named system (§11g); and whether both
+ * titles name registry systems and the same ones, platforms included, none beside them (an F-35A buy against an F-35A
+ * buy, not against a radar or a missile for the F-35A; §11za).
  */
 record Signals(double ruleScore, boolean ruleOpportunity, double text, double subject, double neutral, double stem,
                double areaFit, double timingFit, double quantityFit, double domainFit, boolean kindOk,
@@ -28,5 +30,5 @@ record Signals(double ruleScore, boolean ruleOpportunity, double text, double su
                double textGrams, double bm25, boolean sharedDesignator, boolean designatorsApart,
                boolean sharedMeasure, boolean measureConflict, int loanwords, boolean sameHead,
                double glossText, double glossTitle, double crossGloss, boolean glossHead, double described,
-               boolean describedHead, boolean blocksApart) {
+               boolean describedHead, boolean blocksApart, boolean sameTitleSystems) {
 }
