@@ -173,17 +173,17 @@ class OpportunityFinderQualityTest {
     }
 
     /**
-     * The shipped scorer is the trained model (method §11, §11a, §11c, §11e, §11g, §11i, §11k, §11m, §11o, §11z, §11za). Its
-     * honest figure is leave-one-set-out over all thirty-five development sets: each set scored by a model trained on
-     * the others, printed beside the rule engine and BM25. The rules were tuned on the seven earlier sets (their
-     * figures there are in-sample); the model's are not (its one threshold was chosen on this leave-one-set-out, §11e,
-     * §11z). Asserted, unchanged from issue 15: the targets on each of the seven earlier sets held out and pooled over
-     * them — which, since the sets X–AI are trained on, hold because a pair of the seven weighs two (ADR 0051; the weight,
-     * like the threshold, was chosen on this same leave-one-set-out, so the seven's figures are a little optimistic). The
-     * spent blind sets F–U (other domains, new nations; §9f–§11l) and X–AI (written to one commission, §11p–§11y)
-     * stay below those targets — the gap the method's later sections report — and what is asserted there, for each
-     * group, is what the model does achieve: pooled, it beats the rules and BM25 in F1 and ranks at least as well as
-     * the rules. V and W (§11n, §11o) are spent but not development sets.
+     * The shipped scorer is the trained model (method §11, §11a, §11c, §11e, §11g, §11i, §11k, §11m, §11o, §11z,
+     * §11za). Its honest figure is leave-one-set-out over all thirty-five development sets: each set scored by a model
+     * trained on the others, printed beside the rule engine and BM25. The rules were tuned on the seven earlier sets
+     * (their figures there are in-sample); the model's are not (its one threshold was chosen on this leave-one-set-out,
+     * §11e, §11z). Asserted, unchanged from issue 15: the targets on each of the seven earlier sets held out and pooled
+     * over them — which, since the sets X–AI are trained on, hold because a pair of the seven weighs two (ADR 0051; the
+     * weight, like the threshold, was chosen on this same leave-one-set-out, so the seven's figures are a little
+     * optimistic). The spent blind sets F–U (other domains, new nations; §9f–§11l) and X–AI (written to one commission,
+     * §11p–§11y) stay below those targets — the gap the method's later sections report — and what is asserted there,
+     * for each group, is what the model does achieve: pooled, it beats the rules and BM25 in F1 and ranks at least as
+     * well as the rules. V and W (§11n, §11o) are spent but not development sets.
      */
     @Test
     void theModelCrossValidatedLeavingOneSetOutMeetsTheTargetsOnTheEarlierSetsAndBeatsRulesAndBm25OnTheSpentOnes() {
