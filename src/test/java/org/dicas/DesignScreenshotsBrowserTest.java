@@ -40,7 +40,6 @@ class DesignScreenshotsBrowserTest {
     @LocalServerPort
     int port;
 
-
     private final List<String> consoleProblems = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
 

@@ -60,7 +60,6 @@ class ForumBrowserTest {
     @LocalServerPort
     int port;
 
-
     private BrowserContext context;
     private Page page;
     private final List<String> consoleProblems = new ArrayList<>();

@@ -37,7 +37,6 @@ class LongListsBrowserTest {
     @LocalServerPort
     int port;
 
-
     private final List<String> consoleProblems = new ArrayList<>();
 
     @Test

@@ -78,7 +78,7 @@ public final class FinderModel {
          * that matched other things taken out (§11w: 0.7460 at 0.34 against 0.7455 at 0.35–0.36); over thirty-five,
          * with the sets X–AI and the seven weighing two (§11z, ADR 0051: 0.7525 at 0.44 against 0.7509 at 0.33); and
          * with the titles' named systems compared (§11za: 0.7559 at 0.39 and 0.40, equal to four places and in
-         * pooled F1, 0.752; the first of equals taken, as {@link #train} takes it).
+         * pooled F1, 0.752; the lower one taken).
          */
         public static final double LOSO_THRESHOLD = 0.39;
         /** Fifty trees of depth three boosted on the linear logit (§11k). */

@@ -152,7 +152,8 @@ public final class OpportunityFinder {
 
         /**
          * The systems the whole text names ({@code found}); {@code titleItems}: the roots its title names that are
-         * items, not platforms ({@link Profiles#titleItems}).
+         * items, not platforms ({@link Profiles#titleItems}); {@code titleRoots}: every root its title names
+         * ({@link Profiles#titleRoots}).
          */
         static Systems of(List<DesignationRegistry.Found> found, Set<String> titleItems, Set<String> titleRoots,
                           org.dicas.search.text.Language language) {

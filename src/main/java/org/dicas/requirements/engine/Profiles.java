@@ -199,8 +199,7 @@ final class Profiles {
             "APC_WHEELED", "WHEELED_FSV", "SPH_TRACKED", "SPH_WHEELED", "HOWITZER_TOWED", "MLRS", "BMD_ASHORE",
             "AMPHIB_VEHICLE");
 
-    /** The root systems a title names that are items, not platforms ({@link #PLATFORM_ROLES}): read once per text. */
-    /** The roots of the registry systems the title names, platforms included. */
+    /** The roots of the registry systems the title names, platforms included (F-35A and F-35B are both the F-35). */
     Set<String> titleRoots(String title) {
         Set<String> roots = new java.util.TreeSet<>();
         for (DesignationRegistry.Found f : registry.systemsIn(title)) {
@@ -209,6 +208,7 @@ final class Profiles {
         return roots;
     }
 
+    /** The root systems a title names that are items, not platforms ({@link #PLATFORM_ROLES}): read once per text. */
     Set<String> titleItems(String title) {
         Set<String> items = new java.util.TreeSet<>();
         for (DesignationRegistry.Found f : registry.systemsIn(title)) {

@@ -17,8 +17,8 @@ package org.dicas.requirements.engine;
  * languages, and the titles' head nouns agreeing; and when one side names a registry system and the other names
  * none, how much of the system's plain-words description the other side says and whether its head noun is the other
  * title's (§11g); and other blocks, increments or batches written for one named system (§11g); and whether both
- * titles name registry systems and the same ones, platforms included, none beside them (an F-35A buy against an F-35A
- * buy, not against a radar or a missile for the F-35A; §11za).
+ * titles name registry systems and the same root systems, platforms included, none beside them, blocks and variants
+ * aside (an F-35A buy against an F-35A buy, or an F-35B one; not against a radar or a missile for the F-35A; §11za).
  */
 record Signals(double ruleScore, boolean ruleOpportunity, double text, double subject, double neutral, double stem,
                double areaFit, double timingFit, double quantityFit, double domainFit, boolean kindOk,

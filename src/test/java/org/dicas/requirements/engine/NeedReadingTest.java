@@ -305,4 +305,25 @@ class NeedReadingTest {
         assertThat(missiles.opportunity()).isTrue();
         assertThat(f.assess("IT-ASM", "AU-FFG").opportunity()).isFalse();
     }
+    @Test
+    void titlesThatNameTheSameSystemsAndNoOtherAreToldFromAnItemForThatSystem() {
+        OpportunityFinder f = OpportunityFinder.over(List.of(
+                req("CA-F35", "CAN", "Department of National Defence", "Future Fighter Capability - F-35A aircraft",
+                        "Acquire the remaining F-35A aircraft of the Future Fighter Capability Project.", 72, "2030-01"),
+                req("JP-F35", "JPN", "航空自衛隊", "F-35A戦闘機の取得", "F-35A戦闘機を取得する。", 8, "2029-03"),
+                req("GB-F35B", "GBR", "Royal Air Force", "F-35B Lightning - further order",
+                        "Order further F-35B aircraft.", 27, "2031-01"),
+                req("AU-JSM", "AUS", "Department of Defence", "Joint Strike Missile integration on RAAF F-35A",
+                        "Integrate the Joint Strike Missile on the RAAF F-35A fleet.", 1, "2030-06"),
+                req("KR-BAT", "KOR", "DAPA", "Lithium-ion batteries for soldier radios",
+                        "Rechargeable battery packs for soldier radios.", 5000, "2028-06")));
+        // one fighter bought in English and in Japanese
+        assertThat(f.signals("CA-F35", "JP-F35").sameTitleSystems()).isTrue();
+        // roots are compared, blocks and variants aside: F-35A and F-35B are both the F-35
+        assertThat(f.signals("CA-F35", "GB-F35B").sameTitleSystems()).isTrue();
+        // a missile integrated on the fighter names the missile too
+        assertThat(f.signals("CA-F35", "AU-JSM").sameTitleSystems()).isFalse();
+        // no registry system named on one side
+        assertThat(f.signals("CA-F35", "KR-BAT").sameTitleSystems()).isFalse();
+    }
 }
