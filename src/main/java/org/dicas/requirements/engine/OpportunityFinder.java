@@ -151,11 +151,10 @@ public final class OpportunityFinder {
                    Set<String> titleRoots) {
 
         /**
-         * The systems the whole text names ({@code found}); {@code titleItems}: the roots its title names that are
-         * items, not platforms ({@link Profiles#titleItems}); {@code titleRoots}: every root its title names
-         * ({@link Profiles#titleRoots}).
+         * The systems the whole text names ({@code found}) and those its title names ({@code title}: every root, and
+         * the roots that are items, not platforms; {@link Profiles#titleSystems}).
          */
-        static Systems of(List<DesignationRegistry.Found> found, Set<String> titleItems, Set<String> titleRoots,
+        static Systems of(List<DesignationRegistry.Found> found, Profiles.TitleSystems title,
                           org.dicas.search.text.Language language) {
             Set<String> roots = new java.util.TreeSet<>();
             Set<String> variants = new java.util.TreeSet<>();
@@ -180,7 +179,7 @@ public final class OpportunityFinder {
                 }
             }
             return new Systems(roots, variants, byFamily, byRole, literals, language, List.copyOf(described.values()),
-                    Set.copyOf(titleItems), Set.copyOf(titleRoots));
+                    Set.copyOf(title.items()), Set.copyOf(title.roots()));
         }
 
         /** Roots of a family both name, where neither names a root of it the other names (siblings), else empty. */
@@ -447,7 +446,7 @@ public final class OpportunityFinder {
                 raw.neutral().keySet().stream().anyMatch(profiles::isSystem),
                 Profiles.needForm(p.title(), p.description()),
                 raw.neutral().keySet().stream().anyMatch(profiles::isObject), headId == null ? -1 : headId, headIds,
-                Systems.of(raw.systems(), profiles.titleItems(p.title()), profiles.titleRoots(p.title()), raw.language()),
+                Systems.of(raw.systems(), profiles.titleSystems(p.title()), raw.language()),
                 Profiles.titleSpeaksOf(Profiles.MAKES_MORE, p.title()),
                 Profiles.titleSpeaksOf(Profiles.CHANGES_ITEM, p.title()), surface, gramVector(surface.titleGrams(), "t"),
                 gramVector(surface.textGrams(), ""), vector(glossDf, surface.gloss(), ""),

@@ -199,23 +199,23 @@ final class Profiles {
             "APC_WHEELED", "WHEELED_FSV", "SPH_TRACKED", "SPH_WHEELED", "HOWITZER_TOWED", "MLRS", "BMD_ASHORE",
             "AMPHIB_VEHICLE");
 
-    /** The roots of the registry systems the title names, platforms included (F-35A and F-35B are both the F-35). */
-    Set<String> titleRoots(String title) {
-        Set<String> roots = new java.util.TreeSet<>();
-        for (DesignationRegistry.Found f : registry.systemsIn(title)) {
-            roots.add(f.designation().root());
-        }
-        return roots;
+    /**
+     * The registry systems a title names, by root: all of them, platforms included ({@code roots}: F-35A and F-35B are
+     * both the F-35), and those that are items, not platforms ({@code items}, {@link #PLATFORM_ROLES}).
+     */
+    record TitleSystems(Set<String> roots, Set<String> items) {
     }
 
-    /** The root systems a title names that are items, not platforms ({@link #PLATFORM_ROLES}): read once per text. */
-    Set<String> titleItems(String title) {
+    /** The systems a title names ({@link TitleSystems}): the title is read once per text. */
+    TitleSystems titleSystems(String title) {
+        Set<String> roots = new java.util.TreeSet<>();
         Set<String> items = new java.util.TreeSet<>();
         for (DesignationRegistry.Found f : registry.systemsIn(title)) {
-            registry.designation(f.designation().root()).filter(d -> !PLATFORM_ROLES.contains(d.role()))
-                    .ifPresent(d -> items.add(d.id()));
+            String root = f.designation().root();
+            roots.add(root);
+            registry.designation(root).filter(d -> !PLATFORM_ROLES.contains(d.role())).ifPresent(d -> items.add(d.id()));
         }
-        return items;
+        return new TitleSystems(roots, items);
     }
 
     Profiles(Glossary glossary, DesignationRegistry registry) {
